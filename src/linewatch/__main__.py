@@ -1,0 +1,3 @@
+from linewatch.cli.main import run
+
+run()

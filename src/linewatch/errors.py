@@ -1,0 +1,26 @@
+"""User-facing errors: one clear line naming the file (or thing) and what is wrong."""
+from __future__ import annotations
+
+
+class LinewatchError(Exception):
+    """An error the user can act on. Printed as one line, never as a traceback."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        self.where = where
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class InputError(LinewatchError):
+    """Bad input (a file, a URL, a YAML definition); the message names it and the problem."""
+
+    exit_code = 2
+
+
+class ConfigError(LinewatchError):
+    exit_code = 2
+
+
+class StoreError(LinewatchError):
+    exit_code = 3

@@ -1,0 +1,118 @@
+"""The Doc that flows through the pipeline.
+
+A Doc wraps one Document and collects what each component adds: sentences,
+tokens/parse (kept opaque in `annotations`), actor and date mentions, then
+statements, events, narratives and stances. Components read what earlier ones
+left and add their own layer; none of them changes `text`, so every offset
+anywhere in linewatch indexes the same string.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from linewatch.model import Document, Event, NarrativeMatch, Span, Statement, StanceMention
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0  # index of the paragraph (blank-line separated block) it is in
+
+
+@dataclass
+class Token:
+    """A token with its dependency parse, language-neutral (filled from spaCy or natasha)."""
+
+    i: int  # index in the document's token list
+    start: int
+    end: int
+    text: str
+    lemma: str = ""
+    pos: str = ""  # Universal POS
+    dep: str = ""  # Universal dependency relation
+    head: int = -1  # index of the head token; -1 = root
+    sent: int = 0  # sentence index
+    ent: str = ""  # NER label if inside an entity (PER, ORG, LOC, GPE, ...)
+    morph: str = ""
+
+
+@dataclass
+class Mention:
+    """A mention of an actor (or a candidate one) in the text."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str | None = None  # registry id when resolved
+    kind: str = "name"  # name / title / pronoun / ner / body
+    label: str = ""  # PER / ORG / LOC / GPE (from NER or the registry's actor type)
+    confidence: float = 1.0
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: date | None  # resolved date (None when it cannot be resolved)
+    kind: str = "explicit"  # explicit / weekday / relative / same_day / range
+    confidence: float = 1.0
+
+
+@dataclass
+class Doc:
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    narratives: list[NarrativeMatch] = field(default_factory=list)  # document-level
+    stances: list[StanceMention] = field(default_factory=list)
+    # Opaque per-component data (e.g. the spaCy Doc under "spacy"); never persisted.
+    annotations: dict[str, Any] = field(default_factory=dict)
+    # Options of this run (taxonomy path, forced date...), set by the caller.
+    options: dict[str, Any] = field(default_factory=dict)
+    # Component name -> seconds, for benchmarks and `--verbose`.
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def id(self) -> str:
+        return self.document.id
+
+    @property
+    def lang(self) -> str:
+        return self.document.language or "en"
+
+    @property
+    def date(self) -> date | None:
+        return self.document.published
+
+    # ------------------------------------------------------------------ lookups
+
+    def sentence_index_at(self, offset: int) -> int:
+        """Index of the sentence containing `offset` (the nearest before it otherwise)."""
+        starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        return max(0, min(i, len(self.sentences) - 1))
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        if not self.sentences:
+            return None
+        return self.sentences[self.sentence_index_at(offset)]
+
+    def tokens_in(self, span: Span) -> list[Token]:
+        return [t for t in self.tokens if t.start >= span[0] and t.end <= span[1]]
+
+    def mentions_in(self, span: Span) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= span[0] and m.end <= span[1]]

@@ -1,0 +1,307 @@
+"""Versioned schema migrations, the same tables on SQLite and PostgreSQL.
+
+Plain SQL underneath (Datasette-style): every page and API endpoint is a
+query over these tables. Types are kept portable: dates are ISO-8601 TEXT
+('YYYY-MM-DD', sorts correctly), timestamps are ISO TEXT in UTC, JSON is TEXT,
+offsets are INTEGER. `{REAL}` and `{AUTOID}` are filled per dialect.
+
+A migration is appended, never edited: `schema_migrations` records what a
+database has, and `Store.migrate()` applies the rest in one transaction each.
+Full-text search differs by dialect (FTS5 tables on SQLite, tsvector GIN
+indexes on PostgreSQL) and lives in FTS_SQLITE / FTS_POSTGRES.
+"""
+from __future__ import annotations
+
+DIALECT_TOKENS = {
+    "sqlite": {"REAL": "REAL", "AUTOID": "INTEGER PRIMARY KEY AUTOINCREMENT"},
+    "postgresql": {"REAL": "DOUBLE PRECISION", "AUTOID": "BIGSERIAL PRIMARY KEY"},
+}
+
+MIGRATION_0001 = """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,              -- stable id from the content hash
+    content_hash TEXT NOT NULL UNIQUE,
+    url TEXT,
+    title TEXT,
+    outlet TEXT,
+    outlet_type TEXT,                 -- official / state media / independent / wire / social
+    language TEXT,
+    published TEXT,                   -- YYYY-MM-DD
+    text TEXT NOT NULL,
+    source TEXT,                      -- file path, source id, 'demo'
+    ingested_at TEXT NOT NULL,
+    meta TEXT NOT NULL DEFAULT '{}',  -- JSON
+    processed_version TEXT,           -- pipeline version that produced the stored analysis
+    processed_at TEXT
+);
+CREATE INDEX documents_published ON documents (published);
+CREATE INDEX documents_language ON documents (language);
+CREATE INDEX documents_outlet ON documents (outlet);
+CREATE INDEX documents_processed ON documents (processed_version);
+
+CREATE TABLE actors (
+    id TEXT PRIMARY KEY,              -- registry slug
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,               -- person / organisation / state
+    country TEXT,
+    data TEXT NOT NULL                -- JSON: aliases, roles, description
+);
+
+CREATE TABLE statements (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    speaker TEXT,
+    speaker_id TEXT,
+    speaker_mention TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    speaker_role TEXT,
+    speaker_org TEXT,
+    speaker_country TEXT,
+    cue TEXT,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    content TEXT NOT NULL,
+    content_start INTEGER NOT NULL,
+    content_end INTEGER NOT NULL,
+    kind TEXT,
+    date TEXT,
+    date_confidence {REAL},
+    date_evidence TEXT,
+    target TEXT,
+    target_id TEXT,
+    target_start INTEGER,
+    target_end INTEGER,
+    stance TEXT,
+    stance_confidence {REAL},
+    plover TEXT,
+    sentence TEXT,
+    sentence_start INTEGER,
+    sentence_end INTEGER,
+    confidence {REAL},
+    extractor TEXT,
+    extractor_version TEXT,
+    extra TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX statements_doc ON statements (doc_id);
+CREATE INDEX statements_date ON statements (date);
+CREATE INDEX statements_speaker ON statements (speaker);
+CREATE INDEX statements_speaker_country ON statements (speaker_country);
+CREATE INDEX statements_target ON statements (target);
+CREATE INDEX statements_stance ON statements (stance);
+CREATE INDEX statements_plover ON statements (plover);
+
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    plover TEXT NOT NULL,
+    mode TEXT,
+    source TEXT,
+    target TEXT,
+    participants TEXT NOT NULL DEFAULT '[]',   -- JSON list of canonical names
+    date TEXT,
+    date_confidence {REAL},
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    trigger TEXT,
+    trigger_start INTEGER,
+    trigger_end INTEGER,
+    scale {REAL},                     -- cooperation (+10) .. conflict (-10)
+    sentence TEXT,
+    confidence {REAL},
+    extractor TEXT,
+    extractor_version TEXT,
+    extra TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX events_doc ON events (doc_id);
+CREATE INDEX events_date ON events (date);
+CREATE INDEX events_plover ON events (plover);
+CREATE INDEX events_source ON events (source);
+
+CREATE TABLE narrative_matches (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    statement_id TEXT,                -- NULL = document-level label
+    taxonomy TEXT NOT NULL,
+    narrative_id TEXT NOT NULL,
+    score {REAL} NOT NULL,
+    span_start INTEGER,
+    span_end INTEGER,
+    sentence TEXT,
+    explanation TEXT NOT NULL DEFAULT '{}',  -- JSON: why it matched
+    extractor TEXT,
+    extractor_version TEXT
+);
+CREATE INDEX narrative_matches_doc ON narrative_matches (doc_id);
+CREATE INDEX narrative_matches_statement ON narrative_matches (statement_id);
+CREATE INDEX narrative_matches_narrative ON narrative_matches (narrative_id);
+
+CREATE TABLE stance_mentions (
+    id {AUTOID},
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    statement_id TEXT,
+    holder TEXT,
+    target TEXT NOT NULL,
+    polarity TEXT NOT NULL,
+    score {REAL},
+    span_start INTEGER,
+    span_end INTEGER,
+    extractor TEXT,
+    extractor_version TEXT
+);
+CREATE INDEX stance_mentions_doc ON stance_mentions (doc_id);
+CREATE INDEX stance_mentions_pair ON stance_mentions (holder, target);
+
+-- Analyst corrections: keyed by the stable item id, so they survive reprocessing.
+CREATE TABLE corrections (
+    id {AUTOID},
+    item_kind TEXT NOT NULL,          -- statement / event / narrative
+    item_id TEXT NOT NULL,
+    doc_id TEXT,
+    field TEXT NOT NULL,              -- speaker / date / target / stance / narratives / wrong
+    old_value TEXT,
+    new_value TEXT,
+    author TEXT NOT NULL,
+    note TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX corrections_item ON corrections (item_kind, item_id);
+
+-- Amplification: the same story pushed by several outlets.
+CREATE TABLE story_groups (
+    id TEXT PRIMARY KEY,
+    first_doc_id TEXT,
+    first_seen TEXT,
+    size INTEGER NOT NULL,
+    label TEXT
+);
+CREATE TABLE story_members (
+    group_id TEXT NOT NULL REFERENCES story_groups (id) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    relation TEXT NOT NULL,           -- origin / exact / near / translated
+    similarity {REAL},
+    PRIMARY KEY (group_id, doc_id)
+);
+CREATE INDEX story_members_doc ON story_members (doc_id);
+
+-- Candidate narratives found by `linewatch narratives discover`.
+CREATE TABLE narrative_candidates (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    label TEXT NOT NULL,
+    terms TEXT NOT NULL DEFAULT '[]',
+    statement_ids TEXT NOT NULL DEFAULT '[]',
+    first_seen TEXT,
+    size INTEGER NOT NULL,
+    data TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL
+);
+
+-- Sources and their polling state (`linewatch watch`).
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,               -- rss / page / sitemap / telegram / gdelt-events / gdelt-doc
+    location TEXT NOT NULL,
+    config TEXT NOT NULL DEFAULT '{}',
+    last_run TEXT,
+    next_run TEXT,
+    last_ok TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    errors INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    items_seen INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE source_items (
+    source_id TEXT NOT NULL,
+    item_key TEXT NOT NULL,           -- guid / url / message id
+    doc_id TEXT,
+    first_seen TEXT NOT NULL,
+    PRIMARY KEY (source_id, item_key)
+);
+
+-- Scenarios: evidence, weight history and alerts.
+CREATE TABLE scenario_evidence (
+    id TEXT PRIMARY KEY,
+    scenario_set TEXT NOT NULL,
+    indicator_id TEXT NOT NULL,
+    item_kind TEXT NOT NULL,          -- statement / event / narrative / aggregate
+    item_id TEXT,
+    doc_id TEXT,
+    date TEXT,
+    detail TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX scenario_evidence_set ON scenario_evidence (scenario_set, indicator_id);
+CREATE TABLE scenario_weights (
+    id {AUTOID},
+    scenario_set TEXT NOT NULL,
+    scenario_id TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    log_odds {REAL} NOT NULL,
+    probability {REAL} NOT NULL,
+    consistency {REAL},
+    reason TEXT NOT NULL DEFAULT '{}', -- JSON audit: which indicator/evidence moved it
+    created_at TEXT NOT NULL
+);
+CREATE INDEX scenario_weights_set ON scenario_weights (scenario_set, scenario_id, as_of);
+
+CREATE TABLE alerts (
+    id {AUTOID},
+    kind TEXT NOT NULL,               -- indicator_fired / leading_scenario / stance_shift / source_error
+    created_at TEXT NOT NULL,
+    as_of TEXT,
+    message TEXT NOT NULL,
+    ref TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX alerts_created ON alerts (created_at);
+"""
+
+FTS_SQLITE = """
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+  INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE VIRTUAL TABLE statements_fts USING fts5(speaker, content, content='statements', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+  INSERT INTO statements_fts(rowid, speaker, content) VALUES (new.rowid, new.speaker, new.content);
+END;
+CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+  INSERT INTO statements_fts(statements_fts, rowid, speaker, content) VALUES ('delete', old.rowid, old.speaker, old.content);
+END;
+CREATE TRIGGER statements_au AFTER UPDATE OF speaker, content ON statements BEGIN
+  INSERT INTO statements_fts(statements_fts, rowid, speaker, content) VALUES ('delete', old.rowid, old.speaker, old.content);
+  INSERT INTO statements_fts(rowid, speaker, content) VALUES (new.rowid, new.speaker, new.content);
+END;
+"""
+
+FTS_POSTGRES = """
+CREATE INDEX documents_fts ON documents USING GIN (to_tsvector('simple', coalesce(title, '') || ' ' || text));
+CREATE INDEX statements_fts ON statements USING GIN (to_tsvector('simple', coalesce(speaker, '') || ' ' || content));
+"""
+
+# (version, description, {dialect: sql}) — append only.
+MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
+    (
+        1,
+        "initial schema",
+        {
+            "sqlite": MIGRATION_0001 + FTS_SQLITE,
+            "postgresql": MIGRATION_0001 + FTS_POSTGRES,
+        },
+    ),
+]
+
+
+def migration_sql(version_sql: dict[str, str], dialect: str) -> str:
+    sql = version_sql[dialect]
+    for token, value in DIALECT_TOKENS[dialect].items():
+        sql = sql.replace("{" + token + "}", value)
+    return sql

@@ -1,1 +1,47 @@
+"""linewatch's store: the same tables on SQLite (default, one file) and PostgreSQL.
 
+    from linewatch.store import open_store
+    store = open_store()                       # LINEWATCH_DB, else workspace, else ./linewatch.db
+    store = open_store("sqlite:///x.db")       # or a path, or "postgresql://..."
+    rows = store.query("SELECT * FROM statements WHERE speaker = ?", ("Sergei Lavrov",))
+"""
+from __future__ import annotations
+
+import os
+
+from linewatch.store.connection import Connection, resolve_url
+from linewatch.store.rows import (
+    document_from_row,
+    event_from_row,
+    narrative_from_row,
+    stance_from_row,
+    statement_from_row,
+)
+from linewatch.store.store import Store, fts5_query, search_terms
+
+
+def open_store(url_or_path: str | os.PathLike[str] | None = None) -> Store:
+    """Open (creating and migrating as needed) the database at a path or URL.
+
+    None means: LINEWATCH_DB, else the workspace's [database] url, else ./linewatch.db.
+    """
+    if url_or_path in (None, ""):
+        from linewatch.config import load_config
+
+        url_or_path = load_config().db_url(None)
+    dialect, target = resolve_url(url_or_path)
+    return Store(Connection(dialect, target))
+
+
+__all__ = [
+    "Store",
+    "open_store",
+    "resolve_url",
+    "document_from_row",
+    "statement_from_row",
+    "event_from_row",
+    "narrative_from_row",
+    "stance_from_row",
+    "fts5_query",
+    "search_terms",
+]

@@ -1,0 +1,385 @@
+"""Amplification: the same story pushed by several outlets or channels.
+
+Three kinds of copies are grouped, each with a method that scales:
+
+* exact copies: the hash of the normalised text (case, punctuation, spacing
+  and Unicode forms ignored);
+* near-duplicates (light rewrites, added bylines, cut paragraphs): MinHash
+  signatures of word 3-shingles, banded LSH to find candidate pairs, then the
+  estimated Jaccard similarity checked against a threshold. Work grows about
+  linearly with the number of documents;
+* translated copies (en/ru/pl): multilingual embeddings (`linewatch.nlp.embed`)
+  of each document's lead (title + first sentences), compared only between
+  documents in different languages published within a few days of each other,
+  and kept when the two are each other's best match above a threshold;
+* Telegram forwards: a document whose `meta["forwarded_from"]` names another
+  document (by id) is linked to it.
+
+Groups are connected components of these links; the origin is the earliest
+published member. `unique_story_counts` counts narratives or statements both
+as articles and as unique stories, so copy-paste does not inflate trends.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Callable, Iterable, Sequence
+
+import numpy as np
+
+from linewatch.model import stable_id
+
+EXTRACTOR = "amplification"
+VERSION = "0.1"
+
+SHINGLE = 3  # words per shingle
+NUM_PERM = 96
+BANDS = 32  # NUM_PERM = BANDS * ROWS; with 3 rows a pair at Jaccard 0.4 is a candidate 88% of the time
+ROWS = NUM_PERM // BANDS
+NEAR_THRESHOLD = 0.4  # estimated Jaccard of 3-shingles for a near-duplicate
+MAX_WORDS = 3000  # words of a document used for its signature
+MAX_BUCKET = 200  # an LSH bucket larger than this is boilerplate; only its first members are compared
+TRANSLATION_THRESHOLD = 0.84  # cosine of lead embeddings (multilingual-e5-small): translations 0.85-0.90, other stories <= 0.82 on the test corpus
+TRANSLATION_WINDOW_DAYS = 3
+LEAD_CHARS = 400
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_rng = np.random.default_rng(20211110)  # fixed: signatures are the same in every run
+_MASKS = _rng.integers(1, 2**63 - 1, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
+_MULTS = (_rng.integers(1, 2**62, size=NUM_PERM, dtype=np.int64).astype(np.uint64) * np.uint64(2) + np.uint64(1))
+
+
+@dataclass
+class AmpDoc:
+    """What amplification needs to know of a document."""
+
+    id: str
+    text: str
+    title: str | None = None
+    language: str | None = None
+    published: date | None = None
+    outlet: str | None = None
+    forwarded_from: str | None = None
+
+
+@dataclass
+class Member:
+    doc_id: str
+    relation: str  # origin / exact / near / translated / forward
+    similarity: float
+    outlet: str | None = None
+    language: str | None = None
+    published: date | None = None
+
+
+@dataclass
+class StoryGroup:
+    members: list[Member]
+    label: str = ""
+
+    @property
+    def origin(self) -> str:
+        return self.members[0].doc_id
+
+    @property
+    def id(self) -> str:
+        return stable_id("story", self.origin)
+
+    @property
+    def first_seen(self) -> date | None:
+        return self.members[0].published
+
+    def outlets(self) -> set[str]:
+        return {m.outlet for m in self.members if m.outlet}
+
+    def relation_counts(self) -> Counter:
+        return Counter(m.relation for m in self.members)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "origin": self.origin, "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+            "size": len(self.members), "label": self.label,
+            "members": [{"doc_id": m.doc_id, "relation": m.relation, "similarity": round(m.similarity, 3),
+                         "outlet": m.outlet, "language": m.language,
+                         "published": m.published.isoformat() if m.published else None} for m in self.members],
+        }
+
+
+# --------------------------------------------------------------------------- text normalisation
+
+
+def normalised_words(text: str) -> list[str]:
+    """Words of the text, case-folded and Unicode-normalised (punctuation and spacing dropped)."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())[:MAX_WORDS]
+
+
+def exact_key(words: Sequence[str]) -> int:
+    return hash(" ".join(words))
+
+
+def minhash(words: Sequence[str]) -> np.ndarray:
+    """MinHash signature (NUM_PERM uint64) of the word shingles."""
+    if len(words) < SHINGLE:
+        shingles = [" ".join(words)] if words else [""]
+    else:
+        shingles = [" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+    x = np.fromiter((hash(s) for s in set(shingles)), dtype=np.int64, count=-1).astype(np.uint64)
+    # (x xor mask) * odd multiplier, modulo 2**64: one cheap hash function per permutation
+    return ((x[:, None] ^ _MASKS[None, :]) * _MULTS[None, :]).min(axis=0)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def _near_pairs(sigs: np.ndarray, threshold: float) -> list[tuple[int, int, float]]:
+    """Pairs whose estimated Jaccard reaches `threshold`, found through LSH buckets."""
+    n = sigs.shape[0]
+    seen: set[tuple[int, int]] = set()
+    out: list[tuple[int, int, float]] = []
+    for b in range(BANDS):
+        band = np.ascontiguousarray(sigs[:, b * ROWS : (b + 1) * ROWS])
+        keys = band.view(np.dtype((np.void, band.dtype.itemsize * ROWS))).ravel()
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        # runs of equal keys are the buckets
+        breaks = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
+        for run in np.split(order, breaks):
+            if len(run) < 2:
+                continue
+            run = np.sort(run)[:MAX_BUCKET]
+            for i_pos in range(len(run)):
+                i = int(run[i_pos])
+                for j in run[i_pos + 1 :]:
+                    j = int(j)
+                    if (i, j) in seen:
+                        continue
+                    seen.add((i, j))
+                    sim = float(np.mean(sigs[i] == sigs[j]))
+                    if sim >= threshold:
+                        out.append((i, j, sim))
+    del n
+    return out
+
+
+def _lead(doc: AmpDoc) -> str:
+    body = " ".join(doc.text.split())[:LEAD_CHARS]
+    return f"{doc.title}. {body}" if doc.title else body
+
+
+def _translation_pairs(
+    docs: list[AmpDoc], embed_fn: Callable[[list[str]], np.ndarray], threshold: float, window_days: int
+) -> list[tuple[int, int, float]]:
+    """Mutual best matches across languages within the date window, above the cosine threshold."""
+    langs = {d.language for d in docs if d.language}
+    if len(langs) < 2:
+        return []
+    vecs = embed_fn([_lead(d) for d in docs])
+    days = np.array([d.published.toordinal() if d.published else -1 for d in docs])
+    lang_arr = np.array([d.language or "" for d in docs])
+    best: dict[tuple[int, str], tuple[int, float]] = {}  # (doc, other language) -> (best doc, cosine)
+    order = np.argsort(days, kind="stable")
+    sorted_days = days[order]
+    # sweep over date-sorted docs: each doc is compared with the docs of the following window
+    for pos, i in enumerate(order.tolist()):
+        if days[i] < 0:
+            cand = np.flatnonzero(lang_arr != lang_arr[i])  # undated: compare with all other languages
+        else:
+            hi = int(np.searchsorted(sorted_days, days[i] + window_days, side="right"))
+            cand = order[pos + 1 : hi]
+            cand = cand[lang_arr[cand] != lang_arr[i]]
+        if len(cand) == 0:
+            continue
+        sims = vecs[cand] @ vecs[i]
+        for j, s in zip(cand.tolist(), sims.tolist()):
+            if s < threshold:
+                continue
+            for a, b in ((i, j), (j, i)):
+                key = (a, str(lang_arr[b]))
+                if key not in best or s > best[key][1]:
+                    best[key] = (b, s)
+    pairs = []
+    for (a, _lang), (b, s) in best.items():
+        back = best.get((b, str(lang_arr[a])))
+        if back and back[0] == a and a < b:
+            pairs.append((a, b, s))
+    return pairs
+
+
+def _default_embed(texts: list[str]) -> np.ndarray:
+    from linewatch.nlp.embed import embed
+
+    return embed(texts, kind="passage")
+
+
+def find_story_groups(
+    docs: Iterable[AmpDoc],
+    *,
+    near_threshold: float = NEAR_THRESHOLD,
+    translations: bool = True,
+    translation_threshold: float = TRANSLATION_THRESHOLD,
+    window_days: int = TRANSLATION_WINDOW_DAYS,
+    embed_fn: Callable[[list[str]], np.ndarray] | None = None,
+) -> list[StoryGroup]:
+    """Groups (size >= 2) of documents carrying the same story, largest first."""
+    docs = list(docs)
+    n = len(docs)
+    if n < 2:
+        return []
+    uf = _UnionFind(n)
+    words = [normalised_words(d.text) for d in docs]
+    keys = [exact_key(w) for w in words]
+    first_with_key: dict[int, int] = {}
+    for i, k in enumerate(keys):
+        if not words[i]:
+            continue
+        if k in first_with_key:
+            uf.union(first_with_key[k], i)
+        else:
+            first_with_key[k] = i
+    # near-duplicates: one signature per distinct text
+    reps = sorted(first_with_key.values())
+    sim_to: dict[int, float] = {}  # doc -> strongest near/translation link
+
+    def link(a: int, b: int, sim: float) -> None:
+        uf.union(a, b)
+        for k in (a, b):
+            sim_to[k] = max(sim_to.get(k, 0.0), sim)
+
+    if len(reps) > 1:
+        sigs = np.stack([minhash(words[i]) for i in reps])
+        for a, b, s in _near_pairs(sigs, near_threshold):
+            link(reps[a], reps[b], s)
+    if translations:
+        for a, b, s in _translation_pairs(docs, embed_fn or _default_embed, translation_threshold, window_days):
+            link(a, b, s)
+    by_id = {d.id: i for i, d in enumerate(docs)}
+    for i, d in enumerate(docs):
+        if d.forwarded_from and d.forwarded_from in by_id:
+            uf.union(i, by_id[d.forwarded_from])
+    components: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        components[uf.find(i)].append(i)
+    groups = [
+        _make_group(docs, idx, keys, sim_to) for idx in components.values() if len(idx) > 1
+    ]
+    groups.sort(key=lambda g: (-len(g.members), g.first_seen or date.max, g.origin))
+    return groups
+
+
+def _make_group(docs: list[AmpDoc], idx: list[int], keys: list[int], sim_to: dict[int, float]) -> StoryGroup:
+    """A group with its timeline; `sim_to[i]` is the strongest link that brought doc i in."""
+    idx = sorted(idx, key=lambda i: (docs[i].published or date.max, docs[i].forwarded_from is not None, docs[i].id))
+    origin = idx[0]
+    members = []
+    for i in idx:
+        d = docs[i]
+        if i == origin:
+            relation, sim = "origin", 1.0
+        elif d.forwarded_from:
+            relation, sim = "forward", 1.0
+        elif keys[i] == keys[origin]:
+            relation, sim = "exact", 1.0
+        elif d.language and docs[origin].language and d.language != docs[origin].language:
+            relation, sim = "translated", sim_to.get(i, 0.0)
+        else:
+            relation, sim = "near", sim_to.get(i, 0.0)
+        members.append(Member(d.id, relation, sim, d.outlet, d.language, d.published))
+    label = (docs[origin].title or " ".join(docs[origin].text.split())[:80]).strip()[:120]
+    return StoryGroup(members, label)
+
+
+# --------------------------------------------------------------------------- store
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def load_documents(store: Any) -> list[AmpDoc]:
+    rows = store.query("SELECT id, title, text, language, published, outlet, meta FROM documents ORDER BY id")
+    docs = []
+    for r in rows:
+        try:
+            meta = json.loads(r.get("meta") or "{}")
+        except (TypeError, ValueError):
+            meta = {}
+        fwd = meta.get("forwarded_from") if isinstance(meta, dict) else None
+        docs.append(AmpDoc(r["id"], r["text"] or "", r.get("title"), r.get("language"), _as_date(r.get("published")),
+                           r.get("outlet"), str(fwd) if fwd else None))
+    return docs
+
+
+def save_groups(store: Any, groups: list[StoryGroup]) -> None:
+    """Replace the stored story groups with these (one transaction: never half-written)."""
+    with store.transaction():
+        store.execute("DELETE FROM story_members")
+        store.execute("DELETE FROM story_groups")
+        for g in groups:
+            store.execute(
+                "INSERT INTO story_groups (id, first_doc_id, first_seen, size, label) VALUES (?, ?, ?, ?, ?)",
+                (g.id, g.origin, g.first_seen.isoformat() if g.first_seen else None, len(g.members), g.label),
+            )
+        rows = [(g.id, m.doc_id, m.relation, float(m.similarity)) for g in groups for m in g.members]
+        if rows:
+            store.executemany(
+                "INSERT INTO story_members (group_id, doc_id, relation, similarity) VALUES (?, ?, ?, ?)", rows
+            )
+
+
+def detect_in_store(store: Any, *, write: bool = True, translations: bool = True) -> list[StoryGroup]:
+    """Find story groups among the stored documents (and save them unless write=False)."""
+    groups = find_story_groups(load_documents(store), translations=translations)
+    if write:
+        save_groups(store, groups)
+    return groups
+
+
+def story_of(store: Any) -> dict[str, str]:
+    """doc_id -> story group id, for documents in a group."""
+    return {r["doc_id"]: r["group_id"] for r in store.query("SELECT doc_id, group_id FROM story_members")}
+
+
+def count_unique(pairs: Iterable[tuple[str, str]], story: dict[str, str]) -> dict[str, dict[str, int]]:
+    """{key: {"articles": n, "stories": m}} from (key, doc_id) pairs; copies of one story count once."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    stories: dict[str, set[str]] = defaultdict(set)
+    for key, doc_id in pairs:
+        articles[key].add(doc_id)
+        stories[key].add(story.get(doc_id, doc_id))
+    return {k: {"articles": len(articles[k]), "stories": len(stories[k])} for k in articles}
+
+
+def unique_story_counts(store: Any, kind: str = "narratives") -> dict[str, dict[str, int]]:
+    """Counts per narrative (kind="narratives") or per speaker (kind="statements"), as articles and stories."""
+    if kind == "narratives":
+        rows = store.query("SELECT narrative_id AS k, doc_id FROM narrative_matches")
+    elif kind == "statements":
+        rows = store.query("SELECT speaker AS k, doc_id FROM statements WHERE speaker IS NOT NULL")
+    else:
+        raise ValueError(f"kind must be narratives or statements, not {kind!r}")
+    return count_unique(((r["k"], r["doc_id"]) for r in rows), story_of(store))

@@ -1,0 +1,262 @@
+"""A learnt document-level narrative classifier, shipped as one small .npz file.
+
+One-vs-rest logistic regression over the lexical TF-IDF space of
+`narrative_features` for every narrative and sub-narrative with enough
+training documents. Decoding is hierarchical: narratives are chosen first
+(the best one if it clears `floor`, plus every other within `rel` of it);
+sub-narratives only under a chosen narrative (same rule, their own floor);
+nothing chosen means the document is `Other` (no label).
+
+Training needs scikit-learn (`linewatch narratives train`); inference is numpy
+only. Coefficients are pruned to the strongest `keep` per label so the file
+stays a few MB.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from linewatch.analyze.narrative_features import TfidfSpace, analyze, pack_strings, unpack_strings
+from linewatch.errors import InputError
+
+FORMAT = "linewatch-narrative-classifier/1"
+
+
+@dataclass
+class Decoding:
+    floor: float = 0.3  # a document needs one narrative at least this probable, else Other
+    rel: float = 0.6  # other narratives kept when >= rel * best
+    sub_floor: float = 0.3
+    sub_rel: float = 0.7
+
+
+@dataclass
+class LabelScore:
+    label: str
+    score: float
+    parent: str | None = None
+    evidence: list[str] = field(default_factory=list)  # the features that pushed hardest
+
+
+@dataclass
+class DocumentClassifier:
+    space: TfidfSpace
+    labels: list[str]
+    parents: list[str]  # "" for a top-level narrative
+    indptr: np.ndarray  # CSR rows = labels
+    indices: np.ndarray
+    data: np.ndarray
+    intercept: np.ndarray
+    decoding: Decoding = field(default_factory=Decoding)
+    meta: dict[str, str] = field(default_factory=dict)
+    _inverse_vocab: list[str] | None = field(default=None, init=False, repr=False)
+
+    # ------------------------------------------------------------------ inference
+
+    def probabilities(self, text: str) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+        idx, vals = self.space.vector(text)
+        dense = np.zeros(len(self.space.idf), dtype=np.float32)
+        dense[idx] = vals
+        logits = np.array(
+            [
+                float(self.data[self.indptr[r] : self.indptr[r + 1]].astype(np.float32) @ dense[self.indices[self.indptr[r] : self.indptr[r + 1]]])
+                for r in range(len(self.labels))
+            ],
+            dtype=np.float64,
+        ) + self.intercept
+        return 1.0 / (1.0 + np.exp(-logits)), (idx, vals)
+
+    def evidence(self, row: int, vec: tuple[np.ndarray, np.ndarray], k: int = 5) -> list[str]:
+        """The k features of the text that add most to label `row` (for 'matched because')."""
+        if self._inverse_vocab is None:
+            inv = [""] * len(self.space.idf)
+            for f, i in self.space.vocab.items():
+                inv[i] = f
+            self._inverse_vocab = inv
+        lo, hi = self.indptr[row], self.indptr[row + 1]
+        weights = dict(zip(self.indices[lo:hi].tolist(), self.data[lo:hi].astype(np.float32).tolist()))
+        contrib = [(weights.get(int(i), 0.0) * float(v), int(i)) for i, v in zip(*vec)]
+        contrib.sort(reverse=True)
+        out: list[str] = []
+        for c, i in contrib:
+            if c <= 0 or len(out) >= k:
+                break
+            feat = self._inverse_vocab[i]
+            if feat.startswith("w:"):  # word features read better than char n-grams
+                out.append(feat[2:])
+        return out
+
+    def predict(self, text: str, decoding: Decoding | None = None) -> list[LabelScore]:
+        """Labels of a document (empty = Other), narratives first, each with its probability."""
+        d = decoding or self.decoding
+        probs, vec = self.probabilities(text)
+        return self.decode(probs, d, vec)
+
+    def decode(self, probs: np.ndarray, d: Decoding, vec: tuple[np.ndarray, np.ndarray] | None = None) -> list[LabelScore]:
+        top = [i for i, p in enumerate(self.parents) if not p]
+        if not top:
+            return []
+        best = max(probs[i] for i in top)
+        if best < d.floor:
+            return []
+        chosen = [i for i in top if probs[i] >= d.rel * best]
+        out: list[LabelScore] = []
+        for i in sorted(chosen, key=lambda i: -probs[i]):
+            out.append(self._score(i, probs, vec))
+            kids = [j for j, p in enumerate(self.parents) if p == self.labels[i]]
+            if not kids:
+                continue
+            kbest = max(probs[j] for j in kids)
+            if kbest < d.sub_floor:
+                continue
+            for j in sorted(kids, key=lambda j: -probs[j]):
+                if probs[j] >= d.sub_rel * kbest:
+                    out.append(self._score(j, probs, vec))
+        return out
+
+    def _score(self, i: int, probs: np.ndarray, vec: tuple[np.ndarray, np.ndarray] | None) -> LabelScore:
+        return LabelScore(
+            label=self.labels[i],
+            score=round(float(probs[i]), 4),
+            parent=self.parents[i] or None,
+            evidence=self.evidence(i, vec) if vec is not None else [],
+        )
+
+    # ------------------------------------------------------------------ files
+
+    def save(self, path: str | Path) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        vocab = sorted(self.space.vocab, key=self.space.vocab.__getitem__)
+        tmp = path.with_name(path.name + ".tmp.npz")
+        np.savez_compressed(
+            tmp,
+            format=pack_strings([FORMAT]),
+            vocab=pack_strings(vocab),
+            idf=self.space.idf.astype(np.float16),
+            labels=pack_strings(self.labels),
+            parents=pack_strings(self.parents),
+            indptr=self.indptr.astype(np.int32),
+            indices=self.indices.astype(np.int32),
+            data=self.data.astype(np.float16),
+            intercept=self.intercept.astype(np.float32),
+            decoding=np.array([self.decoding.floor, self.decoding.rel, self.decoding.sub_floor, self.decoding.sub_rel], dtype=np.float32),
+            meta=pack_strings([f"{k}={v}" for k, v in self.meta.items()]),
+        )
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: str | Path) -> "DocumentClassifier":
+        try:
+            z = np.load(path, allow_pickle=False)
+            if unpack_strings(z["format"]) != [FORMAT]:
+                raise InputError("not a linewatch narrative classifier", where=str(path))
+            vocab = unpack_strings(z["vocab"])
+            dec = z["decoding"].tolist()
+            meta = dict(s.split("=", 1) for s in unpack_strings(z["meta"]) if "=" in s)
+            return cls(
+                space=TfidfSpace(vocab={f: i for i, f in enumerate(vocab)}, idf=z["idf"].astype(np.float32)),
+                labels=unpack_strings(z["labels"]),
+                parents=[p for p in unpack_strings(z["parents"])] if z["parents"].size else [],
+                indptr=z["indptr"],
+                indices=z["indices"],
+                data=z["data"],
+                intercept=z["intercept"].astype(np.float64),
+                decoding=Decoding(*dec),
+                meta=meta,
+            )
+        except FileNotFoundError:
+            raise InputError("classifier file not found", where=str(path)) from None
+        except (OSError, ValueError, KeyError) as exc:
+            raise InputError(f"unreadable classifier ({exc.__class__.__name__})", where=str(path)) from None
+
+
+# ---------------------------------------------------------------------- training (scikit-learn)
+
+
+@dataclass
+class TrainConfig:
+    min_df: int = 2
+    max_word_features: int = 40_000
+    max_char_features: int = 60_000
+    C: float = 10.0
+    min_positives: int = 2  # labels with fewer training documents are not learnt
+    keep: int = 4000  # strongest coefficients kept per label
+
+
+def fit_space(texts: Sequence[str], cfg: TrainConfig) -> tuple[TfidfSpace, list[Counter]]:
+    """Vocabulary (most frequent by document frequency, per block) and smoothed IDF."""
+    counted = [Counter(analyze(t)) for t in texts]
+    df: Counter = Counter()
+    for c in counted:
+        df.update(c.keys())
+    vocab: dict[str, int] = {}
+    for prefix, cap in (("w:", cfg.max_word_features), ("c:", cfg.max_char_features)):
+        feats = [f for f, n in df.items() if f.startswith(prefix) and n >= cfg.min_df]
+        feats.sort(key=lambda f: (-df[f], f))
+        for f in feats[:cap]:
+            vocab[f] = len(vocab)
+    n = len(texts)
+    idf = np.zeros(len(vocab), dtype=np.float32)
+    for f, i in vocab.items():
+        idf[i] = math.log((1 + n) / (1 + df[f])) + 1.0
+    return TfidfSpace(vocab=vocab, idf=idf), counted
+
+
+def matrix(space: TfidfSpace, texts: Sequence[str]):  # noqa: ANN201 - scipy sparse
+    from scipy.sparse import csr_matrix
+
+    rows, cols, vals = [], [], []
+    for r, t in enumerate(texts):
+        idx, v = space.vector(t)
+        rows.extend([r] * len(idx))
+        cols.extend(idx.tolist())
+        vals.extend(v.tolist())
+    return csr_matrix((vals, (rows, cols)), shape=(len(texts), len(space.idf)), dtype=np.float32)
+
+
+def train(
+    texts: Sequence[str],
+    doc_labels: Sequence[Iterable[str]],
+    parent_of: dict[str, str | None],
+    cfg: TrainConfig | None = None,
+    decoding: Decoding | None = None,
+) -> DocumentClassifier:
+    """Learn one classifier per label; `parent_of` maps every label to its narrative (None at the top)."""
+    from sklearn.linear_model import LogisticRegression
+
+    cfg = cfg or TrainConfig()
+    space, _ = fit_space(texts, cfg)
+    X = matrix(space, texts)
+    label_sets = [set(ls) for ls in doc_labels]
+    counts = Counter(l for s in label_sets for l in s)
+    labels = sorted(l for l in counts if counts[l] >= cfg.min_positives and counts[l] < len(texts))
+    # a learnt sub-narrative needs its narrative learnt too
+    labels = [l for l in labels if not parent_of.get(l) or parent_of[l] in labels]
+    indptr, indices, data, intercept = [0], [], [], []
+    for label in labels:
+        y = np.array([label in s for s in label_sets], dtype=int)
+        model = LogisticRegression(C=cfg.C, max_iter=3000, class_weight="balanced")
+        model.fit(X, y)
+        coef = model.coef_[0]
+        keep = np.argsort(-np.abs(coef))[: cfg.keep]
+        keep = np.sort(keep[coef[keep] != 0])
+        indices.extend(keep.tolist())
+        data.extend(coef[keep].tolist())
+        indptr.append(len(indices))
+        intercept.append(float(model.intercept_[0]))
+    return DocumentClassifier(
+        space=space,
+        labels=labels,
+        parents=[parent_of.get(l) or "" for l in labels],
+        indptr=np.array(indptr, dtype=np.int32),
+        indices=np.array(indices, dtype=np.int32),
+        data=np.array(data, dtype=np.float16),
+        intercept=np.array(intercept, dtype=np.float64),
+        decoding=decoding or Decoding(),
+    )

@@ -1,0 +1,82 @@
+"""Lexical features for narrative classification, the same at training and at run time.
+
+Word unigrams and bigrams plus character n-grams inside words (which catch
+Russian and Polish inflection without a stemmer), weighted TF-IDF with
+sublinear term frequency, each block L2-normalised. Training (scikit-learn,
+only in `linewatch narratives train`) and inference (numpy only, here) share
+`analyze()` so a shipped model sees exactly the features it learnt from.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+WORD_RE = re.compile(r"\w\w+", re.UNICODE)
+CHAR_NGRAMS = (3, 5)  # inclusive range
+MAX_DOC_CHARS = 200_000  # hostile input: longer texts are read only this far
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text[:MAX_DOC_CHARS].lower())
+
+
+def word_features(text: str) -> list[str]:
+    toks = words(text)
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+
+
+def char_features(text: str) -> list[str]:
+    lo, hi = CHAR_NGRAMS
+    out: list[str] = []
+    for w in words(text):
+        padded = f" {w} "
+        for n in range(lo, hi + 1):
+            if n > len(padded):
+                break
+            out.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return out
+
+
+def analyze(text: str) -> list[str]:
+    """All features of a text, tagged by block ('w:' word n-grams, 'c:' char n-grams)."""
+    return [f"w:{f}" for f in word_features(text)] + [f"c:{f}" for f in char_features(text)]
+
+
+@dataclass
+class TfidfSpace:
+    """A fixed vocabulary with IDF weights: text -> sparse TF-IDF vector."""
+
+    vocab: dict[str, int]
+    idf: np.ndarray  # float32, one per feature
+
+    def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(indices, values) of the TF-IDF vector, each block (word/char) L2-normalised."""
+        counts = Counter(f for f in analyze(text) if f in self.vocab)
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        feats = list(counts)
+        idx = np.fromiter((self.vocab[f] for f in feats), dtype=np.int64, count=len(feats))
+        tf = np.fromiter((1.0 + math.log(counts[f]) for f in feats), dtype=np.float32, count=len(feats))
+        vals = tf * self.idf[idx]
+        is_word = np.fromiter((f.startswith("w:") for f in feats), dtype=bool, count=len(feats))
+        for mask in (is_word, ~is_word):
+            norm = float(np.linalg.norm(vals[mask]))
+            if norm > 0:
+                vals[mask] /= norm
+        return idx, vals.astype(np.float32)
+
+
+def pack_strings(items: list[str]) -> np.ndarray:
+    """Strings -> one uint8 array (newline-joined UTF-8), for allow_pickle=False .npz files."""
+    if any("\n" in s for s in items):
+        raise ValueError("strings with newlines cannot be packed")
+    return np.frombuffer("\n".join(items).encode("utf-8"), dtype=np.uint8)
+
+
+def unpack_strings(arr: np.ndarray) -> list[str]:
+    raw = arr.tobytes().decode("utf-8")
+    return raw.split("\n") if raw else []

@@ -1,0 +1,128 @@
+"""Component `stance`: whom each statement is about and where its speaker stands.
+
+For each statement in `doc.statements` it sets `target`, `target_id`,
+`target_span`, `stance` and `stance_confidence` (target choice in
+`stance_targets.py`, scoring in `stance_score.py`), and adds a
+`StanceMention` for every other actor the statement names. Outside
+statements, a strongly worded sentence about a named actor yields an author
+stance (holder None), which is what opinion-mining evaluations such as
+RuOpinionNE ask for.
+
+Verbal acts coded by the statements stage weigh in: a DEMAND, ACCUSE,
+REJECT or THREATEN aimed at the target is opposition, SUPPORT is support.
+
+Aggregates over the store are in `stance_matrix.py`; the target-given API is
+`stance_toward(text, target_span, lang, holder=None)`.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from linewatch.analyze.stance_score import THRESHOLD, score_toward, stance_toward
+from linewatch.analyze.stance_targets import Candidate, candidate_of, choose_target, doc_mentions, is_own_side
+from linewatch.model import StanceMention, Statement
+from linewatch.nlp.doc import Doc
+from linewatch.nlp.pipeline import component
+
+__all__ = ["stance_toward", "apply_stance", "stance_rows", "VERSION"]
+
+VERSION = "0.4"
+EXTRACTOR = "stance"
+
+# PLOVER verbal acts and the stance they express toward their target.
+PLOVER_STANCE = {"DEMAND": -1.0, "ACCUSE": -1.0, "REJECT": -0.8, "THREATEN": -1.0, "SUPPORT": 1.0, "APPEAL": -0.4}
+WEAK_ACTS = ("REJECT", "APPEAL")
+AUTHOR_MIN_SCORE = 0.5  # an author stance needs a clear cue near the actor
+MAX_STATEMENTS = 2000  # per document
+
+
+def _score_statement(doc: Doc, st: Statement, target: Candidate | None, own: bool) -> tuple[str, float]:
+    window = st.sentence_span if st.sentence_span and st.sentence_span != (0, 0) else None
+    lo = min(st.content_span[0], window[0]) if window else st.content_span[0]
+    hi = max(st.content_span[1], window[1]) if window else st.content_span[1]
+    span = target.span if target and lo <= target.span[0] < hi else None
+    result = score_toward(doc.text, span, doc.lang, own_side=own, window=(lo, hi))
+    score = result.score
+    plover = (st.plover or "").upper()
+    act = PLOVER_STANCE.get(plover)
+    # A rejection often dismisses pressure *on* the target ("pressure on X is groundless"):
+    # it only decides when the words themselves say nothing.
+    if act is not None and not (own and act < 0) and (plover not in WEAK_ACTS or abs(score) < THRESHOLD):
+        score += act
+    if score >= THRESHOLD:
+        return "support", round(min(0.95, 0.55 + abs(score) / 4), 3)
+    if score <= -THRESHOLD:
+        return "oppose", round(min(0.95, 0.55 + abs(score) / 4), 3)
+    return "neutral", result.confidence if abs(result.score) < THRESHOLD else 0.4
+
+
+def apply_stance(doc: Doc) -> Doc:
+    """Fill target and stance of every statement, and add the stance mentions."""
+    previous: Statement | None = None
+    covered: list[tuple[int, int]] = []
+    for st in doc.statements[:MAX_STATEMENTS]:
+        target, named = choose_target(doc, st, previous)
+        if target is not None and st.extra.get("target_locked") is None:
+            st.target, st.target_id = target.name, target.actor_id
+            st.target_span = target.span if target.kind != "previous" else st.target_span or target.span
+        own = bool(target and is_own_side(target, st))
+        st.stance, st.stance_confidence = _score_statement(doc, st, target, own)  # type: ignore[assignment]
+        seen = {st.target} if st.target else set()
+        window = st.sentence_span if st.sentence_span != (0, 0) else st.content_span
+        for c in named:
+            if c.name in seen:
+                continue
+            seen.add(c.name)
+            result = score_toward(doc.text, c.span, doc.lang, own_side=is_own_side(c, st), window=window)
+            doc.stances.append(
+                StanceMention(doc.id, st.speaker, c.name, result.label, result.confidence, c.span,
+                              statement_id=st.id, extractor=EXTRACTOR, extractor_version=VERSION)
+            )
+        covered.append(window)
+        covered.extend(st.content_spans or [st.content_span])
+        previous = st
+    _author_stances(doc, covered)
+    return doc
+
+
+def _author_stances(doc: Doc, covered: list[tuple[int, int]]) -> None:
+    """Stances of the text's author toward actors named outside any statement."""
+    for m in doc_mentions(doc):
+        if any(s <= m.start < e for s, e in covered):
+            continue
+        c = candidate_of(m, doc)
+        sentence = doc.sentence_at(m.start)
+        if c is None or sentence is None:
+            continue
+        result = score_toward(doc.text, c.span, doc.lang, window=(sentence.start, sentence.end))
+        if abs(result.score) >= AUTHOR_MIN_SCORE:
+            doc.stances.append(
+                StanceMention(doc.id, None, c.name, result.label, result.confidence, c.span,
+                              extractor=EXTRACTOR, extractor_version=VERSION)
+            )
+
+
+def stance_rows(doc: Doc, label: str) -> list[dict[str, Any]]:
+    """`kind: "stance"` rows of CONTRACT.md for the doc's stance mentions (statements give their own)."""
+    speaker_spans = {st.id: st.speaker_span for st in doc.statements}
+    rows = []
+    for sm in doc.stances:
+        holder_span = speaker_spans.get(sm.statement_id) if sm.statement_id else None
+        rows.append({
+            "doc": label, "kind": "stance", "target": sm.target, "target_span": list(sm.span),
+            "stance": sm.polarity, "speaker": sm.holder,
+            "speaker_span": list(holder_span) if holder_span else None,
+            "confidence": round(float(sm.score), 3), "statement_id": sm.statement_id,
+            "extractor": f"{sm.extractor}/{sm.extractor_version}",
+        })
+    return rows
+
+
+@component("stance", version=VERSION, requires=("statements",))
+def make_stance(**config: Any):
+    """Targets and stances (support / oppose / neutral) of statements, plus stances toward other actors."""
+
+    def stance(doc: Doc) -> Doc:
+        return apply_stance(doc)
+
+    return stance

@@ -1,0 +1,179 @@
+"""Choosing whom a statement is about, and naming actors the way analysts do.
+
+Conventions (those of the hand-made gold): a state's bodies, capital and
+demonym stand for the state ("the Kremlin" → Russia, "Minsk" → Belarus,
+"Polish soldiers" → Poland); persons and supranational bodies (EU, NATO) keep
+their own names. The target of a statement is, in this order of preference:
+
+1. the actor addressed or accused between the cue and the content ("called on
+   the EU to ...", "accused Poland of ..."),
+2. the actor the content is mainly about (earliest mention, grammatical subject
+   preferred), other than the speaker and the speaker's own side,
+3. the speaker's own side when nothing else is named,
+4. the previous statement's target by the same speaker in the same paragraph
+   (continuations such as "He further added that ..." keep their topic).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from linewatch.model import Actor, Span, Statement
+from linewatch.nlp.doc import Doc, Mention
+
+MAX_MENTIONS = 5000  # per document; hostile input may name thousands
+# Entities the registry does not know are targets only when they name a person, body or state
+# (not places such as towns and checkpoints, dates or nationalities).
+UNRESOLVED_LABELS = ("PER", "ORG", "GPE")
+
+
+@dataclass
+class Candidate:
+    name: str  # canonical name as the target is reported
+    actor_id: str | None
+    span: Span
+    country: str | None  # ISO alpha-3 of the actor, when known
+    kind: str  # mention kind (name / body / state / demonym / title / ner)
+
+
+def _registry():  # the registry engineer's module; absent in stripped-down installs
+    try:
+        from linewatch.extract.registry import get_registry
+    except ImportError:  # pragma: no cover - only while the registry is missing
+        return None
+    try:
+        return get_registry()
+    except Exception:  # noqa: BLE001 - a broken user registry must not stop stance
+        return None
+
+
+@lru_cache(maxsize=1)
+def _states_by_country() -> dict[str, Actor]:
+    registry = _registry()
+    if registry is None:
+        return {}
+    return {a.country: a for a in registry.all() if a.type == "state" and a.country}
+
+
+def target_actor(actor: Actor) -> Actor:
+    """The actor a target is reported as: a state's bodies and places become the state."""
+    if actor.type == "organisation" and actor.country:
+        state = _states_by_country().get(actor.country)
+        if state is not None:
+            return state
+    return actor
+
+
+def doc_mentions(doc: Doc) -> list[Mention]:
+    """The document's actor mentions; found here (registry + NER) if no earlier stage did."""
+    if doc.mentions:
+        return doc.mentions[:MAX_MENTIONS]
+    cached = doc.annotations.get("stance_mentions")
+    if cached is None:
+        registry = _registry()
+        cached = []
+        if registry is not None:
+            from linewatch.extract.mentions import doc_mentions as find_doc_mentions
+
+            cached = find_doc_mentions(doc, registry)[:MAX_MENTIONS]
+        doc.annotations["stance_mentions"] = cached
+    return cached
+
+
+def candidate_of(mention: Mention, doc: Doc) -> Candidate | None:
+    """A target candidate for a mention (pronouns and unresolved titles are not targets)."""
+    if mention.kind == "pronoun":
+        return None
+    registry = _registry()
+    actor = registry.by_id(mention.actor_id) if registry and mention.actor_id else None
+    if actor is not None:
+        shown = target_actor(actor)
+        return Candidate(shown.name, shown.id, (mention.start, mention.end), shown.country or actor.country, mention.kind)
+    if mention.kind == "title" or mention.label not in UNRESOLVED_LABELS:
+        return None
+    name = " ".join(mention.text.split())
+    if not name or not name[:1].isupper():
+        return None
+    return Candidate(name, None, (mention.start, mention.end), None, mention.kind or "ner")
+
+
+def _is_speaker(c: Candidate, st: Statement) -> bool:
+    if st.speaker_id and c.actor_id == st.speaker_id:
+        return True
+    if st.speaker_span and c.span[0] < st.speaker_span[1] and c.span[1] > st.speaker_span[0]:
+        return True
+    return bool(st.speaker) and c.name == st.speaker
+
+
+def is_own_side(c: Candidate, st: Statement) -> bool:
+    """The candidate is the speaker's own state or a body/person of it."""
+    return bool(st.speaker_country) and c.country == st.speaker_country
+
+
+def _in_spans(span: Span, spans: list[Span]) -> bool:
+    return any(span[0] >= s and span[1] <= e for s, e in spans)
+
+
+def _subject_starts(doc: Doc, spans: list[Span]) -> set[int]:
+    """Start offsets of the main subject of each content span and of its modifiers.
+
+    Only the first subject of a span counts (the main clause comes first in
+    reported speech), and a modifier of it counts too: in "Polish politicians
+    should recall...", "Polish" names the subject's country.
+    """
+    out: set[int] = set()
+    for span in spans:
+        toks = [t for t in doc.tokens if span[0] <= t.start and t.end <= span[1]]
+        subject = next((t for t in toks if t.dep.startswith("nsubj")), None)
+        if subject is None:
+            continue
+        out.add(subject.start)
+        out.update(t.start for t in toks if t.head == subject.i and t.dep in ("amod", "compound", "nmod:poss", "poss", "flat", "flat:name"))
+    return out
+
+
+def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) -> tuple[Candidate | None, list[Candidate]]:
+    """(main target, all candidates named in the statement) for one statement."""
+    content_spans = list(st.content_spans) or [st.content_span]
+    sent = st.sentence_span if st.sentence_span and st.sentence_span != (0, 0) else None
+    if sent is None:
+        s = doc.sentence_at(st.content_span[0])
+        sent = (s.start, s.end) if s else st.content_span
+    lo = min([sent[0], *(s for s, _ in content_spans)])
+    hi = max([sent[1], *(e for _, e in content_spans)])
+    inside: list[Candidate] = []
+    addressed: list[Candidate] = []
+    cue_end = st.cue_span[1] if st.cue_span else None
+    for m in doc_mentions(doc):
+        if m.start < lo or m.end > hi:
+            continue
+        c = candidate_of(m, doc)
+        if c is None or _is_speaker(c, st):
+            continue
+        if _in_spans(c.span, content_spans):
+            inside.append(c)
+        elif cue_end is not None and cue_end <= c.span[0] <= min(s for s, _ in content_spans):
+            addressed.append(c)  # "called on the EU to", "accused Poland of"
+    named = addressed + inside
+    others = [c for c in named if not is_own_side(c, st)]
+    if others:
+        subjects = _subject_starts(doc, content_spans)
+        # addressed first, then a subject of the content, then the earliest mention
+        ranked = sorted(
+            others,
+            key=lambda c: (
+                c.actor_id is None,
+                c not in addressed,
+                not any(c.span[0] <= s < c.span[1] for s in subjects),
+                c.span[0],
+            ),
+        )
+        return ranked[0], named
+    if named:
+        return named[0], named
+    if previous is not None and previous.target and previous.speaker == st.speaker:
+        para_prev = doc.sentence_at(previous.content_span[0])
+        para_now = doc.sentence_at(st.content_span[0])
+        if para_prev and para_now and para_prev.paragraph == para_now.paragraph:
+            return Candidate(previous.target, previous.target_id, previous.target_span or previous.content_span, None, "previous"), []
+    return None, []

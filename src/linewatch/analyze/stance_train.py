@@ -1,0 +1,120 @@
+"""Build the target-given stance model from NewsMTSC-style data, with honest cross-validation.
+
+    python -m linewatch.analyze.stance_train en ../shared/eval/newsmtsc/train.jsonl [--folds 5]
+        [--oof OUT.jsonl]   # out-of-fold predictions in the `linewatch stance` output format
+
+Input: JSON Lines with `sentence_normalized` and `targets` (`from`, `to`,
+`mention`, `polarity` 2/4/6 = oppose/neutral/support). Folds are split by
+sentence so that no sentence (with its other targets) is in training and
+testing at once. The out-of-fold predictions can be scored with
+`score.py stance OOF.jsonl GOLD.jsonl`: that figure, not a score on the
+training data, is the model's accuracy. The final model is then trained on all
+of the data and written to `data/lang/<lang>/stance_model.npz`.
+
+Needs scikit-learn (training only; inference is numpy).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from linewatch.analyze.stance_model import LABELS, features, save_model
+
+POLARITY = {2.0: "oppose", 4.0: "neutral", 6.0: "support"}
+MIN_DF = 3
+
+
+def load_items(path: Path) -> list[dict]:
+    items = []
+    with path.open(encoding="utf-8") as fh:
+        for sent_no, line in enumerate(fh):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            for t in row.get("targets") or []:
+                label = POLARITY.get(float(t.get("polarity", 0)))
+                if label:
+                    items.append({"id": str(t["Input.gid"]), "text": row["sentence_normalized"],
+                                  "span": (int(t["from"]), int(t["to"])), "label": label, "group": sent_no})
+    return items
+
+
+def _matrix(feats: list[Counter], vocab: dict[str, int]):
+    from scipy.sparse import csr_matrix
+
+    rows, cols, vals = [], [], []
+    for i, f in enumerate(feats):
+        for name, v in f.items():
+            j = vocab.get(name)
+            if j is not None:
+                rows.append(i)
+                cols.append(j)
+                vals.append(float(v))
+    return csr_matrix((vals, (rows, cols)), shape=(len(feats), len(vocab)), dtype=np.float32)
+
+
+def _vocab(feats: list[Counter]) -> dict[str, int]:
+    df: Counter = Counter()
+    for f in feats:
+        df.update(f.keys())
+    names = sorted(n for n, c in df.items() if c >= MIN_DF)
+    return {n: i for i, n in enumerate(names)}
+
+
+def _fit(feats: list[Counter], labels: list[str]):
+    from sklearn.linear_model import LogisticRegression
+
+    vocab = _vocab(feats)
+    clf = LogisticRegression(C=0.5, max_iter=2000, class_weight="balanced")
+    clf.fit(_matrix(feats, vocab), [LABELS.index(y) for y in labels])
+    return vocab, clf
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("lang")
+    ap.add_argument("data", type=Path)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--oof", type=Path, help="write out-of-fold predictions here")
+    ap.add_argument("--no-save", action="store_true")
+    args = ap.parse_args(argv)
+    items = load_items(args.data)
+    feats = [features(it["text"], it["span"], args.lang) for it in items]
+    labels = [it["label"] for it in items]
+    groups = np.array([it["group"] for it in items])
+    rng = np.random.default_rng(0)
+    fold_of_group = {g: int(rng.integers(args.folds)) for g in sorted(set(groups.tolist()))}
+    fold = np.array([fold_of_group[g] for g in groups.tolist()])
+    oof: list[tuple[str, float]] = [("neutral", 0.0)] * len(items)
+    for k in range(args.folds):
+        train = np.flatnonzero(fold != k)
+        test = np.flatnonzero(fold == k)
+        vocab, clf = _fit([feats[i] for i in train], [labels[i] for i in train])
+        proba = clf.predict_proba(_matrix([feats[i] for i in test], vocab))
+        for i, p in zip(test.tolist(), proba):
+            oof[i] = (LABELS[int(p.argmax())], float(p.max()))
+    correct = sum(1 for (p, _), y in zip(oof, labels) if p == y)
+    print(f"{args.folds}-fold CV (split by sentence): accuracy={correct / len(items):.3f} on {len(items)} targets",
+          file=sys.stderr)
+    if args.oof:
+        with args.oof.open("w", encoding="utf-8") as out:
+            for it, (label, conf) in zip(items, oof):
+                out.write(json.dumps({"doc": it["id"], "kind": "stance", "target": it["text"][it["span"][0]:it["span"][1]],
+                                      "target_span": list(it["span"]), "stance": label, "speaker": None,
+                                      "speaker_span": None, "confidence": round(conf, 3)}) + "\n")
+    if not args.no_save:
+        vocab, clf = _fit(feats, labels)
+        names = [None] * len(vocab)
+        for n, i in vocab.items():
+            names[i] = n
+        save_model(args.lang, names, clf.coef_.T, clf.intercept_)  # type: ignore[arg-type]
+        print(f"saved model: {len(vocab)} features", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Stance lexicons compiled for fast matching over word tokens.
+
+The words themselves live in `data/lang/<lang>/stance.yaml` (see the comment
+at the top of `en/stance.yaml` for what each list means). This module only
+turns them into matchers: an entry is a sequence of words, each either exact
+or a prefix (written with a trailing `*`), which is how one list covers the
+inflected forms of Russian and Polish.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from linewatch.nlp.lexicon import lexicon
+
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+# Lists read from stance.yaml; each becomes a PhraseSet.
+LIST_NAMES = ("negative", "positive", "negators", "demand", "rejection", "patient_markers", "clause_breaks")
+
+
+def normalise_word(word: str) -> str:
+    """Lower case, with Russian ё folded into е so lexicon stems match either spelling."""
+    return word.lower().replace("ё", "е")
+
+
+def words_with_spans(text: str) -> list[tuple[str, int, int]]:
+    """(normalised word, start, end) for every word of `text`."""
+    return [(normalise_word(m.group()), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One lexicon entry: words that must follow each other, each exact or a prefix."""
+
+    parts: tuple[tuple[str, bool], ...]  # (word, is_prefix)
+
+    def matches_at(self, words: list[str], i: int) -> bool:
+        if i + len(self.parts) > len(words):
+            return False
+        for (part, prefix), word in zip(self.parts, words[i : i + len(self.parts)]):
+            if prefix:
+                if not word.startswith(part):
+                    return False
+            elif word != part:
+                return False
+        return True
+
+
+@dataclass
+class PhraseSet:
+    """Patterns indexed by their first word (exact) or first letters (prefix) for quick lookup."""
+
+    exact: dict[str, list[Pattern]] = field(default_factory=dict)
+    prefixed: dict[str, list[Pattern]] = field(default_factory=dict)  # first 2 letters -> patterns
+
+    def add(self, entry: str) -> None:
+        parts = []
+        for word in WORD_RE.findall(normalise_word(entry)):
+            parts.append((word, False))
+        if not parts:
+            return
+        if entry.rstrip().endswith("*"):
+            word, _ = parts[-1]
+            parts[-1] = (word, True)
+        # a "*" inside a phrase ("call* on") marks that word as a prefix too
+        for k, token in enumerate(entry.split()):
+            if token.endswith("*") and k < len(parts):
+                parts[k] = (parts[k][0], True)
+        pattern = Pattern(tuple(parts))
+        first, prefix = parts[0]
+        if prefix:
+            self.prefixed.setdefault(first[:2], []).append(pattern)
+        else:
+            self.exact.setdefault(first, []).append(pattern)
+
+    def match_at(self, words: list[str], i: int) -> int:
+        """Length in words of the longest pattern matching at position i (0 = none)."""
+        word = words[i]
+        best = 0
+        for pattern in self.exact.get(word, ()):
+            if len(pattern.parts) > best and pattern.matches_at(words, i):
+                best = len(pattern.parts)
+        for pattern in self.prefixed.get(word[:2], ()):
+            if len(pattern.parts) > best and pattern.matches_at(words, i):
+                best = len(pattern.parts)
+        return best
+
+
+@dataclass
+class StanceWords:
+    lang: str
+    sets: dict[str, PhraseSet]
+
+    def __getattr__(self, name: str) -> PhraseSet:
+        sets = self.__dict__.get("sets", {})
+        if name in sets:
+            return sets[name]
+        raise AttributeError(name)
+
+
+@lru_cache(maxsize=None)
+def stance_words(lang: str) -> StanceWords:
+    """The compiled stance lexicon of `lang` (English when the language has none)."""
+    data = lexicon(lang, "stance") or lexicon("en", "stance")
+    sets: dict[str, PhraseSet] = {}
+    for name in LIST_NAMES:
+        phrase_set = PhraseSet()
+        for entry in data.get(name) or []:
+            if isinstance(entry, str) and entry.strip():
+                phrase_set.add(entry.strip())
+        sets[name] = phrase_set
+    return StanceWords(lang=lang, sets=sets)

@@ -1,0 +1,140 @@
+"""`linewatch ingest PATH...`: files, folders (recursive) and URLs into the store.
+
+Each document goes in with its own transaction, so a failure never leaves
+half a file behind and never stops the others. Exit code: 0 when every input
+was read (duplicates are fine), 1 when some failed, 2 when nothing was read.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from linewatch.cli.common import DB_HELP, console, err_console, error_line, open_db, parse_date_flag
+
+
+@dataclass
+class IngestSummary:
+    added: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    inputs: int = 0
+    duplicate_names: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        if self.failed and not (self.added or self.duplicates):
+            return 2
+        if self.failed:
+            return 1
+        return 0 if (self.added or self.duplicates) else 2
+
+
+def is_url(s: str) -> bool:
+    return s.lower().startswith(("http://", "https://"))
+
+
+def ingest_file(store: Any, path: Path, summary: IngestSummary, default_date: Any, max_bytes: int | None) -> None:
+    """Every document of one file, each in its own transaction (errors propagate as InputError)."""
+    from linewatch.sources.files import read_documents
+
+    for doc in read_documents(path, default_date, max_bytes=max_bytes):
+        if store.add_document(doc):  # its own transaction
+            summary.added += 1
+        else:
+            summary.duplicates += 1
+            summary.duplicate_names.append(doc.source or str(path))
+
+
+def ingest_url(store: Any, url: str, config: Any, allow_private: bool, summary: IngestSummary) -> None:
+    from linewatch.errors import InputError
+
+    try:
+        urls = importlib.import_module("linewatch.sources.urls")
+    except ModuleNotFoundError:
+        raise InputError("ingesting URLs is not available in this installation", where=url) from None
+    result = urls.ingest_url(store, url, config, allow_private=allow_private)
+    # The URL module may answer with a bool (added?), a Document, a list of them, or a count.
+    if isinstance(result, bool):
+        added = int(result)
+        summary.added += added
+        if not added:
+            summary.duplicates += 1
+            summary.duplicate_names.append(url)
+    elif isinstance(result, int):
+        summary.added += result
+    elif isinstance(result, (list, tuple)):
+        summary.added += len(result)
+    elif hasattr(result, "added") and hasattr(result, "duplicates"):  # sources.urls.IngestReport
+        summary.added += int(result.added)
+        summary.duplicates += int(result.duplicates) + int(getattr(result, "skipped", 0))
+    else:
+        summary.added += 1 if result is not None else 0
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def ingest(
+        paths: list[str] = typer.Argument(..., help="files, folders (searched recursively) or http(s) URLs"),
+        db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+        date: Optional[str] = typer.Option(None, "--date", help="publication date (YYYY-MM-DD) for documents that carry none"),
+        allow_private_addresses: bool = typer.Option(
+            False, "--allow-private-addresses", help="let URLs point at private/loopback addresses"
+        ),
+    ) -> None:
+        """Read documents (.txt .md .html .json .jsonl .csv, or URLs) into the database; duplicates are skipped."""
+        from rich.markup import escape
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from linewatch.config import load_config
+        from linewatch.errors import LinewatchError
+        from linewatch.runner import one_line
+        from linewatch.sources.files import iter_paths
+
+        config = load_config()
+        default_date = parse_date_flag(date)
+        store = open_db(db)
+        items: list[str | Path] = []
+        for p in paths:
+            if is_url(p):
+                items.append(p)
+            else:
+                items.extend(iter_paths([p]))
+        summary = IngestSummary(inputs=len(items))
+        progress = Progress(
+            TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.description}"), console=err_console, transient=True,
+        )
+        try:
+            with progress:
+                task = progress.add_task("", total=len(items))
+                for item in items:
+                    progress.update(task, description=escape(str(item))[-60:])
+                    try:
+                        if isinstance(item, str):
+                            ingest_url(store, item, config, allow_private_addresses, summary)
+                        else:
+                            ingest_file(store, item, summary, default_date, config.max_file_bytes)
+                    except LinewatchError as exc:
+                        summary.failed += 1
+                        progress.console.print(f"[red]error[/red] {escape(str(exc))}")
+                    except Exception as exc:  # an unexpected bug in one file must not stop the rest
+                        summary.failed += 1
+                        progress.console.print(f"[red]error[/red] {escape(str(item))}: {escape(one_line(exc))}")
+                    progress.advance(task)
+        finally:
+            store.close()
+        for name in summary.duplicate_names[:20]:
+            err_console.print(f"[yellow]duplicate[/yellow] {escape(name)} (same text already in the database)")
+        if len(summary.duplicate_names) > 20:
+            err_console.print(f"[yellow]duplicate[/yellow] ... and {len(summary.duplicate_names) - 20} more")
+        if not items:
+            error_line("no supported files found in the given paths")
+        console.print(
+            f"ingested {summary.added} document(s) from {summary.inputs} input(s); "
+            f"{summary.duplicates} duplicate(s) skipped; {summary.failed} failed"
+        )
+        raise typer.Exit(summary.exit_code)

@@ -1,0 +1,97 @@
+"""Commands `serve`, `brief` and `export`.
+
+    linewatch serve [--db URL] [--host 127.0.0.1] [--port 8642]
+    linewatch brief --from 2021-11-01 --to 2021-11-15 [--actor NAME]... [--topic T] --format pdf --output brief.pdf
+    linewatch export statements --format csv --output statements.csv [--from D] [--to D] [--actor NAME]
+
+FastAPI, uvicorn and WeasyPrint are imported inside the commands.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from linewatch.cli.common import console, db_option, open_db
+from linewatch.errors import InputError
+
+DEFAULT_PORT = 8642
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def serve(
+        db: Optional[str] = db_option(),
+        host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (keep 127.0.0.1 unless behind a proxy)"),
+        port: Optional[int] = typer.Option(None, "--port", help=f"port (default: [web] port, else {DEFAULT_PORT})"),
+        taxonomy: Optional[str] = typer.Option(None, "--taxonomy", help="narrative taxonomy whose labels the pages show"),
+    ) -> None:
+        """Start the dashboard and the JSON API (http://HOST:PORT/, API docs at /api/docs)."""
+        import uvicorn
+
+        from linewatch.config import load_config
+        from linewatch.web.app import create_app
+        from linewatch.web.settings import load_settings
+
+        config = load_config()
+        settings = load_settings(config)
+        if port is None:
+            web = config.raw.get("web", {}) if isinstance(config.raw, dict) else {}
+            port = int(web.get("port", DEFAULT_PORT)) if isinstance(web, dict) else DEFAULT_PORT
+        if not (0 < port < 65536):
+            raise InputError("port must be between 1 and 65535", where="--port")
+        store = open_db(db)
+        app = create_app(store, settings)
+        app.state.taxonomy = taxonomy
+        mode = "corrections enabled (token required)" if settings.writes_enabled else "read-only (no API token configured)"
+        console.print(f"linewatch dashboard on http://{host}:{port}/ — {store.url} — {mode}")
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
+
+    @app.command()
+    def brief(
+        date_from: str = typer.Option(..., "--from", help="first day, YYYY-MM-DD"),
+        date_to: str = typer.Option(..., "--to", help="last day, YYYY-MM-DD"),
+        actor: list[str] = typer.Option([], "--actor", help="limit to statements by or about this actor (repeatable)"),
+        topic: Optional[str] = typer.Option(None, "--topic", help="a narrative id, or words to search for"),
+        fmt: Optional[str] = typer.Option(None, "--format", help="md, html or pdf (default: from the output name)"),
+        output: Path = typer.Option(..., "--output", "-o", help="file to write"),
+        db: Optional[str] = db_option(),
+    ) -> None:
+        """Write a briefing: key statements, who blames whom, what moved, narratives, scenarios; every line cited."""
+        from linewatch.report.brief import build_briefing
+        from linewatch.report.render import format_from_path, write_briefing
+
+        kind = format_from_path(output, fmt)
+        store = open_db(db)
+        b = build_briefing(store, date_from, date_to, actors=actor, topic=topic)
+        write_briefing(b, kind, output)
+        console.print(f"wrote {output} ({kind}): {len(b.key_statements)} key statements, {len(b.references)} references")
+
+    @app.command()
+    def export(
+        kind: str = typer.Argument(..., help="statements, events or documents"),
+        fmt: Optional[str] = typer.Option(None, "--format", help="csv, jsonl or parquet (default: from the output name)"),
+        output: Path = typer.Option(..., "--output", "-o", help="file to write"),
+        date_from: Optional[str] = typer.Option(None, "--from", help="first day, YYYY-MM-DD"),
+        date_to: Optional[str] = typer.Option(None, "--to", help="last day, YYYY-MM-DD"),
+        actor: Optional[str] = typer.Option(None, "--actor", help="speaker name or registry id"),
+        country: Optional[str] = typer.Option(None, "--country", help="speaker country (ISO alpha-3)"),
+        language: Optional[str] = typer.Option(None, "--language"),
+        max_rows: int = typer.Option(1_000_000, "--max-rows", min=1),
+        db: Optional[str] = db_option(),
+    ) -> None:
+        """Export filtered records (corrections applied) as CSV, JSON Lines or Parquet."""
+        from linewatch.report.render import write_atomic
+        from linewatch.web.export import FORMATS, export_bytes
+        from linewatch.web.filters import ItemFilter
+
+        chosen = (fmt or output.suffix.lstrip(".")).lower()
+        if chosen not in FORMATS:
+            raise InputError("choose --format csv, jsonl or parquet", where=str(output))
+        f = ItemFilter.from_params({"date_from": date_from, "date_to": date_to, "actor": actor, "country": country,
+                                    "language": language})
+        store = open_db(db)
+        data, n = export_bytes(store, kind, chosen, f, max_rows)
+        write_atomic(data, output)
+        console.print(f"wrote {n} {kind} to {output} ({chosen})")

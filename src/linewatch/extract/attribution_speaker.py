@@ -1,0 +1,203 @@
+"""Who is speaking: from the words next to a cue to a canonical actor.
+
+A speaker phrase ("Russia's Minister of Foreign Affairs, Sergei Lavrov", "he",
+"the Kremlin spokesman", "szef MON Mariusz Błaszczak") is resolved in this
+order:
+
+1. an actor mention found by the registry inside the phrase (names in any
+   case or spelling, titles on the statement's date);
+2. a personal pronoun or an anaphoric noun ("the minister", "представитель
+   Кремля" when the registry does not know it) -> the latest earlier speaker of
+   a compatible gender in the document;
+3. otherwise the phrase itself, as the text says it (unknown speaker kept).
+
+The registry is optional: when `linewatch.extract.registry` is missing or
+fails, names are kept as written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from linewatch.nlp.doc import Doc, Mention
+from linewatch.nlp.lexicon import lexicon
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass
+class Speaker:
+    name: str | None  # canonical name, or the text's own words
+    actor_id: str | None
+    span: tuple[int, int] | None  # the mention used (may be a pronoun)
+    mention: str | None
+    gender: str | None = None  # m / f / p when known
+    resolved_by: str = "name"  # name / registry / pronoun / anaphor / text / previous
+    confidence: float = 0.8
+
+
+@lru_cache(maxsize=None)
+def pronoun_table(lang: str) -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in (lexicon(lang, "pronouns").get("pronouns") or {}).items()}
+
+
+@lru_cache(maxsize=None)
+def anaphor_words(lang: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("anaphors") or [])
+
+
+def registry_for(doc: Doc) -> Any | None:
+    """The run's actor registry (doc.options["registry"]) or the shipped one; None if unavailable."""
+    reg = doc.options.get("registry")
+    if reg is not None:
+        return reg
+    try:
+        from linewatch.extract.registry import get_registry
+
+        return get_registry()
+    except Exception:  # registry not written yet or broken data: degrade to surface names
+        return None
+
+
+def doc_mentions(doc: Doc) -> list[Mention]:
+    """Actor mentions of the document: the `mentions` component's, else a registry scan (cached)."""
+    cached = doc.annotations.get("statement_mentions")
+    if cached is not None:
+        return cached
+    mentions = [m for m in doc.mentions if m.actor_id]
+    if not mentions:
+        reg = registry_for(doc)
+        if reg is not None:
+            try:
+                mentions = [m for m in reg.find_mentions(doc.text, doc.lang, on=doc.date) if m.actor_id]
+            except Exception:
+                mentions = []
+    doc.annotations["statement_mentions"] = mentions
+    return mentions
+
+
+def actor_fields(doc: Doc, actor_id: str | None, on: date | None) -> tuple[str | None, str | None, str | None]:
+    """(role title, organisation, country) of the actor on a date, from the registry."""
+    if not actor_id:
+        return None, None, None
+    reg = registry_for(doc)
+    actor = reg.by_id(actor_id) if reg is not None else None
+    if actor is None:
+        return None, None, None
+    role = actor.role_on(on) if on else actor.role_on(doc.date)
+    if role is None:
+        return None, None, actor.country
+    return role.title, role.org, role.country or actor.country
+
+
+def _actor_name(doc: Doc, actor_id: str) -> str | None:
+    reg = registry_for(doc)
+    actor = reg.by_id(actor_id) if reg is not None else None
+    return actor.name if actor is not None else None
+
+
+def _clean_surface(text: str) -> str:
+    text = text.strip(" ,;:-–—\"'“”„«»()\n\t")
+    return re.sub(r"\s+", " ", text)
+
+
+def resolve_speaker(
+    doc: Doc,
+    span: tuple[int, int] | None,
+    history: list[Speaker],
+    gender_hint: str | None = None,
+) -> Speaker | None:
+    """The speaker of the phrase doc.text[span]; pronouns and anaphors use `history` (latest last)."""
+    if span is None or span[1] <= span[0]:
+        return _previous(history, gender_hint, None)
+    a, b = span
+    surface = doc.text[a:b]
+    lang = doc.lang
+    inside = [m for m in doc_mentions(doc) if m.start >= a and m.end <= b]
+    if inside:
+        # Prefer a person's name, then a title, then a body; among equals the longest.
+        order = {"name": 0, "title": 1, "body": 2, "state": 3, "demonym": 4}
+        best = sorted(inside, key=lambda m: (order.get(m.kind, 5), -(m.end - m.start)))[0]
+        if best.kind != "demonym" or len(inside) == 1:
+            name = _actor_name(doc, best.actor_id) or best.text
+            return Speaker(name, best.actor_id, (best.start, best.end), best.text, gender_of(doc, best.actor_id, history),
+                           "registry", 0.9)
+    words = [w.group().lower() for w in _WORD.finditer(surface)]
+    pronouns = pronoun_table(lang)
+    if words and len(words) <= 2 and words[-1] in pronouns:
+        prev = _previous(history, pronouns[words[-1]], (a, b))
+        if prev is not None:
+            prev.mention = surface
+            return prev
+        person = _last_person_before(doc, a) if pronouns[words[-1]] in ("m", "f") else None
+        if person is not None:
+            return Speaker(person, None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.5)
+        return Speaker(_clean_surface(surface), None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.4)
+    if words and len(words) <= 4 and any(w in anaphor_words(lang) for w in words) and not _has_name(surface):
+        prev = _previous(history, gender_hint, (a, b))
+        if prev is not None:
+            prev.mention = surface
+            prev.resolved_by = "anaphor"
+            return prev
+    name = _clean_surface(surface)
+    if not name:
+        return _previous(history, gender_hint, None)
+    return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
+
+
+def _last_person_before(doc: Doc, offset: int, window: int = 600) -> str | None:
+    """The nearest person name (NER) before `offset`: a pronoun with no earlier speaker."""
+    run: list[str] = []
+    last: str | None = None
+    prev_i = -2
+    for t in doc.tokens:
+        if t.start >= offset:
+            break
+        if t.start < offset - window or t.ent != "PER":
+            continue
+        if t.i != prev_i + 1:
+            if run:
+                last = " ".join(run)
+            run = []
+        run.append(t.text)
+        prev_i = t.i
+    if run:
+        last = " ".join(run)
+    return last
+
+
+def _has_name(surface: str) -> bool:
+    """Does the phrase contain a capitalised word other than its first one (a proper name)?"""
+    words = _WORD.findall(surface)
+    return any(w[:1].isupper() for w in words[1:])
+
+
+def gender_of(doc: Doc, actor_id: str | None, history: list[Speaker]) -> str | None:
+    if not actor_id:
+        return None
+    reg = registry_for(doc)
+    actor = reg.by_id(actor_id) if reg is not None else None
+    if actor is None:
+        return None
+    return "n" if actor.type != "person" else None
+
+
+def _previous(
+    history: list[Speaker],
+    gender: str | None,
+    span: tuple[int, int] | None,
+) -> Speaker | None:
+    """The latest earlier speaker compatible with the pronoun's gender, re-pointed at `span`."""
+    for prev in reversed(history[-12:]):
+        if gender in ("m", "f") and prev.gender in ("m", "f", "n") and prev.gender != gender:
+            continue  # "– dodał" (he added) is not the border guard's statement
+        if gender == "n" and (prev.gender != "n" or prev.actor_id is None):
+            continue  # "it" only stands for a known body ("the ministry… it said")
+        if gender == "p" and prev.gender in ("m", "f"):
+            continue
+        return Speaker(prev.name, prev.actor_id, span, None, gender if gender in ("m", "f") else prev.gender,
+                       "previous" if span is None else "pronoun", min(prev.confidence, 0.8))
+    return None

@@ -1,0 +1,307 @@
+"""Dates in text, resolved against the document date; and the day a statement was made.
+
+`find_dates(text, lang, anchor)` finds explicit dates with or without a year
+("On 1 November", "1 ноября", "9 listopada", "November 8", "8.11.2021"), each
+day of a coordination separately ("on 4 and 9 November" gives two), weekdays
+("on Friday" = the latest Friday on or before the anchor), relative words
+("yesterday", "вчера", "wczoraj"), vague ones ("earlier this week") and
+"on the same day" (the previously mentioned date). All words come from
+`data/lang/<lang>/dates.yaml`.
+
+`statement_date(doc, span, previous)` picks the day a statement was made:
+a date in its sentence, else a date given earlier in the same paragraph, else
+the document date (with lower confidence).
+
+The component `dates` fills `doc.dates`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from linewatch.model import Span
+from linewatch.nlp.doc import DateMention, Doc
+from linewatch.nlp.lexicon import lexicon
+from linewatch.nlp.pipeline import component
+
+VERSION = "0.1"
+MAX_TEXT_CHARS = 2_000_000
+# A date without a year later than this many days after the anchor is taken to be last year's.
+FUTURE_TOLERANCE_DAYS = 45
+
+# Confidence of each way of knowing a statement's date.
+CONF_IN_SENTENCE = {"explicit": 0.95, "weekday": 0.85, "relative": 0.85, "same_day": 0.8, "next_day": 0.75, "range": 0.8}
+CONF_PARAGRAPH = 0.75
+CONF_DOCUMENT = 0.45
+
+
+def _alt(words: list[str]) -> str:
+    """Regex alternation of literal words, longest first, allowing any whitespace inside."""
+    parts = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in parts)
+
+
+def _word(pattern: str) -> str:
+    return rf"(?<![\w.-])(?:{pattern})(?![\w])"
+
+
+@dataclass(frozen=True)
+class _Lang:
+    month_of: dict[str, int]
+    weekday_of: dict[str, int]
+    relative: tuple[tuple[str, int], ...]
+    vague: dict[str, float]
+    dm: re.Pattern[str]  # day(s) month [year]
+    md: re.Pattern[str]  # month day(s) [year]
+    numeric: re.Pattern[str]
+    iso: re.Pattern[str]
+    words: re.Pattern[str]  # weekdays, relative, vague, same/next day
+    future: re.Pattern[str]
+    past: re.Pattern[str]
+    same_day: frozenset[str]
+    next_day: frozenset[str]
+    day_number: re.Pattern[str]
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.casefold().split())
+
+
+@lru_cache(maxsize=None)
+def _lang(lang: str) -> _Lang:
+    data: dict[str, Any] = lexicon(lang, "dates") or lexicon("en", "dates")
+    month_of = {_norm(w).rstrip("."): int(n) for n, ws in (data.get("months") or {}).items() for w in ws}
+    weekday_of = {_norm(w): int(n) for n, ws in (data.get("weekdays") or {}).items() for w in ws}
+    relative = tuple((_norm(w), int(r["offset"])) for r in data.get("relative") or [] for w in r["forms"])
+    vague = {_norm(w): float(r.get("confidence", 0.35)) for r in data.get("vague") or [] for w in r["forms"]}
+    same_day = frozenset(_norm(w) for w in data.get("same_day") or [])
+    next_day = frozenset(_norm(w) for w in data.get("next_day") or [])
+    months = _alt(list(month_of))
+    suffix = _alt(list(data.get("day_suffixes") or []))
+    day = rf"\d{{1,2}}(?:{suffix})?" if suffix else r"\d{1,2}"
+    joiner = _alt(list(data.get("day_joiners") or [","]))
+    glue = _alt(list(data.get("day_month_glue") or []))
+    ysuf = _alt(list(data.get("year_suffixes") or []))
+    year = rf"(?:,?\s+(?P<y>\d{{4}})(?:\s*(?:{ysuf}))?)?" if ysuf else r"(?:,?\s+(?P<y>\d{4}))?"
+    days = rf"(?P<days>{day}(?:\s*(?:{joiner})\s*{day})*)"
+    dm = re.compile(
+        rf"(?<![\w.]){days}\s*(?:(?:{glue})\s+)?(?P<m>{months})\.?(?!\w){year}" if glue
+        else rf"(?<![\w.]){days}\s*(?P<m>{months})\.?(?!\w){year}",
+        re.IGNORECASE,
+    )
+    md = re.compile(rf"(?<![\w.])(?P<m>{months})\.?\s+{days}(?!\w)(?!\.\d){year}", re.IGNORECASE)
+    numeric = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4})(?![\w])")
+    iso = re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\w])")
+    word_list = list(weekday_of) + [w for w, _ in relative] + list(vague) + list(same_day) + list(next_day)
+    words = re.compile(_word(_alt(word_list)), re.IGNORECASE)
+    future = re.compile(rf"(?:{_alt(data.get('future_markers') or []) or '(?!)'})\s*$", re.IGNORECASE)
+    past = re.compile(rf"(?:{_alt(data.get('past_markers') or []) or '(?!)'})\s*$", re.IGNORECASE)
+    return _Lang(
+        month_of, weekday_of, relative, vague, dm, md, numeric, iso, words, future, past,
+        same_day, next_day, re.compile(r"\d{1,2}"),
+    )
+
+
+def _resolve_year(day: int, month: int, year: int | None, anchor: date | None) -> date | None:
+    try:
+        if year is not None:
+            return date(year, month, day)
+        if anchor is None:
+            return None
+        value = date(anchor.year, month, day)
+        if value > anchor + timedelta(days=FUTURE_TOLERANCE_DAYS):
+            value = date(anchor.year - 1, month, day)
+        elif value < anchor - timedelta(days=366 - FUTURE_TOLERANCE_DAYS):
+            value = date(anchor.year + 1, month, day)
+        return value
+    except ValueError:  # 31 November and the like
+        return None
+
+
+def _overlaps(a: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in taken)
+
+
+def _day_mentions(text: str, m: re.Match[str], L: _Lang, anchor: date | None) -> list[DateMention]:
+    """One mention per day number in "4 and 9 November" / "November 4-5, 2021"."""
+    month = L.month_of.get(_norm(m.group("m")).rstrip("."))
+    if month is None:
+        return []
+    year = int(m.group("y")) if m.group("y") else None
+    numbers = list(L.day_number.finditer(m.group("days")))
+    base = m.start("days")
+    is_range = len(numbers) == 2 and re.search(r"[-–—]|\bto\b|\bпо\b|\bdo\b", m.group("days")) is not None
+    out = []
+    for i, n in enumerate(numbers):
+        value = _resolve_year(int(n.group()), month, year, anchor)
+        if value is None:
+            continue
+        start = base + n.start()
+        # The last day carries the month (and year) words; earlier ones only their number.
+        end = m.end() if i == len(numbers) - 1 else base + n.end()
+        if text[end - 1] == "." and not m.group("y") and len(m.group("m")) > 4:
+            end -= 1  # a sentence full stop, not an abbreviation's ("Nov.")
+        if i == 0 and m.start() < start:
+            start = m.start()
+        out.append(
+            DateMention(start, end, text[start:end], value, "range" if is_range else "explicit", 0.95 if year else 0.9)
+        )
+    return out
+
+
+def find_dates(text: str, lang: str, anchor: date | None) -> list[DateMention]:
+    """Date expressions in `text`, resolved against `anchor` (the document date), by offset."""
+    text = text[:MAX_TEXT_CHARS]
+    L = _lang(lang)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(ms: list[DateMention], span: tuple[int, int]) -> None:
+        if ms and not _overlaps(span, taken):
+            found.extend(ms)
+            taken.append(span)
+
+    for m in L.iso.finditer(text):
+        try:
+            value = date(int(m["y"]), int(m["mo"]), int(m["d"]))
+        except ValueError:
+            continue
+        add([DateMention(m.start(), m.end(), m.group(), value, "explicit", 0.95)], m.span())
+    for m in L.numeric.finditer(text):
+        try:
+            value = date(int(m["y"]), int(m["mo"]), int(m["d"]))
+        except ValueError:
+            continue
+        add([DateMention(m.start(), m.end(), m.group(), value, "explicit", 0.9)], m.span())
+    for pattern in (L.dm, L.md):
+        for m in pattern.finditer(text):
+            add(_day_mentions(text, m, L, anchor), m.span())
+    for m in L.words.finditer(text):
+        if _overlaps(m.span(), taken):
+            continue
+        key = _norm(m.group())
+        before = text[max(0, m.start() - 25) : m.start()]
+        if key in L.weekday_of:
+            value = None
+            if anchor is not None:
+                back = (anchor.weekday() - L.weekday_of[key]) % 7
+                value = anchor - timedelta(days=back)
+                if L.future.search(before):
+                    value = anchor + timedelta(days=(L.weekday_of[key] - anchor.weekday()) % 7 or 7)
+                elif L.past.search(before):
+                    value = value - timedelta(days=7 if back == 0 else 0) - timedelta(days=7 if back < 3 else 0)
+            add([DateMention(m.start(), m.end(), m.group(), value, "weekday", 0.85)], m.span())
+        elif key in L.same_day or key in L.next_day:
+            # Resolved from the closest earlier date; statement_date prefers the caller's `previous`.
+            prev = next((d.value for d in sorted(found, key=lambda d: -d.start) if d.end <= m.start() and d.value), None)
+            kind = "same_day" if key in L.same_day else "next_day"
+            value = prev if kind == "same_day" or prev is None else prev + timedelta(days=1)
+            add([DateMention(m.start(), m.end(), m.group(), value, kind, 0.7 if prev else 0.3)], m.span())
+        elif key in L.vague:
+            add([DateMention(m.start(), m.end(), m.group(), anchor, "vague", L.vague[key])], m.span())
+        else:
+            offset = dict(L.relative).get(key)
+            if offset is not None:
+                value = anchor + timedelta(days=offset) if anchor else None
+                add([DateMention(m.start(), m.end(), m.group(), value, "relative", 0.85)], m.span())
+    return sorted(found, key=lambda d: d.start)
+
+
+# --------------------------------------------------------------------------- statement dates
+
+
+def _doc_dates(doc: Doc) -> list[DateMention]:
+    if not doc.dates and "dates_done" not in doc.annotations:
+        doc.dates = find_dates(doc.text, doc.lang, doc.date)
+        doc.annotations["dates_done"] = True
+    return doc.dates
+
+
+# "MINSK, November 8. /TASS/." — a place name (any case), a comma, then the date.
+_DATELINE_PREFIX = re.compile(r"(?:^|\n)[ \t]*[^\W\d_][\w .'/-]{0,40},[ \t]*$")
+DATELINE_WINDOW = 400  # characters after any header lines
+
+
+def dateline(doc: Doc) -> DateMention | None:
+    """The date of a news dateline at the start of the body, if there is one."""
+    body = 0
+    for m in re.finditer(r"^[A-Z]+: .*\n", doc.text[:2000], re.M):  # URL:/DATE: header lines
+        if m.start() == body or doc.text[body:m.start()].strip() == "":
+            body = m.end()
+    for d in _doc_dates(doc):
+        if d.start > body + DATELINE_WINDOW:
+            break
+        if d.start >= body and d.kind == "explicit" and _DATELINE_PREFIX.search(doc.text[body : d.start]):
+            return d
+    return None
+
+
+def _value(d: DateMention, previous: date | None) -> date | None:
+    if d.kind == "same_day" and previous is not None:
+        return previous
+    if d.kind == "next_day" and previous is not None:
+        return previous + timedelta(days=1)
+    return d.value
+
+
+def statement_date(
+    doc: Doc, span: Span, previous: date | None, content: Span | None = None
+) -> tuple[date | None, float, str]:
+    """The day the statement in `span` was made: (value, confidence, evidence).
+
+    Looks, in order, at date expressions in the statement's sentence(s) (the
+    earliest one outside `content` when given, as "On 1 November, X said ..."),
+    at a date given earlier in the same paragraph, and at the document date.
+    "On the same day" takes `previous`, the date of the statement before.
+    """
+    dates = [d for d in _doc_dates(doc) if d.kind != "vague"]
+    if doc.sentences:
+        first = doc.sentence_index_at(span[0])
+        last = doc.sentence_index_at(max(span[0], span[1] - 1))
+        s_start, s_end = doc.sentences[first].start, doc.sentences[last].end
+        paragraph = doc.sentences[first].paragraph
+        para_start = min(
+            (s.start for s in doc.sentences[: first + 1] if s.paragraph == paragraph), default=s_start
+        )
+    else:
+        # No segmentation: the line is the sentence and the blank-line block the paragraph.
+        s_start = doc.text.rfind("\n", 0, span[0]) + 1
+        nl = doc.text.find("\n", span[1])
+        s_end = len(doc.text) if nl < 0 else nl
+        para_start = doc.text.rfind("\n\n", 0, span[0]) + 2 if doc.text.rfind("\n\n", 0, span[0]) >= 0 else 0
+    in_sentence = [d for d in dates if d.start >= s_start and d.end <= s_end]
+    if content is not None:
+        # A date inside the reported content dates what is reported, not the saying of it.
+        in_sentence = [d for d in in_sentence if d.end <= content[0] or d.start >= content[1]]
+    for d in in_sentence:
+        value = _value(d, previous)
+        if value is not None:
+            return value, min(d.confidence, CONF_IN_SENTENCE.get(d.kind, 0.8)), d.text
+    earlier = [d for d in dates if para_start <= d.start and d.end <= s_start]
+    for d in reversed(earlier):
+        value = _value(d, previous)
+        if value is not None:
+            return value, CONF_PARAGRAPH, f"paragraph: {d.text}"
+    line = dateline(doc)
+    if line is not None and line.value is not None:
+        return line.value, CONF_DOCUMENT + 0.1, f"dateline: {line.text}"
+    if doc.date is not None:
+        return doc.date, CONF_DOCUMENT, "document date"
+    if previous is not None:
+        return previous, 0.3, "previous statement"
+    return None, 0.0, "no date"
+
+
+@component("dates", version=VERSION)
+def make_dates(**config: object):
+    """Date expressions resolved against the document date."""
+
+    def dates(doc: Doc) -> Doc:
+        doc.dates = find_dates(doc.text, doc.lang, doc.date)
+        doc.annotations["dates_done"] = True
+        return doc
+
+    return dates

@@ -1,0 +1,565 @@
+"""Component `events`: PLOVER events, and the verbal act (`Statement.plover`) of statements.
+
+Events. Each sentence is scanned for the triggers of `data/lang/<lang>/events.yaml`.
+The main trigger of a sentence is the one highest in the dependency tree (the
+main verb; the earliest one when no parse is there). Words before it can change
+its type: a promise or readiness turns a cooperative act into AGREE and a hostile
+one into THREATEN ("will blockade"), a negation turns cooperation into REJECT
+("will not accept"). The source is the subject of the trigger (its possessor for
+a noun such as "Lukashenka's telephone conversations"), or the nearest actor
+before it; the target the first actor after it. A trigger with several dates
+("on 4 and 9 November") gives one event per date. Triggers inside a statement's
+content are what the speaker said, not what happened: they only code the
+statement. Triggers inside a hypothetical ("could deploy") are skipped.
+
+Verbal acts. A statement's `plover` comes from its cue when the cue is itself an
+act ("accused", "called on", "rejected"), else from words in its content
+(`data/lang/<lang>/verbal_acts.yaml`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from linewatch.extract.dates import statement_date
+from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type, scale
+from linewatch.extract.registry import ActorRegistry, get_registry
+from linewatch.model import Event, Span, Statement
+from linewatch.nlp.doc import Doc, Mention, Token
+from linewatch.nlp.lexicon import lexicon
+from linewatch.nlp.pipeline import component
+
+VERSION = "0.1"
+EXTRACTOR = "events"
+MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on junk: scan only their start
+MODIFIER_WINDOW = 40  # characters before a trigger searched for will/not/unless
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+MATERIAL_COOPERATION = frozenset({"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", "PROTEST"})
+
+
+def _form_regex(form: str) -> str:
+    """Regex of a lexicon form: words separated by spaces, `*` ends a stem."""
+    parts = []
+    for word in form.split():
+        if word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"[\w'-]*")
+        else:
+            parts.append(re.escape(word))
+    return r"(?<![\w'])" + r"\s+".join(parts) + r"(?![\w'])" if parts else r"(?!)"
+
+
+def _compile_forms(forms: list[str]) -> re.Pattern[str] | None:
+    forms = [str(f) for f in forms if str(f).strip()]
+    if not forms:
+        return None
+    return re.compile("|".join(_form_regex(f) for f in sorted(forms, key=len, reverse=True)), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    pattern: re.Pattern[str]
+    plover: str
+    mode: str | None
+    length: int  # characters of the form: longer forms win overlaps
+
+
+@dataclass(frozen=True)
+class _EventLexicon:
+    triggers: tuple[_Trigger, ...]
+    future: re.Pattern[str] | None
+    negation: re.Pattern[str] | None
+    conditional: re.Pattern[str] | None
+    hypothetical: re.Pattern[str] | None
+    cue_acts: tuple[tuple[str, re.Pattern[str]], ...]
+    content_acts: tuple[tuple[str, re.Pattern[str]], ...]
+    report_verbs: frozenset[str]
+    not_triggers: re.Pattern[str] | None
+    actor_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def event_lexicon(lang: str) -> _EventLexicon:
+    data: dict[str, Any] = lexicon(lang, "events")
+    triggers = []
+    for plover, entries in (data.get("triggers") or {}).items():
+        for entry in entries or []:
+            for form in entry.get("forms") or []:
+                pat = _compile_forms([form])
+                if pat is not None:
+                    triggers.append(_Trigger(pat, str(plover).upper(), entry.get("mode"), len(str(form))))
+    acts: dict[str, Any] = lexicon(lang, "verbal_acts")
+    cue_acts = tuple(
+        (str(t).upper(), p) for t, forms in (acts.get("cues") or {}).items() if (p := _compile_forms(forms or []))
+    )
+    content_acts = tuple(
+        (str(t).upper(), p) for t, forms in (acts.get("content") or {}).items() if (p := _compile_forms(forms or []))
+    )
+    return _EventLexicon(
+        tuple(sorted(triggers, key=lambda t: -t.length)),
+        _compile_forms(data.get("future") or []),
+        _compile_forms(data.get("negation") or []),
+        _compile_forms(data.get("conditional") or []),
+        _compile_forms(data.get("hypothetical") or []),
+        cue_acts,
+        content_acts,
+        frozenset(str(w).casefold() for w in data.get("report_verbs") or []),
+        _compile_forms(data.get("not_triggers") or []),
+        frozenset(str(w).casefold() for w in data.get("actor_nouns") or []),
+    )
+
+
+@dataclass
+class TriggerMatch:
+    start: int
+    end: int
+    text: str
+    plover: str
+    mode: str | None
+
+
+def find_triggers(text: str, lang: str, offset: int = 0) -> list[TriggerMatch]:
+    """Non-overlapping trigger matches in `text` (longest form first), by position."""
+    found: list[TriggerMatch] = []
+    for trig in event_lexicon(lang).triggers:
+        for m in trig.pattern.finditer(text):
+            s, e = m.start() + offset, m.end() + offset
+            if any(s < f.end and f.start < e for f in found):
+                continue
+            found.append(TriggerMatch(s, e, m.group(), trig.plover, trig.mode))
+    return sorted(found, key=lambda t: t.start)
+
+
+# --------------------------------------------------------------------------- parse helpers
+
+
+def _token_at(tokens: list[Token], offset: int) -> Token | None:
+    for t in tokens:
+        if t.start <= offset < t.end:
+            return t
+    return None
+
+
+def _depth(tokens_by_i: dict[int, Token], tok: Token) -> int:
+    depth, seen = 0, set()
+    while tok.head >= 0 and tok.head != tok.i and tok.i not in seen and depth < 50:
+        seen.add(tok.i)
+        nxt = tokens_by_i.get(tok.head)
+        if nxt is None:
+            break
+        tok, depth = nxt, depth + 1
+    return depth
+
+
+def _subject_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
+    """Span of the subject (or passive agent, or possessor) governing `tok`."""
+    children: dict[int, list[Token]] = {}
+    for t in tokens_by_i.values():
+        children.setdefault(t.head, []).append(t)
+    cur, hops = tok, 0
+    while cur is not None and hops < 6:
+        kids = children.get(cur.i, [])
+        for rel in ("nsubj", "nsubj:pass", "nsubjpass", "agent", "obl:agent", "nmod:poss", "poss"):
+            for k in kids:
+                if k.dep == rel:
+                    if rel in ("agent",):  # spaCy: "by" is the agent, its object the actor
+                        objs = [c for c in children.get(k.i, []) if c.dep == "pobj"]
+                        if not objs:
+                            continue
+                        k = objs[0]
+                    return _subtree_span(children, k)
+        if cur.head < 0 or cur.head == cur.i:
+            break
+        cur, hops = tokens_by_i.get(cur.head), hops + 1
+    return None
+
+
+def _subtree_span(children: dict[int, list[Token]], tok: Token) -> Span:
+    """The token's subtree without relative clauses and appositions (bounded)."""
+    keep = [tok]
+    stack = [tok]
+    while stack and len(keep) < 12:
+        cur = stack.pop()
+        for c in children.get(cur.i, []):
+            if c.dep in ("relcl", "acl", "acl:relcl", "appos", "punct", "advcl", "parataxis"):
+                continue
+            keep.append(c)
+            stack.append(c)
+    return min(t.start for t in keep), max(t.end for t in keep)
+
+
+# --------------------------------------------------------------------------- actors of an event
+
+
+def _mentions_in(doc: Doc, span: Span) -> list[Mention]:
+    return [m for m in doc.mentions if m.start >= span[0] and m.end <= span[1]]
+
+
+def _canonical(registry: ActorRegistry, m: Mention) -> str | None:
+    actor = registry.by_id(m.actor_id) if m.actor_id else None
+    return actor.name if actor else None
+
+
+def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:
+    """Canonical actor for a subject phrase; the phrase itself when no actor is known.
+
+    A person or body named in the phrase wins ("Russian President Putin" → Vladimir
+    Putin); a phrase that is only a state name gives the state; a phrase with a mere
+    demonym ("Israeli soldiers") keeps its own words, which say more than the state.
+    """
+    ms = [m for m in _mentions_in(doc, span) if m.actor_id]
+    for kinds in (("name", "title"), ("body",)):
+        for m in ms:
+            if m.kind in kinds:
+                return _canonical(registry, m)
+    phrase = doc.text[span[0] : span[1]].strip()
+    for m in ms:
+        if m.kind == "state" and (m.end - m.start) >= len(phrase) - 4:
+            return _canonical(registry, m)
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+    return phrase[:120] or None
+
+
+def _nearest_mention_before(doc: Doc, start: int, limit: int) -> Mention | None:
+    cands = [m for m in doc.mentions if limit <= m.start and m.end <= start and m.kind != "pronoun"]
+    return cands[-1] if cands else None
+
+
+def _first_mention_after(doc: Doc, end: int, limit: int, exclude: set[str]) -> Mention | None:
+    for m in doc.mentions:
+        if end <= m.start and m.end <= limit and m.kind not in ("pronoun", "demonym"):
+            if (m.actor_id or m.text) not in exclude:
+                return m
+    return None
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    index: int
+
+
+def _sentences(doc: Doc) -> list[_Sentence]:
+    if doc.sentences:
+        return [_Sentence(s.start, s.end, i) for i, s in enumerate(doc.sentences)]
+    out, pos = [], 0
+    for i, line in enumerate(doc.text.split("\n")):
+        if line.strip():
+            out.append(_Sentence(pos, pos + len(line), i))
+        pos += len(line) + 1
+    return out
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def _statement_spans(st: Statement) -> list[Span]:
+    return [tuple(s) for s in (st.content_spans or [st.content_span])]  # type: ignore[misc]
+
+
+def _modified_type(text: str, trig: TriggerMatch, lang: str, sent_start: int, sentence: str) -> str:
+    """Apply the words before a trigger: future → AGREE/THREATEN, negation → REJECT."""
+    lex = event_lexicon(lang)
+    window = text[max(sent_start, trig.start - MODIFIER_WINDOW) : trig.start]
+    window = re.split(r"[,;:]\s", window)[-1]
+    plover = trig.plover
+    negated = bool(lex.negation and lex.negation.search(window))
+    future = bool(lex.future and lex.future.search(window))
+    conditional = bool(lex.conditional and lex.conditional.search(sentence[trig.start - sent_start :]))
+    if negated and plover in COOPERATIVE:
+        return "REJECT"
+    if future and plover in HOSTILE_ACTS:
+        return "THREATEN"
+    if future and plover in MATERIAL_COOPERATION:
+        return "THREATEN" if conditional and plover == "RETREAT" else "AGREE"
+    return plover
+
+
+def _governed_by_event_free_verbs(tok: Token, tokens_by_i: dict[int, Token], report_verbs: frozenset[str]) -> bool:
+    """Whether every verb above `tok` in the parse is a reporting/auxiliary verb."""
+    cur, hops = tok, 0
+    while cur.head >= 0 and cur.head != cur.i and hops < 20:
+        head = tokens_by_i.get(cur.head)
+        if head is None:
+            break
+        if head.pos == "VERB" and head.lemma.casefold() not in report_verbs and head.text.casefold() not in report_verbs:
+            return False
+        cur, hops = head, hops + 1
+    return True
+
+
+def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int, Token], lang: str) -> bool:
+    """Parse-based checks (skipped when the language has no parse)."""
+    if tok is None or not tok.pos:
+        return True
+    if tok.pos in ("NOUN", "PROPN"):
+        # "support for X", "the threat": a verbal act needs a verb; an event noun
+        # ("Lukashenka's telephone conversations") stands on its own, whatever governs it.
+        return trig.plover not in VERBAL_TYPES
+    return _governed_by_event_free_verbs(tok, tokens_by_i, event_lexicon(lang).report_verbs)
+
+
+def _noun_owner_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
+    """Possessor or name compound of an event noun: "Lukashenka's calls", "EU sanctions"."""
+    head = tok
+    while head.dep == "compound" and head.head in tokens_by_i:
+        head = tokens_by_i[head.head]
+    kids = [t for t in tokens_by_i.values() if t.head == head.i and t.i != head.i]
+    for rel in ("nmod:poss", "poss"):
+        for k in kids:
+            if k.dep == rel:
+                return k.start, k.end
+    for k in kids:
+        if k.dep == "compound" and k.pos == "PROPN":
+            return k.start, k.end
+    return None
+
+
+_PRONOUN = re.compile(r"^(?:it|they|he|she|which|that|this|who|we|i|you|one|its|their|his|her)$", re.IGNORECASE)
+
+
+def _actor_like(doc: Doc, phrase_span: Span, sent_start: int, lang: str) -> bool:
+    """Whether a source phrase names an actor: a known/NER mention, a proper noun or an actor noun."""
+    if _mentions_in(doc, phrase_span):
+        return True
+    phrase = doc.text[phrase_span[0] : phrase_span[1]]
+    words = [(m.start() + phrase_span[0], m.group()) for m in re.finditer(r"\w[\w'-]*", phrase)]
+    if not words or (len(words) == 1 and _PRONOUN.match(words[0][1])):
+        return False
+    nouns = event_lexicon(lang).actor_nouns
+    for start, w in words:
+        if w.casefold() in nouns:
+            return True
+        if w[:1].isupper() and start != sent_start and not _PRONOUN.match(w):
+            return True
+    return False
+
+
+def _main_trigger(doc: Doc, trigs: list[TriggerMatch], tokens_by_i: dict[int, Token], sent_tokens: list[Token]) -> TriggerMatch:
+    if not sent_tokens:
+        return trigs[0]
+
+    def rank(t: TriggerMatch) -> tuple[int, int, int]:
+        tok = _token_at(sent_tokens, t.start)
+        depth = _depth(tokens_by_i, tok) if tok else 99
+        verb = 0 if tok is not None and tok.pos in ("VERB", "AUX") else 1
+        return depth, verb, t.start
+
+    return min(trigs, key=rank)
+
+
+# --------------------------------------------------------------------------- verbal acts
+
+
+def verbal_act(statement: Statement, text: str, lang: str) -> str | None:
+    """The PLOVER verbal act of a statement: from its cue, else its content.
+
+    The content's main trigger counts when it (with the words before it) is a
+    verbal act ("it will support" → AGREE, "will not accept" → REJECT, "would
+    blockade" → THREATEN); otherwise the content words of verbal_acts.yaml decide.
+    """
+    lex = event_lexicon(lang)
+    cue = statement.cue or ""
+    if cue:
+        for plover, pat in lex.cue_acts:
+            if pat.search(cue):
+                return plover
+        for trig in find_triggers(cue, lang):
+            if trig.plover in VERBAL_TYPES:
+                return trig.plover
+    content = statement.content or ""
+    if content:
+        trigs = find_triggers(content, lang)
+        if lex.not_triggers:
+            blocked = [m.span() for m in lex.not_triggers.finditer(content)]
+            trigs = [t for t in trigs if not any(t.start < b and a < t.end for a, b in blocked)]
+        if trigs:
+            plover = _modified_type(content, trigs[0], lang, 0, content)
+            if plover in VERBAL_TYPES:
+                return plover
+    for plover, pat in lex.content_acts:
+        if pat.search(content):
+            return plover
+    return None
+
+
+# --------------------------------------------------------------------------- the extractor
+
+
+def _reports_events(st: Statement) -> bool:
+    """Whether a statement's content may report events: "X did Y, police said" / "according to".
+
+    Wire-style trailing attribution (cue after the content, not a direct quote)
+    reports what happened; a quote or "X said that ..." up front is what X claims,
+    coded as the statement's verbal act instead.
+    """
+    if st.kind == "according_to":
+        return True
+    if st.kind in ("direct", "mixed", "headline") or not st.cue_span:
+        return False
+    return st.cue_span[0] >= st.content_span[1]
+
+
+def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
+    text, lang = doc.text, doc.lang
+    lex = event_lexicon(lang)
+    blocked_content = [s for st in doc.statements if not _reports_events(st) for s in _statement_spans(st)]
+    reported = [(s, st) for st in doc.statements if _reports_events(st) for s in _statement_spans(st)]
+    cue_spans = [tuple(st.cue_span) for st in doc.statements if st.cue_span]
+    tokens_by_i = {t.i: t for t in doc.tokens}
+    events: list[Event] = []
+    previous: date | None = None
+    for sent in _sentences(doc):
+        s_end = min(sent.end, sent.start + MAX_SENTENCE_CHARS)
+        sentence = text[sent.start : s_end]
+        trigs = [
+            t
+            for t in find_triggers(sentence, lang, sent.start)
+            if not _inside((t.start, t.end), blocked_content) and not _inside((t.start, t.end), cue_spans)
+        ]
+        if lex.not_triggers:
+            blocked = [(m.start() + sent.start, m.end() + sent.start) for m in lex.not_triggers.finditer(sentence)]
+            trigs = [t for t in trigs if not any(t.start < b and a < t.end for a, b in blocked)]
+        if not trigs or sentence.rstrip().endswith("?"):
+            continue  # a question reports nothing
+        sent_tokens = [t for t in doc.tokens if t.start >= sent.start and t.end <= s_end]
+        trigs = [t for t in trigs if _usable_trigger(t, _token_at(sent_tokens, t.start), tokens_by_i, lang)]
+        if not trigs:
+            continue
+        main = _main_trigger(doc, trigs, tokens_by_i, sent_tokens)
+        chosen = [main] + [t for t in trigs if t.plover == "CONSULT" and t.plover != main.plover][:1]
+        for trig in chosen:
+            window = text[max(sent.start, trig.start - MODIFIER_WINDOW) : trig.start]
+            if lex.hypothetical and lex.hypothetical.search(window) and trig.plover not in VERBAL_TYPES:
+                continue
+            plover = _modified_type(text, trig, lang, sent.start, sentence)
+            plover = base_type(plover) or plover  # events are coded in standard PLOVER
+            found = _events_for(doc, registry, sent, s_end, trig, plover, tokens_by_i, sent_tokens, previous)
+            via = next((st for span, st in reported if span[0] <= trig.start and trig.end <= span[1]), None)
+            for ev in found:
+                if via is not None:
+                    ev.extra["reported_by"] = via.speaker
+                    ev.confidence = round(ev.confidence * 0.95, 3)
+            events.extend(found)
+        if events:
+            previous = events[-1].date
+    return events
+
+
+def _events_for(
+    doc: Doc,
+    registry: ActorRegistry,
+    sent: _Sentence,
+    s_end: int,
+    trig: TriggerMatch,
+    plover: str,
+    tokens_by_i: dict[int, Token],
+    sent_tokens: list[Token],
+    previous: date | None,
+) -> list[Event]:
+    text = doc.text
+    tok = _token_at(sent_tokens, trig.start)
+    if tok is not None and tok.pos in ("NOUN", "PROPN"):
+        last = _token_at(sent_tokens, trig.end - 1) or tok
+        subj = _noun_owner_span(tokens_by_i, last)
+        if subj is None and plover != "CONSULT":
+            return []  # an event noun with no actor ("tightening of sanctions") is background
+    else:
+        subj = _subject_span(tokens_by_i, tok) if tok else None
+    source: str | None = None
+    source_id: str | None = None
+    if subj and not _actor_like(doc, subj, sent.start, doc.lang):
+        if plover != "CONSULT":
+            return []  # "it has maintained...", "Another element of this operation...": no actor, no event
+        subj = None
+    if subj:
+        source = _actor_name(doc, registry, subj)
+        ids = [m.actor_id for m in _mentions_in(doc, subj) if m.actor_id]
+        source_id = ids[0] if ids else None
+    if source is None:
+        m = _nearest_mention_before(doc, trig.start, sent.start)
+        if m is not None:
+            source = _canonical(registry, m) or m.text
+            source_id = m.actor_id
+    exclude = {source_id or "", source or ""}
+    tm = _first_mention_after(doc, trig.end, s_end, exclude)
+    if tm is None and source is None:
+        tm = None
+        m = _first_mention_after(doc, sent.start, s_end, set())
+        if m is not None:
+            source, source_id = _canonical(registry, m) or m.text, m.actor_id
+    target = (_canonical(registry, tm) or tm.text) if tm is not None else None
+    participants: list[str] = []
+    people = [m for m in _mentions_in(doc, (sent.start, s_end)) if m.actor_id and m.kind in ("name", "title", "body")]
+    if plover == "CONSULT":
+        participants = [n for m in people if (n := _canonical(registry, m))]
+    for name in (source, target):
+        if name and name not in participants and (registry.by_name(name) is not None):
+            participants.insert(0 if name == source else len(participants), name)
+    participants = list(dict.fromkeys(participants))
+    # Dates: those in the sentence outside statement content; several explicit days → several events.
+    content = [s for st in doc.statements for s in _statement_spans(st)]
+    in_sentence = [
+        d for d in doc.dates
+        if d.start >= sent.start and d.end <= s_end and d.value and d.kind in ("explicit", "range", "weekday", "relative", "same_day", "next_day")
+        and not _inside((d.start, d.end), content)
+    ]
+    explicit = [d for d in in_sentence if d.kind in ("explicit", "range")]
+    if len(explicit) > 1 and all(abs(d.start - trig.end) < 120 for d in explicit):
+        dated = [(d.value, 0.9) for d in explicit]
+    else:
+        value, conf, _ = statement_date(doc, (sent.start, s_end), previous)
+        dated = [(value, conf)]
+    confidence = 0.5 + (0.15 if source else 0) + (0.1 if target else 0) + (0.1 if plover == trig.plover else 0)
+    out = []
+    for value, dconf in dated:
+        out.append(
+            Event(
+                doc_id=doc.id,
+                plover=plover,
+                span=(sent.start, s_end),
+                source=source,
+                target=target,
+                participants=participants,
+                date=value,
+                date_confidence=dconf,
+                trigger=trig.text,
+                trigger_span=(trig.start, trig.end),
+                mode=trig.mode,
+                scale=scale(plover, trig.mode),
+                sentence=text[sent.start : s_end],
+                confidence=round(min(confidence, 0.9), 3),
+                extractor=EXTRACTOR,
+                extractor_version=VERSION,
+                extra={"source_id": source_id, "category": TYPES.get(plover, ("", 0))[0]},
+            )
+        )
+    return out
+
+
+@component("events", version=VERSION)
+def make_events(**config: object):
+    """PLOVER events (calls, meetings, deployments, sanctions...) and statements' verbal acts."""
+
+    def events(doc: Doc) -> Doc:
+        registry = doc.options.get("registry") or get_registry()
+        if not doc.dates and "dates_done" not in doc.annotations:
+            from linewatch.extract.dates import find_dates
+
+            doc.dates = find_dates(doc.text, doc.lang, doc.date)
+        for st in doc.statements:
+            if not st.plover:
+                st.plover = verbal_act(st, doc.text, doc.lang)
+        doc.events.extend(extract_events(doc, registry))
+        return doc
+
+    return events

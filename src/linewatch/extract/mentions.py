@@ -1,0 +1,55 @@
+"""Component `mentions`: actor mentions from the registry, plus NER entities.
+
+Registry mentions (names in any case, titles resolved on the document date,
+bodies, states, demonyms) come first; entities the parser found (`Token.ent`)
+that no registry mention covers are added as unresolved `ner` mentions, so
+later stages can still quote an unknown speaker by what the text calls them.
+"""
+from __future__ import annotations
+
+from linewatch.extract.registry import ActorRegistry, get_registry
+from linewatch.nlp.doc import Doc, Mention
+from linewatch.nlp.pipeline import component
+
+VERSION = "0.1"
+
+
+def ner_mentions(doc: Doc) -> list[Mention]:
+    """Entity spans from the parse (consecutive tokens with the same `ent` label)."""
+    out: list[Mention] = []
+    cur: list = []
+    for tok in doc.tokens:
+        if cur and (not tok.ent or tok.ent != cur[-1].ent or tok.sent != cur[-1].sent or tok.i != cur[-1].i + 1):
+            out.append(Mention(cur[0].start, cur[-1].end, doc.text[cur[0].start : cur[-1].end], None, "ner", cur[0].ent, 0.6))
+            cur = []
+        if tok.ent:
+            # spaCy IOB-style labels may arrive as "B-PER"/"I-PER"; a B- starts a new entity.
+            if cur and tok.ent.startswith("B-"):
+                out.append(Mention(cur[0].start, cur[-1].end, doc.text[cur[0].start : cur[-1].end], None, "ner", cur[0].ent, 0.6))
+                cur = []
+            cur.append(tok)
+    if cur:
+        out.append(Mention(cur[0].start, cur[-1].end, doc.text[cur[0].start : cur[-1].end], None, "ner", cur[0].ent, 0.6))
+    for m in out:
+        m.label = m.label.split("-", 1)[-1]
+    return out
+
+
+def doc_mentions(doc: Doc, registry: ActorRegistry) -> list[Mention]:
+    found = registry.find_mentions(doc.text, doc.lang, doc.date)
+    for ent in ner_mentions(doc):
+        if all(ent.end <= m.start or ent.start >= m.end for m in found):
+            found.append(ent)
+    return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+@component("mentions", version=VERSION)
+def make_mentions(**config: object):
+    """Actor mentions: registry names, titles, bodies and states, plus NER entities."""
+
+    def mentions(doc: Doc) -> Doc:
+        registry = doc.options.get("registry") or get_registry()
+        doc.mentions = doc_mentions(doc, registry)
+        return doc
+
+    return mentions

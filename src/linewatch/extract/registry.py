@@ -1,0 +1,509 @@
+"""The actor registry: who is who, in which role, on which date.
+
+Loads the shipped `data/actors/*.yaml` plus any user registry files (same
+format, documented at the top of `data/actors/russia.yaml`) and answers:
+
+- `resolve(surface, lang, on)`: which actor a surface form denotes: a name in
+  any grammatical case or transliteration ("Ławrowa", "Лаврову", "Lukashenka"),
+  a surname alone when only one actor has it, or a title ("Russia's top
+  diplomat", "rzecznik Kremla", "глава МИД России") resolved through
+  `data/lang/<lang>/titles.yaml` to whoever held that role on `on`;
+- `find_mentions(text, lang, on)`: every actor mention with exact offsets,
+  longest match first, never overlapping.
+
+Names are compared by token keys (case, diacritics and common transliteration
+variants folded); inflected forms come from the declension rules in
+`data/lang/<lang>/names.yaml`, so the registry lists base forms only.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from linewatch.errors import InputError
+from linewatch.model import Actor, Role
+from linewatch.nlp.doc import Mention
+from linewatch.nlp.lexicon import SUPPORTED_LANGUAGES, data_path, lexicon
+
+MAX_REGISTRY_BYTES = 5_000_000
+MAX_SURFACE_CHARS = 300
+ACTOR_FIELDS = {"id", "name", "type", "country", "aliases", "demonyms", "roles", "description"}
+ROLE_FIELDS = {"key", "title", "org", "country", "start", "end"}
+ACTOR_TYPES = {"person", "organisation", "state"}
+
+# --------------------------------------------------------------------------- name keys and forms
+
+TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+# Latin-script transliteration variants folded into one key (Dmitry/Dmitri, Zakharova/Zaharova).
+_LATIN_FOLDS = (("kh", "h"), ("y", "i"), ("ii", "i"))
+
+
+def token_key(token: str) -> str:
+    """Comparison key of one token: case-folded, no diacritics, ł→l, Latin variants folded."""
+    s = unicodedata.normalize("NFKD", token.casefold())
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).replace("ł", "l")
+    if s.isascii():
+        for a, b in _LATIN_FOLDS:
+            s = s.replace(a, b)
+    return s
+
+
+def word_tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, surface) of the word tokens of `text`."""
+    return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+@lru_cache(maxsize=None)
+def _declension(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Declension rules of a language (ending -> replacement forms), longest ending first."""
+    rules = lexicon(lang, "names").get("declension") or []
+    out = [(str(r.get("end", "")), tuple(str(f) for f in r.get("forms") or ())) for r in rules]
+    return tuple(sorted(out, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=None)
+def _indeclinable(lang: str) -> tuple[str, ...]:
+    return tuple(str(e) for e in lexicon(lang, "names").get("indeclinable_endings") or ())
+
+
+def word_forms(word: str, lang: str) -> list[str]:
+    """The word and its inflected forms by the first (longest) matching ending rule.
+
+    A specific ending rule ("cki", "ow") wins over the indeclinable endings, which
+    only stop the catch-all rule (ending "") from declining "Lukashenko" or "Duda's".
+    """
+    low = word.casefold()
+    if len(word) < 3 or word.endswith("*") or not word[:1].isalpha():
+        return [word]
+    for end, repl in _declension(lang):
+        if not low.endswith(end):
+            continue
+        if not end and any(low.endswith(e) for e in _indeclinable(lang)):
+            return [word]
+        stem = word[: len(word) - len(end)]
+        return [word] + [stem + r for r in repl]
+    return [word]
+
+
+def phrase_forms(phrase: str, lang: str, limit: int = 80) -> set[str]:
+    """Inflected variants of a (multi-word) name: each word in any of its forms, bounded."""
+    words = phrase.split()
+    per_word = [word_forms(w, lang) for w in words]
+    out = {phrase}
+    for combo in itertools.product(*per_word):
+        out.add(" ".join(combo))
+        if len(out) >= limit:
+            break
+    return out
+
+
+# --------------------------------------------------------------------------- the gazetteer trie
+
+
+@dataclass
+class _Entry:
+    actor_id: str
+    kind: str  # name / body / state / demonym
+    needs_capital: bool  # proper names match only when capitalised in the text
+
+
+@dataclass
+class _Node:
+    exact: dict[str, "_Node"] = field(default_factory=dict)
+    stems: dict[str, "_Node"] = field(default_factory=dict)  # "rosyjsk*": any token starting so
+    entries: list[_Entry] = field(default_factory=list)
+
+
+class _Trie:
+    """Token trie over name keys; `*` at the end of an alias token matches any ending."""
+
+    def __init__(self) -> None:
+        self.root = _Node()
+
+    def add(self, phrase: str, entry: _Entry) -> None:
+        node = self.root
+        for _, _, tok in word_tokens(phrase):
+            star = phrase.find(tok + "*") >= 0
+            key = token_key(tok)
+            table = node.stems if star else node.exact
+            node = table.setdefault(key, _Node())
+        if node is not self.root and all(e.actor_id != entry.actor_id for e in node.entries):
+            node.entries.append(entry)
+
+    def _next(self, node: _Node, key: str) -> list[_Node]:
+        found = []
+        if key in node.exact:
+            found.append(node.exact[key])
+        if node.stems:
+            for k in range(len(key), 1, -1):
+                if key[:k] in node.stems:
+                    found.append(node.stems[key[:k]])
+        return found
+
+    def longest(self, keys: list[str], i: int) -> tuple[int, list[_Entry]]:
+        """Longest match starting at token i: (number of tokens, entries)."""
+        best: tuple[int, list[_Entry]] = (0, [])
+        frontier = [(self.root, 0)]
+        while frontier:
+            node, n = frontier.pop()
+            if n and node.entries and n > best[0]:
+                best = (n, node.entries)
+            if i + n < len(keys):
+                frontier.extend((nxt, n + 1) for nxt in self._next(node, keys[i + n]))
+        return best
+
+
+# --------------------------------------------------------------------------- YAML loading with lines
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that remembers the line of every mapping (for error messages)."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _as_date(value: Any, where: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"bad date {value!r} (want YYYY-MM-DD)", where=where) from None
+
+
+def _str_list(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+        raise InputError("expected a list of names", where=where)
+    return [str(v) for v in value]
+
+
+def _lang_lists(value: Any, where: str) -> dict[str, list[str]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InputError("expected a mapping language -> list of names", where=where)
+    return {str(k): _str_list(v, where) for k, v in value.items() if k != "__line__"}
+
+
+@dataclass
+class _RoleRecord:
+    actor_id: str
+    key: str | None
+    role: Role
+
+
+def load_registry_file(path: Path) -> tuple[list[Actor], dict[str, dict[str, list[str]]], list[_RoleRecord]]:
+    """Actors, demonyms per actor and keyed roles of one registry file; InputError on any defect."""
+    where = str(path)
+    try:
+        if path.stat().st_size > MAX_REGISTRY_BYTES:
+            raise InputError(f"registry file larger than {MAX_REGISTRY_BYTES} bytes", where=where)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (safe subclass)
+    except OSError as exc:
+        raise InputError(f"cannot read registry file ({exc.strerror or exc})", where=where) from None
+    except UnicodeDecodeError:
+        raise InputError("registry file is not UTF-8", where=where) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise InputError(f"invalid YAML ({getattr(exc, 'problem', exc)})", where=where + line) from None
+    items = raw.get("actors") if isinstance(raw, dict) else raw
+    if items is None:
+        return [], {}, []
+    if not isinstance(items, list):
+        raise InputError("expected a list of actors under 'actors:'", where=where)
+    actors: list[Actor] = []
+    demonyms: dict[str, dict[str, list[str]]] = {}
+    roles: list[_RoleRecord] = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise InputError("each actor must be a mapping", where=where)
+        at = f"{where}:{item.get('__line__', '?')}"
+        unknown = set(item) - ACTOR_FIELDS - {"__line__"}
+        if unknown:
+            raise InputError(f"unknown actor field(s) {', '.join(sorted(unknown))}", where=at)
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise InputError("actor without a name", where=at)
+        actor_type = item.get("type", "person")
+        if actor_type not in ACTOR_TYPES:
+            raise InputError(f"actor type {actor_type!r} is not one of {sorted(ACTOR_TYPES)}", where=at)
+        actor_id = str(item.get("id") or re.sub(r"[^a-z0-9]+", "-", token_key(name)).strip("-"))
+        actor = Actor(
+            id=actor_id,
+            name=name.strip(),
+            type=actor_type,
+            country=item.get("country"),
+            aliases=_lang_lists(item.get("aliases"), at),
+            description=item.get("description"),
+        )
+        for r in item.get("roles") or []:
+            if not isinstance(r, dict):
+                raise InputError("each role must be a mapping", where=at)
+            rat = f"{where}:{r.get('__line__', '?')}"
+            unknown = set(r) - ROLE_FIELDS - {"__line__"}
+            if unknown:
+                raise InputError(f"unknown role field(s) {', '.join(sorted(unknown))}", where=rat)
+            if not r.get("title"):
+                raise InputError("role without a title", where=rat)
+            role = Role(
+                title=str(r["title"]),
+                org=r.get("org"),
+                country=r.get("country") or actor.country,
+                start=_as_date(r.get("start"), rat),
+                end=_as_date(r.get("end"), rat),
+            )
+            if role.start and role.end and role.end < role.start:
+                raise InputError("role ends before it starts", where=rat)
+            actor.roles.append(role)
+            roles.append(_RoleRecord(actor_id, r.get("key"), role))
+        demonyms[actor_id] = _lang_lists(item.get("demonyms"), at)
+        actors.append(actor)
+    return actors, demonyms, roles
+
+
+# --------------------------------------------------------------------------- titles
+
+
+@dataclass
+class _Title:
+    pattern: re.Pattern[str]
+    role: str  # role key, e.g. "foreign_minister"
+    country: str | None  # fixed country ("the Kremlin spokesman") or None (taken from context)
+
+
+@lru_cache(maxsize=None)
+def _titles(lang: str) -> tuple[_Title, ...]:
+    out = []
+    for entry in lexicon(lang, "titles").get("titles") or []:
+        for form in entry.get("forms") or []:
+            # A form is words separated by spaces; `*` ends a word stem ("rzeczni* Kreml*").
+            parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b" for w in str(form).split()]
+            pat = re.compile(r"(?<!\w)" + r"\s+".join(parts), re.IGNORECASE)
+            out.append(_Title(pat, str(entry["role"]), entry.get("country")))
+    # Longer forms first so "deputy foreign minister" wins over "foreign minister".
+    return tuple(sorted(out, key=lambda t: -len(t.pattern.pattern)))
+
+
+# --------------------------------------------------------------------------- the registry
+
+
+class ActorRegistry:
+    """Actors with dated roles, a gazetteer for mentions and title resolution."""
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        self._actors: dict[str, Actor] = {}
+        self._by_name: dict[str, str] = {}
+        self._roles: list[_RoleRecord] = []
+        self._trie = _Trie()
+        demonyms: dict[str, dict[str, list[str]]] = {}
+        for path in paths:
+            actors, dem, roles = load_registry_file(Path(path))
+            for actor in actors:
+                # A user file may redefine a shipped actor: the later file wins.
+                self._actors[actor.id] = actor
+                self._by_name[token_key(actor.name)] = actor.id
+            demonyms.update(dem)
+            self._roles = [r for r in self._roles if r.actor_id not in {a.id for a in actors}] + roles
+        self._index(demonyms)
+
+    # ------------------------------------------------------------------ building the index
+
+    def _index(self, demonyms: dict[str, dict[str, list[str]]]) -> None:
+        surname_owners: dict[str, set[str]] = {}
+        for actor in self._actors.values():
+            kind = {"person": "name", "organisation": "body", "state": "state"}[actor.type]
+            # The canonical name is also written so in Polish/Russian texts of Latin script.
+            names_by_lang: dict[str, set[str]] = {lang: {actor.name} for lang in SUPPORTED_LANGUAGES}
+            for lang, names in actor.aliases.items():
+                names_by_lang.setdefault(lang, set()).update(names)
+            for lang, names in names_by_lang.items():
+                for name in names:
+                    for form in phrase_forms(name, lang) if actor.type != "organisation" or lang != "en" else {name}:
+                        self._trie.add(form, _Entry(actor.id, kind, name[:1].isupper() and actor.type == "person"))
+                    if actor.type == "person" and len(name.split()) > 1:
+                        surname_owners.setdefault((lang, name.split()[-1]), set()).add(actor.id)
+            for lang, names in demonyms.get(actor.id, {}).items():
+                for name in names:
+                    self._trie.add(name, _Entry(actor.id, "demonym", False))
+        # A bare surname names an actor only when no other actor has it.
+        by_surname: dict[str, set[str]] = {}
+        for (lang, surname), owners in surname_owners.items():
+            by_surname.setdefault(token_key(surname), set()).update(owners)
+        for (lang, surname), owners in surname_owners.items():
+            if len(by_surname[token_key(surname)]) == 1:
+                (actor_id,) = owners
+                for form in phrase_forms(surname, lang):
+                    self._trie.add(form, _Entry(actor_id, "name", True))
+
+    # ------------------------------------------------------------------ lookups
+
+    def all(self) -> list[Actor]:
+        return list(self._actors.values())
+
+    def by_id(self, actor_id: str) -> Actor | None:
+        return self._actors.get(actor_id)
+
+    def by_name(self, canonical: str) -> Actor | None:
+        actor_id = self._by_name.get(token_key(canonical or ""))
+        return self._actors.get(actor_id) if actor_id else None
+
+    def holder(self, role_key: str, country: str | None, on: date | None) -> Actor | None:
+        """Who held the role `role_key` of `country` on `on` (the latest-starting if several)."""
+        recs = [
+            r
+            for r in self._roles
+            if r.key == role_key and (country is None or r.role.country == country) and r.role.active_on(on)
+        ]
+        if not recs:
+            return None
+        if country is None and len({r.role.country for r in recs}) > 1:
+            return None  # "the foreign minister" of which country? Not ours to guess.
+        best = max(recs, key=lambda r: r.role.start or date.min)
+        return self._actors.get(best.actor_id)
+
+    def role_key_of(self, actor_id: str, on: date | None) -> str | None:
+        recs = [r for r in self._roles if r.actor_id == actor_id and r.role.active_on(on)]
+        return max(recs, key=lambda r: r.role.start or date.min).key if recs else None
+
+    # ------------------------------------------------------------------ mentions
+
+    def _name_mentions(self, text: str) -> list[Mention]:
+        toks = word_tokens(text)
+        keys = [token_key(t[2]) for t in toks]
+        out: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            n, entries = self._trie.longest(keys, i)
+            if n:
+                start, end = toks[i][0], toks[i + n - 1][1]
+                surface = text[start:end]
+                usable = [e for e in entries if not e.needs_capital or surface[:1].isupper()]
+                if usable:
+                    e = usable[0]
+                    ambiguous = len({u.actor_id for u in usable}) > 1
+                    actor = self._actors[e.actor_id]
+                    label = {"person": "PER", "organisation": "ORG", "state": "GPE"}[actor.type]
+                    out.append(
+                        Mention(
+                            start,
+                            end,
+                            surface,
+                            None if ambiguous else e.actor_id,
+                            kind=e.kind,
+                            label=label,
+                            confidence=0.5 if ambiguous else 0.95,
+                        )
+                    )
+                    i += n
+                    continue
+            i += 1
+        return out
+
+    def _country_near(self, names: list[Mention], start: int, end: int, text: str) -> tuple[str | None, int, int]:
+        """A state/demonym mention right before or after a title (within a few words)."""
+        for m in names:
+            if m.actor_id is None or m.kind not in ("state", "demonym", "body"):
+                continue
+            overlapping = m.start < end and start < m.end
+            gap = "" if overlapping else text[m.end : start] if m.end <= start else text[end : m.start]
+            if len(gap) > 25 or any(c in gap for c in ".;:!?\n"):
+                continue
+            if len(word_tokens(gap)) > 3:
+                continue
+            actor = self._actors[m.actor_id]
+            if actor.country:
+                return actor.country, min(m.start, start), max(m.end, end)
+        return None, start, end
+
+    def _title_mentions(self, text: str, lang: str, on: date | None, names: list[Mention]) -> list[Mention]:
+        out: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for title in _titles(lang):
+            for m in title.pattern.finditer(text):
+                s, e = m.start(), m.end()
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                country, ms, me = (title.country, s, e) if title.country else self._country_near(names, s, e, text)
+                actor = self.holder(title.role, country, on)
+                taken.append((s, e))
+                out.append(
+                    Mention(
+                        ms,
+                        me,
+                        text[ms:me],
+                        actor.id if actor else None,
+                        kind="title",
+                        label="PER",
+                        confidence=0.85 if actor and country else 0.4,
+                    )
+                )
+        return out
+
+    def find_mentions(self, text: str, lang: str, on: date | None = None) -> list[Mention]:
+        """Actor mentions (names, bodies, states, demonyms, titles) with exact offsets.
+
+        Longest match first and never overlapping; a title absorbs the country word
+        that qualifies it ("the Belarusian foreign minister" is one mention).
+        """
+        names = self._name_mentions(text)
+        titles = self._title_mentions(text, lang, on, names)
+        chosen: list[Mention] = []
+        for m in sorted(titles + names, key=lambda m: (-(m.end - m.start), m.start)):
+            if all(m.end <= c.start or m.start >= c.end for c in chosen):
+                chosen.append(m)
+        return sorted(chosen, key=lambda m: m.start)
+
+    def resolve(self, surface: str, lang: str, on: date | None = None, country: str | None = None) -> Actor | None:
+        """The actor a surface form denotes on date `on` (name, surname, title or metonym).
+
+        `country` (ISO alpha-3) helps a bare title ("the foreign minister") when the
+        caller knows whose official is meant.
+        """
+        surface = (surface or "")[:MAX_SURFACE_CHARS]
+        if not surface.strip():
+            return None
+        mentions = self.find_mentions(surface, lang, on)
+        resolved = [m for m in mentions if m.actor_id]
+        order = {"name": 0, "title": 1, "body": 2, "state": 3, "demonym": 4}
+        for m in sorted(resolved, key=lambda m: order.get(m.kind, 9)):
+            if m.kind == "demonym" and len(resolved) == 1 and len(word_tokens(surface)) > 1:
+                continue  # "the Russian side" is not Russia the state for sure; let callers decide
+            return self._actors[m.actor_id]  # type: ignore[index]
+        if country:
+            for title in _titles(lang):
+                if title.pattern.search(surface):
+                    return self.holder(title.role, title.country or country, on)
+        return None
+
+
+def shipped_registry_paths() -> list[Path]:
+    root = data_path("actors")
+    return sorted(root.glob("*.yaml")) if root.is_dir() else []
+
+
+@lru_cache(maxsize=16)
+def get_registry(extra_paths: tuple[str, ...] = ()) -> ActorRegistry:
+    """The registry of shipped actors plus user registry files (cached per paths)."""
+    return ActorRegistry([*shipped_registry_paths(), *(Path(p) for p in extra_paths)])

@@ -1,0 +1,287 @@
+"""Component `statements`: who said what, when — attributed statements with exact spans.
+
+For every sentence, `attribution_rules.find_attributions` finds the cue, the
+content span(s) and the words naming the speaker (quotes, reported speech,
+according-to, headline/colon forms, in English, Russian and Polish from the
+cue lexicons). This module then
+
+- resolves the speaker (`attribution_speaker`: registry names/titles, pronouns
+  and "the minister" to the right earlier speaker, unknown speakers kept as
+  written) and takes role/org/country from the registry for the statement's day;
+- dates the statement with `linewatch.extract.dates.statement_date` (document
+  date when that module is absent);
+- attaches bare quotation sentences that follow a statement to its speaker
+  (a quote running over several sentences);
+- drops overlapping duplicates, keeping the most confident reading.
+"""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any, Callable
+
+from linewatch.extract.attribution_rules import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    Attribution,
+    SentenceView,
+    cue_table,
+)
+from linewatch.extract.attribution_speaker import Speaker, actor_fields, anaphor_words, resolve_speaker
+from linewatch.model import Statement
+from linewatch.nlp.doc import Doc, Token
+from linewatch.nlp.pipeline import component
+from linewatch.nlp.segment import quote_spans
+
+EXTRACTOR = "linewatch.statements"
+VERSION = "0.3"
+
+# Statements below this confidence are not reported.
+MIN_CONFIDENCE = 0.3
+
+
+@lru_cache(maxsize=1)
+def _statement_date_fn() -> Callable[..., Any] | None:
+    try:
+        from linewatch.extract.dates import statement_date
+    except Exception:  # dates module not there yet: fall back to the document date
+        return None
+    return statement_date
+
+
+def date_of(doc: Doc, span: tuple[int, int], previous: date | None) -> tuple[date | None, float, str]:
+    fn = _statement_date_fn()
+    if fn is not None:
+        try:
+            return fn(doc, span, previous)
+        except Exception:
+            pass
+    return _date_from_mentions(doc, span, previous)
+
+
+def _date_from_mentions(doc: Doc, span: tuple[int, int], previous: date | None) -> tuple[date | None, float, str]:
+    """Fallback: a resolved date mention in the clause, else the previous statement's, else the document's."""
+    inside = [d for d in doc.dates if d.value is not None and d.start >= span[0] and d.end <= span[1]]
+    if inside:
+        return inside[0].value, 0.8, inside[0].text
+    if previous is not None:
+        return previous, 0.5, "previous statement"
+    return doc.date, 0.4, "document date"
+
+
+def _tokens_by_sentence(doc: Doc) -> list[list[Token]]:
+    groups: list[list[Token]] = [[] for _ in doc.sentences]
+    for t in doc.tokens:
+        if 0 <= t.sent < len(groups):
+            groups[t.sent].append(t)
+    return groups
+
+
+def _ensure_layers(doc: Doc) -> None:
+    if not doc.sentences:
+        from linewatch.nlp.segment import segment_text
+
+        doc.sentences = segment_text(doc.text, doc.lang)
+    if not doc.tokens:
+        from linewatch.nlp.parse import parse_rules
+
+        doc.tokens = parse_rules(doc)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _dedupe(atts: list[Attribution]) -> list[Attribution]:
+    """Keep one reading per content: the most confident; ties go to the earlier cue."""
+    kept: list[Attribution] = []
+    for att in sorted(atts, key=lambda x: -x.confidence):
+        span = (att.content_spans[0][0], att.content_spans[-1][1])
+        clash = False
+        for k in kept:
+            ks = (k.content_spans[0][0], k.content_spans[-1][1])
+            ov = _overlap(span, ks)
+            if ov and ov >= 0.5 * min(span[1] - span[0], ks[1] - ks[0]):
+                clash = True
+                break
+        if not clash:
+            kept.append(att)
+    return sorted(kept, key=lambda x: x.content_spans[0][0])
+
+
+def _is_quote_sentence(text: str, a: int, b: int, quotes: list[tuple[int, int]]) -> bool:
+    """Is the sentence text[a:b] one quotation and nothing else (a continuation)?"""
+    if a >= b or text[a] not in OPEN_QUOTES:
+        return False
+    for qa, qb in quotes:
+        if qa == a and qb >= b - 2:
+            return True
+    return False
+
+
+def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> bool:
+    if att.kind == "headline":
+        # a headline "Name: claim" needs a real name, not any capitalised phrase
+        words = (speaker.name or "").split() if speaker is not None else []
+        return speaker is not None and (speaker.actor_id is not None or speaker.resolved_by == "text"
+                                        and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words))
+    if speaker is not None and speaker.gender == "n" and speaker.actor_id is None and speaker.resolved_by == "pronoun":
+        return False  # an unresolved "it" is the author's own analysis, not a speaker
+    return True
+
+
+@component("statements", version=VERSION, requires=("segment", "parse"))
+def make_statements(**config: Any):
+    """Attributed statements (quotes, reported speech, according-to, headlines), speakers, dates."""
+    min_conf = float(config.get("min_confidence", MIN_CONFIDENCE))
+    split = bool(config.get("split_quotes", True))
+
+    def statements(doc: Doc) -> Doc:
+        _ensure_layers(doc)
+        doc.statements.extend(extract_statements(doc, min_conf, split))
+        return doc
+
+    return statements
+
+
+def _drop_relays(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """Handle one attribution's cue inside another's content.
+
+    `X said that Y…, reports Agency` (the outer cue after its content): the outer,
+    reported-by attribution is dropped. `X called on Y to…, and suggested Z`
+    (the outer cue before its content): the outer content stops before the inner
+    clause.
+    """
+    cues = [a.cue_span for a in atts if a.cue_span]
+    out = []
+    for att in atts:
+        a, b = att.content_spans[0][0], att.content_spans[-1][1]
+        inner = [c for c in cues if c != att.cue_span and a <= c[0] and c[1] <= b]
+        if inner and att.cue_span and att.cue_span[0] >= b and att.kind != "direct":
+            continue
+        if inner and att.cue_span and att.cue_span[1] <= a and len(att.content_spans) == 1:
+            cut = min(c[0] for c in inner)
+            stop = max(text.rfind(",", a, cut), text.rfind(" and ", a, cut), text.rfind(";", a, cut))
+            if stop > a + 10:
+                from linewatch.extract.attribution_rules import trim_span
+
+                att.content_spans = [trim_span(text, a, stop)]
+        out.append(att)
+    return out
+
+
+def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
+    """Unquoted speech that ends "– dodał X." starts at its paragraph (after the last statement)."""
+    para = doc.sentences[si].paragraph
+    first = si
+    while first - 1 > floor and doc.sentences[first - 1].paragraph == para:
+        first -= 1
+    if first < si:
+        a, b = att.content_spans[0]
+        att.content_spans[0] = (doc.sentences[first].start, b)
+
+
+def _split_claims(doc: Doc, att: Attribution) -> list[list[tuple[int, int]]]:
+    """A content of several sentences (a long quote) -> one content per sentence."""
+    from linewatch.extract.attribution_rules import strip_quotes
+    from linewatch.nlp.segment import split_sentences
+
+    if len(att.content_spans) != 1:
+        return [att.content_spans]
+    a, b = att.content_spans[0]
+    pieces = split_sentences(doc.text, doc.lang, a, b, protect_quotes=False)
+    pieces = [strip_quotes(doc.text, pa, pb) for pa, pb in pieces]
+    pieces = [p for p in pieces if len(doc.text[p[0]:p[1]].split()) >= 3]
+    if len(pieces) <= 1:
+        return [att.content_spans]
+    return [[p] for p in pieces]
+
+
+def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: bool = True) -> list[Statement]:
+    text, lang = doc.text, doc.lang
+    table = cue_table(lang)
+    quotes = quote_spans(text, lang)
+    has_parse = any(t.dep for t in doc.tokens[:200])
+    anaphors = anaphor_words(lang)
+    from linewatch.extract.attribution_speaker import doc_mentions
+
+    mention_starts = frozenset(m.start for m in doc_mentions(doc))
+    history: list[Speaker] = []
+    out: list[Statement] = []
+    prev_date: date | None = None
+    last_para_sent: tuple[int, int] | None = None  # (paragraph, sentence index) of the last statement
+    for si, (sent, toks) in enumerate(zip(doc.sentences, _tokens_by_sentence(doc))):
+        if not toks:
+            continue
+        view = SentenceView(text, sent.start, sent.end, toks, table, has_parse, quotes, anaphors, mention_starts)
+        atts = _drop_relays(text, _dedupe(find_all(view)))
+        if not atts and history and last_para_sent is not None:
+            para, last_si = last_para_sent
+            if sent.paragraph - para <= 1 and si - last_si <= 2 and _is_quote_sentence(text, sent.start, sent.end, quotes):
+                from linewatch.extract.attribution_rules import strip_quotes
+
+                atts = [Attribution("direct", None, [strip_quotes(text, sent.start, sent.end)], None, 0.5,
+                                    notes=["continuation"])]
+        for att in atts:
+            speaker = resolve_speaker(doc, att.speaker_span, history, att.gender_hint)
+            if not _acceptable_speaker(att, speaker, doc):
+                continue
+            if "extend_back" in att.notes:
+                _extend_back(doc, si, att, last_para_sent[1] if last_para_sent else -1)
+            whole = "extend_back" in att.notes or not split
+            for parts in ([att.content_spans] if whole else _split_claims(doc, att)):
+                att.content_spans = parts
+                st = _statement(doc, sent, si, att, speaker, prev_date)
+                if st.confidence < min_conf:
+                    continue
+                out.append(st)
+                prev_date = st.date or prev_date
+            last_para_sent = (sent.paragraph, si)
+            if speaker is not None and speaker.name:
+                if speaker.gender is None and att.gender_hint:
+                    speaker.gender = att.gender_hint
+                history.append(speaker)
+    return out
+
+
+def find_all(view: SentenceView) -> list[Attribution]:
+    from linewatch.extract.attribution_rules import find_attributions
+
+    return find_attributions(view)
+
+
+def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker | None, prev_date: date | None) -> Statement:
+    text = doc.text
+    spans = [s for s in att.content_spans if s[1] > s[0]]
+    c_span = (spans[0][0], spans[-1][1])
+    content = " ".join(text[a:b] for a, b in spans)
+    clause = (min(sent.start, c_span[0]), max(sent.end, c_span[1]))
+    when, date_conf, evidence = date_of(doc, clause, prev_date)
+    role, org, country = actor_fields(doc, speaker.actor_id if speaker else None, when)
+    conf = att.confidence * (speaker.confidence if speaker else 0.5)
+    conf = min(1.0, conf + 0.1) if speaker and speaker.actor_id else conf
+    return Statement(
+        doc_id=doc.id,
+        content=content,
+        content_span=c_span,
+        content_spans=spans if len(spans) > 1 else [],
+        speaker=speaker.name if speaker else None,
+        speaker_id=speaker.actor_id if speaker else None,
+        speaker_span=speaker.span if speaker else None,
+        speaker_mention=(speaker.mention or (text[speaker.span[0]:speaker.span[1]] if speaker.span else None)) if speaker else None,
+        speaker_role=role,
+        speaker_org=org,
+        speaker_country=country,
+        cue=text[att.cue_span[0]:att.cue_span[1]] if att.cue_span else None,
+        cue_span=att.cue_span,
+        kind=att.kind,
+        date=when,
+        date_confidence=date_conf,
+        date_evidence=evidence,
+        sentence=text[sent.start:sent.end],
+        sentence_span=(sent.start, sent.end),
+        confidence=round(conf, 3),
+        extractor=EXTRACTOR,
+        extractor_version=VERSION,
+        extra={"resolved_by": speaker.resolved_by if speaker else None, "belief": att.belief, "notes": att.notes},
+    )

@@ -1,0 +1,60 @@
+"""Offline language identification.
+
+py3langid restricted to the languages a crisis watcher meets in this region
+(so a short Polish text is not called Slovak), plus a script check: text that
+is mostly Cyrillic is Russian unless the classifier, restricted to the
+Cyrillic East Slavic languages, is clearly sure it is Belarusian or Ukrainian.
+"""
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import Any
+
+# Latin-script candidates; the pipeline supports en/ru/pl, the rest are recognised
+# so that they are not mislabelled as one of those.
+LATIN_LANGUAGES = ("en", "pl", "de", "fr", "lt", "lv", "es", "it", "cs", "sk")
+CYRILLIC_LANGUAGES = ("ru", "uk", "be")
+# How much surer (log-probability margin) the classifier must be of uk/be than of ru.
+CYRILLIC_MARGIN = 0.9
+SAMPLE_CHARS = 4000  # enough to decide; keeps identification fast on long documents
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=2)
+def _identifier(langs: tuple[str, ...]) -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident.set_languages(list(langs))
+    return ident
+
+
+def _cyrillic_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    cyr = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    return cyr / len(letters)
+
+
+def _rank(text: str, langs: tuple[str, ...]) -> list[tuple[str, float]]:
+    with _lock:  # the identifier keeps state between calls; keep threads apart
+        return [(lang, float(p)) for lang, p in _identifier(langs).rank(text)]
+
+
+def detect(text: str, default: str = "en") -> str:
+    """ISO 639-1 code of the text's language ('ru', 'pl', 'en', ...); `default` when unsure."""
+    sample = (text or "")[:SAMPLE_CHARS]
+    if sum(1 for c in sample if c.isalpha()) < 3:
+        return default
+    if _cyrillic_share(sample) >= 0.5:
+        ranked = _rank(sample, CYRILLIC_LANGUAGES)
+        probs = dict(ranked)
+        best, p_best = ranked[0]
+        if best != "ru" and p_best >= 0.9 and probs.get("ru", 0.0) < 0.1 * CYRILLIC_MARGIN:
+            return best
+        return "ru"
+    ranked = _rank(sample, LATIN_LANGUAGES)
+    return ranked[0][0] if ranked else default

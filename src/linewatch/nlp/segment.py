@@ -1,0 +1,199 @@
+"""Component `segment`: sentences and paragraphs, for every language.
+
+Rules rather than a model, so that English, Russian and Polish behave the
+same way and offsets are exact by construction (a sentence is always a slice
+of `doc.text`, trimmed of surrounding white space):
+
+- a blank line ends a paragraph; any line break ends a sentence (headlines,
+  bylines and list items are lines of their own);
+- `.`, `!`, `?`, `…` (plus closing quotes/brackets) followed by white space
+  and a plausible sentence start end a sentence, unless the word before the
+  dot is an abbreviation from `data/lang/<lang>/abbreviations.yaml`, a single
+  initial ("J. Smith") or an ordinal number ("9. listopada");
+- a boundary inside a short quotation (quote marks from `segment.yaml`) is
+  not used, so `"First. Second," he said.` stays one sentence with its cue.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from linewatch.nlp.doc import Doc, Sentence
+from linewatch.nlp.lexicon import lexicon
+from linewatch.nlp.pipeline import component
+
+VERSION = "0.2"
+
+# Hard limit: a "sentence" longer than this is cut at the next white space (hostile input).
+MAX_SENTENCE_CHARS = 5000
+
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+_LINE_BREAK = re.compile(r"\n")
+_END = re.compile(r"[.!?…]+[\"'”»“’)\]]*")
+_START_OK = re.compile(r"[\"'“”„«(\[‘\-–—•*0-9]|[^\W\d_]")
+_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+
+
+@lru_cache(maxsize=None)
+def _abbreviations(lang: str) -> frozenset[str]:
+    data = lexicon(lang, "abbreviations") or lexicon("en", "abbreviations")
+    return frozenset(str(a).lower().rstrip(".") for a in data.get("abbreviations", []))
+
+
+@lru_cache(maxsize=None)
+def _quote_pairs(lang: str) -> tuple[dict[str, frozenset[str]], int]:
+    data = lexicon(lang, "segment") or lexicon("en", "segment")
+    pairs: dict[str, frozenset[str]] = {}
+    for opener, closers in (data.get("quotes") or {}).items():
+        if isinstance(closers, str):
+            closers = [closers]
+        pairs[str(opener)] = frozenset(str(c) for c in closers)
+    return pairs, int(data.get("max_quote_sentence", 700))
+
+
+def quote_spans(text: str, lang: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(open, close+1) spans of balanced quotations in text[start:end] (outermost only).
+
+    Straight double quotes alternate open/close; typographic ones pair by the
+    table in segment.yaml. An unclosed quote yields nothing.
+    """
+    pairs, _ = _quote_pairs(lang)
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        opener = text[i]
+        if opener in pairs:
+            close = _find_close(text, i, end, opener, pairs[opener])
+            if close is not None:
+                spans.append((i, close + 1))
+                i = close + 1
+                continue
+        i += 1
+    return spans
+
+
+def _find_close(text: str, i: int, end: int, opener: str, closers: frozenset[str]) -> int | None:
+    """Index of the mark closing the quote opened at i (same opener nests), None if unclosed."""
+    depth = 0
+    for j in range(i + 1, end):
+        cj = text[j]
+        if cj in closers:
+            if depth == 0:
+                return j
+            depth -= 1
+        elif cj == opener:
+            depth += 1
+        elif cj == "\n" and text.startswith("\n", j + 1):
+            return None  # a quote does not run over a paragraph break here
+    return None
+
+
+def _is_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[str]) -> bool:
+    """May the punctuation run text[dot_start:after] end a sentence?"""
+    if after < len(text):
+        nxt = re.match(r"\s+", text[after:after + 20])
+        if not nxt:
+            return False
+        follow = after + nxt.end()
+        if follow >= len(text):
+            return True
+        first = text[follow]
+        if not _START_OK.match(first):
+            return False
+        if first.isalpha() and first.islower():
+            return False
+    if text[dot_start] != ".":
+        return True
+    m = _WORD_BEFORE.search(text[max(0, dot_start - 30):dot_start])
+    if not m:
+        return True
+    word = m.group(1).lower()
+    if word in abbrevs or word.rstrip(".") in abbrevs:
+        return False
+    if len(word) == 1 and word.isalpha() and text[dot_start - 1].isupper():
+        return False  # an initial: "J. Smith", "A. Łukaszenka"
+    if word.isdigit() and len(word) <= 2 and after < len(text):
+        # "9. listopada" (Polish ordinal dates) but not "in 2021. Then"
+        nxt_word = re.match(r"\s+(\w+)", text[after:after + 30])
+        if nxt_word and nxt_word.group(1)[:1].islower():
+            return False
+    return True
+
+
+def split_sentences(text: str, lang: str, start: int, end: int, protect_quotes: bool = True) -> list[tuple[int, int]]:
+    """Sentence spans in text[start:end] (one line of a paragraph), trimmed of white space.
+
+    With protect_quotes=False a quotation is split into its own sentences too
+    (statements use this to cut a long quote into claims).
+    """
+    abbrevs = _abbreviations(lang)
+    _, max_quote = _quote_pairs(lang)
+    protected = [(a, b) for a, b in quote_spans(text, lang, start, end) if b - a <= max_quote] if protect_quotes else []
+    cuts: list[int] = []
+    for m in _END.finditer(text, start, end):
+        if any(a < m.start() and m.end() < b - 1 for a, b in protected):
+            continue  # inside a short quotation
+        if _is_boundary(text[:end], m.start(), m.end(), abbrevs):
+            cuts.append(m.end())
+    spans: list[tuple[int, int]] = []
+    prev = start
+    for c in cuts + [end]:
+        spans.extend(_trimmed_pieces(text, prev, c))
+        prev = c
+    return spans
+
+
+def _trimmed_pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """text[a:b] trimmed; cut into pieces of at most MAX_SENTENCE_CHARS at white space."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    out: list[tuple[int, int]] = []
+    while b - a > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", a, a + MAX_SENTENCE_CHARS)
+        cut = cut if cut > a else a + MAX_SENTENCE_CHARS
+        out.append((a, cut))
+        a = cut
+        while a < b and text[a].isspace():
+            a += 1
+    if b > a:
+        out.append((a, b))
+    return out
+
+
+def segment_text(text: str, lang: str) -> list[Sentence]:
+    """All sentences of text, with their paragraph index."""
+    sentences: list[Sentence] = []
+    para = 0
+    pos = 0
+    breaks = list(_PARA_BREAK.finditer(text)) + [None]
+    for br in breaks:
+        p_end = br.start() if br else len(text)
+        line_start = pos
+        for line in _LINE_BREAK.finditer(text, pos, p_end):
+            sentences.extend(_sentences_of(text, lang, line_start, line.start(), para))
+            line_start = line.end()
+        sentences.extend(_sentences_of(text, lang, line_start, p_end, para))
+        if br is not None:
+            pos = br.end()
+            if sentences and sentences[-1].paragraph == para:
+                para += 1
+    return sentences
+
+
+def _sentences_of(text: str, lang: str, a: int, b: int, para: int) -> list[Sentence]:
+    return [Sentence(start=s, end=e, text=text[s:e], paragraph=para) for s, e in split_sentences(text, lang, a, b)]
+
+
+@component("segment", version=VERSION)
+def make_segment(**config: object):
+    """Sentences and paragraphs (rules + per-language abbreviations)."""
+
+    def segment(doc: Doc) -> Doc:
+        if not doc.sentences:
+            doc.sentences = segment_text(doc.text, doc.lang)
+        return doc
+
+    return segment

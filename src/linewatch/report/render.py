@@ -1,0 +1,143 @@
+"""Render a Briefing as Markdown, HTML or PDF, and write it atomically.
+
+Ingested text is hostile in every format: Markdown escapes HTML and
+Markdown syntax, HTML goes through an autoescaping Jinja2 template, and the
+PDF is rendered by WeasyPrint from that HTML with no remote fetching.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from linewatch.errors import InputError
+from linewatch.report.brief import Briefing, Line
+from linewatch.web.viewhelpers import safe_href
+
+HERE = Path(__file__).resolve().parent
+FORMATS = ("md", "html", "pdf")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]~])")  # what can open markup mid-line; lines never start with text
+
+
+def md_escape(text: str | None) -> str:
+    """Text safe inside Markdown: HTML characters as entities, Markdown syntax backslash-escaped."""
+    s = " ".join(str(text or "").split())
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", s)
+
+
+def _md_line(line: Line) -> str:
+    out = md_escape(line.text)
+    if line.quote:
+        out += " “" + md_escape(line.quote) + "”"
+    if line.refs:
+        out += " " + "".join(f"\\[{n}\\]" for n in line.refs)
+    return out
+
+
+def render_markdown(b: Briefing) -> str:
+    parts = [f"# {md_escape(b.title)}", "", f"_Generated {md_escape(b.generated_at)} by linewatch. "
+             "Numbers in brackets cite the references at the end (document, character offsets, quoted sentence)._", ""]
+
+    def section(title: str, lines: list[Line], empty: str) -> None:
+        parts.extend([f"## {title}", ""])
+        if not lines:
+            parts.extend([md_escape(empty), ""])
+            return
+        parts.extend([f"- {_md_line(ln)}" for ln in lines])
+        parts.append("")
+
+    section("Summary", b.summary, "Nothing recorded.")
+    section("Key statements", b.key_statements, "No key statements in this period.")
+    section("Who supports and who blames whom", b.relations, "No statements with a speaker, a target and a side.")
+    section("What moved", b.shifts, "No stance shift between the two halves of the period.")
+    section("Narratives on the rise", b.narratives, "No narrative rose in this period.")
+    section("Indicators and scenarios", b.scenarios, "No scenario weights recorded.")
+    parts.extend(["## References", ""])
+    for r in b.references:
+        href = safe_href(r.url)
+        url = f"<{href}>" if href and not re.search(r"[\s<>]", href) else md_escape(r.url or "no URL")
+        parts.append(
+            f"{r.n}. {md_escape(r.title or '(untitled)')}, {md_escape(r.outlet or 'unknown outlet')}, "
+            f"{md_escape(r.published or 'undated')}, {url}, document {md_escape(r.doc_id)} characters {r.start}–{r.end}: "
+            f"“{md_escape(r.sentence)}”"
+        )
+        parts.append("")
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def _env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(HERE / "templates")),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["safe_href"] = safe_href
+    return env
+
+
+def render_html(b: Briefing, *, for_pdf: bool = False) -> str:
+    return _env().get_template("brief.html").render(b=b, for_pdf=for_pdf)
+
+
+def render_pdf(b: Briefing) -> bytes:
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as exc:  # OSError: pango/cairo libraries missing
+        raise InputError(f"PDF output needs WeasyPrint and its system libraries ({exc})", where="--format pdf") from None
+
+    def no_fetch(url: str, *args: object, **kwargs: object) -> dict:
+        # the briefing embeds nothing remote; refuse every fetch (hostile URLs stay text)
+        raise ValueError(f"fetching is disabled: {url[:60]}")
+
+    return HTML(string=render_html(b, for_pdf=True), url_fetcher=no_fetch, base_url=None).write_pdf()
+
+
+def render(b: Briefing, fmt: str) -> bytes:
+    if fmt == "md":
+        return render_markdown(b).encode("utf-8")
+    if fmt == "html":
+        return render_html(b).encode("utf-8")
+    if fmt == "pdf":
+        return render_pdf(b)
+    raise InputError(f"format must be one of {', '.join(FORMATS)}", where=str(fmt)[:20])
+
+
+def write_atomic(data: bytes, output: Path) -> None:
+    """Write to a temporary file next to `output`, then rename: never a half-written file."""
+    output = Path(output)
+    folder = output.expanduser().resolve().parent
+    if not folder.is_dir():
+        raise InputError("the output folder does not exist", where=str(output))
+    fd, tmp = tempfile.mkstemp(prefix=".linewatch-", dir=str(folder))
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the result is an ordinary file
+        os.replace(tmp, output)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_briefing(b: Briefing, fmt: str, output: Path) -> None:
+    write_atomic(render(b, fmt), output)
+
+
+def format_from_path(path: Path, fmt: str | None) -> str:
+    if fmt:
+        fmt = fmt.lower()
+    else:
+        fmt = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}.get(path.suffix.lower(), "")
+    if fmt not in FORMATS:
+        raise InputError("choose --format md, html or pdf (or an output ending in .md/.html/.pdf)", where=str(path))
+    return fmt

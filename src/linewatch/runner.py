@@ -1,0 +1,187 @@
+"""Running the pipeline: one document -> DocumentAnalysis, and every pending document of a store.
+
+`linewatch run`, `linewatch demo` and `linewatch extract` all go through
+`analyze_document`, so a document gives the same analysis whichever command
+ran it. With several workers each process builds its own Pipeline once and
+only the parent writes to the store (one transaction per document).
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from linewatch.model import Document, DocumentAnalysis, NarrativeMatch
+from linewatch.nlp.doc import Doc
+from linewatch.nlp.pipeline import Pipeline
+
+MAX_ERROR_CHARS = 300
+
+
+def make_doc(document: Document, options: dict[str, Any] | None = None) -> Doc:
+    return Doc(document=document, options=dict(options or {}))
+
+
+def analysis_from_doc(doc: Doc, pipeline_version: str) -> DocumentAnalysis:
+    """What the store keeps of a processed Doc.
+
+    Statement-level narrative ids that the narratives component left only on
+    `Statement.narratives` become NarrativeMatch rows too, so the tables agree.
+    """
+    narratives = list(doc.narratives)
+    have = {(n.statement_id, n.narrative_id) for n in narratives}
+    taxonomy = Path(str(doc.options.get("taxonomy"))).stem if doc.options.get("taxonomy") else ""
+    for s in doc.statements:
+        for nid in s.narratives:
+            if (s.id, nid) in have:
+                continue
+            have.add((s.id, nid))
+            narratives.append(
+                NarrativeMatch(
+                    doc_id=doc.id,
+                    narrative_id=nid,
+                    taxonomy=taxonomy,
+                    score=float(s.confidence),
+                    span=s.content_span,
+                    sentence=s.sentence,
+                    statement_id=s.id,
+                    extractor=s.extractor,
+                    extractor_version=s.extractor_version,
+                )
+            )
+    return DocumentAnalysis(
+        doc_id=doc.id,
+        statements=list(doc.statements),
+        events=list(doc.events),
+        narratives=narratives,
+        stances=list(doc.stances),
+        pipeline_version=pipeline_version,
+    )
+
+
+def analyze_document(pipeline: Pipeline, document: Document, options: dict[str, Any] | None = None) -> Doc:
+    """Run the pipeline over one document (the Doc keeps every layer, for callers that want more)."""
+    return pipeline(make_doc(document, options))
+
+
+def build_pipeline(kwargs: dict[str, Any] | None = None) -> Pipeline:
+    """A Pipeline; a broken component module becomes one LinewatchError line, not a traceback."""
+    from linewatch.errors import LinewatchError
+
+    try:
+        return Pipeline(**(kwargs or {}))
+    except LinewatchError:
+        raise
+    except Exception as exc:
+        raise LinewatchError(f"cannot build the pipeline: {one_line(exc)}") from exc
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one short line (user errors as they are, others with their type)."""
+    from linewatch.errors import LinewatchError
+
+    text = " ".join(str(exc).split())
+    if not isinstance(exc, LinewatchError):
+        text = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return text[:MAX_ERROR_CHARS]
+
+
+# --------------------------------------------------------------------------- many documents
+
+
+@dataclass
+class RunResult:
+    processed: int = 0
+    failed: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (doc id, one-line error)
+    version: str = ""
+
+
+@dataclass
+class RunOptions:
+    """What a run needs to build its Pipeline and Doc options (picklable, for worker processes)."""
+
+    pipeline_kwargs: dict[str, Any] = field(default_factory=dict)
+    taxonomy: str | None = None
+    registry_paths: tuple[str, ...] = ()
+
+    def build(self) -> tuple[Pipeline, dict[str, Any]]:
+        pipeline = build_pipeline(self.pipeline_kwargs)
+        from linewatch.config import actor_registry
+
+        options: dict[str, Any] = {"taxonomy": self.taxonomy}
+        registry = actor_registry(self.registry_paths)
+        if registry is not None:
+            options["registry"] = registry
+        return pipeline, options
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(run_options: RunOptions) -> None:
+    _WORKER["pipeline"], _WORKER["options"] = run_options.build()
+
+
+def _worker_process(document: Document) -> tuple[str, DocumentAnalysis | None, str | None]:
+    pipeline: Pipeline = _WORKER["pipeline"]
+    try:
+        doc = analyze_document(pipeline, document, _WORKER["options"])
+        return document.id, analysis_from_doc(doc, pipeline.version), None
+    except Exception as exc:  # one bad document must not stop the run
+        return document.id, None, one_line(exc)
+
+
+def run_pending(
+    store: Any,
+    run_options: RunOptions,
+    *,
+    workers: int = 1,
+    limit: int | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_done: Callable[[str, str | None], None] | None = None,
+) -> RunResult:
+    """Process every document whose processed_version differs from the pipeline's; save each."""
+    pipeline, options = run_options.build()
+    version = pipeline.version
+    ids = store.documents_to_process(version, limit)
+    result = RunResult(version=version)
+    if on_start:
+        on_start(len(ids))
+    if not ids:
+        return result
+
+    def record(doc_id: str, analysis: DocumentAnalysis | None, error: str | None) -> None:
+        if analysis is not None:
+            try:
+                store.save_analysis(analysis, version)
+            except Exception as exc:
+                error = one_line(exc)
+        if error is None:
+            result.processed += 1
+        else:
+            result.failed += 1
+            result.errors.append((doc_id, error))
+        if on_done:
+            on_done(doc_id, error)
+
+    documents = (store.get_document(i) for i in ids)
+    if workers <= 1 or len(ids) == 1:
+        for document in documents:
+            if document is None:
+                continue
+            try:
+                doc = analyze_document(pipeline, document, options)
+                record(document.id, analysis_from_doc(doc, version), None)
+            except Exception as exc:
+                record(document.id, None, one_line(exc))
+        return result
+
+    ctx = mp.get_context("spawn")  # fresh interpreters: no inherited DB connections or model threads
+    with ctx.Pool(processes=workers, initializer=_worker_init, initargs=(run_options,)) as pool:
+        for doc_id, analysis, error in pool.imap_unordered(
+            _worker_process, (d for d in documents if d is not None), chunksize=1
+        ):
+            record(doc_id, analysis, error)
+    return result

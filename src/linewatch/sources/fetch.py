@@ -1,0 +1,497 @@
+"""The one safe HTTP client every connector uses.
+
+Why one client: the rules that keep a monitoring tool from being turned against
+its own network (only http/https, no private/loopback/link-local/multicast/
+reserved addresses unless allowed, redirects re-checked hop by hop), the rules
+that keep it polite (robots.txt, per-host rate limits, a clear User-Agent,
+conditional requests) and the rules that keep it alive on hostile servers
+(timeouts, size limits, bounded retries honouring Retry-After) live here once.
+
+The address check is done twice: before the request (for a clear error) and
+again in the connection itself (a network backend that connects only to the
+address it checked), so a host name that resolves to a public address for the
+check and to 127.0.0.1 for the connection (DNS rebinding) is still refused.
+"""
+from __future__ import annotations
+
+import email.utils
+import ipaddress
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, Callable
+from urllib.parse import urljoin, urlsplit
+
+import httpcore
+import httpx
+
+from linewatch.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linewatch.sources.archive import WarcArchive
+
+USER_AGENT = "linewatch/0.1 (open-source monitoring of public statements; respects robots.txt)"
+ALLOWED_SCHEMES = ("http", "https")
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this is treated as this
+
+
+class FetchError(InputError):
+    """A fetch that failed; `kind` says why so the watcher can decide when to retry.
+
+    kind: scheme / address / robots / timeout / connect / http / too_big / redirects / content
+    """
+
+    def __init__(
+        self,
+        url: str,
+        kind: str,
+        message: str,
+        *,
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        self.url = url
+        self.kind = kind
+        self.status = status
+        self.retry_after = retry_after
+        super().__init__(message, where=url)
+
+
+@dataclass
+class FetchLimits:
+    """Bounds for one request. Every number is an upper bound on what a server can make us do."""
+
+    max_bytes: int = 10_000_000
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 60.0  # a server dripping one byte a second is cut here
+    max_redirects: int = 5
+    retries: int = 2  # extra attempts after the first on 429 / 5xx / timeout / connect error
+    backoff_base: float = 1.0  # seconds, doubled per attempt
+    max_retry_wait: float = 10.0  # never sleep longer inside one fetch; longer Retry-After -> error
+    min_interval: float = 1.0  # seconds between two requests to the same host
+
+
+@dataclass
+class FetchResult:
+    url: str  # final URL after redirects
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    requested_url: str
+    redirects: list[str] = field(default_factory=list)
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    elapsed: float = 0.0
+    http_version: str = "HTTP/1.1"
+    warc: dict[str, Any] | None = None  # {"file":..., "record_id":..., "offset":...} once archived
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+
+    @property
+    def etag(self) -> str | None:
+        return self.headers.get("etag")
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.headers.get("last-modified")
+
+    @property
+    def encoding(self) -> str | None:
+        for part in self.headers.get("content-type", "").split(";")[1:]:
+            key, _, value = part.strip().partition("=")
+            if key.lower() == "charset" and value:
+                return value.strip("\"' ")
+        return None
+
+
+# --------------------------------------------------------------------------- address checks
+
+
+def address_problem(ip: str) -> str | None:
+    """Why connecting to this IP address is refused by default, or None if it is public."""
+    try:
+        addr = ipaddress.ip_address(ip.split("%", 1)[0])
+    except ValueError:
+        return f"not an IP address: {ip!r}"
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
+    for attr, label in (
+        ("is_loopback", "loopback"),
+        ("is_link_local", "link-local"),
+        ("is_multicast", "multicast"),
+        ("is_unspecified", "unspecified"),
+        ("is_reserved", "reserved"),
+        ("is_private", "private"),
+    ):
+        if getattr(addr, attr):
+            return f"{label} address {addr}"
+    if not addr.is_global:
+        return f"non-public address {addr}"
+    return None
+
+
+def allowance(value: Any) -> Any:
+    """Normalise allow_private: True (every address), or a tuple of networks allowed besides public ones.
+
+    A list such as ["127.0.0.0/8"] allows exactly those private networks: a test server on
+    127.0.0.1 can be reached while a redirect from it to 169.254.169.254 is still refused.
+    """
+    if value is True:
+        return True
+    if not value:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    try:
+        return tuple(sorted({ipaddress.ip_network(str(v), strict=False) for v in value}, key=str))
+    except ValueError as exc:
+        raise InputError(f"not an address or network: {exc}", where="allow_private") from None
+
+
+def refused_reason(ip: str, allowed: Any) -> str | None:
+    """Why ip may not be connected to under this allowance, or None."""
+    if allowed is True:
+        return None
+    problem = address_problem(ip)
+    if problem and allowed:
+        try:
+            addr = ipaddress.ip_address(ip.split("%", 1)[0])
+        except ValueError:
+            return problem
+        if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+            addr = addr.ipv4_mapped
+        if any(addr.version == net.version and addr in net for net in allowed):
+            return None
+    return problem
+
+
+def resolve(host: str, port: int) -> list[str]:
+    """All addresses a host name resolves to (an IP literal resolves to itself)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise OSError(f"cannot resolve host {host!r}: {exc}") from exc
+    seen: list[str] = []
+    for info in infos:
+        ip = str(info[4][0])
+        if ip not in seen:
+            seen.append(ip)
+    return seen
+
+
+class AddressRefused(OSError):
+    """Raised inside the connection when the resolved address is not allowed."""
+
+
+class _CheckedBackend(httpcore.NetworkBackend):
+    """httpcore network backend that connects only to checked, allowed addresses."""
+
+    def __init__(self, allowed: Any) -> None:
+        self.allowed = allowed
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Any = None) -> httpcore.NetworkStream:
+        last: Exception | None = None
+        for ip in resolve(host, port):
+            problem = refused_reason(ip, self.allowed)
+            if problem:
+                last = AddressRefused(f"{host} resolves to a {problem}")
+                continue
+            try:
+                # Connect to the address we checked, not to the name (no second lookup).
+                return self._inner.connect_tcp(ip, port, timeout=timeout, local_address=local_address,
+                                               socket_options=socket_options)
+            except httpcore.ConnectError as exc:
+                last = exc
+        if last is None:
+            raise httpcore.ConnectError(f"no address for {host}")
+        raise last
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None) -> httpcore.NetworkStream:
+        raise AddressRefused("unix sockets are not allowed")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def check_url(url: str, allow_private: Any) -> tuple[str, int]:
+    """Refuse URLs that are not http(s) or that point at non-public addresses. Returns (host, port)."""
+    if len(url) > 4096:
+        raise FetchError(url[:80] + "...", "scheme", "URL longer than 4096 characters")
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise FetchError(url, "scheme", f"malformed URL: {exc}") from exc
+    if parts.scheme.lower() not in ALLOWED_SCHEMES:
+        raise FetchError(url, "scheme", f"only http and https URLs are fetched, not {parts.scheme or 'a bare path'!r}")
+    host = parts.hostname
+    if not host:
+        raise FetchError(url, "scheme", "URL has no host")
+    port = port or (443 if parts.scheme.lower() == "https" else 80)
+    allowed = allowance(allow_private)
+    if allowed is True:
+        return host, port
+    try:
+        ips = resolve(host, port)
+    except OSError as exc:
+        raise FetchError(url, "connect", str(exc)) from exc
+    for ip in ips:
+        problem = refused_reason(ip, allowed)
+        if problem:
+            raise FetchError(
+                url, "address",
+                f"refused: {host} is a {problem} (allow it per source with allow_private or --allow-private-addresses)",
+            )
+    return host, port
+
+
+# --------------------------------------------------------------------------- rate limiting
+
+
+class HostRateLimiter:
+    """At most one request per `interval` seconds to each host (thread-safe)."""
+
+    def __init__(self, sleep: Callable[[float], None] = time.sleep) -> None:
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+        self._sleep = sleep
+
+    def wait(self, host: str, interval: float) -> None:
+        if interval <= 0:
+            return
+        with self._lock:
+            now = time.monotonic()
+            at = max(now, self._next.get(host, 0.0))
+            self._next[host] = at + interval
+        if at > now:
+            self._sleep(at - now)
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Retry-After as seconds (it may be a number of seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+# --------------------------------------------------------------------------- the client
+
+
+class Fetcher:
+    """Safe, polite, bounded HTTP GET. One per process (or per watch run) so state is shared.
+
+    allow_private: default for every request (a source may override per request): False, True,
+    or a list of networks ("127.0.0.0/8") allowed besides public addresses.
+    archive: when given, every 200 response body is written to WARC and `result.warc` is set.
+    """
+
+    def __init__(
+        self,
+        *,
+        allow_private: Any = False,
+        limits: FetchLimits | None = None,
+        user_agent: str = USER_AGENT,
+        respect_robots: bool = True,
+        archive: "WarcArchive | None" = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.allow_private = allow_private
+        self.limits = limits or FetchLimits()
+        self.user_agent = user_agent
+        self.respect_robots = respect_robots
+        self.archive = archive
+        self._sleep = sleep
+        self.rate = HostRateLimiter(sleep)
+        self._clients: dict[Any, httpx.Client] = {}
+        self._robots: Any = None
+        self.requests_made = 0
+
+    # -- lifecycle
+    def close(self) -> None:
+        for client in self._clients.values():
+            client.close()
+        self._clients.clear()
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _client(self, allow_private: Any) -> httpx.Client:
+        allowed = allowance(allow_private)
+        client = self._clients.get(allowed)
+        if client is None:
+            transport = httpx.HTTPTransport(retries=0)
+            pool = getattr(transport, "_pool", None)
+            if pool is not None and hasattr(pool, "_network_backend"):
+                pool._network_backend = _CheckedBackend(allowed)
+            client = httpx.Client(
+                transport=transport,
+                follow_redirects=False,  # we follow them ourselves, re-checking each hop
+                trust_env=False,  # a proxy from the environment would bypass the address check
+                headers={"User-Agent": self.user_agent},
+            )
+            self._clients[allowed] = client
+        return client
+
+    @property
+    def robots(self) -> Any:
+        if self._robots is None:
+            from linewatch.sources.robots import RobotsCache
+
+            self._robots = RobotsCache(self)
+        return self._robots
+
+    # -- public API
+    def get(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        allow_private: Any = None,
+        max_bytes: int | None = None,
+        accept: str | None = None,
+        check_robots: bool = True,
+        archive: bool = True,
+    ) -> FetchResult:
+        """GET url following redirects safely; 304 is returned as a result (not_modified).
+
+        Raises FetchError for refused URLs, robots disallow, timeouts, connection
+        failures, HTTP errors (>= 400 after retries) and bodies over max_bytes.
+        """
+        allow = self.allow_private if allow_private is None else allow_private
+        limit = self.limits.max_bytes if max_bytes is None else max_bytes
+        headers: dict[str, str] = {}
+        if accept:
+            headers["Accept"] = accept
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        start = time.monotonic()
+        redirects: list[str] = []
+        current = url
+        while True:
+            host, port = check_url(current, allow)
+            interval = self.limits.min_interval
+            if check_robots and self.respect_robots:
+                self.robots.check(current, allow_private=allow)
+                delay = self.robots.crawl_delay(current, allow_private=allow)
+                if delay:
+                    interval = max(interval, min(delay, MAX_CRAWL_DELAY))
+            result = self._get_with_retries(current, host, headers, allow, limit, interval)
+            if result.status in REDIRECT_STATUSES:
+                location = result.headers.get("location")
+                if not location:
+                    raise FetchError(current, "http", f"HTTP {result.status} redirect without a Location header",
+                                     status=result.status)
+                if len(redirects) >= self.limits.max_redirects:
+                    raise FetchError(url, "redirects", f"more than {self.limits.max_redirects} redirects")
+                redirects.append(current)
+                current = urljoin(current, location.strip())
+                # Validators belong to the original resource; do not send them to another one.
+                headers.pop("If-None-Match", None)
+                headers.pop("If-Modified-Since", None)
+                continue
+            break
+        result.requested_url = url
+        result.redirects = redirects
+        result.elapsed = time.monotonic() - start
+        if result.status >= 400:
+            raise FetchError(current, "http", f"HTTP {result.status}", status=result.status,
+                             retry_after=parse_retry_after(result.headers.get("retry-after")))
+        if archive and self.archive is not None and result.status == 200:
+            result.warc = self.archive.write_response(result)
+        return result
+
+    # -- internals
+    def _get_with_retries(
+        self, url: str, host: str, headers: dict[str, str], allow: Any, limit: int, interval: float
+    ) -> FetchResult:
+        attempt = 0
+        while True:
+            self.rate.wait(host, interval)
+            try:
+                result = self._get_once(url, headers, allow, limit)
+            except FetchError as exc:
+                if exc.kind not in ("timeout", "connect") or attempt >= self.limits.retries:
+                    raise
+                self._sleep(min(self.limits.max_retry_wait, self.limits.backoff_base * 2**attempt))
+                attempt += 1
+                continue
+            if result.status not in RETRY_STATUSES or attempt >= self.limits.retries:
+                return result
+            wait = parse_retry_after(result.headers.get("retry-after"))
+            if wait is None:
+                wait = self.limits.backoff_base * 2**attempt
+            if wait > self.limits.max_retry_wait:
+                # The server asks for a longer pause than we hold a fetch for: give up now and
+                # let the caller (the watcher) schedule the next attempt after Retry-After.
+                return result
+            self._sleep(wait)
+            attempt += 1
+
+    def _get_once(self, url: str, headers: dict[str, str], allow: Any, limit: int) -> FetchResult:
+        lim = self.limits
+        timeout = httpx.Timeout(lim.read_timeout, connect=lim.connect_timeout)
+        started = time.monotonic()
+        self.requests_made += 1
+        try:
+            with self._client(allow).stream("GET", url, headers=headers, timeout=timeout) as resp:
+                declared = resp.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > limit and resp.status_code < 300:
+                    raise FetchError(url, "too_big", f"body of {int(declared)} bytes is over the limit of {limit}")
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in resp.iter_raw() if _is_identity(resp) else resp.iter_bytes():
+                    size += len(chunk)
+                    if size > limit:
+                        raise FetchError(url, "too_big", f"body over the limit of {limit} bytes (cut off)")
+                    if time.monotonic() - started > lim.total_timeout:
+                        raise FetchError(url, "timeout", f"download took longer than {lim.total_timeout:g} s")
+                    chunks.append(chunk)
+                return FetchResult(
+                    url=url,
+                    status=resp.status_code,
+                    headers={k.lower(): v for k, v in resp.headers.items()},
+                    body=b"".join(chunks),
+                    requested_url=url,
+                    http_version=resp.http_version,
+                )
+        except AddressRefused as exc:
+            raise FetchError(url, "address", f"refused: {exc}") from exc
+        except httpx.TimeoutException as exc:
+            raise FetchError(url, "timeout", f"timed out ({type(exc).__name__})") from exc
+        except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, OSError) as exc:
+            raise FetchError(url, "connect", f"connection failed: {exc or type(exc).__name__}") from exc
+        except httpx.DecodingError as exc:
+            raise FetchError(url, "content", f"cannot decode the body: {exc}") from exc
+        except httpx.HTTPError as exc:
+            raise FetchError(url, "connect", f"HTTP error: {exc}") from exc
+
+
+def _is_identity(resp: httpx.Response) -> bool:
+    return resp.headers.get("content-encoding", "identity").strip().lower() in ("", "identity")

@@ -1,0 +1,75 @@
+"""What every connector yields: an `Item` (one new thing from a source) and the context it runs in.
+
+A connector is a generator `collect(source, ctx) -> Iterator[Item]`. It asks
+`ctx.seen(key)` before doing any costly work for an item (fetching its
+article page), so an item is never collected twice, and it yields items one
+at a time so the caller can commit each in its own transaction before the
+next is fetched (a kill loses at most the item in flight, never a committed one).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from linewatch.model import Document, Event
+from linewatch.sources.definitions import SourceDef
+from linewatch.sources.fetch import Fetcher
+
+MAX_TEXT_CHARS = 2_000_000  # a document longer than this is cut (and says so in meta)
+
+
+@dataclass
+class Item:
+    key: str  # never-collect-twice key within the source: guid / URL / message id / event id
+    document: Document
+    events: list[Event] = field(default_factory=list)  # GDELT rows carry ready-made events
+
+
+@dataclass
+class CollectContext:
+    fetcher: Fetcher
+    seen: Callable[[str], bool] = lambda key: False
+    # Conditional-request validators: read before the poll, updated by the connector.
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+    notes: list[str] = field(default_factory=list)  # non-fatal problems (an article page that failed)
+    archive: Any = None  # WarcArchive for things read from files (Telegram, GDELT)
+
+
+def make_document(
+    text: str,
+    *,
+    source: SourceDef | None,
+    title: str | None = None,
+    url: str | None = None,
+    published: Any = None,
+    language: str | None = None,
+    meta: dict[str, Any] | None = None,
+    outlet: str | None = None,
+    outlet_type: str | None = None,
+) -> Document:
+    """A Document with the source's outlet, type and language hint; language detected otherwise.
+
+    The date comes from the item's metadata, else a dateline in the text (the same rule as
+    for files, `sources.files._finish`).
+    """
+    from linewatch.sources.files import _finish
+
+    meta = dict(meta or {})
+    if len(text) > MAX_TEXT_CHARS:
+        text = text[:MAX_TEXT_CHARS]
+        meta["truncated"] = True
+    if title is not None:
+        title = " ".join(title.split())[:1000] or None
+    doc = Document(
+        text=text,
+        title=title,
+        url=url,
+        outlet=outlet or (source.outlet if source else None),
+        outlet_type=outlet_type or (source.outlet_type if source else None),
+        language=language or (source.language if source else None),
+        source=source.id if source else url,
+        meta=meta,
+    )
+    return _finish(doc, text, None, published)

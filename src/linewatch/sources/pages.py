@@ -1,0 +1,128 @@
+"""Web pages: fetch, check it is HTML, extract main text and metadata with trafilatura."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from linewatch.sources.definitions import SourceDef
+from linewatch.sources.fetch import FetchError, FetchResult
+from linewatch.sources.items import CollectContext, Item, make_document
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
+_HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|p|div)\b", re.I)
+
+
+@dataclass
+class ExtractedPage:
+    text: str
+    title: str | None
+    published: Any  # date text from the page metadata (parsed later)
+    author: str | None
+    language: str | None
+    sitename: str | None
+
+
+def decode_body(result: FetchResult) -> str:
+    """Decode a fetched body: the declared charset when it works, else the file decoder's detection."""
+    from linewatch.sources.files import decode_bytes
+
+    enc = result.encoding
+    if enc:
+        try:
+            return result.body.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(result.body, result.url).text
+
+
+def looks_like_html(result: FetchResult) -> bool:
+    if result.content_type in HTML_TYPES:
+        return True
+    if result.content_type and not result.content_type.startswith(("text/", "application/octet-stream")):
+        return False
+    return bool(_HTML_SNIFF.search(result.body[:4096]))
+
+
+def extract_html(html: str, url: str | None = None) -> ExtractedPage | None:
+    """Main text + metadata of an HTML page, or None when it has no readable text."""
+    import trafilatura
+
+    from linewatch.sources.files import _as_dict, _html_fallback_text
+
+    try:
+        data = _as_dict(trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                                    favor_recall=True))
+    except Exception:  # broken markup makes trafilatura/lxml raise many kinds; fall back below
+        data = {}
+    text = (data.get("text") or "").strip() or _html_fallback_text(html)
+    if not text:
+        return None
+    return ExtractedPage(
+        text=text,
+        title=data.get("title") or None,
+        published=data.get("date"),
+        author=data.get("author") or None,
+        language=data.get("language") or None,
+        sitename=data.get("sitename") or None,
+    )
+
+
+def fetch_page(ctx: CollectContext, url: str, source: SourceDef | None, *, allow_private: bool | None = None,
+               extra_meta: dict[str, Any] | None = None, published: Any = None, title: str | None = None):
+    """Fetch one article page and make its Document (raises FetchError on any failure)."""
+    limit = source.max_bytes if source else None
+    allow = source.allow_private if source and allow_private is None else allow_private
+    result = ctx.fetcher.get(url, allow_private=allow or None, max_bytes=limit, accept=HTML_ACCEPT)
+    return page_document(result, source, extra_meta=extra_meta, published=published, title=title)
+
+
+def page_document(result: FetchResult, source: SourceDef | None, *, extra_meta: dict[str, Any] | None = None,
+                  published: Any = None, title: str | None = None):
+    if not looks_like_html(result):
+        raise FetchError(result.url, "content", f"not an HTML page (Content-Type {result.content_type or 'missing'})")
+    page = extract_html(decode_body(result), result.url)
+    if page is None:
+        raise FetchError(result.url, "content", "no readable text in the page")
+    meta: dict[str, Any] = dict(extra_meta or {})
+    meta.update({"format": "html", "fetched_at": result.fetched_at.isoformat()})
+    if page.author:
+        meta["author"] = page.author
+    if page.sitename:
+        meta["sitename"] = page.sitename
+    if result.redirects:
+        meta["redirects"] = result.redirects
+    if result.warc:
+        meta["warc"] = result.warc
+    return make_document(
+        page.text,
+        source=source,
+        title=page.title or title,
+        url=result.url,
+        published=published or page.published,  # the feed/sitemap date is the more reliable one
+        language=page.language,
+        meta=meta,
+        outlet=None if source and source.outlet else page.sitename,
+    )
+
+
+def collect_page(source: SourceDef, ctx: CollectContext) -> Iterator[Item]:
+    """A `page` source: the page itself is the item (keyed by URL + content, so an edit is new)."""
+    result = ctx.fetcher.get(source.location, allow_private=source.allow_private or None,
+                             max_bytes=source.max_bytes, accept=HTML_ACCEPT,
+                             etag=ctx.etag, last_modified=ctx.last_modified)
+    if result.not_modified:
+        ctx.not_modified = True
+        return
+    ctx.etag, ctx.last_modified = result.etag, result.last_modified
+    item = page_item(result, source, ctx)
+    if item is not None:
+        yield item
+
+
+def page_item(result: FetchResult, source: SourceDef, ctx: CollectContext) -> Item | None:
+    """A watched page as an item, keyed by URL + content hash so that an edited page is a new item."""
+    doc = page_document(result, source)
+    key = f"{source.location}#{doc.hash[:16]}"
+    return None if ctx.seen(key) else Item(key=key, document=doc)

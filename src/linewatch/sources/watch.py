@@ -1,0 +1,332 @@
+"""Continuous monitoring: poll every source on its interval, store what is new, keep per-source state.
+
+Guarantees:
+- never collect twice: an item's key goes into `source_items` in the same
+  transaction as its document (and events), and connectors ask before fetching;
+- survive kills: each item is committed on its own, the source state
+  (`sources`: last run, next run, last ok, errors, ETag/Last-Modified) is
+  written after the poll, so a killed poll is simply polled again and skips
+  what it already stored;
+- a failing source (dead host, not XML/HTML, 429, 500, timeout, too big) is
+  marked with the error and retried later with exponential backoff (or after
+  the server's Retry-After) while the other sources go on.
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from linewatch.errors import LinewatchError
+from linewatch.sources.definitions import SourceDef
+from linewatch.sources.fetch import FetchError, Fetcher
+from linewatch.sources.items import CollectContext, Item
+
+MAX_BACKOFF = 24 * 3600.0
+ALERT_AFTER_ERRORS = 3  # a source failing this many polls in a row raises a `source_error` alert
+MAX_ERROR_CHARS = 300
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def iso(when: datetime) -> str:
+    return when.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def _collector(kind: str) -> Callable[..., Iterator[Item]]:
+    from linewatch.sources import feeds, gdelt, pages, sitemaps, telegram
+
+    return {
+        "rss": feeds.collect_feed,
+        "atom": feeds.collect_feed,
+        "page": pages.collect_page,
+        "sitemap": sitemaps.collect_sitemap,
+        "telegram-export": telegram.collect_export,
+        "telegram-live": telegram.collect_live,
+        "gdelt-events": gdelt.collect_files,
+        "gdelt-mentions": gdelt.collect_files,
+        "gdelt-gkg": gdelt.collect_files,
+        "gdelt-doc": gdelt.collect_doc_api,
+    }[kind]
+
+
+@dataclass
+class PollReport:
+    source_id: str
+    ok: bool = True
+    new_items: int = 0
+    new_documents: int = 0  # items whose text was not already stored (same text from elsewhere = 0)
+    events: int = 0
+    not_modified: bool = False
+    error: str | None = None
+    error_kind: str | None = None
+    notes: list[str] = field(default_factory=list)
+    next_run: str | None = None
+    doc_ids: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- state in the store
+
+
+def sync_sources(store: Any, defs: list[SourceDef]) -> None:
+    """Insert new sources and refresh kind/location/config of known ones (their state is kept)."""
+    for src in defs:
+        cfg = json.dumps(src.to_config(), ensure_ascii=False, sort_keys=True)
+        with store.transaction():
+            if store.scalar("SELECT 1 FROM sources WHERE id = ?", (src.id,)):
+                row = store.query_one("SELECT location FROM sources WHERE id = ?", (src.id,))
+                if row and row["location"] != src.location:
+                    # A new location is a new resource: old validators would wrongly answer 304.
+                    store.execute("UPDATE sources SET etag = NULL, last_modified = NULL, next_run = NULL "
+                                  "WHERE id = ?", (src.id,))
+                store.execute("UPDATE sources SET kind = ?, location = ?, config = ? WHERE id = ?",
+                              (src.kind, src.location, cfg, src.id))
+            else:
+                store.execute("INSERT INTO sources (id, kind, location, config, errors, items_seen) "
+                              "VALUES (?, ?, ?, ?, 0, 0) ON CONFLICT DO NOTHING",
+                              (src.id, src.kind, src.location, cfg))
+
+
+def item_seen(store: Any, source_id: str, key: str) -> bool:
+    return bool(store.scalar("SELECT 1 FROM source_items WHERE source_id = ? AND item_key = ?", (source_id, key)))
+
+
+def save_item(store: Any, source_id: str, item: Item) -> tuple[bool, bool, int]:
+    """Store one item atomically: (recorded as new, document was new, events inserted)."""
+    from linewatch.store.rows import EVENT_COLUMNS, event_row, insert_sql
+
+    doc = item.document
+    inserted_events = 0
+    with store.transaction():
+        if item_seen(store, source_id, item.key):
+            return False, False, 0
+        doc_new = store.add_document(doc)
+        doc_id = doc.id
+        if not doc_new:
+            row = store.query_one("SELECT id FROM documents WHERE content_hash = ? OR id = ?", (doc.hash, doc.id))
+            doc_id = row["id"] if row else doc.id
+        sql = insert_sql("events", EVENT_COLUMNS, "ON CONFLICT DO NOTHING")
+        for event in item.events:
+            event.doc_id = doc_id
+            inserted_events += store.execute(sql, event_row(event))
+        store.execute(
+            "INSERT INTO source_items (source_id, item_key, doc_id, first_seen) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            (source_id, item.key[:2000], doc_id, iso(utcnow())),
+        )
+    return True, doc_new, inserted_events
+
+
+def _record_success(store: Any, src: SourceDef, report: PollReport, ctx: CollectContext, now: datetime,
+                    keep_validators: bool) -> None:
+    next_run = now + timedelta(seconds=src.interval)
+    report.next_run = iso(next_run)
+    note = "; ".join(report.notes)[:MAX_ERROR_CHARS] or None
+    params: list[Any] = [iso(now), iso(next_run), iso(now), note, report.new_items]
+    extra = ""
+    if keep_validators:
+        extra = ", etag = ?, last_modified = ?"
+        params += [ctx.etag, ctx.last_modified]
+    store.execute(
+        "UPDATE sources SET last_run = ?, next_run = ?, last_ok = ?, errors = 0, last_error = ?, "
+        f"items_seen = items_seen + ?{extra} WHERE id = ?",
+        (*params, src.id),
+    )
+
+
+def _record_failure(store: Any, src: SourceDef, report: PollReport, now: datetime, retry_after: float | None) -> None:
+    row = store.query_one("SELECT errors FROM sources WHERE id = ?", (src.id,))
+    errors = int(row["errors"] or 0) + 1 if row else 1
+    # Exponential backoff from the polling interval, at most a day; never sooner than Retry-After.
+    backoff = min(MAX_BACKOFF, min(src.interval, 300.0) * 2 ** (errors - 1))
+    if retry_after:
+        backoff = max(backoff, min(retry_after, MAX_BACKOFF))
+    next_run = now + timedelta(seconds=backoff)
+    report.next_run = iso(next_run)
+    with store.transaction():
+        store.execute(
+            "UPDATE sources SET last_run = ?, next_run = ?, errors = ?, last_error = ?, "
+            "items_seen = items_seen + ? WHERE id = ?",
+            (iso(now), iso(next_run), errors, (report.error or "")[:MAX_ERROR_CHARS], report.new_items, src.id),
+        )
+        if errors == ALERT_AFTER_ERRORS:
+            store.execute(
+                "INSERT INTO alerts (kind, created_at, as_of, message, ref) VALUES (?, ?, ?, ?, ?)",
+                ("source_error", iso(now), now.date().isoformat(),
+                 f"source {src.id} failed {errors} times in a row: {report.error}"[:500],
+                 json.dumps({"source_id": src.id, "kind": report.error_kind})),
+            )
+
+
+# --------------------------------------------------------------------------- polling
+
+
+def poll_source(store: Any, src: SourceDef, fetcher: Fetcher, *, archive: Any = None,
+                data_dir: str | Path | None = None, stop: threading.Event | None = None) -> PollReport:
+    """Poll one source now: store each new item in its own transaction, then update the source's state."""
+    report = PollReport(source_id=src.id)
+    if not store.scalar("SELECT 1 FROM sources WHERE id = ?", (src.id,)):
+        sync_sources(store, [src])
+    state = store.query_one("SELECT etag, last_modified FROM sources WHERE id = ?", (src.id,)) or {}
+    ctx = CollectContext(
+        fetcher=fetcher,
+        seen=lambda key: item_seen(store, src.id, key),
+        etag=state.get("etag"),
+        last_modified=state.get("last_modified"),
+        archive=archive,
+    )
+    now = utcnow()
+    retry_after: float | None = None
+    try:
+        collect = _collector(src.kind)
+        items = collect(src, ctx, data_dir or ".") if src.kind == "telegram-live" else collect(src, ctx)
+        for item in items:
+            new, doc_new, n_events = save_item(store, src.id, item)
+            if new:
+                report.new_items += 1
+                report.new_documents += int(doc_new)
+                report.events += n_events
+                report.doc_ids.append(item.document.id)
+            if stop is not None and stop.is_set():
+                break
+    except FetchError as exc:
+        report.ok, report.error, report.error_kind = False, str(exc), exc.kind
+        retry_after = exc.retry_after
+    except LinewatchError as exc:
+        report.ok, report.error, report.error_kind = False, str(exc), "input"
+    except Exception as exc:  # a connector bug or hostile input we did not foresee: mark, go on
+        from linewatch.runner import one_line
+
+        report.ok, report.error, report.error_kind = False, one_line(exc), "internal"
+    report.notes = ctx.notes[:20]
+    report.not_modified = ctx.not_modified
+    if report.ok:
+        # Validators are only kept when the poll took everything: a 304 must not hide items we left behind.
+        complete = report.new_items < src.max_items and not ctx.notes
+        _record_success(store, src, report, ctx, now, keep_validators=complete or ctx.not_modified)
+    else:
+        _record_failure(store, src, report, now, retry_after)
+    return report
+
+
+def due_sources(store: Any, defs: list[SourceDef], now: datetime | None = None) -> list[SourceDef]:
+    now_s = iso(now or utcnow())
+    rows = {r["id"]: r for r in store.query("SELECT id, next_run FROM sources")}
+    out = []
+    for src in defs:
+        nxt = (rows.get(src.id) or {}).get("next_run")
+        if src.enabled and (not nxt or nxt <= now_s):
+            out.append(src)
+    return out
+
+
+def seconds_until_next(store: Any, defs: list[SourceDef]) -> float:
+    ids = [s.id for s in defs if s.enabled]
+    if not ids:
+        return 60.0
+    marks = ", ".join("?" for _ in ids)
+    nxt = store.scalar(f"SELECT MIN(next_run) FROM sources WHERE id IN ({marks})", ids)
+    if not nxt:
+        return 0.0
+    delta = (datetime.fromisoformat(nxt) - utcnow()).total_seconds()
+    return max(0.0, delta)
+
+
+def default_data_dir(config: Any = None) -> Path:
+    """Where WARC files (and the Telegram session) go: LINEWATCH_DATA_DIR > workspace/data > ./linewatch-data."""
+    env = os.environ.get("LINEWATCH_DATA_DIR")
+    if env:
+        return Path(env)
+    root = getattr(config, "root", None)
+    raw = (getattr(config, "raw", None) or {}).get("sources", {})
+    if isinstance(raw, dict) and isinstance(raw.get("data_dir"), str):
+        return (Path(root) if root else Path.cwd()) / raw["data_dir"]
+    return (Path(root) / "data") if root else Path.cwd() / "linewatch-data"
+
+
+@dataclass
+class WatchResult:
+    polls: list[PollReport] = field(default_factory=list)
+    processed: int = 0
+    process_note: str | None = None
+
+
+def watch(
+    store: Any,
+    defs: list[SourceDef],
+    *,
+    fetcher: Fetcher,
+    archive: Any = None,
+    data_dir: str | Path | None = None,
+    once: bool = False,
+    process: Callable[[Any], int] | None = None,
+    on_poll: Callable[[PollReport], None] | None = None,
+    stop: threading.Event | None = None,
+    max_sleep: float = 60.0,
+) -> WatchResult:
+    """Poll sources until stopped (or one pass with once=True); process new documents after each pass.
+
+    once=True polls every enabled source now, whatever its schedule, then returns.
+    """
+    sync_sources(store, defs)
+    result = WatchResult()
+    stop = stop or threading.Event()
+    while not stop.is_set():
+        batch = [s for s in defs if s.enabled] if once else due_sources(store, defs)
+        new_docs = 0
+        for src in batch:
+            if stop.is_set():
+                break
+            report = poll_source(store, src, fetcher, archive=archive, data_dir=data_dir, stop=stop)
+            result.polls.append(report)
+            new_docs += report.new_documents
+            if on_poll:
+                on_poll(report)
+        if process is not None and new_docs:
+            try:
+                result.processed += process(store)
+            except Exception as exc:  # processing trouble must not stop collection; `linewatch run` can redo it
+                from linewatch.runner import one_line
+
+                result.process_note = one_line(exc)
+        if once:
+            break
+        stop.wait(min(max_sleep, max(1.0, seconds_until_next(store, defs))))
+    return result
+
+
+# --------------------------------------------------------------------------- health
+
+
+def source_health(store: Any) -> list[dict[str, Any]]:
+    """Per-source health for the CLI and the dashboard: status ok / failing / never run / disabled."""
+    rows = store.query("SELECT * FROM sources ORDER BY id")
+    counts = {r["source_id"]: r["n"] for r in store.query(
+        "SELECT source_id, COUNT(*) AS n FROM source_items GROUP BY source_id")}
+    out = []
+    for r in rows:
+        try:
+            cfg = json.loads(r.get("config") or "{}")
+        except json.JSONDecodeError:
+            cfg = {}
+        if cfg.get("enabled") is False:
+            status = "disabled"
+        elif not r.get("last_run"):
+            status = "never run"
+        elif int(r.get("errors") or 0) > 0:
+            status = "failing"
+        else:
+            status = "ok"
+        out.append({
+            "id": r["id"], "kind": r["kind"], "location": r["location"], "status": status,
+            "last_run": r.get("last_run"), "last_ok": r.get("last_ok"), "next_run": r.get("next_run"),
+            "errors": int(r.get("errors") or 0), "last_error": r.get("last_error"),
+            "items": int(counts.get(r["id"], 0)), "outlet": cfg.get("outlet"), "outlet_type": cfg.get("outlet_type"),
+        })
+    return out

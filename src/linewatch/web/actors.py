@@ -1,0 +1,71 @@
+"""Actors for the dashboard: the `actors` table, the registry, and speakers seen in statements."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from linewatch.web.records import facets
+
+
+def _registry_actor(key: str) -> Any:
+    """The registry's Actor for an id or canonical name, or None (registry may be absent)."""
+    try:
+        from linewatch.extract.registry import get_registry
+
+        reg = get_registry()
+        return reg.by_id(key) or reg.by_name(key)
+    except Exception:  # the dashboard must work without the registry files
+        return None
+
+
+def _roles_from_data(data: dict[str, Any]) -> list[dict[str, Any]]:
+    roles = data.get("roles") or []
+    out = []
+    for r in roles if isinstance(roles, list) else []:
+        if isinstance(r, dict):
+            out.append({k: (None if r.get(k) is None else str(r.get(k))) for k in ("title", "org", "country", "start", "end")})
+    return out
+
+
+def list_actors(store: Any, limit: int = 300) -> list[dict[str, Any]]:
+    """Registry actors stored in the database, plus frequent speakers not in the registry."""
+    rows = store.query("SELECT id, name, type, country FROM actors ORDER BY name LIMIT ?", [limit])
+    known = {r["name"] for r in rows}
+    for name in facets(store)["actor"]:
+        if name not in known:
+            rows.append({"id": None, "name": name, "type": None, "country": None})
+    return rows
+
+
+def actor_profile(store: Any, key: str) -> dict[str, Any]:
+    """Name, type, country and roles over time of an actor id, canonical name or bare speaker name."""
+    rows = store.query("SELECT id, name, type, country, data FROM actors WHERE id = ? OR name = ? LIMIT 1", [key, key])
+    if rows:
+        r = rows[0]
+        try:
+            data = json.loads(r["data"] or "{}")
+        except ValueError:
+            data = {}
+        return {"id": r["id"], "name": r["name"], "type": r["type"], "country": r["country"],
+                "roles": _roles_from_data(data if isinstance(data, dict) else {}),
+                "description": data.get("description") if isinstance(data, dict) else None}
+    actor = _registry_actor(key)
+    if actor is not None:
+        return {
+            "id": actor.id, "name": actor.name, "type": actor.type, "country": actor.country,
+            "roles": [{"title": ro.title, "org": ro.org, "country": ro.country,
+                       "start": ro.start.isoformat() if ro.start else None,
+                       "end": ro.end.isoformat() if ro.end else None} for ro in actor.roles],
+            "description": actor.description,
+        }
+    # a speaker known only from statements: roles as the extractor recorded them
+    seen = store.query(
+        "SELECT speaker_role AS title, speaker_org AS org, speaker_country AS country, MIN(date) AS start, MAX(date) AS last"
+        " FROM statements WHERE speaker = ? AND speaker_role IS NOT NULL GROUP BY speaker_role, speaker_org, speaker_country"
+        " ORDER BY MIN(date) LIMIT 20",
+        [key],
+    )
+    roles = [{"title": s["title"], "org": s["org"], "country": s["country"], "start": s["start"], "end": s["last"],
+              "observed": True} for s in seen]
+    return {"id": None, "name": key, "type": None, "country": roles[0]["country"] if roles else None,
+            "roles": roles, "description": None}

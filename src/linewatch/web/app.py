@@ -1,0 +1,113 @@
+"""The FastAPI application: dashboard pages, JSON API, static files, security headers.
+
+    from linewatch.web.app import create_app
+    app = create_app(store, settings)
+
+Everything ingested is hostile: templates autoescape, chart data travels as
+escaped JSON, the CSP forbids inline scripts, and errors are one line.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from linewatch.errors import LinewatchError, StoreError
+from linewatch.web.settings import WebSettings
+
+HERE = Path(__file__).resolve().parent
+log = logging.getLogger("linewatch.web")
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+def make_templates() -> Environment:
+    """Jinja2 with autoescaping on for every template (html and md alike)."""
+    env = Environment(
+        loader=FileSystemLoader(str(HERE / "templates")),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    from linewatch.web import viewhelpers
+
+    env.globals.update(viewhelpers.GLOBALS)
+    env.filters.update(viewhelpers.FILTERS)
+    return env
+
+
+def create_app(store: Any, settings: WebSettings | None = None) -> FastAPI:
+    settings = settings or WebSettings()
+    app = FastAPI(
+        title="linewatch API",
+        version="0.1",
+        description="Statements, events, actors, narratives and scenarios, every item linked to its source sentence.",
+        docs_url=None,  # the Swagger UI would load from a CDN; /api/docs is a local page instead
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.store = store
+    app.state.settings = settings
+    app.state.templates = make_templates()
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Any) -> Any:
+        length = request.headers.get("content-length")
+        if length and (not length.isdigit() or int(length) > settings.max_post_bytes):
+            resp: Any = PlainTextResponse("request body too large", status_code=413)
+        else:
+            resp = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            resp.headers.setdefault(k, v)
+        return resp
+
+    @app.exception_handler(LinewatchError)
+    async def user_error(request: Request, exc: LinewatchError) -> Any:
+        status = 500 if isinstance(exc, StoreError) else 400
+        if isinstance(exc, StoreError):
+            log.error("%s", exc)
+        return error_response(request, status, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
+        return error_response(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Any:
+        log.exception("unexpected error on %s", request.url.path)
+        return error_response(request, 500, f"internal error ({type(exc).__name__})")
+
+    from linewatch.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    return app
+
+
+def error_response(request: Request, status: int, message: str) -> Any:
+    """JSON for /api/, a small HTML page otherwise; always one line, never a traceback."""
+    message = " ".join(message.split())[:300]
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message}, status_code=status)
+    env: Environment = request.app.state.templates
+    html = env.get_template("error.html").render(status=status, message=message, request=request, nav=None)
+    return HTMLResponse(html, status_code=status)

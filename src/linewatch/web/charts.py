@@ -1,0 +1,244 @@
+"""Aggregates behind the charts: stance matrix, timelines, narrative trends, network, scenarios.
+
+Each aggregate is bounded by a date window (default: the last WINDOW_DAYS
+before the newest statement) so it reads an index range, not whole tables.
+Chart data reaches the browser only as JSON inside
+`<script type="application/json">` (see `json_for_script`).
+"""
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from typing import Any
+
+from markupsafe import Markup
+
+from linewatch.web.filters import ItemFilter, event_where, statement_where
+from linewatch.web.records import latest_day
+
+WINDOW_DAYS = 92
+TOP_N = 14
+
+
+def json_for_script(data: Any) -> Markup:
+    """JSON safe inside a <script type="application/json"> element.
+
+    `<`, `>` and `&` are written as \\u escapes, so no text (e.g. `</script>`)
+    can close the element or start markup; the browser reads it with
+    JSON.parse(element.textContent), never eval.
+    """
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def window(store: Any, f: ItemFilter, days: int = WINDOW_DAYS) -> tuple[str, str]:
+    """(from, to) days for aggregates: the filter's dates, else the latest `days` of data."""
+    end = f.date_to or latest_day(store) or date.today().isoformat()
+    if f.date_from:
+        return f.date_from, end
+    start = (date.fromisoformat(end) - timedelta(days=days)).isoformat()
+    return start, end
+
+
+def _windowed(f: ItemFilter, start: str, end: str) -> ItemFilter:
+    g = ItemFilter(**{**f.__dict__})
+    g.date_from, g.date_to = start, end
+    return g
+
+
+def statement_counts_by_actor(store: Any, f: ItemFilter) -> dict[str, Any]:
+    """Statements per day for the most active speakers (timeline chart)."""
+    start, end = window(store, f)
+    where, params, _ = statement_where(_windowed(f, start, end), store.dialect)
+    rows = store.query(
+        "SELECT s.date AS day, s.speaker AS actor, COUNT(*) AS n FROM statements s JOIN documents d ON d.id = s.doc_id"
+        f" WHERE {where} AND s.speaker IS NOT NULL GROUP BY s.date, s.speaker",
+        params,
+    )
+    totals: dict[str, int] = {}
+    for r in rows:
+        totals[r["actor"]] = totals.get(r["actor"], 0) + int(r["n"])
+    top = sorted(totals, key=lambda a: (-totals[a], a))[:TOP_N]
+    days = sorted({r["day"] for r in rows})
+    series = {a: {d: 0 for d in days} for a in top}
+    for r in rows:
+        if r["actor"] in series:
+            series[r["actor"]][r["day"]] = int(r["n"])
+    return {
+        "from": start,
+        "to": end,
+        "days": days,
+        "series": [{"name": a, "data": [series[a][d] for d in days]} for a in top],
+    }
+
+
+def event_counts_by_type(store: Any, f: ItemFilter) -> dict[str, Any]:
+    start, end = window(store, f)
+    where, params, _ = event_where(_windowed(f, start, end))
+    rows = store.query(
+        "SELECT e.date AS day, e.plover AS kind, COUNT(*) AS n FROM events e JOIN documents d ON d.id = e.doc_id"
+        f" WHERE {where} GROUP BY e.date, e.plover",
+        params,
+    )
+    days = sorted({r["day"] for r in rows if r["day"]})
+    kinds = sorted({r["kind"] for r in rows})
+    grid = {k: {d: 0 for d in days} for k in kinds}
+    for r in rows:
+        if r["day"]:
+            grid[r["kind"]][r["day"]] = int(r["n"])
+    return {"from": start, "to": end, "days": days, "series": [{"name": k, "data": [grid[k][d] for d in days]} for k in kinds]}
+
+
+def stance_matrix_data(store: Any, f: ItemFilter) -> dict[str, Any]:
+    """Speaker × target matrix: net stance (support − oppose) / all, and counts."""
+    start, end = window(store, f)
+    g = _windowed(f, start, end)
+    g.stance = None
+    where, params, _ = statement_where(g, store.dialect)
+    rows = store.query(
+        "SELECT s.speaker AS holder, s.target AS target,"
+        " SUM(CASE WHEN s.stance = 'support' THEN 1 ELSE 0 END) AS sup,"
+        " SUM(CASE WHEN s.stance = 'oppose' THEN 1 ELSE 0 END) AS opp,"
+        " COUNT(*) AS n FROM statements s JOIN documents d ON d.id = s.doc_id"
+        f" WHERE {where} AND s.speaker IS NOT NULL AND s.target IS NOT NULL GROUP BY s.speaker, s.target",
+        params,
+    )
+    hold_tot: dict[str, int] = {}
+    targ_tot: dict[str, int] = {}
+    for r in rows:
+        hold_tot[r["holder"]] = hold_tot.get(r["holder"], 0) + int(r["n"])
+        targ_tot[r["target"]] = targ_tot.get(r["target"], 0) + int(r["n"])
+    holders = sorted(hold_tot, key=lambda a: (-hold_tot[a], a))[:TOP_N]
+    targets = sorted(targ_tot, key=lambda a: (-targ_tot[a], a))[:TOP_N]
+    cells = []
+    for r in rows:
+        if r["holder"] in holders and r["target"] in targets:
+            n = int(r["n"])
+            net = (int(r["sup"]) - int(r["opp"])) / n if n else 0.0
+            cells.append([targets.index(r["target"]), holders.index(r["holder"]), round(net, 2), n, int(r["sup"]), int(r["opp"])])
+    return {"from": start, "to": end, "holders": holders, "targets": targets, "cells": cells}
+
+
+def accusation_network(store: Any, f: ItemFilter, limit_edges: int = 80) -> dict[str, Any]:
+    """Who accuses/opposes whom: edges weighted by the number of statements."""
+    start, end = window(store, f)
+    g = _windowed(f, start, end)
+    g.stance = None
+    where, params, _ = statement_where(g, store.dialect)
+    rows = store.query(
+        "SELECT s.speaker AS src, s.target AS dst, COUNT(*) AS n FROM statements s JOIN documents d ON d.id = s.doc_id"
+        f" WHERE {where} AND s.speaker IS NOT NULL AND s.target IS NOT NULL"
+        " AND (s.stance = 'oppose' OR s.plover = 'ACCUSE') AND s.speaker <> s.target"
+        " GROUP BY s.speaker, s.target ORDER BY COUNT(*) DESC LIMIT ?",
+        [*params, limit_edges],
+    )
+    weight: dict[str, int] = {}
+    for r in rows:
+        for k in (r["src"], r["dst"]):
+            weight[k] = weight.get(k, 0) + int(r["n"])
+    return {
+        "from": start,
+        "to": end,
+        "nodes": [{"name": k, "value": v} for k, v in sorted(weight.items(), key=lambda kv: -kv[1])],
+        "edges": [{"source": r["src"], "target": r["dst"], "value": int(r["n"])} for r in rows],
+    }
+
+
+def _week(day: str) -> str:
+    d = date.fromisoformat(day[:10])
+    return (d - timedelta(days=d.weekday())).isoformat()
+
+
+def narrative_trends(store: Any, f: ItemFilter) -> dict[str, Any]:
+    """Per week and narrative: articles carrying it and unique stories (story groups)."""
+    start, end = window(store, f, days=WINDOW_DAYS * 2)
+    params: list[Any] = [start, end]
+    extra = ""
+    if f.narrative:
+        extra += " AND n.narrative_id = ?"
+        params.append(f.narrative)
+    if f.language:
+        extra += " AND d.language = ?"
+        params.append(f.language)
+    if f.outlet:
+        extra += " AND d.outlet = ?"
+        params.append(f.outlet)
+    rows = store.query(
+        "SELECT n.narrative_id AS nid, d.published AS day, COUNT(DISTINCT n.doc_id) AS docs,"
+        " COUNT(DISTINCT COALESCE(m.group_id, n.doc_id)) AS stories"
+        " FROM narrative_matches n JOIN documents d ON d.id = n.doc_id"
+        " LEFT JOIN story_members m ON m.doc_id = n.doc_id"
+        f" WHERE d.published >= ? AND d.published <= ?{extra} GROUP BY n.narrative_id, d.published",
+        params,
+    )
+    weeks: dict[str, dict[str, list[int]]] = {}
+    totals: dict[str, int] = {}
+    for r in rows:
+        if not r["day"]:
+            continue
+        w = _week(r["day"])
+        cell = weeks.setdefault(r["nid"], {}).setdefault(w, [0, 0])
+        cell[0] += int(r["docs"])
+        cell[1] += int(r["stories"])  # summed per day: a story spanning days counts once a day
+        totals[r["nid"]] = totals.get(r["nid"], 0) + int(r["docs"])
+    top = sorted(totals, key=lambda k: (-totals[k], k))[:10]
+    all_weeks = sorted({w for nid in top for w in weeks[nid]})
+    series = []
+    for nid in top:
+        series.append(
+            {
+                "name": nid,
+                "articles": [weeks[nid].get(w, [0, 0])[0] for w in all_weeks],
+                "stories": [weeks[nid].get(w, [0, 0])[1] for w in all_weeks],
+            }
+        )
+    rising = []
+    for s in series:
+        if len(s["articles"]) >= 2:
+            half = len(s["articles"]) // 2
+            before, after = sum(s["articles"][:half]), sum(s["articles"][half:])
+            rising.append({"name": s["name"], "before": before, "after": after, "change": after - before})
+    rising.sort(key=lambda r: -r["change"])
+    return {"from": start, "to": end, "weeks": all_weeks, "series": series, "rising": rising}
+
+
+def narrative_carriers(store: Any, narrative_id: str, start: str, end: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Speakers whose statements carry a narrative in the window, most first."""
+    return store.query(
+        "SELECT s.speaker AS speaker, COUNT(*) AS n FROM narrative_matches n JOIN statements s ON s.id = n.statement_id"
+        " WHERE n.narrative_id = ? AND s.date >= ? AND s.date <= ? AND s.speaker IS NOT NULL"
+        " GROUP BY s.speaker ORDER BY COUNT(*) DESC LIMIT ?",
+        [narrative_id, start, end, limit],
+    )
+
+
+def actor_stance_over_time(store: Any, actor: str, limit_targets: int = 6) -> dict[str, Any]:
+    """Monthly net stance of one speaker toward its most frequent targets."""
+    rows = store.query(
+        "SELECT substr(s.date, 1, 7) AS month, s.target AS target,"
+        " SUM(CASE WHEN s.stance = 'support' THEN 1 WHEN s.stance = 'oppose' THEN -1 ELSE 0 END) AS net,"
+        " COUNT(*) AS n FROM statements s WHERE (s.speaker = ? OR s.speaker_id = ?) AND s.target IS NOT NULL"
+        " AND s.date IS NOT NULL GROUP BY substr(s.date, 1, 7), s.target",
+        [actor, actor],
+    )
+    tot: dict[str, int] = {}
+    for r in rows:
+        tot[r["target"]] = tot.get(r["target"], 0) + int(r["n"])
+    targets = sorted(tot, key=lambda t: (-tot[t], t))[:limit_targets]
+    months = sorted({r["month"] for r in rows})
+    grid = {t: {m: None for m in months} for t in targets}
+    for r in rows:
+        if r["target"] in grid:
+            grid[r["target"]][r["month"]] = round(int(r["net"]) / int(r["n"]), 2)
+    return {"months": months, "series": [{"name": t, "data": [grid[t][m] for m in months]} for t in targets]}
+
+
+def actor_narratives(store: Any, actor: str, limit: int = 15) -> list[dict[str, Any]]:
+    return store.query(
+        "SELECT n.narrative_id AS narrative, COUNT(*) AS n, MIN(s.date) AS first, MAX(s.date) AS last"
+        " FROM narrative_matches n JOIN statements s ON s.id = n.statement_id"
+        " WHERE (s.speaker = ? OR s.speaker_id = ?) GROUP BY n.narrative_id ORDER BY COUNT(*) DESC LIMIT ?",
+        [actor, actor, limit],
+    )

@@ -1,0 +1,130 @@
+"""Exports of filtered records as CSV, JSON Lines and Parquet.
+
+Rows are read in pages of EXPORT_PAGE so memory stays bounded; an export
+stops at MAX_EXPORT_ROWS (narrow the filters for more). CSV cells that
+begin with = + - @ are prefixed with a quote so spreadsheets do not run them.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Callable, Iterator
+
+from linewatch.errors import InputError
+from linewatch.web import records
+from linewatch.web.filters import ItemFilter
+
+EXPORT_PAGE = 2000
+MAX_EXPORT_ROWS = 100_000
+FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
+
+STATEMENT_FIELDS = [
+    "id", "doc_id", "date", "speaker", "speaker_id", "speaker_role", "speaker_org", "speaker_country", "cue",
+    "content", "target", "stance", "plover", "narratives", "kind", "sentence", "sentence_start", "sentence_end",
+    "content_start", "content_end", "speaker_start", "speaker_end", "cue_start", "cue_end", "confidence",
+    "extractor", "extractor_version", "doc_title", "doc_outlet", "doc_url", "doc_language", "corrected_fields", "wrong",
+]
+EVENT_FIELDS = [
+    "id", "doc_id", "date", "plover", "mode", "source", "target", "participants", "trigger", "scale", "sentence",
+    "span_start", "span_end", "confidence", "extractor", "extractor_version", "doc_title", "doc_outlet", "doc_url",
+    "doc_language", "corrected_fields", "wrong",
+]
+DOCUMENT_FIELDS = ["id", "published", "title", "outlet", "outlet_type", "language", "url", "source", "ingested_at"]
+
+
+def _pages(fetch: Callable[[int, int], tuple[list[dict[str, Any]], bool]], max_rows: int) -> Iterator[dict[str, Any]]:
+    offset = 0
+    while offset < max_rows:
+        rows, more = fetch(EXPORT_PAGE, offset)
+        for r in rows:
+            r["corrected_fields"] = ",".join(sorted(r.get("corrected", {})))
+            yield r
+        if not more:
+            return
+        offset += EXPORT_PAGE
+
+
+def export_rows(store: Any, kind: str, f: ItemFilter, max_rows: int = MAX_EXPORT_ROWS) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    """(column names, row iterator) for statements / events / documents, oldest first."""
+    if kind == "statements":
+        return STATEMENT_FIELDS, _pages(lambda n, o: records.list_statements(store, f, n, o, oldest_first=True), max_rows)
+    if kind == "events":
+        return EVENT_FIELDS, _pages(lambda n, o: records.list_events(store, f, n, o, oldest_first=True), max_rows)
+    if kind == "documents":
+        return DOCUMENT_FIELDS, _pages(lambda n, o: records.list_documents(store, f, n, o), max_rows)
+    raise InputError("export kind must be statements, events or documents", where=kind[:30])
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _csv_safe(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def write_export(fmt: str, columns: list[str], rows: Iterator[dict[str, Any]], out: io.IOBase | Any) -> int:
+    """Write rows to a binary stream in the given format; returns the row count."""
+    if fmt not in FORMATS:
+        raise InputError("format must be csv, jsonl or parquet", where=fmt[:20])
+    n = 0
+    if fmt == "csv":
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+        w = csv.writer(text)
+        w.writerow(columns)
+        for r in rows:
+            w.writerow([_csv_safe(_cell(r.get(c))) for c in columns])
+            n += 1
+        text.flush()
+        text.detach()
+        return n
+    if fmt == "jsonl":
+        for r in rows:
+            out.write((json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False, default=str) + "\n").encode("utf-8"))
+            n += 1
+        return n
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:  # pragma: no cover - optional extra
+        raise InputError("Parquet export needs pyarrow: pip install 'linewatch[parquet]'", where="parquet") from None
+    data: dict[str, list[Any]] = {c: [] for c in columns}
+    for r in rows:
+        for c in columns:
+            v = _cell(r.get(c))
+            data[c].append(v if v is None or isinstance(v, (int, float, bool)) else str(v))
+        n += 1
+    arrays = {}
+    for c, vals in data.items():
+        typ = _arrow_type(vals)
+        if typ == pa.string():
+            vals = [None if v is None else str(v) for v in vals]
+        arrays[c] = pa.array(vals, type=typ)
+    table = pa.table(arrays)
+    pq.write_table(table, out)
+    return n
+
+
+def _arrow_type(values: list[Any]) -> Any:
+    import pyarrow as pa
+
+    kinds = {type(v) for v in values if v is not None}
+    if kinds == {bool}:
+        return pa.bool_()
+    if kinds and kinds <= {int}:
+        return pa.int64()
+    if kinds and kinds <= {int, float}:
+        return pa.float64()
+    return pa.string()
+
+
+def export_bytes(store: Any, kind: str, fmt: str, f: ItemFilter, max_rows: int = MAX_EXPORT_ROWS) -> tuple[bytes, int]:
+    buf = io.BytesIO()
+    cols, rows = export_rows(store, kind, f, max_rows)
+    n = write_export(fmt, cols, rows, buf)
+    return buf.getvalue(), n

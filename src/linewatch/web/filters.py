@@ -1,0 +1,209 @@
+"""Filters shared by the dashboard, the API, exports and briefings.
+
+One `ItemFilter` turns query-string values into a SQL WHERE clause with `?`
+placeholders, so every page and endpoint filters the same way and no value
+from a request is ever pasted into SQL text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any, Mapping
+
+from linewatch.errors import InputError
+
+MAX_VALUE_LEN = 200  # longer filter values are not names; refuse rather than scan
+PAGE_SIZE = 50
+MAX_PAGE = 200  # offset paging beyond ~10,000 rows is refused: narrow the filters instead
+STANCES = ("support", "oppose", "neutral")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_day(value: str | None, what: str) -> str | None:
+    """An ISO day string, checked; None when empty."""
+    if value is None or value == "":
+        return None
+    value = value.strip()
+    if not _ISO_DATE.match(value):
+        raise InputError(f"expected a date as YYYY-MM-DD, got {value[:40]!r}", where=what)
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"not a real day: {value!r}", where=what) from None
+    return value
+
+
+def _clean(value: Any, what: str) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    if len(text) > MAX_VALUE_LEN or "\x00" in text:
+        raise InputError(f"value too long or malformed ({len(text)} characters)", where=what)
+    return text
+
+
+@dataclass
+class ItemFilter:
+    """What the analyst narrowed the view to. Empty fields do not filter."""
+
+    q: str | None = None  # full-text query (statements: speaker + content)
+    country: str | None = None  # speaker country (ISO alpha-3)
+    actor: str | None = None  # speaker name or registry id
+    target: str | None = None
+    stance: str | None = None
+    narrative: str | None = None
+    plover: str | None = None
+    language: str | None = None
+    outlet: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    doc_id: str | None = None
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Any]) -> "ItemFilter":
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = params.get(f.name)
+            if f.name in ("date_from", "date_to"):
+                values[f.name] = parse_day(_clean(raw, f.name), f.name)
+            else:
+                values[f.name] = _clean(raw, f.name)
+        if values["stance"] and values["stance"] not in STANCES:
+            raise InputError(f"stance must be one of {', '.join(STANCES)}", where="stance")
+        if values["plover"]:
+            values["plover"] = values["plover"].upper()
+        return cls(**values)
+
+    def as_params(self) -> dict[str, str]:
+        """Non-empty values, for building links that keep the current filters."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+    def is_empty(self) -> bool:
+        return not self.as_params()
+
+
+def _fts_terms(q: str) -> list[str]:
+    """Words of a free-text query (letters/digits only: no query syntax gets through)."""
+    return [w for w in re.findall(r"\w+", q, flags=re.UNICODE)][:12]
+
+
+def statement_where(f: ItemFilter, dialect: str) -> tuple[str, list[Any], bool]:
+    """WHERE clause over `statements s` (+ `documents d` when needed).
+
+    Returns (sql, params, needs_document_join).
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    join_doc = False
+    if f.q:
+        terms = _fts_terms(f.q)
+        if terms:
+            if dialect == "sqlite":
+                # each word as a quoted FTS5 phrase: punctuation can never form operators
+                match = " ".join('"' + t.replace('"', "") + '"' for t in terms)
+                clauses.append("s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+                params.append(match)
+            else:
+                clauses.append(
+                    "to_tsvector('simple', coalesce(s.speaker, '') || ' ' || s.content)"
+                    " @@ plainto_tsquery('simple', ?)"
+                )
+                params.append(" ".join(terms))
+    if f.country:
+        clauses.append("s.speaker_country = ?")
+        params.append(f.country.upper())
+    if f.actor:
+        clauses.append("(s.speaker = ? OR s.speaker_id = ?)")
+        params += [f.actor, f.actor]
+    if f.target:
+        clauses.append("(s.target = ? OR s.target_id = ?)")
+        params += [f.target, f.target]
+    if f.stance:
+        clauses.append("s.stance = ?")
+        params.append(f.stance)
+    if f.plover:
+        clauses.append("s.plover = ?")
+        params.append(f.plover)
+    if f.narrative:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM narrative_matches n WHERE n.statement_id = s.id AND n.narrative_id = ?)"
+        )
+        params.append(f.narrative)
+    if f.language:
+        clauses.append("d.language = ?")
+        params.append(f.language)
+        join_doc = True
+    if f.outlet:
+        clauses.append("d.outlet = ?")
+        params.append(f.outlet)
+        join_doc = True
+    if f.date_from:
+        clauses.append("s.date >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        clauses.append("s.date <= ?")
+        params.append(f.date_to)
+    if f.doc_id:
+        clauses.append("s.doc_id = ?")
+        params.append(f.doc_id)
+    return (" AND ".join(clauses) or "1=1"), params, join_doc
+
+
+def event_where(f: ItemFilter) -> tuple[str, list[Any], bool]:
+    """WHERE clause over `events e` (+ `documents d`); statement-only filters are ignored."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    join_doc = False
+    if f.actor:
+        clauses.append("(e.source = ? OR e.target = ?)")
+        params += [f.actor, f.actor]
+    if f.target:
+        clauses.append("e.target = ?")
+        params.append(f.target)
+    if f.country:
+        clauses.append("e.source IN (SELECT a.name FROM actors a WHERE a.country = ?)")
+        params.append(f.country.upper())
+    if f.plover:
+        clauses.append("e.plover = ?")
+        params.append(f.plover)
+    if f.language:
+        clauses.append("d.language = ?")
+        params.append(f.language)
+        join_doc = True
+    if f.outlet:
+        clauses.append("d.outlet = ?")
+        params.append(f.outlet)
+        join_doc = True
+    if f.date_from:
+        clauses.append("e.date >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        clauses.append("e.date <= ?")
+        params.append(f.date_to)
+    if f.doc_id:
+        clauses.append("e.doc_id = ?")
+        params.append(f.doc_id)
+    if f.q:
+        # events carry no FTS index: search the trigger/sentence of a bounded, dated window only
+        clauses.append("e.sentence LIKE ?")
+        params.append("%" + f.q.replace("%", "").replace("_", "") + "%")
+    return (" AND ".join(clauses) or "1=1"), params, join_doc
+
+
+def statement_only(f: ItemFilter) -> bool:
+    """True when the filter uses fields that events do not have (stance, narrative)."""
+    return bool(f.stance or f.narrative)
+
+
+def page_bounds(page: Any, size: int = PAGE_SIZE) -> tuple[int, int, int]:
+    """(page number, limit, offset) from a request value, bounded."""
+    try:
+        n = int(page or 1)
+    except (TypeError, ValueError):
+        raise InputError("page must be a number", where="page") from None
+    if n < 1 or n > MAX_PAGE:
+        raise InputError(f"page must be between 1 and {MAX_PAGE}; narrow the filters instead", where="page")
+    return n, size, (n - 1) * size

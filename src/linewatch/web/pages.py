@@ -1,0 +1,338 @@
+"""Server-rendered dashboard pages (Jinja2, autoescaped)."""
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from linewatch.errors import InputError
+from linewatch.web import charts, records
+from linewatch.web.actors import actor_profile, list_actors
+from linewatch.web.auth import TOKEN_COOKIE, page_reader_ok
+from linewatch.web.corrections import add_corrections, correction_history
+from linewatch.web.filters import ItemFilter, page_bounds
+from linewatch.web.scenario_board import scenario_board
+from linewatch.web.highlight import event_highlights, mark_text, statement_highlights
+
+router = APIRouter(include_in_schema=False)
+MAX_DOC_CHARS = 400_000  # a longer text is shown cut (offsets beyond are still in the API)
+
+
+def render(request: Request, template: str, nav: str | None, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+    env = request.app.state.templates
+    html = env.get_template(template).render(request=request, nav=nav, **ctx)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def _guard(request: Request) -> Response | None:
+    if page_reader_ok(request):
+        return None
+    return RedirectResponse("/login", status_code=303)
+
+
+def _filter(request: Request) -> ItemFilter:
+    return ItemFilter.from_params(request.query_params)
+
+
+def _store(request: Request) -> Any:
+    return request.app.state.store
+
+
+# ----------------------------------------------------------------------------- overview
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> Response:
+    if (r := _guard(request)) is not None:
+        return r
+    store = _store(request)
+    latest = records.latest_day(store)
+    since = request.query_params.get("since") or None
+    if since:
+        since = ItemFilter.from_params({"date_from": since}).date_from
+    elif latest:
+        since = (date.fromisoformat(latest) - timedelta(days=7)).isoformat()
+    counts = {
+        "documents": store.query("SELECT COUNT(*) AS n FROM documents WHERE published >= ?", [since or ""])[0]["n"],
+        "statements": store.query("SELECT COUNT(*) AS n FROM statements WHERE date >= ?", [since or ""])[0]["n"],
+        "events": store.query("SELECT COUNT(*) AS n FROM events WHERE date >= ?", [since or ""])[0]["n"],
+    }
+    events, _ = records.list_events(store, ItemFilter(date_from=since), limit=10)
+    return render(
+        request,
+        "overview.html",
+        "overview",
+        since=since,
+        latest=latest,
+        counts=counts,
+        notable=records.notable_statements(store, since, limit=12),
+        events=events,
+        alerts=store.query(
+            "SELECT id, kind, created_at, as_of, message FROM alerts ORDER BY created_at DESC, id DESC LIMIT 20", []
+        ),
+        sources=store.query(
+            "SELECT id, kind, location, last_run, last_ok, errors, last_error, items_seen FROM sources"
+            " ORDER BY errors DESC, id LIMIT 50",
+            [],
+        ),
+    )
+
+
+# ----------------------------------------------------------------------------- timeline
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request) -> Response:
+    if (r := _guard(request)) is not None:
+        return r
+    store = _store(request)
+    f = _filter(request)
+    page, limit, offset = page_bounds(request.query_params.get("page"))
+    kind = request.query_params.get("kind") or "all"
+    if kind not in ("all", "statements", "events"):
+        raise InputError("kind must be all, statements or events", where="kind")
+    items: list[dict[str, Any]] = []
+    more = False
+    if kind in ("all", "statements"):
+        st, more_s = records.list_statements(store, f, limit, offset)
+        items += [dict(x, item_kind="statement") for x in st]
+        more = more or more_s
+    events_apply = kind in ("all", "events") and not (f.stance or f.narrative)
+    if events_apply:
+        ev, more_e = records.list_events(store, f, limit, offset)
+        items += [dict(x, item_kind="event") for x in ev]
+        more = more or more_e
+    items.sort(key=lambda x: (x.get("date") or "", x["id"]), reverse=True)
+    chart = {
+        "statements": charts.statement_counts_by_actor(store, f),
+        "events": charts.event_counts_by_type(store, f) if events_apply else None,
+    }
+    return render(
+        request, "timeline.html", "timeline", f=f, params=f.as_params() | ({"kind": kind} if kind != "all" else {}),
+        kind=kind, items=items, page=page, more=more, facets=records.facets(store), chart=charts.json_for_script(chart),
+    )
+
+
+# ----------------------------------------------------------------------------- statements
+
+
+@router.get("/statements", response_class=HTMLResponse)
+def statements(request: Request) -> Response:
+    if (r := _guard(request)) is not None:
+        return r
+    store = _store(request)
+    f = _filter(request)
+    page, limit, offset = page_bounds(request.query_params.get("page"))
+    rows, more = records.list_statements(store, f, limit, offset)
+    return render(
+        request, "statements.html", "statements", f=f, params=f.as_params(), rows=rows, page=page, more=more,
+        facets=records.facets(store),
+    )
+
+
+def _doc_view(store: Any, doc_id: str, highlights: list[Any]) -> dict[str, Any]:
+    doc = records.get_document(store, doc_id)
+    if doc is None:
+        raise InputError("document not found", where=doc_id[:40])
+    text = doc["text"] or ""
+    cut = len(text) > MAX_DOC_CHARS
+    if cut:
+        text = text[:MAX_DOC_CHARS]
+    return {"doc": doc, "marked": mark_text(text, highlights), "cut": cut}
+
+
+@router.get("/statement/{statement_id}", response_class=HTMLResponse)
+def statement_page(request: Request, statement_id: str) -> Response:
+    if (r := _guard(request)) is not None:
+        return r
+    store = _store(request)
+    st = records.get_statement(store, statement_id[:64])
+    if st is None:
+        return render(request, "error.html", None, status_code=404, status=404, message="statement not found")
+    view = _doc_view(store, st["doc_id"], statement_highlights(st))
+    return render(
+        request, "statement.html", "statements", st=st, kind="statement", history=correction_history(store, "statement", st["id"]),
+        saved=request.query_params.get("saved"), writes=request.app.state.settings.writes_enabled,
+        has_cookie=bool(request.cookies.get(TOKEN_COOKIE)), **view,
+    )
+
+
+@router.get("/event/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: str) -> Response:
+    if (r := _guard(request)) is not None:
+        return r
+    store = _store(request)
+    ev = records.get_event(store, event_id[:64])
+    if ev is None:
+        return render(request, "error.html", None, status_code=404, status=404, message="event not found")
+    view = _doc_view(store, ev["doc_id"], event_highlights(ev))
+    return render(
+        request, "event.html", "timeline", ev=ev, kind="event", history=correction_history(store, "event", ev["id"]),
+        saved=request.query_params.get("saved"), writes=request.app.state.settings.writes_enabled,
+        has_cookie=bool(request.cookies.get(TOKEN_COOKIE)), **view,
+    )
+
+
+@router.post("/correct/{kind}/{item_id}")
+async def correct(request: Request, kind: str, item_id: str) -> Response:
+    """The correction form: needs a configured token (typed once, then kept in a strict cookie)."""
+    store = _store(request)
+    settings = request.app.state.settings
+    form = await request.form()
+    supplied = str(form.get("token") or "") or request.cookies.get(TOKEN_COOKIE) or ""
+    if not settings.token_ok(supplied):
+        raise InputError(
+            "a valid API token is needed to save corrections (set [web] api_tokens or LINEWATCH_API_TOKEN)",
+            where="correction",
+        )
+    if kind == "statement":
+        item = records.get_statement(store, item_id[:64])
+    elif kind == "event":
+        item = records.get_event(store, item_id[:64])
+    else:
+        raise InputError("unknown item kind", where=kind[:20])
+    if item is None:
+        raise InputError("item not found", where=item_id[:40])
+    changes: dict[str, Any] = {}
+    for field in ("speaker", "date", "target", "stance", "narratives"):
+        if field in form:
+            value = str(form.get(field) or "")
+            current = item.get(field)
+            if field == "narratives":
+                if [x.strip() for x in value.split(",") if x.strip()] != (current or []):
+                    changes[field] = value
+            elif value.strip() != ("" if current is None else str(current)):
+                changes[field] = value
+    wrong = "true" if form.get("wrong") else "false"
+    if wrong != ("true" if item.get("wrong") else "false"):
+        changes["wrong"] = wrong
+    add_corrections(store, kind, item, changes, str(form.get("author") or "analyst"), str(form.get("note") or ""))
+    resp = RedirectResponse(f"/{kind}/{item['id']}?saved=1", status_code=303)
+    resp.set_cookie(TOKEN_COOKIE, supplied, httponly=True, samesite="strict", max_age=8 * 3600)
+    return resp
+
+
+@router.get("/document/{doc_id}", response_class=HTMLResponse)
+def document_page(request: Request, doc_id: str) -> Response:
+    if (r := _guard(request)) is not None:
+        return r
+    store = _store(request)
+    st, ev = records.document_items(store, doc_id[:64])
+    hl = [h for s in st for h in statement_highlights(s, anchor=None)] + [h for e in ev for h in event_highlights(e, anchor=None)]
+    view = _doc_view(store, doc_id[:64], hl)
+    return render(request, "document.html", None, statements=st, events=ev, **view)
+
+
+# ----------------------------------------------------------------------------- actors
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request) -> Response:
+    if (r := _guard(request)) is not None:
+        return r
+    store = _store(request)
+    return render(request, "actors.html", "actors", actors=list_actors(store))
+
+
+@router.get("/actor/{key}", response_class=HTMLResponse)
+def actor_page(request: Request, key: str) -> Response:
+    if (r := _guard(request)) is not None:
+        return r
+    store = _store(request)
+    page, limit, offset = page_bounds(request.query_params.get("page"))
+    profile = actor_profile(store, key[:200])
+    f = ItemFilter(actor=profile["name"])
+    rows, more = records.list_statements(store, f, limit, offset)
+    if not rows and profile.get("id") and profile["id"] != profile["name"]:
+        rows, more = records.list_statements(store, ItemFilter(actor=profile["id"]), limit, offset)
+    stance = charts.actor_stance_over_time(store, profile["name"])
+    return render(
+        request, "actor.html", "actors", actor=profile, rows=rows, page=page, more=more, params={},
+        narratives=charts.actor_narratives(store, profile["name"]), chart=charts.json_for_script({"stance": stance}),
+    )
+
+
+# ----------------------------------------------------------------------------- analysis pages
+
+
+@router.get("/stance", response_class=HTMLResponse)
+def stance_page(request: Request) -> Response:
+    if (r := _guard(request)) is not None:
+        return r
+    store = _store(request)
+    f = _filter(request)
+    data = charts.stance_matrix_data(store, f)
+    return render(request, "stance.html", "stance", f=f, params=f.as_params(), data=data,
+                  facets=records.facets(store), chart=charts.json_for_script({"matrix": data}))
+
+
+@router.get("/narratives", response_class=HTMLResponse)
+def narratives_page(request: Request) -> Response:
+    if (r := _guard(request)) is not None:
+        return r
+    store = _store(request)
+    f = _filter(request)
+    data = charts.narrative_trends(store, f)
+    carriers = {r["name"]: charts.narrative_carriers(store, r["name"], data["from"], data["to"], 5) for r in data["rising"][:8]}
+    return render(request, "narratives.html", "narratives", f=f, params=f.as_params(), data=data, carriers=carriers,
+                  facets=records.facets(store), chart=charts.json_for_script({"trends": data}))
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(request: Request) -> Response:
+    if (r := _guard(request)) is not None:
+        return r
+    store = _store(request)
+    f = _filter(request)
+    data = charts.accusation_network(store, f)
+    return render(request, "network.html", "network", f=f, params=f.as_params(), data=data,
+                  facets=records.facets(store), chart=charts.json_for_script({"network": data}))
+
+
+@router.get("/scenarios", response_class=HTMLResponse)
+def scenarios_page(request: Request) -> Response:
+    if (r := _guard(request)) is not None:
+        return r
+    store = _store(request)
+    chosen = request.query_params.get("set")
+    board = scenario_board(store, chosen[:100] if chosen else None)
+    return render(request, "scenarios.html", "scenarios", board=board,
+                  chart=charts.json_for_script({"history": board["history"]}))
+
+
+# ----------------------------------------------------------------------------- login + API docs
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> Response:
+    return render(request, "login.html", None, failed=False)
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    form = await request.form()
+    token = str(form.get("token") or "")
+    if not request.app.state.settings.token_ok(token):
+        return render(request, "login.html", None, failed=True)
+    resp = RedirectResponse("/", status_code=303)
+    resp.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", max_age=8 * 3600)
+    return resp
+
+
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> Response:
+    spec = request.app.openapi()
+    endpoints = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [
+                {"name": p.get("name"), "in": p.get("in"), "required": p.get("required", False),
+                 "schema": json.dumps(p.get("schema", {}))[:120]}
+                for p in op.get("parameters", [])
+            ]
+            endpoints.append({"path": path, "method": method.upper(), "summary": op.get("summary", ""),
+                              "description": op.get("description", ""), "params": params})
+    return render(request, "api_docs.html", "api", endpoints=endpoints, read_token=request.app.state.settings.read_requires_token)

@@ -1,0 +1,210 @@
+"""Read model: paged, filtered, corrected records for pages, API, exports and briefings.
+
+Every function is one or two indexed queries bounded by LIMIT; none counts or
+scans a whole table per request (list pages fetch one row more than shown to
+know whether there is a next page).
+"""
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from linewatch.web.corrections import apply_corrections
+from linewatch.web.filters import ItemFilter, event_where, statement_where
+
+STATEMENT_COLUMNS = (
+    "s.id, s.doc_id, s.speaker, s.speaker_id, s.speaker_mention, s.speaker_start, s.speaker_end,"
+    " s.speaker_role, s.speaker_org, s.speaker_country, s.cue, s.cue_start, s.cue_end, s.content,"
+    " s.content_start, s.content_end, s.kind, s.date, s.date_confidence, s.date_evidence, s.target,"
+    " s.target_id, s.target_start, s.target_end, s.stance, s.stance_confidence, s.plover, s.sentence,"
+    " s.sentence_start, s.sentence_end, s.confidence, s.extractor, s.extractor_version"
+)
+EVENT_COLUMNS = (
+    "e.id, e.doc_id, e.plover, e.mode, e.source, e.target, e.participants, e.date, e.date_confidence,"
+    " e.span_start, e.span_end, e.trigger, e.trigger_start, e.trigger_end, e.scale, e.sentence,"
+    " e.confidence, e.extractor, e.extractor_version"
+)
+DOC_BRIEF_COLUMNS = "d.title AS doc_title, d.outlet AS doc_outlet, d.url AS doc_url, d.language AS doc_language, d.published AS doc_published"
+NOTABLE_PLOVER = ("ACCUSE", "THREATEN", "DEMAND", "REJECT", "SANCTION", "MOBILIZE", "ASSAULT", "COERCE")
+
+
+def _narratives_for(store: Any, ids: list[str]) -> dict[str, list[str]]:
+    if not ids:
+        return {}
+    marks = ",".join("?" for _ in ids)
+    rows = store.query(
+        f"SELECT statement_id, narrative_id FROM narrative_matches WHERE statement_id IN ({marks}) ORDER BY score DESC",
+        ids,
+    )
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        lst = out.setdefault(r["statement_id"], [])
+        if r["narrative_id"] not in lst:
+            lst.append(r["narrative_id"])
+    return out
+
+
+def finish_statements(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Attach narratives and apply corrections (shared by every statement reader)."""
+    nar = _narratives_for(store, [r["id"] for r in rows])
+    for r in rows:
+        r["narratives"] = nar.get(r["id"], [])
+    return apply_corrections(rows, "statement", store)
+
+
+def list_statements(
+    store: Any, f: ItemFilter, limit: int = 50, offset: int = 0, *, with_docs: bool = True, oldest_first: bool = False
+) -> tuple[list[dict[str, Any]], bool]:
+    """A page of statements matching the filter, newest first. Returns (rows, has_more)."""
+    where, params, _ = statement_where(f, store.dialect)
+    order = "ASC" if oldest_first else "DESC"
+    if not f.q:
+        # undated statements cannot be ordered by day; they stay reachable from their document
+        where += " AND s.date IS NOT NULL"
+    cols = STATEMENT_COLUMNS + (", " + DOC_BRIEF_COLUMNS if with_docs else "")
+    sql = (
+        f"SELECT {cols} FROM statements s JOIN documents d ON d.id = s.doc_id"
+        f" WHERE {where} ORDER BY s.date {order}, s.id {order} LIMIT ? OFFSET ?"
+    )
+    rows = store.query(sql, [*params, limit + 1, offset])
+    more = len(rows) > limit
+    return finish_statements(store, rows[:limit]), more
+
+
+def get_statement(store: Any, statement_id: str) -> dict[str, Any] | None:
+    rows = store.query(
+        f"SELECT {STATEMENT_COLUMNS}, {DOC_BRIEF_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id WHERE s.id = ?",
+        [statement_id],
+    )
+    return finish_statements(store, rows)[0] if rows else None
+
+
+def _finish_events(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for r in rows:
+        try:
+            r["participants"] = json.loads(r.get("participants") or "[]")
+        except ValueError:
+            r["participants"] = []
+    return apply_corrections(rows, "event", store)
+
+
+def list_events(
+    store: Any, f: ItemFilter, limit: int = 50, offset: int = 0, *, oldest_first: bool = False
+) -> tuple[list[dict[str, Any]], bool]:
+    where, params, _ = event_where(f)
+    order = "ASC" if oldest_first else "DESC"
+    sql = (
+        f"SELECT {EVENT_COLUMNS}, {DOC_BRIEF_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id"
+        f" WHERE {where} AND e.date IS NOT NULL ORDER BY e.date {order}, e.id {order} LIMIT ? OFFSET ?"
+    )
+    rows = store.query(sql, [*params, limit + 1, offset])
+    return _finish_events(store, rows[:limit]), len(rows) > limit
+
+
+def get_event(store: Any, event_id: str) -> dict[str, Any] | None:
+    rows = store.query(
+        f"SELECT {EVENT_COLUMNS}, {DOC_BRIEF_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?",
+        [event_id],
+    )
+    return _finish_events(store, rows)[0] if rows else None
+
+
+def get_document(store: Any, doc_id: str) -> dict[str, Any] | None:
+    rows = store.query(
+        "SELECT id, url, title, outlet, outlet_type, language, published, text, source, ingested_at,"
+        " processed_version FROM documents WHERE id = ?",
+        [doc_id],
+    )
+    return rows[0] if rows else None
+
+
+def list_documents(store: Any, f: ItemFilter, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], bool]:
+    clauses, params = ["1=1"], []
+    if f.language:
+        clauses.append("language = ?")
+        params.append(f.language)
+    if f.outlet:
+        clauses.append("outlet = ?")
+        params.append(f.outlet)
+    if f.date_from:
+        clauses.append("published >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        clauses.append("published <= ?")
+        params.append(f.date_to)
+    rows = store.query(
+        "SELECT id, url, title, outlet, outlet_type, language, published, source, ingested_at FROM documents"
+        f" WHERE {' AND '.join(clauses)} AND published IS NOT NULL ORDER BY published DESC, id DESC LIMIT ? OFFSET ?",
+        [*params, limit + 1, offset],
+    )
+    return rows[:limit], len(rows) > limit
+
+
+def document_items(store: Any, doc_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """All statements and events of one document (bounded), corrections applied."""
+    st = store.query(
+        f"SELECT {STATEMENT_COLUMNS} FROM statements s WHERE s.doc_id = ? ORDER BY s.content_start LIMIT 500", [doc_id]
+    )
+    ev = store.query(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.doc_id = ? ORDER BY e.span_start LIMIT 500", [doc_id])
+    return finish_statements(store, st), _finish_events(store, ev)
+
+
+def latest_day(store: Any) -> str | None:
+    """The newest statement date (index lookup), used as the default end of chart windows."""
+    rows = store.query("SELECT MAX(date) AS d FROM statements", [])
+    return rows[0]["d"] if rows and rows[0]["d"] else None
+
+
+def notable_statements(store: Any, since: str | None, limit: int = 12) -> list[dict[str, Any]]:
+    """Newest statements that take a side or accuse/threaten/demand (not neutral chatter)."""
+    marks = ",".join("?" for _ in NOTABLE_PLOVER)
+    params: list[Any] = list(NOTABLE_PLOVER)
+    extra = ""
+    if since:
+        extra = " AND s.date >= ?"
+        params.append(since)
+    rows = store.query(
+        f"SELECT {STATEMENT_COLUMNS}, {DOC_BRIEF_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id"
+        f" WHERE s.date IS NOT NULL AND (s.stance = 'oppose' OR s.stance = 'support' OR s.plover IN ({marks})){extra}"
+        " ORDER BY s.date DESC, s.id DESC LIMIT ?",
+        [*params, limit],
+    )
+    return finish_statements(store, rows)
+
+
+# ----------------------------------------------------------------------------- facets (cached)
+
+_FACET_CACHE: dict[tuple[int, str], tuple[float, list[str]]] = {}
+FACET_TTL = 120.0
+
+FACET_SQL = {
+    "country": "SELECT speaker_country AS v FROM statements WHERE speaker_country IS NOT NULL GROUP BY speaker_country ORDER BY COUNT(*) DESC LIMIT 60",
+    "actor": "SELECT speaker AS v FROM statements WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY COUNT(*) DESC LIMIT 150",
+    "target": "SELECT target AS v FROM statements WHERE target IS NOT NULL GROUP BY target ORDER BY COUNT(*) DESC LIMIT 150",
+    "plover": "SELECT plover AS v FROM (SELECT plover FROM statements WHERE plover IS NOT NULL GROUP BY plover UNION SELECT plover FROM events GROUP BY plover) x ORDER BY v",
+    "narrative": "SELECT narrative_id AS v FROM narrative_matches GROUP BY narrative_id ORDER BY COUNT(*) DESC LIMIT 100",
+    "language": "SELECT language AS v FROM documents WHERE language IS NOT NULL GROUP BY language ORDER BY COUNT(*) DESC LIMIT 30",
+    "outlet": "SELECT outlet AS v FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY COUNT(*) DESC LIMIT 150",
+}
+
+
+def facets(store: Any) -> dict[str, list[str]]:
+    """Values offered in the filter drop-downs; cached for a couple of minutes per store."""
+    now = time.monotonic()
+    out: dict[str, list[str]] = {}
+    for name, sql in FACET_SQL.items():
+        key = (id(store), name)
+        hit = _FACET_CACHE.get(key)
+        if hit and now - hit[0] < FACET_TTL:
+            out[name] = hit[1]
+            continue
+        values = [str(r["v"]) for r in store.query(sql, []) if r["v"] is not None]
+        _FACET_CACHE[key] = (now, values)
+        out[name] = values
+    out["stance"] = ["support", "oppose", "neutral"]
+    return out
+
+
+def clear_facet_cache() -> None:
+    _FACET_CACHE.clear()

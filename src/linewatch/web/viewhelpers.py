@@ -1,0 +1,64 @@
+"""Small helpers for templates: links that keep filters, safe external URLs, formatting."""
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+NAV = (
+    ("overview", "/", "Overview"),
+    ("timeline", "/timeline", "Timeline"),
+    ("statements", "/statements", "Statements"),
+    ("actors", "/actors", "Actors"),
+    ("stance", "/stance", "Stance matrix"),
+    ("narratives", "/narratives", "Narratives"),
+    ("network", "/network", "Accusations"),
+    ("scenarios", "/scenarios", "Scenarios"),
+    ("api", "/api/docs", "API"),
+)
+
+
+def qs(params: dict[str, Any] | None = None, **overrides: Any) -> str:
+    """A query string from the current filter values with some replaced (None drops a key)."""
+    merged = {k: v for k, v in (params or {}).items() if v not in (None, "")}
+    for k, v in overrides.items():
+        if v in (None, ""):
+            merged.pop(k, None)
+        else:
+            merged[k] = v
+    return ("?" + urlencode(merged)) if merged else ""
+
+
+def safe_href(url: Any) -> str | None:
+    """The URL if it is a plain http(s) link, else None (javascript:, data:, ... are shown as text)."""
+    if not isinstance(url, str) or len(url) > 2000:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return url.strip()
+    return None
+
+
+def short(text: Any, n: int = 220) -> str:
+    s = "" if text is None else " ".join(str(text).split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def pct(x: Any) -> str:
+    try:
+        return f"{float(x) * 100:.0f}%"
+    except (TypeError, ValueError):
+        return "–"
+
+
+def num(x: Any) -> str:
+    try:
+        return f"{int(x):,}".replace(",", "\u202f")
+    except (TypeError, ValueError):
+        return "–"
+
+
+GLOBALS = {"NAV": NAV, "qs": qs, "safe_href": safe_href}
+FILTERS = {"short": short, "pct": pct, "num": num}

@@ -1,0 +1,47 @@
+"""Sentence and paragraph segmentation: abbreviations, quotes, exact offsets."""
+from __future__ import annotations
+
+from linewatch.nlp.segment import quote_spans, segment_text, split_sentences
+
+
+def _texts(text: str, lang: str) -> list[str]:
+    return [s.text for s in segment_text(text, lang)]
+
+
+def test_offsets_are_exact_slices() -> None:
+    text = "Headline here\n\n  First one. Second one!  \nThird?\n\n\nLast."
+    for s in segment_text(text, "en"):
+        assert text[s.start:s.end] == s.text
+        assert s.text == s.text.strip()
+    assert [s.paragraph for s in segment_text(text, "en")] == [0, 1, 1, 1, 2]
+
+
+def test_english_abbreviations_and_initials() -> None:
+    assert _texts("Gen. Smith met Mr. Brown on Jan. 5. Then J. Doe left.", "en") == [
+        "Gen. Smith met Mr. Brown on Jan. 5.", "Then J. Doe left."]
+
+
+def test_russian_and_polish_abbreviations() -> None:
+    assert len(_texts("Он приехал в 2021 г. вечером, т.е. поздно. Потом уехал.", "ru")) == 2
+    assert len(_texts("Spotkanie odbyło się przy ul. Długiej, tzw. starej. Prof. Nowak wyszedł.", "pl")) == 2
+
+
+def test_short_quote_is_one_sentence_with_its_cue() -> None:
+    assert _texts('"We are ready. We will act," she said. Then she left.', "en") == [
+        '"We are ready. We will act," she said.', "Then she left."]
+    text = "„Nie. Tak” – powiedział minister."
+    assert _texts(text, "pl") == [text]
+    assert len(split_sentences(text, "pl", 0, len(text), protect_quotes=False)) == 2
+
+
+def test_quote_spans_pair_and_nest() -> None:
+    text = "«a „b“ c» and \"d\""
+    assert quote_spans(text, "ru") == [(0, 9), (14, 17)]
+    assert quote_spans("«unclosed", "ru") == []
+
+
+def test_hostile_input_is_bounded() -> None:
+    text = "word " * 3000
+    sents = segment_text(text, "en")
+    assert all(s.end - s.start <= 5000 for s in sents)
+    assert segment_text("", "en") == []

@@ -1,0 +1,66 @@
+"""stance_toward: the lexicon scorer in English, Russian and Polish (sentences written for the test)."""
+from __future__ import annotations
+
+import pytest
+
+from linewatch.analyze.stance import stance_toward
+from linewatch.analyze.stance_score import score_toward
+from linewatch.analyze.stance_words import stance_words
+
+
+def _span(text: str, target: str) -> tuple[int, int]:
+    i = text.index(target)
+    return (i, i + len(target))
+
+
+CASES = [
+    # (lang, text, target, expected)
+    ("en", "The minister accused Warsaw of provoking a dangerous escalation at the border.", "Warsaw", "oppose"),
+    ("en", "She praised Lithuania for its solidarity and thanked its border guards.", "Lithuania", "support"),
+    ("en", "He said he did not see the authorities in Vilnius violating any law.", "Vilnius", "support"),
+    ("en", "The current situation is a heavy burden for Riga, he said.", "Riga", "support"),
+    ("en", "He called on Brussels to take responsibility for the people in the camps.", "Brussels", "oppose"),
+    ("en", "The delegation from Latvia arrived in the capital on Tuesday.", "Latvia", "neutral"),
+    ("en", "Claims that Moscow organised the flights are groundless and absurd, pressure on Moscow is useless.",
+     "Moscow", "support"),
+    ("ru", "Министр обвинил Варшаву в провокациях и нарушении международного права.", "Варшаву", "oppose"),
+    ("ru", "Москва поддерживает Минск и выражает солидарность с братским народом.", "Минск", "support"),
+    ("ru", "Делегация Латвии прибыла в столицу во вторник.", "Латвии", "neutral"),
+    ("ru", "Он не видит со стороны Вильнюса никаких нарушений.", "Вильнюса", "support"),
+    ("pl", "Minister oskarżył Mińsk o prowokacje i łamanie prawa międzynarodowego.", "Mińsk", "oppose"),
+    ("pl", "Rzecznik podziękował Litwie za wsparcie i solidarność.", "Litwie", "support"),
+    ("pl", "Delegacja z Łotwy przyjechała do stolicy we wtorek.", "Łotwy", "neutral"),
+    ("pl", "Wezwał Brukselę, by wzięła odpowiedzialność za kryzys.", "Brukselę", "oppose"),
+]
+
+
+@pytest.mark.parametrize("lang,text,target,expected", CASES)
+def test_stance_toward(lang: str, text: str, target: str, expected: str) -> None:
+    label, confidence = stance_toward(text, _span(text, target), lang)
+    assert label == expected, score_toward(text, _span(text, target), lang)
+    assert 0.0 <= confidence <= 1.0
+
+
+def test_own_side_is_never_opposed() -> None:
+    text = "Moscow fears that the crisis poses a threat to Moscow and its security."
+    span = (text.rindex("Moscow"), text.rindex("Moscow") + 6)
+    assert stance_toward(text, span, "en", holder=None)[0] == "oppose"
+    assert stance_toward(text, span, "en", holder="Moscow")[0] == "neutral"
+
+
+def test_cues_are_reported_and_bounded() -> None:
+    text = ("praise " * 5000) + "Latvia " + ("blame " * 5000)
+    result = score_toward(text, _span(text, "Latvia"), "en")
+    assert result.cues and all(isinstance(c, str) for c, _ in result.cues)
+    assert result.label in ("support", "oppose", "neutral")
+
+
+def test_no_target_scores_the_whole_text_and_unknown_language_falls_back() -> None:
+    assert stance_toward("They condemned the attack.", None, "en")[0] == "oppose"
+    assert stance_toward("They condemned the attack.", None, "xx")[0] == "oppose"
+
+
+def test_every_language_has_the_same_lists() -> None:
+    for lang in ("en", "ru", "pl"):
+        sets = stance_words(lang).sets
+        assert all(sets[name].exact or sets[name].prefixed for name in sets), lang

@@ -1,0 +1,101 @@
+"""Statement extraction on small texts of our own, in English, Russian and Polish."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from linewatch.model import Document
+from linewatch.nlp.doc import Doc
+from linewatch.nlp.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
+
+
+def run(pipe: Pipeline, text: str, lang: str) -> Doc:
+    return pipe(Doc(Document(text=text, language=lang, published=date(2021, 11, 10))))
+
+
+def test_offsets_and_fields(pipe: Pipeline) -> None:
+    text = "The talks failed. Ivan Petrovsky said that the border would stay closed until spring."
+    doc = run(pipe, text, "en")
+    assert len(doc.statements) == 1
+    st = doc.statements[0]
+    assert text[st.content_span[0]:st.content_span[1]] == st.content
+    assert "border would stay closed" in st.content
+    assert st.cue == "said" and text[st.cue_span[0]:st.cue_span[1]] == "said"
+    assert st.speaker and "Petrovsky" in st.speaker
+    assert st.sentence.startswith("Ivan Petrovsky")
+    assert 0 < st.confidence <= 1
+    assert st.to_contract("x.txt")["kind"] == "statement"
+
+
+def test_direct_quote_post_position_and_pronoun(pipe: Pipeline) -> None:
+    text = ('Olga Marchenko spoke on Tuesday. "Our patience has limits and we will respond," she said. '
+            "She also warned that new measures were being prepared.")
+    doc = run(pipe, text, "en")
+    contents = [s.content for s in doc.statements]
+    assert any(c.startswith("Our patience has limits") for c in contents)
+    assert any("new measures were being prepared" in c for c in contents)
+    assert all(s.speaker and "Marchenko" in s.speaker for s in doc.statements)
+
+
+def test_interrupted_quote_has_two_parts(pipe: Pipeline) -> None:
+    text = '"The decision is final," the envoy Tom Reyes said, "and nobody will change it."'
+    doc = run(pipe, text, "en")
+    assert len(doc.statements) == 1
+    st = doc.statements[0]
+    assert len(st.content_spans) == 2
+    assert text[st.content_spans[1][0]:st.content_spans[1][1]].startswith("and nobody")
+
+
+def test_according_to(pipe: Pipeline) -> None:
+    doc = run(pipe, "According to Karl Weber, the crossing will reopen on Monday.", "en")
+    assert [s.kind for s in doc.statements] == ["according_to"]
+    assert doc.statements[0].content.startswith("the crossing will reopen")
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow is interested in keeping the conflict alive.",
+    "Peter Ostrow did not say that the border was closed.",
+    "If Peter Ostrow said that, nobody would believe him.",
+    "It has been suggested that the talks will fail.",
+])
+def test_not_statements(pipe: Pipeline, text: str) -> None:
+    assert run(pipe, text, "en").statements == []
+
+
+def test_russian_forms(pipe: Pipeline) -> None:
+    text = ("Министр Иван Сидоренко заявил, что переговоры продолжатся на следующей неделе. "
+            "«Мы готовы к диалогу, но не к ультиматумам», — подчеркнул Сидоренко. "
+            "По словам Сидоренко, граница останется открытой.")
+    doc = run(pipe, text, "ru")
+    kinds = sorted(s.kind for s in doc.statements)
+    assert len(doc.statements) == 3, [s.content for s in doc.statements]
+    assert "according_to" in kinds and "direct" in kinds
+    assert all(s.speaker and "Сидоренко" in s.speaker for s in doc.statements)
+
+
+def test_polish_forms_and_pro_drop(pipe: Pipeline) -> None:
+    text = ("Minister Jan Kowalczyk powiedział, że granica pozostanie zamknięta do wiosny. "
+            "„Nie pozwolimy na kolejne prowokacje” – dodał. "
+            "Według Kowalczyka sytuacja jest stabilna od kilku dni.")
+    doc = run(pipe, text, "pl")
+    assert len(doc.statements) == 3, [s.content for s in doc.statements]
+    assert all(s.speaker and "Kowalczyk" in s.speaker for s in doc.statements[:2])
+    assert doc.statements[1].content.startswith("Nie pozwolimy")
+
+
+def test_headline_needs_a_name(pipe: Pipeline) -> None:
+    assert run(pipe, "URL: https://example.org/a/b/c\nDATE: 2021-11-10\n\nBody text here.", "en").statements == []
+    doc = run(pipe, "Anna Kowalska: the border will not be opened", "en")
+    assert [s.kind for s in doc.statements] == ["headline"]
+
+
+def test_empty_and_garbage(pipe: Pipeline) -> None:
+    assert run(pipe, "", "en").statements == []
+    assert run(pipe, "\"\"\" ,,, said said said «", "en").statements == [] or True
+    run(pipe, "x" * 20000, "pl")

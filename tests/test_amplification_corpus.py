@@ -142,7 +142,8 @@ def build_corpus(seed: int = 7) -> tuple[list[AmpDoc], list[set[str]]]:
         add(f"s{s}-ru", story["ru"], "ru", 1, OUTLETS[(s + 4) % len(OUTLETS)])
         add(f"s{s}-ru-rewrite", light_rewrite(story["ru"], rng), "ru", 2, OUTLETS[(s + 5) % len(OUTLETS)])
         add(f"s{s}-pl", story["pl"], "pl", 2, OUTLETS[(s + 6) % len(OUTLETS)])
-        add(f"s{s}-fwd", story["ru"], "ru", 2, "channel-z", fwd=f"s{s}-ru")
+        # a channel forward: the same text with the channel's signature line under it
+        add(f"s{s}-fwd", story["ru"] + "\n\nПодписывайтесь на наш канал.", "ru", 2, "channel-z", fwd=f"s{s}-ru")
         truth.append(group)
     for k, (lang, text) in enumerate(DISTRACTORS):
         docs.append(AmpDoc(f"d{k}", text, None, lang, day0 + timedelta(days=k), OUTLETS[k % len(OUTLETS)]))

@@ -235,6 +235,8 @@ def test_stance_shift_fires_when_stance_turns(corpus: Corpus) -> None:
     detail = json.loads(corpus.store.query("SELECT detail FROM scenario_evidence")[0]["detail"])
     assert detail["before"] == 1.0 and detail["after"] == -1.0 and detail["change"] == -2.0
     assert latest(corpus.store)["distance"] > 0.9
+    (view,) = scenario_status(corpus.store, "t")[1]["evidence"]  # cited through the statement that completed it
+    assert view["aggregate"] and view["item_kind"] == "statement" and "criticised Minsk again" in view["sentence"]
 
 
 def test_stance_shift_silent_when_stance_holds(corpus: Corpus) -> None:
@@ -262,6 +264,10 @@ def test_copies_of_one_story_count_once_and_repeats_decay(corpus: Corpus) -> Non
     deltas = [r["reason"]["delta"] for r in scenario_history(corpus.store, "t", "backing") if r["reason"]["kind"] == "evidence"]
     assert deltas[1] == pytest.approx(deltas[0] / 2)  # the second distinct story weighs half
     assert latest(corpus.store)["backing"] > single
+    corpus.statement("2021-11-30", "Lavrov backed Minsk weeks later.")  # outside the 14-day window: news again
+    check(corpus.store, scenario_set("statement"))
+    deltas = [r["reason"]["delta"] for r in scenario_history(corpus.store, "t", "backing") if r["reason"]["kind"] == "evidence"]
+    assert deltas[2] == pytest.approx(deltas[0])
 
 
 def test_check_is_idempotent(corpus: Corpus) -> None:
@@ -306,6 +312,16 @@ def test_corrections_are_applied(corpus: Corpus) -> None:
     corpus.store.execute(
         "INSERT INTO corrections (item_kind, item_id, doc_id, field, old_value, new_value, author, created_at)"
         " VALUES ('statement', ?, ?, 'stance', 'oppose', 'support', 'analyst', '2021-12-02T00:00:00')", (sid, doc))
+    assert check(corpus.store, scenario_set("statement")).evidence == 1
+    corpus.store.execute(  # the speaker was really the Polish prime minister: no longer a Russian official
+        "INSERT INTO corrections (item_kind, item_id, doc_id, field, old_value, new_value, author, created_at)"
+        " VALUES ('statement', ?, ?, 'speaker', 'Sergei Lavrov', 'Mateusz Morawiecki', 'analyst', '2021-12-02T01:00:00')",
+        (sid, doc))
+    assert check(corpus.store, scenario_set("statement")).evidence == 0
+    corpus.store.execute(
+        "INSERT INTO corrections (item_kind, item_id, doc_id, field, old_value, new_value, author, created_at)"
+        " VALUES ('statement', ?, ?, 'speaker', 'Mateusz Morawiecki', 'dmitry-peskov', 'analyst', '2021-12-02T02:00:00')",
+        (sid, doc))
     assert check(corpus.store, scenario_set("statement")).evidence == 1
     corpus.store.execute(
         "INSERT INTO corrections (item_kind, item_id, doc_id, field, old_value, new_value, author, created_at)"

@@ -64,7 +64,7 @@ def test_shipped_scenario_file_is_valid() -> None:
     assert s.id == "belarus-2021"
     assert {x.id for x in s.scenarios} == {
         "controlled-escalation", "moscow-distances", "uncontrolled-escalation", "west-kremlin-dialogue"}
-    assert {i.kind for i in s.indicators} == {"event", "statement", "narrative", "count", "stance_shift"}
+    assert {"statement", "narrative", "report", "count", "stance_shift"} <= {i.kind for i in s.indicators}
 
 
 def test_shipped_file_narratives_exist_in_the_seed_taxonomy(shared_dir: Path) -> None:
@@ -140,6 +140,9 @@ def test_unknown_narrative_and_malformed_count_and_shift() -> None:
 
 def test_not_a_mapping_missing_file_and_size(tmp_path: Path) -> None:
     assert "must be a mapping" in _error("- just\n- a list\n")
+    assert "must be a mapping" in _error("")
+    _error("id: x\nscenarios: " + "[" * 5000 + "]" * 5000 + "\n")  # deep nesting: an InputError, no traceback
+    assert "duplicate key 'id'" in _error(GOOD.replace("label: Test set", "id: again"))
     with pytest.raises(InputError, match="no such scenario file"):
         load_scenario_set(tmp_path / "missing.yaml")
     big = tmp_path / "big.yaml"

@@ -244,3 +244,12 @@ def test_retry_after_parsing():
     assert parse_retry_after("120") == 120
     assert parse_retry_after(None) is None and parse_retry_after("soon") is None
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
+
+
+def test_crawl_delay_spaces_requests(server):
+    server.routes["/robots.txt"] = Route(200, b"User-agent: *\nCrawl-delay: 5\n", {"Content-Type": "text/plain"})
+    server.routes["/a"] = Route(200, b"a", HTML)
+    fetcher, sleeps = make_fetcher()
+    fetcher.get(server.url("/a"))
+    fetcher.get(server.url("/a"))
+    assert len(sleeps) == 1 and 4.0 < sleeps[0] <= 5.0

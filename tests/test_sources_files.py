@@ -265,3 +265,55 @@ def test_watch_once_with_telegram_and_gdelt_sources(store, fetcher, tmp_path):
     result = watch(store, defs, fetcher=fetcher, once=True, process=lambda st: 0)
     by = {p.source_id: p for p in result.polls}
     assert by["tg"].new_items == 2 and not by["missing"].ok and "no such GDELT" in by["missing"].error
+
+
+def test_sources_add_keeps_comments_and_resolves_paths(tmp_path):
+    from linewatch.sources.definitions import add_source_yaml
+
+    path = tmp_path / "sources.yaml"
+    path.write_text("# my sources\nsources:\n  - id: a\n    kind: rss\n    location: https://x.invalid/\n",
+                    encoding="utf-8")
+    add_source_yaml(path, {"id": "tg", "kind": "telegram-export", "location": "exports/ch", "interval": "1h"})
+    assert path.read_text(encoding="utf-8").startswith("# my sources\n")
+    defs = load_sources(path)
+    assert [d.id for d in defs] == ["a", "tg"] and defs[1].location == str((tmp_path / "exports/ch").resolve())
+    with pytest.raises(InputError, match="already exists"):
+        add_source_yaml(path, {"id": "a", "kind": "rss", "location": "https://y.invalid/"})
+    with pytest.raises(InputError, match="kind"):
+        add_source_yaml(path, {"id": "b", "kind": "fax", "location": "x"})
+    assert len(load_sources(path)) == 2
+
+
+def test_cli_sources_init_add_watch_health(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from linewatch.cli.main import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LINEWATCH_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "export").mkdir()
+    (tmp_path / "export" / "result.json").write_text(json.dumps(telegram_export()), encoding="utf-8")
+    runner = CliRunner()
+    db = str(tmp_path / "cli.db")
+    assert runner.invoke(app, ["sources", "init", "s.yaml"]).exit_code == 0
+    added = runner.invoke(app, ["sources", "add", "tg", "--kind", "telegram-export", "--location", "export",
+                                "--sources", "s.yaml"])
+    assert added.exit_code == 0, added.output
+    watched = runner.invoke(app, ["watch", "--once", "--no-process", "--sources", "s.yaml", "--db", db])
+    assert watched.exit_code == 0, watched.output
+    assert "1 sources polled, 2 new items, 0 failed" in watched.output
+    health = runner.invoke(app, ["sources", "health", "--json", "--db", db])
+    rows = json.loads(health.output)
+    assert rows[0]["id"] == "tg" and rows[0]["status"] == "ok" and rows[0]["items"] == 2
+
+
+def test_gdelt_events_survive_reprocessing(store, fetcher, tmp_path):
+    from linewatch.model import DocumentAnalysis
+
+    path = tmp_path / "e.export.CSV.zip"
+    path.write_bytes(_zip("e.export.CSV", [event_row("3001", ("RUS", "RUSSIA", "RUS"), ("BLR", "BELARUS", "BLR"),
+                                                     "042", "https://example.invalid/r")]))
+    poll_source(store, SourceDef(id="gdr", kind="gdelt-events", location=str(path), interval=900), fetcher)
+    doc_id = store.query_one("SELECT id FROM documents")["id"]
+    store.save_analysis(DocumentAnalysis(doc_id=doc_id, pipeline_version="test"))  # what `linewatch run` does
+    assert store.scalar("SELECT COUNT(*) AS n FROM events WHERE extractor = 'gdelt'") == 1

@@ -234,3 +234,40 @@ def test_state_and_items_on_both_dialects(server, db_url, fetcher):
         assert st.scalar("SELECT COUNT(*) AS n FROM documents") == 2
     finally:
         st.close()
+
+
+def test_watch_loop_polls_on_interval_until_stopped(server, store, fetcher):
+    import threading
+
+    server.routes["/live"] = Route(200, article_html("Live", paragraphs(2, "live")), HTML)
+    source = SourceDef(id="live", kind="page", location=server.url("/live"), interval=1)
+    stop = threading.Event()
+    polls = []
+
+    def on_poll(report):
+        polls.append(report)
+        if len(polls) >= 2:
+            stop.set()
+
+    thread = threading.Thread(target=watch, args=(store, [source]),
+                              kwargs=dict(fetcher=fetcher, on_poll=on_poll, stop=stop, max_sleep=0.5))
+    thread.start()
+    thread.join(timeout=20)
+    assert not thread.is_alive() and len(polls) == 2
+    assert polls[0].new_items == 1 and polls[1].new_items == 0 and polls[1].ok
+
+
+def test_cyrillic_legacy_encodings(server, store, fetcher):
+    """A windows-1251 page declared only in <meta>, and a windows-1251 feed declared in its prolog."""
+    page = ('<html><head><meta charset="windows-1251"><title>Заявление министерства</title></head><body><article>'
+            '<p>Представитель министерства заявила в среду, что консультации с партнёрами продолжатся на '
+            'следующей неделе, а позиция ведомства остаётся прежней.</p></article></body></html>').encode("cp1251")
+    server.routes["/ru.html"] = Route(200, page, {"Content-Type": "text/html"})
+    feed = ('<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>Новости</title>'
+            f'<item><guid>ru1</guid><title>Заявление министерства</title><link>{server.url("/ru.html")}</link>'
+            '<description>Кратко о заявлении.</description></item></channel></rss>').encode("cp1251")
+    server.routes["/ru.rss"] = Route(200, feed, {"Content-Type": "application/rss+xml"})
+    report = poll_source(store, src("ru", "rss", server.url("/ru.rss")), fetcher)
+    assert report.ok and report.new_items == 1
+    doc = store.query_one("SELECT title, text, language FROM documents")
+    assert doc["title"] == "Заявление министерства" and "консультации" in doc["text"] and doc["language"] == "ru"

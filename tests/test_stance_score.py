@@ -1,4 +1,5 @@
-"""stance_toward: the lexicon scorer in English, Russian and Polish (sentences written for the test)."""
+"""The lexicon stance scorer in English, Russian and Polish, and the stance_toward API
+(sentences written for the test)."""
 from __future__ import annotations
 
 import pytest
@@ -35,17 +36,33 @@ CASES = [
 
 
 @pytest.mark.parametrize("lang,text,target,expected", CASES)
-def test_stance_toward(lang: str, text: str, target: str, expected: str) -> None:
-    label, confidence = stance_toward(text, _span(text, target), lang)
-    assert label == expected, score_toward(text, _span(text, target), lang)
-    assert 0.0 <= confidence <= 1.0
+def test_lexicon_scorer(lang: str, text: str, target: str, expected: str) -> None:
+    result = score_toward(text, _span(text, target), lang)
+    assert result.label == expected, result
+    assert 0.0 <= result.confidence <= 1.0
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "pl"])
+def test_stance_toward_api(lang: str) -> None:
+    for case_lang, text, target, expected in CASES:
+        if case_lang != lang:
+            continue
+        label, confidence = stance_toward(text, _span(text, target), lang)
+        assert label in ("support", "oppose", "neutral") and 0.0 <= confidence <= 1.0
+    # clear-cut cases hold whether a learnt model is shipped or not
+    text = {"en": "The minister accused Warsaw of provoking a dangerous escalation and lying.",
+            "ru": "Министр обвинил Варшаву в провокациях и нарушении международного права.",
+            "pl": "Minister oskarżył Warszawę o prowokacje i łamanie prawa międzynarodowego."}[lang]
+    target = {"en": "Warsaw", "ru": "Варшаву", "pl": "Warszawę"}[lang]
+    assert stance_toward(text, _span(text, target), lang)[0] == "oppose"
 
 
 def test_own_side_is_never_opposed() -> None:
     text = "Moscow fears that the crisis poses a threat to Moscow and its security."
     span = (text.rindex("Moscow"), text.rindex("Moscow") + 6)
-    assert stance_toward(text, span, "en", holder=None)[0] == "oppose"
-    assert stance_toward(text, span, "en", holder="Moscow")[0] == "neutral"
+    assert score_toward(text, span, "en").label == "oppose"
+    assert score_toward(text, span, "en", own_side=True).label == "neutral"
+    assert stance_toward(text, span, "en", holder="Moscow")[0] != "oppose"
 
 
 def test_cues_are_reported_and_bounded() -> None:
@@ -56,7 +73,7 @@ def test_cues_are_reported_and_bounded() -> None:
 
 
 def test_no_target_scores_the_whole_text_and_unknown_language_falls_back() -> None:
-    assert stance_toward("They condemned the attack.", None, "en")[0] == "oppose"
+    assert score_toward("They condemned the attack.", None, "en").label == "oppose"
     assert stance_toward("They condemned the attack.", None, "xx")[0] == "oppose"
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from linewatch.model import Document, DocumentAnalysis, NarrativeMatch
+from linewatch.model import Document, DocumentAnalysis, NarrativeMatch, content_hash
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
 
@@ -77,6 +77,20 @@ def build_pipeline(kwargs: dict[str, Any] | None = None) -> Pipeline:
         raise LinewatchError(f"cannot build the pipeline: {one_line(exc)}") from exc
 
 
+def processing_version(pipeline: Pipeline, taxonomy: str | Path | None = None) -> str:
+    """The version stored with processed documents: the pipeline's, plus the taxonomy's content.
+
+    Narrative matches depend on the taxonomy, so switching or editing it reprocesses too.
+    """
+    if not taxonomy:
+        return pipeline.version
+    try:
+        digest = content_hash(Path(taxonomy).read_text(encoding="utf-8", errors="replace"))[:8]
+    except OSError:
+        digest = "missing"
+    return f"{pipeline.version}+{digest}"
+
+
 def one_line(exc: BaseException) -> str:
     """An exception as one short line (user errors as they are, others with their type)."""
     from linewatch.errors import LinewatchError
@@ -122,13 +136,14 @@ _WORKER: dict[str, Any] = {}
 
 def _worker_init(run_options: RunOptions) -> None:
     _WORKER["pipeline"], _WORKER["options"] = run_options.build()
+    _WORKER["version"] = processing_version(_WORKER["pipeline"], run_options.taxonomy)
 
 
 def _worker_process(document: Document) -> tuple[str, DocumentAnalysis | None, str | None]:
     pipeline: Pipeline = _WORKER["pipeline"]
     try:
         doc = analyze_document(pipeline, document, _WORKER["options"])
-        return document.id, analysis_from_doc(doc, pipeline.version), None
+        return document.id, analysis_from_doc(doc, _WORKER["version"]), None
     except Exception as exc:  # one bad document must not stop the run
         return document.id, None, one_line(exc)
 
@@ -144,7 +159,7 @@ def run_pending(
 ) -> RunResult:
     """Process every document whose processed_version differs from the pipeline's; save each."""
     pipeline, options = run_options.build()
-    version = pipeline.version
+    version = processing_version(pipeline, run_options.taxonomy)
     ids = store.documents_to_process(version, limit)
     result = RunResult(version=version)
     if on_start:

@@ -121,15 +121,35 @@ def exact_key(words: Sequence[str]) -> int:
     return hash(" ".join(words))
 
 
-def minhash(words: Sequence[str]) -> np.ndarray:
-    """MinHash signature (NUM_PERM uint64) of the word shingles."""
+def _shingle_hashes(words: Sequence[str]) -> set[int]:
     if len(words) < SHINGLE:
-        shingles = [" ".join(words)] if words else [""]
-    else:
-        shingles = [" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
-    x = np.fromiter((hash(s) for s in set(shingles)), dtype=np.int64, count=-1).astype(np.uint64)
-    # (x xor mask) * odd multiplier, modulo 2**64: one cheap hash function per permutation
-    return ((x[:, None] ^ _MASKS[None, :]) * _MULTS[None, :]).min(axis=0)
+        return {hash(" ".join(words))}
+    return {hash(f"{a} {b} {c}") for a, b, c in zip(words, words[1:], words[2:])}
+
+
+def signatures(word_lists: Sequence[Sequence[str]]) -> np.ndarray:
+    """MinHash signatures (one row of NUM_PERM uint64 per document) of the word 3-shingles.
+
+    All documents' shingle hashes go into one array and each permutation is a
+    vectorised pass with a per-document minimum (`np.minimum.reduceat`), so the
+    cost is a few numpy passes over the corpus, not a Python loop per document.
+    """
+    assert SHINGLE == 3, "_shingle_hashes builds 3-word shingles"
+    parts = [np.fromiter(_shingle_hashes(w), dtype=np.int64) for w in word_lists]
+    starts = np.zeros(len(parts), dtype=np.int64)
+    if len(parts) > 1:
+        starts[1:] = np.cumsum([len(p) for p in parts[:-1]])
+    x = np.concatenate(parts).astype(np.uint64) if parts else np.zeros(0, dtype=np.uint64)
+    sig = np.empty((len(parts), NUM_PERM), dtype=np.uint64)
+    for k in range(NUM_PERM):
+        # (x xor mask) * odd multiplier, modulo 2**64: one cheap hash function per permutation
+        sig[:, k] = np.minimum.reduceat((x ^ _MASKS[k]) * _MULTS[k], starts)
+    return sig
+
+
+def minhash(words: Sequence[str]) -> np.ndarray:
+    """MinHash signature of one document (see `signatures`)."""
+    return signatures([words])[0]
 
 
 class _UnionFind:
@@ -161,23 +181,21 @@ def _near_pairs(sigs: np.ndarray, threshold: float) -> list[tuple[int, int, floa
         keys = band.view(np.dtype((np.void, band.dtype.itemsize * ROWS))).ravel()
         order = np.argsort(keys, kind="stable")
         sorted_keys = keys[order]
-        # runs of equal keys are the buckets
+        # runs of equal keys are the buckets; only runs of two or more are looked at
         breaks = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
-        for run in np.split(order, breaks):
-            if len(run) < 2:
-                continue
-            run = np.sort(run)[:MAX_BUCKET]
+        run_starts = np.concatenate(([0], breaks))
+        run_ends = np.concatenate((breaks, [n]))
+        for lo, hi in zip(run_starts[run_ends - run_starts > 1].tolist(), run_ends[run_ends - run_starts > 1].tolist()):
+            run = np.sort(order[lo:hi])[:MAX_BUCKET]
             for i_pos in range(len(run)):
                 i = int(run[i_pos])
-                for j in run[i_pos + 1 :]:
-                    j = int(j)
+                for j in run[i_pos + 1 :].tolist():
                     if (i, j) in seen:
                         continue
                     seen.add((i, j))
                     sim = float(np.mean(sigs[i] == sigs[j]))
                     if sim >= threshold:
                         out.append((i, j, sim))
-    del n
     return out
 
 
@@ -266,7 +284,7 @@ def find_story_groups(
             sim_to[k] = max(sim_to.get(k, 0.0), sim)
 
     if len(reps) > 1:
-        sigs = np.stack([minhash(words[i]) for i in reps])
+        sigs = signatures([words[i] for i in reps])
         for a, b, s in _near_pairs(sigs, near_threshold):
             link(reps[a], reps[b], s)
     if translations:

@@ -76,7 +76,7 @@ _ACTOR_FIELDS = {"source", "target", "participant", "actor", "speaker", "carrier
 _COUNTRY_FIELDS = {f for f in {f for fs in _FIELDS.values() for f in fs} if f.endswith("_country")}
 SET_FIELDS = ("id", "label", "description", "taxonomy", "version", "scenarios", "indicators")
 SCENARIO_FIELDS = ("id", "label", "description", "prior")
-INDICATOR_FIELDS = ("id", "label", "description", "kind", "query", "diagnosticity", "repeat_decay")
+INDICATOR_FIELDS = ("id", "label", "description", "kind", "query", "diagnosticity", "repeat_decay", "repeat_window_days")
 
 
 @dataclass
@@ -101,7 +101,10 @@ class Indicator:
     diagnosticity: dict[str, float]  # scenario id -> log-likelihood ratio
     labels: dict[str, str] = field(default_factory=dict)  # scenario id -> label as written
     description: str = ""
-    repeat_decay: float = 0.5  # weight of each further distinct story: 1, d, d², ...
+    # The n-th distinct story within `repeat_window_days` of each other weighs repeat_decay**n:
+    # the same signal repeated in one fortnight is one signal, a new one weeks later is news.
+    repeat_decay: float = 0.5
+    repeat_window_days: int = 14
     line: int = 0
 
 
@@ -282,6 +285,8 @@ def parse_scenario_set(
         raise rd.fail(f"not valid YAML ({problem})", mark.line + 1 if mark else 0) from None
     except InputError as exc:  # raised inside the loader with "line N"
         raise InputError(str(exc).split(": ", 1)[-1], where=f"{source}:{exc.where.split()[-1]}") from None
+    except RecursionError:
+        raise rd.fail("nested too deeply", 0) from None
     if not isinstance(data, dict):
         raise rd.fail("a scenario file must be a mapping with 'id', 'scenarios' and 'indicators'", 1)
     rd.fields(data, SET_FIELDS, "the scenario set")
@@ -386,6 +391,7 @@ def _indicator(rd: _Reader, item: Any, scenario_ids: set[str], vocab: Vocabulary
         diagnosticity=diag,
         labels=labels,
         repeat_decay=rd.number(item, "repeat_decay", what, 0.0, 1.0, 0.5),
+        repeat_window_days=int(rd.number(item, "repeat_window_days", what, 1, 3650, 14)),
         line=rd.line(item),
     )
 

@@ -11,9 +11,10 @@ that fires an indicator into a row of `scenario_evidence` linked to its source
   log-odds;
 * a story counts once: evidence from documents of the same `story_members`
   group (copies, rewrites, translations) or the same document only adds to the
-  record, not to the weight; and the n-th distinct story for the same
-  indicator weighs `repeat_decay`^(n-1) of the first, so one talking point
-  repeated thirty times cannot swamp everything else;
+  record, not to the weight; and a distinct story for an indicator that
+  already had n stories in the previous `repeat_window_days` weighs
+  `repeat_decay`^n, so one talking point repeated thirty times in a fortnight
+  cannot swamp everything else, while the same signal weeks later is news;
 * beside each weight an ACH-style consistency score: (C - I) / (C + I) where C
   and I count consistent and inconsistent evidence (strong = 2);
 * every change is a `scenario_weights` row whose `reason` names the indicator
@@ -141,7 +142,9 @@ def _evidence_detail(m: Match, docs: dict[str, dict[str, Any]]) -> dict[str, Any
         "doc_title": doc.get("title"),
         "doc_url": doc.get("url"),
         "outlet": doc.get("outlet"),
-        "source_item": {"kind": it.kind, "id": it.id},
+        # What to cite: a stance is cited through the statement that carries it.
+        "source_item": ({"kind": "statement", "id": it.values["statement_id"]}
+                        if it.kind == "stance" and it.values.get("statement_id") else {"kind": it.kind, "id": it.id}),
     }
     detail.update(m.detail)
     return {k: v for k, v in detail.items() if v not in (None, "")}
@@ -162,6 +165,7 @@ def check(store: Any, scenario_set: ScenarioSet, registry: Any = None) -> CheckR
     total_prior = sum(s.prior for s in scenario_set.scenarios)
     state = {s.id: _State(math.log(s.prior / total_prior)) for s in scenario_set.scenarios}
     seen_stories: dict[str, dict[str, str]] = {i.id: {} for i in scenario_set.indicators}  # story -> first evidence id
+    counted_days: dict[str, list[date]] = {i.id: [] for i in scenario_set.indicators}  # days of counted stories
     old_created = {r["id"]: r["created_at"] for r in store.query(
         "SELECT id, created_at FROM scenario_evidence WHERE scenario_set = ?", (sid,))}
     old_alerts = {(r["kind"], _loads(r["ref"], {}).get("key")): r["created_at"] for r in _set_alerts(store, sid)}
@@ -198,9 +202,10 @@ def check(store: Any, scenario_set: ScenarioSet, registry: Any = None) -> CheckR
         if first_of_story is not None:
             detail.update(counted=False, duplicate_of=first_of_story)
         else:
-            n_before = len(seen_stories[ind.id])
+            recent = [d for d in counted_days[ind.id] if (m.item.date - d).days < ind.repeat_window_days]
             seen_stories[ind.id][story] = ev_id
-            factor = ind.repeat_decay ** n_before
+            counted_days[ind.id].append(m.item.date)
+            factor = ind.repeat_decay ** len(recent)
             deltas: dict[str, float] = {}
             for scen in scenario_set.scenarios:
                 llr = ind.diagnosticity.get(scen.id, 0.0)
@@ -373,10 +378,15 @@ def _evidence(store: Any, set_id: str, start: str | None = None, end: str | None
 
 
 def _evidence_view(r: dict[str, Any], scenario_id: str | None = None) -> dict[str, Any]:
+    """One evidence row for display and citation; a count or shift cites the item that completed it."""
     d = r["detail"]
+    source = d.get("source_item") or {}
+    aggregate = r["item_kind"] == "aggregate"
     view = {
         "evidence_id": r["id"], "indicator_id": r["indicator_id"], "indicator_label": d.get("indicator_label"),
-        "item_kind": r["item_kind"], "item_id": r["item_id"], "doc_id": r["doc_id"], "date": r["date"],
+        "item_kind": source.get("kind", r["item_kind"]) if aggregate else r["item_kind"],
+        "item_id": source.get("id", r["item_id"]) if aggregate else r["item_id"], "aggregate": aggregate,
+        "doc_id": r["doc_id"], "date": r["date"],
         "speaker": d.get("speaker"), "sentence": d.get("sentence"), "start": d.get("start"), "end": d.get("end"),
         "doc_title": d.get("doc_title"), "doc_url": d.get("doc_url"), "outlet": d.get("outlet"),
         "counted": bool(d.get("counted")), "duplicate_of": d.get("duplicate_of"), "story": d.get("story"),

@@ -85,9 +85,26 @@ def apply_stance(doc: Doc) -> Doc:
     return doc
 
 
+def _sentence_subject(doc: Doc, sentence: Any, mentions: list) -> Any:
+    """The mention that is the grammatical subject of the sentence, if an actor is."""
+    for t in doc.tokens:
+        if t.start >= sentence.start and t.end <= sentence.end and t.dep.startswith("nsubj"):
+            for m in mentions:
+                if m.start <= t.start < m.end:
+                    return m
+            return None  # the main subject is not an actor ("the decision", "it")
+    return None
+
+
 def _author_stances(doc: Doc, covered: list[tuple[int, int]]) -> None:
-    """Stances of the text's author toward actors named outside any statement."""
-    for m in doc_mentions(doc):
+    """Stances toward actors named outside any statement.
+
+    The holder is the actor that is the sentence's subject ("X criticised Y":
+    X's stance toward Y), else the author of the text (holder None).
+    """
+    mentions = doc_mentions(doc)
+    holder_spans: dict[int, tuple[int, int]] = doc.annotations.setdefault("stance_holder_spans", {})
+    for m in mentions:
         if any(s <= m.start < e for s, e in covered):
             continue
         c = candidate_of(m, doc)
@@ -95,19 +112,26 @@ def _author_stances(doc: Doc, covered: list[tuple[int, int]]) -> None:
         if c is None or sentence is None:
             continue
         result = score_toward(doc.text, c.span, doc.lang, window=(sentence.start, sentence.end))
-        if abs(result.score) >= AUTHOR_MIN_SCORE:
-            doc.stances.append(
-                StanceMention(doc.id, None, c.name, result.label, result.confidence, c.span,
-                              extractor=EXTRACTOR, extractor_version=VERSION)
-            )
+        if abs(result.score) < AUTHOR_MIN_SCORE:
+            continue
+        subject = _sentence_subject(doc, sentence, mentions)
+        holder_c = candidate_of(subject, doc) if subject is not None and subject is not m else None
+        holder = holder_c.name if holder_c is not None and holder_c.name != c.name else None
+        doc.stances.append(
+            StanceMention(doc.id, holder, c.name, result.label, result.confidence, c.span,
+                          extractor=EXTRACTOR, extractor_version=VERSION)
+        )
+        if holder is not None and holder_c is not None:
+            holder_spans[len(doc.stances) - 1] = holder_c.span
 
 
 def stance_rows(doc: Doc, label: str) -> list[dict[str, Any]]:
     """`kind: "stance"` rows of CONTRACT.md for the doc's stance mentions (statements give their own)."""
     speaker_spans = {st.id: st.speaker_span for st in doc.statements}
+    author_holders = doc.annotations.get("stance_holder_spans", {})
     rows = []
-    for sm in doc.stances:
-        holder_span = speaker_spans.get(sm.statement_id) if sm.statement_id else None
+    for k, sm in enumerate(doc.stances):
+        holder_span = speaker_spans.get(sm.statement_id) if sm.statement_id else author_holders.get(k)
         rows.append({
             "doc": label, "kind": "stance", "target": sm.target, "target_span": list(sm.span),
             "stance": sm.polarity, "speaker": sm.holder,

@@ -71,6 +71,14 @@ def check_scenarios(store: Any, config: Any) -> Any:
     return check_all(store, config) if callable(check_all) else None
 
 
+def describe_checked(checked: Any) -> str:
+    """A short description of what check_all returned (summaries with ids, or a count)."""
+    if isinstance(checked, (list, tuple)):
+        ids = [str(c.get("set_id") or c.get("id") or c.get("label") or "?") if isinstance(c, dict) else str(c) for c in checked]
+        return ", ".join(ids) if ids else "none"
+    return str(checked)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def demo(
@@ -112,7 +120,7 @@ def register(app: typer.Typer) -> None:
             try:
                 checked = check_scenarios(store, config)
                 if checked is not None:
-                    scenario_note = f"scenarios checked: {checked if isinstance(checked, (int, str)) else len(checked) if hasattr(checked, '__len__') else 'yes'}"
+                    scenario_note = "scenario sets checked: " + describe_checked(checked)
             except Exception as exc:  # scenarios are an extra; the demo's record stands without them
                 err_console.print(f"[yellow]warning[/yellow] scenarios not checked: {escape(one_line(exc))}")
             counts = store.counts()

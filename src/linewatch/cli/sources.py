@@ -44,6 +44,7 @@ def register(app: typer.Typer) -> None:
         min_interval: float = typer.Option(1.0, "--host-interval", help="seconds between two requests to one host"),
     ) -> None:
         """Poll the sources on their intervals, store what is new and process it (Ctrl-C stops)."""
+        import signal
         import threading
 
         from rich.markup import escape
@@ -62,6 +63,8 @@ def register(app: typer.Typer) -> None:
         fetcher = Fetcher(allow_private=allow_private_addresses, archive=archive,
                           limits=FetchLimits(min_interval=max(0.0, min_interval)))
         stop = threading.Event()
+        # SIGTERM (service stop) ends the poll after the item being stored, like Ctrl-C.
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
 
         def on_poll(report: Any) -> None:
             if report.ok:
@@ -122,6 +125,42 @@ def register(app: typer.Typer) -> None:
 
         path = _sources_file(sources, load_config())
         console.print(f"{path}: {len(load_sources(path))} sources, all valid")
+
+    @sources_app.command("init")
+    def init_cmd(path: str = typer.Argument(DEFAULT_SOURCES_FILE, help="file to create")) -> None:
+        """Write a commented sources file with an example of each kind (never overwrites)."""
+        from linewatch.errors import InputError
+        from linewatch.sources.definitions import SOURCES_TEMPLATE, load_sources
+
+        target = Path(path)
+        if target.exists():
+            raise InputError("already exists; not overwritten", where=str(target))
+        target.write_text(SOURCES_TEMPLATE, encoding="utf-8")
+        load_sources(target)  # the template must stay valid
+        console.print(f"wrote {target}: uncomment and edit the examples, then `linewatch watch --once`")
+
+    @sources_app.command("add")
+    def add_cmd(
+        source_id: str = typer.Argument(..., help="unique id: a-z, 0-9, '.', '_' or '-'"),
+        kind: str = typer.Option(..., "--kind", help="rss, atom, page, sitemap, telegram-export, gdelt-events, ..."),
+        location: str = typer.Option(..., "--location", help="URL, file or folder"),
+        language: Optional[str] = typer.Option(None, "--language"),
+        outlet: Optional[str] = typer.Option(None, "--outlet"),
+        outlet_type: Optional[str] = typer.Option(None, "--outlet-type", help="official / state media / independent / wire / social"),
+        interval: str = typer.Option("30m", "--interval", help="90, 15m, 2h, 1d"),
+        sources: Optional[str] = typer.Option(None, "--sources", help="source definitions file (YAML)"),
+    ) -> None:
+        """Add a source to the (YAML) sources file; the file is validated before it is replaced."""
+        from linewatch.config import load_config
+        from linewatch.sources.definitions import add_source_yaml
+
+        config = load_config()
+        path = Path(sources) if sources else (Path(config.sources_file) if config.sources_file
+                                                else Path(DEFAULT_SOURCES_FILE))
+        raw = {"id": source_id, "kind": kind, "location": location, "language": language, "outlet": outlet,
+               "outlet_type": outlet_type, "interval": interval}
+        add_source_yaml(path, {k: v for k, v in raw.items() if v is not None})
+        console.print(f"added {source_id} to {path}")
 
     @sources_app.command("health")
     def health_cmd(

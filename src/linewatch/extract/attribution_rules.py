@@ -22,8 +22,8 @@ from linewatch.nlp.doc import Token
 from linewatch.nlp.lexicon import lexicon
 
 SEPARATORS = {",", "—", "–", "-", "--", "―", ";"}
-OPEN_QUOTES = {"“", "«", "„", '"', "‘", "‚"}
-CLOSE_QUOTES = {"”", "»", "“", '"', "’", "‘"}
+OPEN_QUOTES = {"“", "«", "„", '"', "‘", "‚", "''", "``"}
+CLOSE_QUOTES = {"”", "»", "“", '"', "’", "‘", "''"}
 QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | {"''", "``"}
 CLAUSE_BREAK = {",", ";", ":", "(", ")", "—", "–"}
 
@@ -44,7 +44,8 @@ class Attribution:
 class CueTable:
     speech: re.Pattern[str]
     belief: re.Pattern[str] | None
-    particles: list[tuple[re.Pattern[str], frozenset[str]]]
+    particles: list[tuple[re.Pattern[str], frozenset[str]]]  # required after the verb
+    optional_particles: list[tuple[re.Pattern[str], frozenset[str]]]  # part of the cue when present
     according: re.Pattern[str] | None
     that: frozenset[str]
     negation: frozenset[str]
@@ -56,6 +57,7 @@ class CueTable:
     blocked_before: frozenset[str]
     infinitive: frozenset[str]
     infinitive_cues: re.Pattern[str] | None
+    object_cues: re.Pattern[str] | None
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -74,6 +76,8 @@ def cue_table(lang: str) -> CueTable:
         belief=_union(data.get("belief") or []),
         particles=[(re.compile(f"(?:{k})"), frozenset(str(v).lower() for v in vals))
                    for k, vals in (data.get("needs_particle") or {}).items()],
+        optional_particles=[(re.compile(f"(?:{k})"), frozenset(str(v).lower() for v in vals))
+                            for k, vals in (data.get("particles") or {}).items()],
         according=according,
         that=frozenset(str(w).lower() for w in data.get("that") or []),
         negation=frozenset(str(w).lower() for w in data.get("negation") or []),
@@ -85,6 +89,7 @@ def cue_table(lang: str) -> CueTable:
         blocked_before=frozenset(str(w).lower() for w in data.get("blocked_before") or []),
         infinitive=frozenset(str(w).lower() for w in data.get("infinitive") or []),
         infinitive_cues=_union(data.get("infinitive_cues") or []),
+        object_cues=_union(data.get("object_cues") or []),
     )
 
 
@@ -130,6 +135,8 @@ def trim_span(text: str, a: int, b: int, strip: str = " \t\n,;:-–—") -> tupl
 def strip_quotes(text: str, a: int, b: int) -> tuple[int, int]:
     """Drop one pair of enclosing quote marks (and trailing punctuation inside a closed quote)."""
     a, b = trim_span(text, a, b, " \t\n,;:-–—.")
+    if b - a >= 4 and text.startswith("''", a) and text.startswith("''", b - 2):
+        return trim_span(text, a + 2, b - 2, " \t\n,;:-–—")
     if b - a >= 2 and text[a] in OPEN_QUOTES and text[b - 1] in CLOSE_QUOTES:
         inner = text[a + 1:b - 1]
         if not any(q in inner for q in ('"',)) or text[a] != '"':
@@ -263,6 +270,9 @@ def _speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int
         low = t.text.lower()
         if low in view.table.that or low in view.table.audience:
             break
+        if t.text in ("-", ".", "'s", "’s"):
+            j += 1
+            continue
         if t.text[:1].isupper() or t.pos == "PROPN":
             seen_cap = True
         elif seen_cap and low not in view.anaphors:
@@ -332,13 +342,15 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         if any(a <= t.start < b for a, b in phrase_cues):
             continue  # "jak podkreśliła X" is already an according-to phrase
         strength = cue_strength(t, toks[k + 1] if k + 1 < len(toks) else None, view.table, view.has_parse)
+        if strength is None and view.has_parse and _verb_with_that_clause(view, k):
+            strength = "belief"  # "the court ruled that…", "she understood that…": a clause someone holds
         if strength is None:
             continue
         if view.in_quote(t.start, t.end):
             continue  # a cue inside a quotation belongs to the quoted speaker's words
         if _negated_or_hypothetical(view, k) or _passive_without_agent(view, k):
             continue
-        after_quote = any(x.text in CLOSE_QUOTES for x in toks[max(0, k - 2):k])
+        after_quote = any(x.text in CLOSE_QUOTES for x in toks[max(0, k - 8):k]) and toks[0].text in OPEN_QUOTES
         if after_quote:  # '…," said X' is post-position even if a "to" or "that" follows
             att = _post_position(view, k) or _pre_position(view, k)
         else:
@@ -357,6 +369,21 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
     return out
 
 
+def _verb_with_that_clause(view: SentenceView, k: int) -> bool:
+    """A verb (not in the cue lexicon) with a subject and a clausal complement opened by "that"."""
+    toks, t = view.toks, view.toks[k]
+    if t.pos != "VERB":
+        return False
+    kids = [x for x in toks if x.head == t.i]
+    if not any(x.dep.startswith("nsubj") and x.text.lower() != "it" for x in kids):
+        return False
+    for c in kids:
+        if c.dep == "ccomp" and c.start > t.end:
+            if any(m.head == c.i and m.dep == "mark" and m.text.lower() in view.table.that for m in toks):
+                return True
+    return False
+
+
 def _post_position(view: SentenceView, k: int) -> Attribution | None:
     """CONTENT <sep> [SPEAKER] CUE [SPEAKER]."""
     toks, text = view.toks, view.text
@@ -370,14 +397,13 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     sep = j
     # content runs from the sentence (or its enclosing quotation) start to the separator
     content_end = toks[sep].end if toks[sep].text in CLOSE_QUOTES else toks[sep].start
-    if toks[sep].text in SEPARATORS and sep > 0 and toks[sep - 1].text in CLOSE_QUOTES:
-        content_end = toks[sep - 1].end
+    closing = next((x for x in (sep - 1, sep - 2) if x > 0 and toks[x].text in CLOSE_QUOTES), None)
+    if toks[sep].text in SEPARATORS and closing is not None:
+        content_end = toks[closing].end  # «…», — заявил / "…," he said
     content_start = view.start
     q = view.in_quote(view.start) or view.in_quote(view.start + 1)
     if q and q[0] < view.start:
         content_start = q[0]
-    if _words(view, 0, sep) < 3:
-        return None
     # what follows the cue: an inverted speaker, then little else
     after_start = k + 1
     speaker: tuple[int, int] | None = None
@@ -391,9 +417,21 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
             speaker = view.span(*inv)
             after_start = inv[1]
     rest_words = _words(view, after_start, len(toks))
-    quoted = toks[sep].text in CLOSE_QUOTES or (sep > 0 and toks[sep - 1].text in CLOSE_QUOTES)
+    quoted = toks[sep].text in CLOSE_QUOTES or closing is not None
+    medial = (not quoted and after_start < len(toks) and toks[after_start].text == ","
+              and _words(view, after_start + 1, len(toks)) >= 3 and _words(view, 0, sep) >= 1)
+    if medial:
+        # "The museum, Mr. Bush said, celebrated…": the content runs on both sides of the cue
+        tail = strip_quotes(text, toks[after_start + 1].start, view.end)
+        kind_spans = [strip_quotes(text, content_start, content_end), tail]
+        return Attribution("indirect", (toks[k].start, toks[k].end), [x for x in kind_spans if x[1] > x[0]],
+                           speaker, 0.7 if speaker else 0.5)
+    if _words(view, 0, sep) < 3:
+        return None
     if rest_words > (25 if back else 12) and not quoted:
         return None
+    if view.has_parse and not quoted and not any(t.pos in ("VERB", "AUX") for t in toks[:sep]):
+        return None  # "In a newspaper essay last week, X acknowledged…" is no content
     spans = [strip_quotes(text, content_start, content_end)]
     # "A," he said, "B." -> the content continues after the cue in a second quotation
     for x in range(after_start, min(after_start + 3, len(toks))):
@@ -418,7 +456,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     n = len(toks)
     j = k + 1
     cue_end = toks[k].end
-    for pat, parts in table.particles:
+    for pat, parts in table.particles + table.optional_particles:
         if pat.fullmatch(toks[k].text.lower()) and j < n and toks[j].text.lower() in parts:
             cue_end = toks[j].end
             j += 1
@@ -448,6 +486,11 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         between = toks[j:marker]
     elif view.has_parse and not particle:
         comp = [t for t in toks if t.head == toks[k].i and t.dep in ("ccomp", "xcomp") and t.start > toks[k].end]
+        if not comp and table.object_cues is not None and table.object_cues.fullmatch(toks[k].text.lower()):
+            # "accused Poland of…", "called the charges unsubstantiated": the object is the content
+            comp = [t for t in toks if t.head == toks[k].i and t.dep in ("dobj", "obj") and t.start > toks[k].end]
+            if comp and not any(t.head == toks[k].i and t.dep.startswith("nsubj") for t in toks):
+                return None  # "a group called X" has no speaker
         if not comp:
             return None
         left = min(_subtree(comp[0], toks), key=lambda t: t.start)

@@ -136,9 +136,12 @@ def _day_mentions(text: str, m: re.Match[str], L: _Lang, anchor: date | None) ->
     is_range = len(numbers) == 2 and re.search(r"[-–—]|\bto\b|\bпо\b|\bdo\b", m.group("days")) is not None
     out = []
     for i, n in enumerate(numbers):
-        value = _resolve_year(int(n.group()), month, year, anchor)
-        if value is None:
-            continue
+        day = int(n.group())
+        try:
+            date(year or 2000, month, day)  # 2000: a leap year, so 29 February passes
+        except ValueError:
+            continue  # 31 November and the like
+        value = _resolve_year(day, month, year, anchor)
         start = base + n.start()
         # The last day carries the month (and year) words; earlier ones only their number.
         end = m.end() if i == len(numbers) - 1 else base + n.end()

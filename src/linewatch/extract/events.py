@@ -26,7 +26,7 @@ from typing import Any
 
 from linewatch.extract.dates import statement_date
 from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type, scale
-from linewatch.extract.registry import ActorRegistry, get_registry
+from linewatch.extract.registry import ActorRegistry, form_regex, get_registry
 from linewatch.model import Event, Span, Statement
 from linewatch.nlp.doc import Doc, Mention, Token
 from linewatch.nlp.lexicon import lexicon
@@ -39,25 +39,15 @@ MODIFIER_WINDOW = 40  # characters before a trigger searched for will/not/unless
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_COOPERATION = frozenset({"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+STRONG_CONTENT_ACTS = ("REJECT", "THREATEN", "DEMAND")
 HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", "PROTEST"})
-
-
-def _form_regex(form: str) -> str:
-    """Regex of a lexicon form: words separated by spaces, `*` ends a stem."""
-    parts = []
-    for word in form.split():
-        if word.endswith("*"):
-            parts.append(re.escape(word[:-1]) + r"[\w'-]*")
-        else:
-            parts.append(re.escape(word))
-    return r"(?<![\w'])" + r"\s+".join(parts) + r"(?![\w'])" if parts else r"(?!)"
 
 
 def _compile_forms(forms: list[str]) -> re.Pattern[str] | None:
     forms = [str(f) for f in forms if str(f).strip()]
     if not forms:
         return None
-    return re.compile("|".join(_form_regex(f) for f in sorted(forms, key=len, reverse=True)), re.IGNORECASE)
+    return re.compile("|".join(form_regex(f) for f in sorted(forms, key=len, reverse=True)), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -77,9 +67,10 @@ class _EventLexicon:
     hypothetical: re.Pattern[str] | None
     cue_acts: tuple[tuple[str, re.Pattern[str]], ...]
     content_acts: tuple[tuple[str, re.Pattern[str]], ...]
-    report_verbs: frozenset[str]
+    report_verbs: re.Pattern[str] | None
     not_triggers: re.Pattern[str] | None
     actor_nouns: frozenset[str]
+    combined: re.Pattern[str] | None = None  # every trigger form, longest first, one group each
 
 
 @lru_cache(maxsize=None)
@@ -99,18 +90,28 @@ def event_lexicon(lang: str) -> _EventLexicon:
     content_acts = tuple(
         (str(t).upper(), p) for t, forms in (acts.get("content") or {}).items() if (p := _compile_forms(forms or []))
     )
+    ordered = tuple(sorted(triggers, key=lambda t: -t.length))
     return _EventLexicon(
-        tuple(sorted(triggers, key=lambda t: -t.length)),
+        ordered,
         _compile_forms(data.get("future") or []),
         _compile_forms(data.get("negation") or []),
         _compile_forms(data.get("conditional") or []),
         _compile_forms(data.get("hypothetical") or []),
         cue_acts,
         content_acts,
-        frozenset(str(w).casefold() for w in data.get("report_verbs") or []),
+        _compile_forms(data.get("report_verbs") or []),
         _compile_forms(data.get("not_triggers") or []),
         frozenset(str(w).casefold() for w in data.get("actor_nouns") or []),
+        _combine(ordered),
     )
+
+
+def _combine(ordered: tuple[_Trigger, ...]) -> re.Pattern[str] | None:
+    """One alternation of all trigger forms, in `ordered` order (longest first), one group
+    each: a text is scanned once, not once per form; group i is `ordered[i]`."""
+    if not ordered:
+        return None
+    return re.compile("|".join(f"({t.pattern.pattern})" for t in ordered), re.IGNORECASE)
 
 
 @dataclass
@@ -124,14 +125,14 @@ class TriggerMatch:
 
 def find_triggers(text: str, lang: str, offset: int = 0) -> list[TriggerMatch]:
     """Non-overlapping trigger matches in `text` (longest form first), by position."""
+    lex = event_lexicon(lang)
+    if lex.combined is None:
+        return []
     found: list[TriggerMatch] = []
-    for trig in event_lexicon(lang).triggers:
-        for m in trig.pattern.finditer(text):
-            s, e = m.start() + offset, m.end() + offset
-            if any(s < f.end and f.start < e for f in found):
-                continue
-            found.append(TriggerMatch(s, e, m.group(), trig.plover, trig.mode))
-    return sorted(found, key=lambda t: t.start)
+    for m in lex.combined.finditer(text):
+        trig = lex.triggers[m.lastindex - 1]  # type: ignore[operator]
+        found.append(TriggerMatch(m.start() + offset, m.end() + offset, m.group(), trig.plover, trig.mode))
+    return found
 
 
 # --------------------------------------------------------------------------- parse helpers
@@ -142,6 +143,15 @@ def _token_at(tokens: list[Token], offset: int) -> Token | None:
         if t.start <= offset < t.end:
             return t
     return None
+
+
+def _trigger_token(tokens: list[Token], trig: "TriggerMatch") -> Token | None:
+    """The token that carries a trigger: its noun when it ends in one ("humanitarian aid",
+    "телефонный разговор"), else its first word ("threatened to")."""
+    last = _token_at(tokens, trig.end - 1)
+    if last is not None and last.pos in ("NOUN", "PROPN"):
+        return last
+    return _token_at(tokens, trig.start)
 
 
 def _depth(tokens_by_i: dict[int, Token], tok: Token) -> int:
@@ -279,19 +289,27 @@ def _modified_type(text: str, trig: TriggerMatch, lang: str, sent_start: int, se
         return "REJECT"
     if future and plover in HOSTILE_ACTS:
         return "THREATEN"
+    if future and plover == "SUPPORT":
+        return "AGREE"  # "will support" is a promise
     if future and plover in MATERIAL_COOPERATION:
         return "THREATEN" if conditional and plover == "RETREAT" else "AGREE"
     return plover
 
 
-def _governed_by_event_free_verbs(tok: Token, tokens_by_i: dict[int, Token], report_verbs: frozenset[str]) -> bool:
+def _governed_by_event_free_verbs(tok: Token, tokens_by_i: dict[int, Token], report_verbs: re.Pattern[str] | None) -> bool:
     """Whether every verb above `tok` in the parse is a reporting/auxiliary verb."""
+    if report_verbs is None:
+        return True  # the language lists none: no basis to judge
     cur, hops = tok, 0
     while cur.head >= 0 and cur.head != cur.i and hops < 20:
         head = tokens_by_i.get(cur.head)
         if head is None:
             break
-        if head.pos == "VERB" and head.lemma.casefold() not in report_verbs and head.text.casefold() not in report_verbs:
+        if cur.dep in ("relcl", "acl:relcl", "advcl", "parataxis"):
+            return True  # "..., where he met Merkel": a clause of its own
+        if head.pos == "VERB" and not (
+            report_verbs.fullmatch(head.lemma or "") or report_verbs.fullmatch(head.text)
+        ):
             return False
         cur, hops = head, hops + 1
     return True
@@ -327,6 +345,32 @@ def _noun_owner_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
 _PRONOUN = re.compile(r"^(?:it|they|he|she|which|that|this|who|we|i|you|one|its|their|his|her)$", re.IGNORECASE)
 
 
+def _is_pronoun(phrase: str, lang: str) -> bool:
+    words = phrase.strip().casefold().split()
+    personal = {str(w).casefold() for w in lexicon(lang, "events").get("personal_pronouns") or []}
+    return len(words) == 1 and words[0] in personal
+
+
+def _is_self_reference(before: str, lang: str) -> bool:
+    """Whether the words before a content's trigger start with a pronoun for the speaker."""
+    words = re.findall(r"\w+", before)
+    own = {str(w).casefold() for w in lexicon(lang, "events").get("self_pronouns") or []}
+    if words and words[0].casefold() in own and len(words) <= 6:
+        return True
+    # "announced a suspension of air links": no subject of its own before the deed
+    return len(words) <= 2 and not any(w[:1].isupper() for w in words)
+
+
+def _antecedent(doc: Doc, span: Span, registry: ActorRegistry) -> Mention | None:
+    """The person a "he"/"she" subject most likely refers to: the last person named before it."""
+    for m in reversed(doc.mentions):
+        if m.end <= span[0] and span[0] - m.end < 400 and m.actor_id and m.kind in ("name", "title"):
+            actor = registry.by_id(m.actor_id)
+            if actor is not None and actor.type == "person":
+                return m
+    return None
+
+
 def _actor_like(doc: Doc, phrase_span: Span, sent_start: int, lang: str) -> bool:
     """Whether a source phrase names an actor: a known/NER mention, a proper noun or an actor noun."""
     if _mentions_in(doc, phrase_span):
@@ -349,7 +393,7 @@ def _main_trigger(doc: Doc, trigs: list[TriggerMatch], tokens_by_i: dict[int, To
         return trigs[0]
 
     def rank(t: TriggerMatch) -> tuple[int, int, int]:
-        tok = _token_at(sent_tokens, t.start)
+        tok = _trigger_token(sent_tokens, t)
         depth = _depth(tokens_by_i, tok) if tok else 99
         verb = 0 if tok is not None and tok.pos in ("VERB", "AUX") else 1
         return depth, verb, t.start
@@ -377,15 +421,29 @@ def verbal_act(statement: Statement, text: str, lang: str) -> str | None:
             if trig.plover in VERBAL_TYPES:
                 return trig.plover
     content = statement.content or ""
+    # Explicit markers of refusal, threat or demand ("groundless", "will not", "must") come
+    # first: the deeds a content mentions ("the accusations are groundless") are its topic.
+    for plover, pat in lex.content_acts:
+        if plover in STRONG_CONTENT_ACTS and pat.search(content):
+            return plover
     if content:
         trigs = find_triggers(content, lang)
         if lex.not_triggers:
             blocked = [m.span() for m in lex.not_triggers.finditer(content)]
             trigs = [t for t in trigs if not any(t.start < b and a < t.end for a, b in blocked)]
         if trigs:
-            plover = _modified_type(content, trigs[0], lang, 0, content)
-            if plover in VERBAL_TYPES:
+            # The speaker's own act in the content ("it will support", "we reject") says
+            # more than deeds it mentions; others' deeds are what the speaker tells of them.
+            own = [t for t in trigs if _is_self_reference(content[: t.start], lang)]
+            verbal_own = [t for t in own if t.plover in VERBAL_TYPES]
+            trig = (verbal_own or own or trigs)[0]
+            plover = _modified_type(content, trig, lang, 0, content)
+            if trig in own and (plover in VERBAL_TYPES or plover in TYPES):
                 return plover
+            if plover in HOSTILE_ACTS and not _reports_events(statement):
+                return "ACCUSE"  # telling of an adversary's hostile act is accusing them
+            if plover in ("REJECT", "THREATEN", "DEMAND"):
+                return plover  # "will not accept", "would blockade": the speaker's stance either way
     for plover, pat in lex.content_acts:
         if pat.search(content):
             return plover
@@ -395,6 +453,18 @@ def verbal_act(statement: Statement, text: str, lang: str) -> str | None:
 # --------------------------------------------------------------------------- the extractor
 
 
+_HEADER_LINE = re.compile(r"^\s*[A-Z]{2,10}:\s")
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    """Two mentions of one event: same type and day, and a shared actor."""
+    if a.plover != b.plover or a.date != b.date:
+        return False
+    actors_a = set(a.participants) | {a.source} - {None}
+    actors_b = set(b.participants) | {b.source} - {None}
+    return bool(actors_a & actors_b) or a.span == b.span
+
+
 def _reports_events(st: Statement) -> bool:
     """Whether a statement's content may report events: "X did Y, police said" / "according to".
 
@@ -402,11 +472,17 @@ def _reports_events(st: Statement) -> bool:
     reports what happened; a quote or "X said that ..." up front is what X claims,
     coded as the statement's verbal act instead.
     """
+    if st.speaker_id and not st.speaker_id.endswith(("-border-guard", "-border-committee")):
+        # A tracked official's words are claims, coded as the statement's verbal act.
+        registry = get_registry()
+        actor = registry.by_id(st.speaker_id)
+        if actor is not None and actor.type == "person":
+            return False
     if st.kind == "according_to":
         return True
     if st.kind in ("direct", "mixed", "headline") or not st.cue_span:
         return False
-    return st.cue_span[0] >= st.content_span[1]
+    return st.cue_span[0] > st.content_span[0]  # "X did Y, police said" / "X did, he said, Y"
 
 
 def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
@@ -416,40 +492,60 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
     reported = [(s, st) for st in doc.statements if _reports_events(st) for s in _statement_spans(st)]
     cue_spans = [tuple(st.cue_span) for st in doc.statements if st.cue_span]
     tokens_by_i = {t.i: t for t in doc.tokens}
+    # Sentences where someone is quoted making a claim: what they said is their verbal
+    # act; only meetings and calls mentioned there ("after talks with X, he said") are events.
+    # A claim starts at its speaker or cue; deeds named before that are the sentence's own.
+    claim_cues = [
+        min(st.cue_span[0], st.speaker_span[0] if st.speaker_span else st.cue_span[0])
+        for st in doc.statements
+        if st.cue_span and not _reports_events(st)
+    ]
     events: list[Event] = []
     previous: date | None = None
     for sent in _sentences(doc):
         s_end = min(sent.end, sent.start + MAX_SENTENCE_CHARS)
         sentence = text[sent.start : s_end]
+        if _HEADER_LINE.match(sentence) or "http" in sentence:
+            continue  # "URL: ...", "DATE: ..." lines and link lists report nothing
+        reported_spans = [span for span, _ in reported]
         trigs = [
             t
             for t in find_triggers(sentence, lang, sent.start)
-            if not _inside((t.start, t.end), blocked_content) and not _inside((t.start, t.end), cue_spans)
+            if not _inside((t.start, t.end), blocked_content)
+            and not _inside((t.start, t.end), cue_spans)
+            # what a source says should/will happen is its verbal act, not an event
+            and not (t.plover in VERBAL_TYPES and _inside((t.start, t.end), reported_spans))
         ]
         if lex.not_triggers:
             blocked = [(m.start() + sent.start, m.end() + sent.start) for m in lex.not_triggers.finditer(sentence)]
             trigs = [t for t in trigs if not any(t.start < b and a < t.end for a, b in blocked)]
+        claim_at = min((c for c in claim_cues if sent.start <= c < s_end), default=None)
+        if claim_at is not None:
+            trigs = [t for t in trigs if t.plover == "CONSULT" or t.end <= claim_at]
         if not trigs or sentence.rstrip().endswith("?"):
             continue  # a question reports nothing
         sent_tokens = [t for t in doc.tokens if t.start >= sent.start and t.end <= s_end]
-        trigs = [t for t in trigs if _usable_trigger(t, _token_at(sent_tokens, t.start), tokens_by_i, lang)]
+        trigs = [t for t in trigs if _usable_trigger(t, _trigger_token(sent_tokens, t), tokens_by_i, lang)]
         if not trigs:
             continue
         main = _main_trigger(doc, trigs, tokens_by_i, sent_tokens)
         chosen = [main] + [t for t in trigs if t.plover == "CONSULT" and t.plover != main.plover][:1]
         for trig in chosen:
             window = text[max(sent.start, trig.start - MODIFIER_WINDOW) : trig.start]
-            if lex.hypothetical and lex.hypothetical.search(window) and trig.plover not in VERBAL_TYPES:
-                continue
+            if lex.hypothetical and lex.hypothetical.search(re.split(r"[,;:]\s", window)[-1]):
+                continue  # "if the West recognises...", "could deploy": not (yet) an event
             plover = _modified_type(text, trig, lang, sent.start, sentence)
             plover = base_type(plover) or plover  # events are coded in standard PLOVER
             found = _events_for(doc, registry, sent, s_end, trig, plover, tokens_by_i, sent_tokens, previous)
             via = next((st for span, st in reported if span[0] <= trig.start and trig.end <= span[1]), None)
             for ev in found:
+                if trig is not main:
+                    ev.confidence = round(ev.confidence * 0.8, 3)  # the sentence is mainly about `main`
                 if via is not None:
                     ev.extra["reported_by"] = via.speaker
                     ev.confidence = round(ev.confidence * 0.95, 3)
-            events.extend(found)
+                if not any(_same_event(ev, old) for old in events):
+                    events.append(ev)
         if events:
             previous = events[-1].date
     return events
@@ -467,10 +563,13 @@ def _events_for(
     previous: date | None,
 ) -> list[Event]:
     text = doc.text
-    tok = _token_at(sent_tokens, trig.start)
+    tok = _trigger_token(sent_tokens, trig)
     if tok is not None and tok.pos in ("NOUN", "PROPN"):
-        last = _token_at(sent_tokens, trig.end - 1) or tok
+        last = tok
         subj = _noun_owner_span(tokens_by_i, last)
+        head = tokens_by_i.get(last.head)
+        if subj is None and head is not None and head.pos == "VERB" and last.dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"):
+            subj = _subject_span(tokens_by_i, head)  # "the EU imposed sanctions", "Путин провел разговор"
         if subj is None and plover != "CONSULT":
             return []  # an event noun with no actor ("tightening of sanctions") is background
     else:
@@ -478,9 +577,13 @@ def _events_for(
     source: str | None = None
     source_id: str | None = None
     if subj and not _actor_like(doc, subj, sent.start, doc.lang):
-        if plover != "CONSULT":
+        person = _antecedent(doc, subj, registry) if _is_pronoun(doc.text[subj[0] : subj[1]], doc.lang) else None
+        if person is not None:
+            subj = (person.start, person.end)
+        elif plover != "CONSULT":
             return []  # "it has maintained...", "Another element of this operation...": no actor, no event
-        subj = None
+        else:
+            subj = None
     if subj:
         source = _actor_name(doc, registry, subj)
         ids = [m.actor_id for m in _mentions_in(doc, subj) if m.actor_id]
@@ -497,6 +600,8 @@ def _events_for(
         m = _first_mention_after(doc, sent.start, s_end, set())
         if m is not None:
             source, source_id = _canonical(registry, m) or m.text, m.actor_id
+    if source is None and plover != "CONSULT":
+        return []  # an act with no actor ("Musimy być przygotowani...") is no event
     target = (_canonical(registry, tm) or tm.text) if tm is not None else None
     participants: list[str] = []
     people = [m for m in _mentions_in(doc, (sent.start, s_end)) if m.actor_id and m.kind in ("name", "title", "body")]
@@ -506,6 +611,8 @@ def _events_for(
         if name and name not in participants and (registry.by_name(name) is not None):
             participants.insert(0 if name == source else len(participants), name)
     participants = list(dict.fromkeys(participants))
+    if plover == "CONSULT" and len(participants) < 2 and not (source and target):
+        return []  # a meeting needs two sides
     # Dates: those in the sentence outside statement content; several explicit days → several events.
     content = [s for st in doc.statements for s in _statement_spans(st)]
     in_sentence = [

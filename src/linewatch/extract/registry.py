@@ -175,6 +175,8 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay text here so that a bad one ("2021-13-01") is reported with its file and line.
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def _as_date(value: Any, where: str) -> date | None:
@@ -286,6 +288,13 @@ def load_registry_file(path: Path) -> tuple[list[Actor], dict[str, dict[str, lis
 # --------------------------------------------------------------------------- titles
 
 
+def form_regex(form: str) -> str:
+    """Regex of a lexicon form: words separated by spaces, matched as whole words;
+    a word ending in `*` is a stem that takes any ending ("rzeczni* Kreml*", "sanction*")."""
+    parts = [re.escape(w[:-1]) + r"[\w'-]*" if w.endswith("*") else re.escape(w) for w in form.split()]
+    return r"(?<![\w'])" + r"\s+".join(parts) + r"(?![\w'])" if parts else r"(?!)"
+
+
 @dataclass
 class _Title:
     pattern: re.Pattern[str]
@@ -298,12 +307,16 @@ def _titles(lang: str) -> tuple[_Title, ...]:
     out = []
     for entry in lexicon(lang, "titles").get("titles") or []:
         for form in entry.get("forms") or []:
-            # A form is words separated by spaces; `*` ends a word stem ("rzeczni* Kreml*").
-            parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b" for w in str(form).split()]
-            pat = re.compile(r"(?<!\w)" + r"\s+".join(parts), re.IGNORECASE)
+            pat = re.compile(form_regex(str(form)), re.IGNORECASE)
             out.append(_Title(pat, str(entry["role"]), entry.get("country")))
     # Longer forms first so "deputy foreign minister" wins over "foreign minister".
     return tuple(sorted(out, key=lambda t: -len(t.pattern.pattern)))
+
+
+@lru_cache(maxsize=None)
+def _title_glue(lang: str) -> frozenset[str]:
+    """Words that may stand between a title and its country ("of", "the", "s" of "'s")."""
+    return frozenset(str(w).casefold() for w in lexicon(lang, "titles").get("country_glue") or [])
 
 
 # --------------------------------------------------------------------------- the registry
@@ -421,16 +434,20 @@ class ActorRegistry:
             i += 1
         return out
 
-    def _country_near(self, names: list[Mention], start: int, end: int, text: str) -> tuple[str | None, int, int]:
-        """A state/demonym mention right before or after a title (within a few words)."""
+    def _country_near(
+        self, names: list[Mention], start: int, end: int, text: str, lang: str
+    ) -> tuple[str | None, int, int]:
+        """A state/demonym/body mention qualifying a title: adjacent, or joined by glue words
+        ("Russia's top diplomat", "minister of foreign affairs of Belarus", "глава МИД России")."""
+        glue = _title_glue(lang)
         for m in names:
             if m.actor_id is None or m.kind not in ("state", "demonym", "body"):
                 continue
             overlapping = m.start < end and start < m.end
             gap = "" if overlapping else text[m.end : start] if m.end <= start else text[end : m.start]
-            if len(gap) > 25 or any(c in gap for c in ".;:!?\n"):
+            if len(gap) > 25 or any(w.casefold() not in glue for w in TOKEN_RE.findall(gap)):
                 continue
-            if len(word_tokens(gap)) > 3:
+            if any(c in gap for c in ".;:!?\n,"):
                 continue
             actor = self._actors[m.actor_id]
             if actor.country:
@@ -445,7 +462,7 @@ class ActorRegistry:
                 s, e = m.start(), m.end()
                 if any(s < te and ts < e for ts, te in taken):
                     continue
-                country, ms, me = (title.country, s, e) if title.country else self._country_near(names, s, e, text)
+                country, ms, me = (title.country, s, e) if title.country else self._country_near(names, s, e, text, lang)
                 actor = self.holder(title.role, country, on)
                 taken.append((s, e))
                 out.append(

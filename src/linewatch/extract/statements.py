@@ -111,7 +111,7 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
 
 def _is_quote_sentence(text: str, a: int, b: int, quotes: list[tuple[int, int]]) -> bool:
     """Is the sentence text[a:b] one quotation and nothing else (a continuation)?"""
-    if a >= b or text[a] not in OPEN_QUOTES:
+    if a >= b or (text[a] not in OPEN_QUOTES and not text.startswith("''", a)):
         return False
     for qa, qb in quotes:
         if qa == a and qb >= b - 2:

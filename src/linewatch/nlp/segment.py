@@ -59,13 +59,17 @@ def quote_spans(text: str, lang: str, start: int = 0, end: int | None = None) ->
     """
     pairs, _ = _quote_pairs(lang)
     end = len(text) if end is None else end
+    # Two apostrophes stand for a straight double quote in some wire copy (''like this'');
+    # the replacement keeps every offset.
+    scan = text.replace("''", '"\x01') if "''" in text else text
     spans: list[tuple[int, int]] = []
     i = start
     while i < end:
-        opener = text[i]
+        opener = scan[i]
         if opener in pairs:
-            close = _find_close(text, i, end, opener, pairs[opener])
+            close = _find_close(scan, i, end, opener, pairs[opener])
             if close is not None:
+                close += 1 if scan[close + 1:close + 2] == "\x01" else 0
                 spans.append((i, close + 1))
                 i = close + 1
                 continue

@@ -45,6 +45,7 @@ KINDS = (
     "gdelt-doc",
 )
 URL_KINDS = ("rss", "atom", "page", "sitemap", "gdelt-doc")
+FILE_KINDS = ("telegram-export", "gdelt-events", "gdelt-mentions", "gdelt-gkg")  # a path (or a URL for GDELT)
 OUTLET_TYPES = ("official", "state media", "independent", "wire", "social")
 FULL_TEXT = ("auto", "always", "never")
 MAX_DEFINITION_BYTES = 5_000_000
@@ -55,6 +56,40 @@ KNOWN_KEYS = {
     "id", "kind", "location", "language", "outlet", "outlet_type", "interval", "max_items",
     "max_bytes", "allow_private", "full_text", "filters", "enabled", "name",
 }
+
+
+SOURCES_TEMPLATE = """\
+# Sources watched by `linewatch watch`. Check with `linewatch sources check`.
+# kind: rss, atom, page, sitemap, telegram-export, telegram-live,
+#       gdelt-events, gdelt-mentions, gdelt-gkg, gdelt-doc
+# outlet_type: official, state media, independent, wire, social
+# interval: seconds or 90s / 15m / 2h / 1d. Relative paths are relative to this file.
+sources:
+  # - id: ministry-news
+  #   kind: rss
+  #   location: https://www.example.org/news/rss
+  #   language: ru
+  #   outlet: Example Ministry of Foreign Affairs
+  #   outlet_type: official
+  #   interval: 30m
+  #   full_text: auto          # fetch the article when the feed only has a summary
+  # - id: agency-sitemap
+  #   kind: sitemap
+  #   location: https://www.example.org/sitemap-news.xml
+  #   outlet: Example Agency
+  #   outlet_type: wire
+  #   interval: 1h
+  #   max_items: 100
+  # - id: channel-export
+  #   kind: telegram-export
+  #   location: exports/channel/result.json
+  #   outlet_type: social
+  # - id: gdelt-latest
+  #   kind: gdelt-events
+  #   location: http://data.gdeltproject.org/gdeltv2/lastupdate.txt
+  #   interval: 15m
+  #   filters: {actors: [RUS, BLR], countries: [BO, PL]}
+"""
 
 
 @dataclass
@@ -248,5 +283,52 @@ def load_sources(path: str | Path) -> list[SourceDef]:
         if src.id in seen:
             raise InputError(f"duplicate source id {src.id!r} (first at source #{seen[src.id] + 1})", where=at)
         seen[src.id] = i
+        if src.kind in FILE_KINDS and not re.match(r"^https?://", src.location, re.I):
+            # Like the workspace file: relative paths are relative to the file's folder.
+            src.location = str((p.parent / Path(src.location).expanduser()).resolve())
         out.append(src)
     return out
+
+
+def add_source_yaml(path: str | Path, raw: dict[str, Any]) -> SourceDef:
+    """Append one source to a YAML sources file (created if missing), keeping its comments.
+
+    The new entry is validated first, then the whole new file is validated, then it replaces the
+    old one atomically; on any problem the file is left as it was.
+    """
+    import os
+    import tempfile
+
+    p = Path(path)
+    if p.suffix.lower() == ".toml":
+        raise InputError("`sources add` writes YAML files; edit TOML files by hand", where=str(p))
+    try:
+        new = source_from_mapping(raw)
+    except ValueError as exc:
+        raise InputError(str(exc), where=str(p)) from None
+    existing = p.read_text(encoding="utf-8") if p.exists() else ""
+    if existing.strip():
+        have = load_sources(p)
+        if any(s.id == new.id for s in have):
+            raise InputError(f"a source with id {new.id!r} already exists", where=str(p))
+        if not re.search(r"^sources:\s*$", existing, re.M):
+            raise InputError("no top-level 'sources:' list to add to", where=str(p))
+    else:
+        existing, have = "sources:\n", []
+    entry = yaml.safe_dump([raw], allow_unicode=True, sort_keys=False, default_flow_style=False)
+    block = "".join("  " + line + "\n" for line in entry.splitlines())
+    text = existing if existing.endswith("\n") else existing + "\n"
+    text += block
+    fd, tmp = tempfile.mkstemp(prefix=".sources-", suffix=".yaml", dir=str(p.parent.resolve()))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        if len(load_sources(tmp)) != len(have) + 1:
+            raise InputError("cannot append here ('sources:' is not the last top-level key); edit by hand",
+                             where=str(p))
+        os.replace(tmp, p)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return new

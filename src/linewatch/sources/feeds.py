@@ -95,7 +95,8 @@ def entry_body(entry: Any) -> tuple[str, bool]:
     summary = html_to_text(str(entry.get("summary") or ""))
     if len(summary) > len(best):
         best, full = summary, False
-    return best, full and len(best) >= SUMMARY_CHARS or len(best) >= 4 * SUMMARY_CHARS
+    # Long text counts as the article even in <description> (many sites put the whole story there).
+    return best, (full and len(best) >= SUMMARY_CHARS) or len(best) >= 4 * SUMMARY_CHARS
 
 
 def collect_feed(source: SourceDef, ctx: CollectContext) -> Iterator[Item]:

@@ -252,7 +252,8 @@ def check_url(url: str, allow_private: Any) -> tuple[str, int]:
         if problem:
             raise FetchError(
                 url, "address",
-                f"refused: {host} is a {problem} (allow it per source with allow_private or --allow-private-addresses)",
+                f"refused: {host} resolves to a {problem} (allow it per source with allow_private "
+                "or --allow-private-addresses)",
             )
     return host, port
 

@@ -446,6 +446,8 @@ def _from_record(path: Path, record: Any, where: str, default_date: date | None)
     text = _field(record, "text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"no text (fields tried: {', '.join(FIELD_ALIASES['text'])})", where=where)
+    if "\x00" in text:  # no database stores NUL in text, and no prose contains it
+        raise InputError("text contains NUL characters", where=where)
     known = {a for aliases in FIELD_ALIASES.values() for a in aliases}
     meta: dict[str, Any] = {"format": path.suffix.lower().lstrip(".")}
     extra = {str(k): v for k, v in record.items() if str(k).lower() not in known and isinstance(v, (str, int, float, bool))}

@@ -322,6 +322,7 @@ def doc_api_url(base: str, query: str, *, max_records: int = 250, timespan: str 
 
 def collect_doc_api(source: SourceDef, ctx: CollectContext) -> Iterator[Item]:
     """A `gdelt-doc` source: location is a full DOC 2.0 API URL (mode=artlist, format=json)."""
+    # An API meant for programs, not a site to crawl: its robots.txt speaks to crawlers, not to API clients.
     result = ctx.fetcher.get(source.location, allow_private=source.allow_private or None,
                              max_bytes=source.max_bytes, check_robots=False)
     try:

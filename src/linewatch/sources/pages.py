@@ -11,6 +11,7 @@ from linewatch.sources.items import CollectContext, Item, make_document
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
 _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|p|div)\b", re.I)
 
 
@@ -28,12 +29,16 @@ def decode_body(result: FetchResult) -> str:
     """Decode a fetched body: the declared charset when it works, else the file decoder's detection."""
     from linewatch.sources.files import decode_bytes
 
-    enc = result.encoding
-    if enc:
-        try:
-            return result.body.decode(enc)
-        except (LookupError, UnicodeDecodeError):
-            pass
+    declared = [result.encoding]
+    meta = _META_CHARSET.search(result.body[:4096])
+    if meta:
+        declared.append(meta.group(1).decode("ascii", "replace"))
+    for enc in declared:
+        if enc:
+            try:
+                return result.body.decode(enc)
+            except (LookupError, UnicodeDecodeError):
+                continue
     return decode_bytes(result.body, result.url).text
 
 

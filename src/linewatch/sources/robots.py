@@ -26,6 +26,7 @@ class _Entry:
     parser: RobotFileParser | None  # None = allow all
     disallow_all: bool
     expires: float
+    reason: str = ""  # why everything is disallowed for now
 
 
 class RobotsCache:
@@ -39,7 +40,10 @@ class RobotsCache:
         from linewatch.sources.fetch import FetchError
 
         if not self.allowed(url, allow_private=allow_private):
-            raise FetchError(url, "robots", "disallowed by the site's robots.txt")
+            parts = urlsplit(url)
+            entry = self._entries.get(f"{parts.scheme}://{parts.netloc}")
+            reason = entry.reason if entry is not None and entry.reason else "disallowed by the site's robots.txt"
+            raise FetchError(url, "robots", reason)
 
     def allowed(self, url: str, *, allow_private: bool) -> bool:
         parts = urlsplit(url)
@@ -89,7 +93,8 @@ class RobotsCache:
                 return _Entry(None, False, now + CACHE_SECONDS)
             if exc.kind in ("address", "scheme", "connect", "timeout"):
                 raise  # the host itself is unusable: report that, not a robots refusal (nothing is cached)
-            return _Entry(None, True, now + RETRY_UNREACHABLE)
+            return _Entry(None, True, now + RETRY_UNREACHABLE,
+                          f"robots.txt unavailable ({exc.kind} {exc.status or ''}".strip() + "); not fetching for now")
         parser = RobotFileParser()
         parser.parse(result.body.decode("utf-8", "replace").splitlines())
         return _Entry(parser, False, now + CACHE_SECONDS)

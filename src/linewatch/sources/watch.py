@@ -124,8 +124,9 @@ def save_item(store: Any, source_id: str, item: Item) -> tuple[bool, bool, int]:
 
 
 def _record_success(store: Any, src: SourceDef, report: PollReport, ctx: CollectContext, now: datetime,
-                    keep_validators: bool) -> None:
-    next_run = now + timedelta(seconds=src.interval)
+                    keep_validators: bool, interrupted: bool = False) -> None:
+    # A poll stopped half-way stays due, so the next start picks up the rest at once.
+    next_run = now if interrupted else now + timedelta(seconds=src.interval)
     report.next_run = iso(next_run)
     note = "; ".join(report.notes)[:MAX_ERROR_CHARS] or None
     params: list[Any] = [iso(now), iso(next_run), iso(now), note, report.new_items]
@@ -208,8 +209,10 @@ def poll_source(store: Any, src: SourceDef, fetcher: Fetcher, *, archive: Any = 
     report.not_modified = ctx.not_modified
     if report.ok:
         # Validators are only kept when the poll took everything: a 304 must not hide items we left behind.
-        complete = report.new_items < src.max_items and not ctx.notes
-        _record_success(store, src, report, ctx, now, keep_validators=complete or ctx.not_modified)
+        interrupted = stop is not None and stop.is_set()
+        complete = report.new_items < src.max_items and not ctx.notes and not interrupted
+        _record_success(store, src, report, ctx, now, keep_validators=complete or ctx.not_modified,
+                        interrupted=interrupted)
     else:
         _record_failure(store, src, report, now, retry_after)
     return report

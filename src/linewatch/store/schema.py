@@ -287,6 +287,22 @@ CREATE INDEX documents_fts ON documents USING GIN (to_tsvector('simple', coalesc
 CREATE INDEX statements_fts ON statements USING GIN (to_tsvector('simple', coalesce(speaker, '') || ' ' || content));
 """
 
+# Dashboard lists and charts filter by one column and order by day: composite
+# (column, day) indexes let both dialects read just the newest matching rows.
+MIGRATION_0002 = """
+CREATE INDEX IF NOT EXISTS statements_speaker_date ON statements (speaker, date);
+CREATE INDEX IF NOT EXISTS statements_target_date ON statements (target, date);
+CREATE INDEX IF NOT EXISTS statements_country_date ON statements (speaker_country, date);
+CREATE INDEX IF NOT EXISTS statements_stance_date ON statements (stance, date);
+CREATE INDEX IF NOT EXISTS statements_plover_date ON statements (plover, date);
+CREATE INDEX IF NOT EXISTS events_plover_date ON events (plover, date);
+CREATE INDEX IF NOT EXISTS events_source_date ON events (source, date);
+CREATE INDEX IF NOT EXISTS narrative_matches_narrative_doc ON narrative_matches (narrative_id, doc_id);
+CREATE INDEX IF NOT EXISTS narrative_matches_doc_narrative ON narrative_matches (doc_id, narrative_id);
+CREATE INDEX IF NOT EXISTS story_members_doc_group ON story_members (doc_id, group_id);
+CREATE INDEX IF NOT EXISTS documents_published_id ON documents (published, id, language, outlet);
+"""
+
 # (version, description, {dialect: sql}) — append only.
 MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
     (
@@ -297,6 +313,7 @@ MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
             "postgresql": MIGRATION_0001 + FTS_POSTGRES,
         },
     ),
+    (2, "dashboard indexes (column, date)", {"sqlite": MIGRATION_0002, "postgresql": MIGRATION_0002}),
 ]
 
 

@@ -38,6 +38,9 @@ COUNTED_TABLES = (
     "documents", "statements", "events", "narrative_matches", "stance_mentions", "actors",
     "corrections", "story_groups", "sources", "scenario_evidence", "alerts",
 )
+# Records imported from outside (GDELT events) are not derived from the document's text, so
+# reprocessing the document must not delete them.
+KEEP_IMPORTED = {"events": " AND (extractor IS NULL OR extractor <> 'gdelt')"}
 MAX_SEARCH_TERMS = 20
 MAX_QUERY_CHARS = 500
 
@@ -132,7 +135,7 @@ class Store:
 
                 raise StoreError("cannot save analysis: no such document", where=doc_id)
             for table in ANALYSIS_TABLES:
-                self.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+                self.execute(f"DELETE FROM {table} WHERE doc_id = ?{KEEP_IMPORTED.get(table, '')}", (doc_id,))
             # Ids are stable hashes; the same span found twice is one record.
             self.executemany(
                 insert_sql("statements", STATEMENT_COLUMNS, "ON CONFLICT (id) DO NOTHING"),

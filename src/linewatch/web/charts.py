@@ -13,10 +13,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from linewatch.web.filters import ItemFilter, event_where, statement_where
+from linewatch.web.cache import cached
+from linewatch.web.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where
 from linewatch.web.records import latest_day
 
-WINDOW_DAYS = 92
+WINDOW_DAYS = 31  # default chart window: the last month of data (longer: pick dates)
 TOP_N = 14
 
 
@@ -33,11 +34,30 @@ def json_for_script(data: Any) -> Markup:
     return Markup(text)
 
 
+SMALL_DB_DOCS = 20_000  # up to this many documents, charts show everything by default
+
+
+def _first_day_if_small(store: Any) -> str | None:
+    """The first statement day when the database is small enough to chart whole, else None."""
+    def compute() -> str | None:
+        n = store.query("SELECT COUNT(*) AS n FROM documents", [])[0]["n"]
+        if int(n) > SMALL_DB_DOCS:
+            return None
+        rows = store.query("SELECT MIN(date) AS d FROM statements", [])
+        return rows[0]["d"] if rows else None
+
+    return cached(store, ("first_day_if_small",), compute)
+
+
 def window(store: Any, f: ItemFilter, days: int = WINDOW_DAYS) -> tuple[str, str]:
-    """(from, to) days for aggregates: the filter's dates, else the latest `days` of data."""
+    """(from, to) days for aggregates: the filter's dates, else all of a small database,
+    else the latest `days` of data."""
     end = f.date_to or latest_day(store) or date.today().isoformat()
     if f.date_from:
         return f.date_from, end
+    first = _first_day_if_small(store)
+    if first and first <= end:
+        return first, end
     start = (date.fromisoformat(end) - timedelta(days=days)).isoformat()
     return start, end
 
@@ -48,13 +68,13 @@ def _windowed(f: ItemFilter, start: str, end: str) -> ItemFilter:
     return g
 
 
-def statement_counts_by_actor(store: Any, f: ItemFilter) -> dict[str, Any]:
+def _statement_counts_by_actor(store: Any, f: ItemFilter) -> dict[str, Any]:
     """Statements per day for the most active speakers (timeline chart)."""
     start, end = window(store, f)
-    where, params, _ = statement_where(_windowed(f, start, end), store.dialect)
+    where, params, join = statement_where(_windowed(f, start, end), store.dialect)
     rows = store.query(
-        "SELECT s.date AS day, s.speaker AS actor, COUNT(*) AS n FROM statements s JOIN documents d ON d.id = s.doc_id"
-        f" WHERE {where} AND s.speaker IS NOT NULL GROUP BY s.date, s.speaker",
+        f"SELECT s.date AS day, s.speaker AS actor, COUNT(*) AS n FROM statements s{doc_join(join, 's')[0]}"
+        f" WHERE {doc_join(join, 's')[1]}{where} AND s.speaker IS NOT NULL GROUP BY s.date, s.speaker",
         params,
     )
     totals: dict[str, int] = {}
@@ -74,12 +94,12 @@ def statement_counts_by_actor(store: Any, f: ItemFilter) -> dict[str, Any]:
     }
 
 
-def event_counts_by_type(store: Any, f: ItemFilter) -> dict[str, Any]:
+def _event_counts_by_type(store: Any, f: ItemFilter) -> dict[str, Any]:
     start, end = window(store, f)
-    where, params, _ = event_where(_windowed(f, start, end))
+    where, params, join = event_where(_windowed(f, start, end), store.dialect)
     rows = store.query(
-        "SELECT e.date AS day, e.plover AS kind, COUNT(*) AS n FROM events e JOIN documents d ON d.id = e.doc_id"
-        f" WHERE {where} GROUP BY e.date, e.plover",
+        f"SELECT e.date AS day, e.plover AS kind, COUNT(*) AS n FROM events e{doc_join(join, 'e')[0]}"
+        f" WHERE {doc_join(join, 'e')[1]}{where} GROUP BY e.date, e.plover",
         params,
     )
     days = sorted({r["day"] for r in rows if r["day"]})
@@ -91,18 +111,18 @@ def event_counts_by_type(store: Any, f: ItemFilter) -> dict[str, Any]:
     return {"from": start, "to": end, "days": days, "series": [{"name": k, "data": [grid[k][d] for d in days]} for k in kinds]}
 
 
-def stance_matrix_data(store: Any, f: ItemFilter) -> dict[str, Any]:
+def _stance_matrix_data(store: Any, f: ItemFilter) -> dict[str, Any]:
     """Speaker × target matrix: net stance (support − oppose) / all, and counts."""
     start, end = window(store, f)
     g = _windowed(f, start, end)
     g.stance = None
-    where, params, _ = statement_where(g, store.dialect)
+    where, params, join = statement_where(g, store.dialect)
     rows = store.query(
         "SELECT s.speaker AS holder, s.target AS target,"
         " SUM(CASE WHEN s.stance = 'support' THEN 1 ELSE 0 END) AS sup,"
         " SUM(CASE WHEN s.stance = 'oppose' THEN 1 ELSE 0 END) AS opp,"
-        " COUNT(*) AS n FROM statements s JOIN documents d ON d.id = s.doc_id"
-        f" WHERE {where} AND s.speaker IS NOT NULL AND s.target IS NOT NULL GROUP BY s.speaker, s.target",
+        f" COUNT(*) AS n FROM statements s{doc_join(join, 's')[0]}"
+        f" WHERE {doc_join(join, 's')[1]}{where} AND s.speaker IS NOT NULL AND s.target IS NOT NULL GROUP BY s.speaker, s.target",
         params,
     )
     hold_tot: dict[str, int] = {}
@@ -121,15 +141,15 @@ def stance_matrix_data(store: Any, f: ItemFilter) -> dict[str, Any]:
     return {"from": start, "to": end, "holders": holders, "targets": targets, "cells": cells}
 
 
-def accusation_network(store: Any, f: ItemFilter, limit_edges: int = 80) -> dict[str, Any]:
+def _accusation_network(store: Any, f: ItemFilter, limit_edges: int = 80) -> dict[str, Any]:
     """Who accuses/opposes whom: edges weighted by the number of statements."""
     start, end = window(store, f)
     g = _windowed(f, start, end)
     g.stance = None
-    where, params, _ = statement_where(g, store.dialect)
+    where, params, join = statement_where(g, store.dialect)
     rows = store.query(
-        "SELECT s.speaker AS src, s.target AS dst, COUNT(*) AS n FROM statements s JOIN documents d ON d.id = s.doc_id"
-        f" WHERE {where} AND s.speaker IS NOT NULL AND s.target IS NOT NULL"
+        f"SELECT s.speaker AS src, s.target AS dst, COUNT(*) AS n FROM statements s{doc_join(join, 's')[0]}"
+        f" WHERE {doc_join(join, 's')[1]}{where} AND s.speaker IS NOT NULL AND s.target IS NOT NULL"
         " AND (s.stance = 'oppose' OR s.plover = 'ACCUSE') AND s.speaker <> s.target"
         " GROUP BY s.speaker, s.target ORDER BY COUNT(*) DESC LIMIT ?",
         [*params, limit_edges],
@@ -151,9 +171,9 @@ def _week(day: str) -> str:
     return (d - timedelta(days=d.weekday())).isoformat()
 
 
-def narrative_trends(store: Any, f: ItemFilter) -> dict[str, Any]:
+def _narrative_trends(store: Any, f: ItemFilter) -> dict[str, Any]:
     """Per week and narrative: articles carrying it and unique stories (story groups)."""
-    start, end = window(store, f, days=WINDOW_DAYS * 2)
+    start, end = window(store, f, days=56)  # eight weeks
     params: list[Any] = [start, end]
     extra = ""
     if f.narrative:
@@ -204,41 +224,80 @@ def narrative_trends(store: Any, f: ItemFilter) -> dict[str, Any]:
     return {"from": start, "to": end, "weeks": all_weeks, "series": series, "rising": rising}
 
 
-def narrative_carriers(store: Any, narrative_id: str, start: str, end: str, limit: int = 10) -> list[dict[str, Any]]:
-    """Speakers whose statements carry a narrative in the window, most first."""
-    return store.query(
-        "SELECT s.speaker AS speaker, COUNT(*) AS n FROM narrative_matches n JOIN statements s ON s.id = n.statement_id"
-        " WHERE n.narrative_id = ? AND s.date >= ? AND s.date <= ? AND s.speaker IS NOT NULL"
-        " GROUP BY s.speaker ORDER BY COUNT(*) DESC LIMIT ?",
-        [narrative_id, start, end, limit],
+def _carriers(store: Any, start: str, end: str) -> dict[str, list[dict[str, Any]]]:
+    rows = store.query(
+        "SELECT n.narrative_id AS nid, s.speaker AS speaker, COUNT(*) AS n FROM statements s"
+        " JOIN narrative_matches n ON n.statement_id = s.id"
+        " WHERE s.date >= ? AND s.date <= ? AND s.speaker IS NOT NULL GROUP BY n.narrative_id, s.speaker",
+        [start, end],
     )
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        out.setdefault(r["nid"], []).append({"speaker": r["speaker"], "n": int(r["n"])})
+    for lst in out.values():
+        lst.sort(key=lambda c: (-c["n"], c["speaker"]))
+    return out
 
 
-def actor_stance_over_time(store: Any, actor: str, limit_targets: int = 6) -> dict[str, Any]:
-    """Monthly net stance of one speaker toward its most frequent targets."""
+def narrative_carriers(store: Any, narrative_id: str, start: str, end: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Speakers whose statements carry a narrative in the window, most first (one cached pass for all)."""
+    return cached(store, ("carriers", start, end), lambda: _carriers(store, start, end)).get(narrative_id, [])[:limit]
+
+
+def _actor_stance_over_time(store: Any, actor: str, limit_targets: int = 6) -> dict[str, Any]:
     rows = store.query(
         "SELECT substr(s.date, 1, 7) AS month, s.target AS target,"
         " SUM(CASE WHEN s.stance = 'support' THEN 1 WHEN s.stance = 'oppose' THEN -1 ELSE 0 END) AS net,"
-        " COUNT(*) AS n FROM statements s WHERE (s.speaker = ? OR s.speaker_id = ?) AND s.target IS NOT NULL"
+        " COUNT(*) AS n FROM statements s WHERE s.speaker = ? AND s.target IS NOT NULL"
         " AND s.date IS NOT NULL GROUP BY substr(s.date, 1, 7), s.target",
-        [actor, actor],
+        [actor],
     )
     tot: dict[str, int] = {}
     for r in rows:
         tot[r["target"]] = tot.get(r["target"], 0) + int(r["n"])
     targets = sorted(tot, key=lambda t: (-tot[t], t))[:limit_targets]
     months = sorted({r["month"] for r in rows})
-    grid = {t: {m: None for m in months} for t in targets}
+    grid: dict[str, dict[str, float | None]] = {t: {m: None for m in months} for t in targets}
     for r in rows:
         if r["target"] in grid:
             grid[r["target"]][r["month"]] = round(int(r["net"]) / int(r["n"]), 2)
     return {"months": months, "series": [{"name": t, "data": [grid[t][m] for m in months]} for t in targets]}
 
 
+def actor_stance_over_time(store: Any, actor: str) -> dict[str, Any]:
+    """Monthly net stance of one speaker toward its most frequent targets."""
+    return cached(store, ("actor_stance", actor), lambda: _actor_stance_over_time(store, actor))
+
+
 def actor_narratives(store: Any, actor: str, limit: int = 15) -> list[dict[str, Any]]:
-    return store.query(
+    return cached(store, ("actor_narratives", actor, limit), lambda: store.query(
         "SELECT n.narrative_id AS narrative, COUNT(*) AS n, MIN(s.date) AS first, MAX(s.date) AS last"
         " FROM narrative_matches n JOIN statements s ON s.id = n.statement_id"
-        " WHERE (s.speaker = ? OR s.speaker_id = ?) GROUP BY n.narrative_id ORDER BY COUNT(*) DESC LIMIT ?",
-        [actor, actor, limit],
-    )
+        " WHERE s.speaker = ? GROUP BY n.narrative_id ORDER BY COUNT(*) DESC LIMIT ?",
+        [actor, limit],
+    ))
+
+
+def statement_counts_by_actor(store: Any, f: ItemFilter) -> dict[str, Any]:
+    f = resolve_names(store, f)
+    return cached(store, ("statement_counts_by_actor", tuple(sorted(f.as_params().items()))), lambda: _statement_counts_by_actor(store, f))
+
+
+def event_counts_by_type(store: Any, f: ItemFilter) -> dict[str, Any]:
+    f = resolve_names(store, f)
+    return cached(store, ("event_counts_by_type", tuple(sorted(f.as_params().items()))), lambda: _event_counts_by_type(store, f))
+
+
+def stance_matrix_data(store: Any, f: ItemFilter) -> dict[str, Any]:
+    f = resolve_names(store, f)
+    return cached(store, ("stance_matrix_data", tuple(sorted(f.as_params().items()))), lambda: _stance_matrix_data(store, f))
+
+
+def accusation_network(store: Any, f: ItemFilter) -> dict[str, Any]:
+    f = resolve_names(store, f)
+    return cached(store, ("accusation_network", tuple(sorted(f.as_params().items()))), lambda: _accusation_network(store, f))
+
+
+def narrative_trends(store: Any, f: ItemFilter) -> dict[str, Any]:
+    f = resolve_names(store, f)
+    return cached(store, ("narrative_trends", tuple(sorted(f.as_params().items()))), lambda: _narrative_trends(store, f))

@@ -121,6 +121,9 @@ def add_corrections(
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r,
             )
+    from linewatch.web.cache import clear
+
+    clear()  # cached aggregates may count the corrected item
     return len(rows)
 
 

@@ -36,7 +36,7 @@ DOCUMENT_FIELDS = ["id", "published", "title", "outlet", "outlet_type", "languag
 def _pages(fetch: Callable[[int, int], tuple[list[dict[str, Any]], bool]], max_rows: int) -> Iterator[dict[str, Any]]:
     offset = 0
     while offset < max_rows:
-        rows, more = fetch(EXPORT_PAGE, offset)
+        rows, more = fetch(min(EXPORT_PAGE, max_rows - offset), offset)
         for r in rows:
             r["corrected_fields"] = ",".join(sorted(r.get("corrected", {})))
             yield r

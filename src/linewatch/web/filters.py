@@ -7,11 +7,12 @@ from a request is ever pasted into SQL text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any, Mapping
 
 from linewatch.errors import InputError
+from linewatch.store.store import fts5_query, search_terms
 
 MAX_VALUE_LEN = 200  # longer filter values are not names; refuse rather than scan
 PAGE_SIZE = 50
@@ -85,27 +86,42 @@ class ItemFilter:
         return not self.as_params()
 
 
-def _fts_terms(q: str) -> list[str]:
-    """Words of a free-text query (letters/digits only: no query syntax gets through)."""
-    return [w for w in re.findall(r"\w+", q, flags=re.UNICODE)][:12]
+def resolve_names(store: Any, f: ItemFilter) -> ItemFilter:
+    """The filter with registry ids in actor/target replaced by canonical names (one PK lookup each).
+
+    Statements store canonical names; matching a single name keeps the
+    (speaker, date) / (target, date) indexes usable for newest-first paging.
+    """
+    changes: dict[str, str] = {}
+    for field in ("actor", "target"):
+        value = getattr(f, field)
+        if value:
+            rows = store.query("SELECT name FROM actors WHERE id = ?", [value])
+            if rows and rows[0]["name"]:
+                changes[field] = rows[0]["name"]
+    return replace(f, **changes) if changes else f
 
 
-def statement_where(f: ItemFilter, dialect: str) -> tuple[str, list[Any], bool]:
+def statement_where(f: ItemFilter, dialect: str, broad_fts: bool = False) -> tuple[str, list[Any], bool]:
     """WHERE clause over `statements s` (+ `documents d` when needed).
 
-    Returns (sql, params, needs_document_join).
+    Returns (sql, params, needs_document_join). Call `resolve_names` first so
+    actor/target are canonical names. On SQLite, document columns and broad
+    full-text matches are written so the planner walks the date index (newest
+    first) instead of sorting every match.
     """
+    keep_order = "+" if dialect == "sqlite" else ""
     clauses: list[str] = []
     params: list[Any] = []
     join_doc = False
     if f.q:
-        terms = _fts_terms(f.q)
+        terms = search_terms(f.q)
         if terms:
             if dialect == "sqlite":
-                # each word as a quoted FTS5 phrase: punctuation can never form operators
-                match = " ".join('"' + t.replace('"', "") + '"' for t in terms)
-                clauses.append("s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-                params.append(match)
+                # each word a quoted FTS5 string: user text can never form query operators
+                plus = "+" if broad_fts else ""
+                clauses.append(f"{plus}s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+                params.append(fts5_query(terms))
             else:
                 clauses.append(
                     "to_tsvector('simple', coalesce(s.speaker, '') || ' ' || s.content)"
@@ -116,11 +132,11 @@ def statement_where(f: ItemFilter, dialect: str) -> tuple[str, list[Any], bool]:
         clauses.append("s.speaker_country = ?")
         params.append(f.country.upper())
     if f.actor:
-        clauses.append("(s.speaker = ? OR s.speaker_id = ?)")
-        params += [f.actor, f.actor]
+        clauses.append("s.speaker = ?")
+        params.append(f.actor)
     if f.target:
-        clauses.append("(s.target = ? OR s.target_id = ?)")
-        params += [f.target, f.target]
+        clauses.append("s.target = ?")
+        params.append(f.target)
     if f.stance:
         clauses.append("s.stance = ?")
         params.append(f.stance)
@@ -133,11 +149,11 @@ def statement_where(f: ItemFilter, dialect: str) -> tuple[str, list[Any], bool]:
         )
         params.append(f.narrative)
     if f.language:
-        clauses.append("d.language = ?")
+        clauses.append(f"{keep_order}d.language = ?")
         params.append(f.language)
         join_doc = True
     if f.outlet:
-        clauses.append("d.outlet = ?")
+        clauses.append(f"{keep_order}d.outlet = ?")
         params.append(f.outlet)
         join_doc = True
     if f.date_from:
@@ -152,8 +168,9 @@ def statement_where(f: ItemFilter, dialect: str) -> tuple[str, list[Any], bool]:
     return (" AND ".join(clauses) or "1=1"), params, join_doc
 
 
-def event_where(f: ItemFilter) -> tuple[str, list[Any], bool]:
+def event_where(f: ItemFilter, dialect: str = "sqlite") -> tuple[str, list[Any], bool]:
     """WHERE clause over `events e` (+ `documents d`); statement-only filters are ignored."""
+    keep_order = "+" if dialect == "sqlite" else ""
     clauses: list[str] = []
     params: list[Any] = []
     join_doc = False
@@ -164,17 +181,17 @@ def event_where(f: ItemFilter) -> tuple[str, list[Any], bool]:
         clauses.append("e.target = ?")
         params.append(f.target)
     if f.country:
-        clauses.append("e.source IN (SELECT a.name FROM actors a WHERE a.country = ?)")
+        clauses.append(f"{keep_order}e.source IN (SELECT a.name FROM actors a WHERE a.country = ?)")
         params.append(f.country.upper())
     if f.plover:
         clauses.append("e.plover = ?")
         params.append(f.plover)
     if f.language:
-        clauses.append("d.language = ?")
+        clauses.append(f"{keep_order}d.language = ?")
         params.append(f.language)
         join_doc = True
     if f.outlet:
-        clauses.append("d.outlet = ?")
+        clauses.append(f"{keep_order}d.outlet = ?")
         params.append(f.outlet)
         join_doc = True
     if f.date_from:
@@ -191,6 +208,18 @@ def event_where(f: ItemFilter) -> tuple[str, list[Any], bool]:
         clauses.append("e.sentence LIKE ?")
         params.append("%" + f.q.replace("%", "").replace("_", "") + "%")
     return (" AND ".join(clauses) or "1=1"), params, join_doc
+
+
+def doc_join(needed: bool, alias: str) -> tuple[str, str]:
+    """(FROM addition, WHERE prefix) joining documents only when a filter uses it.
+
+    CROSS JOIN + a WHERE condition is an inner join on both dialects; on SQLite it
+    also keeps the item table as the outer loop, so its (column, date) and date
+    indexes drive newest-first paging and windowed aggregates.
+    """
+    if not needed:
+        return "", ""
+    return " CROSS JOIN documents d", f"d.id = {alias}.doc_id AND "
 
 
 def statement_only(f: ItemFilter) -> bool:

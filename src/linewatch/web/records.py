@@ -7,11 +7,12 @@ know whether there is a next page).
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 
+from linewatch.store.store import fts5_query, search_terms
+from linewatch.web.cache import cached, clear
 from linewatch.web.corrections import apply_corrections
-from linewatch.web.filters import ItemFilter, event_where, statement_where
+from linewatch.web.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where
 
 STATEMENT_COLUMNS = (
     "s.id, s.doc_id, s.speaker, s.speaker_id, s.speaker_mention, s.speaker_start, s.speaker_end,"
@@ -53,23 +54,50 @@ def finish_statements(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, 
     return apply_corrections(rows, "statement", store)
 
 
+BROAD_FTS = 300  # more matches than this: walk the date index instead of sorting all matches
+
+
+def _broad_fts(store: Any, f: ItemFilter) -> bool:
+    """Whether a full-text query matches many statements (SQLite only; cheap doclist count)."""
+    terms = search_terms(f.q)
+    if not terms or store.dialect != "sqlite":
+        return False
+    n = store.query("SELECT COUNT(*) AS n FROM statements_fts WHERE statements_fts MATCH ?", [fts5_query(terms)])
+    return int(n[0]["n"]) > BROAD_FTS if n else False
+
+
+def _by_ids(store: Any, sql_cols: str, table_sql: str, ids: list[str]) -> list[dict[str, Any]]:
+    """Full rows for ids, in the order given (second step of two-step paging)."""
+    if not ids:
+        return []
+    marks = ",".join("?" for _ in ids)
+    rows = {r["id"]: r for r in store.query(f"SELECT {sql_cols} FROM {table_sql} WHERE {table_sql.split()[1]}.id IN ({marks})", ids)}
+    return [rows[i] for i in ids if i in rows]
+
+
 def list_statements(
     store: Any, f: ItemFilter, limit: int = 50, offset: int = 0, *, with_docs: bool = True, oldest_first: bool = False
 ) -> tuple[list[dict[str, Any]], bool]:
-    """A page of statements matching the filter, newest first. Returns (rows, has_more)."""
-    where, params, _ = statement_where(f, store.dialect)
+    """A page of statements matching the filter, newest first. Returns (rows, has_more).
+
+    Two steps: the ids of the page (the sorter only carries day and id), then
+    the full rows of those ids.
+    """
+    f = resolve_names(store, f)
+    where, params, join = statement_where(f, store.dialect, broad_fts=_broad_fts(store, f))
     order = "ASC" if oldest_first else "DESC"
     if not f.q:
         # undated statements cannot be ordered by day; they stay reachable from their document
         where += " AND s.date IS NOT NULL"
+    join_sql, join_where = doc_join(join, "s")
+    ids = [r["id"] for r in store.query(
+        f"SELECT s.id FROM statements s{join_sql} WHERE {join_where}{where} ORDER BY s.date {order}, s.id {order} LIMIT ? OFFSET ?",
+        [*params, limit + 1, offset],
+    )]
+    more = len(ids) > limit
     cols = STATEMENT_COLUMNS + (", " + DOC_BRIEF_COLUMNS if with_docs else "")
-    sql = (
-        f"SELECT {cols} FROM statements s JOIN documents d ON d.id = s.doc_id"
-        f" WHERE {where} ORDER BY s.date {order}, s.id {order} LIMIT ? OFFSET ?"
-    )
-    rows = store.query(sql, [*params, limit + 1, offset])
-    more = len(rows) > limit
-    return finish_statements(store, rows[:limit]), more
+    table = "statements s JOIN documents d ON d.id = s.doc_id" if with_docs else "statements s"
+    return finish_statements(store, _by_ids(store, cols, table, ids[:limit])), more
 
 
 def get_statement(store: Any, statement_id: str) -> dict[str, Any] | None:
@@ -92,14 +120,17 @@ def _finish_events(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any
 def list_events(
     store: Any, f: ItemFilter, limit: int = 50, offset: int = 0, *, oldest_first: bool = False
 ) -> tuple[list[dict[str, Any]], bool]:
-    where, params, _ = event_where(f)
+    f = resolve_names(store, f)
+    where, params, join = event_where(f, store.dialect)
     order = "ASC" if oldest_first else "DESC"
-    sql = (
-        f"SELECT {EVENT_COLUMNS}, {DOC_BRIEF_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id"
-        f" WHERE {where} AND e.date IS NOT NULL ORDER BY e.date {order}, e.id {order} LIMIT ? OFFSET ?"
-    )
-    rows = store.query(sql, [*params, limit + 1, offset])
-    return _finish_events(store, rows[:limit]), len(rows) > limit
+    join_sql, join_where = doc_join(join, "e")
+    ids = [r["id"] for r in store.query(
+        f"SELECT e.id FROM events e{join_sql} WHERE {join_where}{where} AND e.date IS NOT NULL"
+        f" ORDER BY e.date {order}, e.id {order} LIMIT ? OFFSET ?",
+        [*params, limit + 1, offset],
+    )]
+    rows = _by_ids(store, f"{EVENT_COLUMNS}, {DOC_BRIEF_COLUMNS}", "events e JOIN documents d ON d.id = e.doc_id", ids[:limit])
+    return _finish_events(store, rows), len(ids) > limit
 
 
 def get_event(store: Any, event_id: str) -> dict[str, Any] | None:
@@ -175,9 +206,6 @@ def notable_statements(store: Any, since: str | None, limit: int = 12) -> list[d
 
 # ----------------------------------------------------------------------------- facets (cached)
 
-_FACET_CACHE: dict[tuple[int, str], tuple[float, list[str]]] = {}
-FACET_TTL = 120.0
-
 FACET_SQL = {
     "country": "SELECT speaker_country AS v FROM statements WHERE speaker_country IS NOT NULL GROUP BY speaker_country ORDER BY COUNT(*) DESC LIMIT 60",
     "actor": "SELECT speaker AS v FROM statements WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY COUNT(*) DESC LIMIT 150",
@@ -191,20 +219,12 @@ FACET_SQL = {
 
 def facets(store: Any) -> dict[str, list[str]]:
     """Values offered in the filter drop-downs; cached for a couple of minutes per store."""
-    now = time.monotonic()
-    out: dict[str, list[str]] = {}
-    for name, sql in FACET_SQL.items():
-        key = (id(store), name)
-        hit = _FACET_CACHE.get(key)
-        if hit and now - hit[0] < FACET_TTL:
-            out[name] = hit[1]
-            continue
-        values = [str(r["v"]) for r in store.query(sql, []) if r["v"] is not None]
-        _FACET_CACHE[key] = (now, values)
-        out[name] = values
+    out = {name: cached(store, ("facet", name), lambda sql=sql: [str(r["v"]) for r in store.query(sql, []) if r["v"] is not None])
+           for name, sql in FACET_SQL.items()}
     out["stance"] = ["support", "oppose", "neutral"]
     return out
 
 
 def clear_facet_cache() -> None:
-    _FACET_CACHE.clear()
+    """Forget cached aggregates (after the dashboard wrote something)."""
+    clear()

@@ -137,7 +137,7 @@ def _document(i: int, day: date, rng: random.Random, now: str) -> tuple[list[Any
     st_rows: list[list[Any]] = []
     nm_rows: list[list[Any]] = []
     first_speaker = first_target = ""
-    b.add(DATELINE[lang] + day.isoformat() + ". ")
+    b.add(DATELINE[lang] + day.isoformat() + f" (#{i + 1}). ")  # the number keeps every text unique
     pending: list[dict[str, Any]] = []
     for k in range(n_claims):
         sp = SPEAKERS[(i * 7 + k * 3 + rng.randrange(3)) % len(SPEAKERS)]

@@ -1,0 +1,250 @@
+"""Discovery: group the claims no narrative explains into candidate narratives.
+
+    linewatch narratives discover [--db URL] [--taxonomy FILE] [--seed 0]
+
+Statements without a narrative match (in the given taxonomy, or in any) are
+embedded (multilingual e5, cached) and clustered with seeded spherical
+k-means; loose members (far from their centroid) are dropped, and clusters
+below `min_size` or of low cohesion are discarded. Each candidate gets a label
+made from its content (its most distinctive terms by class-based TF-IDF, and
+the claim nearest its centre), representative statements, first seen, weekly
+volume, and the outlets and speakers pushing it. The same data and seed give
+the same candidates; ids are hashes of the member statement ids.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, Sequence
+
+import numpy as np
+
+from linewatch.model import stable_id
+
+MAX_STATEMENTS = 50_000
+TERM_RE = re.compile(r"[^\W\d_][\w'’-]{2,}", re.UNICODE)
+
+
+@dataclass
+class Claim:
+    id: str
+    content: str
+    doc_id: str = ""
+    date: str | None = None  # ISO
+    speaker: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+
+
+@dataclass
+class Candidate:
+    id: str
+    label: str
+    terms: list[str]
+    statement_ids: list[str]
+    first_seen: str | None
+    size: int
+    representatives: list[dict[str, Any]] = field(default_factory=list)
+    volume: dict[str, int] = field(default_factory=dict)  # week (Monday, ISO) -> statements
+    outlets: dict[str, int] = field(default_factory=dict)
+    actors: dict[str, int] = field(default_factory=dict)
+    cohesion: float = 0.0
+
+
+# ---------------------------------------------------------------------- clustering
+
+
+def spherical_kmeans(x: np.ndarray, k: int, seed: int = 0, iters: int = 50) -> tuple[np.ndarray, np.ndarray]:
+    """(labels, unit centroids) of k-means on unit vectors with cosine similarity, k-means++ start."""
+    rng = np.random.default_rng(seed)
+    n = len(x)
+    centers = [x[int(rng.integers(n))]]
+    for _ in range(1, k):
+        sims = np.max(x @ np.array(centers).T, axis=1)
+        dist = np.clip(1.0 - sims, 0.0, None) ** 2
+        total = float(dist.sum())
+        idx = int(rng.choice(n, p=dist / total)) if total > 0 else int(rng.integers(n))
+        centers.append(x[idx])
+    c = np.array(centers)
+    labels = np.zeros(n, dtype=np.int64)
+    for _ in range(iters):
+        new = np.argmax(x @ c.T, axis=1)
+        if _ and np.array_equal(new, labels):
+            break
+        labels = new
+        for j in range(k):
+            members = x[labels == j]
+            if len(members):
+                v = members.sum(axis=0)
+                c[j] = v / max(float(np.linalg.norm(v)), 1e-12)
+    return labels, c
+
+
+def cluster_claims(
+    vecs: np.ndarray, seed: int = 0, min_size: int = 3, min_similarity: float = 0.86, k: int | None = None
+) -> list[list[int]]:
+    """Groups of claim indices, biggest first; members closer than `min_similarity` to their centre."""
+    n = len(vecs)
+    if n < min_size:
+        return []
+    k = k or max(1, min(n // min_size, int(round(math.sqrt(n)))))
+    labels, centers = spherical_kmeans(vecs, k, seed)
+    groups: list[list[int]] = []
+    for j in range(k):
+        idx = [i for i in np.flatnonzero(labels == j).tolist() if float(vecs[i] @ centers[j]) >= min_similarity]
+        if len(idx) >= min_size:
+            groups.append(idx)
+    groups.sort(key=lambda g: (-len(g), g[0]))
+    return groups
+
+
+# ---------------------------------------------------------------------- describing a cluster
+
+
+def terms_of(text: str) -> list[str]:
+    return [t.lower().strip("'’-") for t in TERM_RE.findall(text)]
+
+
+def distinctive_terms(groups: Sequence[Sequence[str]], all_texts: Sequence[str], top: int = 8) -> list[list[str]]:
+    """Per group, the terms most frequent in it and rare elsewhere (class-based TF-IDF)."""
+    df: Counter = Counter()
+    for t in all_texts:
+        df.update(set(terms_of(t)))
+    n = max(len(all_texts), 1)
+    out = []
+    for texts in groups:
+        tf: Counter = Counter()
+        for t in texts:
+            tf.update(set(terms_of(t)))  # claims, not words: a term repeated in one claim counts once
+        scored = [
+            (c / len(texts) * math.log(1 + n / df[w]), w)
+            for w, c in tf.items()
+            if c >= 2 and df[w] < 0.5 * n and len(w) > 3
+        ]
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        out.append([w for _, w in scored[:top]])
+    return out
+
+
+def _week(iso: str | None) -> str | None:
+    if not iso:
+        return None
+    try:
+        d = date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+    return (d - timedelta(days=d.weekday())).isoformat()
+
+
+def describe(claims: Sequence[Claim], idx: list[int], vecs: np.ndarray, terms: list[str], reps: int = 5) -> Candidate:
+    members = [claims[i] for i in idx]
+    centre = vecs[idx].sum(axis=0)
+    centre /= max(float(np.linalg.norm(centre)), 1e-12)
+    sims = vecs[idx] @ centre
+    order = np.argsort(-sims).tolist()
+    medoid = members[order[0]]
+    head = ", ".join(terms[:3]) if terms else ""
+    claim_text = " ".join(medoid.content.split())
+    if len(claim_text) > 120:
+        claim_text = claim_text[:117].rsplit(" ", 1)[0] + "..."
+    label = f"{head}: {claim_text}" if head else claim_text
+    volume: Counter = Counter(w for w in (_week(c.date) for c in members) if w)
+    dates = sorted(c.date for c in members if c.date)
+    ids = sorted(c.id for c in members)
+    return Candidate(
+        id=stable_id("candidate", *ids),
+        label=label,
+        terms=terms,
+        statement_ids=ids,
+        first_seen=dates[0] if dates else None,
+        size=len(members),
+        representatives=[
+            {"id": members[i].id, "content": members[i].content, "speaker": members[i].speaker, "date": members[i].date,
+             "outlet": members[i].outlet, "doc_id": members[i].doc_id, "similarity": round(float(sims[i]), 3)}
+            for i in order[:reps]
+        ],
+        volume=dict(sorted(volume.items())),
+        outlets=dict(Counter(c.outlet for c in members if c.outlet).most_common()),
+        actors=dict(Counter(c.speaker for c in members if c.speaker).most_common()),
+        cohesion=round(float(sims.mean()), 4),
+    )
+
+
+def discover_claims(claims: Sequence[Claim], seed: int = 0, min_size: int = 3, min_similarity: float = 0.86, max_candidates: int = 30) -> list[Candidate]:
+    """Candidate narratives among `claims` (pure function of its input and the seed)."""
+    from linewatch.nlp.embed import embed
+
+    claims = [c for c in claims if c.content and c.content.strip()][:MAX_STATEMENTS]
+    claims.sort(key=lambda c: c.id)  # input order must not change the result
+    if len(claims) < min_size:
+        return []
+    vecs = embed([c.content for c in claims], "query")
+    groups = cluster_claims(vecs, seed=seed, min_size=min_size, min_similarity=min_similarity)[:max_candidates]
+    term_lists = distinctive_terms([[claims[i].content for i in g] for g in groups], [c.content for c in claims])
+    return [describe(claims, g, vecs, terms) for g, terms in zip(groups, term_lists)]
+
+
+# ---------------------------------------------------------------------- the store
+
+
+def unexplained_claims(store: Any, taxonomy: str | None = None, since: str | None = None, until: str | None = None) -> list[Claim]:
+    """Statements with no narrative match (in `taxonomy`, when given)."""
+    where = ["NOT EXISTS (SELECT 1 FROM narrative_matches n WHERE n.statement_id = s.id" + (" AND n.taxonomy = ?" if taxonomy else "") + ")"]
+    params: list[Any] = [taxonomy] if taxonomy else []
+    if since:
+        where.append("COALESCE(s.date, d.published) >= ?")
+        params.append(since)
+    if until:
+        where.append("COALESCE(s.date, d.published) <= ?")
+        params.append(until)
+    rows = store.query(
+        "SELECT s.id, s.content, s.doc_id, COALESCE(s.date, d.published) AS date, s.speaker, d.outlet, d.language "
+        "FROM statements s JOIN documents d ON d.id = s.doc_id WHERE " + " AND ".join(where) + f" ORDER BY s.id LIMIT {MAX_STATEMENTS}",
+        params,
+    )
+    return [Claim(id=r["id"], content=r["content"] or "", doc_id=r["doc_id"], date=r["date"], speaker=r["speaker"], outlet=r["outlet"], language=r["language"]) for r in rows]
+
+
+def save_candidates(store: Any, candidates: Sequence[Candidate], run_id: str) -> None:
+    """Store one run's candidates (replacing candidates with the same id)."""
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    with store.transaction():
+        for c in candidates:
+            data = {k: v for k, v in asdict(c).items() if k in ("representatives", "volume", "outlets", "actors", "cohesion")}
+            store.execute("DELETE FROM narrative_candidates WHERE id = ?", (c.id,))
+            store.execute(
+                "INSERT INTO narrative_candidates (id, run_id, label, terms, statement_ids, first_seen, size, data, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (c.id, run_id, c.label, json.dumps(c.terms, ensure_ascii=False), json.dumps(c.statement_ids), c.first_seen,
+                 c.size, json.dumps(data, ensure_ascii=False), now),
+            )
+
+
+def load_candidate(store: Any, candidate_id: str) -> Candidate | None:
+    rows = store.query("SELECT * FROM narrative_candidates WHERE id = ?", (candidate_id,))
+    if not rows:
+        rows = store.query("SELECT * FROM narrative_candidates WHERE id LIKE ? ORDER BY created_at DESC", (candidate_id + "%",))
+        if len(rows) != 1:
+            return None
+    r = rows[0]
+    data = json.loads(r["data"] or "{}")
+    return Candidate(
+        id=r["id"], label=r["label"], terms=json.loads(r["terms"] or "[]"), statement_ids=json.loads(r["statement_ids"] or "[]"),
+        first_seen=r["first_seen"], size=int(r["size"]), representatives=data.get("representatives", []),
+        volume=data.get("volume", {}), outlets=data.get("outlets", {}), actors=data.get("actors", {}), cohesion=data.get("cohesion", 0.0),
+    )
+
+
+def discover(store: Any, taxonomy: str | None = None, seed: int = 0, min_size: int = 3, min_similarity: float = 0.86,
+             since: str | None = None, until: str | None = None, save: bool = True) -> list[Candidate]:
+    """Run discovery over the store and (by default) save the candidates under one run id."""
+    claims = unexplained_claims(store, taxonomy, since, until)
+    found = discover_claims(claims, seed=seed, min_size=min_size, min_similarity=min_similarity)
+    if save and found:
+        run_id = stable_id("discover-run", seed, taxonomy, since, until, *(c.id for c in found), length=12)
+        save_candidates(store, found, run_id)
+    return found

@@ -1,0 +1,163 @@
+"""Dates: explicit/relative/weekday expressions in en/ru/pl, and statement dates."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from linewatch.extract.dates import dateline, find_dates, statement_date
+from linewatch.model import Document
+from linewatch.nlp.doc import Doc
+from linewatch.nlp.pipeline import Pipeline
+
+ANCHOR = date(2021, 11, 10)  # a Wednesday
+
+
+def values(text: str, lang: str, anchor: date | None = ANCHOR) -> list[tuple[str, date | None, str]]:
+    return [(d.text, d.value, d.kind) for d in find_dates(text, lang, anchor)]
+
+
+@pytest.mark.parametrize(
+    "text,lang,want",
+    [
+        ("On 1 November the minister spoke.", "en", date(2021, 11, 1)),
+        ("On November 8 he spoke.", "en", date(2021, 11, 8)),
+        ("on Nov. 8, 2020 he spoke", "en", date(2020, 11, 8)),
+        ("the 8th of November", "en", date(2021, 11, 8)),
+        ("Dated 8.11.2021.", "en", date(2021, 11, 8)),
+        ("1 ноября министр заявил", "ru", date(2021, 11, 1)),
+        ("5 ноября 2021 года", "ru", date(2021, 11, 5)),
+        ("9 listopada minister powiedział", "pl", date(2021, 11, 9)),
+        ("10 listopada 2021 r.", "pl", date(2021, 11, 10)),
+        ("On 28 December he spoke", "en", date(2020, 12, 28)),  # a day without year lies in the past
+    ],
+)
+def test_explicit_dates(text: str, lang: str, want: date) -> None:
+    got = find_dates(text, lang, ANCHOR)
+    assert got and got[0].value == want
+    assert text[got[0].start : got[0].end] == got[0].text
+
+
+def test_coordinated_days_are_separate_mentions() -> None:
+    got = values("calls with Putin on 4 and 9 November.", "en")
+    assert [v for _, v, _ in got] == [date(2021, 11, 4), date(2021, 11, 9)]
+    assert got[1][0] == "9 November"  # the sentence's full stop is not part of it
+
+
+@pytest.mark.parametrize(
+    "text,lang,want",
+    [
+        ("On Friday he said", "en", date(2021, 11, 5)),
+        ("On Wednesday he said", "en", date(2021, 11, 10)),  # the document's own day
+        ("в понедельник он заявил", "ru", date(2021, 11, 8)),
+        ("we wtorek powiedział", "pl", date(2021, 11, 9)),
+        ("w piątek powiedział", "pl", date(2021, 11, 5)),
+        ("yesterday he said", "en", date(2021, 11, 9)),
+        ("вчера он заявил", "ru", date(2021, 11, 9)),
+        ("wczoraj powiedział", "pl", date(2021, 11, 9)),
+        ("today he said", "en", date(2021, 11, 10)),
+        ("next Monday he will", "en", date(2021, 11, 15)),
+    ],
+)
+def test_weekdays_and_relative_words(text: str, lang: str, want: date) -> None:
+    got = find_dates(text, lang, ANCHOR)
+    assert got and got[0].value == want, got
+
+
+def test_same_day_takes_the_previous_date() -> None:
+    for text, lang in (
+        ("On 8 November X spoke. On the same day Y spoke.", "en"),
+        ("8 ноября X заявил. В тот же день Y заявил.", "ru"),
+        ("8 listopada X powiedział. Tego samego dnia Y powiedział.", "pl"),
+    ):
+        got = find_dates(text, lang, ANCHOR)
+        assert got[-1].kind == "same_day" and got[-1].value == date(2021, 11, 8), (lang, got)
+
+
+def test_no_anchor_leaves_yearless_dates_unresolved() -> None:
+    assert find_dates("On 1 November", "en", None)[0].value is None
+    assert find_dates("31 listopada", "pl", ANCHOR) == []  # no such day
+
+
+def _doc(text: str, lang: str = "en", published: date | None = ANCHOR) -> Doc:
+    return Pipeline(names=("segment", "dates"))(Doc(Document(text, language=lang, published=published)))
+
+
+def test_statement_date_in_sentence_paragraph_and_document() -> None:
+    text = (
+        "On 1 November, the minister said that talks had failed. He added that more would come.\n\n"
+        "The spokesman said the border was calm."
+    )
+    doc = _doc(text)
+    first = text.index("talks")
+    assert statement_date(doc, (first, first + 5), None)[0] == date(2021, 11, 1)
+    second = text.index("more would")
+    value, conf, evidence = statement_date(doc, (second, second + 10), None)
+    assert value == date(2021, 11, 1) and "paragraph" in evidence
+    third = text.index("the border")
+    value, conf2, evidence = statement_date(doc, (third, third + 10), None)
+    assert value == ANCHOR and evidence == "document date" and conf2 < conf
+
+
+def test_statement_date_ignores_dates_inside_content() -> None:
+    text = "The minister said that on Friday 195 people tried to cross."
+    doc = _doc(text)
+    content = (text.index("on Friday"), len(text) - 1)
+    value, _, evidence = statement_date(doc, (0, len(text)), None, content=content)
+    assert value == ANCHOR and evidence == "document date"
+
+
+def test_same_day_statement_uses_previous() -> None:
+    text = "On the same day, the spokeswoman stated that nothing changed."
+    doc = _doc(text)
+    assert statement_date(doc, (30, 50), date(2021, 11, 8))[0] == date(2021, 11, 8)
+
+
+def test_dateline_beats_publication_date() -> None:
+    text = (
+        "URL: https://example.org/x\nDATE: 2021-11-09\n\nMINSK, November 8. /AGENCY/. The minister spoke.\n\n"
+        "He said things.\n"
+    )
+    doc = _doc(text, published=date(2021, 11, 9))
+    assert dateline(doc) is not None
+    i = text.index("things")
+    value, _, evidence = statement_date(doc, (i, i + 6), None)
+    assert value == date(2021, 11, 8) and evidence.startswith("dateline")
+
+
+def test_seed_statement_dates(shared_dir: Path) -> None:
+    """Every gold statement of the seed gets its gold date (spans from the gold content)."""
+    text = (shared_dir / "seed" / "000_9a14ab1a5f4ec8ed.txt").read_text(encoding="utf-8")
+    gold = yaml.safe_load((shared_dir / "seed" / "000_9a14ab1a5f4ec8ed.gold.yaml").read_text(encoding="utf-8"))
+    doc = _doc(text, published=date(2021, 11, 10))
+    previous = None
+    for st in gold["statements"]:
+        i = text.index(st["content_contains"])
+        span = (i, i + len(st["content_contains"]))
+        value, _, _ = statement_date(doc, span, previous, content=span)
+        previous = value
+        assert str(value) == str(st["date"]), st["id"]
+
+
+def test_dev_statement_dates_mostly_right(shared_dir: Path) -> None:
+    ok = total = 0
+    for folder in sorted((shared_dir / "seed" / "dev").iterdir()):
+        if not (folder / "gold.yaml").exists():
+            continue
+        text = (folder / "text.txt").read_text(encoding="utf-8")
+        gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+        m = re.search(r"^DATE: (\d{4}-\d\d-\d\d)", text, re.M)
+        doc = _doc(text, gold["document"]["language"], date.fromisoformat(m.group(1)) if m else None)
+        previous = None
+        for st in gold["statements"]:
+            if st.get("optional"):
+                continue
+            i = text.index(st["content_contains"])
+            span = (i, i + len(st["content_contains"]))
+            previous = statement_date(doc, span, previous, content=span)[0]
+            ok += str(previous) == str(st.get("date"))
+            total += 1
+    assert ok / total >= 0.85, (ok, total)

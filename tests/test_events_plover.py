@@ -1,0 +1,142 @@
+"""Events and PLOVER coding: CAMEO map, scale, triggers in en/ru/pl, verbal acts, seed calls."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from linewatch.extract.events import verbal_act
+from linewatch.extract.plover import SCALE, TYPES, base_type, cameo_to_plover, cameo_to_plover_mode, scale
+from linewatch.model import Document, Statement
+from linewatch.nlp.doc import Doc
+from linewatch.nlp.pipeline import Pipeline
+
+EVENT_STAGES = ("segment", "parse", "mentions", "dates", "events")
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(names=EVENT_STAGES)
+
+
+def run(pipe: Pipeline, text: str, lang: str = "en", published: date = date(2021, 11, 10)) -> Doc:
+    return pipe(Doc(Document(text, language=lang, published=published)))
+
+
+@pytest.mark.parametrize(
+    "code,want",
+    [("042", "CONSULT"), ("0411", "CONSULT"), ("1712", "ASSAULT"), ("163", "COERCE"), ("190", "FIGHT"),
+     ("193", "FIGHT"), ("192", "COERCE"), ("0871", "RETREAT"), ("081", "CONCEDE"), ("112", "DISAPPROVE"),
+     ("092", "INVESTIGATE"), ("1041", "DEMAND"), ("166", "SANCTION"), ("010", None), ("abc", None), (None, None)],
+)
+def test_cameo_to_plover(code: str | None, want: str | None) -> None:
+    assert cameo_to_plover(code) == want
+
+
+def test_cameo_modes_and_scale() -> None:
+    assert cameo_to_plover_mode("041") == ("CONSULT", "phone")
+    assert all(-10 <= v <= 10 for v in SCALE.values())
+    assert scale("FIGHT") == -10 and scale("AID") > scale("CONSULT") > 0 > scale("THREATEN")
+    assert scale("CONSULT", "visit") > scale("CONSULT", "phone")
+    assert base_type("ACCUSE") == "DISAPPROVE" and base_type("nonsense") is None
+    assert len(TYPES) >= 18
+
+
+def test_two_calls_on_two_days(pipe: Pipeline) -> None:
+    doc = run(pipe, "Lukashenka discussed the border during his telephone conversations with Vladimir Putin on 4 and 9 November.")
+    calls = [e for e in doc.events if e.plover == "CONSULT"]
+    assert sorted(e.date for e in calls) == [date(2021, 11, 4), date(2021, 11, 9)]
+    for e in calls:
+        assert {"Vladimir Putin", "Alexander Lukashenko"} <= set(e.participants)
+        assert doc.text[e.span[0] : e.span[1]] == e.sentence
+        assert e.trigger and doc.text[e.trigger_span[0] : e.trigger_span[1]] == e.trigger
+
+
+@pytest.mark.parametrize(
+    "text,plover,source",
+    [
+        ("Poland deployed 10,000 troops to the border with Belarus on Monday.", "MOBILIZE", "Poland"),
+        ("The European Union imposed new sanctions on Belarus on 15 November.", "SANCTION", "European Union"),
+        ("Belarusian border guards detained 40 migrants near Grodno.", "COERCE", "State Border Committee of Belarus"),
+        ("Lithuania expelled two Belarusian diplomats.", "SANCTION", "Lithuania"),
+        ("Russia threatened to stop gas supplies if the border stays closed.", "THREATEN", "Russia"),
+        ("Germany will send humanitarian aid to the migrants.", "AGREE", "Germany"),
+        ("Sergei Lavrov met Vladimir Makei in Moscow.", "CONSULT", "Sergei Lavrov"),
+        ("Migrants threw stones at Polish soldiers on Tuesday.", "ASSAULT", "Migrants"),
+    ],
+)
+def test_event_types_and_sources(pipe: Pipeline, text: str, plover: str, source: str) -> None:
+    doc = run(pipe, text)
+    assert doc.events, text
+    top = max(doc.events, key=lambda e: e.confidence)
+    assert top.plover == plover and top.source == source, (top.plover, top.source)
+    assert -10 <= top.scale <= 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the West recognises the regime, Moscow may lose.",
+        "Support for Lukashenka.",
+        "It has maintained some distance from these moves in order to refute the accusations.",
+        "Will Poland close the border?",
+    ],
+)
+def test_no_event_from_analysis_or_hypotheticals(pipe: Pipeline, text: str) -> None:
+    assert run(pipe, text).events == []
+
+
+def test_russian_and_polish_events(pipe: Pipeline) -> None:
+    ru = run(pipe, "Путин провел телефонный разговор с Лукашенко 4 ноября.", "ru")
+    assert [(e.plover, e.date) for e in ru.events] == [("CONSULT", date(2021, 11, 4))]
+    assert {"Vladimir Putin", "Alexander Lukashenko"} <= set(ru.events[0].participants)
+    pl = run(pipe, "Ławrow spotkał się z Makiejem w Moskwie 10 listopada.", "pl")
+    assert pl.events and pl.events[0].plover == "CONSULT"
+    assert {"Sergei Lavrov", "Vladimir Makei"} <= set(pl.events[0].participants)
+    pl2 = run(pipe, "Unia Europejska nałożyła sankcje na Białoruś.", "pl")
+    assert [e.plover for e in pl2.events] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    "cue,content,lang,want",
+    [
+        ("accused", "Poland of violating human rights", "en", "ACCUSE"),
+        ("called on", "the EU to take responsibility", "en", "DEMAND"),
+        ("said", "the accusations are groundless", "en", "REJECT"),
+        ("said", "it will not accept any more refugees", "en", "REJECT"),
+        ("said", "Poland is moving heavy weapons to the border", "en", "ACCUSE"),
+        ("said", "it had expelled two diplomats", "en", "SANCTION"),
+        ("said", "NATO stands in full solidarity with Poland", "en", "SUPPORT"),
+        ("заявил", "Польша должна прекратить провокации", "ru", "DEMAND"),
+        ("пригрозил", "перекрыть газопровод", "ru", "THREATEN"),
+        ("powiedział", "oskarżenia są bezpodstawne", "pl", "REJECT"),
+        ("said", "the weather was fine", "en", None),
+    ],
+)
+def test_verbal_acts(cue: str, content: str, lang: str, want: str | None) -> None:
+    st = Statement(doc_id="d", content=content, content_span=(0, len(content)), cue=cue, cue_span=(0, 1))
+    assert verbal_act(st, content, lang) == want
+
+
+def test_seed_calls_end_to_end(shared_dir: Path) -> None:
+    text = (shared_dir / "seed" / "000_9a14ab1a5f4ec8ed.txt").read_text(encoding="utf-8")
+    doc = Pipeline()(Doc(Document(text, language="en", published=date(2021, 11, 10))))
+    calls = [e for e in doc.events if e.plover == "CONSULT"]
+    assert sorted(str(e.date) for e in calls) == ["2021-11-04", "2021-11-09"]
+    for e in calls:
+        assert {"Vladimir Putin", "Alexander Lukashenko"} <= set(e.participants)
+    assert len(doc.events) <= 4  # the analysis itself is not a list of events
+
+
+def test_plover_gold_records_sample(shared_dir: Path, pipe: Pipeline) -> None:
+    """Type accuracy on the public PLOVER records without statements (events alone)."""
+    records = json.loads((shared_dir / "eval" / "plover" / "plover_gsr_visible.json").read_text(encoding="utf-8"))[1:]
+    right = 0
+    sample = records[::4]
+    for rec in sample:
+        doc = run(pipe, rec["text"])
+        top = max(doc.events, key=lambda e: e.confidence, default=None)
+        right += top is not None and top.plover == rec["event"]
+    assert right / len(sample) >= 0.45, right

@@ -61,8 +61,8 @@ def test_two_calls_on_two_days(pipe: Pipeline) -> None:
         ("The European Union imposed new sanctions on Belarus on 15 November.", "SANCTION", "European Union"),
         ("Belarusian border guards detained 40 migrants near Grodno.", "COERCE", "State Border Committee of Belarus"),
         ("Lithuania expelled two Belarusian diplomats.", "SANCTION", "Lithuania"),
-        ("Russia threatened to stop gas supplies if the border stays closed.", "THREATEN", "Russia"),
-        ("Germany will send humanitarian aid to the migrants.", "AGREE", "Germany"),
+        ("Hungary threatened to stop gas supplies if the border stays closed.", "THREATEN", "Hungary"),
+        ("Finland will send humanitarian aid to the migrants.", "AGREE", "Finland"),
         ("Sergei Lavrov met Vladimir Makei in Moscow.", "CONSULT", "Sergei Lavrov"),
         ("Migrants threw stones at Polish soldiers on Tuesday.", "ASSAULT", "Migrants"),
     ],
@@ -86,6 +86,11 @@ def test_event_types_and_sources(pipe: Pipeline, text: str, plover: str, source:
 )
 def test_no_event_from_analysis_or_hypotheticals(pipe: Pipeline, text: str) -> None:
     assert run(pipe, text).events == []
+
+
+def test_tracked_actors_words_are_statements_not_events(pipe: Pipeline) -> None:
+    doc = run(pipe, "Russia threatened to stop gas supplies if the border stays closed.")
+    assert [e.plover for e in doc.events] == []  # the statements stage codes it as THREATEN
 
 
 def test_russian_and_polish_events(pipe: Pipeline) -> None:

@@ -83,31 +83,42 @@ def test_bad_file_is_one_line_error_and_nothing_is_written(tmp_path: Path) -> No
     store.close()
 
 
-def test_demo_corpus_moves_the_four_scenarios(tmp_path: Path) -> None:
-    """The shipped demo end to end: four scenarios with weights and the evidence behind each."""
-    pytest.importorskip("linewatch.cli.demo")
-    db = tmp_path / "demo.db"
-    out = runner.invoke(app, ["demo", "--db", str(db)])
-    if out.exit_code != 0:
-        pytest.fail(f"linewatch demo failed: {out.output[-800:]}")
-    from linewatch.analyze.scenarios import check_all, scenario_history, scenario_status
+# Demo documents that carry evidence for each of the four scenarios (for and against): Lavrov and
+# Peskov backing Minsk, bombers, the Merkel-Putin call, the Kremlin disowning the gas threat, the
+# Kuźnica clash and its copy, the camp clearance, the December sanctions.
+DEMO_SUBSET = ("004", "007", "014", "017", "024", "026", "034", "037", "038", "042", "053")
 
-    store = open_store(str(db))
+
+def test_demo_corpus_moves_the_four_scenarios(tmp_path: Path) -> None:
+    """The CLI end to end on demo documents: four scenarios with weights and the evidence behind each.
+
+    A subset of the corpus keeps this test fast; `linewatch demo` runs the same check on all of it.
+    """
+    from linewatch.nlp.lexicon import data_path
+
+    db = str(tmp_path / "demo.db")
+    files = [str(p) for p in sorted(data_path("demo").glob("*.txt")) if p.name[:3] in DEMO_SUBSET]
+    assert len(files) == len(DEMO_SUBSET)
+    for command in (["ingest", *files, "--db", db], ["run", "--db", db], ["scenarios", "check", "--db", db]):
+        out = runner.invoke(app, command)
+        assert out.exit_code == 0, f"{command[0]}: {out.output[-800:]}"
+    from linewatch.analyze.scenarios import scenario_history, scenario_status
+
+    store = open_store(db)
     try:
-        summary = check_all(store)
-        assert [s["set_id"] for s in summary] == ["belarus-2021"]
         status = scenario_status(store, "belarus-2021")
         assert {s["scenario_id"] for s in status} == {
             "controlled-escalation", "moscow-distances", "uncontrolled-escalation", "west-kremlin-dialogue"}
         for s in status:  # every scenario was moved by evidence from the corpus, linked to a sentence
             assert s["evidence"], s["scenario_id"]
             assert all(e["doc_id"] and e["sentence"] for e in s["evidence"])
-        moved = {s["scenario_id"]: s["probability"] - s["prior"] / 1.0 for s in status}
-        assert any(v > 0 for v in moved.values()) and any(v < 0 for v in moved.values())
-        assert len(scenario_history(store, "belarus-2021")) > 8
+        assert sum(s["probability"] for s in status) == pytest.approx(1.0)
+        assert any(s["probability"] > s["prior"] for s in status) and any(s["probability"] < s["prior"] for s in status)
+        history = scenario_history(store, "belarus-2021")
+        assert len(history) > 8 and all(h["reason"].get("kind") in ("prior", "evidence") for h in history)
     finally:
         store.close()
-    out = runner.invoke(app, ["scenarios", "status", "--db", str(db)], terminal_width=160)
+    out = runner.invoke(app, ["scenarios", "status", "--db", db])
     assert out.exit_code == 0, out.output
     for label in ("Controlled escalation", "Moscow distances itself", "Uncontrolled escalation", "West–Kremlin dialogue"):
         assert label in out.output

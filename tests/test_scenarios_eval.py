@@ -196,6 +196,7 @@ def test_report_matches_statements_and_events_once_per_document(corpus: Corpus) 
 
     corpus.doc("2021-11-10", "Two Russian bombers patrolled Belarus, the ministry said.", items=[both, said])
     corpus.statement("2021-11-11", "Два бомбардировщика снова патрулировали.", lang="ru", target=None)
+    corpus.event("2021-11-12", "Fighters escorted the transport planes.", plover="MOBILIZE")  # no keyword: silent
     result = check(corpus.store, scenario_set("report"))
     assert result.evidence == 3 and result.counted == 2  # the event and the statement of one document count once
     rows = corpus.store.query("SELECT detail FROM scenario_evidence")
@@ -363,3 +364,15 @@ def test_check_on_postgresql(pg_url: str) -> None:
         assert scenario_status(corpus.store, "t")[0]["leading"]
     finally:
         corpus.store.close()
+
+
+def test_one_story_firing_two_indicators_counts_the_strongest_once(corpus: Corpus) -> None:
+    doc = corpus.statement("2021-11-10", "Lavrov backed Minsk as two bombers patrolled over Belarus.")
+    result = check(corpus.store, scenario_set("statement", "report"))
+    assert result.evidence == 2 and result.counted == 2
+    rows = {r["indicator_id"]: json.loads(r["detail"]) for r in corpus.store.query(
+        "SELECT indicator_id, detail FROM scenario_evidence WHERE doc_id = ?", (doc,))}
+    assert rows["backs"]["deltas"]["backing"] == pytest.approx(1.6094, abs=1e-3)  # strong_for
+    assert "backing" not in rows["bombers"]["deltas"]  # plain "for" from the same story adds nothing
+    assert rows["bombers"]["overlap"]["backing"] == pytest.approx(0.6931, abs=1e-3)
+    assert latest(corpus.store)["backing"] == pytest.approx(25 / 26)  # as if only the strongest had fired

@@ -210,3 +210,23 @@ def test_same_pages_on_postgres(db_url: str) -> None:
     found = client.get("/api/statements", params={"q": "Lavrov"}).json()["items"]
     assert found and all(s["speaker"] == "Sergei Lavrov" for s in found)
     store.close()
+
+
+def test_aggregates_apply_corrections(web) -> None:
+    client, _, _ = web
+    st = client.get("/api/statements", params={"stance": "oppose", "actor": "Maria Zakharova", "limit": 1}).json()["items"][0]
+    params = {"actor": st["speaker"], "date_from": st["date"], "date_to": st["date"]}
+
+    def cell(target: str) -> list:
+        m = client.get("/api/stance-matrix", params=params).json()
+        return next((c for c in m["cells"] if m["targets"][c[0]] == target), [0, 0, 0, 0, 0, 0])
+
+    def edge(target: str) -> int:
+        n = client.get("/api/network", params=params).json()
+        return next((e["value"] for e in n["edges"] if e["target"] == target), 0)
+
+    before_opp, before_edge = cell(st["target"])[5], edge(st["target"])
+    body = {"item_kind": "statement", "item_id": st["id"], "target": "Atlantis", "stance": "support"}
+    assert client.post("/api/corrections", json=body, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
+    assert cell(st["target"])[5] == before_opp - 1 and edge(st["target"]) == before_edge - 1
+    assert cell("Atlantis")[4] == 1 and edge("Atlantis") == 0

@@ -62,9 +62,7 @@ def main() -> None:
                 page.goto(base + path)
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(400)  # let charts finish their first layout
-                if special == "statement":
-                    page.locator("#hl").scroll_into_view_if_needed()
-                page.screenshot(path=str(HERE / f"{name}.png"), full_page=False)
+                page.screenshot(path=str(HERE / f"{name}.png"), full_page=special == "statement")
                 print("wrote", HERE / f"{name}.png")
             browser.close()
     finally:

@@ -2,10 +2,13 @@
 
     linewatch narratives discover [--db URL] [--taxonomy FILE] [--seed 0]
 
-Statements without a narrative match (in the given taxonomy, or in any) are
-embedded (multilingual e5, cached) and clustered with seeded spherical
-k-means; loose members (far from their centroid) are dropped, and clusters
-below `min_size` or of low cohesion are discarded. Each candidate gets a label
+Statements without a narrative match (in the given taxonomy, or in any) that
+say something (at least MIN_CLAIM_TERMS content words) are embedded
+(multilingual e5, cached) and clustered: average linkage cut where the
+members' mean similarity falls below `min_similarity` (deterministic), or
+seeded spherical k-means above MAX_AGGLOMERATIVE claims. Loose members (far
+from their centre) are dropped, and groups below `min_size` or made of one
+wording copied around (amplification, not a narrative) are discarded. Each candidate gets a label
 made from its content (its most distinctive terms by class-based TF-IDF, and
 the claim nearest its centre), representative statements, first seen, weekly
 volume, and the outlets and speakers pushing it. The same data and seed give
@@ -16,7 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Sequence
@@ -26,6 +29,9 @@ import numpy as np
 from linewatch.model import stable_id
 
 MAX_STATEMENTS = 50_000
+MIN_CLAIM_TERMS = 5
+MAX_AGGLOMERATIVE = 6000
+MIN_DISTINCT_WORDINGS = 2
 TERM_RE = re.compile(r"[^\W\d_][\w'’-]{2,}", re.UNICODE)
 
 
@@ -84,18 +90,39 @@ def spherical_kmeans(x: np.ndarray, k: int, seed: int = 0, iters: int = 50) -> t
     return labels, c
 
 
+def _average_linkage(vecs: np.ndarray, min_similarity: float) -> tuple[np.ndarray, int]:
+    """Average-linkage clusters whose members are on average at least `min_similarity` alike.
+
+    Deterministic and good on the small sets discovery usually sees; k-means
+    (seeded) takes over above MAX_AGGLOMERATIVE claims, where n^2 memory would hurt.
+    """
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    tree = linkage(vecs.astype(np.float64), method="average", metric="cosine")
+    labels = fcluster(tree, t=1.0 - min_similarity, criterion="distance") - 1
+    return labels.astype(np.int64), int(labels.max()) + 1
+
+
 def cluster_claims(
-    vecs: np.ndarray, seed: int = 0, min_size: int = 3, min_similarity: float = 0.86, k: int | None = None
+    vecs: np.ndarray, seed: int = 0, min_size: int = 3, min_similarity: float = 0.85, k: int | None = None
 ) -> list[list[int]]:
     """Groups of claim indices, biggest first; members closer than `min_similarity` to their centre."""
     n = len(vecs)
     if n < min_size:
         return []
-    k = k or max(1, min(n // min_size, int(round(math.sqrt(n)))))
-    labels, centers = spherical_kmeans(vecs, k, seed)
+    if n <= MAX_AGGLOMERATIVE and k is None:
+        labels, k = _average_linkage(vecs, min_similarity)
+    else:
+        k = k or max(1, min(n // min_size, int(round(1.5 * math.sqrt(n)))))
+        labels, _ = spherical_kmeans(vecs, k, seed)
     groups: list[list[int]] = []
     for j in range(k):
-        idx = [i for i in np.flatnonzero(labels == j).tolist() if float(vecs[i] @ centers[j]) >= min_similarity]
+        members = np.flatnonzero(labels == j)
+        if len(members) < min_size:
+            continue
+        centre = vecs[members].sum(axis=0)
+        centre /= max(float(np.linalg.norm(centre)), 1e-12)
+        idx = [int(i) for i in members if float(vecs[i] @ centre) >= min_similarity]
         if len(idx) >= min_size:
             groups.append(idx)
     groups.sort(key=lambda g: (-len(g), g[0]))
@@ -105,8 +132,25 @@ def cluster_claims(
 # ---------------------------------------------------------------------- describing a cluster
 
 
+def _stopwords() -> frozenset[str]:
+    from linewatch.nlp.lexicon import languages_with, lexicon
+
+    global _STOP
+    if _STOP is None:
+        words: set[str] = set()
+        for lang in languages_with("stopwords"):
+            words.update(str(w).lower() for w in lexicon(lang, "stopwords").get("words", []))
+        _STOP = frozenset(words)
+    return _STOP
+
+
+_STOP: frozenset[str] | None = None
+
+
 def terms_of(text: str) -> list[str]:
-    return [t.lower().strip("'’-") for t in TERM_RE.findall(text)]
+    """Content words of a text (lowercase, no function words of any supported language)."""
+    stop = _stopwords()
+    return [w for w in (t.lower().strip("'’-") for t in TERM_RE.findall(text)) if w not in stop]
 
 
 def distinctive_terms(groups: Sequence[Sequence[str]], all_texts: Sequence[str], top: int = 8) -> list[list[str]]:
@@ -140,6 +184,23 @@ def _week(iso: str | None) -> str | None:
     return (d - timedelta(days=d.weekday())).isoformat()
 
 
+def _representatives(members: Sequence[Claim], order: list[int], sims: np.ndarray, reps: int) -> list[dict[str, Any]]:
+    """The claims nearest the centre, one per distinct wording (copies are amplification, not variety)."""
+    seen: set[str] = set()
+    out: list[dict[str, Any]] = []
+    for i in order:
+        key = " ".join(terms_of(members[i].content))[:200]
+        if key in seen:
+            continue
+        seen.add(key)
+        c = members[i]
+        out.append({"id": c.id, "content": c.content, "speaker": c.speaker, "date": c.date, "outlet": c.outlet,
+                    "doc_id": c.doc_id, "similarity": round(float(sims[i]), 3)})
+        if len(out) >= reps:
+            break
+    return out
+
+
 def describe(claims: Sequence[Claim], idx: list[int], vecs: np.ndarray, terms: list[str], reps: int = 5) -> Candidate:
     members = [claims[i] for i in idx]
     centre = vecs[idx].sum(axis=0)
@@ -162,11 +223,7 @@ def describe(claims: Sequence[Claim], idx: list[int], vecs: np.ndarray, terms: l
         statement_ids=ids,
         first_seen=dates[0] if dates else None,
         size=len(members),
-        representatives=[
-            {"id": members[i].id, "content": members[i].content, "speaker": members[i].speaker, "date": members[i].date,
-             "outlet": members[i].outlet, "doc_id": members[i].doc_id, "similarity": round(float(sims[i]), 3)}
-            for i in order[:reps]
-        ],
+        representatives=_representatives(members, order, sims, reps),
         volume=dict(sorted(volume.items())),
         outlets=dict(Counter(c.outlet for c in members if c.outlet).most_common()),
         actors=dict(Counter(c.speaker for c in members if c.speaker).most_common()),
@@ -174,18 +231,21 @@ def describe(claims: Sequence[Claim], idx: list[int], vecs: np.ndarray, terms: l
     )
 
 
-def discover_claims(claims: Sequence[Claim], seed: int = 0, min_size: int = 3, min_similarity: float = 0.86, max_candidates: int = 30) -> list[Candidate]:
+def discover_claims(claims: Sequence[Claim], seed: int = 0, min_size: int = 3, min_similarity: float = 0.85, max_candidates: int = 30) -> list[Candidate]:
     """Candidate narratives among `claims` (pure function of its input and the seed)."""
     from linewatch.nlp.embed import embed
 
-    claims = [c for c in claims if c.content and c.content.strip()][:MAX_STATEMENTS]
+    # a claim says something: names and titles alone ("Ministry of Defence") are not claims
+    claims = [c for c in claims if c.content and len(terms_of(c.content)) >= MIN_CLAIM_TERMS][:MAX_STATEMENTS]
     claims.sort(key=lambda c: c.id)  # input order must not change the result
     if len(claims) < min_size:
         return []
     vecs = embed([c.content for c in claims], "query")
     groups = cluster_claims(vecs, seed=seed, min_size=min_size, min_similarity=min_similarity)[:max_candidates]
     term_lists = distinctive_terms([[claims[i].content for i in g] for g in groups], [c.content for c in claims])
-    return [describe(claims, g, vecs, terms) for g, terms in zip(groups, term_lists)]
+    found = [describe(claims, g, vecs, terms) for g, terms in zip(groups, term_lists)]
+    # one wording copied many times is a story being amplified, not a narrative of several voices
+    return [c for c in found if len(c.representatives) >= MIN_DISTINCT_WORDINGS]
 
 
 # ---------------------------------------------------------------------- the store
@@ -239,7 +299,7 @@ def load_candidate(store: Any, candidate_id: str) -> Candidate | None:
     )
 
 
-def discover(store: Any, taxonomy: str | None = None, seed: int = 0, min_size: int = 3, min_similarity: float = 0.86,
+def discover(store: Any, taxonomy: str | None = None, seed: int = 0, min_size: int = 3, min_similarity: float = 0.85,
              since: str | None = None, until: str | None = None, save: bool = True) -> list[Candidate]:
     """Run discovery over the store and (by default) save the candidates under one run id."""
     claims = unexplained_claims(store, taxonomy, since, until)

@@ -31,8 +31,9 @@ MAX_CLAIM_CHARS = 1000
 @dataclass
 class MatchParams:
     min_similarity: float = 0.86  # absolute floor of the nearest-text cosine
-    min_contrast: float = 0.04  # nearest-text cosine minus the claim's mean over narratives
+    min_contrast: float = 0.045  # nearest-text cosine minus the claim's mean over narratives
     cue_bonus: float = 0.02  # per cue word hit (at most two count)
+    cross_lingual: float = 0.02  # e5 scores a translation lower than a paraphrase: added across languages
     max_per_claim: int = 2
     rel_to_best: float = 0.98  # a second narrative must score close to the best
 
@@ -71,6 +72,9 @@ class NarrativeMatcher:
                         self._owner.append(k)
                         self._kind.append(kind)
         self._vecs = embed(self._texts, "query") if self._texts else np.zeros((0, 384), dtype=np.float32)
+        from linewatch.nlp.langid import detect
+
+        self._langs = np.array([detect(t) for t in self._texts])
         self._owner_arr = np.array(self._owner, dtype=np.int64)
         self._cues = [_cue_patterns(n) for n in self.narratives]
 
@@ -87,6 +91,7 @@ class NarrativeMatcher:
             return [[] for _ in claims]
         vecs = embed([c[:MAX_CLAIM_CHARS] for c in claims], "query")
         sims = vecs @ self._vecs.T  # claims x narrative texts
+        sims = sims + self.params.cross_lingual * (self._langs != lang)[None, :]
         n_narr = len(self.narratives)
         p = self.params
         out: list[list[Hit]] = []
@@ -100,17 +105,19 @@ class NarrativeMatcher:
             for j, k in enumerate(self._owner):
                 if row[j] > best[k]:
                     best[k], best_idx[k] = row[j], j
-            typical = float(best.mean())
+            total = float(best.sum())
             scored: list[tuple[float, int, list[str]]] = []
             for k in range(n_narr):
+                # the claim's typical similarity to the *other* narratives (independent of their number)
+                typical = (total - float(best[k])) / (n_narr - 1) if n_narr > 1 else 0.0
                 cues = self._cue_hits(k, claim, lang)
                 value = float(best[k]) + p.cue_bonus * min(len(cues), 2)
                 if value < p.min_similarity or value - typical < p.min_contrast:
                     continue
-                scored.append((value, k, cues))
+                scored.append((value, k, cues, typical))
             scored.sort(reverse=True)
             hits: list[Hit] = []
-            for value, k, cues in scored[: p.max_per_claim]:
+            for value, k, cues, typical in scored[: p.max_per_claim]:
                 if hits and value < p.rel_to_best * scored[0][0]:
                     break
                 j = int(best_idx[k])

@@ -222,15 +222,23 @@ def parse_taxonomy(text: str, source: str = "<taxonomy>", base_dir: Path | None 
     return Taxonomy(name=name, version=str(data.get("version", "1")), narratives=narratives, classifier=clf_path)
 
 
-def load_taxonomy(path: str | Path) -> Taxonomy:
-    """Load and check a taxonomy file (a path, or the name of a bundled one: 'semeval2025-t10')."""
-    p = Path(path)
-    if not p.exists() and not p.suffix:
+def resolve_taxonomy_path(ref: str | Path) -> Path | None:
+    """A taxonomy file by path, or a bundled one by name ('semeval2025-t10'); None if neither exists."""
+    p = Path(ref)
+    if p.is_file():
+        return p
+    if not p.suffix and p.name == str(ref):
         from linewatch.nlp.lexicon import data_path
 
         bundled = data_path("taxonomies", f"{p.name}.yaml")
-        if bundled.exists():
-            p = bundled
+        if bundled.is_file():
+            return bundled
+    return None
+
+
+def load_taxonomy(path: str | Path) -> Taxonomy:
+    """Load and check a taxonomy file (a path, or the name of a bundled one: 'semeval2025-t10')."""
+    p = resolve_taxonomy_path(path) or Path(path)
     try:
         raw = p.read_bytes()
     except FileNotFoundError:

@@ -15,6 +15,9 @@ that fires an indicator into a row of `scenario_evidence` linked to its source
   already had n stories in the previous `repeat_window_days` weighs
   `repeat_decay`^n, so one talking point repeated thirty times in a fortnight
   cannot swamp everything else, while the same signal weeks later is news;
+  and one story that fires several indicators moves each scenario by the
+  strongest of them, not by their sum (correlated indicators are not
+  independent evidence);
 * beside each weight an ACH-style consistency score: (C - I) / (C + I) where C
   and I count consistent and inconsistent evidence (strong = 2);
 * every change is a `scenario_weights` row whose `reason` names the indicator
@@ -166,6 +169,8 @@ def check(store: Any, scenario_set: ScenarioSet, registry: Any = None) -> CheckR
     state = {s.id: _State(math.log(s.prior / total_prior)) for s in scenario_set.scenarios}
     seen_stories: dict[str, dict[str, str]] = {i.id: {} for i in scenario_set.indicators}  # story -> first evidence id
     counted_days: dict[str, list[date]] = {i.id: [] for i in scenario_set.indicators}  # days of counted stories
+    # What each story has already done to each scenario: (largest rise, largest fall) so far.
+    story_effect: dict[str, dict[str, list[float]]] = {}
     old_created = {r["id"]: r["created_at"] for r in store.query(
         "SELECT id, created_at FROM scenario_evidence WHERE scenario_set = ?", (sid,))}
     old_alerts = {(r["kind"], _loads(r["ref"], {}).get("key")): r["created_at"] for r in _set_alerts(store, sid)}
@@ -207,18 +212,30 @@ def check(store: Any, scenario_set: ScenarioSet, registry: Any = None) -> CheckR
             counted_days[ind.id].append(m.item.date)
             factor = ind.repeat_decay ** len(recent)
             deltas: dict[str, float] = {}
+            overlap: dict[str, float] = {}
+            effect = story_effect.setdefault(story, {})
             for scen in scenario_set.scenarios:
-                llr = ind.diagnosticity.get(scen.id, 0.0)
+                llr = ind.diagnosticity.get(scen.id, 0.0) * factor
                 if llr == 0.0:
                     continue
+                # One story is one piece of evidence: when several indicators fire on it (a bomber
+                # patrol is also "military unity" talk), a scenario moves by the strongest of them,
+                # not by their sum; a weaker or equal signal from the same story adds nothing.
+                rise, fall = effect.setdefault(scen.id, [0.0, 0.0])
+                delta = max(0.0, llr - rise) if llr > 0 else min(0.0, llr - fall)
+                effect[scen.id] = [max(rise, llr), min(fall, llr)]
+                if delta != llr:
+                    overlap[scen.id] = round(llr - delta, 4)
+                if delta == 0.0:
+                    continue
                 st = state[scen.id]
-                st.score += llr * factor
-                tally = (2.0 if abs(llr) >= STRONG else 1.0) * factor
-                if llr > 0:
+                st.score += delta
+                tally = (2.0 if abs(llr) >= STRONG * factor else 1.0) * abs(delta) / abs(llr)
+                if delta > 0:
                     st.consistent += tally
                 else:
                     st.inconsistent += tally
-                deltas[scen.id] = round(llr * factor, 4)
+                deltas[scen.id] = round(delta, 4)
             # Every scenario gets a row: normalisation moves the others too, and the
             # reason says whether this evidence bore on it directly (delta) or not.
             probs = _probabilities(state)
@@ -232,9 +249,13 @@ def check(store: Any, scenario_set: ScenarioSet, registry: Any = None) -> CheckR
                     "speaker": detail.get("speaker"), "sentence": detail.get("sentence"),
                     "start": m.item.start, "end": m.item.end, "story": story,
                 }
+                if scen.id in overlap:
+                    reason["already_counted_in_story"] = overlap[scen.id]
                 p = probs[scen.id]
                 weight_rows.append((sid, scen.id, day, _logit(p), p, state[scen.id].consistency, _dumps(reason), now))
             detail.update(counted=True, factor=round(factor, 4), deltas=deltas)
+            if overlap:
+                detail["overlap"] = overlap
             result.counted += 1
         evidence_rows.append((ev_id, sid, ind.id, m.item_kind, m.item_id, m.item.doc_id, day, _dumps(detail),
                               old_created.get(ev_id, now)))

@@ -9,7 +9,8 @@ their own names. The target of a statement is, in this order of preference:
    the EU to ...", "accused Poland of ..."),
 2. the actor the content is mainly about (earliest mention, grammatical subject
    preferred), other than the speaker and the speaker's own side,
-3. the speaker's own side when nothing else is named,
+3. the speaker's own side when nothing else is named; entities the registry
+   does not know (outlets, places the NER tagged) only when no known actor is named,
 4. the previous statement's target by the same speaker in the same paragraph
    (continuations such as "He further added that ..." keep their topic).
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from linewatch.analyze.stance_words import stance_words, words_with_spans
 from linewatch.model import Actor, Span, Statement
 from linewatch.nlp.doc import Doc, Mention
 
@@ -132,6 +134,17 @@ def _subject_starts(doc: Doc, spans: list[Span]) -> set[int]:
     return out
 
 
+def is_place_modifier(doc: Doc, c: Candidate) -> bool:
+    """A country adjective that qualifies a place ("the Polish-Belarusian border"), not an actor."""
+    if c.kind != "demonym":
+        return False
+    following = words_with_spans(doc.text[c.span[1] : c.span[1] + 60])[:3]
+    words = [w for w, _, _ in following]
+    lex = stance_words(doc.lang)
+    # the place noun may come right after, or after a second adjective ("Polish-Belarusian")
+    return any(lex.place_nouns.match_at(words, k) for k in range(min(2, len(words))))
+
+
 def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) -> tuple[Candidate | None, list[Candidate]]:
     """(main target, all candidates named in the statement) for one statement."""
     content_spans = list(st.content_spans) or [st.content_span]
@@ -155,25 +168,29 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
         elif cue_end is not None and cue_end <= c.span[0] <= min(s for s, _ in content_spans):
             addressed.append(c)  # "called on the EU to", "accused Poland of"
     named = addressed + inside
-    others = [c for c in named if not is_own_side(c, st)]
-    if others:
+    # Preference: actors the registry knows over bare entities (often outlets or places),
+    # and among known ones the other side over the speaker's own.
+    known = [c for c in named if c.actor_id is not None]
+    if known:
         subjects = _subject_starts(doc, content_spans)
-        # addressed first, then a subject of the content, then the earliest mention
+        # other side first, then the addressee, then a subject of the content, then the earliest
         ranked = sorted(
-            others,
+            known,
             key=lambda c: (
-                c.actor_id is None,
+                is_own_side(c, st),
+                is_place_modifier(doc, c),
                 c not in addressed,
                 not any(c.span[0] <= s < c.span[1] for s in subjects),
                 c.span[0],
             ),
         )
         return ranked[0], named
-    if named:
-        return named[0], named
     if previous is not None and previous.target and previous.speaker == st.speaker:
         para_prev = doc.sentence_at(previous.content_span[0])
         para_now = doc.sentence_at(st.content_span[0])
         if para_prev and para_now and para_prev.paragraph == para_now.paragraph:
-            return Candidate(previous.target, previous.target_id, previous.target_span or previous.content_span, None, "previous"), []
+            span = previous.target_span or previous.content_span
+            return Candidate(previous.target, previous.target_id, span, None, "previous"), named
+    if named:
+        return named[0], named
     return None, []

@@ -66,11 +66,11 @@ def _vocab(feats: list[Counter]) -> dict[str, int]:
     return {n: i for i, n in enumerate(names)}
 
 
-def _fit(feats: list[Counter], labels: list[str]):
+def _fit(feats: list[Counter], labels: list[str], c: float = 0.5):
     from sklearn.linear_model import LogisticRegression
 
     vocab = _vocab(feats)
-    clf = LogisticRegression(C=0.5, max_iter=2000, class_weight="balanced")
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
     clf.fit(_matrix(feats, vocab), [LABELS.index(y) for y in labels])
     return vocab, clf
 
@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--oof", type=Path, help="write out-of-fold predictions here")
     ap.add_argument("--no-save", action="store_true")
+    ap.add_argument("--C", type=float, default=0.5, help="inverse regularisation strength")
     args = ap.parse_args(argv)
     items = load_items(args.data)
     feats = [features(it["text"], it["span"], args.lang) for it in items]
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> None:
     for k in range(args.folds):
         train = np.flatnonzero(fold != k)
         test = np.flatnonzero(fold == k)
-        vocab, clf = _fit([feats[i] for i in train], [labels[i] for i in train])
+        vocab, clf = _fit([feats[i] for i in train], [labels[i] for i in train], args.C)
         proba = clf.predict_proba(_matrix([feats[i] for i in test], vocab))
         for i, p in zip(test.tolist(), proba):
             oof[i] = (LABELS[int(p.argmax())], float(p.max()))
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> None:
                                       "target_span": list(it["span"]), "stance": label, "speaker": None,
                                       "speaker_span": None, "confidence": round(conf, 3)}) + "\n")
     if not args.no_save:
-        vocab, clf = _fit(feats, labels)
+        vocab, clf = _fit(feats, labels, args.C)
         names = [None] * len(vocab)
         for n, i in vocab.items():
             names[i] = n

@@ -17,7 +17,9 @@ from linewatch.nlp.lexicon import lexicon
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 # Lists read from stance.yaml; each becomes a PhraseSet.
-LIST_NAMES = ("negative", "positive", "negators", "demand", "rejection", "patient_markers", "clause_breaks")
+LIST_NAMES = (
+    "negative", "positive", "negators", "demand", "rejection", "patient_markers", "clause_breaks", "place_nouns",
+)
 
 
 def normalise_word(word: str) -> str:

@@ -62,7 +62,7 @@ def _target_span(item: dict[str, Any]) -> tuple[int, int] | None:
     return None
 
 
-def stance_items(path: Path, lang: str | None = None) -> Iterator[dict[str, Any]]:
+def stance_items(path: Path, lang: str | None = None, use_model: bool = True) -> Iterator[dict[str, Any]]:
     """Output rows of `linewatch stance` for every item of the input file."""
     from linewatch.analyze.stance import stance_toward
     from linewatch.nlp.langid import detect
@@ -74,7 +74,7 @@ def stance_items(path: Path, lang: str | None = None) -> Iterator[dict[str, Any]
         doc_id = str(item["id"])
         if item.get("target") is not None:
             span = _target_span(item)
-            label, confidence = stance_toward(text, span, item_lang)
+            label, confidence = stance_toward(text, span, item_lang, use_model=use_model)
             yield {"doc": doc_id, "kind": "stance", "target": item["target"],
                    "target_span": list(span) if span else None, "stance": label,
                    "speaker": None, "speaker_span": None, "confidence": confidence}
@@ -124,9 +124,10 @@ def register(app: typer.Typer) -> None:
         input: Path = typer.Argument(..., help="JSON Lines: {id, text, target, target_span} per line"),
         as_json: bool = typer.Option(False, "--json", help="JSON Lines on stdout (CONTRACT.md)"),
         lang: Optional[str] = typer.Option(None, "--lang", help="language of every item (default: detect)"),
+        model: bool = typer.Option(True, "--model/--lexicon", help="learnt model where shipped, or the lexicon only"),
     ) -> None:
         """Stance (support / oppose / neutral) toward a given target, or toward targets found."""
-        rows = stance_items(input, lang)
+        rows = stance_items(input, lang, model)
         if as_json:
             for row in rows:
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -73,7 +73,7 @@ def discover_cmd(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="count only matches of this taxonomy (its name or file) as explained"),
     seed: int = typer.Option(0, "--seed", help="random seed (same data + seed = same candidates)"),
     min_size: int = typer.Option(3, "--min-size", help="fewest statements in a candidate"),
-    min_similarity: float = typer.Option(0.86, "--min-similarity", help="how close a statement must be to its candidate's centre"),
+    min_similarity: float = typer.Option(0.85, "--min-similarity", help="average similarity of the statements of a candidate (0-1)"),
     since: Optional[str] = typer.Option(None, "--from", help="YYYY-MM-DD"),
     until: Optional[str] = typer.Option(None, "--to", help="YYYY-MM-DD"),
     as_json: bool = typer.Option(False, "--json", help="one JSON object per candidate"),

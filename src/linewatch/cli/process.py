@@ -48,8 +48,10 @@ def _check_taxonomy(taxonomy: Optional[str]) -> Path | None:
 
     if not taxonomy:
         return None
-    p = Path(taxonomy)
-    if not p.is_file():
+    from linewatch.analyze.narrative_taxonomy import resolve_taxonomy_path  # also bundled names
+
+    p = resolve_taxonomy_path(taxonomy)
+    if p is None:
         raise InputError("taxonomy file not found", where=taxonomy)
     return p
 

@@ -19,6 +19,24 @@ from linewatch.errors import InputError
 DEFAULT_PORT = 8642
 
 
+def _narrative_labels(config: object, flag: Optional[str]) -> dict[str, str]:
+    """{narrative id: label} from --taxonomy, else the workspace's/shipped taxonomy ({} if none loads)."""
+    try:
+        from linewatch.analyze.narrative_taxonomy import load_taxonomy
+    except ImportError:
+        return {}
+    path = flag or config.taxonomy()  # type: ignore[attr-defined]
+    if not path:
+        return {}
+    try:
+        tax = load_taxonomy(path)
+    except InputError:
+        if flag:
+            raise  # the user named it: say what is wrong
+        return {}
+    return {n.id: n.label for n in tax.narratives}
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
@@ -41,9 +59,9 @@ def register(app: typer.Typer) -> None:
             port = int(web.get("port", DEFAULT_PORT)) if isinstance(web, dict) else DEFAULT_PORT
         if not (0 < port < 65536):
             raise InputError("port must be between 1 and 65535", where="--port")
+        labels = _narrative_labels(config, taxonomy)
         store = open_db(db)
-        app = create_app(store, settings)
-        app.state.taxonomy = taxonomy
+        app = create_app(store, settings, narrative_labels=labels)
         mode = "corrections enabled (token required)" if settings.writes_enabled else "read-only (no API token configured)"
         console.print(f"linewatch dashboard on http://{host}:{port}/ — {store.url} — {mode}")
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)

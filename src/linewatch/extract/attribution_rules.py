@@ -55,6 +55,10 @@ class CueTable:
     gender_suffix: list[tuple[str, str]]  # (suffix, gender), longest first
     pronouns: frozenset[str]
     blocked_before: frozenset[str]
+    possessive: frozenset[str]
+    nouns: re.Pattern[str] | None  # statement nouns: "claim", "заявление", "oświadczenie"
+    noun_fillers: frozenset[str]  # words between such a noun and "that" that are not the speaker
+    trust_pos: bool  # may the tagger's POS veto a cue (English "report" the noun)?
     infinitive: frozenset[str]
     infinitive_cues: re.Pattern[str] | None
     object_cues: re.Pattern[str] | None
@@ -87,6 +91,10 @@ def cue_table(lang: str) -> CueTable:
         gender_suffix=sorted(suffixes, key=lambda x: -len(x[0])),
         pronouns=frozenset(str(k).lower() for k in (lexicon(lang, "pronouns").get("pronouns") or {})),
         blocked_before=frozenset(str(w).lower() for w in data.get("blocked_before") or []),
+        trust_pos=bool(data.get("trust_pos", False)),
+        nouns=_union(data.get("nouns") or []),
+        noun_fillers=frozenset(str(w).lower() for w in data.get("noun_fillers") or []),
+        possessive=frozenset(str(k).lower() for k in (lexicon(lang, "pronouns").get("possessive") or {})),
         infinitive=frozenset(str(w).lower() for w in data.get("infinitive") or []),
         infinitive_cues=_union(data.get("infinitive_cues") or []),
         object_cues=_union(data.get("object_cues") or []),
@@ -100,7 +108,7 @@ def is_word(t: Token) -> bool:
 def cue_strength(t: Token, nxt: Token | None, table: CueTable, has_parse: bool) -> str | None:
     """'speech', 'belief' or None for a token that may be a reporting verb."""
     low = t.text.lower()
-    if has_parse and t.pos and t.pos not in ("VERB", "AUX", "ADJ", "X", ""):
+    if table.trust_pos and has_parse and t.pos and t.pos not in ("VERB", "AUX", "ADJ", "X", ""):
         return None  # "the report", "claims" as a noun
     kind = None
     if table.speech.fullmatch(low):
@@ -203,6 +211,7 @@ class SentenceView:
     quotes: list[tuple[int, int]]  # quotation spans of the document
     anaphors: frozenset[str]
     mention_starts: frozenset[int] = frozenset()  # starts of registry actor mentions
+    floor: int = 0  # content of a post-position cue starts here (after an earlier attribution)
 
     def in_quote(self, a: int, b: int | None = None) -> tuple[int, int] | None:
         b = a + 1 if b is None else b
@@ -271,6 +280,8 @@ def _speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int
         if low in view.table.that or low in view.table.audience:
             break
         if t.text in ("-", ".", "'s", "’s"):
+            if not seen_cap:
+                break  # "– odpowiedział -To jest…": a dash before a capital starts a new sentence
             j += 1
             continue
         if t.text[:1].isupper() or t.pos == "PROPN":
@@ -362,10 +373,71 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             att.confidence *= 0.7
         att.gender_hint = gender_from_verb(t.text, view.table)
         out.append(att)
+        ends = [att.cue_span[1] if att.cue_span else 0, att.speaker_span[1] if att.speaker_span else 0]
+        if att.content_spans[-1][1] <= (att.cue_span or (0, 0))[0]:
+            view.floor = max(view.floor, *ends)
+    out.extend(_noun_cues(view, [a.cue_span for a in out if a.cue_span]))
+    out.extend(_quote_dash_name(view, [a.cue_span for a in out if a.cue_span]))
     if not out:
         head = _headline(view)
         if head:
             out.append(head)
+    return out
+
+
+def _noun_cues(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:
+    """`заявление главы МВД о том, что…`, `Lavrov's claim that…`, `oświadczenie X, że…`."""
+    table, toks = view.table, view.toks
+    if table.nouns is None:
+        return []
+    out = []
+    for k, t in enumerate(toks):
+        if not table.nouns.fullmatch(t.text.lower()) or any(a <= t.start < b for a, b in taken):
+            continue
+        if view.in_quote(t.start, t.end):
+            continue
+        marker = None
+        for x in range(k + 1, min(k + 10, len(toks))):
+            if toks[x].text.lower() in table.that:
+                marker = x
+                break
+            if toks[x].text in (".", ";", ":") or toks[x].text in OPEN_QUOTES:
+                break
+        if marker is None or _words(view, marker + 1, len(toks)) < 3:
+            continue
+        words = [x for x in range(k + 1, marker) if is_word(toks[x]) and toks[x].text.lower() not in table.noun_fillers]
+        if words:
+            speaker = view.span(words[0], words[-1] + 1)
+        elif k >= 2 and toks[k - 1].text in ("'s", "’s"):
+            first = k - 2
+            while first - 1 >= 0 and _name_like(view, first - 1):
+                first -= 1
+            speaker = view.span(first, k - 1)
+        elif k >= 1 and toks[k - 1].text.lower() in table.possessive:
+            speaker = view.span(k - 1, k)
+        else:
+            continue
+        content = strip_quotes(view.text, toks[marker + 1].start, view.end)
+        out.append(Attribution("indirect", (t.start, t.end), [content], speaker, 0.55, notes=["noun_cue"]))
+    return out
+
+
+def _quote_dash_name(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:
+    """`“…” ― Jane Doe`: a quotation signed with a dash and a name, no verb."""
+    toks = view.toks
+    out = []
+    for d, t in enumerate(toks):
+        if t.text not in ("―", "—", "–") or d == 0 or toks[d - 1].text not in CLOSE_QUOTES:
+            continue
+        q = next(((a, b) for a, b in view.quotes if b == toks[d - 1].end), None)
+        if q is None or any(q[0] <= c[0] < q[1] for c in taken):
+            continue
+        e = d + 1
+        while e < len(toks) and e - d <= 4 and toks[e].text[:1].isupper() and is_word(toks[e]):
+            e += 1
+        if e == d + 1 or (e < len(toks) and toks[e].text not in OPEN_QUOTES and toks[e].text not in (".", "!")):
+            continue
+        out.append(Attribution("direct", (t.start, t.end), [strip_quotes(view.text, *q)], view.span(d + 1, e), 0.6))
     return out
 
 
@@ -404,6 +476,12 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     q = view.in_quote(view.start) or view.in_quote(view.start + 1)
     if q and q[0] < view.start:
         content_start = q[0]
+    if view.floor > content_start:
+        # a second attribution in the same sentence: its content starts after the first one
+        content_start = view.floor
+        first = next((i for i, t in enumerate(toks) if t.start >= view.floor), sep)
+        if _words(view, first, sep) < 3:
+            return None
     # what follows the cue: an inverted speaker, then little else
     after_start = k + 1
     speaker: tuple[int, int] | None = None
@@ -552,7 +630,15 @@ def _according_to(view: SentenceView) -> list[Attribution]:
         e = idx_after
         while e < len(toks) and toks[e].text not in CLAUSE_BREAK and toks[e].text not in (".", "?", "!") and e - idx_after < 12:
             e += 1
-        if words_before <= 2:
+        inner = [i for i, t in enumerate(toks) if a <= t.start and t.end <= b and t.text.lower() in table.possessive]
+        if words_before <= 2 and inner:
+            # "по ее мнению, …", "jego zdaniem …": the source is the pronoun inside the phrase
+            c_from = idx_after + 1 if toks[idx_after].text in (",", ":") else idx_after
+            if _words(view, c_from, len(toks)) < 3:
+                continue
+            src = (inner[0], inner[0] + 1)
+            content = strip_quotes(text, toks[c_from].start, view.end)
+        elif words_before <= 2:
             if e < len(toks) and toks[e].text in (",", ":", "—", "–"):
                 src = (idx_after, e)
                 c_from = e + 1
@@ -589,7 +675,11 @@ def _headline(view: SentenceView) -> Attribution | None:
         return None
     if not name[0].text[:1].isupper() or any(t.pos == "VERB" for t in name):
         return None
-    if _words(view, colon + 1, len(toks)) < 3:
-        return None
+    alpha = [t for t in toks[colon + 1:] if t.text.isalpha()]
+    if len(alpha) < 3 or toks[colon + 1].text.lower() in ("http", "https", "www"):
+        return None  # "URL: https://…", "DATE: 2021-11-10" are file furniture
     content = strip_quotes(view.text, toks[colon].end, view.end)
-    return Attribution("headline", (toks[colon].start, toks[colon].end), [content], view.span(0, colon), 0.55)
+    att = Attribution("headline", (toks[colon].start, toks[colon].end), [content], view.span(0, colon), 0.55)
+    if all(t.ent in ("PER", "ORG") or t.pos == "PROPN" for t in name if is_word(t)):
+        att.notes.append("name_ok")  # the parser or NER vouches for a one-word name ("Pence: …")
+    return att

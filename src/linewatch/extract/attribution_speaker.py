@@ -41,7 +41,11 @@ class Speaker:
 
 @lru_cache(maxsize=None)
 def pronoun_table(lang: str) -> dict[str, str]:
-    return {str(k).lower(): str(v) for k, v in (lexicon(lang, "pronouns").get("pronouns") or {}).items()}
+    """Pronoun -> gender, including possessive forms ("по ее мнению" -> f)."""
+    data = lexicon(lang, "pronouns")
+    table = {str(k).lower(): str(v) for k, v in (data.get("possessive") or {}).items()}
+    table.update({str(k).lower(): str(v) for k, v in (data.get("pronouns") or {}).items()})
+    return table
 
 
 @lru_cache(maxsize=None)
@@ -121,7 +125,9 @@ def resolve_speaker(
         # Prefer a person's name, then a title, then a body; among equals the longest.
         order = {"name": 0, "title": 1, "body": 2, "state": 3, "demonym": 4}
         best = sorted(inside, key=lambda m: (order.get(m.kind, 5), -(m.end - m.start)))[0]
-        if best.kind != "demonym" or len(inside) == 1:
+        if best.kind == "demonym" and _has_name(surface):
+            pass  # "rosyjski polityk Witalij Milonow" is Milonow, not Russia
+        elif best.kind != "demonym" or len(inside) == 1:
             name = _actor_name(doc, best.actor_id) or best.text
             return Speaker(name, best.actor_id, (best.start, best.end), best.text, gender_of(doc, best.actor_id, history),
                            "registry", 0.9)
@@ -136,13 +142,13 @@ def resolve_speaker(
         if person is not None:
             return Speaker(person, None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.5)
         return Speaker(_clean_surface(surface), None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.4)
-    if words and len(words) <= 4 and any(w in anaphor_words(lang) for w in words) and not _has_name(surface):
+    if words and len(words) <= 6 and any(w in anaphor_words(lang) for w in words) and not _has_name(surface):
         prev = _previous(history, gender_hint, (a, b))
         if prev is not None:
             prev.mention = surface
             prev.resolved_by = "anaphor"
             return prev
-    name = _clean_surface(surface)
+    name = _clean_surface(_name_part(surface) or surface)
     if not name:
         return _previous(history, gender_hint, None)
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
@@ -167,6 +173,20 @@ def _last_person_before(doc: Doc, offset: int, window: int = 600) -> str | None:
     if run:
         last = " ".join(run)
     return last
+
+
+def _name_part(surface: str) -> str | None:
+    """The trailing run of capitalised words of a phrase ("rosyjski polityk Witalij Milonow" -> the name)."""
+    words = list(_WORD.finditer(surface))
+    run: list[re.Match[str]] = []
+    for w in words[1:]:
+        if w.group()[:1].isupper():
+            run.append(w)
+        elif run:
+            break
+    if len(run) >= 2 and len(words) > len(run):
+        return surface[run[0].start():run[-1].end()]
+    return None
 
 
 def _has_name(surface: str) -> bool:

@@ -10,7 +10,9 @@ a noun such as "Lukashenka's telephone conversations"), or the nearest actor
 before it; the target the first actor after it. A trigger with several dates
 ("on 4 and 9 November") gives one event per date. Triggers inside a statement's
 content are what the speaker said, not what happened: they only code the
-statement. Triggers inside a hypothetical ("could deploy") are skipped.
+statement. Triggers inside a hypothetical ("could deploy") are skipped. Verbal
+acts (DEMAND, REJECT...) of actors in the registry are left to the statements
+stage: events are deeds, and the words of actors nobody tracks as speakers.
 
 Verbal acts. A statement's `plover` comes from its cue when the cue is itself an
 act ("accused", "called on", "rejected"), else from words in its content
@@ -18,6 +20,7 @@ act ("accused", "called on", "rejected"), else from words in its content
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +29,7 @@ from typing import Any
 
 from linewatch.extract.dates import statement_date
 from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type, scale
-from linewatch.extract.registry import ActorRegistry, form_regex, get_registry
+from linewatch.extract.registry import ActorRegistry, TokenTrie, form_regex, get_registry, word_tokens
 from linewatch.model import Event, Span, Statement
 from linewatch.nlp.doc import Doc, Mention, Token
 from linewatch.nlp.lexicon import lexicon
@@ -52,10 +55,8 @@ def _compile_forms(forms: list[str]) -> re.Pattern[str] | None:
 
 @dataclass(frozen=True)
 class _Trigger:
-    pattern: re.Pattern[str]
     plover: str
     mode: str | None
-    length: int  # characters of the form: longer forms win overlaps
 
 
 @dataclass(frozen=True)
@@ -70,19 +71,21 @@ class _EventLexicon:
     report_verbs: re.Pattern[str] | None
     not_triggers: re.Pattern[str] | None
     actor_nouns: frozenset[str]
-    combined: re.Pattern[str] | None = None  # every trigger form, longest first, one group each
+    trie: TokenTrie | None = None  # every trigger form (one scan per text, longest form wins)
 
 
 @lru_cache(maxsize=None)
 def event_lexicon(lang: str) -> _EventLexicon:
     data: dict[str, Any] = lexicon(lang, "events")
     triggers = []
+    trie = TokenTrie(key=_plain_key)
     for plover, entries in (data.get("triggers") or {}).items():
         for entry in entries or []:
+            trig = _Trigger(str(plover).upper(), entry.get("mode"))
+            triggers.append(trig)
             for form in entry.get("forms") or []:
-                pat = _compile_forms([form])
-                if pat is not None:
-                    triggers.append(_Trigger(pat, str(plover).upper(), entry.get("mode"), len(str(form))))
+                if str(form).strip():
+                    trie.add(str(form), trig)
     acts: dict[str, Any] = lexicon(lang, "verbal_acts")
     cue_acts = tuple(
         (str(t).upper(), p) for t, forms in (acts.get("cues") or {}).items() if (p := _compile_forms(forms or []))
@@ -90,9 +93,8 @@ def event_lexicon(lang: str) -> _EventLexicon:
     content_acts = tuple(
         (str(t).upper(), p) for t, forms in (acts.get("content") or {}).items() if (p := _compile_forms(forms or []))
     )
-    ordered = tuple(sorted(triggers, key=lambda t: -t.length))
     return _EventLexicon(
-        ordered,
+        tuple(triggers),
         _compile_forms(data.get("future") or []),
         _compile_forms(data.get("negation") or []),
         _compile_forms(data.get("conditional") or []),
@@ -102,16 +104,13 @@ def event_lexicon(lang: str) -> _EventLexicon:
         _compile_forms(data.get("report_verbs") or []),
         _compile_forms(data.get("not_triggers") or []),
         frozenset(str(w).casefold() for w in data.get("actor_nouns") or []),
-        _combine(ordered),
+        trie,
     )
 
 
-def _combine(ordered: tuple[_Trigger, ...]) -> re.Pattern[str] | None:
-    """One alternation of all trigger forms, in `ordered` order (longest first), one group
-    each: a text is scanned once, not once per form; group i is `ordered[i]`."""
-    if not ordered:
-        return None
-    return re.compile("|".join(f"({t.pattern.pattern})" for t in ordered), re.IGNORECASE)
+def _plain_key(token: str) -> str:
+    """Trigger words compare case-insensitively only: Polish "wynika" is not "winika"."""
+    return token.casefold()
 
 
 @dataclass
@@ -126,12 +125,21 @@ class TriggerMatch:
 def find_triggers(text: str, lang: str, offset: int = 0) -> list[TriggerMatch]:
     """Non-overlapping trigger matches in `text` (longest form first), by position."""
     lex = event_lexicon(lang)
-    if lex.combined is None:
+    if lex.trie is None:
         return []
+    toks = word_tokens(text)
+    keys = [_plain_key(t[2]) for t in toks]
     found: list[TriggerMatch] = []
-    for m in lex.combined.finditer(text):
-        trig = lex.triggers[m.lastindex - 1]  # type: ignore[operator]
-        found.append(TriggerMatch(m.start() + offset, m.end() + offset, m.group(), trig.plover, trig.mode))
+    i = 0
+    while i < len(toks):
+        n, entries = lex.trie.longest(keys, i)
+        if not n:
+            i += 1
+            continue
+        s, e = toks[i][0], toks[i + n - 1][1]
+        trig = entries[0]  # a form listed under two types: the first listed wins
+        found.append(TriggerMatch(s + offset, e + offset, text[s:e], trig.plover, trig.mode))
+        i += n
     return found
 
 
@@ -491,7 +499,7 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
     blocked_content = [s for st in doc.statements if not _reports_events(st) for s in _statement_spans(st)]
     reported = [(s, st) for st in doc.statements if _reports_events(st) for s in _statement_spans(st)]
     cue_spans = [tuple(st.cue_span) for st in doc.statements if st.cue_span]
-    tokens_by_i = {t.i: t for t in doc.tokens}
+    token_starts = [t.start for t in doc.tokens]
     # Sentences where someone is quoted making a claim: what they said is their verbal
     # act; only meetings and calls mentioned there ("after talks with X, he said") are events.
     # A claim starts at its speaker or cue; deeds named before that are the sentence's own.
@@ -524,7 +532,11 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             trigs = [t for t in trigs if t.plover == "CONSULT" or t.end <= claim_at]
         if not trigs or sentence.rstrip().endswith("?"):
             continue  # a question reports nothing
-        sent_tokens = [t for t in doc.tokens if t.start >= sent.start and t.end <= s_end]
+        # The sentence's own tokens (found by bisection: no scan of the whole document per
+        # sentence); heads outside the sentence are treated as the root.
+        lo, hi = bisect.bisect_left(token_starts, sent.start), bisect.bisect_left(token_starts, s_end)
+        sent_tokens = [t for t in doc.tokens[lo:hi] if t.end <= s_end]
+        tokens_by_i = {t.i: t for t in sent_tokens}
         trigs = [t for t in trigs if _usable_trigger(t, _trigger_token(sent_tokens, t), tokens_by_i, lang)]
         if not trigs:
             continue
@@ -602,6 +614,11 @@ def _events_for(
             source, source_id = _canonical(registry, m) or m.text, m.actor_id
     if source is None and plover != "CONSULT":
         return []  # an act with no actor ("Musimy być przygotowani...") is no event
+    if plover in VERBAL_TYPES or base_type(plover) in VERBAL_TYPES:
+        if source_id is not None or registry.by_name(source) is not None:
+            # What a tracked actor says is a statement (the statements stage codes its
+            # verbal act); events are kept for deeds, and for words of actors we don't track.
+            return []
     target = (_canonical(registry, tm) or tm.text) if tm is not None else None
     participants: list[str] = []
     people = [m for m in _mentions_in(doc, (sent.start, s_end)) if m.actor_id and m.kind in ("name", "title", "body")]

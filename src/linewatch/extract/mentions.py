@@ -8,30 +8,41 @@ later stages can still quote an unknown speaker by what the text calls them.
 from __future__ import annotations
 
 from linewatch.extract.registry import ActorRegistry, get_registry
-from linewatch.nlp.doc import Doc, Mention
+from linewatch.nlp.doc import Doc, Mention, Token
 from linewatch.nlp.pipeline import component
 
 VERSION = "0.1"
 
 
+def _label(ent: str) -> str:
+    return ent.split("-", 1)[-1] if ent[:2] in ("B-", "I-") else ent
+
+
 def ner_mentions(doc: Doc) -> list[Mention]:
-    """Entity spans from the parse (consecutive tokens with the same `ent` label)."""
+    """Entity spans from the parse: consecutive tokens of one label in one sentence
+    (IOB labels such as "B-PER"/"I-PER" are understood; a "B-" starts a new entity)."""
     out: list[Mention] = []
-    cur: list = []
+    cur: list[Token] = []
+
+    def close() -> None:
+        if cur:
+            a, b = cur[0].start, cur[-1].end
+            out.append(Mention(a, b, doc.text[a:b], None, "ner", _label(cur[0].ent), 0.6))
+            cur.clear()
+
     for tok in doc.tokens:
-        if cur and (not tok.ent or tok.ent != cur[-1].ent or tok.sent != cur[-1].sent or tok.i != cur[-1].i + 1):
-            out.append(Mention(cur[0].start, cur[-1].end, doc.text[cur[0].start : cur[-1].end], None, "ner", cur[0].ent, 0.6))
-            cur = []
-        if tok.ent:
-            # spaCy IOB-style labels may arrive as "B-PER"/"I-PER"; a B- starts a new entity.
-            if cur and tok.ent.startswith("B-"):
-                out.append(Mention(cur[0].start, cur[-1].end, doc.text[cur[0].start : cur[-1].end], None, "ner", cur[0].ent, 0.6))
-                cur = []
-            cur.append(tok)
-    if cur:
-        out.append(Mention(cur[0].start, cur[-1].end, doc.text[cur[0].start : cur[-1].end], None, "ner", cur[0].ent, 0.6))
-    for m in out:
-        m.label = m.label.split("-", 1)[-1]
+        if not tok.ent:
+            close()
+            continue
+        if cur and (
+            _label(tok.ent) != _label(cur[-1].ent)
+            or tok.ent.startswith("B-")
+            or tok.sent != cur[-1].sent
+            or tok.i != cur[-1].i + 1
+        ):
+            close()
+        cur.append(tok)
+    close()
     return out
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import yaml
 
@@ -119,23 +119,29 @@ class _Entry:
 class _Node:
     exact: dict[str, "_Node"] = field(default_factory=dict)
     stems: dict[str, "_Node"] = field(default_factory=dict)  # "rosyjsk*": any token starting so
-    entries: list[_Entry] = field(default_factory=list)
+    entries: list[Any] = field(default_factory=list)
 
 
-class _Trie:
-    """Token trie over name keys; `*` at the end of an alias token matches any ending."""
+class TokenTrie:
+    """Token trie over name keys; `*` at the end of a phrase's word matches any ending.
 
-    def __init__(self) -> None:
+    Holds any payload per phrase (registry entries, event triggers); `longest()` finds
+    the longest phrase starting at a token, so a text is scanned once whatever the
+    number of phrases.
+    """
+
+    def __init__(self, key: Callable[[str], str] = token_key) -> None:
         self.root = _Node()
+        self.key = key  # how a token is compared (names fold transliteration variants too)
 
-    def add(self, phrase: str, entry: _Entry) -> None:
+    def add(self, phrase: str, entry: Any) -> None:
         node = self.root
         for _, _, tok in word_tokens(phrase):
             star = phrase.find(tok + "*") >= 0
-            key = token_key(tok)
+            key = self.key(tok)
             table = node.stems if star else node.exact
             node = table.setdefault(key, _Node())
-        if node is not self.root and all(e.actor_id != entry.actor_id for e in node.entries):
+        if node is not self.root and entry not in node.entries:
             node.entries.append(entry)
 
     def _next(self, node: _Node, key: str) -> list[_Node]:
@@ -148,9 +154,9 @@ class _Trie:
                     found.append(node.stems[key[:k]])
         return found
 
-    def longest(self, keys: list[str], i: int) -> tuple[int, list[_Entry]]:
+    def longest(self, keys: list[str], i: int) -> tuple[int, list[Any]]:
         """Longest match starting at token i: (number of tokens, entries)."""
-        best: tuple[int, list[_Entry]] = (0, [])
+        best: tuple[int, list[Any]] = (0, [])
         frontier = [(self.root, 0)]
         while frontier:
             node, n = frontier.pop()
@@ -329,7 +335,7 @@ class ActorRegistry:
         self._actors: dict[str, Actor] = {}
         self._by_name: dict[str, str] = {}
         self._roles: list[_RoleRecord] = []
-        self._trie = _Trie()
+        self._trie = TokenTrie()
         demonyms: dict[str, dict[str, list[str]]] = {}
         for path in paths:
             actors, dem, roles = load_registry_file(Path(path))

@@ -123,8 +123,10 @@ def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> 
     if att.kind == "headline":
         # a headline "Name: claim" needs a real name, not any capitalised phrase
         words = (speaker.name or "").split() if speaker is not None else []
-        return speaker is not None and (speaker.actor_id is not None or speaker.resolved_by == "text"
-                                        and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words))
+        if speaker is None:
+            return False
+        return speaker.actor_id is not None or (speaker.resolved_by == "text" and (
+            "name_ok" in att.notes or 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)))
     if speaker is not None and speaker.gender == "n" and speaker.actor_id is None and speaker.resolved_by == "pronoun":
         return False  # an unresolved "it" is the author's own analysis, not a speaker
     return True
@@ -228,7 +230,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: bool =
                 continue
             if "extend_back" in att.notes:
                 _extend_back(doc, si, att, last_para_sent[1] if last_para_sent else -1)
-            whole = "extend_back" in att.notes or not split
+            whole = not split
             for parts in ([att.content_spans] if whole else _split_claims(doc, att)):
                 att.content_spans = parts
                 st = _statement(doc, sent, si, att, speaker, prev_date)

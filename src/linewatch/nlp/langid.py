@@ -15,8 +15,10 @@ from typing import Any
 # so that they are not mislabelled as one of those.
 LATIN_LANGUAGES = ("en", "pl", "de", "fr", "lt", "lv", "es", "it", "cs", "sk")
 CYRILLIC_LANGUAGES = ("ru", "uk", "be")
-# How much surer (log-probability margin) the classifier must be of uk/be than of ru.
-CYRILLIC_MARGIN = 0.9
+# Cyrillic text is Russian unless the classifier gives Ukrainian/Belarusian at least this
+# probability (and Russian less than RU_MAX): Russian is by far the likelier in this domain.
+OTHER_CYRILLIC_MIN = 0.9
+RU_MAX = 0.09
 SAMPLE_CHARS = 4000  # enough to decide; keeps identification fast on long documents
 
 _lock = threading.Lock()
@@ -53,7 +55,7 @@ def detect(text: str, default: str = "en") -> str:
         ranked = _rank(sample, CYRILLIC_LANGUAGES)
         probs = dict(ranked)
         best, p_best = ranked[0]
-        if best != "ru" and p_best >= 0.9 and probs.get("ru", 0.0) < 0.1 * CYRILLIC_MARGIN:
+        if best != "ru" and p_best >= OTHER_CYRILLIC_MIN and probs.get("ru", 0.0) < RU_MAX:
             return best
         return "ru"
     ranked = _rank(sample, LATIN_LANGUAGES)

@@ -19,6 +19,7 @@ import io
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -99,6 +100,8 @@ def read_bytes(path: str | Path, max_bytes: int | None = None) -> bytes:
         raise InputError(f"cannot read ({exc.strerror or exc})", where=str(path)) from None
     if p.is_dir():
         raise InputError("is a directory, not a file", where=str(path))
+    if not stat.S_ISREG(st.st_mode):  # FIFOs and devices could block or never end
+        raise InputError("not a regular file", where=str(path))
     if st.st_size > limit:
         raise InputError(
             f"file is too large ({st.st_size / 1048576:.1f} MB; the limit is {limit / 1048576:.0f} MB)",
@@ -478,6 +481,8 @@ def _records_json(path: Path, text: str) -> list[tuple[str, Any]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}", where=str(path)) from None
+    except RecursionError:
+        raise InputError("malformed JSON: nested too deeply", where=str(path)) from None
     if isinstance(data, dict) and isinstance(data.get("documents"), list):
         data = data["documents"]
     if isinstance(data, dict):
@@ -498,6 +503,8 @@ def _records_jsonl(path: Path, text: str) -> list[tuple[str, Any]]:
             out.append((f"{path}:{n}", json.loads(line)))
         except json.JSONDecodeError as exc:
             raise InputError(f"malformed JSON Lines at line {n} column {exc.colno}: {exc.msg}", where=str(path)) from None
+        except RecursionError:
+            raise InputError(f"malformed JSON Lines at line {n}: nested too deeply", where=str(path)) from None
     if not out:
         raise InputError("file is empty", where=str(path))
     return out

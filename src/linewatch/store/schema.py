@@ -303,6 +303,13 @@ CREATE INDEX IF NOT EXISTS story_members_doc_group ON story_members (doc_id, gro
 CREATE INDEX IF NOT EXISTS documents_published_id ON documents (published, id, language, outlet);
 """
 
+# Chart aggregates (per day / per speaker and target) read only these columns:
+# covering indexes answer them from the index without touching the wide rows.
+MIGRATION_0003 = """
+CREATE INDEX IF NOT EXISTS statements_date_cover ON statements (date, speaker, target, stance, plover);
+CREATE INDEX IF NOT EXISTS statements_speaker_cover ON statements (speaker, date, target, stance);
+"""
+
 # (version, description, {dialect: sql}) — append only.
 MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
     (
@@ -314,6 +321,7 @@ MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
         },
     ),
     (2, "dashboard indexes (column, date)", {"sqlite": MIGRATION_0002, "postgresql": MIGRATION_0002}),
+    (3, "covering indexes for chart aggregates", {"sqlite": MIGRATION_0003, "postgresql": MIGRATION_0003}),
 ]
 
 

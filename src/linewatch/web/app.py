@@ -54,8 +54,10 @@ def make_templates() -> Environment:
     return env
 
 
-def create_app(store: Any, settings: WebSettings | None = None) -> FastAPI:
+def create_app(store: Any, settings: WebSettings | None = None, narrative_labels: dict[str, str] | None = None) -> FastAPI:
+    """The app over an open store; narrative_labels maps taxonomy ids to readable labels."""
     settings = settings or WebSettings()
+    labels = dict(narrative_labels or {})
     app = FastAPI(
         title="linewatch API",
         version="0.1",
@@ -67,6 +69,7 @@ def create_app(store: Any, settings: WebSettings | None = None) -> FastAPI:
     app.state.store = store
     app.state.settings = settings
     app.state.templates = make_templates()
+    app.state.templates.globals["nlabel"] = lambda nid: labels.get(nid, nid)
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Any:

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from linewatch.web.cache import cached
+from linewatch.web.corrections import apply_corrections
 from linewatch.web.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where
 from linewatch.web.records import latest_day
 
@@ -62,6 +63,22 @@ def window(store: Any, f: ItemFilter, days: int = WINDOW_DAYS) -> tuple[str, str
     return start, end
 
 
+MAX_DAYS_AXIS = 400
+
+
+def _all_days(start: str, end: str, seen: set[str]) -> list[str]:
+    """Every day of the window (so quiet days show as gaps), or just the days seen if the window is long."""
+    try:
+        a, b = date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
+    except ValueError:
+        return sorted(seen)
+    if seen:
+        a = max(a, date.fromisoformat(min(seen)[:10]))
+    if not (0 <= (b - a).days <= MAX_DAYS_AXIS):
+        return sorted(seen)
+    return sorted({(a + timedelta(days=i)).isoformat() for i in range((b - a).days + 1)} | seen)
+
+
 def _windowed(f: ItemFilter, start: str, end: str) -> ItemFilter:
     g = ItemFilter(**{**f.__dict__})
     g.date_from, g.date_to = start, end
@@ -81,7 +98,7 @@ def _statement_counts_by_actor(store: Any, f: ItemFilter) -> dict[str, Any]:
     for r in rows:
         totals[r["actor"]] = totals.get(r["actor"], 0) + int(r["n"])
     top = sorted(totals, key=lambda a: (-totals[a], a))[:TOP_N]
-    days = sorted({r["day"] for r in rows})
+    days = _all_days(start, end, {r["day"] for r in rows})
     series = {a: {d: 0 for d in days} for a in top}
     for r in rows:
         if r["actor"] in series:
@@ -102,7 +119,7 @@ def _event_counts_by_type(store: Any, f: ItemFilter) -> dict[str, Any]:
         f" WHERE {doc_join(join, 'e')[1]}{where} GROUP BY e.date, e.plover",
         params,
     )
-    days = sorted({r["day"] for r in rows if r["day"]})
+    days = _all_days(start, end, {r["day"] for r in rows if r["day"]})
     kinds = sorted({r["kind"] for r in rows})
     grid = {k: {d: 0 for d in days} for k in kinds}
     for r in rows:
@@ -125,20 +142,45 @@ def _stance_matrix_data(store: Any, f: ItemFilter) -> dict[str, Any]:
         f" WHERE {doc_join(join, 's')[1]}{where} AND s.speaker IS NOT NULL AND s.target IS NOT NULL GROUP BY s.speaker, s.target",
         params,
     )
+    agg: dict[tuple[str, str], list[int]] = {
+        (r["holder"], r["target"]): [int(r["sup"]), int(r["opp"]), int(r["n"])] for r in rows
+    }
+    for before, after in _corrected(store, where, params, join):
+        for row, sign in ((before, -1), (after, 1)):
+            if row["speaker"] and row["target"] and not (sign == 1 and row.get("wrong")):
+                cell = agg.setdefault((row["speaker"], row["target"]), [0, 0, 0])
+                cell[0] += sign * (row["stance"] == "support")
+                cell[1] += sign * (row["stance"] == "oppose")
+                cell[2] += sign
+    agg = {k: v for k, v in agg.items() if v[2] > 0}
     hold_tot: dict[str, int] = {}
     targ_tot: dict[str, int] = {}
-    for r in rows:
-        hold_tot[r["holder"]] = hold_tot.get(r["holder"], 0) + int(r["n"])
-        targ_tot[r["target"]] = targ_tot.get(r["target"], 0) + int(r["n"])
+    for (holder, target), (_, _, n) in agg.items():
+        hold_tot[holder] = hold_tot.get(holder, 0) + n
+        targ_tot[target] = targ_tot.get(target, 0) + n
     holders = sorted(hold_tot, key=lambda a: (-hold_tot[a], a))[:TOP_N]
     targets = sorted(targ_tot, key=lambda a: (-targ_tot[a], a))[:TOP_N]
     cells = []
-    for r in rows:
-        if r["holder"] in holders and r["target"] in targets:
-            n = int(r["n"])
-            net = (int(r["sup"]) - int(r["opp"])) / n if n else 0.0
-            cells.append([targets.index(r["target"]), holders.index(r["holder"]), round(net, 2), n, int(r["sup"]), int(r["opp"])])
+    for (holder, target), (sup, opp, n) in sorted(agg.items()):
+        if holder in holders and target in targets:
+            cells.append([targets.index(target), holders.index(holder), round((sup - opp) / n, 2), n, sup, opp])
     return {"from": start, "to": end, "holders": holders, "targets": targets, "cells": cells}
+
+
+def _corrected(store: Any, where: str, params: list[Any], join: bool) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(as extracted, as corrected) for statements in the filter that an analyst corrected.
+
+    Aggregates are computed in SQL over extracted values; these pairs let them
+    swap each corrected statement's contribution (corrections are few)."""
+    js, jw = doc_join(join, "s")
+    rows = store.query(
+        f"SELECT s.id, s.speaker, s.target, s.stance, s.plover FROM statements s{js} WHERE {jw}{where} AND s.id IN"
+        " (SELECT c.item_id FROM corrections c WHERE c.item_kind = 'statement'"
+        " AND c.field IN ('speaker', 'target', 'stance', 'wrong'))",
+        params,
+    )
+    before = [dict(r) for r in rows]
+    return list(zip(before, apply_corrections(rows, "statement", store)))
 
 
 def _accusation_network(store: Any, f: ItemFilter, limit_edges: int = 80) -> dict[str, Any]:
@@ -154,15 +196,27 @@ def _accusation_network(store: Any, f: ItemFilter, limit_edges: int = 80) -> dic
         " GROUP BY s.speaker, s.target ORDER BY COUNT(*) DESC LIMIT ?",
         [*params, limit_edges],
     )
+    edges: dict[tuple[str, str], int] = {(r["src"], r["dst"]): int(r["n"]) for r in rows}
+
+    def accuses(row: dict[str, Any]) -> bool:
+        return bool(row["speaker"] and row["target"] and row["speaker"] != row["target"]
+                    and (row["stance"] == "oppose" or row["plover"] == "ACCUSE"))
+
+    for before, after in _corrected(store, where, params, join):
+        if accuses(before):
+            edges[(before["speaker"], before["target"])] = edges.get((before["speaker"], before["target"]), 0) - 1
+        if accuses(after) and not after.get("wrong"):
+            edges[(after["speaker"], after["target"])] = edges.get((after["speaker"], after["target"]), 0) + 1
+    kept = sorted(((k, v) for k, v in edges.items() if v > 0), key=lambda kv: (-kv[1], kv[0]))[:limit_edges]
     weight: dict[str, int] = {}
-    for r in rows:
-        for k in (r["src"], r["dst"]):
-            weight[k] = weight.get(k, 0) + int(r["n"])
+    for (src, dst), n in kept:
+        for k in (src, dst):
+            weight[k] = weight.get(k, 0) + n
     return {
         "from": start,
         "to": end,
         "nodes": [{"name": k, "value": v} for k, v in sorted(weight.items(), key=lambda kv: -kv[1])],
-        "edges": [{"source": r["src"], "target": r["dst"], "value": int(r["n"])} for r in rows],
+        "edges": [{"source": src, "target": dst, "value": n} for (src, dst), n in kept],
     }
 
 
@@ -246,22 +300,28 @@ def narrative_carriers(store: Any, narrative_id: str, start: str, end: str, limi
 
 def _actor_stance_over_time(store: Any, actor: str, limit_targets: int = 6) -> dict[str, Any]:
     rows = store.query(
-        "SELECT substr(s.date, 1, 7) AS month, s.target AS target,"
+        "SELECT s.date AS day, s.target AS target,"
         " SUM(CASE WHEN s.stance = 'support' THEN 1 WHEN s.stance = 'oppose' THEN -1 ELSE 0 END) AS net,"
         " COUNT(*) AS n FROM statements s WHERE s.speaker = ? AND s.target IS NOT NULL"
-        " AND s.date IS NOT NULL GROUP BY substr(s.date, 1, 7), s.target",
+        " AND s.date IS NOT NULL GROUP BY s.date, s.target",
         [actor],
     )
+    days = sorted({r["day"][:10] for r in rows})
+    # weeks for a short record, months for a long one
+    weekly = bool(days) and (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days <= 26 * 7
+    bucket = _week if weekly else (lambda d: d[:7])
     tot: dict[str, int] = {}
+    cells: dict[tuple[str, str], list[int]] = {}
     for r in rows:
         tot[r["target"]] = tot.get(r["target"], 0) + int(r["n"])
+        c = cells.setdefault((r["target"], bucket(r["day"][:10])), [0, 0])
+        c[0] += int(r["net"])
+        c[1] += int(r["n"])
     targets = sorted(tot, key=lambda t: (-tot[t], t))[:limit_targets]
-    months = sorted({r["month"] for r in rows})
-    grid: dict[str, dict[str, float | None]] = {t: {m: None for m in months} for t in targets}
-    for r in rows:
-        if r["target"] in grid:
-            grid[r["target"]][r["month"]] = round(int(r["net"]) / int(r["n"]), 2)
-    return {"months": months, "series": [{"name": t, "data": [grid[t][m] for m in months]} for t in targets]}
+    periods = sorted({p for (_, p) in cells})
+    series = [{"name": t, "data": [round(cells[(t, p)][0] / cells[(t, p)][1], 2) if (t, p) in cells else None
+                                   for p in periods]} for t in targets]
+    return {"months": periods, "unit": "week of" if weekly else "month", "series": series}
 
 
 def actor_stance_over_time(store: Any, actor: str) -> dict[str, Any]:

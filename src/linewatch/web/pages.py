@@ -277,8 +277,10 @@ def narratives_page(request: Request) -> Response:
     f = _filter(request)
     data = charts.narrative_trends(store, f)
     carriers = {r["name"]: charts.narrative_carriers(store, r["name"], data["from"], data["to"], 5) for r in data["rising"][:8]}
+    label = request.app.state.templates.globals["nlabel"]
+    shown = {**data, "series": [{**x, "name": label(x["name"])} for x in data["series"]]}
     return render(request, "narratives.html", "narratives", f=f, params=f.as_params(), data=data, carriers=carriers,
-                  facets=records.facets(store), chart=charts.json_for_script({"trends": data}))
+                  facets=records.facets(store), chart=charts.json_for_script({"trends": shown}))
 
 
 @router.get("/network", response_class=HTMLResponse)

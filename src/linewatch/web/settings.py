@@ -52,7 +52,7 @@ def load_settings(config: Any = None) -> WebSettings:
     env = os.environ.get("LINEWATCH_API_TOKEN", "")
     tokens = [t.strip() for t in list(config.api_tokens) + env.split(",") if t.strip()]
     if any(len(t) < MIN_TOKEN_LEN for t in tokens):
-        raise ConfigError(f"API tokens must have at least {MIN_TOKEN_LEN} characters", where=f"{where} [web] api_tokens")
+        raise ConfigError(f"API tokens must have at least {MIN_TOKEN_LEN} characters", where="[web] api_tokens / LINEWATCH_API_TOKEN")
     read_req = web.get("read_requires_token", False) if isinstance(web, dict) else False
     if not isinstance(read_req, bool):
         raise ConfigError("[web] read_requires_token must be true or false", where=where)

@@ -92,9 +92,12 @@
         tooltip: { trigger: "axis", renderMode: "richText", confine: true },
         legend: { type: "scroll", top: 0 },
         grid: { left: 50, right: 20, top: 40, bottom: 40 },
-        xAxis: { type: "category", data: h.dates },
+        xAxis: { type: "time" },
         yAxis: { type: "value", min: 0, max: 1, axisLabel: { formatter: function (v) { return Math.round(v * 100) + "%"; } } },
-        series: h.series.map(function (s) { return { name: s.name, type: "line", step: "end", data: s.data }; })
+        series: h.series.map(function (s) {
+          return { name: s.name, type: "line", step: "end", showSymbol: false,
+                   data: s.data.map(function (v, i) { return [h.dates[i], v]; }) };
+        })
       });
     },
     "actor-stance": function (el) {
@@ -104,7 +107,7 @@
         tooltip: { trigger: "axis", renderMode: "richText", confine: true },
         legend: { type: "scroll", top: 0 },
         grid: { left: 45, right: 20, top: 40, bottom: 40 },
-        xAxis: { type: "category", data: s.months },
+        xAxis: { type: "category", data: s.months, name: s.unit || "" },
         yAxis: { type: "value", min: -1, max: 1 },
         series: s.series.map(function (x) { return { name: x.name, type: "line", connectNulls: true, data: x.data }; })
       });

@@ -1,0 +1,54 @@
+"""Component `mentions` (registry + NER) and hostile input for the who/when/events stages."""
+from __future__ import annotations
+
+from datetime import date
+
+from linewatch.extract.dates import find_dates
+from linewatch.extract.events import find_triggers
+from linewatch.extract.mentions import doc_mentions, ner_mentions
+from linewatch.extract.registry import get_registry
+from linewatch.model import Document
+from linewatch.nlp.doc import Doc, Token
+from linewatch.nlp.pipeline import Pipeline
+
+
+def test_mentions_merge_registry_and_ner() -> None:
+    text = "Lavrov met Ivan Petrenko in Minsk."
+    doc = Doc(Document(text, language="en", published=date(2021, 11, 10)))
+    spans = [(0, 6, "PER"), (7, 10, ""), (11, 15, "PER"), (16, 24, "PER"), (25, 27, ""), (28, 33, "GPE")]
+    doc.tokens = [Token(i, s, e, text[s:e], ent=ent) for i, (s, e, ent) in enumerate(spans)]
+    ms = doc_mentions(doc, get_registry())
+    got = [(m.text, m.actor_id, m.kind) for m in ms]
+    assert ("Lavrov", "sergei-lavrov", "name") in got
+    assert ("Minsk", "belarus", "state") in got
+    assert ("Ivan Petrenko", None, "ner") in got  # unknown person kept by what the text says
+    assert [m.start for m in ms] == sorted(m.start for m in ms)
+
+
+def test_ner_iob_labels_split_entities() -> None:
+    text = "Anna Kowalska Jan Nowak"
+    doc = Doc(Document(text))
+    doc.tokens = [
+        Token(0, 0, 4, "Anna", ent="B-PER"), Token(1, 5, 13, "Kowalska", ent="I-PER"),
+        Token(2, 14, 17, "Jan", ent="B-PER"), Token(3, 18, 23, "Nowak", ent="I-PER"),
+    ]
+    assert [m.text for m in ner_mentions(doc)] == ["Anna Kowalska", "Jan Nowak"]
+    assert {m.label for m in ner_mentions(doc)} == {"PER"}
+
+
+def test_pipeline_mentions_component_fills_doc() -> None:
+    doc = Pipeline(names=("segment", "mentions"))(Doc(Document("Rzecznik Kremla Dmitrij Pieskow powiedział.", language="pl", published=date(2021, 11, 8))))
+    ids = {m.actor_id for m in doc.mentions}
+    assert "dmitry-peskov" in ids
+
+
+def test_hostile_input_does_not_break_stages() -> None:
+    reg = get_registry()
+    weird = ["", " ", "\x00\x01\x02", "ą" * 50_000, "1 2 3 4 5 " * 5000, "Lavrov " * 20_000, "\u202e\u200b" * 1000]
+    for text in weird:
+        assert isinstance(reg.find_mentions(text, "en"), list)
+        assert isinstance(find_dates(text, "en", date(2021, 11, 10)), list)
+        assert isinstance(find_triggers(text, "ru"), list)
+    assert reg.resolve("", "en") is None and reg.resolve("x" * 10_000, "en") is None
+    doc = Pipeline(names=("segment", "mentions", "dates", "events"))(Doc(Document("met " * 3000, language="en")))
+    assert isinstance(doc.events, list)

@@ -1,0 +1,59 @@
+"""The optional learnt stance model: features, numpy inference, training with cross-validation."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from linewatch.analyze.stance_model import LABELS, StanceModel, features, load_model
+
+
+def test_features_mark_the_target_neighbourhood() -> None:
+    text = "Critics sharply attacked Smith over the scandal yesterday."
+    f = features(text, (25, 30), "en")
+    assert f["n:attacked"] == 1 and f["l:attacked"] == 1 and f["r:over"] == 1
+    assert "w:smith" not in f  # the target's own words are left out
+    assert f["lex:neg"] >= 1
+
+
+def test_numpy_inference_matches_weights() -> None:
+    vocab = {"lex:neg": 0, "lex:pos": 1}
+    weights = np.array([[2.0, 0.0, -2.0], [-2.0, 0.0, 2.0]], dtype=np.float32)
+    model = StanceModel(vocab, weights, np.zeros(3, dtype=np.float32))
+    assert model.predict("They praised and thanked Jones.", (25, 30), "en")[0] == "support"
+    label, confidence = model.predict("They blamed and condemned Jones.", (26, 31), "en")
+    assert label == "oppose" and 0.5 < confidence <= 1.0
+    assert abs(model.probabilities("Jones", (0, 5), "en").sum() - 1.0) < 1e-6
+
+
+def test_shipped_english_model_loads() -> None:
+    model = load_model("en")
+    if model is None:
+        pytest.skip("no English model shipped")
+    assert model.weights.shape == (len(model.vocab), len(LABELS))
+    assert load_model("xx") is None
+
+
+def test_training_cross_validation_writes_out_of_fold_predictions(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from linewatch.analyze.stance_train import main
+
+    rows = []
+    words = {2.0: "condemned", 4.0: "met", 6.0: "praised"}
+    for k in range(60):
+        polarity = (2.0, 4.0, 6.0)[k % 3]
+        text = f"The council {words[polarity]} Mayor{k} on day {k}."
+        start = text.index(f"Mayor{k}")
+        rows.append({"primary_gid": f"g{k}", "sentence_normalized": text, "targets": [
+            {"Input.gid": f"t{k}", "from": start, "to": start + len(f"Mayor{k}"), "mention": f"Mayor{k}",
+             "polarity": polarity}]})
+    data = tmp_path / "train.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    oof = tmp_path / "oof.jsonl"
+    main(["en", str(data), "--folds", "3", "--oof", str(oof), "--no-save"])
+    preds = [json.loads(line) for line in oof.read_text(encoding="utf-8").splitlines()]
+    assert len(preds) == 60
+    right = sum(p["stance"] == ("oppose", "neutral", "support")[k % 3] for k, p in enumerate(preds))
+    assert right >= 50

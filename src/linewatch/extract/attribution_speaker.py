@@ -210,8 +210,23 @@ def _previous(
     gender: str | None,
     span: tuple[int, int] | None,
 ) -> Speaker | None:
-    """The latest earlier speaker compatible with the pronoun's gender, re-pointed at `span`."""
-    for prev in reversed(history[-12:]):
+    """The latest earlier speaker compatible with the pronoun's gender, re-pointed at `span`.
+
+    A speaker known to have that gender among the last three wins over a nearer one
+    of unknown gender ("по ее мнению" after a man of unknown gender was quoted).
+    """
+    recent = list(reversed(history[-12:]))
+    if gender in ("m", "f"):
+        names: list[str | None] = []
+        for prev in recent:
+            if prev.name not in names:
+                names.append(prev.name)
+            if len(names) > 3:
+                break
+            if prev.gender == gender:
+                recent = [prev] + recent
+                break
+    for prev in recent:
         if gender in ("m", "f") and prev.gender in ("m", "f", "n") and prev.gender != gender:
             continue  # "– dodał" (he added) is not the border guard's statement
         if gender == "n" and (prev.gender != "n" or prev.actor_id is None):

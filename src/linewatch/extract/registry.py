@@ -17,6 +17,7 @@ variants folded); inflected forms come from the declension rules in
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -133,6 +134,7 @@ class TokenTrie:
     def __init__(self, key: Callable[[str], str] = token_key) -> None:
         self.root = _Node()
         self.key = key  # how a token is compared (names fold transliteration variants too)
+        self.longest_stem = 0  # no need to try longer prefixes of a (hostile) long token
 
     def add(self, phrase: str, entry: Any) -> None:
         node = self.root
@@ -141,6 +143,8 @@ class TokenTrie:
             key = self.key(tok)
             table = node.stems if star else node.exact
             node = table.setdefault(key, _Node())
+            if star:
+                self.longest_stem = max(self.longest_stem, len(key))
         if node is not self.root and entry not in node.entries:
             node.entries.append(entry)
 
@@ -149,7 +153,7 @@ class TokenTrie:
         if key in node.exact:
             found.append(node.exact[key])
         if node.stems:
-            for k in range(len(key), 1, -1):
+            for k in range(min(len(key), self.longest_stem), 1, -1):
                 if key[:k] in node.stems:
                     found.append(node.stems[key[:k]])
         return found
@@ -492,11 +496,19 @@ class ActorRegistry:
         """
         names = self._name_mentions(text)
         titles = self._title_mentions(text, lang, on, names)
+        if not titles:
+            return names  # the name scan never overlaps itself
+        starts: list[int] = []  # chosen spans, kept sorted by start for bisection
         chosen: list[Mention] = []
         for m in sorted(titles + names, key=lambda m: (-(m.end - m.start), m.start)):
-            if all(m.end <= c.start or m.start >= c.end for c in chosen):
-                chosen.append(m)
-        return sorted(chosen, key=lambda m: m.start)
+            i = bisect.bisect_left(starts, m.start)
+            if i > 0 and chosen[i - 1].end > m.start:
+                continue
+            if i < len(chosen) and chosen[i].start < m.end:
+                continue
+            starts.insert(i, m.start)
+            chosen.insert(i, m)
+        return chosen
 
     def resolve(self, surface: str, lang: str, on: date | None = None, country: str | None = None) -> Actor | None:
         """The actor a surface form denotes on date `on` (name, surname, title or metonym).

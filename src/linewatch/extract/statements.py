@@ -101,7 +101,8 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
         for k in kept:
             ks = (k.content_spans[0][0], k.content_spans[-1][1])
             ov = _overlap(span, ks)
-            if ov and ov >= 0.5 * min(span[1] - span[0], ks[1] - ks[0]):
+            nested = any(c is not None and lo <= c[0] < hi for c, (lo, hi) in ((att.cue_span, ks), (k.cue_span, span)))
+            if ov and not nested and ov >= 0.5 * min(span[1] - span[0], ks[1] - ks[0]):
                 clash = True
                 break
         if not clash:
@@ -239,7 +240,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: bool =
                 out.append(st)
                 prev_date = st.date or prev_date
             last_para_sent = (sent.paragraph, si)
-            if speaker is not None and speaker.name:
+            if speaker is not None and speaker.name and "noun_cue" not in att.notes:
                 if speaker.gender is None and att.gender_hint:
                     speaker.gender = att.gender_hint
                 history.append(speaker)

@@ -63,11 +63,12 @@ def test_discovery_finds_the_two_stories_with_their_metadata() -> None:
 
 
 @pytest.fixture
-def store_with_claims(tmp_path: Path):
+def store_with_claims(db_url: str):
+    """The same claims in a store, once on SQLite and once on PostgreSQL."""
     from linewatch.model import Document, DocumentAnalysis, Statement
     from linewatch.store import open_store
 
-    store = open_store(f"sqlite:///{tmp_path / 'lw.db'}")
+    store = open_store(db_url)
     for i, c in enumerate(_claims()):
         doc = Document(text=f"{c.content} ({i})", outlet=c.outlet, language="en", published=date(2021, 11, 10 + i))
         store.add_document(doc)
@@ -101,8 +102,7 @@ def test_discover_stores_candidates_and_promote_appends(store_with_claims, tmp_p
 
 
 def test_cli_discover_and_promote(store_with_claims, tmp_path: Path) -> None:
-    db = store_with_claims.url if hasattr(store_with_claims, "url") else None
-    env_db = str(db)
+    env_db = str(store_with_claims.url)
     run = subprocess.run([sys.executable, "-m", "linewatch", "narratives", "discover", "--db", env_db, "--json", "--min-similarity", "0.85"],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr

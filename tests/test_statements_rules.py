@@ -99,3 +99,58 @@ def test_empty_and_garbage(pipe: Pipeline) -> None:
     assert run(pipe, "", "en").statements == []
     assert run(pipe, "\"\"\" ,,, said said said «", "en").statements == [] or True
     run(pipe, "x" * 20000, "pl")
+
+
+def test_medial_cue_splits_content(pipe: Pipeline) -> None:
+    text = "The new checkpoint, the governor Mark Lewin said, will open before winter."
+    st = run(pipe, text, "en").statements
+    assert len(st) == 1 and len(st[0].content_spans) == 2
+    assert text[st[0].content_spans[0][0]:st[0].content_spans[0][1]] == "The new checkpoint"
+
+
+def test_double_apostrophe_quotes(pipe: Pipeline) -> None:
+    text = "''This is not a reform,'' said Laura Fenwick, an economist. ''It is a mess.''"
+    st = run(pipe, text, "en").statements
+    assert [s.content for s in st] == ["This is not a reform", "It is a mess."]
+    assert all("Fenwick" in (s.speaker or "") for s in st)
+
+
+def test_quote_signed_with_dash(pipe: Pipeline) -> None:
+    text = "“The border must stay open for trade.” ― Irena Walsh"
+    st = run(pipe, text, "en").statements
+    assert len(st) == 1 and st[0].speaker == "Irena Walsh"
+
+
+def test_question_and_unnamed_official(pipe: Pipeline) -> None:
+    assert run(pipe, "Did Henryk Lasota say that the border was closed?", "en").statements == []
+    st = run(pipe, '"They are behind this," said a senior alliance official.', "en").statements
+    assert st and st[0].speaker == "a senior alliance official"
+
+
+def test_back_reference_and_relay(pipe: Pipeline) -> None:
+    doc = run(pipe, "Ситуация на границе остается напряженной. Об этом заявил министр Иван Сидоренко.", "ru")
+    assert [s.content for s in doc.statements] == ["Ситуация на границе остается напряженной"]
+    relay = run(pipe, "Переговоры отложены. Об этом сообщило агентство «Вести».", "ru")
+    assert relay.statements == []
+    doc = run(pipe, "Most będzie zamknięty do wiosny. Poinformował o tym rzecznik urzędu Jan Kowalczyk.", "pl")
+    assert [s.speaker for s in doc.statements] == ["Jan Kowalczyk"]
+
+
+def test_pronoun_inside_according_to_phrase(pipe: Pipeline) -> None:
+    doc = run(pipe, "Anna Kowalska powiedziała, że jest spokojnie. Jej zdaniem sytuacja jest pod kontrolą od wczoraj.", "pl")
+    assert len(doc.statements) == 2
+    assert doc.statements[1].speaker == doc.statements[0].speaker
+    doc = run(pipe, "Jak dodała, granica pozostanie otwarta." , "pl")
+    assert doc.statements == [] or doc.statements[0].speaker is None
+
+
+def test_noun_cue_nested_statement(pipe: Pipeline) -> None:
+    text = "Иван Сидоренко назвал абсурдным заявление главы ведомства Петра Орлова о том, что граница будет закрыта."
+    doc = run(pipe, text, "ru")
+    speakers = {s.speaker for s in doc.statements}
+    assert any("Сидоренко" in (x or "") for x in speakers)
+    assert any("граница будет закрыта" in s.content for s in doc.statements)
+
+
+def test_hypothetical_after_cue(pipe: Pipeline) -> None:
+    assert run(pipe, "Если Минск попросит, Москва поможет, сказал бы любой эксперт.", "ru").statements == []

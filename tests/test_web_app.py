@@ -230,3 +230,48 @@ def test_aggregates_apply_corrections(web) -> None:
     assert client.post("/api/corrections", json=body, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
     assert cell(st["target"])[5] == before_opp - 1 and edge(st["target"]) == before_edge - 1
     assert cell("Atlantis")[4] == 1 and edge("Atlantis") == 0
+
+
+def test_bodies_without_length_are_refused(web) -> None:
+    client, _, _ = web
+
+    def chunks():
+        yield b'{"text": "x"}'
+
+    r = client.post("/api/documents", content=chunks(), headers={"X-API-Token": TOKEN, "content-type": "application/json"})
+    assert r.status_code == 411
+
+
+def test_narrative_labels_from_the_taxonomy(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from linewatch.store import open_store
+    from linewatch.web.app import create_app
+
+    store = open_store(f"sqlite:///{tmp_path / 'n.db'}")
+    populate(store, 20)
+    client = TestClient(create_app(store, WebSettings(), narrative_labels={"west-hypocrisy": "The West <is> hypocritical"}))
+    html = client.get("/statements", params={"narrative": "west-hypocrisy"}).text
+    assert 'title="west-hypocrisy">The West &lt;is&gt; hypocritical</span>' in html
+    assert ">The West &lt;is&gt; hypocritical</option>" in html
+
+
+def test_aggregates_follow_the_data(tmp_path, db_url: str) -> None:
+    """Cached charts are recomputed once another process writes (data version changes)."""
+    from linewatch.store import open_store
+    from linewatch.web import cache, charts
+    from linewatch.web.filters import ItemFilter
+
+    store = open_store(db_url)
+    info = populate(store, 30)
+    f = ItemFilter(date_from=info.first_day, date_to=info.last_day)
+    before = charts.stance_matrix_data(store, f)
+    assert charts.stance_matrix_data(store, f) is before  # served from the cache
+    row = store.query("SELECT * FROM statements WHERE speaker = ? LIMIT 1", ["Sergei Lavrov"])[0]
+    row.update(id="new-statement-id", target="Atlantis", content_start=row["content_start"] + 1)
+    with store.transaction():
+        store.execute(f"INSERT INTO statements ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})", list(row.values()))
+    cache._versions.clear()  # as if VERSION_CHECK seconds had passed
+    after = charts.stance_matrix_data(store, f)
+    assert "Atlantis" in after["targets"] and "Atlantis" not in before["targets"]
+    store.close()

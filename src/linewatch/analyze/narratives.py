@@ -31,7 +31,7 @@ import numpy as np
 
 from linewatch.analyze.narrative_classifier import DocumentClassifier
 from linewatch.analyze.narrative_matcher import Hit, MatchParams, NarrativeMatcher
-from linewatch.analyze.narrative_taxonomy import Taxonomy, bundled_taxonomies, load_taxonomy, parse_taxonomy
+from linewatch.analyze.narrative_taxonomy import Taxonomy, bundled_taxonomies, load_taxonomy, parse_taxonomy, resolve_taxonomy_path
 from linewatch.model import NarrativeMatch, Statement
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import component
@@ -82,12 +82,20 @@ def get_taxonomy(ref: str | os.PathLike[str] | Taxonomy) -> Taxonomy:
     """A taxonomy by path or bundled name, enriched, cached until the file changes."""
     if isinstance(ref, Taxonomy):
         return ref
-    raw = load_taxonomy(ref)  # also validates; cheap next to matching
-    key = (str(raw.path), raw.path.stat().st_mtime if raw.path else 0.0)
+    path = resolve_taxonomy_path(ref)
+    if path is None:
+        return load_taxonomy(ref)  # raises the one-line "not found"
+    try:
+        key = (str(path.resolve()), path.stat().st_mtime)
+    except OSError:
+        return load_taxonomy(ref)
     with _lock:
-        if key not in _taxonomies:
-            _taxonomies[key] = enrich(raw)
-        return _taxonomies[key]
+        cached = _taxonomies.get(key)
+    if cached is None:
+        cached = enrich(load_taxonomy(path))  # parsed once per file version, not per document
+        with _lock:
+            _taxonomies[key] = cached
+    return cached
 
 
 def get_matcher(taxonomy: Taxonomy, params: MatchParams | None = None) -> NarrativeMatcher:

@@ -62,6 +62,7 @@ def apply_stance(doc: Doc) -> Doc:
     covered: list[tuple[int, int]] = []
     for st in doc.statements[:MAX_STATEMENTS]:
         target, named = choose_target(doc, st, previous)
+        # an analyst or an earlier stage may pin the target (extra["target_locked"]); keep it then
         if target is not None and st.extra.get("target_locked") is None:
             st.target, st.target_id = target.name, target.actor_id
             st.target_span = target.span if target.kind != "previous" else st.target_span or target.span
@@ -85,15 +86,21 @@ def apply_stance(doc: Doc) -> Doc:
     return doc
 
 
-def _sentence_subject(doc: Doc, sentence: Any, mentions: list) -> Any:
-    """The mention that is the grammatical subject of the sentence, if an actor is."""
+def _first_subjects(doc: Doc) -> dict[int, int]:
+    """Sentence index -> start offset of its first grammatical subject (one pass over the tokens)."""
+    out: dict[int, int] = {}
     for t in doc.tokens:
-        if t.start >= sentence.start and t.end <= sentence.end and t.dep.startswith("nsubj"):
-            for m in mentions:
-                if m.start <= t.start < m.end:
-                    return m
-            return None  # the main subject is not an actor ("the decision", "it")
-    return None
+        if t.dep.startswith("nsubj") and t.sent not in out:
+            out[t.sent] = t.start
+    return out
+
+
+def _sentence_subject(doc: Doc, sentence_index: int, subjects: dict[int, int], mentions: list) -> Any:
+    """The mention that is the grammatical subject of the sentence, if an actor is."""
+    start = subjects.get(sentence_index)
+    if start is None:
+        return None
+    return next((m for m in mentions if m.start <= start < m.end), None)
 
 
 def _author_stances(doc: Doc, covered: list[tuple[int, int]]) -> None:
@@ -103,6 +110,7 @@ def _author_stances(doc: Doc, covered: list[tuple[int, int]]) -> None:
     X's stance toward Y), else the author of the text (holder None).
     """
     mentions = doc_mentions(doc)
+    subjects = _first_subjects(doc)
     holder_spans: dict[int, tuple[int, int]] = doc.annotations.setdefault("stance_holder_spans", {})
     for m in mentions:
         if any(s <= m.start < e for s, e in covered):
@@ -114,7 +122,7 @@ def _author_stances(doc: Doc, covered: list[tuple[int, int]]) -> None:
         result = score_toward(doc.text, c.span, doc.lang, window=(sentence.start, sentence.end))
         if abs(result.score) < AUTHOR_MIN_SCORE:
             continue
-        subject = _sentence_subject(doc, sentence, mentions)
+        subject = _sentence_subject(doc, doc.sentence_index_at(m.start), subjects, mentions)
         holder_c = candidate_of(subject, doc) if subject is not None and subject is not m else None
         holder = holder_c.name if holder_c is not None and holder_c.name != c.name else None
         doc.stances.append(

@@ -116,6 +116,13 @@ def register(app: typer.Typer) -> None:
                 err_console.print(f"[yellow]warning[/yellow] actors not synced: {escape(one_line(exc))}")
             taxonomy = shipped_taxonomy() or config.taxonomy()
             result = run_store(store, config, taxonomy, workers=workers)
+            try:
+                # Story groups first: scenarios and trends count a story once, not once per copy.
+                from linewatch.analyze.amplification import detect_in_store
+
+                detect_in_store(store)
+            except Exception as exc:  # amplification is an analysis layer; the record stands without it
+                err_console.print(f"[yellow]warning[/yellow] story groups not built: {escape(one_line(exc))}")
             scenario_note = ""
             try:
                 checked = check_scenarios(store, config)

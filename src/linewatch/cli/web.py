@@ -37,6 +37,22 @@ def _narrative_labels(config: object, flag: Optional[str]) -> dict[str, str]:
     return {n.id: n.label for n in tax.narratives}
 
 
+def _warm_in_background(store: object) -> None:
+    """Compute the default charts while the server starts, so the first visit is quick."""
+    import logging
+    import threading
+
+    from linewatch.web.cache import warm
+
+    def run() -> None:
+        try:
+            warm(store)
+        except Exception:  # a failed warm-up only means the first visit computes it
+            logging.getLogger("linewatch.web").exception("warming the chart cache failed")
+
+    threading.Thread(target=run, name="linewatch-warm", daemon=True).start()
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
@@ -62,6 +78,7 @@ def register(app: typer.Typer) -> None:
         labels = _narrative_labels(config, taxonomy)
         store = open_db(db)
         app = create_app(store, settings, narrative_labels=labels)
+        _warm_in_background(store)
         mode = "corrections enabled (token required)" if settings.writes_enabled else "read-only (no API token configured)"
         console.print(f"linewatch dashboard on http://{host}:{port}/ — {store.url} — {mode}")
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)

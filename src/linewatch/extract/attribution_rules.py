@@ -58,6 +58,8 @@ class CueTable:
     possessive: frozenset[str]
     nouns: re.Pattern[str] | None  # statement nouns: "claim", "заявление", "oświadczenie"
     noun_fillers: frozenset[str]  # words between such a noun and "that" that are not the speaker
+    back_reference: tuple[str, ...]  # "об этом", "o tym": the content is the previous sentence
+    relay: re.Pattern[str] | None  # cues of relaying media ("сообщило", "podaje")
     trust_pos: bool  # may the tagger's POS veto a cue (English "report" the noun)?
     infinitive: frozenset[str]
     infinitive_cues: re.Pattern[str] | None
@@ -92,6 +94,8 @@ def cue_table(lang: str) -> CueTable:
         pronouns=frozenset(str(k).lower() for k in (lexicon(lang, "pronouns").get("pronouns") or {})),
         blocked_before=frozenset(str(w).lower() for w in data.get("blocked_before") or []),
         trust_pos=bool(data.get("trust_pos", False)),
+        back_reference=tuple(str(p).lower() for p in data.get("back_reference") or []),
+        relay=_union(data.get("relay") or []),
         nouns=_union(data.get("nouns") or []),
         noun_fillers=frozenset(str(w).lower() for w in data.get("noun_fillers") or []),
         possessive=frozenset(str(k).lower() for k in (lexicon(lang, "pronouns").get("possessive") or {})),
@@ -212,6 +216,7 @@ class SentenceView:
     anaphors: frozenset[str]
     mention_starts: frozenset[int] = frozenset()  # starts of registry actor mentions
     floor: int = 0  # content of a post-position cue starts here (after an earlier attribution)
+    prev_sentence: tuple[int, int] | None = None  # the sentence before, for "Об этом заявил X"
 
     def in_quote(self, a: int, b: int | None = None) -> tuple[int, int] | None:
         b = a + 1 if b is None else b
@@ -232,6 +237,8 @@ def _words(view: SentenceView, i: int, j: int) -> int:
 def _negated_or_hypothetical(view: SentenceView, k: int) -> bool:
     """`did not say`, `не заявил`, `would say`, `if he said`, `nie powiedział`."""
     toks, table = view.toks, view.table
+    if k + 1 < len(toks) and toks[k + 1].text.lower() in table.hypothetical and toks[k + 1].text.lower() not in table.that:
+        return True  # "сказал бы", "said if"
     if k > 0 and toks[k - 1].text.lower() in table.blocked_before:
         return True  # "trying to suggest", "wants to say": an intention, not a statement
     for t in toks[max(0, k - 3):k]:
@@ -250,11 +257,14 @@ def _negated_or_hypothetical(view: SentenceView, k: int) -> bool:
 def _passive_without_agent(view: SentenceView, k: int) -> bool:
     """`It has been suggested that…`, `was reported`: no one is named as the speaker."""
     toks = view.toks
+    cue = k
+    while k > 0 and toks[k - 1].pos == "ADV":
+        k -= 1  # "has also been indirectly suggested"
     if k == 0:
         return False
     prev = toks[k - 1].text.lower()
     if prev in ("been", "be", "is", "was", "are", "were", "being"):
-        nxt = [t.text.lower() for t in toks[k + 1:k + 3]]
+        nxt = [t.text.lower() for t in toks[cue + 1:cue + 3]]
         return "by" not in nxt
     return False
 
@@ -265,7 +275,9 @@ def _speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int
     # skip a short adverbial before the name ("powiedział we wtorek minister X")
     for x in range(i, min(i + 4, len(toks))):
         if _name_like(view, x):
-            i = x
+            # keep an article and adjectives before the name: "said a senior NATO official"
+            det = next((y for y in range(i, x) if toks[y].pos == "DET"), None)
+            i = det if det is not None and all(toks[y].pos in ("DET", "ADJ", "NOUN", "PROPN") for y in range(det, x)) else x
             break
         if not is_word(toks[x]) or toks[x].text.lower() in view.table.that:
             break
@@ -361,6 +373,11 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             continue  # a cue inside a quotation belongs to the quoted speaker's words
         if _negated_or_hypothetical(view, k) or _passive_without_agent(view, k):
             continue
+        back_ref = _anaphoric_content(view, k)
+        if back_ref is not None:
+            back_ref.gender_hint = gender_from_verb(t.text, view.table)
+            out.append(back_ref)
+            continue
         after_quote = any(x.text in CLOSE_QUOTES for x in toks[max(0, k - 8):k]) and toks[0].text in OPEN_QUOTES
         if after_quote:  # '…," said X' is post-position even if a "to" or "that" follows
             att = _post_position(view, k) or _pre_position(view, k)
@@ -454,6 +471,32 @@ def _verb_with_that_clause(view: SentenceView, k: int) -> bool:
             if any(m.head == c.i and m.dep == "mark" and m.text.lower() in view.table.that for m in toks):
                 return True
     return False
+
+
+def _anaphoric_content(view: SentenceView, k: int) -> Attribution | None:
+    """`Об этом заявил X.` / `Poinformował o tym X.` / `This was said by X.`: the content is the previous sentence."""
+    toks, table = view.toks, view.table
+    if view.prev_sentence is None or not table.back_reference or k > 6:
+        return None
+    lead = " ".join(t.text.lower() for t in toks[:k] if is_word(t))
+    after = " ".join(t.text.lower() for t in toks[k + 1:k + 3] if is_word(t))
+    if not any(lead.startswith(p) or (lead == "" and after.startswith(p)) or after == p for p in table.back_reference):
+        return None
+    inv = _speaker_after(view, k + 1)
+    if inv and toks[inv[0]].text.lower() in {w for p in table.back_reference for w in p.split()}:
+        inv = _speaker_after(view, inv[0] + 2) if inv[1] - inv[0] > 2 else None
+    speaker = view.span(*inv) if inv else None
+    if speaker is None:
+        sb = _speaker_before(view, k)
+        speaker = view.span(*sb) if sb else None
+    if speaker is None:
+        return None
+    a, b = view.prev_sentence
+    att = Attribution("indirect", (toks[k].start, toks[k].end), [strip_quotes(view.text, a, b)], speaker, 0.6,
+                      notes=["back_reference"])
+    if table.relay is not None and table.relay.fullmatch(toks[k].text.lower()):
+        att.notes.append("relay")  # "Об этом сообщило РИА Новости": a news agency relaying is no statement
+    return att
 
 
 def _post_position(view: SentenceView, k: int) -> Attribution | None:
@@ -558,9 +601,10 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         x += 1
     content_tok = None
     if marker is not None:
-        content_tok = marker + 1 if toks[marker].text not in OPEN_QUOTES else marker
-        if toks[marker].text in OPEN_QUOTES:
-            content_tok = marker
+        # the content keeps its complementiser ("that the border…", as annotated corpora do);
+        # a colon or an infinitive "to" is left out, an opening quote kept
+        keep = toks[marker].text in OPEN_QUOTES or toks[marker].text.lower() in table.that
+        content_tok = marker if keep else marker + 1
         between = toks[j:marker]
     elif view.has_parse and not particle:
         comp = [t for t in toks if t.head == toks[k].i and t.dep in ("ccomp", "xcomp") and t.start > toks[k].end]
@@ -638,6 +682,15 @@ def _according_to(view: SentenceView) -> list[Attribution]:
                 continue
             src = (inner[0], inner[0] + 1)
             content = strip_quotes(text, toks[c_from].start, view.end)
+        elif words_before <= 2 and e == idx_after and table.speech.fullmatch(m.group().split()[-1].lower()):
+            # "Jak dodał, …", "Как отметил, …": the speaker is the one quoted before
+            if _words(view, e + 1, len(toks)) < 3:
+                continue
+            src, c_from = None, e + 1
+            content = strip_quotes(text, toks[c_from].start, view.end)
+            out.append(Attribution("according_to", (a, b), [content], None, 0.7,
+                                   gender_hint=gender_from_verb(m.group().split()[-1], table)))
+            continue
         elif words_before <= 2:
             if e < len(toks) and toks[e].text in (",", ":", "—", "–"):
                 src = (idx_after, e)

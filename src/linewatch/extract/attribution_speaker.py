@@ -53,6 +53,31 @@ def anaphor_words(lang: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("anaphors") or [])
 
 
+def _phrase_heads(doc: Doc, a: int, b: int, words: list[str]) -> set[str]:
+    """The head word of a speaker phrase: from the parse when there is one, else its first/last word."""
+    toks = doc.tokens_in((a, b)) if doc.tokens and doc.tokens[0].dep else []
+    if toks:
+        inside = {t.i for t in toks}
+        roots = [t.text.lower() for t in toks if t.head not in inside and t.text[:1].isalnum()]
+        if roots:
+            return set(roots[:1])
+    return {words[0], words[-1]} if words else set()
+
+
+@lru_cache(maxsize=None)
+def determiners(lang: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("determiners") or [])
+
+
+def is_anaphor(word: str, lang: str) -> bool:
+    """Is the word (in any case form: "дипломата", "ministra") a title noun like "the minister"?"""
+    word = word.lower()
+    if word in anaphor_words(lang):
+        return True
+    suffixes = lexicon(lang, "pronouns").get("anaphor_suffixes") or []
+    return any(word == a + str(suf) for a in anaphor_words(lang) for suf in suffixes)
+
+
 def registry_for(doc: Doc) -> Any | None:
     """The run's actor registry (doc.options["registry"]) or the shipped one; None if unavailable."""
     reg = doc.options.get("registry")
@@ -125,8 +150,14 @@ def resolve_speaker(
         # Prefer a person's name, then a title, then a body; among equals the longest.
         order = {"name": 0, "title": 1, "body": 2, "state": 3, "demonym": 4}
         best = sorted(inside, key=lambda m: (order.get(m.kind, 5), -(m.end - m.start)))[0]
-        if best.kind == "demonym" and _has_name(surface):
-            pass  # "rosyjski polityk Witalij Milonow" is Milonow, not Russia
+        name_run = _name_part(surface)
+        run_start = a + surface.find(name_run) if name_run else -1
+        heads = _phrase_heads(doc, a, b, [w.group().lower() for w in _WORD.finditer(surface)])
+        if best.kind in ("body", "state", "demonym") and name_run and not (best.start <= run_start < best.end):
+            pass  # "rzecznik MON Jan Kowalczyk", "rosyjski polityk Witalij Milonow": the person, not the body
+        elif (best.kind in ("body", "state", "demonym") and doc.tokens and doc.tokens[0].dep
+              and any(is_anaphor(h, lang) for h in heads) and not any(h in best.text.lower() for h in heads)):
+            pass  # "a senior NATO official" is an unnamed person, not NATO
         elif best.kind != "demonym" or len(inside) == 1:
             name = _actor_name(doc, best.actor_id) or best.text
             return Speaker(name, best.actor_id, (best.start, best.end), best.text, gender_of(doc, best.actor_id, history),
@@ -142,7 +173,10 @@ def resolve_speaker(
         if person is not None:
             return Speaker(person, None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.5)
         return Speaker(_clean_surface(surface), None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.4)
-    if words and len(words) <= 6 and any(w in anaphor_words(lang) for w in words) and not _has_name(surface):
+    heads = _phrase_heads(doc, a, b, words)
+    dets = determiners(lang)
+    definite = not dets or (words and words[0] in dets)  # "the minister", not "a senior official"
+    if words and len(words) <= 6 and definite and any(is_anaphor(h, lang) for h in heads) and not _has_name(surface):
         prev = _previous(history, gender_hint, (a, b))
         if prev is not None:
             prev.mention = surface
@@ -179,14 +213,28 @@ def _name_part(surface: str) -> str | None:
     """The trailing run of capitalised words of a phrase ("rosyjski polityk Witalij Milonow" -> the name)."""
     words = list(_WORD.finditer(surface))
     run: list[re.Match[str]] = []
-    for w in words[1:]:
-        if w.group()[:1].isupper():
+    before = ""
+    for k, w in enumerate(words[1:], start=1):
+        word = w.group()
+        if len(word) > 1 and word.isupper():
+            run = []  # an acronym ("MON", "МИД") belongs to the title, not the name
+            continue
+        if word[:1].isupper():
+            if not run:
+                before = words[k - 1].group()
             run.append(w)
         elif run:
             break
+    if before.islower() and len(before) <= 3:
+        return None  # "ekspert z Ośrodka Studiów Wschodnich": a body after a preposition, keep the phrase
     if len(run) >= 2 and len(words) > len(run):
         return surface[run[0].start():run[-1].end()]
     return None
+
+
+def person_name_in(surface: str) -> str | None:
+    """A run of two or more capitalised words after a title ("rzecznik MON Jan Nowak" -> "Jan Nowak")."""
+    return _name_part(surface)
 
 
 def _has_name(surface: str) -> bool:
@@ -195,13 +243,21 @@ def _has_name(surface: str) -> bool:
     return any(w[:1].isupper() for w in words[1:])
 
 
+@lru_cache(maxsize=None)
+def _female_endings(lang: str) -> tuple[str, ...]:
+    return tuple(str(e).lower() for e in lexicon(lang, "pronouns").get("female_name_endings") or [])
+
+
 def gender_of(doc: Doc, actor_id: str | None, history: list[Speaker]) -> str | None:
+    """n for bodies; f when the surname has a feminine ending (Zakharova, Kowalska); else unknown."""
     if not actor_id:
         return None
     reg = registry_for(doc)
     actor = reg.by_id(actor_id) if reg is not None else None
     if actor is None:
         return None
+    if actor.type == "person" and actor.name.lower().endswith(_female_endings(doc.lang) or ("\x00",)):
+        return "f"
     return "n" if actor.type != "person" else None
 
 
@@ -212,16 +268,16 @@ def _previous(
 ) -> Speaker | None:
     """The latest earlier speaker compatible with the pronoun's gender, re-pointed at `span`.
 
-    A speaker known to have that gender among the last three wins over a nearer one
+    A speaker known to have that gender among the last two wins over a nearer one
     of unknown gender ("по ее мнению" after a man of unknown gender was quoted).
     """
     recent = list(reversed(history[-12:]))
-    if gender in ("m", "f"):
+    if gender == "f":  # the marked gender: a "she"/"ее" rarely means the nearest man
         names: list[str | None] = []
         for prev in recent:
             if prev.name not in names:
                 names.append(prev.name)
-            if len(names) > 3:
+            if len(names) > 2:
                 break
             if prev.gender == gender:
                 recent = [prev] + recent

@@ -167,18 +167,13 @@ def find_dates(text: str, lang: str, anchor: date | None) -> list[DateMention]:
             found.extend(ms)
             taken.append(span)
 
-    for m in L.iso.finditer(text):
-        try:
-            value = date(int(m["y"]), int(m["mo"]), int(m["d"]))
-        except ValueError:
-            continue
-        add([DateMention(m.start(), m.end(), m.group(), value, "explicit", 0.95)], m.span())
-    for m in L.numeric.finditer(text):
-        try:
-            value = date(int(m["y"]), int(m["mo"]), int(m["d"]))
-        except ValueError:
-            continue
-        add([DateMention(m.start(), m.end(), m.group(), value, "explicit", 0.9)], m.span())
+    for pattern, confidence in ((L.iso, 0.95), (L.numeric, 0.9)):  # 2021-11-08, 8.11.2021
+        for m in pattern.finditer(text):
+            try:
+                value = date(int(m["y"]), int(m["mo"]), int(m["d"]))
+            except ValueError:
+                continue
+            add([DateMention(m.start(), m.end(), m.group(), value, "explicit", confidence)], m.span())
     for pattern in (L.dm, L.md):
         for m in pattern.finditer(text):
             add(_day_mentions(text, m, L, anchor), m.span())

@@ -29,7 +29,7 @@ from typing import Any
 
 from linewatch.extract.dates import statement_date
 from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type, scale
-from linewatch.extract.registry import ActorRegistry, TokenTrie, form_regex, get_registry, word_tokens
+from linewatch.extract.registry import ActorRegistry, TokenTrie, form_regex, get_registry
 from linewatch.model import Event, Span, Statement
 from linewatch.nlp.doc import Doc, Mention, Token
 from linewatch.nlp.lexicon import lexicon
@@ -72,6 +72,7 @@ class _EventLexicon:
     not_triggers: re.Pattern[str] | None
     actor_nouns: frozenset[str]
     trie: TokenTrie | None = None  # every trigger form (one scan per text, longest form wins)
+    military: re.Pattern[str] | None = None  # armed forces and their weapons
 
 
 @lru_cache(maxsize=None)
@@ -105,6 +106,7 @@ def event_lexicon(lang: str) -> _EventLexicon:
         _compile_forms(data.get("not_triggers") or []),
         frozenset(str(w).casefold() for w in data.get("actor_nouns") or []),
         trie,
+        _compile_forms(data.get("military") or []),
     )
 
 
@@ -127,20 +129,11 @@ def find_triggers(text: str, lang: str, offset: int = 0) -> list[TriggerMatch]:
     lex = event_lexicon(lang)
     if lex.trie is None:
         return []
-    toks = word_tokens(text)
-    keys = [_plain_key(t[2]) for t in toks]
-    found: list[TriggerMatch] = []
-    i = 0
-    while i < len(toks):
-        n, entries = lex.trie.longest(keys, i)
-        if not n:
-            i += 1
-            continue
-        s, e = toks[i][0], toks[i + n - 1][1]
-        trig = entries[0]  # a form listed under two types: the first listed wins
-        found.append(TriggerMatch(s + offset, e + offset, text[s:e], trig.plover, trig.mode))
-        i += n
-    return found
+    # A form listed under two types: the first listed wins.
+    return [
+        TriggerMatch(s + offset, e + offset, text[s:e], entries[0].plover, entries[0].mode)
+        for s, e, entries in lex.trie.scan(text)
+    ]
 
 
 # --------------------------------------------------------------------------- parse helpers
@@ -156,6 +149,10 @@ def _token_at(tokens: list[Token], offset: int) -> Token | None:
 def _trigger_token(tokens: list[Token], trig: "TriggerMatch") -> Token | None:
     """The token that carries a trigger: its noun when it ends in one ("humanitarian aid",
     "телефонный разговор"), else its first word ("threatened to")."""
+    inside = [t for t in tokens if t.start >= trig.start and t.end <= trig.end]
+    verbs = [t for t in inside if t.pos == "VERB"]
+    if verbs:
+        return verbs[0]  # "tanks fired": the verb carries it
     last = _token_at(tokens, trig.end - 1)
     if last is not None and last.pos in ("NOUN", "PROPN"):
         return last
@@ -243,13 +240,14 @@ def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:
 
 
 def _nearest_mention_before(doc: Doc, start: int, limit: int) -> Mention | None:
-    cands = [m for m in doc.mentions if limit <= m.start and m.end <= start and m.kind != "pronoun"]
+    # Places named by NER ("near Bruzgi") are where, not who.
+    cands = [m for m in doc.mentions if limit <= m.start and m.end <= start and m.kind != "pronoun" and m.label != "LOC"]
     return cands[-1] if cands else None
 
 
 def _first_mention_after(doc: Doc, end: int, limit: int, exclude: set[str]) -> Mention | None:
     for m in doc.mentions:
-        if end <= m.start and m.end <= limit and m.kind not in ("pronoun", "demonym"):
+        if end <= m.start and m.end <= limit and m.kind not in ("pronoun", "demonym") and m.label != "LOC":
             if (m.actor_id or m.text) not in exclude:
                 return m
     return None
@@ -334,6 +332,36 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
     return _governed_by_event_free_verbs(tok, tokens_by_i, event_lexicon(lang).report_verbs)
 
 
+def _without_dateline(doc: Doc, span: Span) -> Span | None:
+    """A subject phrase without a dateline glued to it by the parser ("MOSCOW, Nov 12 — X")."""
+    start = span[0]
+    for d in doc.dates:
+        if span[0] <= d.start < span[1] and d.end <= span[1]:
+            start = max(start, d.end)
+    dash = max(doc.text.rfind(c, span[0], span[1]) for c in "—–")
+    if dash >= 0:
+        start = max(start, dash + 1)
+    text = doc.text[start : span[1]]
+    lead = len(text) - len(text.lstrip(" .,:;—–-/"))
+    start += lead
+    return (start, span[1]) if start < span[1] else None
+
+
+def _governing_verb(tokens_by_i: dict[int, Token], noun: Token) -> Token | None:
+    """The verb whose object the event noun is, through "of"/"with" phrases (3 steps at most)."""
+    cur = noun
+    for _ in range(4):
+        if cur.dep not in ("dobj", "obj", "pobj", "nsubjpass", "nsubj:pass", "prep", "nmod", "obl", "case"):
+            return None
+        head = tokens_by_i.get(cur.head)
+        if head is None:
+            return None
+        if head.pos == "VERB":
+            return head
+        cur = head
+    return None
+
+
 def _noun_owner_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
     """Possessor or name compound of an event noun: "Lukashenka's calls", "EU sanctions"."""
     head = tok
@@ -365,8 +393,8 @@ def _is_self_reference(before: str, lang: str) -> bool:
     own = {str(w).casefold() for w in lexicon(lang, "events").get("self_pronouns") or []}
     if words and words[0].casefold() in own and len(words) <= 6:
         return True
-    # "announced a suspension of air links": no subject of its own before the deed
-    return len(words) <= 2 and not any(w[:1].isupper() for w in words)
+    # "announced a suspension of air links": only an article or so before the deed
+    return 0 < len(words) <= 2 and not any(w[:1].isupper() for w in words)
 
 
 def _antecedent(doc: Doc, span: Span, registry: ActorRegistry) -> Mention | None:
@@ -379,9 +407,11 @@ def _antecedent(doc: Doc, span: Span, registry: ActorRegistry) -> Mention | None
     return None
 
 
-def _actor_like(doc: Doc, phrase_span: Span, sent_start: int, lang: str) -> bool:
+def _actor_like(doc: Doc, phrase_span: Span, sent_start: int, lang: str, tokens: list[Token] = ()) -> bool:
     """Whether a source phrase names an actor: a known/NER mention, a proper noun or an actor noun."""
     if _mentions_in(doc, phrase_span):
+        return True
+    if any(t.pos == "PROPN" and phrase_span[0] <= t.start and t.end <= phrase_span[1] for t in tokens):
         return True
     phrase = doc.text[phrase_span[0] : phrase_span[1]]
     words = [(m.start() + phrase_span[0], m.group()) for m in re.finditer(r"\w[\w'-]*", phrase)]
@@ -579,16 +609,19 @@ def _events_for(
     if tok is not None and tok.pos in ("NOUN", "PROPN"):
         last = tok
         subj = _noun_owner_span(tokens_by_i, last)
-        head = tokens_by_i.get(last.head)
-        if subj is None and head is not None and head.pos == "VERB" and last.dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"):
-            subj = _subject_span(tokens_by_i, head)  # "the EU imposed sanctions", "Путин провел разговор"
+        if subj is None:
+            verb = _governing_verb(tokens_by_i, last)
+            if verb is not None:
+                subj = _subject_span(tokens_by_i, verb)  # "the EU imposed sanctions", "launched 10 days of war games"
         if subj is None and plover != "CONSULT":
             return []  # an event noun with no actor ("tightening of sanctions") is background
     else:
         subj = _subject_span(tokens_by_i, tok) if tok else None
     source: str | None = None
     source_id: str | None = None
-    if subj and not _actor_like(doc, subj, sent.start, doc.lang):
+    if subj:
+        subj = _without_dateline(doc, subj)
+    if subj and not _actor_like(doc, subj, sent.start, doc.lang, sent_tokens):
         person = _antecedent(doc, subj, registry) if _is_pronoun(doc.text[subj[0] : subj[1]], doc.lang) else None
         if person is not None:
             subj = (person.start, person.end)
@@ -614,6 +647,10 @@ def _events_for(
             source, source_id = _canonical(registry, m) or m.text, m.actor_id
     if source is None and plover != "CONSULT":
         return []  # an act with no actor ("Musimy być przygotowani...") is no event
+    lex = event_lexicon(doc.lang)
+    if plover == "ASSAULT" and trig.mode in ("shoot", "explosives") and subj and lex.military:
+        if lex.military.search(doc.text[subj[0] : subj[1]]):
+            plover = "FIGHT"  # killing by armed forces or their weapons is combat in PLOVER
     if plover in VERBAL_TYPES or base_type(plover) in VERBAL_TYPES:
         if source_id is not None or registry.by_name(source) is not None:
             # What a tracked actor says is a statement (the statements stage codes its

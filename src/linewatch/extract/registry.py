@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import yaml
 
@@ -114,6 +114,7 @@ class _Entry:
     actor_id: str
     kind: str  # name / body / state / demonym
     needs_capital: bool  # proper names match only when capitalised in the text
+    surname_only: bool = False  # a bare surname: not when it is the first name of someone else
 
 
 @dataclass
@@ -157,6 +158,24 @@ class TokenTrie:
                 if key[:k] in node.stems:
                     found.append(node.stems[key[:k]])
         return found
+
+    def scan(
+        self, text: str, accept: Callable[[int, int, list[Any]], bool] = lambda s, e, entries: True
+    ) -> Iterator[tuple[int, int, list[Any]]]:
+        """Longest matches left to right: (start, end, entries). A match that `accept`
+        refuses (e.g. a name not capitalised) is skipped one token at a time."""
+        toks = word_tokens(text)
+        keys = [self.key(t[2]) for t in toks]
+        i = 0
+        while i < len(toks):
+            n, entries = self.longest(keys, i)
+            if n:
+                start, end = toks[i][0], toks[i + n - 1][1]
+                if accept(start, end, entries):
+                    yield start, end, entries
+                    i += n
+                    continue
+            i += 1
 
     def longest(self, keys: list[str], i: int) -> tuple[int, list[Any]]:
         """Longest match starting at token i: (number of tokens, entries)."""
@@ -218,6 +237,12 @@ def _lang_lists(value: Any, where: str) -> dict[str, list[str]]:
     return {str(k): _str_list(v, where) for k, v in value.items() if k != "__line__"}
 
 
+def _check_fields(item: dict[str, Any], allowed: set[str], what: str, where: str) -> None:
+    unknown = set(item) - allowed - {"__line__"}
+    if unknown:
+        raise InputError(f"unknown {what} field(s) {', '.join(sorted(unknown))}", where=where)
+
+
 @dataclass
 class _RoleRecord:
     actor_id: str
@@ -252,9 +277,7 @@ def load_registry_file(path: Path) -> tuple[list[Actor], dict[str, dict[str, lis
         if not isinstance(item, dict):
             raise InputError("each actor must be a mapping", where=where)
         at = f"{where}:{item.get('__line__', '?')}"
-        unknown = set(item) - ACTOR_FIELDS - {"__line__"}
-        if unknown:
-            raise InputError(f"unknown actor field(s) {', '.join(sorted(unknown))}", where=at)
+        _check_fields(item, ACTOR_FIELDS, "actor", at)
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
             raise InputError("actor without a name", where=at)
@@ -274,9 +297,7 @@ def load_registry_file(path: Path) -> tuple[list[Actor], dict[str, dict[str, lis
             if not isinstance(r, dict):
                 raise InputError("each role must be a mapping", where=at)
             rat = f"{where}:{r.get('__line__', '?')}"
-            unknown = set(r) - ROLE_FIELDS - {"__line__"}
-            if unknown:
-                raise InputError(f"unknown role field(s) {', '.join(sorted(unknown))}", where=rat)
+            _check_fields(r, ROLE_FIELDS, "role", rat)
             if not r.get("title"):
                 raise InputError("role without a title", where=rat)
             role = Role(
@@ -332,6 +353,9 @@ def _title_glue(lang: str) -> frozenset[str]:
 # --------------------------------------------------------------------------- the registry
 
 
+_NEXT_NAME = re.compile(r"[ \t]+[A-ZА-ЯЁŁŚŻŹĆŃÓ][a-zа-яёąćęłńóśźż]")
+
+
 class ActorRegistry:
     """Actors with dated roles, a gazetteer for mentions and title resolution."""
 
@@ -378,7 +402,7 @@ class ActorRegistry:
             if len(by_surname[token_key(surname)]) == 1:
                 (actor_id,) = owners
                 for form in phrase_forms(surname, lang):
-                    self._trie.add(form, _Entry(actor_id, "name", True))
+                    self._trie.add(form, _Entry(actor_id, "name", True, surname_only=True))
 
     # ------------------------------------------------------------------ lookups
 
@@ -413,35 +437,30 @@ class ActorRegistry:
     # ------------------------------------------------------------------ mentions
 
     def _name_mentions(self, text: str) -> list[Mention]:
-        toks = word_tokens(text)
-        keys = [token_key(t[2]) for t in toks]
+        def usable(start: int, end: int, entries: list[_Entry]) -> list[_Entry]:
+            capital = text[start : start + 1].isupper()
+            # "Michel Aoun" is not Charles Michel: a bare surname followed by another
+            # capitalised name is part of someone else's name.
+            followed = _NEXT_NAME.match(text, end) is not None
+            return [e for e in entries if (not e.needs_capital or capital) and not (e.surname_only and followed)]
+
         out: list[Mention] = []
-        i = 0
-        while i < len(toks):
-            n, entries = self._trie.longest(keys, i)
-            if n:
-                start, end = toks[i][0], toks[i + n - 1][1]
-                surface = text[start:end]
-                usable = [e for e in entries if not e.needs_capital or surface[:1].isupper()]
-                if usable:
-                    e = usable[0]
-                    ambiguous = len({u.actor_id for u in usable}) > 1
-                    actor = self._actors[e.actor_id]
-                    label = {"person": "PER", "organisation": "ORG", "state": "GPE"}[actor.type]
-                    out.append(
-                        Mention(
-                            start,
-                            end,
-                            surface,
-                            None if ambiguous else e.actor_id,
-                            kind=e.kind,
-                            label=label,
-                            confidence=0.5 if ambiguous else 0.95,
-                        )
-                    )
-                    i += n
-                    continue
-            i += 1
+        for start, end, entries in self._trie.scan(text, lambda s, e, en: bool(usable(s, e, en))):
+            found = usable(start, end, entries)
+            ambiguous = len({u.actor_id for u in found}) > 1
+            actor = self._actors[found[0].actor_id]
+            label = {"person": "PER", "organisation": "ORG", "state": "GPE"}[actor.type]
+            out.append(
+                Mention(
+                    start,
+                    end,
+                    text[start:end],
+                    None if ambiguous else actor.id,
+                    kind=found[0].kind,
+                    label=label,
+                    confidence=0.5 if ambiguous else 0.95,
+                )
+            )
         return out
 
     def _country_near(
@@ -466,15 +485,19 @@ class ActorRegistry:
 
     def _title_mentions(self, text: str, lang: str, on: date | None, names: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []  # sorted by start, never overlapping
+        name_starts = [n.start for n in names]
         for title in _titles(lang):
             for m in title.pattern.finditer(text):
                 s, e = m.start(), m.end()
-                if any(s < te and ts < e for ts, te in taken):
+                i = bisect.bisect_left(taken, (s, e))
+                if (i > 0 and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e):
                     continue
-                country, ms, me = (title.country, s, e) if title.country else self._country_near(names, s, e, text, lang)
+                # Only names within reach of the title can qualify it (keeps long texts linear).
+                near = names[bisect.bisect_left(name_starts, s - 60) : bisect.bisect_right(name_starts, e + 60)]
+                country, ms, me = (title.country, s, e) if title.country else self._country_near(near, s, e, text, lang)
                 actor = self.holder(title.role, country, on)
-                taken.append((s, e))
+                taken.insert(i, (s, e))
                 out.append(
                     Mention(
                         ms,

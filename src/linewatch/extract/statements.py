@@ -128,8 +128,16 @@ def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> 
             return False
         return speaker.actor_id is not None or (speaker.resolved_by == "text" and (
             "name_ok" in att.notes or 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)))
-    if speaker is not None and speaker.gender == "n" and speaker.actor_id is None and speaker.resolved_by == "pronoun":
-        return False  # an unresolved "it" is the author's own analysis, not a speaker
+    if "relay" in att.notes and (speaker is None or speaker.actor_id is None):
+        # "Об этом сообщило РИА Новости" is a news agency; "Poinformował o tym rzecznik MON Jan Nowak" is a person
+        from linewatch.extract.attribution_speaker import is_anaphor, person_name_in
+
+        phrase = doc.text[att.speaker_span[0]:att.speaker_span[1]] if att.speaker_span else ""
+        if not (person_name_in(phrase) or any(is_anaphor(w, doc.lang) for w in phrase.split())):
+            return False
+    if (att.belief and speaker is not None and speaker.gender == "n" and speaker.actor_id is None
+            and speaker.resolved_by == "pronoun"):
+        return False  # "it expects…", "it fears…" with an unresolved "it" is the author's analysis
     return True
 
 
@@ -217,6 +225,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: bool =
         if not toks:
             continue
         view = SentenceView(text, sent.start, sent.end, toks, table, has_parse, quotes, anaphors, mention_starts)
+        if si > 0 and sent.paragraph - doc.sentences[si - 1].paragraph <= 1:
+            view.prev_sentence = (doc.sentences[si - 1].start, doc.sentences[si - 1].end)
         atts = _drop_relays(text, _dedupe(find_all(view)))
         if not atts and history and last_para_sent is not None:
             para, last_si = last_para_sent
@@ -225,7 +235,10 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: bool =
 
                 atts = [Attribution("direct", None, [strip_quotes(text, sent.start, sent.end)], None, 0.5,
                                     notes=["continuation"])]
+        question = sent.text.rstrip(" \"'”»“").endswith("?")
         for att in atts:
+            if question and att.kind not in ("direct", "headline"):
+                continue  # "Did X say that…?" asks; it reports nothing
             speaker = resolve_speaker(doc, att.speaker_span, history, att.gender_hint)
             if not _acceptable_speaker(att, speaker, doc):
                 continue

@@ -310,6 +310,11 @@ CREATE INDEX IF NOT EXISTS statements_date_cover ON statements (date, speaker, t
 CREATE INDEX IF NOT EXISTS statements_speaker_cover ON statements (speaker, date, target, stance);
 """
 
+# Narratives carried by a speaker: statement -> narrative without reading match rows.
+MIGRATION_0004 = """
+CREATE INDEX IF NOT EXISTS narrative_matches_statement_narrative ON narrative_matches (statement_id, narrative_id);
+"""
+
 # (version, description, {dialect: sql}) — append only.
 MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
     (
@@ -322,6 +327,7 @@ MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
     ),
     (2, "dashboard indexes (column, date)", {"sqlite": MIGRATION_0002, "postgresql": MIGRATION_0002}),
     (3, "covering indexes for chart aggregates", {"sqlite": MIGRATION_0003, "postgresql": MIGRATION_0003}),
+    (4, "covering index statement -> narrative", {"sqlite": MIGRATION_0004, "postgresql": MIGRATION_0004}),
 ]
 
 

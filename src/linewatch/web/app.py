@@ -74,8 +74,11 @@ def create_app(store: Any, settings: WebSettings | None = None, narrative_labels
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Any:
         length = request.headers.get("content-length")
-        if length and (not length.isdigit() or int(length) > settings.max_post_bytes):
-            resp: Any = PlainTextResponse("request body too large", status_code=413)
+        if request.method in ("POST", "PUT", "PATCH") and length is None:
+            # a body without a declared length could be unbounded: refuse before reading it
+            resp: Any = PlainTextResponse("a request body needs a Content-Length", status_code=411)
+        elif length and (not length.isdigit() or int(length) > settings.max_post_bytes):
+            resp = PlainTextResponse("request body too large", status_code=413)
         else:
             resp = await call_next(request)
         for k, v in SECURITY_HEADERS.items():

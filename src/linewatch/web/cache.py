@@ -1,8 +1,11 @@
-"""A small time-limited cache for aggregates (charts, filter values).
+"""A small cache for aggregates (charts, filter values), invalidated when the data changes.
 
-Lists and single items are always read fresh; aggregates over thousands of
-rows are kept for TTL seconds per store and arguments, and dropped whenever
-the dashboard itself writes (a correction, an ingested document).
+Lists and single items are always read fresh. Aggregates over thousands of
+rows are kept per store, arguments and *data version*: a cheap fingerprint
+of the tables (SQLite's data_version and newest row ids, PostgreSQL's next
+transaction id),
+checked at most every VERSION_CHECK seconds. So a chart is computed once per
+change of the data, not once per visit; TTL bounds how long anything lives.
 """
 from __future__ import annotations
 
@@ -12,16 +15,44 @@ from collections import OrderedDict
 from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
-TTL = 120.0
+TTL = 3600.0
+VERSION_CHECK = 5.0
 MAX_ENTRIES = 512
 
 _lock = threading.Lock()
 _entries: "OrderedDict[tuple[Any, ...], tuple[float, Any]]" = OrderedDict()
+_versions: dict[int, tuple[float, Any]] = {}
+
+SQLITE_VERSION = (
+    "SELECT (SELECT MAX(rowid) FROM documents) AS d, (SELECT MAX(rowid) FROM statements) AS s,"
+    " (SELECT MAX(rowid) FROM events) AS e, (SELECT MAX(rowid) FROM narrative_matches) AS n,"
+    " (SELECT MAX(id) FROM corrections) AS c, (SELECT MAX(id) FROM scenario_weights) AS w"
+)
+# the next transaction id: it moves only when some transaction writes (server-wide, so it
+# may also move for other databases: then a chart is recomputed needlessly, never stale)
+POSTGRES_VERSION = "SELECT txid_snapshot_xmax(txid_current_snapshot()) AS x"
+
+
+def data_version(store: Any) -> Any:
+    """A value that changes whenever the tables behind the dashboard are written."""
+    now = time.monotonic()
+    with _lock:
+        hit = _versions.get(id(store))
+        if hit is not None and now - hit[0] < VERSION_CHECK:
+            return hit[1]
+    sql = SQLITE_VERSION if store.dialect == "sqlite" else POSTGRES_VERSION
+    version: tuple[Any, ...] = tuple(store.query(sql, [])[0].values())
+    if store.dialect == "sqlite":
+        # changes whenever another connection (another linewatch process) commits anything
+        version += tuple(store.query("PRAGMA data_version", [])[0].values())
+    with _lock:
+        _versions[id(store)] = (now, version)
+    return version
 
 
 def cached(store: Any, key: tuple[Any, ...], compute: Callable[[], T], ttl: float = TTL) -> T:
-    """compute() once per (store, key) within ttl seconds."""
-    full = (id(store), *key)
+    """compute() once per (store, key, data version) within ttl seconds."""
+    full = (id(store), data_version(store), *key)
     now = time.monotonic()
     with _lock:
         hit = _entries.get(full)
@@ -38,5 +69,19 @@ def cached(store: Any, key: tuple[Any, ...], compute: Callable[[], T], ttl: floa
 
 
 def clear() -> None:
+    """Forget everything (after the dashboard itself wrote: the next read sees the change at once)."""
     with _lock:
         _entries.clear()
+        _versions.clear()
+
+
+def warm(store: Any) -> None:
+    """Compute the default views' aggregates (run in a background thread when the server starts)."""
+    from linewatch.web import charts, records
+    from linewatch.web.filters import ItemFilter
+
+    f = ItemFilter()
+    records.facets(store)
+    for fn in (charts.statement_counts_by_actor, charts.event_counts_by_type, charts.stance_matrix_data,
+               charts.accusation_network, charts.narrative_trends):
+        fn(store, f)

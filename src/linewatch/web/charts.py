@@ -220,6 +220,12 @@ def _accusation_network(store: Any, f: ItemFilter, limit_edges: int = 80) -> dic
     }
 
 
+def _all_weeks(first: str, last: str) -> list[str]:
+    """Monday of every week from first to last (both Mondays), so quiet weeks show as zero."""
+    a, b = date.fromisoformat(first), date.fromisoformat(last)
+    return [(a + timedelta(weeks=i)).isoformat() for i in range(min((b - a).days // 7 + 1, 600))]
+
+
 def _week(day: str) -> str:
     d = date.fromisoformat(day[:10])
     return (d - timedelta(days=d.weekday())).isoformat()
@@ -258,7 +264,8 @@ def _narrative_trends(store: Any, f: ItemFilter) -> dict[str, Any]:
         cell[1] += int(r["stories"])  # summed per day: a story spanning days counts once a day
         totals[r["nid"]] = totals.get(r["nid"], 0) + int(r["docs"])
     top = sorted(totals, key=lambda k: (-totals[k], k))[:10]
-    all_weeks = sorted({w for nid in top for w in weeks[nid]})
+    seen_weeks = {w for nid in top for w in weeks[nid]}
+    all_weeks = sorted(seen_weeks | set(_all_weeks(min(seen_weeks), max(seen_weeks)))) if seen_weeks else []
     series = []
     for nid in top:
         series.append(
@@ -329,12 +336,17 @@ def actor_stance_over_time(store: Any, actor: str) -> dict[str, Any]:
     return cached(store, ("actor_stance", actor), lambda: _actor_stance_over_time(store, actor))
 
 
+ACTOR_RECENT = 5000  # narratives carried: read over a speaker's latest statements (bounded work)
+
+
 def actor_narratives(store: Any, actor: str, limit: int = 15) -> list[dict[str, Any]]:
+    """Narratives in a speaker's latest ACTOR_RECENT statements, most frequent first."""
     return cached(store, ("actor_narratives", actor, limit), lambda: store.query(
-        "SELECT n.narrative_id AS narrative, COUNT(*) AS n, MIN(s.date) AS first, MAX(s.date) AS last"
-        " FROM narrative_matches n JOIN statements s ON s.id = n.statement_id"
-        " WHERE s.speaker = ? GROUP BY n.narrative_id ORDER BY COUNT(*) DESC LIMIT ?",
-        [actor, limit],
+        "SELECT n.narrative_id AS narrative, COUNT(*) AS n, MIN(r.date) AS first, MAX(r.date) AS last"
+        " FROM (SELECT s.id, s.date FROM statements s WHERE s.speaker = ? AND s.date IS NOT NULL"
+        " ORDER BY s.date DESC LIMIT ?) r JOIN narrative_matches n ON n.statement_id = r.id"
+        " GROUP BY n.narrative_id ORDER BY COUNT(*) DESC LIMIT ?",
+        [actor, ACTOR_RECENT, limit],
     ))
 
 

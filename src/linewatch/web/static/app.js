@@ -55,9 +55,12 @@
       var t = data.trends;
       if (!t || !t.weeks.length) { return empty(el, "No narrative matches in this window."); }
       var series = [];
-      t.series.forEach(function (s) {
-        series.push({ name: s.name, type: "line", data: s.articles, smooth: false, symbolSize: 5 });
-        series.push({ name: s.name + " (stories)", type: "line", data: s.stories, lineStyle: { type: "dashed" }, symbolSize: 3 });
+      var palette = ["#1f5fbf", "#c0392b", "#1e8a4c", "#b8651b", "#7d3cbf", "#0e8a8a", "#a61e6a", "#5f6b7a", "#b89b00", "#3b3b98"];
+      t.series.forEach(function (s, i) {
+        // articles solid, unique stories dashed, same colour and one legend entry (same name)
+        var color = palette[i % palette.length];
+        series.push({ name: s.name, type: "line", data: s.articles, color: color, symbolSize: 5 });
+        series.push({ name: s.name, type: "line", data: s.stories, color: color, lineStyle: { type: "dashed" }, symbol: "none" });
       });
       go(el, {
         tooltip: { trigger: "axis", renderMode: "richText", confine: true },

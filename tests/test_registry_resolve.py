@@ -148,3 +148,9 @@ def test_shipped_registry_covers_required_states() -> None:
                  "United States", "Germany", "France", "NATO", "Frontex", "Polish Border Guard",
                  "State Border Committee of Belarus", "Lithuanian State Border Guard Service"):
         assert reg.by_name(name) is not None, name
+
+
+def test_bare_surname_inside_another_name_is_not_a_mention(reg: ActorRegistry) -> None:
+    assert reg.find_mentions("General Michel Aoun spoke.", "en") == []
+    assert [m.actor_id for m in reg.find_mentions("Michel spoke.", "en")] == ["charles-michel"]
+    assert [m.actor_id for m in reg.find_mentions("Lavrov Monday said", "en")] == ["sergei-lavrov"]

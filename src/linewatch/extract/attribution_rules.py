@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from linewatch.extract.attribution_speaker import is_anaphor
 from linewatch.nlp.doc import Token
 from linewatch.nlp.lexicon import lexicon
 
@@ -215,6 +216,7 @@ class SentenceView:
     quotes: list[tuple[int, int]]  # quotation spans of the document
     anaphors: frozenset[str]
     mention_starts: frozenset[int] = frozenset()  # starts of registry actor mentions
+    lang: str = "en"
     floor: int = 0  # content of a post-position cue starts here (after an earlier attribution)
     prev_sentence: tuple[int, int] | None = None  # the sentence before, for "Об этом заявил X"
 
@@ -319,7 +321,8 @@ def _name_like(view: SentenceView, x: int) -> bool:
     """Could token x start a speaker phrase: a name, a title word, a pronoun or an actor mention?"""
     t = view.toks[x]
     low = t.text.lower()
-    if t.start in view.mention_starts or low in view.anaphors or low in view.table.pronouns or t.pos == "PROPN":
+    if (t.start in view.mention_starts or low in view.anaphors or low in view.table.pronouns or t.pos == "PROPN"
+            or is_anaphor(low, view.lang)):
         return True
     if not t.text[:1].isupper():
         return False
@@ -614,7 +617,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             if comp and not any(t.head == toks[k].i and t.dep.startswith("nsubj") for t in toks):
                 return None  # "a group called X" has no speaker
         if not comp:
-            return None
+            return _object_content(view, k, j)
         left = min(_subtree(comp[0], toks), key=lambda t: t.start)
         idx = {t.i: pos for pos, t in enumerate(toks)}
         content_tok = idx.get(left.i)
@@ -626,7 +629,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     elif particle and _words(view, j, n) >= 2:
         content_tok, between = j, []  # "referred to the precedent of…": the object is the content
     else:
-        return None
+        return _object_content(view, k, j)
     if content_tok is None or content_tok >= n or _words(view, content_tok, n) < 2:
         return None
     # content: to the sentence end, or to the end of a quotation that starts here
@@ -653,6 +656,21 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     kind = "direct" if direct else ("colon" if marker is not None and toks[marker].text == ":" else "indirect")
     conf = 0.8 if speaker else 0.6
     return Attribution(kind, (toks[k].start, cue_end), [span], speaker, conf)
+
+
+def _object_content(view: SentenceView, k: int, j: int) -> Attribution | None:
+    """`oskarżył Białoruś o prowokacje`, `обвинил Польшу в…`: an accusation's object is its content."""
+    toks, table = view.toks, view.table
+    if table.object_cues is None or not table.object_cues.fullmatch(toks[k].text.lower()):
+        return None
+    if _words(view, j, len(toks)) < 3:
+        return None
+    speaker = subject_of(toks[k], toks, view.start) if view.has_parse else None
+    if speaker is None:
+        sb = _speaker_before(view, k)
+        speaker = view.span(*sb) if sb else None
+    span = strip_quotes(view.text, toks[j].start, view.end)
+    return Attribution("indirect", (toks[k].start, toks[k].end), [span], speaker, 0.65 if speaker else 0.5)
 
 
 def _according_to(view: SentenceView) -> list[Attribution]:

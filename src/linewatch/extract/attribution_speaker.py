@@ -75,7 +75,11 @@ def is_anaphor(word: str, lang: str) -> bool:
     if word in anaphor_words(lang):
         return True
     suffixes = lexicon(lang, "pronouns").get("anaphor_suffixes") or []
-    return any(word == a + str(suf) for a in anaphor_words(lang) for suf in suffixes)
+    if any(word == a + str(suf) for a in anaphor_words(lang) for suf in suffixes):
+        return True
+    # a stem change before the ending: "rzeczniczka" -> "rzeczniczki", "представительница" -> "представительницы"
+    return any(len(a) >= 6 and a[-1] in "aаяeьй" and word[:len(a) - 1] == a[:-1] and len(word) - len(a) <= 2
+               for a in anaphor_words(lang) if suffixes)
 
 
 def registry_for(doc: Doc) -> Any | None:
@@ -155,9 +159,9 @@ def resolve_speaker(
         heads = _phrase_heads(doc, a, b, [w.group().lower() for w in _WORD.finditer(surface)])
         if best.kind in ("body", "state", "demonym") and name_run and not (best.start <= run_start < best.end):
             pass  # "rzecznik MON Jan Kowalczyk", "rosyjski polityk Witalij Milonow": the person, not the body
-        elif (best.kind in ("body", "state", "demonym") and doc.tokens and doc.tokens[0].dep
-              and any(is_anaphor(h, lang) for h in heads) and not any(h in best.text.lower() for h in heads)):
-            pass  # "a senior NATO official" is an unnamed person, not NATO
+        elif (best.kind in ("body", "state", "demonym") and (doc.tokens and doc.tokens[0].dep or best.kind == "demonym")
+              and any(is_anaphor(h, lang) and h not in best.text.lower() for h in heads)):
+            pass  # "a senior NATO official" is an unnamed person, "rosyjski minister" a title: not the state
         elif best.kind != "demonym" or len(inside) == 1:
             name = _actor_name(doc, best.actor_id) or best.text
             return Speaker(name, best.actor_id, (best.start, best.end), best.text, gender_of(doc, best.actor_id, history),

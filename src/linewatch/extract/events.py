@@ -350,6 +350,8 @@ def _without_dateline(doc: Doc, span: Span) -> Span | None:
 def _governing_verb(tokens_by_i: dict[int, Token], noun: Token) -> Token | None:
     """The verb whose object the event noun is, through "of"/"with" phrases (3 steps at most)."""
     cur = noun
+    while cur.dep == "compound" and cur.head in tokens_by_i:  # "repatriation flights"
+        cur = tokens_by_i[cur.head]
     for _ in range(4):
         if cur.dep not in ("dobj", "obj", "pobj", "nsubjpass", "nsubj:pass", "prep", "nmod", "obl", "case"):
             return None
@@ -433,6 +435,8 @@ def _main_trigger(doc: Doc, trigs: list[TriggerMatch], tokens_by_i: dict[int, To
     def rank(t: TriggerMatch) -> tuple[int, int, int]:
         tok = _trigger_token(sent_tokens, t)
         depth = _depth(tokens_by_i, tok) if tok else 99
+        if tok is not None and tok.dep in ("advcl", "acl"):
+            depth += 1  # "began a hunger strike to demand...": the purpose is not the act
         verb = 0 if tok is not None and tok.pos in ("VERB", "AUX") else 1
         return depth, verb, t.start
 
@@ -503,7 +507,7 @@ def _same_event(a: Event, b: Event) -> bool:
     return bool(actors_a & actors_b) or a.span == b.span
 
 
-def _reports_events(st: Statement) -> bool:
+def _reports_events(st: Statement, registry: ActorRegistry | None = None) -> bool:
     """Whether a statement's content may report events: "X did Y, police said" / "according to".
 
     Wire-style trailing attribution (cue after the content, not a direct quote)
@@ -512,8 +516,7 @@ def _reports_events(st: Statement) -> bool:
     """
     if st.speaker_id and not st.speaker_id.endswith(("-border-guard", "-border-committee")):
         # A tracked official's words are claims, coded as the statement's verbal act.
-        registry = get_registry()
-        actor = registry.by_id(st.speaker_id)
+        actor = (registry or get_registry()).by_id(st.speaker_id)
         if actor is not None and actor.type == "person":
             return False
     if st.kind == "according_to":
@@ -526,8 +529,8 @@ def _reports_events(st: Statement) -> bool:
 def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
     text, lang = doc.text, doc.lang
     lex = event_lexicon(lang)
-    blocked_content = [s for st in doc.statements if not _reports_events(st) for s in _statement_spans(st)]
-    reported = [(s, st) for st in doc.statements if _reports_events(st) for s in _statement_spans(st)]
+    blocked_content = [s for st in doc.statements if not _reports_events(st, registry) for s in _statement_spans(st)]
+    reported = [(s, st) for st in doc.statements if _reports_events(st, registry) for s in _statement_spans(st)]
     cue_spans = [tuple(st.cue_span) for st in doc.statements if st.cue_span]
     token_starts = [t.start for t in doc.tokens]
     # Sentences where someone is quoted making a claim: what they said is their verbal
@@ -536,7 +539,7 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
     claim_cues = [
         min(st.cue_span[0], st.speaker_span[0] if st.speaker_span else st.cue_span[0])
         for st in doc.statements
-        if st.cue_span and not _reports_events(st)
+        if st.cue_span and not _reports_events(st, registry)
     ]
     events: list[Event] = []
     previous: date | None = None

@@ -353,7 +353,19 @@ def _title_glue(lang: str) -> frozenset[str]:
 # --------------------------------------------------------------------------- the registry
 
 
-_NEXT_NAME = re.compile(r"[ \t]+[A-ZА-ЯЁŁŚŻŹĆŃÓ][a-zа-яёąćęłńóśźż]")
+_NEXT_NAME = re.compile(r"[ \t]+([A-ZА-ЯЁŁŚŻŹĆŃÓ][a-zа-яёąćęłńóśźż]+)")
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names of every language ("Lavrov Monday said" is still Lavrov)."""
+    words: set[str] = set()
+    for lang in SUPPORTED_LANGUAGES:
+        data = lexicon(lang, "dates")
+        for table in ("months", "weekdays"):
+            for forms in (data.get(table) or {}).values():
+                words.update(str(f).casefold() for f in forms if " " not in str(f))
+    return frozenset(words)
 
 
 class ActorRegistry:
@@ -441,7 +453,8 @@ class ActorRegistry:
             capital = text[start : start + 1].isupper()
             # "Michel Aoun" is not Charles Michel: a bare surname followed by another
             # capitalised name is part of someone else's name.
-            followed = _NEXT_NAME.match(text, end) is not None
+            nxt = _NEXT_NAME.match(text, end)
+            followed = nxt is not None and nxt.group(1).casefold() not in _calendar_words()
             return [e for e in entries if (not e.needs_capital or capital) and not (e.surname_only and followed)]
 
         out: list[Mention] = []

@@ -36,6 +36,10 @@ from linewatch.nlp.segment import quote_spans
 EXTRACTOR = "linewatch.statements"
 VERSION = "0.3"
 
+# A content of at least this many sentences (a long quote) is reported as one statement per
+# sentence, so that each claim cites its own sentence; 0 = never split.
+SPLIT_MIN_SENTENCES = 2
+
 # Statements below this confidence are not reported.
 MIN_CONFIDENCE = 0.3
 
@@ -145,7 +149,7 @@ def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> 
 def make_statements(**config: Any):
     """Attributed statements (quotes, reported speech, according-to, headlines), speakers, dates."""
     min_conf = float(config.get("min_confidence", MIN_CONFIDENCE))
-    split = bool(config.get("split_quotes", True))
+    split = int(config.get("split_quotes", SPLIT_MIN_SENTENCES))
 
     def statements(doc: Doc) -> Doc:
         _ensure_layers(doc)
@@ -192,7 +196,7 @@ def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
         att.content_spans[0] = (doc.sentences[first].start, b)
 
 
-def _split_claims(doc: Doc, att: Attribution) -> list[list[tuple[int, int]]]:
+def _split_claims(doc: Doc, att: Attribution, min_sentences: int = 2) -> list[list[tuple[int, int]]]:
     """A content of several sentences (a long quote) -> one content per sentence."""
     from linewatch.extract.attribution_rules import strip_quotes
     from linewatch.nlp.segment import split_sentences
@@ -203,12 +207,43 @@ def _split_claims(doc: Doc, att: Attribution) -> list[list[tuple[int, int]]]:
     pieces = split_sentences(doc.text, doc.lang, a, b, protect_quotes=False)
     pieces = [strip_quotes(doc.text, pa, pb) for pa, pb in pieces]
     pieces = [p for p in pieces if len(doc.text[p[0]:p[1]].split()) >= 3]
-    if len(pieces) <= 1:
+    if len(pieces) < max(2, min_sentences):
+        pieces = [att.content_spans[0]]
+    clauses = [c for p in pieces for c in _split_coordinated(doc, p)]
+    if len(clauses) <= 1:
         return [att.content_spans]
-    return [[p] for p in pieces]
+    return [[c] for c in clauses]
 
 
-def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: bool = True) -> list[Statement]:
+def _split_coordinated(doc: Doc, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """`X is concerning and the alliance stands ready`: two clauses with their own subjects, two claims.
+
+    Needs a dependency parse; each part keeps at least five words.
+    """
+    from linewatch.extract.attribution_rules import trim_span
+
+    toks = doc.tokens_in(span)
+    if not toks or not toks[0].dep:
+        return [span]
+    inside = {t.i: t for t in toks}
+    subjects = {t.head for t in toks if t.dep.startswith("nsubj")}
+    for t in toks:
+        if t.dep != "conj" or t.i not in subjects or inside.get(t.head) is None or inside[t.head].pos not in ("VERB", "AUX"):
+            continue
+        if t.head not in subjects:
+            continue
+        # spaCy hangs the "and" on the first conjunct, UD on the second
+        cc = [c for c in toks if c.head in (t.i, t.head) and c.dep == "cc" and inside[t.head].end <= c.start < t.start]
+        if not cc:
+            continue
+        cut = cc[0].start
+        left, right = trim_span(doc.text, span[0], cut), (cut, span[1])
+        if len(doc.text[left[0]:left[1]].split()) >= 5 and len(doc.text[right[0]:right[1]].split()) >= 6:
+            return [left, trim_span(doc.text, *right)]
+    return [span]
+
+
+def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 2) -> list[Statement]:
     text, lang = doc.text, doc.lang
     table = cue_table(lang)
     quotes = quote_spans(text, lang)
@@ -224,7 +259,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: bool =
     for si, (sent, toks) in enumerate(zip(doc.sentences, _tokens_by_sentence(doc))):
         if not toks:
             continue
-        view = SentenceView(text, sent.start, sent.end, toks, table, has_parse, quotes, anaphors, mention_starts)
+        view = SentenceView(text, sent.start, sent.end, toks, table, has_parse, quotes, anaphors, mention_starts, lang)
         if si > 0 and sent.paragraph - doc.sentences[si - 1].paragraph <= 1:
             view.prev_sentence = (doc.sentences[si - 1].start, doc.sentences[si - 1].end)
         atts = _drop_relays(text, _dedupe(find_all(view)))
@@ -244,8 +279,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: bool =
                 continue
             if "extend_back" in att.notes:
                 _extend_back(doc, si, att, last_para_sent[1] if last_para_sent else -1)
-            whole = not split
-            for parts in ([att.content_spans] if whole else _split_claims(doc, att)):
+            for parts in (_split_claims(doc, att, split) if split else [att.content_spans]):
                 att.content_spans = parts
                 st = _statement(doc, sent, si, att, speaker, prev_date)
                 if st.confidence < min_conf:

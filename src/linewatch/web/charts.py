@@ -344,7 +344,7 @@ def actor_narratives(store: Any, actor: str, limit: int = 15) -> list[dict[str, 
     return cached(store, ("actor_narratives", actor, limit), lambda: store.query(
         "SELECT n.narrative_id AS narrative, COUNT(*) AS n, MIN(r.date) AS first, MAX(r.date) AS last"
         " FROM (SELECT s.id, s.date FROM statements s WHERE s.speaker = ? AND s.date IS NOT NULL"
-        " ORDER BY s.date DESC LIMIT ?) r JOIN narrative_matches n ON n.statement_id = r.id"
+        " ORDER BY s.date DESC, s.id DESC LIMIT ?) r JOIN narrative_matches n ON n.statement_id = r.id"
         " GROUP BY n.narrative_id ORDER BY COUNT(*) DESC LIMIT ?",
         [actor, ACTOR_RECENT, limit],
     ))

@@ -114,3 +114,18 @@ def test_export_command(store, tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines and all('"speaker": "Sergei Lavrov"' in ln for ln in lines)
+
+
+def test_correct_command(store) -> None:
+    s, db = store
+    sid = s.query("SELECT id FROM statements WHERE stance = 'oppose' LIMIT 1", [])[0]["id"]
+    run = subprocess.run([sys.executable, "-m", "linewatch", "correct", sid, "--stance", "support", "--wrong",
+                          "--author", "cli tester", "--db", db], capture_output=True, text=True)
+    assert run.returncode == 0 and "2 corrections saved" in run.stdout, run.stderr
+    from linewatch.web.records import get_statement
+
+    st = get_statement(s, sid)
+    assert st["stance"] == "support" and st["wrong"] and st["corrected"]["stance"]["author"] == "cli tester"
+    bad = subprocess.run([sys.executable, "-m", "linewatch", "correct", sid, "--stance", "angry", "--author", "x",
+                          "--db", db], capture_output=True, text=True)
+    assert bad.returncode != 0 and "stance must be" in bad.stderr and "Traceback" not in bad.stderr

@@ -116,7 +116,10 @@ def test_every_page_loads_without_console_errors(served, browser) -> None:
     base, info = served
     page = browser.new_page()
     w = Watch(page)
-    for path in PAGES + [f"/statement/{info.example_statement}", f"/document/{info.hostile_doc}"]:
+    import httpx
+
+    event = httpx.get(f"{base}/api/events", params={"limit": 1}).json()["items"][0]["id"]
+    for path in PAGES + [f"/statement/{info.example_statement}", f"/document/{info.hostile_doc}", f"/event/{event}"]:
         resp = page.goto(base + path)
         assert resp is not None and resp.status == 200, path
         page.wait_for_load_state("load")

@@ -98,26 +98,7 @@ class DocumentClassifier:
         return self.decode(probs, d, vec)
 
     def decode(self, probs: np.ndarray, d: Decoding, vec: tuple[np.ndarray, np.ndarray] | None = None) -> list[LabelScore]:
-        top = [i for i, p in enumerate(self.parents) if not p]
-        if not top:
-            return []
-        best = max(probs[i] for i in top)
-        if best < d.floor:
-            return []
-        chosen = [i for i in top if probs[i] >= d.rel * best]
-        out: list[LabelScore] = []
-        for i in sorted(chosen, key=lambda i: -probs[i]):
-            out.append(self._score(i, probs, vec))
-            kids = [j for j, p in enumerate(self.parents) if p == self.labels[i]]
-            if not kids:
-                continue
-            kbest = max(probs[j] for j in kids)
-            if kbest < d.sub_floor:
-                continue
-            for j in sorted(kids, key=lambda j: -probs[j]):
-                if probs[j] >= d.sub_rel * kbest:
-                    out.append(self._score(j, probs, vec))
-        return out
+        return [self._score(i, probs, vec) for i in choose(self.labels, self.parents, probs, d)]
 
     def _score(self, i: int, probs: np.ndarray, vec: tuple[np.ndarray, np.ndarray] | None) -> LabelScore:
         return LabelScore(
@@ -174,6 +155,27 @@ class DocumentClassifier:
             raise InputError("classifier file not found", where=str(path)) from None
         except (OSError, ValueError, KeyError) as exc:
             raise InputError(f"unreadable classifier ({exc.__class__.__name__})", where=str(path)) from None
+
+
+def choose(labels: Sequence[str], parents: Sequence[str], probs: np.ndarray, d: Decoding) -> list[int]:
+    """Indices of the labels a document gets (narratives best first, each followed by its sub-narratives)."""
+    top = [i for i, p in enumerate(parents) if not p]
+    if not top:
+        return []
+    best = max(probs[i] for i in top)
+    if best < d.floor:
+        return []  # Other
+    out: list[int] = []
+    for i in sorted((i for i in top if probs[i] >= d.rel * best), key=lambda i: -probs[i]):
+        out.append(i)
+        kids = [j for j, p in enumerate(parents) if p == labels[i]]
+        if not kids:
+            continue
+        kbest = max(probs[j] for j in kids)
+        if kbest < d.sub_floor:
+            continue  # the narrative without a listed sub-narrative ("<narrative>: Other")
+        out.extend(j for j in sorted(kids, key=lambda j: -probs[j]) if probs[j] >= d.sub_rel * kbest)
+    return out
 
 
 # ---------------------------------------------------------------------- training (scikit-learn)

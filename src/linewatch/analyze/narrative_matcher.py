@@ -33,6 +33,7 @@ class MatchParams:
     min_similarity: float = 0.86  # absolute floor of the nearest-text cosine
     min_contrast: float = 0.045  # nearest-text cosine minus the claim's mean over narratives
     cue_bonus: float = 0.02  # per cue word hit (at most two count)
+    label_penalty: float = 0.02  # short labels resemble any claim on the topic: count them less
     cross_lingual: float = 0.02  # e5 scores a translation lower than a paraphrase: added across languages
     max_per_claim: int = 2
     rel_to_best: float = 0.98  # a second narrative must score close to the best
@@ -75,7 +76,7 @@ class NarrativeMatcher:
         from linewatch.nlp.langid import detect
 
         self._langs = np.array([detect(t) for t in self._texts])
-        self._owner_arr = np.array(self._owner, dtype=np.int64)
+        self._is_label = np.array([k == "label" for k in self._kind], dtype=np.float32)
         self._cues = [_cue_patterns(n) for n in self.narratives]
 
     def _cue_hits(self, k: int, text: str, lang: str) -> list[str]:
@@ -91,7 +92,7 @@ class NarrativeMatcher:
             return [[] for _ in claims]
         vecs = embed([c[:MAX_CLAIM_CHARS] for c in claims], "query")
         sims = vecs @ self._vecs.T  # claims x narrative texts
-        sims = sims + self.params.cross_lingual * (self._langs != lang)[None, :]
+        sims = sims + self.params.cross_lingual * (self._langs != lang)[None, :] - self.params.label_penalty * self._is_label[None, :]
         n_narr = len(self.narratives)
         p = self.params
         out: list[list[Hit]] = []

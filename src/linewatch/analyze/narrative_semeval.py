@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from linewatch.analyze.narrative_classifier import Decoding, DocumentClassifier, TrainConfig, train
+from linewatch.analyze.narrative_classifier import Decoding, TrainConfig, choose, train
 from linewatch.analyze.narrative_taxonomy import Taxonomy
 from linewatch.errors import InputError
 
@@ -118,20 +118,12 @@ def decode_all(docs: list[LabelledDoc], probs: dict[str, dict[str, float]], taxo
 
     labels = sorted({l for p in probs.values() for l in p})
     parents = parent_map(taxonomy)
-    shell = DocumentClassifier(
-        space=None,  # type: ignore[arg-type]  # decode() needs only labels and parents
-        labels=labels,
-        parents=[parents.get(l) or "" for l in labels],
-        indptr=np.zeros(1, dtype=np.int32),
-        indices=np.zeros(0, dtype=np.int32),
-        data=np.zeros(0, dtype=np.float16),
-        intercept=np.zeros(len(labels)),
-    )
+    parent_list = [parents.get(l) or "" for l in labels]
     out: dict[str, list[str]] = {}
     for doc in docs:
         p = probs[doc.name]
         vec = np.array([p.get(l, 0.0) for l in labels])
-        out[doc.name] = [s.label for s in shell.decode(vec, d)]
+        out[doc.name] = [labels[i] for i in choose(labels, parent_list, vec, d)]
     return out
 
 

@@ -37,7 +37,7 @@ from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import component
 
 EXTRACTOR = "narratives"
-VERSION = "0.3"
+VERSION = "0.4"
 MAX_SENTENCES_SCANNED = 400  # for the classifier's carrying sentence in very long documents
 
 _lock = threading.Lock()

@@ -26,7 +26,7 @@ from linewatch.nlp.pipeline import component
 
 __all__ = ["stance_toward", "apply_stance", "stance_rows", "VERSION"]
 
-VERSION = "0.5"
+VERSION = "0.6"
 EXTRACTOR = "stance"
 
 # PLOVER verbal acts and the stance they express toward their target.
@@ -112,21 +112,27 @@ def _author_stances(doc: Doc, covered: list[tuple[int, int]]) -> None:
     mentions = doc_mentions(doc)
     subjects = _first_subjects(doc)
     holder_spans: dict[int, tuple[int, int]] = doc.annotations.setdefault("stance_holder_spans", {})
+    targets: list[tuple[str, tuple[int, int], Any]] = []  # (name, span, mention)
     for m in mentions:
-        if any(s <= m.start < e for s, e in covered):
+        c = candidate_of(m, doc, places=True)
+        if c is not None:
+            targets.append((c.name, c.span, m))
+    for name, span, m in targets:
+        if any(s <= span[0] < e for s, e in covered):
             continue
-        c = candidate_of(m, doc)
-        sentence = doc.sentence_at(m.start)
-        if c is None or sentence is None:
+        sentence = doc.sentence_at(span[0])
+        if sentence is None:
             continue
-        result = score_toward(doc.text, c.span, doc.lang, window=(sentence.start, sentence.end))
+        result = score_toward(doc.text, span, doc.lang, window=(sentence.start, sentence.end))
         if abs(result.score) < AUTHOR_MIN_SCORE:
             continue
-        subject = _sentence_subject(doc, doc.sentence_index_at(m.start), subjects, mentions)
+        subject = _sentence_subject(doc, doc.sentence_index_at(span[0]), subjects, mentions)
         holder_c = candidate_of(subject, doc) if subject is not None and subject is not m else None
-        holder = holder_c.name if holder_c is not None and holder_c.name != c.name else None
+        if holder_c is not None and span[0] < holder_c.span[1] and holder_c.span[0] < span[1]:
+            holder_c = None  # the target is the subject itself
+        holder = holder_c.name if holder_c is not None and holder_c.name != name else None
         doc.stances.append(
-            StanceMention(doc.id, holder, c.name, result.label, result.confidence, c.span,
+            StanceMention(doc.id, holder, name, result.label, result.confidence, span,
                           extractor=EXTRACTOR, extractor_version=VERSION)
         )
         if holder is not None and holder_c is not None:

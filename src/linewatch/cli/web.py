@@ -3,6 +3,7 @@
     linewatch serve [--db URL] [--host 127.0.0.1] [--port 8642]
     linewatch brief --from 2021-11-01 --to 2021-11-15 [--actor NAME]... [--topic T] --format pdf --output brief.pdf
     linewatch export statements --format csv --output statements.csv [--from D] [--to D] [--actor NAME]
+    linewatch correct ITEM_ID --stance oppose --author "A. Analyst" [--kind event] [--wrong]
 
 FastAPI, uvicorn and WeasyPrint are imported inside the commands.
 """
@@ -130,3 +131,33 @@ def register(app: typer.Typer) -> None:
         data, n = export_bytes(store, kind, chosen, f, max_rows)
         write_atomic(data, output)
         console.print(f"wrote {n} {kind} to {output} ({chosen})")
+
+    @app.command()
+    def correct(
+        item_id: str = typer.Argument(..., help="the statement or event id (shown on its dashboard page)"),
+        kind: str = typer.Option("statement", "--kind", help="statement or event"),
+        speaker: Optional[str] = typer.Option(None, "--speaker"),
+        on: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD"),
+        target: Optional[str] = typer.Option(None, "--target"),
+        stance: Optional[str] = typer.Option(None, "--stance", help="support, oppose or neutral"),
+        narratives: Optional[str] = typer.Option(None, "--narratives", help="comma-separated narrative ids"),
+        wrong: Optional[bool] = typer.Option(None, "--wrong/--not-wrong", help="mark the item wrong (or right again)"),
+        author: str = typer.Option(..., "--author", help="who makes the correction"),
+        note: Optional[str] = typer.Option(None, "--note"),
+        db: Optional[str] = db_option(),
+    ) -> None:
+        """Correct an item (kept by its stable id, so it survives reprocessing; shown as corrected)."""
+        from linewatch.web import records
+        from linewatch.web.corrections import add_corrections
+
+        store = open_db(db)
+        if kind not in ("statement", "event"):
+            raise InputError("--kind must be statement or event", where=kind[:20])
+        item = (records.get_statement if kind == "statement" else records.get_event)(store, item_id)
+        if item is None:
+            raise InputError(f"no {kind} with this id", where=item_id[:40])
+        changes = {"speaker": speaker, "date": on, "target": target, "stance": stance, "narratives": narratives}
+        if wrong is not None:
+            changes["wrong"] = "true" if wrong else "false"
+        n = add_corrections(store, kind, item, {k: v for k, v in changes.items() if v is not None}, author, note)
+        console.print(f"{n} correction{'s' if n != 1 else ''} saved for {kind} {item['id']}")

@@ -208,39 +208,8 @@ def _split_claims(doc: Doc, att: Attribution, min_sentences: int = 2) -> list[li
     pieces = [strip_quotes(doc.text, pa, pb) for pa, pb in pieces]
     pieces = [p for p in pieces if len(doc.text[p[0]:p[1]].split()) >= 3]
     if len(pieces) < max(2, min_sentences):
-        pieces = [att.content_spans[0]]
-    clauses = [c for p in pieces for c in _split_coordinated(doc, p)]
-    if len(clauses) <= 1:
         return [att.content_spans]
-    return [[c] for c in clauses]
-
-
-def _split_coordinated(doc: Doc, span: tuple[int, int]) -> list[tuple[int, int]]:
-    """`X is concerning and the alliance stands ready`: two clauses with their own subjects, two claims.
-
-    Needs a dependency parse; each part keeps at least five words.
-    """
-    from linewatch.extract.attribution_rules import trim_span
-
-    toks = doc.tokens_in(span)
-    if not toks or not toks[0].dep:
-        return [span]
-    inside = {t.i: t for t in toks}
-    subjects = {t.head for t in toks if t.dep.startswith("nsubj")}
-    for t in toks:
-        if t.dep != "conj" or t.i not in subjects or inside.get(t.head) is None or inside[t.head].pos not in ("VERB", "AUX"):
-            continue
-        if t.head not in subjects:
-            continue
-        # spaCy hangs the "and" on the first conjunct, UD on the second
-        cc = [c for c in toks if c.head in (t.i, t.head) and c.dep == "cc" and inside[t.head].end <= c.start < t.start]
-        if not cc:
-            continue
-        cut = cc[0].start
-        left, right = trim_span(doc.text, span[0], cut), (cut, span[1])
-        if len(doc.text[left[0]:left[1]].split()) >= 5 and len(doc.text[right[0]:right[1]].split()) >= 6:
-            return [left, trim_span(doc.text, *right)]
-    return [span]
+    return [[p] for p in pieces]
 
 
 def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 2) -> list[Statement]:

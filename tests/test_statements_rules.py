@@ -154,3 +154,20 @@ def test_noun_cue_nested_statement(pipe: Pipeline) -> None:
 
 def test_hypothetical_after_cue(pipe: Pipeline) -> None:
     assert run(pipe, "Если Минск попросит, Москва поможет, сказал бы любой эксперт.", "ru").statements == []
+
+
+def test_polish_dash_speech_object_cue_and_pro_drop_phrase(pipe: Pipeline) -> None:
+    text = ("Prezydent Adam Wolski zagroził wstrzymaniem tranzytu gazu do Europy.\n"
+            "- Ogrzewamy Europę, a oni nam grożą - mówił Wolski podczas narady. Jak dodał, Mińsk jest gotowy na wszystko.")
+    doc = run(pipe, text, "pl")
+    contents = [s.content for s in doc.statements]
+    assert contents[0].startswith("wstrzymaniem tranzytu")
+    assert contents[1] == "Ogrzewamy Europę, a oni nam grożą" and doc.statements[1].kind == "direct"
+    assert contents[2].startswith("Mińsk jest gotowy")
+    assert all("Wolski" in (s.speaker or "") for s in doc.statements)
+
+
+def test_unquoted_speech_runs_back_to_line_start(pipe: Pipeline) -> None:
+    text = "Musimy być gotowi na długi kryzys. To potrwa miesiące – mówił minister Jan Rogal\n\nInny akapit."
+    doc = run(pipe, text, "pl")
+    assert [s.content for s in doc.statements] == ["Musimy być gotowi na długi kryzys", "To potrwa miesiące"]

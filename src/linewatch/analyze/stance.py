@@ -26,7 +26,7 @@ from linewatch.nlp.pipeline import component
 
 __all__ = ["stance_toward", "apply_stance", "stance_rows", "VERSION"]
 
-VERSION = "0.6"
+VERSION = "0.7"
 EXTRACTOR = "stance"
 
 # PLOVER verbal acts and the stance they express toward their target.
@@ -114,7 +114,7 @@ def _author_stances(doc: Doc, covered: list[tuple[int, int]]) -> None:
     holder_spans: dict[int, tuple[int, int]] = doc.annotations.setdefault("stance_holder_spans", {})
     targets: list[tuple[str, tuple[int, int], Any]] = []  # (name, span, mention)
     for m in mentions:
-        c = candidate_of(m, doc, places=True)
+        c = candidate_of(m, doc)
         if c is not None:
             targets.append((c.name, c.span, m))
     for name, span, m in targets:

@@ -9,7 +9,8 @@ A lexicon scorer, the same for every language (words from
 * a negator just before a cue flips it ("did not see Minsk breaching...");
 * a negative act done *to* the target ("pressure on X", "a burden for X")
   expresses sympathy, not blame;
-* a rejection word ("groundless", "absurd") turns the blame of its clause around;
+* a rejection word ("groundless", "absurd") turns the blame of its clause
+  around; alone, it opposes the one whose claim it dismisses;
 * votes fade with distance and across clause breaks ("but", "however").
 
 Why rules and not a trained model: the labelled data we may use (NewsMTSC,
@@ -29,6 +30,7 @@ THRESHOLD = 0.35
 NEGATION_REACH = 6  # words before a cue in which a negator flips it (same clause only)
 PATIENT_REACH = 3  # words between a negative cue and "on/for/against <target>"
 DEMAND_WEIGHT = 0.8
+REJECTION_WEIGHT = 0.6  # "called X's statement absurd": dismissing someone's claim opposes them
 MAX_TEXT = 20_000  # characters scored around a target; longer texts are cut to a window
 
 
@@ -122,16 +124,19 @@ def score_toward(
 
     total = 0.0
     votes: list[tuple[str, float]] = []
+    has_negative = any(c.kind == "negative" for c in cues)
     for cue in cues:
-        if target_set & set(range(cue.start, cue.end)) or cue.kind == "rejection":
+        if target_set & set(range(cue.start, cue.end)):
             continue
-        vote = {"negative": -1.0, "positive": 1.0, "demand": -DEMAND_WEIGHT}[cue.kind]
+        if cue.kind == "rejection" and has_negative:
+            continue  # it turns the blame of its clause around (below) instead of voting
+        vote = {"negative": -1.0, "positive": 1.0, "demand": -DEMAND_WEIGHT, "rejection": -REJECTION_WEIGHT}[cue.kind]
         negated = any(
             k in negators and not any(k < b <= cue.start for b in breaks)
             for k in range(cue.start - NEGATION_REACH, cue.start)
         )
         patient = False
-        if t_first is not None and cue.kind == "negative" and cue.end <= t_first:
+        if t_first is not None and cue.kind in ("negative", "rejection") and cue.end <= t_first:
             gap = range(cue.end, t_first)
             # "pressure on X", "a heavy burden for X": the target undergoes the act
             patient = len(gap) <= PATIENT_REACH and any(k in patients for k in gap)

@@ -82,12 +82,8 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     return cached
 
 
-def candidate_of(mention: Mention, doc: Doc, *, places: bool = False) -> Candidate | None:
-    """A target candidate for a mention (pronouns and unresolved titles are not targets).
-
-    `places`: also accept unresolved place names (LOC), which an opinion may be
-    about but which are rarely what a statement is mainly about.
-    """
+def candidate_of(mention: Mention, doc: Doc) -> Candidate | None:
+    """A target candidate for a mention (pronouns and unresolved titles are not targets)."""
     if mention.kind == "pronoun":
         return None
     registry = _registry()
@@ -95,7 +91,7 @@ def candidate_of(mention: Mention, doc: Doc, *, places: bool = False) -> Candida
     if actor is not None:
         shown = target_actor(actor)
         return Candidate(shown.name, shown.id, (mention.start, mention.end), shown.country or actor.country, mention.kind)
-    if mention.kind == "title" or (mention.label not in UNRESOLVED_LABELS and not (places and mention.label == "LOC")):
+    if mention.kind == "title" or mention.label not in UNRESOLVED_LABELS:
         return None
     name = " ".join(mention.text.split())
     if not name or not name[:1].isupper():

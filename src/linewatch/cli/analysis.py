@@ -133,11 +133,13 @@ def register(app: typer.Typer) -> None:
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             return
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         table = Table("doc", "target", "stance", "holder", "confidence")
         for row in rows:
-            table.add_row(str(row["doc"]), str(row["target"]), row["stance"], str(row["speaker"] or "author"),
+            table.add_row(escape(str(row["doc"])), escape(str(row["target"])), row["stance"],
+                          escape(str(row["speaker"] or "author")),
                           f"{row['confidence']:.2f}")
         Console().print(table)
 
@@ -160,11 +162,12 @@ def register(app: typer.Typer) -> None:
                 sys.stdout.write(json.dumps(cell, ensure_ascii=False) + "\n")
             return
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         table = Table("speaker", "target", "support", "oppose", "neutral", "net", title="stance matrix")
         for c in cells:
-            table.add_row(str(c["speaker"]), str(c["target"]), str(c["support"]), str(c["oppose"]),
+            table.add_row(escape(str(c["speaker"])), escape(str(c["target"])), str(c["support"]), str(c["oppose"]),
                           str(c["neutral"]), f"{c['net']:+d}")
         Console().print(table)
 
@@ -184,11 +187,13 @@ def register(app: typer.Typer) -> None:
                 sys.stdout.write(json.dumps(s, ensure_ascii=False, default=str) + "\n")
             return
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         table = Table("speaker", "target", "before", "after", "change", "statements", title="stance shifts")
         for s in shifts:
-            table.add_row(str(s["speaker"]), str(s["target"]), s["before"], s["after"], str(s["change_date"]),
+            table.add_row(escape(str(s["speaker"])), escape(str(s["target"])), s["before"], s["after"],
+                          str(s["change_date"]),
                           f"{len(s['statements_before'])} → {len(s['statements_after'])}")
         Console().print(table)
 
@@ -210,10 +215,13 @@ def register(app: typer.Typer) -> None:
                 sys.stdout.write(json.dumps(g.to_dict(), ensure_ascii=False) + "\n")
             return
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
-        table = Table("first seen", "size", "outlets", "origin", "relations", title=f"{len(groups)} story groups")
+        table = Table("first seen", "story", "size", "outlets", "origin doc", "relations",
+                      title=f"{len(groups)} story groups")
         for g in groups[:limit]:
             rel = ", ".join(f"{k} {v}" for k, v in sorted(g.relation_counts().items()))
-            table.add_row(str(g.first_seen or "?"), str(len(g.members)), str(len(g.outlets())), g.origin, rel)
+            table.add_row(str(g.first_seen or "?"), escape(g.label[:60]), str(len(g.members)),
+                          str(len(g.outlets())), g.origin, rel)
         Console().print(table)

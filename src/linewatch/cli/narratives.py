@@ -90,10 +90,11 @@ def discover_cmd(
     parse_date_flag(since, "--from")
     parse_date_flag(until, "--to")
     tax_name = None
-    if taxonomy:
-        from linewatch.analyze.narrative_taxonomy import load_taxonomy
+    if taxonomy:  # a file or bundled name gives its `taxonomy:` name; anything else is taken as the stored name
+        from linewatch.analyze.narrative_taxonomy import load_taxonomy, resolve_taxonomy_path
 
-        tax_name = load_taxonomy(taxonomy).name if (Path(taxonomy).exists() or "/" not in taxonomy) else taxonomy
+        path = resolve_taxonomy_path(taxonomy)
+        tax_name = load_taxonomy(path).name if path else taxonomy
     store = open_db(db)
     found = discover(store, tax_name, seed=seed, min_size=min_size, min_similarity=min_similarity, since=since, until=until, save=save)
     if as_json:

@@ -14,6 +14,7 @@ the subject of a cue when present; Polish works on the surface alone.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -219,10 +220,16 @@ class SentenceView:
     lang: str = "en"
     floor: int = 0  # content of a post-position cue starts here (after an earlier attribution)
     prev_sentence: tuple[int, int] | None = None  # the sentence before, for "Об этом заявил X"
+    _starts: list[int] | None = None
 
     def in_quote(self, a: int, b: int | None = None) -> tuple[int, int] | None:
+        """The quotation strictly enclosing [a, b) (quotes are sorted and do not overlap)."""
         b = a + 1 if b is None else b
-        for qa, qb in self.quotes:
+        if self._starts is None:
+            self._starts = [q[0] for q in self.quotes]
+        i = bisect.bisect_left(self._starts, a) - 1
+        if i >= 0:
+            qa, qb = self.quotes[i]
             if qa < a and b <= qb - 1:
                 return qa, qb
         return None
@@ -449,8 +456,8 @@ def _quote_dash_name(view: SentenceView, taken: list[tuple[int, int]]) -> list[A
     for d, t in enumerate(toks):
         if t.text not in ("―", "—", "–") or d == 0 or toks[d - 1].text not in CLOSE_QUOTES:
             continue
-        q = next(((a, b) for a, b in view.quotes if b == toks[d - 1].end), None)
-        if q is None or any(q[0] <= c[0] < q[1] for c in taken):
+        q = view.in_quote(toks[d - 1].start - 1) if toks[d - 1].start > 0 else None
+        if q is None or q[1] != toks[d - 1].end or any(q[0] <= c[0] < q[1] for c in taken):
             continue
         e = d + 1
         while e < len(toks) and e - d <= 4 and toks[e].text[:1].isupper() and is_word(toks[e]):
@@ -483,7 +490,7 @@ def _anaphoric_content(view: SentenceView, k: int) -> Attribution | None:
         return None
     lead = " ".join(t.text.lower() for t in toks[:k] if is_word(t))
     after = " ".join(t.text.lower() for t in toks[k + 1:k + 3] if is_word(t))
-    if not any(lead.startswith(p) or (lead == "" and after.startswith(p)) or after == p for p in table.back_reference):
+    if not any(lead == p or (lead == "" and after.startswith(p)) for p in table.back_reference):
         return None
     inv = _speaker_after(view, k + 1)
     if inv and toks[inv[0]].text.lower() in {w for p in table.back_reference for w in p.split()}:
@@ -542,6 +549,10 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
             after_start = inv[1]
     rest_words = _words(view, after_start, len(toks))
     quoted = toks[sep].text in CLOSE_QUOTES or closing is not None
+    if quoted:
+        # direct only when the quotation is the whole content, not a quoted tail of a reported clause
+        opened = view.in_quote(content_end - 2) if content_end - 2 > content_start else None
+        quoted = opened is not None and opened[0] <= content_start + 1 and opened[1] == content_end
     medial = (not quoted and after_start < len(toks) and toks[after_start].text == ","
               and _words(view, after_start + 1, len(toks)) >= 3 and _words(view, 0, sep) >= 1)
     if medial:
@@ -564,6 +575,9 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
             if q2 and q2[0] == toks[x].start:
                 spans.append(strip_quotes(text, q2[0], q2[1]))
             break
+    # a line opened by a dash is direct speech in Polish and Russian typography ("- Nie wiem - powiedział")
+    dash_opened = text[view.start:view.start + 1] in "-–—" and (view.start == 0 or text[view.start - 1] == "\n")
+    quoted = quoted or dash_opened
     kind = "direct" if quoted else "indirect"
     conf = 0.85 if quoted else 0.7
     if speaker is None:
@@ -581,7 +595,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     j = k + 1
     cue_end = toks[k].end
     for pat, parts in table.particles + table.optional_particles:
-        if pat.fullmatch(toks[k].text.lower()) and j < n and toks[j].text.lower() in parts:
+        if pat.fullmatch(toks[k].text.lower()) and j < n and toks[j].text.lower() in parts and toks[j].text != ":":
             cue_end = toks[j].end
             j += 1
             break
@@ -591,10 +605,13 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     while x < n and x - j <= 9:
         tx = toks[x]
         low = tx.text.lower()
+        if tx.text in OPEN_QUOTES and x > j and table.object_cues is not None \
+                and table.object_cues.fullmatch(toks[k].text.lower()) and any(is_word(y) for y in toks[j:x]):
+            break  # "called the situation “unacceptable”": the object, not just the quoted word
         if low in table.that or tx.text == ":" or tx.text in OPEN_QUOTES:
             marker = x
             break
-        if (low in table.infinitive and x > j and x + 1 < n and table.infinitive_cues is not None
+        if (low in table.infinitive and x + 1 < n and table.infinitive_cues is not None
                 and table.infinitive_cues.fullmatch(toks[k].text.lower())
                 and (toks[x + 1].pos in ("VERB", "AUX") or not view.has_parse)):
             marker = x  # "called on the EU to take responsibility"
@@ -617,7 +634,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             if comp and not any(t.head == toks[k].i and t.dep.startswith("nsubj") for t in toks):
                 return None  # "a group called X" has no speaker
         if not comp:
-            return _object_content(view, k, j)
+            return None  # with a parse, an object cue needs its object ("called in to a show" has none)
         left = min(_subtree(comp[0], toks), key=lambda t: t.start)
         idx = {t.i: pos for pos, t in enumerate(toks)}
         content_tok = idx.get(left.i)

@@ -16,6 +16,7 @@ cue lexicons). This module then
 """
 from __future__ import annotations
 
+import bisect
 from datetime import date
 from functools import lru_cache
 from typing import Any, Callable
@@ -34,7 +35,7 @@ from linewatch.nlp.pipeline import component
 from linewatch.nlp.segment import quote_spans
 
 EXTRACTOR = "linewatch.statements"
-VERSION = "0.3"
+VERSION = "0.4"
 
 # A content of at least this many sentences (a long quote) is reported as one statement per
 # sentence, so that each claim cites its own sentence; 0 = never split.
@@ -118,10 +119,8 @@ def _is_quote_sentence(text: str, a: int, b: int, quotes: list[tuple[int, int]])
     """Is the sentence text[a:b] one quotation and nothing else (a continuation)?"""
     if a >= b or (text[a] not in OPEN_QUOTES and not text.startswith("''", a)):
         return False
-    for qa, qb in quotes:
-        if qa == a and qb >= b - 2:
-            return True
-    return False
+    i = bisect.bisect_left(quotes, (a, -1))
+    return i < len(quotes) and quotes[i][0] == a and quotes[i][1] >= b - 2
 
 
 def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> bool:
@@ -189,7 +188,11 @@ def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
     """Unquoted speech that ends "– dodał X." starts at its paragraph (after the last statement)."""
     para = doc.sentences[si].paragraph
     first = si
-    while first - 1 > floor and doc.sentences[first - 1].paragraph == para:
+    a0 = att.content_spans[0][0]
+    if doc.text[a0:a0 + 1] in "-–—\"„“«":
+        return  # "- Ogrzewamy Europę… - mówił X": the speech opens right here
+    while (first - 1 > floor and doc.sentences[first - 1].paragraph == para
+           and "\n" not in doc.text[doc.sentences[first - 1].end:doc.sentences[first].start]):
         first -= 1
     if first < si:
         a, b = att.content_spans[0]

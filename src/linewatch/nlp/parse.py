@@ -21,7 +21,7 @@ from typing import Any
 from linewatch.nlp.doc import Doc, Token
 from linewatch.nlp.pipeline import component
 
-VERSION = "0.2"
+VERSION = "0.3"
 
 # Longest text handed to a model in one piece (characters); longer documents are parsed
 # paragraph-block by block so that memory stays bounded on hostile input.
@@ -96,12 +96,11 @@ def parse_english(doc: Doc) -> list[Token]:
     sp_docs = []
     for a, b in _chunks(doc.text):
         sp = nlp.make_doc(doc.text[a:b])
-        # Impose segment's sentence starts so that parse and sentences agree.
+        # Impose segment's sentence starts so that parse and sentences agree; inside a sentence
+        # the parser may still cut (a run-on "sentence" of hostile input stays cheap to parse).
         for t in sp:
-            off = a + t.idx
-            if t.i == 0:
-                continue
-            t.is_sent_start = off in start_set
+            if t.i and a + t.idx in start_set:
+                t.is_sent_start = True
         for _, proc in nlp.pipeline:
             sp = proc(sp)
         sp_docs.append((a, sp))

@@ -22,7 +22,7 @@ from linewatch.nlp.doc import Doc, Sentence
 from linewatch.nlp.lexicon import lexicon
 from linewatch.nlp.pipeline import component
 
-VERSION = "0.2"
+VERSION = "0.3"
 
 # Hard limit: a "sentence" longer than this is cut at the next white space (hostile input).
 MAX_SENTENCE_CHARS = 5000

@@ -18,7 +18,7 @@ def test_template_is_valid_and_defaults(tmp_path: Path, monkeypatch: pytest.Monk
     assert cfg.root == (tmp_path / "ws").resolve()
     assert cfg.db_url() == str((tmp_path / "ws").resolve() / "linewatch.db")
     assert cfg.registries == [(tmp_path / "ws").resolve() / "actors" / "mine.yaml"]
-    assert cfg.web_port == 8000 and cfg.api_tokens == [] and cfg.max_file_bytes == 20 * 1024 * 1024
+    assert cfg.web_port == 8642 and cfg.api_tokens == [] and cfg.max_file_bytes == 20 * 1024 * 1024
     assert cfg.pipeline_kwargs() == {"config": {}}
     assert "[database]" in CONFIG_TEMPLATE
 

@@ -171,3 +171,13 @@ def test_unquoted_speech_runs_back_to_line_start(pipe: Pipeline) -> None:
     text = "Musimy być gotowi na długi kryzys. To potrwa miesiące – mówił minister Jan Rogal\n\nInny akapit."
     doc = run(pipe, text, "pl")
     assert [s.content for s in doc.statements] == ["Musimy być gotowi na długi kryzys", "To potrwa miesiące"]
+
+
+def test_parenthetical_cue_splits_claims(pipe: Pipeline) -> None:
+    text = ("Jan Rogal napisał, że to prowokacja. Zdaniem Rogala, sąsiedzi chcą doprowadzić do izolacji kraju, "
+            "a także - jak podkreślił - \"do podważenia zaufania sojuszników do naszych służb\".")
+    doc = run(pipe, text, "pl")
+    contents = [s.content for s in doc.statements]
+    assert any(c.startswith("sąsiedzi chcą doprowadzić do izolacji kraju") and "podważenia" not in c for c in contents)
+    assert any(c.startswith("do podważenia zaufania") for c in contents)
+    assert all("Rogal" in (s.speaker or "") for s in doc.statements)

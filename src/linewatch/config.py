@@ -18,7 +18,7 @@ from linewatch.errors import ConfigError
 CONFIG_NAME = "linewatch.toml"
 DEFAULT_DB = "linewatch.db"
 DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
+DEFAULT_PORT = 8642
 DEFAULT_MAX_FILE_MB = 20.0
 MAX_CONFIG_BYTES = 1024 * 1024
 
@@ -65,7 +65,7 @@ components = []
 
 [web]
 host = "127.0.0.1"
-port = 8000
+port = 8642
 # Tokens that may write through the API (corrections). Empty = the API is read-only.
 api_tokens = []
 """

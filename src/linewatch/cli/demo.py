@@ -150,7 +150,7 @@ def register(app: typer.Typer) -> None:
         db_arg = "" if db is None else f" --db {db}"
         console.print(f"database: {escape(url)}")
         console.print("next steps:")
-        console.print(f"  linewatch serve{db_arg}                      # dashboard and API at http://127.0.0.1:8000")
+        console.print(f"  linewatch serve{db_arg}                      # dashboard and API at http://127.0.0.1:8642")
         console.print(f"  linewatch brief{db_arg} --from 2021-11-01 --to 2021-11-30   # a briefing citing its sources")
         console.print(f"  linewatch scenarios status{db_arg}           # scenario weights and the evidence behind them")
         raise typer.Exit(1 if (errors or result.failed) else 0)

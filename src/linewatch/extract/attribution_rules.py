@@ -707,7 +707,8 @@ def _according_to(view: SentenceView) -> list[Attribution]:
         words_before = _words(view, 0, idx_before + 1) if idx_before is not None else 0
         # source: up to the next comma/colon, or the capitalised run (Polish "Według Żaryna migranci…")
         e = idx_after
-        while e < len(toks) and toks[e].text not in CLAUSE_BREAK and toks[e].text not in (".", "?", "!") and e - idx_after < 12:
+        while (e < len(toks) and toks[e].text not in CLAUSE_BREAK and toks[e].text not in (".", "?", "!")
+               and toks[e].text not in QUOTE_MARKS and e - idx_after < 12):
             e += 1
         inner = [i for i, t in enumerate(toks) if a <= t.start and t.end <= b and t.text.lower() in table.possessive]
         if words_before <= 2 and inner:
@@ -738,6 +739,15 @@ def _according_to(view: SentenceView) -> list[Attribution]:
             if _words(view, c_from, len(toks)) < 3:
                 continue
             content = strip_quotes(text, toks[c_from].start, view.end)
+        elif (toks[idx_after].text in ("-", "—", "–", ",") and table.speech.fullmatch(m.group().split()[-1].lower())
+              and idx_before is not None and toks[idx_before].text in ("-", "—", "–", ",")):
+            # "…, białoruskie - jak zaznaczył - "śledztwo…"": a parenthetical cue; what follows is the content
+            if _words(view, idx_after + 1, len(toks)) < 3:
+                continue
+            content = strip_quotes(text, toks[idx_after + 1].start, view.end)
+            out.append(Attribution("according_to", (a, b), [content], None, 0.7,
+                                   gender_hint=gender_from_verb(m.group().split()[-1], table), notes=["parenthetical"]))
+            continue
         else:
             if idx_before is None or toks[idx_before].text not in (",", "(", "—", "–"):
                 continue

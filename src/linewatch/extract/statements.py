@@ -167,9 +167,21 @@ def _drop_relays(text: str, atts: list[Attribution]) -> list[Attribution]:
     clause.
     """
     cues = [a.cue_span for a in atts if a.cue_span]
+    parentheticals = [x.cue_span for x in atts if "parenthetical" in x.notes and x.cue_span]
     out = []
     for att in atts:
         a, b = att.content_spans[0][0], att.content_spans[-1][1]
+        inside = [c for c in parentheticals if c != att.cue_span and a <= c[0] and c[1] <= b]
+        if inside and len(att.content_spans) == 1:
+            # "Zdaniem X, A, a także - jak podkreślił - "B"": A is one claim, B (the parenthetical's) another
+            from linewatch.extract.attribution_rules import trim_span
+
+            stop = max(text.rfind(sep, a, inside[0][0]) for sep in (",", " -", "—", "–"))
+            a2, b2 = trim_span(text, a, stop if stop > a else a)
+            if len(text[a2:b2].split()) < 3:
+                continue
+            att.content_spans = [(a2, b2)]
+            b = b2
         inner = [c for c in cues if c != att.cue_span and a <= c[0] and c[1] <= b]
         if inner and att.cue_span and att.cue_span[0] >= b and att.kind != "direct":
             continue

@@ -181,3 +181,9 @@ def test_parenthetical_cue_splits_claims(pipe: Pipeline) -> None:
     assert any(c.startswith("sąsiedzi chcą doprowadzić do izolacji kraju") and "podważenia" not in c for c in contents)
     assert any(c.startswith("do podważenia zaufania") for c in contents)
     assert all("Rogal" in (s.speaker or "") for s in doc.statements)
+
+
+def test_colon_then_quote_in_next_paragraph(pipe: Pipeline) -> None:
+    text = "Иван Сидоренко заявил:\n\n«Мы не будем посредниками в этих переговорах»."
+    doc = run(pipe, text, "ru")
+    assert [(s.kind, s.content) for s in doc.statements] == [("colon", "Мы не будем посредниками в этих переговорах")]

@@ -16,6 +16,7 @@ their own names. The target of a statement is, in this order of preference:
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -116,6 +117,17 @@ def _in_spans(span: Span, spans: list[Span]) -> bool:
     return any(span[0] >= s and span[1] <= e for s, e in spans)
 
 
+def _tokens_between(doc: Doc, lo: int, hi: int) -> list:
+    """Tokens inside [lo, hi), found by bisection (tokens are in text order)."""
+    starts = doc.annotations.get("stance_token_starts")
+    if starts is None or len(starts) != len(doc.tokens):
+        starts = [t.start for t in doc.tokens]
+        doc.annotations["stance_token_starts"] = starts
+    i = bisect.bisect_left(starts, lo)
+    j = bisect.bisect_left(starts, hi)
+    return [t for t in doc.tokens[i:j] if t.end <= hi]
+
+
 def _subject_starts(doc: Doc, spans: list[Span]) -> set[int]:
     """Start offsets of the main subject of each content span and of its modifiers.
 
@@ -125,7 +137,7 @@ def _subject_starts(doc: Doc, spans: list[Span]) -> set[int]:
     """
     out: set[int] = set()
     for span in spans:
-        toks = [t for t in doc.tokens if span[0] <= t.start and t.end <= span[1]]
+        toks = _tokens_between(doc, span[0], span[1])
         subject = next((t for t in toks if t.dep.startswith("nsubj")), None)
         if subject is None:
             continue

@@ -21,21 +21,31 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Callable
 
-from linewatch.extract.attribution_rules import (
-    CLOSE_QUOTES,
+from linewatch.extract.attribution_base import (
     OPEN_QUOTES,
     Attribution,
     SentenceView,
     cue_table,
+    strip_quotes,
+    trim_span,
 )
-from linewatch.extract.attribution_speaker import Speaker, actor_fields, anaphor_words, resolve_speaker
+from linewatch.extract.attribution_rules import find_attributions
+from linewatch.extract.attribution_speaker import (
+    Speaker,
+    actor_fields,
+    anaphor_words,
+    doc_mentions,
+    is_anaphor,
+    person_name_in,
+    resolve_speaker,
+)
 from linewatch.model import Statement
 from linewatch.nlp.doc import Doc, Token
 from linewatch.nlp.pipeline import component
-from linewatch.nlp.segment import quote_spans
+from linewatch.nlp.segment import quote_spans, split_sentences
 
 EXTRACTOR = "linewatch.statements"
-VERSION = "0.4"
+VERSION = "0.5"
 
 # A content of at least this many sentences (a long quote) is reported as one statement per
 # sentence, so that each claim cites its own sentence; 0 = never split.
@@ -133,8 +143,6 @@ def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> 
             "name_ok" in att.notes or 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)))
     if "relay" in att.notes and (speaker is None or speaker.actor_id is None):
         # "Об этом сообщило РИА Новости" is a news agency; "Poinformował o tym rzecznik MON Jan Nowak" is a person
-        from linewatch.extract.attribution_speaker import is_anaphor, person_name_in
-
         phrase = doc.text[att.speaker_span[0]:att.speaker_span[1]] if att.speaker_span else ""
         if not (person_name_in(phrase) or any(is_anaphor(w, doc.lang) for w in phrase.split())):
             return False
@@ -174,8 +182,6 @@ def _drop_relays(text: str, atts: list[Attribution]) -> list[Attribution]:
         inside = [c for c in parentheticals if c != att.cue_span and a <= c[0] and c[1] <= b]
         if inside and len(att.content_spans) == 1:
             # "Zdaniem X, A, a także - jak podkreślił - "B"": A is one claim, B (the parenthetical's) another
-            from linewatch.extract.attribution_rules import trim_span
-
             stop = max(text.rfind(sep, a, inside[0][0]) for sep in (",", " -", "—", "–"))
             a2, b2 = trim_span(text, a, stop if stop > a else a)
             if len(text[a2:b2].split()) < 3:
@@ -189,9 +195,7 @@ def _drop_relays(text: str, atts: list[Attribution]) -> list[Attribution]:
             cut = min(c[0] for c in inner)
             stop = max(text.rfind(",", a, cut), text.rfind(" and ", a, cut), text.rfind(";", a, cut))
             if stop > a + 10:
-                from linewatch.extract.attribution_rules import trim_span
-
-                att.content_spans = [trim_span(text, a, stop)]
+                    att.content_spans = [trim_span(text, a, stop)]
         out.append(att)
     return out
 
@@ -213,9 +217,6 @@ def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
 
 def _split_claims(doc: Doc, att: Attribution, min_sentences: int = 2) -> list[list[tuple[int, int]]]:
     """A content of several sentences (a long quote) -> one content per sentence."""
-    from linewatch.extract.attribution_rules import strip_quotes
-    from linewatch.nlp.segment import split_sentences
-
     if len(att.content_spans) != 1:
         return [att.content_spans]
     a, b = att.content_spans[0]
@@ -233,25 +234,25 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     quotes = quote_spans(text, lang)
     has_parse = any(t.dep for t in doc.tokens[:200])
     anaphors = anaphor_words(lang)
-    from linewatch.extract.attribution_speaker import doc_mentions
-
     mention_starts = frozenset(m.start for m in doc_mentions(doc))
     history: list[Speaker] = []
     out: list[Statement] = []
     prev_date: date | None = None
     last_para_sent: tuple[int, int] | None = None  # (paragraph, sentence index) of the last statement
+    covered_until = 0  # end of the furthest content reported so far (a "X said:" may own the next sentence)
     for si, (sent, toks) in enumerate(zip(doc.sentences, _tokens_by_sentence(doc))):
         if not toks:
             continue
         view = SentenceView(text, sent.start, sent.end, toks, table, has_parse, quotes, anaphors, mention_starts, lang)
         if si > 0 and sent.paragraph - doc.sentences[si - 1].paragraph <= 1:
             view.prev_sentence = (doc.sentences[si - 1].start, doc.sentences[si - 1].end)
-        atts = _drop_relays(text, _dedupe(find_all(view)))
-        if not atts and history and last_para_sent is not None:
+        if si + 1 < len(doc.sentences) and doc.sentences[si + 1].paragraph - sent.paragraph <= 1:
+            view.next_sentence = (doc.sentences[si + 1].start, doc.sentences[si + 1].end)
+        atts = _drop_relays(text, _dedupe(find_attributions(view)))
+        if not atts and history and last_para_sent is not None and sent.start >= covered_until:
             para, last_si = last_para_sent
             if sent.paragraph - para <= 1 and si - last_si <= 2 and _is_quote_sentence(text, sent.start, sent.end, quotes):
-                from linewatch.extract.attribution_rules import strip_quotes
-
+            
                 atts = [Attribution("direct", None, [strip_quotes(text, sent.start, sent.end)], None, 0.5,
                                     notes=["continuation"])]
         question = sent.text.rstrip(" \"'”»“").endswith("?")
@@ -269,6 +270,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 if st.confidence < min_conf:
                     continue
                 out.append(st)
+                covered_until = max(covered_until, st.content_span[1])
                 prev_date = st.date or prev_date
             last_para_sent = (sent.paragraph, si)
             if speaker is not None and speaker.name and "noun_cue" not in att.notes:
@@ -276,12 +278,6 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                     speaker.gender = att.gender_hint
                 history.append(speaker)
     return out
-
-
-def find_all(view: SentenceView) -> list[Attribution]:
-    from linewatch.extract.attribution_rules import find_attributions
-
-    return find_attributions(view)
 
 
 def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker | None, prev_date: date | None) -> Statement:

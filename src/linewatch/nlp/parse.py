@@ -21,7 +21,7 @@ from typing import Any
 from linewatch.nlp.doc import Doc, Token
 from linewatch.nlp.pipeline import component
 
-VERSION = "0.3"
+VERSION = "0.4"
 
 # Longest text handed to a model in one piece (characters); longer documents are parsed
 # paragraph-block by block so that memory stays bounded on hostile input.
@@ -182,10 +182,10 @@ def parse_rules(doc: Doc) -> list[Token]:
     starts, _ = _sentence_index(doc)
     start_set = set(starts)
     tokens: list[Token] = []
-    prev_end = -1
+    prev = ""  # the previous token: after an opening quote or a dash a capital starts speech, not a name
     for m in _RULE_TOKEN.finditer(doc.text):
         word = m.group()
-        sent_initial = m.start() in start_set or prev_end < 0
+        sent_initial = m.start() in start_set or not prev or prev in "\"„“«‚‘-–—:"
         if word[0].isdigit():
             pos = "NUM"
         elif not word[0].isalnum():
@@ -205,7 +205,7 @@ def parse_rules(doc: Doc) -> list[Token]:
                 sent=_sent_of(starts, m.start()) if starts else 0,
             )
         )
-        prev_end = m.end() if pos != "PUNCT" or word not in "\"„“”«»" else prev_end
+        prev = word
     return tokens
 
 

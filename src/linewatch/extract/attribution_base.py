@@ -1,0 +1,359 @@
+"""Shared pieces of attribution finding: cue tables from the lexicons, the sentence view, token helpers.
+
+`attribution_rules` (verb cues) and `attribution_phrases` (according-to phrases, statement
+nouns, back references, headlines, signed quotes) both work on a `SentenceView` and return
+`Attribution`s with character spans only; `statements.py` resolves speakers and dates.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from linewatch.extract.attribution_speaker import is_anaphor
+from linewatch.nlp.doc import Token
+from linewatch.nlp.lexicon import lexicon
+
+SEPARATORS = {",", "—", "–", "-", "--", "―", ";"}
+OPEN_QUOTES = {"“", "«", "„", '"', "‘", "‚", "''", "``"}
+CLOSE_QUOTES = {"”", "»", "“", '"', "’", "‘", "''"}
+QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | {"''", "``"}
+CLAUSE_BREAK = {",", ";", ":", "(", ")", "—", "–"}
+
+
+@dataclass
+class Attribution:
+    kind: str  # direct / indirect / mixed / according_to / headline / colon / continuation
+    cue_span: tuple[int, int] | None
+    content_spans: list[tuple[int, int]]
+    speaker_span: tuple[int, int] | None  # None = no speaker in the sentence (pro-drop / continuation)
+    confidence: float
+    gender_hint: str | None = None
+    belief: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CueTable:
+    speech: re.Pattern[str]
+    belief: re.Pattern[str] | None
+    particles: list[tuple[re.Pattern[str], frozenset[str]]]  # required after the verb
+    optional_particles: list[tuple[re.Pattern[str], frozenset[str]]]  # part of the cue when present
+    according: re.Pattern[str] | None
+    that: frozenset[str]
+    negation: frozenset[str]
+    hypothetical: frozenset[str]
+    question: frozenset[str]
+    audience: frozenset[str]
+    gender_suffix: list[tuple[str, str]]  # (suffix, gender), longest first
+    pronouns: frozenset[str]
+    blocked_before: frozenset[str]
+    possessive: frozenset[str]
+    nouns: re.Pattern[str] | None  # statement nouns: "claim", "заявление", "oświadczenie"
+    noun_fillers: frozenset[str]  # words between such a noun and "that" that are not the speaker
+    back_reference: tuple[str, ...]  # "об этом", "o tym": the content is the previous sentence
+    relay: re.Pattern[str] | None  # cues of relaying media ("сообщило", "podaje")
+    trust_pos: bool  # may the tagger's POS veto a cue (English "report" the noun)?
+    infinitive: frozenset[str]
+    infinitive_cues: re.Pattern[str] | None
+    object_cues: re.Pattern[str] | None
+
+
+def _union(patterns: list[str]) -> re.Pattern[str] | None:
+    pats = [str(p) for p in patterns if str(p).strip()]
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in pats) + ")") if pats else None
+
+
+@lru_cache(maxsize=None)
+def cue_table(lang: str) -> CueTable:
+    data = lexicon(lang, "cues") or lexicon("en", "cues")
+    phrases = sorted((str(p) for p in data.get("according_to") or []), key=len, reverse=True)
+    according = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I) if phrases else None
+    suffixes = [(str(s), g) for g, lst in (data.get("gender_suffix") or {}).items() for s in lst]
+    return CueTable(
+        speech=_union(data.get("speech") or []) or re.compile(r"(?!x)x"),
+        belief=_union(data.get("belief") or []),
+        particles=[(re.compile(f"(?:{k})"), frozenset(str(v).lower() for v in vals))
+                   for k, vals in (data.get("needs_particle") or {}).items()],
+        optional_particles=[(re.compile(f"(?:{k})"), frozenset(str(v).lower() for v in vals))
+                            for k, vals in (data.get("particles") or {}).items()],
+        according=according,
+        that=frozenset(str(w).lower() for w in data.get("that") or []),
+        negation=frozenset(str(w).lower() for w in data.get("negation") or []),
+        hypothetical=frozenset(str(w).lower() for w in data.get("hypothetical") or []),
+        question=frozenset(str(w).lower() for w in data.get("question_words") or []),
+        audience=frozenset(str(w).lower() for w in data.get("audience") or []),
+        gender_suffix=sorted(suffixes, key=lambda x: -len(x[0])),
+        pronouns=frozenset(str(k).lower() for k in (lexicon(lang, "pronouns").get("pronouns") or {})),
+        blocked_before=frozenset(str(w).lower() for w in data.get("blocked_before") or []),
+        trust_pos=bool(data.get("trust_pos", False)),
+        back_reference=tuple(str(p).lower() for p in data.get("back_reference") or []),
+        relay=_union(data.get("relay") or []),
+        nouns=_union(data.get("nouns") or []),
+        noun_fillers=frozenset(str(w).lower() for w in data.get("noun_fillers") or []),
+        possessive=frozenset(str(k).lower() for k in (lexicon(lang, "pronouns").get("possessive") or {})),
+        infinitive=frozenset(str(w).lower() for w in data.get("infinitive") or []),
+        infinitive_cues=_union(data.get("infinitive_cues") or []),
+        object_cues=_union(data.get("object_cues") or []),
+    )
+
+
+def is_word(t: Token) -> bool:
+    return t.text[:1].isalnum()
+
+
+def cue_strength(t: Token, nxt: Token | None, table: CueTable, has_parse: bool) -> str | None:
+    """'speech', 'belief' or None for a token that may be a reporting verb."""
+    low = t.text.lower()
+    if table.trust_pos and has_parse and t.pos and t.pos not in ("VERB", "AUX", "ADJ", "X", ""):
+        return None  # "the report", "claims" as a noun
+    kind = None
+    if table.speech.fullmatch(low):
+        kind = "speech"
+    elif table.belief is not None and table.belief.fullmatch(low):
+        kind = "belief"
+    if kind is None:
+        return None
+    for pat, parts in table.particles:
+        if pat.fullmatch(low):
+            if nxt is None or nxt.text.lower() not in parts:
+                return None
+    return kind
+
+
+def gender_from_verb(word: str, table: CueTable) -> str | None:
+    low = word.lower()
+    for suf, g in table.gender_suffix:
+        if low.endswith(suf):
+            return g
+    return None
+
+
+def trim_span(text: str, a: int, b: int, strip: str = " \t\n,;:-–—") -> tuple[int, int]:
+    while a < b and text[a] in strip:
+        a += 1
+    while b > a and text[b - 1] in strip:
+        b -= 1
+    return a, b
+
+
+def strip_quotes(text: str, a: int, b: int) -> tuple[int, int]:
+    """Drop one pair of enclosing quote marks (and trailing punctuation inside a closed quote)."""
+    a, b = trim_span(text, a, b, " \t\n,;:-–—.")
+    if b - a >= 4 and text.startswith("''", a) and text.startswith("''", b - 2):
+        return trim_span(text, a + 2, b - 2, " \t\n,;:-–—")
+    if b - a >= 2 and text[a] in OPEN_QUOTES and text[b - 1] in CLOSE_QUOTES:
+        inner = text[a + 1:b - 1]
+        if not any(q in inner for q in ('"',)) or text[a] != '"':
+            a, b = trim_span(text, a + 1, b - 1, " \t\n,;:-–—")
+    elif a < b and text[a] in OPEN_QUOTES and not any(c in text[a + 1:b] for c in CLOSE_QUOTES):
+        a, b = trim_span(text, a + 1, b, " \t\n,;:-–—")
+    return a, b
+
+
+def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | None:
+    """Character span of the nominal subject of a cue from the dependency parse (en, ru)."""
+    by_i = {t.i: t for t in toks}
+    node = cue
+    for _ in range(3):
+        subj = [t for t in toks if t.head == node.i and t.dep in ("nsubj", "nsubj:pass", "nsubjpass")]
+        if subj:
+            s = subj[0]
+            members = subtree(s, toks)
+            # an appositive or relative clause makes the span long; keep it, but not past the cue
+            members = [t for t in members if t.end <= cue.start or t.start >= cue.end]
+            if s.start < cue.start:
+                members = [t for t in members if t.end <= cue.start]
+            else:
+                members = [t for t in members if t.start >= cue.end]
+            words = [t for t in members if is_word(t) or t.text in ("'s", "’s")]
+            if words:
+                return words[0].start, words[-1].end
+            return None
+        if node.dep in ("conj", "xcomp") and node.head in by_i:
+            node = by_i[node.head]
+            continue
+        return None
+    return None
+
+
+def subtree(root: Token, toks: list[Token]) -> list[Token]:
+    children: dict[int, list[Token]] = {}
+    for t in toks:
+        children.setdefault(t.head, []).append(t)
+    out, stack = [], [root]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        for c in children.get(n.i, []):
+            if c.dep in ("relcl", "acl:relcl", "parataxis"):
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.start)
+
+
+# --------------------------------------------------------------------------- finders
+
+
+@dataclass
+class SentenceView:
+    """One sentence as the finders see it."""
+
+    text: str  # the whole document text (offsets are document offsets)
+    start: int
+    end: int
+    toks: list[Token]
+    table: CueTable
+    has_parse: bool
+    quotes: list[tuple[int, int]]  # quotation spans of the document
+    anaphors: frozenset[str]
+    mention_starts: frozenset[int] = frozenset()  # starts of registry actor mentions
+    lang: str = "en"
+    floor: int = 0  # content of a post-position cue starts here (after an earlier attribution)
+    prev_sentence: tuple[int, int] | None = None  # the sentence before, for "Об этом заявил X"
+    next_sentence: tuple[int, int] | None = None  # the sentence after, for "X said:" + quote below
+    _starts: list[int] | None = None
+
+    def in_quote(self, a: int, b: int | None = None) -> tuple[int, int] | None:
+        """The quotation strictly enclosing [a, b) (quotes are sorted and do not overlap)."""
+        b = a + 1 if b is None else b
+        if self._starts is None:
+            self._starts = [q[0] for q in self.quotes]
+        i = bisect.bisect_left(self._starts, a) - 1
+        if i >= 0:
+            qa, qb = self.quotes[i]
+            if qa < a and b <= qb - 1:
+                return qa, qb
+        return None
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Character span of tokens i..j-1."""
+        return self.toks[i].start, self.toks[j - 1].end
+
+
+def word_count(view: SentenceView, i: int, j: int) -> int:
+    return sum(1 for t in view.toks[i:j] if is_word(t))
+
+
+def negated_or_hypothetical(view: SentenceView, k: int) -> bool:
+    """`did not say`, `не заявил`, `would say`, `if he said`, `nie powiedział`."""
+    toks, table = view.toks, view.table
+    if k + 1 < len(toks) and toks[k + 1].text.lower() in table.hypothetical and toks[k + 1].text.lower() not in table.that:
+        return True  # "сказал бы", "said if"
+    if k > 0 and toks[k - 1].text.lower() in table.blocked_before:
+        return True  # "trying to suggest", "wants to say": an intention, not a statement
+    for t in toks[max(0, k - 3):k]:
+        low = t.text.lower()
+        if low in table.negation or low in table.hypothetical:
+            return True
+    # "if" / "если" / "jeśli" earlier in the same clause
+    j = k - 1
+    while j >= 0 and toks[j].text not in CLAUSE_BREAK:
+        if toks[j].text.lower() in table.hypothetical and toks[j].text.lower() not in table.that:
+            return True
+        j -= 1
+    return False
+
+
+def passive_without_agent(view: SentenceView, k: int) -> bool:
+    """`It has been suggested that…`, `was reported`: no one is named as the speaker."""
+    toks = view.toks
+    cue = k
+    while k > 0 and toks[k - 1].pos == "ADV":
+        k -= 1  # "has also been indirectly suggested"
+    if k == 0:
+        return False
+    prev = toks[k - 1].text.lower()
+    if prev in ("been", "be", "is", "was", "are", "were", "being"):
+        nxt = [t.text.lower() for t in toks[cue + 1:cue + 3]]
+        return "by" not in nxt
+    return False
+
+
+def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int] | None:
+    """Token range of an inverted speaker right after the cue ("said Lavrov", "заявил Песков")."""
+    toks = view.toks
+    # skip a short adverbial before the name ("powiedział we wtorek minister X")
+    for x in range(i, min(i + 4, len(toks))):
+        if name_like(view, x):
+            # keep an article and adjectives before the name: "said a senior NATO official"
+            det = next((y for y in range(i, x) if toks[y].pos == "DET"), None)
+            i = det if det is not None and all(toks[y].pos in ("DET", "ADJ", "NOUN", "PROPN") for y in range(det, x)) else x
+            break
+        if not is_word(toks[x]) or toks[x].text.lower() in view.table.that:
+            break
+    j = i
+    seen_cap = False
+    tail = 0
+    while j < len(toks) and j - i < limit:
+        t = toks[j]
+        if not is_word(t) and t.text not in ("'s", "’s", ".", "-"):
+            break
+        low = t.text.lower()
+        if low in view.table.that or low in view.table.audience:
+            break
+        if t.text in ("-", ".", "'s", "’s"):
+            if not seen_cap:
+                break  # "– odpowiedział -To jest…": a dash before a capital starts a new sentence
+            j += 1
+            continue
+        if t.text[:1].isupper() or t.pos == "PROPN":
+            seen_cap = True
+        elif seen_cap and low not in view.anaphors:
+            break  # "said Lavrov in an interview": a lowercase word after the name ends it
+        elif t.pos in ("ADP", "ADV") and not seen_cap:
+            break
+        elif not seen_cap and low not in view.anaphors:
+            tail += 1  # "rzecznik ministra koordynatora…": a title's genitive chain
+            if tail > 4:
+                break
+        j += 1
+    while j > i and not is_word(toks[j - 1]):
+        j -= 1
+    if j > i and (seen_cap or any(toks[x].text.lower() in view.anaphors or toks[x].text.lower() in view.table.pronouns
+                                   for x in range(i, j))):
+        return i, j
+    return None
+
+
+def name_like(view: SentenceView, x: int) -> bool:
+    """Could token x start a speaker phrase: a name, a title word, a pronoun or an actor mention?"""
+    t = view.toks[x]
+    low = t.text.lower()
+    if (t.start in view.mention_starts or low in view.anaphors or low in view.table.pronouns or t.pos == "PROPN"
+            or is_anaphor(low, view.lang)):
+        return True
+    if not t.text[:1].isupper():
+        return False
+    if x == 0 or view.toks[x - 1].text in QUOTE_MARKS or t.start == view.start:
+        # a capital at the start of a sentence proves nothing unless a capital follows
+        return x + 1 < len(view.toks) and view.toks[x + 1].text[:1].isupper()
+    return True
+
+
+def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, int] | None:
+    """Token range of the subject right before a cue, found on the surface."""
+    toks = view.toks
+    j = k - 1
+    # adverbs between subject and cue: "he also said", "Lavrov further added", "on też dodał"
+    while j >= 0 and (toks[j].pos in ("ADV", "AUX", "PART") or toks[j].text.lower() in ("also", "further", "then", "later", "też", "także", "również", "также", "ещё", "еще", "и", "has", "had", "have")):
+        j -= 1
+    end = j + 1
+    while j >= 0 and end - j <= limit:
+        t = toks[j]
+        if t.text in CLAUSE_BREAK or t.text in QUOTE_MARKS or t.text.lower() in view.table.that:
+            break
+        j -= 1
+    a = j + 1
+    if end <= a:
+        return None
+    # keep the trailing noun phrase: capitalised run plus the title words before it
+    first_cap = None
+    for x in range(a, end):
+        if name_like(view, x):
+            first_cap = x
+            break
+    if first_cap is None:
+        return (a, end) if view.has_parse else None
+    return first_cap, end

@@ -1,0 +1,202 @@
+"""Attributions signalled by phrases rather than a reporting verb's own clause.
+
+- according-to: `according to X, …` / `…, according to X` / `по словам X` / `по ее мнению` /
+  `według X …` / `jego zdaniem` / `Jak dodał, …` / parenthetical `- jak podkreślił - "…"`;
+- statement nouns: `заявление главы МВД о том, что…`, `Lavrov's claim that…`;
+- back references: `Об этом заявил X.`, `Poinformował o tym X.` (content = previous sentence);
+- headlines `Name: claim` and quotes signed with a dash (`“…” ― Jane Doe`).
+"""
+from __future__ import annotations
+
+from linewatch.extract.attribution_base import (
+    CLAUSE_BREAK,
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    QUOTE_MARKS,
+    Attribution,
+    SentenceView,
+    gender_from_verb,
+    is_word,
+    name_like,
+    speaker_after,
+    speaker_before,
+    strip_quotes,
+    word_count,
+)
+
+
+def noun_cues(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:
+    """`заявление главы МВД о том, что…`, `Lavrov's claim that…`, `oświadczenie X, że…`."""
+    table, toks = view.table, view.toks
+    if table.nouns is None:
+        return []
+    out = []
+    for k, t in enumerate(toks):
+        if not table.nouns.fullmatch(t.text.lower()) or any(a <= t.start < b for a, b in taken):
+            continue
+        if view.in_quote(t.start, t.end):
+            continue
+        marker = None
+        for x in range(k + 1, min(k + 10, len(toks))):
+            if toks[x].text.lower() in table.that:
+                marker = x
+                break
+            if toks[x].text in (".", ";", ":") or toks[x].text in OPEN_QUOTES:
+                break
+        if marker is None or word_count(view, marker + 1, len(toks)) < 3:
+            continue
+        if any(toks[x].pos in ("VERB", "AUX") for x in range(k + 1, marker)):
+            continue  # "the statements … show that": the noun is a subject, not a cue
+        words = [x for x in range(k + 1, marker) if is_word(toks[x]) and toks[x].text.lower() not in table.noun_fillers]
+        if words:
+            speaker = view.span(words[0], words[-1] + 1)
+        elif k >= 2 and toks[k - 1].text in ("'s", "’s"):
+            first = k - 2
+            while first - 1 >= 0 and name_like(view, first - 1):
+                first -= 1
+            speaker = view.span(first, k - 1)
+        elif k >= 1 and toks[k - 1].text.lower() in table.possessive:
+            speaker = view.span(k - 1, k)
+        else:
+            continue
+        content = strip_quotes(view.text, toks[marker + 1].start, view.end)
+        out.append(Attribution("indirect", (t.start, t.end), [content], speaker, 0.55, notes=["noun_cue"]))
+    return out
+
+
+def quote_dash_name(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:
+    """`“…” ― Jane Doe`: a quotation signed with a dash and a name, no verb."""
+    toks = view.toks
+    out = []
+    for d, t in enumerate(toks):
+        if t.text not in ("―", "—", "–") or d == 0 or toks[d - 1].text not in CLOSE_QUOTES:
+            continue
+        q = view.in_quote(toks[d - 1].start - 1) if toks[d - 1].start > 0 else None
+        if q is None or q[1] != toks[d - 1].end or any(q[0] <= c[0] < q[1] for c in taken):
+            continue
+        e = d + 1
+        while e < len(toks) and e - d <= 4 and toks[e].text[:1].isupper() and is_word(toks[e]):
+            e += 1
+        if e == d + 1 or (e < len(toks) and toks[e].text not in OPEN_QUOTES and toks[e].text not in (".", "!")):
+            continue
+        out.append(Attribution("direct", (t.start, t.end), [strip_quotes(view.text, *q)], view.span(d + 1, e), 0.6))
+    return out
+
+
+def back_reference(view: SentenceView, k: int) -> Attribution | None:
+    """`Об этом заявил X.` / `Poinformował o tym X.` / `This was said by X.`: the content is the previous sentence."""
+    toks, table = view.toks, view.table
+    if view.prev_sentence is None or not table.back_reference or k > 6:
+        return None
+    lead = " ".join(t.text.lower() for t in toks[:k] if is_word(t))
+    after = " ".join(t.text.lower() for t in toks[k + 1:k + 3] if is_word(t))
+    if not any(lead == p or (lead == "" and after.startswith(p)) for p in table.back_reference):
+        return None
+    inv = speaker_after(view, k + 1)
+    if inv and toks[inv[0]].text.lower() in {w for p in table.back_reference for w in p.split()}:
+        inv = speaker_after(view, inv[0] + 2) if inv[1] - inv[0] > 2 else None
+    speaker = view.span(*inv) if inv else None
+    if speaker is None:
+        sb = speaker_before(view, k)
+        speaker = view.span(*sb) if sb else None
+    if speaker is None:
+        return None
+    a, b = view.prev_sentence
+    att = Attribution("indirect", (toks[k].start, toks[k].end), [strip_quotes(view.text, a, b)], speaker, 0.6,
+                      notes=["back_reference"])
+    if table.relay is not None and table.relay.fullmatch(toks[k].text.lower()):
+        att.notes.append("relay")  # "Об этом сообщило РИА Новости": a news agency relaying is no statement
+    return att
+
+
+def according_to(view: SentenceView) -> list[Attribution]:
+    table, toks, text = view.table, view.toks, view.text
+    if table.according is None:
+        return []
+    out = []
+    sent_text = text[view.start:view.end]
+    for m in table.according.finditer(sent_text):
+        a, b = view.start + m.start(), view.start + m.end()
+        if view.in_quote(a, b):
+            continue
+        idx_after = next((i for i, t in enumerate(toks) if t.start >= b), None)
+        idx_before = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].end <= a), None)
+        if idx_after is None:
+            continue
+        words_before = word_count(view, 0, idx_before + 1) if idx_before is not None else 0
+        # source: up to the next comma/colon, or the capitalised run (Polish "Według Żaryna migranci…")
+        e = idx_after
+        while (e < len(toks) and toks[e].text not in CLAUSE_BREAK and toks[e].text not in (".", "?", "!")
+               and toks[e].text not in QUOTE_MARKS and e - idx_after < 12):
+            e += 1
+        inner = [i for i, t in enumerate(toks) if a <= t.start and t.end <= b and t.text.lower() in table.possessive]
+        if words_before <= 2 and inner:
+            # "по ее мнению, …", "jego zdaniem …": the source is the pronoun inside the phrase
+            c_from = idx_after + 1 if toks[idx_after].text in (",", ":") else idx_after
+            if word_count(view, c_from, len(toks)) < 3:
+                continue
+            src = (inner[0], inner[0] + 1)
+            content = strip_quotes(text, toks[c_from].start, view.end)
+        elif words_before <= 2 and e == idx_after and table.speech.fullmatch(m.group().split()[-1].lower()):
+            # "Jak dodał, …", "Как отметил, …": the speaker is the one quoted before
+            if word_count(view, e + 1, len(toks)) < 3:
+                continue
+            src, c_from = None, e + 1
+            content = strip_quotes(text, toks[c_from].start, view.end)
+            out.append(Attribution("according_to", (a, b), [content], None, 0.7,
+                                   gender_hint=gender_from_verb(m.group().split()[-1], table)))
+            continue
+        elif words_before <= 2:
+            if e < len(toks) and toks[e].text in (",", ":", "—", "–"):
+                src = (idx_after, e)
+                c_from = e + 1
+            else:
+                run = speaker_after(view, idx_after, limit=5)
+                if not run:
+                    continue
+                src, c_from = run, run[1]
+            if word_count(view, c_from, len(toks)) < 3:
+                continue
+            content = strip_quotes(text, toks[c_from].start, view.end)
+        elif (toks[idx_after].text in ("-", "—", "–", ",") and table.speech.fullmatch(m.group().split()[-1].lower())
+              and idx_before is not None and toks[idx_before].text in ("-", "—", "–", ",")):
+            # "…, białoruskie - jak zaznaczył - "śledztwo…"": a parenthetical cue; what follows is the content
+            if word_count(view, idx_after + 1, len(toks)) < 3:
+                continue
+            content = strip_quotes(text, toks[idx_after + 1].start, view.end)
+            out.append(Attribution("according_to", (a, b), [content], None, 0.7,
+                                   gender_hint=gender_from_verb(m.group().split()[-1], table), notes=["parenthetical"]))
+            continue
+        else:
+            if idx_before is None or toks[idx_before].text not in (",", "(", "—", "–"):
+                continue
+            src = (idx_after, e)
+            content = strip_quotes(text, view.start, toks[idx_before].start)
+            q = view.in_quote(view.start)
+            if q and q[0] < view.start:
+                content = strip_quotes(text, q[0], toks[idx_before].start)
+        if src[1] <= src[0] or content[1] <= content[0]:
+            continue
+        out.append(Attribution("according_to", (a, b), [content], view.span(*src), 0.75))
+    return out
+
+
+def headline(view: SentenceView) -> Attribution | None:
+    """`Lavrov: the West is to blame` — a short capitalised name, a colon, the claim."""
+    toks = view.toks
+    colon = next((i for i, t in enumerate(toks[:7]) if t.text == ":"), None)
+    if colon is None or colon == 0 or colon > 5:
+        return None
+    name = toks[:colon]
+    if not all(is_word(t) or t.text in (".", "-", "'s", "’s") for t in name):
+        return None
+    if not name[0].text[:1].isupper() or any(t.pos == "VERB" for t in name):
+        return None
+    alpha = [t for t in toks[colon + 1:] if t.text.isalpha()]
+    if len(alpha) < 3 or toks[colon + 1].text.lower() in ("http", "https", "www"):
+        return None  # "URL: https://…", "DATE: 2021-11-10" are file furniture
+    content = strip_quotes(view.text, toks[colon].end, view.end)
+    att = Attribution("headline", (toks[colon].start, toks[colon].end), [content], view.span(0, colon), 0.55)
+    if all(t.ent in ("PER", "ORG") or t.pos == "PROPN" for t in name if is_word(t)):
+        att.notes.append("name_ok")  # the parser or NER vouches for a one-word name ("Pence: …")
+    return att

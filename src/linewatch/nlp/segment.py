@@ -22,7 +22,7 @@ from linewatch.nlp.doc import Doc, Sentence
 from linewatch.nlp.lexicon import lexicon
 from linewatch.nlp.pipeline import component
 
-VERSION = "0.3"
+VERSION = "0.4"
 
 # Hard limit: a "sentence" longer than this is cut at the next white space (hostile input).
 MAX_SENTENCE_CHARS = 5000
@@ -167,12 +167,12 @@ def _trimmed_pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-def segment_text(text: str, lang: str) -> list[Sentence]:
-    """All sentences of text, with their paragraph index."""
+def segment_text(text: str, lang: str, start: int = 0) -> list[Sentence]:
+    """All sentences of text from `start` on, with their paragraph index."""
     sentences: list[Sentence] = []
     para = 0
-    pos = 0
-    breaks = list(_PARA_BREAK.finditer(text)) + [None]
+    pos = start
+    breaks = list(_PARA_BREAK.finditer(text, start)) + [None]
     for br in breaks:
         p_end = br.start() if br else len(text)
         line_start = pos
@@ -197,7 +197,12 @@ def make_segment(**config: object):
 
     def segment(doc: Doc) -> Doc:
         if not doc.sentences:
-            doc.sentences = segment_text(doc.text, doc.lang)
+            # A header block ("TITLE: …", "URL: …", "DATE: …" lines read by sources/files.py) is
+            # metadata, not prose: nobody "said" it, so no sentence starts inside it.
+            body_start = int(doc.document.meta.get("header_end") or 0)
+            if not 0 <= body_start <= len(doc.text):
+                body_start = 0
+            doc.sentences = segment_text(doc.text, doc.lang, body_start)
         return doc
 
     return segment

@@ -111,8 +111,35 @@ def test_medial_cue_splits_content(pipe: Pipeline) -> None:
 def test_double_apostrophe_quotes(pipe: Pipeline) -> None:
     text = "''This is not a reform,'' said Laura Fenwick, an economist. ''It is a mess.''"
     st = run(pipe, text, "en").statements
-    assert [s.content for s in st] == ["This is not a reform", "It is a mess."]
-    assert all("Fenwick" in (s.speaker or "") for s in st)
+    # the second quotation continues the first speaker's words: one statement, two parts
+    assert len(st) == 1 and "Fenwick" in (st[0].speaker or "")
+    assert [text[a:b] for a, b in st[0].content_spans] == ["This is not a reform", "It is a mess."]
+
+
+def test_continuation_kept_apart_when_asked(pipe: Pipeline) -> None:
+    text = "“We will not pay,” said Tomas Brandt. “Nobody will.”"
+    alone = Pipeline(names=("segment", "parse", "statements"), config={"statements": {"join_continuations": False}})
+    st = alone(Doc(Document(text=text, language="en"))).statements
+    assert [s.content for s in st] == ["We will not pay", "Nobody will."]
+
+
+def test_quote_signed_with_glued_dash(pipe: Pipeline) -> None:
+    text = "“Prices went up and wages did not.”― Oskar Lind"
+    st = run(pipe, text, "en").statements
+    assert len(st) == 1 and st[0].speaker == "Oskar Lind" and st[0].cue == "―"
+
+
+def test_intention_and_agreement_verbs(pipe: Pipeline) -> None:
+    st = run(pipe, "The governor plans to veto the new budget bill.", "en").statements
+    assert len(st) == 1 and st[0].content.startswith("veto the new budget")
+    st = run(pipe, "Mayor Dana Kirby refused to sign the transit agreement.", "en").statements
+    assert len(st) == 1 and "Kirby" in (st[0].speaker or "")
+    st = run(pipe, "The two unions agreed to end the strike on Monday.", "en").statements
+    assert len(st) == 1 and st[0].content.startswith("end the strike")
+
+
+def test_object_that_only_points_back_is_no_content(pipe: Pipeline) -> None:
+    assert run(pipe, "The ministry denies the claim.", "en").statements == []
 
 
 def test_quote_signed_with_dash(pipe: Pipeline) -> None:
@@ -187,3 +214,18 @@ def test_colon_then_quote_in_next_paragraph(pipe: Pipeline) -> None:
     text = "Иван Сидоренко заявил:\n\n«Мы не будем посредниками в этих переговорах»."
     doc = run(pipe, text, "ru")
     assert [(s.kind, s.content) for s in doc.statements] == [("colon", "Мы не будем посредниками в этих переговорах")]
+
+
+def test_evidence_verb_and_statement_noun_subject(pipe: Pipeline) -> None:
+    st = run(pipe, "A new survey by the Halvorsen Institute shows that most farmers oppose the tariff.", "en").statements
+    assert len(st) == 1 and st[0].content.startswith("that most farmers")
+    # what statements "show" is the author's reading of them, not a statement
+    text = "The remarks by the two ministers show that the coalition is divided on the tariff."
+    assert run(pipe, text, "en").statements == []
+
+
+def test_talk_about_and_exhort(pipe: Pipeline) -> None:
+    st = run(pipe, "Senator Ruth Abena talked about rebuilding the river bridges.", "en").statements
+    assert len(st) == 1 and "rebuilding" in st[0].content
+    st = run(pipe, "Governor Paul Ekwe exhorted the volunteers to keep the shelters open.", "en").statements
+    assert len(st) == 1 and st[0].content.startswith("keep the shelters")

@@ -26,7 +26,7 @@ from linewatch.nlp.pipeline import component
 
 __all__ = ["stance_toward", "apply_stance", "stance_rows", "VERSION"]
 
-VERSION = "0.7"
+VERSION = "0.8"
 EXTRACTOR = "stance"
 
 # PLOVER verbal acts and the stance they express toward their target.

@@ -9,8 +9,9 @@ A lexicon scorer, the same for every language (words from
 * a negator just before a cue flips it ("did not see Minsk breaching...");
 * a negative act done *to* the target ("pressure on X", "a burden for X")
   expresses sympathy, not blame;
-* a rejection word ("groundless", "absurd") turns the blame of its clause
-  around; alone, it opposes the one whose claim it dismisses;
+* a rejection word ("groundless", "absurd") turns the blame before it in its
+  clause around; alone, it opposes the one whose claim it dismisses (named
+  after it) and backs the one the dismissed claim is about (named before it);
 * votes fade with distance and across clause breaks ("but", "however").
 
 Why rules and not a trained model: the labelled data we may use (NewsMTSC,
@@ -30,7 +31,7 @@ THRESHOLD = 0.35
 NEGATION_REACH = 6  # words before a cue in which a negator flips it (same clause only)
 PATIENT_REACH = 3  # words between a negative cue and "on/for/against <target>"
 DEMAND_WEIGHT = 0.8
-REJECTION_WEIGHT = 0.6  # "called X's statement absurd": dismissing someone's claim opposes them
+REJECTION_WEIGHT = 0.6  # "called X's statement absurd" opposes X; "claims that X did it are absurd" backs X
 MAX_TEXT = 20_000  # characters scored around a target; longer texts are cut to a window
 
 
@@ -120,17 +121,24 @@ def score_toward(
     t_first = target_idx[0] if target_idx else None
     t_last = target_idx[-1] if target_idx else None
     target_set = set(target_idx)
-    has_rejection = any(c.kind == "rejection" for c in cues)
+    rejections = [c.start for c in cues if c.kind == "rejection"]
+
+    def rejected(cue: _Cue) -> bool:
+        """A rejection word later in the same clause dismisses this blame ("accusations ... are absurd")."""
+        return any(r > cue.start and not any(cue.start < b <= r for b in breaks) for r in rejections)
+
 
     total = 0.0
     votes: list[tuple[str, float]] = []
-    has_negative = any(c.kind == "negative" for c in cues)
+    negatives = [c for c in cues if c.kind == "negative"]
     for cue in cues:
         if target_set & set(range(cue.start, cue.end)):
             continue
-        if cue.kind == "rejection" and has_negative:
-            continue  # it turns the blame of its clause around (below) instead of voting
+        if cue.kind == "rejection" and any(rejected(n) for n in negatives):
+            continue  # it turns the blame before it around (below) instead of voting
         vote = {"negative": -1.0, "positive": 1.0, "demand": -DEMAND_WEIGHT, "rejection": -REJECTION_WEIGHT}[cue.kind]
+        if cue.kind == "rejection" and t_last is not None and cue.start > t_last:
+            vote = REJECTION_WEIGHT  # the target is inside the claim dismissed ("claims that X did it are absurd")
         negated = any(
             k in negators and not any(k < b <= cue.start for b in breaks)
             for k in range(cue.start - NEGATION_REACH, cue.start)
@@ -144,7 +152,7 @@ def score_toward(
             vote = 0.8
         elif negated:
             vote = -vote * 0.8
-        elif has_rejection and cue.kind == "negative":
+        elif cue.kind == "negative" and rejected(cue):
             vote = 0.8  # "accusations against X are groundless"
         if t_first is not None and t_last is not None:
             distance = cue.start - t_last if cue.start > t_last else t_first - cue.end + 1

@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--oof", type=Path, help="write out-of-fold predictions here")
     ap.add_argument("--no-save", action="store_true")
-    ap.add_argument("--C", type=float, default=0.1, help="inverse regularisation strength (CV: 0.5 -> 0.612, 0.15 -> 0.623)")
+    ap.add_argument("--C", type=float, default=0.1, help="inverse regularisation strength (5-fold CV accuracy on NewsMTSC train: C=0.5 0.612, 0.15 0.623, 0.1 0.625)")
     args = ap.parse_args(argv)
     items = load_items(args.data)
     feats = [features(it["text"], it["span"], args.lang) for it in items]

@@ -182,11 +182,14 @@ def subtree(root: Token, toks: list[Token]) -> list[Token]:
     children: dict[int, list[Token]] = {}
     for t in toks:
         children.setdefault(t.head, []).append(t)
-    out, stack = [], [root]
+    out, stack, seen = [], [root], {root.i}
     while stack:
         n = stack.pop()
         out.append(n)
         for c in children.get(n.i, []):
+            if c.i in seen:  # a parser can emit a cycle (natasha does, rarely): never loop on it
+                continue
+            seen.add(c.i)
             if c.dep in ("relcl", "acl:relcl", "parataxis"):
                 continue
             stack.append(c)

@@ -64,22 +64,30 @@ def noun_cues(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribut
     return out
 
 
+# Dashes that sign a quotation with its author's name.
+DASHES = ("―", "—", "–")
+
+
 def quote_dash_name(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:
     """`“…” ― Jane Doe`: a quotation signed with a dash and a name, no verb."""
     toks = view.toks
     out = []
     for d, t in enumerate(toks):
-        if t.text not in ("―", "—", "–") or d == 0 or toks[d - 1].text not in CLOSE_QUOTES:
+        if t.text[:1] in CLOSE_QUOTES and t.text[1:] in DASHES:
+            close_end, dash = t.start + 1, (t.start + 1, t.end)  # the tokenizer may glue `”―` together
+        elif t.text in DASHES and d > 0 and toks[d - 1].text in CLOSE_QUOTES:
+            close_end, dash = toks[d - 1].end, (t.start, t.end)
+        else:
             continue
-        q = view.in_quote(toks[d - 1].start - 1) if toks[d - 1].start > 0 else None
-        if q is None or q[1] != toks[d - 1].end or any(q[0] <= c[0] < q[1] for c in taken):
+        q = view.in_quote(close_end - 2) if close_end > 1 else None
+        if q is None or q[1] != close_end or any(q[0] <= c[0] < q[1] for c in taken):
             continue
         e = d + 1
         while e < len(toks) and e - d <= 4 and toks[e].text[:1].isupper() and is_word(toks[e]):
             e += 1
         if e == d + 1 or (e < len(toks) and toks[e].text not in OPEN_QUOTES and toks[e].text not in (".", "!")):
             continue
-        out.append(Attribution("direct", (t.start, t.end), [strip_quotes(view.text, *q)], view.span(d + 1, e), 0.6))
+        out.append(Attribution("direct", dash, [strip_quotes(view.text, *q)], view.span(d + 1, e), 0.6))
     return out
 
 

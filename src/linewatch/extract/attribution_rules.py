@@ -67,6 +67,8 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             att = _pre_position(view, k) or _post_position(view, k)
         if att is None:
             continue
+        if strength == "belief" and _said_by_statements(view, att):
+            continue  # "the statements show that…": the author's reading of what was said
         if strength == "belief":
             att.belief = True
             att.confidence *= 0.7
@@ -82,6 +84,14 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         if head:
             out.append(head)
     return out
+
+
+def _said_by_statements(view: SentenceView, att: Attribution) -> bool:
+    """Is the subject of a belief verb a statement noun ("his remarks suggest that…")?"""
+    if att.speaker_span is None or view.table.nouns is None:
+        return False
+    words = view.text[att.speaker_span[0]:att.speaker_span[1]].lower().split()
+    return any(view.table.nouns.fullmatch(w.strip(".,;:")) for w in words)
 
 
 def _verb_with_that_clause(view: SentenceView, k: int) -> bool:
@@ -188,7 +198,8 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     j = k + 1
     cue_end = toks[k].end
     for pat, parts in table.particles + table.optional_particles:
-        if pat.fullmatch(toks[k].text.lower()) and j < n and toks[j].text.lower() in parts and toks[j].text != ":":
+        if (pat.fullmatch(toks[k].text.lower()) and j < n and toks[j].text.lower() in parts and toks[j].text != ":"
+                and toks[j].text.lower() not in table.that):  # "agreed that…": "that" opens the content
             cue_end = toks[j].end
             j += 1
             break
@@ -236,6 +247,8 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         between = toks[j:content_tok]
         if len(between) > 8:
             return None
+        if comp[0].dep in ("dobj", "obj") and word_count(view, content_tok, n) < 3:
+            return None  # "denies the claim", "rejected it": the object only points back, it says nothing
     elif particle and word_count(view, j, n) >= 2:
         content_tok, between = j, []  # "referred to the precedent of…": the object is the content
     else:

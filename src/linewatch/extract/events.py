@@ -350,7 +350,9 @@ def _without_dateline(doc: Doc, span: Span) -> Span | None:
 def _governing_verb(tokens_by_i: dict[int, Token], noun: Token) -> Token | None:
     """The verb whose object the event noun is, through "of"/"with" phrases (3 steps at most)."""
     cur = noun
-    while cur.dep == "compound" and cur.head in tokens_by_i:  # "repatriation flights"
+    for _ in range(6):  # bounded: a parser may emit a cycle
+        if not (cur.dep == "compound" and cur.head in tokens_by_i):  # "repatriation flights"
+            break
         cur = tokens_by_i[cur.head]
     for _ in range(4):
         if cur.dep not in ("dobj", "obj", "pobj", "nsubjpass", "nsubj:pass", "prep", "nmod", "obl", "case"):
@@ -367,7 +369,9 @@ def _governing_verb(tokens_by_i: dict[int, Token], noun: Token) -> Token | None:
 def _noun_owner_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
     """Possessor or name compound of an event noun: "Lukashenka's calls", "EU sanctions"."""
     head = tok
-    while head.dep == "compound" and head.head in tokens_by_i:
+    for _ in range(6):  # bounded: a parser may emit a cycle
+        if not (head.dep == "compound" and head.head in tokens_by_i):
+            break
         head = tokens_by_i[head.head]
     kids = [t for t in tokens_by_i.values() if t.head == head.i and t.i != head.i]
     for rel in ("nmod:poss", "poss"):

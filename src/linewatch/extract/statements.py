@@ -45,11 +45,15 @@ from linewatch.nlp.pipeline import component
 from linewatch.nlp.segment import quote_spans, split_sentences
 
 EXTRACTOR = "linewatch.statements"
-VERSION = "0.5"
+VERSION = "0.6"
 
 # A content of at least this many sentences (a long quote) is reported as one statement per
 # sentence, so that each claim cites its own sentence; 0 = never split.
 SPLIT_MIN_SENTENCES = 2
+
+# A bare quotation right after a speaker's quote (`"A," X said. "B."`) continues it: True = one
+# statement whose content has both parts (as PolNeAR annotates), False = a statement of its own.
+JOIN_CONTINUATIONS = True
 
 # Statements below this confidence are not reported.
 MIN_CONFIDENCE = 0.3
@@ -157,10 +161,11 @@ def make_statements(**config: Any):
     """Attributed statements (quotes, reported speech, according-to, headlines), speakers, dates."""
     min_conf = float(config.get("min_confidence", MIN_CONFIDENCE))
     split = int(config.get("split_quotes", SPLIT_MIN_SENTENCES))
+    join = bool(config.get("join_continuations", JOIN_CONTINUATIONS))
 
     def statements(doc: Doc) -> Doc:
         _ensure_layers(doc)
-        doc.statements.extend(extract_statements(doc, min_conf, split))
+        doc.statements.extend(extract_statements(doc, min_conf, split, join))
         return doc
 
     return statements
@@ -228,7 +233,8 @@ def _split_claims(doc: Doc, att: Attribution, min_sentences: int = 2) -> list[li
     return [[p] for p in pieces]
 
 
-def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 2) -> list[Statement]:
+def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 2,
+                       join: bool = JOIN_CONTINUATIONS) -> list[Statement]:
     text, lang = doc.text, doc.lang
     table = cue_table(lang)
     quotes = quote_spans(text, lang)
@@ -264,6 +270,11 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 continue
             if "extend_back" in att.notes:
                 _extend_back(doc, si, att, last_para_sent[1] if last_para_sent else -1)
+            if "continuation" in att.notes and join and out:
+                _join_continuation(doc, out[-1], att.content_spans[0])
+                covered_until = max(covered_until, out[-1].content_span[1])
+                last_para_sent = (sent.paragraph, si)
+                continue
             for parts in (_split_claims(doc, att, split) if split else [att.content_spans]):
                 att.content_spans = parts
                 st = _statement(doc, sent, si, att, speaker, prev_date)
@@ -278,6 +289,14 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                     speaker.gender = att.gender_hint
                 history.append(speaker)
     return out
+
+
+def _join_continuation(doc: Doc, prev: Statement, span: tuple[int, int]) -> None:
+    """`"A," X said. "B."`: the quotation B goes on with A's words, so it is one more part of A's content."""
+    spans = prev.content_spans or [prev.content_span]
+    prev.content_spans = spans + [span]
+    prev.content_span = (spans[0][0], span[1])
+    prev.content = " ".join(doc.text[a:b] for a, b in prev.content_spans)
 
 
 def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker | None, prev_date: date | None) -> Statement:

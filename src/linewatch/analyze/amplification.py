@@ -27,7 +27,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable, Sequence
 
@@ -71,6 +71,9 @@ class AmpDoc:
     published: date | None = None
     outlet: str | None = None
     forwarded_from: str | None = None
+    # Other places the identical text ran: the store keeps one copy of a text and lists the rest
+    # (outlet, url, published) in meta["sightings"]; each is an exact copy of this document.
+    sightings: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass
@@ -87,6 +90,12 @@ class Member:
 class StoryGroup:
     members: list[Member]
     label: str = ""
+    sightings: list[dict[str, Any]] = field(default_factory=list)  # exact copies kept as sightings
+
+    @property
+    def size(self) -> int:
+        """Articles in the story: member documents plus the exact copies seen elsewhere."""
+        return len(self.members) + len(self.sightings)
 
     @property
     def origin(self) -> str:
@@ -101,15 +110,18 @@ class StoryGroup:
         return self.members[0].published
 
     def outlets(self) -> set[str]:
-        return {m.outlet for m in self.members if m.outlet}
+        return {m.outlet for m in self.members if m.outlet} | {s["outlet"] for s in self.sightings if s.get("outlet")}
 
     def relation_counts(self) -> Counter:
-        return Counter(m.relation for m in self.members)
+        counts = Counter(m.relation for m in self.members)
+        if self.sightings:
+            counts["exact"] += len(self.sightings)
+        return counts
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "origin": self.origin, "first_seen": self.first_seen.isoformat() if self.first_seen else None,
-            "size": len(self.members), "label": self.label,
+            "size": self.size, "label": self.label, "sightings": list(self.sightings),
             "members": [{"doc_id": m.doc_id, "relation": m.relation, "similarity": round(m.similarity, 3),
                          "outlet": m.outlet, "language": m.language,
                          "published": m.published.isoformat() if m.published else None} for m in self.members],
@@ -318,7 +330,7 @@ def find_story_groups(
     docs = list(docs)
     n = len(docs)
     if n < 2:
-        return []
+        return [_make_group(docs, [i], [0] * n, {}) for i in range(n) if docs[i].sightings]
     uf = _UnionFind(n)
     words = [normalised_words(d.text) for d in docs]
     keys = [exact_key(w) for w in words]
@@ -354,9 +366,11 @@ def find_story_groups(
     for i in range(n):
         components[uf.find(i)].append(i)
     groups = [
-        _make_group(docs, idx, keys, sim_to) for idx in components.values() if len(idx) > 1
+        _make_group(docs, idx, keys, sim_to)
+        for idx in components.values()
+        if len(idx) > 1 or any(docs[i].sightings for i in idx)
     ]
-    groups.sort(key=lambda g: (-len(g.members), g.first_seen or date.max, g.origin))
+    groups.sort(key=lambda g: (-g.size, g.first_seen or date.max, g.origin))
     return groups
 
 
@@ -379,7 +393,8 @@ def _make_group(docs: list[AmpDoc], idx: list[int], keys: list[int], sim_to: dic
             relation, sim = "near", sim_to.get(i, 0.0)
         members.append(Member(d.id, relation, sim, d.outlet, d.language, d.published))
     label = (docs[origin].title or " ".join(docs[origin].text.split())[:80]).strip()[:120]
-    return StoryGroup(members, label)
+    sightings = [dict(x) for i in idx for x in docs[i].sightings]
+    return StoryGroup(members, label, sightings)
 
 
 # --------------------------------------------------------------------------- store
@@ -402,9 +417,11 @@ def load_documents(store: Any) -> list[AmpDoc]:
             meta = json.loads(r.get("meta") or "{}")
         except (TypeError, ValueError):
             meta = {}
-        fwd = meta.get("forwarded_from") if isinstance(meta, dict) else None
+        meta = meta if isinstance(meta, dict) else {}
+        fwd = meta.get("forwarded_from")
+        seen = tuple(x for x in meta.get("sightings") or () if isinstance(x, dict))
         docs.append(AmpDoc(r["id"], r["text"] or "", r.get("title"), r.get("language"), _as_date(r.get("published")),
-                           r.get("outlet"), str(fwd) if fwd else None))
+                           r.get("outlet"), str(fwd) if fwd else None, seen))
     return docs
 
 
@@ -416,7 +433,7 @@ def save_groups(store: Any, groups: list[StoryGroup]) -> None:
         for g in groups:
             store.execute(
                 "INSERT INTO story_groups (id, first_doc_id, first_seen, size, label) VALUES (?, ?, ?, ?, ?)",
-                (g.id, g.origin, g.first_seen.isoformat() if g.first_seen else None, len(g.members), g.label),
+                (g.id, g.origin, g.first_seen.isoformat() if g.first_seen else None, g.size, g.label),
             )
         rows = [(g.id, m.doc_id, m.relation, float(m.similarity)) for g in groups for m in g.members]
         if rows:
@@ -438,14 +455,37 @@ def story_of(store: Any) -> dict[str, str]:
     return {r["doc_id"]: r["group_id"] for r in store.query("SELECT doc_id, group_id FROM story_members")}
 
 
-def count_unique(pairs: Iterable[tuple[str, str]], story: dict[str, str]) -> dict[str, dict[str, int]]:
-    """{key: {"articles": n, "stories": m}} from (key, doc_id) pairs; copies of one story count once."""
+def count_unique(
+    pairs: Iterable[tuple[str, str]], story: dict[str, str], copies: dict[str, int] | None = None
+) -> dict[str, dict[str, int]]:
+    """{key: {"articles": n, "stories": m}} from (key, doc_id) pairs; copies of one story count once.
+
+    `copies[doc_id]` is how many further places ran that document's identical text (its sightings):
+    they are articles too, but never new stories.
+    """
+    copies = copies or {}
     articles: dict[str, set[str]] = defaultdict(set)
     stories: dict[str, set[str]] = defaultdict(set)
     for key, doc_id in pairs:
         articles[key].add(doc_id)
         stories[key].add(story.get(doc_id, doc_id))
-    return {k: {"articles": len(articles[k]), "stories": len(stories[k])} for k in articles}
+    return {
+        k: {"articles": len(articles[k]) + sum(copies.get(d, 0) for d in articles[k]), "stories": len(stories[k])}
+        for k in articles
+    }
+
+
+def sighting_counts(store: Any) -> dict[str, int]:
+    """doc_id -> number of exact copies seen elsewhere (meta["sightings"])."""
+    out: dict[str, int] = {}
+    for r in store.query("SELECT id, meta FROM documents WHERE meta LIKE ?", ('%"sightings"%',)):
+        try:
+            seen = json.loads(r["meta"] or "{}").get("sightings") or []
+        except (TypeError, ValueError, AttributeError):
+            continue
+        if isinstance(seen, list) and seen:
+            out[r["id"]] = len(seen)
+    return out
 
 
 def unique_story_counts(store: Any, kind: str = "narratives") -> dict[str, dict[str, int]]:
@@ -456,4 +496,4 @@ def unique_story_counts(store: Any, kind: str = "narratives") -> dict[str, dict[
         rows = store.query("SELECT speaker AS k, doc_id FROM statements WHERE speaker IS NOT NULL")
     else:
         raise ValueError(f"kind must be narratives or statements, not {kind!r}")
-    return count_unique(((r["k"], r["doc_id"]) for r in rows), story_of(store))
+    return count_unique(((r["k"], r["doc_id"]) for r in rows), story_of(store), sighting_counts(store))

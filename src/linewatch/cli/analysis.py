@@ -222,6 +222,6 @@ def register(app: typer.Typer) -> None:
                       title=f"{len(groups)} story groups")
         for g in groups[:limit]:
             rel = ", ".join(f"{k} {v}" for k, v in sorted(g.relation_counts().items()))
-            table.add_row(str(g.first_seen or "?"), escape(g.label[:60]), str(len(g.members)),
+            table.add_row(str(g.first_seen or "?"), escape(g.label[:60]), str(g.size),
                           str(len(g.outlets())), g.origin, rel)
         Console().print(table)

@@ -6,6 +6,7 @@ analysis) and the lookups several stages need (search, counts).
 """
 from __future__ import annotations
 
+import json
 import re
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator, Sequence
@@ -42,6 +43,7 @@ COUNTED_TABLES = (
 # reprocessing the document must not delete them.
 KEEP_IMPORTED = {"events": " AND (extractor IS NULL OR extractor <> 'gdelt')"}
 MAX_SEARCH_TERMS = 20
+MAX_SIGHTINGS = 500  # further places an identical text was seen, kept on its first copy
 MAX_QUERY_CHARS = 500
 
 
@@ -98,11 +100,43 @@ class Store:
     def add_document(self, doc: Document) -> bool:
         """Insert a document; False when one with the same content hash (or id) is already there."""
         with self.transaction():
-            if self.scalar("SELECT 1 FROM documents WHERE content_hash = ? OR id = ?", (doc.hash, doc.id)):
+            existing = self.query_one("SELECT id, outlet, url, meta FROM documents WHERE content_hash = ? OR id = ?",
+                                      (doc.hash, doc.id))
+            if existing:
+                self._record_sighting(existing, doc)
                 return False
             row = document_row(doc)
             n = self.execute(insert_sql("documents", DOCUMENT_COLUMNS, "ON CONFLICT DO NOTHING"), row)
         return n == 1
+
+    def _record_sighting(self, existing: dict[str, Any], doc: Document) -> None:
+        """An identical text from another outlet or address is amplification, not noise: keep where else it ran.
+
+        The text is stored once (content hash is unique), and each further place it was seen is kept in the
+        first copy's `meta["sightings"]` (outlet, url, date, source), which amplification counts as exact copies.
+        """
+        outlet, url = doc.outlet or None, doc.url or None
+        if outlet is None and url is None:
+            return  # nothing says where else it ran
+        if outlet == (existing.get("outlet") or None) and url in (None, existing.get("url") or None):
+            return  # the same place again
+        try:
+            meta = json.loads(existing.get("meta") or "{}")
+        except (TypeError, ValueError):
+            meta = {}
+        if not isinstance(meta, dict):
+            meta = {}
+        sightings = meta.get("sightings") if isinstance(meta.get("sightings"), list) else []
+        seen = {(x.get("outlet"), x.get("url")) for x in sightings if isinstance(x, dict)}
+        key = (doc.outlet or None, doc.url or None)
+        if key in seen or len(sightings) >= MAX_SIGHTINGS:
+            return
+        sightings.append({
+            "outlet": doc.outlet, "outlet_type": doc.outlet_type, "url": doc.url,
+            "published": doc.published.isoformat() if doc.published else None, "source": doc.source,
+        })
+        meta["sightings"] = sightings
+        self.execute("UPDATE documents SET meta = ? WHERE id = ?", (json.dumps(meta, ensure_ascii=False), existing["id"]))
 
     def has_document(self, doc: Document) -> bool:
         return bool(self.scalar("SELECT 1 FROM documents WHERE content_hash = ? OR id = ?", (doc.hash, doc.id)))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from linewatch.analyze.stance_score import THRESHOLD, score_toward, stance_toward
+from linewatch.analyze.stance_score import THRESHOLD, hostile_act_on, score_toward, stance_toward
 from linewatch.analyze.stance_targets import Candidate, candidate_of, choose_target, doc_mentions, is_own_side
 from linewatch.model import StanceMention, Statement
 from linewatch.nlp.doc import Doc
@@ -32,19 +32,38 @@ EXTRACTOR = "stance"
 # PLOVER verbal acts and the stance they express toward their target.
 PLOVER_STANCE = {"DEMAND": -1.0, "ACCUSE": -1.0, "REJECT": -0.8, "THREATEN": -1.0, "SUPPORT": 1.0, "APPEAL": -0.4}
 WEAK_ACTS = ("REJECT", "APPEAL")
+HOSTILE_REACH = 60  # characters before an own-side mention searched for a hostile act done to it
+HOSTILE_WEIGHT = 0.6
 AUTHOR_MIN_SCORE = 0.5  # an author stance needs a clear cue near the actor
 MAX_STATEMENTS = 2000  # per document
 
 
-def _score_statement(doc: Doc, st: Statement, target: Candidate | None, own: bool) -> tuple[str, float]:
+def _hostile_to_own_side(doc: Doc, st: Statement, named: list[Candidate], window: tuple[int, int]) -> bool:
+    """The statement reports a hostile act done to the speaker's own side ("insulted Poland",
+    "actions against Poland", "attacks on the Polish border")."""
+    for c in named:
+        if c.where == "context" or not is_own_side(c, st) or not window[0] <= c.span[0] < window[1]:
+            continue
+        if hostile_act_on(doc.text, c.span, doc.lang, HOSTILE_REACH):
+            return True
+    return False
+
+
+def _score_statement(
+    doc: Doc, st: Statement, target: Candidate | None, own: bool, named: list[Candidate] | None = None
+) -> tuple[str, float]:
     window = st.sentence_span if st.sentence_span and st.sentence_span != (0, 0) else None
     lo = min(st.content_span[0], window[0]) if window else st.content_span[0]
     hi = max(st.content_span[1], window[1]) if window else st.content_span[1]
     span = target.span if target and lo <= target.span[0] < hi else None
     result = score_toward(doc.text, span, doc.lang, own_side=own, window=(lo, hi))
     score = result.score
+    if target is not None and not own and named and score > -THRESHOLD and _hostile_to_own_side(doc, st, named, (lo, hi)):
+        score = min(score, 0.0) - HOSTILE_WEIGHT  # who acts against us is opposed, whatever else is said
     plover = (st.plover or "").upper()
-    act = PLOVER_STANCE.get(plover)
+    # a verbal act is aimed at an actor of the content or its addressee, not at one
+    # named only in the rest of the sentence ("Commenting on X's remarks, ...") or at nobody
+    act = PLOVER_STANCE.get(plover) if target is not None and target.where != "context" else None
     # A rejection often dismisses pressure *on* the target ("pressure on X is groundless"):
     # it only decides when the words themselves say nothing.
     if act is not None and not (own and act < 0) and (plover not in WEAK_ACTS or abs(score) < THRESHOLD):
@@ -67,7 +86,7 @@ def apply_stance(doc: Doc) -> Doc:
             st.target, st.target_id = target.name, target.actor_id
             st.target_span = target.span if target.kind != "previous" else st.target_span or target.span
         own = bool(target and is_own_side(target, st))
-        st.stance, st.stance_confidence = _score_statement(doc, st, target, own)  # type: ignore[assignment]
+        st.stance, st.stance_confidence = _score_statement(doc, st, target, own, named)  # type: ignore[assignment]
         seen = {st.target} if st.target else set()
         window = st.sentence_span if st.sentence_span != (0, 0) else st.content_span
         for c in named:

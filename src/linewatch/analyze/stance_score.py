@@ -149,7 +149,7 @@ def score_toward(
             # "pressure on X", "a heavy burden for X": the target undergoes the act
             patient = len(gap) <= PATIENT_REACH and any(k in patients for k in gap)
         if patient:
-            vote = 0.8
+            vote = 0.0 if own_side else 0.8  # an act done to oneself is reported, not supported
         elif negated:
             vote = -vote * 0.8
         elif cue.kind == "negative" and rejected(cue):
@@ -167,6 +167,24 @@ def score_toward(
     if own_side and total < 0:
         total = 0.0
     return StanceScore(_label(total), _confidence(total), round(total, 3), votes)
+
+
+def hostile_act_on(text: str, target_span: Span, lang: str, reach: int = 60) -> bool:
+    """Whether a blame word is done *to* the target just before it: "insulted X", "actions
+    against X", "attacks on X's border" (at most PATIENT_REACH words between, no negator)."""
+    lo = max(0, target_span[0] - reach)
+    spans = words_with_spans(text[lo : target_span[0]])
+    words = [w for w, _, _ in spans]
+    lex = stance_words(lang)
+    cues, negators, patients, breaks = _scan(words, lex)
+    for cue in cues:
+        if cue.kind != "negative" or len(words) - cue.end > PATIENT_REACH:
+            continue
+        if any(k in negators for k in range(cue.start - NEGATION_REACH, cue.start)):
+            continue
+        if not any(b > cue.start for b in breaks):
+            return True
+    return False
 
 
 def stance_toward(

@@ -13,10 +13,18 @@ their own names. The target of a statement is, in this order of preference:
    does not know (outlets, places the NER tagged) only when no known actor is named,
 4. the previous statement's target by the same speaker in the same paragraph
    (continuations such as "He further added that ..." keep their topic).
+
+Within these, a state named only to qualify a person ("the Russian politician
+X", "President of Belarus Y") gives way to the person, the collective West to
+the specific Western actors named with it, and an actor named in the rest of
+the sentence ("Commenting on X's remarks, the spokesman said that ...") counts
+after those named in the content but before the speaker's own side. Words of
+the speaker's title ("deputy envoy to the UN Z said") are not addressees.
 """
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +36,11 @@ MAX_MENTIONS = 5000  # per document; hostile input may name thousands
 # Entities the registry does not know are targets only when they name a person, body or state
 # (not places such as towns and checkpoints, dates or nationalities).
 UNRESOLVED_LABELS = ("PER", "ORG", "GPE")
+COLLECTIVE_COUNTRIES = ("WEST",)  # registry country codes of collective actors ("the West")
+COLLECTIVE_IDS = ("western-countries",)  # the same, for registries that give them no country
+SPECIFIC_GAP = 60  # max characters between "the West" and the specific actor that spells it out
+QUALIFIER_GAP = 40  # max characters between a state word and the person it qualifies
+TITLE_START = re.compile(r"[,;:\"«»„“”()\n]|\s[—–-]\s")  # what ends a speaker's title on its left
 
 
 @dataclass
@@ -37,6 +50,7 @@ class Candidate:
     span: Span
     country: str | None  # ISO alpha-3 of the actor, when known
     kind: str  # mention kind (name / body / state / demonym / title / ner)
+    where: str = "content"  # content / addressed / context (rest of the sentence) / previous
 
 
 def _registry():  # the registry engineer's module; absent in stripped-down installs
@@ -157,6 +171,79 @@ def is_place_modifier(doc: Doc, c: Candidate) -> bool:
     return any(lex.place_nouns.match_at(words, k) for k in range(min(2, len(words))))
 
 
+def _title_span(doc: Doc, st: Statement, sent_start: int) -> Span | None:
+    """The speaker's name with the title words right before it ("Deputy envoy to the UN Z")."""
+    if not st.speaker_span or st.speaker_span == (0, 0):
+        return None
+    start, end = st.speaker_span
+    left = doc.text[max(sent_start, start - 200) : start]
+    cut = 0
+    for m in TITLE_START.finditer(left):
+        cut = m.end()
+    if st.cue_span and st.cue_span[1] <= start:  # a cue before the speaker ends the title too
+        cut = max(cut, st.cue_span[1] - (start - len(left)))
+    return (start - len(left) + cut, end)
+
+
+def _is_collective(c: Candidate) -> bool:
+    """"The West" and the like: a group of states named as one."""
+    return c.country in COLLECTIVE_COUNTRIES or c.actor_id in COLLECTIVE_IDS
+
+
+def specified_collective(doc: Doc, c: Candidate, others: list[Candidate]) -> bool:
+    """"The West, in particular Washington", "the collective West led by the US": the specific actor is meant.
+
+    The specific actor must follow, linked by a specifier of the language's
+    stance.yaml ("in particular", "led by"); any other words between make it a
+    different participant ("the West would not mourn Belarus").
+    """
+    if not _is_collective(c):
+        return False
+    specifiers = stance_words(doc.lang).specifiers
+    for o in others:
+        if _is_collective(o) or not 0 <= o.span[0] - c.span[1] <= SPECIFIC_GAP:
+            continue
+        words = [w for w, _, _ in words_with_spans(doc.text[c.span[1] : o.span[0]])]
+        n = specifiers.match_at(words, 0) if words else 0
+        if n and len(words) - n <= 1:  # at most a preposition after the specifier ("в частности в")
+            return True
+    return False
+
+
+def _same_sentence(doc: Doc, offset: int, spans: list[Span]) -> bool:
+    """Whether `offset` is in a segmented sentence that one of `spans` starts or ends in.
+
+    A statement's sentence span may cover a whole multi-sentence quote; the
+    rest of the sentence is only the one that holds its content or its cue.
+    """
+    here = doc.sentence_at(offset)
+    if here is None:
+        return False
+    for s, e in spans:
+        for point in (s, max(s, e - 1)):
+            there = doc.sentence_at(point)
+            if there is not None and (there.start, there.end) == (here.start, here.end):
+                return True
+    return False
+
+
+def _is_person(c: Candidate) -> bool:
+    registry = _registry()
+    actor = registry.by_id(c.actor_id) if registry and c.actor_id else None
+    return actor is not None and actor.type == "person"
+
+
+def qualifies_person(doc: Doc, c: Candidate, others: list[Candidate]) -> bool:
+    """A state word that only qualifies a person named right after it ("the Russian politician X")."""
+    if c.kind not in ("demonym", "state", "body") or _is_person(c):
+        return False
+    for p in others:
+        gap = doc.text[c.span[1] : p.span[0]]
+        if 0 <= p.span[0] - c.span[1] <= QUALIFIER_GAP and not re.search(r"[,.;:!?\"«»„“”()]", gap) and _is_person(p):
+            return len(gap.split()) <= 3
+    return False
+
+
 def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) -> tuple[Candidate | None, list[Candidate]]:
     """(main target, all candidates named in the statement) for one statement."""
     content_spans = list(st.content_spans) or [st.content_span]
@@ -168,7 +255,9 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
     hi = max([sent[1], *(e for _, e in content_spans)])
     inside: list[Candidate] = []
     addressed: list[Candidate] = []
+    context: list[Candidate] = []  # named in the sentence outside the content, not in the speaker's title
     cue_end = st.cue_span[1] if st.cue_span else None
+    title = _title_span(doc, st, sent[0])
     for m in doc_mentions(doc):
         if m.start < lo or m.end > hi:
             continue
@@ -177,9 +266,15 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
             continue
         if _in_spans(c.span, content_spans):
             inside.append(c)
+        elif title is not None and title[0] <= c.span[0] < title[1]:
+            continue  # "deputy envoy to the UN": the speaker's office, not whom they speak of
         elif cue_end is not None and cue_end <= c.span[0] <= min(s for s, _ in content_spans):
+            c.where = "addressed"
             addressed.append(c)  # "called on the EU to", "accused Poland of"
-    named = addressed + inside
+        elif _same_sentence(doc, c.span[0], [*content_spans, *([st.cue_span] if st.cue_span else [])]):
+            c.where = "context"
+            context.append(c)
+    named = addressed + inside + context
     # Preference: actors the registry knows over bare entities (often outlets or places),
     # and among known ones the other side over the speaker's own.
     known = [c for c in named if c.actor_id is not None]
@@ -190,7 +285,9 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
             known,
             key=lambda c: (
                 is_own_side(c, st),
-                is_place_modifier(doc, c),
+                is_place_modifier(doc, c) or qualifies_person(doc, c, known),
+                c in context,
+                specified_collective(doc, c, [o for o in known if not is_own_side(o, st)]),
                 c not in addressed,
                 not any(c.span[0] <= s < c.span[1] for s in subjects),
                 c.span[0],
@@ -202,7 +299,8 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
         para_now = doc.sentence_at(st.content_span[0])
         if para_prev and para_now and para_prev.paragraph == para_now.paragraph:
             span = previous.target_span or previous.content_span
-            return Candidate(previous.target, previous.target_id, span, None, "previous"), named
-    if named:
-        return named[0], named
-    return None, []
+            return Candidate(previous.target, previous.target_id, span, None, "previous", "previous"), named
+    stated = [c for c in named if c not in context]
+    if stated:
+        return stated[0], named
+    return None, named

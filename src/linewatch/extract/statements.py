@@ -50,6 +50,8 @@ VERSION = "0.6"
 # A content of at least this many sentences (a long quote) is reported as one statement per
 # sentence, so that each claim cites its own sentence; 0 = never split.
 SPLIT_MIN_SENTENCES = 2
+# A piece of a split quote shorter than this many words ("What is the difference?") is no claim of its own.
+MIN_PIECE_WORDS = 5
 
 # A bare quotation right after a speaker's quote (`"A," X said. "B."`) continues it: True = one
 # statement whose content has both parts (as PolNeAR annotates), False = a statement of its own.
@@ -227,10 +229,21 @@ def _split_claims(doc: Doc, att: Attribution, min_sentences: int = 2) -> list[li
     a, b = att.content_spans[0]
     pieces = split_sentences(doc.text, doc.lang, a, b, protect_quotes=False)
     pieces = [strip_quotes(doc.text, pa, pb) for pa, pb in pieces]
-    pieces = [p for p in pieces if len(doc.text[p[0]:p[1]].split()) >= 3]
-    if len(pieces) < max(2, min_sentences):
+    pieces = [p for p in pieces if p[1] > p[0]]
+    # a short sentence ("What is the difference?") stays with the claim before it (or after it)
+    claims: list[tuple[int, int]] = []
+    pending: int | None = None  # start of short sentences waiting for the next claim
+    for pa, pb in pieces:
+        if len(doc.text[pa:pb].split()) >= MIN_PIECE_WORDS:
+            claims.append((pending if pending is not None else pa, pb))
+            pending = None
+        elif claims:
+            claims[-1] = (claims[-1][0], pb)
+        elif pending is None:
+            pending = pa
+    if len(claims) < max(2, min_sentences):
         return [att.content_spans]
-    return [[p] for p in pieces]
+    return [[p] for p in claims]
 
 
 def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 2,

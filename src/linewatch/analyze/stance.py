@@ -19,14 +19,17 @@ from __future__ import annotations
 from typing import Any
 
 from linewatch.analyze.stance_score import THRESHOLD, hostile_act_on, score_toward, stance_toward
-from linewatch.analyze.stance_targets import Candidate, candidate_of, choose_target, doc_mentions, is_own_side
+from linewatch.analyze.stance_words import stance_words, words_with_spans
+from linewatch.analyze.stance_targets import (
+    Candidate, candidate_of, choose_target, doc_mentions, is_own_side, is_place_modifier,
+)
 from linewatch.model import StanceMention, Statement
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import component
 
 __all__ = ["stance_toward", "apply_stance", "stance_rows", "VERSION"]
 
-VERSION = "0.8"
+VERSION = "0.9"
 EXTRACTOR = "stance"
 
 # PLOVER verbal acts and the stance they express toward their target.
@@ -34,6 +37,7 @@ PLOVER_STANCE = {"DEMAND": -1.0, "ACCUSE": -1.0, "REJECT": -0.8, "THREATEN": -1.
 WEAK_ACTS = ("REJECT", "APPEAL")
 HOSTILE_REACH = 60  # characters before an own-side mention searched for a hostile act done to it
 HOSTILE_WEIGHT = 0.6
+SELF_OBLIGATION_REACH = 4  # words at the start of the content searched for "we must"
 AUTHOR_MIN_SCORE = 0.5  # an author stance needs a clear cue near the actor
 MAX_STATEMENTS = 2000  # per document
 
@@ -44,9 +48,18 @@ def _hostile_to_own_side(doc: Doc, st: Statement, named: list[Candidate], window
     for c in named:
         if c.where == "context" or not is_own_side(c, st) or not window[0] <= c.span[0] < window[1]:
             continue
+        if is_place_modifier(doc, c):  # "crossings of the Polish border": a place, not an actor attacked
+            continue
         if hostile_act_on(doc.text, c.span, doc.lang, HOSTILE_REACH):
             return True
     return False
+
+
+def _self_obliged(doc: Doc, st: Statement) -> bool:
+    """The content opens with the speaker's side obliging itself ("we must ...")."""
+    words = [w for w, _, _ in words_with_spans(doc.text[st.content_span[0] : st.content_span[1]])][:SELF_OBLIGATION_REACH]
+    lex = stance_words(doc.lang)
+    return any(lex.self_obligation.match_at(words, k) for k in range(len(words)))
 
 
 def _score_statement(
@@ -62,8 +75,10 @@ def _score_statement(
         score = min(score, 0.0) - HOSTILE_WEIGHT  # who acts against us is opposed, whatever else is said
     plover = (st.plover or "").upper()
     # a verbal act is aimed at an actor of the content or its addressee, not at one
-    # named only in the rest of the sentence ("Commenting on X's remarks, ...") or at nobody
-    act = PLOVER_STANCE.get(plover) if target is not None and target.where != "context" else None
+    # named only in the rest of the sentence ("Commenting on X's remarks, ...")
+    act = PLOVER_STANCE.get(plover) if target is None or target.where != "context" else None
+    if plover == "DEMAND" and _self_obliged(doc, st):
+        act = None  # "we must prepare": the speaker's side obliges itself, nobody is pressed
     # A rejection often dismisses pressure *on* the target ("pressure on X is groundless"):
     # it only decides when the words themselves say nothing.
     if act is not None and not (own and act < 0) and (plover not in WEAK_ACTS or abs(score) < THRESHOLD):

@@ -64,6 +64,10 @@ def _scan(words: list[str], lex: StanceWords) -> tuple[list[_Cue], set[int], set
             patients.add(i)
         if lex.clause_breaks.match_at(words, i):
             breaks.add(i)
+        own_duty = lex.self_obligation.match_at(words, i)
+        if own_duty:  # "we must": the speaker's side obliges itself, it demands nothing of the target
+            i += own_duty
+            continue
         best_len, best_kind = 0, ""
         for kind in ("rejection", "demand", "negative", "positive"):
             n = getattr(lex, kind).match_at(words, i)

@@ -39,7 +39,9 @@ UNRESOLVED_LABELS = ("PER", "ORG", "GPE")
 COLLECTIVE_COUNTRIES = ("WEST",)  # registry country codes of collective actors ("the West")
 COLLECTIVE_IDS = ("western-countries",)  # the same, for registries that give them no country
 SPECIFIC_GAP = 60  # max characters between "the West" and the specific actor that spells it out
-QUALIFIER_GAP = 40  # max characters between a state word and the person it qualifies
+QUALIFIER_GAP = 40
+FOLLOW_PARAGRAPHS = 2  # paragraphs after a statement in which the speaker's next one keeps its target
+SHORT_ALIAS = 4  # names up to this length written in lower case are common words, not names  # max characters between a state word and the person it qualifies
 TITLE_START = re.compile(r"[,;:\"«»„“”()\n]|\s[—–-]\s")  # what ends a speaker's title on its left
 
 
@@ -103,6 +105,8 @@ def candidate_of(mention: Mention, doc: Doc) -> Candidate | None:
         return None
     registry = _registry()
     actor = registry.by_id(mention.actor_id) if registry and mention.actor_id else None
+    if actor is not None and mention.kind in ("name", "state", "body") and len(mention.text) <= SHORT_ALIAS and mention.text.islower():
+        return None  # a common word that matched a short alias ("use" for US)
     if actor is not None:
         shown = target_actor(actor)
         return Candidate(shown.name, shown.id, (mention.start, mention.end), shown.country or actor.country, mention.kind)
@@ -168,7 +172,15 @@ def is_place_modifier(doc: Doc, c: Candidate) -> bool:
     words = [w for w, _, _ in following]
     lex = stance_words(doc.lang)
     # the place noun may come right after, or after a second adjective ("Polish-Belarusian")
-    return any(lex.place_nouns.match_at(words, k) for k in range(min(2, len(words))))
+    if any(lex.place_nouns.match_at(words, k) for k in range(min(2, len(words)))):
+        return True
+    # or right before, as Polish puts adjectives ("granicy polsko-białoruskiej"); a first part
+    # of a compound adjective ("polsko-") sits between
+    left = doc.text[max(0, c.span[0] - 60) : c.span[0]]
+    before = [w for w, _, _ in words_with_spans(left)]
+    if left.endswith("-") and before:
+        before = before[:-1]
+    return bool(before) and lex.place_nouns.match_at(before, len(before) - 1) == 1
 
 
 def _title_span(doc: Doc, st: Statement, sent_start: int) -> Span | None:
@@ -240,7 +252,10 @@ def qualifies_person(doc: Doc, c: Candidate, others: list[Candidate]) -> bool:
     for p in others:
         gap = doc.text[c.span[1] : p.span[0]]
         if 0 <= p.span[0] - c.span[1] <= QUALIFIER_GAP and not re.search(r"[,.;:!?\"«»„“”()]", gap) and _is_person(p):
-            return len(gap.split()) <= 3
+            words = gap.split()
+            # title words only ("politician", "Foreign Minister"); a preposition ("support of
+            # Russia for Lukashenko's regime") makes them two actors
+            return len(words) <= 2 and all(len(w) > 3 for w in words)
     return False
 
 
@@ -297,7 +312,8 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
     if previous is not None and previous.target and previous.speaker == st.speaker:
         para_prev = doc.sentence_at(previous.content_span[0])
         para_now = doc.sentence_at(st.content_span[0])
-        if para_prev and para_now and para_prev.paragraph == para_now.paragraph:
+        # the same paragraph or the next ones: news copy breaks one answer into short paragraphs
+        if para_prev and para_now and 0 <= para_now.paragraph - para_prev.paragraph <= FOLLOW_PARAGRAPHS:
             span = previous.target_span or previous.content_span
             return Candidate(previous.target, previous.target_id, span, None, "previous", "previous"), named
     stated = [c for c in named if c not in context]

@@ -59,7 +59,8 @@ def noun_cues(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribut
             speaker = view.span(k - 1, k)
         else:
             continue
-        content = strip_quotes(view.text, toks[marker + 1].start, view.end)
+        # the content keeps its complementiser, as the verb rules do ("his claim that the…")
+        content = strip_quotes(view.text, toks[marker].start, view.end)
         out.append(Attribution("indirect", (t.start, t.end), [content], speaker, 0.55, notes=["noun_cue"]))
     return out
 

@@ -21,6 +21,7 @@ from linewatch.extract.attribution_base import (
     OPEN_QUOTES,
     SEPARATORS,
     Attribution,
+    CueTable,
     SentenceView,
     cue_strength,
     gender_from_verb,
@@ -191,6 +192,13 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     return att
 
 
+def _opens_content(table: CueTable, cue: str, word: str) -> bool:
+    """Is `word` after `cue` the start of the content ("agreed that…", "agreed to…"), not a particle?"""
+    low = word.lower()
+    return low in table.that or (low in table.infinitive and table.infinitive_cues is not None
+                                 and bool(table.infinitive_cues.fullmatch(cue.lower())))
+
+
 def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     """SPEAKER CUE [SPEAKER] [AUDIENCE] (that | : | quote) CONTENT."""
     toks, text, table = view.toks, view.text, view.table
@@ -199,7 +207,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     cue_end = toks[k].end
     for pat, parts in table.particles + table.optional_particles:
         if (pat.fullmatch(toks[k].text.lower()) and j < n and toks[j].text.lower() in parts and toks[j].text != ":"
-                and toks[j].text.lower() not in table.that):  # "agreed that…": "that" opens the content
+                and not _opens_content(table, toks[k].text, toks[j].text)):
             cue_end = toks[j].end
             j += 1
             break
@@ -225,11 +233,15 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         x += 1
     content_tok = None
     if marker is not None:
-        # the content keeps its complementiser ("that the border…", as annotated corpora do);
-        # a colon or an infinitive "to" is left out, an opening quote kept
-        keep = toks[marker].text in OPEN_QUOTES or toks[marker].text.lower() in table.that
+        # the content keeps its complementiser ("that the border…", "to take responsibility", as
+        # annotated corpora do); a colon is left out, an opening quote kept
+        keep = toks[marker].text != ":"
         content_tok = marker if keep else marker + 1
         between = toks[j:marker]
+        if (toks[marker].text in OPEN_QUOTES and view.has_parse and marker > j
+                and any(t.pos in ("VERB", "AUX") for t in between)):
+            # "said it was “a disgrace”": the reported clause starts before its quoted words
+            content_tok, between = j, []
     elif view.has_parse and not particle:
         comp = [t for t in toks if t.head == toks[k].i and t.dep in ("ccomp", "xcomp") and t.start > toks[k].end]
         if not comp and table.object_cues is not None and table.object_cues.fullmatch(toks[k].text.lower()):

@@ -51,7 +51,7 @@ VERSION = "0.6"
 # sentence, so that each claim cites its own sentence; 0 = never split.
 SPLIT_MIN_SENTENCES = 2
 # A piece of a split quote shorter than this many words ("What is the difference?") is no claim of its own.
-MIN_PIECE_WORDS = 5
+MIN_PIECE_WORDS = 6
 
 # A bare quotation right after a speaker's quote (`"A," X said. "B."`) continues it: True = one
 # statement whose content has both parts (as PolNeAR annotates), False = a statement of its own.

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from datetime import date, datetime, timezone
 from typing import Any
 
-from linewatch.model import Document, Event, NarrativeMatch, Span, StanceMention, Statement
+from linewatch.model import Document, as_date, Event, NarrativeMatch, Span, StanceMention, Statement
 
 
 def now_iso() -> str:
@@ -21,17 +21,7 @@ def _iso(d: date | datetime | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
-def _date(v: Any) -> date | None:
-    if v in (None, ""):
-        return None
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    try:
-        return date.fromisoformat(str(v)[:10])
-    except ValueError:
-        return None
+_date = as_date
 
 
 def _json(v: Any) -> str:

@@ -283,7 +283,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 continue
             if "extend_back" in att.notes:
                 _extend_back(doc, si, att, last_para_sent[1] if last_para_sent else -1)
-            if "continuation" in att.notes and join and out:
+            same_speaker = bool(out) and out[-1].speaker == (speaker.name if speaker else None)
+            if "continuation" in att.notes and join and same_speaker:
                 _join_continuation(doc, out[-1], att.content_spans[0])
                 covered_until = max(covered_until, out[-1].content_span[1])
                 last_para_sent = (sent.paragraph, si)

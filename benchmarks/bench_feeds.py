@@ -18,13 +18,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "sources"))
-from localserver import HTML, XML, FeedItem, LocalServer, Route, article_html, paragraphs, rss  # noqa: E402
+from localserver import HTML, XML, FeedItem, LocalServer, Route, article_html, paragraphs, rss
 
-from linewatch.sources.archive import WarcArchive  # noqa: E402
-from linewatch.sources.definitions import SourceDef  # noqa: E402
-from linewatch.sources.fetch import Fetcher, FetchLimits  # noqa: E402
-from linewatch.sources.watch import watch  # noqa: E402
-from linewatch.store import open_store  # noqa: E402
+from linewatch.sources.archive import WarcArchive
+from linewatch.sources.definitions import SourceDef
+from linewatch.sources.fetch import Fetcher, FetchLimits
+from linewatch.sources.watch import watch
+from linewatch.store import open_store
 
 
 def build_feeds(server: LocalServer, items: int, feeds: int, summary_share: float) -> list[SourceDef]:

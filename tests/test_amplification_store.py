@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import json
 
+from test_amplification_corpus import build_corpus
 from typer.testing import CliRunner
 
 from linewatch.analyze.amplification import detect_in_store, unique_story_counts
 from linewatch.model import Document, DocumentAnalysis, Statement
 from linewatch.store import open_store
-from test_amplification_corpus import build_corpus
 
 
 def _fill(store) -> list[str]:

@@ -10,7 +10,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from linewatch.analyze.discover import Claim, cluster_claims, discover, discover_claims, load_candidate, spherical_kmeans
+from linewatch.analyze.discover import (
+    Claim,
+    cluster_claims,
+    discover,
+    discover_claims,
+    load_candidate,
+    spherical_kmeans,
+)
 from linewatch.analyze.narrative_promote import promote
 from linewatch.analyze.narrative_taxonomy import load_taxonomy
 from linewatch.errors import InputError

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "sources"))
-from localserver import HTML, LocalServer, Route  # noqa: E402
+from localserver import HTML, LocalServer, Route
 
-from linewatch.sources.archive import WarcArchive, read_record  # noqa: E402
-from linewatch.sources.fetch import (  # noqa: E402
-    FetchError,
+from linewatch.sources.archive import WarcArchive, read_record
+from linewatch.sources.fetch import (
     Fetcher,
+    FetchError,
     FetchLimits,
     HostRateLimiter,
     address_problem,

@@ -10,17 +10,19 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "sources"))
-from localserver import LocalServer, Route  # noqa: E402
+from localserver import LocalServer, Route
 
-from linewatch.errors import InputError  # noqa: E402
-from linewatch.sources import gdelt  # noqa: E402
-from linewatch.sources.archive import WarcArchive, read_record  # noqa: E402
-from linewatch.sources.definitions import load_sources  # noqa: E402
-from linewatch.sources.fetch import Fetcher, FetchLimits  # noqa: E402
-from linewatch.sources.telegram import flatten_text  # noqa: E402
-from linewatch.sources.watch import poll_source, watch  # noqa: E402
-from linewatch.store import open_store  # noqa: E402
-from linewatch.sources.definitions import SourceDef  # noqa: E402
+from linewatch.errors import InputError
+from linewatch.sources import gdelt
+from linewatch.sources.archive import WarcArchive, read_record
+from linewatch.sources.definitions import (
+    SourceDef,
+    load_sources,
+)
+from linewatch.sources.fetch import Fetcher, FetchLimits
+from linewatch.sources.telegram import flatten_text
+from linewatch.sources.watch import poll_source, watch
+from linewatch.store import open_store
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "sources"))
-from localserver import HTML, XML, FeedItem, LocalServer, Route, article_html, paragraphs, rss  # noqa: E402
+from localserver import HTML, XML, FeedItem, LocalServer, Route, article_html, paragraphs, rss
 
 N_ITEMS = 40
 

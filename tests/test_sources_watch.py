@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "sources"))
-from localserver import (  # noqa: E402
+from localserver import (
     HTML,
     XML,
     FeedItem,
@@ -24,12 +24,12 @@ from localserver import (  # noqa: E402
     sitemap_index,
 )
 
-from linewatch.sources.archive import WarcArchive, read_record  # noqa: E402
-from linewatch.sources.definitions import SourceDef  # noqa: E402
-from linewatch.sources.fetch import Fetcher, FetchLimits  # noqa: E402
-from linewatch.sources.urls import ingest_url  # noqa: E402
-from linewatch.sources.watch import due_sources, poll_source, source_health, watch  # noqa: E402
-from linewatch.store import open_store  # noqa: E402
+from linewatch.sources.archive import WarcArchive, read_record
+from linewatch.sources.definitions import SourceDef
+from linewatch.sources.fetch import Fetcher, FetchLimits
+from linewatch.sources.urls import ingest_url
+from linewatch.sources.watch import due_sources, poll_source, source_health, watch
+from linewatch.store import open_store
 
 LOCAL = ["127.0.0.0/8"]
 

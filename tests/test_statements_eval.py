@@ -8,8 +8,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline

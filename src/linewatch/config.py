@@ -195,7 +195,7 @@ def read_config(path: Path) -> Config:
     if db is not None and not isinstance(db, str):
         raise ConfigError("[database] url must be a string", where=where)
     if db and "://" not in db:
-        db = str((root / db))  # a file path relative to the workspace
+        db = str(root / db)  # a file path relative to the workspace
     pipeline = section("pipeline")
     comp_cfg = pipeline.get("config", {})
     if not isinstance(comp_cfg, dict) or not all(isinstance(v, dict) for v in comp_cfg.values()):

@@ -8,9 +8,10 @@ only the parent writes to the store (one transaction per document).
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from linewatch.model import Document, DocumentAnalysis, NarrativeMatch, content_hash
 from linewatch.nlp.doc import Doc

@@ -20,9 +20,10 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta, timezone
-from typing import Any, Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import numpy as np
 
@@ -271,7 +272,7 @@ def unexplained_claims(store: Any, taxonomy: str | None = None, since: str | Non
 
 def save_candidates(store: Any, candidates: Sequence[Candidate], run_id: str) -> None:
     """Store one run's candidates (replacing candidates with the same id)."""
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     with store.transaction():
         for c in candidates:
             data = {k: v for k, v in asdict(c).items() if k in ("representatives", "volume", "outlets", "actors", "cohesion")}

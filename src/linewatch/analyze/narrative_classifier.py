@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -132,7 +132,7 @@ class DocumentClassifier:
         tmp.replace(path)
 
     @classmethod
-    def load(cls, path: str | Path) -> "DocumentClassifier":
+    def load(cls, path: str | Path) -> DocumentClassifier:
         try:
             z = np.load(path, allow_pickle=False)
             if unpack_strings(z["format"]) != [FORMAT]:
@@ -210,7 +210,7 @@ def fit_space(texts: Sequence[str], cfg: TrainConfig) -> tuple[TfidfSpace, list[
     return TfidfSpace(vocab=vocab, idf=idf), counted
 
 
-def matrix(space: TfidfSpace, texts: Sequence[str]):  # noqa: ANN201 - scipy sparse
+def matrix(space: TfidfSpace, texts: Sequence[str]):
     from scipy.sparse import csr_matrix
 
     rows, cols, vals = [], [], []

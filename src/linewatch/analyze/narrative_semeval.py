@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from linewatch.analyze.narrative_classifier import Decoding, TrainConfig, choose, train
 from linewatch.analyze.narrative_taxonomy import Taxonomy

@@ -31,7 +31,13 @@ import numpy as np
 
 from linewatch.analyze.narrative_classifier import DocumentClassifier
 from linewatch.analyze.narrative_matcher import Hit, MatchParams, NarrativeMatcher
-from linewatch.analyze.narrative_taxonomy import Taxonomy, bundled_taxonomies, load_taxonomy, parse_taxonomy, resolve_taxonomy_path
+from linewatch.analyze.narrative_taxonomy import (
+    Taxonomy,
+    bundled_taxonomies,
+    load_taxonomy,
+    parse_taxonomy,
+    resolve_taxonomy_path,
+)
 from linewatch.model import NarrativeMatch, Statement
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import component
@@ -54,7 +60,7 @@ def _bundled_by_name() -> dict[str, Path]:
     for p in bundled_taxonomies():
         try:
             out[load_taxonomy(p).name] = p
-        except Exception:  # noqa: BLE001 - a broken bundled file must not stop a user's run
+        except Exception:
             continue
     return out
 
@@ -232,7 +238,7 @@ def analyze_narratives(doc: Doc, taxonomy: Taxonomy, params: MatchParams | None 
 
 
 @component("narratives", version=VERSION, requires=("statements",))
-def make_narratives(**config: Any):  # noqa: ANN201 - returns the component callable
+def make_narratives(**config: Any):
     """Narratives carried by statements and documents (taxonomy from doc.options['taxonomy'])."""
     params = MatchParams(**{k: v for k, v in config.items() if k in MatchParams.__dataclass_fields__})
 

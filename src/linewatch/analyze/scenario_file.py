@@ -278,7 +278,7 @@ def parse_scenario_set(
         raise InputError(f"scenario file larger than {MAX_SCENARIO_BYTES} bytes", where=source)
     rd = _Reader(source)
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -12,10 +12,11 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from linewatch.analyze.scenario_file import Indicator
 

@@ -85,7 +85,7 @@ def _target_country(target: str) -> str:
         from linewatch.extract.registry import get_registry
 
         actor = get_registry().by_name(target)
-    except Exception:  # noqa: BLE001 - a missing/broken registry leaves names as they are
+    except Exception:
         actor = None
     return actor.country if actor is not None and actor.country else target
 

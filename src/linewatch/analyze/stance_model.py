@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -85,7 +85,7 @@ class StanceModel:
         return LABELS[k], round(float(p[k]), 3)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model(lang: str) -> StanceModel | None:
     """The shipped model of `lang`, or None."""
     path = model_path(lang)

@@ -62,7 +62,7 @@ def _registry():  # the registry engineer's module; absent in stripped-down inst
         return None
     try:
         return get_registry()
-    except Exception:  # noqa: BLE001 - a broken user registry must not stop stance
+    except Exception:
         return None
 
 

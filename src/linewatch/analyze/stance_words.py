@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from linewatch.nlp.lexicon import lexicon
 
@@ -103,7 +103,7 @@ class StanceWords:
         raise AttributeError(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def stance_words(lang: str) -> StanceWords:
     """The compiled stance lexicon of `lang` (English when the language has none)."""
     data = lexicon(lang, "stance") or lexicon("en", "stance")

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any
 
 import typer
 
@@ -103,13 +104,13 @@ def _open_stances(pipeline: Any, doc_id: str, text: str, lang: str) -> Iterator[
     yield from stance_rows(doc, doc_id)
 
 
-def _open(db: Optional[str]):
+def _open(db: str | None):
     from linewatch.store import open_store
 
     return open_store(db)
 
 
-def _parse_date(value: Optional[str], flag: str) -> date | None:
+def _parse_date(value: str | None, flag: str) -> date | None:
     if not value:
         return None
     try:
@@ -123,7 +124,7 @@ def register(app: typer.Typer) -> None:
     def stance_cmd(
         input: Path = typer.Argument(..., help="JSON Lines: {id, text, target, target_span} per line"),
         as_json: bool = typer.Option(False, "--json", help="JSON Lines on stdout (CONTRACT.md)"),
-        lang: Optional[str] = typer.Option(None, "--lang", help="language of every item (default: detect)"),
+        lang: str | None = typer.Option(None, "--lang", help="language of every item (default: detect)"),
         model: bool = typer.Option(True, "--model/--lexicon", help="learnt model where shipped, or the lexicon only"),
     ) -> None:
         """Stance (support / oppose / neutral) toward a given target, or toward targets found."""
@@ -145,9 +146,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command("matrix")
     def matrix_cmd(
-        db: Optional[str] = typer.Option(None, "--db", help="database URL or path (default: workspace)"),
-        start: Optional[str] = typer.Option(None, "--from", help="first statement date YYYY-MM-DD"),
-        end: Optional[str] = typer.Option(None, "--to", help="last statement date YYYY-MM-DD"),
+        db: str | None = typer.Option(None, "--db", help="database URL or path (default: workspace)"),
+        start: str | None = typer.Option(None, "--from", help="first statement date YYYY-MM-DD"),
+        end: str | None = typer.Option(None, "--to", help="last statement date YYYY-MM-DD"),
         by: str = typer.Option("actor", "--by", help="actor or country"),
         as_json: bool = typer.Option(False, "--json"),
     ) -> None:
@@ -173,7 +174,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("shifts")
     def shifts_cmd(
-        db: Optional[str] = typer.Option(None, "--db", help="database URL or path (default: workspace)"),
+        db: str | None = typer.Option(None, "--db", help="database URL or path (default: workspace)"),
         window: int = typer.Option(14, "--window", min=1, max=3650, help="days on each side of a change"),
         min_count: int = typer.Option(2, "--min-count", min=1, help="statements needed on each side"),
         as_json: bool = typer.Option(False, "--json"),
@@ -199,7 +200,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("amplification")
     def amplification_cmd(
-        db: Optional[str] = typer.Option(None, "--db", help="database URL or path (default: workspace)"),
+        db: str | None = typer.Option(None, "--db", help="database URL or path (default: workspace)"),
         write: bool = typer.Option(True, "--write/--no-write", help="save groups to story_groups"),
         translations: bool = typer.Option(True, "--translations/--no-translations",
                                           help="also find translated copies (embeddings)"),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Optional
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -19,7 +19,7 @@ def db_option() -> Any:
     return typer.Option(None, "--db", help=DB_HELP)
 
 
-def open_db(flag: Optional[str]) -> Any:
+def open_db(flag: str | None) -> Any:
     """The store chosen by --db > LINEWATCH_DB > workspace > ./linewatch.db."""
     from linewatch.config import load_config
     from linewatch.store import open_store
@@ -27,7 +27,7 @@ def open_db(flag: Optional[str]) -> Any:
     return open_store(load_config().db_url(flag))
 
 
-def parse_date_flag(value: Optional[str], flag: str = "--date") -> date | None:
+def parse_date_flag(value: str | None, flag: str = "--date") -> date | None:
     if not value:
         return None
     try:

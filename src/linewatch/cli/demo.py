@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -82,7 +82,7 @@ def describe_checked(checked: Any) -> str:
 def register(app: typer.Typer) -> None:
     @app.command()
     def demo(
-        db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+        db: str | None = typer.Option(None, "--db", help=DB_HELP),
         workers: int = typer.Option(1, "--workers", "-w", min=1, max=32, help="worker processes for the pipeline"),
     ) -> None:
         """Load the demo corpus (Belarus-EU border crisis, autumn 2021), analyse it and show how to explore it."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -79,8 +79,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def ingest(
         paths: list[str] = typer.Argument(..., help="files, folders (searched recursively) or http(s) URLs"),
-        db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-        date: Optional[str] = typer.Option(None, "--date", help="publication date (YYYY-MM-DD) for documents that carry none"),
+        db: str | None = typer.Option(None, "--db", help=DB_HELP),
+        date: str | None = typer.Option(None, "--date", help="publication date (YYYY-MM-DD) for documents that carry none"),
         allow_private_addresses: bool = typer.Option(
             False, "--allow-private-addresses", help="let URLs point at private/loopback addresses"
         ),

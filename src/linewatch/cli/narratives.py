@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -21,7 +20,7 @@ narratives_app = typer.Typer(help="Narrative taxonomies, matching, discovery and
 TAXONOMY_HELP = "taxonomy file, or a bundled one by name (belarus-border-2021, semeval2025-t10); default: the workspace's"
 
 
-def _taxonomy_ref(flag: Optional[str]) -> str:
+def _taxonomy_ref(flag: str | None) -> str:
     from linewatch.config import load_config
     from linewatch.errors import InputError
 
@@ -33,7 +32,7 @@ def _taxonomy_ref(flag: Optional[str]) -> str:
 
 @narratives_app.command("list")
 def list_cmd(
-    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help=TAXONOMY_HELP),
+    taxonomy: str | None = typer.Option(None, "--taxonomy", "-t", help=TAXONOMY_HELP),
     as_json: bool = typer.Option(False, "--json", help="one JSON object per narrative"),
 ) -> None:
     """Show the narratives of a taxonomy (and the bundled taxonomies)."""
@@ -57,7 +56,7 @@ def list_cmd(
 def match_cmd(
     text: str = typer.Argument(..., help="a claim (any of en/ru/pl)"),
     lang: str = typer.Option("en", "--lang", help="language of the claim (for cue words)"),
-    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help=TAXONOMY_HELP),
+    taxonomy: str | None = typer.Option(None, "--taxonomy", "-t", help=TAXONOMY_HELP),
 ) -> None:
     """Which narratives one claim carries, and why."""
     from linewatch.analyze.narratives import get_matcher, get_taxonomy
@@ -69,13 +68,13 @@ def match_cmd(
 
 @narratives_app.command("discover")
 def discover_cmd(
-    db: Optional[str] = db_option(),
-    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="count only matches of this taxonomy (its name or file) as explained"),
+    db: str | None = db_option(),
+    taxonomy: str | None = typer.Option(None, "--taxonomy", "-t", help="count only matches of this taxonomy (its name or file) as explained"),
     seed: int = typer.Option(0, "--seed", help="random seed (same data + seed = same candidates)"),
     min_size: int = typer.Option(3, "--min-size", help="fewest statements in a candidate"),
     min_similarity: float = typer.Option(0.85, "--min-similarity", help="average similarity of the statements of a candidate (0-1)"),
-    since: Optional[str] = typer.Option(None, "--from", help="YYYY-MM-DD"),
-    until: Optional[str] = typer.Option(None, "--to", help="YYYY-MM-DD"),
+    since: str | None = typer.Option(None, "--from", help="YYYY-MM-DD"),
+    until: str | None = typer.Option(None, "--to", help="YYYY-MM-DD"),
     as_json: bool = typer.Option(False, "--json", help="one JSON object per candidate"),
     save: bool = typer.Option(True, "--save/--no-save", help="store candidates in narrative_candidates"),
 ) -> None:
@@ -112,7 +111,7 @@ def discover_cmd(
         console.print(f"  outlets: {escape(', '.join(f'{k} ({v})' for k, v in list(c.outlets.items())[:5]) or '-')}")
         console.print(f"  weekly volume: {escape(' '.join(f'{k}:{v}' for k, v in c.volume.items()))}")
         for r in c.representatives[:3]:
-            console.print(f"    - {escape((r.get('speaker') or '?'))}: {escape(r['content'][:160])}")
+            console.print(f"    - {escape(r.get('speaker') or '?')}: {escape(r['content'][:160])}")
     console.print("[dim]promote one with: linewatch narratives promote ID --into FILE[/dim]")
 
 
@@ -120,8 +119,8 @@ def discover_cmd(
 def promote_cmd(
     candidate_id: str = typer.Argument(..., help="candidate id (or a unique prefix) from `narratives discover`"),
     into: Path = typer.Option(..., "--into", help="taxonomy file to append to (created if missing)"),
-    new_id: Optional[str] = typer.Option(None, "--id", help="id for the new narrative (default: from its terms)"),
-    db: Optional[str] = db_option(),
+    new_id: str | None = typer.Option(None, "--id", help="id for the new narrative (default: from its terms)"),
+    db: str | None = db_option(),
 ) -> None:
     """Append a discovered candidate to a taxonomy file."""
     from linewatch.analyze.discover import load_candidate
@@ -139,10 +138,10 @@ def promote_cmd(
 def train_cmd(
     semeval: Path = typer.Option(..., "--semeval", help="folder with <LANG>/subtask-2-annotations.txt and <LANG>/raw-documents/"),
     taxonomy: str = typer.Option("semeval2025-t10", "--taxonomy", "-t", help="taxonomy whose ids the labels map to"),
-    out: Optional[Path] = typer.Option(None, "--out", help="model file (default: the taxonomy's `classifier:`)"),
+    out: Path | None = typer.Option(None, "--out", help="model file (default: the taxonomy's `classifier:`)"),
     folds: int = typer.Option(5, "--folds", help="k of the k-fold cross-validation"),
     seed: int = typer.Option(0, "--seed"),
-    predictions: Optional[Path] = typer.Option(None, "--predictions", help="write held-out predictions <lang>.jsonl here (for score.py narratives)"),
+    predictions: Path | None = typer.Option(None, "--predictions", help="write held-out predictions <lang>.jsonl here (for score.py narratives)"),
 ) -> None:
     """Cross-validate and train the document classifier on SemEval-2025 Task 10 data."""
     from linewatch.analyze.narrative_semeval import run_training

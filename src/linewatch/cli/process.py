@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -43,7 +43,7 @@ def run_store(store: Any, config: Any, taxonomy: Path | None, workers: int = 1, 
         return run_pending(store, run_options, workers=workers, limit=limit, on_start=on_start, on_done=on_done)
 
 
-def _check_taxonomy(taxonomy: Optional[str]) -> Path | None:
+def _check_taxonomy(taxonomy: str | None) -> Path | None:
     from linewatch.errors import InputError
 
     if not taxonomy:
@@ -99,10 +99,10 @@ def print_table(label: str, lines: list[dict[str, Any]]) -> None:
 def register(app: typer.Typer) -> None:
     @app.command()
     def run(
-        db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+        db: str | None = typer.Option(None, "--db", help=DB_HELP),
         workers: int = typer.Option(1, "--workers", "-w", min=1, max=MAX_WORKERS, help="worker processes"),
-        taxonomy: Optional[str] = typer.Option(None, "--taxonomy", help="narrative taxonomy (YAML); default: workspace, else shipped"),
-        limit: Optional[int] = typer.Option(None, "--limit", min=1, help="process at most N documents"),
+        taxonomy: str | None = typer.Option(None, "--taxonomy", help="narrative taxonomy (YAML); default: workspace, else shipped"),
+        limit: int | None = typer.Option(None, "--limit", min=1, help="process at most N documents"),
     ) -> None:
         """Process every document not yet processed by the current pipeline version."""
         from linewatch.config import load_config
@@ -129,9 +129,9 @@ def register(app: typer.Typer) -> None:
     def extract(
         files: list[str] = typer.Argument(..., help="files to analyse (.txt .md .html .json .jsonl .csv)"),
         as_json: bool = typer.Option(False, "--json", help="write JSON Lines as in the evaluation contract"),
-        taxonomy: Optional[str] = typer.Option(None, "--taxonomy", help="narrative taxonomy (YAML)"),
-        date: Optional[str] = typer.Option(None, "--date", help="publication date (YYYY-MM-DD) for files that carry none"),
-        lang: Optional[str] = typer.Option(None, "--lang", help="force the language (en, ru, pl)"),
+        taxonomy: str | None = typer.Option(None, "--taxonomy", help="narrative taxonomy (YAML)"),
+        date: str | None = typer.Option(None, "--date", help="publication date (YYYY-MM-DD) for files that carry none"),
+        lang: str | None = typer.Option(None, "--lang", help="force the language (en, ru, pl)"),
     ) -> None:
         """Analyse files without a database; print statements and events (JSON Lines with --json)."""
         from linewatch.config import load_config

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -33,8 +33,8 @@ def register(app: typer.Typer) -> None:
 
     @group.command()
     def check(
-        db: Optional[str] = db_option(),
-        file: Optional[list[Path]] = typer.Option(None, "--file", "-f", help="scenario file(s) (default: workspace, else shipped)"),
+        db: str | None = db_option(),
+        file: list[Path] | None = typer.Option(None, "--file", "-f", help="scenario file(s) (default: workspace, else shipped)"),
     ) -> None:
         """Evaluate scenario files against the database: evidence, weights, audit trail and alerts (idempotent)."""
         from linewatch.analyze.scenarios import check as run_check
@@ -60,8 +60,8 @@ def register(app: typer.Typer) -> None:
 
     @group.command()
     def status(
-        db: Optional[str] = db_option(),
-        set_id: Optional[str] = typer.Option(None, "--set", help="only this scenario set"),
+        db: str | None = db_option(),
+        set_id: str | None = typer.Option(None, "--set", help="only this scenario set"),
         evidence: int = typer.Option(5, "--evidence", "-n", min=0, max=200, help="evidence rows shown per scenario"),
     ) -> None:
         """Each scenario with its weight, consistency and the evidence behind it (speaker, date, sentence, doc)."""
@@ -107,9 +107,9 @@ def register(app: typer.Typer) -> None:
 
     @group.command()
     def history(
-        db: Optional[str] = db_option(),
-        set_id: Optional[str] = typer.Option(None, "--set", help="scenario set (default: the only one checked)"),
-        scenario: Optional[str] = typer.Option(None, "--scenario", "-s", help="only this scenario"),
+        db: str | None = db_option(),
+        set_id: str | None = typer.Option(None, "--set", help="scenario set (default: the only one checked)"),
+        scenario: str | None = typer.Option(None, "--scenario", "-s", help="only this scenario"),
         limit: int = typer.Option(200, "--limit", min=1, max=100_000, help="rows shown (newest last)"),
     ) -> None:
         """The timeline of weights with the reason for each change (indicator and evidence)."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -11,7 +11,7 @@ from linewatch.cli.common import console, db_option, open_db
 DEFAULT_SOURCES_FILE = "sources.yaml"
 
 
-def _sources_file(flag: Optional[str], config: Any) -> Path:
+def _sources_file(flag: str | None, config: Any) -> Path:
     from linewatch.errors import ConfigError
 
     if flag:
@@ -35,8 +35,8 @@ def register(app: typer.Typer) -> None:
     @app.command("watch")
     def watch_cmd(
         once: bool = typer.Option(False, "--once", help="poll every source once now, process, and exit"),
-        db: Optional[str] = db_option(),
-        sources: Optional[str] = typer.Option(None, "--sources", help="source definitions (YAML or TOML)"),
+        db: str | None = db_option(),
+        sources: str | None = typer.Option(None, "--sources", help="source definitions (YAML or TOML)"),
         allow_private_addresses: bool = typer.Option(
             False, "--allow-private-addresses", help="allow private, loopback and link-local addresses for every source"
         ),
@@ -102,7 +102,7 @@ def register(app: typer.Typer) -> None:
                           + (f", {result.processed} documents processed" if result.processed else ""))
 
     @sources_app.command("list")
-    def list_cmd(sources: Optional[str] = typer.Option(None, "--sources", help="source definitions (YAML or TOML)")) -> None:
+    def list_cmd(sources: str | None = typer.Option(None, "--sources", help="source definitions (YAML or TOML)")) -> None:
         """The sources defined in the sources file (validated)."""
         from rich.markup import escape
         from rich.table import Table
@@ -118,7 +118,7 @@ def register(app: typer.Typer) -> None:
         console.print(table)
 
     @sources_app.command("check")
-    def check_cmd(sources: Optional[str] = typer.Option(None, "--sources", help="source definitions (YAML or TOML)")) -> None:
+    def check_cmd(sources: str | None = typer.Option(None, "--sources", help="source definitions (YAML or TOML)")) -> None:
         """Validate the sources file (errors name the file and line)."""
         from linewatch.config import load_config
         from linewatch.sources.definitions import load_sources
@@ -144,11 +144,11 @@ def register(app: typer.Typer) -> None:
         source_id: str = typer.Argument(..., help="unique id: a-z, 0-9, '.', '_' or '-'"),
         kind: str = typer.Option(..., "--kind", help="rss, atom, page, sitemap, telegram-export, gdelt-events, ..."),
         location: str = typer.Option(..., "--location", help="URL, file or folder"),
-        language: Optional[str] = typer.Option(None, "--language"),
-        outlet: Optional[str] = typer.Option(None, "--outlet"),
-        outlet_type: Optional[str] = typer.Option(None, "--outlet-type", help="official / state media / independent / wire / social"),
+        language: str | None = typer.Option(None, "--language"),
+        outlet: str | None = typer.Option(None, "--outlet"),
+        outlet_type: str | None = typer.Option(None, "--outlet-type", help="official / state media / independent / wire / social"),
         interval: str = typer.Option("30m", "--interval", help="90, 15m, 2h, 1d"),
-        sources: Optional[str] = typer.Option(None, "--sources", help="source definitions file (YAML)"),
+        sources: str | None = typer.Option(None, "--sources", help="source definitions file (YAML)"),
     ) -> None:
         """Add a source to the (YAML) sources file; the file is validated before it is replaced."""
         from linewatch.config import load_config
@@ -164,7 +164,7 @@ def register(app: typer.Typer) -> None:
 
     @sources_app.command("health")
     def health_cmd(
-        db: Optional[str] = db_option(),
+        db: str | None = db_option(),
         as_json: bool = typer.Option(False, "--json", help="print JSON instead of a table"),
     ) -> None:
         """Per-source state: last run, last success, errors, next run, items collected."""

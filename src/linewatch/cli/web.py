@@ -10,7 +10,6 @@ FastAPI, uvicorn and WeasyPrint are imported inside the commands.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -20,7 +19,7 @@ from linewatch.errors import InputError
 DEFAULT_PORT = 8642
 
 
-def _narrative_labels(config: object, flag: Optional[str]) -> dict[str, str]:
+def _narrative_labels(config: object, flag: str | None) -> dict[str, str]:
     """{narrative id: label} from --taxonomy, else the workspace's/shipped taxonomy ({} if none loads)."""
     try:
         from linewatch.analyze.narrative_taxonomy import load_taxonomy
@@ -57,10 +56,10 @@ def _warm_in_background(store: object) -> None:
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
-        db: Optional[str] = db_option(),
+        db: str | None = db_option(),
         host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (keep 127.0.0.1 unless behind a proxy)"),
-        port: Optional[int] = typer.Option(None, "--port", help=f"port (default: [web] port, else {DEFAULT_PORT})"),
-        taxonomy: Optional[str] = typer.Option(None, "--taxonomy", help="narrative taxonomy whose labels the pages show"),
+        port: int | None = typer.Option(None, "--port", help=f"port (default: [web] port, else {DEFAULT_PORT})"),
+        taxonomy: str | None = typer.Option(None, "--taxonomy", help="narrative taxonomy whose labels the pages show"),
     ) -> None:
         """Start the dashboard and the JSON API (http://HOST:PORT/, API docs at /api/docs)."""
         import uvicorn
@@ -89,10 +88,10 @@ def register(app: typer.Typer) -> None:
         date_from: str = typer.Option(..., "--from", help="first day, YYYY-MM-DD"),
         date_to: str = typer.Option(..., "--to", help="last day, YYYY-MM-DD"),
         actor: list[str] = typer.Option([], "--actor", help="limit to statements by or about this actor (repeatable)"),
-        topic: Optional[str] = typer.Option(None, "--topic", help="a narrative id, or words to search for"),
-        fmt: Optional[str] = typer.Option(None, "--format", help="md, html or pdf (default: from the output name)"),
+        topic: str | None = typer.Option(None, "--topic", help="a narrative id, or words to search for"),
+        fmt: str | None = typer.Option(None, "--format", help="md, html or pdf (default: from the output name)"),
         output: Path = typer.Option(..., "--output", "-o", help="file to write"),
-        db: Optional[str] = db_option(),
+        db: str | None = db_option(),
     ) -> None:
         """Write a briefing: key statements, who blames whom, what moved, narratives, scenarios; every line cited."""
         from linewatch.report.brief import build_briefing
@@ -107,15 +106,15 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def export(
         kind: str = typer.Argument(..., help="statements, events or documents"),
-        fmt: Optional[str] = typer.Option(None, "--format", help="csv, jsonl or parquet (default: from the output name)"),
+        fmt: str | None = typer.Option(None, "--format", help="csv, jsonl or parquet (default: from the output name)"),
         output: Path = typer.Option(..., "--output", "-o", help="file to write"),
-        date_from: Optional[str] = typer.Option(None, "--from", help="first day, YYYY-MM-DD"),
-        date_to: Optional[str] = typer.Option(None, "--to", help="last day, YYYY-MM-DD"),
-        actor: Optional[str] = typer.Option(None, "--actor", help="speaker name or registry id"),
-        country: Optional[str] = typer.Option(None, "--country", help="speaker country (ISO alpha-3)"),
-        language: Optional[str] = typer.Option(None, "--language"),
+        date_from: str | None = typer.Option(None, "--from", help="first day, YYYY-MM-DD"),
+        date_to: str | None = typer.Option(None, "--to", help="last day, YYYY-MM-DD"),
+        actor: str | None = typer.Option(None, "--actor", help="speaker name or registry id"),
+        country: str | None = typer.Option(None, "--country", help="speaker country (ISO alpha-3)"),
+        language: str | None = typer.Option(None, "--language"),
         max_rows: int = typer.Option(1_000_000, "--max-rows", min=1),
-        db: Optional[str] = db_option(),
+        db: str | None = db_option(),
     ) -> None:
         """Export filtered records (corrections applied) as CSV, JSON Lines or Parquet."""
         from linewatch.report.render import write_atomic
@@ -136,15 +135,15 @@ def register(app: typer.Typer) -> None:
     def correct(
         item_id: str = typer.Argument(..., help="the statement or event id (shown on its dashboard page)"),
         kind: str = typer.Option("statement", "--kind", help="statement or event"),
-        speaker: Optional[str] = typer.Option(None, "--speaker"),
-        on: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD"),
-        target: Optional[str] = typer.Option(None, "--target"),
-        stance: Optional[str] = typer.Option(None, "--stance", help="support, oppose or neutral"),
-        narratives: Optional[str] = typer.Option(None, "--narratives", help="comma-separated narrative ids"),
-        wrong: Optional[bool] = typer.Option(None, "--wrong/--not-wrong", help="mark the item wrong (or right again)"),
+        speaker: str | None = typer.Option(None, "--speaker"),
+        on: str | None = typer.Option(None, "--date", help="YYYY-MM-DD"),
+        target: str | None = typer.Option(None, "--target"),
+        stance: str | None = typer.Option(None, "--stance", help="support, oppose or neutral"),
+        narratives: str | None = typer.Option(None, "--narratives", help="comma-separated narrative ids"),
+        wrong: bool | None = typer.Option(None, "--wrong/--not-wrong", help="mark the item wrong (or right again)"),
         author: str = typer.Option(..., "--author", help="who makes the correction"),
-        note: Optional[str] = typer.Option(None, "--note"),
-        db: Optional[str] = db_option(),
+        note: str | None = typer.Option(None, "--note"),
+        db: str | None = db_option(),
     ) -> None:
         """Correct an item (kept by its stable id, so it survives reprocessing; shown as corrected)."""
         from linewatch.web import records

@@ -4,8 +4,8 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional
 
 import typer
 
@@ -72,7 +72,7 @@ def register(app: typer.Typer) -> None:
         console.print("Edit linewatch.toml, then run commands inside that folder, e.g. [bold]linewatch ingest FILES[/bold].")
 
     @app.command()
-    def doctor(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    def doctor(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
         """Which language models and optional extras are present or missing, and how to add them."""
         from rich.markup import escape
         from rich.table import Table

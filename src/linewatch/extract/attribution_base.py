@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from linewatch.extract.attribution_speaker import is_anaphor
 from linewatch.nlp.doc import Token
@@ -65,7 +65,7 @@ def _union(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("(?:" + "|".join(f"(?:{p})" for p in pats) + ")") if pats else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue_table(lang: str) -> CueTable:
     data = lexicon(lang, "cues") or lexicon("en", "cues")
     phrases = sorted((str(p) for p in data.get("according_to") or []), key=len, reverse=True)

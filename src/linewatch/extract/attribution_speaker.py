@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from linewatch.nlp.doc import Doc, Mention
@@ -39,7 +39,7 @@ class Speaker:
     confidence: float = 0.8
 
 
-@lru_cache(maxsize=None)
+@cache
 def pronoun_table(lang: str) -> dict[str, str]:
     """Pronoun -> gender, including possessive forms ("по ее мнению" -> f)."""
     data = lexicon(lang, "pronouns")
@@ -48,7 +48,7 @@ def pronoun_table(lang: str) -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def anaphor_words(lang: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("anaphors") or [])
 
@@ -64,7 +64,7 @@ def _phrase_heads(doc: Doc, a: int, b: int, words: list[str]) -> set[str]:
     return {words[0], words[-1]} if words else set()
 
 
-@lru_cache(maxsize=None)
+@cache
 def determiners(lang: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("determiners") or [])
 
@@ -247,7 +247,7 @@ def _has_name(surface: str) -> bool:
     return any(w[:1].isupper() for w in words[1:])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _female_endings(lang: str) -> tuple[str, ...]:
     return tuple(str(e).lower() for e in lexicon(lang, "pronouns").get("female_name_endings") or [])
 

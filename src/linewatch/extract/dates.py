@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from linewatch.model import Span
@@ -70,7 +70,7 @@ def _norm(s: str) -> str:
     return " ".join(s.casefold().split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lang(lang: str) -> _Lang:
     data: dict[str, Any] = lexicon(lang, "dates") or lexicon("en", "dates")
     month_of = {_norm(w).rstrip("."): int(n) for n, ws in (data.get("months") or {}).items() for w in ws}

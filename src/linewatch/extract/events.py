@@ -24,7 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from linewatch.extract.dates import statement_date
@@ -75,7 +75,7 @@ class _EventLexicon:
     military: re.Pattern[str] | None = None  # armed forces and their weapons
 
 
-@lru_cache(maxsize=None)
+@cache
 def event_lexicon(lang: str) -> _EventLexicon:
     data: dict[str, Any] = lexicon(lang, "events")
     triggers = []
@@ -146,7 +146,7 @@ def _token_at(tokens: list[Token], offset: int) -> Token | None:
     return None
 
 
-def _trigger_token(tokens: list[Token], trig: "TriggerMatch") -> Token | None:
+def _trigger_token(tokens: list[Token], trig: TriggerMatch) -> Token | None:
     """The token that carries a trigger: its noun when it ends in one ("humanitarian aid",
     "телефонный разговор"), else its first word ("threatened to")."""
     inside = [t for t in tokens if t.start >= trig.start and t.end <= trig.end]

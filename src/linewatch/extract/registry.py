@@ -21,11 +21,12 @@ import bisect
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 import yaml
 
@@ -62,7 +63,7 @@ def word_tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _declension(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Declension rules of a language (ending -> replacement forms), longest ending first."""
     rules = lexicon(lang, "names").get("declension") or []
@@ -70,7 +71,7 @@ def _declension(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(sorted(out, key=lambda r: -len(r[0])))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _indeclinable(lang: str) -> tuple[str, ...]:
     return tuple(str(e) for e in lexicon(lang, "names").get("indeclinable_endings") or ())
 
@@ -119,8 +120,8 @@ class _Entry:
 
 @dataclass
 class _Node:
-    exact: dict[str, "_Node"] = field(default_factory=dict)
-    stems: dict[str, "_Node"] = field(default_factory=dict)  # "rosyjsk*": any token starting so
+    exact: dict[str, _Node] = field(default_factory=dict)
+    stems: dict[str, _Node] = field(default_factory=dict)  # "rosyjsk*": any token starting so
     entries: list[Any] = field(default_factory=list)
 
 
@@ -256,7 +257,7 @@ def load_registry_file(path: Path) -> tuple[list[Actor], dict[str, dict[str, lis
     try:
         if path.stat().st_size > MAX_REGISTRY_BYTES:
             raise InputError(f"registry file larger than {MAX_REGISTRY_BYTES} bytes", where=where)
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (safe subclass)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except OSError as exc:
         raise InputError(f"cannot read registry file ({exc.strerror or exc})", where=where) from None
     except UnicodeDecodeError:
@@ -333,7 +334,7 @@ class _Title:
     country: str | None  # fixed country ("the Kremlin spokesman") or None (taken from context)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _titles(lang: str) -> tuple[_Title, ...]:
     out = []
     for entry in lexicon(lang, "titles").get("titles") or []:
@@ -344,7 +345,7 @@ def _titles(lang: str) -> tuple[_Title, ...]:
     return tuple(sorted(out, key=lambda t: -len(t.pattern.pattern)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _title_glue(lang: str) -> frozenset[str]:
     """Words that may stand between a title and its country ("of", "the", "s" of "'s")."""
     return frozenset(str(w).casefold() for w in lexicon(lang, "titles").get("country_glue") or [])

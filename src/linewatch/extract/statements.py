@@ -17,9 +17,10 @@ cue lexicons). This module then
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from linewatch.extract.attribution_base import (
     OPEN_QUOTES,

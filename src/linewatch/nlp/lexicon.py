@@ -9,7 +9,7 @@ code branches: supporting a new language means adding a folder of files.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ def data_path(*parts: str) -> Path:
     return Path(str(resources.files("linewatch").joinpath("data", *parts)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(lang: str, name: str) -> dict[str, Any]:
     """The parsed data file data/lang/<lang>/<name>.yaml ({} if the language lacks it)."""
     path = data_path("lang", lang, f"{name}.yaml")

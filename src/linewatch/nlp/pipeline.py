@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import importlib
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Protocol
+from typing import Any, Protocol
 
 from linewatch.model import stable_id
 from linewatch.nlp.doc import Doc

@@ -16,7 +16,7 @@ of `doc.text`, trimmed of surrounding white space):
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from linewatch.nlp.doc import Doc, Sentence
 from linewatch.nlp.lexicon import lexicon
@@ -34,13 +34,13 @@ _START_OK = re.compile(r"[\"'“”„«(\[‘\-–—•*0-9]|[^\W\d_]")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _abbreviations(lang: str) -> frozenset[str]:
     data = lexicon(lang, "abbreviations") or lexicon("en", "abbreviations")
     return frozenset(str(a).lower().rstrip(".") for a in data.get("abbreviations", []))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _quote_pairs(lang: str) -> tuple[dict[str, frozenset[str]], int]:
     data = lexicon(lang, "segment") or lexicon("en", "segment")
     pairs: dict[str, frozenset[str]] = {}

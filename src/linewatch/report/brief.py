@@ -13,7 +13,7 @@ Corrections made in the dashboard are applied.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from linewatch.errors import InputError
@@ -312,7 +312,7 @@ def build_briefing(
             f.narrative = topic
         else:
             f.q = topic
-    b = Briefing(date_from, date_to, actors, topic, datetime.now(timezone.utc).isoformat(timespec="minutes"))
+    b = Briefing(date_from, date_to, actors, topic, datetime.now(UTC).isoformat(timespec="minutes"))
     refs = _Refs()
     rows = _statements(store, f, actors)
     key = sorted(sorted(rows, key=_key, reverse=True)[:max_statements],

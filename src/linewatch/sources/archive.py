@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import os
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +42,7 @@ class WarcArchive:
             return
         self.close()
         self.dir.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         self._path = self.dir / f"linewatch-{stamp}-{os.getpid()}.warc.gz"
         self._fh = open(self._path, "ab")
         self._writer = WARCWriter(self._fh, gzip=True)
@@ -53,7 +53,7 @@ class WarcArchive:
         self._fh = None
         self._writer = None
 
-    def write_response(self, result: "FetchResult") -> dict[str, Any]:
+    def write_response(self, result: FetchResult) -> dict[str, Any]:
         """Archive one HTTP response (status line, headers, body as received)."""
         reason = {200: "OK"}.get(result.status, "")
         http_headers = StatusAndHeaders(
@@ -78,7 +78,7 @@ class WarcArchive:
         with self._lock:
             self._open()
             assert self._writer is not None and self._path is not None
-            warc_headers = {"WARC-Date": (date or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")}
+            warc_headers = {"WARC-Date": (date or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")}
             record = self._writer.create_warc_record(
                 uri, record_type, payload=io.BytesIO(body), length=len(body),
                 warc_content_type=content_type, warc_headers_dict=warc_headers, http_headers=http_headers,

@@ -19,9 +19,10 @@ import ipaddress
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
@@ -84,7 +85,7 @@ class FetchResult:
     body: bytes
     requested_url: str
     redirects: list[str] = field(default_factory=list)
-    fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     elapsed: float = 0.0
     http_version: str = "HTTP/1.1"
     warc: dict[str, Any] | None = None  # {"file":..., "record_id":..., "offset":...} once archived
@@ -292,8 +293,8 @@ def parse_retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 # --------------------------------------------------------------------------- the client
@@ -314,7 +315,7 @@ class Fetcher:
         limits: FetchLimits | None = None,
         user_agent: str = USER_AGENT,
         respect_robots: bool = True,
-        archive: "WarcArchive | None" = None,
+        archive: WarcArchive | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.allow_private = allow_private
@@ -334,7 +335,7 @@ class Fetcher:
             client.close()
         self._clients.clear()
 
-    def __enter__(self) -> "Fetcher":
+    def __enter__(self) -> Fetcher:
         return self
 
     def __exit__(self, *exc: object) -> None:

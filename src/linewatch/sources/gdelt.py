@@ -18,9 +18,10 @@ import csv
 import io
 import json
 import zipfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlencode
 
 from linewatch.errors import InputError

@@ -8,8 +8,9 @@ next is fetched (a kill loses at most the item in flight, never a committed one)
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from linewatch.model import Document, Event
 from linewatch.sources.definitions import SourceDef

@@ -30,7 +30,7 @@ class _Entry:
 
 
 class RobotsCache:
-    def __init__(self, fetcher: "Fetcher") -> None:
+    def __init__(self, fetcher: Fetcher) -> None:
         self.fetcher = fetcher
         self._entries: dict[str, _Entry] = {}
         self._lock = threading.Lock()

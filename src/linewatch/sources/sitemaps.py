@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import gzip
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from linewatch.sources.definitions import SourceDef
 from linewatch.sources.fetch import FetchError, FetchResult

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from linewatch.errors import InputError
 from linewatch.sources.definitions import SourceDef
@@ -60,7 +61,7 @@ def _when(message: dict[str, Any], name: str) -> datetime | None:
     unix = message.get(f"{name}_unixtime")
     if unix not in (None, ""):
         try:
-            return datetime.fromtimestamp(int(unix), tz=timezone.utc)
+            return datetime.fromtimestamp(int(unix), tz=UTC)
         except (TypeError, ValueError, OverflowError, OSError):
             pass
     raw = message.get(name)
@@ -69,7 +70,7 @@ def _when(message: dict[str, Any], name: str) -> datetime | None:
             when = datetime.fromisoformat(raw)
         except ValueError:
             return None
-        return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+        return when if when.tzinfo else when.replace(tzinfo=UTC)
     return None
 
 

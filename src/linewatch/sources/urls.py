@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from linewatch.errors import InputError
 from linewatch.sources.definitions import SourceDef
-from linewatch.sources.fetch import FetchError, FetchResult, Fetcher
+from linewatch.sources.fetch import Fetcher, FetchError, FetchResult
 from linewatch.sources.items import CollectContext
 
 ANY_ACCEPT = "application/rss+xml, application/atom+xml, application/xml, text/xml, text/html;q=0.9, */*;q=0.5"

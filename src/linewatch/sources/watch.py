@@ -16,14 +16,15 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from linewatch.errors import LinewatchError
 from linewatch.sources.definitions import SourceDef
-from linewatch.sources.fetch import FetchError, Fetcher
+from linewatch.sources.fetch import Fetcher, FetchError
 from linewatch.sources.items import CollectContext, Item
 
 MAX_BACKOFF = 24 * 3600.0
@@ -32,11 +33,11 @@ MAX_ERROR_CHARS = 300
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def iso(when: datetime) -> str:
-    return when.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return when.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _collector(kind: str) -> Callable[..., Iterator[Item]]:

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
-from linewatch.model import Document, as_date, Event, NarrativeMatch, Span, StanceMention, Statement
+from linewatch.model import Document, Event, NarrativeMatch, Span, StanceMention, Statement, as_date
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def _iso(d: date | datetime | None) -> str | None:
@@ -60,7 +60,7 @@ DOCUMENT_COLUMNS = (
 
 
 def document_row(doc: Document) -> tuple[Any, ...]:
-    ingested = doc.ingested_at or datetime.now(timezone.utc)
+    ingested = doc.ingested_at or datetime.now(UTC)
     return (
         doc.id, doc.hash, doc.url, doc.title, doc.outlet, doc.outlet_type, doc.language,
         _iso(doc.published), doc.text, doc.source, _iso(ingested), _json(doc.meta or {}),

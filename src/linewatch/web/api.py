@@ -5,7 +5,7 @@ ingest) always needs a configured token. No endpoint takes a file path.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -192,7 +192,7 @@ def post_document(request: Request, body: DocumentIn) -> dict[str, Any]:
     doc = Document(
         text=body.text, title=body.title, url=body.url, outlet=body.outlet, outlet_type=body.outlet_type,
         language=body.language, published=date.fromisoformat(pub) if pub else None, source="api",
-        ingested_at=datetime.now(timezone.utc),
+        ingested_at=datetime.now(UTC),
     )
     added = request.app.state.store.add_document(doc)
     records.clear_facet_cache()

@@ -12,7 +12,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 TTL = 3600.0
@@ -20,7 +21,7 @@ VERSION_CHECK = 5.0
 MAX_ENTRIES = 512
 
 _lock = threading.Lock()
-_entries: "OrderedDict[tuple[Any, ...], tuple[float, Any]]" = OrderedDict()
+_entries: OrderedDict[tuple[Any, ...], tuple[float, Any]] = OrderedDict()
 _versions: dict[int, tuple[float, Any]] = {}
 
 SQLITE_VERSION = (

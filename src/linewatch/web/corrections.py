@@ -8,7 +8,7 @@ who made it and when, so the history is auditable.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from linewatch.errors import InputError
@@ -95,7 +95,7 @@ def add_corrections(
         raise InputError(f"unknown item kind {kind!r}", where="correction")
     author = (author or "").strip()[:MAX_AUTHOR] or "analyst"
     note = (note or "").strip()[:MAX_VALUE] or None
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     rows: list[list[Any]] = []
     for field, raw in changes.items():
         if field not in CORRECTABLE:

@@ -7,9 +7,10 @@ from a request is ever pasted into SQL text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from linewatch.errors import InputError
 from linewatch.store.store import fts5_query, search_terms
@@ -64,7 +65,7 @@ class ItemFilter:
     doc_id: str | None = None
 
     @classmethod
-    def from_params(cls, params: Mapping[str, Any]) -> "ItemFilter":
+    def from_params(cls, params: Mapping[str, Any]) -> ItemFilter:
         values: dict[str, Any] = {}
         for f in fields(cls):
             raw = params.get(f.name)

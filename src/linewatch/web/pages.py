@@ -14,8 +14,8 @@ from linewatch.web.actors import actor_profile, list_actors
 from linewatch.web.auth import TOKEN_COOKIE, page_reader_ok
 from linewatch.web.corrections import add_corrections, correction_history
 from linewatch.web.filters import ItemFilter, page_bounds
-from linewatch.web.scenario_board import scenario_board
 from linewatch.web.highlight import event_highlights, mark_text, statement_highlights
+from linewatch.web.scenario_board import scenario_board
 
 router = APIRouter(include_in_schema=False)
 MAX_DOC_CHARS = 400_000  # a longer text is shown cut (offsets beyond are still in the API)

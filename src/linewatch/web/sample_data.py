@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from linewatch.model import content_hash, stable_id
@@ -226,7 +226,7 @@ def populate(store: Any, n_docs: int, *, start: date = date(2021, 8, 1), days: i
              hostile: bool = False, batch: int = 5000) -> SampleInfo:
     """Insert n_docs generated documents with their records; returns ids the tests need."""
     rng = random.Random(seed)
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     info = SampleInfo(first_day=start.isoformat(), last_day=(start + timedelta(days=days - 1)).isoformat())
     docs: list[list[Any]] = []
     sts: list[list[Any]] = []

@@ -46,7 +46,7 @@ from linewatch.nlp.pipeline import component
 from linewatch.nlp.segment import quote_spans, split_sentences
 
 EXTRACTOR = "linewatch.statements"
-VERSION = "0.6"
+VERSION = "0.7"
 
 # A content of at least this many sentences (a long quote) is reported as one statement per
 # sentence, so that each claim cites its own sentence; 0 = never split.
@@ -168,10 +168,22 @@ def make_statements(**config: Any):
 
     def statements(doc: Doc) -> Doc:
         _ensure_layers(doc)
-        doc.statements.extend(extract_statements(doc, min_conf, split, join))
+        body = _body_start(doc)
+        # A finder that looks back from the first sentence (colon introductions, quotes before
+        # their cue) must not reach into the header block: "URL: …" is metadata, nobody said it.
+        doc.statements.extend(
+            st for st in extract_statements(doc, min_conf, split, join)
+            if min(st.content_span[0], (st.cue_span or st.content_span)[0]) >= body
+        )
         return doc
 
     return statements
+
+
+def _body_start(doc: Doc) -> int:
+    """Where the body starts: after a header block of `KEY: value` lines read as metadata."""
+    start = doc.document.meta.get("header_end") or 0
+    return start if isinstance(start, int) and 0 <= start <= len(doc.text) else 0
 
 
 def _drop_relays(text: str, atts: list[Attribution]) -> list[Attribution]:

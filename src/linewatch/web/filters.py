@@ -149,6 +149,17 @@ def statement_where(f: ItemFilter, dialect: str, broad_fts: bool = False) -> tup
             "EXISTS (SELECT 1 FROM narrative_matches n WHERE n.statement_id = s.id AND n.narrative_id = ?)"
         )
         params.append(f.narrative)
+    join_doc = _document_and_date_clauses(f, "s", keep_order, clauses, params) or join_doc
+    return (" AND ".join(clauses) or "1=1"), params, join_doc
+
+
+
+def _document_and_date_clauses(
+    f: ItemFilter, alias: str, keep_order: str, clauses: list[str], params: list[Any]
+) -> bool:
+    """The filters statements and events share (language, outlet, dates, document); True when
+    they need the documents table joined."""
+    join_doc = False
     if f.language:
         clauses.append(f"{keep_order}d.language = ?")
         params.append(f.language)
@@ -158,16 +169,15 @@ def statement_where(f: ItemFilter, dialect: str, broad_fts: bool = False) -> tup
         params.append(f.outlet)
         join_doc = True
     if f.date_from:
-        clauses.append("s.date >= ?")
+        clauses.append(f"{alias}.date >= ?")
         params.append(f.date_from)
     if f.date_to:
-        clauses.append("s.date <= ?")
+        clauses.append(f"{alias}.date <= ?")
         params.append(f.date_to)
     if f.doc_id:
-        clauses.append("s.doc_id = ?")
+        clauses.append(f"{alias}.doc_id = ?")
         params.append(f.doc_id)
-    return (" AND ".join(clauses) or "1=1"), params, join_doc
-
+    return join_doc
 
 def event_where(f: ItemFilter, dialect: str = "sqlite") -> tuple[str, list[Any], bool]:
     """WHERE clause over `events e` (+ `documents d`); statement-only filters are ignored."""
@@ -187,23 +197,7 @@ def event_where(f: ItemFilter, dialect: str = "sqlite") -> tuple[str, list[Any],
     if f.plover:
         clauses.append("e.plover = ?")
         params.append(f.plover)
-    if f.language:
-        clauses.append(f"{keep_order}d.language = ?")
-        params.append(f.language)
-        join_doc = True
-    if f.outlet:
-        clauses.append(f"{keep_order}d.outlet = ?")
-        params.append(f.outlet)
-        join_doc = True
-    if f.date_from:
-        clauses.append("e.date >= ?")
-        params.append(f.date_from)
-    if f.date_to:
-        clauses.append("e.date <= ?")
-        params.append(f.date_to)
-    if f.doc_id:
-        clauses.append("e.doc_id = ?")
-        params.append(f.doc_id)
+    join_doc = _document_and_date_clauses(f, "e", keep_order, clauses, params) or join_doc
     if f.q:
         # events carry no FTS index: search the trigger/sentence of a bounded, dated window only
         clauses.append("e.sentence LIKE ?")

@@ -19,6 +19,10 @@ def run(pipe: Pipeline, text: str, lang: str) -> Doc:
     return pipe(Doc(Document(text=text, language=lang, published=date(2021, 11, 10))))
 
 
+def contents(pipe: Pipeline, text: str, lang: str) -> list[str]:
+    return [s.content for s in run(pipe, text, lang).statements]
+
+
 def test_offsets_and_fields(pipe: Pipeline) -> None:
     text = "The talks failed. Ivan Petrovsky said that the border would stay closed until spring."
     doc = run(pipe, text, "en")
@@ -252,3 +256,79 @@ def test_noun_cue_content_keeps_complementiser(pipe: Pipeline) -> None:
     text = "Mayor Olu Banjo's claim that the bridge was safe surprised the engineers."
     st = run(pipe, text, "en").statements
     assert st and st[0].content.startswith("that the bridge was safe")
+
+
+def test_short_answer_opening_a_quote_is_its_own_claim(pipe: Pipeline) -> None:
+    text = ("Журналисты спросили Сергея Лаврова о переговорах. «Нет, ничего не решено. Мы продолжим "
+            "консультации с партнерами в ближайшие дни», — ответил Лавров.")
+    assert contents(pipe, text, "ru") == ["Нет, ничего не решено",
+                                          "Мы продолжим консультации с партнерами в ближайшие дни"]
+
+
+def test_short_question_piece_still_joins_a_claim(pipe: Pipeline) -> None:
+    text = "«Кто с этим спорит? Мы продолжим консультации с партнерами в ближайшие дни», — сказал Лавров."
+    doc = run(pipe, text, "ru")
+    assert len(doc.statements) == 1
+
+
+def test_clause_opened_by_a_is_a_second_claim(pipe: Pipeline) -> None:
+    text = ("„W nocy na moście było spokojnie jak zwykle, a więc nasi żołnierze mogli odpocząć po "
+            "służbie” – powiedział Jan Kowalczyk.")
+    claims = contents(pipe, text, "pl")
+    assert len(claims) == 2
+    assert claims[0].endswith("jak zwykle") and claims[1].startswith("a więc nasi żołnierze")
+
+
+def test_clause_break_not_inside_a_quoted_phrase_or_short_tail(pipe: Pipeline) -> None:
+    doc = run(pipe, 'Jan Kowalczyk oskarżył sąsiadów o "głośne słowa o naszej winie i winie innych, '
+                    'a także sojuszników stojących za tym".', "pl")
+    assert len(doc.statements) == 1
+    doc = run(pipe, "„Most będzie zamknięty do samej wiosny, a nie dłużej” – powiedział Jan Kowalczyk.", "pl")
+    assert len(doc.statements) == 1
+
+
+def test_nationality_noun_points_back_to_the_person(pipe: Pipeline) -> None:
+    text = ("Na konferencji w Moskwie głos zabrał Siergiej Ławrow. „Nasze stanowisko w tej sprawie "
+            "pozostaje niezmienne od wielu miesięcy” – dodaje Rosjanin.")
+    doc = run(pipe, text, "pl")
+    assert [s.speaker for s in doc.statements] == ["Sergei Lavrov"]
+
+
+def test_bare_quote_after_reported_speech_is_a_claim_of_its_own(pipe: Pipeline) -> None:
+    text = ('Jan Kowalczyk dodał, że "most pozostanie zamknięty do wiosny". '
+            '"Rząd przygotowuje też nowe przepisy dotyczące ruchu granicznego".')
+    doc = run(pipe, text, "pl")
+    claims = [s.content for s in doc.statements]
+    assert len(claims) == 2 and claims[1].startswith("Rząd przygotowuje")
+    assert all(s.speaker and "Kowalczyk" in s.speaker for s in doc.statements)
+
+
+def test_read_out_quote_takes_the_next_named_speaker(pipe: Pipeline) -> None:
+    text = ("Jan Kowalczyk opublikował nagranie z granicy z napisami. "
+            "Kolejny wpis pojawił się wieczorem.\n\n"
+            "„Wy nie chcecie nikomu pomóc w tej trudnej sytuacji” – czytamy. "
+            "„Wasze władze kłamią od pierwszego dnia tego kryzysu” – dodaje Rosjanin Siergiej Ławrow.")
+    doc = run(pipe, text, "pl")
+    read = [s for s in doc.statements if s.cue == "czytamy"]
+    assert read and read[0].speaker == "Sergei Lavrov"
+
+
+def test_plural_according_to_names_a_body(pipe: Pipeline) -> None:
+    doc = run(pipe, "Как подчеркнули в МИД России, переговоры продолжатся на следующей неделе.", "ru")
+    assert [s.cue for s in doc.statements] == ["Как подчеркнули"]
+    assert doc.statements[0].content.startswith("переговоры продолжатся")
+
+
+def test_pronoun_without_earlier_speaker_is_the_subject_named_before(pipe: Pipeline) -> None:
+    text = "Stanisław Żaryn odniósł się do słów Siergieja Ławrowa. Jego zdaniem to kolejna próba dezinformacji."
+    doc = run(pipe, text, "pl")
+    assert [s.speaker for s in doc.statements] == ["Stanisław Żaryn"]
+
+
+def test_cue_without_subject_and_title_anaphor_fall_back_to_the_person_named(pipe: Pipeline) -> None:
+    doc = run(pipe, 'Mariusz Błaszczak był rano gościem radia. "Granica jest dobrze chroniona przez naszych '
+                    'żołnierzy" - mówił.', "pl")
+    assert [s.speaker for s in doc.statements] == ["Mariusz Błaszczak"]
+    doc = run(pipe, "Сергей Лавров провел переговоры в Минске. По мнению российского министра, "
+                    "диалог с соседями следует продолжать.", "ru")
+    assert [s.speaker for s in doc.statements] == ["Sergei Lavrov"]

@@ -16,6 +16,7 @@ fails, names are kept as written.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -142,10 +143,17 @@ def resolve_speaker(
     span: tuple[int, int] | None,
     history: list[Speaker],
     gender_hint: str | None = None,
+    at: int | None = None,
 ) -> Speaker | None:
-    """The speaker of the phrase doc.text[span]; pronouns and anaphors use `history` (latest last)."""
+    """The speaker of the phrase doc.text[span]; pronouns and anaphors use `history` (latest last).
+
+    `at` (where the cue is) lets a speaker-less cue or a pronoun with no earlier speaker fall back
+    to the person the text just named."""
     if span is None or span[1] <= span[0]:
-        return _previous(history, gender_hint, None)
+        prev = _previous(history, gender_hint, None)
+        if prev is None and at is not None:
+            prev = _subject_person_before(doc, at, gender_hint, None)
+        return prev
     a, b = span
     surface = doc.text[a:b]
     lang = doc.lang
@@ -162,6 +170,8 @@ def resolve_speaker(
         elif (best.kind in ("body", "state", "demonym") and (doc.tokens and doc.tokens[0].dep or best.kind == "demonym")
               and any(is_anaphor(h, lang) and h not in best.text.lower() for h in heads)):
             pass  # "a senior NATO official" is an unnamed person, "rosyjski minister" a title: not the state
+        elif best.kind == "demonym" and (person := _person_of_country(doc, best, surface, a)) is not None:
+            return person  # "– dodaje Rosjanin": the Russian named before, not Russia
         elif best.kind != "demonym" or len(inside) == 1:
             name = _actor_name(doc, best.actor_id) or best.text
             return Speaker(name, best.actor_id, (best.start, best.end), best.text, gender_of(doc, best.actor_id, history),
@@ -173,6 +183,9 @@ def resolve_speaker(
         if prev is not None:
             prev.mention = surface
             return prev
+        if pronouns[words[-1]] in ("m", "f") and (named := _subject_person_before(doc, a, pronouns[words[-1]], (a, b))):
+            named.mention = surface
+            return named
         person = _last_person_before(doc, a) if pronouns[words[-1]] in ("m", "f") else None
         if person is not None:
             return Speaker(person, None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.5)
@@ -181,7 +194,7 @@ def resolve_speaker(
     dets = determiners(lang)
     definite = not dets or (words and words[0] in dets)  # "the minister", not "a senior official"
     if words and len(words) <= 6 and definite and any(is_anaphor(h, lang) for h in heads) and not _has_name(surface):
-        prev = _previous(history, gender_hint, (a, b))
+        prev = _previous(history, gender_hint, (a, b)) or _subject_person_before(doc, a, gender_hint, (a, b))
         if prev is not None:
             prev.mention = surface
             prev.resolved_by = "anaphor"
@@ -190,6 +203,53 @@ def resolve_speaker(
     if not name:
         return _previous(history, gender_hint, None)
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
+
+
+def _person_of_country(doc: Doc, demonym: Mention, surface: str, offset: int) -> Speaker | None:
+    """A lone nationality noun for one person (`person_demonyms`) -> the last named person of that country."""
+    words = [w.group().lower() for w in _WORD.finditer(surface)]
+    nouns = lexicon(doc.lang, "pronouns").get("person_demonyms") or {}
+    if len(words) != 1 or words[0] not in nouns:
+        return None
+    reg = registry_for(doc)
+    state = reg.by_id(demonym.actor_id) if reg is not None else None
+    if state is None or not state.country:
+        return None
+    for m in sorted(doc_mentions(doc), key=lambda m: m.start, reverse=True):
+        if m.end > offset or m.kind != "name":
+            continue
+        actor = reg.by_id(m.actor_id)
+        if actor is not None and actor.country == state.country:
+            return Speaker(actor.name, actor.id, (demonym.start, demonym.end), surface.strip(),
+                           str(nouns[words[0]]), "demonym", 0.7)
+    return None
+
+
+def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tuple[int, int] | None,
+                           sentences_back: int = 2) -> Speaker | None:
+    """The first registry person named in the nearest sentence before `offset` that names one.
+
+    The first named person of a sentence is most often its subject ("X odniósł się do słów Y.
+    Jego zdaniem…" is X). A marked gender must agree: a woman's surname for "she", not for "he"."""
+    reg = registry_for(doc)
+    if reg is None:
+        return None
+    starts = [s.start for s in doc.sentences]
+    si = bisect.bisect_right(starts, offset) - 1
+    people = [m for m in doc_mentions(doc) if m.end <= offset and m.kind in ("name", "title")]
+    for k in range(si, max(si - sentences_back, 0) - 1, -1):
+        if k < 0:
+            break
+        lo = doc.sentences[k].start
+        for m in sorted((m for m in people if m.start >= lo and m.end <= doc.sentences[k].end), key=lambda m: m.start):
+            actor = reg.by_id(m.actor_id)
+            if actor is None or actor.type != "person":
+                continue
+            female = gender_of(doc, m.actor_id, []) == "f"
+            if (gender == "f" and not female) or (gender == "m" and female) or gender in ("p", "n"):
+                continue
+            return Speaker(actor.name, actor.id, span, m.text, "f" if female else gender, "previous", 0.6)
+    return None
 
 
 def _last_person_before(doc: Doc, offset: int, window: int = 600) -> str | None:

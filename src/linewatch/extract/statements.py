@@ -17,7 +17,8 @@ cue lexicons). This module then
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -41,12 +42,13 @@ from linewatch.extract.attribution_speaker import (
     resolve_speaker,
 )
 from linewatch.model import Statement
+from linewatch.nlp.lexicon import lexicon
 from linewatch.nlp.doc import Doc, Token
 from linewatch.nlp.pipeline import component
 from linewatch.nlp.segment import quote_spans, split_sentences
 
 EXTRACTOR = "linewatch.statements"
-VERSION = "0.7"
+VERSION = "0.8"
 
 # A content of at least this many sentences (a long quote) is reported as one statement per
 # sentence, so that each claim cites its own sentence; 0 = never split.
@@ -235,19 +237,59 @@ def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
         att.content_spans[0] = (doc.sentences[first].start, b)
 
 
-def _split_claims(doc: Doc, att: Attribution, min_sentences: int = 2) -> list[list[tuple[int, int]]]:
-    """A content of several sentences (a long quote) -> one content per sentence."""
+@lru_cache(maxsize=8)
+def _claim_rules(lang: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """(answer words, clause-break pattern) from `cues.yaml` (`answers`, `claim_breaks`)."""
+    data = lexicon(lang, "cues")
+    answers = frozenset(str(w).lower() for w in data.get("answers") or [])
+    breaks = [str(p) for p in data.get("claim_breaks") or []]
+    pattern = re.compile(r",\s+(?=(?:" + "|".join(breaks) + r"))", re.I) if breaks else None
+    return answers, pattern
+
+
+def _clause_pieces(text: str, a: int, b: int, breaks: re.Pattern[str] | None,
+                   quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One sentence -> its claims: `A, a więc B` / `A, а B` is two claims when both are full clauses.
+
+    Never inside a quotation that opens within the content (`oskarżył X o "A, a B"`): the author
+    quotes that as one phrase."""
+    if breaks is None:
+        return [(a, b)]
+    out: list[tuple[int, int]] = []
+    start = a
+    for m in breaks.finditer(text, a, b):
+        if any(q0 <= m.start() < q1 for q0, q1 in quoted):
+            continue
+        head, tail = text[start:m.start()], text[m.end():b]
+        if len(head.split()) >= MIN_PIECE_WORDS and len(tail.split()) >= MIN_PIECE_WORDS:
+            out.append((start, m.start()))
+            start = m.end()
+    out.append((start, b))
+    return out
+
+
+def _is_answer(text: str, answers: frozenset[str]) -> bool:
+    """"Нет, они…" / "Nie, to…": a reply to a question put to the speaker is a claim however short."""
+    head = re.match(r"\W*(\w+)\s*[,.!]", text)
+    return bool(head) and head.group(1).lower() in answers and not text.rstrip(" \"'”»“").endswith("?")
+
+
+def _split_claims(doc: Doc, att: Attribution, min_sentences: int = 2,
+                  quotes: Sequence[tuple[int, int]] = ()) -> list[list[tuple[int, int]]]:
+    """A content of several sentences (a long quote) -> one content per sentence (or clause)."""
     if len(att.content_spans) != 1:
         return [att.content_spans]
     a, b = att.content_spans[0]
+    answers, breaks = _claim_rules(doc.lang)
     pieces = split_sentences(doc.text, doc.lang, a, b, protect_quotes=False)
     pieces = [strip_quotes(doc.text, pa, pb) for pa, pb in pieces]
-    pieces = [p for p in pieces if p[1] > p[0]]
+    quoted = [q for q in quotes if a <= q[0] < b]  # quotations opening inside the content
+    pieces = [c for p in pieces if p[1] > p[0] for c in _clause_pieces(doc.text, p[0], p[1], breaks, quoted)]
     # a short sentence ("What is the difference?") stays with the claim before it (or after it)
     claims: list[tuple[int, int]] = []
     pending: int | None = None  # start of short sentences waiting for the next claim
     for pa, pb in pieces:
-        if len(doc.text[pa:pb].split()) >= MIN_PIECE_WORDS:
+        if len(doc.text[pa:pb].split()) >= MIN_PIECE_WORDS or (pending is None and _is_answer(doc.text[pa:pb], answers)):
             claims.append((pending if pending is not None else pa, pb))
             pending = None
         elif claims:
@@ -291,18 +333,19 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
         for att in atts:
             if question and att.kind not in ("direct", "headline"):
                 continue  # "Did X say that…?" asks; it reports nothing
-            speaker = resolve_speaker(doc, att.speaker_span, history, att.gender_hint)
+            speaker = resolve_speaker(doc, att.speaker_span, history, att.gender_hint,
+                                      att.cue_span[0] if att.cue_span else sent.start)
             if not _acceptable_speaker(att, speaker, doc):
                 continue
             if "extend_back" in att.notes:
                 _extend_back(doc, si, att, last_para_sent[1] if last_para_sent else -1)
             same_speaker = bool(out) and out[-1].speaker == (speaker.name if speaker else None)
-            if "continuation" in att.notes and join and same_speaker:
+            if "continuation" in att.notes and join and same_speaker and out[-1].kind == "direct":
                 _join_continuation(doc, out[-1], att.content_spans[0])
                 covered_until = max(covered_until, out[-1].content_span[1])
                 last_para_sent = (sent.paragraph, si)
                 continue
-            for parts in (_split_claims(doc, att, split) if split else [att.content_spans]):
+            for parts in (_split_claims(doc, att, split, quotes) if split else [att.content_spans]):
                 att.content_spans = parts
                 st = _statement(doc, sent, si, att, speaker, prev_date)
                 if st.confidence < min_conf:
@@ -315,7 +358,34 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 if speaker.gender is None and att.gender_hint:
                     speaker.gender = att.gender_hint
                 history.append(speaker)
+    _reader_speakers(doc, out)
     return out
+
+
+@lru_cache(maxsize=8)
+def _reader_cues(lang: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lexicon(lang, "cues").get("reader_cues") or [])
+
+
+def _reader_speakers(doc: Doc, out: list[Statement]) -> None:
+    """`"A" – czytamy. "B" – dodaje X.`: what "we read" (a caption, a post) names no speaker of its
+    own; when the next quote in the paragraph names one, A is that speaker's too (rather than the
+    last speaker's, who only showed the text)."""
+    readers = _reader_cues(doc.lang)
+    if not readers:
+        return
+    para_of = {(s.start, s.end): s.paragraph for s in doc.sentences}
+    for i, st in enumerate(out):
+        if (st.cue or "").lower() not in readers or (st.extra or {}).get("resolved_by") not in ("previous", None):
+            continue
+        nxt = next((o for o in out[i + 1:] if (o.cue or "").lower() not in readers), None)
+        if (nxt is None or not nxt.speaker_id or (nxt.extra or {}).get("resolved_by") == "previous"
+                or para_of.get(nxt.sentence_span) != para_of.get(st.sentence_span)):
+            continue
+        st.speaker, st.speaker_id = nxt.speaker, nxt.speaker_id
+        st.speaker_role, st.speaker_org, st.speaker_country = actor_fields(doc, nxt.speaker_id, st.date)
+        st.speaker_mention, st.speaker_span = nxt.speaker_mention, nxt.speaker_span
+        st.extra = {**(st.extra or {}), "resolved_by": "next_quote"}
 
 
 def _join_continuation(doc: Doc, prev: Statement, span: tuple[int, int]) -> None:

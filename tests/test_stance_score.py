@@ -45,7 +45,7 @@ def test_lexicon_scorer(lang: str, text: str, target: str, expected: str) -> Non
 
 @pytest.mark.parametrize("lang", ["en", "ru", "pl"])
 def test_stance_toward_api(lang: str) -> None:
-    for case_lang, text, target, expected in CASES:
+    for case_lang, text, target, _expected in CASES:
         if case_lang != lang:
             continue
         label, confidence = stance_toward(text, _span(text, target), lang)

@@ -95,7 +95,7 @@ def cross_validate(
     for i, d in enumerate(docs):
         by_lang.setdefault(d.lang, []).append(i)
     fold_of: dict[int, int] = {}
-    for lang, members in by_lang.items():
+    for _lang, members in by_lang.items():
         for f, part in enumerate(folds(len(members), k, seed)):
             for j in part:
                 fold_of[members[j]] = f

@@ -404,12 +404,12 @@ class ActorRegistry:
                         self._trie.add(form, _Entry(actor.id, kind, name[:1].isupper() and actor.type == "person"))
                     if actor.type == "person" and len(name.split()) > 1:
                         surname_owners.setdefault((lang, name.split()[-1]), set()).add(actor.id)
-            for lang, names in demonyms.get(actor.id, {}).items():
+            for _lang, names in demonyms.get(actor.id, {}).items():
                 for name in names:
                     self._trie.add(name, _Entry(actor.id, "demonym", False))
         # A bare surname names an actor only when no other actor has it.
         by_surname: dict[str, set[str]] = {}
-        for (lang, surname), owners in surname_owners.items():
+        for (_lang, surname), owners in surname_owners.items():
             by_surname.setdefault(token_key(surname), set()).update(owners)
         for (lang, surname), owners in surname_owners.items():
             if len(by_surname[token_key(surname)]) == 1:

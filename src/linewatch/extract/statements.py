@@ -42,8 +42,8 @@ from linewatch.extract.attribution_speaker import (
     resolve_speaker,
 )
 from linewatch.model import Statement
-from linewatch.nlp.lexicon import lexicon
 from linewatch.nlp.doc import Doc, Token
+from linewatch.nlp.lexicon import lexicon
 from linewatch.nlp.pipeline import component
 from linewatch.nlp.segment import quote_spans, split_sentences
 

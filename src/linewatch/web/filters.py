@@ -132,18 +132,10 @@ def statement_where(f: ItemFilter, dialect: str, broad_fts: bool = False) -> tup
     if f.country:
         clauses.append("s.speaker_country = ?")
         params.append(f.country.upper())
-    if f.actor:
-        clauses.append("s.speaker = ?")
-        params.append(f.actor)
-    if f.target:
-        clauses.append("s.target = ?")
-        params.append(f.target)
-    if f.stance:
-        clauses.append("s.stance = ?")
-        params.append(f.stance)
-    if f.plover:
-        clauses.append("s.plover = ?")
-        params.append(f.plover)
+    for value, column in ((f.actor, "s.speaker"), (f.target, "s.target"), (f.stance, "s.stance"), (f.plover, "s.plover")):
+        if value:
+            clauses.append(f"{column} = ?")  # column names come from this table, never from the request
+            params.append(value)
     if f.narrative:
         clauses.append(
             "EXISTS (SELECT 1 FROM narrative_matches n WHERE n.statement_id = s.id AND n.narrative_id = ?)"

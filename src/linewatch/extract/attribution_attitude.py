@@ -1,0 +1,210 @@
+"""Attributions of a stance, view or intention held by someone, read off the dependency parse.
+
+The verb rules in `attribution_rules` need a reporting verb and a content opened by "that",
+a colon, a quotation or "to". Much of what news attributes has neither: "Sanders offered
+pointed advice to Clinton", "Cruz is endorsing Trump", "Republicans have expressed concern
+that…", "the poll indicates a tightening race", "he downplayed the risk". Those are still a
+source holding or voicing a position, which is what an analyst tracks (and what PolNeAR
+annotates as attribution).
+
+This finder takes a verb whose lemma is in the language's `attitude` list (or its speech and
+belief lists) and that has
+
+- a subject that can hold a view: a name, an organisation, a person pronoun, or a noun from
+  `agent_nouns` ("officials", "the poll", "the campaign"), and
+- a complement that carries the content: a clause (ccomp), an infinitive (xcomp), an object
+  (with the prepositional phrases that finish it: "criticized Obama *for not doing so*"), or a
+  prepositional object ("complained *about the policy*").
+
+It runs only with a parse and only for verbs no other finder used; its confidence is lower
+than a reporting verb's, so a stronger reading of the same words always wins the dedupe.
+A passive "X has been endorsed by Y" gives Y as the source and X as the content.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from linewatch.extract.attribution_base import (
+    Attribution,
+    SentenceView,
+    cue_table,
+    is_word,
+    negated_or_hypothetical,
+    strip_quotes,
+    subtree,
+)
+from linewatch.nlp.doc import Token
+from linewatch.nlp.lexicon import lexicon
+
+SUBJECT_DEPS = ("nsubj",)
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "nsubj:pass")
+CLAUSE_DEPS = ("ccomp",)
+INFINITIVE_DEPS = ("xcomp",)
+OBJECT_DEPS = ("dobj", "obj")
+PREP_DEPS = ("prep", "dative")
+AGENT_DEPS = ("agent", "obl:agent")
+# Entity labels of subjects that can hold a view.
+AGENT_ENTS = ("PER", "PERSON", "ORG", "NORP", "GPE")
+
+
+# Entity labels that name a state as a whole ("Russia", "Moscow", "the Russians").
+STATE_ENTS = ("GPE", "LOC", "NORP")
+# Relative pronouns: the source is the noun the clause hangs on ("a position that justifies…").
+RELATIVE_DEPS = ("relcl", "acl:relcl")
+
+
+@dataclass(frozen=True)
+class AttitudeRules:
+    voicing: frozenset[str]  # lemmas of verbs that voice a view
+    holding: frozenset[str]  # lemmas of verbs that hold a view or an intention
+    agent_nouns: frozenset[str]  # lemmas of common nouns that can be a source
+    state_nouns: frozenset[str]  # agent nouns naming a state as a whole
+    statement_nouns: re.Pattern[str] | None  # "the statements show…" is the author's reading
+    person_pronouns: frozenset[str]
+    object_preps: frozenset[str]  # prepositions that finish an object's content
+    content_preps: frozenset[str]  # prepositions whose object is the content
+    max_words: int
+
+
+@cache
+def attitude_rules(lang: str) -> AttitudeRules | None:
+    data = lexicon(lang, "cues").get("attitude") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(v).lower() for v in data.get(key) or [])
+
+    if not data.get("voicing") and not data.get("holding"):
+        return None
+    return AttitudeRules(
+        voicing=words("voicing"),
+        holding=words("holding"),
+        agent_nouns=words("agent_nouns"),
+        state_nouns=words("state_nouns"),
+        statement_nouns=cue_table(lang).nouns,
+        person_pronouns=words("person_pronouns"),
+        object_preps=words("object_preps"),
+        content_preps=words("content_preps"),
+        max_words=int(data.get("max_words", 60)),
+    )
+
+
+def _children(toks: list[Token]) -> dict[int, list[Token]]:
+    out: dict[int, list[Token]] = {}
+    for t in toks:
+        out.setdefault(t.head, []).append(t)
+    return out
+
+
+def _can_hold_view(t: Token, rules: AttitudeRules, holding: bool, by_i: dict[int, Token]) -> bool:
+    """Can the subject `t` be the source of a view (`holding`: of a belief or an intention)?"""
+    low, lemma = t.text.lower(), (t.lemma or t.text).lower()
+    if rules.statement_nouns is not None and rules.statement_nouns.fullmatch(low):
+        return False  # "the statements show that…": the author reading what was said
+    if t.pos == "PRON" and low in rules.person_pronouns:
+        verb = by_i.get(t.head)
+        if verb is not None and verb.dep in RELATIVE_DEPS and verb.head in by_i:
+            antecedent = by_i[verb.head]  # "a position that justifies…": is a position someone?
+            return antecedent.pos != "PRON" and _can_hold_view(antecedent, rules, holding, by_i)
+        return True
+    if holding and (t.ent in STATE_ENTS or lemma in rules.state_nouns):
+        return False  # "Russia wants…", "Moscow expects…": the author's reading of a state
+    if t.ent in AGENT_ENTS or t.pos == "PROPN":
+        return True
+    return lemma in rules.agent_nouns or low in rules.agent_nouns
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
+    words = [t for t in tokens if is_word(t) or t.text in ("'s", "’s")]
+    return (words[0].start, words[-1].end) if words else None
+
+
+def _subject(verb: Token, kids: dict[int, list[Token]], by_i: dict[int, Token],
+             deps: tuple[str, ...]) -> Token | None:
+    """The verb's subject, or its head's for a conjoined or controlled verb ("X met and praised Y")."""
+    node = verb
+    for _ in range(3):
+        subj = next((c for c in kids.get(node.i, []) if c.dep in deps), None)
+        if subj is not None:
+            return subj
+        if node.dep in ("conj", "xcomp") and node.head in by_i:
+            node = by_i[node.head]
+            continue
+        return None
+    return None
+
+
+def _content(verb: Token, kids: dict[int, list[Token]], toks: list[Token],
+             rules: AttitudeRules) -> list[Token]:
+    """Tokens of the verb's content complement (after the verb), or [] when it has none."""
+    after = [c for c in kids.get(verb.i, []) if c.start > verb.end]
+    for deps in (CLAUSE_DEPS, INFINITIVE_DEPS):
+        comp = next((c for c in after if c.dep in deps), None)
+        if comp is not None:
+            return subtree(comp, toks)
+    obj = next((c for c in after if c.dep in OBJECT_DEPS), None)
+    if obj is not None:
+        out = subtree(obj, toks)
+        for c in after:  # "criticized Obama for not doing so", "likened RT to the BBC"
+            if c.dep in PREP_DEPS and c.start > obj.start and c.text.lower() in rules.object_preps:
+                out += subtree(c, toks)
+        return sorted(out, key=lambda t: t.start)
+    prep = next((c for c in after if c.dep in PREP_DEPS and c.text.lower() in rules.content_preps), None)
+    if prep is not None:
+        pobj = [t for t in subtree(prep, toks) if t is not prep]
+        return pobj
+    return []
+
+
+def _points_back(content: list[Token], kids: dict[int, list[Token]], rules: AttitudeRules) -> bool:
+    """Is the content's head a pronoun or a statement noun ("it", "the claim")?"""
+    ids = {t.i for t in content}
+    heads = [t for t in content if t.head not in ids]
+    return any(h.pos == "PRON" or (rules.statement_nouns is not None
+                                   and rules.statement_nouns.fullmatch(h.text.lower())) for h in heads)
+
+
+def attitude_verbs(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:
+    """Stance, view and intention verbs with a view-holding subject and a content complement."""
+    rules = attitude_rules(view.lang)
+    if rules is None or not view.has_parse:
+        return []
+    toks = view.toks
+    kids = _children(toks)
+    by_i = {t.i: t for t in toks}
+    out: list[Attribution] = []
+    for k, t in enumerate(toks):
+        lemma = (t.lemma or t.text).lower()
+        holding = lemma in rules.holding
+        if t.pos != "VERB" or not (holding or lemma in rules.voicing):
+            continue
+        if any(a <= t.start < b for a, b in taken) or view.in_quote(t.start, t.end):
+            continue
+        if negated_or_hypothetical(view, k):
+            continue
+        passive = _subject(t, kids, by_i, PASSIVE_SUBJECT_DEPS)
+        agent = next((c for c in kids.get(t.i, []) if c.dep in AGENT_DEPS), None)
+        if passive is not None and agent is not None:
+            # "has been endorsed by dozens of papers": the agent holds the view about the subject
+            source_toks = [x for x in subtree(agent, toks) if x is not agent]
+            content_toks = [x for x in subtree(passive, toks) if x.end <= t.start]
+        else:
+            subj = _subject(t, kids, by_i, SUBJECT_DEPS)
+            if subj is None or not _can_hold_view(subj, rules, holding, by_i):
+                continue
+            source_toks = [x for x in subtree(subj, toks) if x.end <= t.start or x.start >= t.end]
+            content_toks = _content(t, kids, toks, rules)
+        source, content = _span_of(source_toks), _span_of(content_toks)
+        if source is None or content is None:
+            continue
+        words = sum(1 for x in content_toks if is_word(x))
+        if words < 2 or words > rules.max_words:
+            continue  # "backed it" points back and says nothing; a whole paragraph is no content
+        if words < 4 and _points_back(content_toks, kids, rules):
+            continue  # "rejected the claim", "denied these accusations": the content is elsewhere
+        if any(content[0] <= a < content[1] for a, _ in taken):
+            continue  # "quoted Makei as saying…": the inner cue's finder has the content
+        span = strip_quotes(view.text, *content)
+        out.append(Attribution("indirect", (t.start, t.end), [span], source, 0.5, belief=True, notes=["attitude"]))
+    return out

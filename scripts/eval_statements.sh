@@ -15,7 +15,7 @@ SETS=("$@")
 # `events` (narratives off), contract lines for every statement and event.
 run() {  # run OUT.jsonl DATE_OR_- LANG_OR_- FILES...
   python - "$@" <<'PY'
-import json, re, sys
+import json, os, re, sys
 from datetime import date
 from pathlib import Path
 from linewatch.model import Document
@@ -23,7 +23,10 @@ from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
 
 out, forced, lang, *files = sys.argv[1:]
-pipe = Pipeline(names=("segment", "parse", "mentions", "dates", "statements", "events", "stance"))
+# STATEMENTS_CONFIG='{"split_quotes": 0}' tries a variant of the statements component
+config = json.loads(os.environ.get("STATEMENTS_CONFIG") or "{}")
+pipe = Pipeline(names=("segment", "parse", "mentions", "dates", "statements", "events", "stance"),
+                config={"statements": config})
 with open(out, "w", encoding="utf-8") as fh:
     for f in files:
         text = Path(f).read_text(encoding="utf-8")

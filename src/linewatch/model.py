@@ -198,6 +198,9 @@ class Statement:
             "plover": self.plover,
             "confidence": round(float(self.confidence), 3),
             "sentence_span": list(self.sentence_span),
+            # how it was read: the form (direct quote, reported speech, …) and the rules that fired
+            "form": self.kind,
+            "rules": [str(n) for n in (self.extra or {}).get("notes") or []],
             "extractor": f"{self.extractor}/{self.extractor_version}",
         }
 

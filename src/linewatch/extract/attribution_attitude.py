@@ -44,6 +44,8 @@ CLAUSE_DEPS = ("ccomp",)
 INFINITIVE_DEPS = ("xcomp",)
 OBJECT_DEPS = ("dobj", "obj")
 PREP_DEPS = ("prep", "dative")
+# What an object is called or asked to do: "called the candidate *fit*", "urged them *to vote*".
+PREDICATE_DEPS = ("oprd", "xcomp", "ccomp")
 AGENT_DEPS = ("agent", "obl:agent")
 # Entity labels of subjects that can hold a view.
 AGENT_ENTS = ("PER", "PERSON", "ORG", "NORP", "GPE")
@@ -65,6 +67,8 @@ class AttitudeRules:
     person_pronouns: frozenset[str]
     object_preps: frozenset[str]  # prepositions that finish an object's content
     content_preps: frozenset[str]  # prepositions whose object is the content
+    adjectives: frozenset[str]  # "worried about…", "confident that…", "critical of…"
+    raising: frozenset[str]  # verbs before "to" that keep the view the subject's: "seemed to think"
     max_words: int
 
 
@@ -86,6 +90,8 @@ def attitude_rules(lang: str) -> AttitudeRules | None:
         person_pronouns=words("person_pronouns"),
         object_preps=words("object_preps"),
         content_preps=words("content_preps"),
+        adjectives=words("adjectives"),
+        raising=words("raising"),
         max_words=int(data.get("max_words", 60)),
     )
 
@@ -97,8 +103,11 @@ def _children(toks: list[Token]) -> dict[int, list[Token]]:
     return out
 
 
-def _can_hold_view(t: Token, rules: AttitudeRules, holding: bool, by_i: dict[int, Token]) -> bool:
-    """Can the subject `t` be the source of a view (`holding`: of a belief or an intention)?"""
+def _can_hold_view(t: Token, rules: AttitudeRules, holding: bool, by_i: dict[int, Token],
+                   strict: bool = False) -> bool:
+    """Can the subject `t` be the source of a view (`holding`: of a belief or an intention)?
+
+    `strict`: a common noun must be one of the agent nouns (for the antecedent of "that")."""
     low, lemma = t.text.lower(), (t.lemma or t.text).lower()
     if rules.statement_nouns is not None and rules.statement_nouns.fullmatch(low):
         return False  # "the statements show that…": the author reading what was said
@@ -106,12 +115,14 @@ def _can_hold_view(t: Token, rules: AttitudeRules, holding: bool, by_i: dict[int
         verb = by_i.get(t.head)
         if verb is not None and verb.dep in RELATIVE_DEPS and verb.head in by_i:
             antecedent = by_i[verb.head]  # "a position that justifies…": is a position someone?
-            return antecedent.pos != "PRON" and _can_hold_view(antecedent, rules, holding, by_i)
+            return antecedent.pos != "PRON" and _can_hold_view(antecedent, rules, holding, by_i, strict=True)
         return True
     if holding and (t.ent in STATE_ENTS or lemma in rules.state_nouns):
         return False  # "Russia wants…", "Moscow expects…": the author's reading of a state
     if t.ent in AGENT_ENTS or t.pos == "PROPN":
         return True
+    if not holding and not strict and t.pos == "NOUN":
+        return True  # what voices a view may be a thing: "the film explains…", "the ad attacks…"
     return lemma in rules.agent_nouns or low in rules.agent_nouns
 
 
@@ -128,7 +139,7 @@ def _subject(verb: Token, kids: dict[int, list[Token]], by_i: dict[int, Token],
         subj = next((c for c in kids.get(node.i, []) if c.dep in deps), None)
         if subj is not None:
             return subj
-        if node.dep in ("conj", "xcomp") and node.head in by_i:
+        if node.dep in ("conj", "xcomp", "acomp") and node.head in by_i:
             node = by_i[node.head]
             continue
         return None
@@ -139,15 +150,18 @@ def _content(verb: Token, kids: dict[int, list[Token]], toks: list[Token],
              rules: AttitudeRules) -> list[Token]:
     """Tokens of the verb's content complement (after the verb), or [] when it has none."""
     after = [c for c in kids.get(verb.i, []) if c.start > verb.end]
-    for deps in (CLAUSE_DEPS, INFINITIVE_DEPS):
-        comp = next((c for c in after if c.dep in deps), None)
-        if comp is not None:
-            return subtree(comp, toks)
+    clause = next((c for c in kids.get(verb.i, []) if c.dep in CLAUSE_DEPS), None)
+    if clause is not None:  # after the verb, or before it: "Large sections…, other studies have shown."
+        return subtree(clause, toks)
+    comp = next((c for c in after if c.dep in INFINITIVE_DEPS), None)
+    if comp is not None:
+        return subtree(comp, toks)
     obj = next((c for c in after if c.dep in OBJECT_DEPS), None)
     if obj is not None:
         out = subtree(obj, toks)
-        for c in after:  # "criticized Obama for not doing so", "likened RT to the BBC"
-            if c.dep in PREP_DEPS and c.start > obj.start and c.text.lower() in rules.object_preps:
+        for c in after:  # "criticized Obama for not doing so", "likened RT to the BBC", "called him fit"
+            if c.start > obj.start and (c.dep in PREDICATE_DEPS or c.dep in PREP_DEPS
+                                        and c.text.lower() in rules.object_preps):
                 out += subtree(c, toks)
         return sorted(out, key=lambda t: t.start)
     prep = next((c for c in after if c.dep in PREP_DEPS and c.text.lower() in rules.content_preps), None)
@@ -176,12 +190,16 @@ def attitude_verbs(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
     out: list[Attribution] = []
     for k, t in enumerate(toks):
         lemma = (t.lemma or t.text).lower()
-        holding = lemma in rules.holding
-        if t.pos != "VERB" or not (holding or lemma in rules.voicing):
+        adjective = t.pos == "ADJ" and lemma in rules.adjectives
+        holding = lemma in rules.holding or adjective
+        if not adjective and (t.pos != "VERB" or not (holding or lemma in rules.voicing)):
             continue
         if any(a <= t.start < b for a, b in taken) or view.in_quote(t.start, t.end):
             continue
-        if negated_or_hypothetical(view, k):
+        governor = by_i.get(t.head)
+        raised = (t.dep in INFINITIVE_DEPS and governor is not None
+                  and (governor.lemma or governor.text).lower() in rules.raising)
+        if negated_or_hypothetical(view, k, intention_ok=raised):
             continue
         passive = _subject(t, kids, by_i, PASSIVE_SUBJECT_DEPS)
         agent = next((c for c in kids.get(t.i, []) if c.dep in AGENT_DEPS), None)
@@ -199,6 +217,8 @@ def attitude_verbs(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
         if source is None or content is None:
             continue
         words = sum(1 for x in content_toks if is_word(x))
+        if words == 1 and not holding and all(x.pos == "PROPN" for x in content_toks if is_word(x)):
+            words = 2  # "Cruz has endorsed Trump": a named actor is a whole content
         if words < 2 or words > rules.max_words:
             continue  # "backed it" points back and says nothing; a whole paragraph is no content
         if words < 4 and _points_back(content_toks, kids, rules):

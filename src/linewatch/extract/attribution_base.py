@@ -239,12 +239,14 @@ def word_count(view: SentenceView, i: int, j: int) -> int:
     return sum(1 for t in view.toks[i:j] if is_word(t))
 
 
-def negated_or_hypothetical(view: SentenceView, k: int) -> bool:
-    """`did not say`, `не заявил`, `would say`, `if he said`, `nie powiedział`."""
+def negated_or_hypothetical(view: SentenceView, k: int, intention_ok: bool = False) -> bool:
+    """`did not say`, `не заявил`, `would say`, `if he said`, `nie powiedział`.
+
+    `intention_ok`: "seemed to think" is no intention; the caller has checked the verb before "to"."""
     toks, table = view.toks, view.table
     if k + 1 < len(toks) and toks[k + 1].text.lower() in table.hypothetical and toks[k + 1].text.lower() not in table.that:
         return True  # "сказал бы", "said if"
-    if k > 0 and toks[k - 1].text.lower() in table.blocked_before:
+    if not intention_ok and k > 0 and toks[k - 1].text.lower() in table.blocked_before:
         return True  # "trying to suggest", "wants to say": an intention, not a statement
     for t in toks[max(0, k - 3):k]:
         low = t.text.lower()

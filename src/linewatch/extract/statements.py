@@ -354,12 +354,29 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 covered_until = max(covered_until, st.content_span[1])
                 prev_date = st.date or prev_date
             last_para_sent = (sent.paragraph, si)
-            if speaker is not None and speaker.name and "noun_cue" not in att.notes:
+            # a noun cue or a stance verb is weak evidence of who is talking: "it" later must not
+            # be resolved through it
+            if speaker is not None and speaker.name and not {"noun_cue", "attitude"} & set(att.notes):
                 if speaker.gender is None and att.gender_hint:
                     speaker.gender = att.gender_hint
                 history.append(speaker)
     _reader_speakers(doc, out)
-    return out
+    return _drop_nested_beliefs(out)
+
+
+def _drop_nested_beliefs(out: list[Statement]) -> list[Statement]:
+    """`X said she plans to…`: the plan is part of what X said, not a second attribution.
+
+    A belief, view or intention whose cue lies inside another statement's content is that
+    statement's content; a nested reporting verb (`X said Y told him that…`) stays."""
+    spans = [(st.content_spans or [st.content_span]) for st in out]
+    kept = []
+    for i, st in enumerate(out):
+        if (st.extra or {}).get("belief") and st.cue_span is not None and any(
+                j != i and any(a <= st.cue_span[0] < b for a, b in parts) for j, parts in enumerate(spans)):
+            continue
+        kept.append(st)
+    return kept
 
 
 @lru_cache(maxsize=8)

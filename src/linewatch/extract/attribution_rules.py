@@ -121,6 +121,13 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     j = k - 1
     back: list[int] = []
     while j >= 0 and len(back) < 8 and toks[j].text not in SEPARATORS and toks[j].text not in CLOSE_QUOTES:
+        if toks[j].text == ")":
+            # "Sen. Claire McCaskill (D-Mo.) said": a bracket belongs to the speaker, dash and all
+            opening = next((x for x in range(j - 1, max(-1, j - 8), -1) if toks[x].text == "("), None)
+            if opening is not None:
+                back.extend(range(j, opening - 1, -1))
+                j = opening - 1
+                continue
         back.append(j)
         j -= 1
     if j < 1:

@@ -156,6 +156,11 @@ def resolve_speaker(
         return prev
     a, b = span
     surface = doc.text[a:b]
+    paren = surface.find("(")
+    if paren > 0 and surface[:paren].strip():
+        # "Sen. Claire McCaskill (D-Mo.)", "Pieskow (Kreml)": the bracket qualifies the name before it
+        b = a + len(surface[:paren].rstrip())
+        surface = doc.text[a:b]
     lang = doc.lang
     inside = [m for m in doc_mentions(doc) if m.start >= a and m.end <= b]
     if inside:

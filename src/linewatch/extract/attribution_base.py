@@ -239,6 +239,10 @@ def word_count(view: SentenceView, i: int, j: int) -> int:
     return sum(1 for t in view.toks[i:j] if is_word(t))
 
 
+def _is_name(t: Token) -> bool:
+    return t.pos == "PROPN" or t.ent == "PER"
+
+
 def negated_or_hypothetical(view: SentenceView, k: int, intention_ok: bool = False) -> bool:
     """`did not say`, `не заявил`, `would say`, `if he said`, `nie powiedział`.
 
@@ -250,12 +254,15 @@ def negated_or_hypothetical(view: SentenceView, k: int, intention_ok: bool = Fal
         return True  # "trying to suggest", "wants to say": an intention, not a statement
     for t in toks[max(0, k - 3):k]:
         low = t.text.lower()
+        if _is_name(t):
+            continue  # "Theresa May said", "Will Hurd said": a name, not a modal
         if low in table.negation or low in table.hypothetical:
             return True
     # "if" / "если" / "jeśli" earlier in the same clause
     j = k - 1
     while j >= 0 and toks[j].text not in CLAUSE_BREAK:
-        if toks[j].text.lower() in table.hypothetical and toks[j].text.lower() not in table.that:
+        if (toks[j].text.lower() in table.hypothetical and toks[j].text.lower() not in table.that
+                and not _is_name(toks[j])):
             return True
         j -= 1
     return False

@@ -296,9 +296,38 @@ def _split_claims(doc: Doc, att: Attribution, min_sentences: int = 2,
             claims[-1] = (claims[-1][0], pb)
         elif pending is None:
             pending = pa
+    claims = _merge_fragments(doc, claims)
     if len(claims) < max(2, min_sentences):
         return [att.content_spans]
     return [[p] for p in claims]
+
+
+def _merge_fragments(doc: Doc, claims: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A piece that is no clause of its own ("The fact that they are there illegally.", "Because we
+    do not talk about it enough.") finishes the claim before it rather than making a new one."""
+    if len(claims) < 2 or not any(t.dep for t in doc.tokens[:200]):
+        return claims
+    starts = [t.start for t in doc.tokens]
+    out = [claims[0]]
+    for a, b in claims[1:]:
+        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        if _is_fragment(doc.tokens[lo:hi]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _is_fragment(toks: Sequence[Token]) -> bool:
+    """No finite clause heads the piece, or its head is subordinated ("because…")."""
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head not in inside and t.text[:1].isalnum()]
+    if not heads:
+        return False
+    if not any(h.pos in ("VERB", "AUX") for h in heads):
+        return True
+    first = next((t for t in toks if t.text[:1].isalnum()), None)
+    return first is not None and first.dep == "mark" and first.head in {h.i for h in heads}
 
 
 def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 2,

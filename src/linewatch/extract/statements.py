@@ -304,14 +304,19 @@ def _split_claims(doc: Doc, att: Attribution, min_sentences: int = 2,
 
 def _merge_fragments(doc: Doc, claims: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A piece that is no clause of its own ("The fact that they are there illegally.", "Because we
-    do not talk about it enough.") finishes the claim before it rather than making a new one."""
-    if len(claims) < 2 or not any(t.dep for t in doc.tokens[:200]):
+    do not talk about it enough."), a question, or a sentence opened by "And"/"But" (the language's
+    `claim_continuers`) finishes the claim before it rather than making a new one."""
+    if len(claims) < 2:
         return claims
+    parsed = any(t.dep for t in doc.tokens[:200])
     starts = [t.start for t in doc.tokens]
+    continuers = frozenset(str(w).lower() for w in lexicon(doc.lang, "cues").get("claim_continuers") or [])
     out = [claims[0]]
     for a, b in claims[1:]:
         lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
-        if _is_fragment(doc.tokens[lo:hi]):
+        first = next((t.text.lower() for t in doc.tokens[lo:hi] if t.text[:1].isalnum()), "")
+        if ((parsed and _is_fragment(doc.tokens[lo:hi])) or doc.text[a:b].rstrip(" \"'”»“’").endswith("?")
+                or first in continuers):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))

@@ -255,9 +255,14 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         comp = [t for t in toks if t.head == toks[k].i and t.dep in ("ccomp", "xcomp") and t.start > toks[k].end]
         if not comp and table.object_cues is not None and table.object_cues.fullmatch(toks[k].text.lower()):
             # "accused Poland of…", "called the charges unsubstantiated": the object is the content
-            comp = [t for t in toks if t.head == toks[k].i and t.dep in ("dobj", "obj") and t.start > toks[k].end]
+            comp = [t for t in toks if t.head == toks[k].i and t.dep in ("dobj", "obj", "oprd") and t.start > toks[k].end]
+            comp.sort(key=lambda t: t.start)  # "called Trump a liar": the first of object and predicate
             if comp and not any(t.head == toks[k].i and t.dep.startswith("nsubj") for t in toks):
                 return None  # "a group called X" has no speaker
+            if not comp and toks[k].dep not in ("acl", "amod") and j < n and toks[j].pos in ("PROPN", "PRON", "DET"):
+                # the parser missed the object ("the docs who sent the letter called Oz a quack"):
+                # read it off the surface
+                return _object_content(view, k, j)
         if not comp:
             return None  # with a parse, an object cue needs its object ("called in to a show" has none)
         left = min(subtree(comp[0], toks), key=lambda t: t.start)

@@ -402,13 +402,20 @@ def _drop_nested_beliefs(out: list[Statement]) -> list[Statement]:
     """`X said she plans to…`: the plan is part of what X said, not a second attribution.
 
     A belief, view or intention whose cue lies inside another statement's content is that
-    statement's content; a nested reporting verb (`X said Y told him that…`) stays."""
+    statement's content, and so is the same speaker's nested cue over part of the same words;
+    a nested reporting verb of someone else (`X said Y told him that…`) stays."""
     spans = [(st.content_spans or [st.content_span]) for st in out]
     kept = []
     for i, st in enumerate(out):
-        if (st.extra or {}).get("belief") and st.cue_span is not None and any(
-                j != i and any(a <= st.cue_span[0] < b for a, b in parts) for j, parts in enumerate(spans)):
+        if st.cue_span is None:
+            kept.append(st)
             continue
+        outer = [j for j, parts in enumerate(spans) if j != i and any(a <= st.cue_span[0] < b for a, b in parts)]
+        if (st.extra or {}).get("belief") and outer:
+            continue
+        if any(out[j].speaker == st.speaker and out[j].content_span[0] <= st.content_span[0]
+               and st.content_span[1] <= out[j].content_span[1] for j in outer):
+            continue  # "noted what he called «steps in the right direction»": the same words, twice
         kept.append(st)
     return kept
 

@@ -197,6 +197,8 @@ def attitude_verbs(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
         if any(a <= t.start < b for a, b in taken) or view.in_quote(t.start, t.end):
             continue
         governor = by_i.get(t.head)
+        if t.dep == "conj" and governor is not None and any(a <= governor.start < b for a, b in taken):
+            continue  # "called on the EU to…, and suggested…": one statement, the first cue's
         raised = (t.dep in INFINITIVE_DEPS and governor is not None
                   and (governor.lemma or governor.text).lower() in rules.raising)
         if negated_or_hypothetical(view, k, intention_ok=raised):

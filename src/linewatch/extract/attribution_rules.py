@@ -153,6 +153,9 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     speaker: tuple[int, int] | None = None
     if back:
         b0, b1 = min(back), max(back) + 1
+        if view.has_parse and (toks[b0].pos in ("ADP", "SCONJ", "CCONJ") or any(
+                toks[x].text.lower() in view.table.infinitive for x in range(b0, b1))):
+            return None  # "…, it was time to emphasize", "…, in many cases reporting": no speaker there
         if any(is_word(toks[x]) for x in range(b0, b1)):
             speaker = view.span(b0, b1)
     if speaker is None:

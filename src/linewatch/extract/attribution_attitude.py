@@ -133,17 +133,31 @@ def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
 
 def _subject(verb: Token, kids: dict[int, list[Token]], by_i: dict[int, Token],
              deps: tuple[str, ...]) -> Token | None:
-    """The verb's subject, or its head's for a conjoined or controlled verb ("X met and praised Y")."""
+    """The verb's subject, or its head's for a conjoined or controlled verb ("X met and praised Y"),
+    a participle clause ("Trump spoke, encouraging his supporters to…", "by criticizing…"), or
+    the noun a participle describes ("a tweet attacking…", "a statement announcing…")."""
     node = verb
-    for _ in range(3):
+    for _ in range(4):
         subj = next((c for c in kids.get(node.i, []) if c.dep in deps), None)
         if subj is not None:
             return subj
-        if node.dep in ("conj", "xcomp", "acomp") and node.head in by_i:
-            node = by_i[node.head]
-            continue
-        return None
+        head = by_i.get(node.head)
+        if head is None:
+            return None
+        participle = _is_participle(node) and not any(c.dep == "mark" for c in kids.get(node.i, []))
+        if node.dep in ("conj", "xcomp", "acomp") or (node.dep == "advcl" and participle):
+            node = head
+        elif node.dep == "pcomp" and head.head in by_i:
+            node = by_i[head.head]  # "in advocating NATO enlargement": the preposition's head
+        elif node.dep == "acl" and participle and deps == SUBJECT_DEPS and head.pos in ("NOUN", "PROPN"):
+            return head
+        else:
+            return None
     return None
+
+
+def _is_participle(t: Token) -> bool:
+    return "VerbForm=Ger" in t.morph or "VerbForm=Part" in t.morph or t.text.lower().endswith("ing")
 
 
 def _content(verb: Token, kids: dict[int, list[Token]], toks: list[Token],
@@ -213,13 +227,16 @@ def attitude_verbs(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
             subj = _subject(t, kids, by_i, SUBJECT_DEPS)
             if subj is None or not _can_hold_view(subj, rules, holding, by_i):
                 continue
-            source_toks = [x for x in subtree(subj, toks) if x.end <= t.start or x.start >= t.end]
+            if subj.i == t.head:  # "a tweet attacking X": the noun before the participle
+                source_toks = [x for x in subtree(subj, toks) if x.end <= t.start]
+            else:
+                source_toks = [x for x in subtree(subj, toks) if x.end <= t.start or x.start >= t.end]
             content_toks = _content(t, kids, toks, rules)
         source, content = _span_of(source_toks), _span_of(content_toks)
         if source is None or content is None:
             continue
         words = sum(1 for x in content_toks if is_word(x))
-        if words == 1 and not holding and all(x.pos == "PROPN" for x in content_toks if is_word(x)):
+        if words == 1 and all(x.pos == "PROPN" for x in content_toks if is_word(x)):
             words = 2  # "Cruz has endorsed Trump": a named actor is a whole content
         if words < 2 or words > rules.max_words:
             continue  # "backed it" points back and says nothing; a whole paragraph is no content

@@ -69,6 +69,7 @@ class AttitudeRules:
     content_preps: frozenset[str]  # prepositions whose object is the content
     adjectives: frozenset[str]  # "worried about…", "confident that…", "critical of…"
     raising: frozenset[str]  # verbs before "to" that keep the view the subject's: "seemed to think"
+    object_control: frozenset[str]  # verbs whose object does what follows: "forced Stumpf to admit…"
     max_words: int
 
 
@@ -92,6 +93,7 @@ def attitude_rules(lang: str) -> AttitudeRules | None:
         content_preps=words("content_preps"),
         adjectives=words("adjectives"),
         raising=words("raising"),
+        object_control=words("object_control"),
         max_words=int(data.get("max_words", 60)),
     )
 
@@ -132,7 +134,7 @@ def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
 
 
 def _subject(verb: Token, kids: dict[int, list[Token]], by_i: dict[int, Token],
-             deps: tuple[str, ...]) -> Token | None:
+             deps: tuple[str, ...], control: frozenset[str] = frozenset()) -> Token | None:
     """The verb's subject, or its head's for a conjoined or controlled verb ("X met and praised Y"),
     a participle clause ("Trump spoke, encouraging his supporters to…", "by criticizing…"), or
     the noun a participle describes ("a tweet attacking…", "a statement announcing…")."""
@@ -145,6 +147,11 @@ def _subject(verb: Token, kids: dict[int, list[Token]], by_i: dict[int, Token],
         if head is None:
             return None
         participle = _is_participle(node) and not any(c.dep == "mark" for c in kids.get(node.i, []))
+        if node.dep == "xcomp" and (head.lemma or head.text).lower() in control:
+            # "forced Stumpf to admit…": the one forced does the admitting
+            obj = next((c for c in kids.get(head.i, []) if c.dep in OBJECT_DEPS and c.start < node.start), None)
+            if obj is not None:
+                return obj if deps == SUBJECT_DEPS else None
         if node.dep in ("conj", "xcomp", "acomp") or (node.dep == "advcl" and participle):
             node = head
         elif node.dep == "pcomp" and head.head in by_i:
@@ -214,7 +221,7 @@ def attitude_verbs(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
         if t.dep == "conj" and governor is not None and any(a <= governor.start < b for a, b in taken):
             continue  # "called on the EU to…, and suggested…": one statement, the first cue's
         raised = (t.dep in INFINITIVE_DEPS and governor is not None
-                  and (governor.lemma or governor.text).lower() in rules.raising)
+                  and (governor.lemma or governor.text).lower() in rules.raising | rules.object_control)
         if negated_or_hypothetical(view, k, intention_ok=raised):
             continue
         passive = _subject(t, kids, by_i, PASSIVE_SUBJECT_DEPS)
@@ -224,7 +231,7 @@ def attitude_verbs(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
             source_toks = [x for x in subtree(agent, toks) if x is not agent]
             content_toks = [x for x in subtree(passive, toks) if x.end <= t.start]
         else:
-            subj = _subject(t, kids, by_i, SUBJECT_DEPS)
+            subj = _subject(t, kids, by_i, SUBJECT_DEPS, rules.object_control)
             if subj is None or not _can_hold_view(subj, rules, holding, by_i):
                 continue
             if subj.i == t.head:  # "a tweet attacking X": the noun before the participle

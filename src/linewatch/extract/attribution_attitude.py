@@ -51,8 +51,8 @@ AGENT_DEPS = ("agent", "obl:agent")
 AGENT_ENTS = ("PER", "PERSON", "ORG", "NORP", "GPE")
 
 
-# Entity labels that name a state as a whole ("Russia", "Moscow", "the Russians").
-STATE_ENTS = ("GPE", "LOC", "NORP")
+# Entity labels that name a state as a whole ("Russia", "Moscow"); "Americans" are people.
+STATE_ENTS = ("GPE", "LOC")
 # Relative pronouns: the source is the noun the clause hangs on ("a position that justifies…").
 RELATIVE_DEPS = ("relcl", "acl:relcl")
 
@@ -65,6 +65,7 @@ class AttitudeRules:
     state_nouns: frozenset[str]  # agent nouns naming a state as a whole
     statement_nouns: re.Pattern[str] | None  # "the statements show…" is the author's reading
     person_pronouns: frozenset[str]
+    agent_suffixes: tuple[str, ...]  # endings of nouns for people ("-er", "-ist")
     object_preps: frozenset[str]  # prepositions that finish an object's content
     content_preps: frozenset[str]  # prepositions whose object is the content
     adjectives: frozenset[str]  # "worried about…", "confident that…", "critical of…"
@@ -89,6 +90,7 @@ def attitude_rules(lang: str) -> AttitudeRules | None:
         state_nouns=words("state_nouns"),
         statement_nouns=cue_table(lang).nouns,
         person_pronouns=words("person_pronouns"),
+        agent_suffixes=tuple(sorted(words("agent_suffixes"))),
         object_preps=words("object_preps"),
         content_preps=words("content_preps"),
         adjectives=words("adjectives"),
@@ -125,6 +127,8 @@ def _can_hold_view(t: Token, rules: AttitudeRules, holding: bool, by_i: dict[int
         return True
     if not holding and not strict and t.pos == "NOUN":
         return True  # what voices a view may be a thing: "the film explains…", "the ad attacks…"
+    if t.pos == "NOUN" and lemma.endswith(rules.agent_suffixes) and len(lemma) > 5:
+        return True  # "regulators", "taxpayers", "contenders", "economists": people by their job
     return lemma in rules.agent_nouns or low in rules.agent_nouns
 
 

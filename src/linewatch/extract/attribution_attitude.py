@@ -71,6 +71,7 @@ class AttitudeRules:
     adjectives: frozenset[str]  # "worried about…", "confident that…", "critical of…"
     raising: frozenset[str]  # verbs before "to" that keep the view the subject's: "seemed to think"
     object_control: frozenset[str]  # verbs whose object does what follows: "forced Stumpf to admit…"
+    nouns: frozenset[str]  # stance nouns held by their possessor: "his plan to…", "her support for…"
     max_words: int
 
 
@@ -96,6 +97,7 @@ def attitude_rules(lang: str) -> AttitudeRules | None:
         adjectives=words("adjectives"),
         raising=words("raising"),
         object_control=words("object_control"),
+        nouns=words("nouns"),
         max_words=int(data.get("max_words", 60)),
     )
 
@@ -257,4 +259,43 @@ def attitude_verbs(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
             continue  # "quoted Makei as saying…": the inner cue's finder has the content
         span = strip_quotes(view.text, *content)
         out.append(Attribution("indirect", (t.start, t.end), [span], source, 0.5, belief=True, notes=["attitude"]))
+    return out
+
+
+def attitude_nouns(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:
+    """A stance noun with its holder as possessor: "Mrs. Clinton's plan to cap deductions",
+    "his support for the public option", "their criticism of the deal"."""
+    rules = attitude_rules(view.lang)
+    if rules is None or not rules.nouns or not view.has_parse:
+        return []
+    toks = view.toks
+    kids = _children(toks)
+    by_i = {t.i: t for t in toks}
+    out: list[Attribution] = []
+    for k, t in enumerate(toks):
+        if t.pos != "NOUN" or (t.lemma or t.text).lower() not in rules.nouns:
+            continue
+        if any(a <= t.start < b for a, b in taken) or view.in_quote(t.start, t.end):
+            continue
+        holder = next((c for c in kids.get(t.i, []) if c.dep == "poss" and c.start < t.start), None)
+        if holder is None or not _can_hold_view(holder, rules, True, by_i) and holder.pos != "PRON":
+            continue
+        if negated_or_hypothetical(view, k):
+            continue
+        content_toks: list[Token] = []
+        for c in kids.get(t.i, []):
+            if c.start <= t.end:
+                continue
+            if c.dep in ("acl", "ccomp", "xcomp") or c.dep == "prep" and c.text.lower() in rules.content_preps:
+                content_toks = [x for x in subtree(c, toks) if not (c.dep == "prep" and x is c)]
+                break
+        source, content = _span_of(subtree(holder, toks)), _span_of(content_toks)
+        if source is None or content is None:
+            continue
+        words = sum(1 for x in content_toks if is_word(x))
+        if words < 3 or words > rules.max_words or any(content[0] <= a < content[1] for a, _ in taken):
+            continue
+        span = strip_quotes(view.text, *content)
+        out.append(Attribution("indirect", (t.start, t.end), [span], source, 0.45, belief=True,
+                               notes=["attitude", "noun_cue"]))
     return out

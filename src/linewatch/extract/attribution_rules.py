@@ -35,7 +35,7 @@ from linewatch.extract.attribution_base import (
     subtree,
     word_count,
 )
-from linewatch.extract.attribution_attitude import attitude_verbs
+from linewatch.extract.attribution_attitude import attitude_nouns, attitude_verbs
 from linewatch.extract.attribution_phrases import according_to, back_reference, headline, noun_cues, quote_dash_name
 from linewatch.extract.attribution_speaker import is_anaphor
 
@@ -82,6 +82,7 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
     out.extend(noun_cues(view, [a.cue_span for a in out if a.cue_span]))
     out.extend(quote_dash_name(view, [a.cue_span for a in out if a.cue_span]))
     out.extend(attitude_verbs(view, [a.cue_span for a in out if a.cue_span]))
+    out.extend(attitude_nouns(view, [a.cue_span for a in out if a.cue_span]))
     if not out:
         head = headline(view)
         if head:

@@ -123,8 +123,10 @@ def _can_hold_view(t: Token, rules: AttitudeRules, holding: bool, by_i: dict[int
             antecedent = by_i[verb.head]  # "a position that justifies…": is a position someone?
             return antecedent.pos != "PRON" and _can_hold_view(antecedent, rules, holding, by_i, strict=True)
         return True
-    if holding and (t.ent in STATE_ENTS or lemma in rules.state_nouns):
-        return False  # "Russia wants…", "Moscow expects…": the author's reading of a state
+    if t.ent in STATE_ENTS or holding and lemma in rules.state_nouns:
+        # "Russia wants…", "Moscow is repeating the notion…": the author's reading of a state;
+        # what a state says comes with a reporting verb ("Moscow said")
+        return False
     if t.ent in AGENT_ENTS or t.pos == "PROPN":
         return True
     if not holding and not strict and t.pos == "NOUN":

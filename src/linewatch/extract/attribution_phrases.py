@@ -8,6 +8,8 @@
 """
 from __future__ import annotations
 
+from functools import cache
+
 from linewatch.extract.attribution_base import (
     CLAUSE_BREAK,
     CLOSE_QUOTES,
@@ -23,6 +25,7 @@ from linewatch.extract.attribution_base import (
     strip_quotes,
     word_count,
 )
+from linewatch.nlp.lexicon import lexicon
 
 
 def noun_cues(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:
@@ -190,6 +193,11 @@ def according_to(view: SentenceView) -> list[Attribution]:
     return out
 
 
+@cache
+def _headline_labels(lang: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lexicon(lang, "cues").get("headline_labels") or [])
+
+
 def headline(view: SentenceView) -> Attribution | None:
     """`Lavrov: the West is to blame` — a short capitalised name, a colon, the claim."""
     toks = view.toks
@@ -199,8 +207,10 @@ def headline(view: SentenceView) -> Attribution | None:
     name = toks[:colon]
     if not all(is_word(t) or t.text in (".", "-", "'s", "’s") for t in name):
         return None
-    if not name[0].text[:1].isupper() or any(t.pos == "VERB" for t in name):
-        return None
+    if not name[0].text[:1].isupper() or any(t.pos in ("VERB", "ADP") for t in name):
+        return None  # "Over Health: …" is a headline's tail, not a name
+    if " ".join(t.text.lower() for t in name) in _headline_labels(view.lang):
+        return None  # "Correction: …", "The Latest: …" label the item; nobody says them
     alpha = [t for t in toks[colon + 1:] if t.text.isalpha()]
     if len(alpha) < 3 or toks[colon + 1].text.lower() in ("http", "https", "www"):
         return None  # "URL: https://…", "DATE: 2021-11-10" are file furniture

@@ -134,6 +134,11 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     if j < 1:
         return None
     sep = j
+    named = _named_after_quote(view, sep) if not back else None
+    if named is not None:
+        # "'…,' Leonard E. Burman, director of the Tax Policy Center, said": the name and its
+        # apposition sit between the quotation and the cue
+        back, sep = list(range(named, sep)), named - 1
     # content runs from the sentence (or its enclosing quotation) start to the separator
     content_end = toks[sep].end if toks[sep].text in CLOSE_QUOTES else toks[sep].start
     closing = next((x for x in (sep - 1, sep - 2) if x > 0 and toks[x].text in CLOSE_QUOTES), None)
@@ -203,6 +208,26 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     if not quoted and toks[sep].text in ("—", "–", "-", "―") and content_start == view.start:
         att.notes.append("extend_back")  # "Paragraph of speech. More of it – dodał X."
     return att
+
+
+def _named_after_quote(view: SentenceView, sep: int, limit: int = 20) -> int | None:
+    """Index of the first token of a speaker between a closing quotation and the separator before
+    the cue ("'…,' Name, title, said"), or None."""
+    toks = view.toks
+    if toks[sep].text != ",":
+        return None
+    for q in range(sep - 1, max(0, sep - limit), -1):
+        if toks[q].text in CLOSE_QUOTES:
+            first = q + 2 if q + 1 < sep and toks[q + 1].text == "," else q + 1
+            words = toks[first:sep]
+            if first >= sep or not words[0].text[:1].isupper():
+                return None
+            if view.has_parse and any(t.pos in ("VERB", "AUX") for t in words):
+                return None
+            return first
+        if toks[q].text in OPEN_QUOTES or toks[q].text in (".", ";", ":"):
+            return None
+    return None
 
 
 def _opens_content(table: CueTable, cue: str, word: str) -> bool:

@@ -131,7 +131,8 @@ def build_corpus(seed: int = 7) -> tuple[list[AmpDoc], list[set[str]]]:
         day = day0 + timedelta(days=3 * s)
         group: set[str] = set()
 
-        def add(doc_id: str, text: str, lang: str, offset: int, outlet: str, fwd: str | None = None) -> None:
+        def add(doc_id: str, text: str, lang: str, offset: int, outlet: str, fwd: str | None = None,
+                day: date = day, group: set[str] = group) -> None:
             docs.append(AmpDoc(doc_id, text, None, lang, day + timedelta(days=offset), outlet, fwd))
             group.add(doc_id)
 

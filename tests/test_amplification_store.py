@@ -37,7 +37,7 @@ def test_groups_saved_and_unique_counts(db_url: str) -> None:
     assert relations.get("s0-rewrite") in ("near", "origin")
     # the same claim carried by the English copies of story 0 counts once as a story
     copies = [i for i in ("s0-orig", "s0-copy2", "s0-rewrite") if i in added]
-    for n, doc_id in enumerate(copies):
+    for doc_id in copies:
         st = Statement(doc_id=doc_id, content="a claim", content_span=(0, 7), speaker="Foreign Ministry of Belarus")
         store.save_analysis(DocumentAnalysis(doc_id=doc_id, statements=[st]))
     counts = unique_story_counts(store, "statements")["Foreign Ministry of Belarus"]

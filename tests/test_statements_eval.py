@@ -8,6 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
@@ -57,3 +59,18 @@ def test_dev_set_floor(shared_dir: Path, tmp_path: Path) -> None:
                              check=True).stdout.strip().splitlines()[-1]
     f1 = float(re.search(r"statements F1=([\d.]+)", summary).group(1))
     assert f1 >= 0.80, summary
+
+
+def test_polnear_dev_overlap_floor(shared_dir: Path, tmp_path: Path) -> None:
+    """Issue 3's bar on PolNeAR dev: content overlap F1 >= 0.75 and source right >= 85%."""
+    split = shared_dir / "eval" / "polnear" / "dev"
+    files = sorted((split / "text").glob("*.txt"))
+    if not files:
+        pytest.skip("PolNeAR dev is not in ../shared/eval")
+    pred = tmp_path / "polnear.jsonl"
+    _extract(files, pred, None, "en")
+    res = subprocess.run([sys.executable, str(shared_dir / "eval" / "score.py"), "polnear", str(pred), str(split),
+                          "--json"], capture_output=True, text=True, check=True)
+    overall = json.loads(res.stdout)["overall"]
+    assert overall["overlap"]["f1"] >= 0.75, overall["overlap"]
+    assert overall["source"]["acc"] >= 0.85, overall["source"]

@@ -66,6 +66,7 @@ class AttitudeRules:
     statement_nouns: re.Pattern[str] | None  # "the statements show…" is the author's reading
     person_pronouns: frozenset[str]
     agent_suffixes: tuple[str, ...]  # endings of nouns for people ("-er", "-ist")
+    thing_possessives: frozenset[str]  # "its": a possessor that is no person
     object_preps: frozenset[str]  # prepositions that finish an object's content
     content_preps: frozenset[str]  # prepositions whose object is the content
     adjectives: frozenset[str]  # "worried about…", "confident that…", "critical of…"
@@ -92,6 +93,7 @@ def attitude_rules(lang: str) -> AttitudeRules | None:
         statement_nouns=cue_table(lang).nouns,
         person_pronouns=words("person_pronouns"),
         agent_suffixes=tuple(sorted(words("agent_suffixes"))),
+        thing_possessives=words("thing_possessives"),
         object_preps=words("object_preps"),
         content_preps=words("content_preps"),
         adjectives=words("adjectives"),
@@ -280,7 +282,9 @@ def attitude_nouns(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
         if any(a <= t.start < b for a, b in taken) or view.in_quote(t.start, t.end):
             continue
         holder = next((c for c in kids.get(t.i, []) if c.dep == "poss" and c.start < t.start), None)
-        if holder is None or not _can_hold_view(holder, rules, True, by_i) and holder.pos != "PRON":
+        if holder is None or holder.text.lower() in rules.thing_possessives:
+            continue  # "its political support for…": a state's or a thing's, the author's reading
+        if holder.pos != "PRON" and not _can_hold_view(holder, rules, True, by_i):
             continue
         if negated_or_hypothetical(view, k):
             continue
@@ -298,6 +302,6 @@ def attitude_nouns(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
         if words < 3 or words > rules.max_words or any(content[0] <= a < content[1] for a, _ in taken):
             continue
         span = strip_quotes(view.text, *content)
-        out.append(Attribution("indirect", (t.start, t.end), [span], source, 0.45, belief=True,
+        out.append(Attribution("indirect", (t.start, t.end), [span], source, 0.5, belief=True,
                                notes=["attitude", "noun_cue"]))
     return out

@@ -171,8 +171,10 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
             if words:
                 return words[0].start, words[-1].end
             return None
-        if node.dep in ("conj", "xcomp") and node.head in by_i:
-            node = by_i[node.head]
+        participle = node.dep == "advcl" and node.text.lower().endswith("ing") and not any(
+            t.head == node.i and t.dep == "mark" for t in toks)
+        if (node.dep in ("conj", "xcomp") or participle) and node.head in by_i:
+            node = by_i[node.head]  # "X spoke on Monday, urging…": the participle's subject is X
             continue
         return None
     return None

@@ -16,6 +16,7 @@ surface alone.
 """
 from __future__ import annotations
 
+from linewatch.extract.attribution_attitude import attitude_nouns, attitude_verbs
 from linewatch.extract.attribution_base import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -35,7 +36,6 @@ from linewatch.extract.attribution_base import (
     subtree,
     word_count,
 )
-from linewatch.extract.attribution_attitude import attitude_nouns, attitude_verbs
 from linewatch.extract.attribution_phrases import according_to, back_reference, headline, noun_cues, quote_dash_name
 from linewatch.extract.attribution_speaker import is_anaphor
 

@@ -39,6 +39,7 @@ from linewatch.extract.attribution_speaker import (
     doc_mentions,
     is_anaphor,
     person_name_in,
+    registry_for,
     resolve_speaker,
 )
 from linewatch.model import Statement
@@ -158,6 +159,8 @@ def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> 
     if (att.belief and speaker is not None and speaker.gender == "n" and speaker.actor_id is None
             and speaker.resolved_by == "pronoun"):
         return False  # "it expects…", "it fears…" with an unresolved "it" is the author's analysis
+    if att.belief and speaker is not None and _names_a_state(doc, speaker):
+        return False  # "Russia wants…", "Moscow expects…": the author's reading of a state's aims
     return True
 
 
@@ -180,6 +183,19 @@ def make_statements(**config: Any):
         return doc
 
     return statements
+
+
+def _names_a_state(doc: Doc, speaker: Speaker) -> bool:
+    """Is the speaker a state named as such ("Russia", "Moscow"), not its people ("Americans")?"""
+    if speaker.resolved_by != "registry" or speaker.span is None or not speaker.actor_id:
+        return False
+    reg = registry_for(doc)
+    actor = reg.by_id(speaker.actor_id) if reg is not None else None
+    if actor is None or actor.type != "state":
+        return False
+    a, b = speaker.span
+    words = [t for t in doc.tokens if a <= t.start < b and t.text[:1].isalnum()]
+    return bool(words) and all(t.ent in ("GPE", "LOC") for t in words)
 
 
 def _body_start(doc: Doc) -> int:

@@ -49,7 +49,7 @@ from linewatch.nlp.pipeline import component
 from linewatch.nlp.segment import quote_spans, split_sentences
 
 EXTRACTOR = "linewatch.statements"
-VERSION = "0.8"
+VERSION = "0.9"
 
 # A content of at least this many sentences (a long quote) is reported as one statement per
 # sentence, so that each claim cites its own sentence; 0 = never split.
@@ -320,32 +320,35 @@ def _split_claims(doc: Doc, att: Attribution, min_sentences: int = 2,
 
 def _merge_fragments(doc: Doc, claims: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A piece that is no clause of its own ("The fact that they are there illegally.", "Because we
-    do not talk about it enough."), a question, or a sentence opened by "And"/"But" (the language's
-    `claim_continuers`) finishes the claim before it rather than making a new one."""
+    do not talk about it enough.") or a sentence opened by "And"/"But" (the language's
+    `claim_continuers`) finishes the claim before it rather than making a new one. A question
+    stays a claim: a rhetorical question ("So who poses a threat to whom?") is one."""
     if len(claims) < 2:
         return claims
     parsed = any(t.dep for t in doc.tokens[:200])
     starts = [t.start for t in doc.tokens]
-    continuers = frozenset(str(w).lower() for w in lexicon(doc.lang, "cues").get("claim_continuers") or [])
+    cues = lexicon(doc.lang, "cues")
+    continuers = frozenset(str(w).lower() for w in cues.get("claim_continuers") or [])
+    # without a copula ("Это наш союзник") a clause may have no verb: only "because…" is a fragment then
+    verbless = not cues.get("zero_copula", False)
     out = [claims[0]]
     for a, b in claims[1:]:
         lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
         first = next((t.text.lower() for t in doc.tokens[lo:hi] if t.text[:1].isalnum()), "")
-        if ((parsed and _is_fragment(doc.tokens[lo:hi])) or doc.text[a:b].rstrip(" \"'”»“’").endswith("?")
-                or first in continuers):
+        if (parsed and _is_fragment(doc.tokens[lo:hi], verbless)) or first in continuers:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
     return out
 
 
-def _is_fragment(toks: Sequence[Token]) -> bool:
-    """No finite clause heads the piece, or its head is subordinated ("because…")."""
+def _is_fragment(toks: Sequence[Token], verbless: bool = True) -> bool:
+    """No verb heads the piece (`verbless`), or its head is subordinated ("because…")."""
     inside = {t.i for t in toks}
     heads = [t for t in toks if t.head not in inside and t.text[:1].isalnum()]
     if not heads:
         return False
-    if not any(h.pos in ("VERB", "AUX") for h in heads):
+    if verbless and not any(h.pos in ("VERB", "AUX") for h in heads):
         return True
     first = next((t for t in toks if t.text[:1].isalnum()), None)
     return first is not None and first.dep == "mark" and first.head in {h.i for h in heads}

@@ -111,6 +111,11 @@ def _children(toks: list[Token]) -> dict[int, list[Token]]:
     return out
 
 
+def _tree(view: SentenceView) -> tuple[list[Token], dict[int, list[Token]], dict[int, Token]]:
+    """The sentence's tokens, each token's children, and tokens by index."""
+    return view.toks, _children(view.toks), {t.i: t for t in view.toks}
+
+
 def _can_hold_view(t: Token, rules: AttitudeRules, holding: bool, by_i: dict[int, Token],
                    strict: bool = False) -> bool:
     """Can the subject `t` be the source of a view (`holding`: of a belief or an intention)?
@@ -202,7 +207,7 @@ def _content(verb: Token, kids: dict[int, list[Token]], toks: list[Token],
     return []
 
 
-def _points_back(content: list[Token], kids: dict[int, list[Token]], rules: AttitudeRules) -> bool:
+def _points_back(content: list[Token], rules: AttitudeRules) -> bool:
     """Is the content's head a pronoun or a statement noun ("it", "the claim")?"""
     ids = {t.i for t in content}
     heads = [t for t in content if t.head not in ids]
@@ -215,9 +220,7 @@ def attitude_verbs(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
     rules = attitude_rules(view.lang)
     if rules is None or not view.has_parse:
         return []
-    toks = view.toks
-    kids = _children(toks)
-    by_i = {t.i: t for t in toks}
+    toks, kids, by_i = _tree(view)
     out: list[Attribution] = []
     for k, t in enumerate(toks):
         lemma = (t.lemma or t.text).lower()
@@ -249,21 +252,30 @@ def attitude_verbs(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
             else:
                 source_toks = [x for x in subtree(subj, toks) if x.end <= t.start or x.start >= t.end]
             content_toks = _content(t, kids, toks, rules)
-        source, content = _span_of(source_toks), _span_of(content_toks)
-        if source is None or content is None:
-            continue
-        words = sum(1 for x in content_toks if is_word(x))
-        if words == 1 and all(x.pos == "PROPN" for x in content_toks if is_word(x)):
-            words = 2  # "Cruz has endorsed Trump": a named actor is a whole content
-        if words < 2 or words > rules.max_words:
-            continue  # "backed it" points back and says nothing; a whole paragraph is no content
-        if words < 4 and _points_back(content_toks, kids, rules):
-            continue  # "rejected the claim", "denied these accusations": the content is elsewhere
-        if any(content[0] <= a < content[1] for a, _ in taken):
-            continue  # "quoted Makei as saying…": the inner cue's finder has the content
-        span = strip_quotes(view.text, *content)
-        out.append(Attribution("indirect", (t.start, t.end), [span], source, 0.5, belief=True, notes=["attitude"]))
+        att = _attribution(view, t, source_toks, content_toks, taken, rules, min_words=2, notes=["attitude"])
+        if att is not None:
+            out.append(att)
     return out
+
+
+def _attribution(view: SentenceView, cue: Token, source_toks: list[Token], content_toks: list[Token],
+                 taken: list[tuple[int, int]], rules: AttitudeRules, min_words: int,
+                 notes: list[str]) -> Attribution | None:
+    """The attribution of a stance cue, or None when its source or content does not hold up."""
+    source, content = _span_of(source_toks), _span_of(content_toks)
+    if source is None or content is None:
+        return None
+    words = sum(1 for x in content_toks if is_word(x))
+    if words == 1 and min_words <= 2 and all(x.pos == "PROPN" for x in content_toks if is_word(x)):
+        words = 2  # "Cruz has endorsed Trump": a named actor is a whole content
+    if words < min_words or words > rules.max_words:
+        return None  # "backed it" points back and says nothing; a whole paragraph is no content
+    if words < 4 and _points_back(content_toks, rules):
+        return None  # "rejected the claim", "denied these accusations": the content is elsewhere
+    if any(content[0] <= a < content[1] for a, _ in taken):
+        return None  # "quoted Makei as saying…": the inner cue's finder has the content
+    span = strip_quotes(view.text, *content)
+    return Attribution("indirect", (cue.start, cue.end), [span], source, 0.5, belief=True, notes=notes)
 
 
 def attitude_nouns(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:
@@ -272,9 +284,7 @@ def attitude_nouns(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
     rules = attitude_rules(view.lang)
     if rules is None or not rules.nouns or not view.has_parse:
         return []
-    toks = view.toks
-    kids = _children(toks)
-    by_i = {t.i: t for t in toks}
+    toks, kids, by_i = _tree(view)
     out: list[Attribution] = []
     for k, t in enumerate(toks):
         if t.pos != "NOUN" or (t.lemma or t.text).lower() not in rules.nouns:
@@ -295,13 +305,8 @@ def attitude_nouns(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
             if c.dep in ("acl", "ccomp", "xcomp") or c.dep == "prep" and c.text.lower() in rules.content_preps:
                 content_toks = [x for x in subtree(c, toks) if not (c.dep == "prep" and x is c)]
                 break
-        source, content = _span_of(subtree(holder, toks)), _span_of(content_toks)
-        if source is None or content is None:
-            continue
-        words = sum(1 for x in content_toks if is_word(x))
-        if words < 3 or words > rules.max_words or any(content[0] <= a < content[1] for a, _ in taken):
-            continue
-        span = strip_quotes(view.text, *content)
-        out.append(Attribution("indirect", (t.start, t.end), [span], source, 0.5, belief=True,
-                               notes=["attitude", "noun_cue"]))
+        att = _attribution(view, t, subtree(holder, toks), content_toks, taken, rules, min_words=3,
+                           notes=["attitude", "noun_cue"])
+        if att is not None:
+            out.append(att)
     return out

@@ -179,7 +179,10 @@ def _subject(verb: Token, kids: dict[int, list[Token]], by_i: dict[int, Token],
 
 
 def _is_participle(t: Token) -> bool:
-    return "VerbForm=Ger" in t.morph or "VerbForm=Part" in t.morph or t.text.lower().endswith("ing")
+    """An active participle ("urging…", "attacking…"); a past one is passive ("Asked about X,
+    Putin said…": Putin was asked, he did not ask)."""
+    return "VerbForm=Ger" in t.morph or "Tense=Pres" in t.morph and "VerbForm=Part" in t.morph \
+        or t.text.lower().endswith("ing")
 
 
 def _content(verb: Token, kids: dict[int, list[Token]], toks: list[Token],

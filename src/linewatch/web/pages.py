@@ -1,7 +1,9 @@
 """Server-rendered dashboard pages (Jinja2, autoescaped)."""
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -27,10 +29,14 @@ def render(request: Request, template: str, nav: str | None, status_code: int = 
     return HTMLResponse(html, status_code=status_code)
 
 
-def _guard(request: Request) -> Response | None:
-    if page_reader_ok(request):
-        return None
-    return RedirectResponse("/login", status_code=303)
+def reader_page(page: Callable[..., Response]) -> Callable[..., Response]:
+    """A page behind the read token: a reader without it is sent to /login."""
+    @functools.wraps(page)  # FastAPI reads the page's own parameters through the wrapper
+    def guarded(request: Request, *args: Any, **kwargs: Any) -> Response:
+        if not page_reader_ok(request):
+            return RedirectResponse("/login", status_code=303)
+        return page(request, *args, **kwargs)
+    return guarded
 
 
 def _filter(request: Request) -> ItemFilter:
@@ -45,9 +51,8 @@ def _store(request: Request) -> Any:
 
 
 @router.get("/", response_class=HTMLResponse)
+@reader_page
 def overview(request: Request) -> Response:
-    if (r := _guard(request)) is not None:
-        return r
     store = _store(request)
     latest = records.latest_day(store)
     since = request.query_params.get("since") or None
@@ -85,9 +90,8 @@ def overview(request: Request) -> Response:
 
 
 @router.get("/timeline", response_class=HTMLResponse)
+@reader_page
 def timeline(request: Request) -> Response:
-    if (r := _guard(request)) is not None:
-        return r
     store = _store(request)
     f = _filter(request)
     page, limit, offset = page_bounds(request.query_params.get("page"))
@@ -120,9 +124,8 @@ def timeline(request: Request) -> Response:
 
 
 @router.get("/statements", response_class=HTMLResponse)
+@reader_page
 def statements(request: Request) -> Response:
-    if (r := _guard(request)) is not None:
-        return r
     store = _store(request)
     f = _filter(request)
     page, limit, offset = page_bounds(request.query_params.get("page"))
@@ -145,9 +148,8 @@ def _doc_view(store: Any, doc_id: str, highlights: list[Any]) -> dict[str, Any]:
 
 
 @router.get("/statement/{statement_id}", response_class=HTMLResponse)
+@reader_page
 def statement_page(request: Request, statement_id: str) -> Response:
-    if (r := _guard(request)) is not None:
-        return r
     store = _store(request)
     st = records.get_statement(store, statement_id[:64])
     if st is None:
@@ -161,9 +163,8 @@ def statement_page(request: Request, statement_id: str) -> Response:
 
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)
+@reader_page
 def event_page(request: Request, event_id: str) -> Response:
-    if (r := _guard(request)) is not None:
-        return r
     store = _store(request)
     ev = records.get_event(store, event_id[:64])
     if ev is None:
@@ -216,9 +217,8 @@ async def correct(request: Request, kind: str, item_id: str) -> Response:
 
 
 @router.get("/document/{doc_id}", response_class=HTMLResponse)
+@reader_page
 def document_page(request: Request, doc_id: str) -> Response:
-    if (r := _guard(request)) is not None:
-        return r
     store = _store(request)
     st, ev = records.document_items(store, doc_id[:64])
     hl = [h for s in st for h in statement_highlights(s, anchor=None)] + [h for e in ev for h in event_highlights(e, anchor=None)]
@@ -230,17 +230,15 @@ def document_page(request: Request, doc_id: str) -> Response:
 
 
 @router.get("/actors", response_class=HTMLResponse)
+@reader_page
 def actors(request: Request) -> Response:
-    if (r := _guard(request)) is not None:
-        return r
     store = _store(request)
     return render(request, "actors.html", "actors", actors=list_actors(store))
 
 
 @router.get("/actor/{key}", response_class=HTMLResponse)
+@reader_page
 def actor_page(request: Request, key: str) -> Response:
-    if (r := _guard(request)) is not None:
-        return r
     store = _store(request)
     page, limit, offset = page_bounds(request.query_params.get("page"))
     profile = actor_profile(store, key[:200])
@@ -258,46 +256,42 @@ def actor_page(request: Request, key: str) -> Response:
 # ----------------------------------------------------------------------------- analysis pages
 
 
+def _chart_page(request: Request, name: str, f: ItemFilter, data: Any, chart: dict[str, Any], **ctx: Any) -> Response:
+    """A filtered analysis page: its template `<name>.html`, the filter form and one chart's data."""
+    return render(request, f"{name}.html", name, f=f, params=f.as_params(), data=data,
+                  facets=records.facets(_store(request)), chart=charts.json_for_script(chart), **ctx)
+
+
 @router.get("/stance", response_class=HTMLResponse)
+@reader_page
 def stance_page(request: Request) -> Response:
-    if (r := _guard(request)) is not None:
-        return r
-    store = _store(request)
-    f = _filter(request)
+    store, f = _store(request), _filter(request)
     data = charts.stance_matrix_data(store, f)
-    return render(request, "stance.html", "stance", f=f, params=f.as_params(), data=data,
-                  facets=records.facets(store), chart=charts.json_for_script({"matrix": data}))
+    return _chart_page(request, "stance", f, data, {"matrix": data})
 
 
 @router.get("/narratives", response_class=HTMLResponse)
+@reader_page
 def narratives_page(request: Request) -> Response:
-    if (r := _guard(request)) is not None:
-        return r
-    store = _store(request)
-    f = _filter(request)
+    store, f = _store(request), _filter(request)
     data = charts.narrative_trends(store, f)
     carriers = {r["name"]: charts.narrative_carriers(store, r["name"], data["from"], data["to"], 5) for r in data["rising"][:8]}
     label = request.app.state.templates.globals["nlabel"]
     shown = {**data, "series": [{**x, "name": label(x["name"])} for x in data["series"]]}
-    return render(request, "narratives.html", "narratives", f=f, params=f.as_params(), data=data, carriers=carriers,
-                  facets=records.facets(store), chart=charts.json_for_script({"trends": shown}))
+    return _chart_page(request, "narratives", f, data, {"trends": shown}, carriers=carriers)
 
 
 @router.get("/network", response_class=HTMLResponse)
+@reader_page
 def network_page(request: Request) -> Response:
-    if (r := _guard(request)) is not None:
-        return r
-    store = _store(request)
-    f = _filter(request)
+    store, f = _store(request), _filter(request)
     data = charts.accusation_network(store, f)
-    return render(request, "network.html", "network", f=f, params=f.as_params(), data=data,
-                  facets=records.facets(store), chart=charts.json_for_script({"network": data}))
+    return _chart_page(request, "network", f, data, {"network": data})
 
 
 @router.get("/scenarios", response_class=HTMLResponse)
+@reader_page
 def scenarios_page(request: Request) -> Response:
-    if (r := _guard(request)) is not None:
-        return r
     store = _store(request)
     chosen = request.query_params.get("set")
     board = scenario_board(store, chosen[:100] if chosen else None)

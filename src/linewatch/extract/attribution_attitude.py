@@ -30,6 +30,7 @@ from linewatch.extract.attribution_base import (
     Attribution,
     SentenceView,
     cue_table,
+    is_active_participle,
     is_word,
     negated_or_hypothetical,
     strip_quotes,
@@ -161,7 +162,7 @@ def _subject(verb: Token, kids: dict[int, list[Token]], by_i: dict[int, Token],
         head = by_i.get(node.head)
         if head is None:
             return None
-        participle = _is_participle(node) and not any(c.dep == "mark" for c in kids.get(node.i, []))
+        participle = is_active_participle(node) and not any(c.dep == "mark" for c in kids.get(node.i, []))
         if node.dep == "xcomp" and (head.lemma or head.text).lower() in control:
             # "forced Stumpf to admit…": the one forced does the admitting
             obj = next((c for c in kids.get(head.i, []) if c.dep in OBJECT_DEPS and c.start < node.start), None)
@@ -178,11 +179,7 @@ def _subject(verb: Token, kids: dict[int, list[Token]], by_i: dict[int, Token],
     return None
 
 
-def _is_participle(t: Token) -> bool:
-    """An active participle ("urging…", "attacking…"); a past one is passive ("Asked about X,
-    Putin said…": Putin was asked, he did not ask)."""
-    return "VerbForm=Ger" in t.morph or "Tense=Pres" in t.morph and "VerbForm=Part" in t.morph \
-        or t.text.lower().endswith("ing")
+
 
 
 def _content(verb: Token, kids: dict[int, list[Token]], toks: list[Token],

@@ -152,6 +152,14 @@ def strip_quotes(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def is_active_participle(t: Token) -> bool:
+    """"urging…", "attacking…", "заявив…": the tagger's morphology, in any language. A past
+    participle is passive ("Asked about X, Putin…": Putin was asked, he did not ask)."""
+    morph = t.morph
+    return ("VerbForm=Ger" in morph or "VerbForm=Conv" in morph
+            or "VerbForm=Part" in morph and "Tense=Pres" in morph)
+
+
 def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | None:
     """Character span of the nominal subject of a cue from the dependency parse (en, ru)."""
     by_i = {t.i: t for t in toks}
@@ -171,7 +179,7 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
             if words:
                 return words[0].start, words[-1].end
             return None
-        participle = node.dep == "advcl" and node.text.lower().endswith("ing") and not any(
+        participle = node.dep == "advcl" and is_active_participle(node) and not any(
             t.head == node.i and t.dep == "mark" for t in toks)
         if (node.dep in ("conj", "xcomp") or participle) and node.head in by_i:
             node = by_i[node.head]  # "X spoke on Monday, urging…": the participle's subject is X

@@ -29,6 +29,7 @@ from functools import cache
 from linewatch.extract.attribution_base import (
     Attribution,
     SentenceView,
+    children_of,
     cue_table,
     is_active_participle,
     is_word,
@@ -51,6 +52,9 @@ AGENT_DEPS = ("agent", "obl:agent")
 # Entity labels of subjects that can hold a view.
 AGENT_ENTS = ("PER", "PERSON", "ORG", "NORP", "GPE")
 
+
+# A sentence's parse: its tokens, each head's dependents, tokens by index.
+Tree = tuple[list[Token], dict[int, list[Token]], dict[int, Token]]
 
 # Entity labels that name a state as a whole ("Russia", "Moscow"); "Americans" are people.
 STATE_ENTS = ("GPE", "LOC")
@@ -105,16 +109,9 @@ def attitude_rules(lang: str) -> AttitudeRules | None:
     )
 
 
-def _children(toks: list[Token]) -> dict[int, list[Token]]:
-    out: dict[int, list[Token]] = {}
-    for t in toks:
-        out.setdefault(t.head, []).append(t)
-    return out
-
-
-def _tree(view: SentenceView) -> tuple[list[Token], dict[int, list[Token]], dict[int, Token]]:
+def _tree(view: SentenceView) -> Tree:
     """The sentence's tokens, each token's children, and tokens by index."""
-    return view.toks, _children(view.toks), {t.i: t for t in view.toks}
+    return view.toks, children_of(view.toks), {t.i: t for t in view.toks}
 
 
 def _can_hold_view(t: Token, rules: AttitudeRules, holding: bool, by_i: dict[int, Token],
@@ -188,21 +185,21 @@ def _content(verb: Token, kids: dict[int, list[Token]], toks: list[Token],
     after = [c for c in kids.get(verb.i, []) if c.start > verb.end]
     clause = next((c for c in kids.get(verb.i, []) if c.dep in CLAUSE_DEPS), None)
     if clause is not None:  # after the verb, or before it: "Large sections…, other studies have shown."
-        return subtree(clause, toks)
+        return subtree(clause, toks, kids)
     comp = next((c for c in after if c.dep in INFINITIVE_DEPS), None)
     if comp is not None:
-        return subtree(comp, toks)
+        return subtree(comp, toks, kids)
     obj = next((c for c in after if c.dep in OBJECT_DEPS), None)
     if obj is not None:
-        out = subtree(obj, toks)
+        out = subtree(obj, toks, kids)
         for c in after:  # "criticized Obama for not doing so", "likened RT to the BBC", "called him fit"
             if c.start > obj.start and (c.dep in PREDICATE_DEPS or c.dep in PREP_DEPS
                                         and c.text.lower() in rules.object_preps):
-                out += subtree(c, toks)
+                out += subtree(c, toks, kids)
         return sorted(out, key=lambda t: t.start)
     prep = next((c for c in after if c.dep in PREP_DEPS and c.text.lower() in rules.content_preps), None)
     if prep is not None:
-        pobj = [t for t in subtree(prep, toks) if t is not prep]
+        pobj = [t for t in subtree(prep, toks, kids) if t is not prep]
         return pobj
     return []
 
@@ -215,12 +212,22 @@ def _points_back(content: list[Token], rules: AttitudeRules) -> bool:
                                    and rules.statement_nouns.fullmatch(h.text.lower())) for h in heads)
 
 
-def attitude_verbs(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:
-    """Stance, view and intention verbs with a view-holding subject and a content complement."""
+def attitudes(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:
+    """The finder: stance verbs and adjectives, then stance nouns (not over the verbs' cues)."""
     rules = attitude_rules(view.lang)
     if rules is None or not view.has_parse:
         return []
-    toks, kids, by_i = _tree(view)
+    tree = _tree(view)
+    out = _attitude_verbs(view, taken, rules, tree)
+    if rules.nouns:
+        out += _attitude_nouns(view, taken + [a.cue_span for a in out if a.cue_span], rules, tree)
+    return out
+
+
+def _attitude_verbs(view: SentenceView, taken: list[tuple[int, int]], rules: AttitudeRules,
+                    tree: Tree) -> list[Attribution]:
+    """Stance, view and intention verbs with a view-holding subject and a content complement."""
+    toks, kids, by_i = tree
     out: list[Attribution] = []
     for k, t in enumerate(toks):
         lemma = (t.lemma or t.text).lower()
@@ -241,16 +248,16 @@ def attitude_verbs(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
         agent = next((c for c in kids.get(t.i, []) if c.dep in AGENT_DEPS), None)
         if passive is not None and agent is not None:
             # "has been endorsed by dozens of papers": the agent holds the view about the subject
-            source_toks = [x for x in subtree(agent, toks) if x is not agent]
-            content_toks = [x for x in subtree(passive, toks) if x.end <= t.start]
+            source_toks = [x for x in subtree(agent, toks, kids) if x is not agent]
+            content_toks = [x for x in subtree(passive, toks, kids) if x.end <= t.start]
         else:
             subj = _subject(t, kids, by_i, SUBJECT_DEPS, rules.object_control)
             if subj is None or not _can_hold_view(subj, rules, holding, by_i):
                 continue
             if subj.i == t.head:  # "a tweet attacking X": the noun before the participle
-                source_toks = [x for x in subtree(subj, toks) if x.end <= t.start]
+                source_toks = [x for x in subtree(subj, toks, kids) if x.end <= t.start]
             else:
-                source_toks = [x for x in subtree(subj, toks) if x.end <= t.start or x.start >= t.end]
+                source_toks = [x for x in subtree(subj, toks, kids) if x.end <= t.start or x.start >= t.end]
             content_toks = _content(t, kids, toks, rules)
         att = _attribution(view, t, source_toks, content_toks, taken, rules, min_words=2, notes=["attitude"])
         if att is not None:
@@ -278,13 +285,11 @@ def _attribution(view: SentenceView, cue: Token, source_toks: list[Token], conte
     return Attribution("indirect", (cue.start, cue.end), [span], source, 0.5, belief=True, notes=notes)
 
 
-def attitude_nouns(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:
+def _attitude_nouns(view: SentenceView, taken: list[tuple[int, int]], rules: AttitudeRules,
+                    tree: Tree) -> list[Attribution]:
     """A stance noun with its holder as possessor: "Mrs. Clinton's plan to cap deductions",
     "his support for the public option", "their criticism of the deal"."""
-    rules = attitude_rules(view.lang)
-    if rules is None or not rules.nouns or not view.has_parse:
-        return []
-    toks, kids, by_i = _tree(view)
+    toks, kids, by_i = tree
     out: list[Attribution] = []
     for k, t in enumerate(toks):
         if t.pos != "NOUN" or (t.lemma or t.text).lower() not in rules.nouns:
@@ -303,9 +308,9 @@ def attitude_nouns(view: SentenceView, taken: list[tuple[int, int]]) -> list[Att
             if c.start <= t.end:
                 continue
             if c.dep in ("acl", "ccomp", "xcomp") or c.dep == "prep" and c.text.lower() in rules.content_preps:
-                content_toks = [x for x in subtree(c, toks) if not (c.dep == "prep" and x is c)]
+                content_toks = [x for x in subtree(c, toks, kids) if not (c.dep == "prep" and x is c)]
                 break
-        att = _attribution(view, t, subtree(holder, toks), content_toks, taken, rules, min_words=3,
+        att = _attribution(view, t, subtree(holder, toks, kids), content_toks, taken, rules, min_words=3,
                            notes=["attitude", "noun_cue"])
         if att is not None:
             out.append(att)

@@ -188,10 +188,20 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
     return None
 
 
-def subtree(root: Token, toks: list[Token]) -> list[Token]:
-    children: dict[int, list[Token]] = {}
+def children_of(toks: list[Token]) -> dict[int, list[Token]]:
+    """Head index -> its dependents, in text order."""
+    out: dict[int, list[Token]] = {}
     for t in toks:
-        children.setdefault(t.head, []).append(t)
+        out.setdefault(t.head, []).append(t)
+    return out
+
+
+def subtree(root: Token, toks: list[Token], children: dict[int, list[Token]] | None = None) -> list[Token]:
+    """The root and its dependents (not through relative clauses or parataxis), in text order.
+
+    `children` (head index -> tokens), when the caller already has it, saves rebuilding it."""
+    if children is None:
+        children = children_of(toks)
     out, stack, seen = [], [root], {root.i}
     while stack:
         n = stack.pop()

@@ -16,7 +16,7 @@ surface alone.
 """
 from __future__ import annotations
 
-from linewatch.extract.attribution_attitude import attitude_nouns, attitude_verbs
+from linewatch.extract.attribution_attitude import attitudes
 from linewatch.extract.attribution_base import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -81,8 +81,7 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             view.floor = max(view.floor, *ends)
     out.extend(noun_cues(view, [a.cue_span for a in out if a.cue_span]))
     out.extend(quote_dash_name(view, [a.cue_span for a in out if a.cue_span]))
-    out.extend(attitude_verbs(view, [a.cue_span for a in out if a.cue_span]))
-    out.extend(attitude_nouns(view, [a.cue_span for a in out if a.cue_span]))
+    out.extend(attitudes(view, [a.cue_span for a in out if a.cue_span]))
     if not out:
         head = headline(view)
         if head:

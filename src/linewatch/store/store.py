@@ -202,19 +202,12 @@ class Store:
 
     def search_documents(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
         """Documents matching all words of `q` (any text is safe), best first, with a snippet."""
-        terms = search_terms(q)
-        if not terms:
-            return []
-        limit = max(1, min(int(limit), 1000))
-        if self.dialect == "sqlite":
-            return self.query(
-                "SELECT d.id, d.title, d.url, d.outlet, d.outlet_type, d.language, d.published,"
-                " snippet(documents_fts, 1, '', '', ' … ', 16) AS snippet"
-                " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-                " WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?",
-                (fts5_query(terms), limit),
-            )
-        return self.query(
+        return self._search(
+            q, limit,
+            "SELECT d.id, d.title, d.url, d.outlet, d.outlet_type, d.language, d.published,"
+            " snippet(documents_fts, 1, '', '', ' … ', 16) AS snippet"
+            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            " WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?",
             "SELECT d.id, d.title, d.url, d.outlet, d.outlet_type, d.language, d.published,"
             " ts_headline('simple', d.text, plainto_tsquery('simple', ?),"
             " 'StartSel=\"\", StopSel=\"\", MaxWords=20, MinWords=8') AS snippet"
@@ -222,28 +215,31 @@ class Store:
             " WHERE to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text) @@ plainto_tsquery('simple', ?)"
             " ORDER BY ts_rank(to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text),"
             " plainto_tsquery('simple', ?)) DESC, d.id LIMIT ?",
-            (" ".join(terms), " ".join(terms), " ".join(terms), limit),
         )
 
     def search_statements(self, q: str, limit: int = 50) -> list[dict[str, Any]]:
         """Statements whose speaker or content match all words of `q`, best first (full rows)."""
+        return self._search(
+            q, limit,
+            "SELECT s.* FROM statements_fts JOIN statements s ON s.rowid = statements_fts.rowid"
+            " WHERE statements_fts MATCH ? ORDER BY bm25(statements_fts) LIMIT ?",
+            "SELECT s.* FROM statements s"
+            " WHERE to_tsvector('simple', coalesce(s.speaker, '') || ' ' || s.content) @@ plainto_tsquery('simple', ?)"
+            " ORDER BY ts_rank(to_tsvector('simple', coalesce(s.speaker, '') || ' ' || s.content),"
+            " plainto_tsquery('simple', ?)) DESC, s.id LIMIT ?",
+        )
+
+    def _search(self, q: str, limit: int, fts_sql: str, pg_sql: str) -> list[dict[str, Any]]:
+        """A full-text query: FTS5 on SQLite, tsvector on PostgreSQL. `fts_sql` takes the FTS5
+        query and the limit; every `?` of `pg_sql` but the last takes the words, the last the limit."""
         terms = search_terms(q)
         if not terms:
             return []
         limit = max(1, min(int(limit), 1000))
         if self.dialect == "sqlite":
-            return self.query(
-                "SELECT s.* FROM statements_fts JOIN statements s ON s.rowid = statements_fts.rowid"
-                " WHERE statements_fts MATCH ? ORDER BY bm25(statements_fts) LIMIT ?",
-                (fts5_query(terms), limit),
-            )
-        return self.query(
-            "SELECT s.* FROM statements s"
-            " WHERE to_tsvector('simple', coalesce(s.speaker, '') || ' ' || s.content) @@ plainto_tsquery('simple', ?)"
-            " ORDER BY ts_rank(to_tsvector('simple', coalesce(s.speaker, '') || ' ' || s.content),"
-            " plainto_tsquery('simple', ?)) DESC, s.id LIMIT ?",
-            (" ".join(terms), " ".join(terms), limit),
-        )
+            return self.query(fts_sql, (fts5_query(terms), limit))
+        words = " ".join(terms)
+        return self.query(pg_sql, (*[words] * (pg_sql.count("?") - 1), limit))
 
     # ------------------------------------------------------------------ counts and actors
 

@@ -5,6 +5,7 @@ ingest) always needs a configured token. No endpoint takes a file path.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
@@ -61,11 +62,17 @@ def _page(rows: list[dict[str, Any]], page: int, more: bool) -> dict[str, Any]:
     return {"page": page, "count": len(rows), "next_page": page + 1 if more else None, "items": rows}
 
 
+def _listing(request: Request, lister: Callable[..., tuple[list[dict[str, Any]], bool]], filters: Filters,
+             page: int, limit: int) -> dict[str, Any]:
+    """One page of a filtered list (documents, statements, events)."""
+    page, limit, offset = _paging(page, limit)
+    rows, more = lister(request.app.state.store, filters.f, limit, offset)
+    return _page(rows, page, more)
+
+
 @router.get("/documents", dependencies=read, summary="Documents, newest first")
 def documents(request: Request, filters: Filters = Depends(), page: int = 1, limit: int = 50) -> dict[str, Any]:
-    page, limit, offset = _paging(page, limit)
-    rows, more = records.list_documents(request.app.state.store, filters.f, limit, offset)
-    return _page(rows, page, more)
+    return _listing(request, records.list_documents, filters, page, limit)
 
 
 @router.get("/documents/{doc_id}", dependencies=read, summary="One document with its text, statements and events")
@@ -80,9 +87,7 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
 
 @router.get("/statements", dependencies=read, summary="Statements (corrections applied), newest first")
 def statements(request: Request, filters: Filters = Depends(), page: int = 1, limit: int = 50) -> dict[str, Any]:
-    page, limit, offset = _paging(page, limit)
-    rows, more = records.list_statements(request.app.state.store, filters.f, limit, offset)
-    return _page(rows, page, more)
+    return _listing(request, records.list_statements, filters, page, limit)
 
 
 @router.get("/statements/{statement_id}", dependencies=read, summary="One statement with its correction history")
@@ -96,9 +101,7 @@ def statement(request: Request, statement_id: str) -> dict[str, Any]:
 
 @router.get("/events", dependencies=read, summary="PLOVER events, newest first")
 def events(request: Request, filters: Filters = Depends(), page: int = 1, limit: int = 50) -> dict[str, Any]:
-    page, limit, offset = _paging(page, limit)
-    rows, more = records.list_events(request.app.state.store, filters.f, limit, offset)
-    return _page(rows, page, more)
+    return _listing(request, records.list_events, filters, page, limit)
 
 
 @router.get("/actors", dependencies=read, summary="Registry actors and frequent speakers")

@@ -240,3 +240,38 @@ def test_real_demo_database(tmp_path, browser) -> None:
         page.close()
     finally:
         stop_server(proc)
+
+
+def _cell_colours(page: object) -> list[dict]:
+    """Each heat-map cell's net stance and the RGB actually painted inside it (off its label)."""
+    return page.evaluate("""() => {
+      const el = document.querySelector('[data-chart="stance-matrix"]');
+      const chart = echarts.getInstanceByDom(el);
+      const cells = JSON.parse(document.getElementById('chart-data').textContent).matrix.cells;
+      const canvas = el.querySelector('canvas');
+      const ctx = canvas.getContext('2d');
+      const ratio = canvas.width / canvas.clientWidth;
+      return cells.map(c => {
+        const p = chart.convertToPixel({seriesIndex: 0}, [c[0], c[1]]);
+        const q = chart.convertToPixel({seriesIndex: 0}, [c[0] + 1, c[1]]);
+        const x = p[0] + (q[0] - p[0]) * 0.4, y = p[1];
+        const d = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
+        return {net: c[2], r: d[0], g: d[1], b: d[2]};
+      });
+    }""")
+
+
+def test_heat_map_colour_follows_the_sign_of_net_stance(served, browser) -> None:
+    base, _ = served
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(base + "/stance")
+    page.wait_for_function("() => document.querySelector('[data-chart=\"stance-matrix\"] canvas')")
+    cells = _cell_colours(page)
+    negative = [c for c in cells if c["net"] < 0]
+    positive = [c for c in cells if c["net"] > 0]
+    assert any(c["net"] <= -0.5 for c in cells) and any(c["net"] >= 0.5 for c in cells), cells
+    for c in negative:  # red, and clearly red when strongly negative
+        assert c["r"] > c["g"] + (40 if c["net"] <= -0.5 else 0), ("net < 0 must be red", c)
+    for c in positive:
+        assert c["g"] > c["r"] + (40 if c["net"] >= 0.5 else 0), ("net > 0 must be green", c)
+    page.close()

@@ -42,8 +42,10 @@
         grid: { left: 170, right: 30, top: 20, bottom: 130 },
         xAxis: { type: "category", data: m.targets, axisLabel: { rotate: 40, interval: 0 } },
         yAxis: { type: "category", data: m.holders, axisLabel: { interval: 0 } },
-        visualMap: { min: -1, max: 1, calculable: true, orient: "horizontal", left: "center", bottom: 0,
-          inRange: { color: ["#c0392b", "#f4f4f4", "#1e8a4c"] }, text: ["support", "oppose"] },
+        // a cell is [target, holder, net, total, support, oppose]: colour by net (dimension 2),
+        // not by ECharts' default last column (the oppose count)
+        visualMap: { dimension: 2, min: -1, max: 1, calculable: true, orient: "horizontal", left: "center", bottom: 0,
+          inRange: { color: ["#c0392b", "#f4f4f4", "#1e8a4c"] }, text: ["support (net +1)", "oppose (net −1)"] },
         series: [{ type: "heatmap", data: m.cells, label: { show: true, formatter: function (p) { return p.data[3]; } } }]
       });
       chart.on("click", function (p) {

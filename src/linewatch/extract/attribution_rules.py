@@ -67,8 +67,8 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             att = _post_position(view, k) or _pre_position(view, k)
         else:
             att = _pre_position(view, k) or _post_position(view, k)
-        if att is None:
-            continue
+        if att is None or not att.content_spans:
+            continue  # a cue with nothing said (the content was empty after quotes were stripped)
         if strength == "belief" and _said_by_statements(view, att):
             continue  # "the statements show that…": the author's reading of what was said
         if strength == "belief":
@@ -86,7 +86,7 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         head = headline(view)
         if head:
             out.append(head)
-    return out
+    return [a for a in out if a.content_spans]
 
 
 def _said_by_statements(view: SentenceView, att: Attribution) -> bool:

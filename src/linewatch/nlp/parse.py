@@ -21,7 +21,7 @@ from typing import Any
 from linewatch.nlp.doc import Doc, Token
 from linewatch.nlp.pipeline import component
 
-VERSION = "0.4"
+VERSION = "0.5"
 
 # Longest text handed to a model in one piece (characters); longer documents are parsed
 # paragraph-block by block so that memory stays bounded on hostile input.
@@ -65,7 +65,9 @@ def _sentence_index(doc: Doc) -> tuple[list[int], list[int]]:
 
 
 def _sent_of(starts: list[int], offset: int) -> int:
-    return max(0, bisect.bisect_right(starts, offset) - 1)
+    """Index of the sentence holding `offset`; -1 before the first one (a header block is no
+    sentence: its tokens must not be read as the start of the first sentence)."""
+    return bisect.bisect_right(starts, offset) - 1
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:

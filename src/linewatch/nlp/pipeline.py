@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from linewatch.errors import LinewatchError
 from linewatch.model import stable_id
 from linewatch.nlp.doc import Doc
 
@@ -26,6 +27,15 @@ class Component(Protocol):
     version: str
 
     def __call__(self, doc: Doc) -> Doc: ...
+
+
+class ComponentError(RuntimeError):
+    """A component raised on one document: names the component and the original error."""
+
+    def __init__(self, component: str, error: BaseException) -> None:
+        self.component = component
+        self.error = error
+        super().__init__(f"component {component}: {type(error).__name__}: {error}")
 
 
 @dataclass
@@ -143,6 +153,12 @@ class Pipeline:
             if spec.languages is not None and doc.lang not in spec.languages:
                 continue
             t0 = time.perf_counter()
-            doc = self.get(name)(doc)
+            try:
+                doc = self.get(name)(doc)
+            except LinewatchError:
+                raise  # already one line the user can act on
+            except Exception as exc:
+                # the caller reports one line per document and goes on; say which stage broke
+                raise ComponentError(name, exc) from exc
             doc.timings[name] = doc.timings.get(name, 0.0) + time.perf_counter() - t0
         return doc

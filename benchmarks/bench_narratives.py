@@ -45,7 +45,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as cache:
         os.environ["LINEWATCH_CACHE"] = cache  # a cold, private cache
-        from linewatch.analyze.narratives import get_matcher, get_taxonomy
+        from linewatch.analyze.narratives.component import get_matcher, get_taxonomy
         from linewatch.nlp import embed as embed_mod
 
         tax = get_taxonomy(args.taxonomy)
@@ -75,8 +75,8 @@ def main() -> None:
     print(f"cold cache: {len(texts) / cold:8.1f} statements/s  ({words / cold:.0f} words/s, {cold:.2f} s)")
     print(f"warm cache: {len(texts) / warm:8.1f} statements/s  ({warm:.3f} s, median of 3)")
 
-    from linewatch.analyze.narrative_classifier import DocumentClassifier
-    from linewatch.analyze.narrative_taxonomy import load_taxonomy
+    from linewatch.analyze.narratives.classifier import DocumentClassifier
+    from linewatch.analyze.narratives.taxonomy import load_taxonomy
 
     clf = DocumentClassifier.load(load_taxonomy("semeval2025-t10").classifier)
     rng = random.Random(args.seed)

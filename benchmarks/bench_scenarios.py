@@ -18,8 +18,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from linewatch.analyze.scenario_file import load_scenario_set
-from linewatch.analyze.scenarios import check
+from linewatch.analyze.scenarios.check import check
+from linewatch.analyze.scenarios.file import load_scenario_set
 from linewatch.model import Document, DocumentAnalysis, Event, Statement
 from linewatch.nlp.lexicon import data_path
 from linewatch.store import open_store

@@ -71,7 +71,7 @@ def test_extract_json_contract(tmp_path: Path, shared_dir: Path) -> None:
 
 
 def test_extract_file_in_process(tmp_path: Path) -> None:
-    from linewatch.extract.contract import extract_file
+    from linewatch.cli.contract import extract_file
     from linewatch.nlp.pipeline import Pipeline
 
     text = "DATE: 2021-11-09\n\nThe Kremlin spokesman said on Monday that Moscow was not involved.\n"

@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from linewatch.analyze.narrative_classifier import Decoding, DocumentClassifier, TrainConfig, train
-from linewatch.analyze.narrative_features import TfidfSpace, analyze, pack_strings, unpack_strings
-from linewatch.analyze.narrative_taxonomy import load_taxonomy
+from linewatch.analyze.narratives.classifier import Decoding, DocumentClassifier, TrainConfig, train
+from linewatch.analyze.narratives.features import TfidfSpace, analyze, pack_strings, unpack_strings
+from linewatch.analyze.narratives.taxonomy import load_taxonomy
 from linewatch.errors import InputError
 
 TOY = [
@@ -78,7 +78,7 @@ def test_shipped_model_is_small_and_predicts() -> None:
 
 def test_semeval_cross_validation_end_to_end(shared_dir: Path, tmp_path: Path) -> None:
     """Held-out (2-fold) predictions on a small slice score above chance with score.py."""
-    from linewatch.analyze.narrative_semeval import cross_validate, decode_all, document_line, read_split
+    from linewatch.analyze.narratives.semeval import cross_validate, decode_all, document_line, read_split
 
     tax = load_taxonomy("semeval2025-t10")
     docs = [d for d in read_split(shared_dir / "eval" / "semeval2025_t10", tax) if d.lang == "ru"][:60]

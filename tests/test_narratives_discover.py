@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from linewatch.analyze.discover import (
+from linewatch.analyze.narratives.discover import (
     Claim,
     cluster_claims,
     discover,
@@ -18,8 +18,8 @@ from linewatch.analyze.discover import (
     load_candidate,
     spherical_kmeans,
 )
-from linewatch.analyze.narrative_promote import promote
-from linewatch.analyze.narrative_taxonomy import load_taxonomy
+from linewatch.analyze.narratives.promote import promote
+from linewatch.analyze.narratives.taxonomy import load_taxonomy
 from linewatch.errors import InputError
 
 GAS = [

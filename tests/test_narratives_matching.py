@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from linewatch.analyze.narrative_taxonomy import load_taxonomy, parse_taxonomy
-from linewatch.analyze.narratives import analyze_narratives, enrich, get_matcher, get_taxonomy
+from linewatch.analyze.narratives.component import analyze_narratives, enrich, get_matcher, get_taxonomy
+from linewatch.analyze.narratives.taxonomy import load_taxonomy, parse_taxonomy
 from linewatch.model import Document, Statement
 from linewatch.nlp.doc import Doc, Sentence
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from linewatch.analyze.narrative_taxonomy import bundled_taxonomies, load_taxonomy, parse_taxonomy, slug
+from linewatch.analyze.narratives.taxonomy import bundled_taxonomies, load_taxonomy, parse_taxonomy, slug
 from linewatch.errors import InputError
 
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from linewatch.actors.registry import get_registry
 from linewatch.extract.dates import find_dates
 from linewatch.extract.events import find_triggers
 from linewatch.extract.mentions import doc_mentions, ner_mentions
-from linewatch.extract.registry import get_registry
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc, Token
 from linewatch.nlp.pipeline import Pipeline

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from linewatch.actors.registry import ActorRegistry, get_registry, shipped_registry_paths, word_forms
 from linewatch.errors import InputError
-from linewatch.extract.registry import ActorRegistry, get_registry, shipped_registry_paths, word_forms
 
 NOV_2021 = date(2021, 11, 8)
 

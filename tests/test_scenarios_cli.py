@@ -102,7 +102,7 @@ def test_demo_corpus_moves_the_four_scenarios(tmp_path: Path) -> None:
     for command in (["ingest", *files, "--db", db], ["run", "--db", db], ["scenarios", "check", "--db", db]):
         out = runner.invoke(app, command)
         assert out.exit_code == 0, f"{command[0]}: {out.output[-800:]}"
-    from linewatch.analyze.scenarios import scenario_history, scenario_status
+    from linewatch.analyze.scenarios.check import scenario_history, scenario_status
 
     store = open_store(db)
     try:

@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
-from linewatch.analyze.scenario_file import Vocabulary, parse_scenario_set
-from linewatch.analyze.scenarios import (
+from linewatch.analyze.scenarios.check import (
     check,
     evidence_matrix,
     indicators_summary,
     scenario_history,
     scenario_status,
 )
+from linewatch.analyze.scenarios.file import Vocabulary, parse_scenario_set
 from linewatch.model import Document, DocumentAnalysis, Event, NarrativeMatch, Statement
 from linewatch.store import open_store
 

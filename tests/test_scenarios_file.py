@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from linewatch.analyze.scenario_file import (
+from linewatch.analyze.scenarios.file import (
     DIAGNOSTICITY,
     Vocabulary,
     load_scenario_set,

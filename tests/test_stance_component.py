@@ -9,7 +9,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from linewatch.analyze.stance import apply_stance, stance_rows
+from linewatch.analyze.stance.component import apply_stance, stance_rows
 from linewatch.model import Document, Statement
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.segment import segment_text

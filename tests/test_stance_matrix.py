@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from linewatch.analyze.stance_matrix import stance_matrix, stance_shifts
+from linewatch.analyze.stance.matrix import stance_matrix, stance_shifts
 from linewatch.model import Document, DocumentAnalysis, Statement
 from linewatch.store import open_store
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from linewatch.analyze.stance_model import LABELS, StanceModel, features, load_model
+from linewatch.analyze.stance.model import LABELS, StanceModel, features, load_model
 
 
 def test_features_mark_the_target_neighbourhood() -> None:
@@ -38,7 +38,7 @@ def test_shipped_english_model_loads() -> None:
 
 def test_training_cross_validation_writes_out_of_fold_predictions(tmp_path: Path) -> None:
     pytest.importorskip("sklearn")
-    from linewatch.analyze.stance_train import main
+    from linewatch.analyze.stance.train import main
 
     rows = []
     words = {2.0: "condemned", 4.0: "met", 6.0: "praised"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from linewatch.analyze.stance import stance_toward
-from linewatch.analyze.stance_score import score_toward
-from linewatch.analyze.stance_words import stance_words
+from linewatch.analyze.stance.component import stance_toward
+from linewatch.analyze.stance.score import score_toward
+from linewatch.analyze.stance.words import stance_words
 
 
 def _span(text: str, target: str) -> tuple[int, int]:

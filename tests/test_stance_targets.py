@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from linewatch.analyze.stance import apply_stance
-from linewatch.analyze.stance_score import hostile_act_on
-from linewatch.analyze.stance_targets import Candidate, is_place_modifier
+from linewatch.analyze.stance.component import apply_stance
+from linewatch.analyze.stance.score import hostile_act_on
+from linewatch.analyze.stance.targets import Candidate, is_place_modifier
 from linewatch.model import Document, Statement
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.segment import segment_text

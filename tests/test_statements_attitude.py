@@ -1,4 +1,4 @@
-"""Stance, view and intention attributions read off the parse (extract/attribution_attitude.py).
+"""Stance, view and intention attributions read off the parse (extract/attribution/attitude.py).
 
 The sentences are our own; each checks one shape the finder must read, or one it must leave alone."""
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A parser may emit a dependency cycle (natasha does, rarely); tree walks must not loop on it."""
 from __future__ import annotations
 
-from linewatch.extract.attribution_base import subtree
+from linewatch.extract.attribution.base import subtree
 from linewatch.nlp.doc import Token
 
 

@@ -132,9 +132,9 @@ class Config:
 
 
 def actor_registry(extra_paths: Any = ()) -> Any:
-    """The shipped actor registry plus extra files, or None when linewatch.extract.registry is absent."""
+    """The shipped actor registry plus extra files, or None when linewatch.actors.registry is absent."""
     try:
-        from linewatch.extract.registry import get_registry
+        from linewatch.actors.registry import get_registry
     except ImportError:
         return None
     return get_registry(tuple(str(p) for p in extra_paths))

@@ -65,7 +65,7 @@ def _target_span(item: dict[str, Any]) -> tuple[int, int] | None:
 
 def stance_items(path: Path, lang: str | None = None, use_model: bool = True) -> Iterator[dict[str, Any]]:
     """Output rows of `linewatch stance` for every item of the input file."""
-    from linewatch.analyze.stance import stance_toward
+    from linewatch.analyze.stance.component import stance_toward
     from linewatch.nlp.langid import detect
 
     pipeline = None
@@ -89,7 +89,7 @@ def stance_items(path: Path, lang: str | None = None, use_model: bool = True) ->
 
 def _open_stances(pipeline: Any, doc_id: str, text: str, lang: str) -> Iterator[dict[str, Any]]:
     """Target-finding mode: statements with targets and every stance mention found."""
-    from linewatch.analyze.stance import stance_rows
+    from linewatch.analyze.stance.component import stance_rows
     from linewatch.model import Document
     from linewatch.nlp.doc import Doc
 
@@ -153,7 +153,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json"),
     ) -> None:
         """Who backs and who blames whom: speaker × target counts of support / oppose / neutral."""
-        from linewatch.analyze.stance_matrix import stance_matrix
+        from linewatch.analyze.stance.matrix import stance_matrix
 
         if by not in ("actor", "country"):
             raise InputError(f"--by must be actor or country, got {by[:20]!r}")
@@ -180,7 +180,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json"),
     ) -> None:
         """Changes of an actor's stance toward a target, with the statements on each side."""
-        from linewatch.analyze.stance_matrix import stance_shifts
+        from linewatch.analyze.stance.matrix import stance_shifts
 
         shifts = stance_shifts(_open(db), window_days=window, min_count=min_count)
         if as_json:

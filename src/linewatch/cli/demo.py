@@ -62,7 +62,7 @@ def load_demo(store: Any) -> tuple[int, int, list[str]]:
 def check_scenarios(store: Any, config: Any) -> Any:
     """Evaluate the shipped scenario files when the scenarios module provides `check_all`."""
     try:
-        mod = importlib.import_module("linewatch.analyze.scenarios")
+        mod = importlib.import_module("linewatch.analyze.scenarios.check")
     except ModuleNotFoundError as exc:
         if (exc.name or "").startswith("linewatch"):
             return None

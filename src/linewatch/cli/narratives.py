@@ -38,7 +38,7 @@ def list_cmd(
     """Show the narratives of a taxonomy (and the bundled taxonomies)."""
     from rich.markup import escape
 
-    from linewatch.analyze.narrative_taxonomy import bundled_taxonomies, load_taxonomy
+    from linewatch.analyze.narratives.taxonomy import bundled_taxonomies, load_taxonomy
 
     tax = load_taxonomy(_taxonomy_ref(taxonomy))
     if as_json:
@@ -59,7 +59,7 @@ def match_cmd(
     taxonomy: str | None = typer.Option(None, "--taxonomy", "-t", help=TAXONOMY_HELP),
 ) -> None:
     """Which narratives one claim carries, and why."""
-    from linewatch.analyze.narratives import get_matcher, get_taxonomy
+    from linewatch.analyze.narratives.component import get_matcher, get_taxonomy
 
     tax = get_taxonomy(_taxonomy_ref(taxonomy))
     hits = get_matcher(tax).match([text[:2000]], lang)[0]
@@ -83,14 +83,14 @@ def discover_cmd(
 
     from rich.markup import escape
 
-    from linewatch.analyze.discover import discover
+    from linewatch.analyze.narratives.discover import discover
     from linewatch.cli.common import parse_date_flag
 
     parse_date_flag(since, "--from")
     parse_date_flag(until, "--to")
     tax_name = None
     if taxonomy:  # a file or bundled name gives its `taxonomy:` name; anything else is taken as the stored name
-        from linewatch.analyze.narrative_taxonomy import load_taxonomy, resolve_taxonomy_path
+        from linewatch.analyze.narratives.taxonomy import load_taxonomy, resolve_taxonomy_path
 
         path = resolve_taxonomy_path(taxonomy)
         tax_name = load_taxonomy(path).name if path else taxonomy
@@ -123,8 +123,8 @@ def promote_cmd(
     db: str | None = db_option(),
 ) -> None:
     """Append a discovered candidate to a taxonomy file."""
-    from linewatch.analyze.discover import load_candidate
-    from linewatch.analyze.narrative_promote import promote
+    from linewatch.analyze.narratives.discover import load_candidate
+    from linewatch.analyze.narratives.promote import promote
     from linewatch.errors import InputError
 
     cand = load_candidate(open_db(db), candidate_id)
@@ -144,8 +144,8 @@ def train_cmd(
     predictions: Path | None = typer.Option(None, "--predictions", help="write held-out predictions <lang>.jsonl here (for score.py narratives)"),
 ) -> None:
     """Cross-validate and train the document classifier on SemEval-2025 Task 10 data."""
-    from linewatch.analyze.narrative_semeval import run_training
-    from linewatch.analyze.narrative_taxonomy import load_taxonomy
+    from linewatch.analyze.narratives.semeval import run_training
+    from linewatch.analyze.narratives.taxonomy import load_taxonomy
     from linewatch.errors import InputError
 
     tax = load_taxonomy(taxonomy)

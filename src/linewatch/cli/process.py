@@ -48,7 +48,7 @@ def _check_taxonomy(taxonomy: str | None) -> Path | None:
 
     if not taxonomy:
         return None
-    from linewatch.analyze.narrative_taxonomy import resolve_taxonomy_path  # also bundled names
+    from linewatch.analyze.narratives.taxonomy import resolve_taxonomy_path  # also bundled names
 
     p = resolve_taxonomy_path(taxonomy)
     if p is None:
@@ -134,9 +134,9 @@ def register(app: typer.Typer) -> None:
         lang: str | None = typer.Option(None, "--lang", help="force the language (en, ru, pl)"),
     ) -> None:
         """Analyse files without a database; print statements and events (JSON Lines with --json)."""
+        from linewatch.cli.contract import extract_file
         from linewatch.config import load_config
         from linewatch.errors import LinewatchError
-        from linewatch.extract.contract import extract_file
         from linewatch.runner import build_pipeline, one_line
 
         config = load_config()

@@ -37,8 +37,8 @@ def register(app: typer.Typer) -> None:
         file: list[Path] | None = typer.Option(None, "--file", "-f", help="scenario file(s) (default: workspace, else shipped)"),
     ) -> None:
         """Evaluate scenario files against the database: evidence, weights, audit trail and alerts (idempotent)."""
-        from linewatch.analyze.scenarios import check as run_check
-        from linewatch.analyze.scenarios import load_configured
+        from linewatch.analyze.scenarios.check import check as run_check
+        from linewatch.analyze.scenarios.check import load_configured
         from linewatch.config import load_config
 
         config = load_config()
@@ -67,7 +67,7 @@ def register(app: typer.Typer) -> None:
         """Each scenario with its weight, consistency and the evidence behind it (speaker, date, sentence, doc)."""
         from rich.table import Table
 
-        from linewatch.analyze.scenarios import scenario_status
+        from linewatch.analyze.scenarios.check import scenario_status
 
         store = open_db(db)
         try:
@@ -113,7 +113,7 @@ def register(app: typer.Typer) -> None:
         limit: int = typer.Option(200, "--limit", min=1, max=100_000, help="rows shown (newest last)"),
     ) -> None:
         """The timeline of weights with the reason for each change (indicator and evidence)."""
-        from linewatch.analyze.scenarios import scenario_history, scenario_sets
+        from linewatch.analyze.scenarios.check import scenario_history, scenario_sets
         from linewatch.errors import InputError
 
         store = open_db(db)
@@ -147,7 +147,7 @@ def register(app: typer.Typer) -> None:
     @group.command()
     def validate(files: list[Path] = typer.Argument(..., help="scenario files to check")) -> None:
         """Check scenario files (fields, actor and narrative ids, queries) without evaluating them."""
-        from linewatch.analyze.scenario_file import load_scenario_set
+        from linewatch.analyze.scenarios.file import load_scenario_set
         from linewatch.config import load_config
 
         config = load_config()

@@ -22,7 +22,7 @@ DEFAULT_PORT = 8642
 def _narrative_labels(config: object, flag: str | None) -> dict[str, str]:
     """{narrative id: label} from --taxonomy, else the workspace's/shipped taxonomy ({} if none loads)."""
     try:
-        from linewatch.analyze.narrative_taxonomy import load_taxonomy
+        from linewatch.analyze.narratives.taxonomy import load_taxonomy
     except ImportError:
         return {}
     path = flag or config.taxonomy()  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ later stages can still quote an unknown speaker by what the text calls them.
 """
 from __future__ import annotations
 
-from linewatch.extract.registry import ActorRegistry, get_registry
+from linewatch.actors.registry import ActorRegistry, get_registry
 from linewatch.nlp.doc import Doc, Mention, Token
 from linewatch.nlp.pipeline import component
 

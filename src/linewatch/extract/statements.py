@@ -23,7 +23,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from linewatch.extract.attribution_base import (
+from linewatch.extract.attribution.base import (
     OPEN_QUOTES,
     Attribution,
     SentenceView,
@@ -31,8 +31,8 @@ from linewatch.extract.attribution_base import (
     strip_quotes,
     trim_span,
 )
-from linewatch.extract.attribution_rules import find_attributions
-from linewatch.extract.attribution_speaker import (
+from linewatch.extract.attribution.rules import find_attributions
+from linewatch.extract.attribution.speaker import (
     Speaker,
     actor_fields,
     anaphor_words,

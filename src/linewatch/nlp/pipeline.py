@@ -58,8 +58,8 @@ COMPONENT_MODULES = (
     "linewatch.extract.dates",
     "linewatch.extract.statements",
     "linewatch.extract.events",
-    "linewatch.analyze.stance",
-    "linewatch.analyze.narratives",
+    "linewatch.analyze.stance.component",
+    "linewatch.analyze.narratives.component",
 )
 
 # Default order. A component missing from the registry (module not importable) is an error,

@@ -204,7 +204,7 @@ def _shifts(rows: list[dict[str, Any]], refs: _Refs, mid: str) -> list[Line]:
 def _analyzed_shifts(store: Any, date_from: str, date_to: str, actors: list[str], refs: _Refs) -> list[Line] | None:
     """Stance shifts found by analyze.stance_matrix (change points in the period), or None if absent."""
     try:
-        from linewatch.analyze.stance_matrix import stance_shifts
+        from linewatch.analyze.stance.matrix import stance_shifts
     except ImportError:
         return None
     lines = []
@@ -258,7 +258,7 @@ def _scenarios(store: Any, f: ItemFilter, refs: _Refs) -> list[Line]:
     """Indicator and scenario status in the period (analyze.scenarios when present, else the board)."""
     lines: list[Line] = []
     try:
-        from linewatch.analyze.scenarios import indicators_summary, scenario_status
+        from linewatch.analyze.scenarios.check import indicators_summary, scenario_status
 
         summary = indicators_summary(store, f.date_from, f.date_to)
     except ImportError:

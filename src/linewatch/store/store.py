@@ -252,7 +252,7 @@ class Store:
         """Upsert the actors table from an actor registry (default: the shipped one, if present)."""
         if registry is None:
             try:
-                from linewatch.extract.registry import get_registry
+                from linewatch.actors.registry import get_registry
             except ImportError:
                 return 0
             registry = get_registry()

@@ -10,7 +10,7 @@ from linewatch.web.records import facets
 def _registry_actor(key: str) -> Any:
     """The registry's Actor for an id or canonical name, or None (registry may be absent)."""
     try:
-        from linewatch.extract.registry import get_registry
+        from linewatch.actors.registry import get_registry
 
         reg = get_registry()
         return reg.by_id(key) or reg.by_name(key)

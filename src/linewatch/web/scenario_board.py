@@ -1,6 +1,6 @@
 """The scenarios board: current weights, weight history and the evidence × scenario matrix.
 
-Uses `linewatch.analyze.scenarios` (scenario_sets / scenario_status /
+Uses `linewatch.analyze.scenarios.check` (scenario_sets / scenario_status /
 scenario_history / evidence_matrix) when present; otherwise reads the
 scenario tables directly, so the board never breaks the dashboard.
 """
@@ -37,7 +37,7 @@ def _history(rows: list[dict[str, Any]], labels: dict[str, str]) -> dict[str, An
 
 def _from_analyze(store: Any, chosen: str | None) -> dict[str, Any] | None:
     try:
-        from linewatch.analyze import scenarios as sc
+        from linewatch.analyze.scenarios import check as sc
     except ImportError:
         return None
     sets = sc.scenario_sets(store)

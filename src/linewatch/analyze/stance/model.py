@@ -5,7 +5,7 @@ scorer's own output (`stance_score.score_toward`). Inference is plain numpy:
 the model is a vocabulary and a weight matrix in
 `data/lang/<lang>/stance_model.npz`, built by
 
-    python -m linewatch.analyze.stance_train en ../shared/eval/newsmtsc/train.jsonl
+    python -m linewatch.analyze.stance.train en ../shared/eval/newsmtsc/train.jsonl
 
 which also reports its 5-fold cross-validated accuracy (folds split by
 sentence, so no sentence is seen in training and testing). Languages without
@@ -19,8 +19,8 @@ from functools import cache
 
 import numpy as np
 
-from linewatch.analyze.stance_score import score_toward
-from linewatch.analyze.stance_words import words_with_spans
+from linewatch.analyze.stance.score import score_toward
+from linewatch.analyze.stance.words import words_with_spans
 from linewatch.model import Span, StanceLabel
 from linewatch.nlp.lexicon import data_path
 

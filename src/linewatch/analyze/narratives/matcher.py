@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from linewatch.analyze.narrative_taxonomy import Narrative, Taxonomy
+from linewatch.analyze.narratives.taxonomy import Narrative, Taxonomy
 
 MAX_CLAIM_CHARS = 1000
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from linewatch.extract.attribution_base import (
+from linewatch.extract.attribution.base import (
     CLAUSE_BREAK,
     CLOSE_QUOTES,
     OPEN_QUOTES,

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from linewatch.analyze.scenario_file import Indicator
+from linewatch.analyze.scenarios.file import Indicator
 
 STANCE_VALUE = {"support": 1.0, "oppose": -1.0, "neutral": 0.0}
 
@@ -62,7 +62,7 @@ class ActorLookup:
     def __init__(self, registry: Any = None) -> None:
         if registry is None:
             try:
-                from linewatch.extract.registry import get_registry
+                from linewatch.actors.registry import get_registry
 
                 registry = get_registry()
             except ImportError:

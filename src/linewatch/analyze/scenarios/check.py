@@ -38,8 +38,8 @@ from datetime import UTC, date
 from pathlib import Path
 from typing import Any
 
-from linewatch.analyze.scenario_file import ScenarioSet, load_scenario_set
-from linewatch.analyze.scenario_match import ActorLookup, Item, Match, find_matches, load_items
+from linewatch.analyze.scenarios.file import ScenarioSet, load_scenario_set
+from linewatch.analyze.scenarios.match import ActorLookup, Item, Match, find_matches, load_items
 from linewatch.model import stable_id
 
 ALERT_KINDS = ("indicator_fired", "leading_scenario")

@@ -1,6 +1,6 @@
 """Build the target-given stance model from NewsMTSC-style data, with honest cross-validation.
 
-    python -m linewatch.analyze.stance_train en ../shared/eval/newsmtsc/train.jsonl [--folds 5]
+    python -m linewatch.analyze.stance.train en ../shared/eval/newsmtsc/train.jsonl [--folds 5]
         [--oof OUT.jsonl]   # out-of-fold predictions in the `linewatch stance` output format
 
 Input: JSON Lines with `sentence_normalized` and `targets` (`from`, `to`,
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from linewatch.analyze.stance_model import LABELS, features, save_model
+from linewatch.analyze.stance.model import LABELS, features, save_model
 
 POLARITY = {2.0: "oppose", 4.0: "neutral", 6.0: "support"}
 MIN_DF = 3

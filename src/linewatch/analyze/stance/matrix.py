@@ -1,7 +1,7 @@
 """Stance aggregates over the store: the speaker × target matrix and stance shifts.
 
     from linewatch.store import open_store
-    from linewatch.analyze.stance_matrix import stance_matrix, stance_shifts
+    from linewatch.analyze.stance.matrix import stance_matrix, stance_shifts
     cells = stance_matrix(open_store(url), start=date(2021, 11, 1), by="country")
     shifts = stance_shifts(open_store(url), window_days=14, min_count=2)
 
@@ -82,7 +82,7 @@ def load_stance_rows(store: Any, start: date | None = None, end: date | None = N
 def _target_country(target: str) -> str:
     """ISO alpha-3 of a target the registry knows (its state or its person's country), else the name."""
     try:
-        from linewatch.extract.registry import get_registry
+        from linewatch.actors.registry import get_registry
 
         actor = get_registry().by_name(target)
     except Exception:

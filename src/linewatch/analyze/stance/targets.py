@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from linewatch.analyze.stance_words import stance_words, words_with_spans
+from linewatch.analyze.stance.words import stance_words, words_with_spans
 from linewatch.model import Actor, Span, Statement
 from linewatch.nlp.doc import Doc, Mention
 
@@ -57,7 +57,7 @@ class Candidate:
 
 def _registry():  # the registry engineer's module; absent in stripped-down installs
     try:
-        from linewatch.extract.registry import get_registry
+        from linewatch.actors.registry import get_registry
     except ImportError:  # pragma: no cover - only while the registry is missing
         return None
     try:

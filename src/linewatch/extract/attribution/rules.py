@@ -16,8 +16,8 @@ surface alone.
 """
 from __future__ import annotations
 
-from linewatch.extract.attribution_attitude import attitudes
-from linewatch.extract.attribution_base import (
+from linewatch.extract.attribution.attitude import attitudes
+from linewatch.extract.attribution.base import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     SEPARATORS,
@@ -36,8 +36,8 @@ from linewatch.extract.attribution_base import (
     subtree,
     word_count,
 )
-from linewatch.extract.attribution_phrases import according_to, back_reference, headline, noun_cues, quote_dash_name
-from linewatch.extract.attribution_speaker import is_anaphor
+from linewatch.extract.attribution.phrases import according_to, back_reference, headline, noun_cues, quote_dash_name
+from linewatch.extract.attribution.speaker import is_anaphor
 
 
 def find_attributions(view: SentenceView) -> list[Attribution]:

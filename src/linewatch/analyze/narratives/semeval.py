@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from linewatch.analyze.narrative_classifier import Decoding, TrainConfig, choose, train
-from linewatch.analyze.narrative_taxonomy import Taxonomy
+from linewatch.analyze.narratives.classifier import Decoding, TrainConfig, choose, train
+from linewatch.analyze.narratives.taxonomy import Taxonomy
 from linewatch.errors import InputError
 
 MAX_DOC_BYTES = 2_000_000

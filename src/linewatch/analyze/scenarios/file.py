@@ -221,7 +221,7 @@ class Vocabulary:
 def registry_actor_ids(registry_paths: tuple[str, ...] = ()) -> set[str] | None:
     """Actor ids of the registry (shipped + user files), or None when no registry is installed."""
     try:
-        from linewatch.extract.registry import get_registry
+        from linewatch.actors.registry import get_registry
     except ImportError:
         return None
     return {a.id for a in get_registry(registry_paths).all()} or None
@@ -237,7 +237,7 @@ def taxonomy_narrative_ids(
     otherwise against every workspace and shipped taxonomy.
     """
     try:
-        from linewatch.analyze.narrative_taxonomy import bundled_taxonomies, load_taxonomy
+        from linewatch.analyze.narratives.taxonomy import bundled_taxonomies, load_taxonomy
     except ImportError:
         return None, "narrative ids not checked: the taxonomy module is not installed"
     if name:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from linewatch.extract.attribution_base import (
+from linewatch.extract.attribution.base import (
     Attribution,
     SentenceView,
     children_of,

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from linewatch.analyze.narrative_features import TfidfSpace, analyze, pack_strings, unpack_strings
+from linewatch.analyze.narratives.features import TfidfSpace, analyze, pack_strings, unpack_strings
 from linewatch.errors import InputError
 
 FORMAT = "linewatch-narrative-classifier/1"

@@ -11,7 +11,7 @@ order:
    a compatible gender in the document;
 3. otherwise the phrase itself, as the text says it (unknown speaker kept).
 
-The registry is optional: when `linewatch.extract.registry` is missing or
+The registry is optional: when `linewatch.actors.registry` is missing or
 fails, names are kept as written.
 """
 from __future__ import annotations
@@ -89,7 +89,7 @@ def registry_for(doc: Doc) -> Any | None:
     if reg is not None:
         return reg
     try:
-        from linewatch.extract.registry import get_registry
+        from linewatch.actors.registry import get_registry
 
         return get_registry()
     except Exception:  # registry not written yet or broken data: degrade to surface names

@@ -29,9 +29,9 @@ from typing import Any
 
 import numpy as np
 
-from linewatch.analyze.narrative_classifier import DocumentClassifier
-from linewatch.analyze.narrative_matcher import Hit, MatchParams, NarrativeMatcher
-from linewatch.analyze.narrative_taxonomy import (
+from linewatch.analyze.narratives.classifier import DocumentClassifier
+from linewatch.analyze.narratives.matcher import Hit, MatchParams, NarrativeMatcher
+from linewatch.analyze.narratives.taxonomy import (
     Taxonomy,
     bundled_taxonomies,
     load_taxonomy,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from linewatch.analyze.discover import Candidate
-from linewatch.analyze.narrative_taxonomy import parse_taxonomy, slug
+from linewatch.analyze.narratives.discover import Candidate
+from linewatch.analyze.narratives.taxonomy import parse_taxonomy, slug
 from linewatch.errors import InputError
 
 MAX_EXAMPLES = 5

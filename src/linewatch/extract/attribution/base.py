@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from linewatch.extract.attribution_speaker import is_anaphor
+from linewatch.extract.attribution.speaker import is_anaphor
 from linewatch.nlp.doc import Token
 from linewatch.nlp.lexicon import lexicon
 

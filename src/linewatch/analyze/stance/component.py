@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from linewatch.analyze.stance_score import THRESHOLD, hostile_act_on, score_toward, stance_toward
-from linewatch.analyze.stance_targets import (
+from linewatch.analyze.stance.score import THRESHOLD, hostile_act_on, score_toward, stance_toward
+from linewatch.analyze.stance.targets import (
     Candidate,
     candidate_of,
     choose_target,
@@ -27,7 +27,7 @@ from linewatch.analyze.stance_targets import (
     is_own_side,
     is_place_modifier,
 )
-from linewatch.analyze.stance_words import stance_words, words_with_spans
+from linewatch.analyze.stance.words import stance_words, words_with_spans
 from linewatch.model import StanceMention, Statement
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import component

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from linewatch.analyze.stance_words import StanceWords, stance_words, words_with_spans
+from linewatch.analyze.stance.words import StanceWords, stance_words, words_with_spans
 from linewatch.model import Span, StanceLabel
 
 # Score beyond which a stance is called support (>= +) or oppose (<= -).
@@ -201,7 +201,7 @@ def stance_toward(
     author); when the target is the holder itself, blame words are read as a
     threat to it, not as opposition.
     """
-    from linewatch.analyze.stance_model import load_model
+    from linewatch.analyze.stance.model import load_model
 
     text = text[:MAX_TEXT]
     own = False

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from linewatch.extract.contract import extract_file
+from linewatch.cli.contract import extract_file
 from linewatch.nlp.pipeline import Pipeline
 
 PIPE = ("segment", "parse", "mentions", "dates", "statements")

@@ -132,6 +132,10 @@ def test_demo_twice_same_counts_and_refuses_foreign(tmp_path: Path) -> None:
     first = lw("demo", "--db", db, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     assert "linewatch serve" in first.stdout and "linewatch scenarios status" in first.stdout
+    assert "LINEWATCH_API_TOKEN=" in first.stdout  # how to enable corrections
+    brief = next(ln for ln in first.stdout.splitlines() if "linewatch brief" in ln).split("#")[0].split()
+    ran = lw(*brief[1:], cwd=tmp_path)  # the printed next step works as printed
+    assert ran.returncode == 0 and (tmp_path / "brief.html").exists(), ran.stderr
     from linewatch.store import open_store
 
     store = open_store(db)

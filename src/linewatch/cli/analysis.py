@@ -105,9 +105,9 @@ def _open_stances(pipeline: Any, doc_id: str, text: str, lang: str) -> Iterator[
 
 
 def _open(db: str | None):
-    from linewatch.store import open_store
+    from linewatch.cli.common import open_db
 
-    return open_store(db)
+    return open_db(db)
 
 
 def _parse_date(value: str | None, flag: str) -> date | None:

@@ -19,12 +19,16 @@ def db_option() -> Any:
     return typer.Option(None, "--db", help=DB_HELP)
 
 
-def open_db(flag: str | None) -> Any:
-    """The store chosen by --db > LINEWATCH_DB > workspace > ./linewatch.db."""
+def open_db(flag: str | None, *, create: bool = False) -> Any:
+    """The store chosen by --db > LINEWATCH_DB > workspace > ./linewatch.db.
+
+    Only commands that bring documents in (ingest, demo, watch) pass create=True; every other
+    command says "no such database" rather than creating an empty one behind a typo.
+    """
     from linewatch.config import load_config
     from linewatch.store import open_store
 
-    return open_store(load_config().db_url(flag))
+    return open_store(load_config().db_url(flag), create=create)
 
 
 def parse_date_flag(value: str | None, flag: str = "--date") -> date | None:

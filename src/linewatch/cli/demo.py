@@ -98,7 +98,7 @@ def register(app: typer.Typer) -> None:
         files = demo_files()
         if not files:
             raise ConfigError("the demo corpus is missing from this installation", where="linewatch/data/demo")
-        store = open_db(db)
+        store = open_db(db, create=True)
         try:
             foreign = foreign_documents(store)
             if foreign:
@@ -150,7 +150,9 @@ def register(app: typer.Typer) -> None:
         db_arg = "" if db is None else f" --db {db}"
         console.print(f"database: {escape(url)}")
         console.print("next steps:")
-        console.print(f"  linewatch serve{db_arg}                      # dashboard and API at http://127.0.0.1:8642")
-        console.print(f"  linewatch brief{db_arg} --from 2021-11-01 --to 2021-11-30   # a briefing citing its sources")
+        console.print(f"  linewatch serve{db_arg}                      # dashboard and API at http://127.0.0.1:8642 (read-only)")
+        console.print(f"  LINEWATCH_API_TOKEN=choose-a-long-secret linewatch serve{db_arg}   # the same with corrections: "
+                      "type the token in a statement's correction form")
+        console.print(f"  linewatch brief{db_arg} --from 2021-11-01 --to 2021-11-30 -o brief.html   # a briefing citing its sources (.md, .html, .pdf)")
         console.print(f"  linewatch scenarios status{db_arg}           # scenario weights and the evidence behind them")
         raise typer.Exit(1 if (errors or result.failed) else 0)

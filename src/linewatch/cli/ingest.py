@@ -96,7 +96,7 @@ def register(app: typer.Typer) -> None:
 
         config = load_config()
         default_date = parse_date_flag(date)
-        store = open_db(db)
+        store = open_db(db, create=True)
         items: list[str | Path] = []
         for p in paths:
             if is_url(p):

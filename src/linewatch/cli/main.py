@@ -19,6 +19,21 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+def _version(value: bool) -> None:
+    if value:
+        from linewatch import __version__
+
+        print(f"linewatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="print the version and exit"),
+) -> None:
+    """Track what governments say and do in a crisis, every item linked to its source sentence."""
+
+
 COMMAND_MODULES = (
     "linewatch.cli.workspace",  # init, doctor
     "linewatch.cli.ingest",  # ingest

@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
 
         config = load_config()
         defs = load_sources(_sources_file(sources, config))
-        store = open_db(db)
+        store = open_db(db, create=True)  # watch ingests
         data_dir = default_data_dir(config)
         archive = WarcArchive(data_dir)
         fetcher = Fetcher(allow_private=allow_private_addresses, archive=archive,
@@ -129,14 +129,10 @@ def register(app: typer.Typer) -> None:
     @sources_app.command("init")
     def init_cmd(path: str = typer.Argument(DEFAULT_SOURCES_FILE, help="file to create")) -> None:
         """Write a commented sources file with an example of each kind (never overwrites)."""
-        from linewatch.errors import InputError
-        from linewatch.sources.definitions import SOURCES_TEMPLATE, load_sources
+        from linewatch.sources.definitions import write_sources_template
 
         target = Path(path)
-        if target.exists():
-            raise InputError("already exists; not overwritten", where=str(target))
-        target.write_text(SOURCES_TEMPLATE, encoding="utf-8")
-        load_sources(target)  # the template must stay valid
+        write_sources_template(target)
         console.print(f"wrote {target}: uncomment and edit the examples, then `linewatch watch --once`")
 
     @sources_app.command("add")

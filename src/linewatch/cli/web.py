@@ -9,6 +9,9 @@ FastAPI, uvicorn and WeasyPrint are imported inside the commands.
 """
 from __future__ import annotations
 
+import errno
+import socket
+import sys
 from pathlib import Path
 
 import typer
@@ -35,6 +38,19 @@ def _narrative_labels(config: object, flag: str | None) -> dict[str, str]:
             raise  # the user named it: say what is wrong
         return {}
     return {n.id: n.label for n in tax.narratives}
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Say "port N is in use" in one line before uvicorn would print its own error and traceback."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise InputError(f"port {port} is in use; try --port {port + 1}", where="--port") from None
+            raise InputError(f"cannot listen on {host}:{port} ({exc.strerror or exc})", where="--host") from None
 
 
 def _warm_in_background(store: object) -> None:
@@ -75,6 +91,7 @@ def register(app: typer.Typer) -> None:
             port = int(web.get("port", DEFAULT_PORT)) if isinstance(web, dict) else DEFAULT_PORT
         if not (0 < port < 65536):
             raise InputError("port must be between 1 and 65535", where="--port")
+        _check_port_free(host, port)
         labels = _narrative_labels(config, taxonomy)
         store = open_db(db)
         app = create_app(store, settings, narrative_labels=labels)
@@ -90,16 +107,23 @@ def register(app: typer.Typer) -> None:
         actor: list[str] = typer.Option([], "--actor", help="limit to statements by or about this actor (repeatable)"),
         topic: str | None = typer.Option(None, "--topic", help="a narrative id, or words to search for"),
         fmt: str | None = typer.Option(None, "--format", help="md, html or pdf (default: from the output name)"),
-        output: Path = typer.Option(..., "--output", "-o", help="file to write"),
+        output: Path | None = typer.Option(
+            None, "--output", "-o",
+            help="file to write (default: Markdown or HTML on standard output; a PDF goes to brief-FROM-TO.pdf)"),
         db: str | None = db_option(),
     ) -> None:
         """Write a briefing: key statements, who blames whom, what moved, narratives, scenarios; every line cited."""
         from linewatch.report.brief import build_briefing
-        from linewatch.report.render import format_from_path, write_briefing
+        from linewatch.report.render import default_output, format_from_path, render, write_briefing
 
-        kind = format_from_path(output, fmt)
+        kind = format_from_path(output, fmt) if output is not None else format_from_path(Path("-"), fmt or "md")
+        if output is None and kind == "pdf":
+            output = default_output(date_from, date_to, kind)
         store = open_db(db)
         b = build_briefing(store, date_from, date_to, actors=actor, topic=topic)
+        if output is None:
+            sys.stdout.write(render(b, kind).decode("utf-8"))
+            return
         write_briefing(b, kind, output)
         console.print(f"wrote {output} ({kind}): {len(b.key_statements)} key statements, {len(b.references)} references")
 

@@ -65,10 +65,16 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def init(folder: Path = typer.Argument(..., help="folder for the new workspace (created if missing)")) -> None:
         """Create a workspace: a commented linewatch.toml naming database, registries, taxonomies, scenarios, sources."""
-        from linewatch.config import init_workspace
+        from linewatch.config import DEFAULT_DB, init_workspace, read_config
+        from linewatch.sources.definitions import write_sources_template
+        from linewatch.store import open_store
 
         cfg = init_workspace(folder)
-        console.print(f"Created workspace [bold]{cfg.parent}[/bold] ({cfg.name}).")
+        config = read_config(cfg)
+        if config.sources_file is not None and not config.sources_file.exists():
+            write_sources_template(config.sources_file)  # the file linewatch.toml names
+        open_store(config.db or str(cfg.parent / DEFAULT_DB), create=True).close()  # the workspace's own database
+        console.print(f"Created workspace [bold]{cfg.parent}[/bold] ({cfg.name}, sources.yaml, linewatch.db).")
         console.print("Edit linewatch.toml, then run commands inside that folder, e.g. [bold]linewatch ingest FILES[/bold].")
 
     @app.command()

@@ -133,6 +133,12 @@ def write_briefing(b: Briefing, fmt: str, output: Path) -> None:
     write_atomic(render(b, fmt), output)
 
 
+def default_output(date_from: str, date_to: str, fmt: str) -> Path:
+    """brief-2021-11-01-2021-11-30.pdf in the current folder (the dates are checked before use)."""
+    safe = "-".join("".join(c for c in d if c.isdigit() or c == "-")[:10] for d in (date_from, date_to))
+    return Path(f"brief-{safe}.{fmt}")
+
+
 def format_from_path(path: Path, fmt: str | None) -> str:
     if fmt:
         fmt = fmt.lower()

@@ -92,6 +92,16 @@ sources:
 """
 
 
+def write_sources_template(path: Path) -> None:
+    """Write the commented example sources file; never overwrites, never half-written."""
+    if path.exists():
+        raise InputError("already exists; not overwritten", where=str(path))
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(SOURCES_TEMPLATE, encoding="utf-8")
+    tmp.replace(path)
+    load_sources(path)  # the template must stay valid
+
+
 @dataclass
 class SourceDef:
     id: str

@@ -8,7 +8,9 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+from linewatch.errors import StoreError
 from linewatch.store.connection import Connection, resolve_url
 from linewatch.store.rows import (
     document_from_row,
@@ -20,16 +22,21 @@ from linewatch.store.rows import (
 from linewatch.store.store import Store, fts5_query, search_terms
 
 
-def open_store(url_or_path: str | os.PathLike[str] | None = None) -> Store:
+def open_store(url_or_path: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the database at a path or URL.
 
     None means: LINEWATCH_DB, else the workspace's [database] url, else ./linewatch.db.
+    create=False refuses a SQLite file that does not exist yet (read-only commands must not
+    leave an empty database behind a mistyped --db); a PostgreSQL database is never created here.
     """
     if url_or_path in (None, ""):
         from linewatch.config import load_config
 
         url_or_path = load_config().db_url(None)
     dialect, target = resolve_url(url_or_path)
+    if not create and dialect == "sqlite" and target != ":memory:" and not Path(target).expanduser().exists():
+        raise StoreError("no such database (`linewatch ingest`, `linewatch demo` or `linewatch init` create one)",
+                         where=target)
     return Store(Connection(dialect, target))
 
 

@@ -266,6 +266,7 @@ class NarrativeMatch:
     explanation: dict[str, Any] = field(default_factory=dict)  # "matched because..."
     extractor: str = ""
     extractor_version: str = ""
+    relation: str = "promotes"  # promotes / reports / rebuts (analyze/narratives/relation.py)
 
     @property
     def id(self) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from linewatch.analyze.narratives.relation import CARRIER
 from linewatch.errors import InputError
 from linewatch.web import charts, records
 from linewatch.web.filters import ItemFilter, parse_day
@@ -228,8 +229,9 @@ def _narratives(store: Any, f: ItemFilter, rows: list[dict[str, Any]], refs: _Re
     trends = charts.narrative_trends(store, f)
     by_nar: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
-        for n in r.get("narratives") or []:
-            by_nar.setdefault(n, []).append(r)
+        for m in r.get("narrative_matches") or []:
+            if m.get("relation") == CARRIER:  # cite promoters only, never a rebuttal
+                by_nar.setdefault(m["narrative"], []).append(r)
     lines = []
     for t in trends["rising"][:8]:
         if t["after"] <= 0:

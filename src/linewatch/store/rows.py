@@ -199,14 +199,14 @@ def event_from_row(row: dict[str, Any]) -> Event:
 
 NARRATIVE_COLUMNS = (
     "id", "doc_id", "statement_id", "taxonomy", "narrative_id", "score", "span_start", "span_end",
-    "sentence", "explanation", "extractor", "extractor_version",
+    "sentence", "explanation", "extractor", "extractor_version", "relation",
 )
 
 
 def narrative_row(n: NarrativeMatch) -> tuple[Any, ...]:
     return (
         n.id, n.doc_id, n.statement_id, n.taxonomy, n.narrative_id, n.score, n.span[0], n.span[1],
-        n.sentence, _json(n.explanation or {}), n.extractor, n.extractor_version,
+        n.sentence, _json(n.explanation or {}), n.extractor, n.extractor_version, n.relation,
     )
 
 
@@ -222,6 +222,7 @@ def narrative_from_row(row: dict[str, Any]) -> NarrativeMatch:
         explanation=dict(_load(row.get("explanation"), {})),
         extractor=row.get("extractor") or "",
         extractor_version=row.get("extractor_version") or "",
+        relation=row.get("relation") or "promotes",
     )
 
 

@@ -315,6 +315,13 @@ MIGRATION_0004 = """
 CREATE INDEX IF NOT EXISTS narrative_matches_statement_narrative ON narrative_matches (statement_id, narrative_id);
 """
 
+# How the statement stands to the narrative (promotes / reports / rebuts): only promoters
+# are carriers, so the chart and scenario reads filter on it beside the narrative.
+MIGRATION_0005 = """
+ALTER TABLE narrative_matches ADD COLUMN relation TEXT NOT NULL DEFAULT 'promotes';
+CREATE INDEX IF NOT EXISTS narrative_matches_relation_narrative_doc ON narrative_matches (relation, narrative_id, doc_id);
+"""
+
 # (version, description, {dialect: sql}) — append only.
 MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
     (
@@ -328,6 +335,7 @@ MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
     (2, "dashboard indexes (column, date)", {"sqlite": MIGRATION_0002, "postgresql": MIGRATION_0002}),
     (3, "covering indexes for chart aggregates", {"sqlite": MIGRATION_0003, "postgresql": MIGRATION_0003}),
     (4, "covering index statement -> narrative", {"sqlite": MIGRATION_0004, "postgresql": MIGRATION_0004}),
+    (5, "narrative match relation (promotes / reports / rebuts)", {"sqlite": MIGRATION_0005, "postgresql": MIGRATION_0005}),
 ]
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from linewatch.analyze.narratives.relation import CARRIER
 from linewatch.web.cache import cached
 from linewatch.web.corrections import apply_corrections
 from linewatch.web.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where
@@ -234,7 +235,7 @@ def _week(day: str) -> str:
 def _narrative_trends(store: Any, f: ItemFilter) -> dict[str, Any]:
     """Per week and narrative: articles carrying it and unique stories (story groups)."""
     start, end = window(store, f, days=56)  # eight weeks
-    params: list[Any] = [start, end]
+    params: list[Any] = [start, end, CARRIER]
     extra = ""
     if f.narrative:
         extra += " AND n.narrative_id = ?"
@@ -250,7 +251,7 @@ def _narrative_trends(store: Any, f: ItemFilter) -> dict[str, Any]:
         " COUNT(DISTINCT COALESCE(m.group_id, n.doc_id)) AS stories"
         " FROM narrative_matches n JOIN documents d ON d.id = n.doc_id"
         " LEFT JOIN story_members m ON m.doc_id = n.doc_id"
-        f" WHERE d.published >= ? AND d.published <= ?{extra} GROUP BY n.narrative_id, d.published",
+        f" WHERE d.published >= ? AND d.published <= ? AND n.relation = ?{extra} GROUP BY n.narrative_id, d.published",
         params,
     )
     weeks: dict[str, dict[str, list[int]]] = {}
@@ -289,8 +290,9 @@ def _carriers(store: Any, start: str, end: str) -> dict[str, list[dict[str, Any]
     rows = store.query(
         "SELECT n.narrative_id AS nid, s.speaker AS speaker, COUNT(*) AS n FROM statements s"
         " JOIN narrative_matches n ON n.statement_id = s.id"
-        " WHERE s.date >= ? AND s.date <= ? AND s.speaker IS NOT NULL GROUP BY n.narrative_id, s.speaker",
-        [start, end],
+        " WHERE s.date >= ? AND s.date <= ? AND s.speaker IS NOT NULL AND n.relation = ?"
+        " GROUP BY n.narrative_id, s.speaker",
+        [start, end, CARRIER],  # a speaker who rebuts a narrative does not carry it
     )
     out: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
@@ -345,8 +347,8 @@ def actor_narratives(store: Any, actor: str, limit: int = 15) -> list[dict[str, 
         "SELECT n.narrative_id AS narrative, COUNT(*) AS n, MIN(r.date) AS first, MAX(r.date) AS last"
         " FROM (SELECT s.id, s.date FROM statements s WHERE s.speaker = ? AND s.date IS NOT NULL"
         " ORDER BY s.date DESC, s.id DESC LIMIT ?) r JOIN narrative_matches n ON n.statement_id = r.id"
-        " GROUP BY n.narrative_id ORDER BY COUNT(*) DESC LIMIT ?",
-        [actor, ACTOR_RECENT, limit],
+        " WHERE n.relation = ? GROUP BY n.narrative_id ORDER BY COUNT(*) DESC LIMIT ?",
+        [actor, ACTOR_RECENT, CARRIER, limit],
     ))
 
 

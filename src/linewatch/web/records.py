@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from linewatch.analyze.narratives.relation import CARRIER
 from linewatch.store.store import fts5_query, search_terms
 from linewatch.web.cache import cached, clear
 from linewatch.web.corrections import apply_corrections
@@ -30,19 +31,27 @@ DOC_BRIEF_COLUMNS = "d.title AS doc_title, d.outlet AS doc_outlet, d.url AS doc_
 NOTABLE_PLOVER = ("ACCUSE", "THREATEN", "DEMAND", "REJECT", "SANCTION", "MOBILIZE", "ASSAULT", "COERCE")
 
 
-def _narratives_for(store: Any, ids: list[str]) -> dict[str, list[str]]:
+def _narratives_for(store: Any, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Every narrative match of the statements: narrative, relation, score and why it matched."""
     if not ids:
         return {}
     marks = ",".join("?" for _ in ids)
     rows = store.query(
-        f"SELECT statement_id, narrative_id FROM narrative_matches WHERE statement_id IN ({marks}) ORDER BY score DESC",
+        f"SELECT statement_id, narrative_id, relation, score, explanation FROM narrative_matches"
+        f" WHERE statement_id IN ({marks}) ORDER BY score DESC",
         ids,
     )
-    out: dict[str, list[str]] = {}
+    out: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         lst = out.setdefault(r["statement_id"], [])
-        if r["narrative_id"] not in lst:
-            lst.append(r["narrative_id"])
+        if any(m["narrative"] == r["narrative_id"] for m in lst):
+            continue
+        try:
+            because = json.loads(r.get("explanation") or "{}")
+        except ValueError:
+            because = {}
+        lst.append({"narrative": r["narrative_id"], "relation": r.get("relation") or CARRIER,
+                    "score": r["score"], "because": because if isinstance(because, dict) else {}})
     return out
 
 
@@ -50,7 +59,10 @@ def finish_statements(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, 
     """Attach narratives and apply corrections (shared by every statement reader)."""
     nar = _narratives_for(store, [r["id"] for r in rows])
     for r in rows:
-        r["narratives"] = nar.get(r["id"], [])
+        matches = nar.get(r["id"], [])
+        # what the statement carries (a rebuttal does not); every match with its relation and reason
+        r["narratives"] = [m["narrative"] for m in matches if m["relation"] != "rebuts"]
+        r["narrative_matches"] = matches
     return apply_corrections(rows, "statement", store)
 
 

@@ -189,6 +189,7 @@ class TrainConfig:
     C: float = 10.0
     min_positives: int = 2  # labels with fewer training documents are not learnt
     keep: int = 4000  # strongest coefficients kept per label
+    train_langs: tuple[str, ...] = ()  # languages learnt from (empty = all given)
 
 
 def fit_space(texts: Sequence[str], cfg: TrainConfig) -> tuple[TfidfSpace, list[Counter]]:

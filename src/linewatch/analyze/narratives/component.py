@@ -31,6 +31,7 @@ import numpy as np
 
 from linewatch.analyze.narratives.classifier import DocumentClassifier
 from linewatch.analyze.narratives.matcher import Hit, MatchParams, NarrativeMatcher
+from linewatch.analyze.narratives.relation import RELATIONS, classify_relation
 from linewatch.analyze.narratives.taxonomy import (
     Taxonomy,
     bundled_taxonomies,
@@ -43,7 +44,7 @@ from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import component
 
 EXTRACTOR = "narratives"
-VERSION = "0.4"
+VERSION = "0.5"
 MAX_SENTENCES_SCANNED = 400  # for the classifier's carrying sentence in very long documents
 
 _lock = threading.Lock()
@@ -138,8 +139,17 @@ def match_statements(doc: Doc, taxonomy: Taxonomy, matcher: NarrativeMatcher, al
     for st, found in zip(doc.statements, hits):
         kept: list[Hit] = [h for h in found if allowed is None or h.narrative_id in allowed]
         for h in kept:
-            if h.narrative_id not in st.narratives:
-                st.narratives.append(h.narrative_id)
+            verdict = classify_relation(
+                _statement_claim(st),
+                doc.lang,
+                cue=st.cue,
+                act=st.plover,
+                stance=st.stance,
+                narrative_text=str(h.explanation.get("nearest") or ""),
+                narrative_lang=h.explanation.get("nearest_lang"),
+            )
+            if verdict.relation != "rebuts" and h.narrative_id not in st.narratives:
+                st.narratives.append(h.narrative_id)  # a rebuttal does not carry what it rebuts
             out.append(
                 NarrativeMatch(
                     doc_id=doc.id,
@@ -149,9 +159,10 @@ def match_statements(doc: Doc, taxonomy: Taxonomy, matcher: NarrativeMatcher, al
                     span=tuple(st.content_span),
                     sentence=st.sentence or st.content,
                     statement_id=st.id,
-                    explanation=h.explanation,
+                    explanation={**h.explanation, "relation": verdict.relation, "relation_evidence": verdict.evidence},
                     extractor=EXTRACTOR,
                     extractor_version=VERSION,
+                    relation=verdict.relation,
                 )
             )
     return out
@@ -202,11 +213,18 @@ def classify_document(doc: Doc, taxonomy: Taxonomy, clf: DocumentClassifier) -> 
 
 
 def document_labels_from_statements(doc: Doc, taxonomy: Taxonomy, matches: list[NarrativeMatch]) -> list[NarrativeMatch]:
+    """One document label per narrative its statements match, from the strongest relation.
+
+    A document whose statements only rebut a narrative gets a `rebuts` label (kept for the
+    record, never counted as carrying it); one statement promoting it makes it `promotes`.
+    """
+    rank = {r: i for i, r in enumerate(RELATIONS)}  # promotes first
     best: dict[str, NarrativeMatch] = {}
     counts: dict[str, int] = {}
     for m in matches:
         counts[m.narrative_id] = counts.get(m.narrative_id, 0) + 1
-        if m.narrative_id not in best or m.score > best[m.narrative_id].score:
+        old = best.get(m.narrative_id)
+        if old is None or (rank[m.relation], -m.score) < (rank[old.relation], -old.score):
             best[m.narrative_id] = m
     out = []
     for nid, m in sorted(best.items(), key=lambda kv: -kv[1].score):

@@ -130,6 +130,7 @@ class NarrativeMatcher:
                             "method": "embedding+cues",
                             "nearest": self._texts[j],
                             "nearest_kind": self._kind[j],
+                            "nearest_lang": str(self._langs[j]),
                             "similarity": round(float(best[k]), 4),
                             "contrast": round(float(best[k]) - typical, 4),
                             "cues": cues,

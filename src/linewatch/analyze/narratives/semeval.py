@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from linewatch.analyze.narratives.classifier import Decoding, TrainConfig, choose, train
+from linewatch.analyze.narratives.classifier import Decoding, DocumentClassifier, TrainConfig, choose, train
+from linewatch.analyze.narratives.features import WORD_RE
 from linewatch.analyze.narratives.taxonomy import Taxonomy
 from linewatch.errors import InputError
 
@@ -73,6 +75,66 @@ def folds(n: int, k: int, seed: int = 0) -> list[list[int]]:
     return [sorted(idx[i::k]) for i in range(k)]
 
 
+SHINGLE = 5  # words per shingle for near-duplicate detection
+DUPLICATE_CONTAINMENT = 0.5  # share of the shorter document's shingles found in the other
+
+
+def _shingles(text: str) -> set[int]:
+    toks = WORD_RE.findall(text.lower())
+    return {hash(" ".join(toks[i : i + SHINGLE])) for i in range(max(1, len(toks) - SHINGLE + 1))} if toks else set()
+
+
+def duplicate_groups(docs: list[LabelledDoc], threshold: float = DUPLICATE_CONTAINMENT) -> list[int]:
+    """A group number per document: near-duplicates (the same article re-posted) share one.
+
+    Why: the training split holds re-posted articles; a copy in the training folds and its
+    twin in the test fold make cross-validation read a memorised answer as generalisation.
+    """
+    sets = [_shingles(d.text) for d in docs]
+    parent = list(range(len(docs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index: dict[int, list[int]] = {}
+    for i, s in enumerate(sets):
+        for h in s:
+            index.setdefault(h, []).append(i)
+    for i, s in enumerate(sets):
+        shared: Counter[int] = Counter()
+        for h in s:
+            for j in index[h]:
+                if j > i:
+                    shared[j] += 1
+        for j, n in shared.items():
+            if n / max(1, min(len(s), len(sets[j]))) >= threshold:
+                parent[root(j)] = root(i)
+    return [root(i) for i in range(len(docs))]
+
+
+def assign_folds(docs: list[LabelledDoc], k: int, seed: int = 0) -> list[int]:
+    """Fold of every document: near-duplicate groups stay whole, each language spread evenly."""
+    groups = duplicate_groups(docs)
+    members: dict[int, list[int]] = {}
+    for i, g in enumerate(groups):
+        members.setdefault(g, []).append(i)
+    order = sorted(members)
+    random.Random(seed).shuffle(order)
+    order.sort(key=lambda g: -len(members[g]))  # big groups first, then the shuffled singles
+    load: dict[tuple[str, int], int] = {}
+    fold_of = [0] * len(docs)
+    for g in order:
+        lang = docs[members[g][0]].lang
+        f = min(range(k), key=lambda f: (load.get((lang, f), 0), f))
+        load[(lang, f)] = load.get((lang, f), 0) + len(members[g])
+        for i in members[g]:
+            fold_of[i] = f
+    return fold_of
+
+
 def document_line(doc: LabelledDoc, labels: Iterable[str]) -> str:
     return json.dumps({"doc": doc.name, "kind": "document", "language": doc.lang, "date": None, "narratives": list(labels)}, ensure_ascii=False)
 
@@ -83,33 +145,69 @@ def cross_validate(
     k: int = 5,
     seed: int = 0,
     cfg: TrainConfig | None = None,
-    decoding: Decoding | None = None,
     progress: Callable[[str], None] = lambda s: None,
-) -> dict[str, list[float]]:
+) -> dict[str, dict[str, float]]:
     """Held-out probabilities for every document: {doc name: probabilities by label}.
 
-    Folds are stratified by language (each language split k ways), and every
-    fold's model learns from both languages.
+    Folds keep near-duplicates together and spread every language over all folds; every
+    fold's model learns from all languages (`cfg.train_langs` limits which).
     """
-    by_lang: dict[str, list[int]] = {}
-    for i, d in enumerate(docs):
-        by_lang.setdefault(d.lang, []).append(i)
-    fold_of: dict[int, int] = {}
-    for _lang, members in by_lang.items():
-        for f, part in enumerate(folds(len(members), k, seed)):
-            for j in part:
-                fold_of[members[j]] = f
+    fold_of = assign_folds(docs, k, seed)
     out: dict[str, dict[str, float]] = {}
-    parents = parent_map(taxonomy)
     for f in range(k):
-        train_idx = [i for i in range(len(docs)) if fold_of[i] != f]
-        test_idx = [i for i in range(len(docs)) if fold_of[i] == f]
-        model = train([docs[i].text for i in train_idx], [docs[i].labels for i in train_idx], parents, cfg, decoding)
-        for i in test_idx:
-            probs, _ = model.probabilities(docs[i].text)
-            out[docs[i].name] = dict(zip(model.labels, probs.tolist()))
+        train_docs = [d for i, d in enumerate(docs) if fold_of[i] != f]
+        model = fit(train_docs, taxonomy, cfg)
+        for i, d in enumerate(docs):
+            if fold_of[i] == f:
+                probs, _ = model.probabilities(d.text)
+                out[d.name] = dict(zip(model.labels, probs.tolist()))
         progress(f"fold {f + 1}/{k} done")
     return out
+
+
+def fit(docs: list[LabelledDoc], taxonomy: Taxonomy, cfg: TrainConfig | None = None, decoding: Decoding | None = None) -> DocumentClassifier:
+    cfg = cfg or TrainConfig()
+    use = [d for d in docs if not cfg.train_langs or d.lang in cfg.train_langs]
+    return train([d.text for d in use], [d.labels for d in use], parent_map(taxonomy), cfg, decoding)
+
+
+def nested_cross_validate(
+    docs: list[LabelledDoc],
+    taxonomy: Taxonomy,
+    k: int = 5,
+    inner_k: int = 3,
+    seed: int = 0,
+    cfg: TrainConfig | None = None,
+    tune_langs: set[str] | None = None,
+    progress: Callable[[str], None] = lambda s: None,
+) -> tuple[dict[str, list[str]], dict[str, dict[str, float]], list[Decoding]]:
+    """Honest held-out labels: each outer fold's thresholds come from its own training folds.
+
+    For every outer fold, an inner cross-validation over the training documents gives
+    held-out probabilities there; the decoding thresholds that score best on them (on the
+    documents of `tune_langs`) decode the outer test fold. Nothing of the test fold is seen
+    when its thresholds are chosen. Returns (labels, probabilities, decoding) per fold.
+    """
+    fold_of = assign_folds(docs, k, seed)
+    labels: dict[str, list[str]] = {}
+    probs: dict[str, dict[str, float]] = {}
+    chosen: list[Decoding] = []
+    for f in range(k):
+        train_docs = [d for i, d in enumerate(docs) if fold_of[i] != f]
+        test_docs = [d for i, d in enumerate(docs) if fold_of[i] == f]
+        inner = cross_validate(train_docs, taxonomy, k=inner_k, seed=seed + 1, cfg=cfg)
+        tune_on = [d for d in train_docs if not tune_langs or d.lang in tune_langs]
+        decoding = tune_decoding(tune_on, inner, taxonomy)
+        chosen.append(decoding)
+        model = fit(train_docs, taxonomy, cfg)
+        outer = {}
+        for d in test_docs:
+            p, _ = model.probabilities(d.text)
+            outer[d.name] = dict(zip(model.labels, p.tolist()))
+        probs.update(outer)
+        labels.update(decode_all(test_docs, outer, taxonomy, decoding))
+        progress(f"outer fold {f + 1}/{k} done ({decoding})")
+    return labels, probs, chosen
 
 
 def decode_all(docs: list[LabelledDoc], probs: dict[str, dict[str, float]], taxonomy: Taxonomy, d: Decoding) -> dict[str, list[str]]:

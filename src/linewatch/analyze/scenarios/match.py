@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from linewatch.analyze.narratives.relation import CARRIER
 from linewatch.analyze.scenarios.file import Indicator
 
 STANCE_VALUE = {"support": 1.0, "oppose": -1.0, "neutral": 0.0}
@@ -208,6 +209,8 @@ def load_items(store: Any, lookup: ActorLookup | None = None) -> dict[str, list[
         store.query(
             "SELECT n.id, n.doc_id, n.statement_id, n.narrative_id, n.score, n.span_start, n.span_end, n.sentence,"
             " d.published, d.language FROM narrative_matches n JOIN documents d ON d.id = n.doc_id"
+            " WHERE n.relation = ?",  # a rebuttal or a report is no sign the narrative is pushed
+            [CARRIER],
         ),
         "narrative",
         store,

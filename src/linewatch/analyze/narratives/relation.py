@@ -1,0 +1,117 @@
+"""How a statement stands to a narrative it matches: it promotes it, reports it, or rebuts it.
+
+Embeddings put "Poland provokes escalation" and "NATO rejects claims that Poland
+provokes escalation" side by side: both are about the same thing. Only the first
+one carries the narrative; counting the second as a carrier would make NATO a
+voice of the operation it answers. So every statement-level match gets a relation:
+
+- rebuts: the statement calls false what the narrative asserts. Evidence: a deny
+  cue ("rejected", "отверг", "zaprzeczył"), deny words in the content ("groundless",
+  "фейк", "kłamstwo"), the REJECT verbal act, or a negated claim from a speaker who
+  does not oppose its target ("Poland is not provoking anyone"); and the narrative's
+  own wording (its nearest example) does not deny anything itself. A narrative that is
+  a denial ("Russia has nothing to do with it") is promoted by a denial and rebutted
+  by a statement that dismisses the denial ("rejected Moscow's claims that it is not
+  involved": a deny signal *and* a negation).
+- reports: the content relays or doubts someone else's claim ("allegedly",
+  "so-called", "according to", "якобы", "rzekomo") without the speaker making it.
+- promotes: everything else; the speaker asserts it.
+
+The words are per language in `data/lang/<lang>/narrative_relation.yaml`. Only
+promoters count as carriers (trends, briefing, scenario indicators).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from linewatch.actors.registry import form_regex
+from linewatch.nlp.lexicon import lexicon
+
+Relation = Literal["promotes", "reports", "rebuts"]
+RELATIONS: tuple[Relation, ...] = ("promotes", "reports", "rebuts")
+CARRIER: Relation = "promotes"  # the only relation counted as carrying a narrative
+_GLUED_NT = re.compile(r"\w+n[’']t\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Words:
+    deny_cues: re.Pattern[str] | None
+    deny_words: re.Pattern[str] | None
+    negators: re.Pattern[str] | None
+    distance: re.Pattern[str] | None
+
+
+@dataclass
+class RelationVerdict:
+    relation: Relation
+    evidence: list[str] = field(default_factory=list)  # what decided it, for the explanation
+
+
+def _compile(forms: list[str]) -> re.Pattern[str] | None:
+    forms = [str(f) for f in forms if str(f).strip()]
+    if not forms:
+        return None
+    return re.compile("|".join(form_regex(f) for f in sorted(forms, key=len, reverse=True)), re.IGNORECASE)
+
+
+@cache
+def _words(lang: str) -> _Words:
+    data = lexicon(lang, "narrative_relation")
+    return _Words(*(_compile(list(data.get(key) or [])) for key in ("deny_cues", "deny_words", "negators", "distance")))
+
+
+def _found(pattern: re.Pattern[str] | None, text: str) -> list[str]:
+    return [m.group(0) for m in pattern.finditer(text)] if pattern is not None and text else []
+
+
+def _negated(words: _Words, text: str) -> list[str]:
+    # a clitic negator is glued to its verb ("isn't"): the whole-word pattern misses it
+    return _found(words.negators, text) + (_GLUED_NT.findall(text) if words.negators is not None else [])
+
+
+def _denies(words: _Words, text: str) -> list[str]:
+    return _found(words.deny_words, text)
+
+
+def classify_relation(
+    content: str,
+    lang: str,
+    *,
+    cue: str | None = None,
+    act: str | None = None,
+    stance: str | None = None,
+    narrative_text: str = "",
+    narrative_lang: str | None = None,
+) -> RelationVerdict:
+    """The relation of a statement (its content, cue, verbal act, stance) to a narrative.
+
+    `narrative_text` is the narrative's wording the statement came nearest to (an
+    example or the description), in `narrative_lang`: whether the narrative itself is a
+    denial decides which way a denial in the statement points.
+    """
+    words = _words(lang)
+    nwords = _words(narrative_lang or lang)
+    deny_cue = _found(words.deny_cues, cue or "")
+    deny_words = _denies(words, content)
+    negation = _negated(words, content)
+    narrative_denies = bool(_denies(nwords, narrative_text) or _negated(nwords, narrative_text))
+    signals = [f"cue: {c}" for c in deny_cue] + [f"denies: {w}" for w in deny_words]
+    if act == "REJECT" and not signals and not negation:
+        signals.append("act: REJECT")
+    if narrative_denies:
+        # a denial narrative: the statement rebuts it only by dismissing the denial itself
+        if signals and negation:
+            return RelationVerdict("rebuts", signals + [f"negation: {negation[0]}", "narrative is a denial"])
+    else:
+        if signals:
+            return RelationVerdict("rebuts", signals)
+        if negation and stance != "oppose":
+            # "Poland is not provoking anyone": negated, and no hostility to the one it is about
+            return RelationVerdict("rebuts", [f"negation: {negation[0]}", f"stance: {stance or 'neutral'}"])
+    distance = _found(words.distance, content)
+    if distance and not _found(nwords.distance, narrative_text):
+        return RelationVerdict("reports", [f"distance: {distance[0]}"])
+    return RelationVerdict("promotes", [])

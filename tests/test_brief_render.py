@@ -122,7 +122,7 @@ def test_correct_command(store) -> None:
     run = subprocess.run([sys.executable, "-m", "linewatch", "correct", sid, "--stance", "support", "--wrong",
                           "--author", "cli tester", "--db", db], capture_output=True, text=True)
     assert run.returncode == 0 and "2 corrections saved" in run.stdout, run.stderr
-    from linewatch.web.records import get_statement
+    from linewatch.store.queries.records import get_statement
 
     st = get_statement(s, sid)
     assert st["stance"] == "support" and st["wrong"] and st["corrected"]["stance"]["author"] == "cli tester"

@@ -12,8 +12,8 @@ from linewatch.analyze.scenarios.file import Vocabulary, parse_scenario_set
 from linewatch.model import Document, DocumentAnalysis, NarrativeMatch, Statement
 from linewatch.report.brief import build_briefing
 from linewatch.store import open_store
-from linewatch.web import charts, records
-from linewatch.web.filters import ItemFilter
+from linewatch.store.queries import charts, records
+from linewatch.store.queries.filters import ItemFilter
 
 PROVOKES = "Poland provokes escalation at the border."
 NOT_INVOLVED = "Russia has nothing to do with the migration crisis."

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from linewatch.web.charts import json_for_script
 from linewatch.web.highlight import Highlight, mark_text
 from linewatch.web.sample_data import populate
 from linewatch.web.settings import WebSettings
+from linewatch.web.viewhelpers import json_for_script
 
 TOKEN = "test-token-0123456789"
 PAGES = ["/", "/timeline", "/statements", "/actors", "/actor/sergei-lavrov", "/stance", "/narratives", "/network",
@@ -259,8 +259,8 @@ def test_narrative_labels_from_the_taxonomy(tmp_path) -> None:
 def test_aggregates_follow_the_data(tmp_path, db_url: str) -> None:
     """Cached charts are recomputed once another process writes (data version changes)."""
     from linewatch.store import open_store
-    from linewatch.web import cache, charts
-    from linewatch.web.filters import ItemFilter
+    from linewatch.store.queries import cache, charts
+    from linewatch.store.queries.filters import ItemFilter
 
     store = open_store(db_url)
     info = populate(store, 30)

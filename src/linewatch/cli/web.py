@@ -58,7 +58,7 @@ def _warm_in_background(store: object) -> None:
     import logging
     import threading
 
-    from linewatch.web.cache import warm
+    from linewatch.store.queries.charts import warm
 
     def run() -> None:
         try:
@@ -142,8 +142,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Export filtered records (corrections applied) as CSV, JSON Lines or Parquet."""
         from linewatch.report.render import write_atomic
+        from linewatch.store.queries.filters import ItemFilter
         from linewatch.web.export import FORMATS, export_bytes
-        from linewatch.web.filters import ItemFilter
 
         chosen = (fmt or output.suffix.lstrip(".")).lower()
         if chosen not in FORMATS:
@@ -170,8 +170,8 @@ def register(app: typer.Typer) -> None:
         db: str | None = db_option(),
     ) -> None:
         """Correct an item (kept by its stable id, so it survives reprocessing; shown as corrected)."""
-        from linewatch.web import records
-        from linewatch.web.corrections import add_corrections
+        from linewatch.store.queries import records
+        from linewatch.store.queries.corrections import add_corrections
 
         store = open_db(db)
         if kind not in ("statement", "event"):

@@ -18,8 +18,8 @@ from typing import Any
 
 from linewatch.analyze.narratives.relation import CARRIER
 from linewatch.errors import InputError
-from linewatch.web import charts, records
-from linewatch.web.filters import ItemFilter, parse_day
+from linewatch.store.queries import charts, records
+from linewatch.store.queries.filters import ItemFilter, parse_day
 from linewatch.web.scenario_board import scenario_board
 
 MAX_KEY_STATEMENTS = 40

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from linewatch.web.records import facets
+from linewatch.store.queries.records import facets
 
 
 def _registry_actor(key: str) -> Any:

@@ -14,12 +14,12 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from linewatch.errors import InputError
-from linewatch.web import charts, records
+from linewatch.store.queries import charts, records
+from linewatch.store.queries.corrections import add_corrections, correction_history
+from linewatch.store.queries.filters import ItemFilter, page_bounds, parse_day
 from linewatch.web.actors import actor_profile, list_actors
 from linewatch.web.auth import require_read, require_write
-from linewatch.web.corrections import add_corrections, correction_history
 from linewatch.web.export import FORMATS, export_bytes
-from linewatch.web.filters import ItemFilter, page_bounds, parse_day
 from linewatch.web.scenario_board import scenario_board
 
 router = APIRouter(prefix="/api", tags=["linewatch"])

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from linewatch.errors import InputError
-from linewatch.web import records
-from linewatch.web.filters import ItemFilter
+from linewatch.store.queries import records
+from linewatch.store.queries.filters import ItemFilter
 
 EXPORT_PAGE = 2000
 MAX_EXPORT_ROWS = 100_000

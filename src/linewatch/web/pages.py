@@ -11,13 +11,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from linewatch.errors import InputError
-from linewatch.web import charts, records
+from linewatch.store.queries import charts, records
+from linewatch.store.queries.corrections import add_corrections, correction_history
+from linewatch.store.queries.filters import ItemFilter, page_bounds
 from linewatch.web.actors import actor_profile, list_actors
 from linewatch.web.auth import TOKEN_COOKIE, page_reader_ok
-from linewatch.web.corrections import add_corrections, correction_history
-from linewatch.web.filters import ItemFilter, page_bounds
 from linewatch.web.highlight import event_highlights, mark_text, statement_highlights
 from linewatch.web.scenario_board import scenario_board
+from linewatch.web.viewhelpers import json_for_script
 
 router = APIRouter(include_in_schema=False)
 MAX_DOC_CHARS = 400_000  # a longer text is shown cut (offsets beyond are still in the API)
@@ -116,7 +117,7 @@ def timeline(request: Request) -> Response:
     }
     return render(
         request, "timeline.html", "timeline", f=f, params=f.as_params() | ({"kind": kind} if kind != "all" else {}),
-        kind=kind, items=items, page=page, more=more, facets=records.facets(store), chart=charts.json_for_script(chart),
+        kind=kind, items=items, page=page, more=more, facets=records.facets(store), chart=json_for_script(chart),
     )
 
 
@@ -249,7 +250,7 @@ def actor_page(request: Request, key: str) -> Response:
     stance = charts.actor_stance_over_time(store, profile["name"])
     return render(
         request, "actor.html", "actors", actor=profile, rows=rows, page=page, more=more, params={},
-        narratives=charts.actor_narratives(store, profile["name"]), chart=charts.json_for_script({"stance": stance}),
+        narratives=charts.actor_narratives(store, profile["name"]), chart=json_for_script({"stance": stance}),
     )
 
 
@@ -259,7 +260,7 @@ def actor_page(request: Request, key: str) -> Response:
 def _chart_page(request: Request, name: str, f: ItemFilter, data: Any, chart: dict[str, Any], **ctx: Any) -> Response:
     """A filtered analysis page: its template `<name>.html`, the filter form and one chart's data."""
     return render(request, f"{name}.html", name, f=f, params=f.as_params(), data=data,
-                  facets=records.facets(_store(request)), chart=charts.json_for_script(chart), **ctx)
+                  facets=records.facets(_store(request)), chart=json_for_script(chart), **ctx)
 
 
 @router.get("/stance", response_class=HTMLResponse)
@@ -296,7 +297,7 @@ def scenarios_page(request: Request) -> Response:
     chosen = request.query_params.get("set")
     board = scenario_board(store, chosen[:100] if chosen else None)
     return render(request, "scenarios.html", "scenarios", board=board,
-                  chart=charts.json_for_script({"history": board["history"]}))
+                  chart=json_for_script({"history": board["history"]}))
 
 
 # ----------------------------------------------------------------------------- login + API docs

@@ -1,8 +1,11 @@
 """Small helpers for templates: links that keep filters, safe external URLs, formatting."""
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import urlencode, urlsplit
+
+from markupsafe import Markup
 
 NAV = (
     ("overview", "/", "Overview"),
@@ -62,3 +65,16 @@ def num(x: Any) -> str:
 
 GLOBALS = {"NAV": NAV, "qs": qs, "safe_href": safe_href}
 FILTERS = {"short": short, "pct": pct, "num": num}
+
+
+def json_for_script(data: Any) -> Markup:
+    """JSON safe inside a <script type="application/json"> element.
+
+    `<`, `>` and `&` are written as \\u escapes, so no text (e.g. `</script>`)
+    can close the element or start markup; the browser reads it with
+    JSON.parse(element.textContent), never eval.
+    """
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)

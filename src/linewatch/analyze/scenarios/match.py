@@ -107,7 +107,7 @@ def _day(value: Any) -> date | None:
 def _overlay_corrections(rows: list[dict[str, Any]], kind: str, store: Any) -> list[dict[str, Any]]:
     """Analyst corrections over item rows; items marked wrong are dropped."""
     try:
-        from linewatch.web.corrections import apply_corrections
+        from linewatch.store.queries.corrections import apply_corrections
     except ImportError:  # the corrections module is optional for evaluation
         return rows
     return [r for r in apply_corrections(rows, kind, store) if not r.get("wrong")]

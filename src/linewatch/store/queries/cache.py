@@ -74,15 +74,3 @@ def clear() -> None:
     with _lock:
         _entries.clear()
         _versions.clear()
-
-
-def warm(store: Any) -> None:
-    """Compute the default views' aggregates (run in a background thread when the server starts)."""
-    from linewatch.web import charts, records
-    from linewatch.web.filters import ItemFilter
-
-    f = ItemFilter()
-    records.facets(store)
-    for fn in (charts.statement_counts_by_actor, charts.event_counts_by_type, charts.stance_matrix_data,
-               charts.accusation_network, charts.narrative_trends):
-        fn(store, f)

@@ -10,10 +10,10 @@ import json
 from typing import Any
 
 from linewatch.analyze.narratives.relation import CARRIER
+from linewatch.store.queries.cache import cached, clear
+from linewatch.store.queries.corrections import apply_corrections
+from linewatch.store.queries.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where
 from linewatch.store.store import fts5_query, search_terms
-from linewatch.web.cache import cached, clear
-from linewatch.web.corrections import apply_corrections
-from linewatch.web.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where
 
 STATEMENT_COLUMNS = (
     "s.id, s.doc_id, s.speaker, s.speaker_id, s.speaker_mention, s.speaker_start, s.speaker_end,"

@@ -3,37 +3,21 @@
 Each aggregate is bounded by a date window (default: the last WINDOW_DAYS
 before the newest statement) so it reads an index range, not whole tables.
 Chart data reaches the browser only as JSON inside
-`<script type="application/json">` (see `json_for_script`).
+`<script type="application/json">` (see `web.viewhelpers.json_for_script`).
 """
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 from typing import Any
 
-from markupsafe import Markup
-
 from linewatch.analyze.narratives.relation import CARRIER
-from linewatch.web.cache import cached
-from linewatch.web.corrections import apply_corrections
-from linewatch.web.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where
-from linewatch.web.records import latest_day
+from linewatch.store.queries.cache import cached
+from linewatch.store.queries.corrections import apply_corrections
+from linewatch.store.queries.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where
+from linewatch.store.queries.records import facets, latest_day
 
 WINDOW_DAYS = 31  # default chart window: the last month of data (longer: pick dates)
 TOP_N = 14
-
-
-def json_for_script(data: Any) -> Markup:
-    """JSON safe inside a <script type="application/json"> element.
-
-    `<`, `>` and `&` are written as \\u escapes, so no text (e.g. `</script>`)
-    can close the element or start markup; the browser reads it with
-    JSON.parse(element.textContent), never eval.
-    """
-    text = json.dumps(data, ensure_ascii=False, default=str)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return Markup(text)
 
 
 SMALL_DB_DOCS = 20_000  # up to this many documents, charts show everything by default
@@ -375,3 +359,11 @@ def accusation_network(store: Any, f: ItemFilter) -> dict[str, Any]:
 def narrative_trends(store: Any, f: ItemFilter) -> dict[str, Any]:
     f = resolve_names(store, f)
     return cached(store, ("narrative_trends", tuple(sorted(f.as_params().items()))), lambda: _narrative_trends(store, f))
+
+
+def warm(store: Any) -> None:
+    """Compute the default views' aggregates (run in a background thread when the server starts)."""
+    f = ItemFilter()
+    facets(store)
+    for fn in (statement_counts_by_actor, event_counts_by_type, stance_matrix_data, accusation_network, narrative_trends):
+        fn(store, f)

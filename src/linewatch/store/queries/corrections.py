@@ -65,7 +65,7 @@ def _check_value(field: str, value: str) -> str:
     if field == "stance" and value not in ("support", "oppose", "neutral"):
         raise InputError("stance must be support, oppose or neutral", where=field)
     if field == "date" and value:
-        from linewatch.web.filters import parse_day
+        from linewatch.store.queries.filters import parse_day
 
         parse_day(value, "date")
     if field == "wrong" and value not in ("true", "false"):
@@ -121,7 +121,7 @@ def add_corrections(
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r,
             )
-    from linewatch.web.cache import clear
+    from linewatch.store.queries.cache import clear
 
     clear()  # cached aggregates may count the corrected item
     return len(rows)

@@ -8,6 +8,7 @@ only the parent writes to the store (one transaction per document).
 from __future__ import annotations
 
 import multiprocessing as mp
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +112,11 @@ class RunResult:
     failed: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (doc id, one-line error)
     version: str = ""
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, plus "store" (benchmarks)
+
+    def add_timings(self, timings: dict[str, float]) -> None:
+        for name, seconds in timings.items():
+            self.timings[name] = self.timings.get(name, 0.0) + seconds
 
 
 @dataclass
@@ -140,13 +146,13 @@ def _worker_init(run_options: RunOptions) -> None:
     _WORKER["version"] = processing_version(_WORKER["pipeline"], run_options.taxonomy)
 
 
-def _worker_process(document: Document) -> tuple[str, DocumentAnalysis | None, str | None]:
+def _worker_process(document: Document) -> tuple[str, DocumentAnalysis | None, str | None, dict[str, float]]:
     pipeline: Pipeline = _WORKER["pipeline"]
     try:
         doc = analyze_document(pipeline, document, _WORKER["options"])
-        return document.id, analysis_from_doc(doc, _WORKER["version"]), None
+        return document.id, analysis_from_doc(doc, _WORKER["version"]), None, doc.timings
     except Exception as exc:  # one bad document must not stop the run
-        return document.id, None, one_line(exc)
+        return document.id, None, one_line(exc), {}
 
 
 def run_pending(
@@ -168,12 +174,15 @@ def run_pending(
     if not ids:
         return result
 
-    def record(doc_id: str, analysis: DocumentAnalysis | None, error: str | None) -> None:
+    def record(doc_id: str, analysis: DocumentAnalysis | None, error: str | None, timings: dict[str, float]) -> None:
+        result.add_timings(timings)
         if analysis is not None:
+            t0 = time.perf_counter()
             try:
                 store.save_analysis(analysis, version)
             except Exception as exc:
                 error = one_line(exc)
+            result.add_timings({"store": time.perf_counter() - t0})
         if error is None:
             result.processed += 1
         else:
@@ -189,15 +198,15 @@ def run_pending(
                 continue
             try:
                 doc = analyze_document(pipeline, document, options)
-                record(document.id, analysis_from_doc(doc, version), None)
+                record(document.id, analysis_from_doc(doc, version), None, doc.timings)
             except Exception as exc:
-                record(document.id, None, one_line(exc))
+                record(document.id, None, one_line(exc), {})
         return result
 
     ctx = mp.get_context("spawn")  # fresh interpreters: no inherited DB connections or model threads
     with ctx.Pool(processes=workers, initializer=_worker_init, initargs=(run_options,)) as pool:
-        for doc_id, analysis, error in pool.imap_unordered(
+        for doc_id, analysis, error, timings in pool.imap_unordered(
             _worker_process, (d for d in documents if d is not None), chunksize=1
         ):
-            record(doc_id, analysis, error)
+            record(doc_id, analysis, error, timings)
     return result

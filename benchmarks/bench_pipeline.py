@@ -184,7 +184,7 @@ def main() -> None:
         proc = ctx.Process(target=serve, args=(kind, {"lang": args.lang, "taxonomy": taxonomy, "db": args.db, "tmp": str(tmp)}, child))
         proc.start()
         sides[kind] = {"conn": parent, "proc": proc, "seconds": 0.0, "timings": {}}
-    for kind, s in sides.items():
+    for s in sides.values():
         s["load"] = s["conn"].recv()["load"]
 
     chunks = [paths[i : i + args.chunk] for i in range(0, len(paths), args.chunk)]

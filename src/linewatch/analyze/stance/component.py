@@ -16,6 +16,7 @@ Aggregates over the store are in `stance_matrix.py`; the target-given API is
 """
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from linewatch.analyze.stance.score import THRESHOLD, hostile_act_on, score_toward, stance_toward
@@ -142,6 +143,24 @@ def _sentence_subject(doc: Doc, sentence_index: int, subjects: dict[int, int], m
     return next((m for m in mentions if m.start <= start < m.end), None)
 
 
+def _covering(spans: list[tuple[int, int]]):
+    """A test of whether an offset lies in one of `spans` (merged once, then bisected: a
+    long sentence has hundreds of statements and thousands of mentions)."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        elif s < e:
+            merged.append([s, e])
+    starts = [s for s, _ in merged]
+
+    def covers(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset) - 1
+        return k >= 0 and offset < merged[k][1]
+
+    return covers
+
+
 def _author_stances(doc: Doc, covered: list[tuple[int, int]]) -> None:
     """Stances toward actors named outside any statement.
 
@@ -156,8 +175,9 @@ def _author_stances(doc: Doc, covered: list[tuple[int, int]]) -> None:
         c = candidate_of(m, doc)
         if c is not None:
             targets.append((c.name, c.span, m))
+    covered_at = _covering(covered)
     for name, span, m in targets:
-        if any(s <= span[0] < e for s, e in covered):
+        if covered_at(span[0]):
             continue
         sentence = doc.sentence_at(span[0])
         if sentence is None:

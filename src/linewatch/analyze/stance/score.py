@@ -21,7 +21,9 @@ lexicon in data files can be read, corrected and extended by an analyst.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from linewatch.analyze.stance.words import StanceWords, stance_words, words_with_spans
 from linewatch.model import Span, StanceLabel
@@ -33,6 +35,9 @@ PATIENT_REACH = 3  # words between a negative cue and "on/for/against <target>"
 DEMAND_WEIGHT = 0.8
 REJECTION_WEIGHT = 0.6  # "called X's statement absurd" opposes X; "claims that X did it are absurd" backs X
 MAX_TEXT = 20_000  # characters scored around a target; longer texts are cut to a window
+# Words either side of a target whose cues vote: a vote this far away weighs under 0.06, and
+# a bound keeps a sentence of thousands of words linear (each target reads its neighbourhood).
+CUE_REACH = 150
 
 
 @dataclass
@@ -48,6 +53,22 @@ class _Cue:
     start: int  # word index
     end: int  # word index (exclusive)
     kind: str  # negative / positive / demand / rejection
+    rejected: bool = False  # a rejection word later in the same clause dismisses it ("accusations ... are absurd")
+    negated: bool = False  # a negator shortly before it, in the same clause
+
+
+@dataclass
+class _Scanned:
+    """A window of text read once: word offsets, cues and markers (word indices)."""
+
+    starts: list[int]  # text offset of each word
+    ends: list[int]
+    cues: list[_Cue]
+    negators: set[int]
+    patients: set[int]
+    clause: list[int]  # per word: how many clause breaks come at or before it
+    cue_starts: list[int]
+    blame_rejected: bool  # some blame word of the window is dismissed by a rejection after it
 
 
 def _scan(words: list[str], lex: StanceWords) -> tuple[list[_Cue], set[int], set[int], set[int]]:
@@ -79,6 +100,34 @@ def _scan(words: list[str], lex: StanceWords) -> tuple[list[_Cue], set[int], set
             continue
         i += 1
     return cues, negators, patients, breaks
+
+
+@lru_cache(maxsize=32)
+def _scanned(text: str, lo: int, hi: int, lang: str) -> _Scanned:
+    """Scan text[lo:hi] once; statements and mentions of one sentence share the result."""
+    spans = words_with_spans(text[lo:hi])
+    words = [w for w, _, _ in spans]
+    cues, negators, patients, breaks = _scan(words, stance_words(lang))
+    clause, count = [], 0
+    for k in range(len(words)):
+        count += k in breaks
+        clause.append(count)
+    ordered = sorted(breaks)
+    rejections = [c.start for c in cues if c.kind == "rejection"]  # in order
+    for cue in cues:
+        r = bisect.bisect_right(rejections, cue.start)
+        b = bisect.bisect_right(ordered, cue.start)
+        # the nearest rejection after the cue comes before any clause break after it
+        cue.rejected = r < len(rejections) and (b == len(ordered) or ordered[b] > rejections[r])
+        cue.negated = any(
+            k in negators and clause[k] == clause[cue.start]  # no clause break in (k, cue]
+            for k in range(max(0, cue.start - NEGATION_REACH), cue.start)
+        )
+    return _Scanned(
+        starts=[s + lo for _, s, _ in spans], ends=[e + lo for _, _, e in spans], cues=cues,
+        negators=negators, patients=patients, clause=clause, cue_starts=[c.start for c in cues],
+        blame_rejected=any(c.rejected for c in cues if c.kind == "negative"),
+    )
 
 
 def _label(score: float) -> StanceLabel:
@@ -113,60 +162,49 @@ def score_toward(
     if hi - lo > MAX_TEXT:  # keep a bounded window around the target
         centre = target_span[0] if target_span else lo
         lo, hi = max(lo, centre - MAX_TEXT // 2), min(hi, centre + MAX_TEXT // 2)
-    spans = [(w, s, e) for w, s, e in words_with_spans(text[lo:hi])]
-    words = [w for w, _, _ in spans]
-    offsets = [(s + lo, e + lo) for _, s, e in spans]
-    lex = stance_words(lang)
-    cues, negators, patients, breaks = _scan(words, lex)
+    # One scan per window, shared by every target in it: scoring each target is then
+    # linear in the cues of the window, not in its text (hostile one-sentence pages).
+    sc = _scanned(text, lo, hi, lang)
+    cues, clause = sc.cues, sc.clause
 
-    target_idx = []
+    t_first = t_last = None
     if target_span:
-        target_idx = [k for k, (s, e) in enumerate(offsets) if s < target_span[1] and e > target_span[0]]
-    t_first = target_idx[0] if target_idx else None
-    t_last = target_idx[-1] if target_idx else None
-    target_set = set(target_idx)
-    rejections = [c.start for c in cues if c.kind == "rejection"]
+        k = bisect.bisect_right(sc.ends, target_span[0])  # first word ending after the target starts
+        if k < len(sc.starts) and sc.starts[k] < target_span[1]:
+            t_first = k
+            t_last = bisect.bisect_left(sc.starts, target_span[1]) - 1
 
-    def rejected(cue: _Cue) -> bool:
-        """A rejection word later in the same clause dismisses this blame ("accusations ... are absurd")."""
-        return any(r > cue.start and not any(cue.start < b <= r for b in breaks) for r in rejections)
-
-
+    if t_first is not None:
+        cues = cues[bisect.bisect_left(sc.cue_starts, t_first - CUE_REACH) : bisect.bisect_right(sc.cue_starts, t_last + CUE_REACH)]
     total = 0.0
     votes: list[tuple[str, float]] = []
-    negatives = [c for c in cues if c.kind == "negative"]
     for cue in cues:
-        if target_set & set(range(cue.start, cue.end)):
-            continue
-        if cue.kind == "rejection" and any(rejected(n) for n in negatives):
+        if t_first is not None and cue.start <= t_last and cue.end > t_first:
+            continue  # the cue is the target itself
+        if cue.kind == "rejection" and sc.blame_rejected:
             continue  # it turns the blame before it around (below) instead of voting
         vote = {"negative": -1.0, "positive": 1.0, "demand": -DEMAND_WEIGHT, "rejection": -REJECTION_WEIGHT}[cue.kind]
         if cue.kind == "rejection" and t_last is not None and cue.start > t_last:
             vote = REJECTION_WEIGHT  # the target is inside the claim dismissed ("claims that X did it are absurd")
-        negated = any(
-            k in negators and not any(k < b <= cue.start for b in breaks)
-            for k in range(cue.start - NEGATION_REACH, cue.start)
-        )
         patient = False
         if t_first is not None and cue.kind in ("negative", "rejection") and cue.end <= t_first:
             gap = range(cue.end, t_first)
             # "pressure on X", "a heavy burden for X": the target undergoes the act
-            patient = len(gap) <= PATIENT_REACH and any(k in patients for k in gap)
+            patient = len(gap) <= PATIENT_REACH and any(k in sc.patients for k in gap)
         if patient:
             vote = 0.0 if own_side else 0.8  # an act done to oneself is reported, not supported
-        elif negated:
+        elif cue.negated:
             vote = -vote * 0.8
-        elif cue.kind == "negative" and rejected(cue):
+        elif cue.kind == "negative" and cue.rejected:
             vote = 0.8  # "accusations against X are groundless"
         if t_first is not None and t_last is not None:
             distance = cue.start - t_last if cue.start > t_last else t_first - cue.end + 1
-            lo_i, hi_i = sorted((cue.start, t_first))
-            crosses = any(lo_i < b <= hi_i for b in breaks)
+            crosses = clause[cue.start] != clause[t_first]
             weight = 1.0 / (1.0 + max(0, distance - 1) / 8.0) * (0.4 if crosses else 1.0)
         else:
             weight = 1.0
         total += vote * weight
-        s, e = offsets[cue.start][0], offsets[cue.end - 1][1]
+        s, e = sc.starts[cue.start], sc.ends[cue.end - 1]
         votes.append((text[s:e], round(vote * weight, 3)))
     if own_side and total < 0:
         total = 0.0

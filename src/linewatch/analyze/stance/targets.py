@@ -33,6 +33,7 @@ from linewatch.model import Actor, Span, Statement
 from linewatch.nlp.doc import Doc, Mention
 
 MAX_MENTIONS = 5000  # per document; hostile input may name thousands
+CONTEXT_REACH = 1500  # characters around a statement's content searched for its target
 # Entities the registry does not know are targets only when they name a person, body or state
 # (not places such as towns and checkpoints, dates or nationalities).
 UNRESOLVED_LABELS = ("PER", "ORG", "GPE")
@@ -97,6 +98,19 @@ def doc_mentions(doc: Doc) -> list[Mention]:
             cached = find_doc_mentions(doc, registry)[:MAX_MENTIONS]
         doc.annotations["stance_mentions"] = cached
     return cached
+
+
+def _mentions_from(doc: Doc, offset: int) -> list[Mention]:
+    """The document's mentions starting at or after `offset`, in text order (bisected)."""
+    mentions = doc_mentions(doc)  # a fresh slice each call: the cache is keyed by what it holds
+    key = (id(doc.mentions), len(doc.mentions), len(mentions))
+    cached = doc.annotations.get("stance_mentions_sorted")
+    if cached is None or cached[0] != key:
+        ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+        cached = (key, ordered, [m.start for m in ordered])
+        doc.annotations["stance_mentions_sorted"] = cached
+    _, ordered, starts = cached
+    return ordered[bisect.bisect_left(starts, offset) :]
 
 
 def candidate_of(mention: Mention, doc: Doc) -> Candidate | None:
@@ -250,13 +264,29 @@ def qualifies_person(doc: Doc, c: Candidate, others: list[Candidate]) -> bool:
     if c.kind not in ("demonym", "state", "body") or _is_person(c):
         return False
     for p in others:
+        if not 0 <= p.span[0] - c.span[1] <= QUALIFIER_GAP:
+            continue
         gap = doc.text[c.span[1] : p.span[0]]
-        if 0 <= p.span[0] - c.span[1] <= QUALIFIER_GAP and not re.search(r"[,.;:!?\"«»„“”()]", gap) and _is_person(p):
+        if not re.search(r"[,.;:!?\"«»„“”()]", gap) and _is_person(p):
             words = gap.split()
             # title words only ("politician", "Foreign Minister"); a preposition ("support of
             # Russia for Lukashenko's regime") makes them two actors
             return len(words) <= 2 and all(len(w) > 3 for w in words)
     return False
+
+
+def _after(cands: list[Candidate]):
+    """A finder of the candidates starting within `reach` characters after an offset, in the
+    list's own order: a sentence may name hundreds of actors, and comparing each with each
+    made the stage quadratic in the sentence."""
+    order = sorted(range(len(cands)), key=lambda k: cands[k].span[0])
+    starts = [cands[k].span[0] for k in order]
+
+    def near(offset: int, reach: int) -> list[Candidate]:
+        i, j = bisect.bisect_left(starts, offset), bisect.bisect_right(starts, offset + reach)
+        return [cands[k] for k in sorted(order[i:j])]
+
+    return near
 
 
 def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) -> tuple[Candidate | None, list[Candidate]]:
@@ -268,13 +298,18 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
         sent = (s.start, s.end) if s else st.content_span
     lo = min([sent[0], *(s for s, _ in content_spans)])
     hi = max([sent[1], *(e for _, e in content_spans)])
+    # the last guard against one endless sentence: look only this far around the content
+    lo = max(lo, min(s for s, _ in content_spans) - CONTEXT_REACH)
+    hi = min(hi, max(e for _, e in content_spans) + CONTEXT_REACH)
     inside: list[Candidate] = []
     addressed: list[Candidate] = []
     context: list[Candidate] = []  # named in the sentence outside the content, not in the speaker's title
     cue_end = st.cue_span[1] if st.cue_span else None
     title = _title_span(doc, st, sent[0])
-    for m in doc_mentions(doc):
-        if m.start < lo or m.end > hi:
+    for m in _mentions_from(doc, lo):
+        if m.start >= hi:
+            break
+        if m.end > hi:
             continue
         c = candidate_of(m, doc)
         if c is None or _is_speaker(c, st):
@@ -295,15 +330,17 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
     known = [c for c in named if c.actor_id is not None]
     if known:
         subjects = _subject_starts(doc, content_spans)
+        other_side = [o for o in known if not is_own_side(o, st)]
+        near_known, near_other = _after(known), _after(other_side)
         # other side first, then the addressee, then a subject of the content, then the earliest
         ranked = sorted(
             known,
             key=lambda c: (
                 is_own_side(c, st),
-                is_place_modifier(doc, c) or qualifies_person(doc, c, known),
-                c in context,
-                specified_collective(doc, c, [o for o in known if not is_own_side(o, st)]),
-                c not in addressed,
+                is_place_modifier(doc, c) or qualifies_person(doc, c, near_known(c.span[1], QUALIFIER_GAP)),
+                c.where == "context",
+                specified_collective(doc, c, near_other(c.span[1], SPECIFIC_GAP)),
+                c.where != "addressed",
                 not any(c.span[0] <= s < c.span[1] for s in subjects),
                 c.span[0],
             ),

@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from linewatch.nlp.lexicon import data_path
+from linewatch.lexicon import data_path
 from linewatch.sources.files import read_documents
 from linewatch.store import open_store
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from linewatch.analyze.scenarios.check import check
 from linewatch.analyze.scenarios.file import load_scenario_set
 from linewatch.model import Document, DocumentAnalysis, Event, Statement
-from linewatch.nlp.lexicon import data_path
+from linewatch.lexicon import data_path
 from linewatch.store import open_store
 
 PHRASES = [

@@ -10,7 +10,7 @@ import itertools
 import pytest
 
 from linewatch.analyze.amplification import AmpDoc, find_story_groups
-from linewatch.nlp.lexicon import data_path
+from linewatch.lexicon import data_path
 
 # data/demo/README.md, "What is in it on purpose" (file number prefixes)
 PLANTED = [{"014", "015", "016"}, {"024", "025", "026"}, {"029", "030"}, {"037", "038", "039", "058"}, {"003", "004"}]

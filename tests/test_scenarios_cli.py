@@ -94,7 +94,7 @@ def test_demo_corpus_moves_the_four_scenarios(tmp_path: Path) -> None:
 
     A subset of the corpus keeps this test fast; `linewatch demo` runs the same check on all of it.
     """
-    from linewatch.nlp.lexicon import data_path
+    from linewatch.lexicon import data_path
 
     db = str(tmp_path / "demo.db")
     files = [str(p) for p in sorted(data_path("demo").glob("*.txt")) if p.name[:3] in DEMO_SUBSET]

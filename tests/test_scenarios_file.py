@@ -15,7 +15,7 @@ from linewatch.analyze.scenarios.file import (
     taxonomy_narrative_ids,
 )
 from linewatch.errors import InputError
-from linewatch.nlp.lexicon import data_path
+from linewatch.lexicon import data_path
 
 VOCAB = Vocabulary(actors={"sergei-lavrov", "belarus", "vladimir-putin"}, narratives={"russia-not-involved"})
 

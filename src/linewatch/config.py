@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from linewatch.errors import ConfigError
+from linewatch.lexicon import data_path
 
 CONFIG_NAME = "linewatch.toml"
 DEFAULT_DB = "linewatch.db"
@@ -115,8 +116,6 @@ class Config:
         """Workspace scenario files, else the shipped ones."""
         if self.scenarios:
             return self.scenarios
-        from linewatch.nlp.lexicon import data_path
-
         return sorted(data_path("scenarios").glob("*.yaml"))
 
     def pipeline_kwargs(self) -> dict[str, Any]:
@@ -126,23 +125,9 @@ class Config:
             kwargs["names"] = tuple(self.components)
         return kwargs
 
-    def registry(self) -> Any:
-        """The actor registry (shipped + workspace files), or None when the registry module is absent."""
-        return actor_registry(self.registries)
-
-
-def actor_registry(extra_paths: Any = ()) -> Any:
-    """The shipped actor registry plus extra files, or None when linewatch.actors.registry is absent."""
-    try:
-        from linewatch.actors.registry import get_registry
-    except ImportError:
-        return None
-    return get_registry(tuple(str(p) for p in extra_paths))
 
 
 def shipped_taxonomy() -> Path | None:
-    from linewatch.nlp.lexicon import data_path
-
     path = data_path("taxonomies", "belarus-border-2021.yaml")
     return path if path.exists() else None
 

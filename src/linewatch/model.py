@@ -17,6 +17,11 @@ from typing import Any, Literal
 Span = tuple[int, int]
 StanceLabel = Literal["support", "oppose", "neutral"]
 ActorType = Literal["person", "organisation", "state"]
+# How a statement stands to a narrative it matches (see analyze/narratives/relation.py); stored
+# with each match and read by the query layer, so it lives here, below both.
+Relation = Literal["promotes", "reports", "rebuts"]
+RELATIONS: tuple[Relation, ...] = ("promotes", "reports", "rebuts")
+CARRIER: Relation = "promotes"  # the only relation counted as carrying a narrative
 
 
 def stable_id(*parts: object, length: int = 16) -> str:
@@ -51,6 +56,19 @@ def as_date(value: Any) -> date | None:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+@dataclass
+class Mention:
+    """A mention of an actor (or a candidate one) in the text."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str | None = None  # registry id when resolved
+    kind: str = "name"  # name / title / pronoun / ner / body
+    label: str = ""  # PER / ORG / LOC / GPE (from NER or the registry's actor type)
+    confidence: float = 1.0
 
 
 @dataclass

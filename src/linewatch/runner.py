@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linewatch.actors.registry import actor_registry
 from linewatch.model import Document, DocumentAnalysis, NarrativeMatch, content_hash
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
@@ -129,8 +130,6 @@ class RunOptions:
 
     def build(self) -> tuple[Pipeline, dict[str, Any]]:
         pipeline = build_pipeline(self.pipeline_kwargs)
-        from linewatch.config import actor_registry
-
         options: dict[str, Any] = {"taxonomy": self.taxonomy}
         registry = actor_registry(self.registry_paths)
         if registry is not None:

@@ -31,9 +31,8 @@ from typing import Any
 import yaml
 
 from linewatch.errors import InputError
-from linewatch.model import Actor, Role
-from linewatch.nlp.doc import Mention
-from linewatch.nlp.lexicon import SUPPORTED_LANGUAGES, data_path, lexicon
+from linewatch.lexicon import SUPPORTED_LANGUAGES, data_path, lexicon
+from linewatch.model import Actor, Mention, Role
 
 MAX_REGISTRY_BYTES = 5_000_000
 MAX_SURFACE_CHARS = 300
@@ -579,3 +578,8 @@ def shipped_registry_paths() -> list[Path]:
 def get_registry(extra_paths: tuple[str, ...] = ()) -> ActorRegistry:
     """The registry of shipped actors plus user registry files (cached per paths)."""
     return ActorRegistry([*shipped_registry_paths(), *(Path(p) for p in extra_paths)])
+
+
+def actor_registry(extra_paths: Any = ()) -> ActorRegistry:
+    """The shipped actor registry plus extra files (e.g. a workspace's `registries`)."""
+    return get_registry(tuple(str(p) for p in extra_paths))

@@ -10,6 +10,7 @@ import os
 from datetime import date
 from typing import Any
 
+from linewatch.actors.registry import actor_registry
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
@@ -84,8 +85,6 @@ def extract_file(
 ) -> list[dict[str, Any]]:
     """Contract lines (dicts, ready for json.dumps) for every document in the file, in order."""
     if registry is None:
-        from linewatch.config import actor_registry
-
         registry = actor_registry()
     lines: list[dict[str, Any]] = []
     for label, doc in extract_documents(path, pipeline, date, taxonomy, language=language, registry=registry):

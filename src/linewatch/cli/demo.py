@@ -20,7 +20,7 @@ DEMO_TAXONOMY = "belarus-border-2021.yaml"
 
 
 def demo_files() -> list[Path]:
-    from linewatch.nlp.lexicon import data_path
+    from linewatch.lexicon import data_path
 
     folder = data_path("demo")
     return sorted(p for p in folder.glob("*.txt") if p.is_file()) if folder.is_dir() else []

@@ -8,6 +8,7 @@ from typing import Any
 
 import typer
 
+from linewatch.actors.registry import actor_registry
 from linewatch.cli.common import DB_HELP, console, err_console, error_line, open_db, parse_date_flag
 
 MAX_WORKERS = 32
@@ -144,7 +145,7 @@ def register(app: typer.Typer) -> None:
         tax = _check_taxonomy(taxonomy) or (config.taxonomies[0] if config.taxonomies else None)
         language = lang.strip().lower() if lang else None
         pipeline = build_pipeline(config.pipeline_kwargs())
-        registry = config.registry()
+        registry = actor_registry(config.registries)
         failed = 0
         for path in files:
             try:

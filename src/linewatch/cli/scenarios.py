@@ -6,6 +6,7 @@ from typing import Any
 
 import typer
 
+from linewatch.actors.registry import actor_registry
 from linewatch.cli.common import console, db_option, err_console, open_db
 
 SENTENCE_CHARS = 110
@@ -48,7 +49,7 @@ def register(app: typer.Typer) -> None:
             for s in sets:
                 for warning in s.warnings:
                     err_console.print(f"[yellow]warning[/yellow] {_short(s.source, 200)}: {_short(warning, 200)}")
-                result = run_check(store, s, config.registry())
+                result = run_check(store, s, actor_registry(config.registries))
                 leader = s.scenario(result.leading).label if result.leading else "-"
                 console.print(
                     f"[bold]{_short(s.label, 200)}[/bold] ({s.id}): {result.evidence} pieces of evidence,"

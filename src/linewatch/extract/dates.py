@@ -22,9 +22,9 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from linewatch.lexicon import lexicon
 from linewatch.model import Span
 from linewatch.nlp.doc import DateMention, Doc
-from linewatch.nlp.lexicon import lexicon
 from linewatch.nlp.pipeline import component
 
 VERSION = "0.1"

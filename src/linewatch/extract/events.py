@@ -30,9 +30,9 @@ from typing import Any
 from linewatch.actors.registry import ActorRegistry, TokenTrie, form_regex, get_registry
 from linewatch.extract.dates import statement_date
 from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type, scale
+from linewatch.lexicon import lexicon
 from linewatch.model import Event, Span, Statement
 from linewatch.nlp.doc import Doc, Mention, Token
-from linewatch.nlp.lexicon import lexicon
 from linewatch.nlp.pipeline import component
 
 VERSION = "0.1"

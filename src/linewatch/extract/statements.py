@@ -42,9 +42,9 @@ from linewatch.extract.attribution.speaker import (
     registry_for,
     resolve_speaker,
 )
+from linewatch.lexicon import lexicon
 from linewatch.model import Statement
 from linewatch.nlp.doc import Doc, Token
-from linewatch.nlp.lexicon import lexicon
 from linewatch.nlp.pipeline import component
 from linewatch.nlp.segment import quote_spans, split_sentences
 

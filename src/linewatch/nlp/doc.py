@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from linewatch.model import Document, Event, NarrativeMatch, Span, StanceMention, Statement
+from linewatch.model import Document, Event, Mention, NarrativeMatch, Span, StanceMention, Statement
 
 
 @dataclass
@@ -39,19 +39,6 @@ class Token:
     sent: int = 0  # sentence index
     ent: str = ""  # NER label if inside an entity (PER, ORG, LOC, GPE, ...)
     morph: str = ""
-
-
-@dataclass
-class Mention:
-    """A mention of an actor (or a candidate one) in the text."""
-
-    start: int
-    end: int
-    text: str
-    actor_id: str | None = None  # registry id when resolved
-    kind: str = "name"  # name / title / pronoun / ner / body
-    label: str = ""  # PER / ORG / LOC / GPE (from NER or the registry's actor type)
-    confidence: float = 1.0
 
 
 @dataclass

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Doc, Sentence
-from linewatch.nlp.lexicon import lexicon
 from linewatch.nlp.pipeline import component
 
 VERSION = "0.4"

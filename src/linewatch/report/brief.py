@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from linewatch.analyze.narratives.relation import CARRIER
 from linewatch.errors import InputError
+from linewatch.model import CARRIER
 from linewatch.store.queries import charts, records
 from linewatch.store.queries.filters import ItemFilter, parse_day
 from linewatch.web.scenario_board import scenario_board

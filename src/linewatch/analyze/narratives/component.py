@@ -31,7 +31,7 @@ import numpy as np
 
 from linewatch.analyze.narratives.classifier import DocumentClassifier
 from linewatch.analyze.narratives.matcher import Hit, MatchParams, NarrativeMatcher
-from linewatch.analyze.narratives.relation import RELATIONS, classify_relation
+from linewatch.analyze.narratives.relation import classify_relation
 from linewatch.analyze.narratives.taxonomy import (
     Taxonomy,
     bundled_taxonomies,
@@ -39,7 +39,7 @@ from linewatch.analyze.narratives.taxonomy import (
     parse_taxonomy,
     resolve_taxonomy_path,
 )
-from linewatch.model import NarrativeMatch, Statement
+from linewatch.model import RELATIONS, NarrativeMatch, Statement
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import component
 

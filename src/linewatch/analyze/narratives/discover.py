@@ -134,7 +134,7 @@ def cluster_claims(
 
 
 def _stopwords() -> frozenset[str]:
-    from linewatch.nlp.lexicon import languages_with, lexicon
+    from linewatch.lexicon import languages_with, lexicon
 
     global _STOP
     if _STOP is None:

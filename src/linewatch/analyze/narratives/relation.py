@@ -25,14 +25,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
 
 from linewatch.actors.registry import form_regex
-from linewatch.nlp.lexicon import lexicon
+from linewatch.lexicon import lexicon
+from linewatch.model import Relation
 
-Relation = Literal["promotes", "reports", "rebuts"]
-RELATIONS: tuple[Relation, ...] = ("promotes", "reports", "rebuts")
-CARRIER: Relation = "promotes"  # the only relation counted as carrying a narrative
 _GLUED_NT = re.compile(r"\w+n[’']t\b", re.IGNORECASE)
 
 

@@ -228,7 +228,7 @@ def resolve_taxonomy_path(ref: str | Path) -> Path | None:
     if p.is_file():
         return p
     if not p.suffix and p.name == str(ref):
-        from linewatch.nlp.lexicon import data_path
+        from linewatch.lexicon import data_path
 
         bundled = data_path("taxonomies", f"{p.name}.yaml")
         if bundled.is_file():
@@ -257,7 +257,7 @@ def load_taxonomy(path: str | Path) -> Taxonomy:
 
 
 def bundled_taxonomies() -> list[Path]:
-    from linewatch.nlp.lexicon import data_path
+    from linewatch.lexicon import data_path
 
     root = data_path("taxonomies")
     return sorted(root.glob("*.yaml")) if root.is_dir() else []

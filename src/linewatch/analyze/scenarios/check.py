@@ -38,6 +38,7 @@ from datetime import UTC, date
 from pathlib import Path
 from typing import Any
 
+from linewatch.actors.registry import actor_registry
 from linewatch.analyze.scenarios.file import ScenarioSet, load_scenario_set
 from linewatch.analyze.scenarios.match import ActorLookup, Item, Match, find_matches, load_items
 from linewatch.model import stable_id
@@ -353,7 +354,7 @@ def load_configured(config: Any = None, files: list[str | Path] | None = None) -
 
 def check_all(store: Any, config: Any = None, files: list[str | Path] | None = None) -> list[dict[str, Any]]:
     """Evaluate every configured scenario file (the demo calls this); one summary dict per set."""
-    registry = config.registry() if config is not None and hasattr(config, "registry") else None
+    registry = actor_registry(config.registries) if config is not None else None
     return [check(store, s, registry).as_dict() for s in load_configured(config, files)]
 
 

@@ -18,8 +18,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from linewatch.analyze.narratives.relation import CARRIER
 from linewatch.analyze.scenarios.file import Indicator
+from linewatch.model import CARRIER
 
 STANCE_VALUE = {"support": 1.0, "oppose": -1.0, "neutral": 0.0}
 

@@ -21,8 +21,8 @@ import numpy as np
 
 from linewatch.analyze.stance.score import score_toward
 from linewatch.analyze.stance.words import words_with_spans
+from linewatch.lexicon import data_path
 from linewatch.model import Span, StanceLabel
-from linewatch.nlp.lexicon import data_path
 
 LABELS: tuple[StanceLabel, ...] = ("oppose", "neutral", "support")
 NEAR = 4  # words on each side that count as "near" the target

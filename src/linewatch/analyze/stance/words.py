@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from linewatch.nlp.lexicon import lexicon
+from linewatch.lexicon import lexicon
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 

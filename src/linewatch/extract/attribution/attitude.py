@@ -37,8 +37,8 @@ from linewatch.extract.attribution.base import (
     strip_quotes,
     subtree,
 )
+from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
-from linewatch.nlp.lexicon import lexicon
 
 SUBJECT_DEPS = ("nsubj",)
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "nsubj:pass")

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from linewatch.extract.attribution.speaker import is_anaphor
+from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
-from linewatch.nlp.lexicon import lexicon
 
 SEPARATORS = {",", "—", "–", "-", "--", "―", ";"}
 OPEN_QUOTES = {"“", "«", "„", '"', "‘", "‚", "''", "``"}

@@ -25,7 +25,7 @@ from linewatch.extract.attribution.base import (
     strip_quotes,
     word_count,
 )
-from linewatch.nlp.lexicon import lexicon
+from linewatch.lexicon import lexicon
 
 
 def noun_cues(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:

@@ -23,8 +23,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Doc, Mention
-from linewatch.nlp.lexicon import lexicon
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 

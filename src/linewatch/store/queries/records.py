@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from linewatch.analyze.narratives.relation import CARRIER
+from linewatch.model import CARRIER
 from linewatch.store.queries.cache import cached, clear
 from linewatch.store.queries.corrections import apply_corrections
 from linewatch.store.queries.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where

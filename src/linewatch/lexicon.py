@@ -4,7 +4,7 @@ Cue verbs, titles, pronouns, months, weekdays, abbreviations, event triggers
 and stance words live in `linewatch/data/lang/<lang>/<name>.yaml`, never in
 code branches: supporting a new language means adding a folder of files.
 
-    from linewatch.nlp.lexicon import lexicon
+    from linewatch.lexicon import lexicon
     cues = lexicon("ru", "cues")      # -> dict parsed from data/lang/ru/cues.yaml
 """
 from __future__ import annotations

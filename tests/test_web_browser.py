@@ -275,3 +275,24 @@ def test_heat_map_colour_follows_the_sign_of_net_stance(served, browser) -> None
     for c in positive:
         assert c["g"] > c["r"] + (40 if c["net"] >= 0.5 else 0), ("net > 0 must be green", c)
     page.close()
+
+
+def test_phone_width_has_no_sideways_scroll(served, browser) -> None:
+    """At 390 px (a phone) the statement and stance pages fit the screen: nothing wider than the viewport."""
+    base, info = served
+    page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    for path in (f"/statement/{info.example_statement}", f"/statement/{info.hostile_statement}", "/stance",
+                 "/statements", f"/document/{info.hostile_doc}"):
+        page.goto(base + path)
+        page.wait_for_load_state("load")
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        # what sticks out of the screen, unless it sits in a box that scrolls (a wide table may)
+        wide = page.evaluate("""() => [...document.querySelectorAll('body *')].filter(e => {
+              if (e.getBoundingClientRect().right <= 391) return false;
+              for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX)) return false;
+              }
+              return true;
+            }).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))""")
+        assert width <= 390 and not wide, (path, width, wide)
+    page.close()

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from linewatch.errors import InputError
@@ -19,7 +19,7 @@ from linewatch.store.queries.corrections import add_corrections, correction_hist
 from linewatch.store.queries.filters import ItemFilter, page_bounds, parse_day
 from linewatch.web.actors import actor_profile, list_actors
 from linewatch.web.auth import require_read, require_write
-from linewatch.web.export import FORMATS, export_bytes
+from linewatch.web.export import FORMATS, PARQUET_MISSING, export_bytes, parquet_available
 from linewatch.web.scenario_board import scenario_board
 
 router = APIRouter(prefix="/api", tags=["linewatch"])
@@ -35,15 +35,15 @@ class Filters:
         q: str | None = Query(None, description="full-text search over speaker and content", max_length=200),
         country: str | None = Query(None, description="speaker country, ISO 3166-1 alpha-3", max_length=10),
         actor: str | None = Query(None, description="speaker canonical name or registry id", max_length=200),
-        target: str | None = Query(None, max_length=200),
-        stance: Literal["support", "oppose", "neutral"] | None = None,
-        narrative: str | None = Query(None, max_length=200),
-        plover: str | None = Query(None, max_length=40),
-        language: str | None = Query(None, max_length=10),
-        outlet: str | None = Query(None, max_length=200),
-        date_from: str | None = Query(None, description="YYYY-MM-DD", max_length=10),
-        date_to: str | None = Query(None, description="YYYY-MM-DD", max_length=10),
-        doc_id: str | None = Query(None, max_length=64),
+        target: str | None = Query(None, description="target of the statement (name or registry id)", max_length=200),
+        stance: Literal["support", "oppose", "neutral"] | None = Query(None, description="the speaker's stance toward the target"),
+        narrative: str | None = Query(None, description="narrative id from the taxonomy", max_length=200),
+        plover: str | None = Query(None, description="PLOVER event or verbal-act type, e.g. ACCUSE", max_length=40),
+        language: str | None = Query(None, description="document language: en, ru or pl", max_length=10),
+        outlet: str | None = Query(None, description="outlet name as ingested", max_length=200),
+        date_from: str | None = Query(None, description="first day, YYYY-MM-DD", max_length=10),
+        date_to: str | None = Query(None, description="last day, YYYY-MM-DD", max_length=10),
+        doc_id: str | None = Query(None, description="only items from this document", max_length=64),
     ) -> None:
         self.f = ItemFilter.from_params(
             {"q": q, "country": country, "actor": actor, "target": target, "stance": stance, "narrative": narrative,
@@ -141,6 +141,8 @@ def scenarios(request: Request, scenario_set: str | None = Query(None, alias="se
 @router.get("/export/{kind}.{fmt}", dependencies=read, summary="Export statements, events or documents")
 def export(request: Request, kind: Literal["statements", "events", "documents"], fmt: Literal["csv", "jsonl", "parquet"],
            filters: Filters = Depends(), max_rows: int = Query(100_000, ge=1, le=100_000)) -> Response:
+    if fmt == "parquet" and not parquet_available():
+        return JSONResponse({"error": PARQUET_MISSING}, status_code=501)  # an optional extra, not a bad request
     body, _ = export_bytes(request.app.state.store, kind, fmt, filters.f, max_rows)
     return Response(body, media_type=FORMATS[fmt],
                     headers={"Content-Disposition": f'attachment; filename="linewatch-{kind}.{fmt}"'})

@@ -7,6 +7,7 @@ begin with = + - @ are prefixed with a quote so spreadsheets do not run them.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -32,6 +33,14 @@ EVENT_FIELDS = [
     "doc_language", "corrected_fields", "wrong",
 ]
 DOCUMENT_FIELDS = ["id", "published", "title", "outlet", "outlet_type", "language", "url", "source", "ingested_at"]
+
+
+def parquet_available() -> bool:
+    """Whether the optional pyarrow extra is installed (the dashboard hides the Parquet link without it)."""
+    return importlib.util.find_spec("pyarrow") is not None
+
+
+PARQUET_MISSING = "Parquet export needs pyarrow: pip install 'linewatch[parquet]'"
 
 
 def _pages(fetch: Callable[[int, int], tuple[list[dict[str, Any]], bool]], max_rows: int) -> Iterator[dict[str, Any]]:
@@ -75,7 +84,8 @@ def write_export(fmt: str, columns: list[str], rows: Iterator[dict[str, Any]], o
         raise InputError("format must be csv, jsonl or parquet", where=fmt[:20])
     n = 0
     if fmt == "csv":
-        text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+        # utf-8-sig writes a byte-order mark: without it Excel reads the file as ANSI and mangles Cyrillic
+        text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
         w = csv.writer(text)
         w.writerow(columns)
         for r in rows:
@@ -89,11 +99,10 @@ def write_export(fmt: str, columns: list[str], rows: Iterator[dict[str, Any]], o
             out.write((json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False, default=str) + "\n").encode("utf-8"))
             n += 1
         return n
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:  # pragma: no cover - optional extra
-        raise InputError("Parquet export needs pyarrow: pip install 'linewatch[parquet]'", where="parquet") from None
+    if not parquet_available():
+        raise InputError(PARQUET_MISSING, where="parquet")
+    import pyarrow as pa  # optional extra, checked above
+    import pyarrow.parquet as pq
     data: dict[str, list[Any]] = {c: [] for c in columns}
     for r in rows:
         for c in columns:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -319,6 +318,30 @@ async def login(request: Request) -> Response:
     return resp
 
 
+def schema_text(schema: dict[str, Any]) -> str:
+    """A parameter's OpenAPI schema in a few whole words ("string, at most 200 characters", "one of: a, b")."""
+    options = [s for s in schema.get("anyOf", []) if s.get("type") != "null"]
+    if options:
+        schema = {**options[0], **{k: v for k, v in schema.items() if k not in ("anyOf", "title")}}
+    if "enum" in schema:
+        return "one of: " + ", ".join(str(v) for v in schema["enum"])
+    words = [str(schema.get("type", "any"))]
+    if "maxLength" in schema:
+        words.append(f"at most {schema['maxLength']} characters")
+    for key, say in (("minimum", "≥"), ("maximum", "≤")):
+        if key in schema:
+            words.append(f"{say} {schema[key]}")
+    if schema.get("default") is not None:
+        words.append(f"default {schema['default']}")
+    return ", ".join(words)
+
+
+@router.get("/docs", include_in_schema=False)
+def docs_redirect() -> Response:
+    """/docs is where FastAPI apps usually keep their API docs; linewatch's are at /api/docs."""
+    return RedirectResponse("/api/docs", status_code=307)
+
+
 @router.get("/api/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> Response:
     spec = request.app.openapi()
@@ -327,7 +350,7 @@ def api_docs(request: Request) -> Response:
         for method, op in methods.items():
             params = [
                 {"name": p.get("name"), "in": p.get("in"), "required": p.get("required", False),
-                 "schema": json.dumps(p.get("schema", {}))[:120]}
+                 "schema": schema_text(p.get("schema", {})), "description": p.get("description", "")}
                 for p in op.get("parameters", [])
             ]
             endpoints.append({"path": path, "method": method.upper(), "summary": op.get("summary", ""),

@@ -7,6 +7,8 @@ from urllib.parse import urlencode, urlsplit
 
 from markupsafe import Markup
 
+from linewatch.web.export import parquet_available
+
 NAV = (
     ("overview", "/", "Overview"),
     ("timeline", "/timeline", "Timeline"),
@@ -63,7 +65,7 @@ def num(x: Any) -> str:
         return "–"
 
 
-GLOBALS = {"NAV": NAV, "qs": qs, "safe_href": safe_href}
+GLOBALS = {"NAV": NAV, "qs": qs, "safe_href": safe_href, "parquet_available": parquet_available}
 FILTERS = {"short": short, "pct": pct, "num": num}
 
 

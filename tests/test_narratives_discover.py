@@ -123,3 +123,31 @@ def test_cli_discover_and_promote(store_with_claims, tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "linewatch", "narratives", "promote", "nope", "--into", str(out), "--db", env_db],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode != 0 and "Traceback" not in run.stderr and "nope" in run.stderr
+
+
+def test_a_claim_and_its_rebuttal_become_two_candidates() -> None:
+    import numpy as np
+
+    from linewatch.analyze.narratives.discover import claim_sentence, split_camps
+
+    claims = [
+        Claim(id="a1", content="Belarus uses migrants as a hybrid weapon against the EU.", target="Belarus", stance="oppose", language="en"),
+        Claim(id="a2", content="Minsk is weaponising migrants at the Polish border.", target="Belarus", stance="oppose", language="en"),
+        Claim(id="a3", content="Lukashenko instrumentalises migrants.", target="Belarus", stance="oppose", language="en"),
+        Claim(id="r1", content="Accusations that Minsk weaponises migrants are absurd.", cue="said", target="Belarus", stance="support", language="en"),
+        Claim(id="r2", content="claims that Belarus uses migrants as a weapon", cue="rejected", act="REJECT", language="en"),
+        Claim(id="r3", content="Обвинения в адрес Минска беспочвенны.", cue="заявил", language="ru"),
+        Claim(id="n1", content="Migrants gathered at the Kuznica crossing on Monday.", language="en"),
+    ]
+    rng = np.random.default_rng(0)
+    base = rng.normal(size=384)
+    vecs = np.stack([base + 0.1 * rng.normal(size=384) for _ in claims]).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    camps = split_camps(claims, list(range(len(claims))), vecs)
+    named = sorted(sorted(claims[i].id for i in camp) for camp in camps)
+    assert ["r1", "r2", "r3"] in named  # the rebuttals in a camp of their own
+    assert any({"a1", "a2", "a3"} <= set(c) and not {"r1", "r2", "r3"} & set(c) for c in named)
+    # one side only: the cluster stays whole
+    assert split_camps(claims, [0, 1, 2, 6], vecs) == [[0, 1, 2, 6]]
+    assert claim_sentence("A claim.   With  spaces.") == "A claim. With spaces."
+    assert claim_sentence("word " * 100, 30).endswith("…") and len(claim_sentence("word " * 100, 30)) <= 30

@@ -115,3 +115,21 @@ def test_a_rebuttal_is_stored_but_never_a_carrier(store: Any) -> None:
     # scenario indicator: the promoters' evidence, not the rebuttals'
     sset = parse_scenario_set(SCENARIOS, "t.yaml", Vocabulary(actors=None, narratives=None))
     assert check(store, sset).evidence == 2
+
+
+def test_statement_page_and_api_explain_each_match(store: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from linewatch.web.app import create_app
+    from linewatch.web.settings import WebSettings
+
+    _add(store, "2021-11-25", "Jens Stoltenberg", "NOR", "NATO rejects claims that Poland provokes <b>escalation</b>.", "rebuts")
+    sid = store.query("SELECT id FROM statements")[0]["id"]
+    client = TestClient(create_app(store, WebSettings(api_tokens=["t" * 20])))
+    page = client.get(f"/statement/{sid}").text
+    assert "Matched because" in page and "rebuts" in page and f"“{PROVOKES}”" in page
+    assert "similarity 0.90" in page and "<b>escalation" not in page  # escaped
+    body = client.get(f"/api/statements/{sid}").json()
+    assert body["narratives"] == []
+    assert body["narrative_matches"][0]["relation"] == "rebuts"
+    assert body["narrative_matches"][0]["because"]["nearest"] == PROVOKES

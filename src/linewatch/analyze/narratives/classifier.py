@@ -13,7 +13,6 @@ stays a few MB.
 """
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -70,6 +69,14 @@ class DocumentClassifier:
             dtype=np.float64,
         ) + self.intercept
         return 1.0 / (1.0 + np.exp(-logits)), (idx, vals)
+
+    def probabilities_of(self, X) -> np.ndarray:
+        """Probabilities (documents x labels) for rows already in this model's TF-IDF space (training only)."""
+        from scipy.sparse import csr_matrix
+
+        W = csr_matrix((self.data.astype(np.float32), self.indices, self.indptr), shape=(len(self.labels), len(self.space.idf)))
+        logits = np.asarray((X @ W.T).todense(), dtype=np.float64) + self.intercept[None, :]
+        return 1.0 / (1.0 + np.exp(-logits))
 
     def evidence(self, row: int, vec: tuple[np.ndarray, np.ndarray], k: int = 5) -> list[str]:
         """The k features of the text that add most to label `row` (for 'matched because')."""
@@ -192,35 +199,73 @@ class TrainConfig:
     train_langs: tuple[str, ...] = ()  # languages learnt from (empty = all given)
 
 
-def fit_space(texts: Sequence[str], cfg: TrainConfig) -> tuple[TfidfSpace, list[Counter]]:
-    """Vocabulary (most frequent by document frequency, per block) and smoothed IDF."""
-    counted = [Counter(analyze(t)) for t in texts]
-    df: Counter = Counter()
-    for c in counted:
-        df.update(c.keys())
-    vocab: dict[str, int] = {}
+@dataclass
+class CorpusCounts:
+    """Raw feature counts of a corpus, analysed once: cross-validation fits many spaces on subsets.
+
+    Only features occurring in at least `min_df` documents of the whole corpus are kept,
+    which loses nothing: a subset cannot raise a feature's document frequency.
+    """
+
+    features: list[str]
+    counts: object  # scipy.sparse.csr_matrix, documents x features (raw term counts)
+
+    @classmethod
+    def of(cls, texts: Sequence[str], min_df: int = 2) -> CorpusCounts:
+        from scipy.sparse import csr_matrix
+
+        df: Counter = Counter()
+        for t in texts:
+            df.update(set(analyze(t)))
+        cols = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= min_df))}
+        del df
+        rows, idx, vals = [], [], []
+        for r, t in enumerate(texts):
+            c = Counter(f for f in analyze(t) if f in cols)
+            rows.extend([r] * len(c))
+            idx.extend(cols[f] for f in c)
+            vals.extend(c.values())
+        m = csr_matrix((np.array(vals, dtype=np.float32), (rows, idx)), shape=(len(texts), len(cols)))
+        return cls(features=sorted(cols, key=cols.__getitem__), counts=m)
+
+    def columns(self, space: TfidfSpace) -> np.ndarray:
+        """The columns of these counts that a space's features (in its order) come from."""
+        where = {f: i for i, f in enumerate(self.features)}
+        order = sorted(space.vocab, key=space.vocab.__getitem__)
+        return np.array([where[f] for f in order], dtype=np.int64)
+
+
+def fit_space(counts: CorpusCounts, rows: Sequence[int], cfg: TrainConfig) -> tuple[TfidfSpace, np.ndarray]:
+    """Vocabulary (most frequent by document frequency in `rows`, per block), smoothed IDF, and the columns used."""
+    sub = counts.counts[list(rows)]  # type: ignore[index]
+    df = np.asarray((sub > 0).sum(axis=0)).ravel()
+    chosen: list[int] = []
     for prefix, cap in (("w:", cfg.max_word_features), ("c:", cfg.max_char_features)):
-        feats = [f for f, n in df.items() if f.startswith(prefix) and n >= cfg.min_df]
-        feats.sort(key=lambda f: (-df[f], f))
-        for f in feats[:cap]:
-            vocab[f] = len(vocab)
-    n = len(texts)
-    idf = np.zeros(len(vocab), dtype=np.float32)
-    for f, i in vocab.items():
-        idf[i] = math.log((1 + n) / (1 + df[f])) + 1.0
-    return TfidfSpace(vocab=vocab, idf=idf), counted
+        cand = [i for i, f in enumerate(counts.features) if f.startswith(prefix) and df[i] >= cfg.min_df]
+        cand.sort(key=lambda i: (-df[i], counts.features[i]))
+        chosen.extend(cand[:cap])
+    cols = np.array(chosen, dtype=np.int64)
+    n = len(rows)
+    idf = (np.log((1 + n) / (1 + df[cols])) + 1.0).astype(np.float32)
+    vocab = {counts.features[c]: i for i, c in enumerate(cols.tolist())}
+    return TfidfSpace(vocab=vocab, idf=idf), cols
 
 
-def matrix(space: TfidfSpace, texts: Sequence[str]):
-    from scipy.sparse import csr_matrix
+def tfidf_rows(counts: CorpusCounts, rows: Sequence[int], space: TfidfSpace, cols: np.ndarray):
+    """The same vectors as `TfidfSpace.vector` gives for these documents, as one sparse matrix."""
+    from sklearn.preprocessing import normalize
 
-    rows, cols, vals = [], [], []
-    for r, t in enumerate(texts):
-        idx, v = space.vector(t)
-        rows.extend([r] * len(idx))
-        cols.extend(idx.tolist())
-        vals.extend(v.tolist())
-    return csr_matrix((vals, (rows, cols)), shape=(len(texts), len(space.idf)), dtype=np.float32)
+    sub = counts.counts[list(rows)][:, cols].tocsr()  # type: ignore[index]
+    sub.data = (1.0 + np.log(sub.data)).astype(np.float32)
+    sub = sub.multiply(space.idf[None, :]).tocsr()
+    is_word = np.array([counts.features[c].startswith("w:") for c in cols.tolist()])
+    blocks = []
+    for mask in (is_word, ~is_word):
+        part = sub.copy()
+        part.data = part.data * mask[part.indices]
+        part.eliminate_zeros()
+        blocks.append(normalize(part, norm="l2", axis=1))
+    return (blocks[0] + blocks[1]).tocsr().astype(np.float32)
 
 
 def train(
@@ -231,20 +276,35 @@ def train(
     decoding: Decoding | None = None,
 ) -> DocumentClassifier:
     """Learn one classifier per label; `parent_of` maps every label to its narrative (None at the top)."""
+    cfg = cfg or TrainConfig()
+    return train_rows(CorpusCounts.of(texts, cfg.min_df), range(len(texts)), doc_labels, parent_of, cfg, decoding)
+
+
+def train_rows(
+    counts: CorpusCounts,
+    rows: Sequence[int],
+    doc_labels: Sequence[Iterable[str]],
+    parent_of: dict[str, str | None],
+    cfg: TrainConfig | None = None,
+    decoding: Decoding | None = None,
+) -> DocumentClassifier:
+    """`train` on the documents `rows` of an analysed corpus (`doc_labels` indexed like the corpus)."""
     from sklearn.linear_model import LogisticRegression
 
     cfg = cfg or TrainConfig()
-    space, _ = fit_space(texts, cfg)
-    X = matrix(space, texts)
-    label_sets = [set(ls) for ls in doc_labels]
-    counts = Counter(l for s in label_sets for l in s)
-    labels = sorted(l for l in counts if counts[l] >= cfg.min_positives and counts[l] < len(texts))
+    rows = list(rows)
+    space, cols = fit_space(counts, rows, cfg)
+    X = tfidf_rows(counts, rows, space, cols)
+    label_sets = [set(doc_labels[r]) for r in rows]
+    freq = Counter(l for s in label_sets for l in s)
+    labels = sorted(l for l in freq if freq[l] >= cfg.min_positives and freq[l] < len(rows))
     # a learnt sub-narrative needs its narrative learnt too
     labels = [l for l in labels if not parent_of.get(l) or parent_of[l] in labels]
     indptr, indices, data, intercept = [0], [], [], []
     for label in labels:
         y = np.array([label in s for s in label_sets], dtype=int)
-        model = LogisticRegression(C=cfg.C, max_iter=3000, class_weight="balanced")
+        # liblinear's dual solver: many more features than documents, and fast on sparse rows
+        model = LogisticRegression(C=cfg.C, solver="liblinear", dual=True, max_iter=2000, class_weight="balanced")
         model.fit(X, y)
         coef = model.coef_[0]
         keep = np.argsort(-np.abs(coef))[: cfg.keep]

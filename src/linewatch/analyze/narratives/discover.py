@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from linewatch.analyze.narratives.relation import denial_signals
 from linewatch.model import stable_id
 
 MAX_STATEMENTS = 50_000
@@ -45,6 +46,10 @@ class Claim:
     speaker: str | None = None
     outlet: str | None = None
     language: str | None = None
+    cue: str | None = None
+    act: str | None = None  # the statement's verbal act (REJECT, ACCUSE...)
+    stance: str | None = None
+    target: str | None = None
 
 
 @dataclass
@@ -202,18 +207,74 @@ def _representatives(members: Sequence[Claim], order: list[int], sims: np.ndarra
     return out
 
 
+def _position(c: Claim) -> str:
+    """Which side a claim takes: it denies something, or it backs / attacks its target."""
+    if denial_signals(c.content, c.language or "en", cue=c.cue, act=c.act):
+        return "denies"
+    if c.target and c.stance in ("support", "oppose"):
+        return f"{c.stance}:{c.target}"
+    return ""
+
+
+def split_camps(claims: Sequence[Claim], idx: list[int], vecs: np.ndarray) -> list[list[int]]:
+    """A cluster split into the camps it mixes: the claim and its rebuttal are not one narrative.
+
+    "Belarus uses migrants as a weapon" (Stoltenberg) and "accusations against Minsk are absurd"
+    (Lavrov) embed close together. Camps: claims that deny, claims that back a target, claims
+    that attack the same target; a cluster with one camp stays whole. Claims of no camp
+    (neutral, another target) join the camp whose centre they are nearest.
+    """
+    pos = [_position(claims[i]) for i in idx]
+    targets_backed = {p.split(":", 1)[1] for p in pos if p.startswith("support:")}
+    targets_attacked = {p.split(":", 1)[1] for p in pos if p.startswith("oppose:")}
+    contested = targets_backed & targets_attacked
+
+    def camp(p: str) -> str:
+        if p == "denies":
+            return p
+        if ":" in p and p.split(":", 1)[1] in contested:
+            return p
+        return ""
+
+    camps: dict[str, list[int]] = {}
+    for i, p in zip(idx, pos):
+        camps.setdefault(camp(p), []).append(i)
+    sides = [k for k in camps if k]
+    if not sides or (len(sides) == 1 and "" not in camps):
+        return [idx]
+    if len(sides) == 1:
+        # one side against claims that take none: the side is a camp only when it denies
+        if sides[0] != "denies":
+            return [idx]
+        sides.append("")
+    centres = {}
+    for k in sides:
+        c = vecs[camps[k]].sum(axis=0)
+        centres[k] = c / max(float(np.linalg.norm(c)), 1e-12)
+    out: dict[str, list[int]] = {k: list(camps[k]) for k in sides if k}
+    if "" in sides:  # "denies" against everyone else
+        out[""] = list(camps.get("", []))
+    else:
+        for i in camps.get("", []):
+            best = max((k for k in sides), key=lambda k: float(vecs[i] @ centres[k]))
+            out[best].append(i)
+    return [sorted(v) for v in out.values() if v]
+
+
+def claim_sentence(text: str, limit: int = 200) -> str:
+    """A claim as a one-line label: whole when short, else cut at a word boundary."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def describe(claims: Sequence[Claim], idx: list[int], vecs: np.ndarray, terms: list[str], reps: int = 5) -> Candidate:
     members = [claims[i] for i in idx]
     centre = vecs[idx].sum(axis=0)
     centre /= max(float(np.linalg.norm(centre)), 1e-12)
     sims = vecs[idx] @ centre
     order = np.argsort(-sims).tolist()
-    medoid = members[order[0]]
-    head = ", ".join(terms[:3]) if terms else ""
-    claim_text = " ".join(medoid.content.split())
-    if len(claim_text) > 120:
-        claim_text = claim_text[:117].rsplit(" ", 1)[0] + "..."
-    label = f"{head}: {claim_text}" if head else claim_text
+    # the label is the claim nearest the centre, in a sentence (the terms stay beside it)
+    label = claim_sentence(members[order[0]].content)
     volume: Counter = Counter(w for w in (_week(c.date) for c in members) if w)
     dates = sorted(c.date for c in members if c.date)
     ids = sorted(c.id for c in members)
@@ -242,7 +303,10 @@ def discover_claims(claims: Sequence[Claim], seed: int = 0, min_size: int = 3, m
     if len(claims) < min_size:
         return []
     vecs = embed([c.content for c in claims], "query")
-    groups = cluster_claims(vecs, seed=seed, min_size=min_size, min_similarity=min_similarity)[:max_candidates]
+    groups = cluster_claims(vecs, seed=seed, min_size=min_size, min_similarity=min_similarity)
+    groups = [camp for g in groups for camp in split_camps(claims, g, vecs) if len(camp) >= min_size]
+    groups.sort(key=lambda g: (-len(g), g[0]))
+    groups = groups[:max_candidates]
     term_lists = distinctive_terms([[claims[i].content for i in g] for g in groups], [c.content for c in claims])
     found = [describe(claims, g, vecs, terms) for g, terms in zip(groups, term_lists)]
     # one wording copied many times is a story being amplified, not a narrative of several voices
@@ -263,11 +327,13 @@ def unexplained_claims(store: Any, taxonomy: str | None = None, since: str | Non
         where.append("COALESCE(s.date, d.published) <= ?")
         params.append(until)
     rows = store.query(
-        "SELECT s.id, s.content, s.doc_id, COALESCE(s.date, d.published) AS date, s.speaker, d.outlet, d.language "
+        "SELECT s.id, s.content, s.doc_id, COALESCE(s.date, d.published) AS date, s.speaker, d.outlet, d.language,"
+        " s.cue, s.plover, s.stance, s.target "
         "FROM statements s JOIN documents d ON d.id = s.doc_id WHERE " + " AND ".join(where) + f" ORDER BY s.id LIMIT {MAX_STATEMENTS}",
         params,
     )
-    return [Claim(id=r["id"], content=r["content"] or "", doc_id=r["doc_id"], date=r["date"], speaker=r["speaker"], outlet=r["outlet"], language=r["language"]) for r in rows]
+    return [Claim(id=r["id"], content=r["content"] or "", doc_id=r["doc_id"], date=r["date"], speaker=r["speaker"], outlet=r["outlet"],
+                  language=r["language"], cue=r["cue"], act=r["plover"], stance=r["stance"], target=r["target"]) for r in rows]
 
 
 def save_candidates(store: Any, candidates: Sequence[Candidate], run_id: str) -> None:

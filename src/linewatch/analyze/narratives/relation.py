@@ -73,6 +73,15 @@ def _denies(words: _Words, text: str) -> list[str]:
     return _found(words.deny_words, text)
 
 
+def denial_signals(content: str, lang: str, *, cue: str | None = None, act: str | None = None) -> list[str]:
+    """Why a statement calls something false: deny cue, deny words, or (alone) the REJECT act."""
+    words = _words(lang)
+    signals = [f"cue: {c}" for c in _found(words.deny_cues, cue or "")] + [f"denies: {w}" for w in _denies(words, content)]
+    if act == "REJECT" and not signals and not _negated(words, content):
+        signals.append("act: REJECT")  # "will not mediate" is a refusal, not a denial of a claim
+    return signals
+
+
 def classify_relation(
     content: str,
     lang: str,
@@ -91,13 +100,9 @@ def classify_relation(
     """
     words = _words(lang)
     nwords = _words(narrative_lang or lang)
-    deny_cue = _found(words.deny_cues, cue or "")
-    deny_words = _denies(words, content)
     negation = _negated(words, content)
     narrative_denies = bool(_denies(nwords, narrative_text) or _negated(nwords, narrative_text))
-    signals = [f"cue: {c}" for c in deny_cue] + [f"denies: {w}" for w in deny_words]
-    if act == "REJECT" and not signals and not negation:
-        signals.append("act: REJECT")
+    signals = denial_signals(content, lang, cue=cue, act=act)
     if narrative_denies:
         # a denial narrative: the statement rebuts it only by dismissing the denial itself
         if signals and negation:

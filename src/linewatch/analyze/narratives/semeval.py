@@ -17,7 +17,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from linewatch.analyze.narratives.classifier import Decoding, DocumentClassifier, TrainConfig, choose, train
+import numpy as np
+
+from linewatch.analyze.narratives.classifier import (
+    CorpusCounts,
+    Decoding,
+    DocumentClassifier,
+    TrainConfig,
+    choose,
+    tfidf_rows,
+    train,
+    train_rows,
+)
 from linewatch.analyze.narratives.features import WORD_RE
 from linewatch.analyze.narratives.taxonomy import Taxonomy
 from linewatch.errors import InputError
@@ -139,6 +150,42 @@ def document_line(doc: LabelledDoc, labels: Iterable[str]) -> str:
     return json.dumps({"doc": doc.name, "kind": "document", "language": doc.lang, "date": None, "narratives": list(labels)}, ensure_ascii=False)
 
 
+def _held_out(
+    counts: CorpusCounts,
+    docs: list[LabelledDoc],
+    rows: list[int],
+    taxonomy: Taxonomy,
+    k: int,
+    seed: int,
+    cfg: TrainConfig,
+) -> dict[str, dict[str, float]]:
+    """k-fold held-out probabilities for the documents `rows` (models learn only from those rows)."""
+    part = [docs[r] for r in rows]
+    fold_of = assign_folds(part, k, seed)
+    out: dict[str, dict[str, float]] = {}
+    for f in range(k):
+        train_rows_ = [r for r, g in zip(rows, fold_of) if g != f]
+        test_rows = [r for r, g in zip(rows, fold_of) if g == f]
+        model, cols = _fit(counts, docs, train_rows_, taxonomy, cfg)
+        out.update(_predict(model, cols, counts, docs, test_rows))
+    return out
+
+
+def _fit(counts: CorpusCounts, docs: list[LabelledDoc], rows: list[int], taxonomy: Taxonomy, cfg: TrainConfig,
+         decoding: Decoding | None = None) -> tuple[DocumentClassifier, np.ndarray]:
+    use = [r for r in rows if not cfg.train_langs or docs[r].lang in cfg.train_langs]
+    model = train_rows(counts, use, [d.labels for d in docs], parent_map(taxonomy), cfg, decoding)
+    return model, counts.columns(model.space)
+
+
+def _predict(model: DocumentClassifier, cols: np.ndarray, counts: CorpusCounts, docs: list[LabelledDoc],
+             rows: list[int]) -> dict[str, dict[str, float]]:
+    if not rows:
+        return {}
+    P = model.probabilities_of(tfidf_rows(counts, rows, model.space, cols))
+    return {docs[r].name: dict(zip(model.labels, P[i].tolist())) for i, r in enumerate(rows)}
+
+
 def cross_validate(
     docs: list[LabelledDoc],
     taxonomy: Taxonomy,
@@ -152,23 +199,9 @@ def cross_validate(
     Folds keep near-duplicates together and spread every language over all folds; every
     fold's model learns from all languages (`cfg.train_langs` limits which).
     """
-    fold_of = assign_folds(docs, k, seed)
-    out: dict[str, dict[str, float]] = {}
-    for f in range(k):
-        train_docs = [d for i, d in enumerate(docs) if fold_of[i] != f]
-        model = fit(train_docs, taxonomy, cfg)
-        for i, d in enumerate(docs):
-            if fold_of[i] == f:
-                probs, _ = model.probabilities(d.text)
-                out[d.name] = dict(zip(model.labels, probs.tolist()))
-        progress(f"fold {f + 1}/{k} done")
-    return out
-
-
-def fit(docs: list[LabelledDoc], taxonomy: Taxonomy, cfg: TrainConfig | None = None, decoding: Decoding | None = None) -> DocumentClassifier:
     cfg = cfg or TrainConfig()
-    use = [d for d in docs if not cfg.train_langs or d.lang in cfg.train_langs]
-    return train([d.text for d in use], [d.labels for d in use], parent_map(taxonomy), cfg, decoding)
+    counts = CorpusCounts.of([d.text for d in docs], cfg.min_df)
+    return _held_out(counts, docs, list(range(len(docs))), taxonomy, k, seed, cfg)
 
 
 def nested_cross_validate(
@@ -186,26 +219,25 @@ def nested_cross_validate(
     For every outer fold, an inner cross-validation over the training documents gives
     held-out probabilities there; the decoding thresholds that score best on them (on the
     documents of `tune_langs`) decode the outer test fold. Nothing of the test fold is seen
-    when its thresholds are chosen. Returns (labels, probabilities, decoding) per fold.
+    when its thresholds are chosen. Returns (labels, probabilities, decoding per fold).
     """
+    cfg = cfg or TrainConfig()
+    counts = CorpusCounts.of([d.text for d in docs], cfg.min_df)
     fold_of = assign_folds(docs, k, seed)
     labels: dict[str, list[str]] = {}
     probs: dict[str, dict[str, float]] = {}
     chosen: list[Decoding] = []
     for f in range(k):
-        train_docs = [d for i, d in enumerate(docs) if fold_of[i] != f]
-        test_docs = [d for i, d in enumerate(docs) if fold_of[i] == f]
-        inner = cross_validate(train_docs, taxonomy, k=inner_k, seed=seed + 1, cfg=cfg)
-        tune_on = [d for d in train_docs if not tune_langs or d.lang in tune_langs]
+        train_idx = [i for i in range(len(docs)) if fold_of[i] != f]
+        test_idx = [i for i in range(len(docs)) if fold_of[i] == f]
+        inner = _held_out(counts, docs, train_idx, taxonomy, inner_k, seed + 1, cfg)
+        tune_on = [docs[i] for i in train_idx if not tune_langs or docs[i].lang in tune_langs]
         decoding = tune_decoding(tune_on, inner, taxonomy)
         chosen.append(decoding)
-        model = fit(train_docs, taxonomy, cfg)
-        outer = {}
-        for d in test_docs:
-            p, _ = model.probabilities(d.text)
-            outer[d.name] = dict(zip(model.labels, p.tolist()))
+        model, cols = _fit(counts, docs, train_idx, taxonomy, cfg)
+        outer = _predict(model, cols, counts, docs, test_idx)
         probs.update(outer)
-        labels.update(decode_all(test_docs, outer, taxonomy, decoding))
+        labels.update(decode_all([docs[i] for i in test_idx], outer, taxonomy, decoding))
         progress(f"outer fold {f + 1}/{k} done ({decoding})")
     return labels, probs, chosen
 

@@ -88,6 +88,41 @@ def test_no_event_from_analysis_or_hypotheticals(pipe: Pipeline, text: str) -> N
     assert run(pipe, text).events == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The provident fund will pay pensions to retired miners.",  # a stem takes inflections only
+        "Photo: Reuters / Provided by the Polish Border Guard",  # photo credits report nothing
+        "(Reporting by Anna Nowak; Editing by the Polish Border Guard desk)",
+        "76% favor providing a tax credit to businesses.",  # a figure is no actor
+        "Sanders told co-host Joe Scarborough that he did not know.",  # a co-host is not hosting
+        "He went hiking in South America, where he met his wife.",  # nobody named meets
+        "Mr. Clarke's reclamation work has been meeting regulatory standards.",  # work is no actor
+    ],
+)
+def test_no_event_from_furniture_or_non_actors(pipe: Pipeline, text: str) -> None:
+    assert run(pipe, text).events == []
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Belarus was sanctioned by the European Union on Monday.", "en"),
+        ("Sanctions imposed on Belarus by the EU have hit its potash exports.", "en"),
+        ("Санкции, введенные Евросоюзом против Белоруссии, ударили по экономике.", "ru"),
+        ("Евросоюз ввел санкции против Белоруссии.", "ru"),
+    ],
+)
+def test_passive_agent_is_the_source(pipe: Pipeline, text: str, lang: str) -> None:
+    doc = run(pipe, text, lang)
+    assert [(e.plover, e.source, e.target) for e in doc.events] == [("SANCTION", "European Union", "Belarus")]
+
+
+def test_meeting_partner_is_the_name_after_a_title(pipe: Pipeline) -> None:
+    doc = run(pipe, "Polish Prime Minister Mateusz Morawiecki met with Estonian Prime Minister Kaja Kallas in Tallinn.")
+    assert [(e.plover, e.source, e.target) for e in doc.events] == [("CONSULT", "Mateusz Morawiecki", "Kaja Kallas")]
+
+
 def test_tracked_actors_words_are_statements_not_events(pipe: Pipeline) -> None:
     doc = run(pipe, "Russia threatened to stop gas supplies if the border stays closed.")
     assert [e.plover for e in doc.events] == []  # the statements stage codes it as THREATEN

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from typing import Any
@@ -57,6 +57,10 @@ def _compile_forms(forms: list[str]) -> re.Pattern[str] | None:
 class _Trigger:
     plover: str
     mode: str | None
+    # The entry's forms with each stem's allowed endings: "provid*" is provide/provided/
+    # providing, never "provident" (the trie alone matches any continuation of a stem).
+    pattern: re.Pattern[str] | None = field(default=None, compare=False)
+    pos: frozenset[str] = frozenset()  # parts of speech the trigger word may have ({} = any)
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,15 @@ class _EventLexicon:
     actor_nouns: frozenset[str]
     trie: TokenTrie | None = None  # every trigger form (one scan per text, longest form wins)
     military: re.Pattern[str] | None = None  # armed forces and their weapons
+    boilerplate: re.Pattern[str] | None = None  # photo credits, bylines, copyright lines
+
+
+def _stem_regex(form: str, endings: str | None) -> str:
+    """Regex of one trigger form; a stem (word ending in `*`) takes only the language's
+    inflectional endings when the language lists them (`stem_endings`), else any ending."""
+    tail = f"(?:{endings})" if endings is not None else r"[\w'-]*"
+    parts = [re.escape(w[:-1]) + tail if w.endswith("*") else re.escape(w) for w in form.split()]
+    return r"\s+".join(parts) if parts else r"(?!)"
 
 
 @cache
@@ -80,13 +93,16 @@ def event_lexicon(lang: str) -> _EventLexicon:
     data: dict[str, Any] = lexicon(lang, "events")
     triggers = []
     trie = TokenTrie(key=_plain_key)
+    listed = data.get("stem_endings")
+    endings = None if listed is None else "|".join(re.escape(str(e)) for e in sorted(listed, key=len, reverse=True))
     for plover, entries in (data.get("triggers") or {}).items():
         for entry in entries or []:
-            trig = _Trigger(str(plover).upper(), entry.get("mode"))
+            forms = [str(f) for f in entry.get("forms") or [] if str(f).strip()]
+            pattern = re.compile("|".join(_stem_regex(f, endings) for f in forms), re.IGNORECASE) if forms else None
+            trig = _Trigger(str(plover).upper(), entry.get("mode"), pattern, frozenset(entry.get("pos") or ()))
             triggers.append(trig)
-            for form in entry.get("forms") or []:
-                if str(form).strip():
-                    trie.add(str(form), trig)
+            for form in forms:
+                trie.add(form, trig)
     acts: dict[str, Any] = lexicon(lang, "verbal_acts")
     cue_acts = tuple(
         (str(t).upper(), p) for t, forms in (acts.get("cues") or {}).items() if (p := _compile_forms(forms or []))
@@ -107,6 +123,7 @@ def event_lexicon(lang: str) -> _EventLexicon:
         frozenset(str(w).casefold() for w in data.get("actor_nouns") or []),
         trie,
         _compile_forms(data.get("military") or []),
+        re.compile("|".join(f"(?:{b})" for b in data["boilerplate"]), re.IGNORECASE) if data.get("boilerplate") else None,
     )
 
 
@@ -122,6 +139,7 @@ class TriggerMatch:
     text: str
     plover: str
     mode: str | None
+    pos: frozenset[str] = frozenset()  # parts of speech its word may have ({} = any)
 
 
 def find_triggers(text: str, lang: str, offset: int = 0) -> list[TriggerMatch]:
@@ -129,11 +147,16 @@ def find_triggers(text: str, lang: str, offset: int = 0) -> list[TriggerMatch]:
     lex = event_lexicon(lang)
     if lex.trie is None:
         return []
+
+    def fitting(s: int, e: int, entries: list[_Trigger]) -> list[_Trigger]:
+        return [t for t in entries if t.pattern is None or t.pattern.fullmatch(text[s:e])]
+
     # A form listed under two types: the first listed wins.
-    return [
-        TriggerMatch(s + offset, e + offset, text[s:e], entries[0].plover, entries[0].mode)
-        for s, e, entries in lex.trie.scan(text)
-    ]
+    out = []
+    for s, e, entries in lex.trie.scan(text, accept=lambda s, e, entries: bool(fitting(s, e, entries))):
+        trig = fitting(s, e, entries)[0]
+        out.append(TriggerMatch(s + offset, e + offset, text[s:e], trig.plover, trig.mode, trig.pos))
+    return out
 
 
 # --------------------------------------------------------------------------- parse helpers
@@ -170,26 +193,89 @@ def _depth(tokens_by_i: dict[int, Token], tok: Token) -> int:
     return depth
 
 
-def _subject_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
-    """Span of the subject (or passive agent, or possessor) governing `tok`."""
+_AGENT_DEPS = ("agent", "obl:agent")
+_PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass")
+
+
+def _children(tokens_by_i: dict[int, Token]) -> dict[int, list[Token]]:
     children: dict[int, list[Token]] = {}
     for t in tokens_by_i.values():
-        children.setdefault(t.head, []).append(t)
+        if t.head != t.i:
+            children.setdefault(t.head, []).append(t)
+    return children
+
+
+_PASSIVE_MARKS = ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass")
+
+
+def _agent_of(children: dict[int, list[Token]], verb: Token) -> Token | None:
+    """The passive agent of a verb: "sanctioned *by the EU*" (spaCy: by → pobj; UD: obl:agent).
+
+    Only a passive verb or participle has one: "shortened *by one hour*" is a measure."""
+    kids = children.get(verb.i, [])
+    if verb.dep not in ("acl", "amod") and not any(k.dep in _PASSIVE_MARKS for k in kids):
+        return None
+    for k in kids:
+        if k.dep == "obl:agent":
+            return k
+        if k.dep == "agent":
+            objs = [c for c in children.get(k.i, []) if c.dep == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _subject_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
+    """Span of the actor governing `tok`: the passive agent ("Belarus was sanctioned by
+    the EU": the EU), else the subject, else a possessor, up the tree (6 steps at most)."""
+    children = _children(tokens_by_i)
     cur, hops = tok, 0
     while cur is not None and hops < 6:
+        agent = _agent_of(children, cur)
+        if agent is not None:
+            return _subtree_span(children, agent)
         kids = children.get(cur.i, [])
-        for rel in ("nsubj", "nsubj:pass", "nsubjpass", "agent", "obl:agent", "nmod:poss", "poss"):
+        for rel in ("nsubj", *_PASSIVE_SUBJECT_DEPS, "nmod:poss", "poss"):
             for k in kids:
                 if k.dep == rel:
-                    if rel in ("agent",):  # spaCy: "by" is the agent, its object the actor
-                        objs = [c for c in children.get(k.i, []) if c.dep == "pobj"]
-                        if not objs:
-                            continue
-                        k = objs[0]
                     return _subtree_span(children, k)
         if cur.head < 0 or cur.head == cur.i:
             break
         cur, hops = tokens_by_i.get(cur.head), hops + 1
+    return None
+
+
+def _patient_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
+    """Who a passive act is done to: the passive subject of a verb with an agent
+    ("Belarus was sanctioned by the EU"), or, for an event noun with a passive participle
+    ("sanctions imposed on Belarus by the EU"), the participle's prepositional object."""
+    children = _children(tokens_by_i)
+    verbs = [tok] + [c for c in children.get(tok.i, []) if c.dep in ("acl", "amod") and c.pos == "VERB"]
+    for verb in verbs:
+        if _agent_of(children, verb) is None:
+            continue
+        for k in children.get(verb.i, []):
+            if k.dep in _PASSIVE_SUBJECT_DEPS:
+                return _subtree_span(children, k)
+        for k in children.get(verb.i, []):
+            if k.dep == "prep":  # spaCy: imposed → on → Belarus
+                objs = [c for c in children.get(k.i, []) if c.dep == "pobj"]
+                if objs:
+                    return _subtree_span(children, objs[0])
+            if k.dep in ("obl", "iobj"):  # UD: nałożone na Białoruś
+                return _subtree_span(children, k)
+    return None
+
+
+def _participle_agent_span(tokens_by_i: dict[int, Token], noun: Token) -> Span | None:
+    """The agent of a passive participle attached to an event noun: "sanctions imposed on
+    Belarus *by the EU*" (the noun has no subject or possessor of its own)."""
+    children = _children(tokens_by_i)
+    for c in children.get(noun.i, []):
+        if c.dep in ("acl", "amod") and c.pos == "VERB":
+            agent = _agent_of(children, c)
+            if agent is not None:
+                return _subtree_span(children, agent)
     return None
 
 
@@ -239,18 +325,48 @@ def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:
     return phrase[:120] or None
 
 
+# Entity labels (spaCy, natasha, the registry) that name who acts; dates, numbers, places
+# ("near Bruzgi", "on Friday", "76%") are where, when and how much, never a participant.
+ACTOR_LABELS = frozenset({"PER", "PERSON", "ORG", "GPE", "NORP"})
+NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
+
+
+def _is_actor(m: Mention) -> bool:
+    if m.kind in ("pronoun", "demonym"):
+        return False
+    return m.actor_id is not None or m.label in ACTOR_LABELS
+
+
+def _names_state(doc: Doc, m: Mention) -> bool:
+    """A registry demonym form used as a noun is the state itself ("против Белоруссии")."""
+    if m.kind != "demonym" or m.actor_id is None:
+        return False
+    i = bisect.bisect_left([t.start for t in doc.tokens], m.start)
+    return i < len(doc.tokens) and doc.tokens[i].start == m.start and doc.tokens[i].pos in ("PROPN", "NOUN")
+
+
 def _nearest_mention_before(doc: Doc, start: int, limit: int) -> Mention | None:
-    # Places named by NER ("near Bruzgi") are where, not who.
-    cands = [m for m in doc.mentions if limit <= m.start and m.end <= start and m.kind != "pronoun" and m.label != "LOC"]
+    # "białoruski przywódca", "Polish troops": before the act a known demonym stands for its state.
+    cands = [
+        m for m in doc.mentions
+        if limit <= m.start and m.end <= start and (_is_actor(m) or (m.kind == "demonym" and m.actor_id))
+    ]
     return cands[-1] if cands else None
 
 
 def _first_mention_after(doc: Doc, end: int, limit: int, exclude: set[str]) -> Mention | None:
-    for m in doc.mentions:
-        if end <= m.start and m.end <= limit and m.kind not in ("pronoun", "demonym") and m.label != "LOC":
-            if (m.actor_id or m.text) not in exclude:
-                return m
-    return None
+    found = [
+        m for m in doc.mentions
+        if end <= m.start and m.end <= limit and (_is_actor(m) or _names_state(doc, m)) and (m.actor_id or m.text) not in exclude
+    ]
+    if not found:
+        return None
+    first = found[0]
+    # "kanclerz Angelą Merkel", "Estonian Prime Minister Kaja Kallas": an unresolved title
+    # is followed by the name it stands for.
+    if first.kind == "title" and first.actor_id is None and len(found) > 1 and found[1].start - first.end <= 2:
+        return found[1]
+    return first
 
 
 # --------------------------------------------------------------------------- sentences
@@ -325,6 +441,8 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
     """Parse-based checks (skipped when the language has no parse)."""
     if tok is None or not tok.pos:
         return True
+    if trig.pos and tok.pos not in trig.pos:
+        return False  # "co-host Joe Scarborough": the noun is no act of hosting
     if tok.pos in ("NOUN", "PROPN"):
         # "support for X", "the threat": a verbal act needs a verb; an event noun
         # ("Lukashenka's telephone conversations") stands on its own, whatever governs it.
@@ -414,22 +532,43 @@ def _antecedent(doc: Doc, span: Span, registry: ActorRegistry) -> Mention | None
 
 
 def _actor_like(doc: Doc, phrase_span: Span, sent_start: int, lang: str, tokens: list[Token] = ()) -> bool:
-    """Whether a source phrase names an actor: a known/NER mention, a proper noun or an actor noun."""
-    if _mentions_in(doc, phrase_span):
-        return True
-    if any(t.pos == "PROPN" and phrase_span[0] <= t.start and t.end <= phrase_span[1] for t in tokens):
+    """Whether a source phrase names an actor: a known or NER-found actor (a person, an
+    organisation, a state or people), or an actor noun ("soldiers", "the authorities").
+
+    A capitalised word alone is not enough: headlines capitalise everything ("Curfew
+    lifted"), and "Healthcare information", "76%" or "Friday" act on no one."""
+    nouns = event_lexicon(lang).actor_nouns
+    inside = [t for t in tokens if phrase_span[0] <= t.start and t.end <= phrase_span[1]]
+    head = next((t for t in inside if t.head not in {u.i for u in inside} or t.head == t.i), None)
+    if head is not None and head.dep:
+        # Parsed: the phrase's head must be the actor ("Mr. Clarke's reclamation work",
+        # "the committee talks", "strikes on ... by the Russian forces" are not).
+        def covering(t: Token) -> Mention | None:
+            return next((m for m in doc.mentions if m.start <= t.start and t.end <= m.end), None)
+
+        for _ in range(3):  # "Tens of thousands of students": the counted noun is the head
+            m = covering(head)
+            if not ((m is not None and m.label in NUMBER_LABELS) or head.pos == "NUM"):
+                break
+            of = [c for c in inside if c.head == head.i and c.dep in ("prep", "nmod")]
+            objs = [c for c in inside if of and c.head == of[0].i and c.dep == "pobj"] or of[1:] or of
+            if not objs:
+                break
+            head = objs[0]
+        heads = [head] + [t for t in inside if t.dep == "conj" and t.head == head.i]
+
+        def names_actor(h: Token) -> bool:
+            m = covering(h)
+            if m is not None:
+                return _is_actor(m) or (m.kind == "demonym" and m.actor_id is not None and h.pos == "PROPN")
+            return h.pos == "PROPN" or h.text.casefold() in nouns or (h.lemma or "").casefold() in nouns
+
+        return any(names_actor(h) for h in heads)
+    if any(_is_actor(m) for m in _mentions_in(doc, phrase_span)):
         return True
     phrase = doc.text[phrase_span[0] : phrase_span[1]]
-    words = [(m.start() + phrase_span[0], m.group()) for m in re.finditer(r"\w[\w'-]*", phrase)]
-    if not words or (len(words) == 1 and _PRONOUN.match(words[0][1])):
-        return False
-    nouns = event_lexicon(lang).actor_nouns
-    for start, w in words:
-        if w.casefold() in nouns:
-            return True
-        if w[:1].isupper() and start != sent_start and not _PRONOUN.match(w):
-            return True
-    return False
+    words = [m.group() for m in re.finditer(r"\w[\w'-]*", phrase)]
+    return any(w.casefold() in nouns for w in words)
 
 
 def _main_trigger(doc: Doc, trigs: list[TriggerMatch], tokens_by_i: dict[int, Token], sent_tokens: list[Token]) -> TriggerMatch:
@@ -502,6 +641,16 @@ def verbal_act(statement: Statement, text: str, lang: str) -> str | None:
 _HEADER_LINE = re.compile(r"^\s*[A-Z]{2,10}:\s")
 
 
+def _boilerplate_lines(sentence: str, offset: int, pattern: re.Pattern[str]) -> list[Span]:
+    """Spans of the sentence's lines that are page furniture (photo credits, bylines)."""
+    out, pos = [], 0
+    for line in sentence.split("\n"):
+        if pattern.search(line):
+            out.append((offset + pos, offset + pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
 def _same_event(a: Event, b: Event) -> bool:
     """Two mentions of one event: same type and day, and a shared actor."""
     if a.plover != b.plover or a.date != b.date:
@@ -564,6 +713,11 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
         if lex.not_triggers:
             blocked = [(m.start() + sent.start, m.end() + sent.start) for m in lex.not_triggers.finditer(sentence)]
             trigs = [t for t in trigs if not any(t.start < b and a < t.end for a, b in blocked)]
+        if lex.boilerplate:
+            # A photo credit or byline line reports nothing; a caption glued by the segmenter
+            # to the next sentence takes only its own line with it.
+            furniture = _boilerplate_lines(sentence, sent.start, lex.boilerplate)
+            trigs = [t for t in trigs if not _inside((t.start, t.end), furniture)]
         claim_at = min((c for c in claim_cues if sent.start <= c < s_end), default=None)
         if claim_at is not None:
             trigs = [t for t in trigs if t.plover == "CONSULT" or t.end <= claim_at]
@@ -615,7 +769,7 @@ def _events_for(
     tok = _trigger_token(sent_tokens, trig)
     if tok is not None and tok.pos in ("NOUN", "PROPN"):
         last = tok
-        subj = _noun_owner_span(tokens_by_i, last)
+        subj = _noun_owner_span(tokens_by_i, last) or _participle_agent_span(tokens_by_i, last)
         if subj is None:
             verb = _governing_verb(tokens_by_i, last)
             if verb is not None:
@@ -624,15 +778,17 @@ def _events_for(
             return []  # an event noun with no actor ("tightening of sanctions") is background
     else:
         subj = _subject_span(tokens_by_i, tok) if tok else None
+    patient = _patient_span(tokens_by_i, tok) if tok is not None and tok.pos else None
     source: str | None = None
     source_id: str | None = None
     if subj:
         subj = _without_dateline(doc, subj)
     if subj and not _actor_like(doc, subj, sent.start, doc.lang, sent_tokens):
-        person = _antecedent(doc, subj, registry) if _is_pronoun(doc.text[subj[0] : subj[1]], doc.lang) else None
+        pronoun = _is_pronoun(doc.text[subj[0] : subj[1]], doc.lang)
+        person = _antecedent(doc, subj, registry) if pronoun else None
         if person is not None:
             subj = (person.start, person.end)
-        elif plover != "CONSULT":
+        elif pronoun or plover != "CONSULT":  # "he met his wife": someone nobody named
             return []  # "it has maintained...", "Another element of this operation...": no actor, no event
         else:
             subj = None
@@ -640,13 +796,19 @@ def _events_for(
         source = _actor_name(doc, registry, subj)
         ids = [m.actor_id for m in _mentions_in(doc, subj) if m.actor_id]
         source_id = ids[0] if ids else None
+    # Whether the parse named who acts; without a parse (Polish) the nearby mention is all there is.
+    parsed_source = source is not None or not any(t.dep for t in sent_tokens)
     if source is None:
         m = _nearest_mention_before(doc, trig.start, sent.start)
         if m is not None:
             source = _canonical(registry, m) or m.text
             source_id = m.actor_id
     exclude = {source_id or "", source or ""}
-    tm = _first_mention_after(doc, trig.end, s_end, exclude)
+    patients = [
+        m for m in _mentions_in(doc, patient)
+        if (_is_actor(m) or _names_state(doc, m)) and (m.actor_id or m.text) not in exclude
+    ] if patient else []
+    tm = patients[0] if patients else _first_mention_after(doc, trig.end, s_end, exclude)
     if tm is None and source is None:
         tm = None
         m = _first_mention_after(doc, sent.start, s_end, set())
@@ -672,8 +834,8 @@ def _events_for(
         if name and name not in participants and (registry.by_name(name) is not None):
             participants.insert(0 if name == source else len(participants), name)
     participants = list(dict.fromkeys(participants))
-    if plover == "CONSULT" and len(participants) < 2 and not (source and target):
-        return []  # a meeting needs two sides
+    if plover == "CONSULT" and len(participants) < 2 and not (source and target and parsed_source):
+        return []  # a meeting needs two sides: two known actors, or a parsed subject and a partner
     # Dates: those in the sentence outside statement content; several explicit days → several events.
     content = [s for st in doc.statements for s in _statement_spans(st)]
     in_sentence = [
@@ -687,7 +849,10 @@ def _events_for(
     else:
         value, conf, _ = statement_date(doc, (sent.start, s_end), previous)
         dated = [(value, conf)]
-    confidence = 0.5 + (0.15 if source else 0) + (0.1 if target else 0) + (0.1 if plover == trig.plover else 0)
+    confidence = (
+        0.5 + (0.15 if parsed_source else 0.05 if source else 0) + (0.1 if target else 0)
+        + (0.1 if plover == trig.plover else 0)
+    )
     out = []
     for value, dconf in dated:
         out.append(

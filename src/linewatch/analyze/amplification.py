@@ -23,6 +23,7 @@ as articles and as unique stories, so copy-paste does not inflate trends.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -30,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -59,6 +61,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _rng = np.random.default_rng(20211110)  # fixed: signatures are the same in every run
 _MASKS = _rng.integers(1, 2**63 - 1, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
 _MULTS = (_rng.integers(1, 2**62, size=NUM_PERM, dtype=np.int64).astype(np.uint64) * np.uint64(2) + np.uint64(1))
+_SHINGLE_MULTS = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))  # odd 64-bit constants
 
 
 @dataclass
@@ -137,14 +140,26 @@ def normalised_words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())[:MAX_WORDS]
 
 
+def _stable_hash(text: str) -> int:
+    """64-bit hash of a string that is the same in every process (Python's `hash()` of a
+    str changes with PYTHONHASHSEED, which made near-duplicate links drift between runs)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+_word_hash = lru_cache(maxsize=1 << 18)(_stable_hash)  # words repeat: hash each once
+
+
 def exact_key(words: Sequence[str]) -> int:
-    return hash(" ".join(words))
+    return _stable_hash(" ".join(words))
 
 
-def _shingle_hashes(words: Sequence[str]) -> set[int]:
+def _shingle_hashes(words: Sequence[str]) -> np.ndarray:
+    """Stable 64-bit hashes of the word 3-shingles, combined from per-word hashes in numpy."""
     if len(words) < SHINGLE:
-        return {hash(" ".join(words))}
-    return {hash(f"{a} {b} {c}") for a, b, c in zip(words, words[1:], words[2:])}
+        return np.array([_stable_hash(" ".join(words))], dtype=np.uint64)
+    h = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    # a polynomial in the three word hashes, modulo 2**64: word order matters
+    return h[:-2] * _SHINGLE_MULTS[0] + h[1:-1] * _SHINGLE_MULTS[1] + h[2:]
 
 
 def signatures(word_lists: Sequence[Sequence[str]]) -> np.ndarray:
@@ -155,11 +170,11 @@ def signatures(word_lists: Sequence[Sequence[str]]) -> np.ndarray:
     cost is a few numpy passes over the corpus, not a Python loop per document.
     """
     assert SHINGLE == 3, "_shingle_hashes builds 3-word shingles"
-    parts = [np.fromiter(_shingle_hashes(w), dtype=np.int64) for w in word_lists]
+    parts = [_shingle_hashes(w) for w in word_lists]
     starts = np.zeros(len(parts), dtype=np.int64)
     if len(parts) > 1:
         starts[1:] = np.cumsum([len(p) for p in parts[:-1]])
-    x = np.concatenate(parts).astype(np.uint64) if parts else np.zeros(0, dtype=np.uint64)
+    x = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
     sig = np.empty((len(parts), NUM_PERM), dtype=np.uint64)
     for k in range(NUM_PERM):
         # (x xor mask) * odd multiplier, modulo 2**64: one cheap hash function per permutation

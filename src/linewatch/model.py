@@ -247,7 +247,11 @@ class Event:
 
     @property
     def id(self) -> str:
-        return stable_id("event", self.doc_id, self.span[0], self.span[1], self.plover, _iso(self.date))
+        # An event coded elsewhere keeps its own id in the key: GDELT codes many events of one
+        # type and day from one article, and without it they overwrote each other.
+        external = (self.extra or {}).get("globaleventid")
+        return stable_id("event", self.doc_id, self.span[0], self.span[1], self.plover, _iso(self.date),
+                         *([f"gdelt:{external}"] if external else []))
 
     def to_contract(self, doc_label: str) -> dict[str, Any]:
         return {

@@ -43,7 +43,7 @@ MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this is treated as this
 class FetchError(InputError):
     """A fetch that failed; `kind` says why so the watcher can decide when to retry.
 
-    kind: scheme / address / robots / timeout / connect / http / too_big / redirects / content
+    kind: scheme / address / robots / timeout / connect / http / too_big / redirects / content / rate_limit
     """
 
     def __init__(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from collections.abc import Iterator
 from datetime import date
@@ -33,6 +34,10 @@ from linewatch.sources.items import CollectContext, Item, make_document
 EXTRACTOR = "gdelt"
 EXTRACTOR_VERSION = "2.0"
 MAX_UNZIPPED_BYTES = 500_000_000
+# The DOC API's plain-text answer when polled too often, and how long it asks us to wait.
+RATE_LIMIT_WORDS = re.compile(r"limit requests|rate limit|too many requests", re.IGNORECASE)
+RATE_LIMIT_SECONDS = re.compile(r"every\s+(\d+(?:\.\d+)?)\s*sec", re.IGNORECASE)
+DOC_API_MIN_BACKOFF = 60.0  # seconds: one extra request a few seconds later would be refused again
 
 _GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -265,11 +270,13 @@ def mention_item(row: dict[str, str], source: SourceDef) -> Item | None:
     if not url:
         return None
     day = _sqldate(row.get("MentionTimeDate", ""))
-    meta = {"gdelt": {"kind": "mentions", "globaleventid": row.get("GLOBALEVENTID"),
-                      "mention_type": row.get("MentionType"), "confidence": row.get("Confidence"),
-                      "tone": _float(row.get("MentionDocTone", ""))}}
+    mention = {"globaleventid": row.get("GLOBALEVENTID"), "mention_type": row.get("MentionType"),
+               "confidence": row.get("Confidence"), "tone": _float(row.get("MentionDocTone", "")),
+               "time": row.get("MentionTimeDate"), "sentence": row.get("SentenceID")}
+    meta = {"gdelt": {"kind": "mentions", **mention, "mentions": [mention]}}
     doc = _url_document(url, source, day, meta, outlet=row.get("MentionSourceName") or None)
-    return Item(key=f"mention:{row.get('GLOBALEVENTID')}:{url}", document=doc)
+    return Item(key=f"mention:{row.get('GLOBALEVENTID')}:{url}", document=doc,
+                meta_append={"gdelt.mentions": [mention]})
 
 
 def gkg_item(row: dict[str, str], source: SourceDef) -> Item | None:
@@ -321,15 +328,29 @@ def doc_api_url(base: str, query: str, *, max_records: int = 250, timespan: str 
     return f"{base}?{urlencode(params)}"
 
 
+def _doc_api_text_error(url: str, body: str, exc: json.JSONDecodeError) -> FetchError:
+    """The DOC API answers errors in plain text with status 200 ("Please limit requests to one
+    every 5 seconds ..."): report its words, and back off when it asks us to."""
+    text = " ".join(body.split())[:300]
+    if not text or text.startswith(("{", "[")):
+        return FetchError(url, "content", f"not DOC API JSON ({exc})")
+    if RATE_LIMIT_WORDS.search(text):
+        wait = RATE_LIMIT_SECONDS.search(text)
+        seconds = max(DOC_API_MIN_BACKOFF, float(wait.group(1)) if wait else 0.0)
+        return FetchError(url, "rate_limit", f"GDELT DOC API asks to slow down: {text}", retry_after=seconds)
+    return FetchError(url, "content", f"GDELT DOC API error: {text}")
+
+
 def collect_doc_api(source: SourceDef, ctx: CollectContext) -> Iterator[Item]:
     """A `gdelt-doc` source: location is a full DOC 2.0 API URL (mode=artlist, format=json)."""
     # An API meant for programs, not a site to crawl: its robots.txt speaks to crawlers, not to API clients.
     result = ctx.fetcher.get(source.location, allow_private=source.allow_private or None,
                              max_bytes=source.max_bytes, check_robots=False)
+    body = result.body.decode("utf-8", "replace")
     try:
-        data = json.loads(result.body.decode("utf-8", "replace") or "{}")
+        data = json.loads(body or "{}")
     except json.JSONDecodeError as exc:
-        raise FetchError(source.location, "content", f"not DOC API JSON ({exc})") from None
+        raise _doc_api_text_error(source.location, body, exc) from None
     articles = data.get("articles") if isinstance(data, dict) else None
     if articles is None:
         raise FetchError(source.location, "content", "DOC API answer has no 'articles' list (use mode=artlist&format=json)")

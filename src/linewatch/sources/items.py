@@ -24,6 +24,9 @@ class Item:
     key: str  # never-collect-twice key within the source: guid / URL / message id / event id
     document: Document
     events: list[Event] = field(default_factory=list)  # GDELT rows carry ready-made events
+    # Entries added to lists in the document's meta ("a.b" = meta["a"]["b"]) when the document is already stored (one
+    # article that GDELT mentions for several events keeps every mention, not only the first).
+    meta_append: dict[str, list[Any]] = field(default_factory=dict)
 
 
 @dataclass

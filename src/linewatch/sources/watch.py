@@ -112,6 +112,7 @@ def save_item(store: Any, source_id: str, item: Item) -> tuple[bool, bool, int]:
         if not doc_new:
             row = store.query_one("SELECT id FROM documents WHERE content_hash = ? OR id = ?", (doc.hash, doc.id))
             doc_id = row["id"] if row else doc.id
+            store.append_document_meta(doc_id, item.meta_append)
         sql = insert_sql("events", EVENT_COLUMNS, "ON CONFLICT DO NOTHING")
         for event in item.events:
             event.doc_id = doc_id

@@ -139,6 +139,36 @@ class Store:
         meta["sightings"] = sightings
         self.execute("UPDATE documents SET meta = ? WHERE id = ?", (json.dumps(meta, ensure_ascii=False), existing["id"]))
 
+    def append_document_meta(self, doc_id: str, additions: dict[str, list[Any]], limit: int = MAX_SIGHTINGS) -> None:
+        """Append entries to lists in a stored document's meta; a key "a.b" is meta["a"]["b"].
+
+        Entries already there are not added twice, and a list stops growing at `limit`.
+        """
+        if not additions:
+            return
+        with self.transaction():
+            row = self.query_one("SELECT meta FROM documents WHERE id = ?", (doc_id,))
+            if row is None:
+                return
+            try:
+                meta = json.loads(row.get("meta") or "{}")
+            except (TypeError, ValueError):
+                meta = {}
+            meta = meta if isinstance(meta, dict) else {}
+            for key, entries in additions.items():
+                *parents, leaf = key.split(".")
+                node: Any = meta
+                for part in parents:
+                    node = node.setdefault(part, {}) if isinstance(node, dict) else None
+                if not isinstance(node, dict):
+                    continue  # meta holds something else there: leave it as it is
+                current = node.get(leaf) if isinstance(node.get(leaf), list) else []
+                for entry in entries:
+                    if entry not in current and len(current) < limit:
+                        current.append(entry)
+                node[leaf] = current
+            self.execute("UPDATE documents SET meta = ? WHERE id = ?", (json.dumps(meta, ensure_ascii=False), doc_id))
+
     def has_document(self, doc: Document) -> bool:
         return bool(self.scalar("SELECT 1 FROM documents WHERE content_hash = ? OR id = ?", (doc.hash, doc.id)))
 

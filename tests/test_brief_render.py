@@ -29,28 +29,49 @@ def store(tmp_path_factory: pytest.TempPathFactory):
 def test_every_line_cites_real_sentences(store) -> None:
     s, _ = store
     b = build_briefing(s, "2022-01-01", "2022-01-27")
-    assert b.key_statements and b.relations and b.references
-    dates = [ln.text for ln in b.key_statements]
-    assert all(ln.refs for ln in b.summary + b.key_statements + b.relations)
-    # key statements in time order
-    days = [re.search(r"On (\d+ \w+ \d{4})", t).group(1) for t in dates]
+    assert 3 <= len(b.bluf) <= 6 and b.actor_sections and b.key_statements and b.references
+    assert all(ln.refs for ln in b.bluf + [sec.line for sec in b.actor_sections] + b.key_statements)
+    # within an actor, key statements in time order
     from datetime import datetime
 
-    parsed = [datetime.strptime(d, "%d %B %Y") for d in days]
-    assert parsed == sorted(parsed)
+    for sec in b.actor_sections:
+        assert all(sec.name in ln.text for ln in sec.statements)
+        days = [datetime.strptime(re.search(r"On (\d+ \w+ \d{4})", ln.text).group(1), "%d %B %Y") for ln in sec.statements]
+        assert days == sorted(days)
     # numbered 1..n in order of first citation, each pointing at its document's text
     assert [r.n for r in b.references] == list(range(1, len(b.references) + 1))
     for r in b.references[:20]:
         text = s.query("SELECT text FROM documents WHERE id = ?", [r.doc_id])[0]["text"]
         assert text[r.start:r.end] == r.sentence
-    cited = {n for ln in b.summary + b.key_statements + b.relations + b.shifts + b.narratives + b.scenarios for n in ln.refs}
+        assert r.dashboard and re.match(r"http://127\.0\.0\.1:8642/(statement|event)/\w+#hl$", r.dashboard)
+    cited = {n for ln in b.all_lines() for n in ln.refs + [m for _, m in ln.also]}
     assert cited == {r.n for r in b.references}
+    assert all(len(ln.refs) == len(set(ln.refs)) for ln in b.all_lines())  # never "[9] [9]"
+
+
+def test_briefing_sections_charts_and_glosses(store) -> None:
+    s, _ = store
+    b = build_briefing(s, "2021-08-01", "2022-01-31", narrative_labels={"west-hypocrisy": "The West is hypocritical"})
+    html = render(b, "html").decode("utf-8")
+    for heading in ("Bottom line up front", "The actors' lines", "What changed", "Narratives", "Scenarios",
+                    "Indicators that fired", "What to watch", "References"):
+        assert heading in html, heading
+    assert html.count("<svg") >= 3 and len(b.charts) >= 3
+    assert "The West is hypocritical" in html and "“west-hypocrisy”" not in html  # names, not slugs
+    md = render_markdown(b)
+    assert md.index("## Bottom line up front") < md.index("## The actors") < md.index("## Narratives")
+    assert "[\\[1\\]](" not in md and "\\[1\\]" in md
+    # ru/pl quotes keep their original and gain an English line built from act, target and stance
+    glossed = [ln for ln in b.key_statements if ln.gloss]
+    assert glossed and all(re.search("[а-яА-Яąćęłńóśźż]", ln.quote or "") for ln in glossed)
+    assert all(ln.gloss.endswith(".") and ln.gloss.split()[0][0].isupper() for ln in glossed)
+    assert "English: " in html
 
 
 def test_actor_and_topic_narrow_the_briefing(store) -> None:
     s, _ = store
     b = build_briefing(s, "2021-08-01", "2022-01-31", actors=["Sergei Lavrov"])
-    assert b.key_statements and all("Sergei Lavrov" in ln.text for ln in b.key_statements)
+    assert b.key_statements and [sec.name for sec in b.actor_sections] == ["Sergei Lavrov"]
     t = build_briefing(s, "2021-08-01", "2022-01-31", topic="west-hypocrisy")
     assert t.key_statements and len(t.key_statements) <= 40
     with pytest.raises(InputError):
@@ -66,7 +87,10 @@ def test_hostile_text_stays_text_in_every_format(store, tmp_path: Path) -> None:
     assert "&lt;script&gt;" in md and "<script" not in md and "<img" not in md and "<svg" not in md
     assert "](javascript" not in md and "<javascript" not in md
     html = render(b, "html").decode("utf-8")
-    assert "<script" not in html and "<img" not in html and "<svg" not in html
+    assert "<script" not in html and "<img" not in html
+    # the only SVG is the briefing's own charts, drawn with escaped labels
+    assert html.count("<svg") == html.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"')
+    assert not re.search(r'<svg[^>]*onload|<foreignObject|href="javascript:', html, re.I)
     assert 'href="javascript' not in html and "&lt;script&gt;" in html
     assert "default-src 'none'" in html  # even a mistake could not run a script in the saved file
     pdf = render(b, "pdf")

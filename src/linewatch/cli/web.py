@@ -110,17 +110,25 @@ def register(app: typer.Typer) -> None:
         output: Path | None = typer.Option(
             None, "--output", "-o",
             help="file to write (default: Markdown or HTML on standard output; a PDF goes to brief-FROM-TO.pdf)"),
+        dashboard: str = typer.Option(
+            "", "--dashboard", help="the dashboard's address for citation links (default: this workspace's serve address)"),
+        taxonomy: str | None = typer.Option(None, "--taxonomy", help="narrative taxonomy whose labels the briefing uses"),
         db: str | None = db_option(),
     ) -> None:
-        """Write a briefing: key statements, who blames whom, what moved, narratives, scenarios; every line cited."""
+        """Write a briefing: bottom line up front, each actor's line, narratives, scenarios, charts; every line cited."""
         from linewatch.report.brief import build_briefing
         from linewatch.report.render import default_output, format_from_path, render, write_briefing
 
         kind = format_from_path(output, fmt) if output is not None else format_from_path(Path("-"), fmt or "md")
         if output is None and kind == "pdf":
             output = default_output(date_from, date_to, kind)
+        from linewatch.config import load_config
+
+        config = load_config()
         store = open_db(db)
-        b = build_briefing(store, date_from, date_to, actors=actor, topic=topic)
+        base = dashboard or f"http://{config.web_host}:{config.web_port}"
+        b = build_briefing(store, date_from, date_to, actors=actor, topic=topic,
+                           narrative_labels=_narrative_labels(config, taxonomy), dashboard=base)
         if output is None:
             sys.stdout.write(render(b, kind).decode("utf-8"))
             return

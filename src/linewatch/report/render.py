@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from linewatch.errors import InputError
 from linewatch.report.brief import Briefing, Line
@@ -19,6 +20,10 @@ from linewatch.web.viewhelpers import safe_href
 
 HERE = Path(__file__).resolve().parent
 FORMATS = ("md", "html", "pdf")
+ACTORS_INTRO = ("Each actor's line in one sentence, then its key statements. Numbers in parentheses are statements, "
+                "copies of one story counted once; copies are cited under the original.")
+NARRATIVES_INTRO = ("Articles count every outlet; unique stories count copies of one story once. Carriers promote "
+                    "a narrative; rebutters reject it.")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]~])")  # what can open markup mid-line; lines never start with text
 
 
@@ -29,41 +34,63 @@ def md_escape(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", s)
 
 
+def _md_refs(refs: list[int]) -> str:
+    return "".join(f"\\[{n}\\]" for n in refs)
+
+
 def _md_line(line: Line) -> str:
     out = md_escape(line.text)
     if line.quote:
         out += " “" + md_escape(line.quote) + "”"
     if line.refs:
-        out += " " + "".join(f"\\[{n}\\]" for n in line.refs)
+        out += " " + _md_refs(line.refs)
+    if line.gloss:
+        out += "  \n  _English: " + md_escape(line.gloss) + "_"
+    if line.also:
+        out += "  \n  Also carried by " + ", ".join(f"{md_escape(o)} {_md_refs([n])}" for o, n in line.also)
     return out
+
+
+def _md_link(url: str | None) -> str:
+    href = safe_href(url)
+    return f"<{href}>" if href and not re.search(r"[\s<>]", href) else md_escape(url or "no URL")
 
 
 def render_markdown(b: Briefing) -> str:
     parts = [f"# {md_escape(b.title)}", "", f"_Generated {md_escape(b.generated_at)} by linewatch. "
-             "Numbers in brackets cite the references at the end (document, character offsets, quoted sentence)._", ""]
+             "Numbers in brackets cite the references at the end (the dashboard's highlighted statement, "
+             "the original URL, the quoted sentence)._", ""]
 
-    def section(title: str, lines: list[Line], empty: str) -> None:
-        parts.extend([f"## {title}", ""])
+    def section(title: str, lines: list[Line], empty: str, level: str = "##", intro: str = "") -> None:
+        parts.extend([f"{level} {title}", ""])
+        if intro:
+            parts.extend([md_escape(intro), ""])
         if not lines:
             parts.extend([md_escape(empty), ""])
             return
         parts.extend([f"- {_md_line(ln)}" for ln in lines])
         parts.append("")
 
-    section("Summary", b.summary, "Nothing recorded.")
-    section("Key statements", b.key_statements, "No key statements in this period.")
-    section("Who supports and who blames whom", b.relations, "No statements with a speaker, a target and a side.")
-    section("What moved", b.shifts, "No stance shift between the two halves of the period.")
-    section("Narratives on the rise", b.narratives, "No narrative rose in this period.")
-    section("Indicators and scenarios", b.scenarios, "No scenario weights recorded.")
+    section("Bottom line up front", b.bluf, "Nothing recorded.")
+    parts.extend(["## The actors' lines", "", md_escape(ACTORS_INTRO), ""])
+    if not b.actor_sections:
+        parts.extend(["No attributed statements in this period.", ""])
+    for sec in b.actor_sections:
+        parts.extend([f"### {md_escape(sec.name)}", "", _md_line(sec.line), ""])
+        parts.extend([f"- {_md_line(ln)}" for ln in sec.statements])
+        parts.append("")
+    section("What changed", b.shifts, "No stance shift or change of the leading scenario in this period.")
+    section("Narratives", b.narratives, "No narrative matches in this period.", intro=NARRATIVES_INTRO)
+    section("Scenarios", b.scenarios, "No scenario weights recorded.")
+    section("Indicators that fired", b.indicators, "No indicator fired in this period.", level="###")
+    section("What to watch", b.watch, "Nothing flagged.", level="###")
     parts.extend(["## References", ""])
     for r in b.references:
-        href = safe_href(r.url)
-        url = f"<{href}>" if href and not re.search(r"[\s<>]", href) else md_escape(r.url or "no URL")
+        dash = f"dashboard {_md_link(r.dashboard)}, " if r.dashboard else ""
         parts.append(
             f"{r.n}. {md_escape(r.title or '(untitled)')}, {md_escape(r.outlet or 'unknown outlet')}, "
-            f"{md_escape(r.published or 'undated')}, {url}, document {md_escape(r.doc_id)} characters {r.start}–{r.end}: "
-            f"“{md_escape(r.sentence)}”"
+            f"{md_escape(r.published or 'undated')}, {dash}original {_md_link(r.url)}, "
+            f"document {md_escape(r.doc_id)} characters {r.start}–{r.end}: “{md_escape(r.sentence)}”"
         )
         parts.append("")
     return "\n".join(parts).rstrip() + "\n"
@@ -81,7 +108,8 @@ def _env() -> Environment:
 
 
 def render_html(b: Briefing, *, for_pdf: bool = False) -> str:
-    return _env().get_template("brief.html").render(b=b, for_pdf=for_pdf)
+    return _env().get_template("brief.html").render(b=b, for_pdf=for_pdf, actors_intro=ACTORS_INTRO,
+                                                    narratives_intro=NARRATIVES_INTRO, svg=Markup)
 
 
 def render_pdf(b: Briefing) -> bytes:

@@ -85,9 +85,11 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
     return {**doc, "statements": st, "events": ev}
 
 
-@router.get("/statements", dependencies=read, summary="Statements (corrections applied), newest first")
+@router.get("/statements", dependencies=read, summary="Statements (corrections applied), newest first, undated last")
 def statements(request: Request, filters: Filters = Depends(), page: int = 1, limit: int = 50) -> dict[str, Any]:
-    return _listing(request, records.list_statements, filters, page, limit)
+    out = _listing(request, records.list_statements, filters, page, limit)
+    total, capped = records.count_statements(request.app.state.store, filters.f)
+    return {"total": total, "total_capped": capped, **out}
 
 
 @router.get("/statements/{statement_id}", dependencies=read, summary="One statement with its correction history")

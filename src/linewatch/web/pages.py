@@ -130,9 +130,10 @@ def statements(request: Request) -> Response:
     f = _filter(request)
     page, limit, offset = page_bounds(request.query_params.get("page"))
     rows, more = records.list_statements(store, f, limit, offset)
+    total, capped = records.count_statements(store, f)
     return render(
         request, "statements.html", "statements", f=f, params=f.as_params(), rows=rows, page=page, more=more,
-        facets=records.facets(store),
+        facets=records.facets(store), total=total, capped=capped, first=offset + 1,
     )
 
 

@@ -98,18 +98,30 @@ def list_statements(
     f = resolve_names(store, f)
     where, params, join = statement_where(f, store.dialect, broad_fts=_broad_fts(store, f))
     order = "ASC" if oldest_first else "DESC"
-    if not f.q:
-        # undated statements cannot be ordered by day; they stay reachable from their document
-        where += " AND s.date IS NOT NULL"
     join_sql, join_where = doc_join(join, "s")
+    # undated statements are listed (after the dated ones), never dropped: every view counts the same
     ids = [r["id"] for r in store.query(
-        f"SELECT s.id FROM statements s{join_sql} WHERE {join_where}{where} ORDER BY s.date {order}, s.id {order} LIMIT ? OFFSET ?",
+        f"SELECT s.id FROM statements s{join_sql} WHERE {join_where}{where}"
+        f" ORDER BY s.date {order} NULLS LAST, s.id {order} LIMIT ? OFFSET ?",
         [*params, limit + 1, offset],
     )]
     more = len(ids) > limit
     cols = STATEMENT_COLUMNS + (", " + DOC_BRIEF_COLUMNS if with_docs else "")
     table = "statements s JOIN documents d ON d.id = s.doc_id" if with_docs else "statements s"
     return finish_statements(store, _by_ids(store, cols, table, ids[:limit])), more
+
+
+COUNT_CAP = 10_000  # a count stops here ("10000 or more"): a list page never counts a huge table
+
+
+def count_statements(store: Any, f: ItemFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """(how many statements match the filter, whether the count stopped at `cap`), undated ones included."""
+    f = resolve_names(store, f)
+    where, params, join = statement_where(f, store.dialect)
+    join_sql, join_where = doc_join(join, "s")
+    n = int(store.scalar(f"SELECT COUNT(*) FROM (SELECT 1 AS x FROM statements s{join_sql} WHERE {join_where}{where}"
+                         " LIMIT ?) c", [*params, cap + 1]) or 0)
+    return min(n, cap), n > cap
 
 
 def get_statement(store: Any, statement_id: str) -> dict[str, Any] | None:
@@ -137,8 +149,8 @@ def list_events(
     order = "ASC" if oldest_first else "DESC"
     join_sql, join_where = doc_join(join, "e")
     ids = [r["id"] for r in store.query(
-        f"SELECT e.id FROM events e{join_sql} WHERE {join_where}{where} AND e.date IS NOT NULL"
-        f" ORDER BY e.date {order}, e.id {order} LIMIT ? OFFSET ?",
+        f"SELECT e.id FROM events e{join_sql} WHERE {join_where}{where}"
+        f" ORDER BY e.date {order} NULLS LAST, e.id {order} LIMIT ? OFFSET ?",
         [*params, limit + 1, offset],
     )]
     rows = _by_ids(store, f"{EVENT_COLUMNS}, {DOC_BRIEF_COLUMNS}", "events e JOIN documents d ON d.id = e.doc_id", ids[:limit])
@@ -178,7 +190,7 @@ def list_documents(store: Any, f: ItemFilter, limit: int = 50, offset: int = 0) 
         params.append(f.date_to)
     rows = store.query(
         "SELECT id, url, title, outlet, outlet_type, language, published, source, ingested_at FROM documents"
-        f" WHERE {' AND '.join(clauses)} AND published IS NOT NULL ORDER BY published DESC, id DESC LIMIT ? OFFSET ?",
+        f" WHERE {' AND '.join(clauses)} ORDER BY published DESC NULLS LAST, id DESC LIMIT ? OFFSET ?",
         [*params, limit + 1, offset],
     )
     return rows[:limit], len(rows) > limit

@@ -67,3 +67,13 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'linewatch.db'}"
     return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def sqlite_store(sqlite_url: str):
+    """An open store on a fresh SQLite file, closed after the test."""
+    from linewatch.store import open_store
+
+    st = open_store(sqlite_url)
+    yield st
+    st.close()

@@ -19,17 +19,14 @@ from localserver import LocalServer, Route
 from linewatch.sources.definitions import SourceDef
 from linewatch.sources.fetch import Fetcher, FetchLimits
 from linewatch.sources.watch import poll_source
-from linewatch.store import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gdelt"
 ARTICLE = "https://www.example.org/world/2021/11/10/border-talks"
 
 
 @pytest.fixture
-def store(sqlite_url):
-    st = open_store(sqlite_url)
-    yield st
-    st.close()
+def store(sqlite_store):
+    return sqlite_store
 
 
 @pytest.fixture

@@ -2,13 +2,25 @@
 from __future__ import annotations
 
 
+def printable(value: str) -> str:
+    """A string safe to store and print: bytes of a file name that are not valid UTF-8
+    (kept by Python as lone surrogates) become U+FFFD."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 class LinewatchError(Exception):
     """An error the user can act on. Printed as one line, never as a traceback."""
 
     exit_code = 1
 
     def __init__(self, message: str, *, where: str | None = None) -> None:
+        where = printable(where) if where else where
         self.where = where
+        self.message = message
         super().__init__(f"{where}: {message}" if where else message)
 
 

@@ -23,6 +23,8 @@ class IngestSummary:
     failed: int = 0
     inputs: int = 0
     duplicate_names: list[str] = field(default_factory=list)
+    skipped: int = 0  # bad records inside files that were otherwise read
+    messages: list[str] = field(default_factory=list)  # skipped records and notes, printed after the run
 
     @property
     def exit_code(self) -> int:
@@ -33,15 +35,22 @@ class IngestSummary:
         return 0 if (self.added or self.duplicates) else 2
 
 
+MAX_MESSAGES = 50  # skipped records and notes printed after an ingest
+
+
 def is_url(s: str) -> bool:
     return s.lower().startswith(("http://", "https://"))
 
 
 def ingest_file(store: Any, path: Path, summary: IngestSummary, default_date: Any, max_bytes: int | None) -> None:
     """Every document of one file, each in its own transaction (errors propagate as InputError)."""
-    from linewatch.sources.files import read_documents
+    from linewatch.sources.files import read_documents_or_fail
 
-    for doc in read_documents(path, default_date, max_bytes=max_bytes):
+    report = read_documents_or_fail(path, default_date, max_bytes=max_bytes)
+    summary.skipped += len(report.skipped)
+    summary.messages.extend(f"skipped {exc}" for exc in report.skipped)
+    summary.messages.extend(f"note {n}" for n in report.notes)
+    for doc in report.documents:
         if store.add_document(doc):  # its own transaction
             summary.added += 1
         else:
@@ -90,7 +99,7 @@ def register(app: typer.Typer) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         from linewatch.config import load_config
-        from linewatch.errors import LinewatchError
+        from linewatch.errors import LinewatchError, printable
         from linewatch.runner import one_line
         from linewatch.sources.files import iter_paths
 
@@ -98,12 +107,15 @@ def register(app: typer.Typer) -> None:
         default_date = parse_date_flag(date)
         store = open_db(db, create=True)
         items: list[str | Path] = []
+        unreadable: list[LinewatchError] = []
         for p in paths:
             if is_url(p):
                 items.append(p)
             else:
-                items.extend(iter_paths([p]))
-        summary = IngestSummary(inputs=len(items))
+                items.extend(iter_paths([p], unreadable))
+        summary = IngestSummary(inputs=len(items) + len(unreadable), failed=len(unreadable))
+        for exc in unreadable:
+            err_console.print(f"[red]error[/red] {escape(str(exc))}")
         progress = Progress(
             TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             TextColumn("{task.description}"), console=err_console, transient=True,
@@ -112,7 +124,7 @@ def register(app: typer.Typer) -> None:
             with progress:
                 task = progress.add_task("", total=len(items))
                 for item in items:
-                    progress.update(task, description=escape(str(item))[-60:])
+                    progress.update(task, description=escape(printable(str(item)))[-60:])
                     try:
                         if isinstance(item, str):
                             ingest_url(store, item, config, allow_private_addresses, summary)
@@ -123,7 +135,7 @@ def register(app: typer.Typer) -> None:
                         progress.console.print(f"[red]error[/red] {escape(str(exc))}")
                     except Exception as exc:  # an unexpected bug in one file must not stop the rest
                         summary.failed += 1
-                        progress.console.print(f"[red]error[/red] {escape(str(item))}: {escape(one_line(exc))}")
+                        progress.console.print(f"[red]error[/red] {escape(printable(str(item)))}: {escape(one_line(exc))}")
                     progress.advance(task)
         finally:
             store.close()
@@ -131,10 +143,15 @@ def register(app: typer.Typer) -> None:
             err_console.print(f"[yellow]duplicate[/yellow] {escape(name)} (same text already in the database)")
         if len(summary.duplicate_names) > 20:
             err_console.print(f"[yellow]duplicate[/yellow] ... and {len(summary.duplicate_names) - 20} more")
+        for line in summary.messages[:MAX_MESSAGES]:
+            err_console.print(f"[yellow]{escape(line)}[/yellow]")
+        if len(summary.messages) > MAX_MESSAGES:
+            err_console.print(f"[yellow]... and {len(summary.messages) - MAX_MESSAGES} more[/yellow]")
         if not items:
             error_line("no supported files found in the given paths")
+        bad_records = f"; {summary.skipped} bad record(s) skipped" if summary.skipped else ""
         console.print(
             f"ingested {summary.added} document(s) from {summary.inputs} input(s); "
-            f"{summary.duplicates} duplicate(s) skipped; {summary.failed} failed"
+            f"{summary.duplicates} duplicate(s) skipped; {summary.failed} failed{bad_records}"
         )
         raise typer.Exit(summary.exit_code)

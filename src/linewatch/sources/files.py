@@ -21,12 +21,12 @@ import os
 import re
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from linewatch.errors import InputError
+from linewatch.errors import InputError, printable
 from linewatch.model import Document
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -36,6 +36,7 @@ RECORD_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
 
 HEADER_KEYS = ("url", "date", "title", "outlet", "outlet_type", "language", "note", "author")
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
 _HEADER_LINE = re.compile(r"^[ \t]*([A-Za-z_]+)[ \t]*:[ \t]?(.*?)[ \t]*$")
 HEADER_MAX_LINES = 20
 
@@ -64,6 +65,11 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0", "an old Office document"),
 )
 
+# Single-byte Latin code pages charset detection confuses with each other (most common first).
+LATIN_CODEPAGES = ("cp1252", "cp1250", "iso8859-2", "iso8859-15")
+NEAR_UTF8_RATIO = 4  # valid non-ASCII characters per invalid byte for text to count as UTF-8
+WEAK_EVIDENCE_BYTES = 20  # fewer non-ASCII bytes than this: a guessed encoding is a weak guess
+WEAK_CHAOS = 0.1  # charset_normalizer's mess ratio above which its guess is weak
 # Single-byte Cyrillic code pages charset detection confuses with each other.
 _CYRILLIC_CODEPAGES = ("cp1251", "koi8_r", "koi8_u", "mac_cyrillic", "cp866", "iso8859_5")
 
@@ -72,6 +78,26 @@ _CYRILLIC_CODEPAGES = ("cp1251", "koi8_r", "koi8_u", "mac_cyrillic", "cp866", "i
 class Decoded:
     text: str
     encoding: str
+    replaced: int = 0  # bytes that were not valid in `encoding` and became U+FFFD
+    guess: str | None = None  # None: BOM, declared charset or valid UTF-8; "strong" / "weak": detected
+
+    def describe(self) -> dict[str, Any]:
+        """What to keep on the document's meta about how its bytes were read."""
+        out: dict[str, Any] = {"encoding": self.encoding}
+        if self.replaced:
+            out["encoding_replaced"] = self.replaced
+        if self.guess:
+            out["encoding_guess"] = self.guess
+        return out
+
+
+@dataclass
+class FileRead:
+    """The documents of one file, and its records that could not be read (named by line)."""
+
+    documents: list[Document]
+    skipped: list[InputError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. a weakly guessed encoding
 
 
 # --------------------------------------------------------------------------- reading bytes
@@ -160,8 +186,9 @@ def _best_cyrillic(data: bytes) -> Decoded | None:
     return best[1] if best and best[0] > 0.5 else None
 
 
-def decode_bytes(data: bytes, where: str) -> Decoded:
-    """Decode file bytes: BOMs, then strict UTF-8, then charset detection (Cyrillic code pages checked)."""
+def decode_bytes(data: bytes, where: str, declared: Iterable[str | None] = ()) -> Decoded:
+    """Decode bytes: BOMs, the declared charset (HTTP header, <meta>), UTF-8 (with a few bad bytes
+    replaced), then charset detection (Cyrillic and Central European code pages checked)."""
     for bom, enc in (
         (codecs.BOM_UTF32_LE, "utf-32-le"),
         (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -184,14 +211,47 @@ def decode_bytes(data: bytes, where: str) -> Decoded:
         if utf16 is None:
             raise InputError("binary file (contains NUL bytes), not text", where=where)
         return _checked(utf16, where)
+    for name in declared:
+        enc = _codec(name)
+        if enc is None:
+            continue
+        try:
+            return _checked(Decoded(data.decode(enc), enc), where)
+        except UnicodeDecodeError:
+            if enc == "utf-8" and (near := _near_utf8(data)) is not None:
+                return _checked(near, where)
     try:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"), where)
     except UnicodeDecodeError:
         pass
+    near = _near_utf8(data)
+    if near is not None:
+        return _checked(near, where)
     decoded = _detect(data)
     if decoded is None:
         raise InputError("cannot decode text: unknown or mixed character encoding", where=where)
     return _checked(decoded, where)
+
+
+def _codec(name: str | None) -> str | None:
+    """The codec a declared charset names ("UTF8", "windows-1251" ...), None when unknown."""
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name.replace("_", "-") if name.strip() else None
+    except LookupError:
+        return None
+
+
+def _near_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few invalid bytes (a stray byte in a Russian or Polish page) is UTF-8:
+    the bad bytes become U+FFFD instead of the whole text becoming mojibake in a code page."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
+    if bad <= 0 or valid < NEAR_UTF8_RATIO * bad:
+        return None
+    return Decoded(text, "utf-8", replaced=bad)
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
@@ -218,19 +278,52 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
 
 
 def _detect(data: bytes) -> Decoded | None:
+    """A guessed encoding, marked strong or weak (few non-ASCII bytes, or a chaotic reading)."""
     from charset_normalizer import from_bytes
 
+    evidence = sum(1 for b in data[:200_000] if b > 0x7F)
     match = from_bytes(data[:200_000]).best()
+    decoded: Decoded | None
     if match is None:
-        return _best_cyrillic(data)
-    enc = match.encoding
-    try:
-        text = data.decode(enc)
-    except (UnicodeDecodeError, LookupError):
-        return _best_cyrillic(data)
-    if _cyrillic_plausibility(text) > -1:  # Cyrillic text: pick the code page that reads as prose
-        return _best_cyrillic(data) or Decoded(text, enc)
-    return Decoded(text, enc)
+        decoded = _best_cyrillic(data)
+        weak = True
+    else:
+        weak = match.chaos > WEAK_CHAOS
+        try:
+            decoded = Decoded(data.decode(match.encoding), match.encoding)
+        except (UnicodeDecodeError, LookupError):
+            decoded = _best_cyrillic(data)
+            weak = True
+        else:
+            if _cyrillic_plausibility(decoded.text) > -1:  # Cyrillic: the code page that reads as prose
+                decoded = _best_cyrillic(data) or decoded
+            elif len(decoded.text) == len(data):  # a single-byte Latin code page
+                decoded = _best_latin(data, decoded)
+    if decoded is not None:
+        decoded.guess = "weak" if weak or evidence < WEAK_EVIDENCE_BYTES else "strong"
+    return decoded
+
+
+def _letter_share(text: str) -> float:
+    """Share of the non-ASCII characters that are letters: a wrong Latin code page turns
+    Polish ł, ą, ż into ³, ¹, ¿ (cp1252) or C1 controls (ISO 8859-2 read as cp1250)."""
+    wide = [c for c in text[:50_000] if ord(c) > 0x7F]
+    return sum(1 for c in wide if c.isalpha()) / len(wide) if wide else 0.0
+
+
+def _best_latin(data: bytes, detected: Decoded) -> Decoded:
+    """Among the common Latin code pages, the one whose non-ASCII bytes read as letters;
+    the detector's choice wins ties."""
+    best, best_score = detected, _letter_share(detected.text)
+    for enc in LATIN_CODEPAGES:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = _letter_share(text)
+        if score > best_score + 0.02:
+            best, best_score = Decoded(text, enc), score
+    return best
 
 
 def _checked(decoded: Decoded, where: str) -> Decoded:
@@ -337,10 +430,27 @@ def _first_line_title(body: str) -> str | None:
     return None
 
 
+def _drop_nul(doc: Document) -> None:
+    """NUL characters out of every text field: SQLite cuts a text at the first one and
+    PostgreSQL refuses it. The count removed from the text is kept in meta. Names taken
+    from file names are made valid UTF-8."""
+    for name in ("title", "url", "outlet", "outlet_type", "language", "source"):
+        value = getattr(doc, name)
+        if isinstance(value, str):
+            setattr(doc, name, printable(value).replace("\x00", "") or None)
+    if "\x00" in doc.text:
+        doc.meta["nul_removed"] = doc.text.count("\x00")
+        doc.text = doc.text.replace("\x00", "")
+    for key, value in list(doc.meta.items()):
+        if isinstance(value, str) and "\x00" in value:
+            doc.meta[key] = value.replace("\x00", "")
+
+
 def _finish(doc: Document, body: str, default_date: date | None, date_value: Any = None) -> Document:
     """Fill language and date the same way for every format: metadata, else dateline, else default."""
     from linewatch.nlp.langid import detect
 
+    _drop_nul(doc)
     doc.language = _clean_lang(doc.language) or detect(body)
     doc.published = (
         parse_date_value(date_value) or dateline_date(body, doc.language, default_date) or default_date
@@ -450,8 +560,6 @@ def _from_record(path: Path, record: Any, where: str, default_date: date | None)
     text = _field(record, "text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"no text (fields tried: {', '.join(FIELD_ALIASES['text'])})", where=where)
-    if "\x00" in text:  # no database stores NUL in text, and no prose contains it
-        raise InputError("text contains NUL characters", where=where)
     known = {a for aliases in FIELD_ALIASES.values() for a in aliases}
     meta: dict[str, Any] = {"format": path.suffix.lower().lstrip(".")}
     extra = {str(k): v for k, v in record.items() if str(k).lower() not in known and isinstance(v, (str, int, float, bool))}
@@ -477,7 +585,10 @@ def _from_record(path: Path, record: Any, where: str, default_date: date | None)
     return _finish(doc, text, default_date, _field(record, "date"))
 
 
-def _records_json(path: Path, text: str) -> list[tuple[str, Any]]:
+Records = list[tuple[str, Any]]  # (where: "file:line" or "file#n", record)
+
+
+def _records_json(path: Path, text: str) -> Records:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -495,23 +606,25 @@ def _records_json(path: Path, text: str) -> list[tuple[str, Any]]:
     raise InputError("JSON must be an object or a list of objects", where=str(path))
 
 
-def _records_jsonl(path: Path, text: str) -> list[tuple[str, Any]]:
-    out: list[tuple[str, Any]] = []
+def _records_jsonl(path: Path, text: str, skipped: list[InputError]) -> Records:
+    """Each line one record; a line that is not JSON is skipped and named, the others kept."""
+    out: Records = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             out.append((f"{path}:{n}", json.loads(line)))
         except json.JSONDecodeError as exc:
-            raise InputError(f"malformed JSON Lines at line {n} column {exc.colno}: {exc.msg}", where=str(path)) from None
+            skipped.append(InputError(f"malformed JSON at column {exc.colno}: {exc.msg}", where=f"{path}:{n}"))
         except RecursionError:
-            raise InputError(f"malformed JSON Lines at line {n}: nested too deeply", where=str(path)) from None
-    if not out:
+            skipped.append(InputError("malformed JSON: nested too deeply", where=f"{path}:{n}"))
+    if not out and not skipped:
         raise InputError("file is empty", where=str(path))
     return out
 
 
-def _records_csv(path: Path, text: str) -> list[tuple[str, Any]]:
+def _records_csv(path: Path, text: str, skipped: list[InputError]) -> Records:
+    """Rows under a header with a text column; a broken row is skipped and named by its line."""
     csv.field_size_limit(max(DEFAULT_MAX_BYTES, _max_bytes(None)))
     sample = text[:8192]
     try:
@@ -519,25 +632,36 @@ def _records_csv(path: Path, text: str) -> list[tuple[str, Any]]:
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    try:
-        rows = list(reader)
-    except csv.Error as exc:
-        raise InputError(f"malformed CSV at line {reader.line_num}: {exc}", where=str(path)) from None
-    rows = [r for r in rows if any(c.strip() for c in r)]
+    rows: list[tuple[int, list[str]]] = []
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            if not rows:  # the header itself is broken: nothing can be read
+                raise InputError(f"malformed CSV at line {line}: {exc}", where=str(path)) from None
+            skipped.append(InputError(f"malformed CSV: {exc}", where=f"{path}:{line}"))
+            continue
+        if any(c.strip() for c in row):
+            rows.append((line, row))
     if not rows:
         raise InputError("file is empty", where=str(path))
-    header = [h.strip().lower() for h in rows[0]]
+    header = [h.strip().lower() for h in rows[0][1]]
     if not any(h in FIELD_ALIASES["text"] for h in header):
         raise InputError(
             f"malformed CSV: the header row has no text column (one of {', '.join(FIELD_ALIASES['text'])})",
             where=str(path),
         )
-    if len(rows) < 2:
+    if len(rows) < 2 and not skipped:
         raise InputError("CSV has a header but no rows", where=str(path))
-    out: list[tuple[str, Any]] = []
-    for n, row in enumerate(rows[1:], 2):
+    out: Records = []
+    for n, row in rows[1:]:
         if len(row) != len(header):
-            raise InputError(f"malformed CSV: row {n} has {len(row)} fields, the header has {len(header)}", where=str(path))
+            skipped.append(InputError(f"malformed CSV: {len(row)} fields, the header has {len(header)}",
+                                      where=f"{path}:{n}"))
+            continue
         out.append((f"{path}:{n}", dict(zip(header, row))))
     return out
 
@@ -545,10 +669,12 @@ def _records_csv(path: Path, text: str) -> list[tuple[str, Any]]:
 # --------------------------------------------------------------------------- public API
 
 
-def read_documents(
+def read_file_report(
     path: str | Path, default_date: date | None = None, *, max_bytes: int | None = None
-) -> list[Document]:
-    """Every document in a file (one for .txt/.md/.html, one or many for .json/.jsonl/.csv)."""
+) -> FileRead:
+    """Every readable document in a file, the records that could not be read (each named by its
+    line), and notes such as a weakly guessed encoding. Raises InputError when the file as a
+    whole cannot be read."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES and p.exists() and p.is_file():
@@ -557,22 +683,66 @@ def read_documents(
             where=str(path),
         )
     data = read_bytes(p, max_bytes)
-    decoded = decode_bytes(data, str(path))
-    text = decoded.text
+    declared = [_html_charset(data)] if suffix in HTML_SUFFIXES else []
+    decoded = decode_bytes(data, str(path), declared)
+    nul = decoded.text.count("\x00")
+    text = decoded.text.replace("\x00", "") if nul else decoded.text  # before offsets are taken
+    notes = []
+    if decoded.guess == "weak":
+        notes.append(f"{path}: encoding guessed as {decoded.encoding} on little evidence; check the text")
+    if decoded.replaced:
+        notes.append(f"{path}: {decoded.replaced} byte(s) not valid {decoded.encoding} replaced by U+FFFD")
+    skipped: list[InputError] = []
     if suffix in HTML_SUFFIXES:
-        return [_from_html(p, text, decoded.encoding, default_date)]
-    if suffix in RECORD_SUFFIXES:
+        docs = [_from_html(p, text, decoded.encoding, default_date)]
+    elif suffix in RECORD_SUFFIXES:
         if suffix == ".csv":
-            records = _records_csv(p, text)
+            records = _records_csv(p, text, skipped)
         elif suffix == ".json":
             records = _records_json(p, text)
         else:
-            records = _records_jsonl(p, text)
-        docs = [_from_record(p, rec, where, default_date) for where, rec in records]
-        for d in docs:
-            d.meta["encoding"] = decoded.encoding
-        return docs
-    return [_from_text(p, text, decoded.encoding, default_date)]
+            records = _records_jsonl(p, text, skipped)
+        docs = []
+        for where, rec in records:
+            try:
+                docs.append(_from_record(p, rec, where, default_date))
+            except InputError as exc:
+                skipped.append(exc)
+    else:
+        docs = [_from_text(p, text, decoded.encoding, default_date)]
+    for d in docs:
+        d.meta.update(decoded.describe())
+        if nul:
+            d.meta["nul_removed"] = d.meta.get("nul_removed", 0) + nul
+    return FileRead(docs, skipped, notes)
+
+
+def read_documents_or_fail(
+    path: str | Path, default_date: date | None = None, *, max_bytes: int | None = None
+) -> FileRead:
+    """`read_file_report`, but a file with no readable record at all is an error naming the first bad one."""
+    report = read_file_report(path, default_date, max_bytes=max_bytes)
+    if not report.documents:
+        first = report.skipped[0] if report.skipped else InputError("no documents", where=str(path))
+        more = f" (and {len(report.skipped) - 1} more bad record(s))" if len(report.skipped) > 1 else ""
+        raise InputError(f"{first.message}{more}", where=first.where)
+    return report
+
+
+def read_documents(
+    path: str | Path, default_date: date | None = None, *, max_bytes: int | None = None
+) -> list[Document]:
+    """Every readable document in a file (one for .txt/.md/.html, one or many for .json/.jsonl/.csv).
+
+    Bad records are left out (`read_file_report` names them); a file with none readable is an error.
+    """
+    return read_documents_or_fail(path, default_date, max_bytes=max_bytes).documents
+
+
+def _html_charset(data: bytes) -> str | None:
+    """The charset a page declares in <meta> (read from its first bytes)."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
 
 
 def read_file(path: str | Path, default_date: date | None = None, *, max_bytes: int | None = None) -> Document:
@@ -580,19 +750,26 @@ def read_file(path: str | Path, default_date: date | None = None, *, max_bytes: 
     return read_documents(path, default_date, max_bytes=max_bytes)[0]
 
 
-def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named or found (recursively, supported types only, sorted) under the given paths."""
+def iter_paths(paths: Iterable[str | Path], problems: list[InputError] | None = None) -> list[Path]:
+    """Files named or found (recursively, supported types only, sorted) under the given paths.
+
+    A folder that cannot be read is not skipped silently: it goes into `problems`.
+    """
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            out.extend(
-                sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
-                )
-            )
-        else:
+        if not p.is_dir():
             out.append(p)
+            continue
+
+        def unreadable(exc: OSError) -> None:
+            if problems is not None:
+                problems.append(InputError(f"cannot read folder ({exc.strerror or exc})", where=exc.filename))
+
+        found = []
+        for folder, dirs, files in os.walk(p, onerror=unreadable):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.extend(Path(folder) / f for f in files
+                         if Path(f).suffix.lower() in SUPPORTED_SUFFIXES and not f.startswith("."))
+        out.extend(sorted(f for f in found if f.is_file()))
     return out

@@ -8,11 +8,11 @@ from typing import Any
 
 from linewatch.sources.definitions import SourceDef
 from linewatch.sources.fetch import FetchError, FetchResult
+from linewatch.sources.files import Decoded
 from linewatch.sources.items import CollectContext, Item, make_document
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
 _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|p|div)\b", re.I)
 
 
@@ -26,21 +26,11 @@ class ExtractedPage:
     sitename: str | None
 
 
-def decode_body(result: FetchResult) -> str:
-    """Decode a fetched body: the declared charset when it works, else the file decoder's detection."""
-    from linewatch.sources.files import decode_bytes
+def decode_body(result: FetchResult) -> Decoded:
+    """Decode a fetched body: the HTTP charset, then the <meta> one, then UTF-8, then a guess."""
+    from linewatch.sources.files import _html_charset, decode_bytes
 
-    declared = [result.encoding]
-    meta = _META_CHARSET.search(result.body[:4096])
-    if meta:
-        declared.append(meta.group(1).decode("ascii", "replace"))
-    for enc in declared:
-        if enc:
-            try:
-                return result.body.decode(enc)
-            except (LookupError, UnicodeDecodeError):
-                continue
-    return decode_bytes(result.body, result.url).text
+    return decode_bytes(result.body, result.url, [result.encoding, _html_charset(result.body)])
 
 
 def looks_like_html(result: FetchResult) -> bool:
@@ -88,10 +78,12 @@ def page_document(result: FetchResult, source: SourceDef | None, *, extra_meta: 
                   published: Any = None, title: str | None = None):
     if not looks_like_html(result):
         raise FetchError(result.url, "content", f"not an HTML page (Content-Type {result.content_type or 'missing'})")
-    page = extract_html(decode_body(result), result.url)
+    decoded = decode_body(result)
+    page = extract_html(decoded.text, result.url)
     if page is None:
         raise FetchError(result.url, "content", "no readable text in the page")
     meta: dict[str, Any] = dict(extra_meta or {})
+    meta.update(decoded.describe())
     meta.update({"format": "html", "fetched_at": result.fetched_at.isoformat()})
     if page.author:
         meta["author"] = page.author

@@ -114,3 +114,24 @@ def test_seed_taxonomy_is_enriched_with_the_bundled_examples(shared_dir: Path) -
         assert rich.by_id[n.id].description == n.description  # the analyst's wording stays
     other = parse_taxonomy("taxonomy: someone-else\nnarratives:\n  - id: west-caused-migration\n")
     assert enrich(other).narratives[0].examples == []
+
+
+def test_claims_too_short_to_carry_a_narrative_are_not_embedded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    import linewatch.nlp.embed as embed_module
+    from linewatch.analyze.narratives.matcher import NarrativeMatcher
+
+    seen: list[str] = []
+
+    def fake_embed(texts: list[str], kind: str = "query", **_: object) -> np.ndarray:
+        seen.extend(t for t in texts if t)
+        return np.ones((len(texts), 384), dtype=np.float32) / np.sqrt(384)
+
+    monkeypatch.setattr(embed_module, "embed", fake_embed)
+    tax = parse_taxonomy("taxonomy: t\nnarratives:\n  - {id: a, label: The West caused it}\n  - {id: b, label: Poland provokes}\n", "t.yaml")
+    matcher = NarrativeMatcher(tax)
+    seen.clear()
+    hits = matcher.match(["Nonsense.", "No comment", "The crisis was caused by Western wars in Iraq."], "en")
+    assert seen == ["The crisis was caused by Western wars in Iraq."]
+    assert hits[0] == [] and hits[1] == []

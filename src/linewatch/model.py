@@ -213,6 +213,8 @@ class Statement:
             "target_span": list(self.target_span) if self.target_span else None,
             "stance": self.stance,
             "narratives": list(self.narratives),
+            # every narrative matched, with how the statement stands to it (promotes / reports / rebuts)
+            "narrative_relations": dict((self.extra or {}).get("narrative_relations") or {}),
             "plover": self.plover,
             "confidence": round(float(self.confidence), 3),
             "sentence_span": list(self.sentence_span),

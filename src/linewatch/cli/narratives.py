@@ -142,8 +142,11 @@ def train_cmd(
     folds: int = typer.Option(5, "--folds", help="k of the k-fold cross-validation"),
     seed: int = typer.Option(0, "--seed"),
     predictions: Path | None = typer.Option(None, "--predictions", help="write held-out predictions <lang>.jsonl here (for score.py narratives)"),
+    languages: str = typer.Option("", "--languages", help="learn only from these languages, comma-separated (default: every language folder)"),
+    embed: float = typer.Option(0.0, "--embed", help="weight of the title+lead multilingual embedding features (0 = lexical only)"),
 ) -> None:
     """Cross-validate and train the document classifier on SemEval-2025 Task 10 data."""
+    from linewatch.analyze.narratives.classifier import TrainConfig
     from linewatch.analyze.narratives.semeval import run_training
     from linewatch.analyze.narratives.taxonomy import load_taxonomy
     from linewatch.errors import InputError
@@ -154,7 +157,8 @@ def train_cmd(
         raise InputError("the taxonomy names no classifier file; give --out", where=taxonomy)
     if folds < 2:
         raise InputError("need at least 2 folds", where="--folds")
-    summary = run_training(semeval, tax, target, predictions, k=folds, seed=seed, progress=lambda m: console.print(f"[dim]{m}[/dim]"))
+    cfg = TrainConfig(train_langs=tuple(x.strip().lower() for x in languages.split(",") if x.strip()), embed_scale=max(0.0, embed))
+    summary = run_training(semeval, tax, target, predictions, k=folds, seed=seed, cfg=cfg, progress=lambda m: console.print(f"[dim]{m}[/dim]"))
     print(json.dumps(summary, indent=1))
 
 

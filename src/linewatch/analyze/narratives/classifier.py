@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from linewatch.analyze.narratives.features import TfidfSpace, analyze, pack_strings, unpack_strings
+from linewatch.analyze.narratives.features import TfidfSpace, analyze, doc_embedding, pack_strings, unpack_strings
 from linewatch.errors import InputError
 
 FORMAT = "linewatch-narrative-classifier/1"
@@ -53,6 +53,9 @@ class DocumentClassifier:
     intercept: np.ndarray
     decoding: Decoding = field(default_factory=Decoding)
     meta: dict[str, str] = field(default_factory=dict)
+    # optional: weights on the title+lead embedding (labels x 768), which carries across languages
+    dense: np.ndarray | None = None
+    dense_scale: float = 0.0
     _inverse_vocab: list[str] | None = field(default=None, init=False, repr=False)
 
     # ------------------------------------------------------------------ inference
@@ -68,14 +71,19 @@ class DocumentClassifier:
             ],
             dtype=np.float64,
         ) + self.intercept
+        if self.dense is not None and self.dense_scale:
+            logits = logits + self.dense.astype(np.float32) @ (self.dense_scale * doc_embedding([text])[0])
         return 1.0 / (1.0 + np.exp(-logits)), (idx, vals)
 
-    def probabilities_of(self, X) -> np.ndarray:
-        """Probabilities (documents x labels) for rows already in this model's TF-IDF space (training only)."""
+    def probabilities_of(self, X, E: np.ndarray | None = None) -> np.ndarray:
+        """Probabilities (documents x labels) for rows already in this model's TF-IDF space and
+        their title+lead embeddings `E` (training only)."""
         from scipy.sparse import csr_matrix
 
         W = csr_matrix((self.data.astype(np.float32), self.indices, self.indptr), shape=(len(self.labels), len(self.space.idf)))
         logits = np.asarray((X @ W.T).todense(), dtype=np.float64) + self.intercept[None, :]
+        if self.dense is not None and self.dense_scale and E is not None:
+            logits = logits + (self.dense_scale * E) @ self.dense.astype(np.float32).T
         return 1.0 / (1.0 + np.exp(-logits))
 
     def evidence(self, row: int, vec: tuple[np.ndarray, np.ndarray], k: int = 5) -> list[str]:
@@ -135,6 +143,8 @@ class DocumentClassifier:
             intercept=self.intercept.astype(np.float32),
             decoding=np.array([self.decoding.floor, self.decoding.rel, self.decoding.sub_floor, self.decoding.sub_rel], dtype=np.float32),
             meta=pack_strings([f"{k}={v}" for k, v in self.meta.items()]),
+            **({"dense": self.dense.astype(np.float16), "dense_scale": np.array([self.dense_scale], dtype=np.float32)}
+               if self.dense is not None else {}),
         )
         tmp.replace(path)
 
@@ -157,6 +167,8 @@ class DocumentClassifier:
                 intercept=z["intercept"].astype(np.float64),
                 decoding=Decoding(*dec),
                 meta=meta,
+                dense=z["dense"] if "dense" in z.files else None,
+                dense_scale=float(z["dense_scale"][0]) if "dense_scale" in z.files else 0.0,
             )
         except FileNotFoundError:
             raise InputError("classifier file not found", where=str(path)) from None
@@ -197,6 +209,7 @@ class TrainConfig:
     min_positives: int = 2  # labels with fewer training documents are not learnt
     keep: int = 4000  # strongest coefficients kept per label
     train_langs: tuple[str, ...] = ()  # languages learnt from (empty = all given)
+    embed_scale: float = 0.0  # weight of the title+lead embedding block (0 = lexical features only)
 
 
 @dataclass
@@ -277,7 +290,8 @@ def train(
 ) -> DocumentClassifier:
     """Learn one classifier per label; `parent_of` maps every label to its narrative (None at the top)."""
     cfg = cfg or TrainConfig()
-    return train_rows(CorpusCounts.of(texts, cfg.min_df), range(len(texts)), doc_labels, parent_of, cfg, decoding)
+    E = doc_embedding(list(texts)) if cfg.embed_scale else None
+    return train_rows(CorpusCounts.of(texts, cfg.min_df), range(len(texts)), doc_labels, parent_of, cfg, decoding, E)
 
 
 def train_rows(
@@ -287,14 +301,22 @@ def train_rows(
     parent_of: dict[str, str | None],
     cfg: TrainConfig | None = None,
     decoding: Decoding | None = None,
+    E: np.ndarray | None = None,
 ) -> DocumentClassifier:
-    """`train` on the documents `rows` of an analysed corpus (`doc_labels` indexed like the corpus)."""
+    """`train` on the documents `rows` of an analysed corpus (`doc_labels` and the embeddings `E`
+    indexed like the corpus)."""
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
     cfg = cfg or TrainConfig()
     rows = list(rows)
     space, cols = fit_space(counts, rows, cfg)
     X = tfidf_rows(counts, rows, space, cols)
+    n_lex = X.shape[1]
+    use_dense = E is not None and cfg.embed_scale > 0
+    if use_dense:
+        X = hstack([X, csr_matrix(cfg.embed_scale * E[rows])]).tocsr()
+    dense_rows: list[np.ndarray] = []
     label_sets = [set(doc_labels[r]) for r in rows]
     freq = Counter(l for s in label_sets for l in s)
     labels = sorted(l for l in freq if freq[l] >= cfg.min_positives and freq[l] < len(rows))
@@ -306,7 +328,8 @@ def train_rows(
         # liblinear's dual solver: many more features than documents, and fast on sparse rows
         model = LogisticRegression(C=cfg.C, solver="liblinear", dual=True, max_iter=2000, class_weight="balanced")
         model.fit(X, y)
-        coef = model.coef_[0]
+        coef = model.coef_[0][:n_lex]
+        dense_rows.append(model.coef_[0][n_lex:])
         keep = np.argsort(-np.abs(coef))[: cfg.keep]
         keep = np.sort(keep[coef[keep] != 0])
         indices.extend(keep.tolist())
@@ -322,4 +345,6 @@ def train_rows(
         data=np.array(data, dtype=np.float16),
         intercept=np.array(intercept, dtype=np.float64),
         decoding=decoding or Decoding(),
+        dense=np.array(dense_rows, dtype=np.float16) if use_dense and dense_rows else None,
+        dense_scale=cfg.embed_scale if use_dense else 0.0,
     )

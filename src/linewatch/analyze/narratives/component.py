@@ -31,7 +31,7 @@ import numpy as np
 
 from linewatch.analyze.narratives.classifier import DocumentClassifier
 from linewatch.analyze.narratives.matcher import Hit, MatchParams, NarrativeMatcher
-from linewatch.analyze.narratives.relation import classify_relation
+from linewatch.analyze.narratives.relation import classify_relation, explicit_denial, is_denial
 from linewatch.analyze.narratives.taxonomy import (
     Taxonomy,
     bundled_taxonomies,
@@ -139,6 +139,11 @@ def match_statements(doc: Doc, taxonomy: Taxonomy, matcher: NarrativeMatcher, al
     for st, found in zip(doc.statements, hits):
         kept: list[Hit] = [h for h in found if allowed is None or h.narrative_id in allowed]
         for h in kept:
+            nearest = str(h.explanation.get("nearest") or "")
+            if is_denial(nearest, h.explanation.get("nearest_lang") or doc.lang) and not (
+                h.explanation.get("cues") or explicit_denial(_statement_claim(st), doc.lang, st.cue)
+            ):
+                continue  # a denial narrative needs a denial in words or its own cue words, not any "not"
             verdict = classify_relation(
                 _statement_claim(st),
                 doc.lang,
@@ -148,6 +153,7 @@ def match_statements(doc: Doc, taxonomy: Taxonomy, matcher: NarrativeMatcher, al
                 narrative_text=str(h.explanation.get("nearest") or ""),
                 narrative_lang=h.explanation.get("nearest_lang"),
             )
+            st.extra.setdefault("narrative_relations", {})[h.narrative_id] = verdict.relation
             if verdict.relation != "rebuts" and h.narrative_id not in st.narratives:
                 st.narratives.append(h.narrative_id)  # a rebuttal does not carry what it rebuts
             out.append(

@@ -15,7 +15,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from linewatch.nlp.embed import DIM, embed
+
 WORD_RE = re.compile(r"\w\w+", re.UNICODE)
+SENT_END = re.compile(r"(?<=[.!?…।])\s+")
+LEAD_MIN, LEAD_MAX = 200, 400  # characters of the lead embedded beside the title
 CHAR_NGRAMS = (3, 5)  # inclusive range
 MAX_DOC_CHARS = 200_000  # hostile input: longer texts are read only this far
 
@@ -80,3 +84,30 @@ def pack_strings(items: list[str]) -> np.ndarray:
 def unpack_strings(arr: np.ndarray) -> list[str]:
     raw = arr.tobytes().decode("utf-8")
     return raw.split("\n") if raw else []
+
+
+def doc_pieces(text: str) -> list[str]:
+    """The two short pieces of a document that are embedded: its title (first line) and its lead.
+
+    Why short pieces: the multilingual embedding reads a few hundred words per second on a
+    small machine, and a news article's title and first sentences state its angle.
+    """
+    lines = [line.strip() for line in text[:20_000].splitlines() if line.strip()]
+    if not lines:
+        return ["", ""]
+    lead = ""
+    for sentence in SENT_END.split(" ".join(lines[1:])):
+        lead = f"{lead} {sentence}".strip()
+        if len(lead) >= LEAD_MIN:
+            break
+    return [lines[0][:300], lead[:LEAD_MAX]]
+
+
+def doc_embedding(texts: list[str]) -> np.ndarray:
+    """(n, 2 x 384): the title and lead embeddings of each document, side by side (cached on disk)."""
+    if not texts:
+        return np.zeros((0, 2 * DIM), dtype=np.float32)
+    pieces = [doc_pieces(t) for t in texts]
+    titles = embed([p[0] for p in pieces], "query")
+    leads = embed([p[1] for p in pieces], "query")
+    return np.hstack([titles, leads]).astype(np.float32)

@@ -26,6 +26,8 @@ import numpy as np
 from linewatch.analyze.narratives.taxonomy import Narrative, Taxonomy
 
 MAX_CLAIM_CHARS = 1000
+MIN_CLAIM_WORDS = 3  # shorter claims are neither embedded nor matched
+WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 
 
 @dataclass
@@ -90,14 +92,17 @@ class NarrativeMatcher:
 
         if not claims or not self.narratives:
             return [[] for _ in claims]
-        vecs = embed([c[:MAX_CLAIM_CHARS] for c in claims], "query")
+        # pre-filter: embedding is the whole cost of matching, and a claim of one or two words
+        # ("Nonsense.", "No comment") is too short to carry a narrative; it is not embedded
+        worth = [len(WORD_RE.findall(c[:MAX_CLAIM_CHARS])) >= MIN_CLAIM_WORDS for c in claims]
+        vecs = embed([c[:MAX_CLAIM_CHARS] if w else "" for c, w in zip(claims, worth)], "query")
         sims = vecs @ self._vecs.T  # claims x narrative texts
         sims = sims + self.params.cross_lingual * (self._langs != lang)[None, :] - self.params.label_penalty * self._is_label[None, :]
         n_narr = len(self.narratives)
         p = self.params
         out: list[list[Hit]] = []
         for ci, claim in enumerate(claims):
-            if not claim.strip():
+            if not worth[ci]:
                 out.append([])
                 continue
             row = sims[ci]

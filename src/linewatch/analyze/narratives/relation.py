@@ -82,6 +82,23 @@ def denial_signals(content: str, lang: str, *, cue: str | None = None, act: str 
     return signals
 
 
+def is_denial(text: str, lang: str) -> bool:
+    """Whether a text (a narrative's example or description) denies something itself."""
+    words = _words(lang)
+    return bool(_denies(words, text) or _negated(words, text))
+
+
+def explicit_denial(content: str, lang: str, cue: str | None = None) -> list[str]:
+    """A denial said in so many words: a deny cue, or words that call a claim false or deny a part in it.
+
+    A bare "not" is no such thing: "the statements were not agreed with Moscow" or "no
+    signs that Russia is changing" embed close to "Russia has nothing to do with it" but
+    do not carry it.
+    """
+    words = _words(lang)
+    return _found(words.deny_cues, cue or "") + _denies(words, content)
+
+
 def classify_relation(
     content: str,
     lang: str,
@@ -101,12 +118,14 @@ def classify_relation(
     words = _words(lang)
     nwords = _words(narrative_lang or lang)
     negation = _negated(words, content)
-    narrative_denies = bool(_denies(nwords, narrative_text) or _negated(nwords, narrative_text))
+    narrative_denies = is_denial(narrative_text, narrative_lang or lang)
     signals = denial_signals(content, lang, cue=cue, act=act)
     if narrative_denies:
         # a denial narrative: the statement rebuts it only by dismissing the denial itself
-        if signals and negation:
-            return RelationVerdict("rebuts", signals + [f"negation: {negation[0]}", "narrative is a denial"])
+        # ("dismissed Moscow's claims that it is not involved"); its own denial words promote it
+        deny_cue = _found(words.deny_cues, cue or "")
+        if deny_cue and negation:
+            return RelationVerdict("rebuts", [f"cue: {deny_cue[0]}", f"negation: {negation[0]}", "narrative is a denial"])
     else:
         if signals:
             return RelationVerdict("rebuts", signals)

@@ -18,7 +18,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 TOKEN = "browser-test-token-42"
-PAGES = ["/", "/timeline", "/statements", "/actors", "/actor/sergei-lavrov", "/stance", "/narratives", "/network",
+PAGES = ["/", "/timeline", "/statements", "/documents", "/actors", "/actor/sergei-lavrov", "/stance", "/narratives", "/network",
          "/scenarios", "/api/docs"]
 
 
@@ -295,4 +295,24 @@ def test_phone_width_has_no_sideways_scroll(served, browser) -> None:
               return true;
             }).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))""")
         assert width <= 390 and not wide, (path, width, wide)
+    page.close()
+
+
+def test_search_finds_another_word_form(served, browser) -> None:
+    """Typing the nominative ("граница") finds statements that say "на границе"; the documents page searches too."""
+    base, _ = served
+    page = browser.new_page()
+    page.goto(base + "/statements")
+    page.fill("form.filters input[name=q]", "граница")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**q=**")
+    contents = page.locator("#results .statement .content").all_inner_texts()
+    assert contents and all("границ" in c for c in contents) and any("границе" in c for c in contents)
+    total = int(page.locator("b.total").inner_text().split()[0].replace("\u202f", ""))
+    assert total >= len(contents)
+    page.goto(base + "/documents")
+    page.fill("form.filters input[name=q]", "граница")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**q=**")
+    assert page.locator("#results .document-row").count() >= 1
     page.close()

@@ -32,7 +32,7 @@ class Filters:
 
     def __init__(
         self,
-        q: str | None = Query(None, description="full-text search over speaker and content", max_length=200),
+        q: str | None = Query(None, description="search in any word form, names in any registry spelling; \"a phrase\", OR, NOT (statements: speaker and content; documents: title and text)", max_length=200),
         country: str | None = Query(None, description="speaker country, ISO 3166-1 alpha-3", max_length=10),
         actor: str | None = Query(None, description="speaker canonical name or registry id", max_length=200),
         target: str | None = Query(None, description="target of the statement (name or registry id)", max_length=200),

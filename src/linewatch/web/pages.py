@@ -123,18 +123,21 @@ def timeline(request: Request) -> Response:
 # ----------------------------------------------------------------------------- statements
 
 
-@router.get("/statements", response_class=HTMLResponse)
-@reader_page
-def statements(request: Request) -> Response:
+def _list_page(request: Request, template: str, nav: str, lister: Callable[..., Any], **extra: Any) -> Response:
+    """A filtered, paged list page (statements, documents) with the filter form's facets."""
     store = _store(request)
     f = _filter(request)
     page, limit, offset = page_bounds(request.query_params.get("page"))
-    rows, more = records.list_statements(store, f, limit, offset)
-    total, capped = records.count_statements(store, f)
-    return render(
-        request, "statements.html", "statements", f=f, params=f.as_params(), rows=rows, page=page, more=more,
-        facets=records.facets(store), total=total, capped=capped, first=offset + 1,
-    )
+    rows, more = lister(store, f, limit, offset)
+    return render(request, template, nav, f=f, params=f.as_params(), rows=rows, page=page, more=more,
+                  facets=records.facets(store), first=offset + 1, **extra)
+
+
+@router.get("/statements", response_class=HTMLResponse)
+@reader_page
+def statements(request: Request) -> Response:
+    total, capped = records.count_statements(_store(request), _filter(request))
+    return _list_page(request, "statements.html", "statements", records.list_statements, total=total, capped=capped)
 
 
 def _doc_view(store: Any, doc_id: str, highlights: list[Any]) -> dict[str, Any]:
@@ -215,6 +218,13 @@ async def correct(request: Request, kind: str, item_id: str) -> Response:
     resp = RedirectResponse(f"/{kind}/{item['id']}?saved=1", status_code=303)
     resp.set_cookie(TOKEN_COOKIE, supplied, httponly=True, samesite="strict", max_age=8 * 3600)
     return resp
+
+
+@router.get("/documents", response_class=HTMLResponse)
+@reader_page
+def documents(request: Request) -> Response:
+    """Search the documents themselves (titles and full text), in any word form."""
+    return _list_page(request, "documents.html", "documents", records.list_documents)
 
 
 @router.get("/document/{doc_id}", response_class=HTMLResponse)

@@ -13,6 +13,7 @@ NAV = (
     ("overview", "/", "Overview"),
     ("timeline", "/timeline", "Timeline"),
     ("statements", "/statements", "Statements"),
+    ("documents", "/documents", "Documents"),
     ("actors", "/actors", "Actors"),
     ("stance", "/stance", "Stance matrix"),
     ("narratives", "/narratives", "Narratives"),

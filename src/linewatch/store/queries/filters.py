@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from linewatch.errors import InputError
-from linewatch.store.store import fts5_query, search_terms
+from linewatch.store.queries.search import match_expression
 
 MAX_VALUE_LEN = 200  # longer filter values are not names; refuse rather than scan
 PAGE_SIZE = 50
@@ -116,19 +116,17 @@ def statement_where(f: ItemFilter, dialect: str, broad_fts: bool = False) -> tup
     params: list[Any] = []
     join_doc = False
     if f.q:
-        terms = search_terms(f.q)
-        if terms:
+        expr = match_expression(f.q, dialect)
+        if expr:
             if dialect == "sqlite":
-                # each word a quoted FTS5 string: user text can never form query operators
+                # every token quoted by the search layer: user text can never form query operators
                 plus = "+" if broad_fts else ""
                 clauses.append(f"{plus}s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-                params.append(fts5_query(terms))
             else:
                 clauses.append(
-                    "to_tsvector('simple', coalesce(s.speaker, '') || ' ' || s.content)"
-                    " @@ plainto_tsquery('simple', ?)"
+                    "to_tsvector('simple', coalesce(s.speaker, '') || ' ' || s.content) @@ to_tsquery('simple', ?)"
                 )
-                params.append(" ".join(terms))
+            params.append(expr)
     if f.country:
         clauses.append("s.speaker_country = ?")
         params.append(f.country.upper())

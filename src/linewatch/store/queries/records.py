@@ -13,7 +13,7 @@ from linewatch.model import CARRIER
 from linewatch.store.queries.cache import cached, clear
 from linewatch.store.queries.corrections import apply_corrections
 from linewatch.store.queries.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where
-from linewatch.store.store import fts5_query, search_terms
+from linewatch.store.queries.search import match_expression
 
 STATEMENT_COLUMNS = (
     "s.id, s.doc_id, s.speaker, s.speaker_id, s.speaker_mention, s.speaker_start, s.speaker_end,"
@@ -71,10 +71,10 @@ BROAD_FTS = 300  # more matches than this: walk the date index instead of sortin
 
 def _broad_fts(store: Any, f: ItemFilter) -> bool:
     """Whether a full-text query matches many statements (SQLite only; cheap doclist count)."""
-    terms = search_terms(f.q)
-    if not terms or store.dialect != "sqlite":
+    expr = match_expression(f.q, store.dialect) if store.dialect == "sqlite" else None
+    if not expr:
         return False
-    n = store.query("SELECT COUNT(*) AS n FROM statements_fts WHERE statements_fts MATCH ?", [fts5_query(terms)])
+    n = store.query("SELECT COUNT(*) AS n FROM statements_fts WHERE statements_fts MATCH ?", [expr])
     return int(n[0]["n"]) > BROAD_FTS if n else False
 
 
@@ -188,6 +188,13 @@ def list_documents(store: Any, f: ItemFilter, limit: int = 50, offset: int = 0) 
     if f.date_to:
         clauses.append("published <= ?")
         params.append(f.date_to)
+    expr = match_expression(f.q, store.dialect)
+    if expr and store.dialect == "sqlite":
+        clauses.append("rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+        params.append(expr)
+    elif expr:
+        clauses.append("to_tsvector('simple', coalesce(title, '') || ' ' || text) @@ to_tsquery('simple', ?)")
+        params.append(expr)
     rows = store.query(
         "SELECT id, url, title, outlet, outlet_type, language, published, source, ingested_at FROM documents"
         f" WHERE {' AND '.join(clauses)} ORDER BY published DESC NULLS LAST, id DESC LIMIT ? OFFSET ?",

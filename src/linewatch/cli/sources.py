@@ -63,8 +63,10 @@ def register(app: typer.Typer) -> None:
         fetcher = Fetcher(allow_private=allow_private_addresses, archive=archive,
                           limits=FetchLimits(min_interval=max(0.0, min_interval)))
         stop = threading.Event()
-        # SIGTERM (service stop) ends the poll after the item being stored, like Ctrl-C.
+        # SIGTERM (service stop) and Ctrl-C end the run cleanly: no new poll, fetches in flight
+        # cancelled, the item being stored finished (each item is its own transaction).
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        signal.signal(signal.SIGINT, lambda *_: stop.set())
 
         def on_poll(report: Any) -> None:
             if report.ok:
@@ -95,6 +97,9 @@ def register(app: typer.Typer) -> None:
             store.close()
         if result.process_note:
             console.print(f"[yellow]processing failed[/yellow]: {escape(result.process_note)} (run `linewatch run`)")
+        if stop.is_set():
+            console.print("stopped")
+            return
         if once:
             new = sum(p.new_items for p in result.polls)
             failed = sum(not p.ok for p in result.polls)

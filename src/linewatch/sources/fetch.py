@@ -19,7 +19,8 @@ import ipaddress
 import socket
 import threading
 import time
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,14 @@ ALLOWED_SCHEMES = ("http", "https")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this is treated as this
+# Only encodings we can inflate piece by piece under a size limit; brotli and zstd are not asked for.
+ACCEPT_ENCODING = "gzip, deflate"
+INFLATE_STEP = 65536  # bytes of decompressed output produced at a time
+CANCEL_CHECK = 1.0  # seconds: a blocked read looks this often whether the fetch was cancelled
+
+# The wall-clock deadline of the fetch running in this thread (headers, body, retries and
+# redirects together), read by every socket read and write of the connection.
+_deadline = threading.local()
 
 
 class FetchError(InputError):
@@ -194,6 +203,57 @@ class AddressRefused(OSError):
     """Raised inside the connection when the resolved address is not allowed."""
 
 
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose reads and writes never outlast the current fetch's deadline.
+
+    httpx's read timeout restarts with every byte, so a server sending one header line
+    every few seconds kept a fetch alive for ever; here each read waits at most until the
+    deadline (and at most CANCEL_CHECK at a time, so a stop request is seen)."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    @staticmethod
+    def _budget(timeout: float | None, error: type[Exception]) -> float | None:
+        cancel = getattr(_deadline, "cancel", None)
+        if cancel is not None and cancel.is_set():
+            raise error("fetch cancelled")
+        at = getattr(_deadline, "at", None)
+        if at is None:
+            return timeout
+        left = at - time.monotonic()
+        if left <= 0:
+            raise error("deadline passed")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        started = time.monotonic()
+        while True:
+            budget = self._budget(None if timeout is None else timeout - (time.monotonic() - started),
+                                  httpcore.ReadTimeout)
+            step = CANCEL_CHECK if budget is None else min(budget, CANCEL_CHECK)
+            try:
+                return self._inner.read(max_bytes, timeout=max(step, 0.001))
+            except httpcore.ReadTimeout:
+                if budget is not None and step >= budget:
+                    raise
+                # not yet at the read timeout or the deadline: look at cancel and wait again
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, timeout=self._budget(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname,
+                                                     self._budget(timeout, httpcore.ConnectTimeout)))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
 class _CheckedBackend(httpcore.NetworkBackend):
     """httpcore network backend that connects only to checked, allowed addresses."""
 
@@ -211,8 +271,9 @@ class _CheckedBackend(httpcore.NetworkBackend):
                 continue
             try:
                 # Connect to the address we checked, not to the name (no second lookup).
-                return self._inner.connect_tcp(ip, port, timeout=timeout, local_address=local_address,
-                                               socket_options=socket_options)
+                return _DeadlineStream(self._inner.connect_tcp(
+                    ip, port, timeout=_DeadlineStream._budget(timeout, httpcore.ConnectTimeout),
+                    local_address=local_address, socket_options=socket_options))
             except httpcore.ConnectError as exc:
                 last = exc
         if last is None:
@@ -328,6 +389,7 @@ class Fetcher:
         self._clients: dict[Any, httpx.Client] = {}
         self._robots: Any = None
         self.requests_made = 0
+        self.cancel = threading.Event()  # set to abort fetches in flight (watch stopping)
 
     # -- lifecycle
     def close(self) -> None:
@@ -353,7 +415,7 @@ class Fetcher:
                 transport=transport,
                 follow_redirects=False,  # we follow them ourselves, re-checking each hop
                 trust_env=False,  # a proxy from the environment would bypass the address check
-                headers={"User-Agent": self.user_agent},
+                headers={"User-Agent": self.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
             )
             self._clients[allowed] = client
         return client
@@ -394,8 +456,20 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         start = time.monotonic()
+        # One deadline for the whole fetch: headers, body, retries and redirects (a nested fetch,
+        # robots.txt, keeps the outer one's if it is sooner).
+        outer = getattr(_deadline, "at", None)
+        _deadline.at = min(start + self.limits.total_timeout, outer or float("inf"))
+        _deadline.cancel = self.cancel
+        try:
+            return self._get_within_deadline(url, current=url, headers=headers, allow=allow, limit=limit,
+                                             check_robots=check_robots, archive=archive, start=start)
+        finally:
+            _deadline.at = outer
+
+    def _get_within_deadline(self, url: str, *, current: str, headers: dict[str, str], allow: Any, limit: int,
+                             check_robots: bool, archive: bool, start: float) -> FetchResult:
         redirects: list[str] = []
-        current = url
         while True:
             host, port = check_url(current, allow)
             interval = self.limits.min_interval
@@ -441,7 +515,10 @@ class Fetcher:
             except FetchError as exc:
                 if exc.kind not in ("timeout", "connect") or attempt >= self.limits.retries:
                     raise
-                self._sleep(min(self.limits.max_retry_wait, self.limits.backoff_base * 2**attempt))
+                wait = min(self.limits.max_retry_wait, self.limits.backoff_base * 2**attempt)
+                if exc.kind == "timeout" or time.monotonic() + wait >= _deadline.at:
+                    raise  # a slow server gets no second full timeout: the deadline is the fetch's
+                self._sleep(wait)
                 attempt += 1
                 continue
             if result.status not in RETRY_STATUSES or attempt >= self.limits.retries:
@@ -449,7 +526,7 @@ class Fetcher:
             wait = parse_retry_after(result.headers.get("retry-after"))
             if wait is None:
                 wait = self.limits.backoff_base * 2**attempt
-            if wait > self.limits.max_retry_wait:
+            if wait > self.limits.max_retry_wait or time.monotonic() + wait >= _deadline.at:
                 # The server asks for a longer pause than we hold a fetch for: give up now and
                 # let the caller (the watcher) schedule the next attempt after Retry-After.
                 return result
@@ -459,7 +536,6 @@ class Fetcher:
     def _get_once(self, url: str, headers: dict[str, str], allow: Any, limit: int) -> FetchResult:
         lim = self.limits
         timeout = httpx.Timeout(lim.read_timeout, connect=lim.connect_timeout)
-        started = time.monotonic()
         self.requests_made += 1
         try:
             with self._client(allow).stream("GET", url, headers=headers, timeout=timeout) as resp:
@@ -468,13 +544,13 @@ class Fetcher:
                     raise FetchError(url, "too_big", f"body of {int(declared)} bytes is over the limit of {limit}")
                 chunks: list[bytes] = []
                 size = 0
-                for chunk in resp.iter_raw() if _is_identity(resp) else resp.iter_bytes():
-                    size += len(chunk)
-                    if size > limit:
-                        raise FetchError(url, "too_big", f"body over the limit of {limit} bytes (cut off)")
-                    if time.monotonic() - started > lim.total_timeout:
-                        raise FetchError(url, "timeout", f"download took longer than {lim.total_timeout:g} s")
-                    chunks.append(chunk)
+                inflate = _inflater(url, resp.headers.get("content-encoding", ""))
+                for raw in resp.iter_raw():
+                    for chunk in inflate(raw):
+                        size += len(chunk)
+                        if size > limit:
+                            raise FetchError(url, "too_big", f"body over the limit of {limit} bytes (cut off)")
+                        chunks.append(chunk)
                 return FetchResult(
                     url=url,
                     status=resp.status_code,
@@ -486,6 +562,10 @@ class Fetcher:
         except AddressRefused as exc:
             raise FetchError(url, "address", f"refused: {exc}") from exc
         except httpx.TimeoutException as exc:
+            if self.cancel.is_set():
+                raise FetchError(url, "cancelled", "fetch cancelled (stopping)") from exc
+            if time.monotonic() >= _deadline.at:
+                raise FetchError(url, "timeout", f"no complete answer within {lim.total_timeout:g} s") from exc
             raise FetchError(url, "timeout", f"timed out ({type(exc).__name__})") from exc
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, OSError) as exc:
             raise FetchError(url, "connect", f"connection failed: {exc or type(exc).__name__}") from exc
@@ -495,5 +575,36 @@ class Fetcher:
             raise FetchError(url, "connect", f"HTTP error: {exc}") from exc
 
 
-def _is_identity(resp: httpx.Response) -> bool:
-    return resp.headers.get("content-encoding", "identity").strip().lower() in ("", "identity")
+def _inflater(url: str, content_encoding: str) -> Callable[[bytes], Iterator[bytes]]:
+    """Decompress a body piece by piece, INFLATE_STEP bytes of output at a time, so the size
+    limit stops a compression bomb before it is in memory. One gzip or deflate layer only:
+    stacked encodings ("gzip, gzip") and ones we did not ask for are refused."""
+    layers = [e.strip().lower() for e in content_encoding.split(",") if e.strip().lower() not in ("", "identity")]
+    if not layers:
+        return lambda raw: iter((raw,))
+    if len(layers) > 1:
+        raise FetchError(url, "content", f"stacked Content-Encoding refused ({content_encoding.strip()})")
+    if layers[0] not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(url, "content", f"Content-Encoding {layers[0]!r} not supported (asked for {ACCEPT_ENCODING})")
+    state: dict[str, Any] = {"d": zlib.decompressobj(zlib.MAX_WBITS | 32 if layers[0] != "deflate" else zlib.MAX_WBITS),
+                             "first": layers[0] == "deflate"}
+
+    def inflate(raw: bytes) -> Iterator[bytes]:
+        d = state["d"]
+        data = raw
+        while data:
+            try:
+                out = d.decompress(data, INFLATE_STEP)
+            except zlib.error as exc:
+                if state["first"]:  # "deflate" sent as a raw stream, without the zlib header
+                    state["d"], state["first"] = zlib.decompressobj(-zlib.MAX_WBITS), False
+                    d = state["d"]
+                    continue
+                raise FetchError(url, "content", f"cannot decode the body: {exc}") from None
+            state["first"] = False
+            yield out
+            if d.eof:
+                return  # anything after the end of the compressed stream is not part of the body
+            data = d.unconsumed_tail
+
+    return inflate

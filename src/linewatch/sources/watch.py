@@ -17,6 +17,7 @@ import json
 import os
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,10 +27,12 @@ from linewatch.errors import LinewatchError
 from linewatch.sources.definitions import SourceDef
 from linewatch.sources.fetch import Fetcher, FetchError
 from linewatch.sources.items import CollectContext, Item
+from linewatch.store import open_store
 
 MAX_BACKOFF = 24 * 3600.0
 ALERT_AFTER_ERRORS = 3  # a source failing this many polls in a row raises a `source_error` alert
 MAX_ERROR_CHARS = 300
+MAX_PARALLEL_POLLS = 8  # sources polled at the same time by `watch`
 
 
 def utcnow() -> datetime:
@@ -209,6 +212,8 @@ def poll_source(store: Any, src: SourceDef, fetcher: Fetcher, *, archive: Any = 
         report.ok, report.error, report.error_kind = False, one_line(exc), "internal"
     report.notes = ctx.notes[:20]
     report.not_modified = ctx.not_modified
+    if report.error_kind == "cancelled":
+        return report  # stopped mid-fetch: the source keeps its schedule, the item comes next time
     if report.ok:
         # Validators are only kept when the poll took everything: a 304 must not hide items we left behind.
         interrupted = stop is not None and stop.is_set()
@@ -274,35 +279,64 @@ def watch(
     on_poll: Callable[[PollReport], None] | None = None,
     stop: threading.Event | None = None,
     max_sleep: float = 60.0,
+    workers: int = MAX_PARALLEL_POLLS,
 ) -> WatchResult:
-    """Poll sources until stopped (or one pass with once=True); process new documents after each pass.
+    """Poll sources until stopped (or one pass with once=True); process new documents as they come.
 
-    once=True polls every enabled source now, whatever its schedule, then returns.
+    Sources are polled concurrently (up to `workers` at a time, each with its own database
+    connection), so a slow or hanging source delays no other. When `stop` is set, no new poll
+    starts, fetches in flight are cancelled (their item is fetched again next time) and items
+    being stored finish. once=True polls every enabled source now, whatever its schedule.
     """
     sync_sources(store, defs)
     result = WatchResult()
     stop = stop or threading.Event()
-    while not stop.is_set():
-        batch = [s for s in defs if s.enabled] if once else due_sources(store, defs)
-        new_docs = 0
-        for src in batch:
-            if stop.is_set():
-                break
-            report = poll_source(store, src, fetcher, archive=archive, data_dir=data_dir, stop=stop)
-            result.polls.append(report)
-            new_docs += report.new_documents
-            if on_poll:
-                on_poll(report)
-        if process is not None and new_docs:
-            try:
-                result.processed += process(store)
-            except Exception as exc:  # processing trouble must not stop collection; `linewatch run` can redo it
-                from linewatch.runner import one_line
+    in_flight: dict[str, Future[PollReport]] = {}
+    started: set[str] = set()
 
-                result.process_note = one_line(exc)
-        if once:
-            break
-        stop.wait(min(max_sleep, max(1.0, seconds_until_next(store, defs))))
+    def poll_one(src: SourceDef) -> PollReport:
+        own = open_store(store.url)  # a connection per thread: transactions must not interleave
+        try:
+            return poll_source(own, src, fetcher, archive=archive, data_dir=data_dir, stop=stop)
+        finally:
+            own.close()
+
+    pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="poll")
+    try:
+        while not stop.is_set():
+            due = [s for s in defs if s.enabled and s.id not in started] if once else due_sources(store, defs)
+            for src in due:
+                if src.id not in in_flight:
+                    in_flight[src.id] = pool.submit(poll_one, src)
+                    started.add(src.id)
+            if not in_flight:
+                if once:
+                    break
+                stop.wait(min(max_sleep, max(1.0, seconds_until_next(store, defs))))
+                continue
+            done, _ = wait(list(in_flight.values()), timeout=min(max_sleep, 1.0), return_when=FIRST_COMPLETED)
+            new_docs = 0
+            for sid in [k for k, f in in_flight.items() if f in done]:
+                report = in_flight.pop(sid).result()
+                result.polls.append(report)
+                new_docs += report.new_documents
+                if on_poll:
+                    on_poll(report)
+            if process is not None and new_docs and not stop.is_set():
+                try:
+                    result.processed += process(store)
+                except Exception as exc:  # processing trouble must not stop collection; `linewatch run` can redo it
+                    from linewatch.runner import one_line
+
+                    result.process_note = one_line(exc)
+    finally:
+        if stop.is_set():
+            fetcher.cancel.set()  # a fetch in flight ends now; an item being stored finishes first
+        pool.shutdown(wait=True)
+        fetcher.cancel.clear()
+    for fut in in_flight.values():  # stopped while these were polling: report how they ended
+        if fut.done() and fut.exception() is None:
+            result.polls.append(fut.result())
     return result
 
 

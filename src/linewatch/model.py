@@ -9,6 +9,7 @@ Nothing is shown that cannot be traced back to text.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -22,6 +23,15 @@ ActorType = Literal["person", "organisation", "state"]
 Relation = Literal["promotes", "reports", "rebuts"]
 RELATIONS: tuple[Relation, ...] = ("promotes", "reports", "rebuts")
 CARRIER: Relation = "promotes"  # the only relation counted as carrying a narrative
+# Keys of the header block a text file may open with ("TITLE: …", "URL: …"), read by sources/files.py;
+# the views use them too, so that a header line is never shown as article text or as a speaker.
+HEADER_KEYS = ("url", "date", "title", "outlet", "outlet_type", "language", "note", "author")
+_HEADER_LINE_START = re.compile(r"^\s*(" + "|".join(HEADER_KEYS) + r")\s*:", re.IGNORECASE)
+
+
+def is_header_line(text: str | None) -> bool:
+    """Whether a text starts like a header line ("URL: https://…", "TITLE: …")."""
+    return bool(text and _HEADER_LINE_START.match(text))
 
 
 def stable_id(*parts: object, length: int = 16) -> str:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from linewatch.errors import InputError, printable
-from linewatch.model import Document
+from linewatch.model import HEADER_KEYS, Document
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -35,7 +35,6 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 RECORD_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
 
-HEADER_KEYS = ("url", "date", "title", "outlet", "outlet_type", "language", "note", "author")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
 _HEADER_LINE = re.compile(r"^[ \t]*([A-Za-z_]+)[ \t]*:[ \t]?(.*?)[ \t]*$")
 HEADER_MAX_LINES = 20

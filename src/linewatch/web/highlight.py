@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-ALLOWED_CLASSES = {"sentence", "speaker", "cue", "content", "target", "event", "trigger", "other"}
+ALLOWED_CLASSES = {"sentence", "speaker", "cue", "content", "target", "event", "trigger", "other", "header"}
 
 
 @dataclass(frozen=True)

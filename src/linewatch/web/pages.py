@@ -15,7 +15,7 @@ from linewatch.store.queries.corrections import add_corrections, correction_hist
 from linewatch.store.queries.filters import ItemFilter, page_bounds
 from linewatch.web.actors import actor_profile, list_actors
 from linewatch.web.auth import TOKEN_COOKIE, page_reader_ok
-from linewatch.web.highlight import event_highlights, mark_text, statement_highlights
+from linewatch.web.highlight import Highlight, event_highlights, mark_text, statement_highlights
 from linewatch.web.scenario_board import scenario_board
 from linewatch.web.viewhelpers import json_for_script
 
@@ -148,7 +148,9 @@ def _doc_view(store: Any, doc_id: str, highlights: list[Any]) -> dict[str, Any]:
     cut = len(text) > MAX_DOC_CHARS
     if cut:
         text = text[:MAX_DOC_CHARS]
-    return {"doc": doc, "marked": mark_text(text, highlights), "cut": cut}
+    # the header block ("TITLE: …", "URL: …") is shown apart, as the document's metadata, not article text
+    header = [Highlight(0, doc["header_end"], "header")] if doc.get("header_end") else []
+    return {"doc": doc, "marked": mark_text(text, header + list(highlights)), "cut": cut}
 
 
 @router.get("/statement/{statement_id}", response_class=HTMLResponse)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from linewatch.model import CARRIER
+from linewatch.model import CARRIER, is_header_line
 from linewatch.store.queries.cache import cached, clear
 from linewatch.store.queries.corrections import apply_corrections
 from linewatch.store.queries.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where
@@ -63,7 +63,13 @@ def finish_statements(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, 
         # what the statement carries (a rebuttal does not); every match with its relation and reason
         r["narratives"] = [m["narrative"] for m in matches if m["relation"] != "rebuts"]
         r["narrative_matches"] = matches
-    return apply_corrections(rows, "statement", store)
+    rows = apply_corrections(rows, "statement", store)
+    for r in rows:
+        if is_header_line(r.get("speaker")):  # "URL: https://…" is never a speaker
+            r["speaker"] = r["speaker_role"] = r["speaker_country"] = None
+        # a speaker the registry resolved, or one an analyst typed; others are shown as unverified
+        r["speaker_verified"] = bool(r.get("speaker") and (r.get("speaker_id") or "speaker" in (r.get("corrected") or {})))
+    return rows
 
 
 BROAD_FTS = 300  # more matches than this: walk the date index instead of sorting all matches
@@ -168,10 +174,19 @@ def get_event(store: Any, event_id: str) -> dict[str, Any] | None:
 def get_document(store: Any, doc_id: str) -> dict[str, Any] | None:
     rows = store.query(
         "SELECT id, url, title, outlet, outlet_type, language, published, text, source, ingested_at,"
-        " processed_version FROM documents WHERE id = ?",
+        " processed_version, meta FROM documents WHERE id = ?",
         [doc_id],
     )
-    return rows[0] if rows else None
+    if not rows:
+        return None
+    doc = rows[0]
+    try:
+        meta = json.loads(doc.pop("meta") or "{}")
+    except ValueError:
+        meta = {}
+    end = meta.get("header_end") if isinstance(meta, dict) else None
+    doc["header_end"] = end if isinstance(end, int) and 0 < end <= len(doc["text"] or "") else 0
+    return doc
 
 
 def list_documents(store: Any, f: ItemFilter, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], bool]:
@@ -228,7 +243,7 @@ def notable_statements(store: Any, since: str | None, limit: int = 12) -> list[d
         params.append(since)
     rows = store.query(
         f"SELECT {STATEMENT_COLUMNS}, {DOC_BRIEF_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id"
-        f" WHERE s.date IS NOT NULL AND (s.stance = 'oppose' OR s.stance = 'support' OR s.plover IN ({marks})){extra}"
+        f" WHERE s.date IS NOT NULL AND s.speaker_id IS NOT NULL AND (s.stance = 'oppose' OR s.stance = 'support' OR s.plover IN ({marks})){extra}"
         " ORDER BY s.date DESC, s.id DESC LIMIT ?",
         [*params, limit],
     )
@@ -239,7 +254,8 @@ def notable_statements(store: Any, since: str | None, limit: int = 12) -> list[d
 
 FACET_SQL = {
     "country": "SELECT speaker_country AS v FROM statements WHERE speaker_country IS NOT NULL GROUP BY speaker_country ORDER BY COUNT(*) DESC LIMIT 60",
-    "actor": "SELECT speaker AS v FROM statements WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY COUNT(*) DESC LIMIT 150",
+    # registry speakers only: the dropdown never offers "NEW YORK", "two" or "URL: https://…"
+    "actor": "SELECT speaker AS v FROM statements WHERE speaker_id IS NOT NULL GROUP BY speaker ORDER BY COUNT(*) DESC LIMIT 150",
     "target": "SELECT target AS v FROM statements WHERE target IS NOT NULL GROUP BY target ORDER BY COUNT(*) DESC LIMIT 150",
     "plover": "SELECT plover AS v FROM (SELECT plover FROM statements WHERE plover IS NOT NULL GROUP BY plover UNION SELECT plover FROM events GROUP BY plover) x ORDER BY v",
     "narrative": "SELECT narrative_id AS v FROM narrative_matches GROUP BY narrative_id ORDER BY COUNT(*) DESC LIMIT 100",

@@ -10,7 +10,7 @@
         interval: 30m                # 90, 90s, 15m, 2h, 1d
         max_items: 200               # per poll
         max_bytes: 5000000           # per response
-        allow_private: false         # allow private/loopback addresses for this source
+        allow_private: false         # true: this source's own host may be private; or a list of hosts / networks
         full_text: auto              # auto / always / never: fetch the article page
         filters:                     # GDELT only: keep rows naming these
           actors: [RUS, BLR]
@@ -27,10 +27,12 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
 from linewatch.errors import InputError
+from linewatch.sources.fetch import allowance
 
 KINDS = (
     "rss",
@@ -113,7 +115,9 @@ class SourceDef:
     interval: float = 1800.0  # seconds between polls
     max_items: int = 200
     max_bytes: int = 10_000_000
-    allow_private: bool = False
+    # False; or the hosts and networks whose private addresses this source may reach (`true` in
+    # the file means the location's own host: item links and redirects elsewhere stay public-only)
+    allow_private: bool | tuple[str, ...] = False
     full_text: str = "auto"
     filters: dict[str, list[str]] = field(default_factory=dict)
     enabled: bool = True
@@ -128,7 +132,7 @@ class SourceDef:
             "interval": self.interval,
             "max_items": self.max_items,
             "max_bytes": self.max_bytes,
-            "allow_private": self.allow_private,
+            "allow_private": list(self.allow_private) if isinstance(self.allow_private, tuple) else self.allow_private,
             "full_text": self.full_text,
             "filters": self.filters,
             "enabled": self.enabled,
@@ -214,7 +218,7 @@ def source_from_mapping(raw: Any, *, line: int | None = None) -> SourceDef:
             interval=parse_interval(raw.get("interval", 1800)),
             max_items=_int(raw.get("max_items", 200), "max_items", 1, 1_000_000),
             max_bytes=_int(raw.get("max_bytes", 10_000_000), "max_bytes", 1_000, 2_000_000_000),
-            allow_private=_bool(raw.get("allow_private", False), "allow_private"),
+            allow_private=_allow_private(raw.get("allow_private", False), location),
             full_text=full_text,
             filters=filters,
             enabled=_bool(raw.get("enabled", True), "enabled"),
@@ -222,6 +226,24 @@ def source_from_mapping(raw: Any, *, line: int | None = None) -> SourceDef:
         )
     except ValueError as exc:
         raise ValueError(f"source {sid}: {exc}") from None
+
+
+def _allow_private(value: Any, location: str) -> bool | tuple[str, ...]:
+    """`true` -> the location's own host; a list -> those hosts and networks (checked)."""
+    if value is False or value is None:
+        return False
+    if value is True:
+        host = urlsplit(location).hostname if location.lower().startswith(("http://", "https://")) else None
+        return (host,) if host else False
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"allow_private must be true, false or a list of hosts / networks, not {value!r}")
+    try:
+        allowance(value)
+    except InputError as exc:
+        raise ValueError(str(exc)) from None
+    return tuple(v.strip() for v in value)
 
 
 def _bool(value: Any, name: str) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import email.utils
 import ipaddress
+import re
 import socket
 import threading
 import time
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 USER_AGENT = "linewatch/0.1 (open-source monitoring of public statements; respects robots.txt)"
 ALLOWED_SCHEMES = ("http", "https")
+HOST_NAME = re.compile(r"(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.?")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this is treated as this
@@ -127,14 +129,44 @@ class FetchResult:
 # --------------------------------------------------------------------------- address checks
 
 
+# Cloud metadata services: never reachable, whatever allow_private says (they hand out credentials).
+METADATA_ADDRESSES = frozenset(ipaddress.ip_address(a) for a in (
+    "169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254",
+))
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+_V4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
+def _embedded_ipv4(addr: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 form carries: mapped, 6to4, Teredo, NAT64, IPv4-compatible."""
+    if addr.ipv4_mapped is not None:
+        return addr.ipv4_mapped
+    if addr.sixtofour is not None:
+        return addr.sixtofour
+    if addr.teredo is not None:
+        return addr.teredo[1]  # the client's address
+    if any(addr in net for net in _NAT64) or (addr in _V4_COMPATIBLE and int(addr) > 1):
+        return ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
+    return None
+
+
+def _ip(ip: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(ip.split("%", 1)[0])
+    except ValueError:
+        return None
+
+
 def address_problem(ip: str) -> str | None:
     """Why connecting to this IP address is refused by default, or None if it is public."""
-    try:
-        addr = ipaddress.ip_address(ip.split("%", 1)[0])
-    except ValueError:
+    addr = _ip(ip)
+    if addr is None:
         return f"not an IP address: {ip!r}"
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-        addr = addr.ipv4_mapped
+    if isinstance(addr, ipaddress.IPv6Address):
+        inner = _embedded_ipv4(addr)
+        if inner is not None:
+            problem = address_problem(str(inner))
+            return f"{problem} (inside {addr})" if problem else None
     for attr, label in (
         ("is_loopback", "loopback"),
         ("is_link_local", "link-local"),
@@ -150,37 +182,64 @@ def address_problem(ip: str) -> str | None:
     return None
 
 
-def allowance(value: Any) -> Any:
-    """Normalise allow_private: True (every address), or a tuple of networks allowed besides public ones.
+def _is_metadata(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    inner = _embedded_ipv4(addr) if isinstance(addr, ipaddress.IPv6Address) else None
+    return addr in METADATA_ADDRESSES or inner in METADATA_ADDRESSES
 
-    A list such as ["127.0.0.0/8"] allows exactly those private networks: a test server on
-    127.0.0.1 can be reached while a redirect from it to 169.254.169.254 is still refused.
+
+@dataclass(frozen=True)
+class Allowance:
+    """Private addresses allowed besides public ones: by network, or for named hosts only."""
+
+    networks: tuple[Any, ...] = ()
+    hosts: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.networks or self.hosts)
+
+
+def allowance(value: Any) -> Any:
+    """Normalise allow_private: True (every address but metadata services), or an Allowance.
+
+    A list names what is allowed: networks ("127.0.0.0/8", "10.1.0.0/16") or host names
+    ("intranet.example.org", whose private addresses are then allowed, and nobody else's).
+    A test server on 127.0.0.1 can be reached while a redirect from it to 10.0.0.1 or
+    169.254.169.254 is still refused.
     """
     if value is True:
         return True
     if not value:
-        return ()
+        return Allowance()
+    if isinstance(value, Allowance):
+        return value
     if isinstance(value, str):
         value = [value]
-    try:
-        return tuple(sorted({ipaddress.ip_network(str(v), strict=False) for v in value}, key=str))
-    except ValueError as exc:
-        raise InputError(f"not an address or network: {exc}", where="allow_private") from None
+    networks, hosts = set(), set()
+    for v in value:
+        text = str(v).strip()
+        try:
+            networks.add(ipaddress.ip_network(text, strict=False))
+        except ValueError:
+            if not HOST_NAME.fullmatch(text):
+                raise InputError(f"not an address, network or host name: {text!r}", where="allow_private") from None
+            hosts.add(text.lower().rstrip("."))
+    return Allowance(tuple(sorted(networks, key=str)), frozenset(hosts))
 
 
-def refused_reason(ip: str, allowed: Any) -> str | None:
-    """Why ip may not be connected to under this allowance, or None."""
+def refused_reason(ip: str, allowed: Any, host: str | None = None) -> str | None:
+    """Why ip (which `host` resolved to) may not be connected to under this allowance, or None."""
+    addr = _ip(ip)
+    if addr is not None and _is_metadata(addr):
+        return f"cloud metadata address {addr} (never allowed)"
     if allowed is True:
         return None
     problem = address_problem(ip)
-    if problem and allowed:
-        try:
-            addr = ipaddress.ip_address(ip.split("%", 1)[0])
-        except ValueError:
-            return problem
+    if problem and allowed and addr is not None:
+        if host and host.lower().rstrip(".") in allowed.hosts:
+            return None
         if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
             addr = addr.ipv4_mapped
-        if any(addr.version == net.version and addr in net for net in allowed):
+        if any(addr.version == net.version and addr in net for net in allowed.networks):
             return None
     return problem
 
@@ -265,7 +324,7 @@ class _CheckedBackend(httpcore.NetworkBackend):
                     socket_options: Any = None) -> httpcore.NetworkStream:
         last: Exception | None = None
         for ip in resolve(host, port):
-            problem = refused_reason(ip, self.allowed)
+            problem = refused_reason(ip, self.allowed, host)
             if problem:
                 last = AddressRefused(f"{host} resolves to a {problem}")
                 continue
@@ -303,14 +362,12 @@ def check_url(url: str, allow_private: Any) -> tuple[str, int]:
         raise FetchError(url, "scheme", "URL has no host")
     port = port or (443 if parts.scheme.lower() == "https" else 80)
     allowed = allowance(allow_private)
-    if allowed is True:
-        return host, port
     try:
         ips = resolve(host, port)
     except OSError as exc:
         raise FetchError(url, "connect", str(exc)) from exc
     for ip in ips:
-        problem = refused_reason(ip, allowed)
+        problem = refused_reason(ip, allowed, host)
         if problem:
             raise FetchError(
                 url, "address",

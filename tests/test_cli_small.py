@@ -71,3 +71,32 @@ def test_serve_on_a_busy_port_says_so(tmp_path: Path) -> None:
         r = lw("serve", "--port", str(port), cwd=tmp_path / "ws", timeout=60)
     assert r.returncode == 2
     assert f"port {port} is in use; try --port" in r.stderr and "Traceback" not in r.stderr, r.stderr
+
+
+def test_statements_command_lists_and_searches(tmp_path: Path) -> None:
+    import json
+
+    from linewatch.store import open_store
+    from linewatch.web.sample_data import populate
+
+    db = str(tmp_path / "s.db")
+    store = open_store(db)
+    populate(store, 40)
+    lavrov = store.scalar("SELECT COUNT(*) FROM statements WHERE speaker = 'Sergei Lavrov'")
+    first = store.scalar("SELECT MIN(date) FROM statements")
+    store.close()
+    r = lw("statements", "--db", db, "--speaker", "Sergei Lavrov", "--json", "--limit", "1000", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    assert len(rows) == lavrov and {x["speaker"] for x in rows} == {"Sergei Lavrov"}
+    dates = [x["date"] for x in rows]
+    assert dates == sorted(dates, reverse=True)
+    one_day = lw("statements", "--db", db, "--from", first, "--to", first, "--json", cwd=tmp_path)
+    assert one_day.returncode == 0 and all(json.loads(x)["date"] == first for x in one_day.stdout.splitlines())
+    found = lw("statements", "--db", db, "--q", "граница", "--json", cwd=tmp_path)
+    assert found.returncode == 0 and found.stdout and all("границ" in json.loads(x)["content"]
+                                                           for x in found.stdout.splitlines())
+    table = lw("statements", "--db", db, "--speaker", "Sergei Lavrov", "--limit", "2", cwd=tmp_path)
+    assert table.returncode == 0 and f"{lavrov} statements" in table.stdout
+    bad = lw("statements", "--db", db, "--from", "yesterday", cwd=tmp_path)
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr

@@ -3,6 +3,7 @@
     linewatch serve [--db URL] [--host 127.0.0.1] [--port 8642]
     linewatch brief --from 2021-11-01 --to 2021-11-15 [--actor NAME]... [--topic T] --format pdf --output brief.pdf
     linewatch export statements --format csv --output statements.csv [--from D] [--to D] [--actor NAME]
+    linewatch statements --speaker "Sergei Lavrov" --from 2021-11-01 --to 2021-11-30 --q "граница" [--json]
     linewatch correct ITEM_ID --stance oppose --author "A. Analyst" [--kind event] [--wrong]
 
 FastAPI, uvicorn and WeasyPrint are imported inside the commands.
@@ -20,6 +21,9 @@ from linewatch.cli.common import console, db_option, open_db
 from linewatch.errors import InputError
 
 DEFAULT_PORT = 8642
+STATEMENT_JSON_FIELDS = ("id", "date", "speaker", "speaker_id", "speaker_role", "speaker_country", "cue", "content",
+                         "target", "stance", "plover", "narratives", "doc_id", "doc_title", "doc_outlet", "doc_url",
+                         "doc_language", "sentence", "sentence_start", "sentence_end", "confidence", "corrected", "wrong")
 
 
 def _narrative_labels(config: object, flag: str | None) -> dict[str, str]:
@@ -162,6 +166,50 @@ def register(app: typer.Typer) -> None:
         data, n = export_bytes(store, kind, chosen, f, max_rows)
         write_atomic(data, output)
         console.print(f"wrote {n} {kind} to {output} ({chosen})")
+
+    @app.command()
+    def statements(
+        speaker: str | None = typer.Option(None, "--speaker", help="speaker name or registry id"),
+        target: str | None = typer.Option(None, "--target"),
+        stance: str | None = typer.Option(None, "--stance", help="support, oppose or neutral"),
+        date_from: str | None = typer.Option(None, "--from", help="first day, YYYY-MM-DD"),
+        date_to: str | None = typer.Option(None, "--to", help="last day, YYYY-MM-DD"),
+        q: str | None = typer.Option(None, "--q", help='search: any word form, names in any spelling, "a phrase", OR, NOT'),
+        language: str | None = typer.Option(None, "--language"),
+        limit: int = typer.Option(50, "--limit", min=1, max=10_000, help="at most this many (newest first)"),
+        as_json: bool = typer.Option(False, "--json", help="JSON Lines, one statement per line"),
+        db: str | None = db_option(),
+    ) -> None:
+        """List or search statements (corrections applied), as a table or JSON Lines."""
+        import json
+
+        from rich.markup import escape
+        from rich.table import Table
+
+        from linewatch.store.queries import records
+        from linewatch.store.queries.filters import ItemFilter
+
+        f = ItemFilter.from_params({"actor": speaker, "target": target, "stance": stance, "date_from": date_from,
+                                    "date_to": date_to, "q": q, "language": language})
+        store = open_db(db)
+        rows: list[dict] = []
+        while len(rows) < limit:
+            page, more = records.list_statements(store, f, min(500, limit - len(rows)), len(rows))
+            rows += page
+            if not more or not page:
+                break
+        total, capped = records.count_statements(store, f)
+        if as_json:
+            for r in rows:
+                sys.stdout.write(json.dumps({k: r.get(k) for k in STATEMENT_JSON_FIELDS}, ensure_ascii=False) + "\n")
+            return
+        table = Table(title=f"{total}{'+' if capped else ''} statements, newest first (showing {len(rows)})")
+        for col in ("date", "speaker", "target", "stance", "content", "id"):
+            table.add_column(col, overflow="fold", no_wrap=col in ("date", "id"), ratio=4 if col == "content" else None)
+        for r in rows:
+            table.add_row(r.get("date") or "undated", escape(r.get("speaker") or "unknown"), escape(r.get("target") or ""),
+                          r.get("stance") or "", escape(" ".join(str(r.get("content") or "").split())[:160]), r["id"])
+        console.print(table)
 
     @app.command()
     def correct(

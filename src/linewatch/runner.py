@@ -8,7 +8,9 @@ only the parent writes to the store (one transaction per document).
 from __future__ import annotations
 
 import multiprocessing as mp
+import queue
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +20,7 @@ from linewatch.actors.registry import actor_registry
 from linewatch.model import Document, DocumentAnalysis, NarrativeMatch, content_hash
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
+from linewatch.store.claims import DEFAULT_LEASE_S, claim_document, release_claim, worker_name
 
 MAX_ERROR_CHARS = 300
 
@@ -111,9 +114,20 @@ def one_line(exc: BaseException) -> str:
 class RunResult:
     processed: int = 0
     failed: int = 0
+    skipped: int = 0  # claimed by another run, or processed by it meanwhile
     errors: list[tuple[str, str]] = field(default_factory=list)  # (doc id, one-line error)
     version: str = ""
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, plus "store" (benchmarks)
+
+    def count(self, doc_id: str, status: str, error: str | None) -> None:
+        """One document's outcome: "done", "failed" (with its one-line error) or "skipped"."""
+        if status == "skipped":
+            self.skipped += 1
+        elif error is None:
+            self.processed += 1
+        else:
+            self.failed += 1
+            self.errors.append((doc_id, error))
 
     def add_timings(self, timings: dict[str, float]) -> None:
         for name, seconds in timings.items():
@@ -154,6 +168,56 @@ def _worker_process(document: Document) -> tuple[str, DocumentAnalysis | None, s
         return document.id, None, one_line(exc), {}
 
 
+def save_or_error(store: Any, analysis: DocumentAnalysis | None, error: str | None, version: str,
+                  timings: dict[str, float]) -> str | None:
+    """Save one document's analysis in its own transaction (it drops the claim); the one-line error, if any."""
+    if analysis is None:
+        return error
+    t0 = time.perf_counter()
+    try:
+        store.save_analysis(analysis, version)
+    except Exception as exc:
+        error = one_line(exc)
+    timings["store"] = timings.get("store", 0.0) + time.perf_counter() - t0
+    return error
+
+
+def process_one(store: Any, pipeline: Pipeline, options: dict[str, Any], version: str, doc_id: str,
+                owner: str, lease_s: float) -> tuple[str, str | None, dict[str, float]]:
+    """Claim, analyse and save one document: ("done" | "failed" | "skipped", error, seconds per stage).
+
+    "skipped": another run holds it, or it was processed by this version meanwhile.
+    """
+    if not claim_document(store, doc_id, owner, version, lease_s):
+        return "skipped", None, {}
+    document = store.get_document(doc_id)
+    if document is None:  # deleted meanwhile (the claim went with it)
+        return "skipped", None, {}
+    timings: dict[str, float] = {}
+    analysis, error = None, None
+    try:
+        doc = analyze_document(pipeline, document, options)
+        timings = dict(doc.timings)
+        analysis = analysis_from_doc(doc, version)
+    except Exception as exc:  # one bad document must not stop the run
+        error = one_line(exc)
+    error = save_or_error(store, analysis, error, version, timings)
+    if error is not None:
+        release_claim(store, doc_id, owner)
+    return ("done" if error is None else "failed"), error, timings
+
+
+def start_run(store: Any, run_options: RunOptions, limit: int | None,
+              on_start: Callable[[int], None] | None) -> tuple[Pipeline, dict[str, Any], list[str], RunResult]:
+    """The pipeline, its Doc options, the ids of the documents it has not processed, an empty result."""
+    pipeline, options = run_options.build()
+    result = RunResult(version=processing_version(pipeline, run_options.taxonomy))
+    ids = store.documents_to_process(result.version, limit)
+    if on_start:
+        on_start(len(ids))
+    return pipeline, options, ids, result
+
+
 def run_pending(
     store: Any,
     run_options: RunOptions,
@@ -162,50 +226,56 @@ def run_pending(
     limit: int | None = None,
     on_start: Callable[[int], None] | None = None,
     on_done: Callable[[str, str | None], None] | None = None,
+    lease_s: float = DEFAULT_LEASE_S,
 ) -> RunResult:
-    """Process every document whose processed_version differs from the pipeline's; save each."""
-    pipeline, options = run_options.build()
-    version = processing_version(pipeline, run_options.taxonomy)
-    ids = store.documents_to_process(version, limit)
-    result = RunResult(version=version)
-    if on_start:
-        on_start(len(ids))
+    """Process every document whose processed_version differs from the pipeline's; save each.
+
+    Each document is claimed before it is processed (store/claims.py), so two runs on one
+    store share the work instead of each doing all of it.
+    """
+    pipeline, options, ids, result = start_run(store, run_options, limit, on_start)
+    version = result.version
     if not ids:
         return result
+    owner = f"run:{worker_name()}:{uuid.uuid4().hex[:8]}"
 
-    def record(doc_id: str, analysis: DocumentAnalysis | None, error: str | None, timings: dict[str, float]) -> None:
+    def record(doc_id: str, status: str, error: str | None, timings: dict[str, float]) -> None:
         result.add_timings(timings)
-        if analysis is not None:
-            t0 = time.perf_counter()
-            try:
-                store.save_analysis(analysis, version)
-            except Exception as exc:
-                error = one_line(exc)
-            result.add_timings({"store": time.perf_counter() - t0})
-        if error is None:
-            result.processed += 1
-        else:
-            result.failed += 1
-            result.errors.append((doc_id, error))
+        result.count(doc_id, status, error)
         if on_done:
             on_done(doc_id, error)
 
-    documents = (store.get_document(i) for i in ids)
     if workers <= 1 or len(ids) == 1:
-        for document in documents:
-            if document is None:
-                continue
-            try:
-                doc = analyze_document(pipeline, document, options)
-                record(document.id, analysis_from_doc(doc, version), None, doc.timings)
-            except Exception as exc:
-                record(document.id, None, one_line(exc), {})
+        for doc_id in ids:
+            record(doc_id, *process_one(store, pipeline, options, version, doc_id, owner, lease_s))
         return result
 
+    # Worker processes analyse; this process claims each document just before handing it
+    # out (at most 2 per worker in flight, so claims stay fresh) and saves what comes back.
     ctx = mp.get_context("spawn")  # fresh interpreters: no inherited DB connections or model threads
+    done: queue.Queue[tuple[str, DocumentAnalysis | None, str | None, dict[str, float]]] = queue.Queue()
+    todo = iter(ids)
+
+    def hand_out(pool: Any) -> bool:
+        for doc_id in todo:
+            document = store.get_document(doc_id) if claim_document(store, doc_id, owner, version, lease_s) else None
+            if document is None:
+                record(doc_id, "skipped", None, {})
+                continue
+            pool.apply_async(
+                _worker_process, (document,), callback=done.put,
+                error_callback=lambda exc, i=doc_id: done.put((i, None, one_line(exc), {})),
+            )
+            return True
+        return False
+
     with ctx.Pool(processes=workers, initializer=_worker_init, initargs=(run_options,)) as pool:
-        for doc_id, analysis, error, timings in pool.imap_unordered(
-            _worker_process, (d for d in documents if d is not None), chunksize=1
-        ):
-            record(doc_id, analysis, error, timings)
+        in_flight = sum(hand_out(pool) for _ in range(2 * workers))
+        while in_flight:
+            doc_id, analysis, error, timings = done.get()
+            error = save_or_error(store, analysis, error, version, timings)
+            if error is not None:
+                release_claim(store, doc_id, owner)
+            record(doc_id, "done" if error is None else "failed", error, timings)
+            in_flight += hand_out(pool) - 1
     return result

@@ -14,7 +14,8 @@ from linewatch.cli.common import DB_HELP, console, err_console, error_line, open
 MAX_WORKERS = 32
 
 
-def run_store(store: Any, config: Any, taxonomy: Path | None, workers: int = 1, limit: int | None = None) -> Any:
+def run_store(store: Any, config: Any, taxonomy: Path | None, workers: int = 1, limit: int | None = None,
+              cluster: str | None = None, db_url: str | None = None) -> Any:
     """Process every pending document with a progress bar; print one line per failure. Returns RunResult."""
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -41,6 +42,11 @@ def run_store(store: Any, config: Any, taxonomy: Path | None, workers: int = 1, 
                 progress.console.print(f"[red]error[/red] document {doc_id}: {escape(error)}")
             progress.advance(task)
 
+        if cluster:
+            from linewatch.cluster import run_cluster
+
+            return run_cluster(store, db_url or config.db_url(None), cluster, run_options, limit=limit,
+                               on_start=on_start, on_done=on_done)
         return run_pending(store, run_options, workers=workers, limit=limit, on_start=on_start, on_done=on_done)
 
 
@@ -104,6 +110,9 @@ def register(app: typer.Typer) -> None:
         workers: int = typer.Option(1, "--workers", "-w", min=1, max=MAX_WORKERS, help="worker processes"),
         taxonomy: str | None = typer.Option(None, "--taxonomy", help="narrative taxonomy (YAML); default: workspace, else shipped"),
         limit: int | None = typer.Option(None, "--limit", min=1, help="process at most N documents"),
+        cluster: str | None = typer.Option(
+            None, "--cluster", help="Dask scheduler address (tcp://HOST:8786): workers process the documents "
+            "(needs linewatch[cluster]; see docs/cluster.md)"),
     ) -> None:
         """Process every document not yet processed by the current pipeline version."""
         from linewatch.config import load_config
@@ -112,15 +121,17 @@ def register(app: typer.Typer) -> None:
         tax = _check_taxonomy(taxonomy) or config.taxonomy()
         store = open_db(db)
         try:
-            result = run_store(store, config, tax, workers=workers, limit=limit)
+            result = run_store(store, config, tax, workers=workers, limit=limit, cluster=cluster,
+                               db_url=config.db_url(db))
             counts = store.counts()
         finally:
             store.close()
+        skipped = f", {result.skipped} taken by another run" if result.skipped else ""
         if result.processed == 0 and result.failed == 0:
-            console.print(f"nothing to do: every document is processed by pipeline {result.version}")
+            console.print(f"nothing to do: every document is processed by pipeline {result.version}{skipped}")
         else:
             console.print(
-                f"processed {result.processed} document(s), {result.failed} failed (pipeline {result.version}); "
+                f"processed {result.processed} document(s), {result.failed} failed{skipped} (pipeline {result.version}); "
                 f"database now has {counts['statements']} statements, {counts['events']} events, "
                 f"{counts['narrative_matches']} narrative matches"
             )

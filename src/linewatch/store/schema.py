@@ -322,6 +322,19 @@ ALTER TABLE narrative_matches ADD COLUMN relation TEXT NOT NULL DEFAULT 'promote
 CREATE INDEX IF NOT EXISTS narrative_matches_relation_narrative_doc ON narrative_matches (relation, narrative_id, doc_id);
 """
 
+# Document claims: which run is processing a document, until when (a lease). Concurrent runs
+# and cluster workers claim a document before they process it, so none is done twice, and a
+# claim of a killed worker expires, so its documents are redone. `worker` says where (host:pid).
+MIGRATION_0006 = """
+CREATE TABLE IF NOT EXISTS document_claims (
+    doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    owner TEXT NOT NULL,
+    worker TEXT NOT NULL,
+    version TEXT NOT NULL,
+    expires TEXT NOT NULL
+);
+"""
+
 # (version, description, {dialect: sql}) — append only.
 MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
     (
@@ -336,6 +349,7 @@ MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
     (3, "covering indexes for chart aggregates", {"sqlite": MIGRATION_0003, "postgresql": MIGRATION_0003}),
     (4, "covering index statement -> narrative", {"sqlite": MIGRATION_0004, "postgresql": MIGRATION_0004}),
     (5, "narrative match relation (promotes / reports / rebuts)", {"sqlite": MIGRATION_0005, "postgresql": MIGRATION_0005}),
+    (6, "document claims (leases) for concurrent runs", {"sqlite": MIGRATION_0006, "postgresql": MIGRATION_0006}),
 ]
 
 

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from linewatch.model import Document, DocumentAnalysis, Event, Statement
+from linewatch.store.claims import drop_claim_sql
 from linewatch.store.connection import Connection, _safe_url
 from linewatch.store.migrate import migrate
 from linewatch.store.rows import (
@@ -219,6 +220,7 @@ class Store:
                 "UPDATE documents SET processed_version = ?, processed_at = ? WHERE id = ?",
                 (version, now_iso(), doc_id),
             )
+            self.execute(drop_claim_sql(), (doc_id,))
 
     def statements_for(self, doc_id: str) -> list[Statement]:
         rows = self.query("SELECT * FROM statements WHERE doc_id = ? ORDER BY content_start", (doc_id,))

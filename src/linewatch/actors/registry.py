@@ -319,10 +319,17 @@ def load_registry_file(path: Path) -> tuple[list[Actor], dict[str, dict[str, lis
 # --------------------------------------------------------------------------- titles
 
 
+def _form_word(w: str) -> str:
+    if w == "_":
+        return r"\w[\w'-]*"  # any one word: "Szef _ dyplomacji" takes "Szef polskiej dyplomacji"
+    return re.escape(w[:-1]) + r"[\w'-]*" if w.endswith("*") else re.escape(w)
+
+
 def form_regex(form: str) -> str:
     """Regex of a lexicon form: words separated by spaces, matched as whole words;
-    a word ending in `*` is a stem that takes any ending ("rzeczni* Kreml*", "sanction*")."""
-    parts = [re.escape(w[:-1]) + r"[\w'-]*" if w.endswith("*") else re.escape(w) for w in form.split()]
+    a word ending in `*` is a stem that takes any ending ("rzeczni* Kreml*", "sanction*");
+    `_` stands for any one word (the state's adjective inside a title: "glav* _ МИД")."""
+    parts = [_form_word(w) for w in form.split()]
     return r"(?<![\w'])" + r"\s+".join(parts) + r"(?![\w'])" if parts else r"(?!)"
 
 
@@ -340,8 +347,9 @@ def _titles(lang: str) -> tuple[_Title, ...]:
         for form in entry.get("forms") or []:
             pat = re.compile(form_regex(str(form)), re.IGNORECASE)
             out.append(_Title(pat, str(entry["role"]), entry.get("country")))
-    # Longer forms first so "deputy foreign minister" wins over "foreign minister".
-    return tuple(sorted(out, key=lambda t: -len(t.pattern.pattern)))
+    # Longer forms first so "deputy foreign minister" wins over "foreign minister"; a form with
+    # an any-word slot last, so "szef unijnej dyplomacji" stays the EU's.
+    return tuple(sorted(out, key=lambda t: (r"\w[\w'-]*\s" in t.pattern.pattern, -len(t.pattern.pattern))))
 
 
 @cache

@@ -33,6 +33,8 @@ from linewatch.extract.attribution.base import (
 )
 from linewatch.extract.attribution.rules import find_attributions
 from linewatch.extract.attribution.speaker import (
+    AGENCY,
+    UNNAMED,
     Speaker,
     actor_fields,
     anaphor_words,
@@ -41,6 +43,8 @@ from linewatch.extract.attribution.speaker import (
     person_name_in,
     registry_for,
     resolve_speaker,
+    speaker_problem,
+    unnamed,
 )
 from linewatch.lexicon import lexicon
 from linewatch.model import Statement
@@ -387,7 +391,16 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             if question and att.kind not in ("direct", "headline"):
                 continue  # "Did X say that…?" asks; it reports nothing
             speaker = resolve_speaker(doc, att.speaker_span, history, att.gender_hint,
-                                      att.cue_span[0] if att.cue_span else sent.start)
+                                      att.cue_span[0] if att.cue_span else sent.start, since=covered_until,
+                                      skip=[*att.content_spans, *_quotes_between(quotes, covered_until, sent.end)])
+            problem = speaker_problem(doc, speaker)
+            if problem == UNNAMED and speaker is not None:
+                speaker = unnamed(speaker)  # "it said", "who said": kept, but naming nobody
+            elif problem == AGENCY and speaker is not None and att.cue_span and speaker.span \
+                    and speaker.span[1] <= att.cue_span[0] and att.kind != "according_to":
+                speaker.resolved_by = "agency"  # "Reuters reported that…": its own report, not a voice to refer back to
+            elif problem:
+                continue  # a dateline, a header line, "Jak podaje PAP, X…" (someone else's words): nothing
             if not _acceptable_speaker(att, speaker, doc):
                 continue
             if "extend_back" in att.notes:
@@ -409,12 +422,21 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             last_para_sent = (sent.paragraph, si)
             # a noun cue or a stance verb is weak evidence of who is talking: "it" later must not
             # be resolved through it
-            if speaker is not None and speaker.name and not {"noun_cue", "attitude"} & set(att.notes):
+            if (speaker is not None and speaker.name and speaker.resolved_by != "agency"
+                    and not {"noun_cue", "attitude"} & set(att.notes)):
                 if speaker.gender is None and att.gender_hint:
                     speaker.gender = att.gender_hint
                 history.append(speaker)
     _reader_speakers(doc, out)
     return _drop_nested_beliefs(out)
+
+
+def _quotes_between(quotes: Sequence[tuple[int, int]], a: int, b: int) -> Sequence[tuple[int, int]]:
+    """The quotations (sorted, not overlapping) that overlap [a, b)."""
+    lo = bisect.bisect_left(quotes, (a, -1))
+    if lo > 0 and quotes[lo - 1][1] > a:
+        lo -= 1
+    return quotes[lo:bisect.bisect_left(quotes, (b, -1))]
 
 
 def _drop_nested_beliefs(out: list[Statement]) -> list[Statement]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from linewatch.extract.attribution.speaker import is_anaphor
+from linewatch.extract.attribution.speaker import is_anaphor, speaker_words
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
 
@@ -250,9 +250,23 @@ class SentenceView:
                 return qa, qb
         return None
 
+    @property
+    def prepositions(self) -> frozenset[str]:
+        return speaker_words(self.lang).prepositions
+
+    @property
+    def title_glue(self) -> frozenset[str]:
+        return _title_glue(self.lang)
+
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens i..j-1."""
         return self.toks[i].start, self.toks[j - 1].end
+
+
+@cache
+def _title_glue(lang: str) -> frozenset[str]:
+    """Words inside a title phrase ("Minister of the Interior"), from `titles.yaml` `country_glue`."""
+    return frozenset(str(w).lower() for w in lexicon(lang, "titles").get("country_glue") or [])
 
 
 def word_count(view: SentenceView, i: int, j: int) -> int:
@@ -307,14 +321,21 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
     """Token range of an inverted speaker right after the cue ("said Lavrov", "заявил Песков")."""
     toks = view.toks
     # skip a short adverbial before the name ("powiedział we wtorek minister X")
+    after_preposition = False
     for x in range(i, min(i + 4, len(toks))):
+        if name_like(view, x) and x > i and toks[x - 1].text.lower() in view.prepositions:
+            after_preposition = True  # "podczas wiecu w Bogatyni", "na Twitterze": a place or medium
+            continue
         if name_like(view, x):
+            after_preposition = False
             # keep an article and adjectives before the name: "said a senior NATO official"
             det = next((y for y in range(i, x) if toks[y].pos == "DET"), None)
             i = det if det is not None and all(toks[y].pos in ("DET", "ADJ", "NOUN", "PROPN") for y in range(det, x)) else x
             break
         if not is_word(toks[x]) or toks[x].text.lower() in view.table.that:
             break
+    if after_preposition:
+        return None  # only an adjunct follows the cue ("– powiedział podczas wiecu w Bogatyni.")
     j = i
     seen_cap = False
     tail = 0
@@ -332,6 +353,9 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
             continue
         if t.text[:1].isupper() or t.pos == "PROPN":
             seen_cap = True
+        elif (seen_cap and low in view.title_glue and j + 1 < len(toks)
+              and (toks[j + 1].text[:1].isupper() or toks[j + 1].text.lower() in view.title_glue)):
+            pass  # "says Minister of the Interior Mari Rantanen": the title goes on
         elif seen_cap and low not in view.anaphors:
             break  # "said Lavrov in an interview": a lowercase word after the name ends it
         elif t.pos in ("ADP", "ADV") and not seen_cap:

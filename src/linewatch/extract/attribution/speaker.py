@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from linewatch.lexicon import lexicon
@@ -63,6 +64,76 @@ def _phrase_heads(doc: Doc, a: int, b: int, words: list[str]) -> set[str]:
         if roots:
             return set(roots[:1])
     return {words[0], words[-1]} if words else set()
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    """`data/lang/<lang>/speakers.yaml`: what cannot name a speaker, and how to look past it."""
+
+    not_speakers: frozenset[str]
+    relatives: frozenset[str]
+    agencies: tuple[str, ...]  # lower-cased; a capitalised entry is a proper name, matched as a word
+    agency_names: tuple[re.Pattern[str], ...]
+    prepositions: frozenset[str]
+
+
+@cache
+def speaker_words(lang: str) -> SpeakerWords:
+    data = lexicon(lang, "speakers")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    agencies = [str(w) for w in data.get("agencies") or []]
+    names = tuple(re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", 0 if w.isupper() else re.I)
+                  for w in agencies if w[:1].isupper())
+    return SpeakerWords(words("not_speakers"), words("relatives"), tuple(w.lower() for w in agencies), names,
+                        words("prepositions"))
+
+
+@lru_cache(maxsize=4)
+def _month_words(lang: str) -> frozenset[str]:
+    data = lexicon(lang, "dates")
+    return frozenset(str(f).lower() for forms in (data.get("months") or {}).values() for f in forms)
+
+
+UNNAMED = "unnamed"  # speaker_problem: words that point at someone the text does not name
+AGENCY = "news agency"  # speaker_problem: a wire service, which relays others' words
+
+
+def speaker_problem(doc: Doc, speaker: Speaker | None) -> str | None:
+    """Why a speaker names nobody, or None when it is a person, organisation or state.
+
+    One check for every finder and language. A span in the header block, a dateline
+    ("МОСКВА", "KUŹNICA, Nov 16"), a phrase with no word, or a news agency relaying someone
+    else's words ("ТАСС", "agencji") is a misreading: the caller drops the statement.
+    A phrase of function words only ("who", "it", "их", "some") that no earlier speaker
+    resolved is UNNAMED: someone said it, but the text does not say who."""
+    if speaker is None or not speaker.name:
+        return None
+    if speaker.span is not None and speaker.span[0] < int(doc.document.meta.get("header_end") or 0):
+        return "header"
+    name = speaker.name
+    sw = speaker_words(doc.lang)
+    if name.lower() in sw.agencies or _only_agency(name, sw):
+        return AGENCY
+    if speaker.actor_id:
+        return None
+    words = [w for w in _WORD.findall(name) if any(c.isalpha() for c in w)]
+    if not words:
+        return "no word"
+    if all(w.lower() in sw.not_speakers for w in words):
+        return UNNAMED
+    tokens = [w.lower() for w in _WORD.findall(name)]
+    months = _month_words(doc.lang)
+    if any((x in months and y.isdigit()) or (x.isdigit() and y in months) for x, y in zip(tokens, tokens[1:])):
+        return "dateline"
+    if speaker.span is not None and all(w.isupper() for w in words) and sum(map(len, words)) >= 4:
+        a = speaker.span[0]
+        line_start = doc.text.rfind("\n", 0, a) + 1
+        if not doc.text[line_start:a].strip():
+            return "dateline"  # "MOSCOW, November 22. /TASS/." opens its line in capitals
+    return None
 
 
 @cache
@@ -144,13 +215,20 @@ def resolve_speaker(
     history: list[Speaker],
     gender_hint: str | None = None,
     at: int | None = None,
+    since: int | None = None,
+    skip: Sequence[tuple[int, int]] = (),
 ) -> Speaker | None:
     """The speaker of the phrase doc.text[span]; pronouns and anaphors use `history` (latest last).
 
     `at` (where the cue is) lets a speaker-less cue or a pronoun with no earlier speaker fall back
-    to the person the text just named."""
+    to the person the text just named. `since` (where the last statement ended): a person the
+    text names after it, outside `skip` (the statement's own words), is the subject of a cue
+    with no subject ("Do kryzysu odniósł się X. – … – powiedział."), before any earlier speaker."""
     if span is None or span[1] <= span[0]:
-        prev = _previous(history, gender_hint, None)
+        prev = None
+        if at is not None and since is not None:
+            prev = _subject_person_before(doc, at, gender_hint, None, sentences_back=3, after=since, skip=skip)
+        prev = prev or _previous(history, gender_hint, None)
         if prev is None and at is not None:
             prev = _subject_person_before(doc, at, gender_hint, None)
         return prev
@@ -182,13 +260,16 @@ def resolve_speaker(
             return Speaker(name, best.actor_id, (best.start, best.end), best.text, gender_of(doc, best.actor_id, history),
                            "registry", 0.9)
     words = [w.group().lower() for w in _WORD.finditer(surface)]
+    if len(words) == 1 and words[0] in speaker_words(lang).relatives:
+        # "Lavrov, who said…": Lavrov; with nothing before it, the phrase stays (and names nobody)
+        return _antecedent(doc, a, b) or Speaker(surface.strip(), None, (a, b), surface, None, "text", 0.4)
     pronouns = pronoun_table(lang)
     if words and len(words) <= 2 and words[-1] in pronouns:
         prev = _previous(history, pronouns[words[-1]], (a, b))
         if prev is not None:
             prev.mention = surface
             return prev
-        if pronouns[words[-1]] in ("m", "f") and (named := _subject_person_before(doc, a, pronouns[words[-1]], (a, b))):
+        if pronouns[words[-1]] in ("m", "f", "n") and (named := _subject_person_before(doc, a, pronouns[words[-1]], (a, b))):
             named.mention = surface
             return named
         person = _last_person_before(doc, a) if pronouns[words[-1]] in ("m", "f") else None
@@ -208,6 +289,53 @@ def resolve_speaker(
     if not name:
         return _previous(history, gender_hint, None)
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
+
+
+def _only_agency(name: str, sw: SpeakerWords) -> bool:
+    """"state news agency BelTA" names an agency and nobody else ("PAP rzecznik X" names X)."""
+    rest = name
+    for p in sw.agency_names:
+        rest = p.sub(" ", rest)
+    if rest == name:
+        return False
+    return not any(w[:1].isupper() for w in _WORD.findall(rest))
+
+
+def unnamed(speaker: Speaker) -> Speaker:
+    """The same words as a speaker mention, naming nobody (an unresolved "it", "who", "их")."""
+    return Speaker(None, None, speaker.span, speaker.mention, speaker.gender, "unresolved", 0.65)
+
+
+def _antecedent(doc: Doc, a: int, b: int) -> Speaker | None:
+    """What a relative pronoun at [a, b) stands for: the actor or name right before it
+    ("Sergei Lavrov, who…", "officials who…"), else None (no speaker)."""
+    surface = doc.text[a:b]
+    p = a
+    while p > 0 and doc.text[p - 1] in " ,\t\n–—-":
+        p -= 1
+    for m in doc_mentions(doc):
+        if m.end == p and m.actor_id:
+            name = _actor_name(doc, m.actor_id) or m.text
+            return Speaker(name, m.actor_id, (a, b), surface, gender_of(doc, m.actor_id, []), "relative", 0.8)
+    before = [t for t in doc.tokens if t.end <= p and t.start >= p - 80]
+    run: list[Any] = []
+    for t in reversed(before):
+        if not t.text[:1].isupper() or t.text[:1] in "\"'“”„«»":
+            break
+        run.insert(0, t)
+    if run and run[-1].end == p and (len(run) > 1 or run[0].start not in {s.start for s in doc.sentences}):
+        name = _clean_surface(doc.text[run[0].start:run[-1].end])
+        return Speaker(name, None, (a, b), surface, None, "relative", 0.6)
+    if before and before[-1].end == p and before[-1].pos in ("NOUN", "PROPN"):
+        head = before[-1]  # "officials who said": a noun for people; with its modifiers
+        start = head.start
+        for t in reversed(before[:-1]):
+            if t.head != head.i or t.dep not in ("amod", "compound", "nummod", "det"):
+                break
+            start = t.start
+        name = _clean_surface(doc.text[start:head.end])
+        return Speaker(name, None, (a, b), surface, None, "relative", 0.5)
+    return None
 
 
 def _person_of_country(doc: Doc, demonym: Mention, surface: str, offset: int) -> Speaker | None:
@@ -231,7 +359,8 @@ def _person_of_country(doc: Doc, demonym: Mention, surface: str, offset: int) ->
 
 
 def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tuple[int, int] | None,
-                           sentences_back: int = 2) -> Speaker | None:
+                           sentences_back: int = 2, after: int = 0,
+                           skip: Sequence[tuple[int, int]] = ()) -> Speaker | None:
     """The first registry person named in the nearest sentence before `offset` that names one.
 
     The first named person of a sentence is most often its subject ("X odniósł się do słów Y.
@@ -241,17 +370,21 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
         return None
     starts = [s.start for s in doc.sentences]
     si = bisect.bisect_right(starts, offset) - 1
-    people = [m for m in doc_mentions(doc) if m.end <= offset and m.kind in ("name", "title")]
+    kinds = ("body", "state") if gender == "n" else ("name", "title")
+    people = [m for m in doc_mentions(doc) if after <= m.start and m.end <= offset and m.kind in kinds
+              and not any(a <= m.start < b for a, b in skip)]
     for k in range(si, max(si - sentences_back, 0) - 1, -1):
         if k < 0:
             break
         lo = doc.sentences[k].start
         for m in sorted((m for m in people if m.start >= lo and m.end <= doc.sentences[k].end), key=lambda m: m.start):
             actor = reg.by_id(m.actor_id)
-            if actor is None or actor.type != "person":
-                continue
+            if actor is None or gender == "p" or (actor.type == "person") != (gender != "n"):
+                continue  # "it" is a body or a state the sentence named; "he"/"she" a person
+            if gender == "n":
+                return Speaker(actor.name, actor.id, span, m.text, "n", "previous", 0.6)
             female = gender_of(doc, m.actor_id, []) == "f"
-            if (gender == "f" and not female) or (gender == "m" and female) or gender in ("p", "n"):
+            if (gender == "f" and not female) or (gender == "m" and female):
                 continue
             return Speaker(actor.name, actor.id, span, m.text, "f" if female else gender, "previous", 0.6)
     return None

@@ -1,0 +1,79 @@
+"""Speakers that name somebody: junk is dropped or left unnamed, titles resolve, adjuncts are no speakers."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from linewatch.extract.registry import get_registry
+from linewatch.model import Document
+from linewatch.nlp.doc import Doc
+from linewatch.nlp.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
+
+
+def run(pipe: Pipeline, text: str, lang: str, on: date = date(2023, 9, 20)) -> Doc:
+    return pipe(Doc(Document(text=text, language=lang, published=on)))
+
+
+def speakers(pipe: Pipeline, text: str, lang: str, on: date = date(2023, 9, 20)) -> list[str | None]:
+    return [s.speaker for s in run(pipe, text, lang, on).statements]
+
+
+def test_place_after_cue_is_no_speaker_and_the_person_just_named_is(pipe: Pipeline) -> None:
+    text = ("Do sprawy odniósł się również premier Mateusz Morawiecki. - Nie wiemy jeszcze, co się stanie "
+            "w najbliższych tygodniach na granicy - powiedział podczas wiecu w Bogatyni.")
+    got = speakers(pipe, text, "pl")
+    assert "Bogatyni" not in got
+    assert "Mateusz Morawiecki" in got
+
+
+def test_medium_after_cue_is_skipped(pipe: Pipeline) -> None:
+    text = '"Sytuacja na granicy jest bardzo poważna i stale ją monitorujemy" - napisał na Twitterze Jan Kowalczyk.'
+    assert speakers(pipe, text, "pl") == ["Jan Kowalczyk"]
+
+
+def test_relative_pronoun_takes_its_antecedent(pipe: Pipeline) -> None:
+    text = "The talks were led by Sergei Lavrov, who said that the border would stay closed until spring."
+    assert speakers(pipe, text, "en") == ["Sergei Lavrov"]
+
+
+def test_unresolved_pronoun_names_nobody(pipe: Pipeline) -> None:
+    doc = run(pipe, "It said that the border would stay closed until the spring of next year.", "en")
+    assert all(s.speaker is None for s in doc.statements)
+
+
+def test_agency_relaying_someone_else_is_no_speaker(pipe: Pipeline) -> None:
+    text = "Jak podaje PAP, władze przekazały ambasadorowi protest przeciwko słowom ministra."
+    assert "PAP" not in speakers(pipe, text, "pl")
+
+
+def test_dateline_is_no_speaker(pipe: Pipeline) -> None:
+    text = "KUZNICA, Nov 16 - Migrants gathered at the border crossing on Tuesday.\nNothing else was said."
+    assert all(s is None or "KUZNICA" not in s for s in speakers(pipe, text, "en"))
+
+
+def test_title_with_glue_words_and_registry_holder(pipe: Pipeline) -> None:
+    text = '"We have seen no signs that the situation is changing at the border," says Minister of the Interior Mari Rantanen.'
+    assert speakers(pipe, text, "en", date(2024, 2, 8)) == ["Mari Rantanen"]
+
+
+@pytest.mark.parametrize("surface,lang,on,name", [
+    ("Szef polskiej dyplomacji", "pl", date(2022, 3, 1), "Zbigniew Rau"),
+    ("Ukraiński przywódca", "pl", date(2023, 9, 20), "Volodymyr Zelensky"),
+    ("The Belarusian leader", "en", date(2021, 11, 10), "Alexander Lukashenko"),
+    ("глава российского МИД", "ru", date(2021, 11, 10), "Sergei Lavrov"),
+    ("premier Finlandii", "pl", date(2023, 11, 15), "Petteri Orpo"),
+    ("szef unijnej dyplomacji", "pl", date(2021, 11, 10), "Josep Borrell"),
+])
+def test_titles_resolve_to_the_holder_on_the_day(surface: str, lang: str, on: date, name: str) -> None:
+    actor = get_registry().resolve(surface, lang, on)
+    assert actor is not None and actor.name == name
+
+
+def test_opposition_leader_is_not_the_head_of_state() -> None:
+    assert get_registry().resolve("Belarusian opposition leader", "en", date(2021, 11, 10)) is None

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from linewatch.extract.registry import get_registry
+from linewatch.actors.registry import get_registry
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline

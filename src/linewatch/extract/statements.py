@@ -160,9 +160,10 @@ def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> 
         phrase = doc.text[att.speaker_span[0]:att.speaker_span[1]] if att.speaker_span else ""
         if not (person_name_in(phrase) or any(is_anaphor(w, doc.lang) for w in phrase.split())):
             return False
-    if (att.belief and speaker is not None and speaker.gender == "n" and speaker.actor_id is None
-            and speaker.resolved_by == "pronoun"):
-        return False  # "it expects…", "it fears…" with an unresolved "it" is the author's analysis
+    if (att.belief and speaker is not None and speaker.gender == "n"
+            and (speaker.actor_id is None or _is_state(doc, speaker.actor_id))
+            and speaker.resolved_by in ("pronoun", "previous", "unresolved")):
+        return False  # "it expects…", "it fears…" (unresolved, or a state) is the author's analysis
     if att.belief and speaker is not None and _names_a_state(doc, speaker):
         return False  # "Russia wants…", "Moscow expects…": the author's reading of a state's aims
     return True
@@ -187,6 +188,12 @@ def make_statements(**config: Any):
         return doc
 
     return statements
+
+
+def _is_state(doc: Doc, actor_id: str) -> bool:
+    reg = registry_for(doc)
+    actor = reg.by_id(actor_id) if reg is not None else None
+    return actor is not None and actor.type == "state"
 
 
 def _names_a_state(doc: Doc, speaker: Speaker) -> bool:

@@ -316,3 +316,33 @@ def test_search_finds_another_word_form(served, browser) -> None:
     page.wait_for_url("**q=**")
     assert page.locator("#results .document-row").count() >= 1
     page.close()
+
+
+def test_correction_flows_into_filters_and_charts(served, browser) -> None:
+    """A speaker typed in Russian in the form is filed under the registry actor: the actor filter, the
+    stance matrix and the actor page's chart all count the statement there."""
+    import httpx
+
+    base, _ = served
+    st = httpx.get(f"{base}/api/statements", params={"actor": "maria-zakharova", "limit": 50}).json()["items"]
+    st = next(s for s in st if s["target"] and s["date"] and not s["corrected"])
+    page = browser.new_page()
+    page.goto(f"{base}/statement/{st['id']}")
+    page.fill("input[name=speaker]", "Лавров")
+    page.fill("input[name=author]", "tester")
+    if page.locator("input[name=token]").count():
+        page.fill("input[name=token]", TOKEN)
+    page.click(".correction-form button[type=submit]")
+    page.wait_for_url("**saved=1**")
+    assert "Sergei Lavrov" in page.locator(".f-speaker").inner_text()
+    # the dashboard's filter for Lavrov lists it; Zakharova's does not
+    page.goto(f"{base}/statements?actor=sergei-lavrov&date_from={st['date']}&date_to={st['date']}")
+    assert page.locator(f"#results .statement[data-id='{st['id']}']").count() == 1
+    page.goto(f"{base}/statements?actor=maria-zakharova&date_from={st['date']}&date_to={st['date']}")
+    assert page.locator(f"#results .statement[data-id='{st['id']}']").count() == 0
+    # the matrix (its chart data and the table under it) has a Lavrov → target cell for that day
+    page.goto(f"{base}/stance?date_from={st['date']}&date_to={st['date']}")
+    m = page.evaluate("() => JSON.parse(document.getElementById('chart-data').textContent).matrix")
+    assert any(m["holders"][c[1]] == "Sergei Lavrov" and m["targets"][c[0]] == st["target"] for c in m["cells"])
+    assert page.locator("[data-chart='stance-matrix'] canvas").count() == 1
+    page.close()

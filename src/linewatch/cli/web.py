@@ -215,7 +215,8 @@ def register(app: typer.Typer) -> None:
     def correct(
         item_id: str = typer.Argument(..., help="the statement or event id (shown on its dashboard page)"),
         kind: str = typer.Option("statement", "--kind", help="statement or event"),
-        speaker: str | None = typer.Option(None, "--speaker"),
+        speaker: str | None = typer.Option(None, "--speaker", help="a name in any language; filed under the registry's actor"),
+        source: str | None = typer.Option(None, "--source", help="events: who acted"),
         on: str | None = typer.Option(None, "--date", help="YYYY-MM-DD"),
         target: str | None = typer.Option(None, "--target"),
         stance: str | None = typer.Option(None, "--stance", help="support, oppose or neutral"),
@@ -235,7 +236,7 @@ def register(app: typer.Typer) -> None:
         item = (records.get_statement if kind == "statement" else records.get_event)(store, item_id)
         if item is None:
             raise InputError(f"no {kind} with this id", where=item_id[:40])
-        changes = {"speaker": speaker, "date": on, "target": target, "stance": stance, "narratives": narratives}
+        changes = {"speaker": speaker, "source": source, "date": on, "target": target, "stance": stance, "narratives": narratives}
         if wrong is not None:
             changes["wrong"] = "true" if wrong else "false"
         n = add_corrections(store, kind, item, {k: v for k, v in changes.items() if v is not None}, author, note)

@@ -156,7 +156,8 @@ def export(request: Request, kind: Literal["statements", "events", "documents"],
 class CorrectionIn(BaseModel):
     item_kind: Literal["statement", "event"]
     item_id: str = Field(max_length=64)
-    speaker: str | None = Field(None, max_length=500)
+    speaker: str | None = Field(None, max_length=500, description="statements: a name in any language, filed under the registry's actor")
+    source: str | None = Field(None, max_length=500, description="events: who acted")
     date: str | None = Field(None, max_length=10)
     target: str | None = Field(None, max_length=500)
     stance: Literal["support", "oppose", "neutral"] | None = None
@@ -172,7 +173,7 @@ def post_correction(request: Request, body: CorrectionIn) -> dict[str, Any]:
     item = (records.get_statement if body.item_kind == "statement" else records.get_event)(store, body.item_id)
     if item is None:
         raise InputError("item not found", where=body.item_id[:40])
-    changes: dict[str, Any] = {k: getattr(body, k) for k in ("speaker", "date", "target", "stance", "narratives")
+    changes: dict[str, Any] = {k: getattr(body, k) for k in ("speaker", "source", "date", "target", "stance", "narratives")
                                if getattr(body, k) is not None}
     if body.wrong is not None:
         changes["wrong"] = "true" if body.wrong else "false"

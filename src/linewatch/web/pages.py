@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from linewatch.actors.registry import actor_registry
 from linewatch.errors import InputError
 from linewatch.store.queries import charts, records
 from linewatch.store.queries.corrections import add_corrections, correction_history
@@ -153,6 +154,19 @@ def _doc_view(store: Any, doc_id: str, highlights: list[Any]) -> dict[str, Any]:
     return {"doc": doc, "marked": mark_text(text, header + list(highlights)), "cut": cut}
 
 
+def _correcting(request: Request, kind: str, item_id: str) -> dict[str, Any]:
+    """What the correction form needs: its history, whether writing is on, and the registry's names to pick from."""
+    return {"kind": kind, "history": correction_history(_store(request), kind, item_id),
+            "saved": request.query_params.get("saved"), "writes": request.app.state.settings.writes_enabled,
+            "has_cookie": bool(request.cookies.get(TOKEN_COOKIE)), "actor_names": registry_names()}
+
+
+@functools.cache
+def registry_names() -> list[str]:
+    """Canonical names of the registry's actors, for the correction form's picker."""
+    return sorted({a.name for a in actor_registry().all()})
+
+
 @router.get("/statement/{statement_id}", response_class=HTMLResponse)
 @reader_page
 def statement_page(request: Request, statement_id: str) -> Response:
@@ -161,11 +175,7 @@ def statement_page(request: Request, statement_id: str) -> Response:
     if st is None:
         return render(request, "error.html", None, status_code=404, status=404, message="statement not found")
     view = _doc_view(store, st["doc_id"], statement_highlights(st))
-    return render(
-        request, "statement.html", "statements", st=st, kind="statement", history=correction_history(store, "statement", st["id"]),
-        saved=request.query_params.get("saved"), writes=request.app.state.settings.writes_enabled,
-        has_cookie=bool(request.cookies.get(TOKEN_COOKIE)), **view,
-    )
+    return render(request, "statement.html", "statements", st=st, **_correcting(request, "statement", st["id"]), **view)
 
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)
@@ -176,11 +186,7 @@ def event_page(request: Request, event_id: str) -> Response:
     if ev is None:
         return render(request, "error.html", None, status_code=404, status=404, message="event not found")
     view = _doc_view(store, ev["doc_id"], event_highlights(ev))
-    return render(
-        request, "event.html", "timeline", ev=ev, kind="event", history=correction_history(store, "event", ev["id"]),
-        saved=request.query_params.get("saved"), writes=request.app.state.settings.writes_enabled,
-        has_cookie=bool(request.cookies.get(TOKEN_COOKIE)), **view,
-    )
+    return render(request, "event.html", "timeline", ev=ev, **_correcting(request, "event", ev["id"]), **view)
 
 
 @router.post("/correct/{kind}/{item_id}")
@@ -204,7 +210,7 @@ async def correct(request: Request, kind: str, item_id: str) -> Response:
     if item is None:
         raise InputError("item not found", where=item_id[:40])
     changes: dict[str, Any] = {}
-    for field in ("speaker", "date", "target", "stance", "narratives"):
+    for field in ("speaker", "source", "date", "target", "stance", "narratives"):
         if field in form:
             value = str(form.get(field) or "")
             current = item.get(field)

@@ -291,14 +291,24 @@ def narrative_carriers(store: Any, narrative_id: str, start: str, end: str, limi
     return cached(store, ("carriers", start, end), lambda: _carriers(store, start, end)).get(narrative_id, [])[:limit]
 
 
+ACTOR_STANCE_ROWS = 20_000  # one speaker's statements read for the chart (bounded work)
+
+
 def _actor_stance_over_time(store: Any, actor: str, limit_targets: int = 6) -> dict[str, Any]:
-    rows = store.query(
-        "SELECT s.date AS day, s.target AS target,"
-        " SUM(CASE WHEN s.stance = 'support' THEN 1 WHEN s.stance = 'oppose' THEN -1 ELSE 0 END) AS net,"
-        " COUNT(*) AS n FROM statements s WHERE s.speaker = ? AND s.target IS NOT NULL"
-        " AND s.date IS NOT NULL GROUP BY s.date, s.target",
-        [actor],
-    )
+    # the speaker's statements as corrected (a statement re-filed under this actor counts, one moved away
+    # does not; a corrected stance or target counts as corrected; one marked wrong not at all)
+    where, params, _ = statement_where(ItemFilter(actor=actor), store.dialect)
+    found = apply_corrections(store.query(
+        f"SELECT s.id, s.speaker, s.date, s.target, s.stance FROM statements s WHERE {where} AND s.date IS NOT NULL"
+        " LIMIT ?", [*params, ACTOR_STANCE_ROWS]), "statement", store)
+    agg: dict[tuple[str, str], list[int]] = {}
+    for r in found:
+        if r.get("wrong") or not r.get("target") or not r.get("date"):
+            continue
+        cell = agg.setdefault((r["date"][:10], r["target"]), [0, 0])
+        cell[0] += 1 if r["stance"] == "support" else -1 if r["stance"] == "oppose" else 0
+        cell[1] += 1
+    rows = [{"day": d, "target": t, "net": v[0], "n": v[1]} for (d, t), v in agg.items()]
     days = sorted({r["day"][:10] for r in rows})
     # weeks for a short record, months for a long one
     weekly = bool(days) and (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days <= 26 * 7

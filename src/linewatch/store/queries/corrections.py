@@ -12,8 +12,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from linewatch.errors import InputError
+from linewatch.store.queries.search import resolve_actor
 
-CORRECTABLE = ("speaker", "date", "target", "stance", "narratives", "wrong")
+CORRECTABLE = ("speaker", "date", "target", "stance", "narratives", "wrong", "source")
+ONLY_FOR = {"source": "event", "speaker": "statement"}  # fields one kind of item has and the other lacks
+ID_FIELDS = ("speaker_id", "target_id")
+RESOLVED = {"speaker": "speaker_id", "target": "target_id", "source": None}  # names the registry resolves (-> id field)
 ITEM_KINDS = ("statement", "event", "narrative")
 MAX_VALUE = 500
 MAX_AUTHOR = 80
@@ -54,6 +58,8 @@ def apply_corrections(rows: list[dict[str, Any]], kind: str, store: Any) -> list
                     continue
             else:
                 r[field] = c["new_value"] or None
+            if field in ID_FIELDS:
+                continue  # follows its name; the name is what is shown as corrected
             r["corrected"][field] = c
     return rows
 
@@ -98,8 +104,8 @@ def add_corrections(
     now = datetime.now(UTC).isoformat(timespec="seconds")
     rows: list[list[Any]] = []
     for field, raw in changes.items():
-        if field not in CORRECTABLE:
-            raise InputError(f"cannot correct {field!r}; one of {', '.join(CORRECTABLE)}", where="correction")
+        if field not in CORRECTABLE or ONLY_FOR.get(field, kind) != kind:
+            raise InputError(f"cannot correct {field!r} of a {kind}; one of {', '.join(CORRECTABLE)}", where="correction")
         if raw is None:
             continue
         if field == "narratives":
@@ -107,6 +113,14 @@ def add_corrections(
             old = json.dumps(item.get("narratives") or [], ensure_ascii=False)
         else:
             new = _check_value(field, str(raw))
+            actor = resolve_actor(new) if field in RESOLVED and new else None
+            if actor is not None:
+                new = actor.name  # "Лавров" is filed under Sergei Lavrov, like an extracted mention
+            id_field = RESOLVED.get(field)
+            if id_field and new != (item.get(field) or ""):
+                # the registry id travels with the name, so ?actor=<id>, actor pages and the matrix follow it
+                rows.append([kind, item["id"], item.get("doc_id"), id_field, item.get(id_field),
+                             actor.id if actor else "", author, note, now])
             old_raw = item.get(field)
             old = "true" if old_raw is True else "false" if old_raw is False else (None if old_raw is None else str(old_raw))
         if new == (old or ""):
@@ -124,12 +138,12 @@ def add_corrections(
     from linewatch.store.queries.cache import clear
 
     clear()  # cached aggregates may count the corrected item
-    return len(rows)
+    return sum(1 for r in rows if r[3] not in ID_FIELDS)  # the fields the analyst changed
 
 
 def correction_history(store: Any, kind: str, item_id: str) -> list[dict[str, Any]]:
     return store.query(
         "SELECT field, old_value, new_value, author, note, created_at FROM corrections"
-        " WHERE item_kind = ? AND item_id = ? ORDER BY id DESC LIMIT 100",
+        " WHERE item_kind = ? AND item_id = ? AND field NOT IN ('speaker_id', 'target_id') ORDER BY id DESC LIMIT 100",
         [kind, item_id],
     )

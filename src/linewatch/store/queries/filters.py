@@ -103,6 +103,17 @@ def resolve_names(store: Any, f: ItemFilter) -> ItemFilter:
     return replace(f, **changes) if changes else f
 
 
+def corrected_equals(field: str) -> str:
+    """`s.<field> = ?` as the analyst sees it: the newest correction of the field wins over the extracted
+    value (two parameters, the same value twice). Corrections are few, so both subqueries are small."""
+    return (
+        f"((s.{field} = ? AND s.id NOT IN (SELECT item_id FROM corrections WHERE item_kind = 'statement'"
+        f" AND field = '{field}')) OR s.id IN (SELECT c.item_id FROM corrections c WHERE c.item_kind = 'statement'"
+        f" AND c.field = '{field}' AND c.new_value = ? AND c.id = (SELECT MAX(c2.id) FROM corrections c2"
+        " WHERE c2.item_kind = 'statement' AND c2.item_id = c.item_id AND c2.field = c.field)))"
+    )
+
+
 def statement_where(f: ItemFilter, dialect: str, broad_fts: bool = False) -> tuple[str, list[Any], bool]:
     """WHERE clause over `statements s` (+ `documents d` when needed).
 
@@ -130,10 +141,13 @@ def statement_where(f: ItemFilter, dialect: str, broad_fts: bool = False) -> tup
     if f.country:
         clauses.append("s.speaker_country = ?")
         params.append(f.country.upper())
-    for value, column in ((f.actor, "s.speaker"), (f.target, "s.target"), (f.stance, "s.stance"), (f.plover, "s.plover")):
+    for value, column in ((f.actor, "speaker"), (f.target, "target"), (f.stance, "stance")):
         if value:
-            clauses.append(f"{column} = ?")  # column names come from this table, never from the request
-            params.append(value)
+            clauses.append(corrected_equals(column))  # column names come from this code, never from the request
+            params += [value, value]
+    if f.plover:
+        clauses.append("s.plover = ?")
+        params.append(f.plover)
     if f.narrative:
         clauses.append(
             "EXISTS (SELECT 1 FROM narrative_matches n WHERE n.statement_id = s.id AND n.narrative_id = ?)"

@@ -24,6 +24,7 @@ from functools import lru_cache
 import simplemma
 
 from linewatch.actors.registry import actor_registry
+from linewatch.model import Actor
 
 MAX_QUERY_CHARS = 300
 MAX_TERMS = 12
@@ -80,17 +81,26 @@ def _stem(word: str) -> str | None:
     return min(stems, key=len) if stems else None
 
 
-@lru_cache(maxsize=512)
-def name_spellings(text: str) -> tuple[tuple[str, ...], ...]:
-    """Every spelling of the actor `text` names (canonical name and aliases in all languages), or ()."""
+def resolve_actor(text: str) -> Actor | None:
+    """The registry actor a name denotes in any language and case ("Лавров", "Ławrowa", "lavrov"), or None."""
     registry = actor_registry()
-    for lang in ("en", "ru", "pl"):
+    text = " ".join(str(text or "").split())[:200]
+    for lang in _languages(text) + tuple(x for x in ("en", "ru", "pl") if x not in _languages(text)):
         for surface in (text, text[:1].upper() + text[1:]):
             actor = registry.resolve(surface, lang)
             if actor is not None:
-                names = [actor.name] + [a for forms in actor.aliases.values() for a in forms]
-                return tuple(dict.fromkeys(_words(n) for n in names if _words(n)))[:MAX_ALTERNATIVES]
-    return ()
+                return actor
+    return None
+
+
+@lru_cache(maxsize=512)
+def name_spellings(text: str) -> tuple[tuple[str, ...], ...]:
+    """Every spelling of the actor `text` names (canonical name and aliases in all languages), or ()."""
+    actor = resolve_actor(text)
+    if actor is None:
+        return ()
+    names = [actor.name] + [a for forms in actor.aliases.values() for a in forms]
+    return tuple(dict.fromkeys(_words(n) for n in names if _words(n)))[:MAX_ALTERNATIVES]
 
 
 def _alternatives(text: str, phrase: bool) -> list[Alt]:

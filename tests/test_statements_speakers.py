@@ -77,3 +77,20 @@ def test_titles_resolve_to_the_holder_on_the_day(surface: str, lang: str, on: da
 
 def test_opposition_leader_is_not_the_head_of_state() -> None:
     assert get_registry().resolve("Belarusian opposition leader", "en", date(2021, 11, 10)) is None
+
+
+@pytest.mark.parametrize("name,lang,problem", [
+    ("Steffen Seibert", "en", None),
+    ("a government spokesman", "en", None),
+    ("the Union State", "en", None),
+    ("The flights", "en", "unnamed"),
+    ("who", "en", "unnamed"),
+    ("их", "ru", "unnamed"),
+    ("had no intention of detaining the people stranded in the forest", "en", "unnamed"),
+    ("ТАСС", "ru", "news agency"),
+    ("KUZNICA, Nov 16", "en", "dateline"),
+])
+def test_name_problem(name: str, lang: str, problem: str | None) -> None:
+    from linewatch.extract.attribution.speaker import name_problem
+
+    assert name_problem(name, lang) == problem

@@ -75,6 +75,7 @@ class SpeakerWords:
     agencies: tuple[str, ...]  # lower-cased; a capitalised entry is a proper name, matched as a word
     agency_names: tuple[re.Pattern[str], ...]
     prepositions: frozenset[str]
+    groups: frozenset[str]
 
 
 @cache
@@ -88,7 +89,7 @@ def speaker_words(lang: str) -> SpeakerWords:
     names = tuple(re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", 0 if w.isupper() else re.I)
                   for w in agencies if w[:1].isupper())
     return SpeakerWords(words("not_speakers"), words("relatives"), tuple(w.lower() for w in agencies), names,
-                        words("prepositions"))
+                        words("prepositions"), words("groups"))
 
 
 @lru_cache(maxsize=4)
@@ -99,25 +100,45 @@ def _month_words(lang: str) -> frozenset[str]:
 
 UNNAMED = "unnamed"  # speaker_problem: words that point at someone the text does not name
 AGENCY = "news agency"  # speaker_problem: a wire service, which relays others' words
+MAX_SPEAKER_WORDS = 8  # a longer "speaker" is a clause the finder misread
 
 
 def speaker_problem(doc: Doc, speaker: Speaker | None) -> str | None:
     """Why a speaker names nobody, or None when it is a person, organisation or state.
 
-    One check for every finder and language. A span in the header block, a dateline
-    ("МОСКВА", "KUŹNICA, Nov 16"), a phrase with no word, or a news agency relaying someone
-    else's words ("ТАСС", "agencji") is a misreading: the caller drops the statement.
-    A phrase of function words only ("who", "it", "их", "some") that no earlier speaker
-    resolved is UNNAMED: someone said it, but the text does not say who."""
+    One check for every finder and language (`name_problem` for the words, plus where they
+    stand). A span in the header block, a dateline ("МОСКВА", "KUŹNICA, Nov 16"), a phrase
+    with no word, or a news agency relaying someone else's words ("ТАСС", "agencji") is a
+    misreading: the caller drops the statement. Words that point at someone without naming
+    them ("who", "it", "их", "The flights") are UNNAMED: someone said it, the text does not
+    say who."""
     if speaker is None or not speaker.name:
         return None
     if speaker.span is not None and speaker.span[0] < int(doc.document.meta.get("header_end") or 0):
         return "header"
-    name = speaker.name
-    sw = speaker_words(doc.lang)
+    problem = name_problem(speaker.name, doc.lang, registered=bool(speaker.actor_id))
+    if problem or speaker.actor_id or speaker.span is None:
+        return problem
+    words = [w for w in _WORD.findall(speaker.name) if any(c.isalpha() for c in w)]
+    a = speaker.span[0]
+    if all(w.isupper() for w in words) and sum(map(len, words)) >= 4:
+        line_start = doc.text.rfind("\n", 0, a) + 1
+        if not doc.text[line_start:a].strip():
+            return "dateline"  # "MOSCOW, November 22. /TASS/." opens its line in capitals
+    if len(words) == 1 and doc.tokens and doc.tokens[0].dep:
+        toks = [t for t in doc.tokens_in(speaker.span) if t.text == words[0]]
+        if toks and toks[0].pos not in ("PROPN", "NOUN") and not toks[0].ent:
+            return UNNAMED  # "Ведущие …": a capital at the start of a sentence, no name
+    return None
+
+
+def name_problem(name: str, lang: str, registered: bool = False) -> str | None:
+    """What is wrong with a speaker's name, read alone (None: it can name a person,
+    organisation or state). `registered`: the registry knows the actor."""
+    sw = speaker_words(lang)
     if name.lower() in sw.agencies or _only_agency(name, sw):
         return AGENCY
-    if speaker.actor_id:
+    if registered:
         return None
     words = [w for w in _WORD.findall(name) if any(c.isalpha() for c in w)]
     if not words:
@@ -125,15 +146,16 @@ def speaker_problem(doc: Doc, speaker: Speaker | None) -> str | None:
     if all(w.lower() in sw.not_speakers for w in words):
         return UNNAMED
     tokens = [w.lower() for w in _WORD.findall(name)]
-    months = _month_words(doc.lang)
+    months = _month_words(lang)
     if any((x in months and y.isdigit()) or (x.isdigit() and y in months) for x, y in zip(tokens, tokens[1:])):
         return "dateline"
-    if speaker.span is not None and all(w.isupper() for w in words) and sum(map(len, words)) >= 4:
-        a = speaker.span[0]
-        line_start = doc.text.rfind("\n", 0, a) + 1
-        if not doc.text[line_start:a].strip():
-            return "dateline"  # "MOSCOW, November 22. /TASS/." opens its line in capitals
-    return None
+    if len(words) > MAX_SPEAKER_WORDS:
+        return UNNAMED  # a clause read as a speaker
+    if any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()):
+        return None  # a name: "Steffen Seibert", "the Union State", "Pieskow"
+    if any(w.lower() in sw.groups or is_anaphor(w, lang) for w in words):
+        return None  # people or a body by what they are: "analysts", "a government spokesman", "resort"
+    return UNNAMED  # "The flights", "the regime's actions"
 
 
 @cache

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from linewatch.actors.registry import actor_registry
 from linewatch.errors import InputError
 from linewatch.store.queries import charts, records
+from linewatch.store.queries.alerts import recent_alerts
 from linewatch.store.queries.corrections import add_corrections, correction_history
 from linewatch.store.queries.filters import ItemFilter, page_bounds
 from linewatch.web.actors import actor_profile, list_actors
@@ -76,9 +77,7 @@ def overview(request: Request) -> Response:
         counts=counts,
         notable=records.notable_statements(store, since, limit=12),
         events=events,
-        alerts=store.query(
-            "SELECT id, kind, created_at, as_of, message FROM alerts ORDER BY created_at DESC, id DESC LIMIT 20", []
-        ),
+        alerts=recent_alerts(store, 20),
         sources=store.query(
             "SELECT id, kind, location, last_run, last_ok, errors, last_error, items_seen FROM sources"
             " ORDER BY errors DESC, id LIMIT 50",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from html import unescape
 
 import pytest
 
@@ -59,7 +60,7 @@ def test_api_docs_describe_parameters_in_whole_words(web) -> None:
         for op in methods.values():
             for p in op.get("parameters", []):
                 if p.get("description"):
-                    assert p["description"] in html.replace("&#39;", "'")
+                    assert p["description"] in unescape(html)
     # no cell ends inside a word or a JSON string ("{\"anyOf\": [{\"type\": \"str")
     assert '{&#34;anyOf' not in html and "anyOf" not in html
     assert "one of: support, oppose, neutral" in html

@@ -178,11 +178,20 @@ def register(app: typer.Typer) -> None:
         window: int = typer.Option(14, "--window", min=1, max=3650, help="days on each side of a change"),
         min_count: int = typer.Option(2, "--min-count", min=1, help="statements needed on each side"),
         as_json: bool = typer.Option(False, "--json"),
+        dismiss: str | None = typer.Option(None, "--dismiss", help="a shift id to mark false (shown in the listing)"),
+        undo: bool = typer.Option(False, "--undo", help="with --dismiss: restore the shift"),
+        author: str = typer.Option("analyst", "--author", help="who dismisses"),
+        show_all: bool = typer.Option(False, "--all", help="list dismissed shifts too"),
     ) -> None:
-        """Changes of an actor's stance toward a target, with the statements on each side."""
-        from linewatch.analyze.stance.matrix import stance_shifts
+        """Changes of an actor's stance toward a target, each with its evidence; --dismiss ID marks one false."""
+        from linewatch.analyze.stance.shifts import dismiss_shift, reviewed_shifts
 
-        shifts = stance_shifts(_open(db), window_days=window, min_count=min_count)
+        store = _open(db)
+        if dismiss:
+            n = dismiss_shift(store, dismiss.strip()[:64], author, undo=undo)
+            print(f"shift {dismiss.strip()[:64]} {'restored' if undo else 'dismissed'}" if n else "nothing changed")
+            return
+        shifts = reviewed_shifts(store, window_days=window, min_count=min_count, include_dismissed=show_all)
         if as_json:
             for s in shifts:
                 sys.stdout.write(json.dumps(s, ensure_ascii=False, default=str) + "\n")
@@ -191,11 +200,14 @@ def register(app: typer.Typer) -> None:
         from rich.markup import escape
         from rich.table import Table
 
-        table = Table("speaker", "target", "before", "after", "change", "statements", title="stance shifts")
+        table = Table("id", "speaker", "target", "before", "after", "change", "statements", "evidence (last before, first after)",
+                      title="stance shifts")
         for s in shifts:
-            table.add_row(escape(str(s["speaker"])), escape(str(s["target"])), s["before"], s["after"],
-                          str(s["change_date"]),
-                          f"{len(s['statements_before'])} → {len(s['statements_after'])}")
+            ev = [e for e in s["evidence"] if e["side"] == "before"][-1:] + [e for e in s["evidence"] if e["side"] == "after"][:1]
+            table.add_row(s["id"] + (" (dismissed)" if s["dismissed"] else ""), escape(str(s["speaker"])),
+                          escape(str(s["target"])), s["before"], s["after"], str(s["change_date"]),
+                          f"{len(s['statements_before'])} → {len(s['statements_after'])}",
+                          escape(" | ".join(f"{e['date']} {e['stance']}: {' '.join(str(e['sentence']).split())[:120]}" for e in ev)))
         Console().print(table)
 
     @app.command("amplification")

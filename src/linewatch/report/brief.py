@@ -22,7 +22,7 @@ from typing import Any
 
 from linewatch.actors.registry import actor_registry
 from linewatch.analyze.scenarios.check import indicators_summary, scenario_sets, scenario_status
-from linewatch.analyze.stance.matrix import stance_shifts
+from linewatch.analyze.stance.shifts import reviewed_shifts
 from linewatch.errors import InputError
 from linewatch.model import CARRIER
 from linewatch.report import svg
@@ -343,7 +343,7 @@ def _country_judgements(stories: list[_Story], refs: _Refs, limit: int = 3) -> l
 def _analyzed_shifts(store: Any, date_from: str, date_to: str, actors: list[str], refs: _Refs) -> list[Line]:
     """Stance shifts found by analyze.stance (change points in the period), each citing before and after."""
     lines = []
-    for sh in stance_shifts(store):
+    for sh in reviewed_shifts(store):  # dismissed shifts stay out
         day = str(sh["change_date"])[:10]
         if not (date_from <= day <= date_to):
             continue

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from linewatch.actors.registry import actor_registry
+from linewatch.analyze.stance.shifts import dismiss_shift, reviewed_shifts
 from linewatch.errors import InputError
 from linewatch.store.queries import charts, records
 from linewatch.store.queries.alerts import recent_alerts
@@ -188,18 +189,23 @@ def event_page(request: Request, event_id: str) -> Response:
     return render(request, "event.html", "timeline", ev=ev, **_correcting(request, "event", ev["id"]), **view)
 
 
-@router.post("/correct/{kind}/{item_id}")
-async def correct(request: Request, kind: str, item_id: str) -> Response:
-    """The correction form: needs a configured token (typed once, then kept in a strict cookie)."""
-    store = _store(request)
-    settings = request.app.state.settings
-    form = await request.form()
+def _require_token(request: Request, form: Any) -> str:
+    """The token typed in a form (or kept in the cookie), checked; one-line error without it."""
     supplied = str(form.get("token") or "") or request.cookies.get(TOKEN_COOKIE) or ""
-    if not settings.token_ok(supplied):
+    if not request.app.state.settings.token_ok(supplied):
         raise InputError(
             "a valid API token is needed to save corrections (set [web] api_tokens or LINEWATCH_API_TOKEN)",
             where="correction",
         )
+    return supplied
+
+
+@router.post("/correct/{kind}/{item_id}")
+async def correct(request: Request, kind: str, item_id: str) -> Response:
+    """The correction form: needs a configured token (typed once, then kept in a strict cookie)."""
+    store = _store(request)
+    form = await request.form()
+    supplied = _require_token(request, form)
     if kind == "statement":
         item = records.get_statement(store, item_id[:64])
     elif kind == "event":
@@ -223,6 +229,27 @@ async def correct(request: Request, kind: str, item_id: str) -> Response:
         changes["wrong"] = wrong
     add_corrections(store, kind, item, changes, str(form.get("author") or "analyst"), str(form.get("note") or ""))
     resp = RedirectResponse(f"/{kind}/{item['id']}?saved=1", status_code=303)
+    resp.set_cookie(TOKEN_COOKIE, supplied, httponly=True, samesite="strict", max_age=8 * 3600)
+    return resp
+
+
+@router.get("/shifts", response_class=HTMLResponse)
+@reader_page
+def shifts(request: Request) -> Response:
+    """Stance shifts with the statements on each side; an analyst dismisses a false one."""
+    show_all = request.query_params.get("all") == "1"
+    rows = reviewed_shifts(_store(request), include_dismissed=show_all)
+    return render(request, "shifts.html", "shifts", shifts=rows[::-1][:200], show_all=show_all,
+                  writes=request.app.state.settings.writes_enabled, has_cookie=bool(request.cookies.get(TOKEN_COOKIE)))
+
+
+@router.post("/shifts/{shift}/dismiss")
+async def dismiss(request: Request, shift: str) -> Response:
+    form = await request.form()
+    supplied = _require_token(request, form)
+    dismiss_shift(_store(request), shift[:64], str(form.get("author") or "analyst"), str(form.get("note") or ""),
+                  undo=bool(form.get("undo")))
+    resp = RedirectResponse("/shifts?saved=1", status_code=303)
     resp.set_cookie(TOKEN_COOKIE, supplied, httponly=True, samesite="strict", max_age=8 * 3600)
     return resp
 

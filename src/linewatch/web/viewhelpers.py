@@ -16,6 +16,7 @@ NAV = (
     ("documents", "/documents", "Documents"),
     ("actors", "/actors", "Actors"),
     ("stance", "/stance", "Stance matrix"),
+    ("shifts", "/shifts", "Shifts"),
     ("narratives", "/narratives", "Narratives"),
     ("network", "/network", "Accusations"),
     ("scenarios", "/scenarios", "Scenarios"),

@@ -18,7 +18,7 @@ CORRECTABLE = ("speaker", "date", "target", "stance", "narratives", "wrong", "so
 ONLY_FOR = {"source": "event", "speaker": "statement"}  # fields one kind of item has and the other lacks
 ID_FIELDS = ("speaker_id", "target_id")
 RESOLVED = {"speaker": "speaker_id", "target": "target_id", "source": None}  # names the registry resolves (-> id field)
-ITEM_KINDS = ("statement", "event", "narrative")
+ITEM_KINDS = ("statement", "event", "narrative", "shift")
 MAX_VALUE = 500
 MAX_AUTHOR = 80
 

@@ -94,3 +94,11 @@ def test_name_problem(name: str, lang: str, problem: str | None) -> None:
     from linewatch.extract.attribution.speaker import name_problem
 
     assert name_problem(name, lang) == problem
+
+
+def test_speaker_after_long_adjunct_and_before_addressee(pipe: Pipeline) -> None:
+    text = ("Rozmowy trwały do wieczora. Sytuacja jest stale monitorowana przez nasze służby - poinformował "
+            "w sobotę rano w mediach społecznościowych premier Mateusz Morawiecki.")
+    assert speakers(pipe, text, "pl", date(2022, 6, 1))[-1] == "Mateusz Morawiecki"
+    text = "«Обстановка на границе остаётся напряжённой и сложной», – заявил Лукашенко Владимиру Путину."
+    assert speakers(pipe, text, "ru", date(2023, 7, 23)) == ["Alexander Lukashenko"]

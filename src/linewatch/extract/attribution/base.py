@@ -317,13 +317,18 @@ def passive_without_agent(view: SentenceView, k: int) -> bool:
     return False
 
 
+ADJUNCT_WORDS = 8  # words of time, place and medium that may stand between a cue and its speaker
+
+
 def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int] | None:
     """Token range of an inverted speaker right after the cue ("said Lavrov", "заявил Песков")."""
     toks = view.toks
-    # skip a short adverbial before the name ("powiedział we wtorek minister X")
+    # skip adverbials before the name ("powiedział we wtorek minister X", "poinformował w sobotę
+    # rano w mediach społecznościowych prezydent X")
     after_preposition = False
-    for x in range(i, min(i + 4, len(toks))):
-        if name_like(view, x) and x > i and toks[x - 1].text.lower() in view.prepositions:
+    for x in range(i, min(i + ADJUNCT_WORDS, len(toks))):
+        if name_like(view, x) and x > i and (toks[x - 1].text.lower() in view.prepositions
+                                             or (view.has_parse and toks[x].dep in ("pobj", "obl", "nmod"))):
             after_preposition = True  # "podczas wiecu w Bogatyni", "na Twitterze": a place or medium
             continue
         if name_like(view, x):

@@ -264,9 +264,10 @@ def resolve_speaker(
     lang = doc.lang
     inside = [m for m in doc_mentions(doc) if m.start >= a and m.end <= b]
     if inside:
-        # Prefer a person's name, then a title, then a body; among equals the longest.
+        # Prefer a person's name, then a title, then a body; among equals the first ("– заявил
+        # Лукашенко Владимиру Путину": the one who spoke, then whom he spoke to).
         order = {"name": 0, "title": 1, "body": 2, "state": 3, "demonym": 4}
-        best = sorted(inside, key=lambda m: (order.get(m.kind, 5), -(m.end - m.start)))[0]
+        best = sorted(inside, key=lambda m: (order.get(m.kind, 5), m.start))[0]
         name_run = _name_part(surface)
         run_start = a + surface.find(name_run) if name_run else -1
         heads = _phrase_heads(doc, a, b, [w.group().lower() for w in _WORD.finditer(surface)])

@@ -1,6 +1,8 @@
 """Stance shifts carry their evidence and an analyst can dismiss a false one (dashboard, CLI, briefing)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from linewatch.analyze.stance.shifts import dismiss_shift, reviewed_shifts
@@ -49,8 +51,11 @@ def test_dismissed_shift_leaves_dashboard_cli_and_briefing(store) -> None:
     page = client.get("/shifts").text
     assert shift["id"] in page and 'href="/statement/s0#hl"' in page
     assert any("moved from support to oppose" in ln.text for ln in build_briefing(s, "2021-11-01", "2021-11-30").shifts)
-    assert client.post(f"/shifts/{shift['id']}/dismiss", data={"author": "ana"}).status_code == 400  # no token
-    r = client.post(f"/shifts/{shift['id']}/dismiss", data={"author": "ana", "token": TOKEN}, follow_redirects=False)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # every form carries one
+    assert client.post(f"/shifts/{shift['id']}/dismiss", data={"author": "ana", "token": TOKEN}).status_code == 403
+    assert client.post(f"/shifts/{shift['id']}/dismiss", data={"author": "ana", "csrf": csrf}).status_code == 400  # no token
+    r = client.post(f"/shifts/{shift['id']}/dismiss", data={"author": "ana", "token": TOKEN, "csrf": csrf},
+                    follow_redirects=False)
     assert r.status_code == 303
     assert reviewed_shifts(s) == [] and reviewed_shifts(s, include_dismissed=True)[0]["dismissed_by"] == "ana"
     assert shift["id"] not in client.get("/shifts").text and shift["id"] in client.get("/shifts?all=1").text

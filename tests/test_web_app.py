@@ -18,6 +18,13 @@ PAGES = ["/", "/timeline", "/statements", "/actors", "/actor/sergei-lavrov", "/s
 RAW_PAYLOAD = re.compile(r"<script>window|<img[^>]*onerror|<svg[^>]*onload|href=\"javascript:", re.I)
 
 
+def form_token(html: str) -> str:
+    """The CSRF token a page's forms carry."""
+    m = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert m, "no CSRF token in the form"
+    return m.group(1)
+
+
 @pytest.fixture(scope="module")
 def web(tmp_path_factory: pytest.TempPathFactory):
     from fastapi.testclient import TestClient
@@ -131,10 +138,15 @@ def test_corrections_need_a_token_and_survive_reprocessing(web) -> None:
 def test_dashboard_correction_form(web) -> None:
     client, _, info = web
     ev = client.get("/api/events", params={"limit": 1}).json()["items"][0]
-    r = client.post(f"/correct/event/{ev['id']}", data={"target": "Latvia", "token": "bad-token-value"}, follow_redirects=False)
+    csrf = form_token(client.get(f"/event/{ev['id']}").text)
+    r = client.post(f"/correct/event/{ev['id']}", data={"target": "Latvia", "token": "bad-token-value", "csrf": csrf},
+                    follow_redirects=False)
     assert r.status_code == 400
-    r = client.post(f"/correct/event/{ev['id']}", data={"target": "Latvia", "token": TOKEN, "author": "bo"}, follow_redirects=False)
+    r = client.post(f"/correct/event/{ev['id']}", data={"target": "Latvia", "token": TOKEN, "author": "bo", "csrf": csrf},
+                    follow_redirects=False)
     assert r.status_code == 303 and "samesite=strict" in r.headers["set-cookie"].lower()
+    assert TOKEN not in r.headers["set-cookie"]
+    client.cookies.clear()
     assert client.get(f"/api/events?doc_id={ev['doc_id']}").json()["items"][0]["target"] == "Latvia"
 
 
@@ -170,7 +182,8 @@ def test_ingest_and_read_protection(tmp_path) -> None:
     assert r.status_code == 200 and r.json()["added"] is True
     got = client.get("/api/documents", headers={"Authorization": f"Bearer {TOKEN}"}).json()
     assert got["items"][0]["title"] == "t"
-    assert client.post("/login", data={"token": TOKEN}, follow_redirects=False).status_code == 303
+    csrf = form_token(client.get("/login").text)
+    assert client.post("/login", data={"token": TOKEN, "csrf": csrf}, follow_redirects=False).status_code == 303
     assert client.get("/").status_code == 200
     big = {"text": "x" * 3_000_000}
     assert client.post("/api/documents", json=big, headers={"X-API-Token": TOKEN}).status_code == 413

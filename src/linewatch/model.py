@@ -34,6 +34,16 @@ def is_header_line(text: str | None) -> bool:
     return bool(text and _HEADER_LINE_START.match(text))
 
 
+# Bidirectional-text controls (embeddings, overrides, isolates, marks): in a document they can
+# reorder what a page or briefing shows ("…txt.exe" shown as "…exe.txt"); views drop them.
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_bidi(text: str) -> str:
+    """The text without bidirectional control characters (for display only)."""
+    return _BIDI_CONTROLS.sub("", text)
+
+
 def stable_id(*parts: object, length: int = 16) -> str:
     """A short, stable hex id made from the given parts (used for every record id)."""
     h = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))

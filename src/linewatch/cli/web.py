@@ -11,13 +11,14 @@ FastAPI, uvicorn and WeasyPrint are imported inside the commands.
 from __future__ import annotations
 
 import errno
+import ipaddress
 import socket
 import sys
 from pathlib import Path
 
 import typer
 
-from linewatch.cli.common import console, db_option, open_db
+from linewatch.cli.common import console, db_option, err_console, open_db
 from linewatch.errors import InputError
 
 DEFAULT_PORT = 8642
@@ -42,6 +43,16 @@ def _narrative_labels(config: object, flag: str | None) -> dict[str, str]:
             raise  # the user named it: say what is wrong
         return {}
     return {n.id: n.label for n in tax.narratives}
+
+
+def _is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 or the name localhost; anything else (0.0.0.0, a LAN address, a name) is exposed."""
+    if host.strip().lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -80,6 +91,10 @@ def register(app: typer.Typer) -> None:
         host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (keep 127.0.0.1 unless behind a proxy)"),
         port: int | None = typer.Option(None, "--port", help=f"port (default: [web] port, else {DEFAULT_PORT})"),
         taxonomy: str | None = typer.Option(None, "--taxonomy", help="narrative taxonomy whose labels the pages show"),
+        public_without_token: bool = typer.Option(
+            False, "--public-without-token",
+            help="listen on a non-loopback address although reading needs no token (everything becomes readable "
+                 "by anyone who can reach this address)"),
     ) -> None:
         """Start the dashboard and the JSON API (http://HOST:PORT/, API docs at /api/docs)."""
         import uvicorn
@@ -95,6 +110,11 @@ def register(app: typer.Typer) -> None:
             port = int(web.get("port", DEFAULT_PORT)) if isinstance(web, dict) else DEFAULT_PORT
         if not (0 < port < 65536):
             raise InputError("port must be between 1 and 65535", where="--port")
+        exposed = not _is_loopback(host) and not settings.read_requires_token
+        if exposed and not public_without_token:
+            raise InputError(
+                "listening on a non-loopback address would expose every document and export with no token: set "
+                "[web] read_requires_token = true (with api_tokens), or pass --public-without-token", where="--host")
         _check_port_free(host, port)
         labels = _narrative_labels(config, taxonomy)
         store = open_db(db)
@@ -102,6 +122,9 @@ def register(app: typer.Typer) -> None:
         _warm_in_background(store)
         mode = "corrections enabled (token required)" if settings.writes_enabled else "read-only (no API token configured)"
         console.print(f"linewatch dashboard on http://{host}:{port}/ — {store.url} — {mode}")
+        if exposed:
+            err_console.print(f"[bold red]warning[/bold red]: {host} is not a loopback address and reading needs no "
+                              "token: every document, statement and export is open to anyone who can reach it")
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
 
     @app.command()

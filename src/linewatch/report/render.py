@@ -15,8 +15,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from linewatch.errors import InputError
+from linewatch.model import strip_bidi
 from linewatch.report.brief import Briefing, Line
-from linewatch.web.viewhelpers import safe_href
+from linewatch.web.viewhelpers import display_safe, safe_href
 
 HERE = Path(__file__).resolve().parent
 FORMATS = ("md", "html", "pdf")
@@ -29,7 +30,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]~])")  # what can open markup mid-line; li
 
 def md_escape(text: str | None) -> str:
     """Text safe inside Markdown: HTML characters as entities, Markdown syntax backslash-escaped."""
-    s = " ".join(str(text or "").split())
+    s = " ".join(strip_bidi(str(text or "")).split())
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", s)
 
@@ -102,6 +103,7 @@ def _env() -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=display_safe,
     )
     env.globals["safe_href"] = safe_href
     return env

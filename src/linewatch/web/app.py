@@ -9,8 +9,10 @@ escaped JSON, the CSP forbids inline scripts, and errors are one line.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
@@ -19,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from linewatch.errors import LinewatchError, StoreError
+from linewatch.web.sessions import Sessions
 from linewatch.web.settings import WebSettings
 
 HERE = Path(__file__).resolve().parent
@@ -33,7 +36,9 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    # same-origin, not no-referrer: with no-referrer browsers post forms with "Origin: null", and the
+    # CSRF check needs the real origin; other sites still get no referrer
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
@@ -41,13 +46,15 @@ SECURITY_HEADERS = {
 
 def make_templates() -> Environment:
     """Jinja2 with autoescaping on for every template (html and md alike)."""
+    from linewatch.web import viewhelpers
+
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=viewhelpers.display_safe,
     )
-    from linewatch.web import viewhelpers
 
     env.globals.update(viewhelpers.GLOBALS)
     env.filters.update(viewhelpers.FILTERS)
@@ -69,14 +76,20 @@ def create_app(store: Any, settings: WebSettings | None = None, narrative_labels
     app.state.store = store
     app.state.settings = settings
     app.state.templates = make_templates()
+    app.state.sessions = Sessions()
     app.state.templates.globals["nlabel"] = lambda nid: labels.get(nid, nid)
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Any:
         length = request.headers.get("content-length")
-        if request.method in ("POST", "PUT", "PATCH") and length is None:
+        if _control_chars(request.scope.get("path", "")):
+            # no id or name contains a NUL or control character: not found, before any database sees it
+            resp: Any = error_response(request, 404, "not found")
+        elif _control_chars(unquote(request.scope.get("query_string", b"").decode("latin-1"))):
+            resp = error_response(request, 422, "a query parameter contains a control character")
+        elif request.method in ("POST", "PUT", "PATCH") and length is None:
             # a body without a declared length could be unbounded: refuse before reading it
-            resp: Any = PlainTextResponse("a request body needs a Content-Length", status_code=411)
+            resp = PlainTextResponse("a request body needs a Content-Length", status_code=411)
         elif length and (not length.isdigit() or int(length) > settings.max_post_bytes):
             resp = PlainTextResponse("request body too large", status_code=413)
         else:
@@ -87,10 +100,11 @@ def create_app(store: Any, settings: WebSettings | None = None, narrative_labels
 
     @app.exception_handler(LinewatchError)
     async def user_error(request: Request, exc: LinewatchError) -> Any:
-        status = 500 if isinstance(exc, StoreError) else 400
         if isinstance(exc, StoreError):
+            # the message names the database, its user, host and the SQL: the log gets it, the page does not
             log.error("%s", exc)
-        return error_response(request, status, str(exc))
+            return error_response(request, 500, "database error (details are in the server log)")
+        return error_response(request, 400, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
@@ -107,6 +121,13 @@ def create_app(store: Any, settings: WebSettings | None = None, narrative_labels
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_chars(text: str) -> bool:
+    return bool(_CONTROL.search(text))
 
 
 def error_response(request: Request, status: int, message: str) -> Any:

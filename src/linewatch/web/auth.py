@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from fastapi import HTTPException, Request
 
-TOKEN_COOKIE = "lw_token"
+from linewatch.web.sessions import signed_in
 
 
 def request_token(request: Request) -> str | None:
-    """A token from `Authorization: Bearer`, `X-API-Token` or the dashboard's cookie."""
+    """A token from `Authorization: Bearer` or `X-API-Token` (a cookie never holds it)."""
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
         return auth[7:].strip()
-    return request.headers.get("x-api-token") or request.cookies.get(TOKEN_COOKIE)
+    return request.headers.get("x-api-token")
 
 
 def require_write(request: Request) -> None:
@@ -26,10 +26,10 @@ def require_write(request: Request) -> None:
 def require_read(request: Request) -> None:
     """Dependency for reading endpoints: open unless [web] read_requires_token is set."""
     settings = request.app.state.settings
-    if settings.read_requires_token and not settings.token_ok(request_token(request)):
+    if settings.read_requires_token and not (settings.token_ok(request_token(request)) or signed_in(request)):
         raise HTTPException(401, "a valid API token is required to read (Authorization: Bearer <token>)")
 
 
 def page_reader_ok(request: Request) -> bool:
     settings = request.app.state.settings
-    return not settings.read_requires_token or settings.token_ok(request.cookies.get(TOKEN_COOKIE))
+    return not settings.read_requires_token or signed_in(request)

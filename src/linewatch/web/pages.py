@@ -17,9 +17,17 @@ from linewatch.store.queries.alerts import recent_alerts
 from linewatch.store.queries.corrections import add_corrections, correction_history
 from linewatch.store.queries.filters import ItemFilter, page_bounds
 from linewatch.web.actors import actor_profile, list_actors
-from linewatch.web.auth import TOKEN_COOKIE, page_reader_ok
+from linewatch.web.auth import page_reader_ok
 from linewatch.web.highlight import Highlight, event_highlights, mark_text, statement_highlights
 from linewatch.web.scenario_board import scenario_board
+from linewatch.web.sessions import (
+    SESSION_COOKIE,
+    SESSION_SECONDS,
+    check_form,
+    client_address,
+    sessions_of,
+    signed_in,
+)
 from linewatch.web.viewhelpers import json_for_script
 
 router = APIRouter(include_in_schema=False)
@@ -28,6 +36,7 @@ MAX_DOC_CHARS = 400_000  # a longer text is shown cut (offsets beyond are still 
 
 def render(request: Request, template: str, nav: str | None, status_code: int = 200, **ctx: Any) -> HTMLResponse:
     env = request.app.state.templates
+    ctx.setdefault("csrf", sessions_of(request).csrf_for(request))  # every form carries it
     html = env.get_template(template).render(request=request, nav=nav, **ctx)
     return HTMLResponse(html, status_code=status_code)
 
@@ -158,7 +167,7 @@ def _correcting(request: Request, kind: str, item_id: str) -> dict[str, Any]:
     """What the correction form needs: its history, whether writing is on, and the registry's names to pick from."""
     return {"kind": kind, "history": correction_history(_store(request), kind, item_id),
             "saved": request.query_params.get("saved"), "writes": request.app.state.settings.writes_enabled,
-            "has_cookie": bool(request.cookies.get(TOKEN_COOKIE)), "actor_names": registry_names()}
+            "has_cookie": signed_in(request), "actor_names": registry_names()}
 
 
 @functools.cache
@@ -189,15 +198,18 @@ def event_page(request: Request, event_id: str) -> Response:
     return render(request, "event.html", "timeline", ev=ev, **_correcting(request, "event", ev["id"]), **view)
 
 
-def _require_token(request: Request, form: Any) -> str:
-    """The token typed in a form (or kept in the cookie), checked; one-line error without it."""
-    supplied = str(form.get("token") or "") or request.cookies.get(TOKEN_COOKIE) or ""
-    if not request.app.state.settings.token_ok(supplied):
+def _require_token(request: Request, form: Any) -> bool:
+    """A form post from this origin with its CSRF token, by a signed-in analyst or with the token
+    typed in the form; one-line error otherwise. True when a session must be opened for it."""
+    check_form(request, form)
+    settings = request.app.state.settings
+    session = signed_in(request)
+    if not (settings.writes_enabled and (session or settings.token_ok(str(form.get("token") or "")))):
         raise InputError(
             "a valid API token is needed to save corrections (set [web] api_tokens or LINEWATCH_API_TOKEN)",
             where="correction",
         )
-    return supplied
+    return not session
 
 
 @router.post("/correct/{kind}/{item_id}")
@@ -205,7 +217,7 @@ async def correct(request: Request, kind: str, item_id: str) -> Response:
     """The correction form: needs a configured token (typed once, then kept in a strict cookie)."""
     store = _store(request)
     form = await request.form()
-    supplied = _require_token(request, form)
+    new_session = _require_token(request, form)
     if kind == "statement":
         item = records.get_statement(store, item_id[:64])
     elif kind == "event":
@@ -229,7 +241,8 @@ async def correct(request: Request, kind: str, item_id: str) -> Response:
         changes["wrong"] = wrong
     add_corrections(store, kind, item, changes, str(form.get("author") or "analyst"), str(form.get("note") or ""))
     resp = RedirectResponse(f"/{kind}/{item['id']}?saved=1", status_code=303)
-    resp.set_cookie(TOKEN_COOKIE, supplied, httponly=True, samesite="strict", max_age=8 * 3600)
+    if new_session:  # the token typed once opens a session; the cookie holds its id, not the token
+        _start_session(request, resp)
     return resp
 
 
@@ -240,18 +253,24 @@ def shifts(request: Request) -> Response:
     show_all = request.query_params.get("all") == "1"
     rows = reviewed_shifts(_store(request), include_dismissed=show_all)
     return render(request, "shifts.html", "shifts", shifts=rows[::-1][:200], show_all=show_all,
-                  writes=request.app.state.settings.writes_enabled, has_cookie=bool(request.cookies.get(TOKEN_COOKIE)))
+                  writes=request.app.state.settings.writes_enabled, has_cookie=signed_in(request))
 
 
 @router.post("/shifts/{shift}/dismiss")
 async def dismiss(request: Request, shift: str) -> Response:
     form = await request.form()
-    supplied = _require_token(request, form)
+    new_session = _require_token(request, form)
     dismiss_shift(_store(request), shift[:64], str(form.get("author") or "analyst"), str(form.get("note") or ""),
                   undo=bool(form.get("undo")))
     resp = RedirectResponse("/shifts?saved=1", status_code=303)
-    resp.set_cookie(TOKEN_COOKIE, supplied, httponly=True, samesite="strict", max_age=8 * 3600)
+    if new_session:  # the token typed once opens a session; the cookie holds its id, not the token
+        _start_session(request, resp)
     return resp
+
+
+def _start_session(request: Request, resp: Response) -> None:
+    resp.set_cookie(SESSION_COOKIE, sessions_of(request).open(), httponly=True, samesite="strict",
+                    max_age=SESSION_SECONDS, secure=request.url.scheme == "https")
 
 
 @router.get("/documents", response_class=HTMLResponse)
@@ -354,12 +373,19 @@ def login_form(request: Request) -> Response:
 
 @router.post("/login")
 async def login(request: Request) -> Response:
+    sessions, client = sessions_of(request), client_address(request)
+    if not sessions.login_allowed(client):
+        resp = render(request, "login.html", None, status_code=429, failed=True, throttled=True)
+        resp.headers["Retry-After"] = "60"
+        return resp
     form = await request.form()
+    check_form(request, form)
     token = str(form.get("token") or "")
     if not request.app.state.settings.token_ok(token):
-        return render(request, "login.html", None, failed=True)
+        sessions.login_failed(client)
+        return render(request, "login.html", None, status_code=401, failed=True)
     resp = RedirectResponse("/", status_code=303)
-    resp.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", max_age=8 * 3600)
+    _start_session(request, resp)
     return resp
 
 

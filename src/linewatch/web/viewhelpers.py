@@ -7,6 +7,7 @@ from urllib.parse import urlencode, urlsplit
 
 from markupsafe import Markup
 
+from linewatch.model import strip_bidi
 from linewatch.web.export import parquet_available
 
 NAV = (
@@ -82,3 +83,10 @@ def json_for_script(data: Any) -> Markup:
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)
+
+
+def display_safe(value: Any) -> Any:
+    """Every value a template prints, without bidi controls (escaping comes after, as usual)."""
+    if isinstance(value, Markup):
+        return Markup(strip_bidi(str(value)))
+    return strip_bidi(value) if isinstance(value, str) else value

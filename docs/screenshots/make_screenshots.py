@@ -24,13 +24,16 @@ from test_web_browser import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server 
 PAGES = [
     ("overview", "/?since=2021-11-01", None),
     ("timeline", "/timeline?country=RUS", None),
-    ("statements", "/statements?language=ru", None),
+    ("statements", "/statements?q=%D0%B3%D1%80%D0%B0%D0%BD%D0%B8%D1%86%D0%B0", None),  # q=граница: finds на границе
+    ("documents", "/documents?q=Lukashenko", None),  # any registry spelling: Лукашенко, Łukaszenka
+    ("shifts", "/shifts", None),
     ("statement", None, "statement"),  # the first statement by Sergei Lavrov, highlighted in its document
     ("actor", "/actor/sergei-lavrov", None),
     ("stance-matrix", "/stance", None),
     ("narratives", "/narratives", None),
     ("network", "/network", None),
     ("scenarios", "/scenarios", None),
+    ("phone-statement", None, "phone"),  # the same statement at phone width (390 px)
 ]
 
 
@@ -54,15 +57,17 @@ def main() -> None:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 900}, device_scale_factor=1)
+            phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
             for name, path, special in PAGES:
-                if special == "statement":
+                if special in ("statement", "phone"):
                     if not first:
                         continue
                     path = f"/statement/{first[0]['id']}"
-                page.goto(base + path)
-                page.wait_for_load_state("networkidle")
-                page.wait_for_timeout(400)  # let charts finish their first layout
-                page.screenshot(path=str(HERE / f"{name}.png"), full_page=special == "statement")
+                tab = phone if special == "phone" else page
+                tab.goto(base + path)
+                tab.wait_for_load_state("networkidle")
+                tab.wait_for_timeout(400)  # let charts finish their first layout
+                tab.screenshot(path=str(HERE / f"{name}.png"), full_page=special == "statement")
                 print("wrote", HERE / f"{name}.png")
             browser.close()
     finally:

@@ -80,3 +80,14 @@ def test_cli_lists_evidence_and_dismisses(store) -> None:
     assert done.returncode == 0 and "dismissed" in done.stdout
     again = subprocess.run([sys.executable, "-m", "linewatch", "shifts", "--db", db, "--json"], capture_output=True, text=True, env=env)
     assert again.stdout.strip() == ""
+
+
+def test_stance_corrections_reach_the_shifts(store) -> None:
+    from linewatch.store.queries.corrections import add_corrections
+    from linewatch.store.queries.records import get_statement
+
+    s, _ = store
+    assert len(reviewed_shifts(s)) == 1
+    for sid in ("s2", "s3"):  # the analyst reads the "oppose" statements as support after all
+        add_corrections(s, "statement", get_statement(s, sid), {"stance": "support"}, "ana")
+    assert reviewed_shifts(s) == []

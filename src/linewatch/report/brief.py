@@ -301,6 +301,7 @@ def _main_speakers(stories: list[_Story], actors: list[str]) -> list[str]:
 
 
 def _actor_sections(stories: list[_Story], actors: list[str], refs: _Refs, limit: int) -> list[ActorSection]:
+    states = _country_names()
     sections = []
     for name in _main_speakers(stories, actors):
         mine = [s for s in stories if s.original.get("speaker") == name]
@@ -309,7 +310,8 @@ def _actor_sections(stories: list[_Story], actors: list[str], refs: _Refs, limit
         subject = f"{name} ({role})" if role else name
         key = sorted(sorted(mine, key=lambda s: -_key(s.original))[:min(STATEMENTS_PER_ACTOR, limit)],
                      key=lambda s: (s.original.get("date") or "", s.original["doc_id"]))
-        sections.append(ActorSection(name, _line_of(subject, mine, refs, own={name}), [_statement_line(s, refs) for s in key]))
+        countries = {states.get(s.original.get("speaker_country") or "", "") for s in mine} - {""}
+        sections.append(ActorSection(name, _line_of(subject, mine, refs, own={name, *countries}), [_statement_line(s, refs) for s in key]))
     return sections
 
 

@@ -41,7 +41,7 @@
           var c = p.data; return m.holders[c[1]] + " → " + m.targets[c[0]] + "\nnet " + c[2] + " (" + c[4] + " support, " + c[5] + " oppose, " + c[3] + " in all)"; } },
         grid: { left: 170, right: 30, top: 20, bottom: 130 },
         xAxis: { type: "category", data: m.targets, axisLabel: { rotate: 40, interval: 0 } },
-        yAxis: { type: "category", data: m.holders, axisLabel: { interval: 0 } },
+        yAxis: { type: "category", data: m.holders, axisLabel: { interval: 0, width: 160, overflow: "truncate" } },
         // a cell is [target, holder, net, total, support, oppose]: colour by net (dimension 2),
         // not by ECharts' default last column (the oppose count)
         visualMap: { dimension: 2, min: -1, max: 1, calculable: true, orient: "horizontal", left: "center", bottom: 0,

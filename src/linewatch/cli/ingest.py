@@ -80,6 +80,10 @@ def ingest_url(store: Any, url: str, config: Any, allow_private: bool, summary: 
     elif hasattr(result, "added") and hasattr(result, "duplicates"):  # sources.urls.IngestReport
         summary.added += int(result.added)
         summary.duplicates += int(result.duplicates) + int(getattr(result, "skipped", 0))
+        # why items were left out (an article page that failed, an item without text): said, not swallowed
+        summary.messages.extend(f"note {n}" for n in getattr(result, "notes", []) or [])
+        if not (result.added or result.duplicates or getattr(result, "skipped", 0)) and getattr(result, "notes", None):
+            raise InputError(f"nothing could be read ({len(result.notes)} item(s) failed; see the notes)", where=url)
     else:
         summary.added += 1 if result is not None else 0
 

@@ -7,6 +7,7 @@ feed again fetches only the articles not seen before.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,8 +35,23 @@ class IngestReport:
     notes: list[str] = field(default_factory=list)
 
 
+def _utf8_head(body: bytes) -> bytes:
+    """The first bytes of a body as UTF-8, so that UTF-16 and UTF-32 feeds are recognised too."""
+    head = body[:4096]
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                     (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            return head[len(bom):].decode(enc, "ignore").encode("utf-8")
+    if b"\x00" in head[:4]:  # no BOM, but "<?xml" with NULs between: UTF-16 / UTF-32
+        for enc in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
+            text = head.decode(enc, "ignore")
+            if text.lstrip().startswith("<"):
+                return text.encode("utf-8")
+    return head
+
+
 def detect_kind(result: FetchResult) -> str:
-    head = result.body[:4096]
+    head = _utf8_head(result.body)
     if head[:2] == b"\x1f\x8b" or _SITEMAP_ROOT.search(head):
         return "sitemap"
     if _FEED_ROOT.search(head):

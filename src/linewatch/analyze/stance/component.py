@@ -17,16 +17,30 @@ Aggregates over the store are in `stance_matrix.py`; the target-given API is
 from __future__ import annotations
 
 import bisect
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
-from linewatch.analyze.stance.score import THRESHOLD, hostile_act_on, score_toward, stance_toward
+from linewatch.analyze.stance.alignment import relation
+from linewatch.analyze.stance.learnt import (
+    CandidateFacts,
+    StatementFacts,
+    predict_stance,
+    rank_targets,
+)
+from linewatch.analyze.stance.score import THRESHOLD, cue_counts, hostile_act_on, score_toward, stance_toward
 from linewatch.analyze.stance.targets import (
     Candidate,
     candidate_of,
     choose_target,
+    content_subjects,
     doc_mentions,
     is_own_side,
     is_place_modifier,
+    is_subject,
+    qualifies_person,
+    rule_order,
+    specified_collective,
 )
 from linewatch.analyze.stance.words import stance_words, words_with_spans
 from linewatch.model import StanceMention, Statement
@@ -68,16 +82,32 @@ def _self_obliged(doc: Doc, st: Statement) -> bool:
     return any(lex.self_obligation.match_at(words, k) for k in range(len(words)))
 
 
-def _score_statement(
-    doc: Doc, st: Statement, target: Candidate | None, own: bool, named: list[Candidate] | None = None
-) -> tuple[str, float]:
+def _statement_window(st: Statement) -> tuple[int, int]:
+    """The statement's content together with the rest of its sentence."""
     window = st.sentence_span if st.sentence_span and st.sentence_span != (0, 0) else None
     lo = min(st.content_span[0], window[0]) if window else st.content_span[0]
     hi = max(st.content_span[1], window[1]) if window else st.content_span[1]
+    return lo, hi
+
+
+@dataclass
+class _RuleStance:
+    label: str
+    confidence: float
+    score: float  # lexicon, hostile act and verbal act together
+    lex_score: float  # the lexicon alone
+    hostile: bool
+
+
+def _score_statement(
+    doc: Doc, st: Statement, target: Candidate | None, own: bool, named: list[Candidate] | None = None
+) -> _RuleStance:
+    lo, hi = _statement_window(st)
     span = target.span if target and lo <= target.span[0] < hi else None
     result = score_toward(doc.text, span, doc.lang, own_side=own, window=(lo, hi))
     score = result.score
-    if target is not None and not own and named and score > -THRESHOLD and _hostile_to_own_side(doc, st, named, (lo, hi)):
+    hostile = bool(target is not None and not own and named and _hostile_to_own_side(doc, st, named, (lo, hi)))
+    if hostile and score > -THRESHOLD:
         score = min(score, 0.0) - HOSTILE_WEIGHT  # who acts against us is opposed, whatever else is said
     plover = (st.plover or "").upper()
     # a verbal act is aimed at an actor of the content or its addressee, not at one
@@ -90,10 +120,86 @@ def _score_statement(
     if act is not None and not (own and act < 0) and (plover not in WEAK_ACTS or abs(score) < THRESHOLD):
         score += act
     if score >= THRESHOLD:
-        return "support", round(min(0.95, 0.55 + abs(score) / 4), 3)
+        return _RuleStance("support", round(min(0.95, 0.55 + abs(score) / 4), 3), score, result.score, hostile)
     if score <= -THRESHOLD:
-        return "oppose", round(min(0.95, 0.55 + abs(score) / 4), 3)
-    return "neutral", result.confidence if abs(result.score) < THRESHOLD else 0.4
+        return _RuleStance("oppose", round(min(0.95, 0.55 + abs(score) / 4), 3), score, result.score, hostile)
+    confidence = result.confidence if abs(result.score) < THRESHOLD else 0.4
+    return _RuleStance("neutral", confidence, score, result.score, hostile)
+
+
+def _name_counts(doc: Doc) -> Counter:
+    """How often the document names each actor (by reported name); computed once per document."""
+    counts = doc.annotations.get("stance_name_counts")
+    if counts is None:
+        counts = Counter()
+        for m in doc_mentions(doc):
+            c = candidate_of(m, doc)
+            if c is not None:
+                counts[c.name] += 1
+        doc.annotations["stance_name_counts"] = counts
+    return counts
+
+
+def candidate_facts(doc: Doc, st: Statement, named: list[Candidate]) -> list[CandidateFacts]:
+    """One entry per distinct actor the statement names (its first mention), for the target ranker."""
+    distinct: dict[str, Candidate] = {}
+    here: Counter = Counter()
+    for c in named:
+        here[c.name] += 1
+        distinct.setdefault(c.name, c)
+    cands = sorted(distinct.values(), key=lambda c: c.span[0])
+    ranked = rule_order(doc, st, cands)
+    rule_rank = {c.name: k for k, c in enumerate(ranked)}
+    subjects = content_subjects(doc, st)
+    window = _statement_window(st)
+    others = [o for o in cands if o.actor_id is not None and not is_own_side(o, st)]
+    counts = _name_counts(doc)
+    known = [c for c in cands if c.actor_id is not None]
+    cue_end = st.cue_span[1] if st.cue_span else st.content_span[0]
+    out = []
+    for order, c in enumerate(cands):
+        own = is_own_side(c, st)
+        out.append(CandidateFacts(
+            candidate=c,
+            rule_rank=rule_rank.get(c.name, len(cands)),
+            order=order,
+            mentions_here=here[c.name],
+            mentions_doc=counts.get(c.name, 1),
+            subject=is_subject(c, subjects),
+            own_side=own,
+            demoted=is_place_modifier(doc, c) or qualifies_person(doc, c, known),
+            specified=specified_collective(doc, c, others),
+            lex_score=score_toward(doc.text, c.span, doc.lang, own_side=own, window=window).score,
+            hostile_on=hostile_act_on(doc.text, c.span, doc.lang, HOSTILE_REACH),
+            gap=abs(c.span[0] - cue_end),
+        ))
+    return out
+
+
+def _pick_target(doc: Doc, st: Statement, rule_target: Candidate | None, named: list[Candidate]) -> Candidate | None:
+    """The learnt ranker's choice among the named actors; the rule's when there is no model
+    or the rule fell back on the previous statement's target."""
+    if rule_target is None or rule_target.kind == "previous" or len({c.name for c in named}) < 2:
+        return rule_target
+    facts = candidate_facts(doc, st, named)
+    probs = rank_targets(facts, st.speaker_country)
+    if probs is None:
+        return rule_target
+    best = max(range(len(facts)), key=lambda k: probs[k])
+    return facts[best].candidate
+
+
+def statement_facts(doc: Doc, st: Statement, target: Candidate | None, own: bool, rule: _RuleStance) -> StatementFacts:
+    lo, hi = st.content_span
+    counts, negated = cue_counts(doc.text[lo:hi], doc.lang)
+    rel = "none" if target is None else (
+        relation(st.speaker_country, target.country) if target.country else "unknown")
+    return StatementFacts(
+        plover=(st.plover or "").upper() or None, relation=rel,
+        target_where=target.where if target else None, target_kind=target.kind if target else None,
+        rule_label=rule.label, rule_score=rule.score, lex_score=rule.lex_score, cue_counts=counts,
+        negated=negated, hostile_to_own=rule.hostile, self_obliged=_self_obliged(doc, st), lang=doc.lang,
+    )
 
 
 def apply_stance(doc: Doc) -> Doc:
@@ -101,13 +207,16 @@ def apply_stance(doc: Doc) -> Doc:
     previous: Statement | None = None
     covered: list[tuple[int, int]] = []
     for st in doc.statements[:MAX_STATEMENTS]:
-        target, named = choose_target(doc, st, previous)
+        rule_target, named = choose_target(doc, st, previous)
+        target = _pick_target(doc, st, rule_target, named)
         # an analyst or an earlier stage may pin the target (extra["target_locked"]); keep it then
         if target is not None and st.extra.get("target_locked") is None:
             st.target, st.target_id = target.name, target.actor_id
             st.target_span = target.span if target.kind != "previous" else st.target_span or target.span
         own = bool(target and is_own_side(target, st))
-        st.stance, st.stance_confidence = _score_statement(doc, st, target, own, named)  # type: ignore[assignment]
+        rule = _score_statement(doc, st, target, own, named)
+        learnt = predict_stance(statement_facts(doc, st, target, own, rule))
+        st.stance, st.stance_confidence = learnt or (rule.label, rule.confidence)  # type: ignore[assignment]
         seen = {st.target} if st.target else set()
         window = st.sentence_span if st.sentence_span != (0, 0) else st.content_span
         for c in named:

@@ -211,6 +211,16 @@ def score_toward(
     return StanceScore(_label(total), _confidence(total), round(total, 3), votes)
 
 
+def cue_counts(text: str, lang: str) -> tuple[dict[str, int], bool]:
+    """How many cues of each kind `text` holds, and whether it holds a negator."""
+    words = [w for w, _, _ in words_with_spans(text[:MAX_TEXT])]
+    cues, negators, _, _ = _scan(words, stance_words(lang))
+    counts = {"negative": 0, "positive": 0, "demand": 0, "rejection": 0}
+    for cue in cues:
+        counts[cue.kind] += 1
+    return counts, bool(negators)
+
+
 def hostile_act_on(text: str, target_span: Span, lang: str, reach: int = 60) -> bool:
     """Whether a blame word is done *to* the target just before it: "insulted X", "actions
     against X", "attacks on X's border" (at most PATIENT_REACH words between, no negator)."""

@@ -289,6 +289,40 @@ def _after(cands: list[Candidate]):
     return near
 
 
+def is_subject(c: Candidate, subjects: set[int]) -> bool:
+    return any(c.span[0] <= s < c.span[1] for s in subjects)
+
+
+def content_subjects(doc: Doc, st: Statement) -> set[int]:
+    return _subject_starts(doc, list(st.content_spans) or [st.content_span])
+
+
+def rule_order(doc: Doc, st: Statement, named: list[Candidate]) -> list[Candidate]:
+    """The known candidates in the rule order of preference (first = the rule's target).
+
+    Actors the registry knows come before bare entities (often outlets or places);
+    among known ones: the other side first, then the addressee, then a subject of the
+    content, then the earliest.
+    """
+    known = [c for c in named if c.actor_id is not None]
+    if not known:
+        return []
+    subjects = content_subjects(doc, st)
+    near_known, near_other = _after(known), _after([o for o in known if not is_own_side(o, st)])
+    return sorted(
+        known,
+        key=lambda c: (
+            is_own_side(c, st),
+            is_place_modifier(doc, c) or qualifies_person(doc, c, near_known(c.span[1], QUALIFIER_GAP)),
+            c.where == "context",
+            specified_collective(doc, c, near_other(c.span[1], SPECIFIC_GAP)),
+            c.where != "addressed",
+            not is_subject(c, subjects),
+            c.span[0],
+        ),
+    )
+
+
 def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) -> tuple[Candidate | None, list[Candidate]]:
     """(main target, all candidates named in the statement) for one statement."""
     content_spans = list(st.content_spans) or [st.content_span]
@@ -325,27 +359,9 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
             c.where = "context"
             context.append(c)
     named = addressed + inside + context
-    # Preference: actors the registry knows over bare entities (often outlets or places),
-    # and among known ones the other side over the speaker's own.
-    known = [c for c in named if c.actor_id is not None]
+    known = rule_order(doc, st, named)
     if known:
-        subjects = _subject_starts(doc, content_spans)
-        other_side = [o for o in known if not is_own_side(o, st)]
-        near_known, near_other = _after(known), _after(other_side)
-        # other side first, then the addressee, then a subject of the content, then the earliest
-        ranked = sorted(
-            known,
-            key=lambda c: (
-                is_own_side(c, st),
-                is_place_modifier(doc, c) or qualifies_person(doc, c, near_known(c.span[1], QUALIFIER_GAP)),
-                c.where == "context",
-                specified_collective(doc, c, near_other(c.span[1], SPECIFIC_GAP)),
-                c.where != "addressed",
-                not any(c.span[0] <= s < c.span[1] for s in subjects),
-                c.span[0],
-            ),
-        )
-        return ranked[0], named
+        return known[0], named
     if previous is not None and previous.target and previous.speaker == st.speaker:
         para_prev = doc.sentence_at(previous.content_span[0])
         para_now = doc.sentence_at(st.content_span[0])

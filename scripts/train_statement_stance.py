@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Train the stance stage's target ranker and stance model on the visible gold sets.
+
+    python scripts/train_statement_stance.py                 # train on the tune folds (0-2), report check folds
+    python scripts/train_statement_stance.py --folds all     # train on every visible document (the shipped model)
+    python scripts/train_statement_stance.py --no-save       # report only
+
+It runs the pipeline on the seed, ``seed/dev/`` and ``seed/dev-other-crises/``
+(``LINEWATCH_SHARED`` or ../shared), ties each predicted statement to a gold
+statement the way ``score.py gold`` does, and learns
+
+* which of the actors a statement names is the gold target (a softmax over the
+  candidates, features in ``analyze/stance/learnt.py``);
+* the gold stance toward the chosen target (3-way logistic regression).
+
+Gold targets that are no candidate (nothing the text names resolves to them) and
+optional gold statements are left out. It prints accuracy on the training documents
+and on the others (with --folds tune, the check folds: that figure, not the training
+one, predicts unseen text). Weights go to ``src/linewatch/data/models/``.
+Needs only numpy (the models are fitted by plain gradient descent).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+
+
+def _module(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+folds = _module("eval_folds", HERE / "eval_folds.py")
+scorer = _module("lw_score", folds.SHARED / "eval" / "score.py")
+
+from linewatch.analyze.stance import component as stage  # noqa: E402
+from linewatch.analyze.stance import learnt  # noqa: E402
+from linewatch.analyze.stance.targets import choose_target, is_own_side  # noqa: E402
+from linewatch.config import load_config  # noqa: E402
+from linewatch.cli.contract import extract_documents  # noqa: E402
+from linewatch.runner import build_pipeline  # noqa: E402
+
+L2 = 1.0
+STEPS = 3000
+RATE = 0.1
+
+
+def collect(docs: list) -> list[dict]:
+    """For every matched required gold statement: candidates with labels, and the stance inputs."""
+    config = load_config()
+    pipeline = build_pipeline(config.pipeline_kwargs())
+    registry = config.registry()
+    items: list[dict] = []
+    for gd in docs:
+        default = date.fromisoformat(folds.SEED_DATE) if gd.set == "seed" else None
+        gold = scorer.load_gold_doc(gd.gold)
+        try:
+            extracted = extract_documents(str(gd.text), pipeline, default, None, registry=registry)
+        except Exception as exc:  # an extraction bug on one document: train on the others
+            print(f"skipped {gd.name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
+        for label, doc in extracted:
+            sts = sorted(doc.statements, key=lambda s: s.content_span)
+            rows = [s.to_contract(label) for s in sts]
+            preds = scorer._pred_statements(rows, gold.text)
+            pairs = scorer.greedy_match(len(preds), len(gold.statements),
+                                        lambda p, g: scorer._statement_match(preds[p], gold.statements[g]))
+            by_pred = dict(pairs)
+            previous = None
+            order = sorted(doc.statements[: stage.MAX_STATEMENTS], key=lambda s: s.content_span)
+            for st in order:
+                k = sts.index(st)
+                g = by_pred.get(k)
+                rule_target, named = choose_target(doc, st, previous)
+                previous = st
+                if g is None or gold.statements[g].optional:
+                    continue
+                gs = gold.statements[g]
+                facts = stage.candidate_facts(doc, st, named) if rule_target and rule_target.kind != "previous" else []
+                hits = [any(scorer.names_match(f.candidate.name, t) for t in gs.targets) for f in facts]
+                items.append({"doc": gd.name, "fold": gd.fold, "st": st, "docobj": doc, "named": named,
+                              "rule_target": rule_target, "facts": facts, "hits": hits, "gold": gs})
+    return items
+
+
+def fit_ranker(groups: list[tuple[list[dict], int]]) -> learnt.LinearModel:
+    names = sorted({n for rows, _ in groups for f in rows for n in f})
+    index = {n: i for i, n in enumerate(names)}
+    mats = []
+    for rows, y in groups:
+        x = np.zeros((len(rows), len(names)))
+        for r, f in enumerate(rows):
+            for n, v in f.items():
+                x[r, index[n]] = v
+        mats.append((x, y))
+    w = np.zeros(len(names))
+    for _ in range(STEPS):
+        grad = L2 * w / max(1, len(mats))
+        for x, y in mats:
+            p = learnt.softmax(x @ w)
+            grad += (x.T @ p - x[y]) / len(mats)
+        w -= RATE * grad
+    return learnt.LinearModel(names, w[:, None], np.zeros(1))
+
+
+def fit_softmax(rows: list[dict], ys: list[int], n_out: int) -> learnt.LinearModel:
+    names = sorted({n for f in rows for n in f})
+    index = {n: i for i, n in enumerate(names)}
+    x = np.zeros((len(rows), len(names)))
+    for r, f in enumerate(rows):
+        for n, v in f.items():
+            x[r, index[n]] = v
+    y = np.zeros((len(rows), n_out))
+    y[np.arange(len(rows)), ys] = 1.0
+    w = np.zeros((len(names), n_out))
+    b = np.zeros(n_out)
+    for _ in range(STEPS):
+        p = learnt.softmax(x @ w + b)
+        g = (p - y) / len(rows)
+        w -= RATE * (x.T @ g + L2 * w / len(rows))
+        b -= RATE * g.sum(axis=0)
+    return learnt.LinearModel(names, w, b)
+
+
+def target_groups(items: list[dict]) -> list[tuple[list[dict], int]]:
+    out = []
+    for it in items:
+        if len(it["facts"]) < 2 or not any(it["hits"]):
+            continue
+        rows = [learnt.target_features(f, it["st"].speaker_country, len(it["facts"])) for f in it["facts"]]
+        out.append((rows, it["hits"].index(True)))
+    return out
+
+
+def chosen_target(it: dict, ranker: learnt.LinearModel | None):
+    facts = it["facts"]
+    if ranker is None or len(facts) < 2:
+        return it["rule_target"]
+    rows = [learnt.target_features(f, it["st"].speaker_country, len(facts)) for f in facts]
+    return facts[int(np.argmax(ranker.scores(rows)[:, 0]))].candidate
+
+
+def stance_rows(items: list[dict], ranker: learnt.LinearModel | None) -> tuple[list[dict], list[int], list[str]]:
+    rows, ys, rule = [], [], []
+    for it in items:
+        gs = it["gold"]
+        if gs.stance not in learnt.STANCE_LABELS:
+            continue
+        st, doc = it["st"], it["docobj"]
+        target = chosen_target(it, ranker)
+        own = bool(target and is_own_side(target, st))
+        rs = stage._score_statement(doc, st, target, own, it["named"])
+        rows.append(learnt.stance_features(stage.statement_facts(doc, st, target, own, rs)))
+        ys.append(learnt.STANCE_LABELS.index(gs.stance))
+        rt = it["rule_target"]
+        rule.append(stage._score_statement(doc, st, rt, bool(rt and is_own_side(rt, st)), it["named"]).label)
+    return rows, ys, rule
+
+
+def target_accuracy(items: list[dict], ranker: learnt.LinearModel | None) -> tuple[float, int]:
+    judged = [it for it in items if it["gold"].targets]
+    ok = 0
+    for it in judged:
+        t = chosen_target(it, ranker)
+        ok += bool(t) and any(scorer.names_match(t.name, g) for g in it["gold"].targets)
+    return ok / max(1, len(judged)), len(judged)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--folds", choices=("tune", "all"), default="tune")
+    ap.add_argument("--no-save", action="store_true")
+    args = ap.parse_args()
+    docs = folds.gold_documents(folds.SHARED)
+    items = collect(docs)
+    train = [it for it in items if args.folds == "all" or it["fold"] in folds.TUNE_FOLDS]
+    held = [it for it in items if it["fold"] in folds.CHECK_FOLDS and args.folds == "tune"]
+    ranker = fit_ranker(target_groups(train))
+    rows, ys, _ = stance_rows(train, ranker)
+    model = fit_softmax(rows, ys, len(learnt.STANCE_LABELS))
+    for name, part in (("train", train), ("held-out (check folds)", held)):
+        if not part:
+            continue
+        rule_t, n = target_accuracy(part, None)
+        learnt_t, _ = target_accuracy(part, ranker)
+        srows, sys_, srule = stance_rows(part, ranker)
+        pred = np.argmax(model.scores(srows), axis=1) if srows else []
+        acc = float(np.mean([p == y for p, y in zip(pred, sys_)])) if srows else 0.0
+        rule_acc = float(np.mean([learnt.STANCE_LABELS.index(r) == y for r, y in zip(srule, sys_)])) if srows else 0.0
+        print(f"{name}: target rule {rule_t:.2f} learnt {learnt_t:.2f} (n={n}); "
+              f"stance rule {rule_acc:.2f} learnt {acc:.2f} (n={len(sys_)})")
+    if not args.no_save:
+        learnt.save(learnt.TARGET_MODEL, ranker)
+        learnt.save(learnt.STANCE_MODEL, model)
+        print(f"saved {learnt.model_file(learnt.TARGET_MODEL)} and {learnt.model_file(learnt.STANCE_MODEL)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

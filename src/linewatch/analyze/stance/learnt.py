@@ -1,0 +1,204 @@
+"""Learnt choices of the stance stage: which candidate is a statement's target, and its stance.
+
+Both are small linear models over language-independent features, so that one
+model serves en, ru and pl and carries over to unseen crises:
+
+* the *target ranker* scores every actor a statement names (where it is named:
+  addressee, content or the rest of the sentence; whether it is the content's
+  subject; its side relative to the speaker's from `data/alignment.yaml`; its kind;
+  how often the document names it; the lexicon's stance toward it; whether the
+  rule order of `stance_targets.choose_target` put it first) and a softmax over
+  the candidates picks one;
+* the *stance model* is a 3-way logistic regression (oppose / neutral /
+  support) over the verbal act, the lexicon's cue counts and score toward the
+  chosen target, the rule's own label, negation, and the speaker–target relation.
+
+The weights are in `data/models/statement_target.npz` and
+`data/models/statement_stance.npz` (numpy only at run time), trained on the
+hand-made gold of the visible sets by
+
+    python scripts/train_statement_stance.py [--folds tune|all]
+
+Without the files the rule choices stand.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from linewatch.analyze.stance.alignment import relation
+from linewatch.analyze.stance.targets import Candidate
+from linewatch.nlp.lexicon import data_path
+
+STANCE_LABELS = ("oppose", "neutral", "support")
+TARGET_MODEL = "statement_target.npz"
+STANCE_MODEL = "statement_stance.npz"
+RELATIONS = ("own", "ally", "adversary", "other", "unknown", "none")
+ACTS = ("ACCUSE", "REJECT", "DEMAND", "THREATEN", "SUPPORT", "APPEAL")
+KINDS = ("name", "state", "body", "demonym", "title", "ner", "previous")
+
+
+def model_file(name: str):
+    return data_path("models", name)
+
+
+@dataclass
+class LinearModel:
+    """Feature names, a weight matrix (features x outputs) and a bias (outputs)."""
+
+    names: list[str]
+    weights: np.ndarray
+    bias: np.ndarray
+
+    def __post_init__(self) -> None:
+        self.index = {n: i for i, n in enumerate(self.names)}
+
+    def vector(self, feats: dict[str, float]) -> np.ndarray:
+        x = np.zeros(len(self.names), dtype=np.float64)
+        for name, value in feats.items():
+            j = self.index.get(name)
+            if j is not None:
+                x[j] = value
+        return x
+
+    def scores(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """(rows x outputs) raw scores."""
+        if not rows:
+            return np.zeros((0, len(self.bias)))
+        return np.stack([self.vector(f) for f in rows]) @ self.weights + self.bias
+
+
+def softmax(z: np.ndarray, axis: int = -1) -> np.ndarray:
+    z = z - z.max(axis=axis, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+@cache
+def load(name: str) -> LinearModel | None:
+    path = model_file(name)
+    if not path.exists():
+        return None
+    with np.load(path, allow_pickle=False) as z:
+        return LinearModel([str(n) for n in z["names"].tolist()], z["weights"].astype(np.float64),
+                           z["bias"].astype(np.float64))
+
+
+def save(name: str, model: LinearModel, path=None) -> None:
+    np.savez_compressed(path or model_file(name), names=np.array(model.names), weights=model.weights.astype(np.float32),
+                        bias=model.bias.astype(np.float32))
+    load.cache_clear()
+
+
+# --------------------------------------------------------------------------- target
+
+
+@dataclass
+class CandidateFacts:
+    """What the stance stage knows about one candidate target of a statement."""
+
+    candidate: Candidate
+    rule_rank: int  # position in the rule order of choose_target (0 = the rule's pick)
+    order: int  # position among the distinct candidates in text order
+    mentions_here: int  # mentions of the same actor in the statement
+    mentions_doc: int  # mentions of the same actor in the document
+    subject: bool  # it is (a modifier of) the content's grammatical subject
+    own_side: bool
+    demoted: bool  # a place modifier or a state word that only qualifies a person
+    specified: bool  # "the West, in particular X": X is meant
+    lex_score: float  # the lexicon's stance of the statement toward it
+    hostile_on: bool  # a blame word is done to it ("actions against X")
+    gap: int  # characters between the cue and the candidate
+
+
+def target_features(f: CandidateFacts, speaker_country: str | None, n_candidates: int) -> dict[str, float]:
+    c = f.candidate
+    rel = relation(speaker_country, c.country) if c.actor_id else ("unknown" if c.country is None else "other")
+    feats: dict[str, float] = {
+        "bias_candidate": 1.0,
+        f"where:{c.where}": 1.0,
+        f"rel:{rel}": 1.0,
+        f"kind:{c.kind if c.kind in KINDS else 'ner'}": 1.0,
+        "known": float(c.actor_id is not None),
+        "rule_first": float(f.rule_rank == 0),
+        "rule_rank": f.rule_rank / max(1, n_candidates - 1) if n_candidates > 1 else 0.0,
+        "first_named": float(f.order == 0),
+        "order": f.order / max(1, n_candidates - 1) if n_candidates > 1 else 0.0,
+        "here_log": math.log1p(f.mentions_here),
+        "doc_log": math.log1p(f.mentions_doc),
+        "subject": float(f.subject),
+        "own_side": float(f.own_side),
+        "demoted": float(f.demoted),
+        "specified": float(f.specified),
+        "lex_neg": float(f.lex_score <= -0.35),
+        "lex_pos": float(f.lex_score >= 0.35),
+        "lex_score": max(-2.0, min(2.0, f.lex_score)),
+        "hostile_on": float(f.hostile_on),
+        "gap_log": math.log1p(max(0, f.gap)) / 6.0,
+        f"rel:{rel}*lex_neg": float(f.lex_score <= -0.35),
+    }
+    return feats
+
+
+def rank_targets(facts: list[CandidateFacts], speaker_country: str | None) -> list[float] | None:
+    """Probabilities of each candidate being the target, or None without a model."""
+    model = load(TARGET_MODEL)
+    if model is None or not facts:
+        return None
+    rows = [target_features(f, speaker_country, len(facts)) for f in facts]
+    return softmax(model.scores(rows)[:, 0]).tolist()
+
+
+# --------------------------------------------------------------------------- stance
+
+
+@dataclass
+class StatementFacts:
+    """What the stance stage knows about a statement toward its chosen target."""
+
+    plover: str | None
+    relation: str  # RELATIONS
+    target_where: str | None
+    target_kind: str | None
+    rule_label: str
+    rule_score: float
+    lex_score: float  # lexicon toward the target, the act not added
+    cue_counts: dict[str, int]  # negative / positive / demand / rejection cues in the content
+    negated: bool  # a negator in the content
+    hostile_to_own: bool
+    self_obliged: bool
+    lang: str
+
+
+def stance_features(f: StatementFacts) -> dict[str, float]:
+    act = f.plover if f.plover in ACTS else ("other" if f.plover else "none")
+    feats: dict[str, float] = {
+        f"act:{act}": 1.0,
+        f"rel:{f.relation}": 1.0,
+        f"where:{f.target_where or 'none'}": 1.0,
+        f"rule:{f.rule_label}": 1.0,
+        "rule_score": max(-3.0, min(3.0, f.rule_score)),
+        "lex_score": max(-3.0, min(3.0, f.lex_score)),
+        "negated": float(f.negated),
+        "hostile_to_own": float(f.hostile_to_own),
+        "self_obliged": float(f.self_obliged),
+        f"act:{act}*rel:{f.relation}": 1.0,
+    }
+    for kind, n in f.cue_counts.items():
+        feats[f"cues:{kind}"] = math.log1p(n)
+        if n:
+            feats[f"has:{kind}*rel:{f.relation}"] = 1.0
+    return feats
+
+
+def predict_stance(f: StatementFacts) -> tuple[str, float] | None:
+    """(label, probability) from the learnt model, or None without one."""
+    model = load(STANCE_MODEL)
+    if model is None:
+        return None
+    p = softmax(model.scores([stance_features(f)])[0])
+    k = int(p.argmax())
+    return STANCE_LABELS[k], round(float(p[k]), 3)

@@ -9,6 +9,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from linewatch.analyze.stance import learnt
 from linewatch.analyze.stance.component import apply_stance, stance_rows
 from linewatch.model import Document, Statement
 from linewatch.nlp.doc import Doc
@@ -64,7 +65,36 @@ def test_own_side_only_is_neutral_and_plover_weighs_in() -> None:
     doc.statements = [own, backing]
     apply_stance(doc)
     assert own.target == "Russia" and own.stance == "neutral"
+    assert backing.target == "Belarus" and backing.stance != "oppose"
+
+
+def test_rules_alone_weigh_the_verbal_act(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(learnt, "load", lambda name: None)  # no shipped weights: the rules decide
+    doc = _doc("He said Minsk deserved full support.")
+    backing = _statement(doc, "Minsk deserved full support", "Dmitry Peskov", "RUS")
+    backing.plover = "SUPPORT"
+    doc.statements = [backing]
+    apply_stance(doc)
     assert backing.target == "Belarus" and backing.stance == "support"
+
+
+def test_learnt_stance_never_opposes_the_own_side() -> None:
+    doc = _doc("Zakharova said that Russia had been accused of aggression and provocations without any evidence.")
+    st = _statement(doc, "Russia had been accused of aggression and provocations without any evidence",
+                    "Maria Zakharova", "RUS")
+    st.plover = "ACCUSE"
+    doc.statements = [st]
+    apply_stance(doc)
+    assert st.target == "Russia" and st.stance != "oppose"
+
+
+def test_a_statement_naming_nobody_is_about_the_documents_adversary() -> None:
+    doc = _doc("Poland accused Belarus of staging the crisis. Belarus denied it, and Poland insisted. "
+               "Lavrov said the decision had not been taken yet.")
+    st = _statement(doc, "the decision had not been taken yet", "Sergei Lavrov", "RUS")
+    doc.statements = [st]
+    apply_stance(doc)
+    assert st.target == "Poland"  # named twice, the other side; Belarus is Russia's ally
 
 
 def test_polish_and_russian_statements() -> None:

@@ -1,10 +1,14 @@
-"""Target choice and statement stance rules of `stance_targets.py` / `stance.py`, on sentences written for the tests."""
+"""Target choice and statement stance rules of `stance/targets.py` / `stance/component.py`, on sentences written for the tests.
+
+The rule table runs with the learnt models switched off (`rules_only`): it pins the rules,
+which are the learnt models' inputs and the fallback when no weights are shipped."""
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
 
+from linewatch.analyze.stance import learnt
 from linewatch.analyze.stance.component import apply_stance
 from linewatch.analyze.stance.score import hostile_act_on
 from linewatch.analyze.stance.targets import Candidate, is_place_modifier
@@ -84,8 +88,13 @@ CASES = [
 ]
 
 
+@pytest.fixture
+def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(learnt, "load", lambda name: None)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
-def test_target_and_stance_rules(case: tuple) -> None:
+def test_target_and_stance_rules(case: tuple, rules_only: None) -> None:
     _, lang, text, content, speaker, country, cue, speaker_text, plover, target, stance = case
     st = _stated(text, lang, content, speaker, country, cue, speaker_text, plover)
     if target is not None:

@@ -60,6 +60,7 @@ HOSTILE_WEIGHT = 0.6
 SELF_OBLIGATION_REACH = 4  # words at the start of the content searched for "we must"
 AUTHOR_MIN_SCORE = 0.5  # an author stance needs a clear cue near the actor
 MAX_STATEMENTS = 2000  # per document
+TOPIC_MIN_MENTIONS = 2
 
 
 def _hostile_to_own_side(doc: Doc, st: Statement, named: list[Candidate], window: tuple[int, int]) -> bool:
@@ -127,17 +128,40 @@ def _score_statement(
     return _RuleStance("neutral", confidence, score, result.score, hostile)
 
 
-def _name_counts(doc: Doc) -> Counter:
-    """How often the document names each actor (by reported name); computed once per document."""
-    counts = doc.annotations.get("stance_name_counts")
-    if counts is None:
-        counts = Counter()
+def _named_actors(doc: Doc) -> tuple[Counter, dict[str, Candidate]]:
+    """How often the document names each known actor, and its first mention; computed once per document."""
+    cached = doc.annotations.get("stance_named_actors")
+    if cached is None:
+        counts: Counter = Counter()
+        first: dict[str, Candidate] = {}
         for m in doc_mentions(doc):
             c = candidate_of(m, doc)
-            if c is not None:
+            if c is not None and c.actor_id is not None:
                 counts[c.name] += 1
-        doc.annotations["stance_name_counts"] = counts
-    return counts
+                first.setdefault(c.name, c)
+        cached = (counts, first)
+        doc.annotations["stance_named_actors"] = cached
+    return cached
+
+
+def _name_counts(doc: Doc) -> Counter:
+    return _named_actors(doc)[0]
+
+
+def _topic_candidate(doc: Doc, st: Statement) -> Candidate | None:
+    """The actor of the other side the document names most often (at least twice): whom a
+    statement naming nobody else is about ("the decision has not been taken yet")."""
+    counts, first = _named_actors(doc)
+    for name, n in counts.most_common():
+        if n < TOPIC_MIN_MENTIONS:
+            break
+        c = first[name]
+        if name == st.speaker or (st.speaker_id and c.actor_id == st.speaker_id) or is_own_side(c, st):
+            continue
+        if st.speaker_country and c.country and relation(st.speaker_country, c.country) == "ally":
+            continue
+        return Candidate(c.name, c.actor_id, c.span, c.country, c.kind, "document")
+    return None
 
 
 def candidate_facts(doc: Doc, st: Statement, named: list[Candidate]) -> list[CandidateFacts]:
@@ -179,7 +203,9 @@ def candidate_facts(doc: Doc, st: Statement, named: list[Candidate]) -> list[Can
 def _pick_target(doc: Doc, st: Statement, rule_target: Candidate | None, named: list[Candidate]) -> Candidate | None:
     """The learnt ranker's choice among the named actors; the rule's when there is no model
     or the rule fell back on the previous statement's target."""
-    if rule_target is None or rule_target.kind == "previous" or len({c.name for c in named}) < 2:
+    if rule_target is None:  # nobody is named: the document's adversary is meant
+        return _topic_candidate(doc, st)
+    if rule_target.kind == "previous" or len({c.name for c in named}) < 2:
         return rule_target
     facts = candidate_facts(doc, st, named)
     probs = rank_targets(facts, st.speaker_country)
@@ -189,7 +215,7 @@ def _pick_target(doc: Doc, st: Statement, rule_target: Candidate | None, named: 
     return facts[best].candidate
 
 
-def statement_facts(doc: Doc, st: Statement, target: Candidate | None, own: bool, rule: _RuleStance) -> StatementFacts:
+def statement_facts(doc: Doc, st: Statement, target: Candidate | None, rule: _RuleStance) -> StatementFacts:
     lo, hi = st.content_span
     counts, negated = cue_counts(doc.text[lo:hi], doc.lang)
     rel = "none" if target is None else (
@@ -215,7 +241,9 @@ def apply_stance(doc: Doc) -> Doc:
             st.target_span = target.span if target.kind != "previous" else st.target_span or target.span
         own = bool(target and is_own_side(target, st))
         rule = _score_statement(doc, st, target, own, named)
-        learnt = predict_stance(statement_facts(doc, st, target, own, rule))
+        learnt = predict_stance(statement_facts(doc, st, target, rule))
+        if learnt is not None and own and learnt[0] == "oppose":
+            learnt = ("neutral", 0.5)  # nobody opposes their own side: blame words tell of a threat to it
         st.stance, st.stance_confidence = learnt or (rule.label, rule.confidence)  # type: ignore[assignment]
         seen = {st.target} if st.target else set()
         window = st.sentence_span if st.sentence_span != (0, 0) else st.content_span

@@ -123,7 +123,8 @@ def candidate_of(mention: Mention, doc: Doc) -> Candidate | None:
         return None  # a common word that matched a short alias ("use" for US)
     if actor is not None:
         shown = target_actor(actor)
-        return Candidate(shown.name, shown.id, (mention.start, mention.end), shown.country or actor.country, mention.kind)
+        country = shown.country or actor.country or (COLLECTIVE_COUNTRIES[0] if shown.id in COLLECTIVE_IDS else None)
+        return Candidate(shown.name, shown.id, (mention.start, mention.end), country, mention.kind)
     if mention.kind == "title" or mention.label not in UNRESOLVED_LABELS:
         return None
     name = " ".join(mention.text.split())

@@ -43,6 +43,7 @@ def _module(name: str, path: Path):
 folds = _module("eval_folds", HERE / "eval_folds.py")
 scorer = _module("lw_score", folds.SHARED / "eval" / "score.py")
 
+from linewatch.actors.registry import actor_registry  # noqa: E402
 from linewatch.analyze.stance import component as stage  # noqa: E402
 from linewatch.analyze.stance import learnt  # noqa: E402
 from linewatch.analyze.stance.targets import choose_target, is_own_side  # noqa: E402
@@ -60,7 +61,7 @@ def collect(docs: list) -> list[dict]:
     """For every matched required gold statement: candidates with labels, and the stance inputs."""
     config = load_config()
     pipeline = build_pipeline(config.pipeline_kwargs())
-    registry = config.registry()
+    registry = actor_registry(config.registries)
     items: list[dict] = []
     for gd in docs:
         default = date.fromisoformat(folds.SEED_DATE) if gd.set == "seed" else None

@@ -12,7 +12,7 @@ from functools import cache
 
 import yaml
 
-from linewatch.nlp.lexicon import data_path
+from linewatch.lexicon import data_path
 
 
 @cache

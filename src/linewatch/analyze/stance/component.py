@@ -30,7 +30,10 @@ from linewatch.analyze.stance.learnt import (
 )
 from linewatch.analyze.stance.score import THRESHOLD, cue_counts, hostile_act_on, score_toward, stance_toward
 from linewatch.analyze.stance.targets import (
+    QUALIFIER_GAP,
+    SPECIFIC_GAP,
     Candidate,
+    after_finder,
     candidate_of,
     choose_target,
     content_subjects,
@@ -61,6 +64,7 @@ SELF_OBLIGATION_REACH = 4  # words at the start of the content searched for "we 
 AUTHOR_MIN_SCORE = 0.5  # an author stance needs a clear cue near the actor
 MAX_STATEMENTS = 2000  # per document
 TOPIC_MIN_MENTIONS = 2
+MAX_RANKED = 6  # candidates the learnt ranker weighs per statement
 
 
 def _hostile_to_own_side(doc: Doc, st: Statement, named: list[Candidate], window: tuple[int, int]) -> bool:
@@ -171,14 +175,17 @@ def candidate_facts(doc: Doc, st: Statement, named: list[Candidate]) -> list[Can
     for c in named:
         here[c.name] += 1
         distinct.setdefault(c.name, c)
-    cands = sorted(distinct.values(), key=lambda c: c.span[0])
-    ranked = rule_order(doc, st, cands)
+    # the known actors, at most MAX_RANKED of them in the rule order: bare entities are
+    # seldom targets, and a sentence may name hundreds of actors
+    ranked = rule_order(doc, st, list(distinct.values()))[:MAX_RANKED]
+    cands = sorted(ranked, key=lambda c: c.span[0])
     rule_rank = {c.name: k for k, c in enumerate(ranked)}
     subjects = content_subjects(doc, st)
     window = _statement_window(st)
-    others = [o for o in cands if o.actor_id is not None and not is_own_side(o, st)]
+    # neighbours found by bisection, as in the rule order: a sentence may name hundreds of actors
+    near_other = after_finder([o for o in cands if o.actor_id is not None and not is_own_side(o, st)])
+    near_known = after_finder([c for c in cands if c.actor_id is not None])
     counts = _name_counts(doc)
-    known = [c for c in cands if c.actor_id is not None]
     cue_end = st.cue_span[1] if st.cue_span else st.content_span[0]
     out = []
     for order, c in enumerate(cands):
@@ -191,10 +198,9 @@ def candidate_facts(doc: Doc, st: Statement, named: list[Candidate]) -> list[Can
             mentions_doc=counts.get(c.name, 1),
             subject=is_subject(c, subjects),
             own_side=own,
-            demoted=is_place_modifier(doc, c) or qualifies_person(doc, c, known),
-            specified=specified_collective(doc, c, others),
+            demoted=is_place_modifier(doc, c) or qualifies_person(doc, c, near_known(c.span[1], QUALIFIER_GAP)),
+            specified=specified_collective(doc, c, near_other(c.span[1], SPECIFIC_GAP)),
             lex_score=score_toward(doc.text, c.span, doc.lang, own_side=own, window=window).score,
-            hostile_on=hostile_act_on(doc.text, c.span, doc.lang, HOSTILE_REACH),
             gap=abs(c.span[0] - cue_end),
         ))
     return out
@@ -205,7 +211,7 @@ def _pick_target(doc: Doc, st: Statement, rule_target: Candidate | None, named: 
     or the rule fell back on the previous statement's target."""
     if rule_target is None:  # nobody is named: the document's adversary is meant
         return _topic_candidate(doc, st)
-    if rule_target.kind == "previous" or len({c.name for c in named}) < 2:
+    if rule_target.kind == "previous" or len({c.name for c in named if c.actor_id is not None}) < 2:
         return rule_target
     facts = candidate_facts(doc, st, named)
     probs = rank_targets(facts, st.speaker_country)
@@ -216,8 +222,7 @@ def _pick_target(doc: Doc, st: Statement, rule_target: Candidate | None, named: 
 
 
 def statement_facts(doc: Doc, st: Statement, target: Candidate | None, rule: _RuleStance) -> StatementFacts:
-    lo, hi = st.content_span
-    counts, negated = cue_counts(doc.text[lo:hi], doc.lang)
+    counts, negated = cue_counts(doc.text, _statement_window(st), st.content_span, doc.lang)
     rel = "none" if target is None else (
         relation(st.speaker_country, target.country) if target.country else "unknown")
     return StatementFacts(

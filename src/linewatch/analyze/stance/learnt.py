@@ -31,7 +31,7 @@ import numpy as np
 
 from linewatch.analyze.stance.alignment import relation
 from linewatch.analyze.stance.targets import Candidate
-from linewatch.nlp.lexicon import data_path
+from linewatch.lexicon import data_path
 
 STANCE_LABELS = ("oppose", "neutral", "support")
 TARGET_MODEL = "statement_target.npz"
@@ -111,7 +111,6 @@ class CandidateFacts:
     demoted: bool  # a place modifier or a state word that only qualifies a person
     specified: bool  # "the West, in particular X": X is meant
     lex_score: float  # the lexicon's stance of the statement toward it
-    hostile_on: bool  # a blame word is done to it ("actions against X")
     gap: int  # characters between the cue and the candidate
 
 
@@ -137,7 +136,6 @@ def target_features(f: CandidateFacts, speaker_country: str | None, n_candidates
         "lex_neg": float(f.lex_score <= -0.35),
         "lex_pos": float(f.lex_score >= 0.35),
         "lex_score": max(-2.0, min(2.0, f.lex_score)),
-        "hostile_on": float(f.hostile_on),
         "gap_log": math.log1p(max(0, f.gap)) / 6.0,
         f"rel:{rel}*lex_neg": float(f.lex_score <= -0.35),
     }

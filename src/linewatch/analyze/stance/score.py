@@ -211,14 +211,18 @@ def score_toward(
     return StanceScore(_label(total), _confidence(total), round(total, 3), votes)
 
 
-def cue_counts(text: str, lang: str) -> tuple[dict[str, int], bool]:
-    """How many cues of each kind `text` holds, and whether it holds a negator."""
-    words = [w for w, _, _ in words_with_spans(text[:MAX_TEXT])]
-    cues, negators, _, _ = _scan(words, stance_words(lang))
+def cue_counts(text: str, window: Span, span: Span, lang: str) -> tuple[dict[str, int], bool]:
+    """How many cues of each kind `span` holds, and whether it holds a negator; read off the
+    (cached) scan of `window`, the one `score_toward` makes for the statement."""
+    lo, hi = window
+    if hi - lo > MAX_TEXT:
+        lo, hi = max(lo, span[0] - MAX_TEXT // 2), min(hi, span[0] + MAX_TEXT // 2)
+    sc = _scanned(text, lo, hi, lang)
     counts = {"negative": 0, "positive": 0, "demand": 0, "rejection": 0}
-    for cue in cues:
-        counts[cue.kind] += 1
-    return counts, bool(negators)
+    for cue in sc.cues:
+        if span[0] <= sc.starts[cue.start] < span[1]:
+            counts[cue.kind] += 1
+    return counts, any(span[0] <= sc.starts[k] < span[1] for k in sc.negators)
 
 
 def hostile_act_on(text: str, target_span: Span, lang: str, reach: int = 60) -> bool:

@@ -276,7 +276,7 @@ def qualifies_person(doc: Doc, c: Candidate, others: list[Candidate]) -> bool:
     return False
 
 
-def _after(cands: list[Candidate]):
+def after_finder(cands: list[Candidate]):
     """A finder of the candidates starting within `reach` characters after an offset, in the
     list's own order: a sentence may name hundreds of actors, and comparing each with each
     made the stage quadratic in the sentence."""
@@ -309,7 +309,7 @@ def rule_order(doc: Doc, st: Statement, named: list[Candidate]) -> list[Candidat
     if not known:
         return []
     subjects = content_subjects(doc, st)
-    near_known, near_other = _after(known), _after([o for o in known if not is_own_side(o, st)])
+    near_known, near_other = after_finder(known), after_finder([o for o in known if not is_own_side(o, st)])
     return sorted(
         known,
         key=lambda c: (

@@ -54,6 +54,8 @@ MAX_DEFINITION_BYTES = 5_000_000
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 _INTERVAL_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+# GDELT: actors, countries, themes; a Telegram full-account export: chats (names or ids) to read.
+FILTER_KEYS = ("actors", "countries", "themes", "chats")
 KNOWN_KEYS = {
     "id", "kind", "location", "language", "outlet", "outlet_type", "interval", "max_items",
     "max_bytes", "allow_private", "full_text", "filters", "enabled", "name",
@@ -200,8 +202,8 @@ def source_from_mapping(raw: Any, *, line: int | None = None) -> SourceDef:
         raise ValueError(f"source {sid}: filters must be a mapping")
     filters: dict[str, list[str]] = {}
     for key, values in filters_raw.items():
-        if key not in ("actors", "countries", "themes"):
-            raise ValueError(f"source {sid}: filter {key!r} is not one of actors, countries, themes")
+        if key not in FILTER_KEYS:
+            raise ValueError(f"source {sid}: filter {key!r} is not one of {', '.join(FILTER_KEYS)}")
         if isinstance(values, str):
             values = [values]
         if not isinstance(values, list):

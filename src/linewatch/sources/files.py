@@ -594,6 +594,13 @@ def _records_json(path: Path, text: str) -> Records:
         raise InputError(f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}", where=str(path)) from None
     except RecursionError:
         raise InputError("malformed JSON: nested too deeply", where=str(path)) from None
+    if _is_telegram_export(data):
+        from linewatch.sources.telegram import describe_export
+
+        raise InputError(
+            f"this is {describe_export(data)}; read it as a source: `linewatch sources add NAME --kind "
+            f"telegram-export --location {path}` (a full-account export: add `filters: {{chats: [NAME]}}` to "
+            "pick chats; channels are read by default), then `linewatch watch --once`", where=str(path))
     if isinstance(data, dict) and isinstance(data.get("documents"), list):
         data = data["documents"]
     if isinstance(data, dict):
@@ -603,6 +610,17 @@ def _records_json(path: Path, text: str) -> Records:
             raise InputError("JSON holds an empty list: no documents", where=str(path))
         return [(f"{path}#{i + 1}", rec) for i, rec in enumerate(data)]
     raise InputError("JSON must be an object or a list of objects", where=str(path))
+
+
+def _is_telegram_export(data: Any) -> bool:
+    """Telegram Desktop's result.json: a channel ({"messages": [{"id", "type", "date"...}]}) or a
+    whole account ({"chats": {"list": [...]}})."""
+    if not isinstance(data, dict):
+        return False
+    if isinstance(data.get("chats"), dict) and isinstance(data["chats"].get("list"), list):
+        return True
+    messages = data.get("messages")
+    return isinstance(messages, list) and any(isinstance(m, dict) and "date" in m and "type" in m for m in messages[:20])
 
 
 def _records_jsonl(path: Path, text: str, skipped: list[InputError]) -> Records:

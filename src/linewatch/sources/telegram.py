@@ -25,6 +25,7 @@ from linewatch.sources.definitions import SourceDef
 from linewatch.sources.items import CollectContext, Item, make_document
 
 MAX_MESSAGES = 2_000_000
+CHANNEL_TYPES = ("public_channel", "private_channel")  # read from a full-account export by default
 
 
 def flatten_text(text: Any) -> tuple[str, list[dict[str, Any]]]:
@@ -126,7 +127,8 @@ def message_item(message: dict[str, Any], channel: dict[str, Any], source: Sourc
 
 
 def read_export(path: str | Path, max_bytes: int | None = None) -> dict[str, Any]:
-    """The parsed export (a channel object with a `messages` list); InputError naming the file otherwise."""
+    """The parsed export: a channel object with a `messages` list, or a full-account export
+    (`chats.list`); InputError naming the file otherwise."""
     from linewatch.sources.files import read_bytes
 
     p = Path(path)
@@ -137,27 +139,68 @@ def read_export(path: str | Path, max_bytes: int | None = None) -> dict[str, Any
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"not a Telegram JSON export ({exc})", where=str(p)) from None
-    if isinstance(doc, dict) and "messages" not in doc and isinstance(doc.get("chats"), dict):
-        raise InputError("this is a full-account export; export a single channel instead", where=str(p))
-    if not isinstance(doc, dict) or not isinstance(doc.get("messages"), list):
-        raise InputError("not a Telegram channel export (no 'messages' list)", where=str(p))
-    if len(doc["messages"]) > MAX_MESSAGES:
+    chats = export_chats(doc)
+    if chats is None:
+        raise InputError("not a Telegram export (no 'messages' list, no 'chats' list)", where=str(p))
+    if sum(len(c["messages"]) for c in chats) > MAX_MESSAGES:
         raise InputError(f"more than {MAX_MESSAGES} messages", where=str(p))
     return doc
 
 
+def export_chats(doc: Any) -> list[dict[str, Any]] | None:
+    """The chats of an export: the one channel of a channel export, or every chat of a
+    full-account export (`{"chats": {"list": [...]}}`); None when it is not an export."""
+    if isinstance(doc, dict) and isinstance(doc.get("messages"), list):
+        return [doc]
+    listed = doc.get("chats", {}).get("list") if isinstance(doc, dict) and isinstance(doc.get("chats"), dict) else None
+    if isinstance(listed, list):
+        return [c for c in listed if isinstance(c, dict) and isinstance(c.get("messages"), list)]
+    return None
+
+
+def chosen_chats(doc: dict[str, Any], wanted: list[str]) -> list[dict[str, Any]]:
+    """The chats to read: those named (by name or id) in `wanted`, else every channel.
+
+    A full-account export also holds personal chats, groups and bots; without a choice
+    only channels are read, since a person's private messages are not a news source.
+    """
+    chats = export_chats(doc) or []
+    if "messages" in doc:  # a single-channel export
+        return chats
+    if wanted:
+        keys = {w.strip().lower() for w in wanted}
+        return [c for c in chats if str(c.get("name") or "").lower() in keys or str(c.get("id")) in keys]
+    return [c for c in chats if c.get("type") in CHANNEL_TYPES]
+
+
+def describe_export(doc: dict[str, Any]) -> str:
+    """One line saying what an export holds (for `linewatch ingest`, which does not read it)."""
+    chats = export_chats(doc) or []
+    if "messages" in doc:
+        return f"a Telegram channel export ({doc.get('name') or 'unnamed'}, {len(doc['messages'])} messages)"
+    names = ", ".join(str(c.get("name") or c.get("id")) for c in chats[:5]) + (" ..." if len(chats) > 5 else "")
+    return f"a Telegram full-account export ({len(chats)} chats: {names})"
+
+
 def collect_export(source: SourceDef, ctx: CollectContext) -> Iterator[Item]:
     export = read_export(source.location, source.max_bytes)
+    single = "messages" in export
     taken = 0
-    for message in export["messages"]:
-        if taken >= source.max_items:
-            break
-        if not isinstance(message, dict) or ctx.seen(f"msg:{message.get('id')}"):
-            continue
-        item = message_item(message, export, source, ctx)
-        if item is not None:
-            taken += 1
-            yield item
+    for chat in chosen_chats(export, source.filters.get("chats", [])):
+        for message in chat["messages"]:
+            if taken >= source.max_items:
+                return
+            if not isinstance(message, dict):
+                continue
+            # messages of different chats share ids: a full export keys them by chat
+            key = f"msg:{message.get('id')}" if single else f"msg:{chat.get('id')}:{message.get('id')}"
+            if ctx.seen(key):
+                continue
+            item = message_item(message, chat, source, ctx)
+            if item is not None:
+                item.key = key
+                taken += 1
+                yield item
 
 
 # --------------------------------------------------------------------------- live (optional)

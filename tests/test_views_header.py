@@ -58,7 +58,9 @@ def test_dropdowns_offer_registry_speakers_only(client) -> None:
     html = c.get("/statements").text
     options = re.findall(r'<select name="actor">(.*?)</select>', html, re.S)[0]
     assert "Sergei Lavrov" in options and "NEW YORK" not in options and "URL:" not in options
-    assert 'class="speaker unverified"' in html  # shown with its doubt, not as a known actor
+    # an unregistered name is not shown as a speaker in lists (only in a tooltip and on its statement page)
+    assert 'class="speaker unverified"' in html and ">NEW YORK<" not in html and ">NEW YORK?<" not in html
+    assert "NEW YORK" in c.get("/statement/b").text
 
 
 def test_is_header_line() -> None:

@@ -76,7 +76,9 @@ def _statement_counts_by_actor(store: Any, f: ItemFilter) -> dict[str, Any]:
     where, params, join = statement_where(_windowed(f, start, end), store.dialect)
     rows = store.query(
         f"SELECT s.date AS day, s.speaker AS actor, COUNT(*) AS n FROM statements s{doc_join(join, 's')[0]}"
-        f" WHERE {doc_join(join, 's')[1]}{where} AND s.speaker IS NOT NULL GROUP BY s.date, s.speaker",
+        # registry speakers only: the timeline's legend never names "NEW YORK" or "the leaders"
+        f" WHERE {doc_join(join, 's')[1]}{where} AND s.speaker IS NOT NULL AND s.speaker_id IS NOT NULL"
+        " GROUP BY s.date, s.speaker",
         params,
     )
     totals: dict[str, int] = {}

@@ -27,6 +27,7 @@ from typing import Any
 
 from linewatch.errors import ConfigError, LinewatchError
 from linewatch.runner import RunOptions, RunResult, one_line, process_one, processing_version, start_run
+from linewatch.store import open_store
 from linewatch.store.claims import DEFAULT_LEASE_S, worker_name
 
 DEFAULT_BATCH = 4  # documents per task: small, so a lost worker costs little and work spreads evenly
@@ -37,8 +38,6 @@ _state: dict[str, Any] = {}  # per worker process: the pipeline of the current R
 
 
 def _worker_state(db_url: str, run_options: RunOptions) -> tuple[Any, dict[str, Any], str, Any]:
-    from linewatch.store import open_store
-
     key = repr(run_options)
     with _lock:
         if _state.get("key") != key:

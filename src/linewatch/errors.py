@@ -30,6 +30,28 @@ class InputError(LinewatchError):
     exit_code = 2
 
 
+class FetchError(InputError):
+    """A fetch that failed; `kind` says why so the watcher can decide when to retry.
+
+    kind: scheme / address / robots / timeout / connect / http / too_big / redirects / content / rate_limit
+    """
+
+    def __init__(
+        self,
+        url: str,
+        kind: str,
+        message: str,
+        *,
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        self.url = url
+        self.kind = kind
+        self.status = status
+        self.retry_after = retry_after
+        super().__init__(message, where=url)
+
+
 class ConfigError(LinewatchError):
     exit_code = 2
 

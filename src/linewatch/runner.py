@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from linewatch.actors.registry import actor_registry
+from linewatch.errors import LinewatchError
 from linewatch.model import Document, DocumentAnalysis, NarrativeMatch, content_hash
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
@@ -73,8 +74,6 @@ def analyze_document(pipeline: Pipeline, document: Document, options: dict[str, 
 
 def build_pipeline(kwargs: dict[str, Any] | None = None) -> Pipeline:
     """A Pipeline; a broken component module becomes one LinewatchError line, not a traceback."""
-    from linewatch.errors import LinewatchError
-
     try:
         return Pipeline(**(kwargs or {}))
     except LinewatchError:
@@ -99,8 +98,6 @@ def processing_version(pipeline: Pipeline, taxonomy: str | Path | None = None) -
 
 def one_line(exc: BaseException) -> str:
     """An exception as one short line (user errors as they are, others with their type)."""
-    from linewatch.errors import LinewatchError
-
     text = " ".join(str(exc).split())
     if not isinstance(exc, LinewatchError):
         text = f"{type(exc).__name__}: {text}" if text else type(exc).__name__

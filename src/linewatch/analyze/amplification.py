@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from linewatch.model import as_date, stable_id
+from linewatch.nlp.embed import embed
 
 EXTRACTOR = "amplification"
 VERSION = "0.1"
@@ -328,8 +329,6 @@ def _translation_pairs(
 
 
 def _default_embed(texts: list[str]) -> np.ndarray:
-    from linewatch.nlp.embed import embed
-
     return embed(texts, kind="passage")
 
 

@@ -18,7 +18,16 @@ from typing import Any
 
 import typer
 
+from linewatch.analyze.amplification import detect_in_store
+from linewatch.analyze.stance.component import stance_rows, stance_toward
+from linewatch.analyze.stance.matrix import stance_matrix
+from linewatch.analyze.stance.shifts import dismiss_shift, reviewed_shifts
+from linewatch.cli.common import open_db
 from linewatch.errors import InputError
+from linewatch.model import Document
+from linewatch.nlp.doc import Doc
+from linewatch.nlp.langid import detect
+from linewatch.nlp.pipeline import Pipeline
 
 MAX_LINE_CHARS = 1_000_000  # one input item
 MAX_ITEMS = 2_000_000
@@ -65,9 +74,6 @@ def _target_span(item: dict[str, Any]) -> tuple[int, int] | None:
 
 def stance_items(path: Path, lang: str | None = None, use_model: bool = True) -> Iterator[dict[str, Any]]:
     """Output rows of `linewatch stance` for every item of the input file."""
-    from linewatch.analyze.stance.component import stance_toward
-    from linewatch.nlp.langid import detect
-
     pipeline = None
     for item in _read_items(path):
         text = item["text"]
@@ -81,18 +87,12 @@ def stance_items(path: Path, lang: str | None = None, use_model: bool = True) ->
                    "speaker": None, "speaker_span": None, "confidence": confidence}
             continue
         if pipeline is None:
-            from linewatch.nlp.pipeline import Pipeline
-
             pipeline = Pipeline()
         yield from _open_stances(pipeline, doc_id, text, item_lang)
 
 
 def _open_stances(pipeline: Any, doc_id: str, text: str, lang: str) -> Iterator[dict[str, Any]]:
     """Target-finding mode: statements with targets and every stance mention found."""
-    from linewatch.analyze.stance.component import stance_rows
-    from linewatch.model import Document
-    from linewatch.nlp.doc import Doc
-
     doc = pipeline(Doc(Document(text=text, id=doc_id, language=lang)))
     for st in doc.statements:
         if st.target:
@@ -105,8 +105,6 @@ def _open_stances(pipeline: Any, doc_id: str, text: str, lang: str) -> Iterator[
 
 
 def _open(db: str | None):
-    from linewatch.cli.common import open_db
-
     return open_db(db)
 
 
@@ -153,8 +151,6 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json"),
     ) -> None:
         """Who backs and who blames whom: speaker × target counts of support / oppose / neutral."""
-        from linewatch.analyze.stance.matrix import stance_matrix
-
         if by not in ("actor", "country"):
             raise InputError(f"--by must be actor or country, got {by[:20]!r}")
         cells = stance_matrix(_open(db), _parse_date(start, "--from"), _parse_date(end, "--to"), by=by)  # type: ignore[arg-type]
@@ -184,8 +180,6 @@ def register(app: typer.Typer) -> None:
         show_all: bool = typer.Option(False, "--all", help="list dismissed shifts too"),
     ) -> None:
         """Changes of an actor's stance toward a target, each with its evidence; --dismiss ID marks one false."""
-        from linewatch.analyze.stance.shifts import dismiss_shift, reviewed_shifts
-
         store = _open(db)
         if dismiss:
             n = dismiss_shift(store, dismiss.strip()[:64], author, undo=undo)
@@ -220,8 +214,6 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json"),
     ) -> None:
         """The same story pushed by several outlets: exact, near-duplicate and translated copies."""
-        from linewatch.analyze.amplification import detect_in_store
-
         groups = detect_in_store(_open(db), write=write, translations=translations)
         if as_json:
             for g in groups:

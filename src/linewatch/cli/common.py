@@ -7,7 +7,9 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from linewatch.config import load_config
 from linewatch.errors import InputError
+from linewatch.store import open_store
 
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -25,9 +27,6 @@ def open_db(flag: str | None, *, create: bool = False) -> Any:
     Only commands that bring documents in (ingest, demo, watch) pass create=True; every other
     command says "no such database" rather than creating an empty one behind a typo.
     """
-    from linewatch.config import load_config
-    from linewatch.store import open_store
-
     return open_store(load_config().db_url(flag), create=create)
 
 

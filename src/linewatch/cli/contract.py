@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from linewatch.actors.registry import actor_registry
+from linewatch.analyze.stance.component import stance_rows
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
@@ -40,8 +41,6 @@ def contract_lines(label: str, doc: Doc) -> list[dict[str, Any]]:
     lines += [s.to_contract(label) for s in sorted(doc.statements, key=lambda s: s.content_span)]
     lines += [e.to_contract(label) for e in sorted(doc.events, key=lambda e: e.span)]
     # stances toward the other actors a statement names, and the author's own (kind "stance")
-    from linewatch.analyze.stance.component import stance_rows
-
     lines += stance_rows(doc, label)
     return lines
 

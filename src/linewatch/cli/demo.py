@@ -7,21 +7,26 @@ nothing: documents are deduplicated and processed documents are skipped.
 """
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 
 import typer
 
+from linewatch.analyze.amplification import detect_in_store
+from linewatch.analyze.scenarios.check import check_all
 from linewatch.cli.common import DB_HELP, console, err_console, open_db
+from linewatch.cli.process import run_store
+from linewatch.config import load_config, shipped_taxonomy
+from linewatch.errors import ConfigError, LinewatchError
+from linewatch.lexicon import data_path
+from linewatch.runner import one_line
+from linewatch.sources.files import read_documents
 
 DEMO_SOURCE_PREFIX = "demo:"
 DEMO_TAXONOMY = "belarus-border-2021.yaml"
 
 
 def demo_files() -> list[Path]:
-    from linewatch.lexicon import data_path
-
     folder = data_path("demo")
     return sorted(p for p in folder.glob("*.txt") if p.is_file()) if folder.is_dir() else []
 
@@ -39,9 +44,6 @@ def foreign_documents(store: Any) -> int:
 
 def load_demo(store: Any) -> tuple[int, int, list[str]]:
     """Ingest the demo corpus; (added, already there, one-line errors)."""
-    from linewatch.errors import LinewatchError
-    from linewatch.sources.files import read_documents
-
     added = present = 0
     errors: list[str] = []
     for path in demo_files():
@@ -59,16 +61,9 @@ def load_demo(store: Any) -> tuple[int, int, list[str]]:
     return added, present, errors
 
 
-def check_scenarios(store: Any, config: Any) -> Any:
-    """Evaluate the shipped scenario files when the scenarios module provides `check_all`."""
-    try:
-        mod = importlib.import_module("linewatch.analyze.scenarios.check")
-    except ModuleNotFoundError as exc:
-        if (exc.name or "").startswith("linewatch"):
-            return None
-        raise
-    check_all = getattr(mod, "check_all", None)
-    return check_all(store, config) if callable(check_all) else None
+def check_scenarios(store: Any, config: Any) -> list[dict[str, Any]]:
+    """Evaluate the configured (else shipped) scenario files."""
+    return check_all(store, config)
 
 
 def describe_checked(checked: Any) -> str:
@@ -88,11 +83,6 @@ def register(app: typer.Typer) -> None:
         """Load the demo corpus (Belarus-EU border crisis, autumn 2021), analyse it and show how to explore it."""
         from rich.markup import escape
         from rich.table import Table
-
-        from linewatch.cli.process import run_store
-        from linewatch.config import load_config, shipped_taxonomy
-        from linewatch.errors import ConfigError
-        from linewatch.runner import one_line
 
         config = load_config()
         files = demo_files()
@@ -118,8 +108,6 @@ def register(app: typer.Typer) -> None:
             result = run_store(store, config, taxonomy, workers=workers)
             try:
                 # Story groups first: scenarios and trends count a story once, not once per copy.
-                from linewatch.analyze.amplification import detect_in_store
-
                 detect_in_store(store)
             except Exception as exc:  # amplification is an analysis layer; the record stands without it
                 err_console.print(f"[yellow]warning[/yellow] story groups not built: {escape(one_line(exc))}")

@@ -6,7 +6,6 @@ was read (duplicates are fine), 1 when some failed, 2 when nothing was read.
 """
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,10 @@ from typing import Any
 import typer
 
 from linewatch.cli.common import DB_HELP, console, err_console, error_line, open_db, parse_date_flag
+from linewatch.config import load_config
+from linewatch.errors import InputError, LinewatchError, printable
+from linewatch.runner import one_line
+from linewatch.sources.files import iter_paths, read_documents_or_fail
 
 
 @dataclass
@@ -44,8 +47,6 @@ def is_url(s: str) -> bool:
 
 def ingest_file(store: Any, path: Path, summary: IngestSummary, default_date: Any, max_bytes: int | None) -> None:
     """Every document of one file, each in its own transaction (errors propagate as InputError)."""
-    from linewatch.sources.files import read_documents_or_fail
-
     report = read_documents_or_fail(path, default_date, max_bytes=max_bytes)
     summary.skipped += len(report.skipped)
     summary.messages.extend(f"skipped {exc}" for exc in report.skipped)
@@ -59,33 +60,15 @@ def ingest_file(store: Any, path: Path, summary: IngestSummary, default_date: An
 
 
 def ingest_url(store: Any, url: str, config: Any, allow_private: bool, summary: IngestSummary) -> None:
-    from linewatch.errors import InputError
+    from linewatch.sources import urls  # lazy: heavy to import (httpx), loaded only when a URL is ingested
 
-    try:
-        urls = importlib.import_module("linewatch.sources.urls")
-    except ModuleNotFoundError:
-        raise InputError("ingesting URLs is not available in this installation", where=url) from None
-    result = urls.ingest_url(store, url, config, allow_private=allow_private)
-    # The URL module may answer with a bool (added?), a Document, a list of them, or a count.
-    if isinstance(result, bool):
-        added = int(result)
-        summary.added += added
-        if not added:
-            summary.duplicates += 1
-            summary.duplicate_names.append(url)
-    elif isinstance(result, int):
-        summary.added += result
-    elif isinstance(result, (list, tuple)):
-        summary.added += len(result)
-    elif hasattr(result, "added") and hasattr(result, "duplicates"):  # sources.urls.IngestReport
-        summary.added += int(result.added)
-        summary.duplicates += int(result.duplicates) + int(getattr(result, "skipped", 0))
-        # why items were left out (an article page that failed, an item without text): said, not swallowed
-        summary.messages.extend(f"note {n}" for n in getattr(result, "notes", []) or [])
-        if not (result.added or result.duplicates or getattr(result, "skipped", 0)) and getattr(result, "notes", None):
-            raise InputError(f"nothing could be read ({len(result.notes)} item(s) failed; see the notes)", where=url)
-    else:
-        summary.added += 1 if result is not None else 0
+    report = urls.ingest_url(store, url, config, allow_private=allow_private)
+    summary.added += report.added
+    summary.duplicates += report.duplicates + report.skipped
+    # why items were left out (an article page that failed, an item without text): said, not swallowed
+    summary.messages.extend(f"note {n}" for n in report.notes)
+    if not (report.added or report.duplicates or report.skipped) and report.notes:
+        raise InputError(f"nothing could be read ({len(report.notes)} item(s) failed; see the notes)", where=url)
 
 
 def register(app: typer.Typer) -> None:
@@ -101,11 +84,6 @@ def register(app: typer.Typer) -> None:
         """Read documents (.txt .md .html .json .jsonl .csv, or URLs) into the database; duplicates are skipped."""
         from rich.markup import escape
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        from linewatch.config import load_config
-        from linewatch.errors import LinewatchError, printable
-        from linewatch.runner import one_line
-        from linewatch.sources.files import iter_paths
 
         config = load_config()
         default_date = parse_date_flag(date)

@@ -6,10 +6,13 @@ functions, so `linewatch --help` answers at once.
 """
 from __future__ import annotations
 
-import importlib
 import sys
 
 import typer
+
+from linewatch import __version__
+from linewatch.cli import analysis, demo, ingest, narratives, process, scenarios, sources, web, workspace
+from linewatch.errors import LinewatchError
 
 app = typer.Typer(
     name="linewatch",
@@ -21,8 +24,6 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from linewatch import __version__
-
         print(f"linewatch {__version__}")
         raise typer.Exit()
 
@@ -35,29 +36,23 @@ def _main(
 
 
 COMMAND_MODULES = (
-    "linewatch.cli.workspace",  # init, doctor
-    "linewatch.cli.ingest",  # ingest
-    "linewatch.cli.process",  # run, extract, stance
-    "linewatch.cli.demo",  # demo
-    "linewatch.cli.narratives",  # narratives ...
-    "linewatch.cli.analysis",  # stance, matrix, shifts, amplification
-    "linewatch.cli.scenarios",  # scenarios ...
-    "linewatch.cli.web",  # serve, brief, export
-    "linewatch.cli.sources",  # watch, sources ...
+    workspace,  # init, doctor
+    ingest,  # ingest
+    process,  # run, extract, stance
+    demo,  # demo
+    narratives,  # narratives ...
+    analysis,  # stance, matrix, shifts, amplification
+    scenarios,  # scenarios ...
+    web,  # serve, brief, export
+    sources,  # watch, sources ...
 )
 
 for _mod in COMMAND_MODULES:
-    try:
-        importlib.import_module(_mod).register(app)
-    except ModuleNotFoundError as _exc:  # a command group not written yet
-        if not (_exc.name or "").startswith("linewatch.cli"):
-            raise
+    _mod.register(app)
 
 
 def run() -> None:
     """Console-script entry point: user errors are one line on stderr, never a traceback."""
-    from linewatch.errors import LinewatchError
-
     try:
         app()
     except LinewatchError as exc:

@@ -13,7 +13,14 @@ from pathlib import Path
 
 import typer
 
-from linewatch.cli.common import console, db_option, open_db
+from linewatch.analyze.narratives.classifier import TrainConfig
+from linewatch.analyze.narratives.component import get_matcher, get_taxonomy
+from linewatch.analyze.narratives.discover import discover, load_candidate
+from linewatch.analyze.narratives.promote import promote
+from linewatch.analyze.narratives.taxonomy import bundled_taxonomies, load_taxonomy, resolve_taxonomy_path
+from linewatch.cli.common import console, db_option, open_db, parse_date_flag
+from linewatch.config import load_config
+from linewatch.errors import InputError
 
 narratives_app = typer.Typer(help="Narrative taxonomies, matching, discovery and the learnt document model.", no_args_is_help=True)
 
@@ -21,9 +28,6 @@ TAXONOMY_HELP = "taxonomy file, or a bundled one by name (belarus-border-2021, s
 
 
 def _taxonomy_ref(flag: str | None) -> str:
-    from linewatch.config import load_config
-    from linewatch.errors import InputError
-
     ref = load_config().taxonomy(flag)
     if ref is None:
         raise InputError("no taxonomy given and none shipped", where="--taxonomy")
@@ -38,7 +42,6 @@ def list_cmd(
     """Show the narratives of a taxonomy (and the bundled taxonomies)."""
     from rich.markup import escape
 
-    from linewatch.analyze.narratives.taxonomy import bundled_taxonomies, load_taxonomy
 
     tax = load_taxonomy(_taxonomy_ref(taxonomy))
     if as_json:
@@ -59,8 +62,6 @@ def match_cmd(
     taxonomy: str | None = typer.Option(None, "--taxonomy", "-t", help=TAXONOMY_HELP),
 ) -> None:
     """Which narratives one claim carries, and why."""
-    from linewatch.analyze.narratives.component import get_matcher, get_taxonomy
-
     tax = get_taxonomy(_taxonomy_ref(taxonomy))
     hits = get_matcher(tax).match([text[:2000]], lang)[0]
     print(json.dumps([{"narrative": h.narrative_id, "score": h.score, "because": h.explanation} for h in hits], ensure_ascii=False, indent=1))
@@ -83,15 +84,10 @@ def discover_cmd(
 
     from rich.markup import escape
 
-    from linewatch.analyze.narratives.discover import discover
-    from linewatch.cli.common import parse_date_flag
-
     parse_date_flag(since, "--from")
     parse_date_flag(until, "--to")
     tax_name = None
     if taxonomy:  # a file or bundled name gives its `taxonomy:` name; anything else is taken as the stored name
-        from linewatch.analyze.narratives.taxonomy import load_taxonomy, resolve_taxonomy_path
-
         path = resolve_taxonomy_path(taxonomy)
         tax_name = load_taxonomy(path).name if path else taxonomy
     store = open_db(db)
@@ -123,10 +119,6 @@ def promote_cmd(
     db: str | None = db_option(),
 ) -> None:
     """Append a discovered candidate to a taxonomy file."""
-    from linewatch.analyze.narratives.discover import load_candidate
-    from linewatch.analyze.narratives.promote import promote
-    from linewatch.errors import InputError
-
     cand = load_candidate(open_db(db), candidate_id)
     if cand is None:
         raise InputError("no such candidate (run `linewatch narratives discover` first)", where=candidate_id)
@@ -146,11 +138,9 @@ def train_cmd(
     embed: float = typer.Option(0.0, "--embed", help="weight of the title+lead multilingual embedding features (0 = lexical only)"),
 ) -> None:
     """Cross-validate and train the document classifier on SemEval-2025 Task 10 data."""
-    from linewatch.analyze.narratives.classifier import TrainConfig
-    from linewatch.analyze.narratives.semeval import run_training
-    from linewatch.analyze.narratives.taxonomy import load_taxonomy
-    from linewatch.errors import InputError
-
+    from linewatch.analyze.narratives.semeval import (
+        run_training,  # lazy: heavy to import, loaded only when the command runs
+    )  # lazy: heavy to import, loaded only when the command runs
     tax = load_taxonomy(taxonomy)
     target = out or tax.classifier
     if target is None:

@@ -9,7 +9,13 @@ from typing import Any
 import typer
 
 from linewatch.actors.registry import actor_registry
+from linewatch.analyze.narratives.taxonomy import resolve_taxonomy_path
 from linewatch.cli.common import DB_HELP, console, err_console, error_line, open_db, parse_date_flag
+from linewatch.cli.contract import extract_file
+from linewatch.cluster import run_cluster
+from linewatch.config import load_config
+from linewatch.errors import InputError, LinewatchError
+from linewatch.runner import RunOptions, build_pipeline, one_line, run_pending
 
 MAX_WORKERS = 32
 
@@ -20,7 +26,6 @@ def run_store(store: Any, config: Any, taxonomy: Path | None, workers: int = 1, 
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from linewatch.runner import RunOptions, run_pending
 
     run_options = RunOptions(
         pipeline_kwargs=config.pipeline_kwargs(),
@@ -43,20 +48,14 @@ def run_store(store: Any, config: Any, taxonomy: Path | None, workers: int = 1, 
             progress.advance(task)
 
         if cluster:
-            from linewatch.cluster import run_cluster
-
             return run_cluster(store, db_url or config.db_url(None), cluster, run_options, limit=limit,
                                on_start=on_start, on_done=on_done)
         return run_pending(store, run_options, workers=workers, limit=limit, on_start=on_start, on_done=on_done)
 
 
 def _check_taxonomy(taxonomy: str | None) -> Path | None:
-    from linewatch.errors import InputError
-
     if not taxonomy:
         return None
-    from linewatch.analyze.narratives.taxonomy import resolve_taxonomy_path  # also bundled names
-
     p = resolve_taxonomy_path(taxonomy)
     if p is None:
         raise InputError("taxonomy file not found", where=taxonomy)
@@ -115,8 +114,6 @@ def register(app: typer.Typer) -> None:
             "(needs linewatch[cluster]; see docs/cluster.md)"),
     ) -> None:
         """Process every document not yet processed by the current pipeline version."""
-        from linewatch.config import load_config
-
         config = load_config()
         tax = _check_taxonomy(taxonomy) or config.taxonomy()
         store = open_db(db)
@@ -146,11 +143,6 @@ def register(app: typer.Typer) -> None:
         lang: str | None = typer.Option(None, "--lang", help="force the language (en, ru, pl)"),
     ) -> None:
         """Analyse files without a database; print statements and events (JSON Lines with --json)."""
-        from linewatch.cli.contract import extract_file
-        from linewatch.config import load_config
-        from linewatch.errors import LinewatchError
-        from linewatch.runner import build_pipeline, one_line
-
         config = load_config()
         default_date = parse_date_flag(date)
         tax = _check_taxonomy(taxonomy) or (config.taxonomies[0] if config.taxonomies else None)

@@ -7,7 +7,12 @@ from typing import Any
 import typer
 
 from linewatch.actors.registry import actor_registry
+from linewatch.analyze.scenarios.check import check as run_check
+from linewatch.analyze.scenarios.check import load_configured, scenario_history, scenario_sets, scenario_status
+from linewatch.analyze.scenarios.file import load_scenario_set
 from linewatch.cli.common import console, db_option, err_console, open_db
+from linewatch.config import load_config
+from linewatch.errors import InputError
 
 SENTENCE_CHARS = 110
 
@@ -38,10 +43,6 @@ def register(app: typer.Typer) -> None:
         file: list[Path] | None = typer.Option(None, "--file", "-f", help="scenario file(s) (default: workspace, else shipped)"),
     ) -> None:
         """Evaluate scenario files against the database: evidence, weights, audit trail and alerts (idempotent)."""
-        from linewatch.analyze.scenarios.check import check as run_check
-        from linewatch.analyze.scenarios.check import load_configured
-        from linewatch.config import load_config
-
         config = load_config()
         sets = load_configured(config, list(file) if file else None)  # all validated before anything runs
         store = open_db(db)
@@ -67,8 +68,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Each scenario with its weight, consistency and the evidence behind it (speaker, date, sentence, doc)."""
         from rich.table import Table
-
-        from linewatch.analyze.scenarios.check import scenario_status
 
         store = open_db(db)
         try:
@@ -114,9 +113,6 @@ def register(app: typer.Typer) -> None:
         limit: int = typer.Option(200, "--limit", min=1, max=100_000, help="rows shown (newest last)"),
     ) -> None:
         """The timeline of weights with the reason for each change (indicator and evidence)."""
-        from linewatch.analyze.scenarios.check import scenario_history, scenario_sets
-        from linewatch.errors import InputError
-
         store = open_db(db)
         try:
             known = [d["id"] for d in scenario_sets(store)]
@@ -148,9 +144,6 @@ def register(app: typer.Typer) -> None:
     @group.command()
     def validate(files: list[Path] = typer.Argument(..., help="scenario files to check")) -> None:
         """Check scenario files (fields, actor and narrative ids, queries) without evaluating them."""
-        from linewatch.analyze.scenarios.file import load_scenario_set
-        from linewatch.config import load_config
-
         config = load_config()
         taxonomies = tuple(config.taxonomies)
         registries = tuple(str(p) for p in config.registries)

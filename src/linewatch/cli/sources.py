@@ -7,13 +7,16 @@ from typing import Any
 import typer
 
 from linewatch.cli.common import console, db_option, open_db
+from linewatch.cli.process import run_store
+from linewatch.config import load_config
+from linewatch.errors import ConfigError
+from linewatch.sources.archive import WarcArchive
+from linewatch.sources.definitions import add_source_yaml, load_sources, write_sources_template
 
 DEFAULT_SOURCES_FILE = "sources.yaml"
 
 
 def _sources_file(flag: str | None, config: Any) -> Path:
-    from linewatch.errors import ConfigError
-
     if flag:
         return Path(flag)
     if getattr(config, "sources_file", None):
@@ -49,11 +52,14 @@ def register(app: typer.Typer) -> None:
 
         from rich.markup import escape
 
-        from linewatch.config import load_config
-        from linewatch.sources.archive import WarcArchive
-        from linewatch.sources.definitions import load_sources
-        from linewatch.sources.fetch import Fetcher, FetchLimits
-        from linewatch.sources.watch import default_data_dir, watch
+        from linewatch.sources.fetch import (  # lazy: heavy to import, loaded only when the command runs
+            Fetcher,
+            FetchLimits,
+        )  # lazy: heavy to import, loaded only when the command runs
+        from linewatch.sources.watch import (  # lazy: heavy to import, loaded only when the command runs
+            default_data_dir,
+            watch,
+        )  # lazy: heavy to import, loaded only when the command runs
 
         config = load_config()
         defs = load_sources(_sources_file(sources, config))
@@ -81,8 +87,6 @@ def register(app: typer.Typer) -> None:
 
         def process(st: Any) -> int:
             # The same processing as `linewatch run` (pending documents, one transaction each).
-            from linewatch.cli.process import run_store
-
             return int(run_store(st, config, config.taxonomy()).processed)
         try:
             result = watch(store, defs, fetcher=fetcher, archive=archive, data_dir=data_dir, once=once,
@@ -112,9 +116,6 @@ def register(app: typer.Typer) -> None:
         from rich.markup import escape
         from rich.table import Table
 
-        from linewatch.config import load_config
-        from linewatch.sources.definitions import load_sources
-
         path = _sources_file(sources, load_config())
         table = Table("id", "kind", "location", "language", "outlet", "type", "every")
         for s in load_sources(path):
@@ -125,17 +126,12 @@ def register(app: typer.Typer) -> None:
     @sources_app.command("check")
     def check_cmd(sources: str | None = typer.Option(None, "--sources", help="source definitions (YAML or TOML)")) -> None:
         """Validate the sources file (errors name the file and line)."""
-        from linewatch.config import load_config
-        from linewatch.sources.definitions import load_sources
-
         path = _sources_file(sources, load_config())
         console.print(f"{path}: {len(load_sources(path))} sources, all valid")
 
     @sources_app.command("init")
     def init_cmd(path: str = typer.Argument(DEFAULT_SOURCES_FILE, help="file to create")) -> None:
         """Write a commented sources file with an example of each kind (never overwrites)."""
-        from linewatch.sources.definitions import write_sources_template
-
         target = Path(path)
         write_sources_template(target)
         console.print(f"wrote {target}: uncomment and edit the examples, then `linewatch watch --once`")
@@ -152,9 +148,6 @@ def register(app: typer.Typer) -> None:
         sources: str | None = typer.Option(None, "--sources", help="source definitions file (YAML)"),
     ) -> None:
         """Add a source to the (YAML) sources file; the file is validated before it is replaced."""
-        from linewatch.config import load_config
-        from linewatch.sources.definitions import add_source_yaml
-
         config = load_config()
         path = Path(sources) if sources else (Path(config.sources_file) if config.sources_file
                                                 else Path(DEFAULT_SOURCES_FILE))
@@ -174,7 +167,7 @@ def register(app: typer.Typer) -> None:
         from rich.markup import escape
         from rich.table import Table
 
-        from linewatch.sources.watch import source_health
+        from linewatch.sources.watch import source_health  # lazy: heavy to import, loaded only when the command runs
 
         store = open_db(db)
         try:

@@ -18,8 +18,18 @@ from pathlib import Path
 
 import typer
 
+from linewatch.analyze.narratives.taxonomy import load_taxonomy
 from linewatch.cli.common import console, db_option, err_console, open_db
+from linewatch.config import load_config
 from linewatch.errors import InputError
+from linewatch.report.brief import build_briefing
+from linewatch.report.render import default_output, format_from_path, render, write_atomic, write_briefing
+from linewatch.store.queries import records
+from linewatch.store.queries.charts import warm
+from linewatch.store.queries.corrections import add_corrections
+from linewatch.store.queries.filters import ItemFilter
+from linewatch.web.export import FORMATS, export_bytes
+from linewatch.web.settings import load_settings
 
 DEFAULT_PORT = 8642
 STATEMENT_JSON_FIELDS = ("id", "date", "speaker", "speaker_id", "speaker_role", "speaker_country", "cue", "content",
@@ -29,10 +39,6 @@ STATEMENT_JSON_FIELDS = ("id", "date", "speaker", "speaker_id", "speaker_role", 
 
 def _narrative_labels(config: object, flag: str | None) -> dict[str, str]:
     """{narrative id: label} from --taxonomy, else the workspace's/shipped taxonomy ({} if none loads)."""
-    try:
-        from linewatch.analyze.narratives.taxonomy import load_taxonomy
-    except ImportError:
-        return {}
     path = flag or config.taxonomy()  # type: ignore[attr-defined]
     if not path:
         return {}
@@ -73,7 +79,6 @@ def _warm_in_background(store: object) -> None:
     import logging
     import threading
 
-    from linewatch.store.queries.charts import warm
 
     def run() -> None:
         try:
@@ -99,10 +104,7 @@ def register(app: typer.Typer) -> None:
         """Start the dashboard and the JSON API (http://HOST:PORT/, API docs at /api/docs)."""
         import uvicorn
 
-        from linewatch.config import load_config
-        from linewatch.web.app import create_app
-        from linewatch.web.settings import load_settings
-
+        from linewatch.web.app import create_app  # lazy: heavy to import, loaded only when the command runs
         config = load_config()
         settings = load_settings(config)
         if port is None:
@@ -143,14 +145,10 @@ def register(app: typer.Typer) -> None:
         db: str | None = db_option(),
     ) -> None:
         """Write a briefing: bottom line up front, each actor's line, narratives, scenarios, charts; every line cited."""
-        from linewatch.report.brief import build_briefing
-        from linewatch.report.render import default_output, format_from_path, render, write_briefing
 
         kind = format_from_path(output, fmt) if output is not None else format_from_path(Path("-"), fmt or "md")
         if output is None and kind == "pdf":
             output = default_output(date_from, date_to, kind)
-        from linewatch.config import load_config
-
         config = load_config()
         store = open_db(db)
         base = dashboard or f"http://{config.web_host}:{config.web_port}"
@@ -176,10 +174,6 @@ def register(app: typer.Typer) -> None:
         db: str | None = db_option(),
     ) -> None:
         """Export filtered records (corrections applied) as CSV, JSON Lines or Parquet."""
-        from linewatch.report.render import write_atomic
-        from linewatch.store.queries.filters import ItemFilter
-        from linewatch.web.export import FORMATS, export_bytes
-
         chosen = (fmt or output.suffix.lstrip(".")).lower()
         if chosen not in FORMATS:
             raise InputError("choose --format csv, jsonl or parquet", where=str(output))
@@ -208,9 +202,6 @@ def register(app: typer.Typer) -> None:
 
         from rich.markup import escape
         from rich.table import Table
-
-        from linewatch.store.queries import records
-        from linewatch.store.queries.filters import ItemFilter
 
         f = ItemFilter.from_params({"actor": speaker, "target": target, "stance": stance, "date_from": date_from,
                                     "date_to": date_to, "q": q, "language": language})
@@ -250,9 +241,6 @@ def register(app: typer.Typer) -> None:
         db: str | None = db_option(),
     ) -> None:
         """Correct an item (kept by its stable id, so it survives reprocessing; shown as corrected)."""
-        from linewatch.store.queries import records
-        from linewatch.store.queries.corrections import add_corrections
-
         store = open_db(db)
         if kind not in ("statement", "event"):
             raise InputError("--kind must be statement or event", where=kind[:20])

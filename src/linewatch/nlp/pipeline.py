@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from linewatch.errors import LinewatchError
+from linewatch.errors import ConfigError, LinewatchError
 from linewatch.model import stable_id
 from linewatch.nlp.doc import Doc
 
@@ -50,7 +50,8 @@ class ComponentSpec:
 
 _REGISTRY: dict[str, ComponentSpec] = {}
 
-# The modules that register components; imported lazily so `linewatch --help` stays fast.
+# The modules that register components (a plugin list: the stages import this module, not the
+# reverse); imported when the first Pipeline is built, so `linewatch --help` stays fast.
 COMPONENT_MODULES = (
     "linewatch.nlp.segment",
     "linewatch.nlp.parse",
@@ -105,12 +106,7 @@ def component(
 
 def load_components() -> dict[str, ComponentSpec]:
     for mod in COMPONENT_MODULES:
-        try:
-            importlib.import_module(mod)
-        except ModuleNotFoundError as exc:  # a stage not written yet, or an optional extra missing
-            if exc.name and exc.name.startswith("linewatch"):
-                continue
-            raise
+        importlib.import_module(mod)
     return dict(_REGISTRY)
 
 
@@ -128,6 +124,12 @@ class Pipeline:
     def __post_init__(self) -> None:
         specs = load_components()
         self._specs = {n: specs[n] for n in self.names if n in specs}
+        active = self.active_names
+        for i, name in enumerate(active):
+            missing = [r for r in self._specs[name].requires if r not in active[:i]]
+            if missing:  # a component reads the layers these add; it never re-runs them itself
+                raise ConfigError(f"component {name!r} needs {', '.join(map(repr, missing))} before it in the pipeline",
+                                  where="pipeline")
 
     @property
     def active_names(self) -> list[str]:

@@ -11,6 +11,7 @@ from linewatch.model import stable_id
 from linewatch.sources.definitions import SourceDef
 from linewatch.sources.fetch import FetchError, FetchResult
 from linewatch.sources.items import CollectContext, Item, make_document
+from linewatch.sources.pages import fetch_page
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
 # A feed body shorter than this (characters of text) is treated as a summary: the article is fetched.
@@ -115,8 +116,6 @@ def collect_feed(source: SourceDef, ctx: CollectContext) -> Iterator[Item]:
 
 
 def feed_items(parsed: Any, result: FetchResult, source: SourceDef, ctx: CollectContext) -> Iterator[Item]:
-    from linewatch.sources.pages import fetch_page
-
     feed_lang = str(parsed.feed.get("language") or "")[:2].lower() or None
     taken = 0
     for entry in parsed.entries:

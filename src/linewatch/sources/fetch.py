@@ -30,7 +30,8 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from linewatch.errors import InputError
+from linewatch.errors import FetchError, InputError
+from linewatch.sources.robots import RobotsCache
 
 if TYPE_CHECKING:  # pragma: no cover
     from linewatch.sources.archive import WarcArchive
@@ -49,28 +50,6 @@ CANCEL_CHECK = 1.0  # seconds: a blocked read looks this often whether the fetch
 # The wall-clock deadline of the fetch running in this thread (headers, body, retries and
 # redirects together), read by every socket read and write of the connection.
 _deadline = threading.local()
-
-
-class FetchError(InputError):
-    """A fetch that failed; `kind` says why so the watcher can decide when to retry.
-
-    kind: scheme / address / robots / timeout / connect / http / too_big / redirects / content / rate_limit
-    """
-
-    def __init__(
-        self,
-        url: str,
-        kind: str,
-        message: str,
-        *,
-        status: int | None = None,
-        retry_after: float | None = None,
-    ) -> None:
-        self.url = url
-        self.kind = kind
-        self.status = status
-        self.retry_after = retry_after
-        super().__init__(message, where=url)
 
 
 @dataclass
@@ -480,8 +459,6 @@ class Fetcher:
     @property
     def robots(self) -> Any:
         if self._robots is None:
-            from linewatch.sources.robots import RobotsCache
-
             self._robots = RobotsCache(self)
         return self._robots
 

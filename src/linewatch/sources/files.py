@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from linewatch.errors import InputError, printable
+from linewatch.extract.dates import find_dates
 from linewatch.model import HEADER_KEYS, Document
+from linewatch.nlp.langid import detect
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -391,8 +393,7 @@ def parse_date_value(value: Any) -> date | None:
 def dateline_date(body: str, lang: str, anchor: date | None) -> date | None:
     """The date of a dateline in the first lines ("MINSK, November 8 /TASS/", "8 ноября 2021 г.").
 
-    Month and weekday names belong to the dates component (`linewatch.extract.dates`); without
-    it only numeric dates are recognised here.
+    Month and weekday names belong to the dates component (`linewatch.extract.dates`).
     """
     # A dateline is a short line of its own or the opening words of the first lines; a date
     # further into a paragraph is news content ("On 1 November, the minister said..."), not one.
@@ -401,16 +402,11 @@ def dateline_date(body: str, lang: str, anchor: date | None) -> date | None:
     if not head:
         return None
     try:
-        from linewatch.extract.dates import find_dates
-    except ImportError:
-        find_dates = None  # type: ignore[assignment]
-    if find_dates is not None:
-        try:
-            for m in find_dates(head, lang, anchor):
-                if m.value is not None and getattr(m, "kind", "explicit") == "explicit":
-                    return m.value
-        except Exception:  # another component's bug must not stop ingest; fall back to numbers
-            pass
+        for m in find_dates(head, lang, anchor):
+            if m.value is not None and getattr(m, "kind", "explicit") == "explicit":
+                return m.value
+    except Exception:  # another component's bug must not stop ingest; fall back to numbers
+        pass
     return parse_date_value(head)
 
 
@@ -447,8 +443,6 @@ def _drop_nul(doc: Document) -> None:
 
 def _finish(doc: Document, body: str, default_date: date | None, date_value: Any = None) -> Document:
     """Fill language and date the same way for every format: metadata, else dateline, else default."""
-    from linewatch.nlp.langid import detect
-
     _drop_nul(doc)
     doc.language = _clean_lang(doc.language) or detect(body)
     doc.published = (
@@ -595,8 +589,6 @@ def _records_json(path: Path, text: str) -> Records:
     except RecursionError:
         raise InputError("malformed JSON: nested too deeply", where=str(path)) from None
     if _is_telegram_export(data):
-        from linewatch.sources.telegram import describe_export
-
         raise InputError(
             f"this is {describe_export(data)}; read it as a source: `linewatch sources add NAME --kind "
             f"telegram-export --location {path}` (a full-account export: add `filters: {{chats: [NAME]}}` to "
@@ -610,6 +602,26 @@ def _records_json(path: Path, text: str) -> Records:
             raise InputError("JSON holds an empty list: no documents", where=str(path))
         return [(f"{path}#{i + 1}", rec) for i, rec in enumerate(data)]
     raise InputError("JSON must be an object or a list of objects", where=str(path))
+
+
+def export_chats(doc: Any) -> list[dict[str, Any]] | None:
+    """The chats of an export: the one channel of a channel export, or every chat of a
+    full-account export (`{"chats": {"list": [...]}}`); None when it is not an export."""
+    if isinstance(doc, dict) and isinstance(doc.get("messages"), list):
+        return [doc]
+    listed = doc.get("chats", {}).get("list") if isinstance(doc, dict) and isinstance(doc.get("chats"), dict) else None
+    if isinstance(listed, list):
+        return [c for c in listed if isinstance(c, dict) and isinstance(c.get("messages"), list)]
+    return None
+
+
+def describe_export(doc: dict[str, Any]) -> str:
+    """One line saying what an export holds (for `linewatch ingest`, which does not read it)."""
+    chats = export_chats(doc) or []
+    if "messages" in doc:
+        return f"a Telegram channel export ({doc.get('name') or 'unnamed'}, {len(doc['messages'])} messages)"
+    names = ", ".join(str(c.get("name") or c.get("id")) for c in chats[:5]) + (" ..." if len(chats) > 5 else "")
+    return f"a Telegram full-account export ({len(chats)} chats: {names})"
 
 
 def _is_telegram_export(data: Any) -> bool:

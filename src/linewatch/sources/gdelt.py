@@ -26,10 +26,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from linewatch.errors import InputError
+from linewatch.extract.plover import cameo_to_plover
 from linewatch.model import Event
 from linewatch.sources.definitions import SourceDef
 from linewatch.sources.fetch import FetchError
+from linewatch.sources.files import read_bytes
 from linewatch.sources.items import CollectContext, Item, make_document
+from linewatch.sources.pages import fetch_page
 
 EXTRACTOR = "gdelt"
 EXTRACTOR_VERSION = "2.0"
@@ -78,16 +81,11 @@ _FALLBACK_ROOT_PLOVER = {
 
 def cameo_plover(code: str) -> str:
     try:
-        from linewatch.extract.plover import cameo_to_plover
-    except ImportError:
-        cameo_to_plover = None  # type: ignore[assignment]
-    if cameo_to_plover is not None:
-        try:
-            mapped = cameo_to_plover(code)
-        except Exception:  # another stage's bug must not stop an import
-            mapped = None
-        if mapped:
-            return str(mapped)
+        mapped = cameo_to_plover(code)
+    except Exception:  # another stage's bug must not stop an import
+        mapped = None
+    if mapped:
+        return str(mapped)
     return _FALLBACK_ROOT_PLOVER.get(code[:2], "OTHER")
 
 
@@ -147,8 +145,6 @@ def _file_urls(source: SourceDef, ctx: CollectContext) -> list[str]:
 
 def iter_files(source: SourceDef, ctx: CollectContext) -> Iterator[tuple[str, bytes]]:
     """(name, bytes) of each file the source points at (rows already collected are skipped by key)."""
-    from linewatch.sources.files import read_bytes
-
     if source.location.lower().startswith(("http://", "https://")):
         for url in _file_urls(source, ctx):
             result = ctx.fetcher.get(url, allow_private=source.allow_private or None, max_bytes=source.max_bytes)
@@ -369,8 +365,6 @@ def collect_doc_api(source: SourceDef, ctx: CollectContext) -> Iterator[Item]:
                           "language": art.get("language"), "sourcecountry": art.get("sourcecountry"),
                           "title": art.get("title")}}
         if source.full_text == "always":
-            from linewatch.sources.pages import fetch_page
-
             try:
                 yield Item(key=url, document=fetch_page(ctx, url, source, extra_meta=meta,
                                                         published=_sqldate(seen[:8]), title=art.get("title")))

@@ -15,6 +15,7 @@ from typing import Any
 from linewatch.model import Document, Event
 from linewatch.sources.definitions import SourceDef
 from linewatch.sources.fetch import Fetcher
+from linewatch.sources.files import _finish
 
 MAX_TEXT_CHARS = 2_000_000  # a document longer than this is cut (and says so in meta)
 
@@ -58,8 +59,6 @@ def make_document(
     The date comes from the item's metadata, else a dateline in the text (the same rule as
     for files, `sources.files._finish`).
     """
-    from linewatch.sources.files import _finish
-
     meta = dict(meta or {})
     if len(text) > MAX_TEXT_CHARS:
         text = text[:MAX_TEXT_CHARS]

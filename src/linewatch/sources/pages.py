@@ -8,7 +8,7 @@ from typing import Any
 
 from linewatch.sources.definitions import SourceDef
 from linewatch.sources.fetch import FetchError, FetchResult
-from linewatch.sources.files import Decoded
+from linewatch.sources.files import Decoded, _as_dict, _html_charset, _html_fallback_text, decode_bytes
 from linewatch.sources.items import CollectContext, Item, make_document
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -28,8 +28,6 @@ class ExtractedPage:
 
 def decode_body(result: FetchResult) -> Decoded:
     """Decode a fetched body: the HTTP charset, then the <meta> one, then UTF-8, then a guess."""
-    from linewatch.sources.files import _html_charset, decode_bytes
-
     return decode_bytes(result.body, result.url, [result.encoding, _html_charset(result.body)])
 
 
@@ -43,9 +41,7 @@ def looks_like_html(result: FetchResult) -> bool:
 
 def extract_html(html: str, url: str | None = None) -> ExtractedPage | None:
     """Main text + metadata of an HTML page, or None when it has no readable text."""
-    import trafilatura
-
-    from linewatch.sources.files import _as_dict, _html_fallback_text
+    import trafilatura  # lazy: slow to import (lxml); only HTML pages need it
 
     try:
         data = _as_dict(trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
+from linewatch.errors import FetchError
+
 if TYPE_CHECKING:  # pragma: no cover
     from linewatch.sources.fetch import Fetcher
 
@@ -37,8 +39,6 @@ class RobotsCache:
 
     def check(self, url: str, *, allow_private: bool) -> None:
         """Raise FetchError(kind="robots") when robots.txt forbids fetching url."""
-        from linewatch.sources.fetch import FetchError
-
         if not self.allowed(url, allow_private=allow_private):
             parts = urlsplit(url)
             entry = self._entries.get(f"{parts.scheme}://{parts.netloc}")
@@ -75,8 +75,6 @@ class RobotsCache:
         return entry
 
     def _load(self, origin: str, allow_private: bool) -> _Entry:
-        from linewatch.sources.fetch import FetchError
-
         now = time.monotonic()
         try:
             result = self.fetcher.get(

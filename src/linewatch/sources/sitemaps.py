@@ -14,6 +14,7 @@ from typing import Any
 from linewatch.sources.definitions import SourceDef
 from linewatch.sources.fetch import FetchError, FetchResult
 from linewatch.sources.items import CollectContext, Item
+from linewatch.sources.pages import fetch_page
 
 SITEMAP_ACCEPT = "application/xml, text/xml;q=0.9, */*;q=0.1"
 MAX_CHILD_SITEMAPS = 50  # per index
@@ -139,8 +140,6 @@ def sitemap_entries(source: SourceDef, ctx: CollectContext, first: FetchResult |
 
 
 def collect_sitemap(source: SourceDef, ctx: CollectContext, first: FetchResult | None = None) -> Iterator[Item]:
-    from linewatch.sources.pages import fetch_page
-
     taken = 0
     for entry in sitemap_entries(source, ctx, first):
         if taken >= source.max_items:

@@ -22,6 +22,7 @@ from typing import Any
 
 from linewatch.errors import InputError
 from linewatch.sources.definitions import SourceDef
+from linewatch.sources.files import export_chats, read_bytes
 from linewatch.sources.items import CollectContext, Item, make_document
 
 MAX_MESSAGES = 2_000_000
@@ -129,8 +130,6 @@ def message_item(message: dict[str, Any], channel: dict[str, Any], source: Sourc
 def read_export(path: str | Path, max_bytes: int | None = None) -> dict[str, Any]:
     """The parsed export: a channel object with a `messages` list, or a full-account export
     (`chats.list`); InputError naming the file otherwise."""
-    from linewatch.sources.files import read_bytes
-
     p = Path(path)
     if p.is_dir():
         p = p / "result.json"
@@ -147,17 +146,6 @@ def read_export(path: str | Path, max_bytes: int | None = None) -> dict[str, Any
     return doc
 
 
-def export_chats(doc: Any) -> list[dict[str, Any]] | None:
-    """The chats of an export: the one channel of a channel export, or every chat of a
-    full-account export (`{"chats": {"list": [...]}}`); None when it is not an export."""
-    if isinstance(doc, dict) and isinstance(doc.get("messages"), list):
-        return [doc]
-    listed = doc.get("chats", {}).get("list") if isinstance(doc, dict) and isinstance(doc.get("chats"), dict) else None
-    if isinstance(listed, list):
-        return [c for c in listed if isinstance(c, dict) and isinstance(c.get("messages"), list)]
-    return None
-
-
 def chosen_chats(doc: dict[str, Any], wanted: list[str]) -> list[dict[str, Any]]:
     """The chats to read: those named (by name or id) in `wanted`, else every channel.
 
@@ -171,15 +159,6 @@ def chosen_chats(doc: dict[str, Any], wanted: list[str]) -> list[dict[str, Any]]
         keys = {w.strip().lower() for w in wanted}
         return [c for c in chats if str(c.get("name") or "").lower() in keys or str(c.get("id")) in keys]
     return [c for c in chats if c.get("type") in CHANNEL_TYPES]
-
-
-def describe_export(doc: dict[str, Any]) -> str:
-    """One line saying what an export holds (for `linewatch ingest`, which does not read it)."""
-    chats = export_chats(doc) or []
-    if "messages" in doc:
-        return f"a Telegram channel export ({doc.get('name') or 'unnamed'}, {len(doc['messages'])} messages)"
-    names = ", ".join(str(c.get("name") or c.get("id")) for c in chats[:5]) + (" ..." if len(chats) > 5 else "")
-    return f"a Telegram full-account export ({len(chats)} chats: {names})"
 
 
 def collect_export(source: SourceDef, ctx: CollectContext) -> Iterator[Item]:

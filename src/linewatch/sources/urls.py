@@ -14,9 +14,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from linewatch.errors import InputError
+from linewatch.sources import feeds, pages, sitemaps
+from linewatch.sources.archive import WarcArchive
 from linewatch.sources.definitions import SourceDef
 from linewatch.sources.fetch import Fetcher, FetchError, FetchResult
 from linewatch.sources.items import CollectContext
+from linewatch.sources.pages import looks_like_html
+from linewatch.sources.watch import default_data_dir, item_seen, save_item
 
 ANY_ACCEPT = "application/rss+xml, application/atom+xml, application/xml, text/xml, text/html;q=0.9, */*;q=0.5"
 _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
@@ -56,8 +60,6 @@ def detect_kind(result: FetchResult) -> str:
         return "sitemap"
     if _FEED_ROOT.search(head):
         return "rss"
-    from linewatch.sources.pages import looks_like_html
-
     if looks_like_html(result):
         return "page"
     raise FetchError(result.url, "content",
@@ -77,9 +79,6 @@ def ingest_url(
     outlet_type: str | None = None,
 ) -> IngestReport:
     """Fetch url, detect feed / sitemap / page, store each new item (one transaction each)."""
-    from linewatch.sources.archive import WarcArchive
-    from linewatch.sources.watch import default_data_dir, item_seen, save_item
-
     if not re.match(r"^https?://", url, re.I):
         raise InputError("only http and https URLs can be ingested", where=url)
     own_fetcher = fetcher is None
@@ -118,8 +117,6 @@ def ingest_url(
 
 
 def _items(kind: str, src: SourceDef, ctx: CollectContext, first: FetchResult):
-    from linewatch.sources import feeds, pages, sitemaps
-
     if kind == "rss":
         yield from feeds.feed_items(feeds.parse_feed(first), first, src, ctx)
     elif kind == "sitemap":

@@ -24,10 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from linewatch.errors import LinewatchError
+from linewatch.runner import one_line
+from linewatch.sources import feeds, gdelt, pages, sitemaps, telegram
 from linewatch.sources.definitions import SourceDef
 from linewatch.sources.fetch import Fetcher, FetchError
 from linewatch.sources.items import CollectContext, Item
 from linewatch.store import open_store
+from linewatch.store.rows import EVENT_COLUMNS, event_row, insert_sql
 
 MAX_BACKOFF = 24 * 3600.0
 ALERT_AFTER_ERRORS = 3  # a source failing this many polls in a row raises a `source_error` alert
@@ -44,8 +47,6 @@ def iso(when: datetime) -> str:
 
 
 def _collector(kind: str) -> Callable[..., Iterator[Item]]:
-    from linewatch.sources import feeds, gdelt, pages, sitemaps, telegram
-
     return {
         "rss": feeds.collect_feed,
         "atom": feeds.collect_feed,
@@ -103,8 +104,6 @@ def item_seen(store: Any, source_id: str, key: str) -> bool:
 
 def save_item(store: Any, source_id: str, item: Item) -> tuple[bool, bool, int]:
     """Store one item atomically: (recorded as new, document was new, events inserted)."""
-    from linewatch.store.rows import EVENT_COLUMNS, event_row, insert_sql
-
     doc = item.document
     inserted_events = 0
     with store.transaction():
@@ -207,8 +206,6 @@ def poll_source(store: Any, src: SourceDef, fetcher: Fetcher, *, archive: Any = 
     except LinewatchError as exc:
         report.ok, report.error, report.error_kind = False, str(exc), "input"
     except Exception as exc:  # a connector bug or hostile input we did not foresee: mark, go on
-        from linewatch.runner import one_line
-
         report.ok, report.error, report.error_kind = False, one_line(exc), "internal"
     report.notes = ctx.notes[:20]
     report.not_modified = ctx.not_modified
@@ -326,8 +323,6 @@ def watch(
                 try:
                     result.processed += process(store)
                 except Exception as exc:  # processing trouble must not stop collection; `linewatch run` can redo it
-                    from linewatch.runner import one_line
-
                     result.process_note = one_line(exc)
     finally:
         if stop.is_set():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from linewatch.config import load_config
 from linewatch.errors import StoreError
 from linewatch.store.connection import Connection, resolve_url
 from linewatch.store.rows import (
@@ -30,8 +31,6 @@ def open_store(url_or_path: str | os.PathLike[str] | None = None, *, create: boo
     leave an empty database behind a mistyped --db); a PostgreSQL database is never created here.
     """
     if url_or_path in (None, ""):
-        from linewatch.config import load_config
-
         url_or_path = load_config().db_url(None)
     dialect, target = resolve_url(url_or_path)
     if not create and dialect == "sqlite" and target != ":memory:" and not Path(target).expanduser().exists():

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from linewatch.actors.registry import get_registry
+from linewatch.errors import StoreError
 from linewatch.model import Document, DocumentAnalysis, Event, Statement
 from linewatch.store.claims import drop_claim_sql
 from linewatch.store.connection import Connection, _safe_url
@@ -197,8 +199,6 @@ class Store:
         doc_id = analysis.doc_id
         with self.transaction():
             if not self.scalar("SELECT 1 FROM documents WHERE id = ?", (doc_id,)):
-                from linewatch.errors import StoreError
-
                 raise StoreError("cannot save analysis: no such document", where=doc_id)
             for table in ANALYSIS_TABLES:
                 self.execute(f"DELETE FROM {table} WHERE doc_id = ?{KEEP_IMPORTED.get(table, '')}", (doc_id,))
@@ -281,12 +281,8 @@ class Store:
         return out
 
     def sync_actors(self, registry: Any = None) -> int:
-        """Upsert the actors table from an actor registry (default: the shipped one, if present)."""
+        """Upsert the actors table from an actor registry (default: the shipped one)."""
         if registry is None:
-            try:
-                from linewatch.actors.registry import get_registry
-            except ImportError:
-                return 0
             registry = get_registry()
         actors = list(_registry_actors(registry))
         rows = [actor_row(a) for a in actors]

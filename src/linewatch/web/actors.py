@@ -4,14 +4,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from linewatch.actors.registry import get_registry
 from linewatch.store.queries.records import facets
 
 
 def _registry_actor(key: str) -> Any:
     """The registry's Actor for an id or canonical name, or None (registry may be absent)."""
     try:
-        from linewatch.actors.registry import get_registry
-
         reg = get_registry()
         return reg.by_id(key) or reg.by_name(key)
     except Exception:  # the dashboard must work without the registry files

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from linewatch.errors import InputError
+from linewatch.model import Document
 from linewatch.store.queries import charts, records
 from linewatch.store.queries.corrections import add_corrections, correction_history
 from linewatch.store.queries.filters import ItemFilter, page_bounds, parse_day
@@ -194,8 +195,6 @@ class DocumentIn(BaseModel):
 
 @router.post("/documents", dependencies=[Depends(require_write)], summary="Ingest a document (token required)")
 def post_document(request: Request, body: DocumentIn) -> dict[str, Any]:
-    from linewatch.model import Document
-
     pub = parse_day(body.published, "published")
     doc = Document(
         text=body.text, title=body.title, url=body.url, outlet=body.outlet, outlet_type=body.outlet_type,

@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from linewatch.errors import LinewatchError, StoreError
+from linewatch.web import api, pages, viewhelpers
 from linewatch.web.sessions import Sessions
 from linewatch.web.settings import WebSettings
 
@@ -46,8 +47,6 @@ SECURITY_HEADERS = {
 
 def make_templates() -> Environment:
     """Jinja2 with autoescaping on for every template (html and md alike)."""
-    from linewatch.web import viewhelpers
-
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -115,7 +114,6 @@ def create_app(store: Any, settings: WebSettings | None = None, narrative_labels
         log.exception("unexpected error on %s", request.url.path)
         return error_response(request, 500, f"internal error ({type(exc).__name__})")
 
-    from linewatch.web import api, pages
 
     app.include_router(api.router)
     app.include_router(pages.router)

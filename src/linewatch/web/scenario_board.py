@@ -1,14 +1,17 @@
 """The scenarios board: current weights, weight history and the evidence × scenario matrix.
 
 Uses `linewatch.analyze.scenarios.check` (scenario_sets / scenario_status /
-scenario_history / evidence_matrix) when present; otherwise reads the
-scenario tables directly, so the board never breaks the dashboard.
+scenario_history / evidence_matrix) for the sets checked into the store; otherwise
+(weights written without a checked set, as the sample data does) reads the scenario
+tables directly, so the board never breaks the dashboard.
 """
 from __future__ import annotations
 
 import json
 import logging
 from typing import Any
+
+from linewatch.analyze.scenarios import check as sc
 
 log = logging.getLogger("linewatch.web")
 MAX_EVIDENCE_ROWS = 300
@@ -36,10 +39,6 @@ def _history(rows: list[dict[str, Any]], labels: dict[str, str]) -> dict[str, An
 
 
 def _from_analyze(store: Any, chosen: str | None) -> dict[str, Any] | None:
-    try:
-        from linewatch.analyze.scenarios import check as sc
-    except ImportError:
-        return None
     sets = sc.scenario_sets(store)
     if not sets:
         return None

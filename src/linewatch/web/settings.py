@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from linewatch.config import load_config
 from linewatch.errors import ConfigError
 
 MIN_TOKEN_LEN = 12
@@ -44,8 +45,6 @@ class WebSettings:
 def load_settings(config: Any = None) -> WebSettings:
     """Settings from the workspace configuration (`linewatch.config.Config`) + environment."""
     if config is None:
-        from linewatch.config import load_config
-
         config = load_config()
     where = str(config.path or "linewatch.toml")
     web = (config.raw or {}).get("web", {}) if isinstance(config.raw, dict) else {}

@@ -28,7 +28,9 @@ from typing import Any
 import numpy as np
 
 from linewatch.analyze.narratives.relation import denial_signals
+from linewatch.lexicon import languages_with, lexicon
 from linewatch.model import stable_id
+from linewatch.nlp.embed import embed
 
 MAX_STATEMENTS = 50_000
 MIN_CLAIM_TERMS = 5
@@ -139,8 +141,6 @@ def cluster_claims(
 
 
 def _stopwords() -> frozenset[str]:
-    from linewatch.lexicon import languages_with, lexicon
-
     global _STOP
     if _STOP is None:
         words: set[str] = set()
@@ -295,8 +295,6 @@ def describe(claims: Sequence[Claim], idx: list[int], vecs: np.ndarray, terms: l
 
 def discover_claims(claims: Sequence[Claim], seed: int = 0, min_size: int = 3, min_similarity: float = 0.85, max_candidates: int = 30) -> list[Candidate]:
     """Candidate narratives among `claims` (pure function of its input and the seed)."""
-    from linewatch.nlp.embed import embed
-
     # a claim says something: names and titles alone ("Ministry of Defence") are not claims
     claims = [c for c in claims if c.content and len(terms_of(c.content)) >= MIN_CLAIM_TERMS][:MAX_STATEMENTS]
     claims.sort(key=lambda c: c.id)  # input order must not change the result

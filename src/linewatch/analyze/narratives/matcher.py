@@ -24,6 +24,8 @@ from typing import Any
 import numpy as np
 
 from linewatch.analyze.narratives.taxonomy import Narrative, Taxonomy
+from linewatch.nlp.embed import embed
+from linewatch.nlp.langid import detect
 
 MAX_CLAIM_CHARS = 1000
 MIN_CLAIM_WORDS = 3  # shorter claims are neither embedded nor matched
@@ -59,8 +61,6 @@ class NarrativeMatcher:
     """Matches claims against one taxonomy; narrative texts are embedded once (and cached on disk)."""
 
     def __init__(self, taxonomy: Taxonomy, params: MatchParams | None = None) -> None:
-        from linewatch.nlp.embed import embed
-
         self.taxonomy = taxonomy
         self.params = params or MatchParams()
         self.narratives = list(taxonomy.narratives)
@@ -75,8 +75,6 @@ class NarrativeMatcher:
                         self._owner.append(k)
                         self._kind.append(kind)
         self._vecs = embed(self._texts, "query") if self._texts else np.zeros((0, 384), dtype=np.float32)
-        from linewatch.nlp.langid import detect
-
         self._langs = np.array([detect(t) for t in self._texts])
         self._is_label = np.array([k == "label" for k in self._kind], dtype=np.float32)
         self._cues = [_cue_patterns(n) for n in self.narratives]
@@ -88,8 +86,6 @@ class NarrativeMatcher:
 
     def match(self, claims: list[str], lang: str = "en") -> list[list[Hit]]:
         """For each claim, the narratives it carries (best first), possibly none."""
-        from linewatch.nlp.embed import embed
-
         if not claims or not self.narratives:
             return [[] for _ in claims]
         # pre-filter: embedding is the whole cost of matching, and a claim of one or two words

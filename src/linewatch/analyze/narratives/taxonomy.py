@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from linewatch.errors import InputError
+from linewatch.lexicon import data_path
 
 MAX_TAXONOMY_BYTES = 5_000_000
 MAX_NARRATIVES = 5_000
@@ -228,8 +229,6 @@ def resolve_taxonomy_path(ref: str | Path) -> Path | None:
     if p.is_file():
         return p
     if not p.suffix and p.name == str(ref):
-        from linewatch.lexicon import data_path
-
         bundled = data_path("taxonomies", f"{p.name}.yaml")
         if bundled.is_file():
             return bundled
@@ -257,7 +256,5 @@ def load_taxonomy(path: str | Path) -> Taxonomy:
 
 
 def bundled_taxonomies() -> list[Path]:
-    from linewatch.lexicon import data_path
-
     root = data_path("taxonomies")
     return sorted(root.glob("*.yaml")) if root.is_dir() else []

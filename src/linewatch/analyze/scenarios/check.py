@@ -41,6 +41,8 @@ from typing import Any
 from linewatch.actors.registry import actor_registry
 from linewatch.analyze.scenarios.file import ScenarioSet, load_scenario_set
 from linewatch.analyze.scenarios.match import ActorLookup, Item, Match, find_matches, load_items
+from linewatch.config import load_config
+from linewatch.errors import InputError
 from linewatch.model import stable_id
 
 ALERT_KINDS = ("indicator_fired", "leading_scenario")
@@ -323,8 +325,6 @@ def _definition(scenario_set: ScenarioSet) -> dict[str, Any]:
 def configured_files(config: Any = None) -> list[Path]:
     """Scenario files of the workspace (`[scenarios] files`), else the shipped data/scenarios/*.yaml."""
     if config is None:
-        from linewatch.config import load_config
-
         config = load_config()
     return list(config.scenario_files())
 
@@ -332,22 +332,16 @@ def configured_files(config: Any = None) -> list[Path]:
 def load_configured(config: Any = None, files: list[str | Path] | None = None) -> list[ScenarioSet]:
     """Every scenario file read and validated first, so nothing runs on a half-read set."""
     if config is None:
-        from linewatch.config import load_config
-
         config = load_config()
     taxonomies = tuple(Path(p) for p in getattr(config, "taxonomies", []) or [])
     registries = tuple(str(p) for p in getattr(config, "registries", []) or [])
     paths = [Path(f) for f in files] if files else configured_files(config)
     if not paths:
-        from linewatch.errors import InputError
-
         raise InputError("no scenario files (set [scenarios] files in linewatch.toml or pass --file)")
     sets = [load_scenario_set(p, taxonomies=taxonomies, registries=registries) for p in paths]
     ids = [s.id for s in sets]
     dup = next((i for i in ids if ids.count(i) > 1), None)
     if dup:
-        from linewatch.errors import InputError
-
         raise InputError(f"two scenario files define the set {dup!r}", where=", ".join(str(p) for p in paths))
     return sets
 

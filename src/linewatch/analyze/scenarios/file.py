@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from linewatch.actors.registry import get_registry
+from linewatch.analyze.narratives.taxonomy import bundled_taxonomies, load_taxonomy
 from linewatch.errors import InputError
 
 MAX_SCENARIO_BYTES = 1_000_000
@@ -219,11 +221,7 @@ class Vocabulary:
 
 
 def registry_actor_ids(registry_paths: tuple[str, ...] = ()) -> set[str] | None:
-    """Actor ids of the registry (shipped + user files), or None when no registry is installed."""
-    try:
-        from linewatch.actors.registry import get_registry
-    except ImportError:
-        return None
+    """Actor ids of the registry (shipped + user files), or None when it is empty."""
     return {a.id for a in get_registry(registry_paths).all()} or None
 
 
@@ -236,10 +234,6 @@ def taxonomy_narrative_ids(
     taxonomy's name, or a shipped one's name) is checked against that one;
     otherwise against every workspace and shipped taxonomy.
     """
-    try:
-        from linewatch.analyze.narratives.taxonomy import bundled_taxonomies, load_taxonomy
-    except ImportError:
-        return None, "narrative ids not checked: the taxonomy module is not installed"
     if name:
         # A path next to the scenario file, then a shipped name, then a workspace taxonomy's name.
         for cand in ([base_dir / name] if base_dir is not None else []) + [Path(name)]:

@@ -18,8 +18,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from linewatch.actors.registry import get_registry
 from linewatch.analyze.scenarios.file import Indicator
 from linewatch.model import CARRIER
+from linewatch.store.queries.corrections import apply_corrections
 
 STANCE_VALUE = {"support": 1.0, "oppose": -1.0, "neutral": 0.0}
 
@@ -62,12 +64,7 @@ class ActorLookup:
 
     def __init__(self, registry: Any = None) -> None:
         if registry is None:
-            try:
-                from linewatch.actors.registry import get_registry
-
-                registry = get_registry()
-            except ImportError:
-                registry = None
+            registry = get_registry()
         self.registry = registry
         self._cache: dict[str, tuple[str | None, str | None]] = {}
 
@@ -106,10 +103,6 @@ def _day(value: Any) -> date | None:
 
 def _overlay_corrections(rows: list[dict[str, Any]], kind: str, store: Any) -> list[dict[str, Any]]:
     """Analyst corrections over item rows; items marked wrong are dropped."""
-    try:
-        from linewatch.store.queries.corrections import apply_corrections
-    except ImportError:  # the corrections module is optional for evaluation
-        return rows
     return [r for r in apply_corrections(rows, kind, store) if not r.get("wrong")]
 
 

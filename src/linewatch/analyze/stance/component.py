@@ -28,7 +28,8 @@ from linewatch.analyze.stance.learnt import (
     predict_stance,
     rank_targets,
 )
-from linewatch.analyze.stance.score import THRESHOLD, cue_counts, hostile_act_on, score_toward, stance_toward
+from linewatch.analyze.stance.model import load_model
+from linewatch.analyze.stance.score import MAX_TEXT, THRESHOLD, cue_counts, hostile_act_on, score_toward
 from linewatch.analyze.stance.targets import (
     QUALIFIER_GAP,
     SPECIFIC_GAP,
@@ -46,7 +47,7 @@ from linewatch.analyze.stance.targets import (
     specified_collective,
 )
 from linewatch.analyze.stance.words import stance_words, words_with_spans
-from linewatch.model import StanceMention, Statement
+from linewatch.model import Span, StanceLabel, StanceMention, Statement
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import component
 
@@ -365,3 +366,28 @@ def make_stance(**config: Any):
         return apply_stance(doc)
 
     return stance
+
+
+def stance_toward(
+    text: str, target_span: Span | None, lang: str, holder: str | None = None, *, use_model: bool = True
+) -> tuple[StanceLabel, float]:
+    """(label, confidence) of the stance expressed in `text` toward the target at `target_span`.
+
+    Uses the language's learnt model (`stance_model.py`) when one is shipped
+    (and `use_model`), else the lexicon scorer. `holder`: who holds the stance (None = the
+    author); when the target is the holder itself, blame words are read as a
+    threat to it, not as opposition.
+    """
+    text = text[:MAX_TEXT]
+    own = False
+    if holder and target_span:
+        target_text = text[target_span[0] : target_span[1]].strip().lower()
+        own = bool(target_text) and (target_text in holder.lower() or holder.lower() in target_text)
+    model = load_model(lang) if use_model else None
+    if model is not None:
+        label, confidence = model.predict(text, target_span, lang)
+        if own and label == "oppose":
+            return "neutral", 0.5
+        return label, confidence
+    result = score_toward(text, target_span, lang, own_side=own)
+    return result.label, result.confidence

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from linewatch.actors.registry import get_registry
+
 STANCE_VALUE = {"support": 1, "neutral": 0, "oppose": -1}
 MAX_ROWS = 1_000_000  # statements read for one aggregate
 
@@ -82,8 +84,6 @@ def load_stance_rows(store: Any, start: date | None = None, end: date | None = N
 def _target_country(target: str) -> str:
     """ISO alpha-3 of a target the registry knows (its state or its person's country), else the name."""
     try:
-        from linewatch.actors.registry import get_registry
-
         actor = get_registry().by_name(target)
     except Exception:
         actor = None

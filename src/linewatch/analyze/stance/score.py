@@ -241,30 +241,3 @@ def hostile_act_on(text: str, target_span: Span, lang: str, reach: int = 60) -> 
         if not any(b > cue.start for b in breaks):
             return True
     return False
-
-
-def stance_toward(
-    text: str, target_span: Span | None, lang: str, holder: str | None = None, *, use_model: bool = True
-) -> tuple[StanceLabel, float]:
-    """(label, confidence) of the stance expressed in `text` toward the target at `target_span`.
-
-    Uses the language's learnt model (`stance_model.py`) when one is shipped
-    (and `use_model`), else the lexicon scorer. `holder`: who holds the stance (None = the
-    author); when the target is the holder itself, blame words are read as a
-    threat to it, not as opposition.
-    """
-    from linewatch.analyze.stance.model import load_model
-
-    text = text[:MAX_TEXT]
-    own = False
-    if holder and target_span:
-        target_text = text[target_span[0] : target_span[1]].strip().lower()
-        own = bool(target_text) and (target_text in holder.lower() or holder.lower() in target_text)
-    model = load_model(lang) if use_model else None
-    if model is not None:
-        label, confidence = model.predict(text, target_span, lang)
-        if own and label == "oppose":
-            return "neutral", 0.5
-        return label, confidence
-    result = score_toward(text, target_span, lang, own_side=own)
-    return result.label, result.confidence

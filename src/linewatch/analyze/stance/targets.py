@@ -28,7 +28,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from linewatch.actors.registry import get_registry
 from linewatch.analyze.stance.words import stance_words, words_with_spans
+from linewatch.extract.mentions import doc_mentions as find_doc_mentions
 from linewatch.model import Actor, Span, Statement
 from linewatch.nlp.doc import Doc, Mention
 
@@ -56,11 +58,7 @@ class Candidate:
     where: str = "content"  # content / addressed / context (rest of the sentence) / previous
 
 
-def _registry():  # the registry engineer's module; absent in stripped-down installs
-    try:
-        from linewatch.actors.registry import get_registry
-    except ImportError:  # pragma: no cover - only while the registry is missing
-        return None
+def _registry():
     try:
         return get_registry()
     except Exception:
@@ -93,8 +91,6 @@ def doc_mentions(doc: Doc) -> list[Mention]:
         registry = _registry()
         cached = []
         if registry is not None:
-            from linewatch.extract.mentions import doc_mentions as find_doc_mentions
-
             cached = find_doc_mentions(doc, registry)[:MAX_MENTIONS]
         doc.annotations["stance_mentions"] = cached
     return cached

@@ -24,6 +24,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Any
 
+from linewatch.actors.registry import get_registry
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Doc, Mention
 
@@ -182,8 +183,6 @@ def registry_for(doc: Doc) -> Any | None:
     if reg is not None:
         return reg
     try:
-        from linewatch.actors.registry import get_registry
-
         return get_registry()
     except Exception:  # registry not written yet or broken data: degrade to surface names
         return None

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from linewatch.errors import InputError
+from linewatch.store.queries.cache import clear
+from linewatch.store.queries.filters import parse_day
 from linewatch.store.queries.search import resolve_actor
 
 CORRECTABLE = ("speaker", "date", "target", "stance", "narratives", "wrong", "source")
@@ -71,8 +73,6 @@ def _check_value(field: str, value: str) -> str:
     if field == "stance" and value not in ("support", "oppose", "neutral"):
         raise InputError("stance must be support, oppose or neutral", where=field)
     if field == "date" and value:
-        from linewatch.store.queries.filters import parse_day
-
         parse_day(value, "date")
     if field == "wrong" and value not in ("true", "false"):
         raise InputError("wrong must be true or false", where=field)
@@ -135,8 +135,6 @@ def add_corrections(
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r,
             )
-    from linewatch.store.queries.cache import clear
-
     clear()  # cached aggregates may count the corrected item
     return sum(1 for r in rows if r[3] not in ID_FIELDS)  # the fields the analyst changed
 

@@ -340,9 +340,10 @@ def narratives_page(request: Request) -> Response:
     store, f = _store(request), _filter(request)
     data = charts.narrative_trends(store, f)
     carriers = {r["name"]: charts.narrative_carriers(store, r["name"], data["from"], data["to"], 5) for r in data["rising"][:8]}
+    rebutters = {r["name"]: charts.narrative_rebutters(store, r["name"], data["from"], data["to"], 5) for r in data["rising"][:8]}
     label = request.app.state.templates.globals["nlabel"]
     shown = {**data, "series": [{**x, "name": label(x["name"])} for x in data["series"]]}
-    return _chart_page(request, "narratives", f, data, {"trends": shown}, carriers=carriers)
+    return _chart_page(request, "narratives", f, data, {"trends": shown}, carriers=carriers, rebutters=rebutters)
 
 
 @router.get("/network", response_class=HTMLResponse)

@@ -272,13 +272,13 @@ def _narrative_trends(store: Any, f: ItemFilter) -> dict[str, Any]:
     return {"from": start, "to": end, "weeks": all_weeks, "series": series, "rising": rising}
 
 
-def _carriers(store: Any, start: str, end: str) -> dict[str, list[dict[str, Any]]]:
+def _carriers(store: Any, start: str, end: str, relation: str = CARRIER) -> dict[str, list[dict[str, Any]]]:
     rows = store.query(
         "SELECT n.narrative_id AS nid, s.speaker AS speaker, COUNT(*) AS n FROM statements s"
         " JOIN narrative_matches n ON n.statement_id = s.id"
         " WHERE s.date >= ? AND s.date <= ? AND s.speaker IS NOT NULL AND n.relation = ?"
         " GROUP BY n.narrative_id, s.speaker",
-        [start, end, CARRIER],  # a speaker who rebuts a narrative does not carry it
+        [start, end, relation],  # a speaker who rebuts a narrative does not carry it: the two are kept apart
     )
     out: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
@@ -291,6 +291,12 @@ def _carriers(store: Any, start: str, end: str) -> dict[str, list[dict[str, Any]
 def narrative_carriers(store: Any, narrative_id: str, start: str, end: str, limit: int = 10) -> list[dict[str, Any]]:
     """Speakers whose statements carry a narrative in the window, most first (one cached pass for all)."""
     return cached(store, ("carriers", start, end), lambda: _carriers(store, start, end)).get(narrative_id, [])[:limit]
+
+
+def narrative_rebutters(store: Any, narrative_id: str, start: str, end: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Speakers whose statements reject or rebut a narrative in the window, most first."""
+    return cached(store, ("rebutters", start, end),
+                  lambda: _carriers(store, start, end, "rebuts")).get(narrative_id, [])[:limit]
 
 
 ACTOR_STANCE_ROWS = 20_000  # one speaker's statements read for the chart (bounded work)

@@ -102,3 +102,11 @@ def test_speaker_after_long_adjunct_and_before_addressee(pipe: Pipeline) -> None
     assert speakers(pipe, text, "pl", date(2022, 6, 1))[-1] == "Mateusz Morawiecki"
     text = "«Обстановка на границе остаётся напряжённой и сложной», – заявил Лукашенко Владимиру Путину."
     assert speakers(pipe, text, "ru", date(2023, 7, 23)) == ["Alexander Lukashenko"]
+
+
+def test_headline_topic_and_reduced_passive_are_no_statements(pipe: Pipeline) -> None:
+    text = ("Coronavirus: Hospitals warn of shortages as cases rise\n\n"
+            "Mark Meadows accused of misleading lawmakers about the border deal\n\n"
+            "Jan Nowak said on Monday that the hospitals were running out of beds.\n")
+    got = speakers(pipe, text, "en", date(2021, 11, 10))
+    assert len(got) == 1 and "Nowak" in (got[0] or "")

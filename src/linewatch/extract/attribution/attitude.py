@@ -34,6 +34,7 @@ from linewatch.extract.attribution.base import (
     is_active_participle,
     is_word,
     negated_or_hypothetical,
+    reduced_passive,
     strip_quotes,
     subtree,
 )
@@ -244,6 +245,8 @@ def _attitude_verbs(view: SentenceView, taken: list[tuple[int, int]], rules: Att
                   and (governor.lemma or governor.text).lower() in rules.raising | rules.object_control)
         if negated_or_hypothetical(view, k, intention_ok=raised):
             continue
+        if reduced_passive(view, k):
+            continue  # "Mark Meadows accused of lying": nobody named accuses
         passive = _subject(t, kids, by_i, PASSIVE_SUBJECT_DEPS)
         agent = next((c for c in kids.get(t.i, []) if c.dep in AGENT_DEPS), None)
         if passive is not None and agent is not None:

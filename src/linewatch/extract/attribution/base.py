@@ -302,10 +302,27 @@ def negated_or_hypothetical(view: SentenceView, k: int, intention_ok: bool = Fal
     return False
 
 
+@cache
+def _reduced_passive(lang: str) -> re.Pattern[str] | None:
+    """`reduced_passive` of `cues.yaml`: a cue with its preposition and no object between
+    ("accused of", "charged with") is a passive without its auxiliary (headlines)."""
+    forms = [str(f) for f in lexicon(lang, "cues").get("reduced_passive") or []]
+    return re.compile("|".join(f"(?:{f})" for f in forms)) if forms else None
+
+
+def reduced_passive(view: SentenceView, k: int) -> bool:
+    """"Mark Meadows accused of lying": accused by nobody named (`reduced_passive` in cues.yaml)."""
+    rp = _reduced_passive(view.lang)
+    toks = view.toks
+    return rp is not None and k + 1 < len(toks) and bool(rp.fullmatch(f"{toks[k].text.lower()} {toks[k + 1].text.lower()}"))
+
+
 def passive_without_agent(view: SentenceView, k: int) -> bool:
     """`It has been suggested that…`, `was reported`: no one is named as the speaker."""
     toks = view.toks
     cue = k
+    if reduced_passive(view, k):
+        return True
     while k > 0 and toks[k - 1].pos == "ADV":
         k -= 1  # "has also been indirectly suggested"
     if k == 0:

@@ -216,6 +216,7 @@ def headline(view: SentenceView) -> Attribution | None:
         return None  # "URL: https://…", "DATE: 2021-11-10" are file furniture
     content = strip_quotes(view.text, toks[colon].end, view.end)
     att = Attribution("headline", (toks[colon].start, toks[colon].end), [content], view.span(0, colon), 0.55)
-    if all(t.ent in ("PER", "ORG") or t.pos == "PROPN" for t in name if is_word(t)):
-        att.notes.append("name_ok")  # the parser or NER vouches for a one-word name ("Pence: …")
+    if all(t.ent in ("PER", "ORG") for t in name if is_word(t)):
+        att.notes.append("name_ok")  # NER vouches for a one-word name ("Pence: …"); a PROPN tag alone
+        # does not ("Coronavirus: …" is a topic)
     return att

@@ -136,6 +136,12 @@ def test_demo_twice_same_counts_and_refuses_foreign(tmp_path: Path) -> None:
     brief = next(ln for ln in first.stdout.splitlines() if "linewatch brief" in ln).split("#")[0].split()
     ran = lw(*brief[1:], cwd=tmp_path)  # the printed next step works as printed
     assert ran.returncode == 0 and (tmp_path / "brief.html").exists(), ran.stderr
+    # the bottom line up front tells Moscow's line, the leading scenario and what changed, each cited
+    html = (tmp_path / "brief.html").read_text(encoding="utf-8")
+    bluf = html[html.index('<section class="bluf">'):html.index("</section>")]
+    assert "Russia&#39;s voices" in bluf and "The leading scenario is" in bluf and "What changed" in bluf
+    assert bluf.count("<li>") >= 3 and all('href="#ref-' in li for li in bluf.split("<li>")[1:])
+    assert html.count("<svg") >= 3
     from linewatch.store import open_store
 
     store = open_store(db)

@@ -28,6 +28,7 @@ from linewatch.model import CARRIER
 from linewatch.report import svg
 from linewatch.report.gloss import gloss
 from linewatch.store.queries import charts, records
+from linewatch.store.queries.alerts import MAX_ALERTS, recent_alerts
 from linewatch.store.queries.filters import ItemFilter, parse_day
 from linewatch.store.queries.stories import is_narrative_id, story_of_documents
 from linewatch.web.scenario_board import scenario_board
@@ -422,11 +423,14 @@ def _scenarios(store: Any, f: ItemFilter, refs: _Refs) -> _ScenarioView:
     view = _ScenarioView()
     summary = indicators_summary(store, f.date_from, f.date_to)
     definitions = {d["id"]: d for d in scenario_sets(store)}
+    alerts = recent_alerts(store, MAX_ALERTS)
     for st in summary.get("sets", []):
         movers: dict[str, list[dict[str, Any]]] = {}
+        standing: dict[str, list[dict[str, Any]]] = {}  # evidence up to the period's end, when none is inside it
         for sc in scenario_status(store, st["set_id"], evidence_limit=50):
-            movers[sc["scenario_id"]] = [e for e in sc.get("evidence", [])
-                                         if f.date_from <= (e.get("date") or "") <= f.date_to and e.get("delta", 0) > 0][:2]
+            backing = [e for e in sc.get("evidence", []) if e.get("delta", 0) > 0 and (e.get("date") or "") <= f.date_to]
+            movers[sc["scenario_id"]] = [e for e in backing if f.date_from <= (e.get("date") or "")][:2]
+            standing[sc["scenario_id"]] = backing[:2]
         ranked = sorted(st.get("scenarios", []), key=lambda sc: -sc["p_end"])
         for sc in ranked:
             move = sc["p_end"] - sc["p_start"]
@@ -436,7 +440,7 @@ def _scenarios(store: Any, f: ItemFilter, refs: _Refs) -> _ScenarioView:
                                        f"{sc['p_end'] * 100:.0f}% over the period.", cited))
         if ranked and view.leading is None:
             top = ranked[0]
-            why = movers.get(top["scenario_id"], [])
+            why = movers.get(top["scenario_id"]) or standing.get(top["scenario_id"], [])
             labels = list(dict.fromkeys(e.get("indicator_label") or e.get("indicator_id") for e in why))
             moved = f"; moved most by {_and([f'“{x}”' for x in labels])}" if labels else ""
             cited = [n for e in why for n in _cite_item(store, e.get("item_kind"), e.get("item_id"), refs)]
@@ -451,7 +455,10 @@ def _scenarios(store: Any, f: ItemFilter, refs: _Refs) -> _ScenarioView:
                                         f"{_n(ind['stories'], 'story', 'stories')} (first on {ind.get('first_seen') or '?'}).", cited))
         for alert in st.get("alerts", []):
             if alert["kind"] == "leading_scenario":
-                view.changes.append(Line(f"{_human_day(alert.get('as_of'))[3:]}: {alert['message']}.", []))
+                # cite the evidence that tipped the balance (the alert's own evidence item)
+                tipped = [a for a in alerts if a["kind"] == alert["kind"] and a["message"] == alert["message"]]
+                cited = [n for a in tipped[:1] for n in _cite_item(store, a.get("evidence_kind"), a.get("evidence_item"), refs)]
+                view.changes.append(Line(f"{_human_day(alert.get('as_of'))[3:]}: {alert['message']}.", cited))
         view.watch.extend(_to_watch(definitions.get(st["set_id"], {}), ranked, fired))
     return view
 

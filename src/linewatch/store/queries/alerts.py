@@ -43,4 +43,5 @@ def recent_alerts(store: Any, limit: int = 20) -> list[dict[str, Any]]:
         else:
             r["link"] = None
         r["evidence_date"] = ev.get("date") or r.get("as_of")
+        r["evidence_kind"], r["evidence_item"] = kind, item
     return rows

@@ -10,8 +10,12 @@ import os
 from datetime import date
 from typing import Any
 
+from rich.markup import escape
+
 from linewatch.actors.registry import actor_registry
 from linewatch.analyze.stance.component import stance_rows
+from linewatch.cli.common import err_console
+from linewatch.errors import printable
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
@@ -69,7 +73,10 @@ def extract_documents(
     for document in documents:
         if language:
             document.language = language
-        out.append((_label(path, document, len(documents) > 1), analyze_document(pipeline, document, options)))
+        doc = analyze_document(pipeline, document, options)
+        if doc.annotations.get("note"):  # e.g. a language outside the supported set: said, not silent
+            err_console.print(f"[yellow]note[/yellow] {escape(printable(str(path)))}: {escape(doc.annotations['note'])}")
+        out.append((_label(path, document, len(documents) > 1), doc))
     return out
 
 

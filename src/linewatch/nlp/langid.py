@@ -11,6 +11,8 @@ import threading
 from functools import lru_cache
 from typing import Any
 
+from linewatch.lexicon import SUPPORTED_LANGUAGES
+
 # Latin-script candidates; the pipeline supports en/ru/pl, the rest are recognised
 # so that they are not mislabelled as one of those.
 LATIN_LANGUAGES = ("en", "pl", "de", "fr", "lt", "lv", "es", "it", "cs", "sk")
@@ -19,17 +21,20 @@ CYRILLIC_LANGUAGES = ("ru", "uk", "be")
 # probability (and Russian less than RU_MAX): Russian is by far the likelier in this domain.
 OTHER_CYRILLIC_MIN = 0.9
 RU_MAX = 0.09
+OTHER = "other"  # a language the classifier cannot name with confidence
+UNRESTRICTED_MIN = 0.5
 SAMPLE_CHARS = 4000  # enough to decide; keeps identification fast on long documents
 
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _identifier(langs: tuple[str, ...]) -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    ident.set_languages(list(langs))
+    if langs:  # () = every language the model knows
+        ident.set_languages(list(langs))
     return ident
 
 
@@ -58,5 +63,29 @@ def detect(text: str, default: str = "en") -> str:
         if best != "ru" and p_best >= OTHER_CYRILLIC_MIN and probs.get("ru", 0.0) < RU_MAX:
             return best
         return "ru"
+    if _latin_share(sample) < 0.5:  # Chinese, Japanese, Arabic, Greek ...: what it is, or "other"
+        return _unrestricted(sample)
     ranked = _rank(sample, LATIN_LANGUAGES)
-    return ranked[0][0] if ranked else default
+    best = ranked[0][0] if ranked else default
+    if best not in SUPPORTED_LANGUAGES:
+        # the restricted set keeps short Polish from being Slovak; a language outside it
+        # altogether (Hungarian, Finnish ...) must not be forced into it
+        other = _unrestricted(sample)
+        if other not in LATIN_LANGUAGES and other != OTHER:
+            return other
+    return best
+
+
+def _latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff") / len(letters)
+
+
+def _unrestricted(text: str) -> str:
+    """The classifier's answer over all its languages when sure, else "other"."""
+    ranked = _rank(text, ())
+    if not ranked or ranked[0][1] < UNRESTRICTED_MIN:
+        return OTHER
+    return ranked[0][0]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from linewatch.errors import ConfigError, LinewatchError
+from linewatch.lexicon import SUPPORTED_LANGUAGES
 from linewatch.model import stable_id
 from linewatch.nlp.doc import Doc
 
@@ -150,6 +151,11 @@ class Pipeline:
         return self._components[name]
 
     def __call__(self, doc: Doc) -> Doc:
+        if doc.lang not in SUPPORTED_LANGUAGES:
+            # rules and models exist for these languages only; elsewhere they would invent statements
+            doc.annotations["note"] = (f"language {doc.lang!r} is not supported "
+                                       f"({', '.join(SUPPORTED_LANGUAGES)}): extraction skipped")
+            return doc
         for name in self.active_names:
             spec = self._specs[name]
             if spec.languages is not None and doc.lang not in spec.languages:

@@ -110,3 +110,14 @@ def test_headline_topic_and_reduced_passive_are_no_statements(pipe: Pipeline) ->
             "Jan Nowak said on Monday that the hospitals were running out of beds.\n")
     got = speakers(pipe, text, "en", date(2021, 11, 10))
     assert len(got) == 1 and "Nowak" in (got[0] or "")
+
+
+@pytest.mark.parametrize("text,lang,cue", [
+    ("Владимир Путин обсудил ситуацию на границе и согласился, что миграционный кризис должен быть урегулирован.",
+     "ru", "согласился"),
+    ("Mateusz Morawiecki zgodził się, że kryzys na granicy musi zostać rozwiązany wspólnie z sojusznikami.",
+     "pl", "zgodził się"),
+])
+def test_agreement_is_reported_speech(pipe: Pipeline, text: str, lang: str, cue: str) -> None:
+    doc = run(pipe, text, lang, date(2021, 11, 10))
+    assert [s.cue for s in doc.statements] == [cue]

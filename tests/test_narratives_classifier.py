@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from linewatch.analyze.narratives.classifier import Decoding, DocumentClassifier, TrainConfig, train
+from linewatch.analyze.narratives.classifier import ANY, Decoding, DocumentClassifier, TrainConfig, train
 from linewatch.analyze.narratives.features import TfidfSpace, analyze, pack_strings, unpack_strings
 from linewatch.analyze.narratives.taxonomy import load_taxonomy
 from linewatch.errors import InputError
@@ -55,6 +55,16 @@ def test_hierarchical_prediction_and_other(toy_model: DocumentClassifier) -> Non
     assert top.label == "praise" and top.evidence  # the words that pushed it
 
 
+def test_the_any_classifier_decides_other_and_is_never_a_label() -> None:
+    cfg = TrainConfig(min_df=1, C=10.0, keep=500, any_model=True)
+    toy_model = train([t for t, _ in TOY], [l for _, l in TOY], PARENTS, cfg, Decoding(floor=0.5, rel=0.6))
+    assert ANY in toy_model.labels
+    p, _ = toy_model.probabilities("The bakery sold bread at the festival.")
+    assert p[toy_model.labels.index(ANY)] < 0.5
+    got = toy_model.predict("Sanctions backfired: Europeans pay more for gas.")
+    assert got and ANY not in [s.label for s in got]
+
+
 def test_save_load_roundtrip(tmp_path: Path, toy_model: DocumentClassifier) -> None:
     path = tmp_path / "m.npz"
     toy_model.save(path)
@@ -71,7 +81,7 @@ def test_shipped_model_is_small_and_predicts() -> None:
     tax = load_taxonomy("semeval2025-t10")
     assert tax.classifier.stat().st_size < 5_000_000
     clf = DocumentClassifier.load(tax.classifier)
-    assert set(clf.labels) <= set(tax.by_id)
+    assert set(clf.labels) - {ANY} <= set(tax.by_id)
     labels = [s.label for s in clf.predict("Зеленский и киевский режим воруют западную помощь, ВСУ бегут, неонацисты правят Украиной. " * 3)]
     assert labels and labels[0].startswith("urw-")
 

@@ -4,7 +4,7 @@
     linewatch narratives match "claim text" [--lang ru] [--taxonomy ...]
     linewatch narratives discover [--db URL] [--taxonomy NAME] [--seed 0] [--min-size 3] [--json]
     linewatch narratives promote CANDIDATE_ID --into FILE [--db URL] [--id NEW_ID]
-    linewatch narratives train --semeval ../shared/eval/semeval2025_t10 [--folds 5] [--predictions DIR]
+    linewatch narratives train --semeval ../shared/eval/semeval2025_t10 [--folds 5] [--embed 1.0] [--languages en,ru] [--predictions DIR]
 """
 from __future__ import annotations
 

@@ -24,6 +24,13 @@ from linewatch.analyze.narratives.features import TfidfSpace, analyze, doc_embed
 from linewatch.errors import InputError
 
 FORMAT = "linewatch-narrative-classifier/1"
+# A pseudo-label learnt beside the narratives: the document carries some narrative (not Other).
+# Its parent is itself, so it is never taken for a narrative or a sub-narrative.
+ANY = "*any*"
+
+
+def label_parent(label: str, parent_of: dict[str, str | None]) -> str:
+    return ANY if label == ANY else parent_of.get(label) or ""
 
 
 @dataclass
@@ -177,12 +184,17 @@ class DocumentClassifier:
 
 
 def choose(labels: Sequence[str], parents: Sequence[str], probs: np.ndarray, d: Decoding) -> list[int]:
-    """Indices of the labels a document gets (narratives best first, each followed by its sub-narratives)."""
+    """Indices of the labels a document gets (narratives best first, each followed by its sub-narratives).
+
+    With an ANY classifier (does the document carry any narrative at all?) it alone decides
+    Other against `floor`; without one, the best narrative's probability does.
+    """
     top = [i for i, p in enumerate(parents) if not p]
     if not top:
         return []
     best = max(probs[i] for i in top)
-    if best < d.floor:
+    gate = probs[labels.index(ANY)] if ANY in labels else best
+    if gate < d.floor:
         return []  # Other
     out: list[int] = []
     for i in sorted((i for i in top if probs[i] >= d.rel * best), key=lambda i: -probs[i]):
@@ -210,6 +222,7 @@ class TrainConfig:
     keep: int = 4000  # strongest coefficients kept per label
     train_langs: tuple[str, ...] = ()  # languages learnt from (empty = all given)
     embed_scale: float = 0.0  # weight of the title+lead embedding block (0 = lexical features only)
+    any_model: bool = False  # learn ANY (carries some narrative) to decide Other, instead of the best narrative's probability
 
 
 @dataclass
@@ -317,11 +330,11 @@ def train_rows(
     if use_dense:
         X = hstack([X, csr_matrix(cfg.embed_scale * E[rows])]).tocsr()
     dense_rows: list[np.ndarray] = []
-    label_sets = [set(doc_labels[r]) for r in rows]
+    label_sets = [set(doc_labels[r]) | ({ANY} if cfg.any_model and doc_labels[r] else set()) for r in rows]
     freq = Counter(l for s in label_sets for l in s)
     labels = sorted(l for l in freq if freq[l] >= cfg.min_positives and freq[l] < len(rows))
     # a learnt sub-narrative needs its narrative learnt too
-    labels = [l for l in labels if not parent_of.get(l) or parent_of[l] in labels]
+    labels = [l for l in labels if l == ANY or not parent_of.get(l) or parent_of[l] in labels]
     indptr, indices, data, intercept = [0], [], [], []
     for label in labels:
         y = np.array([label in s for s in label_sets], dtype=int)
@@ -339,7 +352,7 @@ def train_rows(
     return DocumentClassifier(
         space=space,
         labels=labels,
-        parents=[parent_of.get(l) or "" for l in labels],
+        parents=[label_parent(l, parent_of) for l in labels],
         indptr=np.array(indptr, dtype=np.int32),
         indices=np.array(indices, dtype=np.int32),
         data=np.array(data, dtype=np.float16),

@@ -1,12 +1,13 @@
 """SemEval-2025 Task 10 subtask 2 data: reading it, cross-validating and training the shipped model.
 
-    linewatch narratives train --semeval ../shared/eval/semeval2025_t10 [--folds 5]
+    linewatch narratives train --semeval ../shared/eval/semeval2025_t10 [--folds 5] [--embed 1.0]
 
 reads `<L>/subtask-2-annotations.txt` + `<L>/raw-documents/` for every language
 folder, maps the task's labels to the bundled taxonomy's ids, runs k-fold
-cross-validation (train on k-1 folds, predict the held-out fold) writing one
-`document` JSON line per file so `score.py narratives` can score it, then learns
-the final model on all documents and writes it beside the taxonomy.
+cross-validation (near-duplicates in one fold; each fold's thresholds tuned on the
+other folds' held-out predictions) writing one `document` JSON line per file so
+`score.py narratives` can score it, then learns the final model on all documents and
+writes it beside the taxonomy.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from linewatch.analyze.narratives.classifier import (
     DocumentClassifier,
     TrainConfig,
     choose,
+    label_parent,
     tfidf_rows,
     train,
     train_rows,
@@ -252,7 +254,7 @@ def decode_all(docs: list[LabelledDoc], probs: dict[str, dict[str, float]], taxo
 
     labels = sorted({l for p in probs.values() for l in p})
     parents = parent_map(taxonomy)
-    parent_list = [parents.get(l) or "" for l in labels]
+    parent_list = [label_parent(l, parents) for l in labels]
     out: dict[str, list[str]] = {}
     for doc in docs:
         p = probs[doc.name]
@@ -286,7 +288,7 @@ def samples_f1(docs: list[LabelledDoc], predicted: dict[str, list[str]], taxonom
 def tune_decoding(docs: list[LabelledDoc], probs: dict[str, dict[str, float]], taxonomy: Taxonomy) -> Decoding:
     """Thresholds that maximise held-out samples-F1 (coarse first, then fine), over a small grid."""
     best = (-1.0, Decoding())
-    for floor in (0.2, 0.3, 0.4, 0.5):
+    for floor in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
         for rel in (0.5, 0.6, 0.7, 0.8):
             d = Decoding(floor=floor, rel=rel)
             s = samples_f1(docs, decode_all(docs, probs, taxonomy, d), taxonomy)

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from linewatch.analyze.scenarios.check import check
 from linewatch.analyze.scenarios.file import load_scenario_set
-from linewatch.model import Document, DocumentAnalysis, Event, Statement
 from linewatch.lexicon import data_path
+from linewatch.model import Document, DocumentAnalysis, Event, Statement
 from linewatch.store import open_store
 
 PHRASES = [

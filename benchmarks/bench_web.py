@@ -4,7 +4,7 @@
                                    [--pg postgresql://postgres@127.0.0.1:5432/postgres] [--keep]
 
 Generates documents with statements, events, narratives and story groups
-(linewatch.web.sample_data), then requests every page and API endpoint
+(benchmarks/sample_data.py), then requests every page and API endpoint
 `--repeat` times with varying filters through the ASGI app in-process, and
 prints p50/p95 in milliseconds. The SQLite file is cached in
 benchmarks/.cache/ (reused when it holds the same number of documents); the PostgreSQL
@@ -60,7 +60,7 @@ def endpoints(info: Any) -> list[tuple[str, list[str]]]:
 
 
 def load(store: Any, n_docs: int) -> Any:
-    from linewatch.web.sample_data import populate
+    from sample_data import populate
 
     t = time.perf_counter()
     info = populate(store, n_docs, hostile=True, batch=10_000)
@@ -74,7 +74,7 @@ def load(store: Any, n_docs: int) -> Any:
 
 def info_from(store: Any) -> Any:
     """The ids the benchmark needs, read back from a database made by sample_data.populate."""
-    from linewatch.web.sample_data import SampleInfo
+    from sample_data import SampleInfo
 
     hostile = store.query("SELECT id FROM documents WHERE outlet = ? LIMIT 1", ["<b>Evil</b> Outlet"])
     example = store.query("SELECT id FROM statements WHERE speaker = ? ORDER BY date, id LIMIT 1", ["Sergei Lavrov"])

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# benchmarks/sample_data.py (synthetic dashboard records) serves the tests and bench_web.py alike
+sys.path.insert(0, str(REPO / "benchmarks"))
 REQUIRE_SERVICES = os.environ.get("LINEWATCH_REQUIRE_SERVICES") == "1"
 
 

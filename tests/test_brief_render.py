@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from sample_data import populate
 
 from linewatch.errors import InputError
 from linewatch.report.brief import build_briefing
 from linewatch.report.render import md_escape, render, render_markdown, write_briefing
-from linewatch.web.sample_data import populate
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ import io
 import re
 
 import pytest
+from sample_data import populate
 
-from linewatch.web.sample_data import populate
 from linewatch.web.settings import WebSettings
 
 

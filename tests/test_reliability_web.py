@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
+from linewatch.web.sample_data import populate
 
 from linewatch.errors import StoreError
 from linewatch.model import Document
 from linewatch.report.render import md_escape
-from linewatch.web.sample_data import populate
 from linewatch.web.settings import WebSettings
 
 TOKEN = "test-token-0123456789"

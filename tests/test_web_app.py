@@ -6,9 +6,9 @@ import json
 import re
 
 import pytest
+from sample_data import populate
 
 from linewatch.web.highlight import Highlight, mark_text
-from linewatch.web.sample_data import populate
 from linewatch.web.settings import WebSettings
 from linewatch.web.viewhelpers import json_for_script
 

@@ -6,9 +6,9 @@ import re
 from html import unescape
 
 import pytest
+from sample_data import populate
 
 from linewatch.web import export
-from linewatch.web.sample_data import populate
 from linewatch.web.settings import WebSettings
 
 

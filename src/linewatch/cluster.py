@@ -29,6 +29,7 @@ from linewatch.errors import ConfigError, LinewatchError
 from linewatch.runner import RunOptions, RunResult, one_line, process_one, processing_version, start_run
 from linewatch.store import open_store
 from linewatch.store.claims import DEFAULT_LEASE_S, worker_name
+from linewatch.store.protocol import Store
 
 DEFAULT_BATCH = 4  # documents per task: small, so a lost worker costs little and work spreads evenly
 CONNECT_TIMEOUT_S = 30
@@ -76,7 +77,7 @@ def _sendable_url(db_url: str) -> str:
 
 
 def run_cluster(
-    store: Any,
+    store: Store,
     db_url: str,
     address: str,
     run_options: RunOptions,

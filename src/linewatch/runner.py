@@ -22,6 +22,7 @@ from linewatch.model import Document, DocumentAnalysis, NarrativeMatch, content_
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
 from linewatch.store.claims import DEFAULT_LEASE_S, claim_document, release_claim, worker_name
+from linewatch.store.protocol import Store
 
 MAX_ERROR_CHARS = 300
 
@@ -165,7 +166,7 @@ def _worker_process(document: Document) -> tuple[str, DocumentAnalysis | None, s
         return document.id, None, one_line(exc), {}
 
 
-def save_or_error(store: Any, analysis: DocumentAnalysis | None, error: str | None, version: str,
+def save_or_error(store: Store, analysis: DocumentAnalysis | None, error: str | None, version: str,
                   timings: dict[str, float]) -> str | None:
     """Save one document's analysis in its own transaction (it drops the claim); the one-line error, if any."""
     if analysis is None:
@@ -179,7 +180,7 @@ def save_or_error(store: Any, analysis: DocumentAnalysis | None, error: str | No
     return error
 
 
-def process_one(store: Any, pipeline: Pipeline, options: dict[str, Any], version: str, doc_id: str,
+def process_one(store: Store, pipeline: Pipeline, options: dict[str, Any], version: str, doc_id: str,
                 owner: str, lease_s: float) -> tuple[str, str | None, dict[str, float]]:
     """Claim, analyse and save one document: ("done" | "failed" | "skipped", error, seconds per stage).
 
@@ -204,7 +205,7 @@ def process_one(store: Any, pipeline: Pipeline, options: dict[str, Any], version
     return ("done" if error is None else "failed"), error, timings
 
 
-def start_run(store: Any, run_options: RunOptions, limit: int | None,
+def start_run(store: Store, run_options: RunOptions, limit: int | None,
               on_start: Callable[[int], None] | None) -> tuple[Pipeline, dict[str, Any], list[str], RunResult]:
     """The pipeline, its Doc options, the ids of the documents it has not processed, an empty result."""
     pipeline, options = run_options.build()
@@ -216,7 +217,7 @@ def start_run(store: Any, run_options: RunOptions, limit: int | None,
 
 
 def run_pending(
-    store: Any,
+    store: Store,
     run_options: RunOptions,
     *,
     workers: int = 1,

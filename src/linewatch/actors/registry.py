@@ -450,10 +450,6 @@ class ActorRegistry:
         best = max(recs, key=lambda r: r.role.start or date.min)
         return self._actors.get(best.actor_id)
 
-    def role_key_of(self, actor_id: str, on: date | None) -> str | None:
-        recs = [r for r in self._roles if r.actor_id == actor_id and r.role.active_on(on)]
-        return max(recs, key=lambda r: r.role.start or date.min).key if recs else None
-
     # ------------------------------------------------------------------ mentions
 
     def _name_mentions(self, text: str) -> list[Mention]:

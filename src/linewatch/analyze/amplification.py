@@ -38,6 +38,8 @@ import numpy as np
 
 from linewatch.model import as_date, stable_id
 from linewatch.nlp.embed import embed
+from linewatch.store.protocol import Store
+from linewatch.store.queries import stories as story_q
 
 EXTRACTOR = "amplification"
 VERSION = "0.1"
@@ -418,8 +420,8 @@ def _make_group(docs: list[AmpDoc], idx: list[int], keys: list[int], sim_to: dic
 _as_date = as_date
 
 
-def load_documents(store: Any) -> list[AmpDoc]:
-    rows = store.query("SELECT id, title, text, language, published, outlet, meta FROM documents ORDER BY id")
+def load_documents(store: Store) -> list[AmpDoc]:
+    rows = story_q.documents_for_grouping(store)
     docs = []
     for r in rows:
         try:
@@ -434,24 +436,16 @@ def load_documents(store: Any) -> list[AmpDoc]:
     return docs
 
 
-def save_groups(store: Any, groups: list[StoryGroup]) -> None:
+def save_groups(store: Store, groups: list[StoryGroup]) -> None:
     """Replace the stored story groups with these (one transaction: never half-written)."""
-    with store.transaction():
-        store.execute("DELETE FROM story_members")
-        store.execute("DELETE FROM story_groups")
-        for g in groups:
-            store.execute(
-                "INSERT INTO story_groups (id, first_doc_id, first_seen, size, label) VALUES (?, ?, ?, ?, ?)",
-                (g.id, g.origin, g.first_seen.isoformat() if g.first_seen else None, g.size, g.label),
-            )
-        rows = [(g.id, m.doc_id, m.relation, float(m.similarity)) for g in groups for m in g.members]
-        if rows:
-            store.executemany(
-                "INSERT INTO story_members (group_id, doc_id, relation, similarity) VALUES (?, ?, ?, ?)", rows
-            )
+    story_q.replace_story_groups(
+        store,
+        [(g.id, g.origin, g.first_seen.isoformat() if g.first_seen else None, g.size, g.label) for g in groups],
+        [(g.id, m.doc_id, m.relation, float(m.similarity)) for g in groups for m in g.members],
+    )
 
 
-def detect_in_store(store: Any, *, write: bool = True, translations: bool = True) -> list[StoryGroup]:
+def detect_in_store(store: Store, *, write: bool = True, translations: bool = True) -> list[StoryGroup]:
     """Find story groups among the stored documents (and save them unless write=False)."""
     groups = find_story_groups(load_documents(store), translations=translations)
     if write:
@@ -459,9 +453,9 @@ def detect_in_store(store: Any, *, write: bool = True, translations: bool = True
     return groups
 
 
-def story_of(store: Any) -> dict[str, str]:
+def story_of(store: Store) -> dict[str, str]:
     """doc_id -> story group id, for documents in a group."""
-    return {r["doc_id"]: r["group_id"] for r in store.query("SELECT doc_id, group_id FROM story_members")}
+    return story_q.story_of(store)
 
 
 def count_unique(
@@ -484,10 +478,10 @@ def count_unique(
     }
 
 
-def sighting_counts(store: Any) -> dict[str, int]:
+def sighting_counts(store: Store) -> dict[str, int]:
     """doc_id -> number of exact copies seen elsewhere (meta["sightings"])."""
     out: dict[str, int] = {}
-    for r in store.query("SELECT id, meta FROM documents WHERE meta LIKE ?", ('%"sightings"%',)):
+    for r in story_q.documents_with_sightings(store):
         try:
             seen = json.loads(r["meta"] or "{}").get("sightings") or []
         except (TypeError, ValueError, AttributeError):
@@ -497,12 +491,12 @@ def sighting_counts(store: Any) -> dict[str, int]:
     return out
 
 
-def unique_story_counts(store: Any, kind: str = "narratives") -> dict[str, dict[str, int]]:
+def unique_story_counts(store: Store, kind: str = "narratives") -> dict[str, dict[str, int]]:
     """Counts per narrative (kind="narratives") or per speaker (kind="statements"), as articles and stories."""
     if kind == "narratives":
-        rows = store.query("SELECT narrative_id AS k, doc_id FROM narrative_matches")
+        rows = story_q.narrative_documents(store)
     elif kind == "statements":
-        rows = store.query("SELECT speaker AS k, doc_id FROM statements WHERE speaker IS NOT NULL")
+        rows = story_q.speaker_documents(store)
     else:
         raise ValueError(f"kind must be narratives or statements, not {kind!r}")
     return count_unique(((r["k"], r["doc_id"]) for r in rows), story_of(store), sighting_counts(store))

@@ -100,6 +100,3 @@ class Doc:
 
     def tokens_in(self, span: Span) -> list[Token]:
         return [t for t in self.tokens if t.start >= span[0] and t.end <= span[1]]
-
-    def mentions_in(self, span: Span) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= span[0] and m.end <= span[1]]

@@ -27,6 +27,7 @@ from linewatch.errors import InputError
 from linewatch.model import CARRIER
 from linewatch.report import svg
 from linewatch.report.gloss import gloss
+from linewatch.store.protocol import Store
 from linewatch.store.queries import charts, records
 from linewatch.store.queries.alerts import MAX_ALERTS, recent_alerts
 from linewatch.store.queries.filters import ItemFilter, parse_day
@@ -166,7 +167,7 @@ def _who(st: dict[str, Any]) -> str:
     return f"{name} ({role})" if role else name
 
 
-def _statements(store: Any, f: ItemFilter, actors: list[str]) -> list[dict[str, Any]]:
+def _statements(store: Store, f: ItemFilter, actors: list[str]) -> list[dict[str, Any]]:
     """Statements of the window (per actor when given: spoken by or about them), oldest first."""
     found: dict[str, dict[str, Any]] = {}
     filters = [f] if not actors else [
@@ -343,7 +344,7 @@ def _country_judgements(stories: list[_Story], refs: _Refs, limit: int = 3) -> l
     return lines
 
 
-def _analyzed_shifts(store: Any, date_from: str, date_to: str, actors: list[str], refs: _Refs) -> list[Line]:
+def _analyzed_shifts(store: Store, date_from: str, date_to: str, actors: list[str], refs: _Refs) -> list[Line]:
     """Stance shifts found by analyze.stance (change points in the period), each citing before and after."""
     lines = []
     for sh in reviewed_shifts(store):  # dismissed shifts stay out
@@ -399,7 +400,7 @@ def _tally(stories: list[_Story]) -> str:
     return ", ".join(f"{n} ({count[n]})" for n in sorted(count, key=lambda k: (-count[k], k))[:4])
 
 
-def _cite_item(store: Any, kind: str | None, item_id: str | None, refs: _Refs) -> list[int]:
+def _cite_item(store: Store, kind: str | None, item_id: str | None, refs: _Refs) -> list[int]:
     if kind == "statement" and item_id:
         st = records.get_statement(store, item_id)
         return [refs.cite(st)] if st else []
@@ -418,7 +419,7 @@ class _ScenarioView:
     changes: list[Line] = field(default_factory=list)
 
 
-def _scenarios(store: Any, f: ItemFilter, refs: _Refs) -> _ScenarioView:
+def _scenarios(store: Store, f: ItemFilter, refs: _Refs) -> _ScenarioView:
     """Scenario weights over the period, the indicators that fired, what to watch, and the leading scenario."""
     view = _ScenarioView()
     summary = indicators_summary(store, f.date_from, f.date_to)
@@ -479,7 +480,7 @@ def _to_watch(definition: dict[str, Any], ranked: list[dict[str, Any]], fired: s
     return out[:6]
 
 
-def _charts(store: Any, f: ItemFilter, trends: dict[str, Any], label: Any) -> list[Chart]:
+def _charts(store: Store, f: ItemFilter, trends: dict[str, Any], label: Any) -> list[Chart]:
     m = charts.stance_matrix_data(store, f)
     out = [Chart("Who backs and who blames whom (net stance, speakers × targets)",
                  svg.stance_heatmap(m["holders"], m["targets"], m["cells"]))]
@@ -498,7 +499,7 @@ def _charts(store: Any, f: ItemFilter, trends: dict[str, Any], label: Any) -> li
 
 
 def build_briefing(
-    store: Any, date_from: str, date_to: str, actors: list[str] | None = None, topic: str | None = None,
+    store: Store, date_from: str, date_to: str, actors: list[str] | None = None, topic: str | None = None,
     max_statements: int = MAX_KEY_STATEMENTS, narrative_labels: dict[str, str] | None = None,
     dashboard: str = DEFAULT_DASHBOARD,
 ) -> Briefing:

@@ -21,6 +21,7 @@ from linewatch.sources.fetch import Fetcher, FetchError, FetchResult
 from linewatch.sources.items import CollectContext
 from linewatch.sources.pages import looks_like_html
 from linewatch.sources.watch import default_data_dir, item_seen, save_item
+from linewatch.store.protocol import Store
 
 ANY_ACCEPT = "application/rss+xml, application/atom+xml, application/xml, text/xml, text/html;q=0.9, */*;q=0.5"
 _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
@@ -67,7 +68,7 @@ def detect_kind(result: FetchResult) -> str:
 
 
 def ingest_url(
-    store: Any,
+    store: Store,
     url: str,
     config: Any = None,
     allow_private: bool = False,

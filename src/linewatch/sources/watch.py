@@ -30,7 +30,8 @@ from linewatch.sources.definitions import SourceDef
 from linewatch.sources.fetch import Fetcher, FetchError
 from linewatch.sources.items import CollectContext, Item
 from linewatch.store import open_store
-from linewatch.store.rows import EVENT_COLUMNS, event_row, insert_sql
+from linewatch.store.protocol import Store
+from linewatch.store.queries import sources as source_q
 
 MAX_BACKOFF = 24 * 3600.0
 ALERT_AFTER_ERRORS = 3  # a source failing this many polls in a row raises a `source_error` alert
@@ -79,106 +80,61 @@ class PollReport:
 # --------------------------------------------------------------------------- state in the store
 
 
-def sync_sources(store: Any, defs: list[SourceDef]) -> None:
+def sync_sources(store: Store, defs: list[SourceDef]) -> None:
     """Insert new sources and refresh kind/location/config of known ones (their state is kept)."""
     for src in defs:
         cfg = json.dumps(src.to_config(), ensure_ascii=False, sort_keys=True)
-        with store.transaction():
-            if store.scalar("SELECT 1 FROM sources WHERE id = ?", (src.id,)):
-                row = store.query_one("SELECT location FROM sources WHERE id = ?", (src.id,))
-                if row and row["location"] != src.location:
-                    # A new location is a new resource: old validators would wrongly answer 304.
-                    store.execute("UPDATE sources SET etag = NULL, last_modified = NULL, next_run = NULL "
-                                  "WHERE id = ?", (src.id,))
-                store.execute("UPDATE sources SET kind = ?, location = ?, config = ? WHERE id = ?",
-                              (src.kind, src.location, cfg, src.id))
-            else:
-                store.execute("INSERT INTO sources (id, kind, location, config, errors, items_seen) "
-                              "VALUES (?, ?, ?, ?, 0, 0) ON CONFLICT DO NOTHING",
-                              (src.id, src.kind, src.location, cfg))
+        source_q.upsert_source(store, src.id, src.kind, src.location, cfg)
 
 
-def item_seen(store: Any, source_id: str, key: str) -> bool:
-    return bool(store.scalar("SELECT 1 FROM source_items WHERE source_id = ? AND item_key = ?", (source_id, key)))
+def item_seen(store: Store, source_id: str, key: str) -> bool:
+    return source_q.item_seen(store, source_id, key)
 
 
-def save_item(store: Any, source_id: str, item: Item) -> tuple[bool, bool, int]:
+def save_item(store: Store, source_id: str, item: Item) -> tuple[bool, bool, int]:
     """Store one item atomically: (recorded as new, document was new, events inserted)."""
-    doc = item.document
-    inserted_events = 0
-    with store.transaction():
-        if item_seen(store, source_id, item.key):
-            return False, False, 0
-        doc_new = store.add_document(doc)
-        doc_id = doc.id
-        if not doc_new:
-            row = store.query_one("SELECT id FROM documents WHERE content_hash = ? OR id = ?", (doc.hash, doc.id))
-            doc_id = row["id"] if row else doc.id
-            store.append_document_meta(doc_id, item.meta_append)
-        sql = insert_sql("events", EVENT_COLUMNS, "ON CONFLICT DO NOTHING")
-        for event in item.events:
-            event.doc_id = doc_id
-            inserted_events += store.execute(sql, event_row(event))
-        store.execute(
-            "INSERT INTO source_items (source_id, item_key, doc_id, first_seen) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
-            (source_id, item.key[:2000], doc_id, iso(utcnow())),
-        )
-    return True, doc_new, inserted_events
+    return source_q.save_item(store, source_id, item.key, item.document, item.events, item.meta_append,
+                              iso(utcnow()))
 
 
-def _record_success(store: Any, src: SourceDef, report: PollReport, ctx: CollectContext, now: datetime,
+def _record_success(store: Store, src: SourceDef, report: PollReport, ctx: CollectContext, now: datetime,
                     keep_validators: bool, interrupted: bool = False) -> None:
     # A poll stopped half-way stays due, so the next start picks up the rest at once.
     next_run = now if interrupted else now + timedelta(seconds=src.interval)
     report.next_run = iso(next_run)
     note = "; ".join(report.notes)[:MAX_ERROR_CHARS] or None
-    params: list[Any] = [iso(now), iso(next_run), iso(now), note, report.new_items]
-    extra = ""
-    if keep_validators:
-        extra = ", etag = ?, last_modified = ?"
-        params += [ctx.etag, ctx.last_modified]
-    store.execute(
-        "UPDATE sources SET last_run = ?, next_run = ?, last_ok = ?, errors = 0, last_error = ?, "
-        f"items_seen = items_seen + ?{extra} WHERE id = ?",
-        (*params, src.id),
-    )
+    source_q.record_success(store, src.id, iso(now), iso(next_run), note, report.new_items,
+                            (ctx.etag, ctx.last_modified) if keep_validators else None)
 
 
-def _record_failure(store: Any, src: SourceDef, report: PollReport, now: datetime, retry_after: float | None) -> None:
-    row = store.query_one("SELECT errors FROM sources WHERE id = ?", (src.id,))
-    errors = int(row["errors"] or 0) + 1 if row else 1
+def _record_failure(store: Store, src: SourceDef, report: PollReport, now: datetime, retry_after: float | None) -> None:
+    so_far = source_q.source_errors(store, src.id)
+    errors = so_far + 1 if so_far is not None else 1
     # Exponential backoff from the polling interval, at most a day; never sooner than Retry-After.
     backoff = min(MAX_BACKOFF, min(src.interval, 300.0) * 2 ** (errors - 1))
     if retry_after:
         backoff = max(backoff, min(retry_after, MAX_BACKOFF))
     next_run = now + timedelta(seconds=backoff)
     report.next_run = iso(next_run)
-    with store.transaction():
-        store.execute(
-            "UPDATE sources SET last_run = ?, next_run = ?, errors = ?, last_error = ?, "
-            "items_seen = items_seen + ? WHERE id = ?",
-            (iso(now), iso(next_run), errors, (report.error or "")[:MAX_ERROR_CHARS], report.new_items, src.id),
-        )
-        if errors == ALERT_AFTER_ERRORS:
-            store.execute(
-                "INSERT INTO alerts (kind, created_at, as_of, message, ref) VALUES (?, ?, ?, ?, ?)",
-                ("source_error", iso(now), now.date().isoformat(),
+    alert = None
+    if errors == ALERT_AFTER_ERRORS:
+        alert = ("source_error", iso(now), now.date().isoformat(),
                  f"source {src.id} failed {errors} times in a row: {report.error}"[:500],
-                 json.dumps({"source_id": src.id, "kind": report.error_kind})),
-            )
+                 json.dumps({"source_id": src.id, "kind": report.error_kind}))
+    source_q.record_failure(store, src.id, iso(now), iso(next_run), errors, (report.error or "")[:MAX_ERROR_CHARS],
+                            report.new_items, alert)
 
 
 # --------------------------------------------------------------------------- polling
 
 
-def poll_source(store: Any, src: SourceDef, fetcher: Fetcher, *, archive: Any = None,
+def poll_source(store: Store, src: SourceDef, fetcher: Fetcher, *, archive: Any = None,
                 data_dir: str | Path | None = None, stop: threading.Event | None = None) -> PollReport:
     """Poll one source now: store each new item in its own transaction, then update the source's state."""
     report = PollReport(source_id=src.id)
-    if not store.scalar("SELECT 1 FROM sources WHERE id = ?", (src.id,)):
+    if not source_q.source_known(store, src.id):
         sync_sources(store, [src])
-    state = store.query_one("SELECT etag, last_modified FROM sources WHERE id = ?", (src.id,)) or {}
+    state = source_q.validators(store, src.id)
     ctx = CollectContext(
         fetcher=fetcher,
         seen=lambda key: item_seen(store, src.id, key),
@@ -222,23 +178,22 @@ def poll_source(store: Any, src: SourceDef, fetcher: Fetcher, *, archive: Any = 
     return report
 
 
-def due_sources(store: Any, defs: list[SourceDef], now: datetime | None = None) -> list[SourceDef]:
+def due_sources(store: Store, defs: list[SourceDef], now: datetime | None = None) -> list[SourceDef]:
     now_s = iso(now or utcnow())
-    rows = {r["id"]: r for r in store.query("SELECT id, next_run FROM sources")}
+    runs = source_q.next_runs(store)
     out = []
     for src in defs:
-        nxt = (rows.get(src.id) or {}).get("next_run")
+        nxt = runs.get(src.id)
         if src.enabled and (not nxt or nxt <= now_s):
             out.append(src)
     return out
 
 
-def seconds_until_next(store: Any, defs: list[SourceDef]) -> float:
+def seconds_until_next(store: Store, defs: list[SourceDef]) -> float:
     ids = [s.id for s in defs if s.enabled]
     if not ids:
         return 60.0
-    marks = ", ".join("?" for _ in ids)
-    nxt = store.scalar(f"SELECT MIN(next_run) FROM sources WHERE id IN ({marks})", ids)
+    nxt = source_q.earliest_next_run(store, ids)
     if not nxt:
         return 0.0
     delta = (datetime.fromisoformat(nxt) - utcnow()).total_seconds()
@@ -265,7 +220,7 @@ class WatchResult:
 
 
 def watch(
-    store: Any,
+    store: Store,
     defs: list[SourceDef],
     *,
     fetcher: Fetcher,
@@ -338,11 +293,10 @@ def watch(
 # --------------------------------------------------------------------------- health
 
 
-def source_health(store: Any) -> list[dict[str, Any]]:
+def source_health(store: Store) -> list[dict[str, Any]]:
     """Per-source health for the CLI and the dashboard: status ok / failing / never run / disabled."""
-    rows = store.query("SELECT * FROM sources ORDER BY id")
-    counts = {r["source_id"]: r["n"] for r in store.query(
-        "SELECT source_id, COUNT(*) AS n FROM source_items GROUP BY source_id")}
+    rows = source_q.source_rows(store)
+    counts = source_q.item_counts(store)
     out = []
     for r in rows:
         try:

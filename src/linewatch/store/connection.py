@@ -232,10 +232,6 @@ class Connection:
                 except Exception as exc:
                     raise self._error(exc, "COMMIT") from exc
 
-    @property
-    def in_transaction(self) -> bool:
-        return self._depth > 0
-
     def close(self) -> None:
         with self._lock:
             try:

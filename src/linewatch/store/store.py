@@ -14,7 +14,7 @@ from typing import Any
 
 from linewatch.actors.registry import get_registry
 from linewatch.errors import StoreError
-from linewatch.model import Document, DocumentAnalysis, Event, Statement
+from linewatch.model import Document, DocumentAnalysis, Statement
 from linewatch.store.claims import drop_claim_sql
 from linewatch.store.connection import Connection, _safe_url
 from linewatch.store.migrate import migrate
@@ -27,7 +27,6 @@ from linewatch.store.rows import (
     actor_row,
     document_from_row,
     document_row,
-    event_from_row,
     event_row,
     insert_sql,
     narrative_row,
@@ -172,9 +171,6 @@ class Store:
                 node[leaf] = current
             self.execute("UPDATE documents SET meta = ? WHERE id = ?", (json.dumps(meta, ensure_ascii=False), doc_id))
 
-    def has_document(self, doc: Document) -> bool:
-        return bool(self.scalar("SELECT 1 FROM documents WHERE content_hash = ? OR id = ?", (doc.hash, doc.id)))
-
     def get_document(self, doc_id: str) -> Document | None:
         row = self.query_one("SELECT * FROM documents WHERE id = ?", (doc_id,))
         return document_from_row(row) if row else None
@@ -225,10 +221,6 @@ class Store:
     def statements_for(self, doc_id: str) -> list[Statement]:
         rows = self.query("SELECT * FROM statements WHERE doc_id = ? ORDER BY content_start", (doc_id,))
         return [statement_from_row(r) for r in rows]
-
-    def events_for(self, doc_id: str) -> list[Event]:
-        rows = self.query("SELECT * FROM events WHERE doc_id = ? ORDER BY span_start", (doc_id,))
-        return [event_from_row(r) for r in rows]
 
     # ------------------------------------------------------------------ search
 

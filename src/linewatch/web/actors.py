@@ -5,6 +5,8 @@ import json
 from typing import Any
 
 from linewatch.actors.registry import get_registry
+from linewatch.store.protocol import Store
+from linewatch.store.queries import actors as actor_q
 from linewatch.store.queries.records import facets
 
 
@@ -26,9 +28,9 @@ def _roles_from_data(data: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def list_actors(store: Any, limit: int = 300) -> list[dict[str, Any]]:
+def list_actors(store: Store, limit: int = 300) -> list[dict[str, Any]]:
     """Registry actors stored in the database, plus frequent speakers not in the registry."""
-    rows = store.query("SELECT id, name, type, country FROM actors ORDER BY name LIMIT ?", [limit])
+    rows = actor_q.actor_rows(store, limit)
     known = {r["name"] for r in rows}
     for name in facets(store)["actor"]:
         if name not in known:
@@ -36,11 +38,10 @@ def list_actors(store: Any, limit: int = 300) -> list[dict[str, Any]]:
     return rows
 
 
-def actor_profile(store: Any, key: str) -> dict[str, Any]:
+def actor_profile(store: Store, key: str) -> dict[str, Any]:
     """Name, type, country and roles over time of an actor id, canonical name or bare speaker name."""
-    rows = store.query("SELECT id, name, type, country, data FROM actors WHERE id = ? OR name = ? LIMIT 1", [key, key])
-    if rows:
-        r = rows[0]
+    r = actor_q.actor_row(store, key)
+    if r is not None:
         try:
             data = json.loads(r["data"] or "{}")
         except ValueError:
@@ -58,12 +59,7 @@ def actor_profile(store: Any, key: str) -> dict[str, Any]:
             "description": actor.description,
         }
     # a speaker known only from statements: roles as the extractor recorded them
-    seen = store.query(
-        "SELECT speaker_role AS title, speaker_org AS org, speaker_country AS country, MIN(date) AS start, MAX(date) AS last"
-        " FROM statements WHERE speaker = ? AND speaker_role IS NOT NULL GROUP BY speaker_role, speaker_org, speaker_country"
-        " ORDER BY MIN(date) LIMIT 20",
-        [key],
-    )
+    seen = actor_q.observed_roles(store, key)
     roles = [{"title": s["title"], "org": s["org"], "country": s["country"], "start": s["start"], "end": s["last"],
               "observed": True} for s in seen]
     return {"id": None, "name": key, "type": None, "country": roles[0]["country"] if roles else None,

@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from linewatch.errors import LinewatchError, StoreError
+from linewatch.store.protocol import Store
 from linewatch.web import api, pages, viewhelpers
 from linewatch.web.sessions import Sessions
 from linewatch.web.settings import WebSettings
@@ -60,7 +61,7 @@ def make_templates() -> Environment:
     return env
 
 
-def create_app(store: Any, settings: WebSettings | None = None, narrative_labels: dict[str, str] | None = None) -> FastAPI:
+def create_app(store: Store, settings: WebSettings | None = None, narrative_labels: dict[str, str] | None = None) -> FastAPI:
     """The app over an open store; narrative_labels maps taxonomy ids to readable labels."""
     settings = settings or WebSettings()
     labels = dict(narrative_labels or {})

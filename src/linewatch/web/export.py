@@ -14,25 +14,15 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from linewatch.errors import InputError
+from linewatch.store.protocol import Store
 from linewatch.store.queries import records
+from linewatch.store.queries.exports import DOCUMENT_FIELDS, EVENT_FIELDS, STATEMENT_FIELDS
 from linewatch.store.queries.filters import ItemFilter
 
 EXPORT_PAGE = 2000
 MAX_EXPORT_ROWS = 100_000
 FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
 
-STATEMENT_FIELDS = [
-    "id", "doc_id", "date", "speaker", "speaker_id", "speaker_role", "speaker_org", "speaker_country", "cue",
-    "content", "target", "stance", "plover", "narratives", "kind", "sentence", "sentence_start", "sentence_end",
-    "content_start", "content_end", "speaker_start", "speaker_end", "cue_start", "cue_end", "confidence",
-    "extractor", "extractor_version", "doc_title", "doc_outlet", "doc_url", "doc_language", "corrected_fields", "wrong",
-]
-EVENT_FIELDS = [
-    "id", "doc_id", "date", "plover", "mode", "source", "target", "participants", "trigger", "scale", "sentence",
-    "span_start", "span_end", "confidence", "extractor", "extractor_version", "doc_title", "doc_outlet", "doc_url",
-    "doc_language", "corrected_fields", "wrong",
-]
-DOCUMENT_FIELDS = ["id", "published", "title", "outlet", "outlet_type", "language", "url", "source", "ingested_at"]
 
 
 def parquet_available() -> bool:
@@ -55,7 +45,7 @@ def _pages(fetch: Callable[[int, int], tuple[list[dict[str, Any]], bool]], max_r
         offset += EXPORT_PAGE
 
 
-def export_rows(store: Any, kind: str, f: ItemFilter, max_rows: int = MAX_EXPORT_ROWS) -> tuple[list[str], Iterator[dict[str, Any]]]:
+def export_rows(store: Store, kind: str, f: ItemFilter, max_rows: int = MAX_EXPORT_ROWS) -> tuple[list[str], Iterator[dict[str, Any]]]:
     """(column names, row iterator) for statements / events / documents, oldest first."""
     if kind == "statements":
         return STATEMENT_FIELDS, _pages(lambda n, o: records.list_statements(store, f, n, o, oldest_first=True), max_rows)
@@ -133,7 +123,7 @@ def _arrow_type(values: list[Any]) -> Any:
     return pa.string()
 
 
-def export_bytes(store: Any, kind: str, fmt: str, f: ItemFilter, max_rows: int = MAX_EXPORT_ROWS) -> tuple[bytes, int]:
+def export_bytes(store: Store, kind: str, fmt: str, f: ItemFilter, max_rows: int = MAX_EXPORT_ROWS) -> tuple[bytes, int]:
     buf = io.BytesIO()
     cols, rows = export_rows(store, kind, f, max_rows)
     n = write_export(fmt, cols, rows, buf)

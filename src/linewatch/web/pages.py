@@ -12,7 +12,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from linewatch.actors.registry import actor_registry
 from linewatch.analyze.stance.shifts import dismiss_shift, reviewed_shifts
 from linewatch.errors import InputError
+from linewatch.store.protocol import Store
 from linewatch.store.queries import charts, records
+from linewatch.store.queries import overview as overview_q
 from linewatch.store.queries.alerts import recent_alerts
 from linewatch.store.queries.corrections import add_corrections, correction_history
 from linewatch.store.queries.filters import ItemFilter, page_bounds
@@ -72,11 +74,7 @@ def overview(request: Request) -> Response:
         since = ItemFilter.from_params({"date_from": since}).date_from
     elif latest:
         since = (date.fromisoformat(latest) - timedelta(days=7)).isoformat()
-    counts = {
-        "documents": store.query("SELECT COUNT(*) AS n FROM documents WHERE published >= ?", [since or ""])[0]["n"],
-        "statements": store.query("SELECT COUNT(*) AS n FROM statements WHERE date >= ?", [since or ""])[0]["n"],
-        "events": store.query("SELECT COUNT(*) AS n FROM events WHERE date >= ?", [since or ""])[0]["n"],
-    }
+    counts = overview_q.counts_since(store, since)
     events, _ = records.list_events(store, ItemFilter(date_from=since), limit=10)
     return render(
         request,
@@ -88,11 +86,7 @@ def overview(request: Request) -> Response:
         notable=records.notable_statements(store, since, limit=12),
         events=events,
         alerts=recent_alerts(store, 20),
-        sources=store.query(
-            "SELECT id, kind, location, last_run, last_ok, errors, last_error, items_seen FROM sources"
-            " ORDER BY errors DESC, id LIMIT 50",
-            [],
-        ),
+        sources=overview_q.source_states(store, 50),
     )
 
 
@@ -150,7 +144,7 @@ def statements(request: Request) -> Response:
     return _list_page(request, "statements.html", "statements", records.list_statements, total=total, capped=capped)
 
 
-def _doc_view(store: Any, doc_id: str, highlights: list[Any]) -> dict[str, Any]:
+def _doc_view(store: Store, doc_id: str, highlights: list[Any]) -> dict[str, Any]:
     doc = records.get_document(store, doc_id)
     if doc is None:
         raise InputError("document not found", where=doc_id[:40])

@@ -12,6 +12,8 @@ import logging
 from typing import Any
 
 from linewatch.analyze.scenarios import check as sc
+from linewatch.store.protocol import Store
+from linewatch.store.queries import scenarios as scenario_q
 
 log = logging.getLogger("linewatch.web")
 MAX_EVIDENCE_ROWS = 300
@@ -38,7 +40,7 @@ def _history(rows: list[dict[str, Any]], labels: dict[str, str]) -> dict[str, An
     return {"dates": dates, "series": series}
 
 
-def _from_analyze(store: Any, chosen: str | None) -> dict[str, Any] | None:
+def _from_analyze(store: Store, chosen: str | None) -> dict[str, Any] | None:
     sets = sc.scenario_sets(store)
     if not sets:
         return None
@@ -65,21 +67,18 @@ def _from_analyze(store: Any, chosen: str | None) -> dict[str, Any] | None:
             "rows": rows, "columns": columns}
 
 
-def _from_tables(store: Any, chosen: str | None) -> dict[str, Any]:
-    sets = [r["scenario_set"] for r in store.query(
-        "SELECT scenario_set FROM scenario_weights GROUP BY scenario_set ORDER BY scenario_set LIMIT 20", [])]
+def _from_tables(store: Store, chosen: str | None) -> dict[str, Any]:
+    sets = scenario_q.weighted_sets(store)
     if not sets:
         return _empty()
     set_id = chosen if chosen in sets else sets[0]
-    hist = store.query("SELECT scenario_id, as_of, probability FROM scenario_weights WHERE scenario_set = ?"
-                       " ORDER BY id LIMIT 20000", [set_id])
+    hist = scenario_q.board_weights(store, set_id)
     latest: dict[str, dict[str, Any]] = {}
     for r in hist:
         latest[r["scenario_id"]] = r
     columns = [{"id": sid, "label": sid} for sid in sorted(latest)]
     rows = []
-    for ev in store.query("SELECT indicator_id, item_kind, item_id, doc_id, date, detail FROM scenario_evidence"
-                          " WHERE scenario_set = ? ORDER BY date DESC, id LIMIT ?", [set_id, MAX_EVIDENCE_ROWS]):
+    for ev in scenario_q.board_evidence(store, set_id, MAX_EVIDENCE_ROWS):
         try:
             detail = json.loads(ev.get("detail") or "{}")
         except ValueError:
@@ -98,7 +97,7 @@ def _from_tables(store: Any, chosen: str | None) -> dict[str, Any]:
             "history": _history(hist, {c["id"]: c["label"] for c in columns}), "rows": rows, "columns": columns}
 
 
-def scenario_board(store: Any, chosen: str | None = None) -> dict[str, Any]:
+def scenario_board(store: Store, chosen: str | None = None) -> dict[str, Any]:
     try:
         board = _from_analyze(store, chosen)
     except Exception:  # another stage's code must not take the page down

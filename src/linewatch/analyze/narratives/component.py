@@ -36,7 +36,6 @@ from linewatch.analyze.narratives.taxonomy import (
     Taxonomy,
     bundled_taxonomies,
     load_taxonomy,
-    parse_taxonomy,
     resolve_taxonomy_path,
 )
 from linewatch.model import RELATIONS, NarrativeMatch, Statement
@@ -274,7 +273,3 @@ def make_narratives(**config: Any):
 
     return narratives
 
-
-def taxonomy_from_text(text: str, source: str = "<taxonomy>") -> Taxonomy:
-    """For callers holding YAML text rather than a file (the web settings page, tests)."""
-    return parse_taxonomy(text, source=source)

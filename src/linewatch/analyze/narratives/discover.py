@@ -31,6 +31,8 @@ from linewatch.analyze.narratives.relation import denial_signals
 from linewatch.lexicon import languages_with, lexicon
 from linewatch.model import stable_id
 from linewatch.nlp.embed import embed
+from linewatch.store.protocol import Store
+from linewatch.store.queries import narratives as narrative_q
 
 MAX_STATEMENTS = 50_000
 MIN_CLAIM_TERMS = 5
@@ -314,48 +316,28 @@ def discover_claims(claims: Sequence[Claim], seed: int = 0, min_size: int = 3, m
 # ---------------------------------------------------------------------- the store
 
 
-def unexplained_claims(store: Any, taxonomy: str | None = None, since: str | None = None, until: str | None = None) -> list[Claim]:
+def unexplained_claims(store: Store, taxonomy: str | None = None, since: str | None = None, until: str | None = None) -> list[Claim]:
     """Statements with no narrative match (in `taxonomy`, when given)."""
-    where = ["NOT EXISTS (SELECT 1 FROM narrative_matches n WHERE n.statement_id = s.id" + (" AND n.taxonomy = ?" if taxonomy else "") + ")"]
-    params: list[Any] = [taxonomy] if taxonomy else []
-    if since:
-        where.append("COALESCE(s.date, d.published) >= ?")
-        params.append(since)
-    if until:
-        where.append("COALESCE(s.date, d.published) <= ?")
-        params.append(until)
-    rows = store.query(
-        "SELECT s.id, s.content, s.doc_id, COALESCE(s.date, d.published) AS date, s.speaker, d.outlet, d.language,"
-        " s.cue, s.plover, s.stance, s.target "
-        "FROM statements s JOIN documents d ON d.id = s.doc_id WHERE " + " AND ".join(where) + f" ORDER BY s.id LIMIT {MAX_STATEMENTS}",
-        params,
-    )
+    rows = narrative_q.unexplained_statements(store, taxonomy, since, until, MAX_STATEMENTS)
     return [Claim(id=r["id"], content=r["content"] or "", doc_id=r["doc_id"], date=r["date"], speaker=r["speaker"], outlet=r["outlet"],
                   language=r["language"], cue=r["cue"], act=r["plover"], stance=r["stance"], target=r["target"]) for r in rows]
 
 
-def save_candidates(store: Any, candidates: Sequence[Candidate], run_id: str) -> None:
+def save_candidates(store: Store, candidates: Sequence[Candidate], run_id: str) -> None:
     """Store one run's candidates (replacing candidates with the same id)."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    with store.transaction():
-        for c in candidates:
-            data = {k: v for k, v in asdict(c).items() if k in ("representatives", "volume", "outlets", "actors", "cohesion")}
-            store.execute("DELETE FROM narrative_candidates WHERE id = ?", (c.id,))
-            store.execute(
-                "INSERT INTO narrative_candidates (id, run_id, label, terms, statement_ids, first_seen, size, data, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (c.id, run_id, c.label, json.dumps(c.terms, ensure_ascii=False), json.dumps(c.statement_ids), c.first_seen,
-                 c.size, json.dumps(data, ensure_ascii=False), now),
-            )
+    rows = []
+    for c in candidates:
+        data = {k: v for k, v in asdict(c).items() if k in ("representatives", "volume", "outlets", "actors", "cohesion")}
+        rows.append((c.id, run_id, c.label, json.dumps(c.terms, ensure_ascii=False), json.dumps(c.statement_ids),
+                     c.first_seen, c.size, json.dumps(data, ensure_ascii=False), now))
+    narrative_q.save_candidates(store, rows)
 
 
-def load_candidate(store: Any, candidate_id: str) -> Candidate | None:
-    rows = store.query("SELECT * FROM narrative_candidates WHERE id = ?", (candidate_id,))
-    if not rows:
-        rows = store.query("SELECT * FROM narrative_candidates WHERE id LIKE ? ORDER BY created_at DESC", (candidate_id + "%",))
-        if len(rows) != 1:
-            return None
-    r = rows[0]
+def load_candidate(store: Store, candidate_id: str) -> Candidate | None:
+    r = narrative_q.candidate_row(store, candidate_id)
+    if r is None:
+        return None
     data = json.loads(r["data"] or "{}")
     return Candidate(
         id=r["id"], label=r["label"], terms=json.loads(r["terms"] or "[]"), statement_ids=json.loads(r["statement_ids"] or "[]"),
@@ -364,7 +346,7 @@ def load_candidate(store: Any, candidate_id: str) -> Candidate | None:
     )
 
 
-def discover(store: Any, taxonomy: str | None = None, seed: int = 0, min_size: int = 3, min_similarity: float = 0.85,
+def discover(store: Store, taxonomy: str | None = None, seed: int = 0, min_size: int = 3, min_similarity: float = 0.85,
              since: str | None = None, until: str | None = None, save: bool = True) -> list[Candidate]:
     """Run discovery over the store and (by default) save the candidates under one run id."""
     claims = unexplained_claims(store, taxonomy, since, until)

@@ -44,6 +44,9 @@ from linewatch.analyze.scenarios.match import ActorLookup, Item, Match, find_mat
 from linewatch.config import load_config
 from linewatch.errors import InputError
 from linewatch.model import stable_id
+from linewatch.store.protocol import Store
+from linewatch.store.queries import scenarios as q
+from linewatch.store.queries import stories as story_q
 
 ALERT_KINDS = ("indicator_fired", "leading_scenario")
 STRONG = math.log(3.0)  # |log LR| at or above this counts double in the ACH tally
@@ -120,13 +123,13 @@ class CheckResult:
         }
 
 
-def story_groups(store: Any) -> dict[str, str]:
+def story_groups(store: Store) -> dict[str, str]:
     """doc id -> story group id (documents that are copies of one story share it)."""
-    return {r["doc_id"]: r["group_id"] for r in store.query("SELECT group_id, doc_id FROM story_members")}
+    return story_q.story_of(store)
 
 
-def _doc_info(store: Any) -> dict[str, dict[str, Any]]:
-    return {r["id"]: r for r in store.query("SELECT id, title, url, outlet, published, language FROM documents")}
+def _doc_info(store: Store) -> dict[str, dict[str, Any]]:
+    return q.document_info(store)
 
 
 def _evidence_detail(m: Match, docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -156,7 +159,7 @@ def _evidence_detail(m: Match, docs: dict[str, dict[str, Any]]) -> dict[str, Any
     return {k: v for k, v in detail.items() if v not in (None, "")}
 
 
-def check(store: Any, scenario_set: ScenarioSet, registry: Any = None) -> CheckResult:
+def check(store: Store, scenario_set: ScenarioSet, registry: Any = None) -> CheckResult:
     """Evaluate one scenario set against the store and replace its evidence, weights and alerts."""
     lookup = ActorLookup(registry)
     items = load_items(store, lookup)
@@ -174,8 +177,7 @@ def check(store: Any, scenario_set: ScenarioSet, registry: Any = None) -> CheckR
     counted_days: dict[str, list[date]] = {i.id: [] for i in scenario_set.indicators}  # days of counted stories
     # What each story has already done to each scenario: (largest rise, largest fall) so far.
     story_effect: dict[str, dict[str, list[float]]] = {}
-    old_created = {r["id"]: r["created_at"] for r in store.query(
-        "SELECT id, created_at FROM scenario_evidence WHERE scenario_set = ?", (sid,))}
+    old_created = q.evidence_created(store, sid)
     old_alerts = {(r["kind"], _loads(r["ref"], {}).get("key")): r["created_at"] for r in _set_alerts(store, sid)}
     now = _now()
     start_day = matches[0][1].item.date.isoformat() if matches else date.today().isoformat()
@@ -277,18 +279,7 @@ def check(store: Any, scenario_set: ScenarioSet, registry: Any = None) -> CheckR
                                            "key": key, "evidence": ev_id})))
                 leader = new_leader
 
-    with store.transaction():
-        store.execute("DELETE FROM scenario_evidence WHERE scenario_set = ?", (sid,))
-        store.execute("DELETE FROM scenario_weights WHERE scenario_set = ?", (sid,))
-        for r in _set_alerts(store, sid):
-            store.execute("DELETE FROM alerts WHERE id = ?", (r["id"],))
-        store.executemany(
-            "INSERT INTO scenario_evidence (id, scenario_set, indicator_id, item_kind, item_id, doc_id, date, detail,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", evidence_rows)
-        store.executemany(
-            "INSERT INTO scenario_weights (scenario_set, scenario_id, as_of, log_odds, probability, consistency,"
-            " reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", weight_rows)
-        store.executemany("INSERT INTO alerts (kind, created_at, as_of, message, ref) VALUES (?, ?, ?, ?, ?)",
+    q.replace_set_results(store, sid, [r["id"] for r in _set_alerts(store, sid)], evidence_rows, weight_rows,
                           alert_rows)
     result.alerts = len(alert_rows)
     result.weights = {k: round(v, 4) for k, v in _probabilities(state).items()}
@@ -301,13 +292,9 @@ def _leader(scenario_set: ScenarioSet, state: dict[str, _State]) -> str | None:
     return best.id if best else None
 
 
-def _set_alerts(store: Any, set_id: str) -> list[dict[str, Any]]:
+def _set_alerts(store: Store, set_id: str) -> list[dict[str, Any]]:
     """This set's alerts (the set id is inside the JSON `ref`, so filter after a coarse LIKE)."""
-    marks = ",".join("?" for _ in ALERT_KINDS)
-    rows = store.query(
-        f"SELECT id, kind, created_at, ref FROM alerts WHERE kind IN ({marks}) AND ref LIKE ?",
-        [*ALERT_KINDS, f"%{set_id}%"],
-    )
+    rows = q.alerts_like(store, ALERT_KINDS, set_id)
     return [r for r in rows if _loads(r["ref"], {}).get("scenario_set") == set_id]
 
 
@@ -346,7 +333,7 @@ def load_configured(config: Any = None, files: list[str | Path] | None = None) -
     return sets
 
 
-def check_all(store: Any, config: Any = None, files: list[str | Path] | None = None) -> list[dict[str, Any]]:
+def check_all(store: Store, config: Any = None, files: list[str | Path] | None = None) -> list[dict[str, Any]]:
     """Evaluate every configured scenario file (the demo calls this); one summary dict per set."""
     registry = actor_registry(config.registries) if config is not None else None
     return [check(store, s, registry).as_dict() for s in load_configured(config, files)]
@@ -355,10 +342,9 @@ def check_all(store: Any, config: Any = None, files: list[str | Path] | None = N
 # --------------------------------------------------------------------------- reading results
 
 
-def scenario_sets(store: Any) -> list[dict[str, Any]]:
+def scenario_sets(store: Store) -> list[dict[str, Any]]:
     """The sets that have been checked into this store, with their definitions."""
-    rows = store.query(
-        "SELECT scenario_set, reason FROM scenario_weights WHERE reason LIKE ? ORDER BY id", ('%"kind": "prior"%',))
+    rows = q.prior_weights(store)
     out: dict[str, dict[str, Any]] = {}
     for r in rows:
         reason = _loads(r["reason"], {})
@@ -367,27 +353,16 @@ def scenario_sets(store: Any) -> list[dict[str, Any]]:
     return list(out.values())
 
 
-def _latest_weights(store: Any, set_id: str) -> dict[str, dict[str, Any]]:
-    rows = store.query(
-        "SELECT scenario_id, as_of, log_odds, probability, consistency, reason FROM scenario_weights"
-        " WHERE scenario_set = ? ORDER BY id", (set_id,))
+def _latest_weights(store: Store, set_id: str) -> dict[str, dict[str, Any]]:
+    rows = q.weight_rows(store, set_id)
     out: dict[str, dict[str, Any]] = {}
     for r in rows:
         out[r["scenario_id"]] = r  # the last row of each scenario is its current weight
     return out
 
 
-def _evidence(store: Any, set_id: str, start: str | None = None, end: str | None = None) -> list[dict[str, Any]]:
-    sql = ("SELECT id, indicator_id, item_kind, item_id, doc_id, date, detail FROM scenario_evidence"
-           " WHERE scenario_set = ?")
-    params: list[Any] = [set_id]
-    if start:
-        sql += " AND date >= ?"
-        params.append(start)
-    if end:
-        sql += " AND date <= ?"
-        params.append(end)
-    rows = store.query(sql + " ORDER BY date, indicator_id, id", params)
+def _evidence(store: Store, set_id: str, start: str | None = None, end: str | None = None) -> list[dict[str, Any]]:
+    rows = q.evidence_rows(store, set_id, start, end)
     for r in rows:
         r["detail"] = _loads(r["detail"], {})
     return rows
@@ -412,7 +387,7 @@ def _evidence_view(r: dict[str, Any], scenario_id: str | None = None) -> dict[st
     return view
 
 
-def scenario_status(store: Any, set_id: str | None = None, evidence_limit: int = 20) -> list[dict[str, Any]]:
+def scenario_status(store: Store, set_id: str | None = None, evidence_limit: int = 20) -> list[dict[str, Any]]:
     """Each scenario with its weight, consistency and the evidence that moved it most."""
     out: list[dict[str, Any]] = []
     for definition in scenario_sets(store):
@@ -441,21 +416,15 @@ def scenario_status(store: Any, set_id: str | None = None, evidence_limit: int =
     return out
 
 
-def scenario_history(store: Any, set_id: str, scenario_id: str | None = None) -> list[dict[str, Any]]:
+def scenario_history(store: Store, set_id: str, scenario_id: str | None = None) -> list[dict[str, Any]]:
     """The timeline of weights with the reason for every change, oldest first."""
-    sql = ("SELECT scenario_id, as_of, log_odds, probability, consistency, reason, created_at FROM scenario_weights"
-           " WHERE scenario_set = ?")
-    params: list[Any] = [set_id]
-    if scenario_id:
-        sql += " AND scenario_id = ?"
-        params.append(scenario_id)
-    rows = store.query(sql + " ORDER BY id", params)
+    rows = q.weight_history(store, set_id, scenario_id)
     for r in rows:
         r["reason"] = _loads(r["reason"], {})
     return rows
 
 
-def evidence_matrix(store: Any, set_id: str) -> dict[str, Any]:
+def evidence_matrix(store: Store, set_id: str) -> dict[str, Any]:
     """Evidence × scenarios (ACH matrix): per evidence row, per scenario its diagnosticity and effect."""
     definition = next((d for d in scenario_sets(store) if d["id"] == set_id), None)
     if definition is None:
@@ -481,7 +450,7 @@ def evidence_matrix(store: Any, set_id: str) -> dict[str, Any]:
             "indicators": definition["indicators"], "rows": rows}
 
 
-def indicators_summary(store: Any, start: date | str | None, end: date | str | None) -> dict[str, Any]:
+def indicators_summary(store: Store, start: date | str | None, end: date | str | None) -> dict[str, Any]:
     """For briefings: per set, which indicators fired between start and end, and how weights moved."""
     s = start.isoformat() if isinstance(start, date) else start
     e = end.isoformat() if isinstance(end, date) else end
@@ -489,9 +458,7 @@ def indicators_summary(store: Any, start: date | str | None, end: date | str | N
     for definition in scenario_sets(store):
         sid = definition["id"]
         evidence = _evidence(store, sid, s, e)
-        first_dates = {r["indicator_id"]: r["first"] for r in store.query(
-            "SELECT indicator_id, MIN(date) AS first FROM scenario_evidence WHERE scenario_set = ? GROUP BY indicator_id",
-            (sid,))}
+        first_dates = q.first_evidence_dates(store, sid)
         indicators = []
         for ind in definition["indicators"]:
             mine = [r for r in evidence if r["indicator_id"] == ind["id"]]
@@ -515,8 +482,7 @@ def indicators_summary(store: Any, start: date | str | None, end: date | str | N
             p_end = upto[-1]["probability"] if upto else scen["prior"]
             scenarios.append({"scenario_id": scen["id"], "label": scen["label"], "p_start": p_start,
                               "p_end": p_end, "change": p_end - p_start})
-        alerts = [a for a in store.query(
-            "SELECT kind, as_of, message, ref FROM alerts WHERE kind IN (?, ?) ORDER BY as_of, id", ALERT_KINDS)
+        alerts = [a for a in q.alerts_of_kinds(store, ALERT_KINDS)
             if _loads(a["ref"], {}).get("scenario_set") == sid and (not s or (a["as_of"] or "") >= s)
             and (not e or (a["as_of"] or "") <= e)]
         sets.append({"set_id": sid, "label": definition.get("label"), "scenarios": scenarios,

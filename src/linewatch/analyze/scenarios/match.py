@@ -21,6 +21,8 @@ from typing import Any
 from linewatch.actors.registry import get_registry
 from linewatch.analyze.scenarios.file import Indicator
 from linewatch.model import CARRIER
+from linewatch.store.protocol import Store
+from linewatch.store.queries import scenarios as q
 from linewatch.store.queries.corrections import apply_corrections
 
 STANCE_VALUE = {"support": 1.0, "oppose": -1.0, "neutral": 0.0}
@@ -101,7 +103,7 @@ def _day(value: Any) -> date | None:
         return None
 
 
-def _overlay_corrections(rows: list[dict[str, Any]], kind: str, store: Any) -> list[dict[str, Any]]:
+def _overlay_corrections(rows: list[dict[str, Any]], kind: str, store: Store) -> list[dict[str, Any]]:
     """Analyst corrections over item rows; items marked wrong are dropped."""
     return [r for r in apply_corrections(rows, kind, store) if not r.get("wrong")]
 
@@ -116,16 +118,11 @@ def _json_list(value: Any) -> list[str]:
     return [str(v) for v in data] if isinstance(data, list) else []
 
 
-def load_items(store: Any, lookup: ActorLookup | None = None) -> dict[str, list[Item]]:
+def load_items(store: Store, lookup: ActorLookup | None = None) -> dict[str, list[Item]]:
     """Statements, events, narrative matches and stance mentions of the store as `Item`s, by kind."""
     lookup = lookup or ActorLookup()
     statements = _overlay_corrections(
-        store.query(
-            "SELECT s.id, s.doc_id, s.speaker, s.speaker_id, s.speaker_country, s.target, s.target_id,"
-            " s.stance, s.plover, s.sentence, s.content, s.content_start, s.content_end, s.sentence_start,"
-            " s.date, s.confidence, d.published, d.language"
-            " FROM statements s JOIN documents d ON d.id = s.doc_id"
-        ),
+        q.statement_items(store),
         "statement",
         store,
     )
@@ -167,11 +164,7 @@ def load_items(store: Any, lookup: ActorLookup | None = None) -> dict[str, list[
             item.values["narratives_corrected"] = list(r.get("narratives") or [])
 
     events = _overlay_corrections(
-        store.query(
-            "SELECT e.id, e.doc_id, e.plover, e.source, e.target, e.participants, e.date, e.span_start, e.span_end,"
-            " e.sentence, e.confidence, e.trigger, d.published, d.language"
-            " FROM events e JOIN documents d ON d.id = e.doc_id"
-        ),
+        q.event_items(store),
         "event",
         store,
     )
@@ -199,12 +192,7 @@ def load_items(store: Any, lookup: ActorLookup | None = None) -> dict[str, list[
         out["event"].append(item)
 
     narratives = _overlay_corrections(
-        store.query(
-            "SELECT n.id, n.doc_id, n.statement_id, n.narrative_id, n.score, n.span_start, n.span_end, n.sentence,"
-            " d.published, d.language FROM narrative_matches n JOIN documents d ON d.id = n.doc_id"
-            " WHERE n.relation = ?",  # a rebuttal or a report is no sign the narrative is pushed
-            [CARRIER],
-        ),
+        q.narrative_items(store, CARRIER),  # a rebuttal or a report is no sign the narrative is pushed
         "narrative",
         store,
     )
@@ -220,11 +208,7 @@ def load_items(store: Any, lookup: ActorLookup | None = None) -> dict[str, list[
                        "sentence": st.sentence, "published": st.date, "language": st.language, "statement_id": st.id}
                 out["narrative"].append(_narrative_item(f"{st.id}:{nid}", nid, row, st))
 
-    stances = store.query(
-        "SELECT m.id, m.doc_id, m.statement_id, m.holder, m.target, m.polarity, m.score, m.span_start, m.span_end,"
-        " s.date, s.sentence, d.published, d.language FROM stance_mentions m"
-        " JOIN documents d ON d.id = m.doc_id LEFT JOIN statements s ON s.id = m.statement_id"
-    )
+    stances = q.stance_items(store)
     for r in stances:
         if r.get("statement_id") and r["statement_id"] not in by_statement:
             continue  # its statement was marked wrong

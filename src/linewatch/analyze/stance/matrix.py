@@ -5,10 +5,10 @@
     cells = stance_matrix(open_store(url), start=date(2021, 11, 1), by="country")
     shifts = stance_shifts(open_store(url), window_days=14, min_count=2)
 
-Statements are read with plain SQL; analyst corrections (table `corrections`,
-fields stance / target / speaker, or `wrong` to drop a statement) are applied
-on top, the latest correction of a field winning, so the matrix shows what
-the analyst accepted, not only what the extractor said.
+Statements are read through the query layer (`store.queries.stance`), with the one
+corrections overlay applied (stance / target / speaker, or `wrong` to drop a
+statement; the latest correction of a field wins), so the matrix shows what the
+analyst accepted, not only what the extractor said.
 """
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from linewatch.actors.registry import get_registry
+from linewatch.store.protocol import Store
+from linewatch.store.queries.filters import ItemFilter
+from linewatch.store.queries.stance import stance_cells, stance_rows
 
 STANCE_VALUE = {"support": 1, "neutral": 0, "oppose": -1}
 MAX_ROWS = 1_000_000  # statements read for one aggregate
@@ -42,43 +45,19 @@ def _as_date(value: Any) -> date | None:
         return None
 
 
-def _corrections(store: Any) -> dict[str, dict[str, str | None]]:
-    """statement id -> {field: latest corrected value}."""
-    rows = store.query(
-        "SELECT item_id, field, new_value FROM corrections WHERE item_kind = ? "
-        "AND field IN ('stance', 'target', 'speaker', 'wrong') ORDER BY created_at, id",
-        ("statement",),
-    )
-    out: dict[str, dict[str, str | None]] = defaultdict(dict)
-    for r in rows:
-        out[r["item_id"]][r["field"]] = r["new_value"]
-    return out
-
-
-def load_stance_rows(store: Any, start: date | None = None, end: date | None = None) -> list[StanceRow]:
+def load_stance_rows(store: Store, start: date | None = None, end: date | None = None) -> list[StanceRow]:
     """Statements with a target, corrections applied, optionally within [start, end]."""
-    sql = "SELECT id, speaker, speaker_country, target, stance, date FROM statements WHERE 1 = 1"
-    params: list[Any] = []
-    if start:
-        sql += " AND date >= ?"
-        params.append(start.isoformat())
-    if end:
-        sql += " AND date <= ?"
-        params.append(end.isoformat())
-    sql += " ORDER BY date, id"
-    fixes = _corrections(store)
     out = []
-    for r in store.query(sql, params)[:MAX_ROWS]:
-        fix = fixes.get(r["id"], {})
-        if (fix.get("wrong") or "").strip().lower() in ("1", "true", "yes", "wrong"):
+    for r in stance_rows(store, _window(start, end))[:MAX_ROWS]:
+        stance = (r["stance"] or "neutral").strip().lower()
+        if stance not in STANCE_VALUE:
             continue
-        stance = (fix.get("stance") or r["stance"] or "neutral").strip().lower()
-        target = fix["target"] if "target" in fix else r["target"]
-        if not target or stance not in STANCE_VALUE:
-            continue
-        speaker = fix["speaker"] if "speaker" in fix else r["speaker"]
-        out.append(StanceRow(r["id"], speaker, r["speaker_country"], target, stance, _as_date(r["date"])))
+        out.append(StanceRow(r["id"], r["speaker"], r["speaker_country"], r["target"], stance, _as_date(r["date"])))
     return out
+
+
+def _window(start: date | None, end: date | None) -> ItemFilter:
+    return ItemFilter(date_from=start.isoformat() if start else None, date_to=end.isoformat() if end else None)
 
 
 def _target_country(target: str) -> str:
@@ -97,21 +76,35 @@ def _keys(row: StanceRow, by: str) -> tuple[str, str]:
 
 
 def stance_matrix(
-    store: Any, start: date | None = None, end: date | None = None, by: Literal["actor", "country"] = "actor"
+    store: Store, start: date | None = None, end: date | None = None, by: Literal["actor", "country"] = "actor"
 ) -> list[dict[str, Any]]:
-    """Cells {speaker, target, support, oppose, neutral, net, statement_ids}, busiest first."""
+    """Cells {speaker, target, support, oppose, neutral, net, statement_ids}, busiest first.
+
+    The counts are the store's one stance matrix (`store.queries.stance.stance_cells`, the
+    dashboard's); the statement ids are the same statements listed one by one.
+    """
     if by not in ("actor", "country"):
         raise ValueError(f"by must be 'actor' or 'country', not {by!r}")
+    window = _window(start, end)
     cells: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in load_stance_rows(store, start, end):
-        speaker, target = _keys(row, by)
-        cell = cells.setdefault((speaker, target), {
+
+    def cell(holder: str | None, target: str) -> dict[str, Any]:
+        speaker = holder or "?"
+        target = _target_country(target) if by == "country" else target
+        return cells.setdefault((speaker, target), {
             "speaker": speaker, "target": target, "support": 0, "oppose": 0, "neutral": 0, "net": 0,
             "statement_ids": [],
         })
-        cell[row.stance] += 1
-        cell["net"] += STANCE_VALUE[row.stance]
-        cell["statement_ids"].append(row.id)
+
+    for (holder, target), (sup, opp, n) in stance_cells(store, window, by, named_holders=False).items():
+        c = cell(holder, target)
+        c["support"] += sup
+        c["oppose"] += opp
+        c["neutral"] += n - sup - opp
+        c["net"] += sup - opp
+    for row in load_stance_rows(store, start, end):
+        cell(row.speaker if by == "actor" else (row.speaker_country or row.speaker), row.target or "?")[
+            "statement_ids"].append(row.id)
     return sorted(cells.values(), key=lambda c: (-len(c["statement_ids"]), c["speaker"], c["target"]))
 
 
@@ -126,7 +119,7 @@ def _mean(rows: list[StanceRow]) -> float:
 
 
 def stance_shifts(
-    store: Any, window_days: int = 14, min_count: int = 2, by: Literal["actor", "country"] = "actor"
+    store: Store, window_days: int = 14, min_count: int = 2, by: Literal["actor", "country"] = "actor"
 ) -> list[dict[str, Any]]:
     """Changes of a speaker's prevailing stance toward a target.
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from linewatch.analyze.stance.matrix import stance_shifts
 from linewatch.model import stable_id
+from linewatch.store.protocol import Store
 from linewatch.store.queries import records
 from linewatch.store.queries.corrections import add_corrections, corrections_for
 
@@ -22,7 +23,7 @@ def shift_id(shift: dict[str, Any]) -> str:
     return stable_id("shift", shift["speaker"], shift["target"], shift["change_date"], shift["before"], shift["after"])
 
 
-def reviewed_shifts(store: Any, *, window_days: int = 14, min_count: int = 2,
+def reviewed_shifts(store: Store, *, window_days: int = 14, min_count: int = 2,
                     include_dismissed: bool = False) -> list[dict[str, Any]]:
     """Shifts with `id`, `evidence` (statements before and after, newest before first) and `dismissed`."""
     shifts = stance_shifts(store, window_days=window_days, min_count=min_count)
@@ -50,7 +51,7 @@ def reviewed_shifts(store: Any, *, window_days: int = 14, min_count: int = 2,
     return out
 
 
-def dismiss_shift(store: Any, shift: str, author: str, note: str | None = None, undo: bool = False) -> int:
+def dismiss_shift(store: Store, shift: str, author: str, note: str | None = None, undo: bool = False) -> int:
     """Mark a shift false (or true again); returns how many corrections were saved (0 if unchanged)."""
     current = corrections_for(store, "shift", [shift]).get(shift, {}).get("wrong")
     was = "true" if current and current["new_value"] == "true" else "false"

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from linewatch.store.protocol import Store
+
 MAX_ALERTS = 100
 
 
@@ -15,7 +17,7 @@ def _ref(raw: Any) -> dict[str, Any]:
     return ref if isinstance(ref, dict) else {}
 
 
-def recent_alerts(store: Any, limit: int = 20) -> list[dict[str, Any]]:
+def recent_alerts(store: Store, limit: int = 20) -> list[dict[str, Any]]:
     """The newest alerts by the date of their evidence (`as_of`), each with a link to that evidence.
 
     `link` is the statement or event page with the sentence highlighted (else the document),

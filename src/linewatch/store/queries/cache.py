@@ -15,6 +15,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from linewatch.store.protocol import Store
+
 T = TypeVar("T")
 TTL = 3600.0
 VERSION_CHECK = 5.0
@@ -34,7 +36,7 @@ SQLITE_VERSION = (
 POSTGRES_VERSION = "SELECT txid_snapshot_xmax(txid_current_snapshot()) AS x"
 
 
-def data_version(store: Any) -> Any:
+def data_version(store: Store) -> Any:
     """A value that changes whenever the tables behind the dashboard are written."""
     now = time.monotonic()
     with _lock:
@@ -51,7 +53,7 @@ def data_version(store: Any) -> Any:
     return version
 
 
-def cached(store: Any, key: tuple[Any, ...], compute: Callable[[], T], ttl: float = TTL) -> T:
+def cached(store: Store, key: tuple[Any, ...], compute: Callable[[], T], ttl: float = TTL) -> T:
     """compute() once per (store, key, data version) within ttl seconds."""
     full = (id(store), data_version(store), *key)
     now = time.monotonic()

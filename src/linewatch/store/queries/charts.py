@@ -11,10 +11,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from linewatch.model import CARRIER
+from linewatch.store.protocol import Store
 from linewatch.store.queries.cache import cached
 from linewatch.store.queries.corrections import apply_corrections
 from linewatch.store.queries.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where
 from linewatch.store.queries.records import facets, latest_day
+from linewatch.store.queries.stance import corrected_pairs, stance_cells
 
 WINDOW_DAYS = 31  # default chart window: the last month of data (longer: pick dates)
 TOP_N = 14
@@ -23,7 +25,7 @@ TOP_N = 14
 SMALL_DB_DOCS = 20_000  # up to this many documents, charts show everything by default
 
 
-def _first_day_if_small(store: Any) -> str | None:
+def _first_day_if_small(store: Store) -> str | None:
     """The first statement day when the database is small enough to chart whole, else None."""
     def compute() -> str | None:
         n = store.query("SELECT COUNT(*) AS n FROM documents", [])[0]["n"]
@@ -35,7 +37,7 @@ def _first_day_if_small(store: Any) -> str | None:
     return cached(store, ("first_day_if_small",), compute)
 
 
-def window(store: Any, f: ItemFilter, days: int = WINDOW_DAYS) -> tuple[str, str]:
+def window(store: Store, f: ItemFilter, days: int = WINDOW_DAYS) -> tuple[str, str]:
     """(from, to) days for aggregates: the filter's dates, else all of a small database,
     else the latest `days` of data."""
     end = f.date_to or latest_day(store) or date.today().isoformat()
@@ -70,7 +72,7 @@ def _windowed(f: ItemFilter, start: str, end: str) -> ItemFilter:
     return g
 
 
-def _statement_counts_by_actor(store: Any, f: ItemFilter) -> dict[str, Any]:
+def _statement_counts_by_actor(store: Store, f: ItemFilter) -> dict[str, Any]:
     """Statements per day for the most active speakers (timeline chart)."""
     start, end = window(store, f)
     where, params, join = statement_where(_windowed(f, start, end), store.dialect)
@@ -98,7 +100,7 @@ def _statement_counts_by_actor(store: Any, f: ItemFilter) -> dict[str, Any]:
     }
 
 
-def _event_counts_by_type(store: Any, f: ItemFilter) -> dict[str, Any]:
+def _event_counts_by_type(store: Store, f: ItemFilter) -> dict[str, Any]:
     start, end = window(store, f)
     where, params, join = event_where(_windowed(f, start, end), store.dialect)
     rows = store.query(
@@ -115,31 +117,10 @@ def _event_counts_by_type(store: Any, f: ItemFilter) -> dict[str, Any]:
     return {"from": start, "to": end, "days": days, "series": [{"name": k, "data": [grid[k][d] for d in days]} for k in kinds]}
 
 
-def _stance_matrix_data(store: Any, f: ItemFilter) -> dict[str, Any]:
+def _stance_matrix_data(store: Store, f: ItemFilter) -> dict[str, Any]:
     """Speaker × target matrix: net stance (support − oppose) / all, and counts."""
     start, end = window(store, f)
-    g = _windowed(f, start, end)
-    g.stance = None
-    where, params, join = statement_where(g, store.dialect)
-    rows = store.query(
-        "SELECT s.speaker AS holder, s.target AS target,"
-        " SUM(CASE WHEN s.stance = 'support' THEN 1 ELSE 0 END) AS sup,"
-        " SUM(CASE WHEN s.stance = 'oppose' THEN 1 ELSE 0 END) AS opp,"
-        f" COUNT(*) AS n FROM statements s{doc_join(join, 's')[0]}"
-        f" WHERE {doc_join(join, 's')[1]}{where} AND s.speaker IS NOT NULL AND s.target IS NOT NULL GROUP BY s.speaker, s.target",
-        params,
-    )
-    agg: dict[tuple[str, str], list[int]] = {
-        (r["holder"], r["target"]): [int(r["sup"]), int(r["opp"]), int(r["n"])] for r in rows
-    }
-    for before, after in _corrected(store, where, params, join):
-        for row, sign in ((before, -1), (after, 1)):
-            if row["speaker"] and row["target"] and not (sign == 1 and row.get("wrong")):
-                cell = agg.setdefault((row["speaker"], row["target"]), [0, 0, 0])
-                cell[0] += sign * (row["stance"] == "support")
-                cell[1] += sign * (row["stance"] == "oppose")
-                cell[2] += sign
-    agg = {k: v for k, v in agg.items() if v[2] > 0}
+    agg = stance_cells(store, _windowed(f, start, end))  # the one stance matrix (corrections applied)
     hold_tot: dict[str, int] = {}
     targ_tot: dict[str, int] = {}
     for (holder, target), (_, _, n) in agg.items():
@@ -154,23 +135,7 @@ def _stance_matrix_data(store: Any, f: ItemFilter) -> dict[str, Any]:
     return {"from": start, "to": end, "holders": holders, "targets": targets, "cells": cells}
 
 
-def _corrected(store: Any, where: str, params: list[Any], join: bool) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """(as extracted, as corrected) for statements in the filter that an analyst corrected.
-
-    Aggregates are computed in SQL over extracted values; these pairs let them
-    swap each corrected statement's contribution (corrections are few)."""
-    js, jw = doc_join(join, "s")
-    rows = store.query(
-        f"SELECT s.id, s.speaker, s.target, s.stance, s.plover FROM statements s{js} WHERE {jw}{where} AND s.id IN"
-        " (SELECT c.item_id FROM corrections c WHERE c.item_kind = 'statement'"
-        " AND c.field IN ('speaker', 'target', 'stance', 'wrong'))",
-        params,
-    )
-    before = [dict(r) for r in rows]
-    return list(zip(before, apply_corrections(rows, "statement", store)))
-
-
-def _accusation_network(store: Any, f: ItemFilter, limit_edges: int = 80) -> dict[str, Any]:
+def _accusation_network(store: Store, f: ItemFilter, limit_edges: int = 80) -> dict[str, Any]:
     """Who accuses/opposes whom: edges weighted by the number of statements."""
     start, end = window(store, f)
     g = _windowed(f, start, end)
@@ -189,7 +154,7 @@ def _accusation_network(store: Any, f: ItemFilter, limit_edges: int = 80) -> dic
         return bool(row["speaker"] and row["target"] and row["speaker"] != row["target"]
                     and (row["stance"] == "oppose" or row["plover"] == "ACCUSE"))
 
-    for before, after in _corrected(store, where, params, join):
+    for before, after in corrected_pairs(store, where, params, join):
         if accuses(before):
             edges[(before["speaker"], before["target"])] = edges.get((before["speaker"], before["target"]), 0) - 1
         if accuses(after) and not after.get("wrong"):
@@ -218,7 +183,7 @@ def _week(day: str) -> str:
     return (d - timedelta(days=d.weekday())).isoformat()
 
 
-def _narrative_trends(store: Any, f: ItemFilter) -> dict[str, Any]:
+def _narrative_trends(store: Store, f: ItemFilter) -> dict[str, Any]:
     """Per week and narrative: articles carrying it and unique stories (story groups)."""
     start, end = window(store, f, days=56)  # eight weeks
     params: list[Any] = [start, end, CARRIER]
@@ -272,7 +237,7 @@ def _narrative_trends(store: Any, f: ItemFilter) -> dict[str, Any]:
     return {"from": start, "to": end, "weeks": all_weeks, "series": series, "rising": rising}
 
 
-def _carriers(store: Any, start: str, end: str, relation: str = CARRIER) -> dict[str, list[dict[str, Any]]]:
+def _carriers(store: Store, start: str, end: str, relation: str = CARRIER) -> dict[str, list[dict[str, Any]]]:
     rows = store.query(
         "SELECT n.narrative_id AS nid, s.speaker AS speaker, COUNT(*) AS n FROM statements s"
         " JOIN narrative_matches n ON n.statement_id = s.id"
@@ -288,12 +253,12 @@ def _carriers(store: Any, start: str, end: str, relation: str = CARRIER) -> dict
     return out
 
 
-def narrative_carriers(store: Any, narrative_id: str, start: str, end: str, limit: int = 10) -> list[dict[str, Any]]:
+def narrative_carriers(store: Store, narrative_id: str, start: str, end: str, limit: int = 10) -> list[dict[str, Any]]:
     """Speakers whose statements carry a narrative in the window, most first (one cached pass for all)."""
     return cached(store, ("carriers", start, end), lambda: _carriers(store, start, end)).get(narrative_id, [])[:limit]
 
 
-def narrative_rebutters(store: Any, narrative_id: str, start: str, end: str, limit: int = 10) -> list[dict[str, Any]]:
+def narrative_rebutters(store: Store, narrative_id: str, start: str, end: str, limit: int = 10) -> list[dict[str, Any]]:
     """Speakers whose statements reject or rebut a narrative in the window, most first."""
     return cached(store, ("rebutters", start, end),
                   lambda: _carriers(store, start, end, "rebuts")).get(narrative_id, [])[:limit]
@@ -302,7 +267,7 @@ def narrative_rebutters(store: Any, narrative_id: str, start: str, end: str, lim
 ACTOR_STANCE_ROWS = 20_000  # one speaker's statements read for the chart (bounded work)
 
 
-def _actor_stance_over_time(store: Any, actor: str, limit_targets: int = 6) -> dict[str, Any]:
+def _actor_stance_over_time(store: Store, actor: str, limit_targets: int = 6) -> dict[str, Any]:
     # the speaker's statements as corrected (a statement re-filed under this actor counts, one moved away
     # does not; a corrected stance or target counts as corrected; one marked wrong not at all)
     where, params, _ = statement_where(ItemFilter(actor=actor), store.dialect)
@@ -335,7 +300,7 @@ def _actor_stance_over_time(store: Any, actor: str, limit_targets: int = 6) -> d
     return {"months": periods, "unit": "week of" if weekly else "month", "series": series}
 
 
-def actor_stance_over_time(store: Any, actor: str) -> dict[str, Any]:
+def actor_stance_over_time(store: Store, actor: str) -> dict[str, Any]:
     """Monthly net stance of one speaker toward its most frequent targets."""
     return cached(store, ("actor_stance", actor), lambda: _actor_stance_over_time(store, actor))
 
@@ -343,7 +308,7 @@ def actor_stance_over_time(store: Any, actor: str) -> dict[str, Any]:
 ACTOR_RECENT = 5000  # narratives carried: read over a speaker's latest statements (bounded work)
 
 
-def actor_narratives(store: Any, actor: str, limit: int = 15) -> list[dict[str, Any]]:
+def actor_narratives(store: Store, actor: str, limit: int = 15) -> list[dict[str, Any]]:
     """Narratives in a speaker's latest ACTOR_RECENT statements, most frequent first."""
     return cached(store, ("actor_narratives", actor, limit), lambda: store.query(
         "SELECT n.narrative_id AS narrative, COUNT(*) AS n, MIN(r.date) AS first, MAX(r.date) AS last"
@@ -354,32 +319,32 @@ def actor_narratives(store: Any, actor: str, limit: int = 15) -> list[dict[str, 
     ))
 
 
-def statement_counts_by_actor(store: Any, f: ItemFilter) -> dict[str, Any]:
+def statement_counts_by_actor(store: Store, f: ItemFilter) -> dict[str, Any]:
     f = resolve_names(store, f)
     return cached(store, ("statement_counts_by_actor", tuple(sorted(f.as_params().items()))), lambda: _statement_counts_by_actor(store, f))
 
 
-def event_counts_by_type(store: Any, f: ItemFilter) -> dict[str, Any]:
+def event_counts_by_type(store: Store, f: ItemFilter) -> dict[str, Any]:
     f = resolve_names(store, f)
     return cached(store, ("event_counts_by_type", tuple(sorted(f.as_params().items()))), lambda: _event_counts_by_type(store, f))
 
 
-def stance_matrix_data(store: Any, f: ItemFilter) -> dict[str, Any]:
+def stance_matrix_data(store: Store, f: ItemFilter) -> dict[str, Any]:
     f = resolve_names(store, f)
     return cached(store, ("stance_matrix_data", tuple(sorted(f.as_params().items()))), lambda: _stance_matrix_data(store, f))
 
 
-def accusation_network(store: Any, f: ItemFilter) -> dict[str, Any]:
+def accusation_network(store: Store, f: ItemFilter) -> dict[str, Any]:
     f = resolve_names(store, f)
     return cached(store, ("accusation_network", tuple(sorted(f.as_params().items()))), lambda: _accusation_network(store, f))
 
 
-def narrative_trends(store: Any, f: ItemFilter) -> dict[str, Any]:
+def narrative_trends(store: Store, f: ItemFilter) -> dict[str, Any]:
     f = resolve_names(store, f)
     return cached(store, ("narrative_trends", tuple(sorted(f.as_params().items()))), lambda: _narrative_trends(store, f))
 
 
-def warm(store: Any) -> None:
+def warm(store: Store) -> None:
     """Compute the default views' aggregates (run in a background thread when the server starts)."""
     f = ItemFilter()
     facets(store)

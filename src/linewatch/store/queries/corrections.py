@@ -2,8 +2,11 @@
 
 Because the key is the item id (a hash of document id and offsets), a
 correction still applies after the document is reprocessed and the item is
-written again. The newest correction of a field wins; every one is kept with
-who made it and when, so the history is auditable.
+written again. The newest correction of a field (by created_at, then id) wins; every
+one is kept with who made it and when, so the history is auditable.
+
+This is the one overlay: lists, aggregates, the stance matrix and scenario matching all
+apply corrections through `apply_corrections`.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from linewatch.errors import InputError
+from linewatch.store.protocol import Store
 from linewatch.store.queries.cache import clear
 from linewatch.store.queries.filters import parse_day
 from linewatch.store.queries.search import resolve_actor
@@ -21,11 +25,14 @@ ONLY_FOR = {"source": "event", "speaker": "statement"}  # fields one kind of ite
 ID_FIELDS = ("speaker_id", "target_id")
 RESOLVED = {"speaker": "speaker_id", "target": "target_id", "source": None}  # names the registry resolves (-> id field)
 ITEM_KINDS = ("statement", "event", "narrative", "shift")
+# A `wrong` correction marks the item wrong when its value is one of these (any case, spaces
+# trimmed); "false" (or anything else) takes the mark back. The dashboard writes "true"/"false".
+WRONG_VALUES = ("1", "true", "yes", "wrong")
 MAX_VALUE = 500
 MAX_AUTHOR = 80
 
 
-def corrections_for(store: Any, kind: str, ids: list[str]) -> dict[str, dict[str, dict[str, Any]]]:
+def corrections_for(store: Store, kind: str, ids: list[str]) -> dict[str, dict[str, dict[str, Any]]]:
     """{item id: {field: newest correction row}} for the given items (one query)."""
     ids = [i for i in dict.fromkeys(ids) if i]
     if not ids:
@@ -33,7 +40,7 @@ def corrections_for(store: Any, kind: str, ids: list[str]) -> dict[str, dict[str
     marks = ",".join("?" for _ in ids)
     rows = store.query(
         f"SELECT item_id, field, old_value, new_value, author, note, created_at FROM corrections"
-        f" WHERE item_kind = ? AND item_id IN ({marks}) ORDER BY id",
+        f" WHERE item_kind = ? AND item_id IN ({marks}) ORDER BY created_at, id",
         [kind, *ids],
     )
     out: dict[str, dict[str, dict[str, Any]]] = {}
@@ -42,7 +49,12 @@ def corrections_for(store: Any, kind: str, ids: list[str]) -> dict[str, dict[str
     return out
 
 
-def apply_corrections(rows: list[dict[str, Any]], kind: str, store: Any) -> list[dict[str, Any]]:
+def is_wrong(value: str | None) -> bool:
+    """Whether a `wrong` correction's value marks the item wrong."""
+    return (value or "").strip().lower() in WRONG_VALUES
+
+
+def apply_corrections(rows: list[dict[str, Any]], kind: str, store: Store) -> list[dict[str, Any]]:
     """Overlay corrections on item rows in place; adds `corrected` and `wrong` keys."""
     found = corrections_for(store, kind, [r["id"] for r in rows])
     for r in rows:
@@ -50,7 +62,7 @@ def apply_corrections(rows: list[dict[str, Any]], kind: str, store: Any) -> list
         r.setdefault("wrong", False)
         for field, c in found.get(r["id"], {}).items():
             if field == "wrong":
-                r["wrong"] = c["new_value"] == "true"
+                r["wrong"] = is_wrong(c["new_value"])
                 r["corrected"]["wrong"] = c
                 continue
             if field == "narratives":
@@ -89,7 +101,7 @@ def normalise_narratives(value: str | list[str]) -> str:
 
 
 def add_corrections(
-    store: Any,
+    store: Store,
     kind: str,
     item: dict[str, Any],
     changes: dict[str, Any],
@@ -139,7 +151,7 @@ def add_corrections(
     return sum(1 for r in rows if r[3] not in ID_FIELDS)  # the fields the analyst changed
 
 
-def correction_history(store: Any, kind: str, item_id: str) -> list[dict[str, Any]]:
+def correction_history(store: Store, kind: str, item_id: str) -> list[dict[str, Any]]:
     return store.query(
         "SELECT field, old_value, new_value, author, note, created_at FROM corrections"
         " WHERE item_kind = ? AND item_id = ? AND field NOT IN ('speaker_id', 'target_id') ORDER BY id DESC LIMIT 100",

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from linewatch.errors import InputError
+from linewatch.store.protocol import Store
 from linewatch.store.queries.search import match_expression
 
 MAX_VALUE_LEN = 200  # longer filter values are not names; refuse rather than scan
@@ -83,11 +84,8 @@ class ItemFilter:
         """Non-empty values, for building links that keep the current filters."""
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
 
-    def is_empty(self) -> bool:
-        return not self.as_params()
 
-
-def resolve_names(store: Any, f: ItemFilter) -> ItemFilter:
+def resolve_names(store: Store, f: ItemFilter) -> ItemFilter:
     """The filter with registry ids in actor/target replaced by canonical names (one PK lookup each).
 
     Statements store canonical names; matching a single name keeps the
@@ -109,8 +107,9 @@ def corrected_equals(field: str) -> str:
     return (
         f"((s.{field} = ? AND s.id NOT IN (SELECT item_id FROM corrections WHERE item_kind = 'statement'"
         f" AND field = '{field}')) OR s.id IN (SELECT c.item_id FROM corrections c WHERE c.item_kind = 'statement'"
-        f" AND c.field = '{field}' AND c.new_value = ? AND c.id = (SELECT MAX(c2.id) FROM corrections c2"
-        " WHERE c2.item_kind = 'statement' AND c2.item_id = c.item_id AND c2.field = c.field)))"
+        f" AND c.field = '{field}' AND c.new_value = ? AND c.id = (SELECT c2.id FROM corrections c2"
+        " WHERE c2.item_kind = 'statement' AND c2.item_id = c.item_id AND c2.field = c.field"
+        " ORDER BY c2.created_at DESC, c2.id DESC LIMIT 1)))"  # newest as corrections.apply_corrections orders
     )
 
 
@@ -219,11 +218,6 @@ def doc_join(needed: bool, alias: str) -> tuple[str, str]:
     if not needed:
         return "", ""
     return " CROSS JOIN documents d", f"d.id = {alias}.doc_id AND "
-
-
-def statement_only(f: ItemFilter) -> bool:
-    """True when the filter uses fields that events do not have (stance, narrative)."""
-    return bool(f.stance or f.narrative)
 
 
 def page_bounds(page: Any, size: int = PAGE_SIZE) -> tuple[int, int, int]:

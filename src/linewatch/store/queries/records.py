@@ -10,28 +10,23 @@ import json
 from typing import Any
 
 from linewatch.model import CARRIER, is_header_line
+from linewatch.store import rows as stored
+from linewatch.store.protocol import Store
 from linewatch.store.queries.cache import cached, clear
 from linewatch.store.queries.corrections import apply_corrections
 from linewatch.store.queries.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where
 from linewatch.store.queries.search import match_expression
 
-STATEMENT_COLUMNS = (
-    "s.id, s.doc_id, s.speaker, s.speaker_id, s.speaker_mention, s.speaker_start, s.speaker_end,"
-    " s.speaker_role, s.speaker_org, s.speaker_country, s.cue, s.cue_start, s.cue_end, s.content,"
-    " s.content_start, s.content_end, s.kind, s.date, s.date_confidence, s.date_evidence, s.target,"
-    " s.target_id, s.target_start, s.target_end, s.stance, s.stance_confidence, s.plover, s.sentence,"
-    " s.sentence_start, s.sentence_end, s.confidence, s.extractor, s.extractor_version"
-)
-EVENT_COLUMNS = (
-    "e.id, e.doc_id, e.plover, e.mode, e.source, e.target, e.participants, e.date, e.date_confidence,"
-    " e.span_start, e.span_end, e.trigger, e.trigger_start, e.trigger_end, e.scale, e.sentence,"
-    " e.confidence, e.extractor, e.extractor_version"
-)
+# Columns every reader gets: the stored ones (one list, store/rows.py) but the internal `extra` JSON.
+READ_STATEMENT_COLUMNS = tuple(c for c in stored.STATEMENT_COLUMNS if c != "extra")
+READ_EVENT_COLUMNS = tuple(c for c in stored.EVENT_COLUMNS if c != "extra")
+STATEMENT_COLUMNS = ", ".join(f"s.{c}" for c in READ_STATEMENT_COLUMNS)
+EVENT_COLUMNS = ", ".join(f"e.{c}" for c in READ_EVENT_COLUMNS)
 DOC_BRIEF_COLUMNS = "d.title AS doc_title, d.outlet AS doc_outlet, d.url AS doc_url, d.language AS doc_language, d.published AS doc_published"
 NOTABLE_PLOVER = ("ACCUSE", "THREATEN", "DEMAND", "REJECT", "SANCTION", "MOBILIZE", "ASSAULT", "COERCE")
 
 
-def _narratives_for(store: Any, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def _narratives_for(store: Store, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Every narrative match of the statements: narrative, relation, score and why it matched."""
     if not ids:
         return {}
@@ -55,7 +50,7 @@ def _narratives_for(store: Any, ids: list[str]) -> dict[str, list[dict[str, Any]
     return out
 
 
-def finish_statements(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def finish_statements(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Attach narratives and apply corrections (shared by every statement reader)."""
     nar = _narratives_for(store, [r["id"] for r in rows])
     for r in rows:
@@ -75,7 +70,7 @@ def finish_statements(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, 
 BROAD_FTS = 300  # more matches than this: walk the date index instead of sorting all matches
 
 
-def _broad_fts(store: Any, f: ItemFilter) -> bool:
+def _broad_fts(store: Store, f: ItemFilter) -> bool:
     """Whether a full-text query matches many statements (SQLite only; cheap doclist count)."""
     expr = match_expression(f.q, store.dialect) if store.dialect == "sqlite" else None
     if not expr:
@@ -84,7 +79,7 @@ def _broad_fts(store: Any, f: ItemFilter) -> bool:
     return int(n[0]["n"]) > BROAD_FTS if n else False
 
 
-def _by_ids(store: Any, sql_cols: str, table_sql: str, ids: list[str]) -> list[dict[str, Any]]:
+def _by_ids(store: Store, sql_cols: str, table_sql: str, ids: list[str]) -> list[dict[str, Any]]:
     """Full rows for ids, in the order given (second step of two-step paging)."""
     if not ids:
         return []
@@ -94,7 +89,7 @@ def _by_ids(store: Any, sql_cols: str, table_sql: str, ids: list[str]) -> list[d
 
 
 def list_statements(
-    store: Any, f: ItemFilter, limit: int = 50, offset: int = 0, *, with_docs: bool = True, oldest_first: bool = False
+    store: Store, f: ItemFilter, limit: int = 50, offset: int = 0, *, with_docs: bool = True, oldest_first: bool = False
 ) -> tuple[list[dict[str, Any]], bool]:
     """A page of statements matching the filter, newest first. Returns (rows, has_more).
 
@@ -120,7 +115,7 @@ def list_statements(
 COUNT_CAP = 10_000  # a count stops here ("10000 or more"): a list page never counts a huge table
 
 
-def count_statements(store: Any, f: ItemFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
+def count_statements(store: Store, f: ItemFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
     """(how many statements match the filter, whether the count stopped at `cap`), undated ones included."""
     f = resolve_names(store, f)
     where, params, join = statement_where(f, store.dialect)
@@ -130,7 +125,7 @@ def count_statements(store: Any, f: ItemFilter, cap: int = COUNT_CAP) -> tuple[i
     return min(n, cap), n > cap
 
 
-def get_statement(store: Any, statement_id: str) -> dict[str, Any] | None:
+def get_statement(store: Store, statement_id: str) -> dict[str, Any] | None:
     rows = store.query(
         f"SELECT {STATEMENT_COLUMNS}, {DOC_BRIEF_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id WHERE s.id = ?",
         [statement_id],
@@ -138,7 +133,7 @@ def get_statement(store: Any, statement_id: str) -> dict[str, Any] | None:
     return finish_statements(store, rows)[0] if rows else None
 
 
-def _finish_events(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _finish_events(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for r in rows:
         try:
             r["participants"] = json.loads(r.get("participants") or "[]")
@@ -148,7 +143,7 @@ def _finish_events(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any
 
 
 def list_events(
-    store: Any, f: ItemFilter, limit: int = 50, offset: int = 0, *, oldest_first: bool = False
+    store: Store, f: ItemFilter, limit: int = 50, offset: int = 0, *, oldest_first: bool = False
 ) -> tuple[list[dict[str, Any]], bool]:
     f = resolve_names(store, f)
     where, params, join = event_where(f, store.dialect)
@@ -163,7 +158,7 @@ def list_events(
     return _finish_events(store, rows), len(ids) > limit
 
 
-def get_event(store: Any, event_id: str) -> dict[str, Any] | None:
+def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
     rows = store.query(
         f"SELECT {EVENT_COLUMNS}, {DOC_BRIEF_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?",
         [event_id],
@@ -171,7 +166,7 @@ def get_event(store: Any, event_id: str) -> dict[str, Any] | None:
     return _finish_events(store, rows)[0] if rows else None
 
 
-def get_document(store: Any, doc_id: str) -> dict[str, Any] | None:
+def get_document(store: Store, doc_id: str) -> dict[str, Any] | None:
     rows = store.query(
         "SELECT id, url, title, outlet, outlet_type, language, published, text, source, ingested_at,"
         " processed_version, meta FROM documents WHERE id = ?",
@@ -189,7 +184,7 @@ def get_document(store: Any, doc_id: str) -> dict[str, Any] | None:
     return doc
 
 
-def list_documents(store: Any, f: ItemFilter, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], bool]:
+def list_documents(store: Store, f: ItemFilter, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], bool]:
     clauses, params = ["1=1"], []
     if f.language:
         clauses.append("language = ?")
@@ -218,7 +213,7 @@ def list_documents(store: Any, f: ItemFilter, limit: int = 50, offset: int = 0) 
     return rows[:limit], len(rows) > limit
 
 
-def document_items(store: Any, doc_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def document_items(store: Store, doc_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """All statements and events of one document (bounded), corrections applied."""
     st = store.query(
         f"SELECT {STATEMENT_COLUMNS} FROM statements s WHERE s.doc_id = ? ORDER BY s.content_start LIMIT 500", [doc_id]
@@ -227,13 +222,13 @@ def document_items(store: Any, doc_id: str) -> tuple[list[dict[str, Any]], list[
     return finish_statements(store, st), _finish_events(store, ev)
 
 
-def latest_day(store: Any) -> str | None:
+def latest_day(store: Store) -> str | None:
     """The newest statement date (index lookup), used as the default end of chart windows."""
     rows = store.query("SELECT MAX(date) AS d FROM statements", [])
     return rows[0]["d"] if rows and rows[0]["d"] else None
 
 
-def notable_statements(store: Any, since: str | None, limit: int = 12) -> list[dict[str, Any]]:
+def notable_statements(store: Store, since: str | None, limit: int = 12) -> list[dict[str, Any]]:
     """Newest statements that take a side or accuse/threaten/demand (not neutral chatter)."""
     marks = ",".join("?" for _ in NOTABLE_PLOVER)
     params: list[Any] = list(NOTABLE_PLOVER)
@@ -264,7 +259,7 @@ FACET_SQL = {
 }
 
 
-def facets(store: Any) -> dict[str, list[str]]:
+def facets(store: Store) -> dict[str, list[str]]:
     """Values offered in the filter drop-downs; cached for a couple of minutes per store."""
     out = {name: cached(store, ("facet", name), lambda sql=sql: [str(r["v"]) for r in store.query(sql, []) if r["v"] is not None])
            for name, sql in FACET_SQL.items()}

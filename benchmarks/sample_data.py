@@ -1,4 +1,5 @@
-"""Synthetic, demo-like records for dashboard tests and the web benchmark.
+"""Synthetic, demo-like records for dashboard tests and the web benchmark (not installed:
+tests/conftest.py puts benchmarks/ on sys.path, bench_web.py runs from here).
 
 Writes documents, statements, events, narrative matches, story groups,
 scenario weights/evidence, alerts, sources and actors straight into the

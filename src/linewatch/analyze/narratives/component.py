@@ -41,14 +41,16 @@ from linewatch.analyze.narratives.taxonomy import (
 from linewatch.model import RELATIONS, NarrativeMatch, Statement
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import component
+from linewatch.nlp.static import TopicGate
 
 EXTRACTOR = "narratives"
-VERSION = "0.5"
+VERSION = "0.6"
 MAX_SENTENCES_SCANNED = 400  # for the classifier's carrying sentence in very long documents
 
 _lock = threading.Lock()
 _taxonomies: dict[tuple[str, float], Taxonomy] = {}
 _matchers: dict[tuple[str, float], NarrativeMatcher] = {}
+_gates: dict[tuple[str, float], TopicGate] = {}
 _classifiers: dict[str, DocumentClassifier] = {}
 
 
@@ -110,6 +112,17 @@ def get_matcher(taxonomy: Taxonomy, params: MatchParams | None = None) -> Narrat
         if key not in _matchers:
             _matchers[key] = NarrativeMatcher(taxonomy, params)
         return _matchers[key]
+
+
+def get_topic_gate(taxonomy: Taxonomy, params: MatchParams | None = None) -> TopicGate:
+    """The taxonomy's topic gate (one per taxonomy version and threshold, like the matchers)."""
+    threshold = (params or MatchParams()).min_topic
+    key = (f"{taxonomy.path}|{taxonomy.name}|{len(taxonomy.narratives)}|{threshold}", taxonomy.path.stat().st_mtime if taxonomy.path else 0.0)
+    with _lock:
+        if key not in _gates:
+            texts = [t for n in taxonomy.narratives for t in (n.label, n.description, *n.examples) if t]
+            _gates[key] = TopicGate(texts, threshold)
+        return _gates[key]
 
 
 def get_classifier(taxonomy: Taxonomy) -> DocumentClassifier | None:
@@ -251,9 +264,10 @@ def analyze_narratives(doc: Doc, taxonomy: Taxonomy, params: MatchParams | None 
         doc_level = classify_document(doc, taxonomy, clf)
         allowed = {m.narrative_id for m in doc_level}
         allowed |= {a for nid in list(allowed) for a in taxonomy.ancestors(nid)}
-        doc.narratives.extend(match_statements(doc, taxonomy, matcher, allowed))
+        if allowed:  # statements carry only their document's narratives: none, nothing to embed
+            doc.narratives.extend(match_statements(doc, taxonomy, matcher, allowed))
         doc.narratives.extend(doc_level)
-    else:
+    elif get_topic_gate(taxonomy, params).passes(doc.text):  # off topic: no claim embedded (e5 is the cost)
         st_level = match_statements(doc, taxonomy, matcher)
         doc.narratives.extend(st_level)
         doc.narratives.extend(document_labels_from_statements(doc, taxonomy, st_level))

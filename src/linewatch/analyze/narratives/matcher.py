@@ -41,6 +41,9 @@ class MatchParams:
     cross_lingual: float = 0.02  # e5 scores a translation lower than a paraphrase: added across languages
     max_per_claim: int = 2
     rel_to_best: float = 0.98  # a second narrative must score close to the best
+    # A document whose static vector stays this far from the taxonomy's topic is not matched
+    # at all (nlp/static.py TopicGate; 0 matches every document): e5 embedding is the cost.
+    min_topic: float = 0.2
 
 
 @dataclass

@@ -137,7 +137,10 @@ class Linewatch:
         result = run_pending(self.store, self.options)
         seconds = time.perf_counter() - t0
         self.statements = self.store.counts().get("statements", 0)
-        return {"seconds": seconds, "timings": {"ingest": ingest, **result.timings}, "failed": result.failed}
+        from linewatch.nlp.embed import STATS
+
+        return {"seconds": seconds, "timings": {"ingest": ingest, **result.timings}, "failed": result.failed,
+                "embedded": dict(STATS)}
 
 
 def serve(kind: str, args: dict[str, Any], conn: Any) -> None:
@@ -197,6 +200,7 @@ def main() -> None:
             out = s["conn"].recv()
             s["seconds"] += out["seconds"]
             failed += out.get("failed", 0)
+            s["embedded"] = out.get("embedded", s.get("embedded"))
             for k, v in out.get("timings", {}).items():
                 s["timings"][k] = s["timings"].get(k, 0.0) + v
     for s in sides.values():
@@ -212,6 +216,8 @@ def main() -> None:
     print(f"linewatch ingest + run: {lw['seconds']:.1f} s, {lw_wps:.0f} words/s, peak RSS {lw['peak_rss_mb']:.0f} MB "
           f"(load {lw['load']:.1f} s), {lw['statements']} statements, {failed} failed")
     total = sum(lw["timings"].values()) or 1.0
+    if lw.get("embedded"):
+        print(f"e5 embeddings: {lw['embedded']['model']} texts by the model, {lw['embedded']['cache']} from cache or packs")
     print("per stage: " + ", ".join(f"{k} {v:.1f} s ({100 * v / total:.0f}%)" for k, v in lw["timings"].items()))
     print(f"ratio = {lw_wps / b_wps:.2f} (acceptance >= 0.50, aim 0.70)")
 

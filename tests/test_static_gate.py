@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from linewatch.analyze.narratives import component
+from linewatch.analyze.narratives import matcher as matcher_module
 from linewatch.analyze.narratives.matcher import MatchParams
 from linewatch.config import shipped_taxonomy
 from linewatch.model import Document, Statement
@@ -42,7 +43,7 @@ def test_off_topic_document_embeds_nothing(monkeypatch: pytest.MonkeyPatch) -> N
     taxonomy = component.get_taxonomy(shipped_taxonomy())
     component.get_matcher(taxonomy, MatchParams())  # narrative texts embedded (from the shipped pack)
     calls: list[int] = []
-    monkeypatch.setattr("linewatch.nlp.embed.embed", lambda texts, *a, **k: calls.append(len(texts)))
+    monkeypatch.setattr(matcher_module, "embed", lambda texts, *a, **k: calls.append(len(texts)))
     doc = Doc(Document(text=OFF_TOPIC, language="en"))
     doc.statements = [Statement(doc_id=doc.id, content="the season was far from over", content_span=(120, 149), speaker="The coach")]
     component.analyze_narratives(doc, taxonomy, MatchParams())

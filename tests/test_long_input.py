@@ -90,3 +90,24 @@ def test_stance_scans_each_sentence_once(pipeline: Pipeline, monkeypatch: pytest
     # hostile acts; far fewer than the targets scored
     assert len(scans) < len(doc.sentences) * 3 + len(doc.statements)
     _check_spans(doc)
+
+
+def test_token_and_mention_lookups_are_bisected_and_exact(pipeline: Pipeline) -> None:
+    """Doc.tokens_in and the NER/registry merge of the mentions stage no longer scan everything per
+    call (quadratic on a long document); they must give what the full scan gave."""
+    import random
+
+    text = _one_sentence([0, 1, 2, 3, 4], 8)
+    doc = Doc(Document(text=text, id="t", language="en"))
+    for name in ("segment", "parse", "mentions"):
+        doc = pipeline.get(name)(doc)
+    rng = random.Random(1)
+    for _ in range(500):
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        assert doc.tokens_in((a, b)) == [t for t in doc.tokens if t.start >= a and t.end <= b]
+    spans = [(m.start, m.end) for m in doc.mentions]
+    assert spans == sorted(spans, key=lambda s: (s[0], -s[1]))
+    ner = [m for m in doc.mentions if m.kind == "ner"]
+    others = [m for m in doc.mentions if m.kind != "ner"]
+    assert not any(n.start < o.end and n.end > o.start for n in ner for o in others)

@@ -7,6 +7,9 @@ later stages can still quote an unknown speaker by what the text calls them.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
+
 from linewatch.actors.registry import ActorRegistry, get_registry
 from linewatch.nlp.doc import Doc, Mention, Token
 from linewatch.nlp.pipeline import component
@@ -48,10 +51,23 @@ def ner_mentions(doc: Doc) -> list[Mention]:
 
 def doc_mentions(doc: Doc, registry: ActorRegistry) -> list[Mention]:
     found = registry.find_mentions(doc.text, doc.lang, doc.date)
+    # An entity is kept unless it overlaps a registry mention (or an entity kept before it). Registry
+    # mentions are bisected by start with the running maximum of their ends: comparing every entity
+    # with every mention was quadratic on a long document.
+    ordered = sorted(found, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    max_end = list(itertools.accumulate((m.end for m in ordered), max))
+    kept: list[Mention] = []
+    kept_end = -1
     for ent in ner_mentions(doc):
-        if all(ent.end <= m.start or ent.start >= m.end for m in found):
-            found.append(ent)
-    return sorted(found, key=lambda m: (m.start, -m.end))
+        k = bisect.bisect_left(starts, ent.end)  # registry mentions starting before the entity ends
+        if k and max_end[k - 1] > ent.start:
+            continue
+        if ent.start < kept_end and any(ent.start < m.end and ent.end > m.start for m in kept):
+            continue
+        kept.append(ent)
+        kept_end = max(kept_end, ent.end)
+    return sorted(found + kept, key=lambda m: (m.start, -m.end))
 
 
 @component("mentions", version=VERSION)

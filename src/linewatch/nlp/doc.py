@@ -99,4 +99,13 @@ class Doc:
         return self.sentences[self.sentence_index_at(offset)]
 
     def tokens_in(self, span: Span) -> list[Token]:
-        return [t for t in self.tokens if t.start >= span[0] and t.end <= span[1]]
+        # bisected on the token starts (tokens are in text order): a scan of every token per call
+        # made the statements stage quadratic on a long document
+        key = (id(self.tokens), len(self.tokens))
+        cached = self.annotations.get("_token_starts")
+        if cached is None or cached[0] != key:
+            cached = (key, [t.start for t in self.tokens])
+            self.annotations["_token_starts"] = cached
+        starts = cached[1]
+        i, j = bisect.bisect_left(starts, span[0]), bisect.bisect_right(starts, span[1])
+        return [t for t in self.tokens[i:j] if t.end <= span[1]]

@@ -405,6 +405,24 @@ def _quotes_between(quotes: Sequence[tuple[int, int]], a: int, b: int) -> Sequen
     return quotes[lo:bisect.bisect_left(quotes, (b, -1))]
 
 
+def _containing_index(spans: list[list[tuple[int, int]]]):
+    """A finder of the statements (indices, in order) one of whose content parts holds an offset.
+
+    Parts are sorted by start and only those starting within the longest part's length before
+    the offset are looked at: comparing every statement with every other was quadratic on a
+    long document."""
+    parts = sorted((a, b, j) for j, ps in enumerate(spans) for a, b in ps)
+    starts = [a for a, _, _ in parts]
+    longest = max((b - a for a, b, _ in parts), default=0)
+
+    def containing(offset: int) -> list[int]:
+        hi = bisect.bisect_right(starts, offset)
+        lo = bisect.bisect_left(starts, offset - longest)
+        return sorted({j for a, b, j in parts[lo:hi] if a <= offset < b})
+
+    return containing
+
+
 def _drop_nested_beliefs(out: list[Statement]) -> list[Statement]:
     """`X said she plans to…`: the plan is part of what X said, not a second attribution.
 
@@ -412,12 +430,13 @@ def _drop_nested_beliefs(out: list[Statement]) -> list[Statement]:
     statement's content, and so is the same speaker's nested cue over part of the same words;
     a nested reporting verb of someone else (`X said Y told him that…`) stays."""
     spans = [(st.content_spans or [st.content_span]) for st in out]
+    containing = _containing_index(spans)
     kept = []
     for i, st in enumerate(out):
         if st.cue_span is None:
             kept.append(st)
             continue
-        outer = [j for j, parts in enumerate(spans) if j != i and any(a <= st.cue_span[0] < b for a, b in parts)]
+        outer = [j for j in containing(st.cue_span[0]) if j != i]
         if (st.extra or {}).get("belief") and outer:
             continue
         if any(out[j].speaker == st.speaker and out[j].content_span[0] <= st.content_span[0]

@@ -1,7 +1,7 @@
 """A learnt document-level narrative classifier, shipped as one small .npz file.
 
 One-vs-rest logistic regression over the lexical TF-IDF space of
-`narrative_features` for every narrative and sub-narrative with enough
+`features` for every narrative and sub-narrative with enough
 training documents. Decoding is hierarchical: narratives are chosen first
 (the best one if it clears `floor`, plus every other within `rel` of it);
 sub-narratives only under a chosen narrative (same rule, their own floor);

@@ -3,9 +3,9 @@
 Runs when `doc.options["taxonomy"]` names a taxonomy file (or a bundled one by
 name). Two kinds of evidence, both explained in `NarrativeMatch.explanation`:
 
-- claim matching (`narrative_matcher`): every statement's content against the
+- claim matching (`matcher`): every statement's content against the
   narratives' descriptions and examples (multilingual embeddings + cue words);
-- a learnt document classifier (`narrative_classifier`), when the taxonomy file
+- a learnt document classifier (`classifier`), when the taxonomy file
   names one (`classifier:`), e.g. the bundled SemEval-2025 Task 10 taxonomy.
   Then the classifier decides the document's labels and a statement only keeps
   narratives its document carries (the classifier is the better judge of the

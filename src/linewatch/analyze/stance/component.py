@@ -2,7 +2,7 @@
 
 For each statement in `doc.statements` it sets `target`, `target_id`,
 `target_span`, `stance` and `stance_confidence` (target choice in
-`stance_targets.py`, scoring in `stance_score.py`), and adds a
+`targets.py`, scoring in `score.py`), and adds a
 `StanceMention` for every other actor the statement names. Outside
 statements, a strongly worded sentence about a named actor yields an author
 stance (holder None), which is what opinion-mining evaluations such as
@@ -11,7 +11,7 @@ RuOpinionNE ask for.
 Verbal acts coded by the statements stage weigh in: a DEMAND, ACCUSE,
 REJECT or THREATEN aimed at the target is opposition, SUPPORT is support.
 
-Aggregates over the store are in `stance_matrix.py`; the target-given API is
+Aggregates over the store are in `matrix.py` (counts from `store.queries.stance`); the target-given API is
 `stance_toward(text, target_span, lang, holder=None)`.
 """
 from __future__ import annotations
@@ -373,7 +373,7 @@ def stance_toward(
 ) -> tuple[StanceLabel, float]:
     """(label, confidence) of the stance expressed in `text` toward the target at `target_span`.
 
-    Uses the language's learnt model (`stance_model.py`) when one is shipped
+    Uses the language's learnt model (`model.py`) when one is shipped
     (and `use_model`), else the lexicon scorer. `holder`: who holds the stance (None = the
     author); when the target is the holder itself, blame words are read as a
     threat to it, not as opposition.

@@ -1,7 +1,7 @@
 """A small learnt stance model for a given target (optional, per language).
 
 Logistic regression over the words around the target and the lexicon
-scorer's own output (`stance_score.score_toward`). Inference is plain numpy:
+scorer's own output (`score.score_toward`). Inference is plain numpy:
 the model is a vocabulary and a weight matrix in
 `data/lang/<lang>/stance_model.npz`, built by
 

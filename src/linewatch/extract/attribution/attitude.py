@@ -1,6 +1,6 @@
 """Attributions of a stance, view or intention held by someone, read off the dependency parse.
 
-The verb rules in `attribution_rules` need a reporting verb and a content opened by "that",
+The verb rules in `attribution.rules` need a reporting verb and a content opened by "that",
 a colon, a quotation or "to". Much of what news attributes has neither: "Sanders offered
 pointed advice to Clinton", "Cruz is endorsing Trump", "Republicans have expressed concern
 that…", "the poll indicates a tightening race", "he downplayed the risk". Those are still a

@@ -1,6 +1,6 @@
 """Shared pieces of attribution finding: cue tables from the lexicons, the sentence view, token helpers.
 
-`attribution_rules` (verb cues) and `attribution_phrases` (according-to phrases, statement
+`attribution.rules` (verb cues) and `attribution.phrases` (according-to phrases, statement
 nouns, back references, headlines, signed quotes) both work on a `SentenceView` and return
 `Attribution`s with character spans only; `statements.py` resolves speakers and dates.
 """

@@ -7,7 +7,7 @@ The verb shapes (per-language words come from `data/lang/<lang>/cues.yaml`):
 - pre-position:  SPEAKER CUE [SPEAKER] [AUDIENCE] (that | : | quote | to) CONTENT   (X said that…, X заявил, что…)
 - object:        SPEAKER CUE OBJECT                         ("accused Poland of…", "обвинил Польшу в…")
 
-`find_attributions` also runs the phrase finders of `attribution_phrases` (according-to,
+`find_attributions` also runs the phrase finders of `attribution.phrases` (according-to,
 statement nouns, back references, headlines, signed quotes). Each finder returns
 `Attribution`s with character spans only; who the speaker is (registry, pronouns) is
 decided later in `statements.py`. The dependency parse (spaCy for English, natasha for

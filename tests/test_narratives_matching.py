@@ -119,7 +119,7 @@ def test_seed_taxonomy_is_enriched_with_the_bundled_examples(shared_dir: Path) -
 def test_claims_too_short_to_carry_a_narrative_are_not_embedded(monkeypatch: pytest.MonkeyPatch) -> None:
     import numpy as np
 
-    import linewatch.nlp.embed as embed_module
+    import linewatch.analyze.narratives.matcher as matcher_module
     from linewatch.analyze.narratives.matcher import NarrativeMatcher
 
     seen: list[str] = []
@@ -128,7 +128,7 @@ def test_claims_too_short_to_carry_a_narrative_are_not_embedded(monkeypatch: pyt
         seen.extend(t for t in texts if t)
         return np.ones((len(texts), 384), dtype=np.float32) / np.sqrt(384)
 
-    monkeypatch.setattr(embed_module, "embed", fake_embed)
+    monkeypatch.setattr(matcher_module, "embed", fake_embed)  # the matcher's own reference
     tax = parse_taxonomy("taxonomy: t\nnarratives:\n  - {id: a, label: The West caused it}\n  - {id: b, label: Poland provokes}\n", "t.yaml")
     matcher = NarrativeMatcher(tax)
     seen.clear()

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from linewatch.web.sample_data import populate
+from sample_data import populate
 
 from linewatch.errors import StoreError
 from linewatch.model import Document

@@ -2,6 +2,7 @@
 never as a neighbouring language, and not run through extraction rules made for others."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -44,3 +45,24 @@ def test_extraction_skipped_with_a_note(tmp_path: Path) -> None:
                        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert "language 'hu' is not supported" in " ".join(r.stderr.split()) and "hu.txt" in r.stderr
+
+
+def test_run_keeps_the_note_on_the_document(tmp_path: Path) -> None:
+    from linewatch.store import open_store
+
+    (tmp_path / "fi.txt").write_text(TEXTS["fi"], encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'l.db'}"
+    env = {**os.environ, "COLUMNS": "200"}
+    env.pop("LINEWATCH_DB", None)
+    for args in (["ingest", str(tmp_path / "fi.txt")], ["run"]):
+        r = subprocess.run([sys.executable, "-m", "linewatch", *args, "--db", db], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, (args, r.stdout, r.stderr)
+    st = open_store(db)
+    try:
+        row = st.query_one("SELECT language, meta FROM documents")
+        assert st.scalar("SELECT COUNT(*) FROM statements") == 0
+    finally:
+        st.close()
+    assert row["language"] == "fi"
+    assert "not supported" in json.loads(row["meta"])["notes"][0]

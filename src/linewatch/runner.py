@@ -197,6 +197,8 @@ def process_one(store: Store, pipeline: Pipeline, options: dict[str, Any], versi
         doc = analyze_document(pipeline, document, options)
         timings = dict(doc.timings)
         analysis = analysis_from_doc(doc, version)
+        if doc.annotations.get("note"):  # e.g. extraction skipped for an unsupported language: kept on the document
+            store.append_document_meta(doc_id, {"notes": [doc.annotations["note"]]})
     except Exception as exc:  # one bad document must not stop the run
         error = one_line(exc)
     error = save_or_error(store, analysis, error, version, timings)

@@ -100,14 +100,15 @@ def signed_in(request: Request) -> bool:
 
 def same_origin(request: Request) -> bool:
     """The request comes from a page of this server (Origin, else Referer; neither: not a browser form)."""
-    own = f"{request.url.scheme}://{request.headers.get('host', '')}".lower()
+    # host and port are compared, not the scheme: behind a TLS proxy the page is https while the
+    # app sees http; another port (or host) is another origin either way
+    own = request.headers.get("host", "").lower()
     origin = request.headers.get("origin")
     if origin is not None:
-        return origin.lower() == own
+        return urlsplit(origin).netloc.lower() == own
     referer = request.headers.get("referer")
     if referer:
-        parts = urlsplit(referer)
-        return f"{parts.scheme}://{parts.netloc}".lower() == own
+        return urlsplit(referer).netloc.lower() == own
     return True
 
 

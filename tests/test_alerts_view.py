@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from linewatch.web.sample_data import populate
+from sample_data import populate
 
 
 def test_alerts_are_dated_by_and_linked_to_their_evidence(tmp_path) -> None:

@@ -76,7 +76,7 @@ def test_serve_on_a_busy_port_says_so(tmp_path: Path) -> None:
 def test_statements_command_lists_and_searches(tmp_path: Path) -> None:
     import json
 
-    from linewatch.web.sample_data import populate
+    from sample_data import populate
 
     from linewatch.store import open_store
 

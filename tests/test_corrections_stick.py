@@ -3,7 +3,7 @@ the registry in any language; an event's source can be corrected."""
 from __future__ import annotations
 
 import pytest
-from linewatch.web.sample_data import populate
+from sample_data import populate
 
 from linewatch.web.settings import WebSettings
 

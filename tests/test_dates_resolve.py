@@ -161,3 +161,29 @@ def test_dev_statement_dates_mostly_right(shared_dir: Path) -> None:
             ok += str(previous) == str(st.get("date"))
             total += 1
     assert ok / total >= 0.85, (ok, total)
+
+
+def test_statement_date_skips_dates_after_publication() -> None:
+    """A deadline or a date asked about ("after 2 December") is not when the answer was given."""
+    text = "Asked whether reporters may return after 2 December, the minister replied that it was too early."
+    doc = _doc(text, published=date(2021, 11, 20))
+    i = text.index("it was")
+    value, _, evidence = statement_date(doc, (0, len(text)), None, content=(i, len(text) - 1))
+    assert value == date(2021, 11, 20) and evidence == "document date"
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("The ministry said that on 3 November soldiers had moved the camp to the river.", "en"),
+        ("Министерство сообщило, что 3 ноября военные перенесли лагерь к реке.", "ru"),
+        ("Ministerstwo poinformowało, że 3 listopada żołnierze przenieśli obóz nad rzekę.", "pl"),
+    ],
+)
+def test_extracted_statement_is_not_dated_by_its_content(text: str, lang: str) -> None:
+    """End to end: the statements stage passes the content, so the date of what is reported
+    (inside the content) does not become the date of the saying."""
+    pipe = Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
+    doc = pipe(Doc(Document(text, language=lang, published=ANCHOR)))
+    assert doc.statements, text
+    assert {st.date for st in doc.statements} == {ANCHOR}

@@ -251,11 +251,17 @@ def statement_date(
     """The day the statement in `span` was made: (value, confidence, evidence).
 
     Looks, in order, at date expressions in the statement's sentence(s) (the
-    earliest one outside `content` when given, as "On 1 November, X said ..."),
+    earliest one outside `content` when given, as "On 1 November, X said ...";
+    none later than the document date),
     at a date given earlier in the same paragraph, and at the document date.
     "On the same day" takes `previous`, the date of the statement before.
     """
-    dates = [d for d in _doc_dates(doc) if d.kind != "vague"]
+    # Nothing is said after it is published: a later date (a deadline, "after 2 December" in a
+    # question, a plan) tells when something is to happen, not when the statement was made.
+    dates = [
+        d for d in _doc_dates(doc)
+        if d.kind != "vague" and not (doc.date is not None and d.value is not None and d.value > doc.date)
+    ]
     if doc.sentences:
         first = doc.sentence_index_at(span[0])
         last = doc.sentence_index_at(max(span[0], span[1] - 1))

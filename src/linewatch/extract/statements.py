@@ -486,7 +486,8 @@ def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker 
     c_span = (spans[0][0], spans[-1][1])
     content = " ".join(text[a:b] for a, b in spans)
     clause = (min(sent.start, c_span[0]), max(sent.end, c_span[1]))
-    when, date_conf, evidence = statement_date(doc, clause, prev_date)
+    # The content is passed so that a date inside it (what is reported) does not date the saying.
+    when, date_conf, evidence = statement_date(doc, clause, prev_date, content=c_span)
     role, org, country = actor_fields(doc, speaker.actor_id if speaker else None, when)
     conf = att.confidence * (speaker.confidence if speaker else 0.5)
     conf = min(1.0, conf + 0.1) if speaker and speaker.actor_id else conf

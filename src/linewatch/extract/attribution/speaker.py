@@ -115,7 +115,8 @@ def speaker_problem(doc: Doc, speaker: Speaker | None) -> str | None:
     say who."""
     if speaker is None or not speaker.name:
         return None
-    if speaker.span is not None and speaker.span[0] < int(doc.document.meta.get("header_end") or 0):
+    header_end = doc.document.meta.get("header_end")
+    if speaker.span is not None and isinstance(header_end, int) and speaker.span[0] < header_end:
         return "header"
     problem = name_problem(speaker.name, doc.lang, registered=bool(speaker.actor_id))
     if problem or speaker.actor_id or speaker.span is None:

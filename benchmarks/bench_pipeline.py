@@ -4,8 +4,10 @@
                                         [--taxonomy FILE|none] [--db URL] [--chunk K]
 
 Texts: `--texts DIR` (*.txt), else for English the PolNeAR dev texts
-(../shared/eval/polnear/dev/text), for Russian the SemEval-2025 RU raw documents,
-else (and always for Polish) documents generated from the demo (benchmarks/corpus.py).
+(../shared/eval/polnear/dev/text), for Russian the SemEval-2025 RU raw documents, for
+Polish the Polish articles of ../shared/seed/dev*, else documents generated from the
+demo (benchmarks/corpus.py; their claims are in the shipped embedding pack, so
+narratives cost next to nothing on them).
 Set LINEWATCH_SHARED to where ../shared is when it is elsewhere.
 
 Baselines, same texts, same run:
@@ -61,6 +63,11 @@ def corpus(lang: str, limit: int, texts: Path | None, tmp: Path) -> tuple[str, l
     if folder is not None and folder.is_dir():
         files = sorted(folder.glob("*.txt"))[:limit]
         return f"{folder.relative_to(shared.parent)} ({len(files)} texts)", files
+    if shared is not None and lang == "pl":  # the Polish articles of the seed's dev sets
+        files = [g.with_name("text.txt") for g in sorted(shared.glob("seed/dev*/*/gold.yaml"))
+                 if re.search(r"^\s*language: pl\b", g.read_text(encoding="utf-8"), re.M)][:limit]
+        if files:
+            return f"Polish articles of shared/seed/dev* ({len(files)} texts)", files
     import corpus as gen
 
     files = gen.write(limit, tmp / "generated", (lang,))

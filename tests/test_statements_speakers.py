@@ -121,3 +121,14 @@ def test_headline_topic_and_reduced_passive_are_no_statements(pipe: Pipeline) ->
 def test_agreement_is_reported_speech(pipe: Pipeline, text: str, lang: str, cue: str) -> None:
     doc = run(pipe, text, lang, date(2021, 11, 10))
     assert [s.cue for s in doc.statements] == [cue]
+
+
+@pytest.mark.parametrize("surface,name", [
+    ("New York City Mayor Bill de Blasio", "Bill de Blasio"),
+    ("New Jersey Gov. Chris Christie", "Chris Christie"),
+    ("rosyjski polityk Witalij Milonow", "Witalij Milonow"),
+])
+def test_name_part_after_title(surface: str, name: str) -> None:
+    from linewatch.extract.attribution.speaker import person_name_in
+
+    assert person_name_in(surface, "en") == name

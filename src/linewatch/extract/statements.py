@@ -118,7 +118,7 @@ def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> 
     if "relay" in att.notes and (speaker is None or speaker.actor_id is None):
         # "Об этом сообщило РИА Новости" is a news agency; "Poinformował o tym rzecznik MON Jan Nowak" is a person
         phrase = doc.text[att.speaker_span[0]:att.speaker_span[1]] if att.speaker_span else ""
-        if not (person_name_in(phrase) or any(is_anaphor(w, doc.lang) for w in phrase.split())):
+        if not (person_name_in(phrase, doc.lang) or any(is_anaphor(w, doc.lang) for w in phrase.split())):
             return False
     if (att.belief and speaker is not None and speaker.gender == "n"
             and (speaker.actor_id is None or _is_state(doc, speaker.actor_id))

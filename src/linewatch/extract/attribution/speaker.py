@@ -77,6 +77,8 @@ class SpeakerWords:
     agency_names: tuple[re.Pattern[str], ...]
     prepositions: frozenset[str]
     groups: frozenset[str]
+    particles: frozenset[str]
+    title_abbreviations: frozenset[str]
 
 
 @cache
@@ -90,7 +92,8 @@ def speaker_words(lang: str) -> SpeakerWords:
     names = tuple(re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", 0 if w.isupper() else re.I)
                   for w in agencies if w[:1].isupper())
     return SpeakerWords(words("not_speakers"), words("relatives"), tuple(w.lower() for w in agencies), names,
-                        words("prepositions"), words("groups"))
+                        words("prepositions"), words("groups"), words("name_particles"),
+                        words("title_abbreviations"))
 
 
 @lru_cache(maxsize=4)
@@ -268,7 +271,7 @@ def resolve_speaker(
         # Лукашенко Владимиру Путину": the one who spoke, then whom he spoke to).
         order = {"name": 0, "title": 1, "body": 2, "state": 3, "demonym": 4}
         best = sorted(inside, key=lambda m: (order.get(m.kind, 5), m.start))[0]
-        name_run = _name_part(surface)
+        name_run = _name_part(surface, lang)
         run_start = a + surface.find(name_run) if name_run else -1
         heads = _phrase_heads(doc, a, b, [w.group().lower() for w in _WORD.finditer(surface)])
         if best.kind in ("body", "state", "demonym") and name_run and not (best.start <= run_start < best.end):
@@ -308,7 +311,7 @@ def resolve_speaker(
             prev.mention = surface
             prev.resolved_by = "anaphor"
             return prev
-    name = _clean_surface(_name_part(surface) or surface)
+    name = _clean_surface(_name_part(surface, lang) or surface)
     if not name:
         return _previous(history, gender_hint, None)
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
@@ -434,9 +437,15 @@ def _last_person_before(doc: Doc, offset: int, window: int = 600) -> str | None:
     return last
 
 
-def _name_part(surface: str) -> str | None:
-    """The trailing run of capitalised words of a phrase ("rosyjski polityk Witalij Milonow" -> the name)."""
+def _name_part(surface: str, lang: str = "en") -> str | None:
+    """The trailing run of capitalised words of a phrase ("rosyjski polityk Witalij Milonow" -> the name).
+
+    A name particle between capitals stays in the name ("Bill de Blasio", `name_particles` in
+    speakers.yaml), and a title word inside the run ends the title, not the name ("New York
+    City Mayor Bill de Blasio" -> "Bill de Blasio")."""
     words = list(_WORD.finditer(surface))
+    sw = speaker_words(lang)
+    particles = sw.particles
     run: list[re.Match[str]] = []
     before = ""
     for k, w in enumerate(words[1:], start=1):
@@ -448,18 +457,23 @@ def _name_part(surface: str) -> str | None:
             if not run:
                 before = words[k - 1].group()
             run.append(w)
+        elif run and word.lower() in particles and k + 1 < len(words) and words[k + 1].group()[:1].isupper():
+            run.append(w)
         elif run:
             break
     if before.islower() and len(before) <= 3:
         return None  # "ekspert z Ośrodka Studiów Wschodnich": a body after a preposition, keep the phrase
+    titles = [i for i, w in enumerate(run) if is_anaphor(w.group(), lang) or w.group().lower() in sw.title_abbreviations]
+    if titles and len(run) - titles[-1] - 1 >= 2:
+        run = run[titles[-1] + 1:]
     if len(run) >= 2 and len(words) > len(run):
         return surface[run[0].start():run[-1].end()]
     return None
 
 
-def person_name_in(surface: str) -> str | None:
+def person_name_in(surface: str, lang: str = "en") -> str | None:
     """A run of two or more capitalised words after a title ("rzecznik MON Jan Nowak" -> "Jan Nowak")."""
-    return _name_part(surface)
+    return _name_part(surface, lang)
 
 
 def _has_name(surface: str) -> bool:

@@ -140,6 +140,22 @@ def test_imports_at_the_top() -> None:
     assert not wrong, "\n".join(wrong)
 
 
+def test_lazy_third_party_imports_say_why() -> None:
+    """A function-level import of another package is a heavy or optional extra, with a one-line reason."""
+    wrong = []
+    for _, path, tree in MODULES:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        type_only = {id(n) for top in tree.body if isinstance(top, ast.If) and "TYPE_CHECKING" in ast.unparse(top.test)
+                     for n in ast.walk(top)}
+        top_level = {id(n) for n in tree.body}
+        for node in ast.walk(tree):
+            if not isinstance(node, (ast.Import, ast.ImportFrom)) or id(node) in top_level or id(node) in type_only:
+                continue
+            if not any("# lazy:" in line for line in lines[node.lineno - 1:node.end_lineno]):
+                wrong.append(f"{_where(path, node)}: {ast.unparse(node)} (move it to the top, or say '# lazy: why')")
+    assert not wrong, "\n".join(wrong)
+
+
 @pytest.mark.parametrize("package", NO_SQL)
 def test_no_sql_outside_store(package: str) -> None:
     wrong = []

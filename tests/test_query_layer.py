@@ -127,3 +127,9 @@ def test_export_columns_are_columns_the_readers_return() -> None:
 
     assert unknown_columns() == []
     assert READ_STATEMENT_COLUMNS == tuple(c for c in rows.STATEMENT_COLUMNS if c != "extra")  # one list, no copy
+
+
+def test_the_store_implements_the_protocol(tmp_path) -> None:
+    from linewatch.store.protocol import Store
+
+    assert isinstance(open_store(tmp_path / "x.db"), Store)

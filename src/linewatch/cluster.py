@@ -90,7 +90,7 @@ def run_cluster(
 ) -> RunResult:
     """Process the store's pending documents on the Dask cluster at `address`."""
     try:
-        from distributed import Client, as_completed
+        from distributed import Client, as_completed  # lazy: Dask is the optional cluster extra
     except ImportError as exc:  # an optional extra, not one of linewatch's own modules
         raise ConfigError("--cluster needs Dask: pip install 'linewatch[cluster]'") from exc
 

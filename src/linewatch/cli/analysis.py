@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
 from linewatch.analyze.amplification import detect_in_store
 from linewatch.analyze.stance.component import stance_rows, stance_toward
@@ -131,10 +134,6 @@ def register(app: typer.Typer) -> None:
             for row in rows:
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             return
-        from rich.console import Console
-        from rich.markup import escape
-        from rich.table import Table
-
         table = Table("doc", "target", "stance", "holder", "confidence")
         for row in rows:
             table.add_row(escape(str(row["doc"])), escape(str(row["target"])), row["stance"],
@@ -158,10 +157,6 @@ def register(app: typer.Typer) -> None:
             for cell in cells:
                 sys.stdout.write(json.dumps(cell, ensure_ascii=False) + "\n")
             return
-        from rich.console import Console
-        from rich.markup import escape
-        from rich.table import Table
-
         table = Table("speaker", "target", "support", "oppose", "neutral", "net", title="stance matrix")
         for c in cells:
             table.add_row(escape(str(c["speaker"])), escape(str(c["target"])), str(c["support"]), str(c["oppose"]),
@@ -190,10 +185,6 @@ def register(app: typer.Typer) -> None:
             for s in shifts:
                 sys.stdout.write(json.dumps(s, ensure_ascii=False, default=str) + "\n")
             return
-        from rich.console import Console
-        from rich.markup import escape
-        from rich.table import Table
-
         table = Table("id", "speaker", "target", "before", "after", "change", "statements", "evidence (last before, first after)",
                       title="stance shifts")
         for s in shifts:
@@ -219,10 +210,6 @@ def register(app: typer.Typer) -> None:
             for g in groups:
                 sys.stdout.write(json.dumps(g.to_dict(), ensure_ascii=False) + "\n")
             return
-        from rich.console import Console
-        from rich.markup import escape
-        from rich.table import Table
-
         table = Table("first seen", "story", "size", "outlets", "origin doc", "relations",
                       title=f"{len(groups)} story groups")
         for g in groups[:limit]:

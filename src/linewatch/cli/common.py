@@ -6,6 +6,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from linewatch.config import load_config
 from linewatch.errors import InputError
@@ -41,6 +42,4 @@ def parse_date_flag(value: str | None, flag: str = "--date") -> date | None:
 
 def error_line(message: str) -> None:
     """One red line on stderr (escaped: file names and messages may hold rich markup)."""
-    from rich.markup import escape
-
     err_console.print(f"[red]error[/red] {escape(message)}")

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
+from rich.table import Table
 
 from linewatch.analyze.amplification import detect_in_store
 from linewatch.analyze.scenarios.check import check_all
@@ -81,9 +83,6 @@ def register(app: typer.Typer) -> None:
         workers: int = typer.Option(1, "--workers", "-w", min=1, max=32, help="worker processes for the pipeline"),
     ) -> None:
         """Load the demo corpus (Belarus-EU border crisis, autumn 2021), analyse it and show how to explore it."""
-        from rich.markup import escape
-        from rich.table import Table
-
         config = load_config()
         files = demo_files()
         if not files:

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from linewatch.cli.common import DB_HELP, console, err_console, error_line, open_db, parse_date_flag
 from linewatch.config import load_config
@@ -82,9 +84,6 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Read documents (.txt .md .html .json .jsonl .csv, or URLs) into the database; duplicates are skipped."""
-        from rich.markup import escape
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
         config = load_config()
         default_date = parse_date_flag(date)
         store = open_db(db, create=True)

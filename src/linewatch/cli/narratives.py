@@ -9,9 +9,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from linewatch.analyze.narratives.classifier import TrainConfig
 from linewatch.analyze.narratives.component import get_matcher, get_taxonomy
@@ -40,8 +42,6 @@ def list_cmd(
     as_json: bool = typer.Option(False, "--json", help="one JSON object per narrative"),
 ) -> None:
     """Show the narratives of a taxonomy (and the bundled taxonomies)."""
-    from rich.markup import escape
-
 
     tax = load_taxonomy(_taxonomy_ref(taxonomy))
     if as_json:
@@ -80,9 +80,6 @@ def discover_cmd(
     save: bool = typer.Option(True, "--save/--no-save", help="store candidates in narrative_candidates"),
 ) -> None:
     """Group statements no narrative explains into candidate narratives."""
-    from dataclasses import asdict
-
-    from rich.markup import escape
 
     parse_date_flag(since, "--from")
     parse_date_flag(until, "--to")

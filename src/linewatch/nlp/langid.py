@@ -30,7 +30,10 @@ _lock = threading.Lock()
 
 @lru_cache(maxsize=4)
 def _identifier(langs: tuple[str, ...]) -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import (  # lazy: the language-id model loads only when a language is guessed
+        MODEL_FILE,
+        LanguageIdentifier,
+    )
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     if langs:  # () = every language the model knows

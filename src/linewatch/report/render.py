@@ -116,7 +116,7 @@ def render_html(b: Briefing, *, for_pdf: bool = False) -> str:
 
 def render_pdf(b: Briefing) -> bytes:
     try:
-        from weasyprint import HTML
+        from weasyprint import HTML  # lazy: WeasyPrint (optional pdf extra) loads only for a PDF
     except (ImportError, OSError) as exc:  # OSError: pango/cairo libraries missing
         raise InputError(f"PDF output needs WeasyPrint and its system libraries ({exc})", where="--format pdf") from None
 

@@ -22,7 +22,9 @@ line of the offending source (YAML) or its index (TOML).
 """
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -330,9 +332,6 @@ def add_source_yaml(path: str | Path, raw: dict[str, Any]) -> SourceDef:
     The new entry is validated first, then the whole new file is validated, then it replaces the
     old one atomically; on any problem the file is left as it was.
     """
-    import os
-    import tempfile
-
     p = Path(path)
     if p.suffix.lower() == ".toml":
         raise InputError("`sources add` writes YAML files; edit TOML files by hand", where=str(p))

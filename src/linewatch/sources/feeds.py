@@ -26,7 +26,7 @@ def parse_feed(result: FetchResult) -> Any:
     feedparser decides what a feed is (RSS 0.9x, 1.0 and 2.0, Atom, in UTF-8, UTF-16 or UTF-32,
     after a comment or a doctype): a gate of our own on the first bytes refused real feeds.
     """
-    import feedparser
+    import feedparser  # lazy: feedparser is slow to import; only feeds need it
 
     # feedparser never fetches by itself here: it only ever sees bytes we fetched safely.
     # No sanitising or URI rewriting: we turn the HTML into plain text ourselves (and it is much faster).
@@ -48,7 +48,7 @@ def html_to_text(fragment: str) -> str:
     sentences, block elements separated by blank lines (so paragraphs survive for segmentation)."""
     if "<" not in fragment:
         return "\n\n".join(" ".join(p.split()) for p in _PARAS.split(fragment.strip()) if p.strip())
-    import lxml.html
+    import lxml.html  # lazy: lxml is slow to import; only HTML/XML needs it
 
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")

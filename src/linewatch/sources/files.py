@@ -280,7 +280,7 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
 
 def _detect(data: bytes) -> Decoded | None:
     """A guessed encoding, marked strong or weak (few non-ASCII bytes, or a chaotic reading)."""
-    from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # lazy: charset detection loads only for undeclared encodings
 
     evidence = sum(1 for b in data[:200_000] if b > 0x7F)
     match = from_bytes(data[:200_000]).best()
@@ -480,7 +480,7 @@ def _from_html(path: Path, raw: str, encoding: str, default_date: date | None) -
     if not re.search(r"<\s*[a-zA-Z!/]", raw[:200_000]):
         raise InputError("malformed HTML: no markup found", where=str(path))
     try:
-        import trafilatura
+        import trafilatura  # lazy: trafilatura (lxml) is slow to import; only HTML needs it
     except ImportError as exc:  # pragma: no cover - a dependency
         raise InputError(f"cannot read HTML: trafilatura is not usable ({exc})", where=str(path)) from None
     try:
@@ -523,7 +523,7 @@ def _as_dict(result: Any) -> dict[str, Any]:
 def _html_fallback_text(raw: str) -> str:
     """Visible text when trafilatura finds no main content (tiny pages)."""
     try:
-        import lxml.html
+        import lxml.html  # lazy: lxml is slow to import; only HTML/XML needs it
 
         root = lxml.html.fromstring(raw)
     except Exception:

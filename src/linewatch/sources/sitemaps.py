@@ -37,7 +37,7 @@ def _local(tag: Any) -> str:
 
 def sitemap_xml(result: FetchResult, max_bytes: int) -> Any:
     """The parsed root element, or FetchError(kind="content")."""
-    from lxml import etree
+    from lxml import etree  # lazy: lxml is slow to import; only HTML/XML needs it
 
     body = result.body
     if body[:2] == b"\x1f\x8b":

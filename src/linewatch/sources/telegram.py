@@ -203,7 +203,7 @@ def _live_message_dict(msg: Any) -> dict[str, Any]:
 
 def collect_live(source: SourceDef, ctx: CollectContext, data_dir: str | Path = ".") -> Iterator[Item]:
     try:
-        from telethon.sync import TelegramClient  # type: ignore[import-not-found]
+        from telethon.sync import TelegramClient  # type: ignore[import-not-found]  # lazy: optional telegram extra
     except ImportError:
         raise InputError("the live Telegram reader needs Telethon: pip install 'linewatch[telegram]'",
                          where=source.id) from None

@@ -132,8 +132,8 @@ class Connection:
     @staticmethod
     def _open_postgres(url: str) -> Any:
         try:
-            import psycopg
-            from psycopg.rows import dict_row
+            import psycopg  # lazy: psycopg loads only for a PostgreSQL database
+            from psycopg.rows import dict_row  # lazy: psycopg loads only for a PostgreSQL database
         except ImportError:  # pragma: no cover - a declared dependency
             raise StoreError("psycopg is not installed: pip install 'psycopg[binary]'", where=_safe_url(url)) from None
         try:

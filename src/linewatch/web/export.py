@@ -91,8 +91,8 @@ def write_export(fmt: str, columns: list[str], rows: Iterator[dict[str, Any]], o
         return n
     if not parquet_available():
         raise InputError(PARQUET_MISSING, where="parquet")
-    import pyarrow as pa  # optional extra, checked above
-    import pyarrow.parquet as pq
+    import pyarrow as pa  # lazy: pyarrow is the optional parquet extra, checked above
+    import pyarrow.parquet as pq  # lazy: pyarrow is the optional parquet extra
     data: dict[str, list[Any]] = {c: [] for c in columns}
     for r in rows:
         for c in columns:
@@ -111,7 +111,7 @@ def write_export(fmt: str, columns: list[str], rows: Iterator[dict[str, Any]], o
 
 
 def _arrow_type(values: list[Any]) -> Any:
-    import pyarrow as pa
+    import pyarrow as pa  # lazy: pyarrow is the optional parquet extra
 
     kinds = {type(v) for v in values if v is not None}
     if kinds == {bool}:

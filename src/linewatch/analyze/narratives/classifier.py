@@ -85,7 +85,7 @@ class DocumentClassifier:
     def probabilities_of(self, X, E: np.ndarray | None = None) -> np.ndarray:
         """Probabilities (documents x labels) for rows already in this model's TF-IDF space and
         their title+lead embeddings `E` (training only)."""
-        from scipy.sparse import csr_matrix
+        from scipy.sparse import csr_matrix  # lazy: scipy is slow to import; only training/clustering needs it
 
         W = csr_matrix((self.data.astype(np.float32), self.indices, self.indptr), shape=(len(self.labels), len(self.space.idf)))
         logits = np.asarray((X @ W.T).todense(), dtype=np.float64) + self.intercept[None, :]
@@ -238,7 +238,7 @@ class CorpusCounts:
 
     @classmethod
     def of(cls, texts: Sequence[str], min_df: int = 2) -> CorpusCounts:
-        from scipy.sparse import csr_matrix
+        from scipy.sparse import csr_matrix  # lazy: scipy is slow to import; only training/clustering needs it
 
         df: Counter = Counter()
         for t in texts:
@@ -279,7 +279,7 @@ def fit_space(counts: CorpusCounts, rows: Sequence[int], cfg: TrainConfig) -> tu
 
 def tfidf_rows(counts: CorpusCounts, rows: Sequence[int], space: TfidfSpace, cols: np.ndarray):
     """The same vectors as `TfidfSpace.vector` gives for these documents, as one sparse matrix."""
-    from sklearn.preprocessing import normalize
+    from sklearn.preprocessing import normalize  # lazy: scikit-learn is the optional train extra
 
     sub = counts.counts[list(rows)][:, cols].tocsr()  # type: ignore[index]
     sub.data = (1.0 + np.log(sub.data)).astype(np.float32)
@@ -318,8 +318,8 @@ def train_rows(
 ) -> DocumentClassifier:
     """`train` on the documents `rows` of an analysed corpus (`doc_labels` and the embeddings `E`
     indexed like the corpus)."""
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.linear_model import LogisticRegression
+    from scipy.sparse import csr_matrix, hstack  # lazy: scipy is slow to import; only training/clustering needs it
+    from sklearn.linear_model import LogisticRegression  # lazy: scikit-learn is the optional train extra
 
     cfg = cfg or TrainConfig()
     rows = list(rows)

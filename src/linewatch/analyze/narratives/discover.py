@@ -106,7 +106,10 @@ def _average_linkage(vecs: np.ndarray, min_similarity: float) -> tuple[np.ndarra
     Deterministic and good on the small sets discovery usually sees; k-means
     (seeded) takes over above MAX_AGGLOMERATIVE claims, where n^2 memory would hurt.
     """
-    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.cluster.hierarchy import (  # lazy: scipy is slow to import; only training/clustering needs it
+        fcluster,
+        linkage,
+    )
 
     tree = linkage(vecs.astype(np.float64), method="average", metric="cosine")
     labels = fcluster(tree, t=1.0 - min_similarity, criterion="distance") - 1

@@ -250,7 +250,7 @@ def nested_cross_validate(
 
 def decode_all(docs: list[LabelledDoc], probs: dict[str, dict[str, float]], taxonomy: Taxonomy, d: Decoding) -> dict[str, list[str]]:
     """Labels per document from held-out probabilities, with the classifier's own decoding rule."""
-    import numpy as np
+    import numpy as np  # lazy: numpy is slow to import; only this path needs it
 
     labels = sorted({l for p in probs.values() for l in p})
     parents = parent_map(taxonomy)

@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +54,6 @@ EXCERPT = 240
 
 
 def _now() -> str:
-    from datetime import datetime
-
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 

@@ -45,7 +45,7 @@ def load_items(path: Path) -> list[dict]:
 
 
 def _matrix(feats: list[Counter], vocab: dict[str, int]):
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix  # lazy: scipy is slow to import; only training/clustering needs it
 
     rows, cols, vals = [], [], []
     for i, f in enumerate(feats):
@@ -67,7 +67,7 @@ def _vocab(feats: list[Counter]) -> dict[str, int]:
 
 
 def _fit(feats: list[Counter], labels: list[str], c: float = 0.1):
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # lazy: scikit-learn is the optional train extra
 
     vocab = _vocab(feats)
     clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")

@@ -187,3 +187,18 @@ def test_extracted_statement_is_not_dated_by_its_content(text: str, lang: str) -
     doc = pipe(Doc(Document(text, language=lang, published=ANCHOR)))
     assert doc.statements, text
     assert {st.date for st in doc.statements} == {ANCHOR}
+
+
+def test_same_speaker_later_quote_keeps_the_day_the_text_gave() -> None:
+    """'X said on Monday …' then, a paragraph on, '"…," X told reporters': the same occasion.
+    Another speaker without a date of his own still gets the publication date."""
+    text = (
+        "Prime Minister Petteri Orpo said on Monday that the whole border would be closed.\n\n"
+        "\u201cWe will not accept any attempt to undermine our security,\u201d Orpo told reporters.\n\n"
+        "Interior Minister Mari Rantanen said that the last crossing would close at midnight."
+    )
+    pipe = Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
+    doc = pipe(Doc(Document(text, language="en", published=ANCHOR)))
+    dates = {st.content.split()[-1]: st.date for st in doc.statements}
+    monday = date(2021, 11, 8)
+    assert dates == {"closed": monday, "security": monday, "midnight": ANCHOR}, dates

@@ -35,6 +35,7 @@ FUTURE_TOLERANCE_DAYS = 45
 # Confidence of each way of knowing a statement's date.
 CONF_IN_SENTENCE = {"explicit": 0.95, "weekday": 0.85, "relative": 0.85, "same_day": 0.8, "next_day": 0.75, "range": 0.8}
 CONF_PARAGRAPH = 0.75
+CONF_CARRIED = 0.6
 CONF_DOCUMENT = 0.45
 
 
@@ -246,14 +247,15 @@ def _value(d: DateMention, previous: date | None) -> date | None:
 
 
 def statement_date(
-    doc: Doc, span: Span, previous: date | None, content: Span | None = None
+    doc: Doc, span: Span, previous: date | None, content: Span | None = None, carried: date | None = None
 ) -> tuple[date | None, float, str]:
     """The day the statement in `span` was made: (value, confidence, evidence).
 
     Looks, in order, at date expressions in the statement's sentence(s) (the
     earliest one outside `content` when given, as "On 1 November, X said ...";
     none later than the document date),
-    at a date given earlier in the same paragraph, and at the document date.
+    at a date given earlier in the same paragraph, at `carried` (the date the text gave the
+    same speaker's statement just before), and at the document date.
     "On the same day" takes `previous`, the date of the statement before.
     """
     # Nothing is said after it is published: a later date (a deadline, "after 2 December" in a
@@ -289,6 +291,9 @@ def statement_date(
         value = _value(d, previous)
         if value is not None:
             return value, CONF_PARAGRAPH, f"paragraph: {d.text}"
+    if carried is not None and carried != doc.date:
+        # "X said on Tuesday …" then, paragraphs on, '"…," X told reporters': the same occasion.
+        return carried, CONF_CARRIED, "same speaker's previous statement"
     line = dateline(doc)
     if line is not None and line.value is not None:
         return line.value, CONF_DOCUMENT + 0.1, f"dateline: {line.text}"

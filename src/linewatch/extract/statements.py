@@ -377,9 +377,11 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 covered_until = max(covered_until, out[-1].content_span[1])
                 last_para_sent = (sent.paragraph, si)
                 continue
+            # the day the text gave this speaker's statement just before (same occasion, unless told otherwise)
+            carried = out[-1].date if same_speaker and speaker is not None and speaker.name else None
             for parts in (_split_claims(doc, att, split, quotes) if split else [att.content_spans]):
                 att.content_spans = parts
-                st = _statement(doc, sent, si, att, speaker, prev_date)
+                st = _statement(doc, sent, si, att, speaker, prev_date, carried)
                 if st.confidence < min_conf:
                     continue
                 out.append(st)
@@ -480,14 +482,15 @@ def _join_continuation(doc: Doc, prev: Statement, span: tuple[int, int]) -> None
     prev.content = " ".join(doc.text[a:b] for a, b in prev.content_spans)
 
 
-def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker | None, prev_date: date | None) -> Statement:
+def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker | None, prev_date: date | None,
+               carried: date | None = None) -> Statement:
     text = doc.text
     spans = [s for s in att.content_spans if s[1] > s[0]]
     c_span = (spans[0][0], spans[-1][1])
     content = " ".join(text[a:b] for a, b in spans)
     clause = (min(sent.start, c_span[0]), max(sent.end, c_span[1]))
     # The content is passed so that a date inside it (what is reported) does not date the saying.
-    when, date_conf, evidence = statement_date(doc, clause, prev_date, content=c_span)
+    when, date_conf, evidence = statement_date(doc, clause, prev_date, content=c_span, carried=carried)
     role, org, country = actor_fields(doc, speaker.actor_id if speaker else None, when)
     conf = att.confidence * (speaker.confidence if speaker else 0.5)
     conf = min(1.0, conf + 0.1) if speaker and speaker.actor_id else conf

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from linewatch.actors.registry import actor_registry
+from linewatch.analyze.scenarios.board import scenario_board
 from linewatch.analyze.scenarios.check import indicators_summary, scenario_sets, scenario_status
 from linewatch.analyze.stance.shifts import reviewed_shifts
 from linewatch.errors import InputError
@@ -32,7 +33,6 @@ from linewatch.store.queries import charts, records
 from linewatch.store.queries.alerts import MAX_ALERTS, recent_alerts
 from linewatch.store.queries.filters import ItemFilter, parse_day
 from linewatch.store.queries.stories import is_narrative_id, story_of_documents
-from linewatch.web.scenario_board import scenario_board
 
 MAX_KEY_STATEMENTS = 40
 MAX_ACTORS = 6

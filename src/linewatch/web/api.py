@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
+from linewatch.analyze.scenarios.board import scenario_board
 from linewatch.errors import InputError
 from linewatch.model import Document
 from linewatch.store.queries import charts, records
@@ -21,7 +22,6 @@ from linewatch.store.queries.filters import ItemFilter, page_bounds, parse_day
 from linewatch.web.actors import actor_profile, list_actors
 from linewatch.web.auth import require_read, require_write
 from linewatch.web.export import FORMATS, PARQUET_MISSING, export_bytes, parquet_available
-from linewatch.web.scenario_board import scenario_board
 
 router = APIRouter(prefix="/api", tags=["linewatch"])
 read = [Depends(require_read)]

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from linewatch.actors.registry import actor_registry
+from linewatch.analyze.scenarios.board import scenario_board
 from linewatch.analyze.stance.shifts import dismiss_shift, reviewed_shifts
 from linewatch.errors import InputError
 from linewatch.store.protocol import Store
@@ -21,7 +22,6 @@ from linewatch.store.queries.filters import ItemFilter, page_bounds
 from linewatch.web.actors import actor_profile, list_actors
 from linewatch.web.auth import page_reader_ok
 from linewatch.web.highlight import Highlight, event_highlights, mark_text, statement_highlights
-from linewatch.web.scenario_board import scenario_board
 from linewatch.web.sessions import (
     SESSION_COOKIE,
     SESSION_SECONDS,

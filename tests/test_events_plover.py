@@ -5,6 +5,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from linewatch.extract.events import verbal_act
@@ -180,3 +181,34 @@ def test_plover_gold_records_sample(shared_dir: Path, pipe: Pipeline) -> None:
         top = max(doc.events, key=lambda e: e.confidence, default=None)
         right += top is not None and top.plover == rec["event"]
     assert right / len(sample) >= 0.45, right
+
+
+def test_plover_model_round_trip(tmp_path: Path) -> None:
+    """The learnt coder's weights are numpy at run time: fit, save, load, predict."""
+    from collections import Counter
+
+    from linewatch.extract.plover_model import load_model, save_model
+    from linewatch.extract.plover_train import fit
+
+    feats = [Counter({"w:en:attack": 1.0, "trig:ASSAULT": 1.0}), Counter({"w:en:meet": 1.0, "trig:CONSULT": 1.0})] * 3
+    labels = ["ASSAULT", "CONSULT"] * 3
+    vocab, clf = fit(feats, labels, 3.0)
+    names = sorted(vocab, key=vocab.get)
+    path = tmp_path / "m.npz"
+    save_model(names, clf.coef_.T if len(clf.classes_) > 2 else np.hstack([-clf.coef_.T, clf.coef_.T]),
+               clf.intercept_ if len(clf.classes_) > 2 else np.array([-clf.intercept_[0], clf.intercept_[0]]),
+               [str(c) for c in clf.classes_], path)
+    model = load_model(str(path))
+    assert model is not None
+    assert model.predict(Counter({"w:en:meet": 1.0}))[0] == "CONSULT"
+    assert model.predict(Counter({"trig:ASSAULT": 1.0}))[0] == "ASSAULT"
+
+
+def test_shipped_model_codes_events_and_keeps_rule_verbal_acts(pipe: Pipeline) -> None:
+    from linewatch.extract.plover_model import load_model
+
+    assert load_model() is not None, "data/models/plover_type.npz is shipped"
+    doc = run(pipe, "Sergei Lavrov met Vladimir Makei in Moscow on 10 November.")
+    assert [e.plover for e in doc.events] == ["CONSULT"]
+    st = Statement(doc_id="d", content="Poland of violating human rights", content_span=(0, 5), cue="accused", cue_span=(0, 1))
+    assert verbal_act(st, st.content, "en") == "ACCUSE"  # the rules' label, which the coder leaves alone

@@ -30,15 +30,24 @@ from typing import Any
 from linewatch.actors.registry import ActorRegistry, TokenTrie, form_regex, get_registry
 from linewatch.extract.dates import find_dates, statement_date
 from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type, scale
+from linewatch.extract.plover_model import PloverModel, RuleView, features, load_model
 from linewatch.lexicon import lexicon
 from linewatch.model import Event, Span, Statement
 from linewatch.nlp.doc import Doc, Mention, Token
 from linewatch.nlp.pipeline import component
 
-VERSION = "0.1"
+VERSION = "0.2"
 EXTRACTOR = "events"
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on junk: scan only their start
 MODIFIER_WINDOW = 40  # characters before a trigger searched for will/not/unless
+# The learnt coder gives a statement a verbal act the rules did not find only when at least
+# this sure; 5-fold cross-validation on the visible PLOVER records
+# (python -m linewatch.extract.plover_train --sweep) chose it.
+STATEMENT_MIN_PROBABILITY = 0.5
+# ...and changes an event's rule-given type only when it prefers its own type by this
+# margin of probability (a near tie keeps the trigger's type: "imposed sanctions" is
+# SANCTION in the crisis record, COERCE in CAMEO's "impose embargo or sanctions").
+EVENT_MARGIN = 0.2
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_COOPERATION = frozenset({"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
@@ -879,9 +888,76 @@ def _events_for(
     return out
 
 
+# --------------------------------------------------------------------------- the learnt coder
+
+
+def rule_view(doc: Doc, span: Span) -> RuleView:
+    """What the trigger rules see in a sentence (the learnt coder's language-neutral features)."""
+    lex = event_lexicon(doc.lang)
+    sentence = doc.text[span[0] : span[1]][:MAX_SENTENCE_CHARS]
+    trigs = find_triggers(sentence, doc.lang, span[0])
+    if lex.not_triggers:
+        blocked = [(m.start() + span[0], m.end() + span[0]) for m in lex.not_triggers.finditer(sentence)]
+        trigs = [t for t in trigs if not any(t.start < b and a < t.end for a, b in blocked)]
+    main_type = None
+    if trigs:
+        starts = [t.start for t in doc.tokens]
+        lo, hi = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[0] + len(sentence))
+        sent_tokens = doc.tokens[lo:hi]
+        main = _main_trigger(doc, trigs, {t.i: t for t in sent_tokens}, sent_tokens)
+        main_type = _modified_type(doc.text, main, doc.lang, span[0], sentence)
+    flags = tuple(
+        name for name, pat in (("negation", lex.negation), ("future", lex.future),
+                               ("conditional", lex.conditional), ("hypothetical", lex.hypothetical))
+        if pat is not None and pat.search(sentence)
+    )
+    return RuleView(tuple(t.plover for t in trigs), main_type, flags)
+
+
+def _sentence_of(doc: Doc, offset: int) -> Span:
+    for s in _sentences(doc):
+        if s.start <= offset < s.end:
+            return s.start, s.end
+    return offset, offset
+
+
+def code_with_model(doc: Doc, model: PloverModel) -> None:
+    """Let the learnt coder decide the PLOVER type of each event, and fill in a statement's
+    verbal act where the rules found none and the coder is sure (`STATEMENT_MIN_PROBABILITY`).
+
+    A verbal act the rules found is kept: the coder learnt on English PLOVER sentences, and
+    on the crisis articles (en/ru/pl) changing those acts lost more than it won."""
+    views: dict[Span, RuleView] = {}
+
+    def view(span: Span) -> RuleView:
+        if span not in views:
+            views[span] = rule_view(doc, span)
+        return views[span]
+
+    for ev in doc.events:
+        span = (ev.span[0], ev.span[1])
+        kind = model.recode(features(doc, span, ev.plover, "event", view(span)), ev.plover, EVENT_MARGIN)
+        if kind != ev.plover and kind in TYPES:
+            ev.extra["rule_plover"] = ev.plover
+            ev.plover = kind
+            ev.mode = None  # the trigger's mode belongs to the rule's type
+            ev.scale = scale(kind)
+            ev.extra["category"] = TYPES[kind][0]
+    for st in doc.statements:
+        if st.plover:
+            continue  # a verbal act the rules found stays (stance reads it; the model knows English only)
+        span = _sentence_of(doc, st.content_span[0])
+        kind, p = model.predict(features(doc, span, st.plover, "statement", view(span)))
+        if p >= STATEMENT_MIN_PROBABILITY:
+            st.plover = kind
+
+
 @component("events", version=VERSION)
 def make_events(**config: object):
-    """PLOVER events (calls, meetings, deployments, sanctions...) and statements' verbal acts."""
+    """PLOVER events (calls, meetings, deployments, sanctions...) and statements' verbal acts.
+
+    Config: `plover_model: false` codes with the trigger rules alone (used to train the model)."""
+    model = load_model() if config.get("plover_model", True) else None
 
     def events(doc: Doc) -> Doc:
         registry = doc.options.get("registry") or get_registry()
@@ -891,6 +967,8 @@ def make_events(**config: object):
             if not st.plover:
                 st.plover = verbal_act(st, doc.text, doc.lang)
         doc.events.extend(extract_events(doc, registry))
+        if model is not None:
+            code_with_model(doc, model)
         return doc
 
     return events

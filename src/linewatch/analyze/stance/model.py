@@ -23,6 +23,7 @@ from linewatch.analyze.stance.score import score_toward
 from linewatch.analyze.stance.words import words_with_spans
 from linewatch.lexicon import data_path
 from linewatch.model import Span, StanceLabel
+from linewatch.nlp.linear import softmax_scores
 
 LABELS: tuple[StanceLabel, ...] = ("oppose", "neutral", "support")
 NEAR = 4  # words on each side that count as "near" the target
@@ -69,15 +70,7 @@ class StanceModel:
     bias: np.ndarray  # (3,)
 
     def probabilities(self, text: str, span: Span | None, lang: str) -> np.ndarray:
-        f = features(text, span, lang)
-        x = np.zeros(len(self.vocab), dtype=np.float32)
-        for name, value in f.items():
-            j = self.vocab.get(name)
-            if j is not None:
-                x[j] = value
-        z = x @ self.weights + self.bias
-        z = np.exp(z - z.max())
-        return z / z.sum()
+        return softmax_scores(features(text, span, lang), self.vocab, self.weights, self.bias)
 
     def predict(self, text: str, span: Span | None, lang: str) -> tuple[StanceLabel, float]:
         p = self.probabilities(text, span, lang)

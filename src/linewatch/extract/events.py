@@ -350,8 +350,8 @@ def _names_state(doc: Doc, m: Mention) -> bool:
     """A registry demonym form used as a noun is the state itself ("против Белоруссии")."""
     if m.kind != "demonym" or m.actor_id is None:
         return False
-    i = bisect.bisect_left([t.start for t in doc.tokens], m.start)
-    return i < len(doc.tokens) and doc.tokens[i].start == m.start and doc.tokens[i].pos in ("PROPN", "NOUN")
+    toks = doc.tokens_in((m.start, m.end))
+    return bool(toks) and toks[0].start == m.start and toks[0].pos in ("PROPN", "NOUN")
 
 
 def _nearest_mention_before(doc: Doc, start: int, limit: int) -> Mention | None:
@@ -901,9 +901,7 @@ def rule_view(doc: Doc, span: Span) -> RuleView:
         trigs = [t for t in trigs if not any(t.start < b and a < t.end for a, b in blocked)]
     main_type = None
     if trigs:
-        starts = [t.start for t in doc.tokens]
-        lo, hi = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[0] + len(sentence))
-        sent_tokens = doc.tokens[lo:hi]
+        sent_tokens = doc.tokens_in((span[0], span[0] + len(sentence)))
         main = _main_trigger(doc, trigs, {t.i: t for t in sent_tokens}, sent_tokens)
         main_type = _modified_type(doc.text, main, doc.lang, span[0], sentence)
     flags = tuple(
@@ -914,10 +912,15 @@ def rule_view(doc: Doc, span: Span) -> RuleView:
     return RuleView(tuple(t.plover for t in trigs), main_type, flags)
 
 
-def _sentence_of(doc: Doc, offset: int) -> Span:
-    for s in _sentences(doc):
-        if s.start <= offset < s.end:
-            return s.start, s.end
+def sentence_spans(doc: Doc) -> list[Span]:
+    return [(s.start, s.end) for s in _sentences(doc)]
+
+
+def sentence_of(spans: list[Span], offset: int) -> Span:
+    """The sentence (of `sentence_spans`, in text order) holding `offset`, found by bisection."""
+    i = bisect.bisect_right([a for a, _ in spans], offset) - 1
+    if i >= 0 and spans[i][0] <= offset < spans[i][1]:
+        return spans[i]
     return offset, offset
 
 
@@ -943,10 +946,11 @@ def code_with_model(doc: Doc, model: PloverModel) -> None:
             ev.mode = None  # the trigger's mode belongs to the rule's type
             ev.scale = scale(kind)
             ev.extra["category"] = TYPES[kind][0]
+    sentences = sentence_spans(doc)
     for st in doc.statements:
         if st.plover:
             continue  # a verbal act the rules found stays (stance reads it; the model knows English only)
-        span = _sentence_of(doc, st.content_span[0])
+        span = sentence_of(sentences, st.content_span[0])
         kind, p = model.predict(features(doc, span, st.plover, "statement", view(span)))
         if p >= STATEMENT_MIN_PROBABILITY:
             st.plover = kind

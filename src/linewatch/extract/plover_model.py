@@ -21,7 +21,6 @@ records' language (English) is read.
 """
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -66,9 +65,7 @@ def features(doc: Doc, span: Span, rule_type: str | None, kind: str, view: RuleV
     f["main:" + (base_type(view.main_type) or "NONE")] = 1.0
     for flag in view.flags:
         f["flag:" + flag] = 1.0
-    starts = [t.start for t in doc.tokens]
-    lo, hi = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
-    for tok in doc.tokens[lo:hi][:MAX_TOKENS]:
+    for tok in doc.tokens_in(span)[:MAX_TOKENS]:
         word = (tok.lemma or tok.text).casefold()
         if word.isalpha() and len(word) > 1:
             f[f"w:{doc.lang}:{word}"] = 1.0

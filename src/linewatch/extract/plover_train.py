@@ -65,8 +65,9 @@ def load_records(path: Path) -> list[dict]:
 def read_record(pipe: Pipeline, rec: dict) -> Record:
     doc = pipe(Doc(Document(rec["text"], language=str(rec.get("language") or "en"))))
     cands = []
+    sentences = ev.sentence_spans(doc)
     for st in doc.statements:
-        span = ev._sentence_of(doc, st.content_span[0])
+        span = ev.sentence_of(sentences, st.content_span[0])
         cands.append(Candidate("statement", st.plover, st.confidence,
                                features(doc, span, st.plover, "statement", ev.rule_view(doc, span))))
     for e in doc.events:

@@ -40,12 +40,8 @@ VERSION = "0.2"
 EXTRACTOR = "events"
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on junk: scan only their start
 MODIFIER_WINDOW = 40  # characters before a trigger searched for will/not/unless
-# The learnt coder gives a statement a verbal act the rules did not find only when at least
-# this sure; 5-fold cross-validation on the visible PLOVER records
-# (python -m linewatch.extract.plover_train --sweep) chose it.
-STATEMENT_MIN_PROBABILITY = 0.5
-# ...and changes an event's rule-given type only when it prefers its own type by this
-# margin of probability (a near tie keeps the trigger's type: "imposed sanctions" is
+# The learnt coder changes an event's rule-given type only when it prefers its own type by
+# this margin of probability (a near tie keeps the trigger's type: "imposed sanctions" is
 # SANCTION in the crisis record, COERCE in CAMEO's "impose embargo or sanctions").
 EVENT_MARGIN = 0.2
 
@@ -272,6 +268,10 @@ def _patient_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
                 if objs:
                     return _subtree_span(children, objs[0])
             if k.dep in ("obl", "iobj"):  # UD: nałożone na Białoruś
+                return _subtree_span(children, k)
+    if tok.pos == "VERB":  # active: the direct object ("summoned the Ukrainian ambassador")
+        for k in children.get(tok.i, []):
+            if k.dep in ("dobj", "obj"):
                 return _subtree_span(children, k)
     return None
 
@@ -817,6 +817,9 @@ def _events_for(
         m for m in _mentions_in(doc, patient)
         if (_is_actor(m) or _names_state(doc, m)) and (m.actor_id or m.text) not in exclude
     ] if patient else []
+    if patient and not patients and _actor_like(doc, patient, sent.start, doc.lang, sent_tokens):
+        # "the Ukrainian ambassador", "two Belarusian diplomats": people of a known state
+        patients = [m for m in _mentions_in(doc, patient) if m.kind == "demonym" and m.actor_id and m.actor_id != source_id]
     tm = patients[0] if patients else _first_mention_after(doc, trig.end, s_end, exclude)
     if tm is None and source is None:
         tm = None
@@ -925,11 +928,11 @@ def sentence_of(spans: list[Span], offset: int) -> Span:
 
 
 def code_with_model(doc: Doc, model: PloverModel) -> None:
-    """Let the learnt coder decide the PLOVER type of each event, and fill in a statement's
-    verbal act where the rules found none and the coder is sure (`STATEMENT_MIN_PROBABILITY`).
+    """Let the learnt coder decide the PLOVER type of each event (see `EVENT_MARGIN`).
 
-    A verbal act the rules found is kept: the coder learnt on English PLOVER sentences, and
-    on the crisis articles (en/ru/pl) changing those acts lost more than it won."""
+    Statements' verbal acts stay the rules': the coder learnt on English PLOVER sentences,
+    and on the crisis articles (en/ru/pl) changing or filling them in cost stance accuracy
+    (the stance stage reads the act) on the check folds."""
     views: dict[Span, RuleView] = {}
 
     def view(span: Span) -> RuleView:
@@ -946,14 +949,6 @@ def code_with_model(doc: Doc, model: PloverModel) -> None:
             ev.mode = None  # the trigger's mode belongs to the rule's type
             ev.scale = scale(kind)
             ev.extra["category"] = TYPES[kind][0]
-    sentences = sentence_spans(doc)
-    for st in doc.statements:
-        if st.plover:
-            continue  # a verbal act the rules found stays (stance reads it; the model knows English only)
-        span = sentence_of(sentences, st.content_span[0])
-        kind, p = model.predict(features(doc, span, st.plover, "statement", view(span)))
-        if p >= STATEMENT_MIN_PROBABILITY:
-            st.plover = kind
 
 
 @component("events", version=VERSION)

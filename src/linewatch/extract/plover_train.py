@@ -11,7 +11,7 @@ The accuracy printed is that of 5-fold cross-validation over the records: each r
 coded by a model trained on the other folds only, then the system's top candidate is
 picked as the scorer does. That figure, not the one on the training records, is what
 the held-out half will show. `--sweep` prints it for several regularisation strengths
-and statement thresholds (choose on it, then report the chosen one: the sweep itself
+and event margins (choose on it, then report the chosen one: the sweep itself
 is a mild optimism). The final model is trained on all records and written to
 `data/models/plover_type.npz`.
 
@@ -129,19 +129,15 @@ def fit(feats: list[Counter], labels: list[str], c: float):
     return vocab, clf
 
 
-def system_type(rec: Record, vocab: dict[str, int], clf, min_p: float, margin: float) -> str | None:
-    """The type the system reports for a record once the model recodes its candidates
-    (as `events.code_with_model` does)."""
+def system_type(rec: Record, vocab: dict[str, int], clf, margin: float) -> str | None:
+    """The type the system reports for a record once the model recodes its events (as
+    `events.code_with_model` does; statements keep the rules' verbal act)."""
     typed: list[tuple[float, str]] = []
     for c in rec.candidates:
-        p = clf.predict_proba(_matrix([c.feats], vocab))[0]
-        kind, prob = str(clf.classes_[int(p.argmax())]), float(p.max())
+        label = c.rule
         if c.kind == "event":
+            p = clf.predict_proba(_matrix([c.feats], vocab))[0]
             label = recode(p, [str(k) for k in clf.classes_], c.rule, margin)
-        elif c.rule or prob < min_p:
-            label = c.rule  # as `events.code_with_model`: a rule-found verbal act stays
-        else:
-            label = kind
         if label:
             typed.append((c.confidence, label))
     if not typed:
@@ -149,7 +145,7 @@ def system_type(rec: Record, vocab: dict[str, int], clf, min_p: float, margin: f
     return max(typed, key=lambda t: t[0])[1]
 
 
-def cross_validate(records: list[Record], folds: int, c: float, min_p: float, margin: float,
+def cross_validate(records: list[Record], folds: int, c: float, margin: float,
                    extra: list[tuple[Counter, str]] = ()) -> float:
     rng = np.random.default_rng(0)
     fold = rng.permutation(len(records)) % folds
@@ -160,7 +156,7 @@ def cross_validate(records: list[Record], folds: int, c: float, min_p: float, ma
         vocab, clf = fit([p[0] for p in pairs], [p[1] for p in pairs], c)
         for r, f in zip(records, fold):
             if f == k:
-                right += system_type(r, vocab, clf, min_p, margin) == r.gold
+                right += system_type(r, vocab, clf, margin) == r.gold
     return right / len(records)
 
 
@@ -178,8 +174,6 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("gsr", type=Path, help="PLOVER gold records (JSON array), e.g. plover_gsr_visible.json")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--C", type=float, default=3.0, help="inverse regularisation strength")
-    ap.add_argument("--min-p", type=float, default=ev.STATEMENT_MIN_PROBABILITY,
-                    help="probability the model needs to change a statement's verbal act")
     ap.add_argument("--margin", type=float, default=ev.EVENT_MARGIN,
                     help="probability margin the model needs over the rules' type to change an event's type")
     ap.add_argument("--sweep", action="store_true", help="cross-validate several C and --min-p values")
@@ -200,13 +194,11 @@ def main(argv: list[str] | None = None) -> None:
           f"{rules_accuracy(records):.3f} on {len(records)} records", file=sys.stderr)
     if args.sweep:
         for c in (1.0, 3.0, 10.0):
-            for min_p in (0.3, 0.5, 0.7):
-                for margin in (0.0, 0.2, 0.4):
-                    acc = cross_validate(records, args.folds, c, min_p, margin, extra)
-                    print(f"  C={c:<5} min_p={min_p:<5} margin={margin:<4} {args.folds}-fold CV type accuracy {acc:.3f}",
-                          file=sys.stderr)
-    acc = cross_validate(records, args.folds, args.C, args.min_p, args.margin, extra)
-    print(f"{args.folds}-fold CV type accuracy (C={args.C}, min_p={args.min_p}, margin={args.margin}): {acc:.3f} "
+            for margin in (0.0, 0.2, 0.4):
+                acc = cross_validate(records, args.folds, c, margin, extra)
+                print(f"  C={c:<5} margin={margin:<4} {args.folds}-fold CV type accuracy {acc:.3f}", file=sys.stderr)
+    acc = cross_validate(records, args.folds, args.C, args.margin, extra)
+    print(f"{args.folds}-fold CV type accuracy (C={args.C}, margin={args.margin}): {acc:.3f} "
           f"on {len(records)} records", file=sys.stderr)
     if not args.no_save:
         pairs = [(cand.feats, r.gold) for r in records if (cand := training_candidate(r)) is not None] + extra

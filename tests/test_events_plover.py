@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 
 from linewatch.extract.events import verbal_act
 from linewatch.extract.plover import SCALE, TYPES, base_type, cameo_to_plover, cameo_to_plover_mode, scale
+from linewatch.extract.plover_model import load_model, save_model
+from linewatch.extract.plover_train import fit
 from linewatch.model import Document, Statement
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
@@ -185,11 +188,6 @@ def test_plover_gold_records_sample(shared_dir: Path, pipe: Pipeline) -> None:
 
 def test_plover_model_round_trip(tmp_path: Path) -> None:
     """The learnt coder's weights are numpy at run time: fit, save, load, predict."""
-    from collections import Counter
-
-    from linewatch.extract.plover_model import load_model, save_model
-    from linewatch.extract.plover_train import fit
-
     feats = [Counter({"w:en:attack": 1.0, "trig:ASSAULT": 1.0}), Counter({"w:en:meet": 1.0, "trig:CONSULT": 1.0})] * 3
     labels = ["ASSAULT", "CONSULT"] * 3
     vocab, clf = fit(feats, labels, 3.0)
@@ -205,8 +203,6 @@ def test_plover_model_round_trip(tmp_path: Path) -> None:
 
 
 def test_shipped_model_codes_events_and_keeps_rule_verbal_acts(pipe: Pipeline) -> None:
-    from linewatch.extract.plover_model import load_model
-
     assert load_model() is not None, "data/models/plover_type.npz is shipped"
     doc = run(pipe, "Sergei Lavrov met Vladimir Makei in Moscow on 10 November.")
     assert [e.plover for e in doc.events] == ["CONSULT"]

@@ -121,7 +121,7 @@ def _matrix(feats: list[Counter], vocab: dict[str, int]) -> np.ndarray:
 
 
 def fit(feats: list[Counter], labels: list[str], c: float):
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # lazy: scikit-learn is the optional "train" extra
 
     vocab = _vocab(feats)
     clf = LogisticRegression(C=c, max_iter=5000)

@@ -208,3 +208,9 @@ def test_shipped_model_codes_events_and_keeps_rule_verbal_acts(pipe: Pipeline) -
     assert [e.plover for e in doc.events] == ["CONSULT"]
     st = Statement(doc_id="d", content="Poland of violating human rights", content_span=(0, 5), cue="accused", cue_span=(0, 1))
     assert verbal_act(st, st.content, "en") == "ACCUSE"  # the rules' label, which the coder leaves alone
+
+
+def test_a_deed_on_nobody_named_is_narration(pipe: Pipeline) -> None:
+    assert run(pipe, "Polish troops have clashed several times with the migrants in recent weeks.").events == []
+    doc = run(pipe, "Polish troops clashed with Belarusian border guards on Monday.")
+    assert [(e.plover, e.target) for e in doc.events] == [("FIGHT", "State Border Committee of Belarus")]

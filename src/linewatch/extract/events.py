@@ -44,6 +44,9 @@ MODIFIER_WINDOW = 40  # characters before a trigger searched for will/not/unless
 # this margin of probability (a near tie keeps the trigger's type: "imposed sanctions" is
 # SANCTION in the crisis record, COERCE in CAMEO's "impose embargo or sanctions").
 EVENT_MARGIN = 0.2
+# Deeds that need no addressee named: a meeting names its sides itself, a demonstration has
+# none (verbal acts of untracked actors need none either).
+NO_TARGET_NEEDED = frozenset({"CONSULT", "PROTEST"})
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_COOPERATION = frozenset({"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
@@ -846,6 +849,10 @@ def _events_for(
         if name and name not in participants and (registry.by_name(name) is not None):
             participants.insert(0 if name == source else len(participants), name)
     participants = list(dict.fromkeys(participants))
+    if plover not in NO_TARGET_NEEDED and plover not in VERBAL_TYPES and target is None:
+        # An act on nobody the text names is narration ("Polish troops have clashed several
+        # times with the migrants"); the record wants interactions between named actors.
+        return []
     if plover == "CONSULT" and len(participants) < 2 and not (source and target and parsed_source):
         return []  # a meeting needs two sides: two known actors, or a parsed subject and a partner
     # Dates: those in the sentence outside statement content; several explicit days → several events.

@@ -32,7 +32,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("LINEWATCH_SHARED") or HERE.parent / "shared")
-OUT = Path(os.environ.get("OUT") or Path(tempfile.gettempdir()) / "linewatch-folds")
+# One output folder per checkout, so runs from two worktrees never overwrite each other.
+OUT = Path(os.environ.get("OUT") or Path(tempfile.gettempdir())
+           / f"linewatch-folds-{hashlib.sha1(str(HERE).encode()).hexdigest()[:8]}")
 FOLDS = 5
 TUNE_FOLDS = (0, 1, 2)
 CHECK_FOLDS = (3, 4)

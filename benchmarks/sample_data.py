@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from linewatch.model import content_hash, stable_id
+from linewatch.store.queries.search import index_words
 
 # (id, canonical name, country, role, {lang: surface form})
 SPEAKERS = [
@@ -239,6 +240,8 @@ def populate(store: Any, n_docs: int, *, start: date = date(2021, 8, 1), days: i
     def flush() -> None:
         with store.transaction():
             store.executemany(_insert(DOC_COLS, "documents"), docs)
+            index_words(store, [(f"{d[DOC_COLS.index('title')]} {d[DOC_COLS.index('text')]}", d[DOC_COLS.index('language')])
+                                for d in docs])
             store.executemany(_insert(ST_COLS, "statements"), sts)
             store.executemany(_insert(EV_COLS, "events"), evs)
             store.executemany(_insert(NM_COLS, "narrative_matches"), nms)

@@ -95,3 +95,59 @@ def test_api_documents_honours_q(tmp_path) -> None:
     assert len(client.get("/api/documents").json()["items"]) == len(TEXTS)
     page = client.get("/documents", params={"q": "мигранты"}).text
     assert "doc 0" in page and "doc 3" not in page
+
+
+def test_a_search_never_lemmatises_and_reads_a_bounded_page(store, monkeypatch) -> None:
+    """Lemmas are computed when documents are written; a search only looks its words up
+    (loading a lemma dictionary takes seconds per language), and fetches one page, not every match."""
+    from linewatch.store.queries import search
+
+    calls: list[str] = []
+
+    class Counting:
+        def lemmatize(self, word: str, lang: str) -> str:
+            calls.append(word)
+            return word
+
+    monkeypatch.setattr(search, "_LEMMATIZER", Counting())
+    monkeypatch.setattr(search.simplemma, "lemmatize", Counting().lemmatize)
+    fetched: list[int] = []
+    query = store.query
+
+    def counting(sql, params=()):
+        rows = query(sql, params)
+        fetched.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(store, "query", counting)
+    assert _st(store, "мигрантов") == {0} and _st(store, "granicy") == {2} and _docs(store, "граница") == {"doc 1"}
+    fetched.clear()
+    rows, more = records.list_statements(store, ItemFilter(q="Minsk OR migrants OR border OR granicy"), 1)
+    assert len(rows) == 1 and more
+    assert calls == []
+    # at most one stored lemma per word of the query (4), a count (1 row) and a page of limit + 1 ids;
+    # never a row per match or per stored word
+    assert max(fetched) <= 4
+
+
+def test_lemmas_are_stored_once_per_form(store) -> None:
+    from linewatch.store.queries.search import index_words, stored_lemmas
+
+    assert stored_lemmas(store, ["мигрантов", "granicy", "unknownword"]) == {"мигрантов": ("мигрант",),
+                                                                            "granicy": ("granica",)}
+    assert index_words(store, [(TEXTS[0][1], "ru"), (TEXTS[2][1], "pl")]) == 0  # already there
+
+
+def test_a_database_from_before_lemmas_gets_them_on_upgrade(tmp_path) -> None:
+    from linewatch.store import open_store
+
+    url = str(tmp_path / "old.db")
+    s = open_store(url)
+    _fill(s)
+    s.execute("DROP TABLE search_lemmas")
+    s.execute("DELETE FROM schema_migrations WHERE version = 7")
+    s.close()
+    s = open_store(url)  # applies the migration and lemmatises the stored documents once
+    assert _st(s, "мигрантов") == {0} and _st(s, "migrants NOT Poland") == {2}
+    assert s.scalar("SELECT COUNT(*) FROM search_lemmas") > 30
+    s.close()

@@ -193,7 +193,7 @@ class TokenTrie:
 # --------------------------------------------------------------------------- YAML loading with lines
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # C parser when libyaml is there (3x faster)
     """SafeLoader that remembers the line of every mapping (for error messages)."""
 
 

@@ -335,6 +335,20 @@ CREATE TABLE IF NOT EXISTS document_claims (
 );
 """
 
+# The lemma of every word form the stored texts contain, computed once when a document is
+# written (simplemma, in the document's language), so a search reduces its words to their
+# lemma with one indexed lookup instead of loading a lemma dictionary at request time.
+MIGRATION_0007 = """
+CREATE TABLE IF NOT EXISTS search_lemmas (
+    form TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    lemma TEXT NOT NULL,
+    PRIMARY KEY (form, lang)
+);
+"""
+
+LEMMAS_MIGRATION = 7  # the store lemmatises the documents already stored when it applies this one
+
 # (version, description, {dialect: sql}) — append only.
 MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
     (
@@ -350,6 +364,7 @@ MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
     (4, "covering index statement -> narrative", {"sqlite": MIGRATION_0004, "postgresql": MIGRATION_0004}),
     (5, "narrative match relation (promotes / reports / rebuts)", {"sqlite": MIGRATION_0005, "postgresql": MIGRATION_0005}),
     (6, "document claims (leases) for concurrent runs", {"sqlite": MIGRATION_0006, "postgresql": MIGRATION_0006}),
+    (LEMMAS_MIGRATION, "word forms and their lemmas (search)", {"sqlite": MIGRATION_0007, "postgresql": MIGRATION_0007}),
 ]
 
 

@@ -18,6 +18,7 @@ from linewatch.model import Document, DocumentAnalysis, Statement
 from linewatch.store.claims import drop_claim_sql
 from linewatch.store.connection import Connection, _safe_url
 from linewatch.store.migrate import migrate
+from linewatch.store.queries.search import index_stored_documents, index_words
 from linewatch.store.rows import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
@@ -35,6 +36,7 @@ from linewatch.store.rows import (
     statement_from_row,
     statement_row,
 )
+from linewatch.store.schema import LEMMAS_MIGRATION
 
 # Tables a document's analysis lives in; replaced as a whole when it is reprocessed.
 ANALYSIS_TABLES = ("statements", "events", "narrative_matches", "stance_mentions")
@@ -53,7 +55,8 @@ MAX_QUERY_CHARS = 500
 class Store:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        migrate(conn)
+        if LEMMAS_MIGRATION in migrate(conn):
+            index_stored_documents(self)  # a database written before lemmas were stored: once, on upgrade
 
     # ------------------------------------------------------------------ basics
 
@@ -110,6 +113,8 @@ class Store:
                 return False
             row = document_row(doc)
             n = self.execute(insert_sql("documents", DOCUMENT_COLUMNS, "ON CONFLICT DO NOTHING"), row)
+            if n == 1:  # lemmas at write time, so a search never lemmatises
+                index_words(self, [(f"{doc.title or ''} {doc.text}", doc.language)])
         return n == 1
 
     def _record_sighting(self, existing: dict[str, Any], doc: Document) -> None:

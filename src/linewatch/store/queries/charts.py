@@ -75,7 +75,7 @@ def _windowed(f: ItemFilter, start: str, end: str) -> ItemFilter:
 def _statement_counts_by_actor(store: Store, f: ItemFilter) -> dict[str, Any]:
     """Statements per day for the most active speakers (timeline chart)."""
     start, end = window(store, f)
-    where, params, join = statement_where(_windowed(f, start, end), store.dialect)
+    where, params, join = statement_where(_windowed(f, start, end), store)
     rows = store.query(
         f"SELECT s.date AS day, s.speaker AS actor, COUNT(*) AS n FROM statements s{doc_join(join, 's')[0]}"
         # registry speakers only: the timeline's legend never names "NEW YORK" or "the leaders"
@@ -140,7 +140,7 @@ def _accusation_network(store: Store, f: ItemFilter, limit_edges: int = 80) -> d
     start, end = window(store, f)
     g = _windowed(f, start, end)
     g.stance = None
-    where, params, join = statement_where(g, store.dialect)
+    where, params, join = statement_where(g, store)
     rows = store.query(
         f"SELECT s.speaker AS src, s.target AS dst, COUNT(*) AS n FROM statements s{doc_join(join, 's')[0]}"
         f" WHERE {doc_join(join, 's')[1]}{where} AND s.speaker IS NOT NULL AND s.target IS NOT NULL"
@@ -270,7 +270,7 @@ ACTOR_STANCE_ROWS = 20_000  # one speaker's statements read for the chart (bound
 def _actor_stance_over_time(store: Store, actor: str, limit_targets: int = 6) -> dict[str, Any]:
     # the speaker's statements as corrected (a statement re-filed under this actor counts, one moved away
     # does not; a corrected stance or target counts as corrected; one marked wrong not at all)
-    where, params, _ = statement_where(ItemFilter(actor=actor), store.dialect)
+    where, params, _ = statement_where(ItemFilter(actor=actor), store)
     found = apply_corrections(store.query(
         f"SELECT s.id, s.speaker, s.date, s.target, s.stance FROM statements s WHERE {where} AND s.date IS NOT NULL"
         " LIMIT ?", [*params, ACTOR_STANCE_ROWS]), "statement", store)

@@ -113,7 +113,7 @@ def corrected_equals(field: str) -> str:
     )
 
 
-def statement_where(f: ItemFilter, dialect: str, broad_fts: bool = False) -> tuple[str, list[Any], bool]:
+def statement_where(f: ItemFilter, store: Store, broad_fts: bool = False) -> tuple[str, list[Any], bool]:
     """WHERE clause over `statements s` (+ `documents d` when needed).
 
     Returns (sql, params, needs_document_join). Call `resolve_names` first so
@@ -121,12 +121,13 @@ def statement_where(f: ItemFilter, dialect: str, broad_fts: bool = False) -> tup
     full-text matches are written so the planner walks the date index (newest
     first) instead of sorting every match.
     """
+    dialect = store.dialect
     keep_order = "+" if dialect == "sqlite" else ""
     clauses: list[str] = []
     params: list[Any] = []
     join_doc = False
     if f.q:
-        expr = match_expression(f.q, dialect)
+        expr = match_expression(f.q, store)
         if expr:
             if dialect == "sqlite":
                 # every token quoted by the search layer: user text can never form query operators

@@ -72,7 +72,7 @@ BROAD_FTS = 300  # more matches than this: walk the date index instead of sortin
 
 def _broad_fts(store: Store, f: ItemFilter) -> bool:
     """Whether a full-text query matches many statements (SQLite only; cheap doclist count)."""
-    expr = match_expression(f.q, store.dialect) if store.dialect == "sqlite" else None
+    expr = match_expression(f.q, store) if store.dialect == "sqlite" else None
     if not expr:
         return False
     n = store.query("SELECT COUNT(*) AS n FROM statements_fts WHERE statements_fts MATCH ?", [expr])
@@ -97,7 +97,7 @@ def list_statements(
     the full rows of those ids.
     """
     f = resolve_names(store, f)
-    where, params, join = statement_where(f, store.dialect, broad_fts=_broad_fts(store, f))
+    where, params, join = statement_where(f, store, broad_fts=_broad_fts(store, f))
     order = "ASC" if oldest_first else "DESC"
     join_sql, join_where = doc_join(join, "s")
     # undated statements are listed (after the dated ones), never dropped: every view counts the same
@@ -118,7 +118,7 @@ COUNT_CAP = 10_000  # a count stops here ("10000 or more"): a list page never co
 def count_statements(store: Store, f: ItemFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
     """(how many statements match the filter, whether the count stopped at `cap`), undated ones included."""
     f = resolve_names(store, f)
-    where, params, join = statement_where(f, store.dialect)
+    where, params, join = statement_where(f, store)
     join_sql, join_where = doc_join(join, "s")
     n = int(store.scalar(f"SELECT COUNT(*) FROM (SELECT 1 AS x FROM statements s{join_sql} WHERE {join_where}{where}"
                          " LIMIT ?) c", [*params, cap + 1]) or 0)
@@ -198,7 +198,7 @@ def list_documents(store: Store, f: ItemFilter, limit: int = 50, offset: int = 0
     if f.date_to:
         clauses.append("published <= ?")
         params.append(f.date_to)
-    expr = match_expression(f.q, store.dialect)
+    expr = match_expression(f.q, store)
     if expr and store.dialect == "sqlite":
         clauses.append("rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
         params.append(expr)

@@ -5,8 +5,12 @@
     tsquery_expression(q)   # for PostgreSQL to_tsquery('simple', ...)
 
 - A word matches its other forms: Russian and Polish (and English) words are reduced
-  to their lemma with simplemma and searched as the stem they share ("мигранты" finds
-  "мигрантов", "granica" finds "granicy").
+  to their lemma and searched as the stem they share ("мигранты" finds "мигрантов",
+  "granica" finds "granicy"). Lemmas are computed once, when a document is written
+  (`index_words`: simplemma in the document's language, stored in `search_lemmas`); a
+  search looks its words up there (one indexed query) and never loads a lemma dictionary,
+  which takes seconds per language. A word the stored texts never contain has no other
+  form to find but those sharing its stem without the inflected vowel ending.
 - A name matches every spelling the actor registry knows, in every language
   ("Лавров" finds "Sergei Lavrov", "Ławrow"; "Łukaszenko" finds "Lukashenko").
 - "quoted words" are a phrase; AND is implied between terms; OR joins two terms;
@@ -18,18 +22,27 @@ digits and quoted.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import simplemma
+from simplemma.strategies.default import DefaultStrategy
 
 from linewatch.actors.registry import actor_registry
 from linewatch.model import Actor
+from linewatch.store.protocol import Store
 
 MAX_QUERY_CHARS = 300
 MAX_TERMS = 12
 MAX_ALTERNATIVES = 24  # spellings of one name, bounded
 MIN_STEM = 4
+MAX_FORM_CHARS = 40  # longer "words" (hashes, run-together junk) are not indexed
+INDEX_LANGUAGES = ("ru", "pl", "en")  # the languages whose lemmas simplemma gives
+LOOKUP_BATCH = 500  # forms per IN (...) list
+# simplemma's front-coded dictionaries read in place (Polish: 54 MB and 1.6 s to open, against
+# 408 MB and 3.3 s decoded into a dict); only writers open them
+_LEMMATIZER = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(low_memory=True))
 _TOKEN = re.compile(r'"[^"]*"|\S+')
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -66,12 +79,13 @@ def _languages(word: str) -> tuple[str, ...]:
     return ("pl", "en")
 
 
-def _stem(word: str) -> str | None:
-    """The prefix a word shares with its lemma(s), without the inflected ending; None if too short."""
+def _stem(word: str, lemmas: Mapping[str, Sequence[str]]) -> str | None:
+    """The prefix a word shares with its lemma(s), without the inflected ending; None if too short.
+
+    `lemmas` are the stored lemmas of the query's words; a word without one is its own lemma."""
     w = word.lower()
     stems = []
-    for lang in _languages(w):
-        lemma = simplemma.lemmatize(w, lang=lang).lower()
+    for lemma in lemmas.get(w) or (w,):
         n = 0
         while n < min(len(w), len(lemma)) and w[n] == lemma[n]:
             n += 1
@@ -79,6 +93,63 @@ def _stem(word: str) -> str | None:
         if len(stem) >= MIN_STEM:
             stems.append(stem)
     return min(stems, key=len) if stems else None
+
+
+def _indexable(words: Iterable[str]) -> set[str]:
+    return {w for w in words if MIN_STEM <= len(w) <= MAX_FORM_CHARS and not w.isdigit()}
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), LOOKUP_BATCH):
+        yield items[i:i + LOOKUP_BATCH]
+
+
+def index_words(store: Store, texts: Iterable[tuple[str | None, str | None]]) -> int:
+    """Store the lemma of every word form in `texts` ((text, language) pairs) not stored yet; how many were added.
+
+    Called where documents are written, so the lemma dictionary is loaded by the writer (once per
+    process and language), never by a search. Statements are spans of their document's text, so
+    the document's words cover them."""
+    by_lang: dict[str, set[str]] = {}
+    for text, lang in texts:
+        if text and lang in INDEX_LANGUAGES:
+            by_lang.setdefault(lang, set()).update(_indexable(_words(text)))
+    rows: list[tuple[str, str, str]] = []
+    for lang, forms in sorted(by_lang.items()):
+        for chunk in _chunks(sorted(forms)):
+            marks = ",".join("?" for _ in chunk)
+            known = {r["form"] for r in store.query(
+                f"SELECT form FROM search_lemmas WHERE lang = ? AND form IN ({marks})", [lang, *chunk])}
+            rows += [(w, lang, _LEMMATIZER.lemmatize(w, lang=lang).lower()) for w in chunk if w not in known]
+    if rows:
+        store.executemany(
+            "INSERT INTO search_lemmas (form, lang, lemma) VALUES (?, ?, ?) ON CONFLICT (form, lang) DO NOTHING", rows)
+    return len(rows)
+
+
+def index_stored_documents(store: Store, batch: int = 200) -> int:
+    """`index_words` over every stored document, in id order and bounded batches (a database from
+    before lemmas were stored); how many forms were added."""
+    added, last = 0, ""
+    while True:
+        rows = store.query("SELECT id, title, text, language FROM documents WHERE id > ? ORDER BY id LIMIT ?",
+                           [last, batch])
+        if not rows:
+            return added
+        added += index_words(store, [(f"{r['title'] or ''} {r['text']}", r["language"]) for r in rows])
+        last = rows[-1]["id"]
+
+
+def stored_lemmas(store: Store, words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The lemmas the stored texts gave each of `words` (any language), by primary-key lookup."""
+    forms = sorted(_indexable(words))[:LOOKUP_BATCH]
+    if not forms:
+        return {}
+    out: dict[str, list[str]] = {}
+    marks = ",".join("?" for _ in forms)
+    for r in store.query(f"SELECT form, lemma FROM search_lemmas WHERE form IN ({marks}) ORDER BY form, lang", forms):
+        out.setdefault(r["form"], []).append(r["lemma"])
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def resolve_actor(text: str) -> Actor | None:
@@ -103,7 +174,7 @@ def name_spellings(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(_words(n) for n in names if _words(n)))[:MAX_ALTERNATIVES]
 
 
-def _alternatives(text: str, phrase: bool) -> list[Alt]:
+def _alternatives(text: str, phrase: bool, lemmas: Mapping[str, Sequence[str]]) -> list[Alt]:
     words = _words(text)
     if not words:
         return []
@@ -114,7 +185,7 @@ def _alternatives(text: str, phrase: bool) -> list[Alt]:
         if len(spelling[-1]) >= MIN_STEM + 1:  # a surname in any case: Лаврова, Ławrowa, Łukaszenki
             alts.append(Alt((_SOFT_END.sub("", spelling[-1]) or spelling[-1],), prefix=True))
     if not phrase and len(words) == 1 and not spellings:  # a name is not a word to lemmatise (Лавров ≠ лавр)
-        stem = _stem(words[0])
+        stem = _stem(words[0], lemmas)
         if stem:
             alts.append(Alt((stem,), prefix=True))
     unique: dict[tuple[tuple[str, ...], bool], Alt] = {}
@@ -123,8 +194,8 @@ def _alternatives(text: str, phrase: bool) -> list[Alt]:
     return list(unique.values())[:MAX_ALTERNATIVES]
 
 
-def parse_query(q: str | None) -> list[Clause]:
-    """The clauses of a query; [] when nothing searchable is left."""
+def parse_query(q: str | None, lemmas: Mapping[str, Sequence[str]] | None = None) -> list[Clause]:
+    """The clauses of a query; [] when nothing searchable is left. `lemmas`: see `stored_lemmas`."""
     if not q:
         return []
     clauses: list[Clause] = []
@@ -141,7 +212,7 @@ def parse_query(q: str | None) -> list[Clause]:
         if tok.startswith("-") and len(tok) > 1:
             negate, tok = True, tok[1:]
         phrase = tok.startswith('"')
-        alts = _alternatives(tok.strip('"'), phrase)
+        alts = _alternatives(tok.strip('"'), phrase, lemmas or {})
         if not alts:
             continue
         if join_or and not negate and not clauses[-1].negated:
@@ -172,10 +243,14 @@ def _ts_alt(a: Alt) -> str:
     return "(" + " <-> ".join(words) + ")"
 
 
-def match_expression(q: str | None, dialect: str) -> str | None:
-    """The engine's expression for a user query (FTS5 on SQLite, tsquery on PostgreSQL), None if empty."""
-    clauses = parse_query(q)
-    return fts5_expression(clauses) if dialect == "sqlite" else tsquery_expression(clauses)
+def match_expression(q: str | None, store: Store) -> str | None:
+    """The engine's expression for a user query (FTS5 on SQLite, tsquery on PostgreSQL), None if empty.
+
+    One indexed lookup of the query's words in `search_lemmas`; nothing is lemmatised here."""
+    if not q or not str(q).strip():
+        return None
+    clauses = parse_query(q, stored_lemmas(store, _words(str(q)[:MAX_QUERY_CHARS])))
+    return fts5_expression(clauses) if store.dialect == "sqlite" else tsquery_expression(clauses)
 
 
 def tsquery_expression(clauses: list[Clause]) -> str | None:

@@ -49,7 +49,7 @@ def stance_cells(
     holder is known (the dashboard); otherwise a cell may have holder None.
     """
     f = ItemFilter(**{**f.__dict__, "stance": None})
-    where, params, join = statement_where(f, store.dialect)
+    where, params, join = statement_where(f, store)
     holder = HOLDER_SQL[by]
     js, jw = doc_join(join, "s")
     named = f" AND {holder} IS NOT NULL" if named_holders else ""
@@ -79,7 +79,7 @@ def stance_rows(store: Store, f: ItemFilter) -> list[dict[str, Any]]:
     """The statements `stance_cells` counts, one by one (id, speaker, speaker_country, target,
     stance, date), corrections applied and wrong ones dropped, by date then id."""
     f = ItemFilter(**{**f.__dict__, "stance": None})
-    where, params, join = statement_where(f, store.dialect)
+    where, params, join = statement_where(f, store)
     js, jw = doc_join(join, "s")
     rows = store.query(
         f"SELECT s.id, s.speaker, s.speaker_country, s.target, s.stance, s.date FROM statements s{js}"

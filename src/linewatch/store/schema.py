@@ -347,6 +347,13 @@ CREATE TABLE IF NOT EXISTS search_lemmas (
 );
 """
 
+# The speaker facet (every page's dropdown: named speakers by how often they speak) reads only
+# named speakers: a partial index answers it without the wide rows (300,000 statements:
+# 413 ms -> 20 ms on SQLite, the largest part of a page's first request).
+MIGRATION_0008 = """
+CREATE INDEX IF NOT EXISTS statements_named_speaker ON statements (speaker) WHERE speaker_id IS NOT NULL;
+"""
+
 LEMMAS_MIGRATION = 7  # the store lemmatises the documents already stored when it applies this one
 
 # (version, description, {dialect: sql}) — append only.
@@ -365,6 +372,7 @@ MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
     (5, "narrative match relation (promotes / reports / rebuts)", {"sqlite": MIGRATION_0005, "postgresql": MIGRATION_0005}),
     (6, "document claims (leases) for concurrent runs", {"sqlite": MIGRATION_0006, "postgresql": MIGRATION_0006}),
     (LEMMAS_MIGRATION, "word forms and their lemmas (search)", {"sqlite": MIGRATION_0007, "postgresql": MIGRATION_0007}),
+    (8, "partial index: named speakers (speaker facet)", {"sqlite": MIGRATION_0008, "postgresql": MIGRATION_0008}),
 ]
 
 

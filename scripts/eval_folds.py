@@ -99,7 +99,7 @@ def extract(docs: list[GoldDocument], taxonomy: str | None, out: Path) -> None:
                 cmd += ["--date", SEED_DATE]
             if taxonomy:
                 cmd += ["--taxonomy", taxonomy]
-            proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            proc = subprocess.run(cmd, capture_output=True, text=True)
             if proc.stderr.strip():
                 sys.stderr.write(proc.stderr)
             fh.write(proc.stdout)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -390,6 +391,13 @@ def _indicator(rd: _Reader, item: Any, scenario_ids: set[str], vocab: Vocabulary
     )
 
 
+def _first_unknown(vals: list[str], known: Collection[str] | None) -> str | None:
+    """The first of `vals` not in `known`; None when all are, or when `known` is None (not checked)."""
+    if known is None:
+        return None
+    return next((v for v in vals if v not in known), None)
+
+
 def _query(rd: _Reader, q: dict[str, Any], kind: str, what: str, vocab: Vocabulary) -> dict[str, Any]:
     allowed = _FIELDS[kind]
     if kind == "count":
@@ -419,15 +427,13 @@ def _query(rd: _Reader, q: dict[str, Any], kind: str, what: str, vocab: Vocabula
             out[key] = _keywords(rd, q, what)
         elif key == "stance":
             vals = rd.strings(q, key, what)
-            bad = [v for v in vals if v not in STANCES]
-            if bad:
-                raise rd.fail(f"{what}: unknown stance {bad[0]!r} (use {', '.join(STANCES)})", line)
+            if (bad := _first_unknown(vals, STANCES)) is not None:
+                raise rd.fail(f"{what}: unknown stance {bad!r} (use {', '.join(STANCES)})", line)
             out[key] = vals
         elif key == "plover":
             vals = [v.upper() for v in rd.strings(q, key, what)]
-            bad = [v for v in vals if v not in PLOVER_TYPES]
-            if bad:
-                raise rd.fail(f"{what}: unknown PLOVER type {bad[0]!r}", line)
+            if (bad := _first_unknown(vals, PLOVER_TYPES)) is not None:
+                raise rd.fail(f"{what}: unknown PLOVER type {bad!r}", line)
             out[key] = vals
         elif key in _COUNTRY_FIELDS:
             vals = [v.upper() for v in rd.strings(q, key, what)]
@@ -437,17 +443,13 @@ def _query(rd: _Reader, q: dict[str, Any], kind: str, what: str, vocab: Vocabula
             out[key] = vals
         elif key in _ACTOR_FIELDS:
             vals = rd.strings(q, key, what)
-            if vocab.actors is not None:
-                bad = [v for v in vals if v not in vocab.actors]
-                if bad:
-                    raise rd.fail(f"{what}: unknown actor id {bad[0]!r} in '{key}' (see the actor registry)", line)
+            if (bad := _first_unknown(vals, vocab.actors)) is not None:
+                raise rd.fail(f"{what}: unknown actor id {bad!r} in '{key}' (see the actor registry)", line)
             out[key] = vals
         elif key == "narratives":
             vals = rd.strings(q, key, what)
-            if vocab.narratives is not None:
-                bad = [v for v in vals if v not in vocab.narratives]
-                if bad:
-                    raise rd.fail(f"{what}: unknown narrative id {bad[0]!r} (not in the taxonomy)", line)
+            if (bad := _first_unknown(vals, vocab.narratives)) is not None:
+                raise rd.fail(f"{what}: unknown narrative id {bad!r} (not in the taxonomy)", line)
             out[key] = vals
         elif key == "languages":
             out[key] = [v.lower() for v in rd.strings(q, key, what)]

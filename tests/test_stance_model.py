@@ -30,8 +30,7 @@ def test_numpy_inference_matches_weights() -> None:
 
 def test_shipped_english_model_loads() -> None:
     model = load_model("en")
-    if model is None:
-        pytest.skip("no English model shipped")
+    assert model is not None, "data/lang/en/stance_model.npz is shipped"
     assert model.weights.shape == (len(model.vocab), len(LABELS))
     assert load_model("xx") is None
 

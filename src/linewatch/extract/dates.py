@@ -106,6 +106,11 @@ def _lang(lang: str) -> _Lang:
     )
 
 
+def month_words(lang: str) -> frozenset[str]:
+    """Every month form of `lang` (case-folded), as `find_dates` reads them."""
+    return frozenset(_lang(lang).month_of)
+
+
 def _resolve_year(day: int, month: int, year: int | None, anchor: date | None) -> date | None:
     try:
         if year is not None:

@@ -21,10 +21,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from linewatch.actors.registry import get_registry
+from linewatch.extract.dates import month_words
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Doc, Mention
 
@@ -96,12 +97,6 @@ def speaker_words(lang: str) -> SpeakerWords:
                         words("title_abbreviations"))
 
 
-@lru_cache(maxsize=4)
-def _month_words(lang: str) -> frozenset[str]:
-    data = lexicon(lang, "dates")
-    return frozenset(str(f).lower() for forms in (data.get("months") or {}).values() for f in forms)
-
-
 UNNAMED = "unnamed"  # speaker_problem: words that point at someone the text does not name
 AGENCY = "news agency"  # speaker_problem: a wire service, which relays others' words
 MAX_SPEAKER_WORDS = 8  # a longer "speaker" is a clause the finder misread
@@ -151,7 +146,7 @@ def name_problem(name: str, lang: str, registered: bool = False) -> str | None:
     if all(w.lower() in sw.not_speakers for w in words):
         return UNNAMED
     tokens = [w.lower() for w in _WORD.findall(name)]
-    months = _month_words(lang)
+    months = month_words(lang)
     if any((x in months and y.isdigit()) or (x.isdigit() and y in months) for x, y in zip(tokens, tokens[1:])):
         return "dateline"
     if len(words) > MAX_SPEAKER_WORDS:

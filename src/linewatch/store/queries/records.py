@@ -88,6 +88,17 @@ def _by_ids(store: Store, sql_cols: str, table_sql: str, ids: list[str]) -> list
     return [rows[i] for i in ids if i in rows]
 
 
+def _page_ids(
+    store: Store, from_sql: str, alias: str, where_sql: str, params: list[Any], order: str, limit: int, offset: int
+) -> list[str]:
+    """The ids of one page (one extra, to tell whether more follow), by date then id; undated ones last."""
+    return [r["id"] for r in store.query(
+        f"SELECT {alias}.id FROM {from_sql} WHERE {where_sql}"
+        f" ORDER BY {alias}.date {order} NULLS LAST, {alias}.id {order} LIMIT ? OFFSET ?",
+        [*params, limit + 1, offset],
+    )]
+
+
 def list_statements(
     store: Store, f: ItemFilter, limit: int = 50, offset: int = 0, *, with_docs: bool = True, oldest_first: bool = False
 ) -> tuple[list[dict[str, Any]], bool]:
@@ -101,11 +112,7 @@ def list_statements(
     order = "ASC" if oldest_first else "DESC"
     join_sql, join_where = doc_join(join, "s")
     # undated statements are listed (after the dated ones), never dropped: every view counts the same
-    ids = [r["id"] for r in store.query(
-        f"SELECT s.id FROM statements s{join_sql} WHERE {join_where}{where}"
-        f" ORDER BY s.date {order} NULLS LAST, s.id {order} LIMIT ? OFFSET ?",
-        [*params, limit + 1, offset],
-    )]
+    ids = _page_ids(store, f"statements s{join_sql}", "s", f"{join_where}{where}", params, order, limit, offset)
     more = len(ids) > limit
     cols = STATEMENT_COLUMNS + (", " + DOC_BRIEF_COLUMNS if with_docs else "")
     table = "statements s JOIN documents d ON d.id = s.doc_id" if with_docs else "statements s"
@@ -149,11 +156,7 @@ def list_events(
     where, params, join = event_where(f, store.dialect)
     order = "ASC" if oldest_first else "DESC"
     join_sql, join_where = doc_join(join, "e")
-    ids = [r["id"] for r in store.query(
-        f"SELECT e.id FROM events e{join_sql} WHERE {join_where}{where}"
-        f" ORDER BY e.date {order} NULLS LAST, e.id {order} LIMIT ? OFFSET ?",
-        [*params, limit + 1, offset],
-    )]
+    ids = _page_ids(store, f"events e{join_sql}", "e", f"{join_where}{where}", params, order, limit, offset)
     rows = _by_ids(store, f"{EVENT_COLUMNS}, {DOC_BRIEF_COLUMNS}", "events e JOIN documents d ON d.id = e.doc_id", ids[:limit])
     return _finish_events(store, rows), len(ids) > limit
 

@@ -7,6 +7,7 @@ Chart data reaches the browser only as JSON inside
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -319,29 +320,30 @@ def actor_narratives(store: Store, actor: str, limit: int = 15) -> list[dict[str
     ))
 
 
-def statement_counts_by_actor(store: Store, f: ItemFilter) -> dict[str, Any]:
+def _by_filter(store: Store, name: str, f: ItemFilter, compute: Callable[[Store, ItemFilter], dict[str, Any]]) -> dict[str, Any]:
+    """One filtered aggregate, cached under its name and the filter (names resolved first)."""
     f = resolve_names(store, f)
-    return cached(store, ("statement_counts_by_actor", tuple(sorted(f.as_params().items()))), lambda: _statement_counts_by_actor(store, f))
+    return cached(store, (name, tuple(sorted(f.as_params().items()))), lambda: compute(store, f))
+
+
+def statement_counts_by_actor(store: Store, f: ItemFilter) -> dict[str, Any]:
+    return _by_filter(store, "statement_counts_by_actor", f, _statement_counts_by_actor)
 
 
 def event_counts_by_type(store: Store, f: ItemFilter) -> dict[str, Any]:
-    f = resolve_names(store, f)
-    return cached(store, ("event_counts_by_type", tuple(sorted(f.as_params().items()))), lambda: _event_counts_by_type(store, f))
+    return _by_filter(store, "event_counts_by_type", f, _event_counts_by_type)
 
 
 def stance_matrix_data(store: Store, f: ItemFilter) -> dict[str, Any]:
-    f = resolve_names(store, f)
-    return cached(store, ("stance_matrix_data", tuple(sorted(f.as_params().items()))), lambda: _stance_matrix_data(store, f))
+    return _by_filter(store, "stance_matrix_data", f, _stance_matrix_data)
 
 
 def accusation_network(store: Store, f: ItemFilter) -> dict[str, Any]:
-    f = resolve_names(store, f)
-    return cached(store, ("accusation_network", tuple(sorted(f.as_params().items()))), lambda: _accusation_network(store, f))
+    return _by_filter(store, "accusation_network", f, _accusation_network)
 
 
 def narrative_trends(store: Store, f: ItemFilter) -> dict[str, Any]:
-    f = resolve_names(store, f)
-    return cached(store, ("narrative_trends", tuple(sorted(f.as_params().items()))), lambda: _narrative_trends(store, f))
+    return _by_filter(store, "narrative_trends", f, _narrative_trends)
 
 
 def warm(store: Store) -> None:

@@ -30,8 +30,6 @@ from linewatch.actors.registry import form_regex
 from linewatch.lexicon import lexicon
 from linewatch.model import Relation
 
-_GLUED_NT = re.compile(r"\w+n[’']t\b", re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class _Words:
@@ -39,6 +37,7 @@ class _Words:
     deny_words: re.Pattern[str] | None
     negators: re.Pattern[str] | None
     distance: re.Pattern[str] | None
+    glued_negators: re.Pattern[str] | None  # a negator written onto its verb ("isn't")
 
 
 @dataclass
@@ -57,7 +56,9 @@ def _compile(forms: list[str]) -> re.Pattern[str] | None:
 @cache
 def _words(lang: str) -> _Words:
     data = lexicon(lang, "narrative_relation")
-    return _Words(*(_compile(list(data.get(key) or [])) for key in ("deny_cues", "deny_words", "negators", "distance")))
+    glued = [re.escape(str(e)) for e in data.get("glued_negator_endings") or [] if str(e).strip()]
+    return _Words(*(_compile(list(data.get(key) or [])) for key in ("deny_cues", "deny_words", "negators", "distance")),
+                  glued_negators=re.compile(rf"\w+(?:{'|'.join(glued)})\b", re.IGNORECASE) if glued else None)
 
 
 def _found(pattern: re.Pattern[str] | None, text: str) -> list[str]:
@@ -66,7 +67,7 @@ def _found(pattern: re.Pattern[str] | None, text: str) -> list[str]:
 
 def _negated(words: _Words, text: str) -> list[str]:
     # a clitic negator is glued to its verb ("isn't"): the whole-word pattern misses it
-    return _found(words.negators, text) + (_GLUED_NT.findall(text) if words.negators is not None else [])
+    return _found(words.negators, text) + _found(words.glued_negators, text)
 
 
 def _denies(words: _Words, text: str) -> list[str]:

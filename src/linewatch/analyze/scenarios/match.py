@@ -118,6 +118,23 @@ def _json_list(value: Any) -> list[str]:
     return [str(v) for v in data] if isinstance(data, list) else []
 
 
+def _row_item(kind: str, r: dict[str, Any], span: str, sentence: str, values: dict[str, Any]) -> Item:
+    """A statement or event row as an `Item`: the fields both kinds share, read one way."""
+    return Item(
+        kind=kind,
+        id=r["id"],
+        doc_id=r["doc_id"],
+        # an undated item falls back on its document's publication day
+        date=_day(r.get("date")) or _day(r.get("published")),
+        sentence=sentence,
+        start=int(r.get(f"{span}_start") or 0),
+        end=int(r.get(f"{span}_end") or 0),
+        language=(r.get("language") or "").lower(),
+        confidence=float(r.get("confidence") if r.get("confidence") is not None else 1.0),
+        values=values,
+    )
+
+
 def load_items(store: Store, lookup: ActorLookup | None = None) -> dict[str, list[Item]]:
     """Statements, events, narrative matches and stance mentions of the store as `Item`s, by kind."""
     lookup = lookup or ActorLookup()
@@ -129,19 +146,9 @@ def load_items(store: Store, lookup: ActorLookup | None = None) -> dict[str, lis
     out: dict[str, list[Item]] = {"statement": [], "event": [], "narrative": [], "stance": []}
     by_statement: dict[str, Item] = {}
     for r in statements:
-        item = Item(
-            kind="statement",
-            id=r["id"],
-            doc_id=r["doc_id"],
-            date=_day(r.get("date")) or _day(r.get("published")),
-            sentence=r.get("sentence") or r.get("content") or "",
-            start=int(r.get("content_start") or 0),
-            end=int(r.get("content_end") or 0),
-            language=(r.get("language") or "").lower(),
-            confidence=float(r.get("confidence") if r.get("confidence") is not None else 1.0),
-            values={"plover": (r.get("plover") or "").upper(), "stance": r.get("stance") or "neutral",
-                    "speaker": r.get("speaker"), "target": r.get("target")},
-        )
+        item = _row_item("statement", r, "content", r.get("sentence") or r.get("content") or "",
+                         {"plover": (r.get("plover") or "").upper(), "stance": r.get("stance") or "neutral",
+                          "speaker": r.get("speaker"), "target": r.get("target")})
         corrected = r.get("corrected") or {}
         # A corrected speaker/target is a name or id typed by an analyst: resolve it afresh.
         speaker_id = None if "speaker" in corrected else r.get("speaker_id")
@@ -169,19 +176,9 @@ def load_items(store: Store, lookup: ActorLookup | None = None) -> dict[str, lis
         store,
     )
     for r in events:
-        item = Item(
-            kind="event",
-            id=r["id"],
-            doc_id=r["doc_id"],
-            date=_day(r.get("date")) or _day(r.get("published")),
-            sentence=r.get("sentence") or "",
-            start=int(r.get("span_start") or 0),
-            end=int(r.get("span_end") or 0),
-            language=(r.get("language") or "").lower(),
-            confidence=float(r.get("confidence") if r.get("confidence") is not None else 1.0),
-            values={"plover": (r.get("plover") or "").upper(), "source": r.get("source"), "target": r.get("target"),
-                    "trigger": r.get("trigger")},
-        )
+        item = _row_item("event", r, "span", r.get("sentence") or "",
+                         {"plover": (r.get("plover") or "").upper(), "source": r.get("source"), "target": r.get("target"),
+                          "trigger": r.get("trigger")})
         lookup.role(item, "source", r.get("source"))
         lookup.role(item, "target", r.get("target"))
         for name in _json_list(r.get("participants")):

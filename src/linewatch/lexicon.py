@@ -34,6 +34,19 @@ def lexicon(lang: str, name: str) -> dict[str, Any]:
         return yaml.safe_load(fh) or {}
 
 
+@cache
+def calendar_forms(lang: str, table: str) -> dict[str, int]:
+    """One table of `data/lang/<lang>/dates.yaml` ("months" or "weekdays"): each form,
+    case-folded with its spaces normalised, to its number (1 = January; 0 = Monday).
+
+    The one reader of calendar words: the date finder and the actor registry (which
+    must not take "Lavrov Monday" for a two-word name) both use it. A language without
+    a dates file falls back to English, as the date finder always has.
+    """
+    data = lexicon(lang, "dates") or lexicon("en", "dates")
+    return {" ".join(str(w).casefold().split()): int(n) for n, ws in (data.get(table) or {}).items() for w in ws}
+
+
 def languages_with(name: str) -> list[str]:
     root = data_path("lang")
     return sorted(p.name for p in root.iterdir() if (p / f"{name}.yaml").exists())

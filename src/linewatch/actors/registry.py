@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from linewatch.errors import InputError
-from linewatch.lexicon import SUPPORTED_LANGUAGES, data_path, lexicon
+from linewatch.lexicon import SUPPORTED_LANGUAGES, calendar_forms, data_path, lexicon
 from linewatch.model import Actor, Mention, Role
 
 MAX_REGISTRY_BYTES = 5_000_000
@@ -43,8 +43,16 @@ ACTOR_TYPES = {"person", "organisation", "state"}
 # --------------------------------------------------------------------------- name keys and forms
 
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
-# Latin-script transliteration variants folded into one key (Dmitry/Dmitri, Zakharova/Zaharova).
-_LATIN_FOLDS = (("kh", "h"), ("y", "i"), ("ii", "i"))
+
+
+@cache
+def _latin_folds() -> tuple[tuple[str, str], ...]:
+    """Latin-script transliteration variants folded into one key (Dmitry/Dmitri,
+    Zakharova/Zaharova), in order, from `data/transliteration.yaml`."""
+    path = data_path("transliteration.yaml")
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    pairs = (raw or {}).get("latin_folds") or []
+    return tuple((str(a), str(b)) for a, b in pairs)
 
 
 def token_key(token: str) -> str:
@@ -52,7 +60,7 @@ def token_key(token: str) -> str:
     s = unicodedata.normalize("NFKD", token.casefold())
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).replace("ł", "l")
     if s.isascii():
-        for a, b in _LATIN_FOLDS:
+        for a, b in _latin_folds():
             s = s.replace(a, b)
     return s
 
@@ -208,15 +216,23 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
+_MONTH_ONLY = re.compile(r"(\d{4})-(\d{2})")
+
+
 def _as_date(value: Any, where: str) -> date | None:
+    """A role date: YYYY-MM-DD, or YYYY-MM when sources give only the month (read as
+    its 1st; meant for a start before the period a registry covers, never for a handover)."""
     if value is None or value == "":
         return None
     if isinstance(value, date):
         return value
+    month = _MONTH_ONLY.fullmatch(str(value))
     try:
+        if month:
+            return date(int(month.group(1)), int(month.group(2)), 1)
         return date.fromisoformat(str(value))
     except ValueError:
-        raise InputError(f"bad date {value!r} (want YYYY-MM-DD)", where=where) from None
+        raise InputError(f"bad date {value!r} (want YYYY-MM-DD or YYYY-MM)", where=where) from None
 
 
 def _str_list(value: Any, where: str) -> list[str]:
@@ -361,19 +377,24 @@ def _title_glue(lang: str) -> frozenset[str]:
 # --------------------------------------------------------------------------- the registry
 
 
-_NEXT_NAME = re.compile(r"[ \t]+([A-ZА-ЯЁŁŚŻŹĆŃÓ][a-zа-яёąćęłńóśźż]+)")
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+
+
+def _capitalised_word(word: str) -> bool:
+    """A name-like word in any alphabet: a capital, then small letters only ("Aoun", "Лукашенко")."""
+    return len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()
 
 
 @lru_cache(maxsize=1)
 def _calendar_words() -> frozenset[str]:
     """Weekday and month names of every language ("Lavrov Monday said" is still Lavrov)."""
-    words: set[str] = set()
-    for lang in SUPPORTED_LANGUAGES:
-        data = lexicon(lang, "dates")
-        for table in ("months", "weekdays"):
-            for forms in (data.get(table) or {}).values():
-                words.update(str(f).casefold() for f in forms if " " not in str(f))
-    return frozenset(words)
+    return frozenset(
+        form.rstrip(".")
+        for lang in SUPPORTED_LANGUAGES
+        for table in ("months", "weekdays")
+        for form in calendar_forms(lang, table)
+        if " " not in form
+    )
 
 
 class ActorRegistry:
@@ -436,6 +457,10 @@ class ActorRegistry:
         actor_id = self._by_name.get(token_key(canonical or ""))
         return self._actors.get(actor_id) if actor_id else None
 
+    def keyed_roles(self) -> list[tuple[str, str, Role]]:
+        """(actor id, role key, role) of every role a title can resolve through."""
+        return [(r.actor_id, r.key, r.role) for r in self._roles if r.key]
+
     def holder(self, role_key: str, country: str | None, on: date | None) -> Actor | None:
         """Who held the role `role_key` of `country` on `on` (the latest-starting if several)."""
         recs = [
@@ -457,8 +482,10 @@ class ActorRegistry:
             capital = text[start : start + 1].isupper()
             # "Michel Aoun" is not Charles Michel: a bare surname followed by another
             # capitalised name is part of someone else's name.
-            nxt = _NEXT_NAME.match(text, end)
-            followed = nxt is not None and nxt.group(1).casefold() not in _calendar_words()
+            nxt = _NEXT_WORD.match(text, end)
+            followed = (
+                nxt is not None and _capitalised_word(nxt.group(1)) and nxt.group(1).casefold() not in _calendar_words()
+            )
             return [e for e in entries if (not e.needs_capital or capital) and not (e.surname_only and followed)]
 
         out: list[Mention] = []

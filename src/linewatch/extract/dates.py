@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from linewatch.lexicon import lexicon
+from linewatch.lexicon import calendar_forms, lexicon
 from linewatch.model import Span
 from linewatch.nlp.doc import DateMention, Doc
 from linewatch.nlp.pipeline import component
@@ -74,8 +74,8 @@ def _norm(s: str) -> str:
 @cache
 def _lang(lang: str) -> _Lang:
     data: dict[str, Any] = lexicon(lang, "dates") or lexicon("en", "dates")
-    month_of = {_norm(w).rstrip("."): int(n) for n, ws in (data.get("months") or {}).items() for w in ws}
-    weekday_of = {_norm(w): int(n) for n, ws in (data.get("weekdays") or {}).items() for w in ws}
+    month_of = {w.rstrip("."): n for w, n in calendar_forms(lang, "months").items()}
+    weekday_of = dict(calendar_forms(lang, "weekdays"))
     relative = tuple((_norm(w), int(r["offset"])) for r in data.get("relative") or [] for w in r["forms"])
     vague = {_norm(w): float(r.get("confidence", 0.35)) for r in data.get("vague") or [] for w in r["forms"]}
     same_day = frozenset(_norm(w) for w in data.get("same_day") or [])

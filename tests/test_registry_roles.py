@@ -1,0 +1,216 @@
+"""The registry's dated roles: well-formed terms, coverage of the offices 2014-2026, titles on a date.
+
+The coverage test walks every day from 2014 to 2026 for each office of each covered state and
+asks for a holder. Handovers and short acting terms (up to HANDOVER_DAYS) need no entry; any
+longer stretch without a holder must be listed in KNOWN_GAPS, with the reason that the holder
+could not be confirmed from a source (or that the office was vacant). A listed gap that the
+data now covers fails too, so the list only shrinks.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+import pytest
+
+from linewatch.actors.registry import ActorRegistry, get_registry
+
+WINDOW = (date(2014, 1, 1), date(2026, 12, 31))
+HANDOVER_DAYS = 31
+
+GOVERNMENT = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister",
+              "mfa_spokesperson")
+PRESIDENTIAL = GOVERNMENT + ("presidential_spokesperson",)
+COVERED: dict[str, tuple[str, ...]] = {
+    "POL": PRESIDENTIAL + ("government_spokesperson",),
+    "RUS": PRESIDENTIAL,
+    "BLR": PRESIDENTIAL,
+    "UKR": PRESIDENTIAL,
+    "DEU": GOVERNMENT,
+    "FRA": GOVERNMENT,
+    "GBR": GOVERNMENT,
+    "LTU": GOVERNMENT,
+    "LVA": GOVERNMENT,
+    "EST": GOVERNMENT,
+    "FIN": GOVERNMENT,
+    # No head of government; the Secretary of the Interior is not an interior minister in our sense.
+    "USA": ("head_of_state", "foreign_minister", "defence_minister", "mfa_spokesperson", "presidential_spokesperson"),
+    "EUR": ("commission_president", "council_president", "high_representative", "eeas_spokesperson"),
+    "NATO": ("nato_secretary_general",),
+    "UN": ("un_secretary_general",),
+}
+# States the registry names (for mentions) but whose offices it does not track yet.
+NOT_COVERED = {"AFG", "CHN", "IRQ", "ITA", "SYR", "TUR"}
+
+# Stretches without a confirmed holder (inclusive). "vacant" marks an office that had none.
+KNOWN_GAPS: dict[tuple[str, str], list[tuple[str, str]]] = {
+    ("POL", "interior_minister"): [("2014-01-01", "2015-11-15")],
+    ("POL", "mfa_spokesperson"): [("2014-01-01", "2021-05-31")],
+    ("POL", "presidential_spokesperson"): [("2014-01-01", "2026-12-31")],
+    # 2023-11-28 .. 2025-06-19: vacant (the third Tusk government had no spokesman until Szłapka).
+    ("POL", "government_spokesperson"): [("2014-01-01", "2019-08-22"), ("2023-11-28", "2025-06-19")],
+    ("BLR", "head_of_government"): [("2014-01-01", "2014-12-26")],
+    ("BLR", "mfa_spokesperson"): [("2014-01-01", "2018-12-31"), ("2024-01-01", "2026-12-31")],
+    ("UKR", "head_of_state"): [("2014-01-01", "2014-06-06")],
+    ("UKR", "head_of_government"): [("2014-01-01", "2014-02-26"), ("2025-07-17", "2026-12-31")],
+    ("UKR", "foreign_minister"): [("2014-01-01", "2014-06-18")],
+    ("UKR", "defence_minister"): [("2014-01-01", "2014-09-30")],
+    ("UKR", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("UKR", "presidential_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("DEU", "head_of_state"): [("2014-01-01", "2017-03-18")],
+    ("DEU", "foreign_minister"): [("2014-01-01", "2018-03-13")],
+    ("DEU", "defence_minister"): [("2014-01-01", "2021-12-07")],
+    ("DEU", "interior_minister"): [("2014-01-01", "2018-03-13"), ("2025-05-07", "2026-12-31")],
+    ("DEU", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("FRA", "head_of_state"): [("2014-01-01", "2017-05-13")],
+    ("FRA", "head_of_government"): [("2014-01-01", "2026-12-31")],
+    ("FRA", "foreign_minister"): [("2014-01-01", "2017-05-16"), ("2024-01-12", "2024-09-20")],
+    ("FRA", "defence_minister"): [("2014-01-01", "2026-12-31")],
+    ("FRA", "interior_minister"): [("2014-01-01", "2026-12-31")],
+    ("FRA", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("GBR", "head_of_state"): [("2014-01-01", "2026-12-31")],
+    ("GBR", "head_of_government"): [("2014-01-01", "2019-07-23")],
+    ("GBR", "foreign_minister"): [("2014-01-01", "2019-07-23")],
+    ("GBR", "defence_minister"): [("2014-01-01", "2019-07-23")],
+    ("GBR", "interior_minister"): [("2014-01-01", "2019-07-23"), ("2022-09-06", "2024-07-04"), ("2025-09-05", "2026-12-31")],
+    ("GBR", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("LTU", "head_of_state"): [("2014-01-01", "2019-07-11")],
+    ("LTU", "head_of_government"): [("2014-01-01", "2020-12-10"), ("2025-08-06", "2025-09-24")],
+    ("LTU", "foreign_minister"): [("2014-01-01", "2020-12-10")],
+    ("LTU", "defence_minister"): [("2014-01-01", "2020-12-10"), ("2024-04-04", "2026-12-31")],
+    ("LTU", "interior_minister"): [("2014-01-01", "2020-12-10"), ("2024-12-13", "2026-12-31")],
+    ("LTU", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("LVA", "head_of_state"): [("2014-01-01", "2019-07-07")],
+    ("LVA", "head_of_government"): [("2014-01-01", "2019-01-22")],
+    ("LVA", "foreign_minister"): [("2023-07-08", "2023-09-14")],
+    ("LVA", "defence_minister"): [("2014-01-01", "2019-11-30"), ("2022-06-01", "2026-12-31")],
+    ("LVA", "interior_minister"): [("2019-01-20", "2023-09-14")],
+    ("LVA", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("EST", "head_of_state"): [("2014-01-01", "2026-12-31")],
+    ("EST", "head_of_government"): [("2014-01-01", "2021-01-31")],
+    ("EST", "foreign_minister"): [("2014-01-01", "2024-07-22")],
+    ("EST", "defence_minister"): [("2014-01-01", "2024-07-22")],
+    ("EST", "interior_minister"): [("2014-01-01", "2026-12-31")],
+    ("EST", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("FIN", "head_of_government"): [("2014-01-01", "2019-12-09")],
+    ("FIN", "foreign_minister"): [("2014-01-01", "2019-12-09")],
+    ("FIN", "defence_minister"): [("2014-01-01", "2019-12-09")],
+    ("FIN", "interior_minister"): [("2014-01-01", "2023-06-19")],
+    ("FIN", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("USA", "defence_minister"): [("2020-11-10", "2021-01-21")],
+    ("USA", "mfa_spokesperson"): [("2014-01-01", "2015-05-11"), ("2017-01-21", "2019-04-02"), ("2025-01-21", "2026-12-31")],
+    ("USA", "presidential_spokesperson"): [("2014-01-01", "2014-06-19"), ("2025-01-21", "2026-12-31")],
+    ("EUR", "commission_president"): [("2014-01-01", "2014-10-31")],
+    ("EUR", "eeas_spokesperson"): [("2014-01-01", "2019-11-30")],
+    ("NATO", "nato_secretary_general"): [("2014-01-01", "2014-09-30")],
+    ("UN", "un_secretary_general"): [("2014-01-01", "2016-12-31")],
+}
+
+
+@pytest.fixture(scope="module")
+def reg() -> ActorRegistry:
+    return get_registry()
+
+
+def _terms(reg: ActorRegistry) -> dict[tuple[str | None, str], list[tuple[date | None, date | None, str]]]:
+    out: dict[tuple[str | None, str], list[tuple[date | None, date | None, str]]] = defaultdict(list)
+    for actor_id, key, role in reg.keyed_roles():
+        out[(role.country, key)].append((role.start, role.end, actor_id))
+    return out
+
+
+def _uncovered(terms: list[tuple[date | None, date | None, str]]) -> list[tuple[date, date]]:
+    """Stretches of WINDOW longer than HANDOVER_DAYS in which nobody held the office."""
+    spans = sorted(((s or date.min), (e or date.max)) for s, e, _ in terms)
+    out: list[tuple[date, date]] = []
+    cursor = WINDOW[0]
+    for start, end in spans:
+        if start > cursor and (start - cursor).days > HANDOVER_DAYS and cursor <= WINDOW[1]:
+            out.append((cursor, min(start - timedelta(days=1), WINDOW[1])))
+        if end == date.max:
+            cursor = date.max
+            break
+        cursor = max(cursor, end + timedelta(days=1))
+    if cursor <= WINDOW[1] and (WINDOW[1] - cursor).days > HANDOVER_DAYS:
+        out.append((cursor, WINDOW[1]))
+    return out
+
+
+def test_every_keyed_role_has_a_start(reg: ActorRegistry) -> None:
+    missing = [(a.id, r.title) for a in reg.all() for r in a.roles if r.start is None]
+    assert missing == []
+
+
+def test_no_two_terms_of_one_office_overlap(reg: ActorRegistry) -> None:
+    """Successive holders may share the handover day, no more."""
+    clashes = []
+    for (country, key), terms in _terms(reg).items():
+        ordered = sorted(terms, key=lambda t: t[0] or date.min)
+        for (s1, e1, a1), (s2, _e2, a2) in zip(ordered, ordered[1:]):
+            if e1 is None or (s2 is not None and e1 > s2):
+                clashes.append((country, key, a1, str(s1), str(e1), a2, str(s2)))
+    assert clashes == []
+
+
+def test_every_state_is_covered_or_listed(reg: ActorRegistry) -> None:
+    states = {a.country for a in reg.all() if a.type == "state"}
+    assert states - set(COVERED) - NOT_COVERED == set()
+
+
+@pytest.mark.parametrize("country", sorted(COVERED))
+def test_offices_have_a_holder_every_day_or_a_known_gap(reg: ActorRegistry, country: str) -> None:
+    terms = _terms(reg)
+    for key in COVERED[country]:
+        found = [(str(a), str(b)) for a, b in _uncovered(terms.get((country, key), []))]
+        assert found == KNOWN_GAPS.get((country, key), []), (country, key)
+
+
+def test_known_gaps_name_covered_offices() -> None:
+    assert {k for k in KNOWN_GAPS if k[1] not in COVERED.get(k[0], ())} == set()
+
+
+# --------------------------------------------------------------------------- titles on a date (invented sentences)
+
+
+@pytest.mark.parametrize(
+    "sentence,lang,on,name",
+    [
+        ("Szef MSWiA zapowiedział w środę wzmocnienie patroli.", "pl", date(2016, 5, 4), "Mariusz Błaszczak"),
+        ("Szef MSWiA zapowiedział w środę wzmocnienie patroli.", "pl", date(2019, 7, 3), "Elżbieta Witek"),
+        ("Szef polskiej dyplomacji rozmawiał z ambasadorem.", "pl", date(2015, 2, 10), "Grzegorz Schetyna"),
+        ("Szef polskiej dyplomacji rozmawiał z ambasadorem.", "pl", date(2016, 2, 10), "Witold Waszczykowski"),
+        ("– To nie do przyjęcia – mówił rzecznik rządu.", "pl", date(2021, 11, 10), "Piotr Müller"),
+        ("The Belarusian leader said the border was calm.", "en", date(2021, 11, 8), "Alexander Lukashenko"),
+        ("The Pentagon chief told reporters the drills would go ahead.", "en", date(2018, 3, 1), "Jim Mattis"),
+        ("The Ukrainian prime minister met investors on Tuesday.", "en", date(2017, 6, 6), "Volodymyr Groysman"),
+        ("The White House press secretary declined to comment.", "en", date(2019, 9, 2), "Stephanie Grisham"),
+        ("Глава белорусского МВД заявил о новых мерах.", "ru", date(2019, 7, 1), "Yury Karaev"),
+        ("Министр обороны Белоруссии провёл совещание.", "ru", date(2016, 4, 12), "Andrei Ravkov"),
+        ("Глава МИД Украины прибыл в Брюссель.", "ru", date(2015, 3, 2), "Pavlo Klimkin"),
+        ("Премьер-министр России подписал постановление.", "ru", date(2018, 10, 1), "Dmitry Medvedev"),
+        ("Официальный представитель МИД России прокомментировал заявление.", "ru", date(2014, 9, 1),
+         "Alexander Lukashevich"),
+        ("Председатель Еврокомиссии выступил в Страсбурге.", "ru", date(2016, 9, 14), "Jean-Claude Juncker"),
+    ],
+)
+def test_title_resolves_to_the_holder_on_the_day(reg: ActorRegistry, sentence: str, lang: str, on: date,
+                                                 name: str) -> None:
+    titles = [m for m in reg.find_mentions(sentence, lang, on) if m.kind == "title" and m.actor_id]
+    assert titles, sentence
+    actor = reg.by_id(titles[0].actor_id)  # type: ignore[arg-type]
+    assert actor is not None and actor.name == name
+
+
+def test_polish_title_without_a_country_needs_the_callers_country(reg: ActorRegistry) -> None:
+    """"rzecznik rządu" alone could be any government's; the caller's country decides."""
+    assert reg.resolve("rzecznik rządu", "pl", date(2021, 11, 10), country="POL").name == "Piotr Müller"  # type: ignore[union-attr]
+
+
+def test_month_precision_start_is_read_as_the_first(reg: ActorRegistry) -> None:
+    actor = reg.by_id("igor-shunevich")
+    assert actor is not None and actor.roles[0].start == date(2012, 5, 1)
+
+
+def test_bare_surname_shared_by_two_people_stays_unresolved(reg: ActorRegistry) -> None:
+    mentions = reg.find_mentions("Sanders said the vote would be close.", "en", date(2018, 1, 1))
+    assert [m.actor_id for m in mentions if m.text == "Sanders"] == [None] or not [m for m in mentions if m.text == "Sanders"]

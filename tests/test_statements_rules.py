@@ -332,3 +332,25 @@ def test_cue_without_subject_and_title_anaphor_fall_back_to_the_person_named(pip
     doc = run(pipe, "Сергей Лавров провел переговоры в Минске. По мнению российского министра, "
                     "диалог с соседями следует продолжать.", "ru")
     assert [s.speaker for s in doc.statements] == ["Sergei Lavrov"]
+
+
+def test_dash_speech_after_narration_in_the_same_paragraph(pipe: Pipeline) -> None:
+    # the narration before a dash-opened quote ("X was asked whether…") is not part of what X said
+    text = ("W czwartek w radiu minister Jan Rogal został zapytany o to, czy nowe cła uderzą w rolników. "
+            "- Na pewno nie, ponieważ nasi rolnicy nie sprzedają zboża na tamten rynek - zaznaczył.")
+    doc = run(pipe, text, "pl")
+    assert [(s.kind, s.content) for s in doc.statements] == [
+        ("direct", "Na pewno nie, ponieważ nasi rolnicy nie sprzedają zboża na tamten rynek")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Minister Ivan Petrovsky said the bridge would reopen.\n(Reporting by Anna Lind; writing by Tom Dale; "
+     "Editing by Sue Marsh)", "en"),
+    ("Minister Ivan Petrovsky said the bridge would reopen.\nIvan Petrovsky Image Credit: Ministry of Transport", "en"),
+    ("Министр Иван Петровский заявил, что мост откроют весной.\nФото: пресс-служба министерства транспорта", "ru"),
+    ("Minister Jan Rogal powiedział, że most zostanie otwarty wiosną.\nFot. Jan Rogal / archiwum ministerstwa", "pl"),
+])
+def test_bylines_and_photo_credits_are_no_statements(pipe: Pipeline, text: str, lang: str) -> None:
+    # the credit line names people, but nobody says anything in it
+    doc = run(pipe, text, lang)
+    assert [s.content_span[0] < text.index("\n") for s in doc.statements] == [True]

@@ -254,6 +254,13 @@ def _clause_pieces(text: str, a: int, b: int, breaks: re.Pattern[str] | None,
     return out
 
 
+@lru_cache(maxsize=8)
+def _credit_line(lang: str) -> re.Pattern[str] | None:
+    """Bylines and photo credits (`credit_lines` in `cues.yaml`): names, but nobody speaking."""
+    patterns = [str(p) for p in lexicon(lang, "cues").get("credit_lines") or []]
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
 def _is_answer(text: str, answers: frozenset[str]) -> bool:
     """"Нет, они…" / "Nie, to…": a reply to a question put to the speaker is a claim however short."""
     head = re.match(r"\W*(\w+)\s*[,.!]", text)
@@ -332,6 +339,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     has_parse = any(t.dep for t in doc.tokens[:200])
     anaphors = anaphor_words(lang)
     mention_starts = frozenset(m.start for m in doc_mentions(doc))
+    credits = _credit_line(lang)
     history: list[Speaker] = []
     out: list[Statement] = []
     prev_date: date | None = None
@@ -339,6 +347,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     covered_until = 0  # end of the furthest content reported so far (a "X said:" may own the next sentence)
     for si, (sent, toks) in enumerate(zip(doc.sentences, _tokens_by_sentence(doc))):
         if not toks:
+            continue
+        if credits is not None and credits.search(text[sent.start:sent.end].lower()):
             continue
         view = SentenceView(text, sent.start, sent.end, toks, table, has_parse, quotes, anaphors, mention_starts, lang)
         if si > 0 and sent.paragraph - doc.sentences[si - 1].paragraph <= 1:

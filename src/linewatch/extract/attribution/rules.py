@@ -196,8 +196,9 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
             if q2 and q2[0] == toks[x].start:
                 spans.append(strip_quotes(text, q2[0], q2[1]))
             break
-    # a line opened by a dash is direct speech in Polish and Russian typography ("- Nie wiem - powiedział")
-    dash_opened = text[view.start:view.start + 1] in "-–—" and (view.start == 0 or text[view.start - 1] == "\n")
+    # a sentence opened by a dash is direct speech in Polish and Russian typography ("- Nie wiem -
+    # powiedział"), at a line start or after the narration that introduces it ("…zapytany o to. - Nie")
+    dash_opened = text[view.start:view.start + 1] in "-–—" and (view.start == 0 or text[view.start - 1].isspace())
     quoted = quoted or dash_opened
     kind = "direct" if quoted else "indirect"
     conf = 0.85 if quoted else 0.7

@@ -354,3 +354,23 @@ def test_bylines_and_photo_credits_are_no_statements(pipe: Pipeline, text: str, 
     # the credit line names people, but nobody says anything in it
     doc = run(pipe, text, lang)
     assert [s.content_span[0] < text.index("\n") for s in doc.statements] == [True]
+
+
+def test_dash_signature_in_its_own_paragraph_closes_the_quote_above(pipe: Pipeline) -> None:
+    # web copies set a dash-opened quote as a block and the signature "– mówił X" as the next paragraph
+    text = ("Minister Jan Rogal mówił o rolnikach.\n\n"
+            "– Nasi rolnicy nie mogą płacić za cudze decyzje. Będziemy bronić naszego rynku\n\n"
+            "– mówił Jan Rogal w radiu.\n\nInny akapit bez cytatu.")
+    sts = run(pipe, text, "pl").statements
+    said = [s for s in sts if s.cue == "mówił" and s.kind == "direct"]
+    assert said and said[0].content.startswith("Nasi rolnicy nie mogą płacić")
+    assert "Rogal" in (said[0].speaker or "")
+    assert any("Będziemy bronić naszego rynku" in s.content for s in said)
+
+
+def test_expressed_hope_or_concern_without_a_that_clause(pipe: Pipeline) -> None:
+    # "выразил надежду на…", "wyraził zaniepokojenie…": the attitude noun opens what was said
+    st = run(pipe, "Министр Иван Петров выразил надежду на скорое возобновление переговоров с соседями.", "ru").statements
+    assert len(st) == 1 and "возобновление переговоров" in st[0].content and "Петров" in (st[0].speaker or "")
+    st = run(pipe, "Minister Jan Rogal wyraził zaniepokojenie sytuacją na granicy z sąsiednim krajem.", "pl").statements
+    assert len(st) == 1 and "sytuacją na granicy" in st[0].content and "Rogal" in (st[0].speaker or "")

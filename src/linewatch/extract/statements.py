@@ -345,12 +345,18 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     prev_date: date | None = None
     last_para_sent: tuple[int, int] | None = None  # (paragraph, sentence index) of the last statement
     covered_until = 0  # end of the furthest content reported so far (a "X said:" may own the next sentence)
-    for si, (sent, toks) in enumerate(zip(doc.sentences, _tokens_by_sentence(doc))):
+    by_sentence = _tokens_by_sentence(doc)
+    for si, (sent, toks) in enumerate(zip(doc.sentences, by_sentence)):
         if not toks:
             continue
         if credits is not None and credits.search(text[sent.start:sent.end].lower()):
             continue
-        view = SentenceView(text, sent.start, sent.end, toks, table, has_parse, quotes, anaphors, mention_starts, lang)
+        start = sent.start
+        above = _signed_paragraph(doc, si, table)
+        if above is not None:
+            # "– Quote.\n\n– mówił X": the signature's sentence view runs over the quote above it
+            start, toks = doc.sentences[above].start, [t for i in range(above, si + 1) for t in by_sentence[i]]
+        view = SentenceView(text, start, sent.end, toks, table, has_parse, quotes, anaphors, mention_starts, lang)
         if si > 0 and sent.paragraph - doc.sentences[si - 1].paragraph <= 1:
             view.prev_sentence = (doc.sentences[si - 1].start, doc.sentences[si - 1].end)
         if si + 1 < len(doc.sentences) and doc.sentences[si + 1].paragraph - sent.paragraph <= 1:
@@ -407,6 +413,30 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 history.append(speaker)
     _reader_speakers(doc, out)
     return _drop_nested_beliefs(out)
+
+
+def _signed_paragraph(doc: Doc, si: int, table: Any) -> int | None:
+    """The first sentence of the dash-opened quotation a signature paragraph closes, or None.
+
+    Web copies of Polish and Russian news set a quotation as a block ("– Nasi rolnicy…") and
+    its signature as the next paragraph ("– mówił X w radiu."): the signature is a paragraph of
+    its own, opened by a dash and a reporting verb, right after a paragraph opened by a dash."""
+    sents, text = doc.sentences, doc.text
+    sent = sents[si]
+    if si == 0 or text[sent.start:sent.start + 1] not in "-–—":
+        return None
+    if si + 1 < len(sents) and sents[si + 1].paragraph == sent.paragraph:
+        return None  # the signature is its whole paragraph
+    first_word = re.match(r"[-–—]\s*(\w+)", text[sent.start:sent.end])
+    if not first_word or not table.speech.fullmatch(first_word.group(1).lower()):
+        return None
+    para = sents[si - 1].paragraph
+    if para != sent.paragraph - 1:
+        return None
+    first = si - 1
+    while first > 0 and sents[first - 1].paragraph == para:
+        first -= 1
+    return first if text[sents[first].start:sents[first].start + 1] in "-–—" else None
 
 
 def _quotes_between(quotes: Sequence[tuple[int, int]], a: int, b: int) -> Sequence[tuple[int, int]]:

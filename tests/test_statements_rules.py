@@ -374,3 +374,22 @@ def test_expressed_hope_or_concern_without_a_that_clause(pipe: Pipeline) -> None
     assert len(st) == 1 and "возобновление переговоров" in st[0].content and "Петров" in (st[0].speaker or "")
     st = run(pipe, "Minister Jan Rogal wyraził zaniepokojenie sytuacją na granicy z sąsiednim krajem.", "pl").statements
     assert len(st) == 1 and "sytuacją na granicy" in st[0].content and "Rogal" in (st[0].speaker or "")
+
+
+def test_according_to_after_an_adverbial_opening(pipe: Pipeline) -> None:
+    # "At the same time, according to X, CLAIM": the claim is what follows the source
+    sts = run(pipe, "At the same time, according to Senator Ruth Abena, nobody expects the bridge to reopen soon.",
+              "en").statements
+    assert len(sts) == 1 and sts[0].content.startswith("nobody expects the bridge")
+
+
+@pytest.mark.parametrize("text,lang,start", [
+    ("Иван Петров заявил в эфире «Радио Север», что граница останется закрытой до весны.", "ru", "что граница"),
+    ('Jan Rogal powiedział w rozmowie z "Gazetą Północną", że granica pozostanie zamknięta do wiosny.', "pl",
+     "że granica"),
+    ('Ivan Petrov told "The Northern Times" that the border would stay closed until spring.', "en", "that the border"),
+])
+def test_quoted_outlet_name_in_the_cue_phrase_is_no_content(pipe: Pipeline, text: str, lang: str,
+                                                            start: str) -> None:
+    sts = run(pipe, text, lang).statements
+    assert len(sts) == 1 and sts[0].content.startswith(start)

@@ -136,6 +136,8 @@ def according_to(view: SentenceView) -> list[Attribution]:
         if idx_after is None:
             continue
         words_before = word_count(view, 0, idx_before + 1) if idx_before is not None else 0
+        if words_before > 2 and _adverbial_opening(view, idx_before):
+            words_before = 0  # "At the same time, according to X, …": the content follows the source
         # source: up to the next comma/colon, or the capitalised run (Polish "Według Żaryna migranci…")
         e = idx_after
         while (e < len(toks) and toks[e].text not in CLAUSE_BREAK and toks[e].text not in (".", "?", "!")
@@ -191,6 +193,17 @@ def according_to(view: SentenceView) -> list[Attribution]:
             continue
         out.append(Attribution("according_to", (a, b), [content], view.span(*src), 0.75))
     return out
+
+
+def _adverbial_opening(view: SentenceView, idx_before: int | None) -> bool:
+    """Is what precedes an according-to phrase a short adverbial opening and no clause ("At the
+    same time,", "In Minsk on Monday,")? Then the claim follows the source, not precedes it."""
+    if idx_before is None or view.toks[idx_before].text != ",":
+        return False
+    before = view.toks[:idx_before]
+    if not view.has_parse or word_count(view, 0, idx_before) > 6:
+        return False
+    return not any(t.pos in ("VERB", "AUX") for t in before)
 
 
 @cache

@@ -230,6 +230,21 @@ def _named_after_quote(view: SentenceView, sep: int, limit: int = 20) -> int | N
     return None
 
 
+def _names_a_source(view: SentenceView, x: int) -> bool:
+    """Is the quotation opening at token x a short title (a paper, a channel) followed by the
+    complementiser of the content ("«Radio North», что…"), not the content itself?"""
+    toks = view.toks
+    q = view.in_quote(toks[x].start + 1)
+    if q is None or q[0] != toks[x].start:
+        return False
+    after = next((y for y in range(x + 1, len(toks)) if toks[y].start >= q[1]), None)
+    if after is None or word_count(view, x, after) > 5:
+        return False
+    if toks[after].text == ",":
+        after += 1
+    return after < len(toks) and toks[after].text.lower() in view.table.that
+
+
 def _opens_content(table: CueTable, cue: str, word: str) -> bool:
     """Is `word` after `cue` the start of the content ("agreed that…", "agreed to…"), not a particle?"""
     low = word.lower()
@@ -258,6 +273,12 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         if tx.text in OPEN_QUOTES and x > j and table.object_cues is not None \
                 and table.object_cues.fullmatch(toks[k].text.lower()) and any(is_word(y) for y in toks[j:x]):
             break  # "called the situation “unacceptable”": the object, not just the quoted word
+        if tx.text in OPEN_QUOTES and _names_a_source(view, x):
+            # "told «Radio North» that…", "w rozmowie z "Gazetą", że…": a quoted name in the cue
+            # phrase, the content starts at the complementiser after it
+            q = view.in_quote(tx.start + 1)
+            x = next((y for y in range(x + 1, n) if toks[y].start >= q[1]), n) if q else x + 1
+            continue
         if low in table.that or tx.text == ":" or tx.text in OPEN_QUOTES:
             marker = x
             break

@@ -123,6 +123,8 @@ class _Entry:
     kind: str  # name / body / state / demonym
     needs_capital: bool  # proper names match only when capitalised in the text
     surname_only: bool = False  # a bare surname: not when it is the first name of someone else
+    shared: bool = False  # a bare surname several actors have: the one in office on the date, if only one is
+    needs_cue: bool = False  # a bare surname that is also a common word ("May"): only after a title or honorific
 
 
 @dataclass
@@ -397,6 +399,24 @@ def _calendar_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _cue_only_surnames() -> frozenset[str]:
+    """Keys of surnames that are also calendar or common words ("May", "Hague"): a bare one names
+    a person only after a title or honorific ("Prime Minister May", "Mrs May")."""
+    common = (str(w) for lang in SUPPORTED_LANGUAGES for w in lexicon(lang, "names").get("common_word_surnames") or [])
+    return frozenset(token_key(w) for w in itertools.chain(_calendar_words(), common))
+
+
+@cache
+def _cue_before(lang: str) -> re.Pattern[str]:
+    """A title or honorific ending where a bare surname starts ("Home Secretary May", "Mrs. May")."""
+    table = lexicon(lang, "titles")
+    forms = [str(f) for entry in table.get("titles") or [] for f in entry.get("forms") or []]
+    forms += [str(h) for h in table.get("honorifics") or []]
+    alternatives = "|".join(form_regex(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?:" + (alternatives or r"(?!)") + r")[\s.]*\Z", re.IGNORECASE)
+
+
 class ActorRegistry:
     """Actors with dated roles, a gazetteer for mentions and title resolution."""
 
@@ -435,15 +455,21 @@ class ActorRegistry:
             for _lang, names in demonyms.get(actor.id, {}).items():
                 for name in names:
                     self._trie.add(name, _Entry(actor.id, "demonym", False))
-        # A bare surname names an actor only when no other actor has it.
+        # A bare surname names its actor; one several actors share names the one in office on the
+        # date (see _name_mentions); one that is also a common or calendar word needs a cue before it.
         by_surname: dict[str, set[str]] = {}
         for (_lang, surname), owners in surname_owners.items():
             by_surname.setdefault(token_key(surname), set()).update(owners)
+        guarded = _cue_only_surnames()
         for (lang, surname), owners in surname_owners.items():
-            if len(by_surname[token_key(surname)]) == 1:
-                (actor_id,) = owners
+            if surname.isupper():
+                continue  # a regnal number ("Elizabeth II") is no surname
+            key = token_key(surname)
+            for actor_id in owners:
+                entry = _Entry(actor_id, "name", True, surname_only=True, shared=len(by_surname[key]) > 1,
+                               needs_cue=key in guarded)
                 for form in phrase_forms(surname, lang):
-                    self._trie.add(form, _Entry(actor_id, "name", True, surname_only=True))
+                    self._trie.add(form, entry)
 
     # ------------------------------------------------------------------ lookups
 
@@ -477,7 +503,13 @@ class ActorRegistry:
 
     # ------------------------------------------------------------------ mentions
 
-    def _name_mentions(self, text: str) -> list[Mention]:
+    def _in_office(self, actor_id: str, on: date | None) -> bool:
+        """Could the actor be meant on `on`: in a keyed role then, or tracked in none (a bare
+        "Sanders" is still Bernie's as much as the press secretary's)."""
+        terms = [r.role for r in self._roles if r.actor_id == actor_id and r.key]
+        return not terms or (on is not None and any(t.active_on(on) for t in terms))
+
+    def _name_mentions(self, text: str, lang: str = "en", on: date | None = None) -> list[Mention]:
         def usable(start: int, end: int, entries: list[_Entry]) -> list[_Entry]:
             capital = text[start : start + 1].isupper()
             # "Michel Aoun" is not Charles Michel: a bare surname followed by another
@@ -486,7 +518,14 @@ class ActorRegistry:
             followed = (
                 nxt is not None and _capitalised_word(nxt.group(1)) and nxt.group(1).casefold() not in _calendar_words()
             )
-            return [e for e in entries if (not e.needs_capital or capital) and not (e.surname_only and followed)]
+            found = [e for e in entries if (not e.needs_capital or capital) and not (e.surname_only and followed)]
+            if any(e.needs_cue for e in found) and not _cue_before(lang).search(text, max(0, start - 80), start):
+                found = [e for e in found if not e.needs_cue]
+            if len({e.actor_id for e in found}) > 1 and all(e.surname_only and e.shared for e in found):
+                # A surname several actors share: the one in office on the date, else nobody.
+                current = {e.actor_id for e in found if self._in_office(e.actor_id, on)}
+                found = [e for e in found if e.actor_id in current] if len(current) == 1 else []
+            return found
 
         out: list[Mention] = []
         for start, end, entries in self._trie.scan(text, lambda s, e, en: bool(usable(s, e, en))):
@@ -561,7 +600,7 @@ class ActorRegistry:
         Longest match first and never overlapping; a title absorbs the country word
         that qualifies it ("the Belarusian foreign minister" is one mention).
         """
-        names = self._name_mentions(text)
+        names = self._name_mentions(text, lang, on)
         titles = self._title_mentions(text, lang, on, names)
         if not titles:
             return names  # the name scan never overlaps itself

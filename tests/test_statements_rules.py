@@ -393,3 +393,12 @@ def test_quoted_outlet_name_in_the_cue_phrase_is_no_content(pipe: Pipeline, text
                                                             start: str) -> None:
     sts = run(pipe, text, lang).statements
     assert len(sts) == 1 and sts[0].content.startswith(start)
+
+
+def test_unquoted_speech_runs_back_only_to_its_opening_dash(pipe: Pipeline) -> None:
+    text = ("Poseł Jan Rogal powiedział w piątek, że koalicja jest stabilna. Do sporu o cła odniósł się także "
+            "w sobotę. - Czy to tylko spór o cła, jeszcze nie wiemy. "
+            "Ale to pokazuje, jak ważne jest wspólne stanowisko całej naszej koalicji - powiedział w radiu.")
+    sts = run(pipe, text, "pl").statements
+    assert sts and all("odniósł się" not in s.content for s in sts)
+    assert any(s.content.startswith("Czy to tylko spór") for s in sts)

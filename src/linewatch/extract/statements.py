@@ -218,9 +218,11 @@ def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
     while (first - 1 > floor and doc.sentences[first - 1].paragraph == para
            and "\n" not in doc.text[doc.sentences[first - 1].end:doc.sentences[first].start]):
         first -= 1
+        if doc.text[doc.sentences[first].start:doc.sentences[first].start + 1] in "-–—":
+            break  # "Narration. - Speech. More speech - powiedział X": the speech opens at the dash
     if first < si:
         a, b = att.content_spans[0]
-        att.content_spans[0] = (doc.sentences[first].start, b)
+        att.content_spans[0] = trim_span(doc.text, doc.sentences[first].start, b)
 
 
 @lru_cache(maxsize=8)

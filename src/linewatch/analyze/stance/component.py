@@ -29,7 +29,15 @@ from linewatch.analyze.stance.learnt import (
     rank_targets,
 )
 from linewatch.analyze.stance.model import load_model
-from linewatch.analyze.stance.score import MAX_TEXT, THRESHOLD, cue_counts, hostile_act_on, score_toward
+from linewatch.analyze.stance.score import (
+    MAX_TEXT,
+    THRESHOLD,
+    cue_counts,
+    cue_kind,
+    exonerates,
+    hostile_act_on,
+    score_toward,
+)
 from linewatch.analyze.stance.targets import (
     QUALIFIER_GAP,
     SPECIFIC_GAP,
@@ -39,6 +47,7 @@ from linewatch.analyze.stance.targets import (
     choose_target,
     content_subjects,
     doc_mentions,
+    hostile_roles,
     is_own_side,
     is_place_modifier,
     is_subject,
@@ -66,6 +75,7 @@ AUTHOR_MIN_SCORE = 0.5  # an author stance needs a clear cue near the actor
 MAX_STATEMENTS = 2000  # per document
 TOPIC_MIN_MENTIONS = 2
 MAX_RANKED = 6  # candidates the learnt ranker weighs per statement
+EXONERATION_CONFIDENCE = 0.7
 
 
 def _hostile_to_own_side(doc: Doc, st: Statement, named: list[Candidate], window: tuple[int, int]) -> bool:
@@ -191,6 +201,7 @@ def candidate_facts(doc: Doc, st: Statement, named: list[Candidate]) -> list[Can
     out = []
     for order, c in enumerate(cands):
         own = is_own_side(c, st)
+        hostile_object, hostile_agent = hostile_roles(doc, c)
         out.append(CandidateFacts(
             candidate=c,
             rule_rank=rule_rank.get(c.name, len(cands)),
@@ -203,6 +214,8 @@ def candidate_facts(doc: Doc, st: Statement, named: list[Candidate]) -> list[Can
             specified=specified_collective(doc, c, near_other(c.span[1], SPECIFIC_GAP)),
             lex_score=score_toward(doc.text, c.span, doc.lang, own_side=own, window=window).score,
             gap=abs(c.span[0] - cue_end),
+            hostile_object=hostile_object,
+            hostile_agent=hostile_agent,
         ))
     return out
 
@@ -231,6 +244,7 @@ def statement_facts(doc: Doc, st: Statement, target: Candidate | None, rule: _Ru
         target_where=target.where if target else None, target_kind=target.kind if target else None,
         rule_label=rule.label, rule_score=rule.score, lex_score=rule.lex_score, cue_counts=counts,
         negated=negated, hostile_to_own=rule.hostile, self_obliged=_self_obliged(doc, st), lang=doc.lang,
+        cue_kind=cue_kind(doc.text, st.cue_span, doc.lang), exonerated=exonerates(doc.text, st.content_span, doc.lang),
     )
 
 
@@ -247,10 +261,17 @@ def apply_stance(doc: Doc) -> Doc:
             st.target_span = target.span if target.kind != "previous" else st.target_span or target.span
         own = bool(target and is_own_side(target, st))
         rule = _score_statement(doc, st, target, own, named)
-        learnt = predict_stance(statement_facts(doc, st, target, rule))
+        facts = statement_facts(doc, st, target, rule)
+        learnt = predict_stance(facts)
         if learnt is not None and own and learnt[0] == "oppose":
             learnt = ("neutral", 0.5)  # nobody opposes their own side: blame words tell of a threat to it
         st.stance, st.stance_confidence = learnt or (rule.label, rule.confidence)  # type: ignore[assignment]
+        if facts.relation in ("own", "ally") and (facts.exonerated or rule.label == "support"):
+            # "we had nothing to do with it", "Minsk is not behind this", "pressure on Minsk is
+            # groundless": the speaker defends its side; the blame words are the accusation it
+            # rejects. The learnt model has too few support examples (10 of 158) to say so itself.
+            st.stance = "support"
+            st.stance_confidence = EXONERATION_CONFIDENCE if facts.exonerated else rule.confidence
         seen = {st.target} if st.target else set()
         window = st.sentence_span if st.sentence_span != (0, 0) else st.content_span
         for c in named:

@@ -10,8 +10,13 @@ model serves en, ru and pl and carries over to unseen crises:
   rule order of `targets.choose_target` put it first) and a softmax over
   the candidates picks one;
 * the *stance model* is a 3-way logistic regression (oppose / neutral /
-  support) over the verbal act, the lexicon's cue counts and score toward the
-  chosen target, the rule's own label, negation, and the speaker–target relation.
+  support) over the verbal act, what the reporting cue says ("warned",
+  "accused"), the lexicon's cue counts in the content, a denial of involvement,
+  and the speaker–target relation. The rule's own label and scores are left out:
+  they fitted the training documents (cross-validated by document: 0.67 with
+  them, 0.70 without). The stage itself keeps support where the rules find it
+  toward the speaker's own side or an ally (the model has too few support
+  examples to say so).
 
 The weights are in `data/models/statement_target.npz` and
 `data/models/statement_stance.npz` (numpy only at run time), trained on the
@@ -112,6 +117,8 @@ class CandidateFacts:
     specified: bool  # "the West, in particular X": X is meant
     lex_score: float  # the lexicon's stance of the statement toward it
     gap: int  # characters between the cue and the candidate
+    hostile_object: bool = False  # what a blame word is aimed at ("accused X of", "condemnation of X")
+    hostile_agent: bool = False  # the subject of a blamed act ("X is violating ...")
 
 
 def target_features(f: CandidateFacts, speaker_country: str | None, n_candidates: int) -> dict[str, float]:
@@ -138,6 +145,8 @@ def target_features(f: CandidateFacts, speaker_country: str | None, n_candidates
         "lex_score": max(-2.0, min(2.0, f.lex_score)),
         "gap_log": math.log1p(max(0, f.gap)) / 6.0,
         f"rel:{rel}*lex_neg": float(f.lex_score <= -0.35),
+        "hostile_object": float(f.hostile_object),
+        "hostile_agent": float(f.hostile_agent),
     }
     return feats
 
@@ -170,11 +179,16 @@ class StatementFacts:
     hostile_to_own: bool
     self_obliged: bool
     lang: str
+    cue_kind: str = "none"  # what the reporting cue itself says: hostile ("warned", "accused") / positive / none
+    exonerated: bool = False  # the content denies someone's involvement ("had nothing to do with it")
 
 
 def stance_features(f: StatementFacts) -> dict[str, float]:
-    """Few, coarse features: with about a hundred training statements, word identities or
-    crossed features fit the training documents (cross-validated by document they did worse)."""
+    """Few, coarse features: the verbal act, what the cue says, the speaker–target relation
+    and the cue counts of the content. With about 150 training statements, word identities,
+    crossed features and the rule's own label and scores fit the training documents: by
+    5-fold cross-validation over documents this set scored 0.70, the same with the rule's
+    label and scores 0.67, and the class prior alone 0.65."""
     if f.plover == "DEMAND" and f.self_obliged:
         act = "none"  # "we must prepare": the speaker's side obliges itself, nobody is pressed
     elif f.plover in HOSTILE_ACTS:
@@ -186,13 +200,11 @@ def stance_features(f: StatementFacts) -> dict[str, float]:
     return {
         f"act:{act}": 1.0,
         f"rel:{f.relation}": 1.0,
-        f"rule:{f.rule_label}": 1.0,
-        "rule_score": max(-3.0, min(3.0, f.rule_score)),
-        "lex_score": max(-3.0, min(3.0, f.lex_score)),
+        f"cue:{f.cue_kind}": 1.0,
         "negative_cues": math.log1p(f.cue_counts.get("negative", 0)),
         "positive_cues": math.log1p(f.cue_counts.get("positive", 0)),
         "rejection": float(f.cue_counts.get("rejection", 0) > 0),
-        "negated": float(f.negated),
+        "exoneration": float(f.exonerated),
     }
 
 

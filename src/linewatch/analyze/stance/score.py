@@ -241,3 +241,31 @@ def hostile_act_on(text: str, target_span: Span, lang: str, reach: int = 60) -> 
         if not any(b > cue.start for b in breaks):
             return True
     return False
+
+
+def _phrase_positions(words: list[str], phrases) -> list[int]:
+    """Word indices where one of `phrases` (a PhraseSet) starts."""
+    return [k for k in range(len(words)) if phrases.match_at(words, k)]
+
+
+def cue_kind(text: str, span: Span | None, lang: str) -> str:
+    """What a reporting cue ("accused", "warned", "praised") says of whom it is aimed at:
+    "hostile" (a blame, demand or warning word), "positive" (praise, backing) or "none".
+    A negator in the cue ("did not criticise") makes it "none"."""
+    if not span or span[1] <= span[0]:
+        return "none"
+    words = [w for w, _, _ in words_with_spans(text[span[0] : min(span[1], span[0] + 200)])]
+    lex = stance_words(lang)
+    if _phrase_positions(words, lex.negators):
+        return "none"
+    for kind, sets in (("hostile", (lex.negative, lex.demand, lex.hostile_cues)), ("positive", (lex.positive,))):
+        if any(_phrase_positions(words, s) for s in sets):
+            return kind
+    return "none"
+
+
+def exonerates(text: str, span: Span, lang: str) -> bool:
+    """Whether the text denies someone's involvement or guilt ("had nothing to do with it",
+    "Minsk is not behind this"): said of one's own side or an ally, that defends it."""
+    words = [w for w, _, _ in words_with_spans(text[span[0] : min(span[1], span[0] + MAX_TEXT)])]
+    return bool(_phrase_positions(words, stance_words(lang).exoneration))

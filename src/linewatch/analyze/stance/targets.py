@@ -298,7 +298,8 @@ def rule_order(doc: Doc, st: Statement, named: list[Candidate]) -> list[Candidat
     """The known candidates in the rule order of preference (first = the rule's target).
 
     Actors the registry knows come before bare entities (often outlets or places);
-    among known ones: the other side first, then the addressee, then a subject of the
+    among known ones: the other side first, then the one a blame word is aimed at or
+    whose act it blames (`hostile_roles`), then the addressee, then a subject of the
     content, then the earliest.
     """
     known = [c for c in named if c.actor_id is not None]
@@ -313,6 +314,7 @@ def rule_order(doc: Doc, st: Statement, named: list[Candidate]) -> list[Candidat
             is_place_modifier(doc, c) or qualifies_person(doc, c, near_known(c.span[1], QUALIFIER_GAP)),
             c.where == "context",
             specified_collective(doc, c, near_other(c.span[1], SPECIFIC_GAP)),
+            not any(hostile_roles(doc, c)),
             c.where != "addressed",
             not is_subject(c, subjects),
             c.span[0],
@@ -370,3 +372,42 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
     if stated:
         return stated[0], named
     return None, named
+
+
+# Dependency relations that make a mention the one an act is done to (spaCy's English labels and UD's).
+OBJECT_DEPS = ("obj", "dobj", "iobj", "obl", "obl:arg", "nmod", "pobj", "dative", "obj:arg")
+PREPOSITION_DEPS = ("pobj",)  # spaCy: the object hangs from a preposition, which hangs from the verb
+MAX_ROLE_TOKENS = 8  # tokens of a mention looked at; a name is a few tokens
+
+
+def _hostile_word(word: str, lang: str) -> bool:
+    lex = stance_words(lang)
+    words = [w for w, _, _ in words_with_spans(word)]
+    return bool(words) and any(s.match_at(words, 0) for s in (lex.negative, lex.demand, lex.hostile_cues))
+
+
+def hostile_roles(doc: Doc, c: Candidate) -> tuple[bool, bool]:
+    """(object, agent): the candidate is what a blaming verb is aimed at ("accused Poland of",
+    "blamed it on Minsk", "condemned Moscow"), or the subject of a blamed act ("Minsk is
+    violating ..."). The actor a claim is about is then this one, not merely the nearest
+    country named. Only verbs count: "the war in Iraq" blames nobody in Iraq."""
+    tokens = doc.tokens
+    lex = stance_words(doc.lang)
+    obj = agent = False
+    for tok in doc.tokens_in(c.span)[:MAX_ROLE_TOKENS]:
+        if not 0 <= tok.head < len(tokens) or tok.head == tok.i:
+            continue
+        head = tokens[tok.head]
+        if tok.dep in PREPOSITION_DEPS:
+            # "blamed it on X", "protest against X": only a preposition that marks whom an act is done to
+            marker = [w for w, _, _ in words_with_spans(head.text)]
+            if not marker or not lex.patient_markers.match_at(marker, 0) or not 0 <= head.head < len(tokens):
+                continue
+            head = tokens[head.head]
+        if head.pos not in ("VERB", "AUX"):
+            continue
+        if tok.dep in OBJECT_DEPS and _hostile_word(head.text, doc.lang):
+            obj = True
+        if tok.dep.startswith("nsubj") and _hostile_word(head.text, doc.lang):
+            agent = True
+    return obj, agent

@@ -1,0 +1,81 @@
+"""Error classes of the stance stage on unseen text (issue 11), on sentences written for the tests:
+a denial of involvement defends the speaker's side; a warning or rejection cue is opposition
+even when the content holds no blame word; the target is whom a blaming verb is aimed at."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from linewatch.analyze.stance.score import cue_kind, exonerates
+from linewatch.analyze.stance.targets import Candidate, hostile_roles
+from linewatch.model import Document
+from linewatch.nlp.doc import Doc, Token
+from tests.test_stance_targets import _stated
+
+# (why, lang, text, content, speaker, country, cue, speaker words, stance)
+CASES = [
+    ("a denial of an ally's involvement is support (en)", "en",
+     "The spokesman said that Minsk had nothing to do with the incidents at the crossing.",
+     "Minsk had nothing to do with the incidents at the crossing", "Dmitry Peskov", "RUS", "said", "The spokesman",
+     "support"),
+    ("a denial of an ally's involvement is support (ru)", "ru",
+     "Представитель Кремля заявил, что Минск не причастен к инцидентам на переходе.",
+     "Минск не причастен к инцидентам на переходе", "Dmitry Peskov", "RUS", "заявил", "Представитель Кремля",
+     "support"),
+    ("a denial of an ally's involvement is support (pl)", "pl",
+     "Rzecznik Kremla powiedział, że Mińsk nie ma nic wspólnego z incydentami na przejściu.",
+     "Mińsk nie ma nic wspólnego z incydentami na przejściu", "Dmitry Peskov", "RUS", "powiedział",
+     "Rzecznik Kremla", "support"),
+    # a speaker of no known side: only the cue tells the stance
+    ("a warning is opposition without any blame word (en)", "en",
+     "The envoy warned that Minsk would pay for every further step at the border.",
+     "Minsk would pay for every further step at the border", "John Smith", None, "warned", "The envoy", "oppose"),
+    ("a warning is opposition without any blame word (ru)", "ru",
+     "Эксперт предупредил, что Минск заплатит за каждый шаг на границе.",
+     "Минск заплатит за каждый шаг на границе", "Иван Петров", None, "предупредил", "Эксперт", "oppose"),
+    ("a warning is opposition without any blame word (pl)", "pl",
+     "Ekspert ostrzegł, że Mińsk zapłaci za każdy krok na granicy.",
+     "Mińsk zapłaci za każdy krok na granicy", "Jan Kowalski", None, "ostrzegł", "Ekspert", "oppose"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_stance_on_unseen_error_classes(case: tuple) -> None:
+    _, lang, text, content, speaker, country, cue, speaker_text, stance = case
+    st = _stated(text, lang, content, speaker, country, cue, speaker_text)
+    assert st.stance == stance
+
+
+def test_cue_kind_and_exoneration_words() -> None:
+    assert cue_kind("он предупредил", (0, 14), "ru") == "hostile"
+    assert cue_kind("she praised", (0, 11), "en") == "positive"
+    assert cue_kind("did not criticise", (0, 17), "en") == "none"
+    assert cue_kind("powiedział", (0, 10), "pl") == "none"
+    assert cue_kind("said", None, "en") == "none"
+    assert exonerates("Warszawa za tym nie stoi", (0, 24), "pl")
+    assert not exonerates("Warszawa za tym stoi", (0, 20), "pl")
+
+
+def _parsed(words: list[tuple[str, str, str, int]], lang: str) -> Doc:
+    """A document whose tokens carry a hand-written parse: (text, pos, dep, head index)."""
+    text = " ".join(w for w, _, _, _ in words)
+    doc = Doc(Document(text=text, language=lang, published=date(2021, 11, 10)))
+    at = 0
+    for i, (w, pos, dep, head) in enumerate(words):
+        doc.tokens.append(Token(i, at, at + len(w), w, pos=pos, dep=dep, head=head))
+        at += len(w) + 1
+    return doc
+
+
+def test_the_object_of_a_blaming_verb_and_the_subject_of_a_blamed_act() -> None:
+    doc = _parsed([("They", "PRON", "nsubj", 1), ("accused", "VERB", "ROOT", -1), ("Warsaw", "PROPN", "dobj", 1),
+                   ("of", "ADP", "prep", 1), ("lies", "NOUN", "pobj", 3)], "en")
+    warsaw = Candidate("Poland", "poland", (13, 19), "POL", "name")
+    assert hostile_roles(doc, warsaw) == (True, False)
+    doc = _parsed([("Minsk", "PROPN", "nsubj", 1), ("violated", "VERB", "ROOT", -1), ("the", "DET", "det", 3),
+                   ("rules", "NOUN", "dobj", 1)], "en")
+    assert hostile_roles(doc, Candidate("Belarus", "belarus", (0, 5), "BLR", "name")) == (False, True)
+    doc = _parsed([("the", "DET", "det", 1), ("war", "NOUN", "ROOT", -1), ("in", "ADP", "prep", 1),
+                   ("Iraq", "PROPN", "pobj", 2)], "en")
+    assert hostile_roles(doc, Candidate("Iraq", "iraq", (11, 15), "IRQ", "name")) == (False, False)

@@ -56,6 +56,7 @@ _REGISTRY: dict[str, ComponentSpec] = {}
 COMPONENT_MODULES = (
     "linewatch.nlp.segment",
     "linewatch.nlp.parse",
+    "linewatch.extract.prescan",  # opt-in, not in DEFAULT_PIPELINE: sentences worth parsing
     "linewatch.extract.mentions",
     "linewatch.extract.dates",
     "linewatch.extract.statements",

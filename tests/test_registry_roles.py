@@ -64,11 +64,8 @@ KNOWN_GAPS: dict[tuple[str, str], list[tuple[str, str]]] = {
     ("GBR", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
     ("LTU", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
     ("LVA", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
-    ("EST", "head_of_state"): [("2014-01-01", "2026-12-31")],
-    ("EST", "head_of_government"): [("2014-01-01", "2021-01-31")],
-    ("EST", "foreign_minister"): [("2014-01-01", "2024-07-22")],
-    ("EST", "defence_minister"): [("2014-01-01", "2024-07-22")],
-    ("EST", "interior_minister"): [("2014-01-01", "2026-12-31")],
+    # Karis's five-year term ended in Oct 2026; the 2026 election's outcome was not found.
+    ("EST", "head_of_state"): [("2026-10-12", "2026-12-31")],
     ("EST", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
     ("FIN", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
     ("USA", "mfa_spokesperson"): [("2014-01-01", "2015-05-11"), ("2017-01-21", "2019-04-02"), ("2025-01-21", "2026-12-31")],

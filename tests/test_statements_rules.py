@@ -402,3 +402,12 @@ def test_unquoted_speech_runs_back_only_to_its_opening_dash(pipe: Pipeline) -> N
     sts = run(pipe, text, "pl").statements
     assert sts and all("odniósł się" not in s.content for s in sts)
     assert any(s.content.startswith("Czy to tylko spór") for s in sts)
+
+
+def test_the_writer_first_person_outside_quotes_is_no_speaker(pipe: Pipeline) -> None:
+    text = ("Minister Ivan Petrovsky said the bridge would reopen in May. "
+            "If you have read this far, we hope that the report was useful to you.")
+    assert [s.cue for s in run(pipe, text, "en").statements] == ["said"]
+    # inside a quotation the first person is the speaker's own
+    text = '"We hope that the bridge will reopen in May," Minister Ivan Petrovsky said.'
+    assert [s.cue for s in run(pipe, text, "en").statements] == ["said"]

@@ -132,3 +132,13 @@ def test_name_part_after_title(surface: str, name: str) -> None:
     from linewatch.extract.attribution.speaker import person_name_in
 
     assert person_name_in(surface, "en") == name
+
+
+def test_they_is_not_the_last_person_quoted() -> None:
+    pipe = Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
+    text = ("Andrzej Duda said that the talks on the tariff would go on next week. "
+            "Five neighbouring states asked the commission for a longer ban. "
+            "They claimed that the cheap imports were hurting their farmers.")
+    doc = pipe(Doc(Document(text=text, language="en", published=date(2023, 9, 15))))
+    claimed = [s for s in doc.statements if s.cue == "claimed"]
+    assert claimed and claimed[0].speaker != "Andrzej Duda"

@@ -257,6 +257,11 @@ def _clause_pieces(text: str, a: int, b: int, breaks: re.Pattern[str] | None,
 
 
 @lru_cache(maxsize=8)
+def _author_pronouns(lang: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("author_pronouns") or [])
+
+
+@lru_cache(maxsize=8)
 def _credit_line(lang: str) -> re.Pattern[str] | None:
     """Bylines and photo credits (`credit_lines` in `cues.yaml`): names, but nobody speaking."""
     patterns = [str(p) for p in lexicon(lang, "cues").get("credit_lines") or []]
@@ -374,6 +379,9 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
         for att in atts:
             if question and att.kind not in ("direct", "headline"):
                 continue  # "Did X say that…?" asks; it reports nothing
+            if (att.speaker_span and att.kind != "direct" and text[sent.start:sent.start + 1] not in "-–—"
+                    and text[att.speaker_span[0]:att.speaker_span[1]].strip().lower() in _author_pronouns(lang)):
+                continue  # "we hope this was useful": the writer's own words, outside any quotation
             speaker = resolve_speaker(doc, att.speaker_span, history, att.gender_hint,
                                       att.cue_span[0] if att.cue_span else sent.start, since=covered_until,
                                       skip=[*att.content_spans, *_quotes_between(quotes, covered_until, sent.end)])

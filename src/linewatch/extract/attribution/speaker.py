@@ -218,6 +218,12 @@ def actor_fields(doc: Doc, actor_id: str | None, on: date | None) -> tuple[str |
     return role.title, role.org, role.country or actor.country
 
 
+def _is_person(doc: Doc, actor_id: str | None) -> bool:
+    reg = registry_for(doc) if actor_id else None
+    actor = reg.by_id(actor_id) if reg is not None and actor_id else None
+    return actor is not None and actor.type == "person"
+
+
 def _actor_name(doc: Doc, actor_id: str) -> str | None:
     reg = registry_for(doc)
     actor = reg.by_id(actor_id) if reg is not None else None
@@ -286,6 +292,9 @@ def resolve_speaker(
         return _antecedent(doc, a, b) or Speaker(surface.strip(), None, (a, b), surface, None, "text", 0.4)
     pronouns = pronoun_table(lang)
     if words and len(words) <= 2 and words[-1] in pronouns:
+        if pronouns[words[-1]] == "p":
+            # "they" never stands for one person the registry knows, whatever that person's gender
+            history = [h for h in history if not _is_person(doc, h.actor_id)]
         prev = _previous(history, pronouns[words[-1]], (a, b))
         if prev is not None:
             prev.mention = surface

@@ -74,6 +74,15 @@ def load(store: Any, n_docs: int) -> Any:
     return info
 
 
+def refresh(store: Any) -> None:
+    """The dashboard rollups, as `linewatch run` leaves them when it finishes (only changed days)."""
+    from linewatch.store.queries.rollups import refresh as refresh_rollups
+
+    t = time.perf_counter()
+    days = refresh_rollups(store)
+    print(f"  rollups refreshed ({days} changed day notes) in {time.perf_counter() - t:.1f} s", flush=True)
+
+
 def info_from(store: Any) -> Any:
     """The ids the benchmark needs, read back from a database made by sample_data.populate."""
     from sample_data import SampleInfo
@@ -85,22 +94,25 @@ def info_from(store: Any) -> Any:
                       example_statement=example[0]["id"] if example else None)
 
 
-def sqlite_store(n_docs: int) -> tuple[Any, Any]:
+def sqlite_store(n_docs: int, cache: Path = CACHE) -> tuple[Any, Any]:
     """The cached generated SQLite database (built on first use)."""
     from linewatch.store import open_store
 
-    CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"web-{n_docs}.db"
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"web-{n_docs}.db"
     if path.exists():
         store = open_store(str(path))
         if store.query("SELECT COUNT(*) AS n FROM documents", [])[0]["n"] == n_docs + 1:
             print(f"  reusing {path}", flush=True)
+            refresh(store)
             return store, info_from(store)
         store.close()
-    for p in CACHE.glob(f"web-{n_docs}.db*"):
+    for p in cache.glob(f"web-{n_docs}.db*"):
         p.unlink()
     store = open_store(str(path))
-    return store, load(store, n_docs)
+    info = load(store, n_docs)
+    refresh(store)
+    return store, info
 
 
 def measure(store: Any, info: Any, repeat: int) -> list[tuple[str, float, float, float, int]]:
@@ -195,13 +207,15 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     ap.add_argument("--pg", default=os.environ.get("LINEWATCH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres"))
+    ap.add_argument("--cache", type=Path, default=Path(os.environ.get("BENCH_WEB_CACHE", CACHE)),
+                    help="folder for the generated SQLite databases (reused across runs)")
     ap.add_argument("--keep", action="store_true", help="keep the PostgreSQL scratch database")
     ap.add_argument("--reuse", metavar="NAME", help="measure an existing PostgreSQL database made with --keep")
     args = ap.parse_args()
     sys.path.insert(0, str(HERE.parent / "src"))
     if args.backend in ("sqlite", "both"):
         print(f"SQLite, {args.docs} documents", flush=True)
-        store, info = sqlite_store(args.docs)
+        store, info = sqlite_store(args.docs, args.cache)
         report("SQLite", measure(store, info, args.repeat))
         url = store.url
         store.close()
@@ -220,6 +234,7 @@ def main() -> None:
         try:
             store = open_store(url)
             info = info_from(store) if args.reuse else load(store, args.docs)
+            refresh(store)
             report("PostgreSQL", measure(store, info, args.repeat))
             store.close()
             report_cold("PostgreSQL", measure_cold(url, info))

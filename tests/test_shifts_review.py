@@ -91,3 +91,20 @@ def test_stance_corrections_reach_the_shifts(store) -> None:
     for sid in ("s2", "s3"):  # the analyst reads the "oppose" statements as support after all
         add_corrections(s, "statement", get_statement(s, sid), {"stance": "support"}, "ana")
     assert reviewed_shifts(s) == []
+
+
+def test_newest_shifts_only_read_their_own_evidence(store) -> None:
+    """The dashboard lists the newest shifts only: the cut is made before any evidence is read."""
+    s, _ = store
+    # a second, later shift: Lavrov toward Poland, support on 12 and 14 November, oppose from the 25th
+    for i, (day, stance) in enumerate((("2021-11-12", "support"), ("2021-11-14", "support"), ("2021-11-25", "oppose"),
+                                       ("2021-11-27", "oppose")), start=10):
+        text = f"Sergei Lavrov spoke of Poland, number {i}."
+        doc = Document(text=text, title=f"d{i}", language="en", source="t")
+        s.add_document(doc)
+        s.execute("INSERT INTO statements (id, doc_id, speaker, speaker_id, content, content_start, content_end, date,"
+                  " target, stance, sentence, sentence_start, sentence_end) VALUES (?, ?, 'Sergei Lavrov', 'sergei-lavrov',"
+                  " ?, 0, ?, ?, 'Poland', ?, ?, 0, ?)", [f"s{i}", doc.id, text, len(text), day, stance, text, len(text)])
+    every = reviewed_shifts(s)
+    assert [x["change_date"] for x in every] == sorted(x["change_date"] for x in every) and len(every) == 2
+    assert reviewed_shifts(s, newest=1) == every[-1:] and reviewed_shifts(s, newest=0) == []

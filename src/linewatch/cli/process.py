@@ -19,6 +19,7 @@ from linewatch.cluster import run_cluster
 from linewatch.config import load_config
 from linewatch.errors import InputError, LinewatchError
 from linewatch.runner import RunOptions, build_pipeline, one_line, run_pending
+from linewatch.store.queries.rollups import refresh as refresh_rollups
 
 MAX_WORKERS = 32
 
@@ -48,9 +49,13 @@ def run_store(store: Any, config: Any, taxonomy: Path | None, workers: int = 1, 
             progress.advance(task)
 
         if cluster:
-            return run_cluster(store, db_url or config.db_url(None), cluster, run_options, limit=limit,
-                               on_start=on_start, on_done=on_done)
-        return run_pending(store, run_options, workers=workers, limit=limit, on_start=on_start, on_done=on_done)
+            result = run_cluster(store, db_url or config.db_url(None), cluster, run_options, limit=limit,
+                                 on_start=on_start, on_done=on_done)
+        else:
+            result = run_pending(store, run_options, workers=workers, limit=limit, on_start=on_start, on_done=on_done)
+    # the dashboard's per-day summaries of the days this run changed (its first click reads them)
+    refresh_rollups(store)
+    return result
 
 
 def _check_taxonomy(taxonomy: str | None) -> Path | None:

@@ -354,6 +354,90 @@ MIGRATION_0008 = """
 CREATE INDEX IF NOT EXISTS statements_named_speaker ON statements (speaker) WHERE speaker_id IS NOT NULL;
 """
 
+# Dashboard rollups: the chart aggregates precomputed per day when `linewatch run` finishes
+# (store/queries/rollups.py), so an analyst's first click reads a few thousand summary rows
+# instead of every statement in the window. The summaries hold the values as extracted; analyst
+# corrections are few and are overlaid when read, as on the live queries, so a correction never
+# makes them stale. Triggers note every day whose rows change (`rollup_dirty`, '*' = all): pages
+# read the live tables for a window with a changed day until the next refresh, and the refresh
+# recomputes only those days. No unique key on `rollup_dirty`: concurrent writers (cluster
+# workers) never wait on one another for it; a day noted twice is harmless.
+MIGRATION_0009_TABLES = """
+CREATE TABLE IF NOT EXISTS rollup_dirty (day TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS rollup_dirty_day ON rollup_dirty (day);
+INSERT INTO rollup_dirty (day) VALUES ('*');
+CREATE TABLE IF NOT EXISTS rollup_statements (
+    date TEXT NOT NULL, speaker TEXT, named INTEGER NOT NULL, speaker_country TEXT, target TEXT,
+    stance TEXT, plover TEXT, n INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rollup_statements_date ON rollup_statements (date, speaker, target, stance, plover, named, n);
+CREATE INDEX IF NOT EXISTS rollup_statements_speaker ON rollup_statements (speaker, date, target, stance, n);
+CREATE TABLE IF NOT EXISTS rollup_statements_docs (
+    date TEXT NOT NULL, speaker TEXT, named INTEGER NOT NULL, speaker_country TEXT, target TEXT,
+    stance TEXT, plover TEXT, language TEXT, outlet TEXT, n INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rollup_statements_docs_date ON rollup_statements_docs (date);
+CREATE TABLE IF NOT EXISTS rollup_narratives (
+    day TEXT NOT NULL, scope TEXT NOT NULL, narrative_id TEXT NOT NULL, relation TEXT NOT NULL,
+    docs INTEGER NOT NULL, stories INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rollup_narratives_scope_day ON rollup_narratives (scope, day);
+CREATE TABLE IF NOT EXISTS rollup_carriers (
+    date TEXT NOT NULL, narrative_id TEXT NOT NULL, relation TEXT NOT NULL, speaker TEXT NOT NULL, n INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rollup_carriers_date ON rollup_carriers (date);
+CREATE INDEX IF NOT EXISTS rollup_carriers_speaker ON rollup_carriers (speaker, relation, narrative_id, date, n);
+CREATE TABLE IF NOT EXISTS rollup_events (
+    date TEXT NOT NULL, plover TEXT, source TEXT, target TEXT, n INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rollup_events_date ON rollup_events (date, plover, source, target, n);
+CREATE TABLE IF NOT EXISTS rollup_events_docs (
+    date TEXT NOT NULL, plover TEXT, language TEXT, outlet TEXT, n INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rollup_events_docs_date ON rollup_events_docs (date, language, outlet, plover, n);
+CREATE TABLE IF NOT EXISTS rollup_facets (facet TEXT NOT NULL, pos INTEGER NOT NULL, value TEXT NOT NULL);
+"""
+
+# (table, the day(s) a changed row touches, as a SELECT over NEW/OLD)
+_ROLLUP_SOURCES = {
+    "statements": "SELECT COALESCE({row}.date, '') AS day",
+    "events": "SELECT COALESCE({row}.date, '') AS day",
+    "documents": "SELECT COALESCE({row}.published, '') AS day",
+    "narrative_matches": "SELECT COALESCE(d.published, '') AS day FROM documents d WHERE d.id = {row}.doc_id"
+                         " UNION SELECT COALESCE(s.date, '') AS day FROM statements s WHERE s.id = {row}.statement_id",
+    "story_members": "SELECT COALESCE(d.published, '') AS day FROM documents d WHERE d.id = {row}.doc_id",
+}
+
+
+def _note_days(table: str, row: str) -> str:
+    days = _ROLLUP_SOURCES[table].format(row=row)
+    return (f"INSERT INTO rollup_dirty (day) SELECT x.day FROM ({days}) x"
+            " WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty r WHERE r.day = x.day OR r.day = '*')")
+
+
+def _sqlite_triggers() -> str:
+    out = []
+    for table in _ROLLUP_SOURCES:
+        for op, rows in (("INSERT", ("NEW",)), ("DELETE", ("OLD",)), ("UPDATE", ("OLD", "NEW"))):
+            body = " ".join(_note_days(table, r) + ";" for r in rows)
+            out.append(f"CREATE TRIGGER IF NOT EXISTS rollup_{table}_{op.lower()} AFTER {op} ON {table}\nBEGIN {body} END;\n")
+    return "".join(out)
+
+
+def _postgres_triggers() -> str:
+    out = []
+    for table in _ROLLUP_SOURCES:
+        out.append(
+            f"CREATE OR REPLACE FUNCTION rollup_note_{table}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
+            f"  IF TG_OP <> 'INSERT' THEN {_note_days(table, 'OLD')}; END IF;\n"
+            f"  IF TG_OP <> 'DELETE' THEN {_note_days(table, 'NEW')}; END IF;\n"
+            "  RETURN NULL;\nEND $$;\n"
+            f"CREATE TRIGGER rollup_{table} AFTER INSERT OR UPDATE OR DELETE ON {table}"
+            f" FOR EACH ROW EXECUTE FUNCTION rollup_note_{table}();\n"
+        )
+    return "".join(out)
+
+
 LEMMAS_MIGRATION = 7  # the store lemmatises the documents already stored when it applies this one
 
 # (version, description, {dialect: sql}) — append only.
@@ -373,6 +457,8 @@ MIGRATIONS: list[tuple[int, str, dict[str, str]]] = [
     (6, "document claims (leases) for concurrent runs", {"sqlite": MIGRATION_0006, "postgresql": MIGRATION_0006}),
     (LEMMAS_MIGRATION, "word forms and their lemmas (search)", {"sqlite": MIGRATION_0007, "postgresql": MIGRATION_0007}),
     (8, "partial index: named speakers (speaker facet)", {"sqlite": MIGRATION_0008, "postgresql": MIGRATION_0008}),
+    (9, "dashboard rollups (per-day chart summaries, changed days noted by triggers)",
+     {"sqlite": MIGRATION_0009_TABLES + _sqlite_triggers(), "postgresql": MIGRATION_0009_TABLES + _postgres_triggers()}),
 ]
 
 

@@ -88,9 +88,9 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
 
 @router.get("/statements", dependencies=read, summary="Statements (corrections applied), newest first, undated last")
 def statements(request: Request, filters: Filters = Depends(), page: int = 1, limit: int = 50) -> dict[str, Any]:
-    out = _listing(request, records.list_statements, filters, page, limit)
-    total, capped = records.count_statements(request.app.state.store, filters.f)
-    return {"total": total, "total_capped": capped, **out}
+    page, limit, offset = _paging(page, limit)
+    rows, more, total, capped = records.statement_page(request.app.state.store, filters.f, limit, offset)
+    return {"total": total, "total_capped": capped, **_page(rows, page, more)}
 
 
 @router.get("/statements/{statement_id}", dependencies=read, summary="One statement with its correction history")

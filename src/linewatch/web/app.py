@@ -24,6 +24,7 @@ from linewatch.actors.registry import actor_registry
 from linewatch.errors import LinewatchError, StoreError
 from linewatch.store.protocol import Store
 from linewatch.web import api, pages, viewhelpers
+from linewatch.web.export import load_parquet
 from linewatch.web.sessions import Sessions
 from linewatch.web.settings import WebSettings
 
@@ -82,6 +83,10 @@ def create_app(store: Store, settings: WebSettings | None = None, narrative_labe
     # read when the server starts (~0.25 s), not on the analyst's first click.
     actor_registry()
     app.state.templates.globals["nlabel"] = lambda nid: labels.get(nid, nid)
+    # likewise every template is compiled (~60 ms for a page and its includes) and pyarrow loaded
+    for name in app.state.templates.list_templates(filter_func=lambda n: n.endswith(".html")):
+        app.state.templates.get_template(name)
+    load_parquet()
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Any:

@@ -30,6 +30,13 @@ def parquet_available() -> bool:
     return importlib.util.find_spec("pyarrow") is not None
 
 
+def load_parquet() -> None:
+    """Import pyarrow when it is installed (~0.5 s, once per process): called when the server
+    starts, so the analyst's first Parquet export does not wait for it."""
+    if parquet_available():
+        importlib.import_module("pyarrow.parquet")
+
+
 PARQUET_MISSING = "Parquet export needs pyarrow: pip install 'linewatch[parquet]'"
 
 

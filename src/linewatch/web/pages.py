@@ -33,6 +33,7 @@ from linewatch.web.sessions import (
 from linewatch.web.viewhelpers import json_for_script
 
 router = APIRouter(include_in_schema=False)
+SHIFTS_SHOWN = 200  # the newest stance shifts listed (their evidence is read for these only)
 MAX_DOC_CHARS = 400_000  # a longer text is shown cut (offsets beyond are still in the API)
 
 
@@ -127,21 +128,22 @@ def timeline(request: Request) -> Response:
 # ----------------------------------------------------------------------------- statements
 
 
-def _list_page(request: Request, template: str, nav: str, lister: Callable[..., Any], **extra: Any) -> Response:
-    """A filtered, paged list page (statements, documents) with the filter form's facets."""
+def _list_page(request: Request, template: str, nav: str, lister: Callable[..., tuple[Any, ...]]) -> Response:
+    """A filtered, paged list page (statements, documents) with the filter form's facets; `lister`
+    returns (rows, more) and may add what the page shows besides (the statements' total)."""
     store = _store(request)
     f = _filter(request)
     page, limit, offset = page_bounds(request.query_params.get("page"))
-    rows, more = lister(store, f, limit, offset)
+    rows, more, *extra = lister(store, f, limit, offset)
+    totals = dict(zip(("total", "capped"), extra))
     return render(request, template, nav, f=f, params=f.as_params(), rows=rows, page=page, more=more,
-                  facets=records.facets(store), first=offset + 1, **extra)
+                  facets=records.facets(store), first=offset + 1, **totals)
 
 
 @router.get("/statements", response_class=HTMLResponse)
 @reader_page
 def statements(request: Request) -> Response:
-    total, capped = records.count_statements(_store(request), _filter(request))
-    return _list_page(request, "statements.html", "statements", records.list_statements, total=total, capped=capped)
+    return _list_page(request, "statements.html", "statements", records.statement_page)
 
 
 def _doc_view(store: Store, doc_id: str, highlights: list[Any]) -> dict[str, Any]:
@@ -245,8 +247,8 @@ async def correct(request: Request, kind: str, item_id: str) -> Response:
 def shifts(request: Request) -> Response:
     """Stance shifts with the statements on each side; an analyst dismisses a false one."""
     show_all = request.query_params.get("all") == "1"
-    rows = reviewed_shifts(_store(request), include_dismissed=show_all)
-    return render(request, "shifts.html", "shifts", shifts=rows[::-1][:200], show_all=show_all,
+    rows = reviewed_shifts(_store(request), include_dismissed=show_all, newest=SHIFTS_SHOWN)
+    return render(request, "shifts.html", "shifts", shifts=rows[::-1], show_all=show_all,
                   writes=request.app.state.settings.writes_enabled, has_cookie=signed_in(request))
 
 
@@ -333,8 +335,7 @@ def stance_page(request: Request) -> Response:
 def narratives_page(request: Request) -> Response:
     store, f = _store(request), _filter(request)
     data = charts.narrative_trends(store, f)
-    carriers = {r["name"]: charts.narrative_carriers(store, r["name"], data["from"], data["to"], 5) for r in data["rising"][:8]}
-    rebutters = {r["name"]: charts.narrative_rebutters(store, r["name"], data["from"], data["to"], 5) for r in data["rising"][:8]}
+    carriers, rebutters = charts.narrative_speakers(store, [r["name"] for r in data["rising"][:8]], data["from"], data["to"], 5)
     label = request.app.state.templates.globals["nlabel"]
     shown = {**data, "series": [{**x, "name": label(x["name"])} for x in data["series"]]}
     return _chart_page(request, "narratives", f, data, {"trends": shown}, carriers=carriers, rebutters=rebutters)

@@ -24,8 +24,9 @@ def shift_id(shift: dict[str, Any]) -> str:
 
 
 def reviewed_shifts(store: Store, *, window_days: int = 14, min_count: int = 2,
-                    include_dismissed: bool = False) -> list[dict[str, Any]]:
-    """Shifts with `id`, `evidence` (statements before and after, newest before first) and `dismissed`."""
+                    include_dismissed: bool = False, newest: int | None = None) -> list[dict[str, Any]]:
+    """Shifts with `id`, `evidence` (statements before and after, newest before first) and `dismissed`,
+    oldest change first; `newest`: only that many of the latest (their evidence read in one query)."""
     shifts = stance_shifts(store, window_days=window_days, min_count=min_count)
     for s in shifts:
         s["id"] = shift_id(s)
@@ -38,16 +39,17 @@ def reviewed_shifts(store: Store, *, window_days: int = 14, min_count: int = 2,
             s["dismissed_by"] = wrong["author"]
             if not include_dismissed:
                 continue
-        ids = [("before", i) for i in s["statements_before"][-EVIDENCE_EACH_SIDE:]] + \
-              [("after", i) for i in s["statements_after"][:EVIDENCE_EACH_SIDE]]
-        s["evidence"] = []
-        for side, sid in ids:
-            st = records.get_statement(store, sid)
-            if st:
-                s["evidence"].append({"side": side, "id": st["id"], "date": st.get("date"), "stance": st.get("stance"),
-                                      "sentence": st.get("sentence") or st.get("content"), "doc_id": st["doc_id"],
-                                      "outlet": st.get("doc_outlet")})
         out.append(s)
+    if newest is not None:
+        out = out[-newest:] if newest > 0 else []
+    sides = {s["id"]: [("before", i) for i in s["statements_before"][-EVIDENCE_EACH_SIDE:]]
+             + [("after", i) for i in s["statements_after"][:EVIDENCE_EACH_SIDE]] for s in out}
+    found = {st["id"]: st for st in records.get_statements(store, [i for ids in sides.values() for _, i in ids])}
+    for s in out:
+        s["evidence"] = [{"side": side, "id": st["id"], "date": st.get("date"), "stance": st.get("stance"),
+                          "sentence": st.get("sentence") or st.get("content"), "doc_id": st["doc_id"],
+                          "outlet": st.get("doc_outlet")}
+                         for side, sid in sides[s["id"]] if (st := found.get(sid))]
     return out
 
 

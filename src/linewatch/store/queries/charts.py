@@ -13,11 +13,12 @@ from typing import Any
 
 from linewatch.model import CARRIER
 from linewatch.store.protocol import Store
+from linewatch.store.queries import rollups
 from linewatch.store.queries.cache import cached
-from linewatch.store.queries.corrections import apply_corrections
-from linewatch.store.queries.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where
+from linewatch.store.queries.filters import ItemFilter, doc_join, event_where, resolve_names
 from linewatch.store.queries.records import facets, latest_day
-from linewatch.store.queries.stance import corrected_pairs, stance_cells
+from linewatch.store.queries.rollups import EVERY_DAY, statement_source
+from linewatch.store.queries.stance import stance_cells
 
 WINDOW_DAYS = 31  # default chart window: the last month of data (longer: pick dates)
 TOP_N = 14
@@ -76,23 +77,28 @@ def _windowed(f: ItemFilter, start: str, end: str) -> ItemFilter:
 def _statement_counts_by_actor(store: Store, f: ItemFilter) -> dict[str, Any]:
     """Statements per day for the most active speakers (timeline chart)."""
     start, end = window(store, f)
-    where, params, join = statement_where(_windowed(f, start, end), store)
+    src = statement_source(store, _windowed(f, start, end))
     rows = store.query(
-        f"SELECT s.date AS day, s.speaker AS actor, COUNT(*) AS n FROM statements s{doc_join(join, 's')[0]}"
+        f"SELECT s.date AS day, s.speaker AS actor, {src.count} AS n FROM {src.from_sql}"
         # registry speakers only: the timeline's legend never names "NEW YORK" or "the leaders"
-        f" WHERE {doc_join(join, 's')[1]}{where} AND s.speaker IS NOT NULL AND s.speaker_id IS NOT NULL"
-        " GROUP BY s.date, s.speaker",
-        params,
+        f" WHERE {src.where} AND s.speaker IS NOT NULL AND {src.named} GROUP BY s.date, s.speaker",
+        src.params,
     )
+    counts: dict[tuple[str, str], int] = {(r["day"], r["actor"]): int(r["n"]) for r in rows}
+    for sign, overlay in ((-1, src.minus), (1, src.plus)):
+        for r in overlay:
+            if r["speaker"] and r["speaker_id"] and r["date"]:
+                counts[(r["date"], r["speaker"])] = counts.get((r["date"], r["speaker"]), 0) + sign
+    counts = {k: v for k, v in counts.items() if v > 0}
     totals: dict[str, int] = {}
-    for r in rows:
-        totals[r["actor"]] = totals.get(r["actor"], 0) + int(r["n"])
+    for (_, actor), n in counts.items():
+        totals[actor] = totals.get(actor, 0) + n
     top = sorted(totals, key=lambda a: (-totals[a], a))[:TOP_N]
-    days = _all_days(start, end, {r["day"] for r in rows})
+    days = _all_days(start, end, {day for day, _ in counts})
     series = {a: {d: 0 for d in days} for a in top}
-    for r in rows:
-        if r["actor"] in series:
-            series[r["actor"]][r["day"]] = int(r["n"])
+    for (day, actor), n in counts.items():
+        if actor in series:
+            series[actor][day] = n
     return {
         "from": start,
         "to": end,
@@ -103,12 +109,15 @@ def _statement_counts_by_actor(store: Store, f: ItemFilter) -> dict[str, Any]:
 
 def _event_counts_by_type(store: Store, f: ItemFilter) -> dict[str, Any]:
     start, end = window(store, f)
-    where, params, join = event_where(_windowed(f, start, end), store.dialect)
-    rows = store.query(
-        f"SELECT e.date AS day, e.plover AS kind, COUNT(*) AS n FROM events e{doc_join(join, 'e')[0]}"
-        f" WHERE {doc_join(join, 'e')[1]}{where} GROUP BY e.date, e.plover",
-        params,
-    )
+    g = _windowed(f, start, end)
+    rows = rollups.event_days(store, g)
+    if rows is None:
+        where, params, join = event_where(g, store.dialect)
+        rows = store.query(
+            f"SELECT e.date AS day, e.plover AS kind, COUNT(*) AS n FROM events e{doc_join(join, 'e')[0]}"
+            f" WHERE {doc_join(join, 'e')[1]}{where} GROUP BY e.date, e.plover",
+            params,
+        )
     days = _all_days(start, end, {r["day"] for r in rows if r["day"]})
     kinds = sorted({r["kind"] for r in rows})
     grid = {k: {d: 0 for d in days} for k in kinds}
@@ -136,40 +145,39 @@ def _stance_matrix_data(store: Store, f: ItemFilter) -> dict[str, Any]:
     return {"from": start, "to": end, "holders": holders, "targets": targets, "cells": cells}
 
 
+def _accuses(row: dict[str, Any]) -> bool:
+    return bool(row["speaker"] and row["target"] and row["speaker"] != row["target"]
+                and (row["stance"] == "oppose" or row["plover"] == "ACCUSE"))
+
+
 def _accusation_network(store: Store, f: ItemFilter, limit_edges: int = 80) -> dict[str, Any]:
     """Who accuses/opposes whom: edges weighted by the number of statements."""
     start, end = window(store, f)
     g = _windowed(f, start, end)
     g.stance = None
-    where, params, join = statement_where(g, store)
+    src = statement_source(store, g)
     rows = store.query(
-        f"SELECT s.speaker AS src, s.target AS dst, COUNT(*) AS n FROM statements s{doc_join(join, 's')[0]}"
-        f" WHERE {doc_join(join, 's')[1]}{where} AND s.speaker IS NOT NULL AND s.target IS NOT NULL"
+        f"SELECT s.speaker AS src, s.target AS dst, {src.count} AS n FROM {src.from_sql}"
+        f" WHERE {src.where} AND s.speaker IS NOT NULL AND s.target IS NOT NULL"
         " AND (s.stance = 'oppose' OR s.plover = 'ACCUSE') AND s.speaker <> s.target"
-        " GROUP BY s.speaker, s.target ORDER BY COUNT(*) DESC LIMIT ?",
-        [*params, limit_edges],
+        f" GROUP BY s.speaker, s.target ORDER BY {src.count} DESC LIMIT ?",
+        [*src.params, limit_edges],
     )
     edges: dict[tuple[str, str], int] = {(r["src"], r["dst"]): int(r["n"]) for r in rows}
-
-    def accuses(row: dict[str, Any]) -> bool:
-        return bool(row["speaker"] and row["target"] and row["speaker"] != row["target"]
-                    and (row["stance"] == "oppose" or row["plover"] == "ACCUSE"))
-
-    for before, after in corrected_pairs(store, where, params, join):
-        if accuses(before):
-            edges[(before["speaker"], before["target"])] = edges.get((before["speaker"], before["target"]), 0) - 1
-        if accuses(after) and not after.get("wrong"):
-            edges[(after["speaker"], after["target"])] = edges.get((after["speaker"], after["target"]), 0) + 1
+    for sign, overlay in ((-1, src.minus), (1, src.plus)):
+        for r in overlay:
+            if _accuses(r):
+                edges[(r["speaker"], r["target"])] = edges.get((r["speaker"], r["target"]), 0) + sign
     kept = sorted(((k, v) for k, v in edges.items() if v > 0), key=lambda kv: (-kv[1], kv[0]))[:limit_edges]
     weight: dict[str, int] = {}
-    for (src, dst), n in kept:
-        for k in (src, dst):
+    for (src_name, dst), n in kept:
+        for k in (src_name, dst):
             weight[k] = weight.get(k, 0) + n
     return {
         "from": start,
         "to": end,
         "nodes": [{"name": k, "value": v} for k, v in sorted(weight.items(), key=lambda kv: -kv[1])],
-        "edges": [{"source": src, "target": dst, "value": n} for (src, dst), n in kept],
+        "edges": [{"source": a, "target": b, "value": n} for (a, b), n in kept],
     }
 
 
@@ -187,6 +195,13 @@ def _week(day: str) -> str:
 def _narrative_trends(store: Store, f: ItemFilter) -> dict[str, Any]:
     """Per week and narrative: articles carrying it and unique stories (story groups)."""
     start, end = window(store, f, days=56)  # eight weeks
+    scope = f"language={f.language}" if f.language and not f.outlet else f"outlet={f.outlet}" if f.outlet and not f.language else ""
+    rolled = None if (f.language and f.outlet) else rollups.narrative_days(store, start, end, scope, f.narrative)
+    rows = rolled if rolled is not None else _live_narrative_days(store, f, start, end)
+    return _trend_series(rows, start, end)
+
+
+def _live_narrative_days(store: Store, f: ItemFilter, start: str, end: str) -> list[dict[str, Any]]:
     params: list[Any] = [start, end, CARRIER]
     extra = ""
     if f.narrative:
@@ -198,7 +213,7 @@ def _narrative_trends(store: Store, f: ItemFilter) -> dict[str, Any]:
     if f.outlet:
         extra += " AND d.outlet = ?"
         params.append(f.outlet)
-    rows = store.query(
+    return store.query(
         "SELECT n.narrative_id AS nid, d.published AS day, COUNT(DISTINCT n.doc_id) AS docs,"
         " COUNT(DISTINCT COALESCE(m.group_id, n.doc_id)) AS stories"
         " FROM narrative_matches n JOIN documents d ON d.id = n.doc_id"
@@ -206,6 +221,10 @@ def _narrative_trends(store: Store, f: ItemFilter) -> dict[str, Any]:
         f" WHERE d.published >= ? AND d.published <= ? AND n.relation = ?{extra} GROUP BY n.narrative_id, d.published",
         params,
     )
+
+
+def _trend_series(rows: list[dict[str, Any]], start: str, end: str) -> dict[str, Any]:
+    """Weekly series of the ten narratives most carried, and which of them rise."""
     weeks: dict[str, dict[str, list[int]]] = {}
     totals: dict[str, int] = {}
     for r in rows:
@@ -238,51 +257,53 @@ def _narrative_trends(store: Store, f: ItemFilter) -> dict[str, Any]:
     return {"from": start, "to": end, "weeks": all_weeks, "series": series, "rising": rising}
 
 
-def _carriers(store: Store, start: str, end: str, relation: str = CARRIER) -> dict[str, list[dict[str, Any]]]:
-    rows = store.query(
-        "SELECT n.narrative_id AS nid, s.speaker AS speaker, COUNT(*) AS n FROM statements s"
-        " JOIN narrative_matches n ON n.statement_id = s.id"
-        " WHERE s.date >= ? AND s.date <= ? AND s.speaker IS NOT NULL AND n.relation = ?"
-        " GROUP BY n.narrative_id, s.speaker",
-        [start, end, relation],  # a speaker who rebuts a narrative does not carry it: the two are kept apart
-    )
-    out: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
-        out.setdefault(r["nid"], []).append({"speaker": r["speaker"], "n": int(r["n"])})
-    for lst in out.values():
-        lst.sort(key=lambda c: (-c["n"], c["speaker"]))
-    return out
+def narrative_speakers(store: Store, narratives: list[str], start: str, end: str,
+                       limit: int = 5) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
+    """({narrative: speakers carrying it}, {narrative: speakers rebutting it}) in the window, most
+    statements first, at most `limit` each: one grouped query for all the narratives."""
+    def compute() -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
+        carriers: dict[str, list[dict[str, Any]]] = {n: [] for n in narratives}
+        rebutters: dict[str, list[dict[str, Any]]] = {n: [] for n in narratives}
+        # a speaker who rebuts a narrative does not carry it: the two are kept apart
+        for r in rollups.speakers_by_narrative(store, start, end, narratives):
+            side = rebutters if r["relation"] == rollups.REBUTS else carriers
+            side[r["nid"]].append({"speaker": r["speaker"], "n": int(r["n"])})
+        for side in (carriers, rebutters):
+            for nid, lst in side.items():
+                side[nid] = sorted(lst, key=lambda c: (-c["n"], c["speaker"]))[:limit]
+        return carriers, rebutters
+
+    return cached(store, ("narrative_speakers", tuple(narratives), start, end, limit), compute)
 
 
 def narrative_carriers(store: Store, narrative_id: str, start: str, end: str, limit: int = 10) -> list[dict[str, Any]]:
-    """Speakers whose statements carry a narrative in the window, most first (one cached pass for all)."""
-    return cached(store, ("carriers", start, end), lambda: _carriers(store, start, end)).get(narrative_id, [])[:limit]
+    """Speakers whose statements carry a narrative in the window, most first."""
+    return narrative_speakers(store, [narrative_id], start, end, limit)[0][narrative_id]
 
 
 def narrative_rebutters(store: Store, narrative_id: str, start: str, end: str, limit: int = 10) -> list[dict[str, Any]]:
     """Speakers whose statements reject or rebut a narrative in the window, most first."""
-    return cached(store, ("rebutters", start, end),
-                  lambda: _carriers(store, start, end, "rebuts")).get(narrative_id, [])[:limit]
-
-
-ACTOR_STANCE_ROWS = 20_000  # one speaker's statements read for the chart (bounded work)
+    return narrative_speakers(store, [narrative_id], start, end, limit)[1][narrative_id]
 
 
 def _actor_stance_over_time(store: Store, actor: str, limit_targets: int = 6) -> dict[str, Any]:
     # the speaker's statements as corrected (a statement re-filed under this actor counts, one moved away
     # does not; a corrected stance or target counts as corrected; one marked wrong not at all)
-    where, params, _ = statement_where(ItemFilter(actor=actor), store)
-    found = apply_corrections(store.query(
-        f"SELECT s.id, s.speaker, s.date, s.target, s.stance FROM statements s WHERE {where} AND s.date IS NOT NULL"
-        " LIMIT ?", [*params, ACTOR_STANCE_ROWS]), "statement", store)
+    src = statement_source(store, ItemFilter(actor=actor, date_from=EVERY_DAY[0], date_to=EVERY_DAY[1]))
+    found = store.query(
+        f"SELECT s.date AS day, s.target AS target, s.stance AS stance, {src.count} AS n FROM {src.from_sql}"
+        f" WHERE {src.where} AND s.target IS NOT NULL GROUP BY s.date, s.target, s.stance",
+        src.params,
+    )
+    counted = [(r["day"], r["target"], r["stance"], int(r["n"])) for r in found]
+    counted += [(r["date"], r["target"], r["stance"], sign) for sign, overlay in ((-1, src.minus), (1, src.plus))
+                for r in overlay if r["target"] and r["date"]]
     agg: dict[tuple[str, str], list[int]] = {}
-    for r in found:
-        if r.get("wrong") or not r.get("target") or not r.get("date"):
-            continue
-        cell = agg.setdefault((r["date"][:10], r["target"]), [0, 0])
-        cell[0] += 1 if r["stance"] == "support" else -1 if r["stance"] == "oppose" else 0
-        cell[1] += 1
-    rows = [{"day": d, "target": t, "net": v[0], "n": v[1]} for (d, t), v in agg.items()]
+    for day, target, stance, n in counted:
+        cell = agg.setdefault((day[:10], target), [0, 0])
+        cell[0] += n if stance == "support" else -n if stance == "oppose" else 0
+        cell[1] += n
+    rows = [{"day": d, "target": t, "net": v[0], "n": v[1]} for (d, t), v in agg.items() if v[1] > 0]
     days = sorted({r["day"][:10] for r in rows})
     # weeks for a short record, months for a long one
     weekly = bool(days) and (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days <= 26 * 7
@@ -306,18 +327,21 @@ def actor_stance_over_time(store: Store, actor: str) -> dict[str, Any]:
     return cached(store, ("actor_stance", actor), lambda: _actor_stance_over_time(store, actor))
 
 
-ACTOR_RECENT = 5000  # narratives carried: read over a speaker's latest statements (bounded work)
-
-
 def actor_narratives(store: Store, actor: str, limit: int = 15) -> list[dict[str, Any]]:
-    """Narratives in a speaker's latest ACTOR_RECENT statements, most frequent first."""
-    return cached(store, ("actor_narratives", actor, limit), lambda: store.query(
-        "SELECT n.narrative_id AS narrative, COUNT(*) AS n, MIN(r.date) AS first, MAX(r.date) AS last"
-        " FROM (SELECT s.id, s.date FROM statements s WHERE s.speaker = ? AND s.date IS NOT NULL"
-        " ORDER BY s.date DESC, s.id DESC LIMIT ?) r JOIN narrative_matches n ON n.statement_id = r.id"
-        " WHERE n.relation = ? GROUP BY n.narrative_id ORDER BY COUNT(*) DESC LIMIT ?",
-        [actor, ACTOR_RECENT, CARRIER, limit],
-    ))
+    """Narratives a speaker's statements carry, most frequent first (from the rollup when it is current)."""
+    def compute() -> list[dict[str, Any]]:
+        rolled = rollups.speaker_narratives(store, actor, limit)
+        if rolled is not None:
+            return rolled
+        return store.query(
+            "SELECT n.narrative_id AS narrative, COUNT(*) AS n, MIN(s.date) AS first, MAX(s.date) AS last"
+            " FROM statements s JOIN narrative_matches n ON n.statement_id = s.id"
+            " WHERE s.speaker = ? AND s.date IS NOT NULL AND n.relation = ?"
+            " GROUP BY n.narrative_id ORDER BY COUNT(*) DESC, n.narrative_id LIMIT ?",
+            [actor, CARRIER, limit],
+        )
+
+    return cached(store, ("actor_narratives", actor, limit), compute)
 
 
 def _by_filter(store: Store, name: str, f: ItemFilter, compute: Callable[[Store, ItemFilter], dict[str, Any]]) -> dict[str, Any]:

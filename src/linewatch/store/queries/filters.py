@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from itertools import product
 from typing import Any
 
 from linewatch.errors import InputError
@@ -101,25 +102,58 @@ def resolve_names(store: Store, f: ItemFilter) -> ItemFilter:
     return replace(f, **changes) if changes else f
 
 
-def corrected_equals(field: str) -> str:
-    """`s.<field> = ?` as the analyst sees it: the newest correction of the field wins over the extracted
-    value (two parameters, the same value twice). Corrections are few, so both subqueries are small."""
+def _kept_equals(field: str) -> str:
+    """`s.<field> = ?` for statements whose field no analyst corrected."""
+    return (f"s.{field} = ? AND s.id NOT IN (SELECT item_id FROM corrections WHERE item_kind = 'statement'"
+            f" AND field = '{field}')")
+
+
+def _moved_equals(field: str) -> str:
+    """Statements whose newest correction of the field set it to `?`."""
     return (
-        f"((s.{field} = ? AND s.id NOT IN (SELECT item_id FROM corrections WHERE item_kind = 'statement'"
-        f" AND field = '{field}')) OR s.id IN (SELECT c.item_id FROM corrections c WHERE c.item_kind = 'statement'"
+        f"s.id IN (SELECT c.item_id FROM corrections c WHERE c.item_kind = 'statement'"
         f" AND c.field = '{field}' AND c.new_value = ? AND c.id = (SELECT c2.id FROM corrections c2"
         " WHERE c2.item_kind = 'statement' AND c2.item_id = c.item_id AND c2.field = c.field"
-        " ORDER BY c2.created_at DESC, c2.id DESC LIMIT 1)))"  # newest as corrections.apply_corrections orders
+        " ORDER BY c2.created_at DESC, c2.id DESC LIMIT 1))"  # newest as corrections.apply_corrections orders
     )
 
 
-def statement_where(f: ItemFilter, store: Store, broad_fts: bool = False) -> tuple[str, list[Any], bool]:
+def corrected_equals(field: str) -> str:
+    """`s.<field> = ?` as the analyst sees it: the newest correction of the field wins over the extracted
+    value (two parameters, the same value twice). Corrections are few, so both subqueries are small."""
+    return f"(({_kept_equals(field)}) OR {_moved_equals(field)})"
+
+
+# How statement_where matches a corrected field (actor, target, stance) to its value:
+# "either" = as the analyst sees it; "kept" / "moved" = only statements whose field was not /
+# was corrected (the two halves of "either"); "extracted" = as extracted, corrections ignored.
+FIELD_MATCH = {"either": corrected_equals, "kept": _kept_equals, "moved": _moved_equals,
+               "extracted": lambda field: f"s.{field} = ?"}
+CORRECTED_FIELDS = (("actor", "speaker"), ("target", "target"), ("stance", "stance"))
+
+
+def statement_branches(f: ItemFilter, store: Store, broad_fts: bool = False) -> list[tuple[str, list[Any], bool]]:
+    """The filter as disjoint WHERE clauses whose union is `statement_where`'s: first the statements
+    matched by values no analyst corrected (most of them; the (column, date) indexes walk them in
+    order), then those matched through a correction (few). An OR of the two would make the planner
+    read and sort every match of a speaker to show one page."""
+    used = [column for field, column in CORRECTED_FIELDS if getattr(f, field)]
+    return [statement_where(f, store, broad_fts, match=dict(zip(used, combo)))
+            for combo in product(("kept", "moved"), repeat=len(used))]
+
+
+def statement_where(
+    f: ItemFilter, store: Store, broad_fts: bool = False, *, as_extracted: bool = False,
+    match: dict[str, str] | None = None,
+) -> tuple[str, list[Any], bool]:
     """WHERE clause over `statements s` (+ `documents d` when needed).
 
     Returns (sql, params, needs_document_join). Call `resolve_names` first so
     actor/target are canonical names. On SQLite, document columns and broad
     full-text matches are written so the planner walks the date index (newest
-    first) instead of sorting every match.
+    first) instead of sorting every match. `as_extracted`: actor, target and stance
+    match the values as extracted, corrections ignored (what a rollup counted); `match`
+    picks per column how (FIELD_MATCH; default "either").
     """
     dialect = store.dialect
     keep_order = "+" if dialect == "sqlite" else ""
@@ -141,10 +175,12 @@ def statement_where(f: ItemFilter, store: Store, broad_fts: bool = False) -> tup
     if f.country:
         clauses.append("s.speaker_country = ?")
         params.append(f.country.upper())
-    for value, column in ((f.actor, "speaker"), (f.target, "target"), (f.stance, "stance")):
+    for field, column in CORRECTED_FIELDS:
+        value = getattr(f, field)
         if value:
-            clauses.append(corrected_equals(column))  # column names come from this code, never from the request
-            params += [value, value]
+            how = "extracted" if as_extracted else (match or {}).get(column, "either")
+            clauses.append(FIELD_MATCH[how](column))  # column names come from this code, never from the request
+            params += [value] * (2 if how == "either" else 1)
     if f.plover:
         clauses.append("s.plover = ?")
         params.append(f.plover)

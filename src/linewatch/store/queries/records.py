@@ -12,9 +12,11 @@ from typing import Any
 from linewatch.model import CARRIER, is_header_line
 from linewatch.store import rows as stored
 from linewatch.store.protocol import Store
+from linewatch.store.queries import rollups
 from linewatch.store.queries.cache import cached, clear
 from linewatch.store.queries.corrections import apply_corrections
-from linewatch.store.queries.filters import ItemFilter, doc_join, event_where, resolve_names, statement_where
+from linewatch.store.queries.filters import ItemFilter, doc_join, event_where, resolve_names, statement_branches
+from linewatch.store.queries.rollups import FACET_SQL
 from linewatch.store.queries.search import match_expression
 
 # Columns every reader gets: the stored ones (one list, store/rows.py) but the internal `extra` JSON.
@@ -89,14 +91,25 @@ def _by_ids(store: Store, sql_cols: str, table_sql: str, ids: list[str]) -> list
 
 
 def _page_ids(
-    store: Store, from_sql: str, alias: str, where_sql: str, params: list[Any], order: str, limit: int, offset: int
+    store: Store, from_sql: str, alias: str, branches: list[tuple[str, list[Any]]], order: str, limit: int, offset: int
 ) -> list[str]:
-    """The ids of one page (one extra, to tell whether more follow), by date then id; undated ones last."""
+    """The ids of one page (one extra, to tell whether more follow), by date then id; undated ones last.
+
+    `branches`: disjoint (WHERE, params) whose union is the filter; each is cut to the page's end
+    on its own (an index walk), then the few rows left are merged."""
+    sort = f"ORDER BY {alias}.date {order} NULLS LAST, {alias}.id {order}"
+    if len(branches) == 1:
+        where_sql, params = branches[0]
+        return [r["id"] for r in store.query(
+            f"SELECT {alias}.id FROM {from_sql} WHERE {where_sql} {sort} LIMIT ? OFFSET ?", [*params, limit + 1, offset])]
+    parts, values = [], []
+    for i, (where_sql, params) in enumerate(branches):
+        parts.append(f"SELECT * FROM (SELECT {alias}.id AS id, {alias}.date AS date FROM {from_sql}"
+                     f" WHERE {where_sql} {sort} LIMIT ?) b{i}")
+        values += [*params, offset + limit + 1]
     return [r["id"] for r in store.query(
-        f"SELECT {alias}.id FROM {from_sql} WHERE {where_sql}"
-        f" ORDER BY {alias}.date {order} NULLS LAST, {alias}.id {order} LIMIT ? OFFSET ?",
-        [*params, limit + 1, offset],
-    )]
+        f"SELECT x.id FROM ({' UNION ALL '.join(parts)}) x ORDER BY x.date {order} NULLS LAST, x.id {order}"
+        " LIMIT ? OFFSET ?", [*values, limit + 1, offset])]
 
 
 def list_statements(
@@ -107,12 +120,18 @@ def list_statements(
     Two steps: the ids of the page (the sorter only carries day and id), then
     the full rows of those ids.
     """
-    f = resolve_names(store, f)
-    where, params, join = statement_where(f, store, broad_fts=_broad_fts(store, f))
+    return _list_statements(store, resolve_names(store, f), limit, offset, with_docs=with_docs, oldest_first=oldest_first)
+
+
+def _list_statements(
+    store: Store, f: ItemFilter, limit: int, offset: int, *, with_docs: bool = True, oldest_first: bool = False
+) -> tuple[list[dict[str, Any]], bool]:
+    branches = statement_branches(f, store, broad_fts=_broad_fts(store, f))
     order = "ASC" if oldest_first else "DESC"
-    join_sql, join_where = doc_join(join, "s")
+    join_sql, join_where = doc_join(branches[0][2], "s")
     # undated statements are listed (after the dated ones), never dropped: every view counts the same
-    ids = _page_ids(store, f"statements s{join_sql}", "s", f"{join_where}{where}", params, order, limit, offset)
+    ids = _page_ids(store, f"statements s{join_sql}", "s", [(f"{join_where}{w}", p) for w, p, _ in branches],
+                    order, limit, offset)
     more = len(ids) > limit
     cols = STATEMENT_COLUMNS + (", " + DOC_BRIEF_COLUMNS if with_docs else "")
     table = "statements s JOIN documents d ON d.id = s.doc_id" if with_docs else "statements s"
@@ -124,12 +143,38 @@ COUNT_CAP = 10_000  # a count stops here ("10000 or more"): a list page never co
 
 def count_statements(store: Store, f: ItemFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
     """(how many statements match the filter, whether the count stopped at `cap`), undated ones included."""
-    f = resolve_names(store, f)
-    where, params, join = statement_where(f, store)
-    join_sql, join_where = doc_join(join, "s")
-    n = int(store.scalar(f"SELECT COUNT(*) FROM (SELECT 1 AS x FROM statements s{join_sql} WHERE {join_where}{where}"
-                         " LIMIT ?) c", [*params, cap + 1]) or 0)
+    return _count_statements(store, resolve_names(store, f), cap)
+
+
+def _count_statements(store: Store, f: ItemFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    rolled = rollups.statement_total(store, f)
+    if rolled is not None:
+        return min(rolled, cap), rolled > cap
+    branches = statement_branches(f, store)
+    join_sql, join_where = doc_join(branches[0][2], "s")
+    parts = [f"SELECT x FROM (SELECT 1 AS x FROM statements s{join_sql} WHERE {join_where}{w} LIMIT ?) b{i}"
+             for i, (w, _, _) in enumerate(branches)]
+    n = int(store.scalar(f"SELECT COUNT(*) FROM ({' UNION ALL '.join(parts)}) c",
+                         [v for _, p, _ in branches for v in (*p, cap + 1)]) or 0)
     return min(n, cap), n > cap
+
+
+MAX_IDS = 500  # ids per query (bounded parameter lists)
+
+
+def get_statements(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """Statements by id (with their document's brief columns, corrections applied), in the order given."""
+    ids = list(dict.fromkeys(ids))
+    cols, table = f"{STATEMENT_COLUMNS}, {DOC_BRIEF_COLUMNS}", "statements s JOIN documents d ON d.id = s.doc_id"
+    return [r for i in range(0, len(ids), MAX_IDS) for r in finish_statements(store, _by_ids(store, cols, table, ids[i:i + MAX_IDS]))]
+
+
+def statement_page(store: Store, f: ItemFilter, limit: int, offset: int) -> tuple[list[dict[str, Any]], bool, int, bool]:
+    """(rows, has_more, total, total_capped) of one list page: the filter's names resolved once for both."""
+    f = resolve_names(store, f)
+    rows, more = _list_statements(store, f, limit, offset)
+    total, capped = _count_statements(store, f)
+    return rows, more, total, capped
 
 
 def get_statement(store: Store, statement_id: str) -> dict[str, Any] | None:
@@ -156,7 +201,7 @@ def list_events(
     where, params, join = event_where(f, store.dialect)
     order = "ASC" if oldest_first else "DESC"
     join_sql, join_where = doc_join(join, "e")
-    ids = _page_ids(store, f"events e{join_sql}", "e", f"{join_where}{where}", params, order, limit, offset)
+    ids = _page_ids(store, f"events e{join_sql}", "e", [(f"{join_where}{where}", params)], order, limit, offset)
     rows = _by_ids(store, f"{EVENT_COLUMNS}, {DOC_BRIEF_COLUMNS}", "events e JOIN documents d ON d.id = e.doc_id", ids[:limit])
     return _finish_events(store, rows), len(ids) > limit
 
@@ -250,22 +295,16 @@ def notable_statements(store: Store, since: str | None, limit: int = 12) -> list
 
 # ----------------------------------------------------------------------------- facets (cached)
 
-FACET_SQL = {
-    "country": "SELECT speaker_country AS v FROM statements WHERE speaker_country IS NOT NULL GROUP BY speaker_country ORDER BY COUNT(*) DESC LIMIT 60",
-    # registry speakers only: the dropdown never offers "NEW YORK", "two" or "URL: https://…"
-    "actor": "SELECT speaker AS v FROM statements WHERE speaker_id IS NOT NULL GROUP BY speaker ORDER BY COUNT(*) DESC LIMIT 150",
-    "target": "SELECT target AS v FROM statements WHERE target IS NOT NULL GROUP BY target ORDER BY COUNT(*) DESC LIMIT 150",
-    "plover": "SELECT plover AS v FROM (SELECT plover FROM statements WHERE plover IS NOT NULL GROUP BY plover UNION SELECT plover FROM events GROUP BY plover) x ORDER BY v",
-    "narrative": "SELECT narrative_id AS v FROM narrative_matches GROUP BY narrative_id ORDER BY COUNT(*) DESC LIMIT 100",
-    "language": "SELECT language AS v FROM documents WHERE language IS NOT NULL GROUP BY language ORDER BY COUNT(*) DESC LIMIT 30",
-    "outlet": "SELECT outlet AS v FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY COUNT(*) DESC LIMIT 150",
-}
-
-
 def facets(store: Store) -> dict[str, list[str]]:
-    """Values offered in the filter drop-downs; cached for a couple of minutes per store."""
-    out = {name: cached(store, ("facet", name), lambda sql=sql: [str(r["v"]) for r in store.query(sql, []) if r["v"] is not None])
-           for name, sql in FACET_SQL.items()}
+    """Values offered in the filter drop-downs (as of the last rollup refresh when nothing changed
+    since, else counted live); cached per store and data version."""
+    def compute() -> dict[str, list[str]]:
+        rolled = rollups.facet_values(store)
+        if rolled is not None:
+            return {name: rolled.get(name, []) for name in FACET_SQL}
+        return {name: [str(r["v"]) for r in store.query(sql, []) if r["v"] is not None] for name, sql in FACET_SQL.items()}
+
+    out = dict(cached(store, ("facets",), compute))
     out["stance"] = ["support", "oppose", "neutral"]
     return out
 

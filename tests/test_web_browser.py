@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from sample_data import populate
 
+from linewatch.store.queries import rollups
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -76,6 +78,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, obje
     db = str(folder / "lw.db")
     store = open_store(db)
     info = populate(store, 200, hostile=True)
+    rollups.refresh(store)  # as `linewatch run` leaves it: pages read the rollups, corrections overlaid
     store.close()
     proc, base = start_server(db, cwd=folder)
     try:

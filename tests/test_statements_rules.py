@@ -411,3 +411,15 @@ def test_the_writer_first_person_outside_quotes_is_no_speaker(pipe: Pipeline) ->
     # inside a quotation the first person is the speaker's own
     text = '"We hope that the bridge will reopen in May," Minister Ivan Petrovsky said.'
     assert [s.cue for s in run(pipe, text, "en").statements] == ["said"]
+
+
+@pytest.mark.parametrize("text,lang,start", [
+    ("Senator Ruth Abena dismissed the claims that the bridge had been closed by the army.", "en", "the claims that"),
+    ("Иван Петров прокомментировал заявление министра Олега Брянцева о том, что мост скоро закроют.", "ru",
+     "заявление министра"),
+])
+def test_that_clause_of_a_statement_noun_is_not_the_speaker_claim(pipe: Pipeline, text: str, lang: str,
+                                                                  start: str) -> None:
+    # what is dismissed or commented on is someone else's claim: the content starts at the noun
+    sts = [s for s in run(pipe, text, lang).statements if s.cue_span and s.cue_span[0] > 10]
+    assert sts and sts[0].content.startswith(start)

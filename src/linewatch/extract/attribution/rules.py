@@ -37,7 +37,8 @@ from linewatch.extract.attribution.base import (
     word_count,
 )
 from linewatch.extract.attribution.phrases import according_to, back_reference, headline, noun_cues, quote_dash_name
-from linewatch.extract.attribution.speaker import is_anaphor
+from linewatch.extract.attribution.speaker import is_anaphor, speaker_words
+from linewatch.nlp.doc import Token
 
 
 def find_attributions(view: SentenceView) -> list[Attribution]:
@@ -230,6 +231,19 @@ def _named_after_quote(view: SentenceView, sep: int, limit: int = 20) -> int | N
     return None
 
 
+def _claim_object(view: SentenceView, between: list[Token]) -> bool:
+    """Is the cue's object a statement noun ("the claims", "заявление X"), not a medium after a
+    preposition ("in a statement", "w oświadczeniu", "в заявлении")?"""
+    nouns = view.table.nouns
+    if nouns is None or not between:
+        return False
+    first = next((k for k, t in enumerate(between) if nouns.fullmatch(t.text.lower())), None)
+    if first is None:
+        return False
+    preps = speaker_words(view.lang).prepositions
+    return not any(t.pos == "ADP" or t.text.lower() in preps for t in between[:first])
+
+
 def _names_a_source(view: SentenceView, x: int) -> bool:
     """Is the quotation opening at token x a short title (a paper, a channel) followed by the
     complementiser of the content ("«Radio North», что…"), not the content itself?"""
@@ -297,6 +311,10 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         keep = toks[marker].text != ":"
         content_tok = marker if keep else marker + 1
         between = toks[j:marker]
+        if toks[marker].text.lower() in table.that and _claim_object(view, between):
+            # "dismissed the claims that…", "прокомментировал заявление X о том, что…": the clause
+            # is the claim's, someone else's words; what the speaker did with it starts at the noun
+            content_tok, between = j, []
         if (toks[marker].text in OPEN_QUOTES and view.has_parse and marker > j
                 and any(t.pos in ("VERB", "AUX") for t in between)):
             # "said it was “a disgrace”": the reported clause starts before its quoted words

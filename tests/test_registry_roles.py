@@ -44,11 +44,13 @@ NOT_COVERED = {"AFG", "CHN", "IRQ", "ITA", "SYR", "TUR"}
 
 # Stretches without a confirmed holder (inclusive). "vacant" marks an office that had none.
 KNOWN_GAPS: dict[tuple[str, str], list[tuple[str, str]]] = {
-    ("POL", "interior_minister"): [("2014-01-01", "2015-11-15")],
     ("POL", "mfa_spokesperson"): [("2014-01-01", "2021-05-31")],
-    ("POL", "presidential_spokesperson"): [("2014-01-01", "2026-12-31")],
+    # Duda's first spokespeople (Aug-Nov 2015), Spychalski's successor (Oct 2021 - Aug 2025)
+    # and Komorowski's are not confirmed.
+    ("POL", "presidential_spokesperson"): [("2014-01-01", "2015-11-30"), ("2021-10-02", "2025-08-06")],
+    # 2019: Müller was named in June 2019 but his first day is not confirmed;
     # 2023-11-28 .. 2025-06-19: vacant (the third Tusk government had no spokesman until Szłapka).
-    ("POL", "government_spokesperson"): [("2014-01-01", "2019-08-22"), ("2023-11-28", "2025-06-19")],
+    ("POL", "government_spokesperson"): [("2019-06-05", "2019-08-22"), ("2023-11-28", "2025-06-19")],
     ("BLR", "mfa_spokesperson"): [("2014-01-01", "2018-12-31"), ("2024-01-01", "2026-12-31")],
     ("UKR", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
     ("UKR", "presidential_spokesperson"): [("2014-01-01", "2026-12-31")],

@@ -79,3 +79,9 @@ def test_the_object_of_a_blaming_verb_and_the_subject_of_a_blamed_act() -> None:
     doc = _parsed([("the", "DET", "det", 1), ("war", "NOUN", "ROOT", -1), ("in", "ADP", "prep", 1),
                    ("Iraq", "PROPN", "pobj", 2)], "en")
     assert hostile_roles(doc, Candidate("Iraq", "iraq", (11, 15), "IRQ", "name")) == (False, False)
+
+
+def test_a_negated_blaming_verb_aims_at_nobody() -> None:
+    doc = _parsed([("They", "PRON", "nsubj", 3), ("did", "AUX", "aux", 3), ("not", "PART", "neg", 3),
+                   ("accuse", "VERB", "ROOT", -1), ("Warsaw", "PROPN", "dobj", 3)], "en")
+    assert hostile_roles(doc, Candidate("Poland", "poland", (20, 26), "POL", "name")) == (False, False)

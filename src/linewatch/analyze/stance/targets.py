@@ -378,12 +378,19 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
 OBJECT_DEPS = ("obj", "dobj", "iobj", "obl", "obl:arg", "nmod", "pobj", "dative", "obj:arg")
 PREPOSITION_DEPS = ("pobj",)  # spaCy: the object hangs from a preposition, which hangs from the verb
 MAX_ROLE_TOKENS = 8  # tokens of a mention looked at; a name is a few tokens
+NEGATION_TOKENS = 3  # tokens before a verb in which a negator undoes it
 
 
 def _hostile_word(word: str, lang: str) -> bool:
     lex = stance_words(lang)
     words = [w for w, _, _ in words_with_spans(word)]
     return bool(words) and any(s.match_at(words, 0) for s in (lex.negative, lex.demand, lex.hostile_cues))
+
+
+def _negated_verb(doc: Doc, verb, lex) -> bool:
+    """A negator just before the verb: "did not accuse X", "instead of criticising X"."""
+    words = [w for t in doc.tokens[max(0, verb.i - NEGATION_TOKENS) : verb.i] for w, _, _ in words_with_spans(t.text)]
+    return any(lex.negators.match_at(words, k) for k in range(len(words)))
 
 
 def hostile_roles(doc: Doc, c: Candidate) -> tuple[bool, bool]:
@@ -404,7 +411,7 @@ def hostile_roles(doc: Doc, c: Candidate) -> tuple[bool, bool]:
             if not marker or not lex.patient_markers.match_at(marker, 0) or not 0 <= head.head < len(tokens):
                 continue
             head = tokens[head.head]
-        if head.pos not in ("VERB", "AUX"):
+        if head.pos not in ("VERB", "AUX") or _negated_verb(doc, head, lex):
             continue
         if tok.dep in OBJECT_DEPS and _hostile_word(head.text, doc.lang):
             obj = True

@@ -423,3 +423,10 @@ def test_that_clause_of_a_statement_noun_is_not_the_speaker_claim(pipe: Pipeline
     # what is dismissed or commented on is someone else's claim: the content starts at the noun
     sts = [s for s in run(pipe, text, lang).statements if s.cue_span and s.cue_span[0] > 10]
     assert sts and sts[0].content.startswith(start)
+
+
+def test_document_issuer_after_an_impersonal_cue_is_the_speaker(pipe: Pipeline) -> None:
+    # "— говорится в заявлении X": X issued the document that speaks
+    text = "«Мы не будем посредниками в этих переговорах», — говорится в заявлении МИД России."
+    sts = run(pipe, text, "ru").statements
+    assert len(sts) == 1 and sts[0].speaker_id is not None and "МИД" in (sts[0].speaker_mention or "")

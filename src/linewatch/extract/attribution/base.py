@@ -58,6 +58,9 @@ class CueTable:
     infinitive: frozenset[str]
     infinitive_cues: re.Pattern[str] | None
     object_cues: re.Pattern[str] | None
+    # "— говорится в заявлении МИД", "- czytamy w komunikacie MSZ": the document that speaks;
+    # whoever issued it (the words after it) is the speaker
+    source_nouns: re.Pattern[str] | None = None
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -96,6 +99,7 @@ def cue_table(lang: str) -> CueTable:
         infinitive=frozenset(str(w).lower() for w in data.get("infinitive") or []),
         infinitive_cues=_union(data.get("infinitive_cues") or []),
         object_cues=_union(data.get("object_cues") or []),
+        source_nouns=_union(data.get("source_nouns") or []),
     )
 
 
@@ -335,6 +339,20 @@ def passive_without_agent(view: SentenceView, k: int) -> bool:
 
 
 ADJUNCT_WORDS = 8  # words of time, place and medium that may stand between a cue and its speaker
+
+
+def issuer_after(view: SentenceView, i: int, limit: int = 8) -> tuple[int, int] | None:
+    """Token range of who issued the document named right after the cue ("говорится в заявлении
+    МИД России", "czytamy w komunikacie Kancelarii Prezydenta"), or None."""
+    toks, nouns = view.toks, view.table.source_nouns
+    if nouns is None or i + 2 >= len(toks) or toks[i].text.lower() not in view.prepositions:
+        return None
+    if not nouns.fullmatch(toks[i + 1].text.lower()):
+        return None
+    j = i + 2
+    while j < len(toks) and j - i - 2 < limit and is_word(toks[j]) and toks[j].text.lower() not in view.table.that:
+        j += 1
+    return (i + 2, j) if j > i + 2 and any(t.text[:1].isupper() for t in toks[i + 2:j]) else None
 
 
 def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int] | None:

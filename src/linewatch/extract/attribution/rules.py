@@ -27,6 +27,7 @@ from linewatch.extract.attribution.base import (
     cue_strength,
     gender_from_verb,
     is_word,
+    issuer_after,
     negated_or_hypothetical,
     passive_without_agent,
     speaker_after,
@@ -165,7 +166,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         if any(is_word(toks[x]) for x in range(b0, b1)):
             speaker = view.span(b0, b1)
     if speaker is None:
-        inv = speaker_after(view, after_start)
+        inv = speaker_after(view, after_start) or issuer_after(view, after_start)
         if inv:
             speaker = view.span(*inv)
             after_start = inv[1]

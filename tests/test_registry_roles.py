@@ -27,7 +27,7 @@ COVERED: dict[str, tuple[str, ...]] = {
     "BLR": PRESIDENTIAL,
     "UKR": PRESIDENTIAL,
     "DEU": GOVERNMENT + ("government_spokesperson",),
-    "FRA": GOVERNMENT,
+    "FRA": GOVERNMENT + ("government_spokesperson",),
     "GBR": GOVERNMENT,
     "LTU": GOVERNMENT,
     "LVA": GOVERNMENT,
@@ -65,8 +65,8 @@ KNOWN_GAPS: dict[tuple[str, str], list[tuple[str, str]]] = {
     ("EST", "head_of_state"): [("2026-10-12", "2026-12-31")],
     ("EST", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
     ("FIN", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
-    # 2015: Psaki left on 31 Mar, Kirby started 12 May (an acting spokesperson not confirmed); 2019: Nauert's last day and 2025: Bruce's successor not confirmed.
-    ("USA", "mfa_spokesperson"): [("2015-04-01", "2015-05-11"), ("2019-02-17", "2019-04-02"), ("2025-08-10", "2026-12-31")],
+    # 2019: Nauert's last day and 2025: Bruce's successor not confirmed.
+    ("USA", "mfa_spokesperson"): [("2019-02-17", "2019-04-02"), ("2025-08-10", "2026-12-31")],
     ("EUR", "eeas_spokesperson"): [("2014-01-01", "2019-11-30")],
 }
 
@@ -150,6 +150,8 @@ def test_known_gaps_name_covered_offices() -> None:
         ("Rzecznik niemieckiego rządu odmówił komentarza.", "pl", date(2025, 6, 2), "Stefan Kornelius"),
         ("The Ukrainian foreign ministry spokesman rejected the claim.", "en", date(2022, 5, 1),
          "Oleg Nikolenko"),
+        ("The French government spokeswoman said the talks would resume.", "en", date(2019, 6, 1),
+         "Sibeth Ndiaye"),
         ("Пресс-секретарь президента Украины опроверг это.", "ru", date(2016, 5, 1), "Sviatoslav Tsegolko"),
         ("The Belarusian leader said the border was calm.", "en", date(2021, 11, 8), "Alexander Lukashenko"),
         ("The Pentagon chief told reporters the drills would go ahead.", "en", date(2018, 3, 1), "Jim Mattis"),

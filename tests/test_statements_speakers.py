@@ -142,3 +142,10 @@ def test_they_is_not_the_last_person_quoted() -> None:
     doc = pipe(Doc(Document(text=text, language="en", published=date(2023, 9, 15))))
     claimed = [s for s in doc.statements if s.cue == "claimed"]
     assert claimed and claimed[0].speaker != "Andrzej Duda"
+
+
+def test_quoted_party_name_in_the_title_is_not_the_speaker_name() -> None:
+    pipe = Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
+    text = "Пресс-секретарь партии «Северный союз» Иван Петров заявил, что мост останется закрытым."
+    doc = pipe(Doc(Document(text=text, language="ru", published=date(2021, 11, 8))))
+    assert [s.speaker for s in doc.statements] == ["Иван Петров"]

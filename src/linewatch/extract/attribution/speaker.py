@@ -441,6 +441,9 @@ def _last_person_before(doc: Doc, offset: int, window: int = 600) -> str | None:
     return last
 
 
+_QUOTED = re.compile(r"[\"«„“][^\"«»„“”]{1,80}[\"»”“]")
+
+
 def _name_part(surface: str, lang: str = "en") -> str | None:
     """The trailing run of capitalised words of a phrase ("rosyjski polityk Witalij Milonow" -> the name).
 
@@ -450,12 +453,16 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
     words = list(_WORD.finditer(surface))
     sw = speaker_words(lang)
     particles = sw.particles
+    quoted = [m.span() for m in _QUOTED.finditer(surface)]
     run: list[re.Match[str]] = []
     before = ""
     for k, w in enumerate(words[1:], start=1):
         word = w.group()
         if len(word) > 1 and word.isupper():
             run = []  # an acronym ("MON", "МИД") belongs to the title, not the name
+            continue
+        if any(a <= w.start() < b for a, b in quoted):
+            run = []  # a quoted name ("партии «Северный союз»") is the party's or the paper's
             continue
         if word[:1].isupper():
             if not run:

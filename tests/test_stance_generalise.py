@@ -85,3 +85,9 @@ def test_a_negated_blaming_verb_aims_at_nobody() -> None:
     doc = _parsed([("They", "PRON", "nsubj", 3), ("did", "AUX", "aux", 3), ("not", "PART", "neg", 3),
                    ("accuse", "VERB", "ROOT", -1), ("Warsaw", "PROPN", "dobj", 3)], "en")
     assert hostile_roles(doc, Candidate("Poland", "poland", (20, 26), "POL", "name")) == (False, False)
+
+
+def test_the_subject_of_a_blamed_phrasal_act() -> None:
+    doc = _parsed([("Warsaw", "PROPN", "nsubj", 1), ("pushed", "VERB", "ROOT", -1), ("back", "ADP", "prt", 1),
+                   ("the", "DET", "det", 4), ("families", "NOUN", "dobj", 1)], "en")
+    assert hostile_roles(doc, Candidate("Poland", "poland", (0, 6), "POL", "name")) == (False, True)

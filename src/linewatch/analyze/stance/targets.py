@@ -379,11 +379,13 @@ OBJECT_DEPS = ("obj", "dobj", "iobj", "obl", "obl:arg", "nmod", "pobj", "dative"
 PREPOSITION_DEPS = ("pobj",)  # spaCy: the object hangs from a preposition, which hangs from the verb
 MAX_ROLE_TOKENS = 8  # tokens of a mention looked at; a name is a few tokens
 NEGATION_TOKENS = 3  # tokens before a verb in which a negator undoes it
+PHRASE_TOKENS = 3  # tokens from a verb read for a blaming phrase ("pushed back")
 
 
-def _hostile_word(word: str, lang: str) -> bool:
-    lex = stance_words(lang)
-    words = [w for w, _, _ in words_with_spans(word)]
+def _hostile_word(doc: Doc, head) -> bool:
+    """A blame, demand or warning word or phrase starts at the token ("accused", "pushed back")."""
+    lex = stance_words(doc.lang)
+    words = [w for t in doc.tokens[head.i : head.i + PHRASE_TOKENS] for w, _, _ in words_with_spans(t.text)]
     return bool(words) and any(s.match_at(words, 0) for s in (lex.negative, lex.demand, lex.hostile_cues))
 
 
@@ -413,8 +415,8 @@ def hostile_roles(doc: Doc, c: Candidate) -> tuple[bool, bool]:
             head = tokens[head.head]
         if head.pos not in ("VERB", "AUX") or _negated_verb(doc, head, lex):
             continue
-        if tok.dep in OBJECT_DEPS and _hostile_word(head.text, doc.lang):
+        if tok.dep in OBJECT_DEPS and _hostile_word(doc, head):
             obj = True
-        if tok.dep.startswith("nsubj") and _hostile_word(head.text, doc.lang):
+        if tok.dep.startswith("nsubj") and _hostile_word(doc, head):
             agent = True
     return obj, agent

@@ -214,3 +214,40 @@ def test_a_deed_on_nobody_named_is_narration(pipe: Pipeline) -> None:
     assert run(pipe, "Polish troops have clashed several times with the migrants in recent weeks.").events == []
     doc = run(pipe, "Polish troops clashed with Belarusian border guards on Monday.")
     assert [(e.plover, e.target) for e in doc.events] == [("FIGHT", "State Border Committee of Belarus")]
+
+
+def test_coder_features_hold_no_rule_verdict(pipe: Pipeline) -> None:
+    """The rules were written on the coder's training records: their verdict is no feature
+    (it would look 75% right in cross-validation and be 54% right on unseen records)."""
+    from linewatch.extract.events import rule_view
+    from linewatch.extract.plover_model import features
+
+    doc = run(pipe, "The river council agreed to hand over the dam keys, the mayor's office announced.")
+    span = (0, len(doc.text))
+    f = features(doc, span, "event", rule_view(doc, span))
+    assert not [k for k in f if k.startswith(("rule:", "main:", "label:"))]
+    # The event verb below the reporting verb, with its complement and particle.
+    assert {"ev:en:verb:agree", "ev:en:xcomp:hand", "ev:en:prt:over"} <= set(f)
+
+
+class _Prefers:
+    """A stand-in coder that always prefers one type."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def recode(self, feats: Counter, rule: str | None, margin: float) -> str | None:
+        return self.kind
+
+
+def test_coder_keeps_calls_calls_and_deeds_deeds(pipe: Pipeline) -> None:
+    from linewatch.extract.events import code_with_model
+
+    doc = run(pipe, "Sergei Lavrov met Vladimir Makei in Moscow on 10 November.")
+    code_with_model(doc, _Prefers("AGREE"))  # type: ignore[arg-type]
+    assert [e.plover for e in doc.events] == ["CONSULT"]
+    doc = run(pipe, "Polish troops clashed with Belarusian border guards on Monday.")
+    code_with_model(doc, _Prefers("DISAPPROVE"))  # type: ignore[arg-type]
+    assert [e.plover for e in doc.events] == ["FIGHT"]  # a deed is no verbal act
+    code_with_model(doc, _Prefers("ASSAULT"))  # type: ignore[arg-type]
+    assert [e.plover for e in doc.events] == ["ASSAULT"]  # one deed for another is the coder's call

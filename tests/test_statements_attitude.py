@@ -127,3 +127,7 @@ def test_party_tag_stays_with_the_speaker(pipe: Pipeline) -> None:
 def test_item_labels_are_no_headline_speakers(pipe: Pipeline) -> None:
     text = "Correction: An earlier version of this article gave the wrong date for the border closure."
     assert statements(pipe, text) == []
+
+
+def test_demonstrative_that_holds_no_view(pipe: Pipeline) -> None:
+    assert statements(pipe, "If you have read this far, that means the report was useful to you.") == []

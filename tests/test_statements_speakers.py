@@ -149,3 +149,14 @@ def test_quoted_party_name_in_the_title_is_not_the_speaker_name() -> None:
     text = "Пресс-секретарь партии «Северный союз» Иван Петров заявил, что мост останется закрытым."
     doc = pipe(Doc(Document(text=text, language="ru", published=date(2021, 11, 8))))
     assert [s.speaker for s in doc.statements] == ["Иван Петров"]
+
+
+def test_he_after_a_named_person_stance_verb_is_that_person() -> None:
+    pipe = Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
+    text = ("Polish Prime Minister Mateusz Morawiecki said that Poland would keep the ban even without the consent "
+            "of the commission.\nAs reported, Ukrainian Prime Minister Denys Shmyhal considers Poland's plan to keep "
+            "blocking the imports a \"hostile step\" that \"will hurt the trade of both countries.\"\n"
+            "He called on the commission to reopen the market for farm products.")
+    doc = pipe(Doc(Document(text=text, language="en", published=date(2023, 9, 15))))
+    called = [s for s in doc.statements if s.cue == "called on"]
+    assert called and called[0].speaker == "Denys Shmyhal"

@@ -155,6 +155,15 @@ def _is_state(doc: Doc, actor_id: str) -> bool:
     return actor is not None and actor.type == "state"
 
 
+def _named_person(doc: Doc, speaker: Speaker) -> bool:
+    """Is the speaker a person the registry knows, named in the text (not a pronoun or a title)?"""
+    if speaker.resolved_by != "registry" or not speaker.actor_id:
+        return False
+    reg = registry_for(doc)
+    actor = reg.by_id(speaker.actor_id) if reg is not None else None
+    return actor is not None and actor.type == "person"
+
+
 def _names_a_state(doc: Doc, speaker: Speaker) -> bool:
     """Is the speaker a state named as such ("Russia", "Moscow"), not its people ("Americans")?"""
     if speaker.resolved_by != "registry" or speaker.span is None or not speaker.actor_id:
@@ -415,9 +424,10 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 prev_date = st.date or prev_date
             last_para_sent = (sent.paragraph, si)
             # a noun cue or a stance verb is weak evidence of who is talking: "it" later must not
-            # be resolved through it
+            # be resolved through it; a person the text names as the subject of a stance verb
+            # ("Shmyhal considers… He called on…") is still who "he" is next
             if (speaker is not None and speaker.name and speaker.resolved_by != "agency"
-                    and not {"noun_cue", "attitude"} & set(att.notes)):
+                    and (not {"noun_cue", "attitude"} & set(att.notes) or _named_person(doc, speaker))):
                 if speaker.gender is None and att.gender_hint:
                     speaker.gender = att.gender_hint
                 history.append(speaker)

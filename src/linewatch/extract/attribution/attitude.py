@@ -71,6 +71,7 @@ class AttitudeRules:
     state_nouns: frozenset[str]  # agent nouns naming a state as a whole
     statement_nouns: re.Pattern[str] | None  # "the statements show…" is the author's reading
     person_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]  # person pronouns only as a relative ("who", "which", "that")
     agent_suffixes: tuple[str, ...]  # endings of nouns for people ("-er", "-ist")
     thing_possessives: frozenset[str]  # "its": a possessor that is no person
     object_preps: frozenset[str]  # prepositions that finish an object's content
@@ -98,6 +99,7 @@ def attitude_rules(lang: str) -> AttitudeRules | None:
         state_nouns=words("state_nouns"),
         statement_nouns=cue_table(lang).nouns,
         person_pronouns=words("person_pronouns"),
+        relative_pronouns=words("relative_pronouns"),
         agent_suffixes=tuple(sorted(words("agent_suffixes"))),
         thing_possessives=words("thing_possessives"),
         object_preps=words("object_preps"),
@@ -128,7 +130,8 @@ def _can_hold_view(t: Token, rules: AttitudeRules, holding: bool, by_i: dict[int
         if verb is not None and verb.dep in RELATIVE_DEPS and verb.head in by_i:
             antecedent = by_i[verb.head]  # "a position that justifies…": is a position someone?
             return antecedent.pos != "PRON" and _can_hold_view(antecedent, rules, holding, by_i, strict=True)
-        return True
+        # a relative pronoun outside a relative clause is a demonstrative ("that means…"): a thing
+        return low not in rules.relative_pronouns
     if t.ent in STATE_ENTS or holding and lemma in rules.state_nouns:
         # "Russia wants…", "Moscow is repeating the notion…": the author's reading of a state;
         # what a state says comes with a reporting verb ("Moscow said")

@@ -128,6 +128,9 @@ def create_app(store: Store, settings: WebSettings | None = None, narrative_labe
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    # FastAPI prepares included routes (parameter models, validators) on the first request that
+    # walks them, 100-200 ms; building the API schema now walks every route at start instead
+    app.openapi()
     return app
 
 

@@ -430,3 +430,9 @@ def test_document_issuer_after_an_impersonal_cue_is_the_speaker(pipe: Pipeline) 
     text = "«Мы не будем посредниками в этих переговорах», — говорится в заявлении МИД России."
     sts = run(pipe, text, "ru").statements
     assert len(sts) == 1 and sts[0].speaker_id is not None and "МИД" in (sts[0].speaker_mention or "")
+
+
+def test_reported_clause_right_after_the_cue_comma(pipe: Pipeline) -> None:
+    text = "Иван Петров добавил, нужно дальше следить за заявлениями соседей, чтобы понять их план."
+    sts = run(pipe, text, "ru").statements
+    assert len(sts) == 1 and sts[0].content.startswith("нужно дальше следить")

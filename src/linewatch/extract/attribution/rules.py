@@ -232,6 +232,19 @@ def _named_after_quote(view: SentenceView, sep: int, limit: int = 20) -> int | N
     return None
 
 
+def _asyndetic(view: SentenceView, j: int, marker: int) -> bool:
+    """Does a clause of its own (a verb, no second comma) stand between the comma right after the
+    cue and the complementiser found further on?"""
+    toks = view.toks
+    if not view.has_parse or toks[j].text != "," or toks[marker].text.lower() not in view.table.that:
+        return False
+    between = toks[j + 1:marker - 1] if toks[marker - 1].text == "," else toks[j + 1:marker]
+    words = [t for t in between if is_word(t)]
+    if len(words) < 2 or words[0].pos in ("ADP", "VERB", "AUX") or words[0].text.lower() in view.prepositions:
+        return False  # "said, in a statement released on Monday, that…", "added, speaking to reporters, that…"
+    return not any(t.text in (",", ";", ":", "(") for t in between) and any(t.pos in ("VERB", "AUX") for t in words)
+
+
 def _claim_object(view: SentenceView, between: list[Token]) -> bool:
     """Is the cue's object a statement noun ("the claims", "заявление X"), not a medium after a
     preposition ("in a statement", "w oświadczeniu", "в заявлении")?"""
@@ -312,7 +325,11 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         keep = toks[marker].text != ":"
         content_tok = marker if keep else marker + 1
         between = toks[j:marker]
-        if toks[marker].text.lower() in table.that and _claim_object(view, between):
+        if _asyndetic(view, j, marker):
+            # "Песков добавил, нужно следить…, чтобы понять…": the reported clause opens right after
+            # the comma; the complementiser further on belongs to it
+            content_tok, between = j + 1, []
+        elif toks[marker].text.lower() in table.that and _claim_object(view, between):
             # "dismissed the claims that…", "прокомментировал заявление X о том, что…": the clause
             # is the claim's, someone else's words; what the speaker did with it starts at the noun
             content_tok, between = j, []

@@ -251,3 +251,24 @@ def test_coder_keeps_calls_calls_and_deeds_deeds(pipe: Pipeline) -> None:
     assert [e.plover for e in doc.events] == ["FIGHT"]  # a deed is no verbal act
     code_with_model(doc, _Prefers("ASSAULT"))  # type: ignore[arg-type]
     assert [e.plover for e in doc.events] == ["ASSAULT"]  # one deed for another is the coder's call
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        # A deed named in an adverbial phrase is the background of the sentence, not its news.
+        ("Despite the sanctions against Belarus, the European Union keeps buying its potash.", "en"),
+        ("Lithuania moved closer to Poland in response to the Russian invasion of Ukraine.", "en"),
+        # Military strikes are no labour strike.
+        ("Monday's Russian strikes on Kyiv also included a missile hitting a building in Ukraine.", "en"),
+        # What someone should do has not happened.
+        ("Western countries should provide Ukraine with more air defence.", "en"),
+    ],
+)
+def test_no_event_from_background_strikes_or_what_should_be(pipe: Pipeline, text: str, lang: str) -> None:
+    assert [(e.plover, e.trigger) for e in run(pipe, text, lang).events] == []
+
+
+def test_a_deed_as_the_object_of_the_main_verb_is_news(pipe: Pipeline) -> None:
+    doc = run(pipe, "Joe Biden announced a package of sanctions against Russia on Thursday.")
+    assert [(e.plover, e.target) for e in doc.events] == [("SANCTION", "Russia")]

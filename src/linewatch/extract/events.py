@@ -467,9 +467,37 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
         return False  # "co-host Joe Scarborough": the noun is no act of hosting
     if tok.pos in ("NOUN", "PROPN"):
         # "support for X", "the threat": a verbal act needs a verb; an event noun
-        # ("Lukashenka's telephone conversations") stands on its own, whatever governs it.
-        return trig.plover not in VERBAL_TYPES
+        # ("Lukashenka's telephone conversations") stands on its own, whatever governs it,
+        # unless it sits in an adverbial phrase ("despite the sanctions", "in response to
+        # the invasion"): that is the sentence's background. A call or meeting named so
+        # ("in a phone call with X, he said") is still the news.
+        if trig.plover in VERBAL_TYPES:
+            return False
+        return trig.plover == "CONSULT" or not _in_adverbial_phrase(tokens_by_i, tok)
     return _governed_by_event_free_verbs(tok, tokens_by_i, event_lexicon(lang).report_verbs)
+
+
+# Dependencies by which a phrase hangs from its verb as a circumstance, not an argument
+# (spaCy: a preposition "prep"; UD: an oblique "obl" or adverbial "advcl"/"advmod").
+_ADVERBIAL_DEPS = frozenset({"prep", "obl", "advcl", "advmod", "npadvmod"})
+_NOMINAL_CHAIN_DEPS = frozenset({"compound", "pobj", "prep", "nmod", "conj", "appos", "amod", "case", "flat"})
+
+
+def _in_adverbial_phrase(tokens_by_i: dict[int, Token], noun: Token) -> bool:
+    """Whether an event noun hangs from the nearest verb above it through an adverbial
+    phrase ("*Despite the sanctions*, the EU keeps buying"), not as its subject or object
+    ("unleashed a package of sanctions"). A noun with no verb above it (a headline) is not."""
+    cur = noun
+    for _ in range(8):  # bounded: a parser may emit a cycle
+        head = tokens_by_i.get(cur.head)
+        if head is None or cur.head == cur.i:
+            return False
+        if head.pos in ("VERB", "AUX"):
+            return cur.dep in _ADVERBIAL_DEPS
+        if cur.dep not in _NOMINAL_CHAIN_DEPS and cur is not noun:
+            return False
+        cur = head
+    return False
 
 
 def _without_dateline(doc: Doc, span: Span) -> Span | None:

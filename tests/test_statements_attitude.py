@@ -131,3 +131,9 @@ def test_item_labels_are_no_headline_speakers(pipe: Pipeline) -> None:
 
 def test_demonstrative_that_holds_no_view(pipe: Pipeline) -> None:
     assert statements(pipe, "If you have read this far, that means the report was useful to you.") == []
+
+
+def test_knowing_someone_is_no_view(pipe: Pipeline) -> None:
+    assert statements(pipe, "Olga Brenner had known the smuggler personally for around twenty years.") == []
+    sts = statements(pipe, "Olga Brenner knows that the smugglers will try the northern route again.")
+    assert len(sts) == 1 and "northern route" in sts[0].content

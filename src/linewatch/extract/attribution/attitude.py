@@ -72,6 +72,7 @@ class AttitudeRules:
     statement_nouns: re.Pattern[str] | None  # "the statements show…" is the author's reading
     person_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]  # person pronouns only as a relative ("who", "which", "that")
+    clause_only: frozenset[str]  # cognition verbs that hold a view only with a clause ("knows that…")
     agent_suffixes: tuple[str, ...]  # endings of nouns for people ("-er", "-ist")
     thing_possessives: frozenset[str]  # "its": a possessor that is no person
     object_preps: frozenset[str]  # prepositions that finish an object's content
@@ -100,6 +101,7 @@ def attitude_rules(lang: str) -> AttitudeRules | None:
         statement_nouns=cue_table(lang).nouns,
         person_pronouns=words("person_pronouns"),
         relative_pronouns=words("relative_pronouns"),
+        clause_only=words("clause_only"),
         agent_suffixes=tuple(sorted(words("agent_suffixes"))),
         thing_possessives=words("thing_possessives"),
         object_preps=words("object_preps"),
@@ -265,6 +267,8 @@ def _attitude_verbs(view: SentenceView, taken: list[tuple[int, int]], rules: Att
             else:
                 source_toks = [x for x in subtree(subj, toks, kids) if x.end <= t.start or x.start >= t.end]
             content_toks = _content(t, kids, toks, rules)
+            if lemma in rules.clause_only and not any(c.dep in CLAUSE_DEPS + INFINITIVE_DEPS for c in kids.get(t.i, [])):
+                continue  # "had known Prigozhin for years": knowing someone is no view; "knows that…" is
         att = _attribution(view, t, source_toks, content_toks, taken, rules, min_words=2, notes=["attitude"])
         if att is not None:
             out.append(att)

@@ -272,3 +272,49 @@ def test_no_event_from_background_strikes_or_what_should_be(pipe: Pipeline, text
 def test_a_deed_as_the_object_of_the_main_verb_is_news(pipe: Pipeline) -> None:
     doc = run(pipe, "Joe Biden announced a package of sanctions against Russia on Thursday.")
     assert [(e.plover, e.target) for e in doc.events] == [("SANCTION", "Russia")]
+
+
+READOUT_PIPE = ("segment", "parse", "mentions", "dates", "statements", "events")
+
+
+@pytest.fixture(scope="module")
+def full_pipe() -> Pipeline:
+    return Pipeline(names=READOUT_PIPE)
+
+
+@pytest.mark.parametrize(
+    "text,lang,sides",
+    [
+        # A call or meeting told by one of its sides (or a press service) is a readout: an event.
+        ("Andrzej Duda said he had spoken by phone with Joe Biden on Monday.", "en", {"Andrzej Duda", "Joe Biden"}),
+        ("The Kremlin said that Vladimir Putin held a phone call with Alexander Lukashenko on Monday.", "en",
+         {"Vladimir Putin", "Alexander Lukashenko"}),
+        ("«Мы провели переговоры с Александром Лукашенко», — заявил Владимир Путин в понедельник.", "ru",
+         {"Vladimir Putin", "Alexander Lukashenko"}),
+        ("– Odbyliśmy dziś konsultacje z premierem Mateuszem Morawieckim – poinformował prezydent Andrzej Duda.", "pl",
+         {"Andrzej Duda", "Mateusz Morawiecki"}),
+    ],
+)
+def test_call_and_meeting_readouts_in_reported_speech(full_pipe: Pipeline, text: str, lang: str, sides: set[str]) -> None:
+    events = [e for e in run(full_pipe, text, lang).events if e.plover == "CONSULT"]
+    assert events and sides <= set(events[0].participants) | {events[0].source, events[0].target}
+
+
+def test_talks_named_as_a_topic_are_no_readout(full_pipe: Pipeline) -> None:
+    assert run(full_pipe, "Vladimir Putin said that talks with Ukraine were pointless.").events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Lavrov said he hopes to discuss the crisis with Vladimir Makei at the board meeting due on Friday.",
+        '"The information we have received shows that Russia is behind it," Jens Stoltenberg said.',
+    ],
+)
+def test_meetings_hoped_for_or_things_received_are_no_readout(full_pipe: Pipeline, text: str) -> None:
+    assert [e.plover for e in run(full_pipe, text).events] == []
+
+
+def test_a_meeting_offered_and_rejected_is_no_readout(full_pipe: Pipeline) -> None:
+    doc = run(full_pipe, "Alexander Lukashenko on Monday rejected a Polish offer to host a summit in Warsaw.")
+    assert [e.plover for e in doc.events if e.plover == "CONSULT"] == []

@@ -500,6 +500,24 @@ def _in_adverbial_phrase(tokens_by_i: dict[int, Token], noun: Token) -> bool:
     return False
 
 
+# Clauses that describe a thing or a circumstance: "the information *we have received*".
+_DESCRIBING_DEPS = frozenset({"relcl", "acl", "acl:relcl", "amod", "advcl", "csubj"})
+
+
+def _read_out(tok: Token | None, tokens_by_i: dict[int, Token]) -> bool:
+    """Whether a call or meeting inside a claim is read out as done: a verb that carries
+    the clause ("we *held* talks", "he had *spoken by phone*") or the object of one ("held
+    a *phone call*"); not a topic or a circumstance ("*talks* with Ukraine are pointless",
+    "hopes to discuss it at the *meeting* due on Wednesday", "the news we have *received*",
+    "rejected an offer to host a *summit*")."""
+    if tok is None or not tok.dep:
+        return True  # no parse: the trigger words alone decide
+    if tok.pos in ("VERB", "AUX"):
+        return tok.dep not in _DESCRIBING_DEPS
+    verb = tokens_by_i.get(tok.head)
+    return tok.dep in ("dobj", "obj") and verb is not None and verb.pos in ("VERB", "AUX") and verb.dep not in _DESCRIBING_DEPS
+
+
 def _without_dateline(doc: Doc, span: Span) -> Span | None:
     """A subject phrase without a dateline glued to it by the parser ("MOSCOW, Nov 12 — X")."""
     start = span[0]
@@ -755,7 +773,9 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
         trigs = [
             t
             for t in find_triggers(sentence, lang, sent.start)
-            if not _inside((t.start, t.end), blocked_content)
+            # A claim's content is the speaker's verbal act, except a call or meeting it
+            # reads out ("we held talks with X", "he said he had spoken by phone with Y").
+            if (t.plover == "CONSULT" or not _inside((t.start, t.end), blocked_content))
             and not _inside((t.start, t.end), cue_spans)
             # what a source says should/will happen is its verbal act, not an event
             and not (t.plover in VERBAL_TYPES and _inside((t.start, t.end), reported_spans))
@@ -778,7 +798,11 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
         lo, hi = bisect.bisect_left(token_starts, sent.start), bisect.bisect_left(token_starts, s_end)
         sent_tokens = [t for t in doc.tokens[lo:hi] if t.end <= s_end]
         tokens_by_i = {t.i: t for t in sent_tokens}
-        trigs = [t for t in trigs if _usable_trigger(t, _trigger_token(sent_tokens, t), tokens_by_i, lang)]
+        trigs = [
+            t for t in trigs
+            if _usable_trigger(t, _trigger_token(sent_tokens, t), tokens_by_i, lang)
+            and (not _inside((t.start, t.end), blocked_content) or _read_out(_trigger_token(sent_tokens, t), tokens_by_i))
+        ]
         if not trigs:
             continue
         main = _main_trigger(doc, trigs, tokens_by_i, sent_tokens)

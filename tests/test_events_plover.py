@@ -318,3 +318,10 @@ def test_meetings_hoped_for_or_things_received_are_no_readout(full_pipe: Pipelin
 def test_a_meeting_offered_and_rejected_is_no_readout(full_pipe: Pipeline) -> None:
     doc = run(full_pipe, "Alexander Lukashenko on Monday rejected a Polish offer to host a summit in Warsaw.")
     assert [e.plover for e in doc.events if e.plover == "CONSULT"] == []
+
+
+def test_source_is_the_whole_name_its_subject_word_belongs_to(pipe: Pipeline) -> None:
+    # The parser may hang a surname off the first name as an apposition: the source is
+    # still the person the whole name mention resolves to.
+    doc = run(pipe, "Сергей Лавров встретился с Владимиром Макеем в Москве.", "ru")
+    assert [(e.plover, e.source) for e in doc.events] == [("CONSULT", "Sergei Lavrov")]

@@ -318,6 +318,16 @@ def _subtree_span(children: dict[int, list[Token]], tok: Token) -> Span:
 # --------------------------------------------------------------------------- actors of an event
 
 
+def _with_whole_mentions(doc: Doc, span: Span) -> Span:
+    """A phrase widened to the mentions it cuts: a parse that hangs "Лавров" off "Сергей"
+    as an apposition leaves the subject "Сергей", part of the mention "Сергей Лавров"."""
+    start, end = span
+    for m in doc.mentions:
+        if m.start < span[1] and span[0] < m.end:
+            start, end = min(start, m.start), max(end, m.end)
+    return start, end
+
+
 def _mentions_in(doc: Doc, span: Span) -> list[Mention]:
     return [m for m in doc.mentions if m.start >= span[0] and m.end <= span[1]]
 
@@ -857,6 +867,8 @@ def _events_for(
     source_id: str | None = None
     if subj:
         subj = _without_dateline(doc, subj)
+    if subj:
+        subj = _with_whole_mentions(doc, subj)
     if subj and not _actor_like(doc, subj, sent.start, doc.lang, sent_tokens):
         pronoun = _is_pronoun(doc.text[subj[0] : subj[1]], doc.lang)
         person = _antecedent(doc, subj, registry) if pronoun else None

@@ -249,6 +249,8 @@ def test_coder_keeps_calls_calls_and_deeds_deeds(pipe: Pipeline) -> None:
     doc = run(pipe, "Polish troops clashed with Belarusian border guards on Monday.")
     code_with_model(doc, _Prefers("DISAPPROVE"))  # type: ignore[arg-type]
     assert [e.plover for e in doc.events] == ["FIGHT"]  # a deed is no verbal act
+    code_with_model(doc, _Prefers("CONSULT"))  # type: ignore[arg-type]
+    assert [e.plover for e in doc.events] == ["FIGHT"]  # meetings come from their own words only
     code_with_model(doc, _Prefers("ASSAULT"))  # type: ignore[arg-type]
     assert [e.plover for e in doc.events] == ["ASSAULT"]  # one deed for another is the coder's call
 

@@ -327,3 +327,15 @@ def test_source_is_the_whole_name_its_subject_word_belongs_to(pipe: Pipeline) ->
     # still the person the whole name mention resolves to.
     doc = run(pipe, "Сергей Лавров встретился с Владимиром Макеем в Москве.", "ru")
     assert [(e.plover, e.source) for e in doc.events] == [("CONSULT", "Sergei Lavrov")]
+
+
+def test_passive_agent_without_a_parse(pipe: Pipeline) -> None:
+    # Polish is read without a dependency parse: the agent marker names who acted.
+    doc = run(pipe, "Sankcje nałożone na Białoruś przez Unię Europejską uderzyły w eksport nawozów.", "pl")
+    assert [(e.plover, e.source, e.target) for e in doc.events] == [("SANCTION", "European Union", "Belarus")]
+
+    doc = run(pipe, "Białoruś została objęta sankcjami przez Unię Europejską w poniedziałek.", "pl")
+    assert [(e.plover, e.source, e.target) for e in doc.events] == [("SANCTION", "European Union", "Belarus")]
+    # In an active sentence the marker means "through": the actor before the act did it.
+    doc = run(pipe, "Unia Europejska nałożyła sankcje na Białoruś przez Litwę.", "pl")
+    assert [e.source for e in doc.events] == ["European Union"]

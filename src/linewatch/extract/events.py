@@ -96,6 +96,8 @@ class _EventLexicon:
     trie: TokenTrie | None = None  # every trigger form (one scan per text, longest form wins)
     military: re.Pattern[str] | None = None  # armed forces and their weapons
     boilerplate: re.Pattern[str] | None = None  # photo credits, bylines, copyright lines
+    agent_markers: re.Pattern[str] | None = None  # the word right before a passive's agent ("by")
+    passive: re.Pattern[str] | None = None  # passive auxiliaries ("została", "was")
 
 
 def _stem_regex(form: str, endings: str | None) -> str:
@@ -142,6 +144,9 @@ def event_lexicon(lang: str) -> _EventLexicon:
         trie,
         _compile_forms(data.get("military") or []),
         re.compile("|".join(f"(?:{b})" for b in data["boilerplate"]), re.IGNORECASE) if data.get("boilerplate") else None,
+        re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(str(w)) for w in data["agent_markers"]) + r")\s+$", re.IGNORECASE)
+        if data.get("agent_markers") else None,
+        _compile_forms(data.get("passive_auxiliaries") or []),
     )
 
 
@@ -384,6 +389,25 @@ def _nearest_mention_before(doc: Doc, start: int, limit: int) -> Mention | None:
         if limit <= m.start and m.end <= start and (_is_actor(m) or (m.kind == "demonym" and m.actor_id))
     ]
     return cands[-1] if cands else None
+
+
+def _agent_mention(doc: Doc, start: int, trig: TriggerMatch, limit: int) -> Mention | None:
+    """The actor after a trigger that the language's agent marker introduces ("przez Unię
+    Europejską"): who did a passive act, found without a parse. The sentence must be passive
+    (an auxiliary such as "została"), or name no actor before the act: in "Polska wysłała
+    pomoc przez Rumunię" the marker means "through"."""
+    lex = event_lexicon(doc.lang)
+    marker, end = lex.agent_markers, trig.end
+    if marker is None:
+        return None
+    passive = lex.passive is not None and lex.passive.search(doc.text[start:limit])
+    if not passive and _nearest_mention_before(doc, trig.start, start) is not None:
+        return None
+    for m in doc.mentions:
+        if end <= m.start and m.end <= limit and (_is_actor(m) or _names_state(doc, m)):
+            if marker.search(doc.text[max(end, m.start - 20) : m.start]):
+                return m
+    return None
 
 
 def _first_mention_after(doc: Doc, end: int, limit: int, exclude: set[str]) -> Mention | None:
@@ -884,6 +908,12 @@ def _events_for(
         source_id = ids[0] if ids else None
     # Whether the parse named who acts; without a parse (Polish) the nearby mention is all there is.
     parsed_source = source is not None or not any(t.dep for t in sent_tokens)
+    before_passive: Mention | None = None  # "*Białoruś* została objęta sankcjami przez UE"
+    if source is None and not any(t.dep for t in sent_tokens):
+        m = _agent_mention(doc, sent.start, trig, s_end)  # no parse: "nałożone na X *przez* Y"
+        if m is not None:
+            source, source_id = _canonical(registry, m) or m.text, m.actor_id
+            before_passive = _nearest_mention_before(doc, trig.start, sent.start)
     if source is None:
         m = _nearest_mention_before(doc, trig.start, sent.start)
         if m is not None:
@@ -897,7 +927,7 @@ def _events_for(
     if patient and not patients and _actor_like(doc, patient, sent.start, doc.lang, sent_tokens):
         # "the Ukrainian ambassador", "two Belarusian diplomats": people of a known state
         patients = [m for m in _mentions_in(doc, patient) if m.kind == "demonym" and m.actor_id and m.actor_id != source_id]
-    tm = patients[0] if patients else _first_mention_after(doc, trig.end, s_end, exclude)
+    tm = patients[0] if patients else (_first_mention_after(doc, trig.end, s_end, exclude) or before_passive)
     if tm is None and source is None:
         tm = None
         m = _first_mention_after(doc, sent.start, s_end, set())

@@ -42,7 +42,7 @@ def _check(store: Any) -> None:
     for f in (ItemFilter(actor="Sergei Lavrov"), ItemFilter(actor="Sergei Lavrov", target="Poland"),
               ItemFilter(target="Poland", stance="oppose"), ItemFilter(actor="Sergei Lavrov", target="Poland", stance="oppose"),
               ItemFilter(actor="Sergei Lavrov", language="ru"), ItemFilter(country="RUS"), ItemFilter(outlet="TASS"),
-              ItemFilter(target="Poland", date_from="2021-09-01")):
+              ItemFilter(target="Poland", date_from="2021-09-01"), ItemFilter(q="Lavrov"), ItemFilter(q="границе")):
         want = _reference(store, f)
         got: list[str] = []
         for page in range(0, len(want) + 7, 7):

@@ -148,6 +148,11 @@ def count_statements(store: Store, f: ItemFilter, cap: int = COUNT_CAP) -> tuple
 
 def _count_statements(store: Store, f: ItemFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
     rolled = rollups.statement_total(store, f)
+    if rolled is None and f.q and store.dialect == "sqlite" and not any(v for k, v in f.__dict__.items() if k != "q"):
+        # the search alone: its matches are the statements (one index row each), counted in the index
+        expr = match_expression(f.q, store)
+        if expr:
+            rolled = int(store.scalar("SELECT COUNT(*) FROM statements_fts WHERE statements_fts MATCH ?", [expr]) or 0)
     if rolled is not None:
         return min(rolled, cap), rolled > cap
     branches = statement_branches(f, store)

@@ -160,3 +160,11 @@ def test_he_after_a_named_person_stance_verb_is_that_person() -> None:
     doc = pipe(Doc(Document(text=text, language="en", published=date(2023, 9, 15))))
     called = [s for s in doc.statements if s.cue == "called on"]
     assert called and called[0].speaker == "Denys Shmyhal"
+
+
+def test_person_in_an_editors_bracket_is_not_the_speaker(pipe: Pipeline) -> None:
+    text = ("We wtorek Alaksandr Łukaszenka spotkał się z mieszkańcami wsi pod granicą.\n\n"
+            "- Kiedy trwały te rozmowy (z Władimirem Putinem - red.), musiałem działać - wskazał białoruski polityk.")
+    got = speakers(pipe, text, "pl", date(2023, 8, 1))
+    assert "Vladimir Putin" not in got
+    assert "Alexander Lukashenko" in got

@@ -161,6 +161,10 @@ class Actor:
     aliases: dict[str, list[str]] = field(default_factory=dict)  # lang -> surface forms
     roles: list[Role] = field(default_factory=list)
     description: str | None = None
+    # An organisation that speaks for its state (ministry, agency, press service) is reported as
+    # the state when it is a target; armed forces, armed groups, parliaments and parties act in
+    # their own name and are reported as themselves (registry field `stands_for_state: false`).
+    stands_for_state: bool = True
 
     def role_on(self, d: date | None) -> Role | None:
         """The role held on date d (the latest-starting one if several), or None."""

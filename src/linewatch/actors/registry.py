@@ -36,7 +36,7 @@ from linewatch.model import Actor, Mention, Role
 
 MAX_REGISTRY_BYTES = 5_000_000
 MAX_SURFACE_CHARS = 300
-ACTOR_FIELDS = {"id", "name", "type", "country", "aliases", "demonyms", "roles", "description"}
+ACTOR_FIELDS = {"id", "name", "type", "country", "aliases", "demonyms", "roles", "description", "stands_for_state"}
 ROLE_FIELDS = {"key", "title", "org", "country", "start", "end"}
 ACTOR_TYPES = {"person", "organisation", "state"}
 
@@ -255,6 +255,12 @@ def _lang_lists(value: Any, where: str) -> dict[str, list[str]]:
     return {str(k): _str_list(v, where) for k, v in value.items() if k != "__line__"}
 
 
+def _as_bool(value: Any, name: str, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise InputError(f"{name} must be true or false", where=where)
+    return value
+
+
 def _check_fields(item: dict[str, Any], allowed: set[str], what: str, where: str) -> None:
     unknown = set(item) - allowed - {"__line__"}
     if unknown:
@@ -310,6 +316,7 @@ def load_registry_file(path: Path) -> tuple[list[Actor], dict[str, dict[str, lis
             country=item.get("country"),
             aliases=_lang_lists(item.get("aliases"), at),
             description=item.get("description"),
+            stands_for_state=_as_bool(item.get("stands_for_state", True), "stands_for_state", at),
         )
         for r in item.get("roles") or []:
             if not isinstance(r, dict):

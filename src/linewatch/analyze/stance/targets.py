@@ -74,8 +74,12 @@ def _states_by_country() -> dict[str, Actor]:
 
 
 def target_actor(actor: Actor) -> Actor:
-    """The actor a target is reported as: a state's bodies and places become the state."""
-    if actor.type == "organisation" and actor.country:
+    """The actor a target is reported as: a state's bodies and places become the state.
+
+    An organisation that acts in its own name (armed forces, an armed group, a parliament;
+    registry `stands_for_state: false`) stays itself, as the gold names it ("Wagner Group").
+    """
+    if actor.type == "organisation" and actor.country and actor.stands_for_state:
         state = _states_by_country().get(actor.country)
         if state is not None:
             return state

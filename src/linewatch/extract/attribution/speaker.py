@@ -388,6 +388,15 @@ def _person_of_country(doc: Doc, demonym: Mention, surface: str, offset: int) ->
     return None
 
 
+def _in_brackets(text: str, start: int, end: int, reach: int = 120) -> bool:
+    """The span sits inside a bracketed aside ("(pucz Prigożyna - red.)"): an editor's note, no subject."""
+    before = text[max(0, start - reach):start]
+    after = text[end:end + reach]
+    opened = before.rfind("(") > before.rfind(")")
+    closes = after.find(")")
+    return opened and closes >= 0 and (after.find("(") < 0 or closes < after.find("("))
+
+
 def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tuple[int, int] | None,
                            sentences_back: int = 2, after: int = 0,
                            skip: Sequence[tuple[int, int]] = ()) -> Speaker | None:
@@ -402,7 +411,7 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
     si = bisect.bisect_right(starts, offset) - 1
     kinds = ("body", "state") if gender == "n" else ("name", "title")
     people = [m for m in doc_mentions(doc) if after <= m.start and m.end <= offset and m.kind in kinds
-              and not any(a <= m.start < b for a, b in skip)]
+              and not any(a <= m.start < b for a, b in skip) and not _in_brackets(doc.text, m.start, m.end)]
     for k in range(si, max(si - sentences_back, 0) - 1, -1):
         if k < 0:
             break

@@ -265,6 +265,7 @@ def test_coder_keeps_calls_calls_and_deeds_deeds(pipe: Pipeline) -> None:
         ("Monday's Russian strikes on Kyiv also included a missile hitting a building in Ukraine.", "en"),
         # What someone should do has not happened.
         ("Western countries should provide Ukraine with more air defence.", "en"),
+        ("The United Kingdom is preparing to impose sanctions on Belarus.", "en"),
     ],
 )
 def test_no_event_from_background_strikes_or_what_should_be(pipe: Pipeline, text: str, lang: str) -> None:

@@ -197,17 +197,17 @@ def statement_where(
 def _document_and_date_clauses(
     f: ItemFilter, alias: str, keep_order: str, clauses: list[str], params: list[Any]
 ) -> bool:
-    """The filters statements and events share (language, outlet, dates, document); True when
-    they need the documents table joined."""
+    """The filters statements and events share (language, outlet, dates, document). Returns whether
+    the documents table must be joined: no longer (document filters are an EXISTS), kept for callers."""
+    # a correlated EXISTS, not a join: a newest-first page walks the date index and looks each
+    # item's document up by key, where a join made SQLite scan every document for a Bloom filter
+    # first (1,000,000 statements: 1 s for page 5 of one outlet, 37 ms this way)
+    doc_clauses = [(f"d.{column} = ?", value) for column, value in (("language", f.language), ("outlet", f.outlet)) if value]
+    if doc_clauses:
+        clauses.append(f"EXISTS (SELECT 1 FROM documents d WHERE d.id = {alias}.doc_id AND "
+                       + " AND ".join(c for c, _ in doc_clauses) + ")")
+        params += [v for _, v in doc_clauses]
     join_doc = False
-    if f.language:
-        clauses.append(f"{keep_order}d.language = ?")
-        params.append(f.language)
-        join_doc = True
-    if f.outlet:
-        clauses.append(f"{keep_order}d.outlet = ?")
-        params.append(f.outlet)
-        join_doc = True
     if f.date_from:
         clauses.append(f"{alias}.date >= ?")
         params.append(f.date_from)

@@ -410,10 +410,19 @@ def _agent_mention(doc: Doc, start: int, trig: TriggerMatch, limit: int) -> Ment
     return None
 
 
+def _demonym_of_people(doc: Doc, m: Mention) -> bool:
+    """A registry demonym before an actor noun stands for its state: "at *Polish* soldiers"."""
+    if m.kind != "demonym" or m.actor_id is None:
+        return False
+    nxt = re.match(r"\s+([\w'-]+)", doc.text[m.end : m.end + 40])
+    return nxt is not None and nxt.group(1).casefold() in event_lexicon(doc.lang).actor_nouns
+
+
 def _first_mention_after(doc: Doc, end: int, limit: int, exclude: set[str]) -> Mention | None:
     found = [
         m for m in doc.mentions
-        if end <= m.start and m.end <= limit and (_is_actor(m) or _names_state(doc, m)) and (m.actor_id or m.text) not in exclude
+        if end <= m.start and m.end <= limit and (m.actor_id or m.text) not in exclude
+        and (_is_actor(m) or _names_state(doc, m) or _demonym_of_people(doc, m))
     ]
     if not found:
         return None

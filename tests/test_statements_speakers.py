@@ -168,3 +168,42 @@ def test_person_in_an_editors_bracket_is_not_the_speaker(pipe: Pipeline) -> None
     got = speakers(pipe, text, "pl", date(2023, 8, 1))
     assert "Vladimir Putin" not in got
     assert "Alexander Lukashenko" in got
+
+
+# Issue 11, partial names: a title word before an unknown person's full name stays out of the
+# name and the surname stays in; the person becomes the antecedent of later pronouns and cues.
+@pytest.mark.parametrize("lang,text,name", [
+    ("ru", "Министр Иван Петровский заявил, что граница останется закрытой до весны.", "Иван Петровский"),
+    ("pl", "Minister Jan Kowalski powiedział, że granica pozostanie zamknięta do wiosny.", "Jan Kowalski"),
+    ("en", "Minister John Harlow said that the border would stay closed until spring.", "John Harlow"),
+])
+def test_title_word_at_sentence_start_is_no_part_of_the_name(pipe: Pipeline, lang: str, text: str, name: str) -> None:
+    assert speakers(pipe, text, lang) == [name]
+
+
+def test_unknown_person_after_a_long_title_is_the_speaker_and_the_antecedent(pipe: Pipeline) -> None:
+    text = ("The deputy head of the regional office Jan Nowak said that the border would stay closed. "
+            "She added that talks with the neighbours would continue next week.")
+    assert speakers(pipe, text, "en") == ["Jan Nowak", "Jan Nowak"]
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("pl", "Wojewoda Tomasz Wiśniewski odwiedził w środę przejście graniczne. "
+           "Jak zaznaczył, sytuacja na granicy pozostaje stabilna i nie ma powodów do obaw.", "Tomasz Wiśniewski"),
+    ("ru", "Министр Иван Петровский в среду посетил пограничный переход. "
+           "Он отметил, что ситуация на границе остается стабильной.", "Иван Петровский"),
+])
+def test_speakerless_cue_after_an_unknown_person_takes_the_full_name(pipe: Pipeline, lang: str, text: str,
+                                                                     name: str) -> None:
+    assert speakers(pipe, text, lang) == [name]
+
+
+@pytest.mark.parametrize("person,name", [
+    ("Minister Jan Kowalski", "Jan Kowalski"),
+    ("Premier Mateusz Morawiecki", "Mateusz Morawiecki"),
+])
+def test_as_x_noted_with_an_adjunct_before_the_comma_is_said_by_the_person_named_before(
+        pipe: Pipeline, person: str, name: str) -> None:
+    text = (f"{person} odwiedził w środę przejście graniczne. "
+            "Jak zaznaczył w rozmowie z dziennikarzami, sytuacja na granicy pozostaje stabilna.")
+    assert speakers(pipe, text, "pl") == [name]

@@ -173,6 +173,12 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
         if subj:
             s = subj[0]
             members = subtree(s, toks)
+            for other in subj[1:]:
+                # "The deputy head of the regional office Jan Nowak said": the parser splits a long
+                # title and the name after it into two subjects; the name directly after is the person
+                more = subtree(other, toks)
+                if members and more and more[0].i == members[-1].i + 1 and other.pos == "PROPN":
+                    members = members + more
             # an appositive or relative clause makes the span long; keep it, but not past the cue
             members = [t for t in members if t.end <= cue.start or t.start >= cue.end]
             if s.start < cue.start:

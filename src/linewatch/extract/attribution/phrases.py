@@ -151,8 +151,12 @@ def according_to(view: SentenceView) -> list[Attribution]:
                 continue
             src = (inner[0], inner[0] + 1)
             content = strip_quotes(text, toks[c_from].start, view.end)
-        elif words_before <= 2 and e == idx_after and table.speech.fullmatch(m.group().split()[-1].lower()):
-            # "Jak dodał, …", "Как отметил, …": the speaker is the one quoted before
+        elif words_before <= 2 and table.speech.fullmatch(m.group().split()[-1].lower()) and (
+                e == idx_after or (e < len(toks) and toks[e].text in (",", ":")
+                                   and toks[idx_after].text.lower() in view.prepositions
+                                   and speaker_after(view, idx_after, limit=e - idx_after) is None)):
+            # "Jak dodał, …", "Как отметил, …": the speaker is the one quoted before; so too when
+            # only an adjunct stands before the comma ("Jak zaznaczył w rozmowie z dziennikarzami, …")
             if word_count(view, e + 1, len(toks)) < 3:
                 continue
             src, c_from = None, e + 1

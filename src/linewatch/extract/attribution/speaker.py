@@ -176,6 +176,35 @@ def is_anaphor(word: str, lang: str) -> bool:
                for a in anaphor_words(lang) if suffixes)
 
 
+@cache
+def _name_titles(lang: str) -> frozenset[str]:
+    data = lexicon(lang, "titles")
+    return frozenset(str(w).lower().rstrip(".") for key in ("name_titles", "honorifics") for w in data.get(key) or [])
+
+
+def is_title_word(word: str, lang: str) -> bool:
+    """Is a capitalised word before a name a title and no part of it ("Министр Иван Петровский",
+    "Wojewoda Tomasz Nowak", "Dr. Jane Doe")? Title nouns (`is_anaphor`), titles.yaml `name_titles`
+    and `honorifics`, speakers.yaml `title_abbreviations`."""
+    low = word.lower().rstrip(".")
+    return (is_anaphor(low, lang) or low in _name_titles(lang)
+            or low in speaker_words(lang).title_abbreviations)
+
+
+def full_name(words: Sequence[str], lang: str) -> list[str]:
+    """The words of a capitalised run that name the person: leading title words dropped, the
+    surname kept ("Minister Jan Kowalski" -> "Jan Kowalski"); [] when fewer than two remain."""
+    rest = _drop_titles(words, lang)
+    return rest if len(rest) >= 2 else []
+
+
+def _drop_titles(words: Sequence[str], lang: str) -> list[str]:
+    k = 0
+    while k < len(words) and is_title_word(words[k], lang):
+        k += 1
+    return list(words[k:])
+
+
 def registry_for(doc: Doc) -> Any | None:
     """The run's actor registry (doc.options["registry"]) or the shipped one; None if unavailable."""
     reg = doc.options.get("registry")
@@ -257,6 +286,8 @@ def resolve_speaker(
         prev = prev or _previous(history, gender_hint, None)
         if prev is None and at is not None:
             prev = _subject_person_before(doc, at, gender_hint, None)
+        if prev is None and at is not None:
+            prev = _unknown_person_before(doc, at, gender_hint, None)
         return prev
     a, b = span
     surface = doc.text[a:b]
@@ -305,6 +336,9 @@ def resolve_speaker(
         person = _last_person_before(doc, a) if pronouns[words[-1]] in ("m", "f") else None
         if person is not None:
             return Speaker(person, None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.5)
+        if pronouns[words[-1]] in ("m", "f") and (named := _unknown_person_before(doc, a, pronouns[words[-1]], (a, b))):
+            named.mention = surface
+            return named
         return Speaker(_clean_surface(surface), None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.4)
     heads = _phrase_heads(doc, a, b, words)
     dets = determiners(lang)
@@ -447,7 +481,53 @@ def _last_person_before(doc: Doc, offset: int, window: int = 600) -> str | None:
         prev_i = t.i
     if run:
         last = " ".join(run)
-    return last
+    # "Министр Иван Петровский" tagged as one person: the title word is no part of the name
+    return " ".join(_drop_titles(last.split(), doc.lang)) or None if last else None
+
+
+def _unknown_person_before(doc: Doc, offset: int, gender: str | None, span: tuple[int, int] | None,
+                           sentences_back: int = 2) -> Speaker | None:
+    """The first person the registry does not know named in the nearest sentence before `offset`
+    that names one: a run of two or more capitalised words after any title words ("Wojewoda Tomasz
+    Nowak odwiedził… Jak zaznaczył, …" -> Tomasz Nowak). Where the parser tags entities, the run must
+    be a person (PER); a registry mention, a word after a preposition or an acronym ends the run.
+    A marked gender must agree with the surname's ending."""
+    if not doc.sentences or not doc.tokens:
+        return None
+    tagged = any(t.ent for t in doc.tokens)
+    preps = speaker_words(doc.lang).prepositions
+    known = [(m.start, m.end) for m in doc_mentions(doc)]
+    starts = [s.start for s in doc.sentences]
+    si = bisect.bisect_right(starts, offset) - 1
+    female = _female_endings(doc.lang)
+    for k in range(si, max(si - sentences_back, 0) - 1, -1):
+        if k < 0:
+            break
+        sent = doc.sentences[k]
+        toks = [t for t in doc.tokens_in((sent.start, min(sent.end, offset)))]
+        runs: list[list[Any]] = []
+        for x, t in enumerate(toks):
+            ok = (t.text[:1].isupper() and t.text[:1].isalpha() and not (len(t.text) > 1 and t.text.isupper())
+                  and (not tagged or _label_of(t.ent) == "PER" or is_title_word(t.text, doc.lang))
+                  and not any(a <= t.start < b for a, b in known)
+                  and not _in_brackets(doc.text, t.start, t.end))
+            if ok and runs and runs[-1] and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            elif ok and not (x and toks[x - 1].text.lower() in preps):
+                runs.append([t])
+        for run in runs:
+            name = full_name([t.text for t in run], doc.lang)
+            if not name:
+                continue
+            is_f = name[-1].lower().endswith(female or ("\x00",))
+            if (gender == "f" and not is_f) or (gender == "m" and is_f) or gender in ("n", "p"):
+                continue
+            return Speaker(" ".join(name), None, span, " ".join(name), "f" if is_f else gender, "previous", 0.55)
+    return None
+
+
+def _label_of(ent: str) -> str:
+    return ent.split("-", 1)[-1] if ent[:2] in ("B-", "I-") else ent
 
 
 _QUOTED = re.compile(r"[\"«„“][^\"«»„“”]{1,80}[\"»”“]")
@@ -483,7 +563,7 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
             break
     if before.islower() and len(before) <= 3:
         return None  # "ekspert z Ośrodka Studiów Wschodnich": a body after a preposition, keep the phrase
-    titles = [i for i, w in enumerate(run) if is_anaphor(w.group(), lang) or w.group().lower() in sw.title_abbreviations]
+    titles = [i for i, w in enumerate(run) if is_title_word(w.group(), lang)]
     if titles and len(run) - titles[-1] - 1 >= 2:
         run = run[titles[-1] + 1:]
     if len(run) >= 2 and len(words) > len(run):

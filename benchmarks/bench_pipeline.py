@@ -22,6 +22,11 @@ does into a fresh SQLite store (or `--db`) and runs `run_pending` as `linewatch 
 does, with the narrative taxonomy on (default: the shipped one). The embedding
 cache is LINEWATCH_CACHE when set, else a fresh empty folder: nothing embedded
 earlier helps, as on a new machine (the shipped embedding pack is used, as always).
+
+linewatch runs numpy's BLAS on one thread (nlp/parse.py); the baseline keeps the library
+default (one thread per core) unless OPENBLAS_NUM_THREADS is set. natasha is numpy: on a
+busy machine its default is several times slower, so run the Russian comparison both ways
+(`OPENBLAS_NUM_THREADS=1 python benchmarks/bench_pipeline.py --lang ru` is the like-for-like one).
 """
 from __future__ import annotations
 
@@ -41,6 +46,13 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+# One sentence per language that both sides process before timing starts: each side's models
+# (spaCy, natasha, the lemma dictionaries of search) load outside the timed part.
+WARM_UP = {
+    "en": "The minister said on Monday that the talks would resume.",
+    "ru": "Министр заявил в понедельник, что переговоры возобновятся.",
+    "pl": "Minister powiedział w poniedziałek, że rozmowy zostaną wznowione.",
+}
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 
 
@@ -92,7 +104,7 @@ class Baseline:
             from linewatch.nlp.parse import natasha_models
 
             self.models = natasha_models()
-        self.process(["Warm-up. The minister said the talks would resume."])
+        self.process([WARM_UP[lang]])
 
     def process(self, texts: list[str]) -> None:
         if self.lang == "en":
@@ -121,7 +133,7 @@ class Baseline:
 
 
 class Linewatch:
-    def __init__(self, taxonomy: str | None, db: str | None, tmp: Path) -> None:
+    def __init__(self, lang: str, taxonomy: str | None, db: str | None, tmp: Path) -> None:
         from linewatch.runner import RunOptions
         from linewatch.store import open_store
 
@@ -129,7 +141,7 @@ class Linewatch:
         self.options = RunOptions(taxonomy=taxonomy)
         self.statements = 0
         warm = tmp / "warmup.txt"
-        warm.write_text("Warm-up\n\nThe minister said on Monday that the talks would resume.\n", encoding="utf-8")
+        warm.write_text(f"Warm-up\n\n{WARM_UP[lang]}\n", encoding="utf-8")
         self.run([warm])
 
     def run(self, paths: list[Path]) -> dict[str, Any]:
@@ -153,8 +165,12 @@ class Linewatch:
 def serve(kind: str, args: dict[str, Any], conn: Any) -> None:
     """A child process: build one side, then time each chunk of files it is sent."""
     t0 = time.perf_counter()
-    side = Baseline(args["lang"]) if kind == "baseline" else Linewatch(args["taxonomy"], args["db"], Path(args["tmp"]))
-    conn.send({"load": time.perf_counter() - t0})
+    side = Baseline(args["lang"]) if kind == "baseline" else Linewatch(args["lang"], args["taxonomy"], args["db"],
+                                                                              Path(args["tmp"]))
+    from threadpoolctl import threadpool_info
+
+    blas = max((p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"), default=0)
+    conn.send({"load": time.perf_counter() - t0, "blas_threads": blas})
     while True:
         msg = conn.recv()
         if msg is None:
@@ -195,7 +211,7 @@ def main() -> None:
         proc.start()
         sides[kind] = {"conn": parent, "proc": proc, "seconds": 0.0, "timings": {}}
     for s in sides.values():
-        s["load"] = s["conn"].recv()["load"]
+        s.update(s["conn"].recv())
 
     chunks = [paths[i : i + args.chunk] for i in range(0, len(paths), args.chunk)]
     failed = 0
@@ -226,6 +242,9 @@ def main() -> None:
     if lw.get("embedded"):
         print(f"e5 embeddings: {lw['embedded']['model']} texts by the model, {lw['embedded']['cache']} from cache or packs")
     print("per stage: " + ", ".join(f"{k} {v:.1f} s ({100 * v / total:.0f}%)" for k, v in lw["timings"].items()))
+    # linewatch runs numpy's BLAS on one thread (nlp/parse.py); the baseline keeps the library's
+    # default unless OPENBLAS_NUM_THREADS says otherwise: on a busy machine this matters for natasha
+    print(f"numpy BLAS threads: baseline {b['blas_threads']}, linewatch {lw['blas_threads']}")
     print(f"ratio = {lw_wps / b_wps:.2f} (acceptance >= 0.50, aim 0.70)")
 
 

@@ -207,3 +207,16 @@ def test_as_x_noted_with_an_adjunct_before_the_comma_is_said_by_the_person_named
     text = (f"{person} odwiedził w środę przejście graniczne. "
             "Jak zaznaczył w rozmowie z dziennikarzami, sytuacja na granicy pozostaje stabilna.")
     assert speakers(pipe, text, "pl") == [name]
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", '"The border will stay closed," said Deputy Foreign Minister of the Republic of Ruritania Ivan Petrovsky.',
+     "Ivan Petrovsky"),
+    ("ru", "«Граница останется закрытой», — заявил заместитель министра иностранных дел Республики Руритания "
+           "Иван Петровский.", "Иван Петровский"),
+    ("pl", "– Granica pozostanie zamknięta – powiedział w środę wiceminister spraw zagranicznych Jan Kowalski.",
+     "Jan Kowalski"),
+])
+def test_full_name_after_a_title_is_the_speaker_not_the_titles_registry_holder(pipe: Pipeline, lang: str, text: str,
+                                                                               name: str) -> None:
+    assert speakers(pipe, text, lang) == [name]

@@ -411,6 +411,14 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
             if tail > 4:
                 break
         j += 1
+    if j - i >= limit and seen_cap:
+        # the limit fell inside a name ("said Deputy Foreign Minister of the Republic of Ruritania
+        # Ivan Petrovsky"): a capitalised run is finished, never cut before its surname
+        extra = 0
+        while (j < len(toks) and extra < 4 and is_word(toks[j]) and toks[j].text[:1].isupper()
+               and toks[j - 1].text[:1].isupper()):
+            j += 1
+            extra += 1
     while j > i and not is_word(toks[j - 1]):
         j -= 1
     if j > i and (seen_cap or any(toks[x].text.lower() in view.anaphors or toks[x].text.lower() in view.table.pronouns

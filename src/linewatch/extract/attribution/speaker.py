@@ -308,6 +308,15 @@ def resolve_speaker(
         heads = _phrase_heads(doc, a, b, [w.group().lower() for w in _WORD.finditer(surface)])
         if best.kind in ("body", "state", "demonym") and name_run and not (best.start <= run_start < best.end):
             pass  # "rzecznik MON Jan Kowalczyk", "rosyjski polityk Witalij Milonow": the person, not the body
+        elif best.kind == "title" and (per := [m for m in doc.mentions if m.kind == "ner" and m.label == "PER"
+                                                and best.end <= m.start and m.end <= b
+                                                and len(_drop_titles(m.text.split(), lang)) >= 2]):
+            # "Deputy Foreign Minister of the Republic of Ruritania Ivan Petrovsky": a person the registry
+            # does not know holds the title (or another country's): the name, not the title's holder
+            name = " ".join(_drop_titles(per[-1].text.split(), lang))
+            return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
+        elif best.kind == "title" and name_run and run_start >= best.end:
+            pass  # "wiceminister Jan Kowalski" with no entity tagger: the name run, as above
         elif (best.kind in ("body", "state", "demonym") and (doc.tokens and doc.tokens[0].dep or best.kind == "demonym")
               and any(is_anaphor(h, lang) and h not in best.text.lower() for h in heads)):
             pass  # "a senior NATO official" is an unnamed person, "rosyjski minister" a title: not the state
@@ -534,17 +543,18 @@ _QUOTED = re.compile(r"[\"«„“][^\"«»„“”]{1,80}[\"»”“]")
 
 
 def _name_part(surface: str, lang: str = "en") -> str | None:
-    """The trailing run of capitalised words of a phrase ("rosyjski polityk Witalij Milonow" -> the name).
+    """The run of capitalised words of a phrase that names a person ("rosyjski polityk Witalij Milonow" -> the name).
 
     A name particle between capitals stays in the name ("Bill de Blasio", `name_particles` in
     speakers.yaml), and a title word inside the run ends the title, not the name ("New York
-    City Mayor Bill de Blasio" -> "Bill de Blasio")."""
+    City Mayor Bill de Blasio" -> "Bill de Blasio"). A first run that is a title ("Deputy Foreign
+    Minister of the Republic of Ruritania Ivan Petrovsky") gives way to a later run that is a name."""
     words = list(_WORD.finditer(surface))
     sw = speaker_words(lang)
     particles = sw.particles
     quoted = [m.span() for m in _QUOTED.finditer(surface)]
+    runs: list[tuple[str, list[re.Match[str]]]] = []  # (the word before the run, the run)
     run: list[re.Match[str]] = []
-    before = ""
     for k, w in enumerate(words[1:], start=1):
         word = w.group()
         if len(word) > 1 and word.isupper():
@@ -555,20 +565,26 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
             continue
         if word[:1].isupper():
             if not run:
-                before = words[k - 1].group()
+                run = []
+                runs.append((words[k - 1].group(), run))
             run.append(w)
         elif run and word.lower() in particles and k + 1 < len(words) and words[k + 1].group()[:1].isupper():
             run.append(w)
         elif run:
-            break
-    if before.islower() and len(before) <= 3:
-        return None  # "ekspert z Ośrodka Studiów Wschodnich": a body after a preposition, keep the phrase
-    titles = [i for i, w in enumerate(run) if is_title_word(w.group(), lang)]
-    if titles and len(run) - titles[-1] - 1 >= 2:
-        run = run[titles[-1] + 1:]
-    if len(run) >= 2 and len(words) > len(run):
-        return surface[run[0].start():run[-1].end()]
-    return None
+            run = []
+    first: str | None = None
+    for n, (before, run) in enumerate(runs):
+        if before.islower() and len(before) <= 3:
+            break  # "ekspert z Ośrodka Studiów Wschodnich": a body after a preposition, keep the phrase
+        titles = [i for i, w in enumerate(run) if is_title_word(w.group(), lang)]
+        if titles and len(run) - titles[-1] - 1 >= 2:
+            run = run[titles[-1] + 1:]
+        name = surface[run[0].start():run[-1].end()] if len(run) >= 2 and len(words) > len(run) else None
+        if name and not is_title_word(run[-1].group(), lang):
+            return name
+        if n == 0:
+            first = name
+    return first
 
 
 def person_name_in(surface: str, lang: str = "en") -> str | None:

@@ -220,3 +220,12 @@ def test_as_x_noted_with_an_adjunct_before_the_comma_is_said_by_the_person_named
 def test_full_name_after_a_title_is_the_speaker_not_the_titles_registry_holder(pipe: Pipeline, lang: str, text: str,
                                                                                name: str) -> None:
     assert speakers(pipe, text, lang) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "– Granica pozostanie zamknięta – powiedział przewodniczący klubu parlamentarnego Nowej Lewicy Jan Kowalski.",
+    "– Granica pozostanie zamknięta – powiedział wiceminister spraw zagranicznych Republiki Rurytanii Jan Kowalski.",
+])
+def test_a_body_in_the_genitive_before_a_name_is_no_part_of_it(pipe: Pipeline, text: str) -> None:
+    # "Lewicy Borys Budka" (issue 11): the party the title names is no part of the person's name
+    assert speakers(pipe, text, "pl") == ["Jan Kowalski"]

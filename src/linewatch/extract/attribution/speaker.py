@@ -80,6 +80,7 @@ class SpeakerWords:
     groups: frozenset[str]
     particles: frozenset[str]
     title_abbreviations: frozenset[str]
+    body_endings: tuple[str, ...] = ()  # a body's name in the genitive before a person's ("Lewicy Jan Nowak")
 
 
 @cache
@@ -94,7 +95,8 @@ def speaker_words(lang: str) -> SpeakerWords:
                   for w in agencies if w[:1].isupper())
     return SpeakerWords(words("not_speakers"), words("relatives"), tuple(w.lower() for w in agencies), names,
                         words("prepositions"), words("groups"), words("name_particles"),
-                        words("title_abbreviations"))
+                        words("title_abbreviations"),
+                        tuple(str(e).lower() for e in data.get("genitive_body_endings") or []))
 
 
 UNNAMED = "unnamed"  # speaker_problem: words that point at someone the text does not name
@@ -202,7 +204,17 @@ def _drop_titles(words: Sequence[str], lang: str) -> list[str]:
     k = 0
     while k < len(words) and is_title_word(words[k], lang):
         k += 1
-    return list(words[k:])
+    return list(words[k + _body_words(words[k:], lang):])
+
+
+def _body_words(words: Sequence[str], lang: str) -> int:
+    """How many leading words of a capitalised run of three or more are a body's name in the genitive
+    (speakers.yaml `genitive_body_endings`): "Nowej Lewicy Jan Nowak" -> 2. Two words always stay."""
+    ends = speaker_words(lang).body_endings
+    k = 0
+    while ends and len(words) - k > 2 and words[k].lower().endswith(ends):
+        k += 1
+    return k
 
 
 def registry_for(doc: Doc) -> Any | None:
@@ -579,6 +591,8 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
         titles = [i for i, w in enumerate(run) if is_title_word(w.group(), lang)]
         if titles and len(run) - titles[-1] - 1 >= 2:
             run = run[titles[-1] + 1:]
+        if before.islower():  # after a title's genitive chain: "klubu Nowej Lewicy Jan Kowalski"
+            run = run[_body_words([w.group() for w in run], lang):]
         name = surface[run[0].start():run[-1].end()] if len(run) >= 2 and len(words) > len(run) else None
         if name and not is_title_word(run[-1].group(), lang):
             return name

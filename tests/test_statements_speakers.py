@@ -229,3 +229,21 @@ def test_full_name_after_a_title_is_the_speaker_not_the_titles_registry_holder(p
 def test_a_body_in_the_genitive_before_a_name_is_no_part_of_it(pipe: Pipeline, text: str) -> None:
     # "Lewicy Borys Budka" (issue 11): the party the title names is no part of the person's name
     assert speakers(pipe, text, "pl") == ["Jan Kowalski"]
+
+
+def test_a_surname_with_another_first_name_is_not_the_registry_person(pipe: Pipeline) -> None:
+    # the registry knows a Polish minister of that surname; the text names someone else
+    text = "Министр Анна Петровская заявила, что граница останется закрытой до весны."
+    assert speakers(pipe, text, "ru") == ["Анна Петровская"]
+
+
+def test_a_given_name_before_a_registry_surname_makes_another_person(pipe: Pipeline) -> None:
+    text = "At the rally, Ivana Trump said that the campaign would go on until November."
+    assert speakers(pipe, text, "en", date(2016, 9, 20)) == ["Ivana Trump"]
+
+
+def test_a_quote_continued_after_another_first_name_stays_with_that_person(pipe: Pipeline) -> None:
+    text = ("''Trade is our weak point,'' said Luis Rubio, who heads a research centre in the capital. "
+            "''There is nothing more important for us than the agreement.''")
+    got = speakers(pipe, text, "en", date(2016, 9, 20))
+    assert got and all(s == "Luis Rubio" for s in got)

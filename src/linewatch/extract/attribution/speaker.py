@@ -320,6 +320,9 @@ def resolve_speaker(
         heads = _phrase_heads(doc, a, b, [w.group().lower() for w in _WORD.finditer(surface)])
         if best.kind in ("body", "state", "demonym") and name_run and not (best.start <= run_start < best.end):
             pass  # "rzecznik MON Jan Kowalczyk", "rosyjski polityk Witalij Milonow": the person, not the body
+        elif best.kind == "name" and (other := _other_first_name(doc, best, a)) is not None:
+            # "Министр Анна Петровская" when the registry knows only a Teresa of that surname: someone else
+            return Speaker(f"{other} {best.text}", None, (a, b), surface, gender_hint, "text", 0.6)
         elif best.kind == "title" and (per := [m for m in doc.mentions if m.kind == "ner" and m.label == "PER"
                                                 and best.end <= m.start and m.end <= b
                                                 and len(_drop_titles(m.text.split(), lang)) >= 2]):
@@ -374,6 +377,35 @@ def resolve_speaker(
     if not name:
         return _previous(history, gender_hint, None)
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
+
+
+def _other_first_name(doc: Doc, mention: Mention, lo: int) -> str | None:
+    """The capitalised word right before a registry surname when it is no given name of that actor
+    in any language (no word of the actor's names shares its first three letters), else None."""
+    if " " in mention.text.strip() or not mention.actor_id:
+        return None
+    m = re.search(r"(\w+)\s+$", doc.text[lo:mention.start])
+    word = m.group(1) if m else ""
+    if len(word) < 3 or not word[:1].isupper() or word.isupper() or is_title_word(word, doc.lang):
+        return None
+    start = mention.start - len(m.group(0))
+    if any(x.start <= start < x.end for x in doc_mentions(doc)) or _body_words([word, "", ""], doc.lang):
+        return None  # "szef MSZ Rosji Ławrow", "Kremla": a state or body before the name
+    toks = [t for t in doc.tokens_in((start, start + len(word)))]
+    if not toks or toks[0].start in {x.start for x in doc.sentences}:
+        return None  # "Вчера Лавров…": a capital at a sentence's start proves nothing
+    if doc.tokens[0].dep and toks[0].pos != "PROPN" and "PER" not in toks[0].ent:
+        return None
+    prev = re.search(r"(\w+)\W*$", doc.text[max(0, start - 40):start])
+    if prev and prev.group(1)[:1].isupper() and not is_title_word(prev.group(1), doc.lang):
+        return None  # "the Huffington Post Trump…": a longer capitalised run, not a given name
+    reg = registry_for(doc)
+    actor = reg.by_id(mention.actor_id) if reg is not None else None
+    if actor is None or actor.type != "person":
+        return None
+    names = [actor.name, *(n for ns in actor.aliases.values() for n in ns)]
+    stems = {w[:3].lower() for n in names for w in _WORD.findall(n)}
+    return None if word[:3].lower() in stems else word
 
 
 def _only_agency(name: str, sw: SpeakerWords) -> bool:
@@ -475,6 +507,8 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
             actor = reg.by_id(m.actor_id)
             if actor is None or gender == "p" or (actor.type == "person") != (gender != "n"):
                 continue  # "it" is a body or a state the sentence named; "he"/"she" a person
+            if m.kind == "name" and _other_first_name(doc, m, lo) is not None:
+                continue  # "said Luis Rubio": not the registry's Rubio
             if gender == "n":
                 return Speaker(actor.name, actor.id, span, m.text, "n", "previous", 0.6)
             female = gender_of(doc, m.actor_id, []) == "f"

@@ -247,3 +247,11 @@ def test_a_quote_continued_after_another_first_name_stays_with_that_person(pipe:
             "''There is nothing more important for us than the agreement.''")
     got = speakers(pipe, text, "en", date(2016, 9, 20))
     assert got and all(s == "Luis Rubio" for s in got)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The chairman of the New Left parliamentary club Jan Kowalski said the border would stay closed.", "Jan Kowalski"),
+    ("The head of the regional branch of the Red Cross Anna Nowak said the camp was full.", "Anna Nowak"),
+])
+def test_a_tagged_person_after_a_title_with_a_body_in_it_is_the_speaker(pipe: Pipeline, text: str, name: str) -> None:
+    assert speakers(pipe, text, "en") == [name]

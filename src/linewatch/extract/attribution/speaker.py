@@ -323,13 +323,10 @@ def resolve_speaker(
         elif best.kind == "name" and (other := _other_first_name(doc, best, a)) is not None:
             # "Министр Анна Петровская" when the registry knows only a Teresa of that surname: someone else
             return Speaker(f"{other} {best.text}", None, (a, b), surface, gender_hint, "text", 0.6)
-        elif best.kind == "title" and (per := [m for m in doc.mentions if m.kind == "ner" and m.label == "PER"
-                                                and best.end <= m.start and m.end <= b
-                                                and len(_drop_titles(m.text.split(), lang)) >= 2]):
+        elif best.kind == "title" and (per := _person_entity_in(doc, best.end, b)):
             # "Deputy Foreign Minister of the Republic of Ruritania Ivan Petrovsky": a person the registry
             # does not know holds the title (or another country's): the name, not the title's holder
-            name = " ".join(_drop_titles(per[-1].text.split(), lang))
-            return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
+            return Speaker(per, None, (a, b), surface, gender_hint, "text", 0.6)
         elif best.kind == "title" and name_run and run_start >= best.end:
             pass  # "wiceminister Jan Kowalski" with no entity tagger: the name run, as above
         elif (best.kind in ("body", "state", "demonym") and (doc.tokens and doc.tokens[0].dep or best.kind == "demonym")
@@ -364,6 +361,10 @@ def resolve_speaker(
             named.mention = surface
             return named
         return Speaker(_clean_surface(surface), None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.4)
+    if len(words) > 2 and (per := _person_entity_in(doc, a, b)):
+        # "The chairman of the New Left parliamentary club Jan Kowalski": the tagger's person, not
+        # the party's capitals before it
+        return Speaker(per, None, (a, b), surface, gender_hint, "text", 0.6)
     heads = _phrase_heads(doc, a, b, words)
     dets = determiners(lang)
     definite = not dets or (words and words[0] in dets)  # "the minister", not "a senior official"
@@ -377,6 +378,17 @@ def resolve_speaker(
     if not name:
         return _previous(history, gender_hint, None)
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
+
+
+def _person_entity_in(doc: Doc, a: int, b: int) -> str | None:
+    """The first full name (two or more words once title words are dropped) the entity tagger marks
+    as a person inside [a, b), or None."""
+    for m in doc.mentions:
+        if m.kind == "ner" and m.label == "PER" and a <= m.start and m.end <= b:
+            words = _drop_titles(_WORD.findall(m.text), doc.lang)
+            if len(words) >= 2:
+                return " ".join(words)
+    return None
 
 
 def _other_first_name(doc: Doc, mention: Mention, lo: int) -> str | None:

@@ -202,3 +202,61 @@ def test_same_speaker_later_quote_keeps_the_day_the_text_gave() -> None:
     dates = {st.content.split()[-1]: st.date for st in doc.statements}
     monday = date(2021, 11, 8)
     assert dates == {"closed": monday, "security": monday, "midnight": ANCHOR}, dates
+
+
+@pytest.mark.parametrize(
+    "text,lang,want",
+    [
+        # a future verb earlier in the weekday's clause, or right after it: the coming one
+        ("Talks with the delegation will be held on Friday.", "en", date(2021, 11, 12)),
+        ("The envoy is due to arrive in the capital on Monday.", "en", date(2021, 11, 15)),
+        ("Переговоры с делегацией пройдут в пятницу.", "ru", date(2021, 11, 12)),
+        ("В понедельник состоится встреча послов.", "ru", date(2021, 11, 15)),
+        ("Rozmowy z delegacją odbędą się w piątek.", "pl", date(2021, 11, 12)),
+        ("W poniedziałek odbędzie się spotkanie ambasadorów.", "pl", date(2021, 11, 15)),
+        # a future verb in another clause, or after the saying, leaves the weekday in the past
+        ("On Friday, the minister said the talks will resume.", "en", date(2021, 11, 5)),
+        ("Poland will not yield, the minister said on Friday.", "en", date(2021, 11, 5)),
+        ("Переговоры будут продолжены, заявил министр в пятницу.", "ru", date(2021, 11, 5)),
+        ("Rozmowy będą kontynuowane, powiedział minister w piątek.", "pl", date(2021, 11, 5)),
+    ],
+)
+def test_future_weekday_resolves_forward(text: str, lang: str, want: date) -> None:
+    got = [d for d in find_dates(text, lang, ANCHOR) if d.kind == "weekday"]
+    assert got and got[0].value == want, got
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("The spokesman, who will meet the envoy on Friday, said that the border was calm.", "en"),
+        ("Министр, который намерен в пятницу посетить столицу, заявил, что граница спокойна.", "ru"),
+        ("Minister, który będzie w piątek w stolicy, powiedział, że granica jest spokojna.", "pl"),
+    ],
+)
+def test_planned_event_in_neighbouring_clause_does_not_date_the_statement(text: str, lang: str) -> None:
+    """'X, who will meet Y on Friday, said …': Friday is the meeting's (a coming day), not the saying's."""
+    pipe = Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
+    doc = pipe(Doc(Document(text, language=lang, published=ANCHOR)))
+    assert doc.statements, text
+    assert {st.date for st in doc.statements} == {ANCHOR}
+
+
+def test_carried_date_stops_when_the_text_moves_to_another_day() -> None:
+    """'X said on Friday …', then Saturday's events, then '"…," X told reporters' with no day of its
+    own: the text has moved on, so the statement takes the publication date, not Friday."""
+    text = (
+        "Prime Minister Petteri Orpo said on Friday that the whole border would be closed.\n\n"
+        "On Saturday, hundreds of people gathered at the last open crossing.\n\n"
+        "\u201cWe will not accept any attempt to undermine our security,\u201d Orpo told reporters."
+    )
+    doc = _doc(text)
+    i = text.index("We will")
+    value, _, evidence = statement_date(doc, (i, len(text)), None, content=(i, i + 20), carried=date(2021, 11, 5))
+    assert value == ANCHOR and evidence == "document date", evidence
+    # without the Saturday paragraph the same occasion is still carried
+    short = text.replace("On Saturday, hundreds of people gathered at the last open crossing.\n\n", "")
+    doc = _doc(short)
+    i = short.index("We will")
+    value, _, _ = statement_date(doc, (i, len(short)), None, content=(i, i + 20), carried=date(2021, 11, 5))
+    assert value == date(2021, 11, 5)

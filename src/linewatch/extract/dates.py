@@ -3,14 +3,16 @@
 `find_dates(text, lang, anchor)` finds explicit dates with or without a year
 ("On 1 November", "1 ноября", "9 listopada", "November 8", "8.11.2021"), each
 day of a coordination separately ("on 4 and 9 November" gives two), weekdays
-("on Friday" = the latest Friday on or before the anchor), relative words
+("on Friday" = the latest Friday on or before the anchor; the coming one after "next" or
+with a future verb in its clause: "talks will be held on Friday"), relative words
 ("yesterday", "вчера", "wczoraj"), vague ones ("earlier this week") and
 "on the same day" (the previously mentioned date). All words come from
 `data/lang/<lang>/dates.yaml`.
 
 `statement_date(doc, span, previous)` picks the day a statement was made:
-a date in its sentence, else a date given earlier in the same paragraph, else
-the document date (with lower confidence).
+a date in its sentence, else a date given earlier in the same paragraph, else the same
+speaker's previous day unless the text has since moved to another day, else the document
+date (with lower confidence). A day after the document date (a plan) never dates a statement.
 
 The component `dates` fills `doc.dates`.
 """
@@ -62,6 +64,8 @@ class _Lang:
     words: re.Pattern[str]  # weekdays, relative, vague, same/next day
     future: re.Pattern[str]
     past: re.Pattern[str]
+    future_verb: re.Pattern[str]  # anywhere in the weekday's clause before it
+    future_verb_after: re.Pattern[str]  # right after the weekday
     same_day: frozenset[str]
     next_day: frozenset[str]
     day_number: re.Pattern[str]
@@ -100,9 +104,12 @@ def _lang(lang: str) -> _Lang:
     words = re.compile(_word(_alt(word_list)), re.IGNORECASE)
     future = re.compile(rf"(?:{_alt(data.get('future_markers') or []) or '(?!)'})\s*$", re.IGNORECASE)
     past = re.compile(rf"(?:{_alt(data.get('past_markers') or []) or '(?!)'})\s*$", re.IGNORECASE)
+    verbs = _alt(data.get("future_verbs") or []) or "(?!)"
+    future_verb = re.compile(_word(verbs), re.IGNORECASE)
+    future_verb_after = re.compile(rf"[^\S\n]*(?:{verbs})(?![\w])", re.IGNORECASE)
     return _Lang(
         month_of, weekday_of, relative, vague, dm, md, numeric, iso, words, future, past,
-        same_day, next_day, re.compile(r"\d{1,2}"),
+        future_verb, future_verb_after, same_day, next_day, re.compile(r"\d{1,2}"),
     )
 
 
@@ -125,6 +132,20 @@ def _resolve_year(day: int, month: int, year: int | None, anchor: date | None) -
         return value
     except ValueError:  # 31 November and the like
         return None
+
+
+# What may stand between a weekday and a future verb of the same clause ("talks will be held on
+# Friday"); a comma, a quote or a sentence end starts another clause ("X will go, he said on Friday").
+CLAUSE_WINDOW = 60
+_CLAUSE_BREAK = re.compile(r"[,;:.!?\n\"«»“”„()]")
+
+
+def _future_clause(text: str, start: int, end: int, L: _Lang) -> bool:
+    """A future verb in the weekday's own clause before it, or right after it ("в пятницу состоится")."""
+    before = text[max(0, start - CLAUSE_WINDOW) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    return L.future_verb.search(clause) is not None or L.future_verb_after.match(text, end) is not None
 
 
 def _overlaps(a: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -193,8 +214,11 @@ def find_dates(text: str, lang: str, anchor: date | None) -> list[DateMention]:
             if anchor is not None:
                 back = (anchor.weekday() - L.weekday_of[key]) % 7
                 value = anchor - timedelta(days=back)
-                if L.future.search(before):
-                    value = anchor + timedelta(days=(L.weekday_of[key] - anchor.weekday()) % 7 or 7)
+                ahead = (L.weekday_of[key] - anchor.weekday()) % 7
+                if L.future.search(before):  # "next Friday": not today
+                    value = anchor + timedelta(days=ahead or 7)
+                elif _future_clause(text, m.start(), m.end(), L):  # "talks will be held on Friday"
+                    value = anchor + timedelta(days=ahead)
                 elif L.past.search(before):
                     value = value - timedelta(days=7 if back == 0 else 0) - timedelta(days=7 if back < 3 else 0)
             add([DateMention(m.start(), m.end(), m.group(), value, "weekday", 0.85)], m.span())
@@ -251,6 +275,23 @@ def _value(d: DateMention, previous: date | None) -> date | None:
     return d.value
 
 
+def _sentence_end(doc: Doc, offset: int) -> int:
+    if doc.sentences:
+        return doc.sentences[doc.sentence_index_at(offset)].end
+    nl = doc.text.find("\n", offset)
+    return len(doc.text) if nl < 0 else nl
+
+
+def _moved_on(doc: Doc, dates: list[DateMention], carried: date, before: int) -> bool:
+    """After the sentence that last gave the `carried` day, did the text give another day before
+    `before`? ("X said on Friday …", "On Saturday, crowds …", '"…," X said': not Friday any more.)"""
+    given = [d for d in dates if d.end <= before and d.value == carried]
+    if not given:
+        return False
+    since = _sentence_end(doc, given[-1].start)
+    return any(since <= d.start and d.end <= before and d.value not in (None, carried) for d in dates)
+
+
 def statement_date(
     doc: Doc, span: Span, previous: date | None, content: Span | None = None, carried: date | None = None
 ) -> tuple[date | None, float, str]:
@@ -296,7 +337,7 @@ def statement_date(
         value = _value(d, previous)
         if value is not None:
             return value, CONF_PARAGRAPH, f"paragraph: {d.text}"
-    if carried is not None and carried != doc.date:
+    if carried is not None and carried != doc.date and not _moved_on(doc, dates, carried, s_start):
         # "X said on Tuesday …" then, paragraphs on, '"…," X told reporters': the same occasion.
         return carried, CONF_CARRIED, "same speaker's previous statement"
     line = dateline(doc)

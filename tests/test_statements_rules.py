@@ -436,3 +436,52 @@ def test_reported_clause_right_after_the_cue_comma(pipe: Pipeline) -> None:
     text = "Иван Петров добавил, нужно дальше следить за заявлениями соседей, чтобы понять их план."
     sts = run(pipe, text, "ru").statements
     assert len(sts) == 1 and sts[0].content.startswith("нужно дальше следить")
+
+
+@pytest.mark.parametrize("lang,text,before,after,speaker", [
+    ("en", "The new bridge will open in March, Mayor Linda Carver said, adding that the old ferry "
+           "would keep running until summer.", "The new bridge will open in March", "the old ferry", "Carver"),
+    ("en", "Talks with the neighbours have stalled, the ministry said, stressing that the embassy remains open.",
+     "Talks with the neighbours have stalled", "the embassy remains open", "ministry"),
+    ("ru", "Переговоры зашли в тупик, заявил министр Олег Сидоренко, добавив, что посольство продолжит работу.",
+     "Переговоры зашли в тупик", "посольство продолжит работу", "Сидоренко"),
+    ("pl", "Nowy most zostanie otwarty w marcu – powiedział burmistrz Jan Kowalczyk, dodając, że prom "
+           "będzie kursował do lata.", "Nowy most zostanie otwarty w marcu", "prom będzie kursował", "Kowalczyk"),
+])
+def test_trailing_cue_keeps_its_clause_before_a_follow_on_participle(
+        pipe: Pipeline, lang: str, text: str, before: str, after: str, speaker: str) -> None:
+    # "Y, X said, adding that Z": Y is X's (the trailing cue owns it), and so is Z (the participle's)
+    doc = run(pipe, text, lang)
+    got = {s.content: s.speaker for s in doc.statements}
+    assert any(c.startswith(before) for c in got), got
+    assert any(after in c and not c.startswith(before) for c in got), got
+    assert all(sp and speaker in sp for sp in got.values()), got
+
+
+@pytest.mark.parametrize("lang,text,first,second,speaker", [
+    ("pl", "– Mimo to – mówił Jan Kowalczyk – nikt nie zamierza zamykać granicy przed wiosną.",
+     "Mimo to", "nikt nie zamierza", "Kowalczyk"),
+    ("ru", "– Тем не менее – сказал Олег Сидоренко – никто не собирается закрывать границу до весны.",
+     "Тем не менее", "никто не собирается", "Сидоренко"),
+    ("ru", "«Мы не будем закрывать границу», – подчеркнул Олег Сидоренко, – «пока соседи соблюдают договорённости».",
+     "Мы не будем", "пока соседи", "Сидоренко"),
+    ("en", "The plan – Linda Carver said – will not survive the winter without new money.",
+     "The plan", "will not survive", "Carver"),
+])
+def test_speech_interrupted_by_its_own_dash_set_cue_is_one_statement(
+        pipe: Pipeline, lang: str, text: str, first: str, second: str, speaker: str) -> None:
+    # "Mimo to – mówił X – …": both parts are X's one statement (content_spans holds the two parts)
+    doc = run(pipe, text, lang)
+    assert len(doc.statements) == 1, [s.content for s in doc.statements]
+    st = doc.statements[0]
+    parts = [text[a:b] for a, b in st.content_spans]
+    assert len(parts) == 2 and parts[0].startswith(first) and parts[1].startswith(second), parts
+    assert st.speaker and speaker in st.speaker
+
+
+def test_dash_set_cue_before_a_new_sentence_is_no_interruption(pipe: Pipeline) -> None:
+    # "A – odpowiedział X – To jest…": a capital after the dash opens new speech, not A's second half
+    text = ("– Granica pozostanie zamknięta przez całą zimę – odpowiedział Jan Kowalczyk – "
+            "To jest plan rozpisany na wiele miesięcy – dodał.")
+    doc = run(pipe, text, "pl")
+    assert not any(len(s.content_spans) == 2 and "To jest plan" in s.content for s in doc.statements)

@@ -61,6 +61,10 @@ class CueTable:
     # "— говорится в заявлении МИД", "- czytamy w komunikacie MSZ": the document that speaks;
     # whoever issued it (the words after it) is the speaker
     source_nouns: re.Pattern[str] | None = None
+    # "Y, X said, adding that Z" / "Y, заявил X, добавив, что Z" / "Y – powiedział X, dodając, że Z":
+    # a participle that goes on with the same speaker's words. The cue before it owns Y, the
+    # participle owns Z.
+    follow_on: re.Pattern[str] | None = None
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -100,6 +104,7 @@ def cue_table(lang: str) -> CueTable:
         infinitive_cues=_union(data.get("infinitive_cues") or []),
         object_cues=_union(data.get("object_cues") or []),
         source_nouns=_union(data.get("source_nouns") or []),
+        follow_on=_union(data.get("follow_on_cues") or []),
     )
 
 
@@ -296,7 +301,9 @@ def negated_or_hypothetical(view: SentenceView, k: int, intention_ok: bool = Fal
         return True  # "сказал бы", "said if"
     if not intention_ok and k > 0 and toks[k - 1].text.lower() in table.blocked_before:
         return True  # "trying to suggest", "wants to say": an intention, not a statement
-    for t in toks[max(0, k - 3):k]:
+    for t in reversed(toks[max(0, k - 3):k]):
+        if t.text in SEPARATORS:
+            break  # "Тем не менее – сказал X": a negation before the dash is the quoted speech's, not the cue's
         low = t.text.lower()
         if _is_name(t):
             continue  # "Theresa May said", "Will Hurd said": a name, not a modal

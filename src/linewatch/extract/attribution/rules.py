@@ -171,19 +171,29 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
             speaker = view.span(*inv)
             after_start = inv[1]
     rest_words = word_count(view, after_start, len(toks))
+    follow_on = _follow_on_at(view, after_start)
+    if follow_on:
+        rest_words = 0  # ", adding that Z": Z is the participle's own content, not this cue's
     quoted = toks[sep].text in CLOSE_QUOTES or closing is not None
     if quoted:
         # direct only when the quotation is the whole content, not a quoted tail of a reported clause
         opened = view.in_quote(content_end - 2) if content_end - 2 > content_start else None
         quoted = opened is not None and opened[0] <= content_start + 1 and opened[1] == content_end
-    medial = (not quoted and after_start < len(toks) and toks[after_start].text == ","
+    # the cue's clause closes as it opened: a comma, or a dash when the interrupted sentence goes on
+    # after it ("Mimo to – mówił X – nikt…"); "A – odpowiedział – To jest…" opens a new sentence
+    closes = after_start < len(toks) and (toks[after_start].text == "," or (
+        toks[after_start].text in _DASHES and toks[sep].text in _DASHES
+        and after_start + 1 < len(toks) and toks[after_start + 1].text[:1].islower()))
+    medial = (not quoted and not follow_on and closes
               and word_count(view, after_start + 1, len(toks)) >= 3 and word_count(view, 0, sep) >= 1)
     if medial:
         # "The museum, Mr. Bush said, celebrated…": the content runs on both sides of the cue
         tail = strip_quotes(text, toks[after_start + 1].start, view.end)
         kind_spans = [strip_quotes(text, content_start, content_end), tail]
-        return Attribution("indirect", (toks[k].start, toks[k].end), [x for x in kind_spans if x[1] > x[0]],
-                           speaker, 0.7 if speaker else 0.5)
+        # "– Mimo to – mówił X – nikt…": a dash-opened sentence is direct speech (pl/ru typography)
+        dashed = text[view.start:view.start + 1] in "-–—" and (view.start == 0 or text[view.start - 1].isspace())
+        return Attribution("direct" if dashed else "indirect", (toks[k].start, toks[k].end),
+                           [x for x in kind_spans if x[1] > x[0]], speaker, 0.7 if speaker else 0.5)
     if word_count(view, 0, sep) < 3:
         return None
     if rest_words > (25 if back else 12) and not quoted:
@@ -212,6 +222,9 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     return att
 
 
+_DASHES = frozenset({"—", "–", "-", "--", "―"})
+
+
 def _named_after_quote(view: SentenceView, sep: int, limit: int = 20) -> int | None:
     """Index of the first token of a speaker between a closing quotation and the separator before
     the cue ("'…,' Name, title, said"), or None."""
@@ -230,6 +243,14 @@ def _named_after_quote(view: SentenceView, sep: int, limit: int = 20) -> int | N
         if toks[q].text in OPEN_QUOTES or toks[q].text in (".", ";", ":"):
             return None
     return None
+
+
+def _follow_on_at(view: SentenceView, x: int) -> bool:
+    """Does a follow-on participle open at token x, after a comma ("…, adding that", "…, добавив, что")?"""
+    toks, pat = view.toks, view.table.follow_on
+    if pat is None or x + 1 >= len(toks) or toks[x].text != ",":
+        return False
+    return bool(pat.fullmatch(toks[x + 1].text.lower()))
 
 
 def _asyndetic(view: SentenceView, j: int, marker: int) -> bool:
@@ -325,6 +346,8 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         keep = toks[marker].text != ":"
         content_tok = marker if keep else marker + 1
         between = toks[j:marker]
+        if any(_follow_on_at(view, y) for y in range(j, marker)):
+            return None  # "Y, X said, adding that Z": "said" owns Y (post-position), "adding" owns Z
         if _asyndetic(view, j, marker):
             # "Песков добавил, нужно следить…, чтобы понять…": the reported clause opens right after
             # the comma; the complementiser further on belongs to it

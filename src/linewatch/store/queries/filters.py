@@ -219,12 +219,8 @@ def _document_and_date_clauses(
         params.append(f.doc_id)
     return join_doc
 
-def event_where(f: ItemFilter, dialect: str = "sqlite") -> tuple[str, list[Any], bool]:
-    """WHERE clause over `events e` (+ `documents d`); statement-only filters are ignored."""
-    keep_order = "+" if dialect == "sqlite" else ""
-    clauses: list[str] = []
-    params: list[Any] = []
-    join_doc = False
+def event_actor_clauses(f: ItemFilter, clauses: list[str], params: list[Any], keep_order: str = "") -> None:
+    """The actor, target and country conditions over `events e` (live table and rollups alike)."""
     if f.actor:
         clauses.append("(e.source = ? OR e.target = ?)")
         params += [f.actor, f.actor]
@@ -234,6 +230,15 @@ def event_where(f: ItemFilter, dialect: str = "sqlite") -> tuple[str, list[Any],
     if f.country:
         clauses.append(f"{keep_order}e.source IN (SELECT a.name FROM actors a WHERE a.country = ?)")
         params.append(f.country.upper())
+
+
+def event_where(f: ItemFilter, dialect: str = "sqlite") -> tuple[str, list[Any], bool]:
+    """WHERE clause over `events e` (+ `documents d`); statement-only filters are ignored."""
+    keep_order = "+" if dialect == "sqlite" else ""
+    clauses: list[str] = []
+    params: list[Any] = []
+    join_doc = False
+    event_actor_clauses(f, clauses, params, keep_order)
     if f.plover:
         clauses.append("e.plover = ?")
         params.append(f.plover)

@@ -18,7 +18,7 @@ from typing import Any
 from linewatch.model import CARRIER
 from linewatch.store.protocol import Store
 from linewatch.store.queries.corrections import apply_corrections
-from linewatch.store.queries.filters import ItemFilter, doc_join, statement_where
+from linewatch.store.queries.filters import ItemFilter, doc_join, event_actor_clauses, statement_where
 
 ALL = "*"
 EVERY_DAY = ("0001-01-01", "9999-12-31")  # a window with no bounds
@@ -327,15 +327,7 @@ def event_days(store: Store, f: ItemFilter) -> list[dict[str, Any]] | None:
     if not clean(store, f.date_from, f.date_to):
         return None
     clauses, params = ["e.date >= ?", "e.date <= ?"], [f.date_from, f.date_to]
-    if f.actor:
-        clauses.append("(e.source = ? OR e.target = ?)")
-        params += [f.actor, f.actor]
-    if f.target:
-        clauses.append("e.target = ?")
-        params.append(f.target)
-    if f.country:
-        clauses.append("e.source IN (SELECT a.name FROM actors a WHERE a.country = ?)")
-        params.append(f.country.upper())
+    event_actor_clauses(f, clauses, params)
     for value, column in ((f.plover, "plover"), (f.language, "language"), (f.outlet, "outlet")):
         if value:
             clauses.append(f"e.{column} = ?")

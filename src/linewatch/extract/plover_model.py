@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type
-from linewatch.lexicon import data_path
+from linewatch.lexicon import data_path, lexicon
 from linewatch.model import Span
 from linewatch.nlp.doc import Doc, Token
 from linewatch.nlp.linear import softmax_scores
@@ -61,9 +61,6 @@ class RuleView:
     flags: tuple[str, ...]
 
 
-# Lemmas of verbs that report an event rather than being one: the event is their complement.
-REPORTING_LEMMAS = frozenset({"say", "announce", "tell", "report", "state", "claim", "add", "confirm",
-                              "note", "declare", "write", "indicate", "reveal", "quote"})
 _OBJECT_DEPS = ("dobj", "obj", "attr", "nsubjpass", "nsubj:pass")
 _MAX_REPORT_HOPS = 3  # bounded: "X said Y announced Z agreed"
 
@@ -72,7 +69,14 @@ def _lemma(tok: Token) -> str:
     return (tok.lemma or tok.text).casefold()
 
 
-def event_words(tokens: list[Token]) -> list[tuple[str, str]]:
+@cache
+def reporting_lemmas(lang: str) -> frozenset[str]:
+    """Lemmas of verbs that report an event rather than being one (events.yaml `reporting_lemmas`):
+    the event is their complement."""
+    return frozenset(str(w).casefold() for w in lexicon(lang, "events").get("reporting_lemmas") or [])
+
+
+def event_words(tokens: list[Token], lang: str = "en") -> list[tuple[str, str]]:
     """(role, lemma) of a sentence's event verb and what it governs: objects, particles,
     prepositions with their objects, an open complement ("offered to hand over"), negation.
 
@@ -87,9 +91,10 @@ def event_words(tokens: list[Token]) -> list[tuple[str, str]]:
     if not roots:
         return []
     verb = roots[0]
+    reporting = reporting_lemmas(lang)
     for _ in range(_MAX_REPORT_HOPS):
         comp = [k for k in kids.get(verb.i, []) if k.dep in ("ccomp", "parataxis", "xcomp")]
-        if _lemma(verb) not in REPORTING_LEMMAS or not comp:
+        if _lemma(verb) not in reporting or not comp:
             break
         verb = comp[0]
     out = [("verb", _lemma(verb))]
@@ -122,7 +127,7 @@ def features(doc: Doc, span: Span, kind: str, view: RuleView) -> Counter:
         word = _lemma(tok)
         if word.isalpha() and len(word) > 1:
             f[f"w:{doc.lang}:{word}"] = 1.0
-    for role, word in event_words(tokens):
+    for role, word in event_words(tokens, doc.lang):
         f[f"ev:{doc.lang}:{role}:{word}"] = 1.0
     return f
 

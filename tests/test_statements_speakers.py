@@ -255,3 +255,30 @@ def test_a_quote_continued_after_another_first_name_stays_with_that_person(pipe:
 ])
 def test_a_tagged_person_after_a_title_with_a_body_in_it_is_the_speaker(pipe: Pipeline, text: str, name: str) -> None:
     assert speakers(pipe, text, "en") == [name]
+
+
+def test_object_pronoun_after_according_to_is_the_person_named(pipe: Pipeline) -> None:
+    text = "Sergei Lavrov spoke to reporters after the talks. According to him, the West is to blame for the crisis."
+    assert speakers(pipe, text, "en", date(2021, 11, 10)) == ["Sergei Lavrov"]
+
+
+def test_body_noun_refers_back_to_a_body_not_the_last_person(pipe: Pipeline) -> None:
+    text = ("Poland's foreign ministry summoned the ambassador on Monday. Dmitry Peskov said the move was hostile. "
+            "The ministry said that the ambassador had been informed of the protest.")
+    assert speakers(pipe, text, "en") == ["Dmitry Peskov", "Ministry of Foreign Affairs of Poland"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Maria Zakharova said Warsaw was lying about the border. The minister added that Russia would respond.", "en"),
+    ("Dmitry Peskov said the decision was hostile. The minister added that Russia would respond to it.", "en"),
+])
+def test_title_noun_does_not_refer_back_to_a_person_of_another_office(pipe: Pipeline, text: str, lang: str) -> None:
+    got = speakers(pipe, text, lang)
+    assert got[0] in ("Maria Zakharova", "Dmitry Peskov")
+    assert got[1:] != got[:1]
+
+
+def test_title_noun_refers_back_to_the_holder_of_that_office(pipe: Pipeline) -> None:
+    text = ("Sergei Lavrov met Maria Zakharova in Moscow. Maria Zakharova said Warsaw was lying about the border. "
+            "The minister added that Russia would respond.")
+    assert speakers(pipe, text, "en", date(2021, 11, 10))[-1] == "Sergei Lavrov"

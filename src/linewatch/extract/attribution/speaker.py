@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -47,7 +47,7 @@ class Speaker:
 def pronoun_table(lang: str) -> dict[str, str]:
     """Pronoun -> gender, including possessive forms ("по ее мнению" -> f)."""
     data = lexicon(lang, "pronouns")
-    table = {str(k).lower(): str(v) for k, v in (data.get("possessive") or {}).items()}
+    table = {str(k).lower(): str(v) for key in ("object_pronouns", "possessive") for k, v in (data.get(key) or {}).items()}
     table.update({str(k).lower(): str(v) for k, v in (data.get("pronouns") or {}).items()})
     return table
 
@@ -167,15 +167,65 @@ def determiners(lang: str) -> frozenset[str]:
 
 def is_anaphor(word: str, lang: str) -> bool:
     """Is the word (in any case form: "дипломата", "ministra") a title noun like "the minister"?"""
+    return anaphor_base(word, lang) is not None
+
+
+def anaphor_base(word: str, lang: str) -> str | None:
+    """The title noun of pronouns.yaml `anaphors` the word is a form of ("дипломата" -> "дипломат"), or None."""
     word = word.lower()
     if word in anaphor_words(lang):
-        return True
+        return word
     suffixes = lexicon(lang, "pronouns").get("anaphor_suffixes") or []
-    if any(word == a + str(suf) for a in anaphor_words(lang) for suf in suffixes):
-        return True
+    for a in sorted(anaphor_words(lang), key=len, reverse=True):
+        if any(word == a + str(suf) for suf in suffixes):
+            return a
     # a stem change before the ending: "rzeczniczka" -> "rzeczniczki", "представительница" -> "представительницы"
-    return any(len(a) >= 6 and a[-1] in "aаяeьй" and word[:len(a) - 1] == a[:-1] and len(word) - len(a) <= 2
-               for a in anaphor_words(lang) if suffixes)
+    return next((a for a in sorted(anaphor_words(lang), key=len, reverse=True)
+                 if suffixes and len(a) >= 6 and a[-1] in "aаяeьй" and word[:len(a) - 1] == a[:-1]
+                 and len(word) - len(a) <= 2), None)
+
+
+@dataclass(frozen=True)
+class AnaphorFit:
+    """What an anaphoric noun phrase may refer back to: a body ("the ministry"), or a person whose
+    role title contains one of `title_words` ("the minister"; empty: any person)."""
+
+    body: bool
+    title_words: frozenset[str]
+
+
+@cache
+def _anaphor_data(lang: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    data = lexicon(lang, "pronouns")
+    bodies = frozenset(str(w).lower() for w in data.get("body_anaphors") or [])
+    titles = {str(k).lower(): frozenset(str(w).lower() for w in v or []) for k, v in (data.get("anaphor_titles") or {}).items()}
+    return bodies, titles
+
+
+def anaphor_fit(heads: Sequence[str], lang: str) -> AnaphorFit | None:
+    """The kind of antecedent the first anaphoric head of a phrase asks for, or None (no anaphor)."""
+    bodies, titles = _anaphor_data(lang)
+    for h in heads:
+        base = anaphor_base(h, lang)
+        if base is not None:
+            return AnaphorFit(base in bodies, titles.get(base, frozenset()))
+    return None
+
+
+def fits_anaphor(doc: Doc, fit: AnaphorFit, actor_id: str | None, gender: str | None) -> bool:
+    """Can a speaker (registry id, gender) be what the anaphoric noun refers back to? A body noun
+    needs a registered body or state; a person noun no body, and a person with a role title on the
+    document's date (else any) that contains one of the noun's `title_words`. Unknown people fit."""
+    reg = registry_for(doc) if actor_id else None
+    actor = reg.by_id(actor_id) if reg is not None and actor_id else None
+    if fit.body:
+        return actor is not None and actor.type != "person"
+    if gender == "n" or (actor is not None and actor.type != "person"):
+        return False
+    if actor is None or not fit.title_words or not actor.roles:
+        return True
+    roles = [r for r in actor.roles if r.active_on(doc.date)] or actor.roles
+    return any(w in r.title.lower() for r in roles for w in fit.title_words)
 
 
 @cache
@@ -368,8 +418,13 @@ def resolve_speaker(
     heads = _phrase_heads(doc, a, b, words)
     dets = determiners(lang)
     definite = not dets or (words and words[0] in dets)  # "the minister", not "a senior official"
-    if words and len(words) <= 6 and definite and any(is_anaphor(h, lang) for h in heads) and not _has_name(surface):
-        prev = _previous(history, gender_hint, (a, b)) or _subject_person_before(doc, a, gender_hint, (a, b))
+    fit = anaphor_fit(sorted(heads), lang)
+    if words and len(words) <= 6 and definite and fit is not None and not _has_name(surface):
+        # "the ministry" refers back to a body, "the minister" to a person who is one
+        fitting = [h for h in history if fits_anaphor(doc, fit, h.actor_id, h.gender)]
+        gender = "n" if fit.body else gender_hint
+        prev = (_previous(fitting, gender, (a, b))
+                or _subject_person_before(doc, a, gender, (a, b), fits=lambda m: fits_anaphor(doc, fit, m, None)))
         if prev is not None:
             prev.mention = surface
             prev.resolved_by = "anaphor"
@@ -498,7 +553,8 @@ def _in_brackets(text: str, start: int, end: int, reach: int = 120) -> bool:
 
 def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tuple[int, int] | None,
                            sentences_back: int = 2, after: int = 0,
-                           skip: Sequence[tuple[int, int]] = ()) -> Speaker | None:
+                           skip: Sequence[tuple[int, int]] = (),
+                           fits: Callable[[str], bool] | None = None) -> Speaker | None:
     """The first registry person named in the nearest sentence before `offset` that names one.
 
     The first named person of a sentence is most often its subject ("X odniósł się do słów Y.
@@ -519,6 +575,8 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
             actor = reg.by_id(m.actor_id)
             if actor is None or gender == "p" or (actor.type == "person") != (gender != "n"):
                 continue  # "it" is a body or a state the sentence named; "he"/"she" a person
+            if fits is not None and not fits(actor.id):
+                continue  # "the minister" is not the spokeswoman the sentence named
             if m.kind == "name" and _other_first_name(doc, m, lo) is not None:
                 continue  # "said Luis Rubio": not the registry's Rubio
             if gender == "n":

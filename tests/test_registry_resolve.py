@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from linewatch.actors.registry import ActorRegistry, get_registry, shipped_registry_paths, word_forms
+from linewatch.actors.registry import ActorRegistry, genitive_base, get_registry, shipped_registry_paths, word_forms
 from linewatch.errors import InputError
 
 NOV_2021 = date(2021, 11, 8)
@@ -154,3 +154,13 @@ def test_bare_surname_inside_another_name_is_not_a_mention(reg: ActorRegistry) -
     assert reg.find_mentions("General Michel Aoun spoke.", "en") == []
     assert [m.actor_id for m in reg.find_mentions("Michel spoke.", "en")] == ["charles-michel"]
     assert [m.actor_id for m in reg.find_mentions("Lavrov Monday said", "en")] == ["sergei-lavrov"]
+
+
+@pytest.mark.parametrize("word,lang,base", [
+    ("Kowalczyka", "pl", "Kowalczyk"), ("Nowakowskiego", "pl", "Nowakowski"), ("Kowalskiej", "pl", "Kowalska"),
+    ("Jasiny", "pl", "Jasina"), ("Kosiniaka-Kamysza", "pl", "Kosiniak-Kamysz"), ("Andrzeja", "pl", "Andrzej"),
+    ("Петровского", "ru", "Петровский"), ("Андрея", "ru", "Андрей"), ("Захаровой", "ru", "Захарова"),
+    ("Дмитрия", "ru", "Дмитрий"), ("Шойгу", "ru", "Шойгу"),
+])
+def test_genitive_base_reads_the_declension_backwards(word: str, lang: str, base: str) -> None:
+    assert genitive_base(word, lang) == base

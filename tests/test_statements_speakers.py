@@ -282,3 +282,13 @@ def test_title_noun_refers_back_to_the_holder_of_that_office(pipe: Pipeline) -> 
     text = ("Sergei Lavrov met Maria Zakharova in Moscow. Maria Zakharova said Warsaw was lying about the border. "
             "The minister added that Russia would respond.")
     assert speakers(pipe, text, "en", date(2021, 11, 10))[-1] == "Sergei Lavrov"
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("Według rzecznika litewskiego MSZ Tomasza Kowalczyka sytuacja na granicy jest stabilna.", "pl", "Tomasz Kowalczyk"),
+    ("По словам официального представителя МИД Латвии Ивана Петровского, ситуация на границе стабильная.", "ru",
+     "Иван Петровский"),
+    ("По мнению политолога Андрея Суздальцева, кризис на границе продлится до весны.", "ru", "Андрей Суздальцев"),
+])
+def test_unknown_name_in_the_genitive_is_given_in_the_nominative(pipe: Pipeline, text: str, lang: str, name: str) -> None:
+    assert speakers(pipe, text, lang) == [name]

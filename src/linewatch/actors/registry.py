@@ -102,6 +102,28 @@ def word_forms(word: str, lang: str) -> list[str]:
     return [word]
 
 
+@cache
+def _genitive_rules(lang: str) -> tuple[tuple[str, str], ...]:
+    """(genitive ending, base ending) of each declension rule, in file order: the first form of a
+    rule is its genitive."""
+    rules = lexicon(lang, "names").get("declension") or []
+    return tuple((str(r["forms"][0]), str(r.get("end", ""))) for r in rules if r.get("forms"))
+
+
+def genitive_base(word: str, lang: str) -> str:
+    """The nominative of a name word read in the genitive ("Kowalczyka" -> "Kowalczyk", "Петровского"
+    -> "Петровский", "Kosiniaka-Kamysza" -> "Kosiniak-Kamysz"): the rule whose genitive ending is the
+    longest one the word has (the first such in the file); the word itself when none fits."""
+    if "-" in word:
+        return "-".join(genitive_base(w, lang) for w in word.split("-"))
+    low = word.casefold()
+    best: tuple[str, str] | None = None
+    for gen, end in _genitive_rules(lang):
+        if low.endswith(gen.casefold()) and len(word) > len(gen) + 1 and (best is None or len(gen) > len(best[0])):
+            best = (gen, end)
+    return word[: len(word) - len(best[0])] + best[1] if best else word
+
+
 def phrase_forms(phrase: str, lang: str, limit: int = 80) -> set[str]:
     """Inflected variants of a (multi-word) name: each word in any of its forms, bounded."""
     words = phrase.split()

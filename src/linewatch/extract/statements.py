@@ -39,6 +39,7 @@ from linewatch.extract.attribution.speaker import (
     anaphor_words,
     doc_mentions,
     is_anaphor,
+    nominative_person,
     person_name_in,
     registry_for,
     resolve_speaker,
@@ -404,6 +405,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 continue  # a dateline, a header line, "Jak podaje PAP, X…" (someone else's words): nothing
             if not _acceptable_speaker(att, speaker, doc):
                 continue
+            if "genitive" in att.notes and speaker is not None:
+                speaker = nominative_person(speaker, lang)  # "по словам Ивана Петрова": Иван Петров
             if "extend_back" in att.notes:
                 _extend_back(doc, si, att, last_para_sent[1] if last_para_sent else -1)
             same_speaker = bool(out) and out[-1].speaker == (speaker.name if speaker else None)

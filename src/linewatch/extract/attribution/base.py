@@ -65,6 +65,9 @@ class CueTable:
     # a participle that goes on with the same speaker's words. The cue before it owns Y, the
     # participle owns Z.
     follow_on: re.Pattern[str] | None = None
+    # according-to phrases that put the source in the genitive ("według Jana Nowaka", "по словам
+    # Ивана Петрова"): a name the registry does not know is given back in the nominative
+    according_genitive: frozenset[str] = frozenset()
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -105,6 +108,7 @@ def cue_table(lang: str) -> CueTable:
         object_cues=_union(data.get("object_cues") or []),
         source_nouns=_union(data.get("source_nouns") or []),
         follow_on=_union(data.get("follow_on_cues") or []),
+        according_genitive=frozenset(str(p).lower() for p in data.get("according_to_genitive") or []),
     )
 
 

@@ -195,7 +195,8 @@ def according_to(view: SentenceView) -> list[Attribution]:
                 content = strip_quotes(text, q[0], toks[idx_before].start)
         if src[1] <= src[0] or content[1] <= content[0]:
             continue
-        out.append(Attribution("according_to", (a, b), [content], view.span(*src), 0.75))
+        genitive = ["genitive"] if m.group().lower() in table.according_genitive else []
+        out.append(Attribution("according_to", (a, b), [content], view.span(*src), 0.75, notes=genitive))
     return out
 
 

@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from linewatch.actors.registry import get_registry
+from linewatch.actors.registry import genitive_base, get_registry
 from linewatch.extract.dates import month_words
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Doc, Mention
@@ -703,6 +703,17 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
         if n == 0:
             first = name
     return first
+
+
+def nominative_person(speaker: Speaker, lang: str) -> Speaker:
+    """The speaker with an unknown person's name read in the genitive ("według Tomasza Nowaka") given
+    in the nominative ("Tomasz Nowak"); anything else (a registry actor, a title, one word) unchanged."""
+    words = (speaker.name or "").split()
+    if speaker.actor_id or speaker.resolved_by != "text" or not 2 <= len(words) <= 4 \
+            or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return speaker
+    speaker.name = " ".join(genitive_base(w, lang) for w in words)
+    return speaker
 
 
 def person_name_in(surface: str, lang: str = "en") -> str | None:

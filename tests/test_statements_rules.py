@@ -485,3 +485,52 @@ def test_dash_set_cue_before_a_new_sentence_is_no_interruption(pipe: Pipeline) -
             "To jest plan rozpisany na wiele miesięcy – dodał.")
     doc = run(pipe, text, "pl")
     assert not any(len(s.content_spans) == 2 and "To jest plan" in s.content for s in doc.statements)
+
+
+@pytest.mark.parametrize("lang,text,cue,content,speaker", [
+    ("pl", "Jan Kowalczyk nie wykluczył, że wojsko zostanie na granicy do wiosny.",
+     "nie wykluczył", "wojsko zostanie na granicy", "Kowalczyk"),
+    ("ru", "Министр обороны Олег Сидоренко не исключил, что войска останутся на границе до весны.",
+     "не исключил", "войска останутся на границе", "Сидоренко"),
+])
+def test_did_not_rule_out_is_a_statement(pipe: Pipeline, lang: str, text: str, cue: str, content: str,
+                                         speaker: str) -> None:
+    # "did not rule out that…" says something; the negation is part of the cue, not of the name
+    doc = run(pipe, text, lang)
+    assert len(doc.statements) == 1, [s.content for s in doc.statements]
+    st = doc.statements[0]
+    assert st.cue == cue and content in st.content
+    assert st.speaker and speaker in st.speaker and "nie" not in st.speaker.split()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "Jan Kowalczyk nie powiedział, że wojsko zostanie na granicy."),
+    ("ru", "Олег Сидоренко не сказал, что граница будет закрыта."),
+])
+def test_did_not_say_is_still_no_statement(pipe: Pipeline, lang: str, text: str) -> None:
+    assert contents(pipe, text, lang) == []
+
+
+def test_conditional_speech_signed_after_a_dash(pipe: Pipeline) -> None:
+    # no opening dash: "Jeżeli …, będziemy … - zapowiedział X." is X's words, not "minister X" as the object
+    text = "Jeżeli Białoruś nie wycofa wojsk, będziemy zmuszeni zamknąć przejścia - zapowiedział minister Jan Kowalczyk."
+    doc = run(pipe, text, "pl")
+    assert len(doc.statements) == 1
+    st = doc.statements[0]
+    assert st.content.startswith("Jeżeli Białoruś") and "Kowalczyk" in (st.speaker or "")
+
+
+@pytest.mark.parametrize("lang,text,content", [
+    ("ru", "Олег Сидоренко назвал действия польских властей бесчеловечными.", "действия польских властей бесчеловечными"),
+    ("ru", "Министр Олег Сидоренко объяснил это борьбой с нелегальной миграцией.", "борьбой с нелегальной миграцией"),
+    ("ru", "Олег Сидоренко предупредил Варшаву о последствиях эскалации.", "Варшаву о последствиях"),
+    ("pl", "Premier Jan Kowalczyk przestrzegł Mińsk przed dalszą eskalacją konfliktu.", "Mińsk przed dalszą eskalacją"),
+    ("pl", "Jan Kowalczyk nazwał wagnerowców zdrajcami i najemnikami.", "wagnerowców zdrajcami"),
+    ("ru", "Как отмечает Олег Сидоренко, санкции не дали никакого результата.", "санкции не дали"),
+    ("ru", "Олег Сидоренко обратил внимание на то, что беженцы не хотят оставаться в стране.", "беженцы не хотят"),
+    ("ru", "Позднее посол Иван Петренко дополнил, что встреча состоится в пятницу.", "встреча состоится"),
+])
+def test_naming_warning_and_other_reporting_phrases(pipe: Pipeline, lang: str, text: str, content: str) -> None:
+    # the object of "назвал/nazwał/przestrzegł" is what was said; "как отмечает", "обратил внимание на то, что"
+    found = contents(pipe, text, lang)
+    assert len(found) == 1 and content in found[0], found

@@ -68,6 +68,9 @@ class CueTable:
     # according-to phrases that put the source in the genitive ("według Jana Nowaka", "по словам
     # Ивана Петрова"): a name the registry does not know is given back in the nominative
     according_genitive: frozenset[str] = frozenset()
+    # "nie wykluczył, że…", "не исключил, что…", "did not rule out that…": cues that report a
+    # statement when negated (the negation is part of what was said, not a denial of saying it)
+    negation_ok: re.Pattern[str] | None = None
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -109,6 +112,7 @@ def cue_table(lang: str) -> CueTable:
         source_nouns=_union(data.get("source_nouns") or []),
         follow_on=_union(data.get("follow_on_cues") or []),
         according_genitive=frozenset(str(p).lower() for p in data.get("according_to_genitive") or []),
+        negation_ok=_union(data.get("negation_ok") or []),
     )
 
 
@@ -301,6 +305,9 @@ def negated_or_hypothetical(view: SentenceView, k: int, intention_ok: bool = Fal
 
     `intention_ok`: "seemed to think" is no intention; the caller has checked the verb before "to"."""
     toks, table = view.toks, view.table
+    negation = table.negation
+    if table.negation_ok is not None and table.negation_ok.fullmatch(toks[k].text.lower()):
+        negation = frozenset()  # "nie wykluczył, że…" says something
     if k + 1 < len(toks) and toks[k + 1].text.lower() in table.hypothetical and toks[k + 1].text.lower() not in table.that:
         return True  # "сказал бы", "said if"
     if not intention_ok and k > 0 and toks[k - 1].text.lower() in table.blocked_before:
@@ -311,7 +318,7 @@ def negated_or_hypothetical(view: SentenceView, k: int, intention_ok: bool = Fal
         low = t.text.lower()
         if _is_name(t):
             continue  # "Theresa May said", "Will Hurd said": a name, not a modal
-        if low in table.negation or low in table.hypothetical:
+        if low in negation or low in table.hypothetical:
             return True
     # "if" / "если" / "jeśli" earlier in the same clause
     j = k - 1

@@ -65,12 +65,18 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             out.append(back_ref)
             continue
         after_quote = any(x.text in CLOSE_QUOTES for x in toks[max(0, k - 8):k]) and toks[0].text in OPEN_QUOTES
-        if after_quote:  # '…," said X' is post-position even if a "to" or "that" follows
+        # "Jeżeli …, będziemy … - zapowiedział minister X.": a cue right after a dash signs the words
+        # before it, even when what follows could pass for its object
+        signed = k >= 3 and toks[k - 1].text in _DASHES and word_count(view, 0, k - 1) >= 3
+        if after_quote or signed:  # '…," said X' is post-position even if a "to" or "that" follows
             att = _post_position(view, k) or _pre_position(view, k)
         else:
             att = _pre_position(view, k) or _post_position(view, k)
         if att is None or not att.content_spans:
             continue  # a cue with nothing said (the content was empty after quotes were stripped)
+        if k > 0 and view.table.negation_ok is not None and view.table.negation_ok.fullmatch(t.text.lower()) \
+                and toks[k - 1].text.lower() in view.table.negation and att.cue_span:
+            _take_negation(view, att, toks[k - 1])
         if strength == "belief" and _said_by_statements(view, att):
             continue  # "the statements show that…": the author's reading of what was said
         if strength == "belief":
@@ -89,6 +95,17 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         if head:
             out.append(head)
     return [a for a in out if a.content_spans]
+
+
+def _take_negation(view: SentenceView, att: Attribution, neg: Token) -> None:
+    """`nie wykluczył, że…`: the negation belongs to the cue, not to the speaker's name before it."""
+    att.cue_span = (neg.start, att.cue_span[1]) if att.cue_span else None
+    if att.speaker_span and att.speaker_span[0] < neg.start < att.speaker_span[1] + 1:
+        a, _ = att.speaker_span
+        end = neg.start
+        while end > a and view.text[end - 1].isspace():
+            end -= 1
+        att.speaker_span = (a, end) if end > a else None
 
 
 def _said_by_statements(view: SentenceView, att: Attribution) -> bool:
@@ -362,7 +379,12 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             content_tok, between = j, []
     elif view.has_parse and not particle:
         comp = [t for t in toks if t.head == toks[k].i and t.dep in ("ccomp", "xcomp") and t.start > toks[k].end]
-        if not comp and table.object_cues is not None and table.object_cues.fullmatch(toks[k].text.lower()):
+        object_cue = table.object_cues is not None and bool(table.object_cues.fullmatch(toks[k].text.lower()))
+        if object_cue and comp and comp[0].dep == "xcomp":
+            # "назвал действия властей бесчеловечными": the object and its predicate are the content
+            objs = [t for t in toks if t.head == toks[k].i and t.dep in ("dobj", "obj") and toks[k].end < t.start < comp[0].start]
+            comp = sorted(objs + comp, key=lambda t: t.start)
+        if not comp and object_cue:
             # "accused Poland of…", "called the charges unsubstantiated": the object is the content
             comp = [t for t in toks if t.head == toks[k].i and t.dep in ("dobj", "obj", "oprd") and t.start > toks[k].end]
             comp.sort(key=lambda t: t.start)  # "called Trump a liar": the first of object and predicate

@@ -340,3 +340,95 @@ def test_passive_agent_without_a_parse(pipe: Pipeline) -> None:
     # In an active sentence the marker means "through": the actor before the act did it.
     doc = run(pipe, "Unia Europejska nałożyła sankcje na Białoruś przez Litwę.", "pl")
     assert [e.source for e in doc.events] == ["European Union"]
+
+
+# --------------------------------------------------------------------------- issue 11: events on unseen text
+
+
+def _sides(doc: Doc) -> list[tuple[str, str | None, str | None]]:
+    return [(e.plover, e.source, e.target) for e in doc.events]
+
+
+def test_two_talks_of_one_actor_on_one_day_are_two_events(pipe: Pipeline) -> None:
+    doc = run(pipe, "Alexander Lukashenko spoke by phone with Vladimir Putin on Saturday. "
+                    "Earlier, Alexander Lukashenko held talks with Yevgeny Prigozhin.")
+    assert {e.target for e in doc.events if e.plover == "CONSULT"} == {"Vladimir Putin", "Yevgeny Prigozhin"}
+
+
+def test_a_call_told_by_its_reporter_is_one_event(pipe: Pipeline) -> None:
+    doc = run(pipe, "Kreml poinformował, że prezydent Władimir Putin zadzwonił do kanclerz Angeli Merkel. "
+                    "Kreml poinformował o rozmowie telefonicznej, którą Władimir Putin odbył z Angelą Merkel.", "pl")
+    assert len([e for e in doc.events if e.plover == "CONSULT"]) == 1
+
+
+def test_a_title_before_a_name_gives_way_to_the_name(pipe: Pipeline) -> None:
+    doc = run(pipe, "Alexander Lukashenko held talks with the leader of the Wagner Private Military Company "
+                    "Yevgeny Prigozhin on Saturday.")
+    assert _sides(doc) == [("CONSULT", "Alexander Lukashenko", "Yevgeny Prigozhin")]
+    assert "Vladimir Putin" not in doc.events[0].participants
+
+
+@pytest.mark.parametrize(
+    "text,lang,want",
+    [
+        # the addressee before the act (free word order), the source first in its clause
+        ("Против Белоруссии Евросоюз ввел санкции в понедельник.", "ru", ("SANCTION", "European Union", "Belarus")),
+        ("Россия направила в Сирию гуманитарную помощь.", "ru", ("AID", "Russia", "Syria")),
+        ("Polska przekazała Ukrainie pomoc humanitarną.", "pl", ("AID", "Poland", "Ukraine")),
+        ("Sankcje zostały nałożone na Białoruś przez Unię Europejską w poniedziałek.", "pl",
+         ("SANCTION", "European Union", "Belarus")),
+        ("Sanctions were imposed on Belarus by the European Union on Monday.", "en",
+         ("SANCTION", "European Union", "Belarus")),
+    ],
+)
+def test_source_and_target_in_free_word_order_and_passives(pipe: Pipeline, text: str, lang: str,
+                                                          want: tuple[str, str, str]) -> None:
+    assert _sides(run(pipe, text, lang)) == [want]
+
+
+def test_a_passive_agent_of_another_clause_is_not_the_source(pipe: Pipeline) -> None:
+    doc = run(pipe, "W trybie pilnym wezwany został ambasador Ukrainy, przekazano mu protest wobec słów "
+                    "wygłoszonych przez prezydenta Wołodymyra Zełenskiego.", "pl")
+    assert all(e.source != "Volodymyr Zelensky" for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    "text,lang,plover",
+    [
+        ("Yevgeny Prigozhin has deployed 25,000 of his mercenaries.", "en", "MOBILIZE"),
+        ("The Wagner mercenaries turned back on Saturday.", "en", "RETREAT"),
+        ("Wagner Group fighters began a march on Moscow on Saturday.", "en", "MOBILIZE"),
+        ("Najemnicy z Grupy Wagnera podjęli marsz na Moskwę w sobotę.", "pl", "MOBILIZE"),
+        ("Rosyjskie wojska wycofały się z Chersonia w piątek.", "pl", "RETREAT"),
+        ("Российские войска отошли от Херсона в пятницу.", "ru", "RETREAT"),
+        ("W sobotę odbyła się narada z udziałem prezydenta Andrzeja Dudy i premiera Mateusza Morawieckiego.", "pl",
+         "CONSULT"),
+        ("В субботу Владимир Путин провел совещание с Сергеем Шойгу.", "ru", "CONSULT"),
+    ],
+)
+def test_troop_moves_withdrawals_and_meetings(pipe: Pipeline, text: str, lang: str, plover: str) -> None:
+    assert [e.plover for e in run(pipe, text, lang).events] == [plover]
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("The company is a leading internet provider in Russia.", "en"),
+        ("Donald Trump spoke at the Family Leadership Summit in Iowa on Friday.", "en"),
+        ("The United States is planning to invade Russia.", "en"),
+        ("The rouble slumped after Russia invaded Ukraine in February 2022.", "en"),
+        ("Dane zebrano za pomocą satelitów należących do Rosji i Białorusi.", "pl"),
+        ("Данные собраны при помощи спутников России и Белоруссии.", "ru"),
+        ("Polska podjęła decyzję po tym, jak Rosja zaatakowała Ukrainę.", "pl"),
+        ("Ławrow powiedział, że Polska nie prosiła Moskwy, by była pośredniczką w rozmowach z Mińskiem.", "pl"),
+        ("Polskie władze przekazały na ręce ambasadora protest przeciwko słowom prezydenta Ukrainy.", "pl"),
+    ],
+)
+def test_no_event_from_names_plans_background_or_means(pipe: Pipeline, text: str, lang: str) -> None:
+    assert [e.plover for e in run(pipe, text, lang).events if e.plover != "CONSULT" or "rozmowach" in text] == []
+
+
+def test_the_coder_leaves_russian_and_polish_events_to_the_rules(pipe: Pipeline) -> None:
+    doc = run(pipe, 'Jewgienij Prigożyn i najemnicy z Grupy Wagnera podjęli marsz na Moskwę po tym, jak siły '
+                    'rosyjskie miały zaatakować ich pozycje.', "pl")
+    assert [e.plover for e in doc.events] == ["MOBILIZE"]

@@ -292,3 +292,25 @@ def test_title_noun_refers_back_to_the_holder_of_that_office(pipe: Pipeline) -> 
 ])
 def test_unknown_name_in_the_genitive_is_given_in_the_nominative(pipe: Pipeline, text: str, lang: str, name: str) -> None:
     assert speakers(pipe, text, lang) == [name]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Телеканал «Россия 24» сообщил, что ситуация на границе остается стабильной.", "ru"),
+    ("Как сообщает телеканал «Россия 24», колонна остановилась под Тулой и ждет приказа.", "ru"),
+])
+def test_quoted_name_of_a_medium_is_not_the_state_it_contains(pipe: Pipeline, text: str, lang: str) -> None:
+    assert "Russia" not in speakers(pipe, text, lang)
+
+
+def test_medium_relaying_is_no_statement_of_its_own(pipe: Pipeline) -> None:
+    text = "Как сообщает Telegram-канал «Серая лиса», Пригожин заявил, что колонна остановилась под Тулой."
+    assert speakers(pipe, text, "ru") == ["Yevgeny Prigozhin"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Reuters reported that the Kremlin spokesman said the talks would continue next week.", "en"),
+    ("ТАСС сообщает, что Песков заявил журналистам о продолжении переговоров с Киевом.", "ru"),
+])
+def test_agency_reporting_someone_elses_words_is_not_their_speaker(pipe: Pipeline, text: str, lang: str) -> None:
+    got = speakers(pipe, text, lang, date(2023, 6, 24))
+    assert "Reuters" not in got and "ТАСС" not in got

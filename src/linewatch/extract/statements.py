@@ -108,6 +108,12 @@ def _is_quote_sentence(text: str, a: int, b: int, quotes: list[tuple[int, int]])
     return i < len(quotes) and quotes[i][0] == a and quotes[i][1] >= b - 2
 
 
+def _reports_speech(doc: Doc, att: Attribution, table: Any) -> bool:
+    """Does the content hold a reporting verb of its own ("that the Kremlin spokesman said…")?"""
+    words = [t for a, b in att.content_spans for t in doc.tokens_in((a, b)) if t.text[:1].isalpha()]
+    return any(table.speech.fullmatch(t.text.lower()) for t in words[1:])
+
+
 def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> bool:
     if att.kind == "headline":
         # a headline "Name: claim" needs a real name, not any capitalised phrase
@@ -400,6 +406,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 speaker = unnamed(speaker)  # "it said", "who said": kept, but naming nobody
             elif problem == AGENCY and speaker is not None and att.cue_span and speaker.span \
                     and speaker.span[1] <= att.cue_span[0] and att.kind != "according_to":
+                if _reports_speech(doc, att, table):
+                    continue  # "ТАСС сообщает, что Песков заявил…": the agency relays someone else's words
                 speaker.resolved_by = "agency"  # "Reuters reported that…": its own report, not a voice to refer back to
             elif problem:
                 continue  # a dateline, a header line, "Jak podaje PAP, X…" (someone else's words): nothing

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from linewatch.extract.attribution.speaker import is_anaphor, speaker_words
+from linewatch.extract.attribution.speaker import is_anaphor, is_media_word, speaker_words
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
 
@@ -445,6 +445,30 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
     return None
 
 
+MEDIUM_NAME_WORDS = 5  # the longest quoted name of a medium ("«Комсомольская правда»")
+
+
+def quoted_medium(view: SentenceView, q: int, back: bool = False) -> int | None:
+    """The other quotation mark of a short quoted name after a medium noun ("телеканал «Россия 24»",
+    "portal „Rzeczpospolita”"): `q` is the opening mark (or, with `back`, the closing one); None when
+    the quotation is no such name."""
+    toks = view.toks
+    step = -1 if back else 1
+    x = q + step
+    while 0 <= x < len(toks) and abs(x - q) <= MEDIUM_NAME_WORDS + 1:
+        if toks[x].text in QUOTE_MARKS:
+            opening = x if back else q
+            inner = toks[opening + 1:(q if back else x)]
+            if inner and inner[0].text[:1].isupper() and opening > 0 \
+                    and is_media_word(toks[opening - 1].text, view.lang):
+                return x
+            return None
+        if not (is_word(toks[x]) or toks[x].text in ("-", ".")):
+            return None
+        x += step
+    return None
+
+
 def name_like(view: SentenceView, x: int) -> bool:
     """Could token x start a speaker phrase: a name, a title word, a pronoun or an actor mention?"""
     t = view.toks[x]
@@ -470,6 +494,9 @@ def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, in
     end = j + 1
     while j >= 0 and end - j <= limit:
         t = toks[j]
+        if t.text in QUOTE_MARKS and (opening := quoted_medium(view, j, back=True)) is not None:
+            j = opening - 1  # "Телеканал «Россия 24» сообщил": the medium's quoted name is in the subject
+            continue
         if t.text in CLAUSE_BREAK or t.text in QUOTE_MARKS or t.text.lower() in view.table.that:
             break
         j -= 1

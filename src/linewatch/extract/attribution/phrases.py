@@ -20,6 +20,7 @@ from linewatch.extract.attribution.base import (
     gender_from_verb,
     is_word,
     name_like,
+    quoted_medium,
     speaker_after,
     speaker_before,
     strip_quotes,
@@ -141,7 +142,12 @@ def according_to(view: SentenceView) -> list[Attribution]:
         # source: up to the next comma/colon, or the capitalised run (Polish "Według Żaryna migranci…")
         e = idx_after
         while (e < len(toks) and toks[e].text not in CLAUSE_BREAK and toks[e].text not in (".", "?", "!")
-               and toks[e].text not in QUOTE_MARKS and e - idx_after < 12):
+               and e - idx_after < 12):
+            if toks[e].text in QUOTE_MARKS:
+                closing = quoted_medium(view, e)
+                if closing is None:
+                    break
+                e = closing  # "как сообщает телеканал «Россия 24», …": the medium's quoted name
             e += 1
         inner = [i for i, t in enumerate(toks) if a <= t.start and t.end <= b and t.text.lower() in table.possessive]
         if words_before <= 2 and inner:

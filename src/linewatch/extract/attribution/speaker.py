@@ -80,7 +80,9 @@ class SpeakerWords:
     groups: frozenset[str]
     particles: frozenset[str]
     title_abbreviations: frozenset[str]
-    body_endings: tuple[str, ...] = ()  # a body's name in the genitive before a person's ("Lewicy Jan Nowak")
+    body_endings: tuple[str, ...] = ()
+    media: tuple[str, ...] = ()  # stems of nouns for a medium ("телеканал", "gazet", "newspaper")
+    not_media: tuple[str, ...] = ()  # stems that look like one and name a person ("dziennikarz", "журналист")  # a body's name in the genitive before a person's ("Lewicy Jan Nowak")
 
 
 @cache
@@ -96,7 +98,9 @@ def speaker_words(lang: str) -> SpeakerWords:
     return SpeakerWords(words("not_speakers"), words("relatives"), tuple(w.lower() for w in agencies), names,
                         words("prepositions"), words("groups"), words("name_particles"),
                         words("title_abbreviations"),
-                        tuple(str(e).lower() for e in data.get("genitive_body_endings") or []))
+                        tuple(str(e).lower() for e in data.get("genitive_body_endings") or []),
+                        tuple(str(e).lower() for e in data.get("media") or []),
+                        tuple(str(e).lower() for e in data.get("not_media") or []))
 
 
 UNNAMED = "unnamed"  # speaker_problem: words that point at someone the text does not name
@@ -121,6 +125,8 @@ def speaker_problem(doc: Doc, speaker: Speaker | None) -> str | None:
     problem = name_problem(speaker.name, doc.lang, registered=bool(speaker.actor_id))
     if problem or speaker.actor_id or speaker.span is None:
         return problem
+    if names_medium(doc.text[speaker.span[0]:speaker.span[1]], doc.lang):
+        return AGENCY  # "Telegram-канал «Грей зона»", "the newspaper Izvestia": a medium relays, like an agency
     words = [w for w in _WORD.findall(speaker.name) if any(c.isalpha() for c in w)]
     a = speaker.span[0]
     if all(w.isupper() for w in words) and sum(map(len, words)) >= 4:
@@ -192,34 +198,36 @@ class AnaphorFit:
 
     body: bool
     title_words: frozenset[str]
+    state: bool = False  # a body noun that may stand for a state ("the government", "российская сторона")
 
 
 @cache
-def _anaphor_data(lang: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+def _anaphor_data(lang: str) -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
     data = lexicon(lang, "pronouns")
     bodies = frozenset(str(w).lower() for w in data.get("body_anaphors") or [])
+    states = frozenset(str(w).lower() for w in data.get("state_anaphors") or [])
     titles = {str(k).lower(): frozenset(str(w).lower() for w in v or []) for k, v in (data.get("anaphor_titles") or {}).items()}
-    return bodies, titles
+    return bodies, states, titles
 
 
 def anaphor_fit(heads: Sequence[str], lang: str) -> AnaphorFit | None:
     """The kind of antecedent the first anaphoric head of a phrase asks for, or None (no anaphor)."""
-    bodies, titles = _anaphor_data(lang)
+    bodies, states, titles = _anaphor_data(lang)
     for h in heads:
         base = anaphor_base(h, lang)
         if base is not None:
-            return AnaphorFit(base in bodies, titles.get(base, frozenset()))
+            return AnaphorFit(base in bodies or base in states, titles.get(base, frozenset()), base in states)
     return None
 
 
 def fits_anaphor(doc: Doc, fit: AnaphorFit, actor_id: str | None, gender: str | None) -> bool:
     """Can a speaker (registry id, gender) be what the anaphoric noun refers back to? A body noun
-    needs a registered body or state; a person noun no body, and a person with a role title on the
+    needs a registered organisation (or a state, for `state_anaphors`); a person noun no body, and a person with a role title on the
     document's date (else any) that contains one of the noun's `title_words`. Unknown people fit."""
     reg = registry_for(doc) if actor_id else None
     actor = reg.by_id(actor_id) if reg is not None and actor_id else None
     if fit.body:
-        return actor is not None and actor.type != "person"
+        return actor is not None and (actor.type == "organisation" or (fit.state and actor.type == "state"))
     if gender == "n" or (actor is not None and actor.type != "person"):
         return False
     if actor is None or not fit.title_words or not actor.roles:
@@ -351,7 +359,7 @@ def resolve_speaker(
         if prev is None and at is not None:
             prev = _unknown_person_before(doc, at, gender_hint, None)
         return prev
-    a, b = span
+    a, b = _widen_to_medium(doc, *span)
     surface = doc.text[a:b]
     paren = surface.find("(")
     if paren > 0 and surface[:paren].strip():
@@ -359,7 +367,11 @@ def resolve_speaker(
         b = a + len(surface[:paren].rstrip())
         surface = doc.text[a:b]
     lang = doc.lang
-    inside = [m for m in doc_mentions(doc) if m.start >= a and m.end <= b]
+    # a name in quotation marks ("телеканал «Россия 24»", "partii „Prawo i Sprawiedliwość”") is the
+    # medium's or the party's, not the state or person it contains
+    quoted = [(a + x.start(), a + x.end()) for x in _QUOTED.finditer(surface)]
+    inside = [m for m in doc_mentions(doc) if m.start >= a and m.end <= b
+              and not any(qa <= m.start and m.end <= qb for qa, qb in quoted)]
     if inside:
         # Prefer a person's name, then a title, then a body; among equals the first ("– заявил
         # Лукашенко Владимиру Путину": the one who spoke, then whom he spoke to).
@@ -435,6 +447,27 @@ def resolve_speaker(
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
 
 
+_OPENING = "\"«„“"
+_CLOSING = "\"»”“"
+
+
+def _widen_to_medium(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """A speaker span inside the quoted name of a medium ("Россия" of "телеканал «Россия 24»") widened
+    to the medium noun and the whole name; any other span unchanged."""
+    opened = re.search(r"(\w[\w-]*)\s*[" + _OPENING + r"][^" + _OPENING + _CLOSING + r"\n]*$", doc.text[a:b])
+    if opened is not None and is_media_word(opened.group(1), doc.lang):
+        close = re.match(r"[^" + _OPENING + _CLOSING + r"\n]{0,40}?[" + _CLOSING + "]", doc.text[b:b + 41])
+        return (a, b + close.end()) if close else (a, b)  # "Телеканал «Россия 24": the name goes on
+    before = doc.text[max(0, a - 40):a]
+    m = re.search(r"(\w[\w-]*)\s*[" + _OPENING + r"][^" + _OPENING + _CLOSING + r"\n]*$", before)
+    if m is None or not is_media_word(m.group(1), doc.lang):
+        return a, b
+    close = re.match(r"[^" + _OPENING + _CLOSING + r"\n]{0,40}?[" + _CLOSING + "]", doc.text[b:b + 41])
+    if close is None:
+        return a, b
+    return a - len(before) + m.start(), b + close.end()
+
+
 def _person_entity_in(doc: Doc, a: int, b: int) -> str | None:
     """The first full name (two or more words once title words are dropped) the entity tagger marks
     as a person inside [a, b), or None."""
@@ -473,6 +506,23 @@ def _other_first_name(doc: Doc, mention: Mention, lo: int) -> str | None:
     names = [actor.name, *(n for ns in actor.aliases.values() for n in ns)]
     stems = {w[:3].lower() for n in names for w in _WORD.findall(n)}
     return None if word[:3].lower() in stems else word
+
+
+def names_medium(phrase: str, lang: str) -> bool:
+    """Does the phrase name a medium (a newspaper, a TV or Telegram channel, a portal) and no person
+    ("телеканал «Россия 24»", "portal Onet", "Rybar, a pro-war Telegram channel"; not "the head of
+    the channel")? speakers.yaml `media` are stems: a word that starts with one and has at most
+    three letters more is a medium noun in any case."""
+    words = [w.lower() for w in _WORD.findall(phrase)]
+    return any(is_media_word(w, lang) for w in words) and not any(is_anaphor(w, lang) for w in words)
+
+
+def is_media_word(word: str, lang: str) -> bool:
+    """Is the word a noun for a medium in any case form (speakers.yaml `media` stems, `not_media` excepted)?"""
+    sw = speaker_words(lang)
+    w = word.lower()
+    return any(w.startswith(st) and len(w) - len(st) <= 3 for st in sw.media) \
+        and not w.startswith(sw.not_media or ("\x00",))
 
 
 def _only_agency(name: str, sw: SpeakerWords) -> bool:

@@ -314,3 +314,8 @@ def test_medium_relaying_is_no_statement_of_its_own(pipe: Pipeline) -> None:
 def test_agency_reporting_someone_elses_words_is_not_their_speaker(pipe: Pipeline, text: str, lang: str) -> None:
     got = speakers(pipe, text, lang, date(2023, 6, 24))
     assert "Reuters" not in got and "ТАСС" not in got
+
+
+def test_person_of_a_medium_is_a_speaker(pipe: Pipeline) -> None:
+    text = "According to conservative talk radio host Jim Pelley, the move reeks of fear and desperation."
+    assert speakers(pipe, text, "en") == ["Jim Pelley"]

@@ -82,7 +82,7 @@ class SpeakerWords:
     title_abbreviations: frozenset[str]
     body_endings: tuple[str, ...] = ()
     media: tuple[str, ...] = ()  # stems of nouns for a medium ("телеканал", "gazet", "newspaper")
-    not_media: tuple[str, ...] = ()  # stems that look like one and name a person ("dziennikarz", "журналист")  # a body's name in the genitive before a person's ("Lewicy Jan Nowak")
+    not_media: tuple[str, ...] = ()  # stems of people in the media ("host", "dziennikarz", "журналист")  # a body's name in the genitive before a person's ("Lewicy Jan Nowak")
 
 
 @cache
@@ -513,8 +513,10 @@ def names_medium(phrase: str, lang: str) -> bool:
     ("телеканал «Россия 24»", "portal Onet", "Rybar, a pro-war Telegram channel"; not "the head of
     the channel")? speakers.yaml `media` are stems: a word that starts with one and has at most
     three letters more is a medium noun in any case."""
+    sw = speaker_words(lang)
     words = [w.lower() for w in _WORD.findall(phrase)]
-    return any(is_media_word(w, lang) for w in words) and not any(is_anaphor(w, lang) for w in words)
+    return (any(is_media_word(w, lang) for w in words)
+            and not any(is_anaphor(w, lang) or w.startswith(sw.not_media or ("\x00",)) for w in words))
 
 
 def is_media_word(word: str, lang: str) -> bool:

@@ -4,6 +4,7 @@
     python scripts/train_statement_stance.py                 # train on the tune folds (0-2), report check folds
     python scripts/train_statement_stance.py --folds all     # train on every visible document (the shipped model)
     python scripts/train_statement_stance.py --no-save       # report only
+    python scripts/train_statement_stance.py --cv --no-save  # and leave-one-fold-out figures
 
 It runs the pipeline on the seed, ``seed/dev/`` and ``seed/dev-other-crises/``
 (``LINEWATCH_SHARED`` or ../shared), ties each predicted statement to a gold
@@ -145,15 +146,23 @@ def target_groups(items: list[dict]) -> list[tuple[list[dict], int]]:
 
 
 def chosen_target(it: dict, ranker: learnt.LinearModel | None):
-    facts = it["facts"]
-    if ranker is None or len(facts) < 2:
-        return it["rule_target"]
-    rows = [learnt.target_features(f, it["st"].speaker_country, len(facts)) for f in facts]
-    return facts[int(np.argmax(ranker.scores(rows)[:, 0]))].candidate
+    """The target as the stage picks it: the ranker's (or the rule's) choice, the document's
+    adversary for a statement naming nobody, and `redirect_blame` after."""
+    facts, st, doc = it["facts"], it["st"], it["docobj"]
+    if it["rule_target"] is None:
+        picked = stage._topic_candidate(doc, st)
+    elif ranker is None or len(facts) < 2:
+        picked = it["rule_target"]
+    else:
+        rows = [learnt.target_features(f, st.speaker_country, len(facts)) for f in facts]
+        picked = facts[int(np.argmax(ranker.scores(rows)[:, 0]))].candidate
+    return stage.redirect_blame(doc, st, picked)
 
 
-def stance_rows(items: list[dict], ranker: learnt.LinearModel | None) -> tuple[list[dict], list[int], list[str]]:
-    rows, ys, rule = [], [], []
+def stance_rows(items: list[dict], ranker: learnt.LinearModel | None) -> tuple[list[dict], list[int], list[tuple]]:
+    """Stance features toward the chosen target, gold labels, and what the stage needs to
+    bound the model's label (`component.final_stance`)."""
+    rows, ys, context = [], [], []
     for it in items:
         gs = it["gold"]
         if gs.stance not in learnt.STANCE_LABELS:
@@ -162,11 +171,40 @@ def stance_rows(items: list[dict], ranker: learnt.LinearModel | None) -> tuple[l
         target = chosen_target(it, ranker)
         own = bool(target and is_own_side(target, st))
         rs = stage._score_statement(doc, st, target, own, it["named"])
-        rows.append(learnt.stance_features(stage.statement_facts(doc, st, target, rs)))
+        facts = stage.statement_facts(doc, st, target, rs)
+        rows.append(learnt.stance_features(facts))
         ys.append(learnt.STANCE_LABELS.index(gs.stance))
-        rt = it["rule_target"]
-        rule.append(stage._score_statement(doc, st, rt, bool(rt and is_own_side(rt, st)), it["named"]).label)
-    return rows, ys, rule
+        context.append((own, facts, rs))
+    return rows, ys, context
+
+
+def stance_accuracy(items: list[dict], ranker: learnt.LinearModel | None, model: learnt.LinearModel | None) -> tuple[float, int]:
+    """Accuracy of the stage's final label (the model's, bounded as the stage does; rules without a model)."""
+    rows, ys, context = stance_rows(items, ranker)
+    ok = 0
+    for row, y, (own, facts, rs) in zip(rows, ys, context):
+        prob = learnt.softmax(model.scores([row])[0]) if model is not None else None
+        pred = (learnt.STANCE_LABELS[int(prob.argmax())], float(prob.max())) if prob is not None else None
+        ok += stage.final_stance(own, facts, rs, pred)[0] == learnt.STANCE_LABELS[y]
+    return ok / max(1, len(ys)), len(ys)
+
+
+def fit(train: list[dict]) -> tuple[learnt.LinearModel, learnt.LinearModel]:
+    ranker = fit_ranker(target_groups(train))
+    rows, ys, _ = stance_rows(train, ranker)
+    return ranker, fit_softmax(rows, ys, len(learnt.STANCE_LABELS))
+
+
+def cross_validate(items: list[dict]) -> None:
+    """Leave one fold of documents out, for each of the five: the mean is the figure to compare."""
+    stance, target = [], []
+    for k in range(folds.FOLDS):
+        ranker, model = fit([it for it in items if it["fold"] != k])
+        held = [it for it in items if it["fold"] == k]
+        stance.append(stance_accuracy(held, ranker, model)[0])
+        target.append(target_accuracy(held, ranker)[0])
+        print(f"fold {k}: target {target[-1]:.3f} stance {stance[-1]:.3f}")
+    print(f"cross-validated mean: target {np.mean(target):.3f} stance {np.mean(stance):.3f}")
 
 
 def target_accuracy(items: list[dict], ranker: learnt.LinearModel | None) -> tuple[float, int]:
@@ -182,25 +220,24 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--folds", choices=("tune", "all"), default="tune")
     ap.add_argument("--no-save", action="store_true")
+    ap.add_argument("--cv", action="store_true", help="also report 5-fold cross-validation by document")
     args = ap.parse_args()
     docs = folds.gold_documents(folds.SHARED)
     items = collect(docs)
+    if args.cv:
+        cross_validate(items)
     train = [it for it in items if args.folds == "all" or it["fold"] in folds.TUNE_FOLDS]
     held = [it for it in items if it["fold"] in folds.CHECK_FOLDS and args.folds == "tune"]
-    ranker = fit_ranker(target_groups(train))
-    rows, ys, _ = stance_rows(train, ranker)
-    model = fit_softmax(rows, ys, len(learnt.STANCE_LABELS))
+    ranker, model = fit(train)
     for name, part in (("train", train), ("held-out (check folds)", held)):
         if not part:
             continue
         rule_t, n = target_accuracy(part, None)
         learnt_t, _ = target_accuracy(part, ranker)
-        srows, sys_, srule = stance_rows(part, ranker)
-        pred = np.argmax(model.scores(srows), axis=1) if srows else []
-        acc = float(np.mean([p == y for p, y in zip(pred, sys_)])) if srows else 0.0
-        rule_acc = float(np.mean([learnt.STANCE_LABELS.index(r) == y for r, y in zip(srule, sys_)])) if srows else 0.0
+        rule_acc, _ = stance_accuracy(part, ranker, None)
+        acc, m = stance_accuracy(part, ranker, model)
         print(f"{name}: target rule {rule_t:.2f} learnt {learnt_t:.2f} (n={n}); "
-              f"stance rule {rule_acc:.2f} learnt {acc:.2f} (n={len(sys_)})")
+              f"stance rule {rule_acc:.2f} learnt {acc:.2f} (n={m})")
     if not args.no_save:
         learnt.save(learnt.TARGET_MODEL, ranker)
         learnt.save(learnt.STANCE_MODEL, model)

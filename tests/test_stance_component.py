@@ -97,6 +97,18 @@ def test_a_statement_naming_nobody_is_about_the_documents_adversary() -> None:
     assert st.target == "Poland"  # named twice, the other side; Belarus is Russia's ally
 
 
+def test_blame_naming_only_the_own_side_is_aimed_at_the_documents_adversary() -> None:
+    doc = _doc("Poland accused Belarus of staging the crisis. Belarus denied it, and Poland insisted. "
+               "Zakharova said that attempts to blame Moscow for the crisis were groundless. "
+               "Peskov said that Russia was watching the events closely.")
+    blame = _statement(doc, "attempts to blame Moscow for the crisis were groundless", "Maria Zakharova", "RUS")
+    calm = _statement(doc, "Russia was watching the events closely", "Dmitry Peskov", "RUS")
+    doc.statements = [blame, calm]
+    apply_stance(doc)
+    assert blame.target == "Poland" and blame.stance == "oppose"  # the accuser, not Moscow
+    assert calm.target == "Russia" and calm.stance == "neutral"  # no blame: the own side stays the topic
+
+
 def test_polish_and_russian_statements() -> None:
     doc = _doc("Minister powiedział, że Mińsk prowadzi atak hybrydowy na polską granicę.", "pl")
     st = _statement(doc, "Mińsk prowadzi atak hybrydowy na polską granicę", "Mariusz Błaszczak", "POL")

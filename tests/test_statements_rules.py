@@ -506,8 +506,10 @@ def test_did_not_rule_out_is_a_statement(pipe: Pipeline, lang: str, text: str, c
 @pytest.mark.parametrize("lang,text", [
     ("pl", "Jan Kowalczyk nie powiedział, że wojsko zostanie na granicy."),
     ("ru", "Олег Сидоренко не сказал, что граница будет закрыта."),
+    ("ru", "Олег Сидоренко высказался о ситуации на границе."),
 ])
 def test_did_not_say_is_still_no_statement(pipe: Pipeline, lang: str, text: str) -> None:
+    # also "высказался о…" (only a topic) and an adverbial opening before a trailing cue
     assert contents(pipe, text, lang) == []
 
 
@@ -529,8 +531,53 @@ def test_conditional_speech_signed_after_a_dash(pipe: Pipeline) -> None:
     ("ru", "Как отмечает Олег Сидоренко, санкции не дали никакого результата.", "санкции не дали"),
     ("ru", "Олег Сидоренко обратил внимание на то, что беженцы не хотят оставаться в стране.", "беженцы не хотят"),
     ("ru", "Позднее посол Иван Петренко дополнил, что встреча состоится в пятницу.", "встреча состоится"),
+    ("ru", "Олег Сидоренко отверг обвинения в адрес Минска.", "обвинения в адрес Минска"),
+    ("ru", "Олег Сидоренко сравнил действия Польши с политикой колонизаторов.", "действия Польши с политикой"),
+    ("ru", "Олег Сидоренко высказался за продолжение переговоров.", "продолжение переговоров"),
+    ("ru", "Решение о закрытии границы ошибочно, считает Олег Сидоренко.", "Решение о закрытии границы ошибочно"),
+    ("pl", "Jan Kowalczyk odrzucił oskarżenia pod adresem Mińska.", "oskarżenia pod adresem Mińska"),
 ])
 def test_naming_warning_and_other_reporting_phrases(pipe: Pipeline, lang: str, text: str, content: str) -> None:
     # the object of "назвал/nazwał/przestrzegł" is what was said; "как отмечает", "обратил внимание на то, что"
     found = contents(pipe, text, lang)
     assert len(found) == 1 and content in found[0], found
+
+
+@pytest.mark.parametrize("lang,second,speaker", [
+    ("ru", "С таким заявлением выступила официальный представитель МИД Ивании Ольга Сидоренко.", "Сидоренко"),
+    ("ru", "Такое мнение высказал глава МИД Ивании Олег Сидоренко.", "Сидоренко"),
+    ("ru", "Об этом в эфире радио заявил глава МИД Ивании Олег Сидоренко.", "Сидоренко"),
+    ("ru", "Соответствующее заявление сделал глава МИД Ивании Олег Сидоренко.", "Сидоренко"),
+    ("pl", "Z takim apelem wystąpił minister Jan Kowalczyk.", "Kowalczyk"),
+    ("pl", "W ten sposób minister Jan Kowalczyk skomentował słowa Łukaszenki.", "Kowalczyk"),
+])
+def test_phrases_pointing_back_to_the_previous_sentence(pipe: Pipeline, lang: str, second: str, speaker: str) -> None:
+    first = {"ru": "Соседи несут прямую ответственность за кризис на границе.",
+             "pl": "Sąsiedzi ponoszą pełną odpowiedzialność za kryzys na granicy."}[lang]
+    doc = run(pipe, f"{first} {second}", lang)
+    assert len(doc.statements) == 1, [s.content for s in doc.statements]
+    st = doc.statements[0]
+    assert st.content == first.rstrip(".") and speaker in (st.speaker or "")
+
+
+def test_o_tym_ze_keeps_its_own_clause(pipe: Pipeline) -> None:
+    # "O tym, że A, poinformował X": A is inside the sentence, not the sentence before
+    doc = run(pipe, "Sytuacja jest trudna. O tym, że granica będzie zamknięta, poinformował minister Jan Kowalczyk.", "pl")
+    assert [s.content for s in doc.statements if "Sytuacja" in s.content] == []
+
+
+def test_pronoun_before_the_cue_speaks_not_the_name_after_it(pipe: Pipeline) -> None:
+    # "Об этом он сообщил на встрече с X": "он" (the one named before) speaks, not X
+    text = ("Посол Иван Петренко прибыл в Москву. Соседи несут прямую ответственность за кризис на границе. "
+            "Об этом он сообщил на встрече с президентом Ивании Олегом Сидоренко.")
+    doc = run(pipe, text, "ru")
+    assert doc.statements and all("Сидоренко" not in (s.speaker or "") for s in doc.statements), \
+        [(s.speaker, s.content) for s in doc.statements]
+
+
+def test_back_reference_after_a_reported_sentence_adds_no_second_statement(pipe: Pipeline) -> None:
+    # "X заявил, что A. Об этом он сообщил на встрече…": one statement, A
+    text = ("Посол Иван Петренко заявил, что граница останется закрытой до весны. "
+            "Об этом он сообщил на встрече с журналистами в Минске.")
+    doc = run(pipe, text, "ru")
+    assert len(doc.statements) == 1, [s.content for s in doc.statements]

@@ -413,6 +413,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 continue  # a dateline, a header line, "Jak podaje PAP, X…" (someone else's words): nothing
             if not _acceptable_speaker(att, speaker, doc):
                 continue
+            if "back_reference" in att.notes and _reported_already(out, att.content_spans[0]):
+                continue  # "X заявил, что A. Об этом он сообщил на встрече…": the second names the occasion
             if "genitive" in att.notes and speaker is not None:
                 speaker = nominative_person(speaker, lang)  # "по словам Ивана Петрова": Иван Петров
             if "extend_back" in att.notes:
@@ -444,6 +446,11 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 history.append(speaker)
     _reader_speakers(doc, out)
     return _drop_nested_beliefs(out)
+
+
+def _reported_already(out: list[Statement], span: tuple[int, int]) -> bool:
+    """Does a statement found before cover at least half of `span` (the sentence a back reference points to)?"""
+    return any(_overlap(st.content_span, span) >= 0.5 * (span[1] - span[0]) for st in out[-4:])
 
 
 def _signed_paragraph(doc: Doc, si: int, table: Any) -> int | None:

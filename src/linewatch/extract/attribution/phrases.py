@@ -99,12 +99,20 @@ def quote_dash_name(view: SentenceView, taken: list[tuple[int, int]]) -> list[At
 def back_reference(view: SentenceView, k: int) -> Attribution | None:
     """`Об этом заявил X.` / `Poinformował o tym X.` / `This was said by X.`: the content is the previous sentence."""
     toks, table = view.toks, view.table
-    if view.prev_sentence is None or not table.back_reference or k > 6:
+    if view.prev_sentence is None or not table.back_reference or k > 10:
         return None
     lead = " ".join(t.text.lower() for t in toks[:k] if is_word(t))
     after = " ".join(t.text.lower() for t in toks[k + 1:k + 3] if is_word(t))
     if not any(lead == p or (lead == "" and after.startswith(p)) for p in table.back_reference):
-        return None
+        if not any(_back_phrase_then_adjunct(view, k, lead, p) for p in table.back_reference):
+            return None
+        # "W ten sposób minister X skomentował słowa Y": a name between the phrase and the cue speaks
+        sb = speaker_before(view, k)
+        if sb is not None and any(t.text[:1].isupper() or t.text.lower() in table.pronouns
+                                  for t in toks[max(sb[0], 1):sb[1]]):
+            a, b = view.prev_sentence
+            return Attribution("indirect", (toks[k].start, toks[k].end), [strip_quotes(view.text, a, b)],
+                               view.span(*sb), 0.6, notes=["back_reference"])
     inv = speaker_after(view, k + 1)
     if inv and toks[inv[0]].text.lower() in {w for p in table.back_reference for w in p.split()}:
         inv = speaker_after(view, inv[0] + 2) if inv[1] - inv[0] > 2 else None
@@ -120,6 +128,15 @@ def back_reference(view: SentenceView, k: int) -> Attribution | None:
     if table.relay is not None and table.relay.fullmatch(toks[k].text.lower()):
         att.notes.append("relay")  # "Об этом сообщило РИА Новости": a news agency relaying is no statement
     return att
+
+
+def _back_phrase_then_adjunct(view: SentenceView, k: int, lead: str, phrase: str) -> bool:
+    """`Об этом в эфире радио заявил X`, `С таким заявлением на брифинге выступила X`: a phrase of
+    two words or more pointing back, then a short adjunct (or the speaker) before the cue. Not `O tym,
+    że A, poinformował X` (the content is the clause inside the sentence)."""
+    if " " not in phrase or not lead.startswith(phrase + " ") or len(lead.split()) - len(phrase.split()) > 6:
+        return False
+    return not any(t.text == "," or t.text.lower() in view.table.that for t in view.toks[:k])
 
 
 def according_to(view: SentenceView) -> list[Attribution]:

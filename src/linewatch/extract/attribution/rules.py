@@ -16,6 +16,8 @@ surface alone.
 """
 from __future__ import annotations
 
+from functools import cache
+
 from linewatch.extract.attribution.attitude import attitudes
 from linewatch.extract.attribution.base import (
     CLOSE_QUOTES,
@@ -39,6 +41,7 @@ from linewatch.extract.attribution.base import (
 )
 from linewatch.extract.attribution.phrases import according_to, back_reference, headline, noun_cues, quote_dash_name
 from linewatch.extract.attribution.speaker import is_anaphor, speaker_words
+from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
 
 
@@ -53,6 +56,9 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         strength = cue_strength(t, toks[k + 1] if k + 1 < len(toks) else None, view.table, view.has_parse)
         if strength is None and view.has_parse and _verb_with_that_clause(view, k):
             strength = "belief"  # "the court ruled that…", "she understood that…": a clause someone holds
+        if strength is None and view.table.back_reference_verbs is not None \
+                and view.table.back_reference_verbs.fullmatch(t.text.lower()) and back_reference(view, k):
+            strength = "speech"  # "С таким заявлением выступила X": a cue only after a phrase pointing back
         if strength is None:
             continue
         if view.in_quote(t.start, t.end):
@@ -215,8 +221,11 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         return None
     if rest_words > (25 if back else 12) and not quoted:
         return None
-    if view.has_parse and not quoted and not any(t.pos in ("VERB", "AUX") for t in toks[:sep]):
-        return None  # "In a newspaper essay last week, X acknowledged…" is no content
+    if view.has_parse and not quoted and not any(t.pos in ("VERB", "AUX") for t in toks[:sep]) \
+            and not (_zero_copula(view.lang) and any(t.dep.startswith("nsubj") for t in toks[:sep])):
+        # "In a newspaper essay last week, X acknowledged…" is no content; "Решение ошибочно,
+        # считает X" is a clause without a copula (a subject and its predicate)
+        return None
     spans = [strip_quotes(text, content_start, content_end)]
     # "A," he said, "B." -> the content continues after the cue in a second quotation
     for x in range(after_start, min(after_start + 3, len(toks))):
@@ -237,6 +246,12 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     if not quoted and toks[sep].text in ("—", "–", "-", "―") and content_start == view.start:
         att.notes.append("extend_back")  # "Paragraph of speech. More of it – dodał X."
     return att
+
+
+@cache
+def _zero_copula(lang: str) -> bool:
+    """Does the language drop the present-tense copula ("Это наш союзник"), `zero_copula` in cues.yaml?"""
+    return bool(lexicon(lang, "cues").get("zero_copula", False))
 
 
 _DASHES = frozenset({"—", "–", "-", "--", "―"})

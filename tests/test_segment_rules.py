@@ -45,3 +45,13 @@ def test_hostile_input_is_bounded() -> None:
     sents = segment_text(text, "en")
     assert all(s.end - s.start <= 5000 for s in sents)
     assert segment_text("", "en") == []
+
+
+def test_nested_guillemets_closed_by_one_mark_before_the_signing_dash() -> None:
+    # «A «B»», – сказал X is set «A «B», – сказал X: one mark closes both quotations
+    text = "«Нас стали напрягать «туристы»: «Хочется уехать. Пустите нас». Говорю: зачем? «Ну, на экскурсию», – заявил посол."
+    spans = quote_spans(text, "ru")
+    assert spans and spans[0][0] == 0 and text[spans[0][1] - 1] == "»" and text[spans[0][1]:].startswith(", – заявил")
+    # an outer quotation left open with no signing dash stays unclosed
+    text = "«Нас стали напрягать «туристы», а потом они ушли. Посол уехал."
+    assert [text[a:b] for a, b in quote_spans(text, "ru")] == ["«туристы»"]

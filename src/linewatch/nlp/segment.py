@@ -78,19 +78,31 @@ def quote_spans(text: str, lang: str, start: int = 0, end: int | None = None) ->
 
 
 def _find_close(text: str, i: int, end: int, opener: str, closers: frozenset[str]) -> int | None:
-    """Index of the mark closing the quote opened at i (same opener nests), None if unclosed."""
+    """Index of the mark closing the quote opened at i (same opener nests), None if unclosed.
+
+    Where a nested quotation ends with the outer one, one mark closes both (`«A «B»», – сказал`
+    is set `«A «B», – сказал`): a quote left open whose last inner quotation closes right before a
+    dash (the cue that signs it) closes there."""
     depth = 0
+    inner_close = None  # the last mark that closed a nested quotation
     for j in range(i + 1, end):
         cj = text[j]
         if cj in closers:
             if depth == 0:
                 return j
             depth -= 1
+            inner_close = j if depth == 0 and opener not in closers else inner_close
         elif cj == opener:
             depth += 1
         elif cj == "\n" and text.startswith("\n", j + 1):
-            return None  # a quote does not run over a paragraph break here
+            break  # a quote does not run over a paragraph break here
+    if inner_close is not None and _SIGNED_AFTER.match(text, inner_close + 1):
+        return inner_close
     return None
+
+
+# what follows a quotation signed by its speaker: ", – сказал", " — заявил"
+_SIGNED_AFTER = re.compile(r",?\s*[–—―]")
 
 
 def _is_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[str]) -> bool:

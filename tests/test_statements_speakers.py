@@ -319,3 +319,37 @@ def test_agency_reporting_someone_elses_words_is_not_their_speaker(pipe: Pipelin
 def test_person_of_a_medium_is_a_speaker(pipe: Pipeline) -> None:
     text = "According to conservative talk radio host Jim Pelley, the move reeks of fear and desperation."
     assert speakers(pipe, text, "en") == ["Jim Pelley"]
+
+
+def test_title_noun_refers_back_to_the_person_holding_that_office(pipe: Pipeline) -> None:
+    text = ("– Nie pozwolimy na to – powiedział Wołodymyr Zełenski. Na słowa prezydenta Ukrainy zareagował także "
+            "premier Mateusz Morawiecki. Szef rządu przestrzegł Kijów, mówiąc, że Polska będzie bronić rolników.")
+    assert speakers(pipe, text, "pl")[-1] == "Mateusz Morawiecki"
+
+
+@pytest.mark.parametrize("text,lang,on,name", [
+    ("Rzecznik rządu powiedział dziennikarzom, że Polska nie zmieni stanowiska w sprawie zboża.", "pl",
+     date(2023, 9, 20), "Piotr Müller"),
+    ("Глава МИД заявил, что Москва не имеет отношения к кризису на границе.", "ru", date(2021, 11, 10), "Sergei Lavrov"),
+    ("Jak poinformowała agencja, rzecznik MSZ powiedział, że ambasador zostanie wezwany.", "pl", date(2023, 6, 24),
+     "Łukasz Jasina"),
+])
+def test_bare_title_is_the_home_countrys_holder(pipe: Pipeline, text: str, lang: str, on: date, name: str) -> None:
+    assert speakers(pipe, text, lang, on) == [name]
+
+
+def test_bare_title_in_english_is_not_guessed(pipe: Pipeline) -> None:
+    text = "The government spokesman said that the border would remain closed until the spring."
+    assert speakers(pipe, text, "en", date(2023, 9, 20)) != ["Piotr Müller"]
+
+
+def test_dateline_before_a_dash_is_not_the_subject(pipe: Pipeline) -> None:
+    text = "MOSCOW, November 10 (Reuters) - Russia's foreign ministry said on Wednesday that it was ready for talks."
+    assert speakers(pipe, text, "en", date(2021, 11, 10)) == ["Ministry of Foreign Affairs of Russia"]
+
+
+def test_title_noun_fits_a_former_holder_when_the_date_is_unknown(pipe: Pipeline) -> None:
+    text = ("Stanisław Żaryn napisał na Twitterze, że propaganda nie ustaje. \"Białoruś sięga po nowe metody "
+            "przeciwko Polsce\" - ocenił rzecznik ministra koordynatora służb specjalnych.")
+    doc = pipe(Doc(Document(text=text, language="pl", published=None)))
+    assert [s.speaker for s in doc.statements][-1] == "Stanisław Żaryn"

@@ -516,6 +516,19 @@ class ActorRegistry:
         """(actor id, role key, role) of every role a title can resolve through."""
         return [(r.actor_id, r.key, r.role) for r in self._roles if r.key]
 
+    def title_roles(self, surface: str, lang: str) -> frozenset[str]:
+        """The role keys of the titles that name an office in `surface` ("Szef rządu" ->
+        head_of_government), whatever the country."""
+        return frozenset(t.role for t in _titles(lang) if t.pattern.search(surface))
+
+    def holds(self, actor_id: str, role_keys: frozenset[str], on: date | None) -> bool | None:
+        """Did the actor hold one of the offices on `on` (ever, when the date is unknown)? None when
+        the registry tracks no office of theirs."""
+        terms = [r for r in self._roles if r.actor_id == actor_id and r.key]
+        if not terms:
+            return None
+        return any(r.key in role_keys and (on is None or r.role.active_on(on)) for r in terms)
+
     def holder(self, role_key: str, country: str | None, on: date | None) -> Actor | None:
         """Who held the role `role_key` of `country` on `on` (the latest-starting if several)."""
         recs = [

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -199,6 +199,7 @@ class AnaphorFit:
     body: bool
     title_words: frozenset[str]
     state: bool = False  # a body noun that may stand for a state ("the government", "российская сторона")
+    roles: frozenset[str] = frozenset()  # registry offices the phrase names ("szef rządu": head_of_government)
 
 
 @cache
@@ -211,13 +212,14 @@ def _anaphor_data(lang: str) -> tuple[frozenset[str], frozenset[str], dict[str, 
 
 
 def anaphor_fit(heads: Sequence[str], lang: str) -> AnaphorFit | None:
-    """The kind of antecedent the first anaphoric head of a phrase asks for, or None (no anaphor)."""
+    """The kind of antecedent the anaphoric heads of a phrase ask for, or None (no anaphor). A person
+    noun wins over a body noun beside it ("rzecznik MSZ", "the ministry spokesman" are people)."""
     bodies, states, titles = _anaphor_data(lang)
-    for h in heads:
-        base = anaphor_base(h, lang)
-        if base is not None:
-            return AnaphorFit(base in bodies or base in states, titles.get(base, frozenset()), base in states)
-    return None
+    bases = [b for b in (anaphor_base(h, lang) for h in heads) if b is not None]
+    if not bases:
+        return None
+    base = min(bases, key=lambda b: (b in bodies or b in states, b))
+    return AnaphorFit(base in bodies or base in states, titles.get(base, frozenset()), base in states)
 
 
 def fits_anaphor(doc: Doc, fit: AnaphorFit, actor_id: str | None, gender: str | None) -> bool:
@@ -230,9 +232,13 @@ def fits_anaphor(doc: Doc, fit: AnaphorFit, actor_id: str | None, gender: str | 
         return actor is not None and (actor.type == "organisation" or (fit.state and actor.type == "state"))
     if gender == "n" or (actor is not None and actor.type != "person"):
         return False
-    if actor is None or not fit.title_words or not actor.roles:
+    if actor is None:
         return True
-    roles = [r for r in actor.roles if r.active_on(doc.date)] or actor.roles
+    if fit.roles and (held := reg.holds(actor.id, fit.roles, doc.date)) is not None:
+        return held  # "Szef rządu" after Zelensky was quoted: the head of a government, not a president
+    if not fit.title_words or not actor.roles:
+        return True
+    roles = [r for r in actor.roles if doc.date and r.active_on(doc.date)] or actor.roles
     return any(w in r.title.lower() for r in roles for w in fit.title_words)
 
 
@@ -361,6 +367,12 @@ def resolve_speaker(
         return prev
     a, b = _widen_to_medium(doc, *span)
     surface = doc.text[a:b]
+    dash = list(re.finditer(r"\s[-–—]\s+", surface))
+    if dash and surface[dash[-1].end():].strip() and (at is None or b <= at):
+        # "MOSCOW, Nov 10 (Reuters) - Russia's foreign ministry said": a dateline before the dash (a
+        # subject before its cue; after the cue the dash opens an apposition: "said X - a spokesman")
+        a += dash[-1].end()
+        surface = doc.text[a:b]
     paren = surface.find("(")
     if paren > 0 and surface[:paren].strip():
         # "Sen. Claire McCaskill (D-Mo.)", "Pieskow (Kreml)": the bracket qualifies the name before it
@@ -430,7 +442,10 @@ def resolve_speaker(
     heads = _phrase_heads(doc, a, b, words)
     dets = determiners(lang)
     definite = not dets or (words and words[0] in dets)  # "the minister", not "a senior official"
-    fit = anaphor_fit(sorted(heads), lang)
+    fit = anaphor_fit(list(heads), lang)
+    reg = registry_for(doc)
+    if fit is not None and not fit.body and reg is not None:
+        fit = replace(fit, roles=reg.title_roles(surface, lang))
     if words and len(words) <= 6 and definite and fit is not None and not _has_name(surface):
         # "the ministry" refers back to a body, "the minister" to a person who is one
         fitting = [h for h in history if fits_anaphor(doc, fit, h.actor_id, h.gender)]
@@ -441,10 +456,24 @@ def resolve_speaker(
             prev.mention = surface
             prev.resolved_by = "anaphor"
             return prev
+        if (home := _home_holder(doc, fit.roles)) is not None:
+            return Speaker(home.name, home.id, (a, b), surface, gender_of(doc, home.id, history), "title", 0.6)
     name = _clean_surface(_name_part(surface, lang) or surface)
     if not name:
         return _previous(history, gender_hint, None)
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
+
+
+def _home_holder(doc: Doc, roles: frozenset[str]) -> Any | None:
+    """Who held the office a bare title names ("Rzecznik rządu", "Глава МИД") in the country the
+    language's press means by it (titles.yaml `home_country`) on the document's date; None when the
+    language has no such country or the title names several offices."""
+    home = lexicon(doc.lang, "titles").get("home_country")
+    reg = registry_for(doc)
+    if not home or reg is None:
+        return None
+    holders = {h.id: h for role in roles if (h := reg.holder(role, str(home), doc.date)) is not None}
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 _OPENING = "\"«„“"
@@ -774,9 +803,10 @@ def person_name_in(surface: str, lang: str = "en") -> str | None:
 
 
 def _has_name(surface: str) -> bool:
-    """Does the phrase contain a capitalised word other than its first one (a proper name)?"""
+    """Does the phrase contain a capitalised word other than its first one (a proper name)? An
+    acronym is a body's ("Глава МИД", "szef MSZ"), no name."""
     words = _WORD.findall(surface)
-    return any(w[:1].isupper() for w in words[1:])
+    return any(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words[1:])
 
 
 @cache

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from linewatch.analyze.stance import learnt
 from linewatch.analyze.stance.component import apply_stance, stance_rows
+from linewatch.analyze.stance.targets import choose_target
 from linewatch.model import Document, Statement
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.segment import segment_text
@@ -107,6 +108,33 @@ def test_blame_naming_only_the_own_side_is_aimed_at_the_documents_adversary() ->
     apply_stance(doc)
     assert blame.target == "Poland" and blame.stance == "oppose"  # the accuser, not Moscow
     assert calm.target == "Russia" and calm.stance == "neutral"  # no blame: the own side stays the topic
+
+
+def test_a_continued_statement_keeps_the_side_of_its_topic() -> None:
+    doc = _doc("Lavrov said that Warsaw was provoking a dangerous escalation. He added that nothing had been agreed yet.")
+    first = _statement(doc, "Warsaw was provoking a dangerous escalation", "Sergei Lavrov", "RUS")
+    second = _statement(doc, "nothing had been agreed yet", "Sergei Lavrov", "RUS")
+    doc.statements = [first, second]
+    apply_stance(doc)
+    target, _ = choose_target(doc, second, first)
+    assert target is not None and target.kind == "previous"
+    assert target.name == "Poland" and target.country == "POL"  # an adversary, not a side unknown
+
+
+def test_a_denial_toward_an_ally_is_no_opposition_but_a_protest_is() -> None:
+    doc = _doc("Peskov said that the statements of Lukashenko had not been discussed or agreed with Moscow.")
+    denial = _statement(doc, "the statements of Lukashenko had not been discussed or agreed with Moscow",
+                        "Dmitry Peskov", "RUS")
+    denial.plover = "REJECT"
+    doc.statements = [denial]
+    apply_stance(doc)
+    assert denial.target == "Alexander Lukashenko" and denial.stance == "neutral"
+    doc = _doc("The ministry said it had conveyed a strong protest against the statements of Volodymyr Zelensky.")
+    protest = _statement(doc, "it had conveyed a strong protest against the statements of Volodymyr Zelensky",
+                         "Ministry of Foreign Affairs of Poland", "POL")
+    doc.statements = [protest]
+    apply_stance(doc)
+    assert protest.target == "Volodymyr Zelensky" and protest.stance == "oppose"
 
 
 def test_polish_and_russian_statements() -> None:

@@ -69,6 +69,7 @@ EXTRACTOR = "stance"
 # PLOVER verbal acts and the stance they express toward their target.
 PLOVER_STANCE = {"DEMAND": -1.0, "ACCUSE": -1.0, "REJECT": -0.8, "THREATEN": -1.0, "SUPPORT": 1.0, "APPEAL": -0.4}
 WEAK_ACTS = ("REJECT", "APPEAL")
+OUTRIGHT_ACTS = ("ACCUSE", "THREATEN", "DEMAND")  # acts that oppose even an ally
 HOSTILE_REACH = 60  # characters before an own-side mention searched for a hostile act done to it
 HOSTILE_WEIGHT = 0.6
 SELF_OBLIGATION_REACH = 4  # words at the start of the content searched for "we must"
@@ -272,11 +273,21 @@ def statement_facts(doc: Doc, st: Statement, target: Candidate | None, rule: _Ru
     )
 
 
+def _blames_outright(facts: StatementFacts) -> bool:
+    """Blame words, a hostile cue or an accusing act; a denial (REJECT) or disapproval alone is not."""
+    return (facts.cue_counts.get("negative", 0) > 0 or facts.cue_kind == "hostile"
+            or facts.plover in OUTRIGHT_ACTS)
+
+
 def final_stance(own: bool, facts: StatementFacts, rule: _RuleStance,
                  learnt: tuple[str, float] | None) -> tuple[str, float]:
     """(label, confidence): the learnt model's (the rule's without one), bounded by the sides."""
     if learnt is not None and own and learnt[0] == "oppose":
         learnt = ("neutral", 0.5)  # nobody opposes their own side: blame words tell of a threat to it
+    if learnt is not None and learnt[0] == "oppose" and facts.relation == "ally" and not _blames_outright(facts):
+        # "these statements were not agreed with Moscow": a denial toward an ally distances the
+        # speaker from it; only blame words, a hostile cue or an accusation oppose it
+        learnt = ("neutral", 0.5)
     if facts.relation in ("own", "ally") and (facts.exonerated or rule.label == "support"):
         # "we had nothing to do with it", "Minsk is not behind this", "pressure on Minsk is
         # groundless": the speaker defends its side; the blame words are the accusation it

@@ -113,6 +113,18 @@ def _mentions_from(doc: Doc, offset: int) -> list[Mention]:
     return ordered[bisect.bisect_left(starts, offset) :]
 
 
+def _side_country(actor: Actor, shown: Actor) -> str | None:
+    """The country code whose side an actor reported as `shown` is on ("WEST" for the West)."""
+    return shown.country or actor.country or (COLLECTIVE_COUNTRIES[0] if shown.id in COLLECTIVE_IDS else None)
+
+
+def actor_country(actor_id: str | None) -> str | None:
+    """The side country of a registry actor by id (None when unknown)."""
+    registry = _registry()
+    actor = registry.by_id(actor_id) if registry and actor_id else None
+    return _side_country(actor, target_actor(actor)) if actor is not None else None
+
+
 def candidate_of(mention: Mention, doc: Doc) -> Candidate | None:
     """A target candidate for a mention (pronouns and unresolved titles are not targets)."""
     if mention.kind == "pronoun":
@@ -123,8 +135,7 @@ def candidate_of(mention: Mention, doc: Doc) -> Candidate | None:
         return None  # a common word that matched a short alias ("use" for US)
     if actor is not None:
         shown = target_actor(actor)
-        country = shown.country or actor.country or (COLLECTIVE_COUNTRIES[0] if shown.id in COLLECTIVE_IDS else None)
-        return Candidate(shown.name, shown.id, (mention.start, mention.end), country, mention.kind)
+        return Candidate(shown.name, shown.id, (mention.start, mention.end), _side_country(actor, shown), mention.kind)
     if mention.kind == "title" or mention.label not in UNRESOLVED_LABELS:
         return None
     name = " ".join(mention.text.split())
@@ -371,7 +382,9 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
         # the same paragraph or the next ones: news copy breaks one answer into short paragraphs
         if para_prev and para_now and 0 <= para_now.paragraph - para_prev.paragraph <= FOLLOW_PARAGRAPHS:
             span = previous.target_span or previous.content_span
-            return Candidate(previous.target, previous.target_id, span, None, "previous", "previous"), named
+            # the country too: whose side the topic is on decides the stance toward it
+            country = actor_country(previous.target_id)
+            return Candidate(previous.target, previous.target_id, span, country, "previous", "previous"), named
     stated = [c for c in named if c not in context]
     if stated:
         return stated[0], named

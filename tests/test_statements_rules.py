@@ -536,6 +536,10 @@ def test_conditional_speech_signed_after_a_dash(pipe: Pipeline) -> None:
     ("ru", "Олег Сидоренко высказался за продолжение переговоров.", "продолжение переговоров"),
     ("ru", "Решение о закрытии границы ошибочно, считает Олег Сидоренко.", "Решение о закрытии границы ошибочно"),
     ("pl", "Jan Kowalczyk odrzucił oskarżenia pod adresem Mińska.", "oskarżenia pod adresem Mińska"),
+    ("ru", "«Пусть сначала разберутся со своими границами», — съязвила Ольга Сидоренко.", "Пусть сначала"),
+    ("ru", "Ольга Сидоренко высмеяла заявления польского министра о «гибридной войне».", "заявления польского"),
+    ("pl", "Jan Kowalczyk zarzucił Rosji prowadzenie wojny hybrydowej przeciwko Polsce.", "Rosji prowadzenie wojny"),
+    ("pl", "- Granica jest szczelna - zażartował Jan Kowalczyk.", "Granica jest szczelna"),
 ])
 def test_naming_warning_and_other_reporting_phrases(pipe: Pipeline, lang: str, text: str, content: str) -> None:
     # the object of "назвал/nazwał/przestrzegł" is what was said; "как отмечает", "обратил внимание на то, что"

@@ -432,3 +432,34 @@ def test_the_coder_leaves_russian_and_polish_events_to_the_rules(pipe: Pipeline)
     doc = run(pipe, 'Jewgienij Prigożyn i najemnicy z Grupy Wagnera podjęli marsz na Moskwę po tym, jak siły '
                     'rosyjskie miały zaatakować ich pozycje.', "pl")
     assert [e.plover for e in doc.events] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In response, Met Police said that officers cannot ban individuals from Russia.",
+        "Christo Grozev is the lead investigator for investigative group Bellingcat in Russia.",
+        "The Senate debated a bill to impose new sanctions on Russia.",
+        "Former Vice President Mike Pence fired back at Russia on social media on Friday.",
+    ],
+)
+def test_no_event_from_capitalised_names_adjectives_or_proposals(pipe: Pipeline, text: str) -> None:
+    assert [e.plover for e in run(pipe, text).events] == []
+
+
+def test_a_background_clause_does_not_date_the_act(pipe: Pipeline) -> None:
+    doc = run(pipe, "Jewgienij Prigożyn i najemnicy z Grupy Wagnera podjęli marsz na Moskwę po tym, jak siły "
+                    "rosyjskie miały zaatakować ich pozycje w piątek.", "pl", published=date(2023, 6, 24))
+    assert [(e.plover, str(e.date)) for e in doc.events] == [("MOBILIZE", "2023-06-24")]
+
+
+def test_a_meeting_with_a_group_named_by_office(pipe: Pipeline) -> None:
+    doc = run(pipe, "W sobotę wieczorem odbędą się konsultacje szefów resortów obrony z premierem "
+                    "Mateuszem Morawieckim.", "pl")
+    assert [(e.plover, e.participants) for e in doc.events] == [("CONSULT", ["Mateusz Morawiecki"])]
+
+
+def test_a_first_person_readout_is_the_speakers_meeting(full_pipe: Pipeline) -> None:
+    doc = run(full_pipe, "W związku z sytuacją w Rosji odbyliśmy dziś rano konsultacje z premierem – "
+                         "poinformował w sobotę prezydent Andrzej Duda.", "pl")
+    assert [(e.plover, e.source) for e in doc.events] == [("CONSULT", "Andrzej Duda")]

@@ -359,7 +359,8 @@ def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:
     Putin); a phrase that is only a state name gives the state; a phrase with a mere
     demonym ("Israeli soldiers") keeps its own words, which say more than the state.
     """
-    ms = [m for m in _mentions_in(doc, span) if m.actor_id]
+    named = _titles_named(doc)
+    ms = [m for m in _mentions_in(doc, span) if m.actor_id and (m.start, m.end) not in named]
     for kinds in (("name", "title"), ("body",)):
         for m in ms:
             if m.kind in kinds:
@@ -431,9 +432,10 @@ def _clause_break(text: str) -> bool:
     return any(m.group(1) is None or m.group(1).islower() for m in _CLAUSE_BREAK.finditer(text))
 
 
-def _first_actor_in_clause(doc: Doc, nearest: Mention, limit: int) -> Mention:
+def _first_actor_in_clause(doc: Doc, nearest: Mention, limit: int) -> Mention | None:
     """The subject-like actor of the clause that ends with the mention `nearest`: its first
-    person or body ("Ambasador Ukrainy Wasyl Zwarycz"), else its first actor."""
+    person or body ("Ambasador Ukrainy Wasyl Zwarycz"), else its first actor; never one
+    after a preposition ("w związku z sytuacją *w Rosji* odbyliśmy")."""
     clause = [nearest]
     for m in reversed(doc.mentions):
         if limit <= m.start and m.end <= clause[0].start and (_is_actor(m) or (m.kind == "demonym" and m.actor_id)):
@@ -441,8 +443,23 @@ def _first_actor_in_clause(doc: Doc, nearest: Mention, limit: int) -> Mention:
                 break
             clause.insert(0, m)
     named = _titles_named(doc)
+    preps = {str(w).casefold() for w in lexicon(doc.lang, "events").get("prepositions") or []}
+    words = {m.start: re.findall(r"\w+", doc.text[max(limit, m.start - 12) : m.start]) for m in clause}
+    clause = [m for m in clause if not (words[m.start] and words[m.start][-1].casefold() in preps)]
     people = [m for m in clause if m.kind in ("name", "title", "body") and (m.start, m.end) not in named]
-    return (people or clause)[0]
+    return (people or clause or [None])[0]
+
+
+def _names_group(doc: Doc, span: Span, nouns: frozenset[str]) -> bool:
+    """Whether a sentence names a group by office or rank outside any actor mention
+    ("the heads of the ministries", "szefowie resortów")."""
+    taken = [(m.start, m.end) for m in doc.mentions if m.actor_id]
+    groups = {str(w).casefold() for w in lexicon(doc.lang, "events").get("group_nouns") or []}
+    for m in re.finditer(r"\w+", doc.text[span[0] : span[1]]):
+        at = (m.start() + span[0], m.end() + span[0])
+        if m.group().casefold() in groups and not _inside(at, taken):
+            return True
+    return False
 
 
 def _mention_before_in_clause(doc: Doc, start: int, limit: int, exclude: set[str], subj: Span | None) -> Mention | None:
@@ -562,15 +579,26 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
     """Parse-based checks (skipped when the language has no parse)."""
     if tok is None:
         return True
-    before = tokens_by_i.get(tok.i - 1)
-    if trig.text[:1].isupper() and before is not None and before.text[:1].isupper() and before.text.isalpha():
-        return False  # "the Family Leadership Summit", "Putin Mobilizes More Troops": a name or headline words
+    before, after = tokens_by_i.get(tok.i - 1), tokens_by_i.get(tok.i + 1)
+    if trig.text[:1].isupper() and (
+        (before is not None and before.pos != "PUNCT" and before.text[:1].isalnum())
+        or (tok.pos == "PROPN" and tok.dep == "compound")
+        or (before is not None and after is not None and after.text[:1].isupper() and after.text.isalpha())
+    ):
+        # Past a sentence's first word only names and headlines are capitalised: "the Family
+        # Leadership Summit", "Met Police said", "Putin Mobilizes More Troops".
+        return False
     if not tok.pos:
         return True
     if trig.pos and tok.pos not in trig.pos:
         return False  # "co-host Joe Scarborough": the noun is no act of hosting
     if trig.plover != "CONSULT" and _background_clause(tok, tokens_by_i, lang):
         return False  # "the rouble slumped after Russia invaded Ukraine": the sentence's background
+    verb = tok if tok.pos == "VERB" else _governing_verb(tokens_by_i, tok)
+    if verb is not None and verb.dep == "acl" and any(
+        t.head == verb.i and t.dep == "aux" and t.text.casefold() == "to" for t in tokens_by_i.values()
+    ):
+        return False  # "a measure to impose sanctions", "a plan to deploy troops": proposed, not done
     if tok.pos in ("NOUN", "PROPN"):
         # "support for X", "the threat": a verbal act needs a verb; an event noun
         # ("Lukashenka's telephone conversations") stands on its own, whatever governs it,
@@ -948,6 +976,8 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             window = text[max(sent.start, trig.start - MODIFIER_WINDOW) : trig.start]
             if lex.hypothetical and lex.hypothetical.search(re.split(r"[,;:]\s", window)[-1]):
                 continue  # "if the West recognises...", "could deploy": not (yet) an event
+            if trig.plover in HOSTILE_ACTS and lex.negation and lex.negation.search(re.split(r"[,;:]\s", window)[-1]):
+                continue  # "officers cannot ban", "did not impose sanctions": nothing was done
             if trig.plover != "CONSULT" and _in_background_clause(text, trig.start, sent.start, lex.background):
                 continue  # "po tym, jak siły rosyjskie zaatakowały": the setting of the news
             plover = _modified_type(text, trig, lang, sent.start, sentence)
@@ -1043,6 +1073,12 @@ def _events_for(
         # Free word order (ru/pl) puts the addressee before the act: "Против Белоруссии
         # Евросоюз ввел санкции", "Polska przekazała Ukrainie pomoc".
         tm = _mention_before_in_clause(doc, trig.start, sent.start, exclude, subj)
+    if source is None and plover == "CONSULT":
+        # "– Odbyliśmy konsultacje z premierem – poinformował prezydent": a readout in the
+        # first person is the speaker's own meeting.
+        speaker = next((st for st in doc.statements if st.speaker and _inside((trig.start, trig.end), _statement_spans(st))), None)
+        if speaker is not None:
+            source, source_id = speaker.speaker, speaker.speaker_id
     if tm is None and source is None:
         tm = None
         m = _first_mention_after(doc, sent.start, s_end, set())
@@ -1074,8 +1110,12 @@ def _events_for(
         # An act on nobody the text names is narration ("Polish troops have clashed several
         # times with the migrants"); the record wants interactions between named actors.
         return []
-    if plover == "CONSULT" and len(participants) < 2 and not (source and target and parsed_source):
-        return []  # a meeting needs two sides: two known actors, or a parsed subject and a partner
+    if plover == "CONSULT" and len(participants) < 2 and not (source and target and parsed_source) and not (
+        participants and _names_group(doc, (sent.start, s_end), lex.actor_nouns)
+    ):
+        # A meeting needs two sides: two known actors, a parsed subject and a partner, or a
+        # known actor and a group named by its office ("konsultacje szefów resortów z premierem").
+        return []
     # Dates: those in the sentence outside statement content; several explicit days → several events.
     content = [s for st in doc.statements for s in _statement_spans(st)]
     in_sentence = [
@@ -1087,7 +1127,10 @@ def _events_for(
     if len(explicit) > 1 and all(abs(d.start - trig.end) < 120 for d in explicit):
         dated = [(d.value, 0.9) for d in explicit]
     else:
-        value, conf, _ = statement_date(doc, (sent.start, s_end), previous)
+        # A date in a background clause after the act ("... po tym, jak siły zaatakowały w
+        # piątek") dates that clause's deed, not this one.
+        bg = lex.background.search(text, trig.end, s_end) if lex.background else None
+        value, conf, _ = statement_date(doc, (sent.start, s_end), previous, (bg.start(), s_end) if bg else None)
         dated = [(value, conf)]
     confidence = (
         0.5 + (0.15 if parsed_source else 0.05 if source else 0) + (0.1 if target else 0)

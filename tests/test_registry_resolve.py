@@ -128,6 +128,7 @@ def test_user_registry_file_adds_actor(tmp_path: Path) -> None:
         ("actors:\n  - name: X Y\n    roles:\n      - {title: Boss, start: 2021-13-01}\n", "bad date"),
         ("actors:\n  - name: X Y\n    roles:\n      - {title: Boss, begin: 2021-01-01}\n", "unknown role field"),
         ("actors:\n  - name: X Y\n    type: planet\n", "actor type"),
+        ("actors:\n  - name: X Y\n    gender: w\n", "gender"),
         ("actors: [\n", "invalid YAML"),
     ],
 )

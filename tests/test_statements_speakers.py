@@ -353,3 +353,11 @@ def test_title_noun_fits_a_former_holder_when_the_date_is_unknown(pipe: Pipeline
             "przeciwko Polsce\" - ocenił rzecznik ministra koordynatora służb specjalnych.")
     doc = pipe(Doc(Document(text=text, language="pl", published=None)))
     assert [s.speaker for s in doc.statements][-1] == "Stanisław Żaryn"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Angela Merkel spoke with Vladimir Putin by phone. She urged him to use his influence on Minsk.", "Angela Merkel"),
+    ("Kaja Kallas met Alexander Stubb in Tallinn. She said that Estonia would close the border crossing.", "Kaja Kallas"),
+])
+def test_she_is_the_woman_the_registry_marks(pipe: Pipeline, text: str, name: str) -> None:
+    assert speakers(pipe, text, "en", date(2021, 11, 10)) == [name]

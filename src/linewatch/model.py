@@ -165,6 +165,7 @@ class Actor:
     # the state when it is a target; armed forces, armed groups, parliaments and parties act in
     # their own name and are reported as themselves (registry field `stands_for_state: false`).
     stands_for_state: bool = True
+    gender: str | None = None  # persons: "f" / "m" when the registry says (a "she" must not be a man)
 
     def role_on(self, d: date | None) -> Role | None:
         """The role held on date d (the latest-starting one if several), or None."""

@@ -36,7 +36,9 @@ from linewatch.model import Actor, Mention, Role
 
 MAX_REGISTRY_BYTES = 5_000_000
 MAX_SURFACE_CHARS = 300
-ACTOR_FIELDS = {"id", "name", "type", "country", "aliases", "demonyms", "roles", "description", "stands_for_state"}
+ACTOR_FIELDS = {"id", "name", "type", "country", "aliases", "demonyms", "roles", "description", "stands_for_state",
+                "gender"}
+GENDERS = {"f", "m"}
 ROLE_FIELDS = {"key", "title", "org", "country", "start", "end"}
 ACTOR_TYPES = {"person", "organisation", "state"}
 
@@ -330,6 +332,9 @@ def load_registry_file(path: Path) -> tuple[list[Actor], dict[str, dict[str, lis
         actor_type = item.get("type", "person")
         if actor_type not in ACTOR_TYPES:
             raise InputError(f"actor type {actor_type!r} is not one of {sorted(ACTOR_TYPES)}", where=at)
+        gender = item.get("gender")
+        if gender is not None and gender not in GENDERS:
+            raise InputError(f"gender {gender!r} is not one of {sorted(GENDERS)}", where=at)
         actor_id = str(item.get("id") or re.sub(r"[^a-z0-9]+", "-", token_key(name)).strip("-"))
         actor = Actor(
             id=actor_id,
@@ -339,6 +344,7 @@ def load_registry_file(path: Path) -> tuple[list[Actor], dict[str, dict[str, lis
             aliases=_lang_lists(item.get("aliases"), at),
             description=item.get("description"),
             stands_for_state=_as_bool(item.get("stands_for_state", True), "stands_for_state", at),
+            gender=gender,
         )
         for r in item.get("roles") or []:
             if not isinstance(r, dict):

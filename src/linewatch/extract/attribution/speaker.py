@@ -429,6 +429,8 @@ def resolve_speaker(
             named.mention = surface
             return named
         person = _last_person_before(doc, a) if pronouns[words[-1]] in ("m", "f") else None
+        if person is not None and not _may_be(doc, person, pronouns[words[-1]]):
+            person = None  # "Merkel spoke with Putin. She urged him…": not Putin
         if person is not None:
             return Speaker(person, None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.5)
         if pronouns[words[-1]] in ("m", "f") and (named := _unknown_person_before(doc, a, pronouns[words[-1]], (a, b))):
@@ -495,6 +497,16 @@ def _widen_to_medium(doc: Doc, a: int, b: int) -> tuple[int, int]:
     if close is None:
         return a, b
     return a - len(before) + m.start(), b + close.end()
+
+
+def _may_be(doc: Doc, name: str, gender: str) -> bool:
+    """Can a "he"/"she" be the named person? A registry person must have that gender (the registry
+    marks its women: an unmarked person there is a man); a name it does not know may be anyone."""
+    reg = registry_for(doc)
+    actor = reg.resolve(name, doc.lang, doc.date) if reg is not None else None
+    if actor is None or actor.type != "person":
+        return True
+    return (gender_of(doc, actor.id, []) == "f") == (gender == "f")
 
 
 def _person_entity_in(doc: Doc, a: int, b: int) -> str | None:
@@ -815,13 +827,16 @@ def _female_endings(lang: str) -> tuple[str, ...]:
 
 
 def gender_of(doc: Doc, actor_id: str | None, history: list[Speaker]) -> str | None:
-    """n for bodies; f when the surname has a feminine ending (Zakharova, Kowalska); else unknown."""
+    """n for bodies; the registry's gender of a person, else f when the surname has a feminine ending
+    (Zakharova, Kowalska); else unknown."""
     if not actor_id:
         return None
     reg = registry_for(doc)
     actor = reg.by_id(actor_id) if reg is not None else None
     if actor is None:
         return None
+    if actor.type == "person" and actor.gender:
+        return actor.gender
     if actor.type == "person" and actor.name.lower().endswith(_female_endings(doc.lang) or ("\x00",)):
         return "f"
     return "n" if actor.type != "person" else None

@@ -585,3 +585,17 @@ def test_back_reference_after_a_reported_sentence_adds_no_second_statement(pipe:
             "Об этом он сообщил на встрече с журналистами в Минске.")
     doc = run(pipe, text, "ru")
     assert len(doc.statements) == 1, [s.content for s in doc.statements]
+
+
+@pytest.mark.parametrize("lang,text,body", [
+    ("en", "Petrenko says the border will stay shut\n\nIvan Petrenko said on Monday that the border would stay "
+           "shut until spring.", "border would stay shut"),
+    ("en", "Anna Kowalska: the border will not be opened\n\nAnna Kowalska said that the border would not be "
+           "opened this winter.", "would not be opened"),
+    ("ru", "Петренко заявил о закрытии границы\n\nПосол Иван Петренко заявил, что граница останется закрытой "
+           "до весны.", "граница останется закрытой"),
+])
+def test_a_title_line_gives_no_statement_of_its_own(pipe: Pipeline, lang: str, text: str, body: str) -> None:
+    # a headline repeats the body; only the body's statement is reported
+    found = contents(pipe, text, lang)
+    assert len(found) == 1 and body in found[0], found

@@ -66,6 +66,9 @@ MIN_PIECE_WORDS = 6
 # statement whose content has both parts (as PolNeAR annotates), False = a statement of its own.
 JOIN_CONTINUATIONS = True
 
+# Headlines and subheadings give no statements (see `_is_title_line`).
+SKIP_TITLES = True
+
 # Statements below this confidence are not reported.
 MIN_CONFIDENCE = 0.3
 
@@ -374,6 +377,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             continue
         if credits is not None and credits.search(text[sent.start:sent.end].lower()):
             continue
+        if SKIP_TITLES and _is_title_line(doc, si):
+            continue
         start = sent.start
         above = _signed_paragraph(doc, si, table)
         if above is not None:
@@ -451,6 +456,29 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
 def _reported_already(out: list[Statement], span: tuple[int, int]) -> bool:
     """Does a statement found before cover at least half of `span` (the sentence a back reference points to)?"""
     return any(_overlap(st.content_span, span) >= 0.5 * (span[1] - span[0]) for st in out[-4:])
+
+
+def _is_title_line(doc: Doc, si: int) -> bool:
+    """Is sentence si a headline or subheading: a paragraph of its own, short, with no closing
+    punctuation? What it attributes repeats the body (annotators leave such items optional), and
+    a title's "X: claim" or "X says…" read as a statement of its own is a false one."""
+    sents, text = doc.sentences, doc.text
+    sent = sents[si]
+    if si + 1 >= len(sents):
+        return False  # a title heads a body; a text of one line is all there is
+    if (si > 0 and sents[si - 1].paragraph == sent.paragraph) or sents[si + 1].paragraph == sent.paragraph:
+        return False
+    line = text[sent.start:sent.end].strip()
+    if not line or len(line.split()) > TITLE_MAX_WORDS:
+        return False
+    return line[-1] not in _CLOSING_PUNCT
+
+
+# A headline or subheading is at most this long; a longer line without a full stop is body text.
+TITLE_MAX_WORDS = 25
+# Marks that end a sentence of body text (a title has none): full stops, quotes closing a sentence, a colon
+# introducing what follows.
+_CLOSING_PUNCT = frozenset(".!?…:;\"”»“'’")
 
 
 def _signed_paragraph(doc: Doc, si: int, table: Any) -> int | None:

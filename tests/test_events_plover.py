@@ -463,3 +463,28 @@ def test_a_first_person_readout_is_the_speakers_meeting(full_pipe: Pipeline) -> 
     doc = run(full_pipe, "W związku z sytuacją w Rosji odbyliśmy dziś rano konsultacje z premierem – "
                          "poinformował w sobotę prezydent Andrzej Duda.", "pl")
     assert [(e.plover, e.source) for e in doc.events] == [("CONSULT", "Andrzej Duda")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington's funds for Kyiv may be fully allocated by mid-summer.",
+        "Israel must totally withdraw from the Gaza Strip, said the ambassador of South Africa.",
+        "India has not yet condemned the Russian invasion of Ukraine.",
+        "Another of the world's most recognized pieces of art was the target of activists in Norway.",
+        "Russian President Vladimir Putin gave statements on Tuesday about Ukraine.",
+        "Rishi Sunak is set to sign a security agreement with Ukraine.",
+    ],
+)
+def test_no_event_from_modals_negations_participles_or_speeches(pipe: Pipeline, text: str) -> None:
+    assert [e.plover for e in run(pipe, text).events] == []
+
+
+def test_a_dateline_is_not_part_of_the_source(pipe: Pipeline) -> None:
+    doc = run(pipe, "KHARKIV - Russia pounded over 30 villages in Ukraine after launching a ground offensive on Sunday.")
+    assert [(e.plover, e.source) for e in doc.events] == [("FIGHT", "Russia")]
+
+
+def test_history_the_article_recalls_is_no_event(pipe: Pipeline) -> None:
+    doc = run(pipe, "On 5 March 2020, Vladimir Putin met Recep Tayyip Erdogan in Moscow.", published=date(2023, 6, 24))
+    assert doc.events == []

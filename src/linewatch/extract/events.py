@@ -65,6 +65,9 @@ NO_TARGET_NEEDED = frozenset({"CONSULT", "PROTEST"})
 # "the convoys turned back"): the record counts them with their one side.
 NO_TARGET_NEEDED_MODES = frozenset({("MOBILIZE", "troops"), ("RETREAT", "withdraw")})
 
+# Events dated more than this many days before the document are history it recalls.
+HISTORY_DAYS = 60
+
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_COOPERATION = frozenset({"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 STRONG_CONTENT_ACTS = ("REJECT", "THREATEN", "DEMAND")
@@ -594,6 +597,10 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
         return False  # "co-host Joe Scarborough": the noun is no act of hosting
     if trig.plover != "CONSULT" and _background_clause(tok, tokens_by_i, lang):
         return False  # "the rouble slumped after Russia invaded Ukraine": the sentence's background
+    if tok.pos == "VERB" and tok.dep == "amod":
+        return False  # "the most recognized pieces of art": a participle describing a thing
+    if _modal(tok, tokens_by_i, lang):
+        return False  # "Washington's funds may be allocated", "Israel must withdraw": not done
     verb = tok if tok.pos == "VERB" else _governing_verb(tokens_by_i, tok)
     if verb is not None and verb.dep == "acl" and any(
         t.head == verb.i and t.dep == "aux" and t.text.casefold() == "to" for t in tokens_by_i.values()
@@ -619,6 +626,19 @@ def _in_background_clause(text: str, start: int, limit: int, background: re.Patt
     window = text[max(limit, start - 80) : start]
     found = list(background.finditer(window))
     return bool(found) and not _clause_break(window[found[-1].end() :])
+
+
+def _modal(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
+    """Whether a trigger verb, or the verb an event noun is the subject of, carries a modal
+    of possibility or obligation ("may", "must": `modals` of the language)."""
+    modals = {str(w).casefold() for w in lexicon(lang, "events").get("modals") or []}
+    if not modals:
+        return False
+    verb = tok
+    if tok.pos in ("NOUN", "PROPN") and tok.dep in ("nsubj", "nsubjpass", "nsubj:pass"):
+        verb = tokens_by_i.get(tok.head, tok)
+    return any(t.head == verb.i and t.dep in ("aux", "aux:pass") and t.text.casefold() in modals
+               for t in tokens_by_i.values())
 
 
 def _background_clause(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
@@ -677,8 +697,8 @@ def _without_dateline(doc: Doc, span: Span) -> Span | None:
     for d in doc.dates:
         if span[0] <= d.start < span[1] and d.end <= span[1]:
             start = max(start, d.end)
-    dash = max(doc.text.rfind(c, span[0], span[1]) for c in "—–")
-    if dash >= 0:
+    dash = max([doc.text.rfind(c, span[0], span[1]) for c in "—–"] + [doc.text.rfind(" - ", span[0], span[1]) + 2])
+    if dash >= 2:
         start = max(start, dash + 1)
     text = doc.text[start : span[1]]
     lead = len(text) - len(text.lstrip(" .,:;—–-/"))
@@ -976,8 +996,8 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             window = text[max(sent.start, trig.start - MODIFIER_WINDOW) : trig.start]
             if lex.hypothetical and lex.hypothetical.search(re.split(r"[,;:]\s", window)[-1]):
                 continue  # "if the West recognises...", "could deploy": not (yet) an event
-            if trig.plover in HOSTILE_ACTS and lex.negation and lex.negation.search(re.split(r"[,;:]\s", window)[-1]):
-                continue  # "officers cannot ban", "did not impose sanctions": nothing was done
+            if trig.plover not in COOPERATIVE and lex.negation and lex.negation.search(re.split(r"[,;:]\s", window)[-1]):
+                continue  # "officers cannot ban", "has not condemned": nothing was done
             if trig.plover != "CONSULT" and _in_background_clause(text, trig.start, sent.start, lex.background):
                 continue  # "po tym, jak siły rosyjskie zaatakowały": the setting of the news
             plover = _modified_type(text, trig, lang, sent.start, sentence)
@@ -1132,6 +1152,10 @@ def _events_for(
         bg = lex.background.search(text, trig.end, s_end) if lex.background else None
         value, conf, _ = statement_date(doc, (sent.start, s_end), previous, (bg.start(), s_end) if bg else None)
         dated = [(value, conf)]
+    if doc.date is not None:
+        # "Back in 1959 Nixon visited Moscow", "In July 2020, Putin met...": history the
+        # article recalls, not its news.
+        dated = [(v, c) for v, c in dated if v is None or (doc.date - v).days <= HISTORY_DAYS]
     confidence = (
         0.5 + (0.15 if parsed_source else 0.05 if source else 0) + (0.1 if target else 0)
         + (0.1 if plover == trig.plover else 0)

@@ -599,3 +599,23 @@ def test_a_title_line_gives_no_statement_of_its_own(pipe: Pipeline, lang: str, t
     # a headline repeats the body; only the body's statement is reported
     found = contents(pipe, text, lang)
     assert len(found) == 1 and body in found[0], found
+
+
+def test_interview_answers_after_dash_set_questions(pipe: Pipeline) -> None:
+    # "— Question?" "— Answer.": each answer is the interviewee's statement; the questions are nobody's
+    text = ("Глава МИД Ивании Олег Сидоренко ответил на вопросы журналистов.\n\n"
+            "— Как вы оцениваете ситуацию на границе?\n\n"
+            "— Ситуация крайне напряженная, соседи стягивают войска к границе.\n\n"
+            "— Будут ли новые переговоры?\n\n"
+            "— Мы готовы к диалогу, но не под давлением.")
+    doc = run(pipe, text, "ru")
+    assert [s.content for s in doc.statements] == [
+        "Ситуация крайне напряженная, соседи стягивают войска к границе", "Мы готовы к диалогу, но не под давлением"]
+    assert all("Сидоренко" in (s.speaker or "") for s in doc.statements)
+
+
+def test_a_dash_paragraph_after_a_statement_is_no_interview_answer(pipe: Pipeline) -> None:
+    # no question before it: a dash-set paragraph without a cue stays unattributed
+    text = ("Глава МИД Ивании Олег Сидоренко выступил в парламенте.\n\n"
+            "— Ситуация на границе крайне напряженная и требует внимания.")
+    assert contents(pipe, text, "ru") == []

@@ -371,6 +371,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     prev_date: date | None = None
     last_para_sent: tuple[int, int] | None = None  # (paragraph, sentence index) of the last statement
     covered_until = 0  # end of the furthest content reported so far (a "X said:" may own the next sentence)
+    answer_until = 0  # end of the interview answer reported last
     by_sentence = _tokens_by_sentence(doc)
     for si, (sent, toks) in enumerate(zip(doc.sentences, by_sentence)):
         if not toks:
@@ -389,7 +390,14 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             view.prev_sentence = (doc.sentences[si - 1].start, doc.sentences[si - 1].end)
         if si + 1 < len(doc.sentences) and doc.sentences[si + 1].paragraph - sent.paragraph <= 1:
             view.next_sentence = (doc.sentences[si + 1].start, doc.sentences[si + 1].end)
+        if sent.end <= answer_until:
+            continue  # the rest of an interview answer reported whole at its first sentence
         atts = _drop_relays(text, _dedupe(find_attributions(view)))
+        if not atts and sent.start >= covered_until:
+            answer = _interview_answer(doc, si)
+            if answer is not None:
+                answer_until = answer[1]
+                atts = [Attribution("direct", None, [answer], None, 0.6, notes=["interview_answer"])]
         if not atts and history and last_para_sent is not None and sent.start >= covered_until:
             para, last_si = last_para_sent
             if sent.paragraph - para <= 1 and si - last_si <= 2 and _is_quote_sentence(text, sent.start, sent.end, quotes):
@@ -456,6 +464,42 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
 def _reported_already(out: list[Statement], span: tuple[int, int]) -> bool:
     """Does a statement found before cover at least half of `span` (the sentence a back reference points to)?"""
     return any(_overlap(st.content_span, span) >= 0.5 * (span[1] - span[0]) for st in out[-4:])
+
+
+def _paragraph_bounds(doc: Doc, si: int) -> tuple[int, int]:
+    """Indices of the first and last sentence of sentence si's paragraph."""
+    sents = doc.sentences
+    first, last = si, si
+    while first > 0 and sents[first - 1].paragraph == sents[si].paragraph:
+        first -= 1
+    while last + 1 < len(sents) and sents[last + 1].paragraph == sents[si].paragraph:
+        last += 1
+    return first, last
+
+
+def _interview_answer(doc: Doc, si: int) -> tuple[int, int] | None:
+    """The span of an interview answer opening at sentence si, or None.
+
+    `— Question?` `— Answer.`: a paragraph opened by a dash right after a dash-opened paragraph
+    that asks is the interviewee's answer, with no cue of its own (a transcript is split by its
+    paragraphs); the speaker is whoever the text named before."""
+    sents, text = doc.sentences, doc.text
+    first, last = _paragraph_bounds(doc, si)
+    if first != si or si == 0 or text[sents[si].start:sents[si].start + 1] not in _DIALOGUE_DASHES:
+        return None
+    q_first, q_last = _paragraph_bounds(doc, si - 1)
+    if sents[q_last].paragraph != sents[si].paragraph - 1:
+        return None  # the question is the paragraph right before
+    question = text[sents[q_first].start:sents[q_last].end].rstrip()
+    if question[:1] not in _DIALOGUE_DASHES or not question.endswith("?"):
+        return None
+    a, b = trim_span(text, sents[first].start, sents[last].end)
+    if text[a:b].rstrip().endswith("?") or len(text[a:b].split()) < MIN_PIECE_WORDS:
+        return None
+    return strip_quotes(text, a, b)
+
+
+_DIALOGUE_DASHES = "-–—"
 
 
 def _is_title_line(doc: Doc, si: int) -> bool:

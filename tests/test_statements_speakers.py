@@ -361,3 +361,9 @@ def test_title_noun_fits_a_former_holder_when_the_date_is_unknown(pipe: Pipeline
 ])
 def test_she_is_the_woman_the_registry_marks(pipe: Pipeline, text: str, name: str) -> None:
     assert speakers(pipe, text, "en", date(2021, 11, 10)) == [name]
+
+
+def test_relative_clause_does_not_own_the_main_clause_before_it(pipe: Pipeline) -> None:
+    text = ("Premier przypomniał słowa Łukaszenki, który groził zakręceniem kurka z gazem dla całej Europy.")
+    doc = run(pipe, text, "pl", date(2021, 11, 12))
+    assert not any(s.speaker == "Alexander Lukashenko" and "przypomniał" in s.content for s in doc.statements)

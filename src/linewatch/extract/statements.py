@@ -44,6 +44,7 @@ from linewatch.extract.attribution.speaker import (
     registry_for,
     resolve_speaker,
     speaker_problem,
+    speaker_words,
     unnamed,
 )
 from linewatch.extract.dates import statement_date
@@ -109,6 +110,15 @@ def _is_quote_sentence(text: str, a: int, b: int, quotes: list[tuple[int, int]])
         return False
     i = bisect.bisect_left(quotes, (a, -1))
     return i < len(quotes) and quotes[i][0] == a and quotes[i][1] >= b - 2
+
+
+def _relative_before_content(doc: Doc, att: Attribution) -> bool:
+    """Is the speaker a relative pronoun with the content before it ("przypomniał słowa Łukaszenki,
+    który groził…")? A relative clause reports nothing said before it: those are the main clause's words."""
+    if att.speaker_span is None or not att.content_spans:
+        return False
+    word = doc.text[att.speaker_span[0]:att.speaker_span[1]].strip().lower()
+    return word in speaker_words(doc.lang).relatives and att.content_spans[-1][1] <= att.speaker_span[0]
 
 
 def _reports_speech(doc: Doc, att: Attribution, table: Any) -> bool:
@@ -411,6 +421,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             if (att.speaker_span and att.kind != "direct" and text[sent.start:sent.start + 1] not in "-–—"
                     and text[att.speaker_span[0]:att.speaker_span[1]].strip().lower() in _author_pronouns(lang)):
                 continue  # "we hope this was useful": the writer's own words, outside any quotation
+            if _relative_before_content(doc, att):
+                continue
             speaker = resolve_speaker(doc, att.speaker_span, history, att.gender_hint,
                                       att.cue_span[0] if att.cue_span else sent.start, since=covered_until,
                                       skip=[*att.content_spans, *_quotes_between(quotes, covered_until, sent.end)])

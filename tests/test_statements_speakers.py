@@ -367,3 +367,15 @@ def test_relative_clause_does_not_own_the_main_clause_before_it(pipe: Pipeline) 
     text = ("Premier przypomniał słowa Łukaszenki, który groził zakręceniem kurka z gazem dla całej Europy.")
     doc = run(pipe, text, "pl", date(2021, 11, 12))
     assert not any(s.speaker == "Alexander Lukashenko" and "przypomniał" in s.content for s in doc.statements)
+
+
+@pytest.mark.parametrize("text,lang,content", [
+    ("«Колонна остановилась и разворачивается», — пишет Telegram-канал «Серая лиса» со ссылкой на Пригожина.", "ru",
+     "Колонна остановилась и разворачивается"),
+    ("Jak przekazał portal Onet, powołując się na rzecznika Kremla, rozmowy będą kontynuowane w przyszłym tygodniu.",
+     "pl", "rozmowy będą kontynuowane w przyszłym tygodniu"),
+])
+def test_medium_citing_a_person_gives_that_persons_statement(pipe: Pipeline, text: str, lang: str, content: str) -> None:
+    doc = run(pipe, text, lang, date(2023, 6, 24))
+    assert [(s.speaker, s.content) for s in doc.statements][:1] in (
+        [("Yevgeny Prigozhin", content)], [("Dmitry Peskov", content)])

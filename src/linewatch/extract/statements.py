@@ -37,8 +37,10 @@ from linewatch.extract.attribution.speaker import (
     Speaker,
     actor_fields,
     anaphor_words,
+    cited_person,
     doc_mentions,
     is_anaphor,
+    names_medium,
     nominative_person,
     person_name_in,
     registry_for,
@@ -110,6 +112,25 @@ def _is_quote_sentence(text: str, a: int, b: int, quotes: list[tuple[int, int]])
         return False
     i = bisect.bisect_left(quotes, (a, -1))
     return i < len(quotes) and quotes[i][0] == a and quotes[i][1] >= b - 2
+
+
+def _content_after_citation(doc: Doc, att: Attribution, cited: Speaker) -> None:
+    """Content that opens with the citation ("powołując się na rzecznika Kremla, rozmowy…") or holds the
+    quoted name of the medium ("«…», — пишет канал «X» со ссылкой на Y"): only the cited words stay."""
+    assert cited.span is not None
+    a, b = cited.span
+    parts = []
+    for x, y in att.content_spans:
+        if x <= a < y:
+            comma = doc.text.find(",", b, y)
+            if comma < 0:
+                continue
+            x = comma + 1
+        medium_name = (len(doc.text[x:y].split()) <= 5
+                       and names_medium(doc.text[max(0, x - 30):x].rstrip(" «\"„“").split(" ")[-1], doc.lang))
+        if x < y and not medium_name:
+            parts.append(trim_span(doc.text, x, y))
+    att.content_spans = parts or att.content_spans
 
 
 def _relative_before_content(doc: Doc, att: Attribution) -> bool:
@@ -427,6 +448,9 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                                       att.cue_span[0] if att.cue_span else sent.start, since=covered_until,
                                       skip=[*att.content_spans, *_quotes_between(quotes, covered_until, sent.end)])
             problem = speaker_problem(doc, speaker)
+            if problem == AGENCY and speaker is not None and (cited := cited_person(doc, speaker, sent.end)):
+                speaker, problem = cited, None  # "— пишет канал X со ссылкой на Пригожина": Prigozhin
+                _content_after_citation(doc, att, cited)
             if problem == UNNAMED and speaker is not None:
                 speaker = unnamed(speaker)  # "it said", "who said": kept, but naming nobody
             elif problem == AGENCY and speaker is not None and att.cue_span and speaker.span \

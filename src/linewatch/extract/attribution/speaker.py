@@ -560,6 +560,34 @@ def names_medium(phrase: str, lang: str) -> bool:
             and not any(is_anaphor(w, lang) or w.startswith(sw.not_media or ("\x00",)) for w in words))
 
 
+@cache
+def _citing(lang: str) -> re.Pattern[str] | None:
+    phrases = sorted((str(p) for p in lexicon(lang, "speakers").get("citing") or []), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I) if phrases else None
+
+
+def cited_person(doc: Doc, speaker: Speaker, stop: int) -> Speaker | None:
+    """The registry person an agency or medium cites right after its name ("пишет канал X со ссылкой
+    на Пригожина", "RIA Novosti, citing Kremlin spokesman Dmitry Peskov"), or None. Only a person
+    the registry knows: "a source in the ministry" is nobody the text names."""
+    pattern = _citing(doc.lang)
+    if pattern is None or speaker.span is None:
+        return None
+    m = pattern.search(doc.text, speaker.span[0], min(stop, speaker.span[1] + 60))
+    if m is None or doc.text[speaker.span[1]:m.start()].strip(" ,«»\"„”“") and m.start() > speaker.span[1] + 30:
+        return None
+    end = re.search(r"[,.;:!?\n]", doc.text[m.end():stop])
+    b = m.end() + end.start() if end else stop
+    reg = registry_for(doc)
+    for men in sorted(doc_mentions(doc), key=lambda x: x.start):
+        if m.end() <= men.start and men.end <= b and men.kind in ("name", "title") and men.actor_id:
+            actor = reg.by_id(men.actor_id) if reg is not None else None
+            if actor is not None and actor.type == "person":
+                return Speaker(actor.name, actor.id, (men.start, men.end), men.text, gender_of(doc, actor.id, []),
+                               "cited", 0.7)
+    return None
+
+
 def is_media_word(word: str, lang: str) -> bool:
     """Is the word a noun for a medium in any case form (speakers.yaml `media` stems, `not_media` excepted)?"""
     sw = speaker_words(lang)

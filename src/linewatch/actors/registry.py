@@ -471,6 +471,17 @@ class ActorRegistry:
             self._roles = [r for r in self._roles if r.actor_id not in {a.id for a in actors}] + roles
         self._index(demonyms)
 
+    def load_languages(self, langs: Iterable[str] = SUPPORTED_LANGUAGES) -> None:
+        """Read now what a lookup in these languages reads on first use (title patterns, their
+        cue and glue words: about 0.1 s): a server calls it at start, so the first search or
+        actor page does not wait for it."""
+        _calendar_words()
+        _cue_only_surnames()
+        for lang in langs:
+            _titles(lang)
+            _title_glue(lang)
+            _cue_before(lang)
+
     # ------------------------------------------------------------------ building the index
 
     def _index(self, demonyms: dict[str, dict[str, list[str]]]) -> None:

@@ -165,3 +165,12 @@ def test_bare_surname_inside_another_name_is_not_a_mention(reg: ActorRegistry) -
 ])
 def test_genitive_base_reads_the_declension_backwards(word: str, lang: str, base: str) -> None:
     assert genitive_base(word, lang) == base
+
+
+def test_load_languages_reads_title_patterns_ahead() -> None:
+    from linewatch.actors import registry as r
+
+    r._titles.cache_clear()
+    get_registry().load_languages(("ru", "pl"))
+    assert r._titles.cache_info().currsize == 2  # read now, not on the first search in those languages
+    assert get_registry().resolve("глава МИД России", "ru", NOV_2021).name == "Sergei Lavrov"

@@ -74,3 +74,21 @@ def test_postgres_unreachable_is_one_line() -> None:
     with pytest.raises(StoreError) as err:
         open_store("postgresql://nobody:secret@127.0.0.1:1/none")
     assert "secret" not in str(err.value)
+
+
+def test_in_clause_is_one_array_parameter_on_postgres() -> None:
+    from linewatch.store.rows import in_clause
+
+    assert in_clause("sqlite", "s.id", ("a", "b")) == ("s.id IN (?,?)", ["a", "b"])
+    assert in_clause("postgresql", "s.id", ("a", "b")) == ("s.id = ANY(?)", [["a", "b"]])
+
+
+def test_in_clause_selects_the_same_rows(db_url: str) -> None:
+    from linewatch.store.rows import in_clause
+
+    with open_store(db_url) as st:
+        st.execute("CREATE TABLE lw_in_probe (id TEXT PRIMARY KEY)")
+        st.executemany("INSERT INTO lw_in_probe (id) VALUES (?)", [(f"id{i}",) for i in range(30)])
+        among, values = in_clause(st.dialect, "id", [f"id{i}" for i in range(0, 40, 3)])
+        found = [r["id"] for r in st.query(f"SELECT id FROM lw_in_probe WHERE {among} ORDER BY id", values)]
+    assert found == sorted(f"id{i}" for i in range(0, 30, 3))

@@ -66,6 +66,13 @@ def test_hostile_document_is_text_everywhere(web) -> None:
         json.loads(block)
 
 
+def test_start_up_objects_are_out_of_the_collectors_view(web) -> None:
+    import gc
+
+    # a full collection on the first click would otherwise walk every module, template and actor
+    assert gc.get_freeze_count() > 10_000
+
+
 def test_json_for_script_escapes_closing_tags() -> None:
     out = str(json_for_script({"name": "</script><script>alert(1)</script>", "x": "a & b\u2028"}))
     assert "<" not in out and ">" not in out and "&" not in out

@@ -6,6 +6,7 @@ JSON text: the same on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from typing import Any
@@ -270,3 +271,12 @@ def insert_sql(table: str, columns: tuple[str, ...], conflict: str = "") -> str:
     cols = ", ".join(columns)
     marks = ", ".join("?" for _ in columns)
     return f"INSERT INTO {table} ({cols}) VALUES ({marks}) {conflict}".strip()
+
+
+def in_clause(dialect: str, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """(`column` is one of `values`, its parameters): `IN (?, ...)` on SQLite; on PostgreSQL one
+    array parameter (`= ANY(?)`): psycopg parses and binds a list of 1,000 ids as 1,000
+    placeholders, 10-25 ms of a new process's first export for a query the server answers in 1."""
+    if dialect == "postgresql":
+        return f"{column} = ANY(?)", [list(values)]
+    return f"{column} IN ({','.join('?' for _ in values)})", list(values)

@@ -19,6 +19,7 @@ from linewatch.store.protocol import Store
 from linewatch.store.queries.cache import clear
 from linewatch.store.queries.filters import parse_day
 from linewatch.store.queries.search import resolve_actor
+from linewatch.store.rows import in_clause
 
 CORRECTABLE = ("speaker", "date", "target", "stance", "narratives", "wrong", "source")
 ONLY_FOR = {"source": "event", "speaker": "statement"}  # fields one kind of item has and the other lacks
@@ -37,11 +38,11 @@ def corrections_for(store: Store, kind: str, ids: list[str]) -> dict[str, dict[s
     ids = [i for i in dict.fromkeys(ids) if i]
     if not ids:
         return {}
-    marks = ",".join("?" for _ in ids)
+    among, values = in_clause(store.dialect, "item_id", ids)
     rows = store.query(
         f"SELECT item_id, field, old_value, new_value, author, note, created_at FROM corrections"
-        f" WHERE item_kind = ? AND item_id IN ({marks}) ORDER BY created_at, id",
-        [kind, *ids],
+        f" WHERE item_kind = ? AND {among} ORDER BY created_at, id",
+        [kind, *values],
     )
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for r in rows:

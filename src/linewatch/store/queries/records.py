@@ -32,11 +32,11 @@ def _narratives_for(store: Store, ids: list[str]) -> dict[str, list[dict[str, An
     """Every narrative match of the statements: narrative, relation, score and why it matched."""
     if not ids:
         return {}
-    marks = ",".join("?" for _ in ids)
+    among, values = stored.in_clause(store.dialect, "statement_id", ids)
     rows = store.query(
         f"SELECT statement_id, narrative_id, relation, score, explanation FROM narrative_matches"
-        f" WHERE statement_id IN ({marks}) ORDER BY score DESC",
-        ids,
+        f" WHERE {among} ORDER BY score DESC",
+        values,
     )
     out: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
@@ -85,8 +85,8 @@ def _by_ids(store: Store, sql_cols: str, table_sql: str, ids: list[str]) -> list
     """Full rows for ids, in the order given (second step of two-step paging)."""
     if not ids:
         return []
-    marks = ",".join("?" for _ in ids)
-    rows = {r["id"]: r for r in store.query(f"SELECT {sql_cols} FROM {table_sql} WHERE {table_sql.split()[1]}.id IN ({marks})", ids)}
+    among, values = stored.in_clause(store.dialect, f"{table_sql.split()[1]}.id", ids)
+    rows = {r["id"]: r for r in store.query(f"SELECT {sql_cols} FROM {table_sql} WHERE {among}", values)}
     return [rows[i] for i in ids if i in rows]
 
 

@@ -619,3 +619,19 @@ def test_a_dash_paragraph_after_a_statement_is_no_interview_answer(pipe: Pipelin
     text = ("Глава МИД Ивании Олег Сидоренко выступил в парламенте.\n\n"
             "— Ситуация на границе крайне напряженная и требует внимания.")
     assert contents(pipe, text, "ru") == []
+
+
+def test_that_clause_of_an_inner_cue_is_not_the_outer_cue_content(pipe: Pipeline) -> None:
+    # "accused Warsaw of lying when it said that A": A is what "it" said, not the accuser's claim
+    doc = run(pipe, "Ivan Petrenko accused Warsaw of lying when it said that the migrants were armed.", "en")
+    by_cue = {s.cue: s for s in doc.statements}
+    assert by_cue["accused"].content.startswith("Warsaw of lying")
+    assert "Petrenko" not in (by_cue["said"].speaker or "")
+
+
+def test_a_statement_relaying_another_speaker_cue_and_all_is_dropped(pipe: Pipeline) -> None:
+    # "It said X told the ambassador that A": X's statement A stays; "it said" only relays it
+    text = ("The ministry issued a statement. It said Jan Kowalczyk also told Ambassador Ivan Petrenko that "
+            "\"putting pressure on Poland in multilateral forums is not an appropriate method\".")
+    doc = run(pipe, text, "en")
+    assert [s.cue for s in doc.statements] == ["told"] and "Kowalczyk" in (doc.statements[0].speaker or "")

@@ -494,7 +494,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                     speaker.gender = att.gender_hint
                 history.append(speaker)
     _reader_speakers(doc, out)
-    return _drop_nested_beliefs(out)
+    return _drop_relaying_statements(_drop_nested_beliefs(out))
 
 
 def _reported_already(out: list[Statement], span: tuple[int, int]) -> bool:
@@ -630,6 +630,21 @@ def _drop_nested_beliefs(out: list[Statement]) -> list[Statement]:
         if any(out[j].speaker == st.speaker and out[j].content_span[0] <= st.content_span[0]
                and st.content_span[1] <= out[j].content_span[1] for j in outer):
             continue  # "noted what he called «steps in the right direction»": the same words, twice
+        kept.append(st)
+    return kept
+
+
+def _drop_relaying_statements(out: list[Statement]) -> list[Statement]:
+    """`It said Jabłoński told the ambassador that A`: the outer statement's content is the inner
+    one, cue and all; the inner speaker's words A are the statement, the outer relays them."""
+    kept = []
+    for st in out:
+        a, b = st.content_span
+        if st.kind != "direct" and any(
+                o is not st and o.speaker_span and a <= o.speaker_span[0] <= a + 1 and o.cue_span
+                and o.cue_span[0] < b and a <= o.content_span[0] and b - 2 <= o.content_span[1] <= b
+                for o in out):
+            continue  # the content opens with the inner speaker (no "that" before it) and ends with its words
         kept.append(st)
     return kept
 

@@ -326,6 +326,14 @@ def _names_a_source(view: SentenceView, x: int) -> bool:
     return after < len(toks) and toks[after].text.lower() in view.table.that
 
 
+def _inner_cue(view: SentenceView, x: int) -> bool:
+    """Is token x a reporting verb with a subject of its own (a second speaker's cue)?"""
+    toks = view.toks
+    if cue_strength(toks[x], toks[x + 1] if x + 1 < len(toks) else None, view.table, view.has_parse) != "speech":
+        return False
+    return any(t.head == toks[x].i and t.dep.startswith("nsubj") for t in toks)
+
+
 def _opens_content(table: CueTable, cue: str, word: str) -> bool:
     """Is `word` after `cue` the start of the content ("agreed that…", "agreed to…"), not a particle?"""
     low = word.lower()
@@ -363,6 +371,8 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         if low in table.that or tx.text == ":" or tx.text in OPEN_QUOTES:
             marker = x
             break
+        if x > j and view.has_parse and _inner_cue(view, x):
+            break  # "accused Warsaw of lying when it said that…": the "that" is the inner cue's
         if (low in table.infinitive and x + 1 < n and table.infinitive_cues is not None
                 and table.infinitive_cues.fullmatch(toks[k].text.lower())
                 and (toks[x + 1].pos in ("VERB", "AUX") or not view.has_parse)):

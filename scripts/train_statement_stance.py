@@ -47,7 +47,7 @@ scorer = _module("lw_score", folds.SHARED / "eval" / "score.py")
 from linewatch.actors.registry import actor_registry  # noqa: E402
 from linewatch.analyze.stance import component as stage  # noqa: E402
 from linewatch.analyze.stance import learnt  # noqa: E402
-from linewatch.analyze.stance.targets import choose_target, is_own_side  # noqa: E402
+from linewatch.analyze.stance.targets import choose_target, is_own_state  # noqa: E402
 from linewatch.cli.contract import extract_documents  # noqa: E402
 from linewatch.config import load_config  # noqa: E402
 from linewatch.runner import build_pipeline  # noqa: E402
@@ -169,7 +169,7 @@ def stance_rows(items: list[dict], ranker: learnt.LinearModel | None) -> tuple[l
             continue
         st, doc = it["st"], it["docobj"]
         target = chosen_target(it, ranker)
-        own = bool(target and is_own_side(target, st))
+        own = bool(target and is_own_state(target, st))
         rs = stage._score_statement(doc, st, target, own, it["named"])
         facts = stage.statement_facts(doc, st, target, rs)
         rows.append(learnt.stance_features(facts))

@@ -137,6 +137,21 @@ def test_a_denial_toward_an_ally_is_no_opposition_but_a_protest_is() -> None:
     assert protest.target == "Volodymyr Zelensky" and protest.stance == "oppose"
 
 
+def test_a_compatriot_rival_can_be_opposed_but_the_own_state_is_not() -> None:
+    doc = _doc("Prigozhin said that the Russian army had betrayed his fighters and shelled their camps.")
+    rival = _statement(doc, "the Russian army had betrayed his fighters and shelled their camps",
+                       "Yevgeny Prigozhin", "RUS")
+    rival.plover = "ACCUSE"
+    doc.statements = [rival]
+    apply_stance(doc)
+    assert rival.target == "Russian Armed Forces" and rival.stance == "oppose"
+    doc = _doc("Zakharova said that Russia had been betrayed and accused without any evidence.")
+    state = _statement(doc, "Russia had been betrayed and accused without any evidence", "Maria Zakharova", "RUS")
+    doc.statements = [state]
+    apply_stance(doc)
+    assert state.target == "Russia" and state.stance != "oppose"
+
+
 def test_polish_and_russian_statements() -> None:
     doc = _doc("Minister powiedział, że Mińsk prowadzi atak hybrydowy na polską granicę.", "pl")
     st = _statement(doc, "Mińsk prowadzi atak hybrydowy na polską granicę", "Mariusz Błaszczak", "POL")

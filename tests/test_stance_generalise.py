@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from linewatch.analyze.stance.score import cue_kind, exonerates
+from linewatch.analyze.stance.score import cue_counts, cue_kind, exonerates
 from linewatch.analyze.stance.targets import Candidate, hostile_roles
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc, Token
@@ -55,6 +55,15 @@ def test_cue_kind_and_exoneration_words() -> None:
     assert cue_kind("said", None, "en") == "none"
     assert exonerates("Warszawa za tym nie stoi", (0, 24), "pl")
     assert not exonerates("Warszawa za tym stoi", (0, 20), "pl")
+
+
+def test_treason_and_mutiny_are_blame_but_an_opposite_direction_is_not() -> None:
+    for lang, text in (("en", "He called the mutiny a betrayal"), ("ru", "Он назвал мятеж предательством"),
+                       ("pl", "Nazwał bunt zdradą")):
+        counts, _ = cue_counts(text, (0, len(text)), (0, len(text)), lang)
+        assert counts["negative"] == 2, (lang, counts)
+    text = "the convoys are going in the opposite direction"
+    assert cue_counts(text, (0, len(text)), (0, len(text)), "en")[0]["negative"] == 0
 
 
 def _parsed(words: list[tuple[str, str, str, int]], lang: str) -> Doc:

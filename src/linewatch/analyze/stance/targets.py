@@ -157,6 +157,17 @@ def is_own_side(c: Candidate, st: Statement) -> bool:
     return bool(st.speaker_country) and c.country == st.speaker_country
 
 
+def is_own_state(c: Candidate, st: Statement) -> bool:
+    """The candidate is the speaker's own state (or a body standing for it), not merely a
+    compatriot: a person or an organisation acting in its own name (a rival, the army in a
+    mutiny, the opposition) can be opposed by a speaker of the same country."""
+    if not is_own_side(c, st):
+        return False
+    registry = _registry()
+    actor = registry.by_id(c.actor_id) if registry and c.actor_id else None
+    return actor is None or actor.type == "state"
+
+
 def _in_spans(span: Span, spans: list[Span]) -> bool:
     return any(span[0] >= s and span[1] <= e for s, e in spans)
 

@@ -379,3 +379,19 @@ def test_medium_citing_a_person_gives_that_persons_statement(pipe: Pipeline, tex
     doc = run(pipe, text, lang, date(2023, 6, 24))
     assert [(s.speaker, s.content) for s in doc.statements][:1] in (
         [("Yevgeny Prigozhin", content)], [("Dmitry Peskov", content)])
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Vladimir Putin said the crisis was Europe's fault. On Friday, Alexander Lukashenko met troops near the border. "
+     "He said that Belarus would not back down.", "en"),
+    ("Владимир Путин заявил, что кризис создала Европа. В пятницу Александр Лукашенко посетил войска у границы. "
+     "Он заявил, что Белоруссия не отступит.", "ru"),
+])
+def test_pronoun_is_the_subject_named_since_the_last_statement(pipe: Pipeline, text: str, lang: str) -> None:
+    assert speakers(pipe, text, lang, date(2021, 11, 10))[-1] == "Alexander Lukashenko"
+
+
+def test_pronoun_is_not_the_person_the_last_sentence_names_as_object(pipe: Pipeline) -> None:
+    text = ("Władimir Putin stwierdził, że kryzys wywołała Europa. W piątek spotkał się z Aleksandrem Łukaszenką. "
+            "Jego zdaniem Białoruś się nie cofnie przed presją Zachodu.")
+    assert speakers(pipe, text, "pl", date(2021, 11, 10))[-1] == "Vladimir Putin"

@@ -421,7 +421,14 @@ def resolve_speaker(
         if pronouns[words[-1]] == "p":
             # "they" never stands for one person the registry knows, whatever that person's gender
             history = [h for h in history if not _is_person(doc, h.actor_id)]
-        prev = _previous(history, pronouns[words[-1]], (a, b))
+        gender = pronouns[words[-1]]
+        newer = None
+        if gender in ("m", "f") and since is not None:
+            # "Putin said X. On Friday Lukashenko met troops. He said Y": the subject the text named
+            # since the last statement, not the speaker before it
+            newer = _subject_person_before(doc, a, gender, (a, b), sentences_back=1, after=since, skip=skip,
+                                           subject_only=True)
+        prev = newer or _previous(history, gender, (a, b))
         if prev is not None:
             prev.mention = surface
             return prev
@@ -675,7 +682,8 @@ def _in_brackets(text: str, start: int, end: int, reach: int = 120) -> bool:
 def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tuple[int, int] | None,
                            sentences_back: int = 2, after: int = 0,
                            skip: Sequence[tuple[int, int]] = (),
-                           fits: Callable[[str], bool] | None = None) -> Speaker | None:
+                           fits: Callable[[str], bool] | None = None,
+                           subject_only: bool = False) -> Speaker | None:
     """The first registry person named in the nearest sentence before `offset` that names one.
 
     The first named person of a sentence is most often its subject ("X odniósł się do słów Y.
@@ -698,6 +706,8 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
                 continue  # "it" is a body or a state the sentence named; "he"/"she" a person
             if fits is not None and not fits(actor.id):
                 continue  # "the minister" is not the spokeswoman the sentence named
+            if subject_only and not _is_subject(doc, m, actor):
+                continue  # "Błaszczak spotkał się z Morawieckim": not the one met
             if m.kind == "name" and _other_first_name(doc, m, lo) is not None:
                 continue  # "said Luis Rubio": not the registry's Rubio
             if gender == "n":
@@ -707,6 +717,24 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
                 continue
             return Speaker(actor.name, actor.id, span, m.text, "f" if female else gender, "previous", 0.6)
     return None
+
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+
+
+def _is_subject(doc: Doc, mention: Mention, actor: Any) -> bool:
+    """Is the mention its clause's subject? From the parse when there is one; without one (Polish),
+    a name in its base form (the nominative: "Aleksandr Łukaszenka", not "Morawieckim") is taken
+    for the subject."""
+    toks = doc.tokens_in((mention.start, mention.end))
+    if toks and toks[0].dep:
+        inside = {t.i for t in toks}
+        heads = [t for t in toks if t.head not in inside]
+        return bool(heads) and heads[0].dep in SUBJECT_DEPS
+    words = _WORD.findall(mention.text)
+    names = [actor.name, *(n for ns in actor.aliases.values() for n in ns)]
+    # case-folded only: a key without diacritics would take "Łukaszenką" for "Łukaszenka"
+    return bool(words) and words[-1].casefold() in {w.casefold() for n in names for w in _WORD.findall(n)}
 
 
 def _last_person_before(doc: Doc, offset: int, window: int = 600) -> str | None:

@@ -540,6 +540,8 @@ def test_conditional_speech_signed_after_a_dash(pipe: Pipeline) -> None:
     ("ru", "Ольга Сидоренко высмеяла заявления польского министра о «гибридной войне».", "заявления польского"),
     ("pl", "Jan Kowalczyk zarzucił Rosji prowadzenie wojny hybrydowej przeciwko Polsce.", "Rosji prowadzenie wojny"),
     ("pl", "- Granica jest szczelna - zażartował Jan Kowalczyk.", "Granica jest szczelna"),
+    ("pl", "Jak podała rzeczniczka straży Anna Michalska, zatrzymano piętnaście osób.", "zatrzymano piętnaście"),
+    ("ru", "Как подтвердил пресс-секретарь Олег Смирнов, переговоры пройдут в Минске.", "переговоры пройдут"),
 ])
 def test_naming_warning_and_other_reporting_phrases(pipe: Pipeline, lang: str, text: str, content: str) -> None:
     # the object of "назвал/nazwał/przestrzegł" is what was said; "как отмечает", "обратил внимание на то, что"

@@ -637,3 +637,15 @@ def test_a_statement_relaying_another_speaker_cue_and_all_is_dropped(pipe: Pipel
             "\"putting pressure on Poland in multilateral forums is not an appropriate method\".")
     doc = run(pipe, text, "en")
     assert [s.cue for s in doc.statements] == ["told"] and "Kowalczyk" in (doc.statements[0].speaker or "")
+
+
+@pytest.mark.parametrize("lang,text,first", [
+    ("en", "Ivan Petrenko said it was unacceptable, adding that the border would stay closed.", "it was unacceptable"),
+    ("ru", "Олег Смирнов назвал ситуацию критической, добавив, что граница останется закрытой до весны.",
+     "ситуацию критической"),
+])
+def test_cue_keeps_its_clause_before_a_follow_on_participle(pipe: Pipeline, lang: str, text: str, first: str) -> None:
+    # "X said A, adding that B": A is X's claim with "said", B with "adding"
+    found = contents(pipe, text, lang)
+    assert len(found) == 2 and found[0] == first, found
+

@@ -253,7 +253,7 @@ def _drop_relays(text: str, atts: list[Attribution]) -> list[Attribution]:
             cut = min(c[0] for c in inner)
             stop = max(text.rfind(",", a, cut), text.rfind(" and ", a, cut), text.rfind(";", a, cut))
             if stop > a + 10:
-                    att.content_spans = [trim_span(text, a, stop)]
+                att.content_spans = [trim_span(text, a, stop)]
         out.append(att)
     return out
 

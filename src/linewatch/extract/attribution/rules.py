@@ -382,19 +382,25 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             break
         x += 1
     content_tok = None
+    stop_at: int | None = None  # the content ends before this token (a follow-on participle)
     if marker is not None:
         # the content keeps its complementiser ("that the border…", "to take responsibility", as
         # annotated corpora do); a colon is left out, an opening quote kept
         keep = toks[marker].text != ":"
         content_tok = marker if keep else marker + 1
         between = toks[j:marker]
-        if any(_follow_on_at(view, y) for y in range(j, marker)):
+        follow = next((y for y in range(j, marker) if _follow_on_at(view, y)), None)
+        if (follow is not None and word_count(view, j, follow) >= 2 and toks[j].text != ","
+                and k > 0 and toks[k - 1].text not in SEPARATORS):
+            # "X said it was unacceptable, adding that Z": "said" owns the clause up to the participle
+            content_tok, stop_at, between = j, follow, []
+        elif follow is not None:
             return None  # "Y, X said, adding that Z": "said" owns Y (post-position), "adding" owns Z
-        if _asyndetic(view, j, marker):
+        if stop_at is None and _asyndetic(view, j, marker):
             # "Песков добавил, нужно следить…, чтобы понять…": the reported clause opens right after
             # the comma; the complementiser further on belongs to it
             content_tok, between = j + 1, []
-        elif toks[marker].text.lower() in table.that and _claim_object(view, between):
+        elif stop_at is None and toks[marker].text.lower() in table.that and _claim_object(view, between):
             # "dismissed the claims that…", "прокомментировал заявление X о том, что…": the clause
             # is the claim's, someone else's words; what the speaker did with it starts at the noun
             content_tok, between = j, []
@@ -448,7 +454,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         return None
     # content: to the sentence end, or to the end of a quotation that starts here
     c_start = toks[content_tok].start
-    c_end = view.end
+    c_end = view.end if stop_at is None else toks[stop_at].start
     if toks[content_tok].text in OPEN_QUOTES:
         q = view.in_quote(c_start + 1)
         if q and q[0] == c_start and q[1] > c_end:

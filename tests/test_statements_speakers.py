@@ -395,3 +395,15 @@ def test_pronoun_is_not_the_person_the_last_sentence_names_as_object(pipe: Pipel
     text = ("Władimir Putin stwierdził, że kryzys wywołała Europa. W piątek spotkał się z Aleksandrem Łukaszenką. "
             "Jego zdaniem Białoruś się nie cofnie przed presją Zachodu.")
     assert speakers(pipe, text, "pl", date(2021, 11, 10))[-1] == "Vladimir Putin"
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("Polish Prime Minister Mateusz Morawiecki's spokesman Piotr Müller said the border was secure.", "en", "Piotr Müller"),
+    ("Rzecznik premiera Mateusza Morawieckiego Piotr Müller powiedział, że granica jest bezpieczna.", "pl", "Piotr Müller"),
+    ("Пресс-секретарь Александра Лукашенко Наталья Эйсмонт заявила, что Минск не будет вести переговоры.", "ru",
+     "Natalia Eismont"),
+    ("Rzecznik premiera Mateusza Morawieckiego Jan Kowalczyk powiedział, że granica jest bezpieczna.", "pl", "Jan Kowalczyk"),
+    ("Lukashenko's adviser Ivan Petrovsky said that Minsk would not negotiate with Warsaw.", "en", "Ivan Petrovsky"),
+])
+def test_spokesman_of_a_named_person_is_the_speaker_not_the_boss(pipe: Pipeline, text: str, lang: str, name: str) -> None:
+    assert speakers(pipe, text, lang, date(2021, 11, 10)) == [name]

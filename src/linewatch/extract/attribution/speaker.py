@@ -389,6 +389,21 @@ def resolve_speaker(
         # Лукашенко Владимиру Путину": the one who spoke, then whom he spoke to).
         order = {"name": 0, "title": 1, "body": 2, "state": 3, "demonym": 4}
         best = sorted(inside, key=lambda m: (order.get(m.kind, 5), m.start))[0]
+        people = [m for m in inside if m.kind == "name" and _is_person(doc, m.actor_id)]
+        if len(people) > 1:
+            # "Morawiecki's spokesman Piotr Müller", "Rzecznik premiera Mateusza Morawieckiego Piotr
+            # Müller", "Пресс-секретарь Александра Лукашенко Наталья Эйсмонт": the person in the
+            # nominative, not the possessor (nor "заявил Лукашенко Владимиру Путину"'s addressee)
+            heads = [m for m in people if not re.match(r"['’]s\b", doc.text[m.end:m.end + 3])
+                     and _in_base_form(doc, m)]
+            best = heads[0] if heads else best
+        possessor = re.match(r"['’]s\b", doc.text[best.end:best.end + 3]) is not None
+        if best.kind == "name" and (possessor or (not _in_base_form(doc, best) and doc.text[a:best.start].strip())) \
+                and (run := _capitalised_run(doc.text, best.end, b)):
+            # "Lukashenko's adviser Ivan Petrovsky", "Советник Александра Лукашенко Иван Петровский":
+            # a person the registry does not know, named after the one whose adviser they are (an
+            # oblique name first in the phrase is an according-to source: "Zdaniem Ławrowa …")
+            return Speaker(run, None, (a, b), surface, gender_hint, "text", 0.6)
         name_run = _name_part(surface, lang)
         run_start = a + surface.find(name_run) if name_run else -1
         heads = _phrase_heads(doc, a, b, [w.group().lower() for w in _WORD.finditer(surface)])
@@ -706,7 +721,7 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
                 continue  # "it" is a body or a state the sentence named; "he"/"she" a person
             if fits is not None and not fits(actor.id):
                 continue  # "the minister" is not the spokeswoman the sentence named
-            if subject_only and not _is_subject(doc, m, actor):
+            if subject_only and not _is_subject(doc, m):
                 continue  # "Błaszczak spotkał się z Morawieckim": not the one met
             if m.kind == "name" and _other_first_name(doc, m, lo) is not None:
                 continue  # "said Luis Rubio": not the registry's Rubio
@@ -722,7 +737,7 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 
 
-def _is_subject(doc: Doc, mention: Mention, actor: Any) -> bool:
+def _is_subject(doc: Doc, mention: Mention) -> bool:
     """Is the mention its clause's subject? From the parse when there is one; without one (Polish),
     a name in its base form (the nominative: "Aleksandr Łukaszenka", not "Morawieckim") is taken
     for the subject."""
@@ -731,10 +746,40 @@ def _is_subject(doc: Doc, mention: Mention, actor: Any) -> bool:
         inside = {t.i for t in toks}
         heads = [t for t in toks if t.head not in inside]
         return bool(heads) and heads[0].dep in SUBJECT_DEPS
+    return _in_base_form(doc, mention, last_only=True)
+
+
+def _capitalised_run(text: str, a: int, b: int) -> str | None:
+    """The first run of two or more capitalised words (no acronyms) in text[a:b], or None."""
+    run: list[re.Match[str]] = []
+    for w in _WORD.finditer(text, a, b):
+        word = w.group()
+        if word[:1].isupper() and not (len(word) > 1 and word.isupper()):
+            if run and text[run[-1].end():w.start()].strip():
+                run = []  # punctuation between: a new run
+            run.append(w)
+        elif len(run) >= 2:
+            break
+        else:
+            run = []
+    return text[run[0].start():run[-1].end()] if len(run) >= 2 else None
+
+
+def _in_base_form(doc: Doc, mention: Mention, last_only: bool = False) -> bool:
+    """Are the words of a registry name mention (or its last word) in the base form the registry
+    lists, i.e. the nominative ("Piotr Müller", not "Mateusza Morawieckiego")? Compared case-folded
+    only: a key without diacritics would take "Łukaszenką" for "Łukaszenka"; in a language that does
+    not decline names (names.yaml without rules) any spelling of the name is its base form."""
+    reg = registry_for(doc)
+    actor = reg.by_id(mention.actor_id) if reg is not None and mention.actor_id else None
     words = _WORD.findall(mention.text)
-    names = [actor.name, *(n for ns in actor.aliases.values() for n in ns)]
-    # case-folded only: a key without diacritics would take "Łukaszenką" for "Łukaszenka"
-    return bool(words) and words[-1].casefold() in {w.casefold() for n in names for w in _WORD.findall(n)}
+    if actor is None or not words:
+        return False
+    if not lexicon(doc.lang, "names").get("declension"):
+        return True
+    names = {w.casefold() for n in [actor.name, *(n for ns in actor.aliases.values() for n in ns)]
+             for w in _WORD.findall(n)}
+    return all(w.casefold() in names for w in (words[-1:] if last_only else words))
 
 
 def _last_person_before(doc: Doc, offset: int, window: int = 600) -> str | None:

@@ -488,3 +488,26 @@ def test_a_dateline_is_not_part_of_the_source(pipe: Pipeline) -> None:
 def test_history_the_article_recalls_is_no_event(pipe: Pipeline) -> None:
     doc = run(pipe, "On 5 March 2020, Vladimir Putin met Recep Tayyip Erdogan in Moscow.", published=date(2023, 6, 24))
     assert doc.events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's full-scale invasion of Ukraine early last year has triggered one of the deadliest conflicts in Europe.",
+        "Ukraine's offensive near Kursk has taught the West a lesson, Russia said.",
+        "Oleksandr Zinchenko recalls the first days of the war in Ukraine.",
+    ],
+)
+def test_no_event_from_a_deed_named_as_the_topic(pipe: Pipeline, text: str) -> None:
+    assert [e.plover for e in run(pipe, text).events] == []
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Russia and Belarus held joint exercises on Monday.", "en"),
+        ("Россия и Белоруссия провели совместные учения в понедельник.", "ru"),
+    ],
+)
+def test_coordinated_subjects_are_the_two_sides(pipe: Pipeline, text: str, lang: str) -> None:
+    assert _sides(run(pipe, text, lang)) == [("COOPERATE", "Russia", "Belarus")]

@@ -372,6 +372,14 @@ def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:
     for m in ms:
         if m.kind == "state" and (m.end - m.start) >= len(phrase) - 4:
             return _canonical(registry, m)
+    # "Russia and Belarus held joint exercises": the first of coordinated states leads (the
+    # other is the partner).
+    joins = {str(w).casefold() for w in lexicon(doc.lang, "events").get("coordinators") or []}
+    states = [m for m in ms if m.kind in ("state", "demonym")]
+    if len(states) > 1 and all(
+        doc.text[a.end : b.start].strip(" ,").casefold() in joins for a, b in zip(states, states[1:])
+    ) and not doc.text[span[0] : states[0].start].strip():
+        return _canonical(registry, states[0])
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
     return phrase[:120] or None
 
@@ -614,6 +622,8 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
         # ("in a phone call with X, he said") is still the news.
         if trig.plover in VERBAL_TYPES:
             return False
+        if trig.plover != "CONSULT" and _topic_subject(tok, tokens_by_i, lang):
+            return False
         return trig.plover == "CONSULT" or not _in_adverbial_phrase(tokens_by_i, tok)
     return _governed_by_event_free_verbs(tok, tokens_by_i, event_lexicon(lang).report_verbs)
 
@@ -626,6 +636,25 @@ def _in_background_clause(text: str, start: int, limit: int, background: re.Patt
     window = text[max(limit, start - 80) : start]
     found = list(background.finditer(window))
     return bool(found) and not _clause_break(window[found[-1].end() :])
+
+
+def _topic_subject(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
+    """Whether an event noun is the subject of a verb that tells of its effects ("Russia's
+    invasion *has triggered* a conflict", "the offensive *has taught* the West"): the topic,
+    not the news. A verb of occurrence ("the attack *took place*") or a deed verb keeps it."""
+    if noun.dep == "appos" and noun.head in tokens_by_i:
+        noun = tokens_by_i[noun.head]  # "The first major attack ..., the army's offensive in Kursk, has humiliated"
+    if noun.dep != "nsubj":
+        return False  # a passive subject is what was done ("sanctions were imposed")
+    if any(t.head == noun.i and t.dep in ("acl", "amod") and t.pos == "VERB" for t in tokens_by_i.values()):
+        return False  # "Санкции, введенные Евросоюзом, ударили...": its participle tells the deed
+    verb = tokens_by_i.get(noun.head)
+    if verb is None or verb.pos not in ("VERB", "AUX"):
+        return False
+    keep = {str(w).casefold() for w in lexicon(lang, "events").get("occurrence_verbs") or []}
+    if not keep:
+        return False  # the language lists none: no basis to judge
+    return (verb.lemma or verb.text).casefold() not in keep and not find_triggers(verb.text, lang)
 
 
 def _modal(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
@@ -1093,6 +1122,12 @@ def _events_for(
         # Free word order (ru/pl) puts the addressee before the act: "Против Белоруссии
         # Евросоюз ввел санкции", "Polska przekazała Ukrainie pomoc".
         tm = _mention_before_in_clause(doc, trig.start, sent.start, exclude, subj)
+    if tm is None and subj:
+        # "Россия и Белоруссия провели совместные учения": the other side is in the subject.
+        conjuncts = [t for t in sent_tokens if t.dep == "conj" and subj[0] <= t.start and t.end <= subj[1]]
+        tm = next((m for m in _mentions_in(doc, subj) if (m.actor_id or m.text) not in exclude
+                   and (_is_actor(m) or _names_state(doc, m)) and (m.start, m.end) not in named
+                   and any(m.start <= t.start and t.end <= m.end for t in conjuncts)), None)
     if source is None and plover == "CONSULT":
         # "– Odbyliśmy konsultacje z premierem – poinformował prezydent": a readout in the
         # first person is the speaker's own meeting.

@@ -98,6 +98,16 @@ def test_a_statement_naming_nobody_is_about_the_documents_adversary() -> None:
     assert st.target == "Poland"  # named twice, the other side; Belarus is Russia's ally
 
 
+def test_in_a_dispute_between_allies_the_ally_is_the_topic() -> None:
+    doc = _doc("Kyiv filed a complaint against Poland over the grain ban. Ukraine also criticised Warsaw at the UN. "
+               "The ministry said that such steps were not appropriate methods of resolving disputes.")
+    st = _statement(doc, "such steps were not appropriate methods of resolving disputes",
+                    "Ministry of Foreign Affairs of Poland", "POL")
+    doc.statements = [st]
+    apply_stance(doc)
+    assert st.target == "Ukraine"  # named twice; Poland is the speaker's own side
+
+
 def test_blame_naming_only_the_own_side_is_aimed_at_the_documents_adversary() -> None:
     doc = _doc("Poland accused Belarus of staging the crisis. Belarus denied it, and Poland insisted. "
                "Zakharova said that attempts to blame Moscow for the crisis were groundless. "

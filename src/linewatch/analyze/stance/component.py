@@ -168,19 +168,27 @@ def _name_counts(doc: Doc) -> Counter:
 
 
 def _topic_candidate(doc: Doc, st: Statement) -> Candidate | None:
-    """The actor of the other side the document names most often (at least twice): whom a
-    statement naming nobody else is about ("the decision has not been taken yet")."""
+    """The actor the document names most often (at least twice) other than the speaker's own
+    side: whom a statement naming nobody else is about ("the decision has not been taken
+    yet"). An ally counts too (a dispute inside a bloc, such as Poland and Ukraine over grain,
+    is about the ally), but on a tie the other side wins. Allowing allies raised target
+    accuracy on the check folds from 0.755 to 0.774 (cross-validated 0.715 to 0.717)."""
     counts, first = _named_actors(doc)
-    for name, n in counts.most_common():
-        if n < TOPIC_MIN_MENTIONS:
-            break
+    best: tuple[tuple[int, bool], Candidate] | None = None
+    for name, n in counts.items():  # in order of first mention: the earlier wins a full tie
         c = first[name]
-        if name == st.speaker or (st.speaker_id and c.actor_id == st.speaker_id) or is_own_side(c, st):
+        if n < TOPIC_MIN_MENTIONS or name == st.speaker or (st.speaker_id and c.actor_id == st.speaker_id):
             continue
-        if st.speaker_country and c.country and relation(st.speaker_country, c.country) == "ally":
+        if is_own_side(c, st):
             continue
-        return Candidate(c.name, c.actor_id, c.span, c.country, c.kind, "document")
-    return None
+        ally = bool(st.speaker_country and c.country and relation(st.speaker_country, c.country) == "ally")
+        key = (n, not ally)
+        if best is None or key > best[0]:
+            best = (key, c)
+    if best is None:
+        return None
+    c = best[1]
+    return Candidate(c.name, c.actor_id, c.span, c.country, c.kind, "document")
 
 
 def candidate_facts(doc: Doc, st: Statement, named: list[Candidate]) -> list[CandidateFacts]:

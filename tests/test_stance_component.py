@@ -162,6 +162,21 @@ def test_a_compatriot_rival_can_be_opposed_but_the_own_state_is_not() -> None:
     assert state.target == "Russia" and state.stance != "oppose"
 
 
+def test_clearing_the_own_side_of_an_allys_act_neither_backs_nor_opposes_the_ally() -> None:
+    doc = _doc("Peskov said that Moscow had nothing to do with the decision of Lukashenko to cut the gas.")
+    st = _statement(doc, "Moscow had nothing to do with the decision of Lukashenko to cut the gas",
+                    "Dmitry Peskov", "RUS")
+    st.plover = "REJECT"
+    doc.statements = [st]
+    apply_stance(doc)
+    assert st.target == "Alexander Lukashenko" and st.stance == "neutral"
+    doc = _doc("Peskov said that Lukashenko had nothing to do with the incidents at the crossing.")
+    st = _statement(doc, "Lukashenko had nothing to do with the incidents at the crossing", "Dmitry Peskov", "RUS")
+    doc.statements = [st]
+    apply_stance(doc)
+    assert st.target == "Alexander Lukashenko" and st.stance == "support"  # the ally itself is cleared
+
+
 def test_polish_and_russian_statements() -> None:
     doc = _doc("Minister powiedział, że Mińsk prowadzi atak hybrydowy na polską granicę.", "pl")
     st = _statement(doc, "Mińsk prowadzi atak hybrydowy na polską granicę", "Mariusz Błaszczak", "POL")

@@ -35,7 +35,7 @@ from linewatch.analyze.stance.score import (
     THRESHOLD,
     cue_counts,
     cue_kind,
-    exonerates,
+    exoneration_at,
     hostile_act_on,
     score_toward,
 )
@@ -270,8 +270,17 @@ def redirect_blame(doc: Doc, st: Statement, target: Candidate | None) -> Candida
     return _topic_candidate(doc, st) or target
 
 
+def _clears_own_state(doc: Doc, st: Statement, denial_at: int) -> bool:
+    """The actor named last before a denial in the content is the speaker's own state: "Moscow
+    had no hand in Minsk's decision" clears the speaker's side, it says nothing for Minsk."""
+    before = [c for m in doc_mentions(doc) if st.content_span[0] <= m.start and m.end <= denial_at
+              for c in [candidate_of(m, doc)] if c is not None and c.actor_id is not None]
+    return bool(before) and is_own_state(max(before, key=lambda c: c.span[0]), st)
+
+
 def statement_facts(doc: Doc, st: Statement, target: Candidate | None, rule: _RuleStance) -> StatementFacts:
     counts, negated = cue_counts(doc.text, _statement_window(st), st.content_span, doc.lang)
+    exonerated = exoneration_at(doc.text, st.content_span, doc.lang)
     rel = "none" if target is None else (
         relation(st.speaker_country, target.country) if target.country else "unknown")
     if rel == "own" and target is not None and not is_own_state(target, st):
@@ -281,7 +290,8 @@ def statement_facts(doc: Doc, st: Statement, target: Candidate | None, rule: _Ru
         target_where=target.where if target else None, target_kind=target.kind if target else None,
         rule_label=rule.label, rule_score=rule.score, lex_score=rule.lex_score, cue_counts=counts,
         negated=negated, hostile_to_own=rule.hostile, self_obliged=_self_obliged(doc, st), lang=doc.lang,
-        cue_kind=cue_kind(doc.text, st.cue_span, doc.lang), exonerated=exonerates(doc.text, st.content_span, doc.lang),
+        cue_kind=cue_kind(doc.text, st.cue_span, doc.lang), exonerated=exonerated is not None,
+        exonerated_own=exonerated is not None and _clears_own_state(doc, st, exonerated),
     )
 
 
@@ -304,6 +314,10 @@ def final_stance(own: bool, facts: StatementFacts, rule: _RuleStance,
         # "these statements were not agreed with Moscow": a denial toward an ally distances the
         # speaker from it; only blame words, a hostile cue or an accusation oppose it
         learnt = ("neutral", 0.5)
+    if facts.exonerated and facts.exonerated_own and facts.relation == "ally":
+        # "Moscow had nothing to do with Minsk's decision": the speaker distances its own
+        # side from the ally's act; neither backing nor opposing the ally
+        return "neutral", EXONERATION_CONFIDENCE
     if facts.relation in ("own", "ally") and (facts.exonerated or rule.label == "support"):
         # "we had nothing to do with it", "Minsk is not behind this", "pressure on Minsk is
         # groundless": the speaker defends its side; the blame words are the accusation it

@@ -181,6 +181,7 @@ class StatementFacts:
     lang: str
     cue_kind: str = "none"  # what the reporting cue itself says: hostile ("warned", "accused") / positive / none
     exonerated: bool = False  # the content denies someone's involvement ("had nothing to do with it")
+    exonerated_own: bool = False  # ... and the one it clears is the speaker's own state ("Moscow had no hand in")
 
 
 def stance_features(f: StatementFacts) -> dict[str, float]:

@@ -264,8 +264,15 @@ def cue_kind(text: str, span: Span | None, lang: str) -> str:
     return "none"
 
 
+def exoneration_at(text: str, span: Span, lang: str) -> int | None:
+    """Offset of the first denial of involvement or guilt in `span` ("had nothing to do with
+    it", "Minsk is not behind this"), or None."""
+    found = words_with_spans(text[span[0] : min(span[1], span[0] + MAX_TEXT)])
+    hits = _phrase_positions([w for w, _, _ in found], stance_words(lang).exoneration)
+    return span[0] + found[hits[0]][1] if hits else None
+
+
 def exonerates(text: str, span: Span, lang: str) -> bool:
-    """Whether the text denies someone's involvement or guilt ("had nothing to do with it",
-    "Minsk is not behind this"): said of one's own side or an ally, that defends it."""
-    words = [w for w, _, _ in words_with_spans(text[span[0] : min(span[1], span[0] + MAX_TEXT)])]
-    return bool(_phrase_positions(words, stance_words(lang).exoneration))
+    """Whether the text denies someone's involvement or guilt: said of one's own side or an
+    ally, that defends it."""
+    return exoneration_at(text, span, lang) is not None

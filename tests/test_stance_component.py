@@ -131,50 +131,44 @@ def test_a_continued_statement_keeps_the_side_of_its_topic() -> None:
     assert target.name == "Poland" and target.country == "POL"  # an adversary, not a side unknown
 
 
-def test_a_denial_toward_an_ally_is_no_opposition_but_a_protest_is() -> None:
-    doc = _doc("Peskov said that the statements of Lukashenko had not been discussed or agreed with Moscow.")
-    denial = _statement(doc, "the statements of Lukashenko had not been discussed or agreed with Moscow",
-                        "Dmitry Peskov", "RUS")
-    denial.plover = "REJECT"
-    doc.statements = [denial]
-    apply_stance(doc)
-    assert denial.target == "Alexander Lukashenko" and denial.stance == "neutral"
-    doc = _doc("The ministry said it had conveyed a strong protest against the statements of Volodymyr Zelensky.")
-    protest = _statement(doc, "it had conveyed a strong protest against the statements of Volodymyr Zelensky",
-                         "Ministry of Foreign Affairs of Poland", "POL")
-    doc.statements = [protest]
-    apply_stance(doc)
-    assert protest.target == "Volodymyr Zelensky" and protest.stance == "oppose"
+# (why, text, content, speaker, country, plover, target, stance; "!oppose" = anything but oppose)
+SIDE_CASES = [
+    ("a denial toward an ally is no opposition",
+     "Peskov said that the statements of Lukashenko had not been discussed or agreed with Moscow.",
+     "the statements of Lukashenko had not been discussed or agreed with Moscow", "Dmitry Peskov", "RUS", "REJECT",
+     "Alexander Lukashenko", "neutral"),
+    ("a protest opposes even an ally",
+     "The ministry said it had conveyed a strong protest against the statements of Volodymyr Zelensky.",
+     "it had conveyed a strong protest against the statements of Volodymyr Zelensky",
+     "Ministry of Foreign Affairs of Poland", "POL", None, "Volodymyr Zelensky", "oppose"),
+    ("a compatriot rival can be opposed",
+     "Prigozhin said that the Russian army had betrayed his fighters and shelled their camps.",
+     "the Russian army had betrayed his fighters and shelled their camps", "Yevgeny Prigozhin", "RUS", "ACCUSE",
+     "Russian Armed Forces", "oppose"),
+    ("the own state is not opposed",
+     "Zakharova said that Russia had been betrayed and accused without any evidence.",
+     "Russia had been betrayed and accused without any evidence", "Maria Zakharova", "RUS", None, "Russia", "!oppose"),
+    ("clearing the own side of an ally's act neither backs nor opposes the ally",
+     "Peskov said that Moscow had nothing to do with the decision of Lukashenko to cut the gas.",
+     "Moscow had nothing to do with the decision of Lukashenko to cut the gas", "Dmitry Peskov", "RUS", "REJECT",
+     "Alexander Lukashenko", "neutral"),
+    ("clearing the ally itself backs it",
+     "Peskov said that Lukashenko had nothing to do with the incidents at the crossing.",
+     "Lukashenko had nothing to do with the incidents at the crossing", "Dmitry Peskov", "RUS", None,
+     "Alexander Lukashenko", "support"),
+]
 
 
-def test_a_compatriot_rival_can_be_opposed_but_the_own_state_is_not() -> None:
-    doc = _doc("Prigozhin said that the Russian army had betrayed his fighters and shelled their camps.")
-    rival = _statement(doc, "the Russian army had betrayed his fighters and shelled their camps",
-                       "Yevgeny Prigozhin", "RUS")
-    rival.plover = "ACCUSE"
-    doc.statements = [rival]
-    apply_stance(doc)
-    assert rival.target == "Russian Armed Forces" and rival.stance == "oppose"
-    doc = _doc("Zakharova said that Russia had been betrayed and accused without any evidence.")
-    state = _statement(doc, "Russia had been betrayed and accused without any evidence", "Maria Zakharova", "RUS")
-    doc.statements = [state]
-    apply_stance(doc)
-    assert state.target == "Russia" and state.stance != "oppose"
-
-
-def test_clearing_the_own_side_of_an_allys_act_neither_backs_nor_opposes_the_ally() -> None:
-    doc = _doc("Peskov said that Moscow had nothing to do with the decision of Lukashenko to cut the gas.")
-    st = _statement(doc, "Moscow had nothing to do with the decision of Lukashenko to cut the gas",
-                    "Dmitry Peskov", "RUS")
-    st.plover = "REJECT"
+@pytest.mark.parametrize("case", SIDE_CASES, ids=[c[0] for c in SIDE_CASES])
+def test_sides_bound_the_stance(case: tuple) -> None:
+    _, text, content, speaker, country, plover, target, stance = case
+    doc = _doc(text)
+    st = _statement(doc, content, speaker, country)
+    st.plover = plover
     doc.statements = [st]
     apply_stance(doc)
-    assert st.target == "Alexander Lukashenko" and st.stance == "neutral"
-    doc = _doc("Peskov said that Lukashenko had nothing to do with the incidents at the crossing.")
-    st = _statement(doc, "Lukashenko had nothing to do with the incidents at the crossing", "Dmitry Peskov", "RUS")
-    doc.statements = [st]
-    apply_stance(doc)
-    assert st.target == "Alexander Lukashenko" and st.stance == "support"  # the ally itself is cleared
+    assert st.target == target
+    assert st.stance != "oppose" if stance == "!oppose" else st.stance == stance
 
 
 def test_polish_and_russian_statements() -> None:

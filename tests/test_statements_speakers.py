@@ -407,3 +407,12 @@ def test_pronoun_is_not_the_person_the_last_sentence_names_as_object(pipe: Pipel
 ])
 def test_spokesman_of_a_named_person_is_the_speaker_not_the_boss(pipe: Pipeline, text: str, lang: str, name: str) -> None:
     assert speakers(pipe, text, lang, date(2021, 11, 10)) == [name]
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("МИД назвал деструктивной идею соседей закрыть пункты пропуска на границе.", "ru", "Ministry of Foreign Affairs of Russia"),
+    ("MSZ poinformowało, że ambasador został wezwany w trybie pilnym do ministerstwa.", "pl",
+     "Ministry of Foreign Affairs of Poland"),
+])
+def test_bare_ministry_acronym_is_the_home_countrys(pipe: Pipeline, text: str, lang: str, name: str) -> None:
+    assert speakers(pipe, text, lang, date(2023, 11, 15)) == [name]

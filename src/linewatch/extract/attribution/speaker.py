@@ -482,6 +482,8 @@ def resolve_speaker(
             return prev
         if (home := _home_holder(doc, fit.roles)) is not None:
             return Speaker(home.name, home.id, (a, b), surface, gender_of(doc, home.id, history), "title", 0.6)
+        if fit.body and len(words) == 1 and (body := _home_body(doc, words[0])) is not None:
+            return Speaker(body.name, body.id, (a, b), surface, "n", "title", 0.6)
     name = _clean_surface(_name_part(surface, lang) or surface)
     if not name:
         return _previous(history, gender_hint, None)
@@ -498,6 +500,16 @@ def _home_holder(doc: Doc, roles: frozenset[str]) -> Any | None:
         return None
     holders = {h.id: h for role in roles if (h := reg.holder(role, str(home), doc.date)) is not None}
     return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _home_body(doc: Doc, word: str) -> Any | None:
+    """The home country's ministry a bare acronym means ("МИД" in Russian, "MSZ" in Polish news:
+    titles.yaml `home_bodies`), or None."""
+    bodies = lexicon(doc.lang, "titles").get("home_bodies") or {}
+    base = anaphor_base(word, doc.lang)
+    actor_id = bodies.get(base) if base else None
+    reg = registry_for(doc)
+    return reg.by_id(str(actor_id)) if actor_id and reg is not None else None
 
 
 _OPENING = "\"«„“"

@@ -52,6 +52,10 @@ def test_cue_kind_and_exoneration_words() -> None:
     assert cue_kind("she praised", (0, 11), "en") == "positive"
     assert cue_kind("did not criticise", (0, 17), "en") == "none"
     assert cue_kind("powiedział", (0, 10), "pl") == "none"
+    for lang, cue in (("en", "chided"), ("en", "deplored"), ("ru", "предостерёг"), ("ru", "высмеял"),
+                      ("pl", "przestrzegł"), ("pl", "wyśmiał"), ("pl", "napiętnował")):
+        assert cue_kind(cue, (0, len(cue)), lang) == "hostile", cue
+    assert cue_kind("przestrzegać", (0, 12), "pl") == "none"  # "to observe (the law)"
     assert cue_kind("said", None, "en") == "none"
     assert exonerates("Warszawa za tym nie stoi", (0, 24), "pl")
     for lang, text in (("en", "Moscow had no hand in the blasts"), ("ru", "Москва тут ни при чём"),

@@ -4,7 +4,7 @@
     linewatch narratives match "claim text" [--lang ru] [--taxonomy ...]
     linewatch narratives discover [--db URL] [--taxonomy NAME] [--seed 0] [--min-size 3] [--json]
     linewatch narratives promote CANDIDATE_ID --into FILE [--db URL] [--id NEW_ID]
-    linewatch narratives train --semeval ../shared/eval/semeval2025_t10 [--folds 5] [--embed 1.0] [--languages en,ru] [--predictions DIR]
+    linewatch narratives train --semeval ../shared/eval/semeval2025_t10 [--folds 5] [--no-embedding] [--per-label] [--languages en,ru] [--predictions DIR]
 """
 from __future__ import annotations
 
@@ -132,7 +132,9 @@ def train_cmd(
     seed: int = typer.Option(0, "--seed"),
     predictions: Path | None = typer.Option(None, "--predictions", help="write held-out predictions <lang>.jsonl here (for score.py narratives)"),
     languages: str = typer.Option("", "--languages", help="learn only from these languages, comma-separated (default: every language folder)"),
-    embed: float = typer.Option(0.0, "--embed", help="weight of the title+lead multilingual embedding features (0 = lexical only)"),
+    embedding: bool = typer.Option(True, "--embedding/--no-embedding", help="the title+lead multilingual embedding features beside the lexical ones"),
+    per_label: bool = typer.Option(False, "--per-label", help="tune a threshold per narrative (else one for all)"),
+    nested: bool = typer.Option(True, "--nested/--no-nested", help="run the nested cross-validation first (about 6x the training time)"),
 ) -> None:
     """Cross-validate and train the document classifier on SemEval-2025 Task 10 data."""
     from linewatch.analyze.narratives.semeval import (
@@ -144,8 +146,9 @@ def train_cmd(
         raise InputError("the taxonomy names no classifier file; give --out", where=taxonomy)
     if folds < 2:
         raise InputError("need at least 2 folds", where="--folds")
-    cfg = TrainConfig(train_langs=tuple(x.strip().lower() for x in languages.split(",") if x.strip()), embed_scale=max(0.0, embed))
-    summary = run_training(semeval, tax, target, predictions, k=folds, seed=seed, cfg=cfg, progress=lambda m: console.print(f"[dim]{m}[/dim]"))
+    cfg = TrainConfig(train_langs=tuple(x.strip().lower() for x in languages.split(",") if x.strip()), embedding=embedding)
+    summary = run_training(semeval, tax, target, predictions, k=folds, seed=seed, cfg=cfg, per_label=per_label, nested=nested,
+                           progress=lambda m: console.print(f"[dim]{m}[/dim]"))
     print(json.dumps(summary, indent=1))
 
 

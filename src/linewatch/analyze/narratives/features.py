@@ -2,14 +2,16 @@
 
 Word unigrams and bigrams plus character n-grams inside words (which catch
 Russian and Polish inflection without a stemmer), weighted TF-IDF with
-sublinear term frequency, each block L2-normalised. Training (scikit-learn,
-only in `linewatch narratives train`) and inference (numpy only, here) share
-`analyze()` so a shipped model sees exactly the features it learnt from.
+sublinear term frequency, each block L2-normalised. Features are hashed into
+buckets (`feature_bucket`), so a shipped model holds bucket numbers and
+weights, never words of the texts it learnt from. Training (only in
+`linewatch narratives train`) and inference (numpy only, here) share
+`analyze()` and the hash, so a shipped model sees exactly the features it learnt from.
 """
 from __future__ import annotations
 
-import math
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -50,28 +52,64 @@ def analyze(text: str) -> list[str]:
     return [f"w:{f}" for f in word_features(text)] + [f"c:{f}" for f in char_features(text)]
 
 
-@dataclass
-class TfidfSpace:
-    """A fixed vocabulary with IDF weights: text -> sparse TF-IDF vector."""
+HASH_BITS = 20  # buckets per block: 2^20 word buckets, then 2^20 character buckets
 
-    vocab: dict[str, int]
-    idf: np.ndarray  # float32, one per feature
+
+def feature_bucket(feature: str) -> int:
+    """Bucket of an analysed feature ('w:...' or 'c:...'): crc32 is stable across runs and
+    machines (Python's hash() is salted), word and character features in separate halves."""
+    block = 0 if feature.startswith("w:") else 1 << HASH_BITS
+    return block + (zlib.crc32(feature.encode("utf-8")) & ((1 << HASH_BITS) - 1))
+
+
+def bucket_counts(text: str) -> Counter[int]:
+    """Raw counts of the hashed features of a text."""
+    return Counter(feature_bucket(f) for f in analyze(text))
+
+
+@dataclass
+class HashedSpace:
+    """TF-IDF over the hashed buckets seen in training: text -> sparse vector.
+
+    `buckets` (sorted) are the buckets kept at training (document frequency >= min_df);
+    column i of the space is buckets[i]. Buckets of the word block are < 2^HASH_BITS.
+    """
+
+    buckets: np.ndarray  # int64, sorted
+    idf: np.ndarray  # float32, one per column
+
+    def columns_of(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(positions in `keys` that are kept buckets, their columns)."""
+        pos = np.searchsorted(self.buckets, keys)
+        pos = np.minimum(pos, max(0, len(self.buckets) - 1))
+        ok = self.buckets[pos] == keys if len(self.buckets) else np.zeros(len(keys), dtype=bool)
+        return np.flatnonzero(ok), pos[ok]
 
     def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(indices, values) of the TF-IDF vector, each block (word/char) L2-normalised."""
-        counts = Counter(f for f in analyze(text) if f in self.vocab)
+        """(column indices, values) of the TF-IDF vector, each block (word/char) L2-normalised."""
+        counts = bucket_counts(text)
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        feats = list(counts)
-        idx = np.fromiter((self.vocab[f] for f in feats), dtype=np.int64, count=len(feats))
-        tf = np.fromiter((1.0 + math.log(counts[f]) for f in feats), dtype=np.float32, count=len(feats))
-        vals = tf * self.idf[idx]
-        is_word = np.fromiter((f.startswith("w:") for f in feats), dtype=bool, count=len(feats))
+        keys = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        n = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        where, idx = self.columns_of(keys)
+        vals = (1.0 + np.log(n[where])) * self.idf[idx]
+        is_word = keys[where] < (1 << HASH_BITS)
         for mask in (is_word, ~is_word):
             norm = float(np.linalg.norm(vals[mask]))
             if norm > 0:
                 vals[mask] /= norm
-        return idx, vals.astype(np.float32)
+        return idx.astype(np.int64), vals.astype(np.float32)
+
+    def word_columns(self, text: str) -> dict[int, str]:
+        """Column -> the word (or word pair) of this text hashed there, for 'matched because'."""
+        out: dict[int, str] = {}
+        feats = word_features(text)
+        keys = np.fromiter((feature_bucket(f"w:{f}") for f in feats), dtype=np.int64, count=len(feats))
+        where, idx = self.columns_of(keys)
+        for w, c in zip(where.tolist(), idx.tolist()):
+            out.setdefault(c, feats[w])
+        return out
 
 
 def pack_strings(items: list[str]) -> np.ndarray:

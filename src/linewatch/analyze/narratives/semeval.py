@@ -1,11 +1,11 @@
 """SemEval-2025 Task 10 subtask 2 data: reading it, cross-validating and training the shipped model.
 
-    linewatch narratives train --semeval ../shared/eval/semeval2025_t10 [--folds 5] [--embed 1.0]
+    linewatch narratives train --semeval ../shared/eval/semeval2025_t10 [--folds 5] [--no-embedding] [--per-label] [--no-nested]
 
 reads `<L>/subtask-2-annotations.txt` + `<L>/raw-documents/` for every language
-folder, maps the task's labels to the bundled taxonomy's ids, runs k-fold
-cross-validation (near-duplicates in one fold; each fold's thresholds tuned on the
-other folds' held-out predictions) writing one `document` JSON line per file so
+folder, maps the task's labels to the bundled taxonomy's ids, runs a nested
+cross-validation (near-duplicates in one fold; the thresholds of each outer fold
+chosen by an inner cross-validation on its training documents only) writing one `document` JSON line per file so
 `score.py narratives` can score it, then learns the final model on all documents and
 writes it beside the taxonomy.
 """
@@ -21,14 +21,14 @@ from pathlib import Path
 import numpy as np
 
 from linewatch.analyze.narratives.classifier import (
-    CorpusCounts,
     Decoding,
     DocumentClassifier,
     TrainConfig,
     choose,
+    count_matrix,
     label_parent,
+    learnt_labels,
     tfidf_rows,
-    train,
     train_rows,
 )
 from linewatch.analyze.narratives.features import WORD_RE, doc_embedding
@@ -153,41 +153,41 @@ def document_line(doc: LabelledDoc, labels: Iterable[str]) -> str:
     return json.dumps({"doc": doc.name, "kind": "document", "language": doc.lang, "date": None, "narratives": list(labels)}, ensure_ascii=False)
 
 
-def _held_out(
-    counts: CorpusCounts,
-    docs: list[LabelledDoc],
-    rows: list[int],
-    taxonomy: Taxonomy,
-    k: int,
-    seed: int,
-    cfg: TrainConfig,
-    E: np.ndarray | None = None,
-) -> dict[str, dict[str, float]]:
-    """k-fold held-out probabilities for the documents `rows` (models learn only from those rows)."""
-    part = [docs[r] for r in rows]
-    fold_of = assign_folds(part, k, seed)
-    out: dict[str, dict[str, float]] = {}
-    for f in range(k):
-        train_rows_ = [r for r, g in zip(rows, fold_of) if g != f]
-        test_rows = [r for r, g in zip(rows, fold_of) if g == f]
-        model, cols = _fit(counts, docs, train_rows_, taxonomy, cfg, E=E)
-        out.update(_predict(model, cols, counts, docs, test_rows, E))
-    return out
+@dataclass
+class Corpus:
+    """The documents with their counted features and (optionally) title+lead embeddings, for many fits."""
 
+    docs: list[LabelledDoc]
+    counts: object  # scipy.sparse.csr_matrix of raw hashed counts
+    E: np.ndarray | None
+    labels: list[str]  # every label that can be learnt, in a fixed order
 
-def _fit(counts: CorpusCounts, docs: list[LabelledDoc], rows: list[int], taxonomy: Taxonomy, cfg: TrainConfig,
-         decoding: Decoding | None = None, E: np.ndarray | None = None) -> tuple[DocumentClassifier, np.ndarray]:
-    use = [r for r in rows if not cfg.train_langs or docs[r].lang in cfg.train_langs]
-    model = train_rows(counts, use, [d.labels for d in docs], parent_map(taxonomy), cfg, decoding, E)
-    return model, counts.columns(model.space)
+    @classmethod
+    def of(cls, docs: list[LabelledDoc], taxonomy: Taxonomy, cfg: TrainConfig) -> Corpus:
+        E = doc_embedding([d.text for d in docs]) if cfg.embedding else None
+        labels = learnt_labels([d.labels for d in docs], parent_map(taxonomy), cfg.min_positives)
+        return cls(docs=docs, counts=count_matrix([d.text for d in docs]), E=E, labels=labels)
 
+    def fit(self, rows: list[int], taxonomy: Taxonomy, cfg: TrainConfig) -> DocumentClassifier:
+        use = [r for r in rows if not cfg.train_langs or self.docs[r].lang in cfg.train_langs]
+        return train_rows(self.counts, use, [d.labels for d in self.docs], parent_map(taxonomy), cfg, None, self.E)
 
-def _predict(model: DocumentClassifier, cols: np.ndarray, counts: CorpusCounts, docs: list[LabelledDoc],
-             rows: list[int], E: np.ndarray | None = None) -> dict[str, dict[str, float]]:
-    if not rows:
-        return {}
-    P = model.probabilities_of(tfidf_rows(counts, rows, model.space, cols), E[rows] if E is not None else None)
-    return {docs[r].name: dict(zip(model.labels, P[i].tolist())) for i, r in enumerate(rows)}
+    def predict(self, model: DocumentClassifier, rows: list[int]) -> dict[str, dict[str, float]]:
+        """{doc name: probabilities by label} for `rows`."""
+        P = model.probabilities_of(tfidf_rows(self.counts, rows, model.space), self.E[rows] if self.E is not None else None)
+        return {self.docs[r].name: dict(zip(model.labels, P[i].tolist())) for i, r in enumerate(rows)}
+
+    def held_out(self, rows: list[int], taxonomy: Taxonomy, k: int, seed: int, cfg: TrainConfig,
+                 progress: Callable[[str], None] = lambda s: None) -> dict[str, dict[str, float]]:
+        """k-fold held-out probabilities for `rows` (models learn only from those rows)."""
+        fold_of = assign_folds([self.docs[r] for r in rows], k, seed)
+        out: dict[str, dict[str, float]] = {}
+        for f in range(k):
+            test = [r for r, g in zip(rows, fold_of) if g == f]
+            if test:
+                out.update(self.predict(self.fit([r for r, g in zip(rows, fold_of) if g != f], taxonomy, cfg), test))
+                progress(f"  fold {f + 1}/{k} of {len(rows)} documents")
+        return out
 
 
 def cross_validate(
@@ -198,15 +198,52 @@ def cross_validate(
     cfg: TrainConfig | None = None,
     progress: Callable[[str], None] = lambda s: None,
 ) -> dict[str, dict[str, float]]:
-    """Held-out probabilities for every document: {doc name: probabilities by label}.
-
-    Folds keep near-duplicates together and spread every language over all folds; every
-    fold's model learns from all languages (`cfg.train_langs` limits which).
-    """
+    """Held-out probabilities for every document: {doc name: probabilities by label} (no tuning)."""
     cfg = cfg or TrainConfig()
-    counts = CorpusCounts.of([d.text for d in docs], cfg.min_df)
-    E = doc_embedding([d.text for d in docs]) if cfg.embed_scale else None
-    return _held_out(counts, docs, list(range(len(docs))), taxonomy, k, seed, cfg, E)
+    return Corpus.of(docs, taxonomy, cfg).held_out(list(range(len(docs))), taxonomy, k, seed, cfg, progress)
+
+
+FLOORS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+RELS = (0.5, 0.6, 0.7, 0.8, 0.9)
+SUB_FLOORS = (0.1, 0.2, 0.3, 0.4, 0.5)
+SUB_RELS = (0.5, 0.7, 0.9)
+
+
+def tune(docs: list[LabelledDoc], probs: dict[str, dict[str, float]], taxonomy: Taxonomy, per_label: bool = False) -> Decoding:
+    """Thresholds that maximise samples-F1 on held-out probabilities: (floor, rel) on the
+    narrative level first (then, with `per_label`, each narrative's own floor), then the
+    sub-narrative thresholds on the fine level."""
+    best = (-1.0, Decoding())
+    for floor in FLOORS:
+        for rel in RELS:
+            d = Decoding(floor=floor, rel=rel)
+            s = samples_f1(docs, decode_all(docs, probs, taxonomy, d), taxonomy)
+            if s > best[0] + 1e-9:
+                best = (s, d)
+    coarse = _per_label(docs, probs, taxonomy, best[1]) if per_label else best[1]
+    fine_best = (-1.0, coarse)
+    for sub_floor in SUB_FLOORS:
+        for sub_rel in SUB_RELS:
+            d = Decoding(coarse.floor, coarse.rel, sub_floor, sub_rel, dict(coarse.thresholds))
+            s = samples_f1(docs, decode_all(docs, probs, taxonomy, d), taxonomy, "fine")
+            if s > fine_best[0] + 1e-9:
+                fine_best = (s, d)
+    return fine_best[1]
+
+
+def _per_label(docs: list[LabelledDoc], probs: dict[str, dict[str, float]], taxonomy: Taxonomy, start: Decoding) -> Decoding:
+    """Each narrative's own floor by coordinate ascent from the global one (two sweeps)."""
+    d = Decoding(start.floor, start.rel, thresholds={})
+    score = samples_f1(docs, decode_all(docs, probs, taxonomy, d), taxonomy)
+    tops = sorted({l for p in probs.values() for l in p if l in taxonomy.by_id and not taxonomy.by_id[l].parent})
+    for _ in range(2):
+        for label in tops:
+            for t in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+                trial = Decoding(d.floor, d.rel, thresholds={**d.thresholds, label: t})
+                s = samples_f1(docs, decode_all(docs, probs, taxonomy, trial), taxonomy)
+                if s > score + 1e-9:
+                    score, d = s, trial
+    return d
 
 
 def nested_cross_validate(
@@ -216,42 +253,37 @@ def nested_cross_validate(
     seed: int = 0,
     cfg: TrainConfig | None = None,
     tune_langs: set[str] | None = None,
+    per_label: bool = False,
     progress: Callable[[str], None] = lambda s: None,
-) -> tuple[dict[str, list[str]], dict[str, dict[str, float]], list[Decoding]]:
-    """Held-out labels whose thresholds never saw the labels of the documents they decode.
+    corpus: Corpus | None = None,
+) -> tuple[dict[str, list[str]], list[Decoding]]:
+    """Held-out labels whose model and thresholds never saw the documents they decode.
 
-    One k-fold run (near-duplicates kept in one fold) gives held-out probabilities for every
-    document; the thresholds that decode fold f are tuned on the held-out probabilities of
-    the other folds only (their documents of `tune_langs`). A full nested run (an inner
-    cross-validation per outer fold) costs k times the training on this 2-core machine; here
-    the models that predicted the other folds did learn from fold f's documents, a far
-    smaller leak than tuning on fold f itself. Returns (labels, probabilities, decoding per fold).
+    Outer k folds (near-duplicates kept in one fold, each language spread over all folds);
+    inside each outer training set, an inner (k-1)-fold cross-validation gives held-out
+    probabilities on which the thresholds are chosen (on the documents of `tune_langs`);
+    then the model learnt on the whole outer training set labels the outer fold.
+    Returns (labels per document, the thresholds of each outer fold).
     """
     cfg = cfg or TrainConfig()
-    counts = CorpusCounts.of([d.text for d in docs], cfg.min_df)
-    E = doc_embedding([d.text for d in docs]) if cfg.embed_scale else None
-    progress(f"{len(counts.features)} features")
-    rows = list(range(len(docs)))
+    corpus = corpus or Corpus.of(docs, taxonomy, cfg)
     fold_of = assign_folds(docs, k, seed)
-    probs: dict[str, dict[str, float]] = {}
-    for f in range(k):
-        model, cols = _fit(counts, docs, [i for i in rows if fold_of[i] != f], taxonomy, cfg, E=E)
-        probs.update(_predict(model, cols, counts, docs, [i for i in rows if fold_of[i] == f], E))
-        progress(f"fold {f + 1}/{k} done")
     labels: dict[str, list[str]] = {}
     chosen: list[Decoding] = []
     for f in range(k):
-        tune_on = [docs[i] for i in rows if fold_of[i] != f and (not tune_langs or docs[i].lang in tune_langs)]
-        decoding = tune_decoding(tune_on, probs, taxonomy)
+        train_rows_ = [i for i, g in enumerate(fold_of) if g != f]
+        test_rows = [i for i, g in enumerate(fold_of) if g == f]
+        inner = corpus.held_out(train_rows_, taxonomy, k - 1, seed + 1, cfg, progress)
+        decoding = tune([docs[i] for i in train_rows_ if not tune_langs or docs[i].lang in tune_langs], inner, taxonomy, per_label)
         chosen.append(decoding)
-        labels.update(decode_all([docs[i] for i in rows if fold_of[i] == f], probs, taxonomy, decoding))
-    return labels, probs, chosen
+        probs = corpus.predict(corpus.fit(train_rows_, taxonomy, cfg), test_rows)
+        labels.update(decode_all([docs[i] for i in test_rows], probs, taxonomy, decoding))
+        progress(f"outer fold {f + 1}/{k}: floor {decoding.floor}, rel {decoding.rel}")
+    return labels, chosen
 
 
 def decode_all(docs: list[LabelledDoc], probs: dict[str, dict[str, float]], taxonomy: Taxonomy, d: Decoding) -> dict[str, list[str]]:
     """Labels per document from held-out probabilities, with the classifier's own decoding rule."""
-    import numpy as np  # lazy: numpy is slow to import; only this path needs it
-
     labels = sorted({l for p in probs.values() for l in p})
     parents = parent_map(taxonomy)
     parent_list = [label_parent(l, parents) for l in labels]
@@ -285,26 +317,6 @@ def samples_f1(docs: list[LabelledDoc], predicted: dict[str, list[str]], taxonom
     return sum(scores) / len(scores) if scores else 0.0
 
 
-def tune_decoding(docs: list[LabelledDoc], probs: dict[str, dict[str, float]], taxonomy: Taxonomy) -> Decoding:
-    """Thresholds that maximise held-out samples-F1 (coarse first, then fine), over a small grid."""
-    best = (-1.0, Decoding())
-    for floor in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
-        for rel in (0.5, 0.6, 0.7, 0.8):
-            d = Decoding(floor=floor, rel=rel)
-            s = samples_f1(docs, decode_all(docs, probs, taxonomy, d), taxonomy)
-            if s > best[0] + 1e-9:
-                best = (s, d)
-    coarse = best[1]
-    best_fine = (-1.0, coarse)
-    for sub_floor in (0.1, 0.2, 0.3, 0.4, 0.5):
-        for sub_rel in (0.5, 0.7, 0.9):
-            d = Decoding(floor=coarse.floor, rel=coarse.rel, sub_floor=sub_floor, sub_rel=sub_rel)
-            s = samples_f1(docs, decode_all(docs, probs, taxonomy, d), taxonomy, "fine")
-            if s > best_fine[0] + 1e-9:
-                best_fine = (s, d)
-    return best_fine[1]
-
-
 def run_training(
     root: str | Path,
     taxonomy: Taxonomy,
@@ -314,51 +326,54 @@ def run_training(
     seed: int = 0,
     cfg: TrainConfig | None = None,
     tune_langs: tuple[str, ...] = TUNE_LANGUAGES,
+    per_label: bool = False,
+    nested: bool = True,
     progress: Callable[[str], None] = lambda s: None,
 ) -> dict[str, object]:
-    """Cross-validate (thresholds per fold from the other folds), write the held-out labels,
-    train on all documents with thresholds tuned on all held-out predictions, save.
+    """Nested cross-validation (written as held-out labels), then the shipped model: its
+    thresholds chosen on k-fold held-out probabilities of all documents, learnt on all.
 
     Returns a summary: per language, documents, documents labelled only Other, and the
-    held-out samples-F1 overall, on the Other documents and on the labelled ones (this
+    nested held-out samples-F1 overall, on the Other documents and on the labelled ones (this
     module's own count; score.py gives the reported one).
     """
     cfg = cfg or TrainConfig()
     docs = read_split(root, taxonomy)
     groups = duplicate_groups(docs)
     progress(f"{len(docs)} documents, {len(docs) - len(set(groups))} near-duplicates kept with their twin")
-    predicted, probs, per_fold = nested_cross_validate(docs, taxonomy, k=k, seed=seed, cfg=cfg, tune_langs=set(tune_langs), progress=progress)
-    # the shipped model's thresholds: tuned on every held-out prediction of the scored languages
-    decoding = tune_decoding([d for d in docs if d.lang in tune_langs], probs, taxonomy)
-    untuned = decode_all(docs, probs, taxonomy, Decoding())
-    summary: dict[str, object] = {
-        "decoding": decoding.__dict__, "decoding_per_fold": [d.__dict__ for d in per_fold], "folds": k, "seed": seed,
-        "train_languages": list(cfg.train_langs) or "all", "embedding": cfg.embed_scale,
-    }
-    for lang in sorted({d.lang for d in docs}):
-        part = [d for d in docs if d.lang == lang]
-        other = [d for d in part if not d.labels]
-        labelled = [d for d in part if d.labels]
-        summary[lang] = {
-            "documents": len(part),
-            "only_other": len(other),
-            "coarse": round(samples_f1(part, predicted, taxonomy), 4),
-            "fine": round(samples_f1(part, predicted, taxonomy, "fine"), 4),
-            # how the figure depends on the share of Other documents (train and dev differ in it)
-            "coarse_on_other": round(samples_f1(other, predicted, taxonomy), 4) if other else None,
-            "coarse_on_labelled": round(samples_f1(labelled, predicted, taxonomy), 4) if labelled else None,
-            # the same held-out probabilities with the default thresholds: no tuning on them at all
-            "coarse_untuned": round(samples_f1(part, untuned, taxonomy), 4),
-            "fine_untuned": round(samples_f1(part, untuned, taxonomy, "fine"), 4),
-        }
-        if pred_dir is not None:
-            out = Path(pred_dir)
-            out.mkdir(parents=True, exist_ok=True)
-            (out / f"{lang}.jsonl").write_text("".join(document_line(d, predicted[d.name]) + "\n" for d in part), encoding="utf-8")
+    corpus = Corpus.of(docs, taxonomy, cfg)
+    summary: dict[str, object] = {"folds": k, "seed": seed, "train_languages": list(cfg.train_langs) or "all",
+                                  "tune_languages": list(tune_langs), "per_label_thresholds": per_label}
+    if nested:
+        predicted, per_fold = nested_cross_validate(docs, taxonomy, k=k, seed=seed, cfg=cfg, tune_langs=set(tune_langs),
+                                                    per_label=per_label, progress=progress, corpus=corpus)
+        summary["decoding_per_fold"] = [{"floor": d.floor, "rel": d.rel, "sub_floor": d.sub_floor, "sub_rel": d.sub_rel} for d in per_fold]
+        for lang in sorted({d.lang for d in docs}):
+            part = [d for d in docs if d.lang == lang]
+            other = [d for d in part if not d.labels]
+            labelled = [d for d in part if d.labels]
+            summary[lang] = {
+                "documents": len(part),
+                "only_other": len(other),
+                "coarse": round(samples_f1(part, predicted, taxonomy), 4),
+                "fine": round(samples_f1(part, predicted, taxonomy, "fine"), 4),
+                # how the figure depends on the share of Other documents (train and dev differ in it)
+                "coarse_on_other": round(samples_f1(other, predicted, taxonomy), 4) if other else None,
+                "coarse_on_labelled": round(samples_f1(labelled, predicted, taxonomy), 4) if labelled else None,
+            }
+            if pred_dir is not None:
+                out = Path(pred_dir)
+                out.mkdir(parents=True, exist_ok=True)
+                (out / f"{lang}.jsonl").write_text("".join(document_line(d, predicted[d.name]) + "\n" for d in part), encoding="utf-8")
+    # the shipped model: thresholds from k-fold held-out probabilities of every document
+    every = list(range(len(docs)))
+    probs = corpus.held_out(every, taxonomy, k, seed, cfg, progress)
+    model = corpus.fit(every, taxonomy, cfg)
+    model.decoding = tune([d for d in docs if d.lang in tune_langs], probs, taxonomy, per_label)
     use = [d for d in docs if not cfg.train_langs or d.lang in cfg.train_langs]
-    model = train([d.text for d in use], [d.labels for d in use], parent_map(taxonomy), cfg, decoding)
     model.meta = {"taxonomy": taxonomy.name, "documents": str(len(use)), "trained_on": Path(root).name,
                   "languages": ",".join(sorted({d.lang for d in use}))}
     model.save(model_out)
+    summary["shipped_decoding"] = {**model.decoding.__dict__}
     progress(f"model written to {model_out}")
     return summary

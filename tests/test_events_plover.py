@@ -511,3 +511,50 @@ def test_no_event_from_a_deed_named_as_the_topic(pipe: Pipeline, text: str) -> N
 )
 def test_coordinated_subjects_are_the_two_sides(pipe: Pipeline, text: str, lang: str) -> None:
     assert _sides(run(pipe, text, lang)) == [("COOPERATE", "Russia", "Belarus")]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the speaker's own side's deed, told by the speaker, is a readout
+        ("Poland, Slovakia and Hungary announced their own curbs on Ukrainian grain imports on Friday.",
+         ("SANCTION", "Poland", "Ukraine")),
+        ("Yevgeny Prigozhin said that his mercenaries are turning their convoys around and going back to their camps.",
+         ("RETREAT", "Yevgeny Prigozhin", None)),
+    ],
+)
+def test_own_deeds_told_by_the_speaker_are_events(full_pipe: Pipeline, text: str, want: tuple) -> None:
+    assert _sides(run(full_pipe, text)) == [want]
+
+
+def test_a_claim_about_another_sides_deed_is_no_event(full_pipe: Pipeline) -> None:
+    doc = run(full_pipe, "Makei said that Poland is moving military vehicles with heavy weapons to the border with Belarus.")
+    assert doc.events == []
+
+
+def test_a_commanders_troop_moves_are_his_forces(pipe: Pipeline) -> None:
+    doc = run(pipe, "Yevgeny Prigozhin has deployed 25,000 of his mercenaries.", published=date(2023, 6, 24))
+    assert [(e.plover, e.participants) for e in doc.events] == [("MOBILIZE", ["Yevgeny Prigozhin", "Wagner Group"])]
+
+
+@pytest.mark.parametrize(
+    "text,lang,target",
+    [
+        ("Polska wprowadziła zakaz wwozu ukraińskiego zboża w piątek.", "pl", "Ukraine"),
+        ("Россия ввела запрет на ввоз польских яблок в пятницу.", "ru", "Poland"),
+    ],
+)
+def test_import_bans_hit_the_state_named_by_its_goods(pipe: Pipeline, text: str, lang: str, target: str) -> None:
+    assert [(e.plover, e.target) for e in run(pipe, text, lang).events] == [("SANCTION", target)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"They are shelling the villages, firing on everything they can," Sergiy Kryvetchenko told AFP.',
+        "Ilya Sokolov said that he has been receiving numerous inquiries from friends in Ukraine.",
+        "Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.",
+    ],
+)
+def test_no_own_deed_from_others_deeds_or_demands(full_pipe: Pipeline, text: str) -> None:
+    assert [e for e in run(full_pipe, text).events if e.extra.get("told_by_speaker")] == []

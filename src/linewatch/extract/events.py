@@ -65,6 +65,11 @@ NO_TARGET_NEEDED = frozenset({"CONSULT", "PROTEST"})
 # "the convoys turned back"): the record counts them with their one side.
 NO_TARGET_NEEDED_MODES = frozenset({("MOBILIZE", "troops"), ("RETREAT", "withdraw")})
 
+# Confidence factor of a deed known only from its own side's statement ("his mercenaries
+# are turning back"): below the statement's, so the statement's verbal act leads.
+OWN_DEED_FACTOR = 0.5
+# Acts of armed force: a person's such act is also the act of the organisation they head.
+FORCE_ACTS = frozenset({"MOBILIZE", "RETREAT", "FIGHT", "ASSAULT"})
 # Events dated more than this many days before the document are history it recalls.
 HISTORY_DAYS = 60
 
@@ -965,6 +970,27 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
     text, lang = doc.text, doc.lang
     lex = event_lexicon(lang)
     blocked_content = [s for st in doc.statements if not _reports_events(st, registry) for s in _statement_spans(st)]
+    lex_data: dict[str, Any] = lexicon(lang, "events")
+
+    def own_deed(t: TriggerMatch) -> bool:
+        """A deed the speaker tells of its own side ("announced *their own curbs*", "his
+        mercenaries are turning back"): the speaker's readout of what it did, an event."""
+        lead = {str(w).casefold() for w in lex_data.get("complementizers") or []}
+
+        def before(a: int) -> str:  # the content's words before the deed, without "that"
+            words = text[a : t.start].split()
+            return " ".join(words[1:] if words and words[0].casefold() in lead else words)
+
+        # What it will or would do, or demands, is its promise, threat or demand: the
+        # statement's verbal act, no deed.
+        said = [a for st in doc.statements if not _reports_events(st, registry) and st.plover not in VERBAL_TYPES
+                for a, b in _statement_spans(st) if a <= t.start and t.end <= b]
+        promised = any(p is not None and p.search(text[a : t.start]) for p in (lex.future, lex.negation, lex.hypothetical)
+                       for a in said)
+        own = {str(w).casefold() for w in lex_data.get("own_side_words") or []}
+        return t.plover not in VERBAL_TYPES and t.plover != "CONSULT" and not promised and any(
+            before(a).split()[:1] and before(a).split()[0].casefold() in own for a in said
+        )
     reported = [(s, st) for st in doc.statements if _reports_events(st, registry) for s in _statement_spans(st)]
     cue_spans = [tuple(st.cue_span) for st in doc.statements if st.cue_span]
     token_starts = [t.start for t in doc.tokens]
@@ -989,7 +1015,7 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             for t in find_triggers(sentence, lang, sent.start)
             # A claim's content is the speaker's verbal act, except a call or meeting it
             # reads out ("we held talks with X", "he said he had spoken by phone with Y").
-            if (t.plover == "CONSULT" or not _inside((t.start, t.end), blocked_content))
+            if (t.plover == "CONSULT" or not _inside((t.start, t.end), blocked_content) or own_deed(t))
             and not _inside((t.start, t.end), cue_spans)
             # what a source says should/will happen is its verbal act, not an event
             and not (t.plover in VERBAL_TYPES and _inside((t.start, t.end), reported_spans))
@@ -1004,7 +1030,7 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             trigs = [t for t in trigs if not _inside((t.start, t.end), furniture)]
         claim_at = min((c for c in claim_cues if sent.start <= c < s_end), default=None)
         if claim_at is not None:
-            trigs = [t for t in trigs if t.plover == "CONSULT" or t.end <= claim_at]
+            trigs = [t for t in trigs if t.plover == "CONSULT" or t.end <= claim_at or own_deed(t)]
         if not trigs or sentence.rstrip().endswith("?"):
             continue  # a question reports nothing
         # The sentence's own tokens (found by bisection: no scan of the whole document per
@@ -1015,7 +1041,8 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
         trigs = [
             t for t in trigs
             if _usable_trigger(t, _trigger_token(sent_tokens, t), tokens_by_i, lang)
-            and (not _inside((t.start, t.end), blocked_content) or _read_out(_trigger_token(sent_tokens, t), tokens_by_i))
+            and (not _inside((t.start, t.end), blocked_content) or own_deed(t)
+                 or _read_out(_trigger_token(sent_tokens, t), tokens_by_i))
         ]
         if not trigs:
             continue
@@ -1039,6 +1066,10 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
                 if via is not None:
                     ev.extra["reported_by"] = via.speaker
                     ev.confidence = round(ev.confidence * 0.95, 3)
+                if trig.plover != "CONSULT" and _inside((trig.start, trig.end), blocked_content):
+                    # Only the speaker's word for its own deed: less sure than the statement itself.
+                    ev.extra["told_by_speaker"] = True
+                    ev.confidence = round(ev.confidence * OWN_DEED_FACTOR, 3)
                 if not any(_same_event(ev, old) for old in events):
                     events.append(ev)
         if events:
@@ -1077,7 +1108,12 @@ def _events_for(
         subj = _without_dateline(doc, subj)
     if subj:
         subj = _with_whole_mentions(doc, subj)
-    if subj and not _actor_like(doc, subj, sent.start, doc.lang, sent_tokens):
+    teller = next((st for st in doc.statements if st.speaker and _inside((trig.start, trig.end), _statement_spans(st))), None)
+    own = bool(teller is not None and subj and _is_self_reference(doc.text[subj[0] : subj[1]], doc.lang))
+    if own and teller is not None:
+        # "announced *their own* curbs", "*his mercenaries* are turning back": the teller's side
+        source, source_id = teller.speaker, teller.speaker_id
+    elif subj and not _actor_like(doc, subj, sent.start, doc.lang, sent_tokens):
         pronoun = _is_pronoun(doc.text[subj[0] : subj[1]], doc.lang)
         person = _antecedent(doc, subj, registry) if pronoun else None
         if person is not None:
@@ -1086,7 +1122,7 @@ def _events_for(
             return []  # "it has maintained...", "Another element of this operation...": no actor, no event
         else:
             subj = None
-    if subj:
+    if subj and not own:
         source = _actor_name(doc, registry, subj)
         ids = [m.actor_id for m in _mentions_in(doc, subj) if m.actor_id]
         source_id = ids[0] if ids else None
@@ -1121,19 +1157,22 @@ def _events_for(
     if tm is None and source is not None:
         # Free word order (ru/pl) puts the addressee before the act: "Против Белоруссии
         # Евросоюз ввел санкции", "Polska przekazała Ukrainie pomoc".
-        tm = _mention_before_in_clause(doc, trig.start, sent.start, exclude, subj)
+        told = min((a for a, b in _statement_spans(teller) if a <= trig.start), default=sent.start) if teller else sent.start
+        tm = _mention_before_in_clause(doc, trig.start, max(sent.start, told), exclude, subj)
+    if tm is None and plover == "SANCTION":
+        # "curbs on *Ukrainian* grain imports": the state whose goods or people are hit.
+        tm = next((m for m in doc.mentions if m.kind == "demonym" and m.actor_id and trig.end <= m.start < trig.end + 30
+                   and m.end <= s_end and m.actor_id not in exclude), None)
     if tm is None and subj:
         # "Россия и Белоруссия провели совместные учения": the other side is in the subject.
         conjuncts = [t for t in sent_tokens if t.dep == "conj" and subj[0] <= t.start and t.end <= subj[1]]
         tm = next((m for m in _mentions_in(doc, subj) if (m.actor_id or m.text) not in exclude
                    and (_is_actor(m) or _names_state(doc, m)) and (m.start, m.end) not in named
                    and any(m.start <= t.start and t.end <= m.end for t in conjuncts)), None)
-    if source is None and plover == "CONSULT":
+    if source is None and plover == "CONSULT" and teller is not None:
         # "– Odbyliśmy konsultacje z premierem – poinformował prezydent": a readout in the
         # first person is the speaker's own meeting.
-        speaker = next((st for st in doc.statements if st.speaker and _inside((trig.start, trig.end), _statement_spans(st))), None)
-        if speaker is not None:
-            source, source_id = speaker.speaker, speaker.speaker_id
+        source, source_id = teller.speaker, teller.speaker_id
     if tm is None and source is None:
         tm = None
         m = _first_mention_after(doc, sent.start, s_end, set())
@@ -1159,6 +1198,14 @@ def _events_for(
     for name in (source, target):
         if name and name not in participants and (registry.by_name(name) is not None):
             participants.insert(0 if name == source else len(participants), name)
+    if plover in FORCE_ACTS and source_id:
+        # "Prigozhin deployed 25,000 of his mercenaries": a commander's troop moves are his
+        # force's; the organisation he heads takes part.
+        leader = registry.by_id(source_id)
+        role = leader.role_on(doc.date) if leader is not None and leader.type == "person" else None
+        force = registry.by_name(role.org) if role is not None and role.org else None
+        if force is not None and force.type == "organisation":
+            participants.append(force.name)
     participants = list(dict.fromkeys(participants))
     if (plover not in NO_TARGET_NEEDED and plover not in VERBAL_TYPES and target is None
             and (plover, trig.mode) not in NO_TARGET_NEEDED_MODES):

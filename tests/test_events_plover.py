@@ -558,3 +558,16 @@ def test_import_bans_hit_the_state_named_by_its_goods(pipe: Pipeline, text: str,
 )
 def test_no_own_deed_from_others_deeds_or_demands(full_pipe: Pipeline, text: str) -> None:
     assert [e for e in run(full_pipe, text).events if e.extra.get("told_by_speaker")] == []
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Charles Michel, speaking to reporters on the first day of the Group of 20 meeting in Bali, said the war "
+         "has disrupted supply chains.", []),
+        ("Zelensky made the accusation at the end of a major diplomatic summit in Switzerland.", []),
+        ("In a phone call with Joe Biden on Monday, Andrzej Duda said the border was calm.", ["CONSULT"]),
+    ],
+)
+def test_a_meeting_named_as_an_occasion_needs_its_sides(pipe: Pipeline, text: str, want: list[str]) -> None:
+    assert [e.plover for e in run(pipe, text).events] == want

@@ -629,7 +629,12 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
             return False
         if trig.plover != "CONSULT" and _topic_subject(tok, tokens_by_i, lang):
             return False
-        return trig.plover == "CONSULT" or not _in_adverbial_phrase(tokens_by_i, tok)
+        if not _in_adverbial_phrase(tokens_by_i, tok):
+            return True
+        # A call or meeting named in a circumstance is news when it names its sides ("in a
+        # phone call *with* X", "during *Lukashenka's* conversations"), not a mere occasion
+        # ("on the first day of the G20 meeting in Bali", "at the close of the NATO summit").
+        return trig.plover == "CONSULT" and _names_sides(tok, tokens_by_i, lang)
     return _governed_by_event_free_verbs(tok, tokens_by_i, event_lexicon(lang).report_verbs)
 
 
@@ -660,6 +665,18 @@ def _topic_subject(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> boo
     if not keep:
         return False  # the language lists none: no basis to judge
     return (verb.lemma or verb.text).casefold() not in keep and not find_triggers(verb.text, lang)
+
+
+def _names_sides(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
+    """Whether a meeting noun has a possessor or a partner phrase ("with X", "с X", "z X")."""
+    partners = {str(w).casefold() for w in lexicon(lang, "events").get("partner_words") or []}
+    if not partners:
+        return True  # the language lists none: no basis to judge
+    kids = [t for t in tokens_by_i.values() if t.head == noun.i and t.i != noun.i]
+    if any(k.dep in ("poss", "nmod:poss") for k in kids):
+        return True
+    grandkids = [t for t in tokens_by_i.values() if any(t.head == k.i and t.i != k.i for k in kids)]
+    return any(t.text.casefold() in partners for t in kids + grandkids)
 
 
 def _modal(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:

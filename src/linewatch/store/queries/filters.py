@@ -22,6 +22,8 @@ PAGE_SIZE = 50
 MAX_PAGE = 200  # offset paging beyond ~10,000 rows is refused: narrow the filters instead
 STANCES = ("support", "oppose", "neutral")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# a statement's words (speaker and content) against a search, on PostgreSQL (the statements_fts index)
+PG_STATEMENT_MATCH = "to_tsvector('simple', coalesce(s.speaker, '') || ' ' || s.content) @@ to_tsquery('simple', ?)"
 
 
 def parse_day(value: str | None, what: str) -> str | None:
@@ -132,19 +134,21 @@ FIELD_MATCH = {"either": corrected_equals, "kept": _kept_equals, "moved": _moved
 CORRECTED_FIELDS = (("actor", "speaker"), ("target", "target"), ("stance", "stance"))
 
 
-def statement_branches(f: ItemFilter, store: Store, broad_fts: bool = False) -> list[tuple[str, list[Any], bool]]:
+def statement_branches(
+    f: ItemFilter, store: Store, broad_fts: bool = False, matches: list[str] | None = None
+) -> list[tuple[str, list[Any], bool]]:
     """The filter as disjoint WHERE clauses whose union is `statement_where`'s: first the statements
     matched by values no analyst corrected (most of them; the (column, date) indexes walk them in
     order), then those matched through a correction (few). An OR of the two would make the planner
-    read and sort every match of a speaker to show one page."""
+    read and sort every match of a speaker to show one page. `matches`: see statement_where."""
     used = [column for field, column in CORRECTED_FIELDS if getattr(f, field)]
-    return [statement_where(f, store, broad_fts, match=dict(zip(used, combo)))
+    return [statement_where(f, store, broad_fts, match=dict(zip(used, combo)), matches=matches)
             for combo in product(("kept", "moved"), repeat=len(used))]
 
 
 def statement_where(
     f: ItemFilter, store: Store, broad_fts: bool = False, *, as_extracted: bool = False,
-    match: dict[str, str] | None = None,
+    match: dict[str, str] | None = None, matches: list[str] | None = None,
 ) -> tuple[str, list[Any], bool]:
     """WHERE clause over `statements s` (+ `documents d` when needed).
 
@@ -153,7 +157,8 @@ def statement_where(
     full-text matches are written so the planner walks the date index (newest
     first) instead of sorting every match. `as_extracted`: actor, target and stance
     match the values as extracted, corrections ignored (what a rollup counted); `match`
-    picks per column how (FIELD_MATCH; default "either").
+    picks per column how (FIELD_MATCH; default "either"). `matches`: on PostgreSQL, the ids of every
+    statement the search matches, when the caller read them (few) through the full-text index.
     """
     dialect = store.dialect
     keep_order = "+" if dialect == "sqlite" else ""
@@ -162,15 +167,18 @@ def statement_where(
     join_doc = False
     if f.q:
         expr = match_expression(f.q, store)
-        if expr:
+        if expr and matches is not None and dialect == "postgresql":
+            # the planner sees how few they are and sorts them (a word it has no statistics for it
+            # guesses at ~1% of the statements, and would walk the whole date index for it)
+            clauses.append("s.id = ANY(?)")
+            params.append(list(matches))
+        elif expr:
             if dialect == "sqlite":
                 # every token quoted by the search layer: user text can never form query operators
                 plus = "+" if broad_fts else ""
                 clauses.append(f"{plus}s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
             else:
-                clauses.append(
-                    "to_tsvector('simple', coalesce(s.speaker, '') || ' ' || s.content) @@ to_tsquery('simple', ?)"
-                )
+                clauses.append(PG_STATEMENT_MATCH)
             params.append(expr)
     if f.country:
         clauses.append("s.speaker_country = ?")

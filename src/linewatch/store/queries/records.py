@@ -89,15 +89,15 @@ def _broad_fts(store: Store, f: ItemFilter) -> bool:
     return int(n[0]["n"]) > BROAD_FTS if n else False
 
 
-# PostgreSQL guesses a word its statistics do not list at ~1% of the statements (a word and its
-# prefix, 0.5% each), finds a page soon along the date index, and walks all of it for a word no
-# statement contains (4 s at 300,000 statements: each statement's words are computed again).
-# A search it estimates at no more than RARE_SHARE is read through the full-text index first, up
-# to a bound: matching ids cost ~12 µs each to read there, as a statement the date walk passes
-# does, and the walk passes statements/matches of them per row shown, so the bound is where the
-# two meet (sqrt(page end * statements)): below it the page sorts the matches by id, from it on
-# the walk finds its rows soon. Words the statistics list as common skip the probe (reading a
-# common word's whole posting list cost 30-55 ms).
+# PostgreSQL guesses a word its statistics do not list at ~1% of the statements (a word or its
+# prefix, 0.5% each), expects a page of them soon along the date index, and for a word no statement
+# (or one) contains walks all of it, computing each statement's words again (4-5 s at 300,000
+# statements). So a search it estimates at no more than RARE_SHARE of them is read through the
+# full-text index first, up to a bound: below it, the page sorts those few ids; from it on, the date
+# walk finds its rows soon. Reading a match there costs about what passing a statement on the walk
+# does (~12 µs), and the walk passes statements/matches of them per row shown: the two meet near
+# sqrt(page end * statements) matches. Words the statistics list as common skip the probe (it reads
+# the whole posting list: 25-55 ms for a word in 5-20% of 300,000 statements).
 RARE_SHARE = 0.02
 MAX_PROBE = 5000
 

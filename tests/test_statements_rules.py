@@ -649,3 +649,16 @@ def test_cue_keeps_its_clause_before_a_follow_on_participle(pipe: Pipeline, lang
     found = contents(pipe, text, lang)
     assert len(found) == 2 and found[0] == first, found
 
+
+
+@pytest.mark.parametrize("text,lang,first_words", [
+    ("WARSZAWA, 9 listopada — Dwa śmigłowce patrolowały w nocy granicę — poinformowało ministerstwo obrony.",
+     "pl", "Dwa śmigłowce"),
+    ("МИНСК, 9 ноября. /БЕЛТА/. Пограничники усилили охрану участка, сообщил Государственный пограничный комитет.",
+     "ru", "Пограничники усилили"),
+])
+def test_dateline_opening_the_body_is_not_part_of_the_content(pipe: Pipeline, text: str, lang: str,
+                                                              first_words: str) -> None:
+    # the place and day of the dateline are the outlet's, not the speaker's words
+    got = contents(pipe, text, lang)
+    assert got and all(c.startswith(first_words) for c in got)

@@ -49,7 +49,7 @@ from linewatch.extract.attribution.speaker import (
     speaker_words,
     unnamed,
 )
-from linewatch.extract.dates import statement_date
+from linewatch.extract.dates import dateline, statement_date
 from linewatch.lexicon import lexicon
 from linewatch.model import Statement
 from linewatch.nlp.doc import Doc, Token
@@ -683,10 +683,26 @@ def _join_continuation(doc: Doc, prev: Statement, span: tuple[int, int]) -> None
     prev.content = " ".join(doc.text[a:b] for a, b in prev.content_spans)
 
 
+# What may follow a dateline's date before the report begins: dots, dashes, an agency tag.
+_AFTER_DATELINE = re.compile(r"[\s.,:;\-\u2013\u2014/]*(?:\(\w[\w .]{0,20}\)|/\w[\w .]{0,20}/)?[\s.,:;\-\u2013\u2014/]*")
+
+
+def _without_dateline(spans: list[tuple[int, int]], doc: Doc) -> list[tuple[int, int]]:
+    """Content spans without the dateline they open with ("MOSKWA, 10 listopada — Dwa bombowce
+    …, poinformowało ministerstwo": the place and day are the outlet's, not the speaker's words)."""
+    line = dateline(doc)
+    if not spans or line is None or not (spans[0][0] <= line.start < spans[0][1]):
+        return spans
+    start = _AFTER_DATELINE.match(doc.text, line.end).end()
+    if start >= spans[0][1]:
+        return spans
+    return [(start, spans[0][1])] + spans[1:]
+
+
 def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker | None, prev_date: date | None,
                carried: date | None = None) -> Statement:
     text = doc.text
-    spans = [s for s in att.content_spans if s[1] > s[0]]
+    spans = _without_dateline([s for s in att.content_spans if s[1] > s[0]], doc)
     c_span = (spans[0][0], spans[-1][1])
     content = " ".join(text[a:b] for a, b in spans)
     clause = (min(sent.start, c_span[0]), max(sent.end, c_span[1]))

@@ -274,8 +274,8 @@ def test_body_noun_refers_back_to_a_body_not_the_last_person(pipe: Pipeline) -> 
 ])
 def test_title_noun_does_not_refer_back_to_a_person_of_another_office(pipe: Pipeline, text: str, lang: str) -> None:
     got = speakers(pipe, text, lang)
-    assert got[0] in ("Maria Zakharova", "Dmitry Peskov")
-    assert got[1:] != got[:1]
+    assert len(got) == 2 and got[0] in ("Maria Zakharova", "Dmitry Peskov")
+    assert got[1] != got[0]
 
 
 def test_title_noun_refers_back_to_the_holder_of_that_office(pipe: Pipeline) -> None:
@@ -340,7 +340,8 @@ def test_bare_title_is_the_home_countrys_holder(pipe: Pipeline, text: str, lang:
 
 def test_bare_title_in_english_is_not_guessed(pipe: Pipeline) -> None:
     text = "The government spokesman said that the border would remain closed until the spring."
-    assert speakers(pipe, text, "en", date(2023, 9, 20)) != ["Piotr Müller"]
+    got = speakers(pipe, text, "en", date(2023, 9, 20))
+    assert len(got) == 1 and got != ["Piotr Müller"]
 
 
 def test_dateline_before_a_dash_is_not_the_subject(pipe: Pipeline) -> None:
@@ -369,16 +370,16 @@ def test_relative_clause_does_not_own_the_main_clause_before_it(pipe: Pipeline) 
     assert not any(s.speaker == "Alexander Lukashenko" and "przypomniał" in s.content for s in doc.statements)
 
 
-@pytest.mark.parametrize("text,lang,content", [
+@pytest.mark.parametrize("text,lang,content,name", [
     ("«Колонна остановилась и разворачивается», — пишет Telegram-канал «Серая лиса» со ссылкой на Пригожина.", "ru",
-     "Колонна остановилась и разворачивается"),
+     "Колонна остановилась и разворачивается", "Yevgeny Prigozhin"),
     ("Jak przekazał portal Onet, powołując się na rzecznika Kremla, rozmowy będą kontynuowane w przyszłym tygodniu.",
-     "pl", "rozmowy będą kontynuowane w przyszłym tygodniu"),
+     "pl", "rozmowy będą kontynuowane w przyszłym tygodniu", "Dmitry Peskov"),
 ])
-def test_medium_citing_a_person_gives_that_persons_statement(pipe: Pipeline, text: str, lang: str, content: str) -> None:
+def test_medium_citing_a_person_gives_that_persons_statement(pipe: Pipeline, text: str, lang: str, content: str,
+                                                             name: str) -> None:
     doc = run(pipe, text, lang, date(2023, 6, 24))
-    assert [(s.speaker, s.content) for s in doc.statements][:1] in (
-        [("Yevgeny Prigozhin", content)], [("Dmitry Peskov", content)])
+    assert [(s.speaker, s.content) for s in doc.statements][:1] == [(name, content)]
 
 
 @pytest.mark.parametrize("text,lang", [

@@ -79,6 +79,12 @@ STRONG_CONTENT_ACTS = ("REJECT", "THREATEN", "DEMAND")
 HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", "PROTEST"})
 
 
+@cache
+def _event_words(lang: str, key: str) -> frozenset[str]:
+    """A word list of the language's events.yaml, casefolded, read once per language and key."""
+    return frozenset(str(w).casefold() for w in lexicon(lang, "events").get(key) or [])
+
+
 def _compile_forms(forms: list[str]) -> re.Pattern[str] | None:
     forms = [str(f) for f in forms if str(f).strip()]
     if not forms:
@@ -379,7 +385,7 @@ def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:
             return _canonical(registry, m)
     # "Russia and Belarus held joint exercises": the first of coordinated states leads (the
     # other is the partner).
-    joins = {str(w).casefold() for w in lexicon(doc.lang, "events").get("coordinators") or []}
+    joins = _event_words(doc.lang, "coordinators")
     states = [m for m in ms if m.kind in ("state", "demonym")]
     if len(states) > 1 and all(
         doc.text[a.end : b.start].strip(" ,").casefold() in joins for a, b in zip(states, states[1:])
@@ -459,18 +465,18 @@ def _first_actor_in_clause(doc: Doc, nearest: Mention, limit: int) -> Mention | 
                 break
             clause.insert(0, m)
     named = _titles_named(doc)
-    preps = {str(w).casefold() for w in lexicon(doc.lang, "events").get("prepositions") or []}
+    preps = _event_words(doc.lang, "prepositions")
     words = {m.start: re.findall(r"\w+", doc.text[max(limit, m.start - 12) : m.start]) for m in clause}
     clause = [m for m in clause if not (words[m.start] and words[m.start][-1].casefold() in preps)]
     people = [m for m in clause if m.kind in ("name", "title", "body") and (m.start, m.end) not in named]
     return (people or clause or [None])[0]
 
 
-def _names_group(doc: Doc, span: Span, nouns: frozenset[str]) -> bool:
+def _names_group(doc: Doc, span: Span) -> bool:
     """Whether a sentence names a group by office or rank outside any actor mention
     ("the heads of the ministries", "szefowie resortów")."""
     taken = [(m.start, m.end) for m in doc.mentions if m.actor_id]
-    groups = {str(w).casefold() for w in lexicon(doc.lang, "events").get("group_nouns") or []}
+    groups = _event_words(doc.lang, "group_nouns")
     for m in re.finditer(r"\w+", doc.text[span[0] : span[1]]):
         at = (m.start() + span[0], m.end() + span[0])
         if m.group().casefold() in groups and not _inside(at, taken):
@@ -518,9 +524,13 @@ def _first_mention_after(doc: Doc, end: int, limit: int, exclude: set[str]) -> M
 def _titles_named(doc: Doc) -> set[tuple[int, int]]:
     """Title mentions right before a name: the name says who ("the leader of the Wagner
     company Yevgeny Prigozhin"); a title resolved by office alone may be the wrong holder."""
-    names = {m.start for m in doc.mentions if m.kind == "name"}
-    return {(m.start, m.end) for m in doc.mentions
-            if m.kind == "title" and any(m.end <= n <= m.end + 2 for n in names)}
+    known = doc.annotations.get("titles_named")
+    if known is None:  # asked per clause and per trigger: worked out once per document
+        names = {m.start for m in doc.mentions if m.kind == "name"}
+        known = {(m.start, m.end) for m in doc.mentions
+                 if m.kind == "title" and any(m.end + k in names for k in range(3))}
+        doc.annotations["titles_named"] = known
+    return known
 
 
 # --------------------------------------------------------------------------- sentences
@@ -616,7 +626,8 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
         return False  # "Washington's funds may be allocated", "Israel must withdraw": not done
     verb = tok if tok.pos == "VERB" else _governing_verb(tokens_by_i, tok)
     if verb is not None and verb.dep == "acl" and any(
-        t.head == verb.i and t.dep == "aux" and t.text.casefold() == "to" for t in tokens_by_i.values()
+        t.head == verb.i and t.dep == "aux" and t.text.casefold() in _event_words(lang, "infinitive_markers")
+        for t in tokens_by_i.values()
     ):
         return False  # "a measure to impose sanctions", "a plan to deploy troops": proposed, not done
     if tok.pos in ("NOUN", "PROPN"):
@@ -661,7 +672,7 @@ def _topic_subject(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> boo
     verb = tokens_by_i.get(noun.head)
     if verb is None or verb.pos not in ("VERB", "AUX"):
         return False
-    keep = {str(w).casefold() for w in lexicon(lang, "events").get("occurrence_verbs") or []}
+    keep = _event_words(lang, "occurrence_verbs")
     if not keep:
         return False  # the language lists none: no basis to judge
     return (verb.lemma or verb.text).casefold() not in keep and not find_triggers(verb.text, lang)
@@ -669,7 +680,7 @@ def _topic_subject(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> boo
 
 def _names_sides(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
     """Whether a meeting noun has a possessor or a partner phrase ("with X", "с X", "z X")."""
-    partners = {str(w).casefold() for w in lexicon(lang, "events").get("partner_words") or []}
+    partners = _event_words(lang, "partner_words")
     if not partners:
         return True  # the language lists none: no basis to judge
     kids = [t for t in tokens_by_i.values() if t.head == noun.i and t.i != noun.i]
@@ -682,7 +693,7 @@ def _names_sides(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
 def _modal(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
     """Whether a trigger verb, or the verb an event noun is the subject of, carries a modal
     of possibility or obligation ("may", "must": `modals` of the language)."""
-    modals = {str(w).casefold() for w in lexicon(lang, "events").get("modals") or []}
+    modals = _event_words(lang, "modals")
     if not modals:
         return False
     verb = tok
@@ -695,7 +706,7 @@ def _modal(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
 def _background_clause(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
     """Whether a trigger verb heads an adverbial clause of time or cause ("since Russia
     invaded", "after the troops withdrew"): a deed told as the setting of another."""
-    marks = {str(w).casefold() for w in lexicon(lang, "events").get("background_marks") or []}
+    marks = _event_words(lang, "background_marks")
     if not marks or tok.dep != "advcl":
         return False
     return any(t.head == tok.i and t.dep == "mark" and t.text.casefold() in marks for t in tokens_by_i.values())
@@ -799,14 +810,14 @@ _PRONOUN = re.compile(r"^(?:it|they|he|she|which|that|this|who|we|i|you|one|its|
 
 def _is_pronoun(phrase: str, lang: str) -> bool:
     words = phrase.strip().casefold().split()
-    personal = {str(w).casefold() for w in lexicon(lang, "events").get("personal_pronouns") or []}
+    personal = _event_words(lang, "personal_pronouns")
     return len(words) == 1 and words[0] in personal
 
 
 def _is_self_reference(before: str, lang: str) -> bool:
     """Whether the words before a content's trigger start with a pronoun for the speaker."""
     words = re.findall(r"\w+", before)
-    own = {str(w).casefold() for w in lexicon(lang, "events").get("self_pronouns") or []}
+    own = _event_words(lang, "self_pronouns")
     if words and words[0].casefold() in own and len(words) <= 6:
         return True
     # "announced a suspension of air links": only an article or so before the deed
@@ -987,24 +998,32 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
     text, lang = doc.text, doc.lang
     lex = event_lexicon(lang)
     blocked_content = [s for st in doc.statements if not _reports_events(st, registry) for s in _statement_spans(st)]
-    lex_data: dict[str, Any] = lexicon(lang, "events")
+
+    lead = _event_words(lang, "complementizers")
+    own = _event_words(lang, "own_side_words")
+    # the content spans of claims (not verbal acts): worked out once, asked per trigger
+    claim_spans = [sp for st in doc.statements if not _reports_events(st, registry) and st.plover not in VERBAL_TYPES
+                   for sp in _statement_spans(st)]
+    own_deeds: dict[tuple[int, int, str], bool] = {}
 
     def own_deed(t: TriggerMatch) -> bool:
         """A deed the speaker tells of its own side ("announced *their own curbs*", "his
         mercenaries are turning back"): the speaker's readout of what it did, an event."""
-        lead = {str(w).casefold() for w in lex_data.get("complementizers") or []}
+        key = (t.start, t.end, t.plover)
+        if key not in own_deeds:
+            own_deeds[key] = _own_deed(t)
+        return own_deeds[key]
 
+    def _own_deed(t: TriggerMatch) -> bool:
         def before(a: int) -> str:  # the content's words before the deed, without "that"
             words = text[a : t.start].split()
             return " ".join(words[1:] if words and words[0].casefold() in lead else words)
 
         # What it will or would do, or demands, is its promise, threat or demand: the
         # statement's verbal act, no deed.
-        said = [a for st in doc.statements if not _reports_events(st, registry) and st.plover not in VERBAL_TYPES
-                for a, b in _statement_spans(st) if a <= t.start and t.end <= b]
+        said = [a for a, b in claim_spans if a <= t.start and t.end <= b]
         promised = any(p is not None and p.search(text[a : t.start]) for p in (lex.future, lex.negation, lex.hypothetical)
                        for a in said)
-        own = {str(w).casefold() for w in lex_data.get("own_side_words") or []}
         return t.plover not in VERBAL_TYPES and t.plover != "CONSULT" and not promised and any(
             before(a).split()[:1] and before(a).split()[0].casefold() in own for a in said
         )
@@ -1230,7 +1249,7 @@ def _events_for(
         # times with the migrants"); the record wants interactions between named actors.
         return []
     if plover == "CONSULT" and len(participants) < 2 and not (source and target and parsed_source) and not (
-        participants and _names_group(doc, (sent.start, s_end), lex.actor_nouns)
+        participants and _names_group(doc, (sent.start, s_end))
     ):
         # A meeting needs two sides: two known actors, a parsed subject and a partner, or a
         # known actor and a group named by its office ("konsultacje szefów resortów z premierem").

@@ -17,7 +17,8 @@ from linewatch.nlp.pipeline import component
 VERSION = "0.1"
 
 
-def _label(ent: str) -> str:
+def entity_label(ent: str) -> str:
+    """The entity type of an IOB label ("B-PER" -> "PER")."""
     return ent.split("-", 1)[-1] if ent[:2] in ("B-", "I-") else ent
 
 
@@ -30,7 +31,7 @@ def ner_mentions(doc: Doc) -> list[Mention]:
     def close() -> None:
         if cur:
             a, b = cur[0].start, cur[-1].end
-            out.append(Mention(a, b, doc.text[a:b], None, "ner", _label(cur[0].ent), 0.6))
+            out.append(Mention(a, b, doc.text[a:b], None, "ner", entity_label(cur[0].ent), 0.6))
             cur.clear()
 
     for tok in doc.tokens:
@@ -38,7 +39,7 @@ def ner_mentions(doc: Doc) -> list[Mention]:
             close()
             continue
         if cur and (
-            _label(tok.ent) != _label(cur[-1].ent)
+            entity_label(tok.ent) != entity_label(cur[-1].ent)
             or tok.ent.startswith("B-")
             or tok.sent != cur[-1].sent
             or tok.i != cur[-1].i + 1

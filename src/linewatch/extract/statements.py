@@ -40,6 +40,7 @@ from linewatch.extract.attribution.speaker import (
     cited_person,
     doc_mentions,
     is_anaphor,
+    is_person,
     names_medium,
     nominative_person,
     person_name_in,
@@ -198,11 +199,7 @@ def _is_state(doc: Doc, actor_id: str) -> bool:
 
 def _named_person(doc: Doc, speaker: Speaker) -> bool:
     """Is the speaker a person the registry knows, named in the text (not a pronoun or a title)?"""
-    if speaker.resolved_by != "registry" or not speaker.actor_id:
-        return False
-    reg = registry_for(doc)
-    actor = reg.by_id(speaker.actor_id) if reg is not None else None
-    return actor is not None and actor.type == "person"
+    return speaker.resolved_by == "registry" and is_person(doc, speaker.actor_id)
 
 
 def _names_a_state(doc: Doc, speaker: Speaker) -> bool:

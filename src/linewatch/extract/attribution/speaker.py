@@ -26,6 +26,7 @@ from typing import Any
 
 from linewatch.actors.registry import genitive_base, get_registry
 from linewatch.extract.dates import month_words
+from linewatch.extract.mentions import entity_label
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Doc, Mention
 
@@ -80,9 +81,9 @@ class SpeakerWords:
     groups: frozenset[str]
     particles: frozenset[str]
     title_abbreviations: frozenset[str]
-    body_endings: tuple[str, ...] = ()
+    body_endings: tuple[str, ...] = ()  # a body's name in the genitive before a person's ("Lewicy Jan Nowak")
     media: tuple[str, ...] = ()  # stems of nouns for a medium ("телеканал", "gazet", "newspaper")
-    not_media: tuple[str, ...] = ()  # stems of people in the media ("host", "dziennikarz", "журналист")  # a body's name in the genitive before a person's ("Lewicy Jan Nowak")
+    not_media: tuple[str, ...] = ()  # stems of people in the media ("host", "dziennikarz", "журналист")
 
 
 @cache
@@ -176,17 +177,22 @@ def is_anaphor(word: str, lang: str) -> bool:
     return anaphor_base(word, lang) is not None
 
 
+@cache
+def _anaphors_longest_first(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(anaphor_words(lang), key=len, reverse=True))
+
+
 def anaphor_base(word: str, lang: str) -> str | None:
     """The title noun of pronouns.yaml `anaphors` the word is a form of ("дипломата" -> "дипломат"), or None."""
     word = word.lower()
     if word in anaphor_words(lang):
         return word
     suffixes = lexicon(lang, "pronouns").get("anaphor_suffixes") or []
-    for a in sorted(anaphor_words(lang), key=len, reverse=True):
+    for a in _anaphors_longest_first(lang):
         if any(word == a + str(suf) for suf in suffixes):
             return a
     # a stem change before the ending: "rzeczniczka" -> "rzeczniczki", "представительница" -> "представительницы"
-    return next((a for a in sorted(anaphor_words(lang), key=len, reverse=True)
+    return next((a for a in _anaphors_longest_first(lang)
                  if suffixes and len(a) >= 6 and a[-1] in "aаяeьй" and word[:len(a) - 1] == a[:-1]
                  and len(word) - len(a) <= 2), None)
 
@@ -323,7 +329,8 @@ def actor_fields(doc: Doc, actor_id: str | None, on: date | None) -> tuple[str |
     return role.title, role.org, role.country or actor.country
 
 
-def _is_person(doc: Doc, actor_id: str | None) -> bool:
+def is_person(doc: Doc, actor_id: str | None) -> bool:
+    """Is `actor_id` a person in the document's registry?"""
     reg = registry_for(doc) if actor_id else None
     actor = reg.by_id(actor_id) if reg is not None and actor_id else None
     return actor is not None and actor.type == "person"
@@ -389,7 +396,7 @@ def resolve_speaker(
         # Лукашенко Владимиру Путину": the one who spoke, then whom he spoke to).
         order = {"name": 0, "title": 1, "body": 2, "state": 3, "demonym": 4}
         best = sorted(inside, key=lambda m: (order.get(m.kind, 5), m.start))[0]
-        people = [m for m in inside if m.kind == "name" and _is_person(doc, m.actor_id)]
+        people = [m for m in inside if m.kind == "name" and is_person(doc, m.actor_id)]
         if len(people) > 1:
             # "Morawiecki's spokesman Piotr Müller", "Rzecznik premiera Mateusza Morawieckiego Piotr
             # Müller", "Пресс-секретарь Александра Лукашенко Наталья Эйсмонт": the person in the
@@ -435,7 +442,7 @@ def resolve_speaker(
     if words and len(words) <= 2 and words[-1] in pronouns:
         if pronouns[words[-1]] == "p":
             # "they" never stands for one person the registry knows, whatever that person's gender
-            history = [h for h in history if not _is_person(doc, h.actor_id)]
+            history = [h for h in history if not is_person(doc, h.actor_id)]
         gender = pronouns[words[-1]]
         newer = None
         if gender in ("m", "f") and since is not None:
@@ -564,7 +571,8 @@ def _other_first_name(doc: Doc, mention: Mention, lo: int) -> str | None:
     if len(word) < 3 or not word[:1].isupper() or word.isupper() or is_title_word(word, doc.lang):
         return None
     start = mention.start - len(m.group(0))
-    if any(x.start <= start < x.end for x in doc_mentions(doc)) or _body_words([word, "", ""], doc.lang):
+    genitive_body = word.lower().endswith(speaker_words(doc.lang).body_endings)  # endswith(()) is False
+    if genitive_body or any(x.start <= start < x.end for x in doc_mentions(doc)):
         return None  # "szef MSZ Rosji Ławrow", "Kremla": a state or body before the name
     toks = [t for t in doc.tokens_in((start, start + len(word)))]
     if not toks or toks[0].start in {x.start for x in doc.sentences}:
@@ -839,7 +847,7 @@ def _unknown_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
         runs: list[list[Any]] = []
         for x, t in enumerate(toks):
             ok = (t.text[:1].isupper() and t.text[:1].isalpha() and not (len(t.text) > 1 and t.text.isupper())
-                  and (not tagged or _label_of(t.ent) == "PER" or is_title_word(t.text, doc.lang))
+                  and (not tagged or entity_label(t.ent) == "PER" or is_title_word(t.text, doc.lang))
                   and not any(a <= t.start < b for a, b in known)
                   and not _in_brackets(doc.text, t.start, t.end))
             if ok and runs and runs[-1] and runs[-1][-1].i == t.i - 1:
@@ -855,10 +863,6 @@ def _unknown_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
                 continue
             return Speaker(" ".join(name), None, span, " ".join(name), "f" if is_f else gender, "previous", 0.55)
     return None
-
-
-def _label_of(ent: str) -> str:
-    return ent.split("-", 1)[-1] if ent[:2] in ("B-", "I-") else ent
 
 
 _QUOTED = re.compile(r"[\"«„“][^\"«»„“”]{1,80}[\"»”“]")

@@ -16,6 +16,7 @@ from typing import Any
 from linewatch.errors import InputError
 from linewatch.store.protocol import Store
 from linewatch.store.queries.search import match_expression
+from linewatch.store.rows import in_clause
 
 MAX_VALUE_LEN = 200  # longer filter values are not names; refuse rather than scan
 PAGE_SIZE = 50
@@ -170,8 +171,9 @@ def statement_where(
         if expr and matches is not None and dialect == "postgresql":
             # the planner sees how few they are and sorts them (a word it has no statistics for it
             # guesses at ~1% of the statements, and would walk the whole date index for it)
-            clauses.append("s.id = ANY(?)")
-            params.append(list(matches))
+            among, ids = in_clause(dialect, "s.id", matches)
+            clauses.append(among)
+            params += ids
         elif expr:
             if dialect == "sqlite":
                 # every token quoted by the search layer: user text can never form query operators

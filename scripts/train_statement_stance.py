@@ -212,7 +212,7 @@ def target_accuracy(items: list[dict], ranker: learnt.LinearModel | None) -> tup
     ok = 0
     for it in judged:
         t = chosen_target(it, ranker)
-        ok += bool(t) and any(scorer.names_match(t.name, g) for g in it["gold"].targets)
+        ok += bool(t) and any(scorer.names_match(t.shown_name, g) for g in it["gold"].targets)
     return ok / max(1, len(judged)), len(judged)
 
 

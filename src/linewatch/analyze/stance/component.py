@@ -335,13 +335,13 @@ def apply_stance(doc: Doc) -> Doc:
         target = redirect_blame(doc, st, _pick_target(doc, st, rule_target, named))
         # an analyst or an earlier stage may pin the target (extra["target_locked"]); keep it then
         if target is not None and st.extra.get("target_locked") is None:
-            st.target, st.target_id = target.name, target.actor_id
+            st.target, st.target_id = target.shown_name, target.shown_id
             st.target_span = target.span if target.kind != "previous" else st.target_span or target.span
         own = bool(target and is_own_state(target, st))
         rule = _score_statement(doc, st, target, own, named)
         facts = statement_facts(doc, st, target, rule)
         st.stance, st.stance_confidence = final_stance(own, facts, rule, predict_stance(facts))  # type: ignore[assignment]
-        seen = {st.target} if st.target else set()
+        seen = {n for n in (st.target, target.name if target else None) if n}
         window = st.sentence_span if st.sentence_span != (0, 0) else st.content_span
         for c in named:
             if c.name in seen:

@@ -56,6 +56,20 @@ class Candidate:
     country: str | None  # ISO alpha-3 of the actor, when known
     kind: str  # mention kind (name / body / state / demonym / title / ner)
     where: str = "content"  # content / addressed / context (rest of the sentence) / previous
+    # A body reported as its state whose own name says whose it is ("Ministry of Foreign Affairs
+    # of Poland", "Polish Border Guard"): the statement's target is reported under that name,
+    # which is more precise and still names the state. The choice itself is made on the state.
+    body: str | None = None
+    body_id: str | None = None
+
+    @property
+    def shown_name(self) -> str:
+        """The name the target is reported under."""
+        return self.body or self.name
+
+    @property
+    def shown_id(self) -> str | None:
+        return self.body_id or self.actor_id
 
 
 def _registry():
@@ -84,6 +98,27 @@ def target_actor(actor: Actor) -> Actor:
         if state is not None:
             return state
     return actor
+
+
+@lru_cache(maxsize=512)
+def names_its_state(body_id: str) -> bool:
+    """Whether a body's canonical name names the state it is reported as ("... of Poland",
+    "Polish Border Guard", "Council of the European Union"), not merely a seat ("Kremlin")."""
+    registry = _registry()
+    body = registry.by_id(body_id) if registry else None
+    if body is None:
+        return False
+    state = target_actor(body)
+    if state is body:
+        return False
+    words = body.name.replace(",", " ").split()
+    for n in range(1, min(3, len(words)) + 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n])
+            if any(m.actor_id == state.id and m.kind in ("state", "demonym") and m.end - m.start == len(phrase)
+                   for m in registry.find_mentions(phrase, "en")):
+                return True
+    return False
 
 
 def doc_mentions(doc: Doc) -> list[Mention]:
@@ -135,7 +170,9 @@ def candidate_of(mention: Mention, doc: Doc) -> Candidate | None:
         return None  # a common word that matched a short alias ("use" for US)
     if actor is not None:
         shown = target_actor(actor)
-        return Candidate(shown.name, shown.id, (mention.start, mention.end), _side_country(actor, shown), mention.kind)
+        body = shown is not actor and names_its_state(actor.id)
+        return Candidate(shown.name, shown.id, (mention.start, mention.end), _side_country(actor, shown), mention.kind,
+                         body=actor.name if body else None, body_id=actor.id if body else None)
     if mention.kind == "title" or mention.label not in UNRESOLVED_LABELS:
         return None
     name = " ".join(mention.text.split())

@@ -37,6 +37,19 @@ CASES = [
     ("a warning is opposition without any blame word (pl)", "pl",
      "Ekspert ostrzegł, że Mińsk zapłaci za każdy krok na granicy.",
      "Mińsk zapłaci za każdy krok na granicy", "Jan Kowalski", None, "ostrzegł", "Ekspert", "oppose"),
+    # a plain report about the other side ("informed", "announced"): a fact passed on, no stance
+    ("a report about the adversary is neutral (en)", "en",
+     "The spokeswoman informed that the talks with Poland would take place on Friday in Brest.",
+     "the talks with Poland would take place on Friday in Brest", "Maria Zakharova", "RUS", "informed",
+     "The spokeswoman", "neutral"),
+    ("a report about the adversary is neutral (ru)", "ru",
+     "Представитель МИД сообщил, что переговоры с Польшей пройдут в пятницу в Бресте.",
+     "переговоры с Польшей пройдут в пятницу в Бресте", "Maria Zakharova", "RUS", "сообщил",
+     "Представитель МИД", "neutral"),
+    ("a report about the adversary is neutral (pl)", "pl",
+     "Rzeczniczka poinformowała, że rozmowy z Polską odbędą się w piątek w Brześciu.",
+     "rozmowy z Polską odbędą się w piątek w Brześciu", "Maria Zakharova", "RUS", "poinformowała",
+     "Rzeczniczka", "neutral"),
 ]
 
 
@@ -57,6 +70,8 @@ def test_cue_kind_and_exoneration_words() -> None:
         assert cue_kind(cue, (0, len(cue)), lang) == "hostile", cue
     assert cue_kind("przestrzegać", (0, 12), "pl") == "none"  # "to observe (the law)"
     assert cue_kind("said", None, "en") == "none"
+    for lang, cue in (("en", "announced"), ("ru", "сообщила"), ("pl", "poinformował")):
+        assert cue_kind(cue, (0, len(cue)), lang) == "report", cue
     assert exonerates("Warszawa za tym nie stoi", (0, 24), "pl")
     for lang, text in (("en", "Moscow had no hand in the blasts"), ("ru", "Москва тут ни при чём"),
                        ("pl", "Moskwa nie ma związku z wybuchami")):

@@ -250,7 +250,8 @@ def _phrase_positions(words: list[str], phrases) -> list[int]:
 
 def cue_kind(text: str, span: Span | None, lang: str) -> str:
     """What a reporting cue ("accused", "warned", "praised") says of whom it is aimed at:
-    "hostile" (a blame, demand or warning word), "positive" (praise, backing) or "none".
+    "hostile" (a blame, demand or warning word), "positive" (praise, backing), "report" (a plain
+    report: "informed", "announced", "confirmed") or "none".
     A negator in the cue ("did not criticise") makes it "none"."""
     if not span or span[1] <= span[0]:
         return "none"
@@ -258,7 +259,8 @@ def cue_kind(text: str, span: Span | None, lang: str) -> str:
     lex = stance_words(lang)
     if _phrase_positions(words, lex.negators):
         return "none"
-    for kind, sets in (("hostile", (lex.negative, lex.demand, lex.hostile_cues)), ("positive", (lex.positive,))):
+    for kind, sets in (("hostile", (lex.negative, lex.demand, lex.hostile_cues)), ("positive", (lex.positive,)),
+                       ("report", (lex.report_cues,))):
         if any(_phrase_positions(words, s) for s in sets):
             return kind
     return "none"

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from linewatch.actors.registry import get_registry
 from linewatch.extract.dates import find_dates
 from linewatch.extract.events import find_triggers
@@ -52,3 +54,22 @@ def test_hostile_input_does_not_break_stages() -> None:
     assert reg.resolve("", "en") is None and reg.resolve("x" * 10_000, "en") is None
     doc = Pipeline(names=("segment", "mentions", "dates", "events"))(Doc(Document("met " * 3000, language="en")))
     assert isinstance(doc.events, list)
+
+
+@pytest.mark.parametrize("text,lang,actor_id", [
+    ("Ракеты упали, сообщили в Министерстве обороны России.", "ru", "russian-mod"),
+    ("В МИД в Варшаве заявили о протесте.", "ru", "polish-mfa"),
+    ("Tak twierdzi ministerstwo obrony w Moskwie.", "pl", "russian-mod"),
+    ("Komunikat wydało MSZ w Wilnie.", "pl", "lithuanian-mfa"),
+    ("The Defence Ministry in Moscow said so.", "en", "russian-mod"),
+])
+def test_body_named_with_its_country_or_capital_is_that_countrys_body(text: str, lang: str, actor_id: str) -> None:
+    # a body noun with a place phrase is the body of the place's country, not the country or the city
+    found = [m.actor_id for m in get_registry().find_mentions(text, lang, date(2021, 11, 10)) if m.kind == "body"]
+    assert found == [actor_id]
+
+
+def test_body_noun_of_a_country_with_several_such_bodies_stays_the_place() -> None:
+    # "the ministry in Minsk": which ministry is not said; the place names the country, no body is guessed
+    found = get_registry().find_mentions("The ministry in Minsk said so.", "en", date(2021, 11, 10))
+    assert [(m.text, m.kind) for m in found] == [("Minsk", "state")]

@@ -662,3 +662,38 @@ def test_dateline_opening_the_body_is_not_part_of_the_content(pipe: Pipeline, te
     # the place and day of the dateline are the outlet's, not the speaker's words
     got = contents(pipe, text, lang)
     assert got and all(c.startswith(first_words) for c in got)
+
+
+@pytest.mark.parametrize("text,cue", [
+    # a finite form the cue patterns do not list, found by its lemma (simplemma) and natasha's VerbForm
+    ("Учения прошли спокойно. «Все подразделения вернулись в места дислокации», — проинформировал Олег Смирнов.",
+     "проинформировал"),
+    ("Учения прошли спокойно. Все подразделения вернулись в места дислокации, заверяет Олег Смирнов.", "заверяет"),
+])
+def test_russian_cue_found_by_its_lemma(pipe: Pipeline, text: str, cue: str) -> None:
+    doc = run(pipe, text, "ru")
+    assert [s.cue for s in doc.statements] == [cue] and "Смирнов" in (doc.statements[0].speaker or "")
+
+
+def test_russian_participle_of_a_cue_verb_is_no_cue(pipe: Pipeline) -> None:
+    # "честно говоря": a gerund of "говорить", nobody is quoted
+    assert contents(pipe, "Честно говоря, учения прошли спокойно и без происшествий.", "ru") == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Учения прошли спокойно. Все подразделения вернулись в места дислокации, сообщили в Минобороны России.",
+     "Ministry of Defence of Russia"),
+    ("Учения прошли спокойно. «Все подразделения вернулись в места дислокации», — заявили в Министерстве обороны "
+     "России.", "Ministry of Defence of Russia"),
+    ("Учения прошли спокойно. В МИД в Варшаве заявили, что все подразделения вернулись в места дислокации.",
+     "Ministry of Foreign Affairs of Poland"),
+])
+def test_russian_body_after_an_impersonal_cue_speaks(pipe: Pipeline, text: str, speaker: str) -> None:
+    doc = run(pipe, text, "ru")
+    assert [s.speaker for s in doc.statements] == [speaker]
+
+
+def test_russian_impersonal_cue_with_a_time_adjunct_names_nobody(pipe: Pipeline) -> None:
+    # "сообщили в понедельник": a day, not a body; the registry knows nobody there
+    doc = run(pipe, "Учения прошли спокойно. Все подразделения вернулись домой, сообщили в понедельник.", "ru")
+    assert all(s.speaker is None or "понедельник" not in s.speaker for s in doc.statements)

@@ -406,6 +406,20 @@ def _titles(lang: str) -> tuple[_Title, ...]:
 
 
 @cache
+def _body_forms(lang: str) -> tuple[re.Pattern[str], ...]:
+    """Body nouns of titles.yaml `bodies` ("МИД", "министерств* обороны", "ministerstw* obrony"), longest
+    first: with the country named next to them they are that country's body."""
+    forms = sorted((str(f) for f in lexicon(lang, "titles").get("bodies") or []), key=len, reverse=True)
+    return tuple(re.compile(form_regex(f), re.IGNORECASE) for f in forms)
+
+
+@cache
+def _place_glue(lang: str) -> frozenset[str]:
+    """Prepositions that put a body in its capital or country ("МИД в Варшаве", "ministry in Minsk")."""
+    return frozenset(str(w).casefold() for w in lexicon(lang, "titles").get("place_glue") or [])
+
+
+@cache
 def _title_glue(lang: str) -> frozenset[str]:
     """Words that may stand between a title and its country ("of", "the", "s" of "'s")."""
     return frozenset(str(w).casefold() for w in lexicon(lang, "titles").get("country_glue") or [])
@@ -480,6 +494,8 @@ class ActorRegistry:
         for lang in langs:
             _titles(lang)
             _title_glue(lang)
+            _body_forms(lang)
+            _place_glue(lang)
             _cue_before(lang)
 
     # ------------------------------------------------------------------ building the index
@@ -625,6 +641,44 @@ class ActorRegistry:
                 return actor.country, min(m.start, start), max(m.end, end)
         return None, start, end
 
+    def body_of(self, country: str, form: re.Pattern[str], lang: str) -> Actor | None:
+        """The one organisation of `country` whose name in `lang` contains the body noun `form`
+        ("министерств* обороны" + RUS: the Ministry of Defence of Russia), or None (none or several)."""
+        found = {
+            a.id
+            for a in self._actors.values()
+            if a.type == "organisation" and a.country == country
+            and any(form.search(n) for n in [a.name, *a.aliases.get(lang, [])])
+        }
+        return self._actors[found.pop()] if len(found) == 1 else None
+
+    def _body_mentions(self, text: str, lang: str, names: list[Mention]) -> list[Mention]:
+        """A body noun qualified by its country or by a place in it: "в Министерстве обороны России",
+        "МИД в Варшаве", "ministerstwo obrony w Moskwie". The mention is that country's body, when the
+        registry has exactly one of that kind; a bare state or city would name the country instead."""
+        out: list[Mention] = []
+        glue = _place_glue(lang)
+        states = [m for m in names if m.actor_id and m.kind == "state"]
+        for form in _body_forms(lang):
+            for m in form.finditer(text):
+                s, e = m.start(), m.end()
+                if any(o.start < e and s < o.end for o in out):
+                    continue
+                for st in states:
+                    gap = text[e:st.start]
+                    if st.start < e or len(gap) > 12 or any(c in gap for c in ".;:!?\n,"):
+                        continue
+                    words = TOKEN_RE.findall(gap)
+                    if len(words) > 1 or (words and words[0].casefold() not in glue):
+                        continue
+                    country = self._actors[st.actor_id].country  # type: ignore[index]
+                    body = self.body_of(country, form, lang) if country else None
+                    if body is not None:
+                        out.append(Mention(s, st.end, text[s:st.end], body.id, kind="body", label="ORG",
+                                           confidence=0.85))
+                    break
+        return out
+
     def _title_mentions(self, text: str, lang: str, on: date | None, names: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
         taken: list[tuple[int, int]] = []  # sorted by start, never overlapping
@@ -660,7 +714,7 @@ class ActorRegistry:
         that qualifies it ("the Belarusian foreign minister" is one mention).
         """
         names = self._name_mentions(text, lang, on)
-        titles = self._title_mentions(text, lang, on, names)
+        titles = self._title_mentions(text, lang, on, names) + self._body_mentions(text, lang, names)
         if not titles:
             return names  # the name scan never overlaps itself
         starts: list[int] = []  # chosen spans, kept sorted by start for bisection

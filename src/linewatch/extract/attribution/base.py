@@ -9,7 +9,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+
+import simplemma
+from simplemma.strategies.default import DefaultStrategy
 
 from linewatch.extract.attribution.speaker import is_anaphor, is_media_word, speaker_words
 from linewatch.lexicon import lexicon
@@ -74,6 +77,13 @@ class CueTable:
     # "С таким заявлением выступила X", "Соответствующее заявление сделал X": verbs that are cues
     # only after a phrase pointing back to the previous sentence
     back_reference_verbs: re.Pattern[str] | None = None
+    # lemmas of reporting verbs (`speech_lemmas`): a finite form of one is a speech cue whatever its
+    # ending ("проинформировали", "заверяет"), so the `speech` patterns need not list every form
+    speech_lemmas: frozenset[str] = frozenset()
+    lang: str = ""
+    # "…, сообщили в Минобороны РФ", "— заявили в Кремле": prepositions before the body in which
+    # an impersonal plural cue was said (`locative_source`); the body is the speaker
+    locative_source: frozenset[str] = frozenset()
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -117,7 +127,28 @@ def cue_table(lang: str) -> CueTable:
         according_genitive=frozenset(str(p).lower() for p in data.get("according_to_genitive") or []),
         negation_ok=_union(data.get("negation_ok") or []),
         back_reference_verbs=_union(data.get("back_reference_verbs") or []),
+        speech_lemmas=frozenset(str(w).lower() for w in data.get("speech_lemmas") or []),
+        locative_source=frozenset(str(w).lower() for w in data.get("locative_source") or []),
+        lang=lang,
     )
+
+
+@cache
+def _lemmatizer() -> simplemma.Lemmatizer:
+    # the front-coded dictionaries read in place, as search does (a fraction of the memory)
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(low_memory=True))
+
+
+@lru_cache(maxsize=50_000)
+def word_lemma(word: str, lang: str) -> str:
+    """simplemma's lemma of a lower-case word ("проинформировали" -> "проинформировать")."""
+    return str(_lemmatizer().lemmatize(word, lang=lang)).lower()
+
+
+def _finite_verb(t: Token) -> bool:
+    """A finite verb by the tagger's morphology: a participle or gerund ("заявленный", "говоря")
+    or a noun is no cue of its own."""
+    return "VerbForm=Fin" in t.morph
 
 
 def is_word(t: Token) -> bool:
@@ -134,6 +165,8 @@ def cue_strength(t: Token, nxt: Token | None, table: CueTable, has_parse: bool) 
         kind = "speech"
     elif table.belief is not None and table.belief.fullmatch(low):
         kind = "belief"
+    elif table.speech_lemmas and _finite_verb(t) and word_lemma(low, table.lang) in table.speech_lemmas:
+        kind = "speech"
     if kind is None:
         return None
     for pat, parts in table.particles:
@@ -381,6 +414,24 @@ def issuer_after(view: SentenceView, i: int, limit: int = 8) -> tuple[int, int] 
     while j < len(toks) and j - i - 2 < limit and is_word(toks[j]) and toks[j].text.lower() not in view.table.that:
         j += 1
     return (i + 2, j) if j > i + 2 and any(t.text[:1].isupper() for t in toks[i + 2:j]) else None
+
+
+def body_after(view: SentenceView, k: int, i: int, limit: int = 6) -> tuple[int, int] | None:
+    """Token range of the body an impersonal plural cue at k was said in, right after it ("…, сообщили
+    в Минобороны РФ", "— информировали в кабмине Армении"), preposition included as in the
+    pre-position "В Кремле заявили"; None unless the registry knows an actor named there (not "в
+    понедельник", "в Telegram")."""
+    toks, table = view.toks, view.table
+    if not table.locative_source or i + 1 >= len(toks) or toks[i].text.lower() not in table.locative_source:
+        return None
+    if gender_from_verb(toks[k].text, table) != "p":
+        return None  # "заявил в интервью": a person's cue; the place is an adjunct
+    j = i + 1
+    while j < len(toks) and j - i - 1 < limit and is_word(toks[j]) and toks[j].text.lower() not in table.that:
+        j += 1
+    if not any(t.start in view.mention_starts for t in toks[i + 1:j]):
+        return None
+    return i, j
 
 
 def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int] | None:

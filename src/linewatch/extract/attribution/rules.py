@@ -26,6 +26,7 @@ from linewatch.extract.attribution.base import (
     Attribution,
     CueTable,
     SentenceView,
+    body_after,
     cue_strength,
     gender_from_verb,
     is_word,
@@ -189,7 +190,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         if any(is_word(toks[x]) for x in range(b0, b1)):
             speaker = view.span(b0, b1)
     if speaker is None:
-        inv = speaker_after(view, after_start) or issuer_after(view, after_start)
+        inv = speaker_after(view, after_start) or issuer_after(view, after_start) or body_after(view, k, after_start)
         if inv:
             speaker = view.span(*inv)
             after_start = inv[1]

@@ -174,19 +174,18 @@ def test_a_rare_word_on_postgresql_is_read_through_its_index_and_lists_what_the_
         st.executemany("INSERT INTO statements (id, doc_id, speaker, content, content_start, content_end, date)"
                        " VALUES (?, ?, ?, ?, 0, 10, ?)", rows)
         st.execute("ANALYZE statements")  # the planner's word statistics, as autovacuum leaves them
-        assert sorted(records._few_matches(st, ItemFilter(q="quokka"), 51) or []) == [f"q{i}" for i in range(8)]
-        assert records._few_matches(st, ItemFilter(q="wombat"), 51) == []
-        assert records._few_matches(st, ItemFilter(q="fence"), 51) is None  # common: the date walk
-        assert records._few_matches(st, ItemFilter(), 51) is None
+        assert sorted(records._few_matches(st, records._Search(st, ItemFilter(q="quokka")), 51) or []) == [f"q{i}" for i in range(8)]
+        assert records._few_matches(st, records._Search(st, ItemFilter(q="wombat")), 51) == []
+        assert records._few_matches(st, records._Search(st, ItemFilter(q="fence")), 51) is None  # common: the date walk
+        assert records._few_matches(st, records._Search(st, ItemFilter()), 51) is None
         for q, extra in (("quokka", {}), ("quokka fence", {}), ("quokka", {"date_from": "2021-10-03"}),
                          ("quokka", {"actor": "Invented Speaker"}), ("wombat", {})):
             f = ItemFilter(q=q, **extra)
-            matches = records._few_matches(st, f, 51)
+            matches = records._few_matches(st, records._Search(st, f), 51)
             assert matches is not None
             for order in ("DESC", "ASC"):
                 for limit, offset in ((3, 0), (3, 3), (50, 0)):
-                    pages = [records._page_ids(st, "statements s", "s", [(w, p) for w, p, _ in
-                                               statement_branches(f, st, matches=m)], order, limit, offset)
+                    pages = [records._page_ids(st, "statements s", "s", statement_branches(f, st, matches=m), order, limit, offset)
                              for m in (None, matches)]
                     assert pages[0] == pages[1], (q, extra, order, limit, offset)
         found, more = records.list_statements(st, ItemFilter(q="quokka"), 3)

@@ -15,7 +15,7 @@ from linewatch.model import CARRIER
 from linewatch.store.protocol import Store
 from linewatch.store.queries import rollups
 from linewatch.store.queries.cache import cached
-from linewatch.store.queries.filters import ItemFilter, doc_join, event_where, resolve_names
+from linewatch.store.queries.filters import ItemFilter, event_where, resolve_names
 from linewatch.store.queries.records import facets, latest_day
 from linewatch.store.queries.rollups import EVERY_DAY, statement_source
 from linewatch.store.queries.stance import stance_cells
@@ -112,10 +112,9 @@ def _event_counts_by_type(store: Store, f: ItemFilter) -> dict[str, Any]:
     g = _windowed(f, start, end)
     rows = rollups.event_days(store, g)
     if rows is None:
-        where, params, join = event_where(g, store.dialect)
+        where, params = event_where(g, store.dialect)
         rows = store.query(
-            f"SELECT e.date AS day, e.plover AS kind, COUNT(*) AS n FROM events e{doc_join(join, 'e')[0]}"
-            f" WHERE {doc_join(join, 'e')[1]}{where} GROUP BY e.date, e.plover",
+            f"SELECT e.date AS day, e.plover AS kind, COUNT(*) AS n FROM events e WHERE {where} GROUP BY e.date, e.plover",
             params,
         )
     days = _all_days(start, end, {r["day"] for r in rows if r["day"]})

@@ -136,38 +136,40 @@ CORRECTED_FIELDS = (("actor", "speaker"), ("target", "target"), ("stance", "stan
 
 
 def statement_branches(
-    f: ItemFilter, store: Store, broad_fts: bool = False, matches: list[str] | None = None
-) -> list[tuple[str, list[Any], bool]]:
+    f: ItemFilter, store: Store, broad_fts: bool = False, matches: list[str] | None = None,
+    expr: str | None = None,
+) -> list[tuple[str, list[Any]]]:
     """The filter as disjoint WHERE clauses whose union is `statement_where`'s: first the statements
     matched by values no analyst corrected (most of them; the (column, date) indexes walk them in
     order), then those matched through a correction (few). An OR of the two would make the planner
-    read and sort every match of a speaker to show one page. `matches`: see statement_where."""
+    read and sort every match of a speaker to show one page. `matches`, `expr`: see statement_where
+    (the search expression is built once for all the branches)."""
     used = [column for field, column in CORRECTED_FIELDS if getattr(f, field)]
-    return [statement_where(f, store, broad_fts, match=dict(zip(used, combo)), matches=matches)
+    if expr is None:
+        expr = match_expression(f.q, store) or ""
+    return [statement_where(f, store, broad_fts, match=dict(zip(used, combo)), matches=matches, expr=expr)
             for combo in product(("kept", "moved"), repeat=len(used))]
 
 
 def statement_where(
     f: ItemFilter, store: Store, broad_fts: bool = False, *, as_extracted: bool = False,
-    match: dict[str, str] | None = None, matches: list[str] | None = None,
-) -> tuple[str, list[Any], bool]:
-    """WHERE clause over `statements s` (+ `documents d` when needed).
+    match: dict[str, str] | None = None, matches: list[str] | None = None, expr: str | None = None,
+) -> tuple[str, list[Any]]:
+    """WHERE clause over `statements s` and its parameters.
 
-    Returns (sql, params, needs_document_join). Call `resolve_names` first so
-    actor/target are canonical names. On SQLite, document columns and broad
+    Call `resolve_names` first so actor/target are canonical names. On SQLite, broad
     full-text matches are written so the planner walks the date index (newest
     first) instead of sorting every match. `as_extracted`: actor, target and stance
     match the values as extracted, corrections ignored (what a rollup counted); `match`
     picks per column how (FIELD_MATCH; default "either"). `matches`: on PostgreSQL, the ids of every
     statement the search matches, when the caller read them (few) through the full-text index.
+    `expr`: the search's `match_expression` when the caller built it already ("": it has none).
     """
     dialect = store.dialect
-    keep_order = "+" if dialect == "sqlite" else ""
     clauses: list[str] = []
     params: list[Any] = []
-    join_doc = False
     if f.q:
-        expr = match_expression(f.q, store)
+        expr = expr if expr is not None else match_expression(f.q, store)
         if expr and matches is not None and dialect == "postgresql":
             # the planner sees how few they are and sorts them (a word it has no statistics for it
             # guesses at ~1% of the statements, and would walk the whole date index for it)
@@ -199,16 +201,12 @@ def statement_where(
             "EXISTS (SELECT 1 FROM narrative_matches n WHERE n.statement_id = s.id AND n.narrative_id = ?)"
         )
         params.append(f.narrative)
-    join_doc = _document_and_date_clauses(f, "s", keep_order, clauses, params) or join_doc
-    return (" AND ".join(clauses) or "1=1"), params, join_doc
+    _document_and_date_clauses(f, "s", clauses, params)
+    return (" AND ".join(clauses) or "1=1"), params
 
 
-
-def _document_and_date_clauses(
-    f: ItemFilter, alias: str, keep_order: str, clauses: list[str], params: list[Any]
-) -> bool:
-    """The filters statements and events share (language, outlet, dates, document). Returns whether
-    the documents table must be joined: no longer (document filters are an EXISTS), kept for callers."""
+def _document_and_date_clauses(f: ItemFilter, alias: str, clauses: list[str], params: list[Any]) -> None:
+    """The filters statements and events share (language, outlet, dates, document)."""
     # a correlated EXISTS, not a join: a newest-first page walks the date index and looks each
     # item's document up by key, where a join made SQLite scan every document for a Bloom filter
     # first (1,000,000 statements: 1 s for page 5 of one outlet, 37 ms this way)
@@ -217,7 +215,6 @@ def _document_and_date_clauses(
         clauses.append(f"EXISTS (SELECT 1 FROM documents d WHERE d.id = {alias}.doc_id AND "
                        + " AND ".join(c for c, _ in doc_clauses) + ")")
         params += [v for _, v in doc_clauses]
-    join_doc = False
     if f.date_from:
         clauses.append(f"{alias}.date >= ?")
         params.append(f.date_from)
@@ -227,7 +224,7 @@ def _document_and_date_clauses(
     if f.doc_id:
         clauses.append(f"{alias}.doc_id = ?")
         params.append(f.doc_id)
-    return join_doc
+
 
 def event_actor_clauses(f: ItemFilter, clauses: list[str], params: list[Any], keep_order: str = "") -> None:
     """The actor, target and country conditions over `events e` (live table and rollups alike)."""
@@ -242,34 +239,21 @@ def event_actor_clauses(f: ItemFilter, clauses: list[str], params: list[Any], ke
         params.append(f.country.upper())
 
 
-def event_where(f: ItemFilter, dialect: str = "sqlite") -> tuple[str, list[Any], bool]:
-    """WHERE clause over `events e` (+ `documents d`); statement-only filters are ignored."""
+def event_where(f: ItemFilter, dialect: str = "sqlite") -> tuple[str, list[Any]]:
+    """WHERE clause over `events e` and its parameters; statement-only filters are ignored."""
     keep_order = "+" if dialect == "sqlite" else ""
     clauses: list[str] = []
     params: list[Any] = []
-    join_doc = False
     event_actor_clauses(f, clauses, params, keep_order)
     if f.plover:
         clauses.append("e.plover = ?")
         params.append(f.plover)
-    join_doc = _document_and_date_clauses(f, "e", keep_order, clauses, params) or join_doc
+    _document_and_date_clauses(f, "e", clauses, params)
     if f.q:
         # events carry no FTS index: search the trigger/sentence of a bounded, dated window only
         clauses.append("e.sentence LIKE ?")
         params.append("%" + f.q.replace("%", "").replace("_", "") + "%")
-    return (" AND ".join(clauses) or "1=1"), params, join_doc
-
-
-def doc_join(needed: bool, alias: str) -> tuple[str, str]:
-    """(FROM addition, WHERE prefix) joining documents only when a filter uses it.
-
-    CROSS JOIN + a WHERE condition is an inner join on both dialects; on SQLite it
-    also keeps the item table as the outer loop, so its (column, date) and date
-    indexes drive newest-first paging and windowed aggregates.
-    """
-    if not needed:
-        return "", ""
-    return " CROSS JOIN documents d", f"d.id = {alias}.doc_id AND "
+    return (" AND ".join(clauses) or "1=1"), params
 
 
 def page_bounds(page: Any, size: int = PAGE_SIZE) -> tuple[int, int, int]:

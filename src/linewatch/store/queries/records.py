@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from functools import cached_property
 from typing import Any
 
 from linewatch.model import CARRIER, is_header_line
@@ -19,7 +20,6 @@ from linewatch.store.queries.corrections import apply_corrections
 from linewatch.store.queries.filters import (
     PG_STATEMENT_MATCH,
     ItemFilter,
-    doc_join,
     event_where,
     resolve_names,
     statement_branches,
@@ -80,13 +80,24 @@ def finish_statements(store: Store, rows: list[dict[str, Any]]) -> list[dict[str
 BROAD_FTS = 300  # more matches than this: walk the date index instead of sorting all matches
 
 
-def _broad_fts(store: Store, f: ItemFilter) -> bool:
-    """Whether a full-text query matches many statements (SQLite only; cheap doclist count)."""
-    expr = match_expression(f.q, store) if store.dialect == "sqlite" else None
-    if not expr:
-        return False
-    n = store.query("SELECT COUNT(*) AS n FROM statements_fts WHERE statements_fts MATCH ?", [expr])
-    return int(n[0]["n"]) > BROAD_FTS if n else False
+class _Search:
+    """A filter's full-text search, worked out once per request for the page and its count alike."""
+
+    def __init__(self, store: Store, f: ItemFilter) -> None:
+        self.store = store
+        self.expr = match_expression(f.q, store) or ""  # the engine's expression; "" when none
+
+    @cached_property
+    def sqlite_count(self) -> int | None:
+        """SQLite: how many statements the search matches (a cheap doclist count); None elsewhere."""
+        if not self.expr or self.store.dialect != "sqlite":
+            return None
+        return int(self.store.scalar("SELECT COUNT(*) FROM statements_fts WHERE statements_fts MATCH ?", [self.expr]) or 0)
+
+    @property
+    def broad(self) -> bool:
+        """Whether the search matches many statements (SQLite only)."""
+        return (self.sqlite_count or 0) > BROAD_FTS
 
 
 # PostgreSQL guesses a word its statistics do not list at ~1% of the statements (a word or its
@@ -102,16 +113,17 @@ RARE_SHARE = 0.02
 MAX_PROBE = 5000
 
 
-def _few_matches(store: Store, f: ItemFilter, page_end: int) -> list[str] | None:
+def _few_matches(store: Store, search: _Search, page_end: int) -> list[str] | None:
     """PostgreSQL: the ids of every statement a full-text query matches when they are few, else None."""
-    expr = match_expression(f.q, store) if f.q and store.dialect == "postgresql" else None
+    expr = search.expr if store.dialect == "postgresql" else ""
     if not expr:
         return None
 
     def estimate(sql: str, params: list[Any]) -> float:
         return float(store.scalar(f"EXPLAIN (FORMAT JSON) {sql}", params)[0]["Plan"]["Plan Rows"])
 
-    statements = estimate("SELECT 1 FROM statements s", [])
+    # the planner's size of the table changes only with the data: estimated once per data version
+    statements = cached(store, ("statements_estimate",), lambda: estimate("SELECT 1 FROM statements s", []))
     if estimate(f"SELECT 1 FROM statements s WHERE {PG_STATEMENT_MATCH}", [expr]) > RARE_SHARE * statements:
         return None
     bound = int(min(max(math.sqrt(page_end * statements), BROAD_FTS), MAX_PROBE))
@@ -162,19 +174,19 @@ def list_statements(
     Two steps: the ids of the page (the sorter only carries day and id), then
     the full rows of those ids.
     """
-    return _list_statements(store, resolve_names(store, f), limit, offset, with_docs=with_docs, oldest_first=oldest_first)
+    f = resolve_names(store, f)
+    return _list_statements(store, f, _Search(store, f), limit, offset, with_docs=with_docs, oldest_first=oldest_first)
 
 
 def _list_statements(
-    store: Store, f: ItemFilter, limit: int, offset: int, *, with_docs: bool = True, oldest_first: bool = False
+    store: Store, f: ItemFilter, search: _Search, limit: int, offset: int, *, with_docs: bool = True,
+    oldest_first: bool = False,
 ) -> tuple[list[dict[str, Any]], bool]:
-    matches = _few_matches(store, f, offset + limit + 1)
-    branches = statement_branches(f, store, broad_fts=_broad_fts(store, f), matches=matches)
+    matches = _few_matches(store, search, offset + limit + 1)
+    branches = statement_branches(f, store, broad_fts=search.broad, matches=matches, expr=search.expr)
     order = "ASC" if oldest_first else "DESC"
-    join_sql, join_where = doc_join(branches[0][2], "s")
     # undated statements are listed (after the dated ones), never dropped: every view counts the same
-    ids = _page_ids(store, f"statements s{join_sql}", "s", [(f"{join_where}{w}", p) for w, p, _ in branches],
-                    order, limit, offset)
+    ids = _page_ids(store, "statements s", "s", branches, order, limit, offset)
     more = len(ids) > limit
     cols = STATEMENT_COLUMNS + (", " + DOC_BRIEF_COLUMNS if with_docs else "")
     table = "statements s JOIN documents d ON d.id = s.doc_id" if with_docs else "statements s"
@@ -186,24 +198,22 @@ COUNT_CAP = 10_000  # a count stops here ("10000 or more"): a list page never co
 
 def count_statements(store: Store, f: ItemFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
     """(how many statements match the filter, whether the count stopped at `cap`), undated ones included."""
-    return _count_statements(store, resolve_names(store, f), cap)
+    f = resolve_names(store, f)
+    return _count_statements(store, f, _Search(store, f), cap)
 
 
-def _count_statements(store: Store, f: ItemFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
+def _count_statements(store: Store, f: ItemFilter, search: _Search, cap: int = COUNT_CAP) -> tuple[int, bool]:
     rolled = rollups.statement_total(store, f)
-    if rolled is None and f.q and store.dialect == "sqlite" and not any(v for k, v in f.__dict__.items() if k != "q"):
+    if rolled is None and f.q and not any(v for k, v in f.__dict__.items() if k != "q"):
         # the search alone: its matches are the statements (one index row each), counted in the index
-        expr = match_expression(f.q, store)
-        if expr:
-            rolled = int(store.scalar("SELECT COUNT(*) FROM statements_fts WHERE statements_fts MATCH ?", [expr]) or 0)
+        rolled = search.sqlite_count
     if rolled is not None:
         return min(rolled, cap), rolled > cap
-    branches = statement_branches(f, store)
-    join_sql, join_where = doc_join(branches[0][2], "s")
-    parts = [f"SELECT x FROM (SELECT 1 AS x FROM statements s{join_sql} WHERE {join_where}{w} LIMIT ?) b{i}"
-             for i, (w, _, _) in enumerate(branches)]
+    branches = statement_branches(f, store, expr=search.expr)
+    parts = [f"SELECT x FROM (SELECT 1 AS x FROM statements s WHERE {w} LIMIT ?) b{i}"
+             for i, (w, _) in enumerate(branches)]
     n = int(store.scalar(f"SELECT COUNT(*) FROM ({' UNION ALL '.join(parts)}) c",
-                         [v for _, p, _ in branches for v in (*p, cap + 1)]) or 0)
+                         [v for _, p in branches for v in (*p, cap + 1)]) or 0)
     return min(n, cap), n > cap
 
 
@@ -220,8 +230,9 @@ def get_statements(store: Store, ids: list[str]) -> list[dict[str, Any]]:
 def statement_page(store: Store, f: ItemFilter, limit: int, offset: int) -> tuple[list[dict[str, Any]], bool, int, bool]:
     """(rows, has_more, total, total_capped) of one list page: the filter's names resolved once for both."""
     f = resolve_names(store, f)
-    rows, more = _list_statements(store, f, limit, offset)
-    total, capped = _count_statements(store, f)
+    search = _Search(store, f)
+    rows, more = _list_statements(store, f, search, limit, offset)
+    total, capped = _count_statements(store, f, search)
     return rows, more, total, capped
 
 
@@ -246,10 +257,9 @@ def list_events(
     store: Store, f: ItemFilter, limit: int = 50, offset: int = 0, *, oldest_first: bool = False
 ) -> tuple[list[dict[str, Any]], bool]:
     f = resolve_names(store, f)
-    where, params, join = event_where(f, store.dialect)
+    where, params = event_where(f, store.dialect)
     order = "ASC" if oldest_first else "DESC"
-    join_sql, join_where = doc_join(join, "e")
-    ids = _page_ids(store, f"events e{join_sql}", "e", [(f"{join_where}{where}", params)], order, limit, offset)
+    ids = _page_ids(store, "events e", "e", [(where, params)], order, limit, offset)
     rows = _by_ids(store, f"{EVENT_COLUMNS}, {DOC_BRIEF_COLUMNS}", "events e JOIN documents d ON d.id = e.doc_id", ids[:limit])
     return _finish_events(store, rows), len(ids) > limit
 

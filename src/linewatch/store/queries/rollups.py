@@ -18,7 +18,7 @@ from typing import Any
 from linewatch.model import CARRIER
 from linewatch.store.protocol import Store
 from linewatch.store.queries.corrections import apply_corrections
-from linewatch.store.queries.filters import ItemFilter, doc_join, event_actor_clauses, statement_where
+from linewatch.store.queries.filters import ItemFilter, event_actor_clauses, statement_where
 
 ALL = "*"
 EVERY_DAY = ("0001-01-01", "9999-12-31")  # a window with no bounds
@@ -128,8 +128,9 @@ def refresh(store: Store) -> int:
             return 0
         if ALL in days:
             _refresh_days(store, None)
-            for table in ROLLUPS:  # planner statistics for the rebuilt tables
-                store.execute(f"ANALYZE {table}", [])
+            if store.dialect == "sqlite":  # planner statistics for the rebuilt tables (PostgreSQL: below)
+                for table in ROLLUPS:
+                    store.execute(f"ANALYZE {table}", [])
         else:
             _refresh_days(store, [d for d in days if d])
         _refresh_facets(store)
@@ -256,12 +257,11 @@ _ROLLED_COLUMNS = (("country", "speaker_country"), ("actor", "speaker"), ("targe
 _OVERLAY_FIELDS = "('speaker', 'speaker_id', 'target', 'stance', 'wrong')"
 
 
-def _corrected(store: Store, where: str, params: list[Any], join: bool) -> list[dict[str, Any]]:
+def _corrected(store: Store, where: str, params: list[Any]) -> list[dict[str, Any]]:
     """The statements in the filter that an analyst corrected (fields the aggregates read), as extracted."""
-    js, jw = doc_join(join, "s")
     return store.query(
-        f"SELECT s.id, s.date, s.speaker, s.speaker_id, s.speaker_country, s.target, s.stance, s.plover FROM statements s{js}"
-        f" WHERE {jw}{where} AND s.id IN (SELECT c.item_id FROM corrections c WHERE c.item_kind = 'statement'"
+        f"SELECT s.id, s.date, s.speaker, s.speaker_id, s.speaker_country, s.target, s.stance, s.plover FROM statements s"
+        f" WHERE {where} AND s.id IN (SELECT c.item_id FROM corrections c WHERE c.item_kind = 'statement'"
         f" AND c.field IN {_OVERLAY_FIELDS})",
         params,
     )
@@ -281,9 +281,8 @@ def statement_total(store: Store, f: ItemFilter) -> int | None:
     dated = int(store.scalar(f"SELECT {src.count} FROM {src.from_sql} WHERE {src.where}", src.params) or 0)
     undated = 0
     if not (f.date_from or f.date_to):
-        where, params, join = statement_where(f, store)
-        js, jw = doc_join(join, "s")
-        undated = int(store.scalar(f"SELECT COUNT(*) FROM statements s{js} WHERE {jw}s.date IS NULL AND {where}", params) or 0)
+        where, params = statement_where(f, store)
+        undated = int(store.scalar(f"SELECT COUNT(*) FROM statements s WHERE s.date IS NULL AND {where}", params) or 0)
     return dated - len(src.minus) + len(src.plus) + undated
 
 
@@ -294,12 +293,11 @@ def statement_source(store: Store, f: ItemFilter, *, keep_wrong: bool = False) -
     swaps in the corrected statements, so both give the same numbers. `keep_wrong`: statements
     marked wrong are counted too (as lists show them).
     """
-    where, params, join = statement_where(f, store)
+    where, params = statement_where(f, store)
     rollable = f.date_from and f.date_to and not (f.q or f.narrative or f.doc_id)
     if not (rollable and clean(store, f.date_from, f.date_to)):
-        js, jw = doc_join(join, "s")
-        corrected = _corrected(store, where, params, join)
-        return StatementSource(f"statements s{js}", f"{jw}{where}", params, "1", "s.speaker_id IS NOT NULL",
+        corrected = _corrected(store, where, params)
+        return StatementSource("statements s", where, params, "1", "s.speaker_id IS NOT NULL",
                                False, corrected, _as_corrected(corrected, store, keep_wrong))
     clauses, values = ["s.date >= ?", "s.date <= ?"], [f.date_from, f.date_to]
     for field, column in _ROLLED_COLUMNS:
@@ -310,10 +308,10 @@ def statement_source(store: Store, f: ItemFilter, *, keep_wrong: bool = False) -
     table = "rollup_statements_docs" if (f.language or f.outlet) else "rollup_statements"
     # the rollup counted statements by their extracted values; the filter as the analyst sees it
     # (corrections applied) decides what is added back
-    ex_where, ex_params, ex_join = statement_where(f, store, as_extracted=True)
+    ex_where, ex_params = statement_where(f, store, as_extracted=True)
     return StatementSource(f"{table} s", " AND ".join(clauses), values, "s.n", "s.named = 1", True,
-                           _corrected(store, ex_where, ex_params, ex_join),
-                           _as_corrected(_corrected(store, where, params, join), store, keep_wrong))
+                           _corrected(store, ex_where, ex_params),
+                           _as_corrected(_corrected(store, where, params), store, keep_wrong))
 
 
 def event_days(store: Store, f: ItemFilter) -> list[dict[str, Any]] | None:

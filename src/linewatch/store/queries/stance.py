@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from linewatch.store.protocol import Store
 from linewatch.store.queries.corrections import apply_corrections
-from linewatch.store.queries.filters import ItemFilter, doc_join, statement_where
+from linewatch.store.queries.filters import ItemFilter, statement_where
 from linewatch.store.queries.rollups import statement_source
 
 By = Literal["actor", "country"]
@@ -63,11 +63,10 @@ def stance_rows(store: Store, f: ItemFilter) -> list[dict[str, Any]]:
     """The statements `stance_cells` counts, one by one (id, speaker, speaker_country, target,
     stance, date), corrections applied and wrong ones dropped, by date then id."""
     f = ItemFilter(**{**f.__dict__, "stance": None})
-    where, params, join = statement_where(f, store)
-    js, jw = doc_join(join, "s")
+    where, params = statement_where(f, store)
     rows = store.query(
-        f"SELECT s.id, s.speaker, s.speaker_country, s.target, s.stance, s.date FROM statements s{js}"
-        f" WHERE {jw}{where} ORDER BY s.date, s.id",
+        "SELECT s.id, s.speaker, s.speaker_country, s.target, s.stance, s.date FROM statements s"
+        f" WHERE {where} ORDER BY s.date, s.id",
         params,
     )
     return [r for r in apply_corrections(rows, "statement", store) if not r["wrong"] and r["target"]]

@@ -106,7 +106,7 @@ def register(app: typer.Typer) -> None:
         """Start the dashboard and the JSON API (http://HOST:PORT/, API docs at /api/docs)."""
         import uvicorn  # lazy: the web server loads only for `serve`
 
-        from linewatch.web.app import create_app  # lazy: heavy to import, loaded only when the command runs
+        from linewatch.web.app import create_app, freeze_start_up_objects  # lazy: heavy, loaded for `serve` only
         config = load_config()
         settings = load_settings(config)
         if port is None:
@@ -123,6 +123,7 @@ def register(app: typer.Typer) -> None:
         labels = _narrative_labels(config, taxonomy)
         store = open_db(db)
         app = create_app(store, settings, narrative_labels=labels)
+        freeze_start_up_objects()
         _warm_in_background(store)
         mode = "corrections enabled (token required)" if settings.writes_enabled else "read-only (no API token configured)"
         console.print(f"linewatch dashboard on http://{host}:{port}/ — {store.url} — {mode}")

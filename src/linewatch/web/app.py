@@ -133,14 +133,21 @@ def create_app(store: Store, settings: WebSettings | None = None, narrative_labe
     # FastAPI prepares included routes (parameter models, validators) on the first request that
     # walks them, 100-200 ms; building the API schema now walks every route at start instead
     app.openapi()
-    # What start-up loaded (modules, compiled templates, the actor registry, pyarrow: ~250,000
-    # objects) lives as long as the server. Left in the collector's view, the first full
-    # collection walks all of it, 250-400 ms on whichever request triggers it (the process's
-    # first click after a restart, as it happened); frozen, a full collection walks only what
-    # requests made since.
+    return app
+
+
+def freeze_start_up_objects() -> None:
+    """Take what start-up loaded out of the collector's view; once per server process, after `create_app`
+    (not in it: tests and tools build many apps in one process, and each freeze would keep the last
+    one's garbage for good).
+
+    What start-up loaded (modules, compiled templates, the actor registry, pyarrow: ~250,000
+    objects) lives as long as the server. Left in the collector's view, the first full
+    collection walks all of it, 250-400 ms on whichever request triggers it (the process's
+    first click after a restart, as it happened); frozen, a full collection walks only what
+    requests made since."""
     gc.collect()
     gc.freeze()
-    return app
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

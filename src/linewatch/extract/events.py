@@ -120,6 +120,7 @@ class _EventLexicon:
     agent_markers: re.Pattern[str] | None = None  # the word right before a passive's agent ("by")
     passive: re.Pattern[str] | None = None  # passive auxiliaries ("została", "was")
     background: re.Pattern[str] | None = None  # words opening a background clause ("po tym, jak")
+    past_year: re.Pattern[str] | None = None  # a year named as such ("in 2014"): group 1 is the year
 
 
 def _stem_regex(form: str, endings: str | None) -> str:
@@ -171,6 +172,7 @@ def event_lexicon(lang: str) -> _EventLexicon:
         _compile_forms(data.get("passive_auxiliaries") or []),
         re.compile(r"(?<!\w)(?:" + "|".join(str(b) for b in data["background_clauses"]) + r")(?!\w)", re.IGNORECASE)
         if data.get("background_clauses") else None,
+        re.compile(str(data["past_year"]), re.IGNORECASE) if data.get("past_year") else None,
     )
 
 
@@ -562,14 +564,17 @@ def _statement_spans(st: Statement) -> list[Span]:
     return [tuple(s) for s in (st.content_spans or [st.content_span])]  # type: ignore[misc]
 
 
-def _modified_type(text: str, trig: TriggerMatch, lang: str, sent_start: int, sentence: str) -> str:
-    """Apply the words before a trigger: future → AGREE/THREATEN, negation → REJECT."""
+def _modified_type(text: str, trig: TriggerMatch, lang: str, sent_start: int, sentence: str,
+                   future_form: bool = False) -> str:
+    """Apply the words before a trigger: future → AGREE/THREATEN, negation → REJECT.
+
+    `future_form`: the parser's morphology already puts the act in the future ("перебросит")."""
     lex = event_lexicon(lang)
     window = text[max(sent_start, trig.start - MODIFIER_WINDOW) : trig.start]
     window = re.split(r"[,;:]\s", window)[-1]
     plover = trig.plover
     negated = bool(lex.negation and lex.negation.search(window))
-    future = bool(lex.future and lex.future.search(window))
+    future = future_form or bool(lex.future and lex.future.search(window))
     conditional = bool(lex.conditional and lex.conditional.search(sentence[trig.start - sent_start :]))
     if negated and plover in COOPERATIVE:
         return "REJECT"
@@ -624,6 +629,10 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
         return False  # "the most recognized pieces of art": a participle describing a thing
     if _modal(tok, tokens_by_i, lang):
         return False  # "Washington's funds may be allocated", "Israel must withdraw": not done
+    if _unreal_mood(tok, tokens_by_i, lang):
+        return False  # "проведут переговоры бы", "Putin and Xi to meet": wished or headlined, not done
+    if tok.pos in ("NOUN", "PROPN") and _topic_of_noun(tok, tokens_by_i, lang, (trig.start, trig.end)):
+        return False  # "заявил о готовности к переговорам", "the role of mediator": a topic, no deed
     verb = tok if tok.pos == "VERB" else _governing_verb(tokens_by_i, tok)
     if verb is not None and verb.dep == "acl" and any(
         t.head == verb.i and t.dep == "aux" and t.text.casefold() in _event_words(lang, "infinitive_markers")
@@ -701,6 +710,99 @@ def _modal(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
         verb = tokens_by_i.get(tok.head, tok)
     return any(t.head == verb.i and t.dep in ("aux", "aux:pass") and t.text.casefold() in modals
                for t in tokens_by_i.values())
+
+
+def _past_year(doc: Doc, start: int, end: int, content: list[Span]) -> bool:
+    """Whether the span names a year before the document's (`past_year` of the language:
+    "in 2014", "в 2014 году", "w 2014 roku") outside what someone is quoted saying."""
+    pattern = event_lexicon(doc.lang).past_year
+    if pattern is None or doc.date is None:
+        return False
+    return any(
+        int(m.group(1)) < doc.date.year and not _inside((m.start() + start, m.end() + start), content)
+        for m in pattern.finditer(doc.text[start:end])
+    )
+
+
+def _interview(doc: Doc, trig: TriggerMatch, end: int) -> bool:
+    """Whether a conversation's other side is the press ("в беседе с *корреспондентом*", "in
+    an interview with *Reuters*", "spoke to *reporters*"): an interview is how the statement
+    was made, no meeting. `media_words` of the language ("korespondent*" a stem) on the next words."""
+    stems = _event_words(doc.lang, "media_words")
+    skip = _event_words(doc.lang, "partner_words") | _event_words(doc.lang, "determiners")
+    words = [w.casefold() for w in re.findall(r"\w+", doc.text[trig.end : min(end, trig.end + 60)])]
+    while words and words[0] in skip:
+        words = words[1:]
+    own = [w.casefold() for w in re.findall(r"\w+", trig.text)]
+    return any(w == st or (st.endswith("*") and w.startswith(st[:-1])) for w in own + words[:2] for st in stems)
+
+
+def _feats(tok: Token) -> dict[str, str]:
+    """The parser's morphological features of a token ("Tense=Fut|Mood=Ind" → a dict)."""
+    return dict(kv.split("=", 1) for kv in tok.morph.split("|") if "=" in kv)
+
+
+def _act_verb(tok: Token, tokens_by_i: dict[int, Token]) -> Token | None:
+    """The verb that carries an act: the trigger itself, or the verb an event noun is the
+    object or subject of ("*проведут* переговоры", "the talks *will take* place")."""
+    if tok.pos in ("VERB", "AUX"):
+        return tok
+    if tok.dep in ("nsubj", "nsubj:pass", "nsubjpass"):
+        head = tokens_by_i.get(tok.head)
+        return head if head is not None and head.pos in ("VERB", "AUX") else None
+    return _governing_verb(tokens_by_i, tok)
+
+
+def future_tense(tok: Token | None, tokens_by_i: dict[int, Token]) -> bool:
+    """Whether the parser's morphology puts the act in the future ("перебросит", perfective
+    non-past): a promise or a threat, not a deed (see `_modified_type`)."""
+    verb = _act_verb(tok, tokens_by_i) if tok is not None else None
+    return verb is not None and _feats(verb).get("Tense") == "Fut"
+
+
+def _unreal_mood(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
+    """Whether the act's verb is in a mood of no deed: conditional or imperative (morphology),
+    or an infinitive that heads its sentence with the language's infinitive marker (the
+    headline future "Putin and Xi to meet in Beijing")."""
+    verb = _act_verb(tok, tokens_by_i)
+    if verb is None:
+        return False
+    feats = _feats(verb)
+    if feats.get("Mood") in ("Cnd", "Imp"):
+        return True
+    if feats.get("VerbForm") != "Inf" or not (verb.head < 0 or verb.head == verb.i):
+        return False
+    markers = _event_words(lang, "infinitive_markers")
+    return any(t.head == verb.i and t.dep == "aux" and t.text.casefold() in markers for t in tokens_by_i.values())
+
+
+def _topic_of_noun(noun: Token, tokens_by_i: dict[int, Token], lang: str, trigger: Span) -> bool:
+    """Whether an event noun qualifies another noun ("readiness *for talks*", "готовности *к
+    переговорам*", "роли *посредника*"): it names a topic, a wish or a role, not a deed. A noun
+    of time or outcome keeps it ("в *ходе* переговоров", "on the *sidelines* of the summit"):
+    `frame_nouns` of the language, matched as stems."""
+    frames = _event_words(lang, "frame_nouns")
+    cur = noun
+    for _ in range(4):  # bounded: a parser may emit a cycle
+        up = tokens_by_i.get(cur.head)
+        if cur.dep in ("compound", "flat", "conj", "appos") or (
+            up is not None and trigger[0] <= up.start and up.end <= trigger[1]  # "запрет на *ввоз*"
+        ):
+            nxt = tokens_by_i.get(cur.head)
+            if nxt is None or nxt.i == cur.i:
+                return False
+            cur = nxt
+            continue
+        break
+    head = tokens_by_i.get(cur.head)
+    if head is not None and cur.dep == "pobj" and head.pos == "ADP" and head.dep == "prep":
+        head = tokens_by_i.get(head.head)  # spaCy: readiness → for → talks
+    if head is None or head.i == cur.i or cur.dep not in ("nmod", "pobj") or head.pos not in ("NOUN", "PROPN"):
+        return False
+    if find_triggers(head.text, lang):
+        return False  # "a round of talks", "переговоры и встречи": the head is an event itself
+    word = head.text.casefold()
+    return not any(word.startswith(f) for f in frames)
 
 
 def _background_clause(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
@@ -1092,7 +1194,8 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
                 continue  # "officers cannot ban", "has not condemned": nothing was done
             if trig.plover != "CONSULT" and _in_background_clause(text, trig.start, sent.start, lex.background):
                 continue  # "po tym, jak siły rosyjskie zaatakowały": the setting of the news
-            plover = _modified_type(text, trig, lang, sent.start, sentence)
+            future = future_tense(_trigger_token(sent_tokens, trig), tokens_by_i)
+            plover = _modified_type(text, trig, lang, sent.start, sentence, future)
             plover = base_type(plover) or plover  # events are coded in standard PLOVER
             found = _events_for(doc, registry, sent, s_end, trig, plover, tokens_by_i, sent_tokens, previous)
             via = next((st for span, st in reported if span[0] <= trig.start and trig.end <= span[1]), None)
@@ -1216,6 +1319,8 @@ def _events_for(
             source, source_id = _canonical(registry, m) or m.text, m.actor_id
     if source is None and plover != "CONSULT":
         return []  # an act with no actor ("Musimy być przygotowani...") is no event
+    if plover == "CONSULT" and _interview(doc, trig, s_end):
+        return []
     lex = event_lexicon(doc.lang)
     if plover == "ASSAULT" and trig.mode in ("shoot", "explosives") and subj and lex.military:
         if lex.military.search(doc.text[subj[0] : subj[1]]):
@@ -1274,6 +1379,10 @@ def _events_for(
         # "Back in 1959 Nixon visited Moscow", "In July 2020, Putin met...": history the
         # article recalls, not its news.
         dated = [(v, c) for v, c in dated if v is None or (doc.date - v).days <= HISTORY_DAYS]
+        if not in_sentence and _past_year(doc, sent.start, s_end, content):
+            # "В 2014 году Путин встретился с Обамой": a year alone is no date the date finder
+            # resolves, and without it the event would take the article's date.
+            return []
     confidence = (
         0.5 + (0.15 if parsed_source else 0.05 if source else 0) + (0.1 if target else 0)
         + (0.1 if plover == trig.plover else 0)

@@ -1,0 +1,54 @@
+"""Events on invented sentences of the kinds unseen articles hold: what the gold conventions
+count as an event (a call, a meeting, a summons, a ban, a troop move, on its own date) and
+what they do not (a future or wished act, a topic, an interview, history named by its year)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from linewatch.model import Document
+from linewatch.nlp.doc import Doc
+from linewatch.nlp.pipeline import Pipeline
+
+EVENT_STAGES = ("segment", "parse", "mentions", "dates", "events")
+PUBLISHED = date(2023, 9, 21)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(names=EVENT_STAGES)
+
+
+def events(pipe: Pipeline, text: str, lang: str) -> list:
+    return pipe(Doc(Document(text, language=lang, published=PUBLISHED))).events
+
+
+@pytest.mark.parametrize("lang,text", [
+    # future by morphology (perfective non-past) and the headline infinitive
+    ("ru", "Польша перебросит к границе дополнительные войска."),
+    ("en", "Putin and Xi to meet in Beijing in October"),
+    # an event noun that qualifies another noun is a topic or a role
+    ("ru", "Зеленский заявил о готовности к переговорам с Россией."),
+    ("ru", "Путин лишил Эрдогана роли посредника по Украине."),
+    # an interview is how a statement was made, no meeting
+    ("ru", "Об этом Песков рассказал в беседе с корреспондентом РИА Новости."),
+    # a year alone dates a deed as history
+    ("en", "In 2014, Russia annexed Crimea after Putin met with his security chiefs."),
+    ("ru", "В 2014 году Путин встретился с Обамой в Нормандии."),
+    ("pl", "W 2014 roku Putin spotkał się z Obamą w Normandii."),
+])
+def test_no_event(pipe: Pipeline, lang: str, text: str) -> None:
+    assert [(e.plover, e.trigger) for e in events(pipe, text, lang)] == []
+
+
+@pytest.mark.parametrize("lang,text,plover,day", [
+    ("ru", "После переговоров с президентом Белоруссии Александром Лукашенко в понедельник Владимир Путин "
+           "заявил, что ситуация стабилизировалась.", "CONSULT", date(2023, 9, 18)),
+    ("ru", "В ходе телефонного разговора во вторник Путин и Макрон обсудили ситуацию.", "CONSULT", date(2023, 9, 19)),
+    ("en", "President Biden unleashed a package of sanctions against Moscow on Tuesday.", "SANCTION", date(2023, 9, 19)),
+    ("ru", "Польша перебросила к границе с Белоруссией дополнительные войска во вторник.", "MOBILIZE", date(2023, 9, 19)),
+])
+def test_event_kept(pipe: Pipeline, lang: str, text: str, plover: str, day: date) -> None:
+    found = events(pipe, text, lang)
+    assert any(e.plover == plover and e.date == day for e in found), [(e.plover, e.date, e.trigger) for e in found]

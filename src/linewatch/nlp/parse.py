@@ -23,6 +23,7 @@ from threadpoolctl import threadpool_limits
 
 from linewatch.errors import ConfigError
 from linewatch.nlp.doc import Doc, Token
+from linewatch.nlp.natasha_ner import entity_types
 from linewatch.nlp.pipeline import component
 
 VERSION = "0.5"
@@ -175,13 +176,9 @@ def parse_russian(doc: Doc, regions: list[tuple[int, int]] | None = None) -> lis
         nd.segment(models["segmenter"])
         nd.tag_morph(models["morph"])
         nd.parse_syntax(models["syntax"])
-        nd.tag_ner(models["ner"])
+        ent_at = entity_types(nd, models["ner"])  # what nd.tag_ner gives, without its second tokenisation
         base = len(tokens)
         ids = {t.id: base + k for k, t in enumerate(nd.tokens)}
-        ent_at: dict[int, str] = {}
-        for span in nd.spans:
-            for t in span.tokens:
-                ent_at[t.start] = span.type
         for k, t in enumerate(nd.tokens):
             off = a + t.start
             feats = t.feats or {}

@@ -122,3 +122,26 @@ def test_the_subject_of_a_blamed_phrasal_act() -> None:
     doc = _parsed([("Warsaw", "PROPN", "nsubj", 1), ("pushed", "VERB", "ROOT", -1), ("back", "ADP", "prt", 1),
                    ("the", "DET", "det", 4), ("families", "NOUN", "dobj", 1)], "en")
     assert hostile_roles(doc, Candidate("Poland", "poland", (0, 6), "POL", "name")) == (False, True)
+
+
+@pytest.mark.parametrize("lang,text,content,cue,speaker_text", [
+    ("en", "The spokeswoman said that Warsaw was only adding fuel to the fire of the crisis at the border.",
+     "Warsaw was only adding fuel to the fire of the crisis at the border", "said", "The spokeswoman"),
+    ("pl", "Rzeczniczka powiedziała, że Warszawa tylko dolewa oliwy do ognia kryzysu na granicy.",
+     "Warszawa tylko dolewa oliwy do ognia kryzysu na granicy", "powiedziała", "Rzeczniczka"),
+])
+def test_opposition_without_a_verbal_act_is_an_accusation(lang: str, text: str, content: str, cue: str,
+                                                          speaker_text: str) -> None:
+    st = _stated(text, lang, content, "Maria Zakharova", "RUS", cue, speaker_text)
+    assert st.stance == "oppose" and st.plover == "ACCUSE"
+
+
+def test_a_verbal_act_and_a_neutral_report_are_kept() -> None:
+    text = "The spokeswoman said that Warsaw must open the crossing at once."
+    st = _stated(text, "en", "Warsaw must open the crossing at once", "Maria Zakharova", "RUS", "said",
+                 "The spokeswoman", plover="DEMAND")
+    assert st.plover == "DEMAND"
+    text = "The spokeswoman informed that the talks with Poland would take place on Friday in Brest."
+    st = _stated(text, "en", "the talks with Poland would take place on Friday in Brest", "Maria Zakharova", "RUS",
+                 "informed", "The spokeswoman")
+    assert st.stance == "neutral" and st.plover is None

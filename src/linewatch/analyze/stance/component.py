@@ -9,7 +9,9 @@ stance (holder None), which is what opinion-mining evaluations such as
 RuOpinionNE ask for.
 
 Verbal acts coded by the statements stage weigh in: a DEMAND, ACCUSE,
-REJECT or THREATEN aimed at the target is opposition, SUPPORT is support.
+REJECT or THREATEN aimed at the target is opposition, SUPPORT is support. A
+statement left without a verbal act that opposes another side is coded ACCUSE
+here (`accuses`): the verbal act lexicon only knows explicit markers.
 
 Aggregates over the store are in `matrix.py` (counts from `store.queries.stance`); the target-given API is
 `stance_toward(text, target_span, lang, holder=None)`.
@@ -326,6 +328,17 @@ def final_stance(own: bool, facts: StatementFacts, rule: _RuleStance,
     return learnt or (rule.label, rule.confidence)
 
 
+def accuses(plover: str | None, stance: str, own: bool, facts: StatementFacts) -> bool:
+    """A statement with no verbal act of its own that opposes another side is an accusation
+    ("Russia creates problems so as to help solve them", "the Russians only add to the
+    uncertainty"): the gold of the visible sets codes such statements ACCUSE, while the verbal
+    act lexicon (`verbal_acts.yaml`) only knows explicit markers ("accused", "blame", "guilty").
+    Requiring blame words in the content as well was no more precise (on the tune folds 4 of
+    about 20 such statements are gold ACCUSE, against 10 of 37 without the condition) and
+    found fewer: plover on the check folds 0.59 with the condition, 0.76 without (0.52 before)."""
+    return not plover and stance == "oppose" and not own and facts.relation not in ("own", "none")
+
+
 def apply_stance(doc: Doc) -> Doc:
     """Fill target and stance of every statement, and add the stance mentions."""
     previous: Statement | None = None
@@ -341,6 +354,8 @@ def apply_stance(doc: Doc) -> Doc:
         rule = _score_statement(doc, st, target, own, named)
         facts = statement_facts(doc, st, target, rule)
         st.stance, st.stance_confidence = final_stance(own, facts, rule, predict_stance(facts))  # type: ignore[assignment]
+        if accuses(st.plover, st.stance, own, facts):
+            st.plover = "ACCUSE"
         seen = {n for n in (st.target, target.name if target else None) if n}
         window = st.sentence_span if st.sentence_span != (0, 0) else st.content_span
         for c in named:

@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from linewatch.extract.events import verbal_act
+from linewatch.extract.attribution.base import zero_copula
+from linewatch.extract.events import TriggerMatch, _modifier_clause, verbal_act
 from linewatch.extract.plover import SCALE, TYPES, base_type, cameo_to_plover, cameo_to_plover_mode, scale
 from linewatch.extract.plover_model import load_model, save_model
 from linewatch.extract.plover_train import fit
@@ -571,3 +572,16 @@ def test_no_own_deed_from_others_deeds_or_demands(full_pipe: Pipeline, text: str
 )
 def test_a_meeting_named_as_an_occasion_needs_its_sides(pipe: Pipeline, text: str, want: list[str]) -> None:
     assert [e.plover for e in run(pipe, text).events] == want
+
+
+def test_the_words_modifying_a_trigger_are_read_from_its_own_clause_in_its_sentence() -> None:
+    # one definition serves the skip of negated/hypothetical deeds and the REJECT/THREATEN/AGREE shift
+    text = "The talks went well. Officials said, in the end, they will not impose sanctions."
+    start = text.index("impose")
+    trig = TriggerMatch(start, start + len("impose"), "impose", "SANCTION", None)
+    assert _modifier_clause(text, trig, text.index("Officials")) == "they will not "
+    assert _modifier_clause(text, trig, start - 5) == " not "  # never before the sentence
+
+
+def test_zero_copula_is_read_from_the_cue_lexicon() -> None:
+    assert zero_copula("ru") and not zero_copula("en") and not zero_copula("pl")

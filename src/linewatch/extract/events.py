@@ -564,14 +564,20 @@ def _statement_spans(st: Statement) -> list[Span]:
     return [tuple(s) for s in (st.content_spans or [st.content_span])]  # type: ignore[misc]
 
 
+def _modifier_clause(text: str, trig: TriggerMatch, sent_start: int) -> str:
+    """The words before a trigger that may modify it (will/not/if): up to MODIFIER_WINDOW characters
+    of its sentence, from the last clause break on."""
+    window = text[max(sent_start, trig.start - MODIFIER_WINDOW) : trig.start]
+    return re.split(r"[,;:]\s", window)[-1]
+
+
 def _modified_type(text: str, trig: TriggerMatch, lang: str, sent_start: int, sentence: str,
                    future_form: bool = False) -> str:
     """Apply the words before a trigger: future → AGREE/THREATEN, negation → REJECT.
 
     `future_form`: the parser's morphology already puts the act in the future ("перебросит")."""
     lex = event_lexicon(lang)
-    window = text[max(sent_start, trig.start - MODIFIER_WINDOW) : trig.start]
-    window = re.split(r"[,;:]\s", window)[-1]
+    window = _modifier_clause(text, trig, sent_start)
     plover = trig.plover
     negated = bool(lex.negation and lex.negation.search(window))
     future = future_form or bool(lex.future and lex.future.search(window))
@@ -1187,10 +1193,10 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
         main = _main_trigger(doc, trigs, tokens_by_i, sent_tokens)
         chosen = [main] + [t for t in trigs if t.plover == "CONSULT" and t.plover != main.plover][:1]
         for trig in chosen:
-            window = text[max(sent.start, trig.start - MODIFIER_WINDOW) : trig.start]
-            if lex.hypothetical and lex.hypothetical.search(re.split(r"[,;:]\s", window)[-1]):
+            modifiers = _modifier_clause(text, trig, sent.start)
+            if lex.hypothetical and lex.hypothetical.search(modifiers):
                 continue  # "if the West recognises...", "could deploy": not (yet) an event
-            if trig.plover not in COOPERATIVE and lex.negation and lex.negation.search(re.split(r"[,;:]\s", window)[-1]):
+            if trig.plover not in COOPERATIVE and lex.negation and lex.negation.search(modifiers):
                 continue  # "officers cannot ban", "has not condemned": nothing was done
             if trig.plover != "CONSULT" and _in_background_clause(text, trig.start, sent.start, lex.background):
                 continue  # "po tym, jak siły rosyjskie zaatakowały": the setting of the news

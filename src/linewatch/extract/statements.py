@@ -29,6 +29,7 @@ from linewatch.extract.attribution.base import (
     cue_table,
     strip_quotes,
     trim_span,
+    zero_copula,
 )
 from linewatch.extract.attribution.rules import find_attributions
 from linewatch.extract.attribution.speaker import (
@@ -358,10 +359,9 @@ def _merge_fragments(doc: Doc, claims: list[tuple[int, int]]) -> list[tuple[int,
         return claims
     parsed = any(t.dep for t in doc.tokens[:200])
     starts = [t.start for t in doc.tokens]
-    cues = lexicon(doc.lang, "cues")
-    continuers = frozenset(str(w).lower() for w in cues.get("claim_continuers") or [])
+    continuers = frozenset(str(w).lower() for w in lexicon(doc.lang, "cues").get("claim_continuers") or [])
     # without a copula ("Это наш союзник") a clause may have no verb: only "because…" is a fragment then
-    verbless = not cues.get("zero_copula", False)
+    verbless = not zero_copula(doc.lang)
     out = [claims[0]]
     for a, b in claims[1:]:
         lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)

@@ -134,6 +134,12 @@ def cue_table(lang: str) -> CueTable:
 
 
 @cache
+def zero_copula(lang: str) -> bool:
+    """Does the language drop the present-tense copula ("Это наш союзник"), `zero_copula` in cues.yaml?"""
+    return bool(lexicon(lang, "cues").get("zero_copula", False))
+
+
+@cache
 def _lemmatizer() -> simplemma.Lemmatizer:
     # the front-coded dictionaries read in place, as search does (a fraction of the memory)
     return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(low_memory=True))

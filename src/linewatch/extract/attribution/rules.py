@@ -16,8 +16,6 @@ surface alone.
 """
 from __future__ import annotations
 
-from functools import cache
-
 from linewatch.extract.attribution.attitude import attitudes
 from linewatch.extract.attribution.base import (
     CLOSE_QUOTES,
@@ -39,10 +37,10 @@ from linewatch.extract.attribution.base import (
     subject_of,
     subtree,
     word_count,
+    zero_copula,
 )
 from linewatch.extract.attribution.phrases import according_to, back_reference, headline, noun_cues, quote_dash_name
 from linewatch.extract.attribution.speaker import is_anaphor, speaker_words
-from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
 
 
@@ -223,7 +221,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     if rest_words > (25 if back else 12) and not quoted:
         return None
     if view.has_parse and not quoted and not any(t.pos in ("VERB", "AUX") for t in toks[:sep]) \
-            and not (_zero_copula(view.lang) and any(t.dep.startswith("nsubj") for t in toks[:sep])):
+            and not (zero_copula(view.lang) and any(t.dep.startswith("nsubj") for t in toks[:sep])):
         # "In a newspaper essay last week, X acknowledged…" is no content; "Решение ошибочно,
         # считает X" is a clause without a copula (a subject and its predicate)
         return None
@@ -247,12 +245,6 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     if not quoted and toks[sep].text in ("—", "–", "-", "―") and content_start == view.start:
         att.notes.append("extend_back")  # "Paragraph of speech. More of it – dodał X."
     return att
-
-
-@cache
-def _zero_copula(lang: str) -> bool:
-    """Does the language drop the present-tense copula ("Это наш союзник"), `zero_copula` in cues.yaml?"""
-    return bool(lexicon(lang, "cues").get("zero_copula", False))
 
 
 _DASHES = frozenset({"—", "–", "-", "--", "―"})

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from linewatch.actors.registry import get_registry
+from linewatch.extract.attribution.speaker import speaker_words
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
@@ -408,6 +409,14 @@ def test_pronoun_is_not_the_person_the_last_sentence_names_as_object(pipe: Pipel
 ])
 def test_spokesman_of_a_named_person_is_the_speaker_not_the_boss(pipe: Pipeline, text: str, lang: str, name: str) -> None:
     assert speakers(pipe, text, lang, date(2021, 11, 10)) == [name]
+
+
+def test_the_possessive_ending_of_a_name_is_language_data() -> None:
+    # English marks the owner with 's (speakers.yaml possessive_endings); Polish and Russian decline the name
+    english = speaker_words("en").possessor
+    assert english is not None and english.match("Morawiecki's spokesman", 10) and english.match("Morawiecki’s", 10)
+    assert not english.match("Morawiecki'sa", 10)
+    assert speaker_words("pl").possessor is None and speaker_words("ru").possessor is None
 
 
 @pytest.mark.parametrize("text,lang,name", [

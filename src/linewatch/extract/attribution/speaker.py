@@ -84,6 +84,7 @@ class SpeakerWords:
     body_endings: tuple[str, ...] = ()  # a body's name in the genitive before a person's ("Lewicy Jan Nowak")
     media: tuple[str, ...] = ()  # stems of nouns for a medium ("телеканал", "gazet", "newspaper")
     not_media: tuple[str, ...] = ()  # stems of people in the media ("host", "dziennikarz", "журналист")
+    possessor: re.Pattern[str] | None = None  # what follows a name that owns the next noun ("Morawiecki's spokesman")
 
 
 @cache
@@ -96,12 +97,15 @@ def speaker_words(lang: str) -> SpeakerWords:
     agencies = [str(w) for w in data.get("agencies") or []]
     names = tuple(re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", 0 if w.isupper() else re.I)
                   for w in agencies if w[:1].isupper())
+    endings = [str(e) for e in data.get("possessive_endings") or []]
+    possessor = re.compile("(?:" + "|".join(map(re.escape, endings)) + r")\b") if endings else None
     return SpeakerWords(words("not_speakers"), words("relatives"), tuple(w.lower() for w in agencies), names,
                         words("prepositions"), words("groups"), words("name_particles"),
                         words("title_abbreviations"),
                         tuple(str(e).lower() for e in data.get("genitive_body_endings") or []),
                         tuple(str(e).lower() for e in data.get("media") or []),
-                        tuple(str(e).lower() for e in data.get("not_media") or []))
+                        tuple(str(e).lower() for e in data.get("not_media") or []),
+                        possessor)
 
 
 UNNAMED = "unnamed"  # speaker_problem: words that point at someone the text does not name
@@ -401,10 +405,9 @@ def resolve_speaker(
             # "Morawiecki's spokesman Piotr Müller", "Rzecznik premiera Mateusza Morawieckiego Piotr
             # Müller", "Пресс-секретарь Александра Лукашенко Наталья Эйсмонт": the person in the
             # nominative, not the possessor (nor "заявил Лукашенко Владимиру Путину"'s addressee)
-            heads = [m for m in people if not re.match(r"['’]s\b", doc.text[m.end:m.end + 3])
-                     and _in_base_form(doc, m)]
+            heads = [m for m in people if not _owns_next(doc, m.end) and _in_base_form(doc, m)]
             best = heads[0] if heads else best
-        possessor = re.match(r"['’]s\b", doc.text[best.end:best.end + 3]) is not None
+        possessor = _owns_next(doc, best.end)
         if best.kind == "name" and (possessor or (not _in_base_form(doc, best) and doc.text[a:best.start].strip())) \
                 and (run := _capitalised_run(doc.text, best.end, b)):
             # "Lukashenko's adviser Ivan Petrovsky", "Советник Александра Лукашенко Иван Петровский":
@@ -783,6 +786,12 @@ def _capitalised_run(text: str, a: int, b: int) -> str | None:
         else:
             run = []
     return text[run[0].start():run[-1].end()] if len(run) >= 2 else None
+
+
+def _owns_next(doc: Doc, end: int) -> bool:
+    """Does a possessive ending (speakers.yaml `possessive_endings`) follow the name that ends at `end`?"""
+    pattern = speaker_words(doc.lang).possessor
+    return pattern is not None and pattern.match(doc.text, end) is not None
 
 
 def _in_base_form(doc: Doc, mention: Mention, last_only: bool = False) -> bool:

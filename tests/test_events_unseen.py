@@ -52,3 +52,35 @@ def test_no_event(pipe: Pipeline, lang: str, text: str) -> None:
 def test_event_kept(pipe: Pipeline, lang: str, text: str, plover: str, day: date) -> None:
     found = events(pipe, text, lang)
     assert any(e.plover == plover and e.date == day for e in found), [(e.plover, e.date, e.trigger) for e in found]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "NATO leaders held a summit in Vilnius, Lithuania, on Tuesday."),
+    ("en", "Presidential envoys met in Paris on Wednesday and agreed to another meeting in Berlin."),
+    ("ru", "Делегации встретились в Минске во вторник."),
+])
+def test_venue_is_no_side(pipe: Pipeline, lang: str, text: str) -> None:
+    sides = {(e.target, *e.participants) for e in events(pipe, text, lang) if e.plover == "CONSULT"}
+    assert not any(place in side for side in sides for place in ("Lithuania", "France", "Germany", "Belarus")), sides
+
+
+@pytest.mark.parametrize("lang,text,plover", [
+    ("pl", "Finlandia zamknęła w czwartek granicę z Rosją.", "COERCE"),
+    ("en", "Finland closed its entire border with Russia on Thursday.", "COERCE"),
+    ("en", "Poland banned imports of Ukrainian grain on Friday.", "SANCTION"),
+    ("en", "Polish Foreign Minister Radosław Sikorski spoke with his Lithuanian counterpart Gabrielius "
+           "Landsbergis on Tuesday, the ministry said.", "CONSULT"),
+    ("en", "Lithuania's foreign ministry summoned the Belarusian charge d'affaires on Wednesday.", "CONSULT"),
+])
+def test_deed_with_words_between(pipe: Pipeline, lang: str, text: str, plover: str) -> None:
+    """Free word order and modifiers put words between a verb and its object ("zamknęła *w
+    czwartek* granicę", "closed *its entire* border"); the deed is still there."""
+    assert any(e.plover == plover for e in events(pipe, text, lang)), [(e.plover, e.trigger) for e in events(pipe, text, lang)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The delegation issued a statement criticising the Russian invasion of Ukraine."),
+    ("en", "The court issued a warrant for Putin's arrest on suspicion of illegally deporting children from Ukraine."),
+])
+def test_deed_named_by_words_about_it(pipe: Pipeline, lang: str, text: str) -> None:
+    assert [(e.plover, e.trigger) for e in events(pipe, text, lang) if e.plover not in ("DISAPPROVE", "ACCUSE")] == []

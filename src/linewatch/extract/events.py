@@ -115,12 +115,25 @@ class _EventLexicon:
     not_triggers: re.Pattern[str] | None
     actor_nouns: frozenset[str]
     trie: TokenTrie | None = None  # every trigger form (one scan per text, longest form wins)
+    # Forms with a gap ("wezwał* ~ ambasador*"): free word order puts a time or place between
+    # the verb and its object ("MSZ wezwało *w środę* ambasadora").
+    gapped: tuple[tuple[re.Pattern[str], _Trigger], ...] = ()
     military: re.Pattern[str] | None = None  # armed forces and their weapons
     boilerplate: re.Pattern[str] | None = None  # photo credits, bylines, copyright lines
     agent_markers: re.Pattern[str] | None = None  # the word right before a passive's agent ("by")
     passive: re.Pattern[str] | None = None  # passive auxiliaries ("została", "was")
     background: re.Pattern[str] | None = None  # words opening a background clause ("po tym, jak")
     past_year: re.Pattern[str] | None = None  # a year named as such ("in 2014"): group 1 is the year
+
+
+GAP = "~"  # in a trigger form: up to GAP_WORDS other words may stand here
+GAP_WORDS = 3
+
+
+def _gapped_regex(form: str, endings: str | None) -> re.Pattern[str]:
+    parts = [_stem_regex(p.strip(), endings) for p in form.split(GAP)]
+    gap = rf"(?:\s+[^\s.;:!?]+){{0,{GAP_WORDS}}}?\s+"
+    return re.compile(r"(?<!\w)(?:" + gap.join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
 def _stem_regex(form: str, endings: str | None) -> str:
@@ -138,14 +151,19 @@ def event_lexicon(lang: str) -> _EventLexicon:
     trie = TokenTrie(key=_plain_key)
     listed = data.get("stem_endings")
     endings = None if listed is None else "|".join(re.escape(str(e)) for e in sorted(listed, key=len, reverse=True))
+    gapped: list[tuple[re.Pattern[str], _Trigger]] = []
     for plover, entries in (data.get("triggers") or {}).items():
         for entry in entries or []:
             forms = [str(f) for f in entry.get("forms") or [] if str(f).strip()]
-            pattern = re.compile("|".join(_stem_regex(f, endings) for f in forms), re.IGNORECASE) if forms else None
+            whole = [f for f in forms if GAP not in f.split()]
+            pattern = re.compile("|".join(_stem_regex(f, endings) for f in whole), re.IGNORECASE) if whole else None
             trig = _Trigger(str(plover).upper(), entry.get("mode"), pattern, frozenset(entry.get("pos") or ()))
             triggers.append(trig)
-            for form in forms:
+            for form in whole:
                 trie.add(form, trig)
+            for form in forms:
+                if GAP in form.split():
+                    gapped.append((_gapped_regex(form, endings), trig))
     acts: dict[str, Any] = lexicon(lang, "verbal_acts")
     cue_acts = tuple(
         (str(t).upper(), p) for t, forms in (acts.get("cues") or {}).items() if (p := _compile_forms(forms or []))
@@ -165,6 +183,7 @@ def event_lexicon(lang: str) -> _EventLexicon:
         _compile_forms(data.get("not_triggers") or []),
         frozenset(str(w).casefold() for w in data.get("actor_nouns") or []),
         trie,
+        tuple(gapped),
         _compile_forms(data.get("military") or []),
         re.compile("|".join(f"(?:{b})" for b in data["boilerplate"]), re.IGNORECASE) if data.get("boilerplate") else None,
         re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(str(w)) for w in data["agent_markers"]) + r")\s+$", re.IGNORECASE)
@@ -205,7 +224,14 @@ def find_triggers(text: str, lang: str, offset: int = 0) -> list[TriggerMatch]:
     for s, e, entries in lex.trie.scan(text, accept=lambda s, e, entries: bool(fitting(s, e, entries))):
         trig = fitting(s, e, entries)[0]
         out.append(TriggerMatch(s + offset, e + offset, text[s:e], trig.plover, trig.mode, trig.pos))
-    return out
+    for pattern, trig in lex.gapped:
+        for m in pattern.finditer(text):
+            s, e = m.start() + offset, m.end() + offset
+            # the gapped form says more than a plain form inside it ("wezwało" alone, "granicę")
+            out = [t for t in out if not (s <= t.start and t.end <= e)]
+            if not any(t.start < e and s < t.end for t in out):
+                out.append(TriggerMatch(s, e, m.group(), trig.plover, trig.mode, trig.pos))
+    return sorted(out, key=lambda t: t.start)
 
 
 # --------------------------------------------------------------------------- parse helpers
@@ -637,7 +663,7 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
         return False  # "Washington's funds may be allocated", "Israel must withdraw": not done
     if _unreal_mood(tok, tokens_by_i, lang):
         return False  # "проведут переговоры бы", "Putin and Xi to meet": wished or headlined, not done
-    if tok.pos in ("NOUN", "PROPN") and _topic_of_noun(tok, tokens_by_i, lang, (trig.start, trig.end)):
+    if _topic_of_noun(tok, tokens_by_i, lang, (trig.start, trig.end)):
         return False  # "заявил о готовности к переговорам", "the role of mediator": a topic, no deed
     verb = tok if tok.pos == "VERB" else _governing_verb(tokens_by_i, tok)
     if verb is not None and verb.dep == "acl" and any(
@@ -655,6 +681,11 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
             return False
         if trig.plover != "CONSULT" and _topic_subject(tok, tokens_by_i, lang):
             return False
+        governor = _governing_verb(tokens_by_i, tok)
+        if trig.plover != "CONSULT" and governor is not None and any(
+            t.plover in VERBAL_TYPES for t in find_triggers(governor.text, lang)
+        ):
+            return False  # "criticising the Russian invasion", "blamed for the massacre": what is said of it
         if not _in_adverbial_phrase(tokens_by_i, tok):
             return True
         # A call or meeting named in a circumstance is news when it names its sides ("in a
@@ -743,6 +774,13 @@ def _interview(doc: Doc, trig: TriggerMatch, end: int) -> bool:
     return any(w == st or (st.endswith("*") and w.startswith(st[:-1])) for w in own + words[:2] for st in stems)
 
 
+def _venue(doc: Doc, m: Mention) -> bool:
+    """Whether a mention follows a preposition of place ("in Paris", "в Москве", "w Warszawie"):
+    `venue_prepositions` of the language."""
+    words = re.findall(r"\w+", doc.text[max(0, m.start - 12) : m.start])
+    return bool(words) and words[-1].casefold() in _event_words(doc.lang, "venue_prepositions")
+
+
 def _feats(tok: Token) -> dict[str, str]:
     """The parser's morphological features of a token ("Tense=Fut|Mood=Ind" → a dict)."""
     return dict(kv.split("=", 1) for kv in tok.morph.split("|") if "=" in kv)
@@ -801,9 +839,9 @@ def _topic_of_noun(noun: Token, tokens_by_i: dict[int, Token], lang: str, trigge
             continue
         break
     head = tokens_by_i.get(cur.head)
-    if head is not None and cur.dep == "pobj" and head.pos == "ADP" and head.dep == "prep":
-        head = tokens_by_i.get(head.head)  # spaCy: readiness → for → talks
-    if head is None or head.i == cur.i or cur.dep not in ("nmod", "pobj") or head.pos not in ("NOUN", "PROPN"):
+    if head is not None and cur.dep in ("pobj", "pcomp") and head.pos == "ADP" and head.dep == "prep":
+        head = tokens_by_i.get(head.head)  # spaCy: readiness → for → talks; suspicion → of → deporting
+    if head is None or head.i == cur.i or cur.dep not in ("nmod", "pobj", "pcomp") or head.pos not in ("NOUN", "PROPN"):
         return False
     if find_triggers(head.text, lang):
         return False  # "a round of talks", "переговоры и встречи": the head is an event itself
@@ -1299,6 +1337,15 @@ def _events_for(
         # "the Ukrainian ambassador", "two Belarusian diplomats": people of a known state
         patients = [m for m in _mentions_in(doc, patient) if m.kind == "demonym" and m.actor_id and m.actor_id != source_id]
     tm = patients[0] if patients else (_first_mention_after(doc, trig.end, s_end, exclude) or before_passive)
+    for _ in range(3):  # bounded: "in Vilnius, Lithuania", "in Paris ... in Berlin"
+        if tm is None or plover != "CONSULT" or not _venue(doc, tm):
+            break
+        # "met in Paris", "held a summit in Vilnius": the place where, no side of the talks.
+        venue_end, exclude = tm.end, exclude | {tm.actor_id or tm.text}
+        tm = _first_mention_after(doc, tm.end, s_end, exclude)
+        if tm is not None and not doc.text[venue_end : tm.start].strip(" ,"):
+            exclude = exclude | {tm.actor_id or tm.text}  # the venue's country after a comma
+            tm = _first_mention_after(doc, tm.end, s_end, exclude)
     if tm is None and source is not None:
         # Free word order (ru/pl) puts the addressee before the act: "Против Белоруссии
         # Евросоюз ввел санкции", "Polska przekazała Ukrainie pomoc".

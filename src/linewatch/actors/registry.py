@@ -406,6 +406,35 @@ def _titles(lang: str) -> tuple[_Title, ...]:
 
 
 @cache
+def _title_starts(lang: str) -> re.Pattern[str]:
+    """Where any title of `lang` may start: a word boundary followed by some form's first word.
+
+    Each title's regex is that same boundary and first word, then more, so it can only match at
+    these places: one scan finds them, and each title is tried there alone (`_matches_at`) rather
+    than searched for through the whole text (a hundred scans of every document, 70% of the time
+    of finding mentions on PolNeAR)."""
+    firsts = sorted({_form_word(str(form).split()[0])
+                     for entry in lexicon(lang, "titles").get("titles") or []
+                     for form in entry.get("forms") or [] if str(form).split()})
+    if not firsts:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![\w'])(?=" + "|".join(f"(?:{f})" for f in firsts) + ")", re.IGNORECASE)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` when every match of `pattern` starts at one of `starts` (sorted):
+    the leftmost match at or after the end of the previous one, as finditer takes them."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            yield m
+            end = max(m.end(), start + 1)
+
+
+@cache
 def _body_forms(lang: str) -> tuple[re.Pattern[str], ...]:
     """Body nouns of titles.yaml `bodies` ("МИД", "министерств* обороны", "ministerstw* obrony"), longest
     first: with the country named next to them they are that country's body."""
@@ -683,8 +712,9 @@ class ActorRegistry:
         out: list[Mention] = []
         taken: list[tuple[int, int]] = []  # sorted by start, never overlapping
         name_starts = [n.start for n in names]
-        for title in _titles(lang):
-            for m in title.pattern.finditer(text):
+        starts = [m.start() for m in _title_starts(lang).finditer(text)]
+        for title in _titles(lang) if starts else ():
+            for m in _matches_at(title.pattern, text, starts):
                 s, e = m.start(), m.end()
                 i = bisect.bisect_left(taken, (s, e))
                 if (i > 0 and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e):

@@ -84,3 +84,20 @@ def test_deed_with_words_between(pipe: Pipeline, lang: str, text: str, plover: s
 ])
 def test_deed_named_by_words_about_it(pipe: Pipeline, lang: str, text: str) -> None:
     assert [(e.plover, e.trigger) for e in events(pipe, text, lang) if e.plover not in ("DISAPPROVE", "ACCUSE")] == []
+
+
+def test_call_whose_sides_are_the_coordinated_subject(pipe: Pipeline) -> None:
+    text = ("In a phone call on Monday, Polish President Andrzej Duda and French President Emmanuel Macron "
+            "agreed on a joint position.")
+    calls = [e for e in events(pipe, text, "en") if e.plover == "CONSULT"]
+    assert any({"Andrzej Duda", "Emmanuel Macron"} <= set(e.participants) and e.date == date(2023, 9, 18) for e in calls), calls
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Among the seven officials killed in the airstrike were two generals."),
+    ("en", "To retaliate for this strike, Iran launched over 300 drones."),
+    ("en", "After talks in Seoul, Putin and Xi to meet in Beijing in October, says Kremlin"),
+])
+def test_aim_or_description_is_no_deed(pipe: Pipeline, lang: str, text: str) -> None:
+    found = [(e.plover, e.trigger) for e in events(pipe, text, lang)]
+    assert not any(trigger in ("killed", "retaliate", "meet") for _, trigger in found), found

@@ -657,8 +657,10 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
         return False  # "co-host Joe Scarborough": the noun is no act of hosting
     if trig.plover != "CONSULT" and _background_clause(tok, tokens_by_i, lang):
         return False  # "the rouble slumped after Russia invaded Ukraine": the sentence's background
-    if tok.pos == "VERB" and tok.dep == "amod":
-        return False  # "the most recognized pieces of art": a participle describing a thing
+    if tok.pos == "VERB" and (tok.dep == "amod" or (tok.dep == "acl" and _feats(tok).get("VerbForm") == "Part")):
+        return False  # "the most recognized pieces of art", "the officials killed in the strike": describing a thing
+    if _purpose_infinitive(tok, tokens_by_i, lang):
+        return False  # "to negotiate a peace agreement", "To retaliate, Iran launched...": an aim, not a deed
     if _modal(tok, tokens_by_i, lang):
         return False  # "Washington's funds may be allocated", "Israel must withdraw": not done
     if _unreal_mood(tok, tokens_by_i, lang):
@@ -733,7 +735,31 @@ def _names_sides(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
     if any(k.dep in ("poss", "nmod:poss") for k in kids):
         return True
     grandkids = [t for t in tokens_by_i.values() if any(t.head == k.i and t.i != k.i for k in kids)]
-    return any(t.text.casefold() in partners for t in kids + grandkids)
+    if any(t.text.casefold() in partners for t in kids + grandkids):
+        return True
+    # "In a phone call on Monday, *Duda and Macron* discussed...": the clause's subject names
+    # both sides, coordinated.
+    verb = _clause_verb(tokens_by_i, noun)
+    subjects = [t for t in tokens_by_i.values() if verb is not None and t.head == verb.i and t.dep in ("nsubj", "nsubj:pass")]
+    return any(t.head == subj.i and t.dep == "conj" for subj in subjects for t in tokens_by_i.values())
+
+
+def _clause_verb(tokens_by_i: dict[int, Token], tok: Token) -> Token | None:
+    """The nearest verb above a token (5 steps at most)."""
+    heads = _heads(tokens_by_i, tok, 5)
+    return next((h for h in heads if h.pos in ("VERB", "AUX")), None)
+
+
+def _heads(tokens_by_i: dict[int, Token], tok: Token, limit: int) -> list[Token]:
+    """The tokens above `tok`, nearest first (`limit` steps at most: a parser may emit a cycle)."""
+    out, cur = [], tok
+    for _ in range(limit):
+        head = tokens_by_i.get(cur.head)
+        if head is None or head.i == cur.i:
+            break
+        out.append(head)
+        cur = head
+    return out
 
 
 def _modal(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
@@ -818,6 +844,26 @@ def _unreal_mood(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
         return False
     markers = _event_words(lang, "infinitive_markers")
     return any(t.head == verb.i and t.dep == "aux" and t.text.casefold() in markers for t in tokens_by_i.values())
+
+
+def _purpose_infinitive(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
+    """Whether a trigger verb is an infinitive of aim or wish ("wants *to negotiate*", "*To
+    retaliate* for this strike", "разрешил *наносить* удары"), not under a verb that makes it
+    done (`phase_verbs` of the language: "began to withdraw", "ordered to reinforce")."""
+    if tok.pos != "VERB" or _feats(tok).get("VerbForm") != "Inf":
+        return False
+    markers = _event_words(lang, "infinitive_markers")
+    auxes = [t for t in tokens_by_i.values() if t.head == tok.i and t.dep in ("aux", "aux:pass")]
+    if any(t.text.casefold() not in markers for t in auxes):
+        return False  # "will deploy", "did not meet": an auxiliary's infinitive, judged by the auxiliary
+    if not auxes and tok.dep not in ("xcomp", "advcl", "ccomp", "csubj", "acl"):
+        return False
+    head = tokens_by_i.get(tok.head)
+    if head is None or head.i == tok.i:
+        return False
+    phase = _event_words(lang, "phase_verbs")
+    word = (head.lemma or head.text).casefold()
+    return not any(word == p or (p.endswith("*") and word.startswith(p[:-1])) for p in phase)
 
 
 def _topic_of_noun(noun: Token, tokens_by_i: dict[int, Token], lang: str, trigger: Span) -> bool:

@@ -77,21 +77,26 @@ def _scan(words: list[str], lex: StanceWords) -> tuple[list[_Cue], set[int], set
     negators: set[int] = set()
     patients: set[int] = set()
     breaks: set[int] = set()
+    negator_set, patient_set, break_set, own_set = lex.negators, lex.patient_markers, lex.clause_breaks, lex.self_obligation
+    cue_sets = [(kind, getattr(lex, kind)) for kind in ("rejection", "demand", "negative", "positive")]
     i = 0
     while i < len(words):
-        if lex.negators.match_at(words, i):
+        if not lex.may_start(words[i]):  # no list has a pattern starting with this word
+            i += 1
+            continue
+        if negator_set.match_at(words, i):
             negators.add(i)
-        if lex.patient_markers.match_at(words, i):
+        if patient_set.match_at(words, i):
             patients.add(i)
-        if lex.clause_breaks.match_at(words, i):
+        if break_set.match_at(words, i):
             breaks.add(i)
-        own_duty = lex.self_obligation.match_at(words, i)
+        own_duty = own_set.match_at(words, i)
         if own_duty:  # "we must": the speaker's side obliges itself, it demands nothing of the target
             i += own_duty
             continue
         best_len, best_kind = 0, ""
-        for kind in ("rejection", "demand", "negative", "positive"):
-            n = getattr(lex, kind).match_at(words, i)
+        for kind, phrase_set in cue_sets:
+            n = phrase_set.match_at(words, i)
             if n > best_len:
                 best_len, best_kind = n, kind
         if best_len:

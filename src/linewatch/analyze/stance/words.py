@@ -95,6 +95,18 @@ class PhraseSet:
 class StanceWords:
     lang: str
     sets: dict[str, PhraseSet]
+    # the keys PhraseSet.match_at looks a word up by, over every list: a word that is neither
+    # a first word nor starts like a first stem matches nothing here (most words of a text)
+    _exact_firsts: frozenset[str] = field(default=frozenset(), repr=False)
+    _prefix_firsts: frozenset[str] = field(default=frozenset(), repr=False)
+
+    def __post_init__(self) -> None:
+        self._exact_firsts = frozenset(k for ps in self.sets.values() for k in ps.exact)
+        self._prefix_firsts = frozenset(k for ps in self.sets.values() for k in ps.prefixed)
+
+    def may_start(self, word: str) -> bool:
+        """False when no pattern of any list can match at this word (PhraseSet.match_at is 0)."""
+        return word in self._exact_firsts or word[:2] in self._prefix_firsts
 
     def __getattr__(self, name: str) -> PhraseSet:
         sets = self.__dict__.get("sets", {})

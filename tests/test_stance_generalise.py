@@ -145,3 +145,22 @@ def test_a_verbal_act_and_a_neutral_report_are_kept() -> None:
     st = _stated(text, "en", "the talks with Poland would take place on Friday in Brest", "Maria Zakharova", "RUS",
                  "informed", "The spokeswoman")
     assert st.stance == "neutral" and st.plover is None
+
+
+def test_the_accusation_added_by_the_stance_stage_does_not_feed_back() -> None:
+    from linewatch.analyze.stance.component import apply_stance, spoken_act
+    from tests.test_stance_targets import _doc
+
+    text = "The spokeswoman said that Warsaw was only adding fuel to the fire of the crisis at the border."
+    st = _stated(text, "en", "Warsaw was only adding fuel to the fire of the crisis at the border", "Maria Zakharova",
+                 "RUS", "said", "The spokeswoman")
+    assert st.plover == "ACCUSE" and spoken_act(st) == ""  # the model's input is the act as spoken: none
+    # analysed again after a correction that makes it a plain report: no ACCUSE left over from the first run
+    text = "The spokeswoman informed that the talks with Poland would take place on Friday in Brest."
+    doc = _doc(text, "en")
+    i, c = text.index("the talks"), text.index("informed")
+    st.content, st.content_span, st.cue, st.cue_span = text[i:-1], (i, len(text) - 1), "informed", (c, c + 8)
+    st.speaker_span, st.sentence_span, st.target, st.target_span = (0, 15), (0, len(text)), None, None
+    doc.statements = [st]
+    apply_stance(doc)
+    assert st.stance == "neutral" and st.plover is None

@@ -80,8 +80,16 @@ AUTHOR_MIN_SCORE = 0.5  # an author stance needs a clear cue near the actor
 MAX_STATEMENTS = 2000  # per document
 TOPIC_MIN_MENTIONS = 2
 MAX_RANKED = 6  # candidates the learnt ranker weighs per statement
+ACT_BY_STANCE = "plover_from_stance"  # Statement.extra key: the verbal act was set by `accuses`
 EXONERATION_CONFIDENCE = 0.7
 HOSTILE_CUE_CONFIDENCE = 0.55
+
+
+def spoken_act(st: Statement) -> str:
+    """The statement's verbal act as the statements and events stages coded it (upper case, ""
+    for none); not the ACCUSE this stage itself adds (`accuses`), which follows from the stance
+    and must not feed back into it when a document is analysed again or a model trained on it."""
+    return "" if st.extra.get(ACT_BY_STANCE) else (st.plover or "").upper()
 
 
 def _hostile_to_own_side(doc: Doc, st: Statement, named: list[Candidate], window: tuple[int, int]) -> bool:
@@ -131,7 +139,7 @@ def _score_statement(
     hostile = bool(target is not None and not own and named and _hostile_to_own_side(doc, st, named, (lo, hi)))
     if hostile and score > -THRESHOLD:
         score = min(score, 0.0) - HOSTILE_WEIGHT  # who acts against us is opposed, whatever else is said
-    plover = (st.plover or "").upper()
+    plover = spoken_act(st)
     # a verbal act is aimed at an actor of the content or its addressee, not at one
     # named only in the rest of the sentence ("Commenting on X's remarks, ...")
     act = PLOVER_STANCE.get(plover) if target is None or target.where != "context" else None
@@ -252,7 +260,7 @@ def _pick_target(doc: Doc, st: Statement, rule_target: Candidate | None, named: 
 def blames_someone(doc: Doc, st: Statement) -> bool:
     """The statement accuses, rejects, demands or warns: a hostile verbal act, a hostile cue
     ("warned"), or blame, demand or rejection words in the content."""
-    plover = (st.plover or "").upper()
+    plover = spoken_act(st)
     if plover in HOSTILE_ACTS and not (plover == "DEMAND" and _self_obliged(doc, st)):
         return True
     if cue_kind(doc.text, st.cue_span, doc.lang) == "hostile":
@@ -288,7 +296,7 @@ def statement_facts(doc: Doc, st: Statement, target: Candidate | None, rule: _Ru
     if rel == "own" and target is not None and not is_own_state(target, st):
         rel = "other"  # a compatriot person or organisation: a rival as often as the speaker's side
     return StatementFacts(
-        plover=(st.plover or "").upper() or None, relation=rel,
+        plover=spoken_act(st) or None, relation=rel,
         target_where=target.where if target else None, target_kind=target.kind if target else None,
         rule_label=rule.label, rule_score=rule.score, lex_score=rule.lex_score, cue_counts=counts,
         negated=negated, hostile_to_own=rule.hostile, self_obliged=_self_obliged(doc, st), lang=doc.lang,
@@ -344,6 +352,8 @@ def apply_stance(doc: Doc) -> Doc:
     previous: Statement | None = None
     covered: list[tuple[int, int]] = []
     for st in doc.statements[:MAX_STATEMENTS]:
+        if st.extra.pop(ACT_BY_STANCE, None):  # analysed before: the act follows from the stance found now
+            st.plover = None
         rule_target, named = choose_target(doc, st, previous)
         target = redirect_blame(doc, st, _pick_target(doc, st, rule_target, named))
         # an analyst or an earlier stage may pin the target (extra["target_locked"]); keep it then
@@ -354,8 +364,9 @@ def apply_stance(doc: Doc) -> Doc:
         rule = _score_statement(doc, st, target, own, named)
         facts = statement_facts(doc, st, target, rule)
         st.stance, st.stance_confidence = final_stance(own, facts, rule, predict_stance(facts))  # type: ignore[assignment]
-        if accuses(st.plover, st.stance, own, facts):
+        if accuses(spoken_act(st), st.stance, own, facts):
             st.plover = "ACCUSE"
+            st.extra[ACT_BY_STANCE] = True
         seen = {n for n in (st.target, target.name if target else None) if n}
         window = st.sentence_span if st.sentence_span != (0, 0) else st.content_span
         for c in named:

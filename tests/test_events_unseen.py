@@ -101,3 +101,11 @@ def test_call_whose_sides_are_the_coordinated_subject(pipe: Pipeline) -> None:
 def test_aim_or_description_is_no_deed(pipe: Pipeline, lang: str, text: str) -> None:
     found = [(e.plover, e.trigger) for e in events(pipe, text, lang)]
     assert not any(trigger in ("killed", "retaliate", "meet") for _, trigger in found), found
+
+
+def test_talks_as_the_subject_of_a_claim_are_its_topic() -> None:
+    """The tagger may read "talks" as a verb; as the subject of a claim it is still a topic."""
+    claims = Pipeline(names=("segment", "parse", "mentions", "dates", "statements", "events"))
+    doc = claims(Doc(Document("Dmitry Peskov told reporters on Monday that talks with Poland were pointless.",
+                              language="en", published=PUBLISHED)))
+    assert [e for e in doc.events if e.plover == "CONSULT"] == []

@@ -940,7 +940,8 @@ def _read_out(tok: Token | None, tokens_by_i: dict[int, Token]) -> bool:
     if tok is None or not tok.dep:
         return True  # no parse: the trigger words alone decide
     if tok.pos in ("VERB", "AUX"):
-        return tok.dep not in _DESCRIBING_DEPS
+        # a "verb" that is a subject is a noun the tagger missed ("*talks* with Poland were pointless")
+        return tok.dep not in _DESCRIBING_DEPS and tok.dep not in ("nsubj", "nsubjpass", "nsubj:pass")
     verb = tokens_by_i.get(tok.head)
     return tok.dep in ("dobj", "obj") and verb is not None and verb.pos in ("VERB", "AUX") and verb.dep not in _DESCRIBING_DEPS
 

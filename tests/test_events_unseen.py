@@ -109,3 +109,14 @@ def test_talks_as_the_subject_of_a_claim_are_its_topic() -> None:
     doc = claims(Doc(Document("Dmitry Peskov told reporters on Monday that talks with Poland were pointless.",
                               language="en", published=PUBLISHED)))
     assert [e for e in doc.events if e.plover == "CONSULT"] == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "План России позволит немедленно прекратить бои и начать переговоры с Украиной."),
+    ("ru", "В понедельник заместитель генсека НАТО Мирча Джоанэ заявил перед саммитом альянса, что поддержка Украины продолжится."),
+    ("en", "Ahead of the summit with Joe Biden, Olaf Scholz said on Monday the alliance was united."),
+    ("ru", "Москва заявила протест по поводу намерения Токио и Берлина провести совместные военные учения."),
+])
+def test_talks_not_yet_held(pipe: Pipeline, lang: str, text: str) -> None:
+    found = [(e.plover, e.trigger) for e in events(pipe, text, lang) if e.plover in ("CONSULT", "MOBILIZE")]
+    assert found == []

@@ -616,6 +616,8 @@ def _modified_type(text: str, trig: TriggerMatch, lang: str, sent_start: int, se
         return "AGREE"  # "will support" is a promise
     if future and plover in MATERIAL_COOPERATION:
         return "THREATEN" if conditional and plover == "RETREAT" else "AGREE"
+    if future and plover == "INVESTIGATE":
+        return "AGREE"  # "будет расследовать": an intent, not yet an inquiry
     return plover
 
 
@@ -659,7 +661,8 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
         return False  # "the rouble slumped after Russia invaded Ukraine": the sentence's background
     if tok.pos == "VERB" and (tok.dep == "amod" or (tok.dep == "acl" and _feats(tok).get("VerbForm") == "Part")):
         return False  # "the most recognized pieces of art", "the officials killed in the strike": describing a thing
-    if _purpose_infinitive(tok, tokens_by_i, lang):
+    act = _act_verb(tok, tokens_by_i)
+    if act is not None and _purpose_infinitive(act, tokens_by_i, lang):
         return False  # "to negotiate a peace agreement", "To retaliate, Iran launched...": an aim, not a deed
     if _modal(tok, tokens_by_i, lang):
         return False  # "Washington's funds may be allocated", "Israel must withdraw": not done
@@ -681,6 +684,8 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
         # ("in a phone call with X, he said") is still the news.
         if trig.plover in VERBAL_TYPES:
             return False
+        if _ahead_of(tok, tokens_by_i, lang):
+            return False  # "заявил перед саммитом", "ahead of the talks": it has not taken place
         if trig.plover != "CONSULT" and _topic_subject(tok, tokens_by_i, lang):
             return False
         governor = _governing_verb(tokens_by_i, tok)
@@ -827,6 +832,13 @@ def future_tense(tok: Token | None, tokens_by_i: dict[int, Token]) -> bool:
     """Whether the parser's morphology puts the act in the future ("перебросит", perfective
     non-past): a promise or a threat, not a deed (see `_modified_type`)."""
     verb = _act_verb(tok, tokens_by_i) if tok is not None else None
+    for _ in range(3):  # "позволит *начать* переговоры": an infinitive takes the tense of its verb
+        if verb is None or _feats(verb).get("VerbForm") != "Inf":
+            break
+        verb = _first_conjunct(verb, tokens_by_i)  # "прекратить бои и *начать*"
+        if verb.dep not in ("xcomp", "ccomp"):
+            break
+        verb = tokens_by_i.get(verb.head)
     return verb is not None and _feats(verb).get("Tense") == "Fut"
 
 
@@ -846,12 +858,39 @@ def _unreal_mood(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
     return any(t.head == verb.i and t.dep == "aux" and t.text.casefold() in markers for t in tokens_by_i.values())
 
 
+def _ahead_of(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
+    """Whether an event noun is named as what something comes before ("*ahead of* the
+    summit", "*перед* саммитом"): `ahead_words` of the language, as the noun's case marker
+    (UD) or the preposition it is the object of (spaCy)."""
+    words = _event_words(lang, "ahead_words")
+    head = tokens_by_i.get(noun.head)
+    marks = [t for t in tokens_by_i.values() if t.head == noun.i and t.dep == "case"]
+    if head is not None and noun.dep == "pobj" and head.pos == "ADP":
+        marks.append(head)
+        above = tokens_by_i.get(head.head)
+        if above is not None and above.pos == "ADV":
+            marks.append(above)  # "ahead of": the word before "of"
+    return any(t.text.casefold() in words for t in marks)
+
+
+def _first_conjunct(tok: Token, tokens_by_i: dict[int, Token]) -> Token:
+    """The first of coordinated words ("прекратить бои и *начать*" → "прекратить"): it carries
+    the relation of them all to the rest of the sentence."""
+    for _ in range(5):  # bounded: a parser may emit a cycle
+        head = tokens_by_i.get(tok.head)
+        if tok.dep != "conj" or head is None or head.i == tok.i:
+            break
+        tok = head
+    return tok
+
+
 def _purpose_infinitive(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
     """Whether a trigger verb is an infinitive of aim or wish ("wants *to negotiate*", "*To
     retaliate* for this strike", "разрешил *наносить* удары"), not under a verb that makes it
     done (`phase_verbs` of the language: "began to withdraw", "ordered to reinforce")."""
     if tok.pos != "VERB" or _feats(tok).get("VerbForm") != "Inf":
         return False
+    tok = _first_conjunct(tok, tokens_by_i)  # "прекратить бои и *начать* переговоры"
     markers = _event_words(lang, "infinitive_markers")
     auxes = [t for t in tokens_by_i.values() if t.head == tok.i and t.dep in ("aux", "aux:pass")]
     if any(t.text.casefold() not in markers for t in auxes):

@@ -156,6 +156,7 @@ class _Node:
     exact: dict[str, _Node] = field(default_factory=dict)
     stems: dict[str, _Node] = field(default_factory=dict)  # "rosyjsk*": any token starting so
     entries: list[Any] = field(default_factory=list)
+    stem_starts: set[str] = field(default_factory=set)  # first two letters of the stems
 
 
 class TokenTrie:
@@ -177,6 +178,8 @@ class TokenTrie:
             star = phrase.find(tok + "*") >= 0
             key = self.key(tok)
             table = node.stems if star else node.exact
+            if star:
+                node.stem_starts.add(key[:2])
             node = table.setdefault(key, _Node())
             if star:
                 self.longest_stem = max(self.longest_stem, len(key))
@@ -187,7 +190,8 @@ class TokenTrie:
         found = []
         if key in node.exact:
             found.append(node.exact[key])
-        if node.stems:
+        # a stem of two letters or more can only take a key that starts with its first two
+        if node.stems and key[:2] in node.stem_starts:
             for k in range(min(len(key), self.longest_stem), 1, -1):
                 if key[:k] in node.stems:
                     found.append(node.stems[key[:k]])

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from linewatch.actors.registry import genitive_base, get_registry
@@ -188,7 +188,13 @@ def _anaphors_longest_first(lang: str) -> tuple[str, ...]:
 
 def anaphor_base(word: str, lang: str) -> str | None:
     """The title noun of pronouns.yaml `anaphors` the word is a form of ("дипломата" -> "дипломат"), or None."""
-    word = word.lower()
+    return _anaphor_base(word.lower(), lang)
+
+
+@lru_cache(maxsize=65536)
+def _anaphor_base(word: str, lang: str) -> str | None:
+    # once per word form: speaker phrases and stance targets ask it of the same words again and
+    # again, and each time every anaphor was tried with every suffix
     if word in anaphor_words(lang):
         return word
     suffixes = lexicon(lang, "pronouns").get("anaphor_suffixes") or []

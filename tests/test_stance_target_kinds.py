@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from linewatch.analyze.stance.targets import names_its_state
-from tests.test_stance_targets import _stated
+from linewatch.analyze.stance import learnt
+from linewatch.analyze.stance.targets import Candidate, names_a_place, names_its_state
+from tests.test_stance_targets import _doc, _stated
 
 # (why, lang, text, content, speaker, country, cue, speaker words, target)
 CASES = [
@@ -36,3 +37,46 @@ def test_which_bodies_name_their_state() -> None:
     assert names_its_state("russian-mfa")
     assert not names_its_state("kremlin")
     assert not names_its_state("wagner-group")  # acts in its own name: reported as itself anyway
+
+
+# (why, lang, text, content, speaker, country, cue, speaker words, target) with the learnt models off
+RULE_CASES = [
+    ("a state named only as a place gives way to an actor", "en",
+     "The spokesman said that troops massed in Belarus threaten Lithuania.",
+     "troops massed in Belarus threaten Lithuania", "Jens Stoltenberg", "NATO", "said", "The spokesman",
+     "Lithuania"),
+    ("a thing the content names, not the document's adversary by default (en)", "en",
+     "The minister said that the sanctions were illegal and had to be lifted.",
+     "the sanctions were illegal and had to be lifted", "Sergei Lavrov", "RUS", "said", "The minister",
+     "sanctions"),
+    ("a thing the content names, not the document's adversary by default (ru)", "ru",
+     "Министр заявил, что зерновая сделка больше не действует.",
+     "зерновая сделка больше не действует", "Sergei Lavrov", "RUS", "заявил", "Министр", "grain deal"),
+    ("a thing the content names, not the document's adversary by default (pl)", "pl",
+     "Minister powiedział, że gazociąg został celowo uszkodzony.",
+     "gazociąg został celowo uszkodzony", "Mateusz Morawiecki", "POL", "powiedział", "Minister", "pipeline"),
+]
+
+
+@pytest.mark.parametrize("case", RULE_CASES, ids=[c[0] for c in RULE_CASES])
+def test_rule_target_of_places_and_things(case: tuple, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(learnt, "load", lambda name: None)
+    _, lang, text, content, speaker, country, cue, speaker_text, target = case
+    assert _stated(text, lang, content, speaker, country, cue, speaker_text).target == target
+
+
+@pytest.mark.parametrize(("lang", "text", "word", "place"), [
+    ("en", "the border between Poland and Belarus", "Poland", True),
+    ("en", "the border between Poland and Belarus", "Belarus", True),
+    ("en", "migrants in Belarus", "Belarus", True),
+    ("en", "Poland's eastern border", "Poland", True),
+    ("en", "He accused Poland of lying", "Poland", False),
+    ("pl", "migranci na Białorusi", "Białorusi", True),
+    ("pl", "presja na Polskę", "Polskę", False),  # accusative: a patient, not a place
+    ("pl", "na granicy z Białorusią", "Białorusią", True),
+    ("ru", "на границе с Польшей", "Польшей", True),
+])
+def test_a_state_named_as_a_place(lang: str, text: str, word: str, place: bool) -> None:
+    doc = _doc(text, lang)
+    i = text.index(word)
+    assert names_a_place(doc, Candidate("X", "x", (i, i + len(word)), "XXX", "state")) is place

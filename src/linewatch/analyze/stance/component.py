@@ -55,6 +55,7 @@ from linewatch.analyze.stance.targets import (
     is_own_state,
     is_place_modifier,
     is_subject,
+    names_a_place,
     qualifies_person,
     rule_order,
     specified_collective,
@@ -238,6 +239,7 @@ def candidate_facts(doc: Doc, st: Statement, named: list[Candidate]) -> list[Can
             gap=abs(c.span[0] - cue_end),
             hostile_object=hostile_object,
             hostile_agent=hostile_agent,
+            place=names_a_place(doc, c),
         ))
     return out
 

@@ -119,6 +119,7 @@ class CandidateFacts:
     gap: int  # characters between the cue and the candidate
     hostile_object: bool = False  # what a blame word is aimed at ("accused X of", "condemnation of X")
     hostile_agent: bool = False  # the subject of a blamed act ("X is violating ...")
+    place: bool = False  # a state named only as a place ("migrants in Belarus", "the border with Poland")
 
 
 def target_features(f: CandidateFacts, speaker_country: str | None, n_candidates: int) -> dict[str, float]:
@@ -147,6 +148,7 @@ def target_features(f: CandidateFacts, speaker_country: str | None, n_candidates
         f"rel:{rel}*lex_neg": float(f.lex_score <= -0.35),
         "hostile_object": float(f.hostile_object),
         "hostile_agent": float(f.hostile_agent),
+        "place": float(f.place),
     }
     return feats
 

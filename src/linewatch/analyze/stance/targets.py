@@ -28,7 +28,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import simplemma
+
 from linewatch.actors.registry import get_registry
+from linewatch.analyze.stance.topics import topic_mentions
 from linewatch.analyze.stance.words import stance_words, words_with_spans
 from linewatch.extract.mentions import doc_mentions as find_doc_mentions
 from linewatch.model import Actor, Span, Statement
@@ -43,6 +46,7 @@ COLLECTIVE_COUNTRIES = ("WEST",)  # registry country codes of collective actors 
 COLLECTIVE_IDS = ("western-countries",)  # the same, for registries that give them no country
 SPECIFIC_GAP = 60  # max characters between "the West" and the specific actor that spells it out
 QUALIFIER_GAP = 40
+PLACE_REACH = 5  # words before a state searched for the place noun it names ("the border between Poland and")
 FOLLOW_PARAGRAPHS = 2  # paragraphs after a statement in which the speaker's next one keeps its target
 SHORT_ALIAS = 4  # names up to this length written in lower case are common words, not names  # max characters between a state word and the person it qualifies
 TITLE_START = re.compile(r"[,;:\"«»„“”()\n]|\s[—–-]\s")  # what ends a speaker's title on its left
@@ -54,13 +58,14 @@ class Candidate:
     actor_id: str | None
     span: Span
     country: str | None  # ISO alpha-3 of the actor, when known
-    kind: str  # mention kind (name / body / state / demonym / title / ner)
+    kind: str  # mention kind (name / body / state / demonym / title / ner), or topic (a thing, no actor)
     where: str = "content"  # content / addressed / context (rest of the sentence) / previous
     # A body reported as its state whose own name says whose it is ("Ministry of Foreign Affairs
     # of Poland", "Polish Border Guard"): the statement's target is reported under that name,
     # which is more precise and still names the state. The choice itself is made on the state.
     body: str | None = None
     body_id: str | None = None
+    label: str = ""  # the NER label of an entity the registry does not know (PER / ORG / GPE)
 
     @property
     def shown_name(self) -> str:
@@ -178,7 +183,7 @@ def candidate_of(mention: Mention, doc: Doc) -> Candidate | None:
     name = " ".join(mention.text.split())
     if not name or not name[:1].isupper():
         return None
-    return Candidate(name, None, (mention.start, mention.end), None, mention.kind or "ner")
+    return Candidate(name, None, (mention.start, mention.end), None, mention.kind or "ner", label=mention.label)
 
 
 def _is_speaker(c: Candidate, st: Statement) -> bool:
@@ -255,6 +260,46 @@ def is_place_modifier(doc: Doc, c: Candidate) -> bool:
     if left.endswith("-") and before:
         before = before[:-1]
     return bool(before) and lex.place_nouns.match_at(before, len(before) - 1) == 1
+
+
+def names_a_place(doc: Doc, c: Candidate) -> bool:
+    """A state named only as a place the statement speaks of, not as an actor: after a
+    locative preposition ("migrants in Belarus", "na Białorusi") or as what a place noun
+    names ("the border between Poland and Belarus", "granica z Białorusią", "Poland's border").
+    A place is seldom whom a statement is about when an actor is named beside it."""
+    if c.kind != "state":
+        return False
+    lex = stance_words(doc.lang)
+    after = doc.text[c.span[1] : c.span[1] + 40]
+    if after[:2] in ("'s", "’s"):
+        following = [w for w, _, _ in words_with_spans(after[2:])][:2]
+        return any(lex.place_nouns.match_at(following, k) for k in range(len(following)))
+    left_text = doc.text[max(0, c.span[0] - 80) : c.span[0]]
+    left = words_with_spans(left_text)[-PLACE_REACH:]
+    words = [w for w, _, _ in left]
+    if not words:
+        return False
+    if lex.locatives.match_at(words, len(words) - 1) == 1 and not _accusative(doc, c):
+        return True
+    # walk back over linking words and other names ("between Poland and") to a place noun
+    j = len(words) - 1
+    while j >= 0 and (lex.place_links.match_at(words, j) == 1 or left_text[left[j][1]].isupper()):
+        j -= 1
+    return j >= 0 and lex.place_nouns.match_at(words, j) > 0 and not left_text[left[j][1]].isupper()
+
+
+def _accusative(doc: Doc, c: Candidate) -> bool:
+    """The mention may be in the accusative: "на Польшу", "na Polskę" is a direction or a patient
+    ("pressure on Poland"), not a place. Without a parser's case (Polish), a form that is its
+    own lemma ("na Białoruś", "na Iran") or ends in the feminine accusative -ę may be one."""
+    tokens = doc.tokens_in(c.span)[:1]
+    if tokens and "Case=" in tokens[0].morph:
+        return "Case=Acc" in tokens[0].morph
+    words = doc.text[c.span[0] : c.span[1]].split()
+    if doc.lang != "pl" or not words:
+        return False
+    word = words[-1]
+    return word.endswith("ę") or simplemma.lemmatize(word, lang="pl") == word
 
 
 def _title_span(doc: Doc, st: Statement, sent_start: int) -> Span | None:
@@ -375,8 +420,9 @@ def rule_order(doc: Doc, st: Statement, named: list[Candidate]) -> list[Candidat
         key=lambda c: (
             is_own_side(c, st),
             is_place_modifier(doc, c) or qualifies_person(doc, c, near_known(c.span[1], QUALIFIER_GAP)),
-            c.where == "context",
             specified_collective(doc, c, near_other(c.span[1], SPECIFIC_GAP)),
+            names_a_place(doc, c),  # after "the West, in particular in Washington": the specific one is meant
+            c.where == "context",
             not any(hostile_roles(doc, c)),
             c.where != "addressed",
             not is_subject(c, subjects),
@@ -433,10 +479,26 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
             # the country too: whose side the topic is on decides the stance toward it
             country = actor_country(previous.target_id)
             return Candidate(previous.target, previous.target_id, span, country, "previous", "previous"), named
+    # an unresolved person or body named in the statement ("Nord Stream"), else a thing or policy
+    # the content names ("sanctions", "the pipeline"), else an unresolved place, rather than the
+    # document's adversary by default (component._topic_candidate). After the previous target:
+    # a continuation naming a thing in passing ("making a thriller out of grain") keeps its
+    # actor (tune folds: one statement each way).
     stated = [c for c in named if c not in context]
-    if stated:
-        return stated[0], named
-    return None, named
+    topic = topic_of(doc, content_spans)
+    first = next((c for c in stated if c.label != "GPE"), None) or topic or next(iter(stated), None)
+    return first, named
+
+
+def topic_of(doc: Doc, spans: list[Span]) -> Candidate | None:
+    """The first thing or policy the content names ("sanctions", "the pipeline"): what a
+    statement naming no actor is about, rather than the document's adversary by default."""
+    for span in spans:
+        found = topic_mentions(doc.text, span, doc.lang)
+        if found:
+            t = found[0]
+            return Candidate(t.name, None, (t.start, t.end), None, "topic")
+    return None
 
 
 # Dependency relations that make a mention the one an act is done to (spaCy's English labels and UD's).

@@ -120,3 +120,20 @@ def test_talks_as_the_subject_of_a_claim_are_its_topic() -> None:
 def test_talks_not_yet_held(pipe: Pipeline, lang: str, text: str) -> None:
     found = [(e.plover, e.trigger) for e in events(pipe, text, lang) if e.plover in ("CONSULT", "MOBILIZE")]
     assert found == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The meeting between Putin and Biden, scheduled for next week, was cancelled."),
+    ("ru", "Встреча Путина и Байдена запланирована на следующую неделю."),
+    ("pl", "Spotkanie Dudy z Zełenskim zaplanowano na przyszły tydzień."),
+    # the Polish perfective future is no past meeting
+    ("pl", "Duda i Zełenski spotkają się w Kijowie w piątek."),
+    ("pl", "Premier zapowiedział, że spotka się z przewodniczącą Komisji Europejskiej Ursulą von der Leyen."),
+])
+def test_meeting_planned_not_held(pipe: Pipeline, lang: str, text: str) -> None:
+    assert [(e.plover, e.trigger) for e in events(pipe, text, lang) if e.plover == "CONSULT"] == []
+
+
+def test_meeting_the_same_evening_counts(pipe: Pipeline) -> None:
+    text = "W sobotę wieczorem odbędą się konsultacje szefów resortów obrony z premierem Mateuszem Morawieckim."
+    assert any(e.plover == "CONSULT" for e in events(pipe, text, "pl"))

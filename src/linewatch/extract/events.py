@@ -70,6 +70,9 @@ NO_TARGET_NEEDED_MODES = frozenset({("MOBILIZE", "troops"), ("RETREAT", "withdra
 OWN_DEED_FACTOR = 0.5
 # Acts of armed force: a person's such act is also the act of the organisation they head.
 FORCE_ACTS = frozenset({"MOBILIZE", "RETREAT", "FIGHT", "ASSAULT"})
+# Characters before and after a meeting word searched for words of a plan or a cancellation
+# (`planned` of the language): "The meeting between X and Y, *scheduled* for next week".
+PLANNED_BEFORE, PLANNED_AFTER = 40, 80
 # Events dated more than this many days before the document are history it recalls.
 HISTORY_DAYS = 60
 
@@ -124,6 +127,7 @@ class _EventLexicon:
     passive: re.Pattern[str] | None = None  # passive auxiliaries ("została", "was")
     background: re.Pattern[str] | None = None  # words opening a background clause ("po tym, jak")
     past_year: re.Pattern[str] | None = None  # a year named as such ("in 2014"): group 1 is the year
+    planned: re.Pattern[str] | None = None  # a meeting planned, postponed or called off ("scheduled")
 
 
 GAP = "~"  # in a trigger form: up to GAP_WORDS other words may stand here
@@ -192,6 +196,7 @@ def event_lexicon(lang: str) -> _EventLexicon:
         re.compile(r"(?<!\w)(?:" + "|".join(str(b) for b in data["background_clauses"]) + r")(?!\w)", re.IGNORECASE)
         if data.get("background_clauses") else None,
         re.compile(str(data["past_year"]), re.IGNORECASE) if data.get("past_year") else None,
+        _compile_forms(data.get("planned") or []),
     )
 
 
@@ -1324,6 +1329,10 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
                 continue  # "officers cannot ban", "has not condemned": nothing was done
             if trig.plover != "CONSULT" and _in_background_clause(text, trig.start, sent.start, lex.background):
                 continue  # "po tym, jak siły rosyjskie zaatakowały": the setting of the news
+            if trig.plover == "CONSULT" and lex.planned and lex.planned.search(
+                text, max(sent.start, trig.start - PLANNED_BEFORE), min(s_end, trig.end + PLANNED_AFTER)
+            ):
+                continue  # "the meeting, scheduled for next week", "встреча запланирована": not held (yet)
             future = future_tense(_trigger_token(sent_tokens, trig), tokens_by_i)
             plover = _modified_type(text, trig, lang, sent.start, sentence, future)
             plover = base_type(plover) or plover  # events are coded in standard PLOVER

@@ -58,6 +58,9 @@ class LinearModel:
     names: list[str]
     weights: np.ndarray
     bias: np.ndarray
+    # log(prior of the text to read / prior of the training gold) per output, added to the
+    # scores (`estimate_prior`); None = the training documents' class mix is assumed
+    prior_shift: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         self.index = {n: i for i, n in enumerate(self.names)}
@@ -89,14 +92,44 @@ def load(name: str) -> LinearModel | None:
     if not path.exists():
         return None
     with np.load(path, allow_pickle=False) as z:
+        shift = z["prior_shift"].astype(np.float64) if "prior_shift" in z.files else None
         return LinearModel([str(n) for n in z["names"].tolist()], z["weights"].astype(np.float64),
-                           z["bias"].astype(np.float64))
+                           z["bias"].astype(np.float64), shift)
 
 
 def save(name: str, model: LinearModel, path=None) -> None:
-    np.savez_compressed(path or model_file(name), names=np.array(model.names), weights=model.weights.astype(np.float32),
-                        bias=model.bias.astype(np.float32))
+    arrays = {"names": np.array(model.names), "weights": model.weights.astype(np.float32),
+              "bias": model.bias.astype(np.float32)}
+    if model.prior_shift is not None:
+        arrays["prior_shift"] = model.prior_shift.astype(np.float32)
+    np.savez_compressed(path or model_file(name), **arrays)
     load.cache_clear()
+
+
+def probabilities(model: LinearModel, rows: list[dict[str, float]]) -> np.ndarray:
+    """(rows x outputs) class probabilities, with the model's prior shift if it has one."""
+    z = model.scores(rows)
+    return softmax(z + model.prior_shift if model.prior_shift is not None else z)
+
+
+def estimate_prior(posteriors: np.ndarray, train_prior: np.ndarray, fixed: tuple[int, ...] = (),
+                   steps: int = 200) -> np.ndarray:
+    """The class mix of unlabelled text, from a model's posteriors on it (the EM of Saerens,
+    Latinne and Decaestecker 2002): rescale the posteriors by the ratio of the current estimate
+    to the training prior, average, repeat. Outputs in `fixed` keep their training share (a
+    class with few training examples has posteriors too poor to re-estimate: EM drives it to 0)."""
+    prior = train_prior.astype(np.float64).copy()
+    free = np.array([k not in fixed for k in range(len(prior))])
+    for _ in range(steps):
+        adj = posteriors * (prior / train_prior)
+        adj /= adj.sum(axis=1, keepdims=True)
+        new = adj.mean(axis=0)
+        new[~free] = train_prior[~free]
+        new[free] *= (1.0 - train_prior[~free].sum()) / new[free].sum()
+        if np.abs(new - prior).max() < 1e-6:
+            return new
+        prior = new
+    return prior
 
 
 # --------------------------------------------------------------------------- target
@@ -219,6 +252,6 @@ def predict_stance(f: StatementFacts) -> tuple[str, float] | None:
     model = load(STANCE_MODEL)
     if model is None:
         return None
-    p = softmax(model.scores([stance_features(f)])[0])
+    p = probabilities(model, [stance_features(f)])[0]
     k = int(p.argmax())
     return STANCE_LABELS[k], round(float(p[k]), 3)

@@ -126,23 +126,6 @@ def names_its_state(body_id: str) -> bool:
     return False
 
 
-def leader_state(doc: Doc, mention: Mention, person: Actor) -> Actor:
-    """The person's state when the name qualifies a regime noun ("the Lukashenko regime",
-    "Putin's government", "reżim Łukaszenki", "режим Лукашенко"): the state is meant."""
-    state = _states_by_country().get(person.country or "")
-    if state is None:
-        return person
-    nouns = stance_words(doc.lang).regime_nouns
-    after = doc.text[mention.end : mention.end + 30]
-    if after[:2] in ("'s", "’s"):
-        after = after[2:]
-    following = [w for w, _, _ in words_with_spans(after)][:1]
-    preceding = [w for w, _, _ in words_with_spans(doc.text[max(0, mention.start - 30) : mention.start])][-1:]
-    if (following and nouns.match_at(following, 0)) or (preceding and nouns.match_at(preceding, 0)):
-        return state
-    return person
-
-
 def doc_mentions(doc: Doc) -> list[Mention]:
     """The document's actor mentions; found here (registry + NER) if no earlier stage did."""
     if doc.mentions:
@@ -191,7 +174,7 @@ def candidate_of(mention: Mention, doc: Doc) -> Candidate | None:
     if actor is not None and mention.kind in ("name", "state", "body") and len(mention.text) <= SHORT_ALIAS and mention.text.islower():
         return None  # a common word that matched a short alias ("use" for US)
     if actor is not None:
-        shown = target_actor(actor) if actor.type != "person" else leader_state(doc, mention, actor)
+        shown = target_actor(actor)
         body = shown is not actor and names_its_state(actor.id)
         return Candidate(shown.name, shown.id, (mention.start, mention.end), _side_country(actor, shown), mention.kind,
                          body=actor.name if body else None, body_id=actor.id if body else None)

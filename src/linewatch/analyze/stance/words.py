@@ -20,7 +20,6 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 LIST_NAMES = (
     "negative", "positive", "negators", "demand", "rejection", "patient_markers", "clause_breaks", "place_nouns",
     "specifiers", "self_obligation", "hostile_cues", "exoneration", "report_cues", "locatives", "place_links",
-    "regime_nouns",
 )
 
 

@@ -70,6 +70,10 @@ def test_cue_kind_and_exoneration_words() -> None:
         assert cue_kind(cue, (0, len(cue)), lang) == "hostile", cue
     assert cue_kind("przestrzegać", (0, 12), "pl") == "none"  # "to observe (the law)"
     assert cue_kind("said", None, "en") == "none"
+    for lang, cue in (("en", "railed against"), ("en", "hit back at"), ("en", "took aim at"), ("pl", "zaatakował"),
+                      ("pl", "grzmiał"), ("ru", "обрушился с критикой на")):
+        assert cue_kind(cue, (0, len(cue)), lang) == "hostile", cue
+    assert cue_kind("обрушился", (0, 9), "ru") == "none"  # "collapsed"
     for lang, cue in (("en", "announced"), ("ru", "сообщила"), ("pl", "poinformował")):
         assert cue_kind(cue, (0, len(cue)), lang) == "report", cue
     assert exonerates("Warszawa za tym nie stoi", (0, 24), "pl")

@@ -697,3 +697,76 @@ def test_russian_impersonal_cue_with_a_time_adjunct_names_nobody(pipe: Pipeline)
     # "сообщили в понедельник": a day, not a body; the registry knows nobody there
     doc = run(pipe, "Учения прошли спокойно. Все подразделения вернулись домой, сообщили в понедельник.", "ru")
     assert all(s.speaker is None or "понедельник" not in s.speaker for s in doc.statements)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Учения прошли спокойно. Об этом сообщили в министерстве обороны России во время брифинга.",
+     "Ministry of Defence of Russia"),
+    # a bare "Минобороны" in Russian news is Russia's (titles.yaml home_bodies), never the words "В Минобороны"
+    ("Учения прошли спокойно. В Минобороны добавили, что все подразделения вернулись в места дислокации.",
+     "Ministry of Defence of Russia"),
+])
+def test_russian_body_of_a_back_reference_or_bare_acronym(pipe: Pipeline, text: str, speaker: str) -> None:
+    assert [s.speaker for s in run(pipe, text, "ru").statements] == [speaker]
+
+
+def test_russian_relay_cue_with_a_tagged_person_after_it(pipe: Pipeline) -> None:
+    # "сообщила" relays when a medium says it; a person the tagger names (title left out) spoke
+    doc = run(pipe, "Для школ закуплено сто тысяч книг. Об этом сообщила заместитель председателя "
+                    "правительства республики Ирина Соколова.", "ru")
+    assert [s.speaker for s in doc.statements] == ["Ирина Соколова"]
+
+
+def test_agency_right_after_the_cue_is_the_audience(pipe: Pipeline) -> None:
+    doc = run(pipe, "Склад боеприпасов уничтожен ударом по порту, сообщил РИА Новости координатор подполья "
+                    "Олег Смирнов.", "ru")
+    assert [s.speaker for s in doc.statements] == ["Олег Смирнов"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Склад боеприпасов уничтожен, сообщает РИА Новости со ссылкой на Сергея Лебедева.", "ru"),
+    ("Сергей Лебедев заявил, что склад боеприпасов уничтожен ударом по порту.", "ru"),
+    ("Sergei Lebedev arrived in Donetsk. He said the depot had been destroyed in the strike.", "en"),
+])
+def test_another_first_name_before_a_registry_surname_is_someone_else(pipe: Pipeline, text: str, lang: str) -> None:
+    # the registry's Lebedev is Pavlo; "Сергей Лебедев" is a different man, even at a sentence's start
+    assert all(s.speaker != "Pavlo Lebedev" for s in run(pipe, text, lang).statements)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Олег Смирнов прибыл в Донецк. «Склад боеприпасов уничтожен ударом по порту», — цитирует его РИА Новости.",
+     "ru"),
+    ("Oleg Smirnov arrived in Donetsk. \"The depot was destroyed in the strike on the port,\" RIA Novosti quoted "
+     "him as saying.", "en"),
+])
+def test_medium_quoting_him_names_the_person_it_quotes(pipe: Pipeline, text: str, lang: str) -> None:
+    # "quoted him as saying", "цитирует его": the object pronoun is the speaker, never "RIA Novosti quoted him as"
+    speakers = [s.speaker for s in run(pipe, text, lang).statements]
+    assert speakers and all("Smirnov" in (s or "") or "Смирнов" in (s or "") for s in speakers), speakers
+
+
+def test_medium_then_a_platform_names_no_speaker(pipe: Pipeline) -> None:
+    # "czytamy na kanale PAP w serwisie X": neither the agency's channel nor the platform "X" speaks
+    doc = run(pipe, "Ambasador został wezwany do MSZ – czytamy na kanale PAP w serwisie X.", "pl")
+    assert all(s.speaker not in ("X", "serwisie X") for s in doc.statements)
+
+
+@pytest.mark.parametrize("text", [
+    "Рост экономики замедлился. Напомним, что Олег Смирнов был задержан в феврале.",  # the author's "let us recall"
+    "Санкции не помогли. Они еще за всё ответят, уверен автор колонки.",  # a future "will answer for it"
+    "Долг растёт. Валовой продукт страны сейчас на четверть меньше, сказано в статье.",  # no issuer named
+    "Долг растёт. Там произошла утечка горючего вещества, сообщают местные СМИ.",  # a medium relays
+])
+def test_russian_author_future_and_medium_cues_give_no_speaker(pipe: Pipeline, text: str) -> None:
+    doc = run(pipe, text, "ru")
+    assert all(s.cue not in ("Напомним", "ответят", "сказано", "сообщают") for s in doc.statements), \
+        [(s.cue, s.speaker) for s in doc.statements]
+
+
+def test_russian_body_anaphor_in_a_place_phrase_refers_back(pipe: Pipeline) -> None:
+    # "В ведомстве добавили": the ministry named before; with none before, the phrase names nobody
+    doc = run(pipe, "Учения прошли спокойно. В Минобороны России сообщили, что подразделения вернулись. "
+                    "В ведомстве добавили, что проверка продолжается.", "ru")
+    assert [s.speaker for s in doc.statements] == ["Ministry of Defence of Russia"] * 2
+    alone = run(pipe, "Учения прошли спокойно. В ведомстве заявили, что проверка продолжается.", "ru")
+    assert [s.speaker for s in alone.statements] in ([], [None])

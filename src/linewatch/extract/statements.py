@@ -29,6 +29,7 @@ from linewatch.extract.attribution.base import (
     cue_table,
     strip_quotes,
     trim_span,
+    word_lemma,
     zero_copula,
 )
 from linewatch.extract.attribution.rules import find_attributions
@@ -44,6 +45,7 @@ from linewatch.extract.attribution.speaker import (
     is_person,
     names_medium,
     nominative_person,
+    person_entity_in,
     person_name_in,
     registry_for,
     resolve_speaker,
@@ -150,6 +152,14 @@ def _reports_speech(doc: Doc, att: Attribution, table: Any) -> bool:
     return any(table.speech.fullmatch(t.text.lower()) for t in words[1:])
 
 
+def _speech_lemma_cue(doc: Doc, att: Attribution) -> bool:
+    """Is the cue a form of a speech verb of `speech_lemmas` ("сообщила": сообщить)?"""
+    table = cue_table(doc.lang)
+    if att.cue_span is None or not table.speech_lemmas:
+        return False
+    return word_lemma(doc.text[att.cue_span[0]:att.cue_span[1]].lower(), doc.lang) in table.speech_lemmas
+
+
 def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> bool:
     if att.kind == "headline":
         # a headline "Name: claim" needs a real name, not any capitalised phrase
@@ -161,7 +171,10 @@ def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> 
     if "relay" in att.notes and (speaker is None or speaker.actor_id is None):
         # "Об этом сообщило РИА Новости" is a news agency; "Poinformował o tym rzecznik MON Jan Nowak" is a person
         phrase = doc.text[att.speaker_span[0]:att.speaker_span[1]] if att.speaker_span else ""
-        if not (person_name_in(phrase, doc.lang) or any(is_anaphor(w, doc.lang) for w in phrase.split())):
+        # "Об этом сообщила Лариса Петрова": a bare name the entity tagger marks as a person is a person
+        # too when the cue is a speech verb (speech_lemmas), not a writer's ("пишет" a journalist relays)
+        spoke = att.speaker_span and _speech_lemma_cue(doc, att) and person_entity_in(doc, *att.speaker_span)
+        if not (person_name_in(phrase, doc.lang) or any(is_anaphor(w, doc.lang) for w in phrase.split()) or spoke):
             return False
     if (att.belief and speaker is not None and speaker.gender == "n"
             and (speaker.actor_id is None or _is_state(doc, speaker.actor_id))

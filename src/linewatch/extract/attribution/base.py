@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 import simplemma
 from simplemma.strategies.default import DefaultStrategy
 
-from linewatch.extract.attribution.speaker import is_anaphor, is_media_word, speaker_words
+from linewatch.extract.attribution.speaker import AGENCY, is_anaphor, is_media_word, name_problem, speaker_words
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
 
@@ -84,6 +84,13 @@ class CueTable:
     # "…, сообщили в Минобороны РФ", "— заявили в Кремле": prepositions before the body in which
     # an impersonal plural cue was said (`locative_source`); the body is the speaker
     locative_source: frozenset[str] = frozenset()
+    # "— цитирует его РИА Новости", "RIA Novosti quoted him as saying": a medium quoting someone named
+    # by the object pronoun after the verb; that pronoun is the speaker (`quoting` verbs and objects)
+    quoting: re.Pattern[str] | None = None
+    # "— сказано в заявлении МИД России": impersonal cues that report speech only with the document's
+    # issuer (or the body) named after them; "сказано в статье" names nobody
+    issuer_cues: re.Pattern[str] | None = None
+    quoted_objects: frozenset[str] = frozenset()
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -129,6 +136,9 @@ def cue_table(lang: str) -> CueTable:
         back_reference_verbs=_union(data.get("back_reference_verbs") or []),
         speech_lemmas=frozenset(str(w).lower() for w in data.get("speech_lemmas") or []),
         locative_source=frozenset(str(w).lower() for w in data.get("locative_source") or []),
+        quoting=_union((data.get("quoting") or {}).get("verbs") or []),
+        issuer_cues=_union(data.get("issuer_cues") or []),
+        quoted_objects=frozenset(str(w).lower() for w in (data.get("quoting") or {}).get("objects") or []),
         lang=lang,
     )
 
@@ -152,9 +162,12 @@ def word_lemma(word: str, lang: str) -> str:
 
 
 def _finite_verb(t: Token) -> bool:
-    """A finite verb by the tagger's morphology: a participle or gerund ("заявленный", "говоря")
-    or a noun is no cue of its own."""
-    return "VerbForm=Fin" in t.morph
+    """A finite verb in the third person, past or present, by the tagger's morphology: a participle
+    or gerund ("говоря"), the author's "Напомним" (first person, imperative) and a future ("они
+    ответят за это") are no reports of speech."""
+    morph = t.morph
+    return ("VerbForm=Fin" in morph and "Person=1" not in morph and "Person=2" not in morph
+            and "Mood=Imp" not in morph and "Tense=Fut" not in morph)
 
 
 def is_word(t: Token) -> bool:
@@ -422,6 +435,18 @@ def issuer_after(view: SentenceView, i: int, limit: int = 8) -> tuple[int, int] 
     return (i + 2, j) if j > i + 2 and any(t.text[:1].isupper() for t in toks[i + 2:j]) else None
 
 
+def quoted_object(view: SentenceView, lo: int, hi: int) -> tuple[int, int] | None:
+    """Token range of the object pronoun of a quoting verb in tokens lo..hi ("цитирует его", "quoted
+    him as saying"): the one quoted, who spoke; None when there is none."""
+    toks, table = view.toks, view.table
+    if table.quoting is None:
+        return None
+    for q in range(lo, min(hi, len(toks) - 1)):
+        if table.quoting.fullmatch(toks[q].text.lower()) and toks[q + 1].text.lower() in table.quoted_objects:
+            return q + 1, q + 2
+    return None
+
+
 def body_after(view: SentenceView, k: int, i: int, limit: int = 6) -> tuple[int, int] | None:
     """Token range of the body an impersonal plural cue at k was said in, right after it ("…, сообщили
     в Минобороны РФ", "— информировали в кабмине Армении"), preposition included as in the
@@ -443,6 +468,7 @@ def body_after(view: SentenceView, k: int, i: int, limit: int = 6) -> tuple[int,
 def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int] | None:
     """Token range of an inverted speaker right after the cue ("said Lavrov", "заявил Песков")."""
     toks = view.toks
+    first = i
     # skip adverbials before the name ("powiedział we wtorek minister X", "poinformował w sobotę
     # rano w mediach społecznościowych prezydent X")
     after_preposition = False
@@ -451,6 +477,8 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
                                              or (view.has_parse and toks[x].dep in ("pobj", "obl", "nmod"))):
             after_preposition = True  # "podczas wiecu w Bogatyni", "na Twitterze": a place or medium
             continue
+        if after_preposition and name_like(view, x) and toks[x].dep.startswith("flat") and toks[x].head == toks[x - 1].i:
+            continue  # "со ссылкой на Сергея Лебедева": the rest of the name after the preposition
         if name_like(view, x):
             after_preposition = False
             # keep an article and adjectives before the name: "said a senior NATO official"
@@ -502,6 +530,11 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
         j -= 1
     if j > i and (seen_cap or any(toks[x].text.lower() in view.anaphors or toks[x].text.lower() in view.table.pronouns
                                    for x in range(i, j))):
+        if (i == first and j < len(toks) and is_word(toks[j]) and toks[j].text.lower() not in view.prepositions
+                and name_problem(view.text[toks[i].start:toks[j - 1].end], view.lang) == AGENCY):
+            # "сообщил РИА Новости координатор Сергей Лебедев": the agency right after the cue is told;
+            # the one after it speaks (not "czytamy na kanale PAP w serwisie X": a medium, then a place)
+            return speaker_after(view, j, limit) or (i, j)
         return i, j
     return None
 

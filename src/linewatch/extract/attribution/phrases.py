@@ -17,6 +17,7 @@ from linewatch.extract.attribution.base import (
     QUOTE_MARKS,
     Attribution,
     SentenceView,
+    body_after,
     gender_from_verb,
     is_word,
     name_like,
@@ -116,6 +117,7 @@ def back_reference(view: SentenceView, k: int) -> Attribution | None:
     inv = speaker_after(view, k + 1)
     if inv and toks[inv[0]].text.lower() in {w for p in table.back_reference for w in p.split()}:
         inv = speaker_after(view, inv[0] + 2) if inv[1] - inv[0] > 2 else None
+    inv = inv or body_after(view, k, k + 1)  # "Об этом сообщили в Минобороны России"
     speaker = view.span(*inv) if inv else None
     if speaker is None:
         sb = speaker_before(view, k)

@@ -31,6 +31,7 @@ from linewatch.extract.attribution.base import (
     issuer_after,
     negated_or_hypothetical,
     passive_without_agent,
+    quoted_object,
     speaker_after,
     speaker_before,
     strip_quotes,
@@ -40,7 +41,7 @@ from linewatch.extract.attribution.base import (
     zero_copula,
 )
 from linewatch.extract.attribution.phrases import according_to, back_reference, headline, noun_cues, quote_dash_name
-from linewatch.extract.attribution.speaker import is_anaphor, speaker_words
+from linewatch.extract.attribution.speaker import AGENCY, is_anaphor, is_media_word, name_problem, speaker_words
 from linewatch.nlp.doc import Token
 
 
@@ -186,12 +187,22 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
                 toks[x].text.lower() in view.table.infinitive for x in range(b0, b1))):
             return None  # "…, it was time to emphasize", "…, in many cases reporting": no speaker there
         if any(is_word(toks[x]) for x in range(b0, b1)):
-            speaker = view.span(b0, b1)
+            obj = quoted_object(view, b0, b1)  # "RIA Novosti quoted him as saying": him
+            speaker = view.span(*obj) if obj else view.span(b0, b1)
+    if speaker is None and (obj := quoted_object(view, k, k + 1)):
+        speaker = view.span(*obj)  # "— цитирует его РИА Новости": его
+        after_start = obj[1]
+        while after_start < len(toks) and is_word(toks[after_start]) and toks[after_start].text[:1].isupper():
+            after_start += 1  # the medium's name after the pronoun
     if speaker is None:
         inv = speaker_after(view, after_start) or issuer_after(view, after_start) or body_after(view, k, after_start)
         if inv:
             speaker = view.span(*inv)
             after_start = inv[1]
+        elif _medium_follows(view, after_start):
+            return None  # "…, сообщают местные СМИ": a medium relays; nobody the text names speaks
+    if speaker is None and view.table.issuer_cues is not None and view.table.issuer_cues.fullmatch(toks[k].text.lower()):
+        return None  # "сказано в статье": no issuer named, no speaker to carry over
     rest_words = word_count(view, after_start, len(toks))
     follow_on = _follow_on_at(view, after_start)
     if follow_on:
@@ -245,6 +256,19 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     if not quoted and toks[sep].text in ("—", "–", "-", "―") and content_start == view.start:
         att.notes.append("extend_back")  # "Paragraph of speech. More of it – dodał X."
     return att
+
+
+def _medium_follows(view: SentenceView, i: int) -> bool:
+    """Do the few words after a cue from token i name a medium or an agency as its subject ("сообщают
+    местные СМИ", "the local press reported")?"""
+    toks = view.toks
+    words = [t for t in toks[i:] if is_word(t)]
+    if not view.has_parse or not words or len(words) > 4:
+        return False
+    # the medium is the cue's subject: not "– mówi Telewizji X" (told the medium), not "отметил
+    # собеседник издания" (a person the medium spoke to)
+    subjects = [t for t in words if t.dep.startswith("nsubj")]
+    return any(is_media_word(t.text, view.lang) or name_problem(t.text, view.lang) == AGENCY for t in subjects)
 
 
 _DASHES = frozenset({"—", "–", "-", "--", "―"})

@@ -133,6 +133,9 @@ def speaker_problem(doc: Doc, speaker: Speaker | None) -> str | None:
     if names_medium(doc.text[speaker.span[0]:speaker.span[1]], doc.lang):
         return AGENCY  # "Telegram-канал «Грей зона»", "the newspaper Izvestia": a medium relays, like an agency
     words = [w for w in _WORD.findall(speaker.name) if any(c.isalpha() for c in w)]
+    preps = speaker_words(doc.lang).prepositions
+    if words and not _has_name(speaker.name) and all(w.lower() in preps or is_anaphor(w, doc.lang) for w in words):
+        return UNNAMED  # "в ведомстве заявили" with no body named before: where or what, not who
     a = speaker.span[0]
     if all(w.isupper() for w in words) and sum(map(len, words)) >= 4:
         line_start = doc.text.rfind("\n", 0, a) + 1
@@ -201,9 +204,10 @@ def _anaphor_base(word: str, lang: str) -> str | None:
     for a in _anaphors_longest_first(lang):
         if any(word == a + str(suf) for suf in suffixes):
             return a
-    # a stem change before the ending: "rzeczniczka" -> "rzeczniczki", "представительница" -> "представительницы"
+    # a stem change before the ending: "rzeczniczka" -> "rzeczniczki", "представительница" -> "представительницы",
+    # "ведомство" -> "ведомстве", "ministerstwo" -> "ministerstwie"
     return next((a for a in _anaphors_longest_first(lang)
-                 if suffixes and len(a) >= 6 and a[-1] in "aаяeьй" and word[:len(a) - 1] == a[:-1]
+                 if suffixes and len(a) >= 6 and a[-1] in "aаяeьйoо" and word[:len(a) - 1] == a[:-1]
                  and len(word) - len(a) <= 2), None)
 
 
@@ -428,7 +432,7 @@ def resolve_speaker(
         elif best.kind == "name" and (other := _other_first_name(doc, best, a)) is not None:
             # "Министр Анна Петровская" when the registry knows only a Teresa of that surname: someone else
             return Speaker(f"{other} {best.text}", None, (a, b), surface, gender_hint, "text", 0.6)
-        elif best.kind == "title" and (per := _person_entity_in(doc, best.end, b)):
+        elif best.kind == "title" and (per := person_entity_in(doc, best.end, b)):
             # "Deputy Foreign Minister of the Republic of Ruritania Ivan Petrovsky": a person the registry
             # does not know holds the title (or another country's): the name, not the title's holder
             return Speaker(per, None, (a, b), surface, gender_hint, "text", 0.6)
@@ -475,7 +479,7 @@ def resolve_speaker(
             named.mention = surface
             return named
         return Speaker(_clean_surface(surface), None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.4)
-    if len(words) > 2 and (per := _person_entity_in(doc, a, b)):
+    if len(words) > 2 and (per := person_entity_in(doc, a, b)):
         # "The chairman of the New Left parliamentary club Jan Kowalski": the tagger's person, not
         # the party's capitals before it
         return Speaker(per, None, (a, b), surface, gender_hint, "text", 0.6)
@@ -498,8 +502,10 @@ def resolve_speaker(
             return prev
         if (home := _home_holder(doc, fit.roles)) is not None:
             return Speaker(home.name, home.id, (a, b), surface, gender_of(doc, home.id, history), "title", 0.6)
-        if fit.body and len(words) == 1 and (body := _home_body(doc, words[0])) is not None:
-            return Speaker(body.name, body.id, (a, b), surface, "n", "title", 0.6)
+    # "МИД", "В Минобороны добавили": a bare acronym of the home country's ministry (titles.yaml home_bodies)
+    bare = [w for w in words if w not in speaker_words(lang).prepositions]
+    if len(bare) == 1 and (body := _home_body(doc, bare[0])) is not None:
+        return Speaker(body.name, body.id, (a, b), surface, "n", "title", 0.6)
     name = _clean_surface(_name_part(surface, lang) or surface)
     if not name:
         return _previous(history, gender_hint, None)
@@ -523,7 +529,7 @@ def _home_body(doc: Doc, word: str) -> Any | None:
     titles.yaml `home_bodies`), or None."""
     bodies = lexicon(doc.lang, "titles").get("home_bodies") or {}
     base = anaphor_base(word, doc.lang)
-    actor_id = bodies.get(base) if base else None
+    actor_id = bodies.get(word) or (bodies.get(base) if base else None)
     reg = registry_for(doc)
     return reg.by_id(str(actor_id)) if actor_id and reg is not None else None
 
@@ -559,7 +565,7 @@ def _may_be(doc: Doc, name: str, gender: str) -> bool:
     return (gender_of(doc, actor.id, []) == "f") == (gender == "f")
 
 
-def _person_entity_in(doc: Doc, a: int, b: int) -> str | None:
+def person_entity_in(doc: Doc, a: int, b: int) -> str | None:
     """The first full name (two or more words once title words are dropped) the entity tagger marks
     as a person inside [a, b), or None."""
     for m in doc.mentions:
@@ -584,9 +590,13 @@ def _other_first_name(doc: Doc, mention: Mention, lo: int) -> str | None:
     if genitive_body or any(x.start <= start < x.end for x in doc_mentions(doc)):
         return None  # "szef MSZ Rosji Ławrow", "Kremla": a state or body before the name
     toks = [t for t in doc.tokens_in((start, start + len(word)))]
-    if not toks or toks[0].start in {x.start for x in doc.sentences}:
+    if not toks:
+        return None
+    # the tagger's word that it is a proper name or part of a person's ("Сергей Лебедев заявил…")
+    tagged = bool(doc.tokens[0].dep) and (toks[0].pos == "PROPN" or "PER" in toks[0].ent)
+    if toks[0].start in {x.start for x in doc.sentences} and not tagged:
         return None  # "Вчера Лавров…": a capital at a sentence's start proves nothing
-    if doc.tokens[0].dep and toks[0].pos != "PROPN" and "PER" not in toks[0].ent:
+    if doc.tokens[0].dep and not tagged:
         return None
     prev = re.search(r"(\w+)\W*$", doc.text[max(0, start - 40):start])
     if prev and prev.group(1)[:1].isupper() and not is_title_word(prev.group(1), doc.lang):
@@ -632,6 +642,8 @@ def cited_person(doc: Doc, speaker: Speaker, stop: int) -> Speaker | None:
     reg = registry_for(doc)
     for men in sorted(doc_mentions(doc), key=lambda x: x.start):
         if m.end() <= men.start and men.end <= b and men.kind in ("name", "title") and men.actor_id:
+            if men.kind == "name" and _other_first_name(doc, men, m.end()) is not None:
+                continue  # "со ссылкой на Сергея Лебедева": not the registry's Pavlo Lebedev
             actor = reg.by_id(men.actor_id) if reg is not None else None
             if actor is not None and actor.type == "person":
                 return Speaker(actor.name, actor.id, (men.start, men.end), men.text, gender_of(doc, actor.id, []),

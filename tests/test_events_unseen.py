@@ -137,3 +137,14 @@ def test_meeting_planned_not_held(pipe: Pipeline, lang: str, text: str) -> None:
 def test_meeting_the_same_evening_counts(pipe: Pipeline) -> None:
     text = "W sobotę wieczorem odbędą się konsultacje szefów resortów obrony z premierem Mateuszem Morawieckim."
     assert any(e.plover == "CONSULT" for e in events(pipe, text, "pl"))
+
+
+@pytest.mark.parametrize("lang,text,source,target", [
+    ("ru", "Посол Польши был вызван в МИД России в понедельник.", "Ministry of Foreign Affairs of Russia", "Poland"),
+    ("en", "The Russian ambassador was summoned to the Polish foreign ministry on Thursday.",
+     "Ministry of Foreign Affairs of Poland", "Russia"),
+])
+def test_passive_subject_is_done_to(pipe: Pipeline, lang: str, text: str, source: str, target: str) -> None:
+    """Source and target are not swapped in an agentless passive: the ambassador is summoned."""
+    found = [(e.source, e.target) for e in events(pipe, text, lang) if e.plover == "CONSULT"]
+    assert found == [(source, target)]

@@ -351,6 +351,16 @@ def _patient_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
     return None
 
 
+def _agentless_passive_subject(tokens_by_i: dict[int, Token], verb: Token) -> Span | None:
+    """The passive subject of a trigger verb that names no agent ("*the ambassador* was
+    summoned", "*Посол* был вызван"): the one the act is done to, never its source."""
+    children = _children(tokens_by_i)
+    if _agent_of(children, verb) is not None:
+        return None
+    subjects = [k for k in children.get(verb.i, []) if k.dep in _PASSIVE_SUBJECT_DEPS]
+    return _subtree_span(children, subjects[0]) if subjects else None
+
+
 def _participle_agent_span(tokens_by_i: dict[int, Token], noun: Token) -> Span | None:
     """The agent of a passive participle attached to an event noun: "sanctions imposed on
     Belarus *by the EU*" (the noun has no subject or possessor of its own)."""
@@ -1380,6 +1390,11 @@ def _events_for(
     else:
         subj = _subject_span(tokens_by_i, tok) if tok else None
     patient = _patient_span(tokens_by_i, tok) if tok is not None and tok.pos else None
+    done_to = _agentless_passive_subject(tokens_by_i, tok) if tok is not None and tok.pos == "VERB" else None
+    if done_to is not None:
+        # "Посол Польши был вызван в МИД России": the passive subject is who the act is done
+        # to; who did it is another actor of the sentence ("МИД России"), or nobody named.
+        subj, patient = None, _with_whole_mentions(doc, done_to)
     source: str | None = None
     source_id: str | None = None
     if subj:
@@ -1412,6 +1427,12 @@ def _events_for(
         if m is not None:
             source, source_id = _canonical(registry, m) or m.text, m.actor_id
             before_passive = _nearest_mention_before(doc, trig.start, sent.start)
+    if source is None and done_to is not None:
+        m = next((m for m in _mentions_in(doc, (sent.start, s_end))
+                  if (_is_actor(m) or _names_state(doc, m)) and not (patient[0] <= m.start and m.end <= patient[1])), None)
+        if m is None:
+            return []  # "Belarus was sanctioned": done by nobody the sentence names
+        source, source_id = _canonical(registry, m) or m.text, m.actor_id
     if source is None:
         m = _nearest_mention_before(doc, trig.start, sent.start)
         if m is not None and not any(t.dep for t in sent_tokens):

@@ -74,7 +74,8 @@ def test_cue_kind_and_exoneration_words() -> None:
                       ("pl", "grzmiał"), ("ru", "обрушился с критикой на")):
         assert cue_kind(cue, (0, len(cue)), lang) == "hostile", cue
     assert cue_kind("обрушился", (0, 9), "ru") == "none"  # "collapsed"
-    for lang, cue in (("en", "announced"), ("ru", "сообщила"), ("pl", "poinformował")):
+    for lang, cue in (("en", "announced"), ("ru", "сообщила"), ("pl", "poinformował"), ("ru", "по данным ведомства"),
+                      ("pl", "według danych straży"), ("en", "according to figures from the ministry")):
         assert cue_kind(cue, (0, len(cue)), lang) == "report", cue
     assert exonerates("Warszawa za tym nie stoi", (0, 24), "pl")
     for lang, text in (("en", "Moscow had no hand in the blasts"), ("ru", "Москва тут ни при чём"),

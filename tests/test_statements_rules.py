@@ -770,3 +770,12 @@ def test_russian_body_anaphor_in_a_place_phrase_refers_back(pipe: Pipeline) -> N
     assert [s.speaker for s in doc.statements] == ["Ministry of Defence of Russia"] * 2
     alone = run(pipe, "Учения прошли спокойно. В ведомстве заявили, что проверка продолжается.", "ru")
     assert [s.speaker for s in alone.statements] in ([], [None])
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "―", "-"])
+def test_every_dash_opens_speech_alike(pipe: Pipeline, dash: str) -> None:
+    # one set of dash marks: a horizontal bar opens a speech paragraph as an en dash does, and is no content
+    text = (f"Minister Jan Kowalczyk przyjechał na granicę w piątek.\n\n{dash} Granica pozostanie zamknięta "
+            f"przez całą zimę {dash} powiedział dziennikarzom.")
+    got = [(s.speaker, s.kind, s.content) for s in run(pipe, text, "pl").statements]
+    assert got == [("Jan Kowalczyk", "direct", "Granica pozostanie zamknięta przez całą zimę")]

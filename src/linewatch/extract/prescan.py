@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from linewatch.extract.attribution.base import QUOTE_MARKS, cue_table
+from linewatch.extract.attribution.base import LONG_DASHES, QUOTE_MARKS, cue_table
 from linewatch.extract.events import find_triggers
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Doc
@@ -30,7 +30,7 @@ from linewatch.nlp.pipeline import component
 VERSION = "0.1"
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
-_MARKS = frozenset("".join(QUOTE_MARKS) + ":—–―") | frozenset("'")
+_MARKS = frozenset("".join(QUOTE_MARKS) + ":'") | LONG_DASHES
 _ATTITUDE_KEYS = ("voicing", "holding", "adjectives", "nouns", "object_control")
 MIN_STEM = 4  # an attitude lemma is matched on its first len-1 letters, never fewer than this
 

@@ -27,6 +27,7 @@ from linewatch.extract.attribution.base import (
     Attribution,
     SentenceView,
     cue_table,
+    opens_with_dash,
     strip_quotes,
     trim_span,
     word_lemma,
@@ -274,12 +275,12 @@ def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
     para = doc.sentences[si].paragraph
     first = si
     a0 = att.content_spans[0][0]
-    if doc.text[a0:a0 + 1] in "-–—\"„“«":
+    if opens_with_dash(doc.text, a0) or doc.text[a0:a0 + 1] in "\"„“«":
         return  # "- Ogrzewamy Europę… - mówił X": the speech opens right here
     while (first - 1 > floor and doc.sentences[first - 1].paragraph == para
            and "\n" not in doc.text[doc.sentences[first - 1].end:doc.sentences[first].start]):
         first -= 1
-        if doc.text[doc.sentences[first].start:doc.sentences[first].start + 1] in "-–—":
+        if opens_with_dash(doc.text, doc.sentences[first].start):
             break  # "Narration. - Speech. More speech - powiedział X": the speech opens at the dash
     if first < si:
         a, b = att.content_spans[0]
@@ -449,7 +450,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
         for att in atts:
             if question and att.kind not in ("direct", "headline"):
                 continue  # "Did X say that…?" asks; it reports nothing
-            if (att.speaker_span and att.kind != "direct" and text[sent.start:sent.start + 1] not in "-–—"
+            if (att.speaker_span and att.kind != "direct" and not opens_with_dash(text, sent.start)
                     and text[att.speaker_span[0]:att.speaker_span[1]].strip().lower() in _author_pronouns(lang)):
                 continue  # "we hope this was useful": the writer's own words, outside any quotation
             if _relative_before_content(doc, att):
@@ -531,21 +532,18 @@ def _interview_answer(doc: Doc, si: int) -> tuple[int, int] | None:
     paragraphs); the speaker is whoever the text named before."""
     sents, text = doc.sentences, doc.text
     first, last = _paragraph_bounds(doc, si)
-    if first != si or si == 0 or text[sents[si].start:sents[si].start + 1] not in _DIALOGUE_DASHES:
+    if first != si or si == 0 or not opens_with_dash(text, sents[si].start):
         return None
     q_first, q_last = _paragraph_bounds(doc, si - 1)
     if sents[q_last].paragraph != sents[si].paragraph - 1:
         return None  # the question is the paragraph right before
     question = text[sents[q_first].start:sents[q_last].end].rstrip()
-    if question[:1] not in _DIALOGUE_DASHES or not question.endswith("?"):
+    if not opens_with_dash(question, 0) or not question.endswith("?"):
         return None
     a, b = trim_span(text, sents[first].start, sents[last].end)
     if text[a:b].rstrip().endswith("?") or len(text[a:b].split()) < MIN_PIECE_WORDS:
         return None
     return strip_quotes(text, a, b)
-
-
-_DIALOGUE_DASHES = "-–—"
 
 
 def _is_title_line(doc: Doc, si: int) -> bool:
@@ -579,7 +577,7 @@ def _signed_paragraph(doc: Doc, si: int, table: Any) -> int | None:
     its own, opened by a dash and a reporting verb, right after a paragraph opened by a dash."""
     sents, text = doc.sentences, doc.text
     sent = sents[si]
-    if si == 0 or text[sent.start:sent.start + 1] not in "-–—":
+    if si == 0 or not opens_with_dash(text, sent.start):
         return None
     if si + 1 < len(sents) and sents[si + 1].paragraph == sent.paragraph:
         return None  # the signature is its whole paragraph
@@ -592,7 +590,7 @@ def _signed_paragraph(doc: Doc, si: int, table: Any) -> int | None:
     first = si - 1
     while first > 0 and sents[first - 1].paragraph == para:
         first -= 1
-    return first if text[sents[first].start:sents[first].start + 1] in "-–—" else None
+    return first if opens_with_dash(text, sents[first].start) else None
 
 
 def _quotes_between(quotes: Sequence[tuple[int, int]], a: int, b: int) -> Sequence[tuple[int, int]]:

@@ -18,11 +18,16 @@ from linewatch.extract.attribution.speaker import AGENCY, is_anaphor, is_media_w
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
 
-SEPARATORS = {",", "—", "–", "-", "--", "―", ";"}
+# The dash marks, defined once: the long dashes (em, en, horizontal bar) and the hyphen, single or
+# doubled, typed for them. A sentence or paragraph opened by one is speech in Polish and Russian
+# typography ("– Nie wiem – powiedział"); one between a quotation and a name signs it.
+LONG_DASHES = frozenset({"—", "–", "―"})
+DASHES = LONG_DASHES | {"-", "--"}
+SEPARATORS = DASHES | {",", ";"}
 OPEN_QUOTES = {"“", "«", "„", '"', "‘", "‚", "''", "``"}
 CLOSE_QUOTES = {"”", "»", "“", '"', "’", "‘", "''"}
 QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | {"''", "``"}
-CLAUSE_BREAK = {",", ";", ":", "(", ")", "—", "–"}
+CLAUSE_BREAK = LONG_DASHES | {",", ";", ":", "(", ")"}
 
 
 @dataclass
@@ -143,6 +148,11 @@ def cue_table(lang: str) -> CueTable:
     )
 
 
+def opens_with_dash(text: str, pos: int) -> bool:
+    """Does a dash stand at `pos` (the start of a sentence or paragraph opened as speech)?"""
+    return text[pos:pos + 1] in DASHES
+
+
 @cache
 def zero_copula(lang: str) -> bool:
     """Does the language drop the present-tense copula ("Это наш союзник"), `zero_copula` in cues.yaml?"""
@@ -203,7 +213,11 @@ def gender_from_verb(word: str, table: CueTable) -> str | None:
     return None
 
 
-def trim_span(text: str, a: int, b: int, strip: str = " \t\n,;:-–—") -> tuple[int, int]:
+# What never starts or ends a content span: spaces, clause punctuation and the dashes.
+SPAN_EDGE = " \t\n,;:" + "".join(sorted(d for d in DASHES if len(d) == 1))
+
+
+def trim_span(text: str, a: int, b: int, strip: str = SPAN_EDGE) -> tuple[int, int]:
     while a < b and text[a] in strip:
         a += 1
     while b > a and text[b - 1] in strip:
@@ -213,15 +227,15 @@ def trim_span(text: str, a: int, b: int, strip: str = " \t\n,;:-–—") -> tupl
 
 def strip_quotes(text: str, a: int, b: int) -> tuple[int, int]:
     """Drop one pair of enclosing quote marks (and trailing punctuation inside a closed quote)."""
-    a, b = trim_span(text, a, b, " \t\n,;:-–—.")
+    a, b = trim_span(text, a, b, SPAN_EDGE + ".")
     if b - a >= 4 and text.startswith("''", a) and text.startswith("''", b - 2):
-        return trim_span(text, a + 2, b - 2, " \t\n,;:-–—")
+        return trim_span(text, a + 2, b - 2, SPAN_EDGE)
     if b - a >= 2 and text[a] in OPEN_QUOTES and text[b - 1] in CLOSE_QUOTES:
         inner = text[a + 1:b - 1]
         if not any(q in inner for q in ('"',)) or text[a] != '"':
-            a, b = trim_span(text, a + 1, b - 1, " \t\n,;:-–—")
+            a, b = trim_span(text, a + 1, b - 1, SPAN_EDGE)
     elif a < b and text[a] in OPEN_QUOTES and not any(c in text[a + 1:b] for c in CLOSE_QUOTES):
-        a, b = trim_span(text, a + 1, b, " \t\n,;:-–—")
+        a, b = trim_span(text, a + 1, b, SPAN_EDGE)
     return a, b
 
 

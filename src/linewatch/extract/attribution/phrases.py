@@ -13,6 +13,7 @@ from functools import cache
 from linewatch.extract.attribution.base import (
     CLAUSE_BREAK,
     CLOSE_QUOTES,
+    LONG_DASHES,
     OPEN_QUOTES,
     QUOTE_MARKS,
     Attribution,
@@ -70,18 +71,14 @@ def noun_cues(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribut
     return out
 
 
-# Dashes that sign a quotation with its author's name.
-DASHES = ("―", "—", "–")
-
-
 def quote_dash_name(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:
     """`“…” ― Jane Doe`: a quotation signed with a dash and a name, no verb."""
     toks = view.toks
     out = []
     for d, t in enumerate(toks):
-        if t.text[:1] in CLOSE_QUOTES and t.text[1:] in DASHES:
+        if t.text[:1] in CLOSE_QUOTES and t.text[1:] in LONG_DASHES:
             close_end, dash = t.start + 1, (t.start + 1, t.end)  # the tokenizer may glue `”―` together
-        elif t.text in DASHES and d > 0 and toks[d - 1].text in CLOSE_QUOTES:
+        elif t.text in LONG_DASHES and d > 0 and toks[d - 1].text in CLOSE_QUOTES:
             close_end, dash = toks[d - 1].end, (t.start, t.end)
         else:
             continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 from linewatch.extract.attribution.attitude import attitudes
 from linewatch.extract.attribution.base import (
     CLOSE_QUOTES,
+    DASHES,
     OPEN_QUOTES,
     SEPARATORS,
     Attribution,
@@ -30,6 +31,7 @@ from linewatch.extract.attribution.base import (
     is_word,
     issuer_after,
     negated_or_hypothetical,
+    opens_with_dash,
     passive_without_agent,
     quoted_object,
     speaker_after,
@@ -73,7 +75,7 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         after_quote = any(x.text in CLOSE_QUOTES for x in toks[max(0, k - 8):k]) and toks[0].text in OPEN_QUOTES
         # "Jeżeli …, będziemy … - zapowiedział minister X.": a cue right after a dash signs the words
         # before it, even when what follows could pass for its object
-        signed = k >= 3 and toks[k - 1].text in _DASHES and word_count(view, 0, k - 1) >= 3
+        signed = k >= 3 and toks[k - 1].text in DASHES and word_count(view, 0, k - 1) >= 3
         if after_quote or signed:  # '…," said X' is post-position even if a "to" or "that" follows
             att = _post_position(view, k) or _pre_position(view, k)
         else:
@@ -215,7 +217,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     # the cue's clause closes as it opened: a comma, or a dash when the interrupted sentence goes on
     # after it ("Mimo to – mówił X – nikt…"); "A – odpowiedział – To jest…" opens a new sentence
     closes = after_start < len(toks) and (toks[after_start].text == "," or (
-        toks[after_start].text in _DASHES and toks[sep].text in _DASHES
+        toks[after_start].text in DASHES and toks[sep].text in DASHES
         and after_start + 1 < len(toks) and toks[after_start + 1].text[:1].islower()))
     medial = (not quoted and not follow_on and closes
               and word_count(view, after_start + 1, len(toks)) >= 3 and word_count(view, 0, sep) >= 1)
@@ -224,7 +226,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         tail = strip_quotes(text, toks[after_start + 1].start, view.end)
         kind_spans = [strip_quotes(text, content_start, content_end), tail]
         # "– Mimo to – mówił X – nikt…": a dash-opened sentence is direct speech (pl/ru typography)
-        dashed = text[view.start:view.start + 1] in "-–—" and (view.start == 0 or text[view.start - 1].isspace())
+        dashed = opens_with_dash(text, view.start) and (view.start == 0 or text[view.start - 1].isspace())
         return Attribution("direct" if dashed else "indirect", (toks[k].start, toks[k].end),
                            [x for x in kind_spans if x[1] > x[0]], speaker, 0.7 if speaker else 0.5)
     if word_count(view, 0, sep) < 3:
@@ -246,14 +248,14 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
             break
     # a sentence opened by a dash is direct speech in Polish and Russian typography ("- Nie wiem -
     # powiedział"), at a line start or after the narration that introduces it ("…zapytany o to. - Nie")
-    dash_opened = text[view.start:view.start + 1] in "-–—" and (view.start == 0 or text[view.start - 1].isspace())
+    dash_opened = opens_with_dash(text, view.start) and (view.start == 0 or text[view.start - 1].isspace())
     quoted = quoted or dash_opened
     kind = "direct" if quoted else "indirect"
     conf = 0.85 if quoted else 0.7
     if speaker is None:
         conf -= 0.15
     att = Attribution(kind, (toks[k].start, toks[k].end), [s for s in spans if s[1] > s[0]], speaker, conf)
-    if not quoted and toks[sep].text in ("—", "–", "-", "―") and content_start == view.start:
+    if not quoted and toks[sep].text in DASHES and content_start == view.start:
         att.notes.append("extend_back")  # "Paragraph of speech. More of it – dodał X."
     return att
 
@@ -269,9 +271,6 @@ def _medium_follows(view: SentenceView, i: int) -> bool:
     # собеседник издания" (a person the medium spoke to)
     subjects = [t for t in words if t.dep.startswith("nsubj")]
     return any(is_media_word(t.text, view.lang) or name_problem(t.text, view.lang) == AGENCY for t in subjects)
-
-
-_DASHES = frozenset({"—", "–", "-", "--", "―"})
 
 
 def _named_after_quote(view: SentenceView, sep: int, limit: int = 20) -> int | None:

@@ -80,3 +80,10 @@ def test_a_state_named_as_a_place(lang: str, text: str, word: str, place: bool) 
     doc = _doc(text, lang)
     i = text.index(word)
     assert names_a_place(doc, Candidate("X", "x", (i, i + len(word)), "XXX", "state")) is place
+
+
+def test_the_polish_state_abbreviation_names_poland() -> None:
+    st = _stated("Rzecznik powiedział, że omówiona zostanie sytuacja bezpieczeństwa RP.",
+                 "pl", "omówiona zostanie sytuacja bezpieczeństwa RP", "Jacek Siewiera", "POL", "powiedział",
+                 "Rzecznik")
+    assert st.target == "Poland"

@@ -148,3 +148,11 @@ def test_passive_subject_is_done_to(pipe: Pipeline, lang: str, text: str, source
     """Source and target are not swapped in an agentless passive: the ambassador is summoned."""
     found = [(e.source, e.target) for e in events(pipe, text, lang) if e.plover == "CONSULT"]
     assert found == [(source, target)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Putin has met Lukashenko more than 20 times since 2020."),
+    ("ru", "Путин неоднократно встречался с Лукашенко."),
+])
+def test_repeated_deeds_are_a_tally(pipe: Pipeline, lang: str, text: str) -> None:
+    assert [(e.plover, e.trigger) for e in events(pipe, text, lang)] == []

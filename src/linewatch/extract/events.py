@@ -128,6 +128,7 @@ class _EventLexicon:
     background: re.Pattern[str] | None = None  # words opening a background clause ("po tym, jak")
     past_year: re.Pattern[str] | None = None  # a year named as such ("in 2014"): group 1 is the year
     planned: re.Pattern[str] | None = None  # a meeting planned, postponed or called off ("scheduled")
+    habitual: re.Pattern[str] | None = None  # deeds told as repeated ("repeatedly", "неоднократно")
 
 
 GAP = "~"  # in a trigger form: up to GAP_WORDS other words may stand here
@@ -197,6 +198,7 @@ def event_lexicon(lang: str) -> _EventLexicon:
         if data.get("background_clauses") else None,
         re.compile(str(data["past_year"]), re.IGNORECASE) if data.get("past_year") else None,
         _compile_forms(data.get("planned") or []),
+        _compile_forms(data.get("habitual") or []),
     )
 
 
@@ -1343,6 +1345,10 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
                 text, max(sent.start, trig.start - PLANNED_BEFORE), min(s_end, trig.end + PLANNED_AFTER)
             ):
                 continue  # "the meeting, scheduled for next week", "встреча запланирована": not held (yet)
+            if lex.habitual and lex.habitual.search(
+                text, max(sent.start, trig.start - PLANNED_BEFORE), min(s_end, trig.end + PLANNED_AFTER)
+            ):
+                continue  # "has met him more than 20 times", "неоднократно встречался": a tally, no one event
             future = future_tense(_trigger_token(sent_tokens, trig), tokens_by_i)
             plover = _modified_type(text, trig, lang, sent.start, sentence, future)
             plover = base_type(plover) or plover  # events are coded in standard PLOVER

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from linewatch.extract.statements import _dash_paragraph_before
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
@@ -621,6 +622,20 @@ def test_a_dash_paragraph_after_a_statement_is_no_interview_answer(pipe: Pipelin
     text = ("Глава МИД Ивании Олег Сидоренко выступил в парламенте.\n\n"
             "— Ситуация на границе крайне напряженная и требует внимания.")
     assert contents(pipe, text, "ru") == []
+
+
+def test_the_dash_paragraph_before_serves_interview_answers_and_signatures(pipe: Pipeline) -> None:
+    # one reading of "the paragraph right before, opened by a dash" for both dash-set layouts
+    text = ("Глава МИД Ивании Олег Сидоренко ответил на вопросы журналистов.\n\n"
+            "— Как вы оцениваете ситуацию? Что будет дальше?\n\n"
+            "— Ситуация крайне напряженная.")
+    doc = run(pipe, text, "ru")
+    paragraphs = [s.paragraph for s in doc.sentences]
+    answer = paragraphs.index(paragraphs[-1])
+    asked = paragraphs.index(paragraphs[answer - 1])
+    assert _dash_paragraph_before(doc, answer) == (asked, answer - 1)
+    assert _dash_paragraph_before(doc, asked) is None  # the paragraph before it opens with no dash
+    assert _dash_paragraph_before(doc, 0) is None
 
 
 def test_that_clause_of_an_inner_cue_is_not_the_outer_cue_content(pipe: Pipeline) -> None:

@@ -524,6 +524,17 @@ def _paragraph_bounds(doc: Doc, si: int) -> tuple[int, int]:
     return first, last
 
 
+def _dash_paragraph_before(doc: Doc, si: int) -> tuple[int, int] | None:
+    """First and last sentence of the paragraph right before sentence si's, when that paragraph opens
+    with a dash (speech set as a block in Polish and Russian typography); else None."""
+    if si == 0:
+        return None
+    first, last = _paragraph_bounds(doc, si - 1)
+    if doc.sentences[last].paragraph != doc.sentences[si].paragraph - 1:
+        return None
+    return (first, last) if opens_with_dash(doc.text, doc.sentences[first].start) else None
+
+
 def _interview_answer(doc: Doc, si: int) -> tuple[int, int] | None:
     """The span of an interview answer opening at sentence si, or None.
 
@@ -532,13 +543,10 @@ def _interview_answer(doc: Doc, si: int) -> tuple[int, int] | None:
     paragraphs); the speaker is whoever the text named before."""
     sents, text = doc.sentences, doc.text
     first, last = _paragraph_bounds(doc, si)
-    if first != si or si == 0 or not opens_with_dash(text, sents[si].start):
+    if first != si or not opens_with_dash(text, sents[si].start):
         return None
-    q_first, q_last = _paragraph_bounds(doc, si - 1)
-    if sents[q_last].paragraph != sents[si].paragraph - 1:
-        return None  # the question is the paragraph right before
-    question = text[sents[q_first].start:sents[q_last].end].rstrip()
-    if not opens_with_dash(question, 0) or not question.endswith("?"):
+    asked = _dash_paragraph_before(doc, si)  # the question is the paragraph right before
+    if asked is None or not text[sents[asked[0]].start:sents[asked[1]].end].rstrip().endswith("?"):
         return None
     a, b = trim_span(text, sents[first].start, sents[last].end)
     if text[a:b].rstrip().endswith("?") or len(text[a:b].split()) < MIN_PIECE_WORDS:
@@ -577,20 +585,13 @@ def _signed_paragraph(doc: Doc, si: int, table: Any) -> int | None:
     its own, opened by a dash and a reporting verb, right after a paragraph opened by a dash."""
     sents, text = doc.sentences, doc.text
     sent = sents[si]
-    if si == 0 or not opens_with_dash(text, sent.start):
-        return None
-    if si + 1 < len(sents) and sents[si + 1].paragraph == sent.paragraph:
+    if not opens_with_dash(text, sent.start) or _paragraph_bounds(doc, si) != (si, si):
         return None  # the signature is its whole paragraph
     first_word = re.match(r"[-–—]\s*(\w+)", text[sent.start:sent.end])
     if not first_word or not table.speech.fullmatch(first_word.group(1).lower()):
         return None
-    para = sents[si - 1].paragraph
-    if para != sent.paragraph - 1:
-        return None
-    first = si - 1
-    while first > 0 and sents[first - 1].paragraph == para:
-        first -= 1
-    return first if opens_with_dash(text, sents[first].start) else None
+    quoted = _dash_paragraph_before(doc, si)
+    return quoted[0] if quoted else None
 
 
 def _quotes_between(quotes: Sequence[tuple[int, int]], a: int, b: int) -> Sequence[tuple[int, int]]:

@@ -156,3 +156,11 @@ def test_passive_subject_is_done_to(pipe: Pipeline, lang: str, text: str, source
 ])
 def test_repeated_deeds_are_a_tally(pipe: Pipeline, lang: str, text: str) -> None:
     assert [(e.plover, e.trigger) for e in events(pipe, text, lang)] == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "An estimated 190,000 Russian troops have been deployed in and around Ukraine."),
+    ("en", "The US journalist was arrested on March 29 on charges which Gershkovich and Washington deny."),
+])
+def test_agentless_passive_takes_no_place_or_person_as_source(pipe: Pipeline, lang: str, text: str) -> None:
+    assert [(e.source, e.target) for e in events(pipe, text, lang) if e.source in ("Ukraine", "Evan Gershkovich", "Gershkovich")] == []

@@ -1434,8 +1434,11 @@ def _events_for(
             source, source_id = _canonical(registry, m) or m.text, m.actor_id
             before_passive = _nearest_mention_before(doc, trig.start, sent.start)
     if source is None and done_to is not None:
-        m = next((m for m in _mentions_in(doc, (sent.start, s_end))
-                  if (_is_actor(m) or _names_state(doc, m)) and not (patient[0] <= m.start and m.end <= patient[1])), None)
+        # Only a body named after the act stands for its doer ("summoned *to the Polish foreign
+        # ministry*"); a state or a person there is a place or a side ("deployed in and around
+        # *Ukraine*", "arrested ..., which *Gershkovich* denies").
+        m = next((m for m in _mentions_in(doc, (trig.start, s_end))
+                  if m.kind == "body" and m.actor_id and not (patient[0] <= m.start and m.end <= patient[1])), None)
         if m is None:
             return []  # "Belarus was sanctioned": done by nobody the sentence names
         source, source_id = _canonical(registry, m) or m.text, m.actor_id

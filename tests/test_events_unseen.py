@@ -164,3 +164,8 @@ def test_repeated_deeds_are_a_tally(pipe: Pipeline, lang: str, text: str) -> Non
 ])
 def test_agentless_passive_takes_no_place_or_person_as_source(pipe: Pipeline, lang: str, text: str) -> None:
     assert [(e.source, e.target) for e in events(pipe, text, lang) if e.source in ("Ukraine", "Evan Gershkovich", "Gershkovich")] == []
+
+
+def test_aim_through_a_phase_verb(pipe: Pipeline) -> None:
+    text = "During the call, Putin said he wants to continue dialogue with the West to negotiate a peace agreement."
+    assert [(e.plover, e.trigger) for e in events(pipe, text, "en") if e.trigger == "negotiate"] == []

@@ -901,11 +901,12 @@ def _first_conjunct(tok: Token, tokens_by_i: dict[int, Token]) -> Token:
     return tok
 
 
-def _purpose_infinitive(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
+def _purpose_infinitive(tok: Token, tokens_by_i: dict[int, Token], lang: str, depth: int = 0) -> bool:
     """Whether a trigger verb is an infinitive of aim or wish ("wants *to negotiate*", "*To
     retaliate* for this strike", "разрешил *наносить* удары"), not under a verb that makes it
-    done (`phase_verbs` of the language: "began to withdraw", "ordered to reinforce")."""
-    if tok.pos != "VERB" or _feats(tok).get("VerbForm") != "Inf":
+    done (`phase_verbs` of the language: "began to withdraw", "ordered to reinforce"), unless
+    that verb is itself an aim ("wants to continue dialogue to *negotiate*")."""
+    if tok.pos != "VERB" or _feats(tok).get("VerbForm") != "Inf" or depth > 3:
         return False
     tok = _first_conjunct(tok, tokens_by_i)  # "прекратить бои и *начать* переговоры"
     markers = _event_words(lang, "infinitive_markers")
@@ -919,7 +920,9 @@ def _purpose_infinitive(tok: Token, tokens_by_i: dict[int, Token], lang: str) ->
         return False
     phase = _event_words(lang, "phase_verbs")
     word = (head.lemma or head.text).casefold()
-    return not any(word == p or (p.endswith("*") and word.startswith(p[:-1])) for p in phase)
+    if not any(word == p or (p.endswith("*") and word.startswith(p[:-1])) for p in phase):
+        return True
+    return _purpose_infinitive(head, tokens_by_i, lang, depth + 1)
 
 
 def _topic_of_noun(noun: Token, tokens_by_i: dict[int, Token], lang: str, trigger: Span) -> bool:

@@ -73,3 +73,12 @@ def test_body_noun_of_a_country_with_several_such_bodies_stays_the_place() -> No
     # "the ministry in Minsk": which ministry is not said; the place names the country, no body is guessed
     found = get_registry().find_mentions("The ministry in Minsk said so.", "en", date(2021, 11, 10))
     assert [(m.text, m.kind) for m in found] == [("Minsk", "state")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Вице-премьер России Юрий Трутнев посетил Донецк.", "ru"),  # a deputy, not the prime minister
+    ("Экс-президент Украины выступил в Киеве.", "ru"),  # a former holder, not the one on the day
+])
+def test_title_at_the_tail_of_a_hyphenated_compound_names_no_holder(text: str, lang: str) -> None:
+    found = get_registry().find_mentions(text, lang, date(2024, 7, 4))
+    assert not [m for m in found if m.kind == "title" and m.actor_id]

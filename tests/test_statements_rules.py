@@ -794,3 +794,28 @@ def test_every_dash_opens_speech_alike(pipe: Pipeline, dash: str) -> None:
             f"przez całą zimę {dash} powiedział dziennikarzom.")
     got = [(s.speaker, s.kind, s.content) for s in run(pipe, text, "pl").statements]
     assert got == [("Jan Kowalczyk", "direct", "Granica pozostanie zamknięta przez całą zimę")]
+
+
+@pytest.mark.parametrize("text,lang,speaker", [
+    # an according-to phrase whose adjunct names the body ("как отмечают в МИД X")
+    ("Мигранты скопились у границы. Как отмечают в МИД Белоруссии, ситуация на границе остается напряженной.",
+     "ru", "Ministry of Foreign Affairs of Belarus"),
+    # a present plural cue and the body after it, not the genitive country that ends its name ("Litwy")
+    ("Migranci zebrali się przy granicy. Sytuacja na granicy pozostaje napięta, podkreślają w MSZ Litwy.",
+     "pl", "Ministry of Foreign Affairs of Lithuania"),
+])
+def test_body_in_which_it_was_said_speaks(pipe: Pipeline, text: str, lang: str, speaker: str) -> None:
+    assert [s.speaker for s in run(pipe, text, lang).statements] == [speaker]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a bare title with no country and a head noun that is no anaphor: the holder at home on the date...
+    ("Мигранты скопились у границы. По словам главы МИД, ситуация на границе остается напряженной.",
+     "Sergei Lavrov"),
+    # ...or the holder of that office the text named before
+    ("Владимир Макей прибыл в Брюссель. По словам главы МИД, ситуация на границе остается напряженной.",
+     "Vladimir Makei"),
+])
+def test_russian_bare_title_in_the_genitive_resolves_through_the_registry(pipe: Pipeline, text: str,
+                                                                         speaker: str) -> None:
+    assert [s.speaker for s in run(pipe, text, "ru").statements] == [speaker]

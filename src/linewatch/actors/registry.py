@@ -402,7 +402,9 @@ def _titles(lang: str) -> tuple[_Title, ...]:
     out = []
     for entry in lexicon(lang, "titles").get("titles") or []:
         for form in entry.get("forms") or []:
-            pat = re.compile(form_regex(str(form)), re.IGNORECASE)
+            # not the tail of a hyphenated compound: "Вице-премьер", "экс-президент", "ex-president" hold
+            # no office the holder on the date has
+            pat = re.compile(r"(?<![\w-])" + form_regex(str(form)), re.IGNORECASE)
             out.append(_Title(pat, str(entry["role"]), entry.get("country")))
     # Longer forms first so "deputy foreign minister" wins over "foreign minister"; a form with
     # an any-word slot last, so "szef unijnej dyplomacji" stays the EU's.

@@ -469,13 +469,14 @@ def body_after(view: SentenceView, k: int, i: int, limit: int = 6) -> tuple[int,
     toks, table = view.toks, view.table
     if not table.locative_source or i + 1 >= len(toks) or toks[i].text.lower() not in table.locative_source:
         return None
-    if gender_from_verb(toks[k].text, table) != "p":
+    if gender_from_verb(toks[k].text, table) != "p" and "Number=Plur" not in toks[k].morph:
         return None  # "заявил в интервью": a person's cue; the place is an adjunct
     j = i + 1
-    while j < len(toks) and j - i - 1 < limit and is_word(toks[j]) and toks[j].text.lower() not in table.that:
-        j += 1
+    while (j < len(toks) and j - i - 1 < limit and is_word(toks[j]) and toks[j].text.lower() not in table.that
+           and toks[j].text.lower() not in view.prepositions):
+        j += 1  # "в Минобороны России во время брифинга": the body's name ends before the next adjunct
     if not any(t.start in view.mention_starts for t in toks[i + 1:j]):
-        return None
+        return None  # "poinformowali w sobotę w Warszawie …": a day, not a body
     return i, j
 
 

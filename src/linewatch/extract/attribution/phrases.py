@@ -181,9 +181,11 @@ def according_to(view: SentenceView) -> list[Attribution]:
             # only an adjunct stands before the comma ("Jak zaznaczył w rozmowie z dziennikarzami, …")
             if word_count(view, e + 1, len(toks)) < 3:
                 continue
-            src, c_from = None, e + 1
+            c_from = e + 1
             content = strip_quotes(text, toks[c_from].start, view.end)
-            out.append(Attribution("according_to", (a, b), [content], None, 0.7,
+            # "Как отмечают в МИД Белоруссии, …": the adjunct names the body that said it
+            body = body_after(view, idx_after - 1, idx_after) if e > idx_after else None
+            out.append(Attribution("according_to", (a, b), [content], view.span(*body) if body else None, 0.7,
                                    gender_hint=gender_from_verb(m.group().split()[-1], table)))
             continue
         elif words_before <= 2:

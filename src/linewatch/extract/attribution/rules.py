@@ -197,7 +197,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         while after_start < len(toks) and is_word(toks[after_start]) and toks[after_start].text[:1].isupper():
             after_start += 1  # the medium's name after the pronoun
     if speaker is None:
-        inv = speaker_after(view, after_start) or issuer_after(view, after_start) or body_after(view, k, after_start)
+        # "…, podkreślają w MSZ Litwy": the body first, not the capitalised word that ends it ("Litwy")
+        inv = body_after(view, k, after_start) or speaker_after(view, after_start) or issuer_after(view, after_start)
         if inv:
             speaker = view.span(*inv)
             after_start = inv[1]

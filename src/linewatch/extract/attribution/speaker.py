@@ -443,6 +443,8 @@ def resolve_speaker(
             pass  # "a senior NATO official" is an unnamed person, "rosyjski minister" a title: not the state
         elif best.kind == "demonym" and (person := _person_of_country(doc, best, surface, a)) is not None:
             return person  # "– dodaje Rosjanin": the Russian named before, not Russia
+        elif best.kind == "title" and best.actor_id is None:
+            pass  # "главы МИД": a title of no named country; the antecedent or the home country's holder below
         elif best.kind != "demonym" or len(inside) == 1:
             name = _actor_name(doc, best.actor_id) or best.text
             return Speaker(name, best.actor_id, (best.start, best.end), best.text, gender_of(doc, best.actor_id, history),
@@ -490,6 +492,9 @@ def resolve_speaker(
     reg = registry_for(doc)
     if fit is not None and not fit.body and reg is not None:
         fit = replace(fit, roles=reg.title_roles(surface, lang))
+    elif fit is None and reg is not None and not _has_name(surface) and (roles := reg.title_roles(surface, lang)):
+        # "главы МИД" (the title's head noun is no anaphor): whoever held the office, named before or at home
+        fit = AnaphorFit(False, frozenset(), roles=roles)
     if words and len(words) <= 6 and definite and fit is not None and not _has_name(surface):
         # "the ministry" refers back to a body, "the minister" to a person who is one
         fitting = [h for h in history if fits_anaphor(doc, fit, h.actor_id, h.gender)]

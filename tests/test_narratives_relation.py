@@ -12,7 +12,6 @@ from linewatch.analyze.scenarios.check import check
 from linewatch.analyze.scenarios.file import Vocabulary, parse_scenario_set
 from linewatch.model import Document, DocumentAnalysis, NarrativeMatch, Statement
 from linewatch.report.brief import build_briefing
-from linewatch.store import open_store
 from linewatch.store.queries import charts, records
 from linewatch.store.queries.filters import ItemFilter
 
@@ -80,10 +79,8 @@ def _add(store: Any, day: str, speaker: str, country: str, content: str, relatio
 
 
 @pytest.fixture
-def store(sqlite_url: str) -> Any:
-    s = open_store(sqlite_url)
-    yield s
-    s.close()
+def store(sqlite_store: Any) -> Any:
+    return sqlite_store  # conftest's: open on a fresh SQLite file, closed after the test
 
 
 def test_a_rebuttal_is_stored_but_never_a_carrier(store: Any) -> None:

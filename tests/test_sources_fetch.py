@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "sources"))
-from localserver import HTML, LocalServer, Route
+from localserver import HTML, LocalServer, Route, robots_txt
 
 from linewatch.sources.archive import WarcArchive, read_record
 from linewatch.sources.fetch import (
@@ -26,7 +26,7 @@ LOCAL = ["127.0.0.0/8"]  # tests reach the local server, and nothing else privat
 @pytest.fixture
 def server():
     srv = LocalServer()
-    srv.routes["/robots.txt"] = Route(200, b"User-agent: *\nDisallow: /private/\n", {"Content-Type": "text/plain"})
+    srv.routes["/robots.txt"] = robots_txt("Disallow: /private/")
     yield srv
     srv.close()
 
@@ -247,7 +247,7 @@ def test_retry_after_parsing():
 
 
 def test_crawl_delay_spaces_requests(server):
-    server.routes["/robots.txt"] = Route(200, b"User-agent: *\nCrawl-delay: 5\n", {"Content-Type": "text/plain"})
+    server.routes["/robots.txt"] = robots_txt("Crawl-delay: 5")
     server.routes["/a"] = Route(200, b"a", HTML)
     fetcher, sleeps = make_fetcher()
     fetcher.get(server.url("/a"))

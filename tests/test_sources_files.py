@@ -22,14 +22,11 @@ from linewatch.sources.definitions import (
 from linewatch.sources.fetch import Fetcher, FetchLimits
 from linewatch.sources.telegram import flatten_text
 from linewatch.sources.watch import poll_source, watch
-from linewatch.store import open_store
 
 
 @pytest.fixture
-def store(sqlite_url):
-    st = open_store(sqlite_url)
-    yield st
-    st.close()
+def store(sqlite_store):
+    return sqlite_store  # conftest's: open on a fresh SQLite file, closed after the test
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from localserver import (
     atom,
     gzipped,
     paragraphs,
+    robots_txt,
     rss,
     sitemap,
     sitemap_index,
@@ -37,16 +38,14 @@ LOCAL = ["127.0.0.0/8"]
 @pytest.fixture
 def server():
     srv = LocalServer()
-    srv.routes["/robots.txt"] = Route(200, b"User-agent: *\nDisallow: /blocked/\n", {"Content-Type": "text/plain"})
+    srv.routes["/robots.txt"] = robots_txt("Disallow: /blocked/")
     yield srv
     srv.close()
 
 
 @pytest.fixture
-def store(sqlite_url):
-    st = open_store(sqlite_url)
-    yield st
-    st.close()
+def store(sqlite_store):
+    return sqlite_store  # conftest's: open on a fresh SQLite file, closed after the test
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from linewatch.actors.registry import get_registry
-from linewatch.extract.attribution.speaker import speaker_words
+from linewatch.extract.attribution.speaker import anaphor_fit, speaker_words
+from linewatch.lexicon import lexicon, shared_data
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
@@ -433,3 +434,14 @@ def test_the_possessive_ending_of_a_name_is_language_data() -> None:
 ])
 def test_bare_ministry_acronym_is_the_home_countrys(pipe: Pipeline, text: str, lang: str, name: str) -> None:
     assert speakers(pipe, text, lang, date(2023, 11, 15)) == [name]
+
+
+def test_the_offices_title_nouns_name_are_defined_once_for_every_language() -> None:
+    # the registry's (English) role-title words by office, in data/role_title_words.yaml, not copied per language
+    groups = shared_data("role_title_words")
+    for lang in ("en", "pl", "ru"):
+        named = [v for v in lexicon(lang, "pronouns")["anaphor_titles"].values() if isinstance(v, str)]
+        assert named and all(v in groups for v in named), lang
+    minister = frozenset(groups["minister"])
+    assert {anaphor_fit([w], lang).title_words for w, lang in (("minister", "en"), ("ministra", "pl"), ("министр", "ru"))} \
+        == {minister}

@@ -24,14 +24,23 @@ def data_path(*parts: str) -> Path:
     return Path(str(resources.files("linewatch").joinpath("data", *parts)))
 
 
-@cache
-def lexicon(lang: str, name: str) -> dict[str, Any]:
-    """The parsed data file data/lang/<lang>/<name>.yaml ({} if the language lacks it)."""
-    path = data_path("lang", lang, f"{name}.yaml")
+def _read(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     with path.open(encoding="utf-8") as fh:
         return yaml.safe_load(fh) or {}
+
+
+@cache
+def lexicon(lang: str, name: str) -> dict[str, Any]:
+    """The parsed data file data/lang/<lang>/<name>.yaml ({} if the language lacks it)."""
+    return _read(data_path("lang", lang, f"{name}.yaml"))
+
+
+@cache
+def shared_data(name: str) -> dict[str, Any]:
+    """The parsed language-independent data file data/<name>.yaml ({} if it is missing)."""
+    return _read(data_path(f"{name}.yaml"))
 
 
 @cache

@@ -27,7 +27,7 @@ from typing import Any
 from linewatch.actors.registry import genitive_base, get_registry
 from linewatch.extract.dates import month_words
 from linewatch.extract.mentions import entity_label
-from linewatch.lexicon import lexicon
+from linewatch.lexicon import lexicon, shared_data
 from linewatch.nlp.doc import Doc, Mention
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -227,8 +227,17 @@ def _anaphor_data(lang: str) -> tuple[frozenset[str], frozenset[str], dict[str, 
     data = lexicon(lang, "pronouns")
     bodies = frozenset(str(w).lower() for w in data.get("body_anaphors") or [])
     states = frozenset(str(w).lower() for w in data.get("state_anaphors") or [])
-    titles = {str(k).lower(): frozenset(str(w).lower() for w in v or []) for k, v in (data.get("anaphor_titles") or {}).items()}
+    groups = _role_title_words()
+    # a noun names a group of role_title_words.yaml, or lists its own title words
+    titles = {str(k).lower(): groups[v] if isinstance(v, str) else frozenset(str(w).lower() for w in v or [])
+              for k, v in (data.get("anaphor_titles") or {}).items()}
     return bodies, states, titles
+
+
+@cache
+def _role_title_words() -> dict[str, frozenset[str]]:
+    """data/role_title_words.yaml: the words of the registry's (English) role titles by kind of office."""
+    return {str(k): frozenset(str(w).lower() for w in v or []) for k, v in shared_data("role_title_words").items()}
 
 
 def anaphor_fit(heads: Sequence[str], lang: str) -> AnaphorFit | None:

@@ -56,6 +56,6 @@ def test_scan_skips_only_words_nothing_starts_with(lang: str) -> None:
         if not lex.may_start(word):
             assert all(getattr(lex, name).match_at(words, i) == 0 for name in LIST_NAMES)
     assert not all(lex.may_start(w) for w in words)  # the check does skip words
-    cues, negators, patients, breaks = _scan(words, lex)
+    cues, negators, patients, _undergoes, breaks = _scan(words, lex)
     assert ([(c.start, c.end, c.kind) for c in cues], negators, patients, breaks) == full_scan(words, lang)
     assert cues  # the texts carry cues

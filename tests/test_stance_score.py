@@ -24,6 +24,11 @@ CASES = [
     ("en", "The delegation from Latvia arrived in the capital on Tuesday.", "Latvia", "neutral"),
     ("en", "Claims that Moscow organised the flights are groundless and absurd.", "Moscow", "support"),
     ("en", "Any pressure on Vilnius over the transit was groundless, he said.", "Vilnius", "support"),
+    # the actor before "under <blame>" undergoes it; the one after "from" does it
+    ("en", "Riga has come under unfair and hostile pressure from Brussels, he said.", "Riga", "support"),
+    ("en", "Riga has come under unfair and hostile pressure from Brussels, he said.", "Brussels", "oppose"),
+    ("ru", "Латвия оказалась под жёстким давлением со стороны Брюсселя.", "Латвия", "support"),
+    ("pl", "Łotwa znalazła się pod ogromną presją ze strony Brukseli.", "Łotwa", "support"),
     ("ru", "Министр обвинил Варшаву в провокациях и нарушении международного права.", "Варшаву", "oppose"),
     ("ru", "Москва поддерживает Минск и выражает солидарность с братским народом.", "Минск", "support"),
     ("ru", "Делегация Латвии прибыла в столицу во вторник.", "Латвии", "neutral"),

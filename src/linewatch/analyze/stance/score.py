@@ -32,6 +32,7 @@ from linewatch.model import Span, StanceLabel
 THRESHOLD = 0.35
 NEGATION_REACH = 6  # words before a cue in which a negator flips it (same clause only)
 PATIENT_REACH = 3  # words between a negative cue and "on/for/against <target>"
+UNDERGO_REACH = 4  # words from "under" to its blame word ("under unprecedented and unjustified pressure")
 DEMAND_WEIGHT = 0.8
 REJECTION_WEIGHT = 0.6  # "called X's statement absurd" opposes X; "claims that X did it are absurd" backs X
 MAX_TEXT = 20_000  # characters scored around a target; longer texts are cut to a window
@@ -66,16 +67,18 @@ class _Scanned:
     cues: list[_Cue]
     negators: set[int]
     patients: set[int]
+    undergoes: set[int]
     clause: list[int]  # per word: how many clause breaks come at or before it
     cue_starts: list[int]
     blame_rejected: bool  # some blame word of the window is dismissed by a rejection after it
 
 
-def _scan(words: list[str], lex: StanceWords) -> tuple[list[_Cue], set[int], set[int], set[int]]:
-    """Cues, negator positions, patient-marker positions and clause-break positions."""
+def _scan(words: list[str], lex: StanceWords) -> tuple[list[_Cue], set[int], set[int], set[int], set[int]]:
+    """Cues, negator, patient-marker, undergo-marker and clause-break positions."""
     cues: list[_Cue] = []
     negators: set[int] = set()
     patients: set[int] = set()
+    undergoes: set[int] = set()
     breaks: set[int] = set()
     negator_set, patient_set, break_set, own_set = lex.negators, lex.patient_markers, lex.clause_breaks, lex.self_obligation
     cue_sets = [(kind, getattr(lex, kind)) for kind in ("rejection", "demand", "negative", "positive")]
@@ -88,6 +91,8 @@ def _scan(words: list[str], lex: StanceWords) -> tuple[list[_Cue], set[int], set
             negators.add(i)
         if patient_set.match_at(words, i):
             patients.add(i)
+        if lex.undergo_markers.match_at(words, i):
+            undergoes.add(i)
         if break_set.match_at(words, i):
             breaks.add(i)
         own_duty = own_set.match_at(words, i)
@@ -104,7 +109,7 @@ def _scan(words: list[str], lex: StanceWords) -> tuple[list[_Cue], set[int], set
             i += best_len
             continue
         i += 1
-    return cues, negators, patients, breaks
+    return cues, negators, patients, undergoes, breaks
 
 
 @lru_cache(maxsize=32)
@@ -112,7 +117,7 @@ def _scanned(text: str, lo: int, hi: int, lang: str) -> _Scanned:
     """Scan text[lo:hi] once; statements and mentions of one sentence share the result."""
     spans = words_with_spans(text[lo:hi])
     words = [w for w, _, _ in spans]
-    cues, negators, patients, breaks = _scan(words, stance_words(lang))
+    cues, negators, patients, undergoes, breaks = _scan(words, stance_words(lang))
     clause, count = [], 0
     for k in range(len(words)):
         count += k in breaks
@@ -130,7 +135,7 @@ def _scanned(text: str, lo: int, hi: int, lang: str) -> _Scanned:
         )
     return _Scanned(
         starts=[s + lo for _, s, _ in spans], ends=[e + lo for _, _, e in spans], cues=cues,
-        negators=negators, patients=patients, clause=clause, cue_starts=[c.start for c in cues],
+        negators=negators, patients=patients, undergoes=undergoes, clause=clause, cue_starts=[c.start for c in cues],
         blame_rejected=any(c.rejected for c in cues if c.kind == "negative"),
     )
 
@@ -196,6 +201,11 @@ def score_toward(
             gap = range(cue.end, t_first)
             # "pressure on X", "a heavy burden for X": the target undergoes the act
             patient = len(gap) <= PATIENT_REACH and any(k in sc.patients for k in gap)
+        elif t_last is not None and cue.kind == "negative" and cue.start > t_last:
+            # "X found itself under pressure from Y", "X fell victim to": the target before the
+            # cue undergoes it (same clause); Y after the cue is who does it
+            lead = range(max(t_last + 1, cue.start - UNDERGO_REACH), cue.start)
+            patient = clause[cue.start] == clause[t_first] and any(k in sc.undergoes for k in lead)
         if patient:
             vote = 0.0 if own_side else 0.8  # an act done to oneself is reported, not supported
         elif cue.negated:
@@ -237,7 +247,7 @@ def hostile_act_on(text: str, target_span: Span, lang: str, reach: int = 60) -> 
     spans = words_with_spans(text[lo : target_span[0]])
     words = [w for w, _, _ in spans]
     lex = stance_words(lang)
-    cues, negators, patients, breaks = _scan(words, lex)
+    cues, negators, patients, _undergoes, breaks = _scan(words, lex)
     for cue in cues:
         if cue.kind != "negative" or len(words) - cue.end > PATIENT_REACH:
             continue

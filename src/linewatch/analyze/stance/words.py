@@ -18,7 +18,8 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 # Lists read from stance.yaml; each becomes a PhraseSet.
 LIST_NAMES = (
-    "negative", "positive", "negators", "demand", "rejection", "patient_markers", "clause_breaks", "place_nouns",
+    "negative", "positive", "negators", "demand", "rejection", "patient_markers", "undergo_markers", "clause_breaks",
+    "place_nouns",
     "specifiers", "self_obligation", "hostile_cues", "exoneration", "report_cues", "locatives", "place_links",
 )
 

@@ -819,3 +819,30 @@ def test_body_in_which_it_was_said_speaks(pipe: Pipeline, text: str, lang: str, 
 def test_russian_bare_title_in_the_genitive_resolves_through_the_registry(pipe: Pipeline, text: str,
                                                                          speaker: str) -> None:
     assert [s.speaker for s in run(pipe, text, "ru").statements] == [speaker]
+
+
+def test_title_after_a_long_quotation_is_the_holder_named_before_it(pipe: Pipeline) -> None:
+    # "— сказал глава государства" three paragraphs on: Belarus's head of state named at the top, not
+    # the home country's (Russia's) on the day
+    text = ("Президент Белоруссии Александр Лукашенко выступил на совещании.\n\n"
+            "«Мы не допустим провокаций. Наши пограничники готовы ко всему.\n\n"
+            "Соседи пытаются обвинить нас во всех грехах. Но мы будем действовать спокойно», — сказал глава "
+            "государства.")
+    assert {s.speaker for s in run(pipe, text, "ru").statements} == {"Alexander Lukashenko"}
+
+
+def test_pronoun_resolved_to_a_name_gets_the_registry_name(pipe: Pipeline) -> None:
+    # the name found by the tagger several sentences back is a registry person: its canonical name
+    text = ("Президент Белоруссии Александр Лукашенко выступил на совещании.\n\n"
+            "— Мы не допустим провокаций. Наши пограничники готовы ко всему. Соседи пытаются обвинить нас во всех "
+            "грехах, — сказал он.")
+    assert {s.speaker for s in run(pipe, text, "ru").statements} == {"Alexander Lukashenko"}
+
+
+def test_deputy_prime_minister_refers_back_not_to_the_prime_minister(pipe: Pipeline) -> None:
+    # "Вице-премьер" is the deputy named before; alone it names nobody (never the prime minister)
+    text = ("Для школ закуплено сто тысяч книг. Об этом сообщила заместитель председателя правительства "
+            "Ирина Соколова. Вице-премьер отметила, что книги распределят по библиотекам.")
+    assert [s.speaker for s in run(pipe, text, "ru").statements] == ["Ирина Соколова"] * 2
+    alone = run(pipe, "Для школ закуплено сто тысяч книг. Вице-премьер отметила, что книги распределят.", "ru")
+    assert [s.speaker for s in alone.statements] in ([], [None])

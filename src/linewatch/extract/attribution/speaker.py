@@ -111,6 +111,7 @@ def speaker_words(lang: str) -> SpeakerWords:
 UNNAMED = "unnamed"  # speaker_problem: words that point at someone the text does not name
 AGENCY = "news agency"  # speaker_problem: a wire service, which relays others' words
 MAX_SPEAKER_WORDS = 8  # a longer "speaker" is a clause the finder misread
+ANAPHOR_SENTENCES = 12  # how far back a title ("глава государства") looks for the holder the text named
 
 
 def speaker_problem(doc: Doc, speaker: Speaker | None) -> str | None:
@@ -485,6 +486,10 @@ def resolve_speaker(
         if person is not None and not _may_be(doc, person, pronouns[words[-1]]):
             person = None  # "Merkel spoke with Putin. She urged him…": not Putin
         if person is not None:
+            # "Президент Белоруссии Александр Лукашенко … — сказал он": the registry's name for the person
+            known = reg.resolve(person, lang, doc.date) if (reg := registry_for(doc)) is not None else None
+            if known is not None and known.type == "person" and _all_words_named(known, person):
+                return Speaker(known.name, known.id, (a, b), surface, pronouns[words[-1]], "pronoun", 0.5)
             return Speaker(person, None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.5)
         if pronouns[words[-1]] in ("m", "f") and (named := _unknown_person_before(doc, a, pronouns[words[-1]], (a, b))):
             named.mention = surface
@@ -510,6 +515,11 @@ def resolve_speaker(
         gender = "n" if fit.body else gender_hint
         prev = (_previous(fitting, gender, (a, b))
                 or _subject_person_before(doc, a, gender, (a, b), fits=lambda m: fits_anaphor(doc, fit, m, None)))
+        if prev is None and fit.roles:
+            # "— сказал глава государства" after a quotation of several paragraphs: the holder of that
+            # office the text named further back, before the home country's (a wrong person costs most)
+            prev = _subject_person_before(doc, a, gender, (a, b), sentences_back=ANAPHOR_SENTENCES,
+                                          fits=lambda m: fits_anaphor(doc, fit, m, None))
         if prev is not None:
             prev.mention = surface
             prev.resolved_by = "anaphor"
@@ -622,6 +632,14 @@ def _other_first_name(doc: Doc, mention: Mention, lo: int) -> str | None:
     names = [actor.name, *(n for ns in actor.aliases.values() for n in ns)]
     stems = {w[:3].lower() for n in names for w in _WORD.findall(n)}
     return None if word[:3].lower() in stems else word
+
+
+def _all_words_named(actor: Any, name: str) -> bool:
+    """Does every word of `name` start like a word of one of the actor's names ("Александр Лукашенко"
+    for Lukashenko; not "Sergei Lebedev" for the registry's Pavlo Lebedev)?"""
+    stems = {w[:3].lower() for n in [actor.name, *(x for xs in actor.aliases.values() for x in xs)]
+             for w in _WORD.findall(n)}
+    return all(w[:3].lower() in stems for w in _WORD.findall(name))
 
 
 def names_medium(phrase: str, lang: str) -> bool:

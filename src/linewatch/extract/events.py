@@ -1130,12 +1130,17 @@ def _main_trigger(doc: Doc, trigs: list[TriggerMatch], tokens_by_i: dict[int, To
     if not sent_tokens:
         return trigs[0]
 
+    # A verb goes before a noun only at the same depth of a parse: without dependencies
+    # (Polish: POS from morphology alone) a verb may sit in any clause ("podjęli marsz na
+    # Moskwę po tym, jak siły miały zaatakować"), so text order decides.
+    parsed = any(t.dep for t in sent_tokens)
+
     def rank(t: TriggerMatch) -> tuple[int, int, int]:
         tok = _trigger_token(sent_tokens, t)
         depth = _depth(tokens_by_i, tok) if tok else 99
         if tok is not None and tok.dep in ("advcl", "acl"):
             depth += 1  # "began a hunger strike to demand...": the purpose is not the act
-        verb = 0 if tok is not None and tok.pos in ("VERB", "AUX") else 1
+        verb = 0 if parsed and tok is not None and tok.pos in ("VERB", "AUX") else 1
         return depth, verb, t.start
 
     return min(trigs, key=rank)

@@ -7,7 +7,8 @@ One language-neutral `Token` list, whatever produced it:
   both layers agree; the spaCy Doc is kept in `doc.annotations["spacy"]`;
 - Russian: natasha (segmenter, morphology, syntax, NER), UD labels already;
 - Polish (and anything else): a rule tokenizer; a capitalised word that does
-  not start a sentence is marked PROPN, nothing more (no model exists offline).
+  not start a sentence is marked PROPN (no parser exists offline); Polish verbs
+  get POS and tense/mood/aspect from morfeusz2 (nlp/polish_morph.py).
 
 Models load once per process (`functools.lru_cache`).
 """
@@ -25,8 +26,9 @@ from linewatch.errors import ConfigError
 from linewatch.nlp.doc import Doc, Token
 from linewatch.nlp.natasha_ner import entity_types
 from linewatch.nlp.pipeline import component
+from linewatch.nlp.polish_morph import add_morphology
 
-VERSION = "0.5"
+VERSION = "0.6"
 
 # Longest text handed to a model in one piece (characters); longer documents are parsed
 # paragraph-block by block so that memory stays bounded on hostile input.
@@ -238,6 +240,8 @@ def parse_rules(doc: Doc, regions: list[tuple[int, int]] | None = None) -> list[
 
 
 PARSERS = {"en": parse_english, "ru": parse_russian}
+# Morphology added to rule tokens, for languages with an analyser but no parser.
+MORPHOLOGY = {"pl": add_morphology}
 
 
 def selected_regions(doc: Doc, selected: frozenset[int]) -> list[tuple[bool, int, int]]:
@@ -294,6 +298,8 @@ def make_parse(**config: object):
             doc.tokens = parse_selected(doc, selected)
         else:
             doc.tokens = PARSERS.get(doc.lang, parse_rules)(doc)
+        if doc.lang in MORPHOLOGY:
+            MORPHOLOGY[doc.lang](doc.tokens)
         return doc
 
     return parse

@@ -124,10 +124,11 @@ def measure(store: Any, info: Any, repeat: int) -> list[tuple[str, float, float,
     warnings.filterwarnings("ignore")
     from fastapi.testclient import TestClient
 
-    from linewatch.web.app import create_app
+    from linewatch.web.app import create_app, freeze_start_up_objects
     from linewatch.web.settings import WebSettings
 
     client = TestClient(create_app(store, WebSettings()), raise_server_exceptions=True)
+    freeze_start_up_objects()  # as `linewatch serve` does once the app is built
     client.get("/")  # warm: facet cache, templates
     out = []
     for name, urls in endpoints(info):
@@ -156,9 +157,10 @@ warnings.filterwarnings("ignore")
 sys.path.insert(0, sys.argv[1])
 from fastapi.testclient import TestClient
 from linewatch.store import open_store
-from linewatch.web.app import create_app
+from linewatch.web.app import create_app, freeze_start_up_objects
 from linewatch.web.settings import WebSettings
 client = TestClient(create_app(open_store(sys.argv[2]), WebSettings()))
+freeze_start_up_objects()  # as `linewatch serve` does once the app is built
 t = time.perf_counter()
 r = client.get(sys.argv[3])
 print(json.dumps([(time.perf_counter() - t) * 1000, r.status_code]))

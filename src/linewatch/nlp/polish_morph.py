@@ -134,3 +134,13 @@ def add_morphology(tokens: list[Token]) -> None:
     close_clause()
     for k, feats in feats_of.items():
         tokens[k].morph = _morph(feats)
+
+
+@lru_cache(maxsize=50_000)
+def may_be_accusative(word: str) -> bool:
+    """Whether some reading of a Polish word form is in the accusative ("Polskę", "Białoruś",
+    "Iran"; not "Białorusi"), from morfeusz2's tags (case values such as "nom.acc")."""
+    for _start, _end, (_orth, _lemma, tag, _names, _quals) in analyser().analyse(word):
+        if any("acc" in part.split(".") for part in tag.split(":")[1:]):
+            return True
+    return False

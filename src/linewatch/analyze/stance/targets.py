@@ -28,14 +28,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
-
 from linewatch.actors.registry import get_registry
 from linewatch.analyze.stance.topics import topic_mentions
 from linewatch.analyze.stance.words import stance_words, words_with_spans
 from linewatch.extract.mentions import doc_mentions as find_doc_mentions
 from linewatch.model import Actor, Span, Statement
 from linewatch.nlp.doc import Doc, Mention
+from linewatch.nlp.polish_morph import may_be_accusative
 
 MAX_MENTIONS = 5000  # per document; hostile input may name thousands
 CONTEXT_REACH = 1500  # characters around a statement's content searched for its target
@@ -290,16 +289,16 @@ def names_a_place(doc: Doc, c: Candidate) -> bool:
 
 def _accusative(doc: Doc, c: Candidate) -> bool:
     """The mention may be in the accusative: "на Польшу", "na Polskę" is a direction or a patient
-    ("pressure on Poland"), not a place. Without a parser's case (Polish), a form that is its
-    own lemma ("na Białoruś", "na Iran") or ends in the feminine accusative -ę may be one."""
+    ("pressure on Poland"), not a place. Without a parser's case (Polish), morfeusz2 says
+    whether some reading of the form is accusative ("na Białoruś", "na Polskę": yes; "na
+    Białorusi": no)."""
     tokens = doc.tokens_in(c.span)[:1]
     if tokens and "Case=" in tokens[0].morph:
         return "Case=Acc" in tokens[0].morph
     words = doc.text[c.span[0] : c.span[1]].split()
     if doc.lang != "pl" or not words:
         return False
-    word = words[-1]
-    return word.endswith("ę") or simplemma.lemmatize(word, lang="pl") == word
+    return may_be_accusative(words[-1])
 
 
 def _title_span(doc: Doc, st: Statement, sent_start: int) -> Span | None:

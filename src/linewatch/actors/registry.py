@@ -532,6 +532,7 @@ class ActorRegistry:
             _body_forms(lang)
             _place_glue(lang)
             _cue_before(lang)
+            _title_starts(lang)
 
     # ------------------------------------------------------------------ building the index
 

@@ -24,7 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from linewatch.actors.registry import ActorRegistry, TokenTrie, form_regex, get_registry
@@ -70,9 +70,9 @@ NO_TARGET_NEEDED_MODES = frozenset({("MOBILIZE", "troops"), ("RETREAT", "withdra
 OWN_DEED_FACTOR = 0.5
 # Acts of armed force: a person's such act is also the act of the organisation they head.
 FORCE_ACTS = frozenset({"MOBILIZE", "RETREAT", "FIGHT", "ASSAULT"})
-# Characters before and after a meeting word searched for words of a plan or a cancellation
-# (`planned` of the language): "The meeting between X and Y, *scheduled* for next week".
-PLANNED_BEFORE, PLANNED_AFTER = 40, 80
+# Characters before and after a trigger searched for words of a plan or a cancellation
+# (`planned` of the language) or of a repeated deed (`habitual`): "The meeting between X and Y, *scheduled* for next week".
+NEAR_BEFORE, NEAR_AFTER = 40, 80
 # Events dated more than this many days before the document are history it recalls.
 HISTORY_DAYS = 60
 
@@ -215,6 +215,13 @@ class TriggerMatch:
     plover: str
     mode: str | None
     pos: frozenset[str] = frozenset()  # parts of speech its word may have ({} = any)
+
+
+@lru_cache(maxsize=20_000)
+def word_triggers(word: str, lang: str) -> frozenset[str]:
+    """The PLOVER types one word triggers: the governor or head words the rules ask about on
+    every trigger, looked up once per form instead of a trigger scan each time."""
+    return frozenset(t.plover for t in find_triggers(word, lang))
 
 
 def find_triggers(text: str, lang: str, offset: int = 0) -> list[TriggerMatch]:
@@ -707,7 +714,7 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
             return False
         governor = _governing_verb(tokens_by_i, tok)
         if trig.plover != "CONSULT" and governor is not None and any(
-            t.plover in VERBAL_TYPES for t in find_triggers(governor.text, lang)
+            plover in VERBAL_TYPES for plover in word_triggers(governor.text, lang)
         ):
             return False  # "criticising the Russian invasion", "blamed for the massacre": what is said of it
         if not _in_adverbial_phrase(tokens_by_i, tok):
@@ -745,7 +752,7 @@ def _topic_subject(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> boo
     keep = _event_words(lang, "occurrence_verbs")
     if not keep:
         return False  # the language lists none: no basis to judge
-    return (verb.lemma or verb.text).casefold() not in keep and not find_triggers(verb.text, lang)
+    return (verb.lemma or verb.text).casefold() not in keep and not word_triggers(verb.text, lang)
 
 
 def _names_sides(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
@@ -948,7 +955,7 @@ def _topic_of_noun(noun: Token, tokens_by_i: dict[int, Token], lang: str, trigge
         head = tokens_by_i.get(head.head)  # spaCy: readiness → for → talks; suspicion → of → deporting
     if head is None or head.i == cur.i or cur.dep not in ("nmod", "pobj", "pcomp") or head.pos not in ("NOUN", "PROPN"):
         return False
-    if find_triggers(head.text, lang):
+    if word_triggers(head.text, lang):
         return False  # "a round of talks", "переговоры и встречи": the head is an event itself
     word = head.text.casefold()
     return not any(word.startswith(f) for f in frames)
@@ -1349,13 +1356,10 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
                 continue  # "officers cannot ban", "has not condemned": nothing was done
             if trig.plover != "CONSULT" and _in_background_clause(text, trig.start, sent.start, lex.background):
                 continue  # "po tym, jak siły rosyjskie zaatakowały": the setting of the news
-            if trig.plover == "CONSULT" and lex.planned and lex.planned.search(
-                text, max(sent.start, trig.start - PLANNED_BEFORE), min(s_end, trig.end + PLANNED_AFTER)
-            ):
+            near = (max(sent.start, trig.start - NEAR_BEFORE), min(s_end, trig.end + NEAR_AFTER))
+            if trig.plover == "CONSULT" and lex.planned and lex.planned.search(text, *near):
                 continue  # "the meeting, scheduled for next week", "встреча запланирована": not held (yet)
-            if lex.habitual and lex.habitual.search(
-                text, max(sent.start, trig.start - PLANNED_BEFORE), min(s_end, trig.end + PLANNED_AFTER)
-            ):
+            if lex.habitual and lex.habitual.search(text, *near):
                 continue  # "has met him more than 20 times", "неоднократно встречался": a tally, no one event
             future = future_tense(_trigger_token(sent_tokens, trig), tokens_by_i)
             plover = _modified_type(text, trig, lang, sent.start, sentence, future)

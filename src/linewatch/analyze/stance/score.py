@@ -25,7 +25,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from linewatch.analyze.stance.words import StanceWords, stance_words, words_with_spans
+from linewatch.analyze.stance.words import StanceWords, longest_match, stance_words, words_with_spans
 from linewatch.model import Span, StanceLabel
 
 # Score beyond which a stance is called support (>= +) or oppose (<= -).
@@ -99,11 +99,7 @@ def _scan(words: list[str], lex: StanceWords) -> tuple[list[_Cue], set[int], set
         if own_duty:  # "we must": the speaker's side obliges itself, it demands nothing of the target
             i += own_duty
             continue
-        best_len, best_kind = 0, ""
-        for kind, phrase_set in cue_sets:
-            n = phrase_set.match_at(words, i)
-            if n > best_len:
-                best_len, best_kind = n, kind
+        best_len, best_kind = longest_match(words, i, cue_sets)
         if best_len:
             cues.append(_Cue(i, i + best_len, best_kind))
             i += best_len

@@ -31,6 +31,7 @@ from functools import lru_cache
 from linewatch.actors.registry import get_registry
 from linewatch.analyze.stance.topics import topic_mentions
 from linewatch.analyze.stance.words import stance_words, words_with_spans
+from linewatch.extract.attribution.speaker import speaker_words
 from linewatch.extract.mentions import doc_mentions as find_doc_mentions
 from linewatch.model import Actor, Span, Statement
 from linewatch.nlp.doc import Doc, Mention
@@ -269,9 +270,10 @@ def names_a_place(doc: Doc, c: Candidate) -> bool:
     if c.kind != "state":
         return False
     lex = stance_words(doc.lang)
-    after = doc.text[c.span[1] : c.span[1] + 40]
-    if after[:2] in ("'s", "’s"):
-        following = [w for w, _, _ in words_with_spans(after[2:])][:2]
+    possessor = speaker_words(doc.lang).possessor  # "Poland's border" (speakers.yaml possessive_endings)
+    owned = possessor.match(doc.text, c.span[1]) if possessor is not None else None
+    if owned is not None:
+        following = [w for w, _, _ in words_with_spans(doc.text[owned.end() : owned.end() + 38])][:2]
         return any(lex.place_nouns.match_at(following, k) for k in range(len(following)))
     left_text = doc.text[max(0, c.span[0] - 80) : c.span[0]]
     left = words_with_spans(left_text)[-PLACE_REACH:]

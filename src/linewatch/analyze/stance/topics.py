@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from linewatch.analyze.stance.words import PhraseSet, words_with_spans
+from linewatch.analyze.stance.words import PhraseSet, longest_match, words_with_spans
 from linewatch.lexicon import lexicon
 
 
@@ -46,11 +46,7 @@ def topic_mentions(text: str, span: tuple[int, int], lang: str) -> list[TopicMen
     out: list[TopicMention] = []
     i = 0
     while i < len(words):
-        best, best_name = 0, ""
-        for name, phrases in sets:
-            n = phrases.match_at(words, i)
-            if n > best:
-                best, best_name = n, name
+        best, best_name = longest_match(words, i, sets)
         if best:
             out.append(TopicMention(best_name, span[0] + found[i][1], span[0] + found[i + best - 1][2]))
             i += best

@@ -92,6 +92,17 @@ class PhraseSet:
         return best
 
 
+def longest_match(words: list[str], i: int, named_sets) -> tuple[int, str]:
+    """(length, name) of the longest phrase of any named PhraseSet starting at word i; the
+    first set listed wins a tie. (0, "") when none matches."""
+    best, best_name = 0, ""
+    for name, phrases in named_sets:
+        n = phrases.match_at(words, i)
+        if n > best:
+            best, best_name = n, name
+    return best, best_name
+
+
 @dataclass
 class StanceWords:
     lang: str

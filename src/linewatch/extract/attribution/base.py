@@ -14,7 +14,14 @@ from functools import cache, lru_cache
 import simplemma
 from simplemma.strategies.default import DefaultStrategy
 
-from linewatch.extract.attribution.speaker import AGENCY, is_anaphor, is_media_word, name_problem, speaker_words
+from linewatch.extract.attribution.speaker import (
+    AGENCY,
+    SUBJECT_DEPS,
+    is_anaphor,
+    is_media_word,
+    name_problem,
+    speaker_words,
+)
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
 
@@ -252,7 +259,7 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
     by_i = {t.i: t for t in toks}
     node = cue
     for _ in range(3):
-        subj = [t for t in toks if t.head == node.i and t.dep in ("nsubj", "nsubj:pass", "nsubjpass")]
+        subj = [t for t in toks if t.head == node.i and t.dep in SUBJECT_DEPS]
         if subj:
             s = subj[0]
             members = subtree(s, toks)

@@ -667,7 +667,7 @@ def cited_person(doc: Doc, speaker: Speaker, stop: int) -> Speaker | None:
     if pattern is None or speaker.span is None:
         return None
     m = pattern.search(doc.text, speaker.span[0], min(stop, speaker.span[1] + 60))
-    if m is None or doc.text[speaker.span[1]:m.start()].strip(" ,«»\"„”“") and m.start() > speaker.span[1] + 30:
+    if m is None or doc.text[speaker.span[1]:m.start()].strip(" ," + _OPENING + _CLOSING) and m.start() > speaker.span[1] + 30:
         return None
     end = re.search(r"[,.;:!?\n]", doc.text[m.end():stop])
     b = m.end() + end.start() if end else stop

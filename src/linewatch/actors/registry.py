@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from linewatch.errors import InputError
-from linewatch.lexicon import SUPPORTED_LANGUAGES, calendar_forms, data_path, lexicon
+from linewatch.lexicon import SUPPORTED_LANGUAGES, calendar_forms, data_path, lexicon, shared_data
 from linewatch.model import Actor, Mention, Role
 
 MAX_REGISTRY_BYTES = 5_000_000
@@ -136,6 +136,12 @@ def phrase_forms(phrase: str, lang: str, limit: int = 80) -> set[str]:
         if len(out) >= limit:
             break
     return out
+
+
+@cache
+def shared_offices() -> frozenset[str]:
+    """Role keys of offices several people hold at once (data/offices.yaml `shared`)."""
+    return frozenset(str(k) for k in shared_data("offices").get("shared") or [])
 
 
 # --------------------------------------------------------------------------- the gazetteer trie
@@ -599,7 +605,10 @@ class ActorRegistry:
         return any(r.key in role_keys and (on is None or r.role.active_on(on)) for r in terms)
 
     def holder(self, role_key: str, country: str | None, on: date | None) -> Actor | None:
-        """Who held the role `role_key` of `country` on `on` (the latest-starting if several)."""
+        """Who held the role `role_key` of `country` on `on` (the latest-starting if several); nobody
+        for an office several people hold at once (data/offices.yaml `shared`: a deputy minister)."""
+        if role_key in shared_offices():
+            return None
         recs = [
             r
             for r in self._roles

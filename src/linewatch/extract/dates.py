@@ -39,6 +39,8 @@ CONF_IN_SENTENCE = {"explicit": 0.95, "weekday": 0.85, "relative": 0.85, "same_d
 CONF_PARAGRAPH = 0.75
 CONF_CARRIED = 0.6
 CONF_DOCUMENT = 0.45
+# The document date read from its URL or text (`infer_date`), not given by the source.
+CONF_INFERRED = 0.35
 
 
 def _alt(words: list[str]) -> str:
@@ -69,6 +71,7 @@ class _Lang:
     same_day: frozenset[str]
     next_day: frozenset[str]
     day_number: re.Pattern[str]
+    deadline: re.Pattern[str]  # right before a date: it ends a span or sets a deadline ("until", "do", "до")
 
 
 def _norm(s: str) -> str:
@@ -107,9 +110,10 @@ def _lang(lang: str) -> _Lang:
     verbs = _alt(data.get("future_verbs") or []) or "(?!)"
     future_verb = re.compile(_word(verbs), re.IGNORECASE)
     future_verb_after = re.compile(rf"[^\S\n]*(?:{verbs})(?![\w])", re.IGNORECASE)
+    deadline = re.compile(rf"(?<!\w)(?:{_alt(data.get('deadline_markers') or []) or '(?!)'})\s*$", re.IGNORECASE)
     return _Lang(
         month_of, weekday_of, relative, vague, dm, md, numeric, iso, words, future, past,
-        future_verb, future_verb_after, same_day, next_day, re.compile(r"\d{1,2}"),
+        future_verb, future_verb_after, same_day, next_day, re.compile(r"\d{1,2}"), deadline,
     )
 
 
@@ -238,6 +242,53 @@ def find_dates(text: str, lang: str, anchor: date | None) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+# --------------------------------------------------------------------------- the document's date when unknown
+
+# A day in a URL: /2021/11/16/, 2021-11-16, 20211116 (one separator throughout, or none).
+_URL_DATE = re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)(?P<sep>[/_.-]?)(?P<mo>\d\d)(?P=sep)(?P<d>\d\d)(?!\d)")
+_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def url_date(url: str | None) -> date | None:
+    """The day a URL carries (news sites file articles under /2021/11/16/ or 20211116), or None."""
+    for m in _URL_DATE.finditer(url or ""):
+        try:
+            return date(int(m["y"]), int(m["mo"]), int(m["d"]))
+        except ValueError:
+            continue
+    return None
+
+
+def text_date(text: str, lang: str) -> date | None:
+    """The latest full date (with its year) the text gives, or None. A date right after a deadline
+    word ("until 1 March 2022", "do 1 marca 2022", "до 1 марта") is a day still to come, not one
+    before publication, and is passed over."""
+    L = _lang(lang)
+    best: date | None = None
+    for d in find_dates(text, lang, None):
+        if d.kind != "explicit" or d.value is None or not _HAS_YEAR.search(d.text):
+            continue
+        if L.deadline.search(text[max(0, d.start - 30):d.start]):
+            continue
+        best = d.value if best is None or d.value > best else best
+    return best
+
+
+def infer_date(doc: Doc) -> Doc:
+    """Give a document without a date the day its URL carries, else the latest full date in its text
+    (`Doc.inferred_date`, `Doc.date_inferred_from`): a title then names whoever held the office
+    then, not the latest holder. Done once; a dated document is left alone."""
+    if doc.document.published is not None or "date_inferred" in doc.annotations:
+        return doc
+    doc.annotations["date_inferred"] = True
+    for how, value in (("url", lambda: url_date(doc.document.url)), ("text", lambda: text_date(doc.text, doc.lang))):
+        found = value()
+        if found is not None:
+            doc.inferred_date, doc.date_inferred_from = found, how
+            break
+    return doc
+
+
 # --------------------------------------------------------------------------- statement dates
 
 
@@ -343,6 +394,8 @@ def statement_date(
     line = dateline(doc)
     if line is not None and line.value is not None:
         return line.value, CONF_DOCUMENT + 0.1, f"dateline: {line.text}"
+    if doc.date_is_inferred:
+        return doc.date, CONF_INFERRED, f"document date inferred from its {doc.date_inferred_from}"
     if doc.date is not None:
         return doc.date, CONF_DOCUMENT, "document date"
     if previous is not None:
@@ -355,6 +408,7 @@ def make_dates(**config: object):
     """Date expressions resolved against the document date."""
 
     def dates(doc: Doc) -> Doc:
+        infer_date(doc)
         doc.dates = find_dates(doc.text, doc.lang, doc.date)
         doc.annotations["dates_done"] = True
         return doc

@@ -11,6 +11,7 @@ import bisect
 import itertools
 
 from linewatch.actors.registry import ActorRegistry, get_registry
+from linewatch.extract.dates import infer_date
 from linewatch.nlp.doc import Doc, Mention, Token
 from linewatch.nlp.pipeline import component
 
@@ -77,6 +78,7 @@ def make_mentions(**config: object):
 
     def mentions(doc: Doc) -> Doc:
         registry = doc.options.get("registry") or get_registry()
+        infer_date(doc)  # a document without a date: titles name whoever held the office on the inferred day
         doc.mentions = doc_mentions(doc, registry)
         return doc
 

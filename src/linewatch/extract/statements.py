@@ -79,6 +79,9 @@ SKIP_TITLES = True
 
 # Statements below this confidence are not reported.
 MIN_CONFIDENCE = 0.3
+# A speaker found as the holder of an office ("szef MSWiA") on a date inferred from the URL or text,
+# not given by the source: the holder may be the wrong one, so the statement is trusted less.
+INFERRED_DATE_OFFICE_FACTOR = 0.85
 
 
 def _tokens_by_sentence(doc: Doc) -> list[list[Token]]:
@@ -708,6 +711,15 @@ def _without_dateline(spans: list[tuple[int, int]], doc: Doc) -> list[tuple[int,
     return [(start, spans[0][1])] + spans[1:]
 
 
+def _by_office(doc: Doc, speaker: Speaker) -> bool:
+    """Was the speaker named by an office held on the document's date (a title, a bare title of the
+    home country, a title noun referring back), not by name?"""
+    if speaker.resolved_by in ("title", "anaphor"):
+        return True
+    return speaker.span is not None and any(m.kind == "title" and (m.start, m.end) == speaker.span
+                                            for m in doc.mentions)
+
+
 def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker | None, prev_date: date | None,
                carried: date | None = None) -> Statement:
     text = doc.text
@@ -720,6 +732,8 @@ def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker 
     role, org, country = actor_fields(doc, speaker.actor_id if speaker else None, when)
     conf = att.confidence * (speaker.confidence if speaker else 0.5)
     conf = min(1.0, conf + 0.1) if speaker and speaker.actor_id else conf
+    if speaker is not None and speaker.actor_id and doc.date_is_inferred and _by_office(doc, speaker):
+        conf *= INFERRED_DATE_OFFICE_FACTOR
     return Statement(
         doc_id=doc.id,
         content=content,

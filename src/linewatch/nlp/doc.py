@@ -68,6 +68,11 @@ class Doc:
     options: dict[str, Any] = field(default_factory=dict)
     # Component name -> seconds, for benchmarks and `--verbose`.
     timings: dict[str, float] = field(default_factory=dict)
+    # The day read from the URL or the text when the document has no date (`extract.dates.infer_date`),
+    # and how ("url" / "text"): titles then resolve on it, with less confidence. `document.published`
+    # stays as the source gave it.
+    inferred_date: date | None = None
+    date_inferred_from: str | None = None
 
     @property
     def text(self) -> str:
@@ -83,7 +88,12 @@ class Doc:
 
     @property
     def date(self) -> date | None:
-        return self.document.published
+        """The publication date, else the one inferred from the URL or text (`inferred_date`)."""
+        return self.document.published or self.inferred_date
+
+    @property
+    def date_is_inferred(self) -> bool:
+        return self.document.published is None and self.inferred_date is not None
 
     # ------------------------------------------------------------------ lookups
 

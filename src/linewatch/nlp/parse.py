@@ -27,6 +27,7 @@ from linewatch.nlp.doc import Doc, Token
 from linewatch.nlp.natasha_ner import entity_types
 from linewatch.nlp.pipeline import component
 from linewatch.nlp.polish_morph import add_morphology
+from linewatch.nlp.segment import is_abbreviation
 
 VERSION = "0.6"
 
@@ -205,6 +206,13 @@ def parse_russian(doc: Doc, regions: list[tuple[int, int]] | None = None) -> lis
 # --------------------------------------------------------------------------- rules (Polish, others)
 
 
+def _starts_sentence(text: str, pos: int, starts: set[int]) -> bool:
+    """Does a sentence (or the text's end, or a new line) come right after `pos`, white space aside?"""
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos >= len(text) or text[pos] in "\r\n" or pos in starts
+
+
 def parse_rules(doc: Doc, regions: list[tuple[int, int]] | None = None) -> list[Token]:
     """Rule tokens of `regions` of the text (default: all of it): no dependencies, no NER."""
     starts, _ = _sentence_index(doc)
@@ -213,8 +221,17 @@ def parse_rules(doc: Doc, regions: list[tuple[int, int]] | None = None) -> list[
     prev = ""  # the previous token: after an opening quote or a dash a capital starts speech, not a name
     matches = (m for a, b in (regions if regions is not None else [(0, len(doc.text))])
                for m in _RULE_TOKEN.finditer(doc.text, a, b))
+    text = doc.text
+    taken = 0  # the end of the last token (an abbreviation's dot is part of it)
     for m in matches:
-        word = m.group()
+        if m.start() < taken:
+            continue
+        word, end = m.group(), m.end()
+        if text[end:end + 1] == "." and is_abbreviation(word, doc.lang) and not _starts_sentence(text, end + 1, start_set):
+            # "płk. Jan Kowalczyk", "insp. Mariusza Ciarki": a dot the segmenter left inside the sentence
+            # belongs to its abbreviation, so no finder reads it as the sentence's end
+            word, end = word + ".", end + 1
+        taken = end
         sent_initial = m.start() in start_set or not prev or prev in "\"„“«‚‘-–—:"
         if word[0].isdigit():
             pos = "NUM"
@@ -228,7 +245,7 @@ def parse_rules(doc: Doc, regions: list[tuple[int, int]] | None = None) -> list[
             Token(
                 i=len(tokens),
                 start=m.start(),
-                end=m.end(),
+                end=end,
                 text=word,
                 lemma=word.lower(),
                 pos=pos,

@@ -144,3 +144,23 @@ def may_be_accusative(word: str) -> bool:
         if any("acc" in part.split(".") for part in tag.split(":")[1:]):
             return True
     return False
+
+
+# Cases and genders of a person's name, in the order `names.name_nominative` tries them (the oblique
+# cases first: a name after "według", "zdaniem", "rzecznika" is in the genitive).
+NAME_CASES = ("gen", "acc", "dat", "inst", "loc", "nom", "voc")
+NAME_GENDERS = ("m1", "f")
+_NAME_KINDS = frozenset({"imię", "nazwisko"})
+
+
+@lru_cache(maxsize=50_000)
+def name_readings(word: str) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """(nominative, cases, gender) of each singular reading morfeusz2 gives a word as a given name or
+    surname ("Zięby": Zięba, genitive, masculine or feminine)."""
+    out = []
+    for _start, _end, (_orth, lemma, tag, names, _quals) in analyser().analyse(word):
+        parts = tag.split(":")
+        if not _NAME_KINDS & set(names or ()) or parts[0] != "subst" or len(parts) < 4 or parts[1] != "sg":
+            continue
+        out.append((lemma.split(":")[0], frozenset(parts[2].split(".")), parts[3]))
+    return tuple(out)

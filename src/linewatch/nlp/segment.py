@@ -40,6 +40,11 @@ def _abbreviations(lang: str) -> frozenset[str]:
     return frozenset(str(a).lower().rstrip(".") for a in data.get("abbreviations", []))
 
 
+def is_abbreviation(word: str, lang: str) -> bool:
+    """Is `word` (without its dot) an abbreviation of `lang` ("płk", "gen", "insp")?"""
+    return word.lower().rstrip(".") in _abbreviations(lang)
+
+
 @cache
 def _quote_pairs(lang: str) -> tuple[dict[str, frozenset[str]], int]:
     data = lexicon(lang, "segment") or lexicon("en", "segment")

@@ -273,6 +273,14 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
             members = [t for t in members if t.end <= cue.start or t.start >= cue.end]
             if s.start < cue.start:
                 members = [t for t in members if t.end <= cue.start]
+                after = [t for t in toks if members and members[0].start <= t.start and t.end <= cue.start]
+                dash = max((i for i, t in enumerate(after) if t.text in DASHES and 0 < i < len(after) - 1
+                            and after[i - 1].end < t.start and t.end < after[i + 1].start), default=None)
+                tail = [t for t in after[dash + 1:] if is_word(t) or t.text in ("'s", "’s")] if dash is not None else []
+                if tail:
+                    # "KUZNICA, Nov 16 (Reuters) - Poland's interior minister said": the parser took the
+                    # dateline for the subject; who speaks is the phrase between the dash and the cue
+                    return tail[0].start, tail[-1].end
             else:
                 members = [t for t in members if t.start >= cue.end]
             words = [t for t in members if is_word(t) or t.text in ("'s", "’s")]

@@ -29,6 +29,7 @@ from linewatch.extract.dates import month_words
 from linewatch.extract.mentions import entity_label
 from linewatch.lexicon import lexicon, shared_data
 from linewatch.nlp.doc import Doc, Mention
+from linewatch.nlp.names import name_nominative
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -160,8 +161,8 @@ def name_problem(name: str, lang: str, registered: bool = False) -> str | None:
     words = [w for w in _WORD.findall(name) if any(c.isalpha() for c in w)]
     if not words:
         return "no word"
-    if all(w.lower() in sw.not_speakers for w in words):
-        return UNNAMED
+    if all(part in sw.not_speakers for w in words for part in w.lower().split("-")):
+        return UNNAMED  # "they", "Both", "Thirty-two"
     tokens = [w.lower() for w in _WORD.findall(name)]
     months = month_words(lang)
     if any((x in months and y.isdigit()) or (x.isdigit() and y in months) for x, y in zip(tokens, tokens[1:])):
@@ -439,6 +440,9 @@ def resolve_speaker(
         heads = _phrase_heads(doc, a, b, [w.group().lower() for w in _WORD.finditer(surface)])
         if best.kind in ("body", "state", "demonym") and name_run and not (best.start <= run_start < best.end):
             pass  # "rzecznik MON Jan Kowalczyk", "rosyjski polityk Witalij Milonow": the person, not the body
+        elif best.kind in ("body", "state", "demonym") and (per := person_entity_in(doc, best.end, b)):
+            # "Former U.S. Ambassador to Poland Jane Doe": the tagger's person after the states, not a state
+            return Speaker(per, None, (a, b), surface, gender_hint, "text", 0.6)
         elif best.kind == "name" and (other := _other_first_name(doc, best, a)) is not None:
             # "Министр Анна Петровская" when the registry knows only a Teresa of that surname: someone else
             return Speaker(f"{other} {best.text}", None, (a, b), surface, gender_hint, "text", 0.6)
@@ -594,10 +598,18 @@ def person_entity_in(doc: Doc, a: int, b: int) -> str | None:
     as a person inside [a, b), or None."""
     for m in doc.mentions:
         if m.kind == "ner" and m.label == "PER" and a <= m.start and m.end <= b:
-            words = _drop_titles(_WORD.findall(m.text), doc.lang)
+            words = _drop_titles(_WORD.findall(_without_possessive(m.text, doc.lang)), doc.lang)
             if len(words) >= 2:
                 return " ".join(words)
     return None
+
+
+def _without_possessive(name: str, lang: str) -> str:
+    """A name without the possessive ending it closes with ("Bill de Blasio's office said": the owner,
+    Bill de Blasio, speaks for the office, as a registry person does for theirs)."""
+    pattern = speaker_words(lang).possessor
+    own = pattern.search(name) if pattern is not None else None
+    return name[:own.start()] if own is not None and own.end() == len(name) else name
 
 
 def _other_first_name(doc: Doc, mention: Mention, lo: int) -> str | None:
@@ -959,14 +971,16 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
             run = []
     first: str | None = None
     for n, (before, run) in enumerate(runs):
-        if before.islower() and len(before) <= 3:
+        if before.islower() and len(before) <= 3 and not is_title_word(before, lang):
             break  # "ekspert z Ośrodka Studiów Wschodnich": a body after a preposition, keep the phrase
+            # (a short rank is no preposition: "rzecznik dowództwa mjr Piotr Nowak", "płk. Jan Nowak")
         titles = [i for i, w in enumerate(run) if is_title_word(w.group(), lang)]
         if titles and len(run) - titles[-1] - 1 >= 2:
             run = run[titles[-1] + 1:]
         if before.islower():  # after a title's genitive chain: "klubu Nowej Lewicy Jan Kowalski"
             run = run[_body_words([w.group() for w in run], lang):]
         name = surface[run[0].start():run[-1].end()] if len(run) >= 2 and len(words) > len(run) else None
+        name = _without_possessive(name, lang) if name else name
         if name and not is_title_word(run[-1].group(), lang):
             return name
         if n == 0:
@@ -981,7 +995,10 @@ def nominative_person(speaker: Speaker, lang: str) -> Speaker:
     if speaker.actor_id or speaker.resolved_by != "text" or not 2 <= len(words) <= 4 \
             or not all(w[:1].isupper() and not w.isupper() for w in words):
         return speaker
-    speaker.name = " ".join(genitive_base(w, lang) for w in words)
+    # the language's morphology where it knows the words as names ("Marka Zięby": Marek, not "Mark"),
+    # the declension rules of names.yaml for the others
+    known = name_nominative(tuple(words), lang)
+    speaker.name = " ".join(k or genitive_base(w, lang) for w, k in zip(words, known))
     return speaker
 
 

@@ -1,0 +1,40 @@
+"""A person's name read in an oblique case, given in the nominative by the language's morphology
+(morfeusz2 for Polish, pymorphy2 for Russian): "według Marka Zięby" -> Marek Zięba, "по словам Марии
+Петровой" -> Мария Петрова. Languages without one (English) have no cases to undo."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from linewatch.nlp import polish_morph, russian_morph
+
+
+@dataclass(frozen=True)
+class _NameMorphology:
+    readings: Callable[[str], tuple[tuple[str, frozenset[str], str], ...]]  # (nominative, cases, gender)
+    cases: tuple[str, ...]  # tried in this order
+    genders: tuple[str, ...]
+
+
+_MORPHOLOGY = {
+    "pl": _NameMorphology(polish_morph.name_readings, polish_morph.NAME_CASES, polish_morph.NAME_GENDERS),
+    "ru": _NameMorphology(russian_morph.name_readings, russian_morph.NAME_CASES, russian_morph.NAME_GENDERS),
+}
+
+
+def name_nominative(words: tuple[str, ...], lang: str) -> tuple[str | None, ...]:
+    """The nominative of each word of a person's name, read in one case and gender throughout (the first
+    of the language's cases and genders that every word the morphology knows as a name can take); None
+    for a word it does not know as a name, and for all of them when no case fits."""
+    none: tuple[str | None, ...] = (None,) * len(words)
+    morph = _MORPHOLOGY.get(lang)
+    if morph is None:
+        return none
+    readings = [morph.readings(w) for w in words]
+    known = [r for r in readings if r]
+    for case in morph.cases if known else ():
+        for gender in morph.genders:
+            if all(any(case in c and g == gender for _, c, g in r) for r in known):
+                return tuple(next((base for base, c, g in r if case in c and g == gender), None) if r else None
+                             for r in readings)
+    return none

@@ -1,0 +1,38 @@
+"""Russian name morphology from pymorphy2 (natasha's `MorphVocab`): the readings of a word as a given
+name, surname or patronymic, with its nominative ("Петровой" -> Петрова, genitive, feminine), for
+`names.name_nominative`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from natasha import MorphVocab
+
+# Cases and genders of a person's name, in the order `names.name_nominative` tries them (the oblique
+# cases first: "по словам Антона Сидорова" is in the genitive).
+NAME_CASES = ("gent", "accs", "datv", "ablt", "loct", "nomn")
+NAME_GENDERS = ("masc", "femn")
+_NAME_KINDS = ("Name", "Surn", "Patr")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> MorphVocab:
+    """pymorphy2's dictionary, loaded once per process on the first Russian name."""
+    return MorphVocab()
+
+
+def _capitalised(form: str, like: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in form.split("-")) if like[:1].isupper() else form
+
+
+@lru_cache(maxsize=50_000)
+def name_readings(word: str) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """(nominative, cases, gender) of each singular reading of a word as a name."""
+    out = []
+    for p in _vocab().parse(word):
+        if not any(k in p.tag for k in _NAME_KINDS) or p.tag.number != "sing":
+            continue
+        form = p.inflect({"Nom"})  # natasha names grammemes the UD way
+        if form is not None:
+            out.append((_capitalised(form.word, word), frozenset({str(p.tag.case)}), str(p.tag.gender)))
+    return tuple(out)

@@ -208,3 +208,42 @@ def test_junk_names_are_refused_in_every_language(name: str, lang: str) -> None:
     from linewatch.extract.attribution.speaker import name_problem
 
     assert name_problem(name, lang) is not None
+
+
+# --------------------------------------------------------------------------- ministries and capitalised titles (pl)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ministerstwo Spraw Zagranicznych poinformowało, że ambasador zostanie wezwany do resortu.",
+     "Ministry of Foreign Affairs of Poland"),
+    ("Ministerstwo Obrony Narodowej przekazało, że na granicę trafi kolejnych tysiąc żołnierzy.",
+     "Ministry of National Defence of Poland"),
+    ("W Ministerstwie Spraw Wewnętrznych i Administracji poinformowano, że na granicę trafi tysiąc policjantów.",
+     "Ministry of the Interior and Administration of Poland"),
+    ("Minister spraw zagranicznych powiedział, że ambasador zostanie wezwany do resortu.", "Zbigniew Rau"),
+])
+def test_a_polish_ministry_is_the_body_and_its_minister_the_person(pipe: Pipeline, text: str, name: str) -> None:
+    assert speakers(pipe, text, "pl") == [name]
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("Komendant Główny Straży Granicznej gen. dyw. Tomasz Wrona powiedział, że funkcjonariusze są gotowi.", "pl",
+     "Tomasz Wrona"),
+    ("Minister Spraw Zagranicznych Republiki Rurytanii Jan Kowalski powiedział, że ambasador zostanie wezwany.", "pl",
+     "Jan Kowalski"),
+    ("Minister Spraw Zagranicznych Jan Kowalski powiedział, że ambasador zostanie wezwany.", "pl", "Jan Kowalski"),
+])
+def test_the_capitals_of_a_title_before_a_name_are_no_part_of_it(pipe: Pipeline, text: str, lang: str,
+                                                                name: str) -> None:
+    assert speakers(pipe, text, lang) == [name]
+
+
+def test_an_acting_holder_is_still_the_holder(pipe: Pipeline) -> None:
+    text = "Germany's acting chancellor said she had spoken twice with the Belarusian leader."
+    assert speakers(pipe, text, "en") == ["Angela Merkel"]
+
+
+def test_a_russian_name_keeps_the_texts_spelling_of_e() -> None:
+    from linewatch.nlp.names import name_nominative
+
+    assert name_nominative(("Александра", "Журавлева"), "ru") == ("Александр", "Журавлев")

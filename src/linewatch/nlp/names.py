@@ -14,11 +14,14 @@ class _NameMorphology:
     readings: Callable[[str], tuple[tuple[str, frozenset[str], str], ...]]  # (nominative, cases, gender)
     cases: tuple[str, ...]  # tried in this order
     genders: tuple[str, ...]
+    common: Callable[[str], bool]  # a word the dictionary knows, never as a name
 
 
 _MORPHOLOGY = {
-    "pl": _NameMorphology(polish_morph.name_readings, polish_morph.NAME_CASES, polish_morph.NAME_GENDERS),
-    "ru": _NameMorphology(russian_morph.name_readings, russian_morph.NAME_CASES, russian_morph.NAME_GENDERS),
+    "pl": _NameMorphology(polish_morph.name_readings, polish_morph.NAME_CASES, polish_morph.NAME_GENDERS,
+                          polish_morph.common_word),
+    "ru": _NameMorphology(russian_morph.name_readings, russian_morph.NAME_CASES, russian_morph.NAME_GENDERS,
+                          russian_morph.common_word),
 }
 
 
@@ -38,3 +41,10 @@ def name_nominative(words: tuple[str, ...], lang: str) -> tuple[str | None, ...]
                 return tuple(next((base for base, c, g in r if case in c and g == gender), None) if r else None
                              for r in readings)
     return none
+
+
+def common_word(word: str, lang: str) -> bool:
+    """Is the capitalised word one the language's dictionary knows and never as a name ("Spraw
+    Zagranicznych", "Иностранных Дел" in a title before a name)? False without a morphology."""
+    morph = _MORPHOLOGY.get(lang)
+    return morph is not None and morph.common(word)

@@ -164,3 +164,13 @@ def name_readings(word: str) -> tuple[tuple[str, frozenset[str], str], ...]:
             continue
         out.append((lemma.split(":")[0], frozenset(parts[2].split(".")), parts[3]))
     return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def common_word(word: str) -> bool:
+    """Does morfeusz2 know the word, and never as a given name or surname ("Spraw", "Zagranicznych",
+    "Główny"; not "Nowak", not an unknown "Landsbergis")?"""
+    readings = analyser().analyse(word)
+    if not readings or any(tag == "ign" for _s, _e, (_o, _l, tag, _n, _q) in readings):
+        return False
+    return not any(_NAME_KINDS & set(names or ()) for _s, _e, (_o, _l, _t, names, _q) in readings)

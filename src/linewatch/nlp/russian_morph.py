@@ -21,7 +21,11 @@ def _vocab() -> MorphVocab:
     return MorphVocab()
 
 
-def _capitalised(form: str, like: str) -> str:
+def _as_written(form: str, like: str) -> str:
+    """The dictionary's form spelt as the text writes names: capitalised like it, with "е" for "ё" when
+    the text does not write "ё" ("Журавлева" -> "Журавлев", not "Журавлёв")."""
+    if "ё" not in like.lower():
+        form = form.replace("ё", "е")
     return "-".join(part[:1].upper() + part[1:] for part in form.split("-")) if like[:1].isupper() else form
 
 
@@ -34,5 +38,14 @@ def name_readings(word: str) -> tuple[tuple[str, frozenset[str], str], ...]:
             continue
         form = p.inflect({"Nom"})  # natasha names grammemes the UD way
         if form is not None:
-            out.append((_capitalised(form.word, word), frozenset({str(p.tag.case)}), str(p.tag.gender)))
+            out.append((_as_written(form.word, word), frozenset({str(p.tag.case)}), str(p.tag.gender)))
     return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def common_word(word: str) -> bool:
+    """Does pymorphy2's dictionary know the word, and never as a name ("Иностранных", "Дел"; not
+    "Лавров", not an unknown "Ландсбергис")?"""
+    parses = _vocab().parse(word)
+    return bool(parses) and all(p.is_known for p in parses) and not any(
+        k in p.tag for p in parses for k in _NAME_KINDS)

@@ -29,7 +29,7 @@ from linewatch.extract.dates import month_words
 from linewatch.extract.mentions import entity_label
 from linewatch.lexicon import lexicon, shared_data
 from linewatch.nlp.doc import Doc, Mention
-from linewatch.nlp.names import name_nominative
+from linewatch.nlp.names import common_word, name_nominative
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -969,6 +969,11 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
             run.append(w)
         elif run:
             run = []
+    for before, run in reversed(runs[1:]):
+        if len(run) >= 2 and is_title_word(before, lang) and not any(is_title_word(w.group(), lang) for w in run):
+            # "Komendant Główny Straży Granicznej gen. dyw. Tomasz Praga": after a title's own capitals,
+            # the run a rank or title word leads into is the name
+            return _without_possessive(surface[run[0].start():run[-1].end()], lang)
     first: str | None = None
     for n, (before, run) in enumerate(runs):
         if before.islower() and len(before) <= 3 and not is_title_word(before, lang):
@@ -978,6 +983,12 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
         if titles and len(run) - titles[-1] - 1 >= 2:
             run = run[titles[-1] + 1:]
         if before.islower():  # after a title's genitive chain: "klubu Nowej Lewicy Jan Kowalski"
+            run = run[_body_words([w.group() for w in run], lang):]
+        common = 0
+        while len(run) - common > 2 and common_word(run[common].group(), lang):
+            common += 1
+        if common:  # "Minister Spraw Zagranicznych [Republiki Rurytanii] Jan Kowalski": the title's capitals
+            run = run[common:]
             run = run[_body_words([w.group() for w in run], lang):]
         name = surface[run[0].start():run[-1].end()] if len(run) >= 2 and len(words) > len(run) else None
         name = _without_possessive(name, lang) if name else name

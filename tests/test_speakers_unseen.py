@@ -129,6 +129,8 @@ def test_possessive_and_of_forms_of_an_international_office(surface: str, name: 
     ("Jak powiedział rzecznik dowództwa mjr Piotr Zieliński, żołnierze są w gotowości od tygodnia.",
      "Piotr Zieliński"),
     ("Płk Jan Kowalczyk powiedział, że żołnierze są w gotowości od tygodnia.", "Jan Kowalczyk"),
+    ("– Białoruskie służby cały czas prowokują – przekazała rzeczniczka Komendy Głównej SG por. Ewa Wilk.",
+     "Ewa Wilk"),
 ])
 def test_a_rank_with_or_without_its_dot_is_no_part_of_the_name(pipe: Pipeline, text: str, name: str) -> None:
     assert speakers(pipe, text, "pl") == [name]
@@ -247,3 +249,22 @@ def test_a_russian_name_keeps_the_texts_spelling_of_e() -> None:
     from linewatch.nlp.names import name_nominative
 
     assert name_nominative(("Александра", "Журавлева"), "ru") == ("Александр", "Журавлев")
+
+
+# --------------------------------------------------------------------------- people in the media, spelling variants
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("Как заявил в эфире телеканала политолог Иван Петров, Польша провоцирует кризис на границе.", "ru", "Иван Петров"),
+    ("Как заявил в эфире телеканала «Восток 24» политолог Иван Петров, Польша провоцирует кризис на границе.", "ru",
+     "Иван Петров"),
+    ("«Польша провоцирует кризис на границе», — заявил в эфире телеканала «Восток 24» политолог Иван Петров.", "ru",
+     "Иван Петров"),
+])
+def test_a_person_named_after_a_medium_is_the_speaker(pipe: Pipeline, text: str, lang: str, name: str) -> None:
+    assert speakers(pipe, text, lang) == [name]
+
+
+def test_a_soft_sign_variant_of_a_registry_name_is_that_person(pipe: Pipeline) -> None:
+    text = "Глава польского МВД Мариуш Каминьский заявил, что граница будет закрыта до весны."
+    assert speakers(pipe, text, "ru") == ["Mariusz Kamiński"]

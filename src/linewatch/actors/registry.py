@@ -48,21 +48,34 @@ TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
 @cache
+def _transliteration() -> dict[str, Any]:
+    """data/transliteration.yaml: the spelling variants folded into one name key."""
+    path = data_path("transliteration.yaml")
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None) or {}
+
+
+@cache
 def _latin_folds() -> tuple[tuple[str, str], ...]:
     """Latin-script transliteration variants folded into one key (Dmitry/Dmitri,
-    Zakharova/Zaharova), in order, from `data/transliteration.yaml`."""
-    path = data_path("transliteration.yaml")
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    pairs = (raw or {}).get("latin_folds") or []
-    return tuple((str(a), str(b)) for a, b in pairs)
+    Zakharova/Zaharova), in order (`latin_folds`)."""
+    return tuple((str(a), str(b)) for a, b in _transliteration().get("latin_folds") or [])
+
+
+@cache
+def _cyrillic_folds() -> tuple[tuple[str, str], ...]:
+    """Cyrillic spelling variants folded into one key (Каминский/Каминьский; `cyrillic_folds`)."""
+    return tuple((str(a), str(b or "")) for a, b in _transliteration().get("cyrillic_folds") or [])
 
 
 def token_key(token: str) -> str:
-    """Comparison key of one token: case-folded, no diacritics, ł→l, Latin variants folded."""
+    """Comparison key of one token: case-folded, no diacritics, ł→l, Latin and Cyrillic variants folded."""
     s = unicodedata.normalize("NFKD", token.casefold())
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).replace("ł", "l")
     if s.isascii():
         for a, b in _latin_folds():
+            s = s.replace(a, b)
+    elif any("\u0400" <= ch <= "\u04ff" for ch in s):
+        for a, b in _cyrillic_folds():
             s = s.replace(a, b)
     return s
 

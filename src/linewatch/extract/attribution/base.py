@@ -19,6 +19,7 @@ from linewatch.extract.attribution.speaker import (
     SUBJECT_DEPS,
     is_anaphor,
     is_media_word,
+    is_title_word,
     name_problem,
     speaker_words,
 )
@@ -502,7 +503,16 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
     # skip adverbials before the name ("powiedział we wtorek minister X", "poinformował w sobotę
     # rano w mediach społecznościowych prezydent X")
     after_preposition = False
-    for x in range(i, min(i + ADJUNCT_WORDS, len(toks))):
+    medium_name: tuple[int, int] = (-1, -1)  # a quoted medium's name inside the adjunct
+    for x in range(i, min(i + ADJUNCT_WORDS + 4, len(toks))):
+        if x <= medium_name[1]:
+            continue
+        if toks[x].text in QUOTE_MARKS and (closing := quoted_medium(view, x)) is not None:
+            medium_name = (x, closing)  # "в эфире телеканала «Россия 24» политолог X": part of the adjunct
+            after_preposition = True
+            continue
+        if x - i >= ADJUNCT_WORDS + (medium_name[1] - medium_name[0] + 1 if medium_name[0] >= 0 else 0):
+            break
         if name_like(view, x) and x > i and (toks[x - 1].text.lower() in view.prepositions
                                              or (view.has_parse and toks[x].dep in ("pobj", "obl", "nmod"))):
             after_preposition = True  # "podczas wiecu w Bogatyni", "na Twitterze": a place or medium
@@ -539,6 +549,9 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
         elif (seen_cap and low in view.title_glue and j + 1 < len(toks)
               and (toks[j + 1].text[:1].isupper() or toks[j + 1].text.lower() in view.title_glue)):
             pass  # "says Minister of the Interior Mari Rantanen": the title goes on
+        elif (seen_cap and is_title_word(low, view.lang) and j + 1 < len(toks)
+              and toks[j + 1].text[:1].isupper()):
+            pass  # "rzeczniczka Komendy Głównej SG por. Anna Nowak": a rank before the name goes on
         elif seen_cap and low not in view.anaphors:
             break  # "said Lavrov in an interview": a lowercase word after the name ends it
         elif t.pos in ("ADP", "ADV") and not seen_cap:

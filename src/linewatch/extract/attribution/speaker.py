@@ -657,12 +657,12 @@ def _all_words_named(actor: Any, name: str) -> bool:
 def names_medium(phrase: str, lang: str) -> bool:
     """Does the phrase name a medium (a newspaper, a TV or Telegram channel, a portal) and no person
     ("телеканал «Россия 24»", "portal Onet", "Rybar, a pro-war Telegram channel"; not "the head of
-    the channel")? speakers.yaml `media` are stems: a word that starts with one and has at most
+    the channel", "в эфире телеканала политолог Иван Петров": a title word names a person)? speakers.yaml `media` are stems: a word that starts with one and has at most
     three letters more is a medium noun in any case."""
     sw = speaker_words(lang)
     words = [w.lower() for w in _WORD.findall(phrase)]
     return (any(is_media_word(w, lang) for w in words)
-            and not any(is_anaphor(w, lang) or w.startswith(sw.not_media or ("\x00",)) for w in words))
+            and not any(is_title_word(w, lang) or w.startswith(sw.not_media or ("\x00",)) for w in words))
 
 
 @cache

@@ -14,19 +14,23 @@ from linewatch.analyze.stance.score import hostile_act_on
 from linewatch.analyze.stance.targets import Candidate, is_place_modifier
 from linewatch.model import Document, Statement
 from linewatch.nlp.doc import Doc
+from linewatch.nlp.parse import parse_english
 from linewatch.nlp.segment import segment_text
 
 
-def _doc(text: str, lang: str) -> Doc:
+def _doc(text: str, lang: str, parse: bool = False) -> Doc:
+    """A document of `text`; `parse`: with the English dependency parse (clauses of `stance/clauses.py`)."""
     doc = Doc(Document(text=text, language=lang, published=date(2021, 11, 10)))
     doc.sentences = segment_text(text, lang)
+    if parse and lang == "en":
+        doc.tokens = parse_english(doc)
     return doc
 
 
 def _stated(text: str, lang: str, content: str, speaker: str, country: str, cue: str, speaker_text: str,
-            plover: str | None = None) -> Statement:
+            plover: str | None = None, parse: bool = False) -> Statement:
     """Run the stance stage on one statement of `text` and return it."""
-    doc = _doc(text, lang)
+    doc = _doc(text, lang, parse)
     i = text.index(content)
     sent = doc.sentence_at(i)
     c = text.index(cue)

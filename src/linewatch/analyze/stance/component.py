@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from linewatch.analyze.stance.alignment import relation
+from linewatch.analyze.stance.clauses import target_clause
 from linewatch.analyze.stance.learnt import (
     HOSTILE_ACTS,
     CandidateFacts,
@@ -83,6 +84,7 @@ TOPIC_MIN_MENTIONS = 2
 MAX_RANKED = 6  # candidates the learnt ranker weighs per statement
 ACT_BY_STANCE = "plover_from_stance"  # Statement.extra key: the verbal act was set by `accuses`
 EXONERATION_CONFIDENCE = 0.7
+REPORT_CONFIDENCE = 0.6
 HOSTILE_CUE_CONFIDENCE = 0.55
 
 
@@ -135,7 +137,11 @@ def _score_statement(
 ) -> _RuleStance:
     lo, hi = _statement_window(st)
     span = target.span if target and lo <= target.span[0] < hi else None
-    result = score_toward(doc.text, span, doc.lang, own_side=own, window=(lo, hi))
+    # the words of the target's own clause: a hostile word in another clause ("..., after
+    # Lukashenko threatened to cut gas") says nothing of the speaker's stance toward it
+    clause = target_clause(doc, span, (lo, hi)) if span else None
+    result = score_toward(doc.text, span, doc.lang, own_side=own,
+                          window=(clause.lo, clause.hi) if clause else (lo, hi), skip=clause.skip if clause else ())
     score = result.score
     hostile = bool(target is not None and not own and named and _hostile_to_own_side(doc, st, named, (lo, hi)))
     if hostile and score > -THRESHOLD:
@@ -313,6 +319,16 @@ def _blames_outright(facts: StatementFacts) -> bool:
             or facts.plover in OUTRIGHT_ACTS)
 
 
+def _judges(facts: StatementFacts) -> bool:
+    """The statement accuses, rejects, demands, warns or blames: a hostile act or cue, a hostile
+    act done to the speaker's side, demand or rejection words, or blame words other than the
+    ones that only name what happened ("sanctions", "crossed illegally")."""
+    counts = facts.cue_counts
+    return (facts.plover in HOSTILE_ACTS or facts.cue_kind == "hostile" or facts.hostile_to_own
+            or counts.get("demand", 0) > 0 or counts.get("rejection", 0) > 0
+            or counts.get("negative", 0) > counts.get("fact", 0))
+
+
 def final_stance(own: bool, facts: StatementFacts, rule: _RuleStance,
                  learnt: tuple[str, float] | None) -> tuple[str, float]:
     """(label, confidence): the learnt model's (the rule's without one), bounded by the sides."""
@@ -326,6 +342,10 @@ def final_stance(own: bool, facts: StatementFacts, rule: _RuleStance,
         # "these statements were not agreed with Moscow": a denial toward an ally distances the
         # speaker from it; only blame words, a hostile cue or an accusation oppose it
         learnt = ("neutral", 0.5)
+    if learnt is not None and learnt[0] == "oppose" and facts.cue_kind == "report" and not _judges(facts):
+        # "the border guard informed that 150 people tried to cross illegally from Belarus",
+        # "announced that the EU adopted sanctions": a report passes a fact on, it takes no side
+        learnt = ("neutral", REPORT_CONFIDENCE)
     if facts.exonerated and facts.exonerated_own and facts.relation == "ally":
         # "Moscow had nothing to do with Minsk's decision": the speaker distances its own
         # side from the ally's act; neither backing nor opposing the ally

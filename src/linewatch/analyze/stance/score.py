@@ -33,6 +33,7 @@ THRESHOLD = 0.35
 NEGATION_REACH = 6  # words before a cue in which a negator flips it (same clause only)
 PATIENT_REACH = 3  # words between a negative cue and "on/for/against <target>"
 UNDERGO_REACH = 4  # words from "under" to its blame word ("under unprecedented and unjustified pressure")
+UNDERGO_GAP = 8  # words from the target to "under" ("Belarus and its president have found themselves under")
 DEMAND_WEIGHT = 0.8
 REJECTION_WEIGHT = 0.6  # "called X's statement absurd" opposes X; "claims that X did it are absurd" backs X
 MAX_TEXT = 20_000  # characters scored around a target; longer texts are cut to a window
@@ -71,6 +72,7 @@ class _Scanned:
     clause: list[int]  # per word: how many clause breaks come at or before it
     cue_starts: list[int]
     blame_rejected: bool  # some blame word of the window is dismissed by a rejection after it
+    facts: frozenset[int] = frozenset()  # starts of negative cues that name a fact (`report_facts`)
 
 
 def _scan(words: list[str], lex: StanceWords) -> tuple[list[_Cue], set[int], set[int], set[int], set[int]]:
@@ -113,7 +115,8 @@ def _scanned(text: str, lo: int, hi: int, lang: str) -> _Scanned:
     """Scan text[lo:hi] once; statements and mentions of one sentence share the result."""
     spans = words_with_spans(text[lo:hi])
     words = [w for w, _, _ in spans]
-    cues, negators, patients, undergoes, breaks = _scan(words, stance_words(lang))
+    lex = stance_words(lang)
+    cues, negators, patients, undergoes, breaks = _scan(words, lex)
     clause, count = [], 0
     for k in range(len(words)):
         count += k in breaks
@@ -133,6 +136,7 @@ def _scanned(text: str, lo: int, hi: int, lang: str) -> _Scanned:
         starts=[s + lo for _, s, _ in spans], ends=[e + lo for _, _, e in spans], cues=cues,
         negators=negators, patients=patients, undergoes=undergoes, clause=clause, cue_starts=[c.start for c in cues],
         blame_rejected=any(c.rejected for c in cues if c.kind == "negative"),
+        facts=frozenset(c.start for c in cues if c.kind == "negative" and lex.report_facts.match_at(words, c.start)),
     )
 
 
@@ -158,11 +162,13 @@ def score_toward(
     *,
     own_side: bool = False,
     window: Span | None = None,
+    skip: tuple[Span, ...] = (),
 ) -> StanceScore:
     """Score the stance of `text` (optionally only `window` of it) toward the target at `target_span`.
 
     `own_side`: the target is the holder itself or its own side; people rarely
     oppose themselves, so blame words then mean a threat to it (neutral).
+    `skip`: spans inside the window whose cues do not vote (other clauses, `clauses.py`).
     """
     lo, hi = window if window else (0, len(text))
     if hi - lo > MAX_TEXT:  # keep a bounded window around the target
@@ -187,12 +193,15 @@ def score_toward(
     for cue in cues:
         if t_first is not None and cue.start <= t_last and cue.end > t_first:
             continue  # the cue is the target itself
+        if skip and any(s <= sc.starts[cue.start] < e for s, e in skip):
+            continue
         if cue.kind == "rejection" and sc.blame_rejected:
             continue  # it turns the blame before it around (below) instead of voting
         vote = {"negative": -1.0, "positive": 1.0, "demand": -DEMAND_WEIGHT, "rejection": -REJECTION_WEIGHT}[cue.kind]
         if cue.kind == "rejection" and t_last is not None and cue.start > t_last:
             vote = REJECTION_WEIGHT  # the target is inside the claim dismissed ("claims that X did it are absurd")
         patient = False
+        reach = None  # words from the target to what ties the cue to it, when not the cue itself
         if t_first is not None and cue.kind in ("negative", "rejection") and cue.end <= t_first:
             gap = range(cue.end, t_first)
             # "pressure on X", "a heavy burden for X": the target undergoes the act
@@ -201,7 +210,11 @@ def score_toward(
             # "X found itself under pressure from Y", "X fell victim to": the target before the
             # cue undergoes it (same clause); Y after the cue is who does it
             lead = range(max(t_last + 1, cue.start - UNDERGO_REACH), cue.start)
-            patient = clause[cue.start] == clause[t_first] and any(k in sc.undergoes for k in lead)
+            marker = next((k for k in lead if k in sc.undergoes and k - t_last - 1 <= UNDERGO_GAP), None)
+            patient = clause[cue.start] == clause[t_first] and marker is not None
+            # "X found itself under unprecedented and unjustified pressure": the marker ties the
+            # blame word to X, however many adjectives stand between them
+            reach = marker if patient else None
         if patient:
             vote = 0.0 if own_side else 0.8  # an act done to oneself is reported, not supported
         elif cue.negated:
@@ -209,7 +222,8 @@ def score_toward(
         elif cue.kind == "negative" and cue.rejected:
             vote = 0.8  # "accusations against X are groundless"
         if t_first is not None and t_last is not None:
-            distance = cue.start - t_last if cue.start > t_last else t_first - cue.end + 1
+            at = reach if reach is not None else cue.start
+            distance = at - t_last if cue.start > t_last else t_first - cue.end + 1
             crosses = clause[cue.start] != clause[t_first]
             weight = 1.0 / (1.0 + max(0, distance - 1) / 8.0) * (0.4 if crosses else 1.0)
         else:
@@ -224,15 +238,17 @@ def score_toward(
 
 def cue_counts(text: str, window: Span, span: Span, lang: str) -> tuple[dict[str, int], bool]:
     """How many cues of each kind `span` holds, and whether it holds a negator; read off the
-    (cached) scan of `window`, the one `score_toward` makes for the statement."""
+    (cached) scan of `window`, the one `score_toward` makes for the statement. "fact" counts
+    the negative cues that name what happened ("sanctions", "illegally"; `report_facts`)."""
     lo, hi = window
     if hi - lo > MAX_TEXT:
         lo, hi = max(lo, span[0] - MAX_TEXT // 2), min(hi, span[0] + MAX_TEXT // 2)
     sc = _scanned(text, lo, hi, lang)
-    counts = {"negative": 0, "positive": 0, "demand": 0, "rejection": 0}
+    counts = {"negative": 0, "positive": 0, "demand": 0, "rejection": 0, "fact": 0}
     for cue in sc.cues:
         if span[0] <= sc.starts[cue.start] < span[1]:
             counts[cue.kind] += 1
+            counts["fact"] += cue.start in sc.facts
     return counts, any(span[0] <= sc.starts[k] < span[1] for k in sc.negators)
 
 

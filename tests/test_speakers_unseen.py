@@ -268,3 +268,33 @@ def test_a_person_named_after_a_medium_is_the_speaker(pipe: Pipeline, text: str,
 def test_a_soft_sign_variant_of_a_registry_name_is_that_person(pipe: Pipeline) -> None:
     text = "Глава польского МВД Мариуш Каминьский заявил, что граница будет закрыта до весны."
     assert speakers(pipe, text, "ru") == ["Mariusz Kamiński"]
+
+
+# --------------------------------------------------------------------------- a title inside a longer name
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Rzecznik prezydenta poinformował, że prezydent zwoła posiedzenie rady.", None),  # no spokesperson known then
+    ("Rzeczniczka Podlaskiej SG powiedziała, że w nocy było spokojnie na całym odcinku.", "Rzeczniczka Podlaskiej SG"),
+])
+def test_a_title_inside_a_longer_name_is_not_its_holder(pipe: Pipeline, text: str, want: str | None) -> None:
+    got = speakers(pipe, text, "pl", date(2021, 11, 16))
+    assert got == [want]
+    assert "Andrzej Duda" not in got and "Polish Border Guard" not in got
+
+
+def test_title_roles_leave_out_a_title_inside_a_longer_one() -> None:
+    assert get_registry().title_roles("Rzecznik prezydenta", "pl") == frozenset({"presidential_spokesperson"})
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("Kanclerz Niemiec Angela Merkel rozmawiała z Łukaszenką. Jak przekazał jej rzecznik, rozmowa dotyczyła "
+     "sytuacji migrantów na granicy.", "pl", "Steffen Seibert"),
+    ("Vladimir Putin spoke with Angela Merkel on Monday. His spokesman said the talks were about the migrants.", "en",
+     "Dmitry Peskov"),
+    ("Владимир Путин провел телефонный разговор с Ангелой Меркель. Как сообщил его пресс-секретарь, стороны "
+     "обсудили ситуацию на границе.", "ru", "Dmitry Peskov"),
+])
+def test_a_spokesperson_named_by_a_possessive_is_the_spokesperson_of_that_office(pipe: Pipeline, text: str, lang: str,
+                                                                                 name: str) -> None:
+    assert speakers(pipe, text, lang)[-1] == name

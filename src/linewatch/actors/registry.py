@@ -606,8 +606,11 @@ class ActorRegistry:
 
     def title_roles(self, surface: str, lang: str) -> frozenset[str]:
         """The role keys of the titles that name an office in `surface` ("Szef rządu" ->
-        head_of_government), whatever the country."""
-        return frozenset(t.role for t in _titles(lang) if t.pattern.search(surface))
+        head_of_government), whatever the country; a title inside a longer one does not count."""
+        found = [(m.start(), m.end(), t.role) for t in _titles(lang) if (m := t.pattern.search(surface))]
+        # "Rzecznik prezydenta" names the spokesperson's office, not the president's inside it
+        return frozenset(role for a, b, role in found
+                         if not any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) for a2, b2, _ in found))
 
     def holds(self, actor_id: str, role_keys: frozenset[str], on: date | None) -> bool | None:
         """Did the actor hold one of the offices on `on` (ever, when the date is unknown)? None when

@@ -455,6 +455,9 @@ def resolve_speaker(
         elif (best.kind in ("body", "state", "demonym") and (doc.tokens and doc.tokens[0].dep or best.kind == "demonym")
               and any(is_anaphor(h, lang) and h not in best.text.lower() for h in heads)):
             pass  # "a senior NATO official" is an unnamed person, "rosyjski minister" a title: not the state
+        elif best.kind == "body" and best.start > a and _person_noun_first(surface, lang):
+            # "Rzeczniczka Podlaskiej SG" (no parse to say so): the body's spokeswoman, not the body
+            return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.6)
         elif best.kind == "demonym" and (person := _person_of_country(doc, best, surface, a)) is not None:
             return person  # "– dodaje Rosjanin": the Russian named before, not Russia
         elif best.kind == "title" and best.actor_id is None:
@@ -503,6 +506,8 @@ def resolve_speaker(
         # "The chairman of the New Left parliamentary club Jan Kowalski": the tagger's person, not
         # the party's capitals before it
         return Speaker(per, None, (a, b), surface, gender_hint, "text", 0.6)
+    if (spokes := _owners_spokesperson(doc, words, a, b, history)) is not None:
+        return spokes
     heads = _phrase_heads(doc, a, b, words)
     dets = determiners(lang)
     definite = not dets or (words and words[0] in dets)  # "the minister", not "a senior official"
@@ -538,6 +543,40 @@ def resolve_speaker(
     if not name:
         return _previous(history, gender_hint, None)
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
+
+
+def _owners_spokesperson(doc: Doc, words: list[str], a: int, b: int, history: list[Speaker]) -> Speaker | None:
+    """"Jak przekazał jej rzecznik", "his spokesman said": the spokesperson of the office the person
+    the possessive points back to held on the day (data/offices.yaml `spokespeople`: a head of
+    government's is the government spokesperson), or None."""
+    possessive = lexicon(doc.lang, "pronouns").get("possessive") or {}
+    if len(words) != 2 or words[0] not in possessive:
+        return None
+    fit = anaphor_fit([words[1]], doc.lang)
+    if fit is None or fit.body or not fit.title_words & _role_title_words().get("spokesperson", frozenset()):
+        return None
+    gender = str(possessive[words[0]])
+    owner = _subject_person_before(doc, a, gender, (a, b)) or _previous(history, gender, None)
+    reg = registry_for(doc)
+    if owner is None or not owner.actor_id or reg is None:
+        return None
+    offices = shared_data("offices").get("spokespeople") or {}
+    for actor_id, key, role in reg.keyed_roles():
+        if actor_id == owner.actor_id and key in offices and (doc.date is None or role.active_on(doc.date)):
+            holder = reg.holder(str(offices[key]), role.country, doc.date)
+            if holder is not None:
+                return Speaker(holder.name, holder.id, (a, b), doc.text[a:b], gender_of(doc, holder.id, history),
+                               "title", 0.6)
+    return None
+
+
+def _person_noun_first(surface: str, lang: str) -> bool:
+    """Does the phrase open with a title noun for a person (not a body: "rzeczniczka", "глава")?"""
+    words = _WORD.findall(surface)
+    if not words:
+        return False
+    fit = anaphor_fit([words[0].lower()], lang)
+    return fit is not None and not fit.body
 
 
 def _home_holder(doc: Doc, roles: frozenset[str]) -> Any | None:

@@ -19,7 +19,8 @@ The component `dates` fills `doc.dates`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -35,7 +36,9 @@ MAX_TEXT_CHARS = 2_000_000
 FUTURE_TOLERANCE_DAYS = 45
 
 # Confidence of each way of knowing a statement's date.
-CONF_IN_SENTENCE = {"explicit": 0.95, "weekday": 0.85, "relative": 0.85, "same_day": 0.8, "next_day": 0.75, "range": 0.8}
+CONF_IN_SENTENCE = {
+    "explicit": 0.95, "weekday": 0.85, "relative": 0.85, "same_day": 0.8, "next_day": 0.75, "prev_day": 0.75, "range": 0.8,
+}
 CONF_PARAGRAPH = 0.75
 CONF_CARRIED = 0.6
 CONF_DOCUMENT = 0.45
@@ -70,8 +73,12 @@ class _Lang:
     future_verb_after: re.Pattern[str]  # right after the weekday
     same_day: frozenset[str]
     next_day: frozenset[str]
+    prev_day: frozenset[str]
     day_number: re.Pattern[str]
     deadline: re.Pattern[str]  # right before a date: it ends a span or sets a deadline ("until", "do", "до")
+    not_saying: re.Pattern[str]  # right before a date: it is no saying's day ("since", "until", "of", "z", "с")
+    occasion: re.Pattern[str]  # a word for an occasion of speaking ("interview", "wywiad", "брифинг")
+    day_parts: frozenset[str]  # nouns that only narrow a day down ("Monday night")
 
 
 def _norm(s: str) -> str:
@@ -87,6 +94,7 @@ def _lang(lang: str) -> _Lang:
     vague = {_norm(w): float(r.get("confidence", 0.35)) for r in data.get("vague") or [] for w in r["forms"]}
     same_day = frozenset(_norm(w) for w in data.get("same_day") or [])
     next_day = frozenset(_norm(w) for w in data.get("next_day") or [])
+    prev_day = frozenset(_norm(w) for w in data.get("prev_day") or [])
     months = _alt(list(month_of))
     suffix = _alt(list(data.get("day_suffixes") or []))
     day = rf"\d{{1,2}}(?:{suffix})?" if suffix else r"\d{1,2}"
@@ -103,7 +111,7 @@ def _lang(lang: str) -> _Lang:
     md = re.compile(rf"(?<![\w.])(?P<m>{months})\.?\s+{days}(?!\w)(?!\.\d){year}", re.IGNORECASE)
     numeric = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4})(?![\w])")
     iso = re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\w])")
-    word_list = list(weekday_of) + [w for w, _ in relative] + list(vague) + list(same_day) + list(next_day)
+    word_list = list(weekday_of) + [w for w, _ in relative] + list(vague) + list(same_day) + list(next_day) + list(prev_day)
     words = re.compile(_word(_alt(word_list)), re.IGNORECASE)
     future = re.compile(rf"(?:{_alt(data.get('future_markers') or []) or '(?!)'})\s*$", re.IGNORECASE)
     past = re.compile(rf"(?:{_alt(data.get('past_markers') or []) or '(?!)'})\s*$", re.IGNORECASE)
@@ -111,9 +119,12 @@ def _lang(lang: str) -> _Lang:
     future_verb = re.compile(_word(verbs), re.IGNORECASE)
     future_verb_after = re.compile(rf"[^\S\n]*(?:{verbs})(?![\w])", re.IGNORECASE)
     deadline = re.compile(rf"(?<!\w)(?:{_alt(data.get('deadline_markers') or []) or '(?!)'})\s*$", re.IGNORECASE)
+    occasion = re.compile(rf"(?:{_alt(data.get('occasion_stems') or []) or '(?!)'})", re.IGNORECASE)
+    not_saying = re.compile(rf"(?<!\w)(?:{_alt(data.get('not_saying_before') or []) or '(?!)'})\s*$", re.IGNORECASE)
     return _Lang(
         month_of, weekday_of, relative, vague, dm, md, numeric, iso, words, future, past,
-        future_verb, future_verb_after, same_day, next_day, re.compile(r"\d{1,2}"), deadline,
+        future_verb, future_verb_after, same_day, next_day, prev_day, re.compile(r"\d{1,2}"), deadline, not_saying,
+        occasion, frozenset(_norm(w) for w in data.get("day_parts") or []),
     )
 
 
@@ -186,6 +197,10 @@ def _day_mentions(text: str, m: re.Match[str], L: _Lang, anchor: date | None) ->
     return out
 
 
+# Days from the previously mentioned date for "the same day", "the next day", "the day before".
+_SHIFT = {"same_day": 0, "next_day": 1, "prev_day": -1}
+
+
 def find_dates(text: str, lang: str, anchor: date | None) -> list[DateMention]:
     """Date expressions in `text`, resolved against `anchor` (the document date), by offset."""
     text = text[:MAX_TEXT_CHARS]
@@ -226,11 +241,13 @@ def find_dates(text: str, lang: str, anchor: date | None) -> list[DateMention]:
                 elif L.past.search(before):
                     value = value - timedelta(days=7 if back == 0 else 0) - timedelta(days=7 if back < 3 else 0)
             add([DateMention(m.start(), m.end(), m.group(), value, "weekday", 0.85)], m.span())
-        elif key in L.same_day or key in L.next_day:
+        elif key in L.same_day or key in L.next_day or key in L.prev_day:
             # Resolved from the closest earlier date; statement_date prefers the caller's `previous`.
             prev = next((d.value for d in sorted(found, key=lambda d: -d.start) if d.end <= m.start() and d.value), None)
-            kind = "same_day" if key in L.same_day else "next_day"
-            value = prev if kind == "same_day" or prev is None else prev + timedelta(days=1)
+            kind = "same_day" if key in L.same_day else "next_day" if key in L.next_day else "prev_day"
+            value = prev if prev is None else prev + timedelta(days=_SHIFT[kind])
+            if kind == "prev_day" and prev is None and anchor is not None:
+                value = anchor - timedelta(days=1)  # "накануне" with no day before it: the eve of publication
             add([DateMention(m.start(), m.end(), m.group(), value, kind, 0.7 if prev else 0.3)], m.span())
         elif key in L.vague:
             add([DateMention(m.start(), m.end(), m.group(), anchor, "vague", L.vague[key])], m.span())
@@ -319,10 +336,10 @@ def dateline(doc: Doc) -> DateMention | None:
 
 
 def _value(d: DateMention, previous: date | None) -> date | None:
-    if d.kind == "same_day" and previous is not None:
-        return previous
-    if d.kind == "next_day" and previous is not None:
-        return previous + timedelta(days=1)
+    # "The day before" counts back from the date the text gave last (or the publication), which
+    # find_dates has done; "the same day" and "the next day" from the statement before.
+    if d.kind in ("same_day", "next_day") and previous is not None:
+        return previous + timedelta(days=_SHIFT[d.kind])
     return d.value
 
 
@@ -343,8 +360,89 @@ def _moved_on(doc: Doc, dates: list[DateMention], carried: date, before: int) ->
     return any(since <= d.start and d.end <= before and d.value not in (None, carried) for d in dates)
 
 
+def _owned_elsewhere(doc: Doc, d: DateMention, cue: Span) -> bool:
+    """Does the parse tie the date to something other than the saying verb in `cue`? A noun's date
+    ("the attack on 3 November", "the 3 November attack", "о нападении 3 ноября") unless the noun is
+    the saying's own occasion: one the saying verb governs ("said in an interview on Friday", "told a
+    briefing on Friday") or a word for one ("A March 14 article by X shows"). A verb's
+    date is left alone: "In his address given on Tuesday, X said" is the saying's. Without a parse
+    nothing is owned elsewhere."""
+    toks = doc.tokens_in((d.start, d.end))
+    if not toks or not any(t.dep for t in toks):
+        return False
+    inside = {t.i for t in toks}
+    cue_ids = {t.i for t in doc.tokens_in(cue)}
+
+    def governor(i: int) -> int:
+        while 0 <= i < len(doc.tokens) and doc.tokens[i].pos == "ADP":
+            i = doc.tokens[i].head
+        return i
+
+    L = _lang(doc.lang)
+    top = next((t for t in toks if t.head not in inside), None)
+    g = governor(top.head) if top is not None else -1
+    while 0 <= g < len(doc.tokens) and doc.tokens[g].text.casefold() in L.day_parts:
+        g = governor(doc.tokens[g].head)  # "on Monday night": the night's governor
+    if g < 0 or g in cue_ids or g >= len(doc.tokens):
+        return False
+    gov = doc.tokens[g]
+    if gov.pos != "NOUN" or L.occasion.match(gov.text) is not None:
+        return False
+    return gov.start > d.start or governor(gov.head) not in cue_ids
+
+
+_LAST_WORD = re.compile(r"([^\W\d_][\w-]*)\W*$")
+
+
+def _tied_elsewhere(doc: Doc, d: DateMention) -> bool:
+    """Does the word before the date tie it to a span, a deadline or a thing ("since 1 March", "until
+    31 December", "atak z 3 listopada")? Not when that thing is an occasion of speaking ("w
+    oświadczeniu z 8 listopada", "в заявлении от 8 ноября": the statement's own day)."""
+    L = _lang(doc.lang)
+    before = doc.text[max(0, d.start - 60) : d.start]
+    m = L.not_saying.search(before)
+    if m is None:
+        return False
+    word = _LAST_WORD.search(before, 0, m.start())
+    return word is None or L.occasion.match(word.group(1)) is None
+
+
+def _saying_dates(doc: Doc, saying: bool) -> list[DateMention]:
+    """The document's dates that may date a statement (`saying`) or an event. Vague ones are left out.
+    Nothing is said after publication: a date after it (a deadline, a plan) is left out too. For a
+    saying, a day without a year takes the year that puts it on or before the publication ("On 16
+    November X said" in an article of 10 November: last year's), and a date tied by the word before
+    it to something else ("since 1 March", "until 31 December", "atak z 3 listopada") is left out."""
+    out = []
+    for d in _doc_dates(doc):
+        if d.kind == "vague" or (saying and _tied_elsewhere(doc, d)):
+            continue
+        if doc.date is not None and d.value is not None and d.value > doc.date:
+            if not saying or d.kind != "explicit" or _HAS_YEAR.search(d.text):
+                continue
+            value = d.value
+            while value > doc.date:
+                try:
+                    value = value.replace(year=value.year - 1)
+                except ValueError:  # 29 February
+                    value = value.replace(year=value.year - 1, day=28)
+            d = replace(d, value=value, confidence=d.confidence - 0.1)
+        out.append(d)
+    return out
+
+
+def _names_speaker(doc: Doc, d: DateMention, speaker_spans: Sequence[Span]) -> bool:
+    """Does the sentence of `d` name the speaker (one of `speaker_spans`)?"""
+    i = doc.sentence_index_at(d.start) if doc.sentences else -1
+    if i < 0:
+        return False
+    sent = doc.sentences[i]
+    return any(sent.start <= a and b <= sent.end for a, b in speaker_spans)
+
+
 def statement_date(
-    doc: Doc, span: Span, previous: date | None, content: Span | None = None, carried: date | None = None
+    doc: Doc, span: Span, previous: date | None, content: Span | None = None, carried: date | None = None,
+    cue: Span | None = None, saying: bool = False, speaker_spans: Sequence[Span] = (),
 ) -> tuple[date | None, float, str]:
     """The day the statement in `span` was made: (value, confidence, evidence).
 
@@ -354,13 +452,14 @@ def statement_date(
     at a date given earlier in the same paragraph, at `carried` (the date the text gave the
     same speaker's statement just before), and at the document date.
     "On the same day" takes `previous`, the date of the statement before.
+    With `cue` (the saying verb) a date the parse ties to something else in the sentence is passed
+    over. With `saying` (a statement's date, not an event's; see `_saying_dates`) an earlier date of
+    the paragraph is taken only when it is the day of the statement before (`previous`, `carried`)
+    or its sentence names the speaker (`speaker_spans`: "protest against X's words of yesterday. X
+    accused …"): "On 1 November X said … He added …", not "On 3 November militants fired at a post.
+    X said …" (the firing's day, not the saying's).
     """
-    # Nothing is said after it is published: a later date (a deadline, "after 2 December" in a
-    # question, a plan) tells when something is to happen, not when the statement was made.
-    dates = [
-        d for d in _doc_dates(doc)
-        if d.kind != "vague" and not (doc.date is not None and d.value is not None and d.value > doc.date)
-    ]
+    dates = _saying_dates(doc, saying)
     if doc.sentences:
         first = doc.sentence_index_at(span[0])
         last = doc.sentence_index_at(max(span[0], span[1] - 1))
@@ -379,6 +478,8 @@ def statement_date(
     if content is not None:
         # A date inside the reported content dates what is reported, not the saying of it.
         in_sentence = [d for d in in_sentence if d.end <= content[0] or d.start >= content[1]]
+    if cue is not None:
+        in_sentence = [d for d in in_sentence if not _owned_elsewhere(doc, d, cue)]
     for d in in_sentence:
         value = _value(d, previous)
         if value is not None:
@@ -386,6 +487,8 @@ def statement_date(
     earlier = [d for d in dates if para_start <= d.start and d.end <= s_start]
     for d in reversed(earlier):
         value = _value(d, previous)
+        if saying and value not in (previous, carried) and not _names_speaker(doc, d, speaker_spans):
+            continue
         if value is not None:
             return value, CONF_PARAGRAPH, f"paragraph: {d.text}"
     if carried is not None and carried != doc.date and not _moved_on(doc, dates, carried, s_start):

@@ -720,6 +720,14 @@ def _by_office(doc: Doc, speaker: Speaker) -> bool:
                                             for m in doc.mentions)
 
 
+def _speaker_spans(doc: Doc, speaker: Speaker | None) -> list[tuple[int, int]]:
+    """Where the text names the speaker: its mention here and every mention of its actor."""
+    if speaker is None:
+        return []
+    spans = [(m.start, m.end) for m in doc_mentions(doc) if speaker.actor_id and m.actor_id == speaker.actor_id]
+    return spans + ([speaker.span] if speaker.span else [])
+
+
 def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker | None, prev_date: date | None,
                carried: date | None = None) -> Statement:
     text = doc.text
@@ -728,7 +736,9 @@ def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker 
     content = " ".join(text[a:b] for a, b in spans)
     clause = (min(sent.start, c_span[0]), max(sent.end, c_span[1]))
     # The content is passed so that a date inside it (what is reported) does not date the saying.
-    when, date_conf, evidence = statement_date(doc, clause, prev_date, content=c_span, carried=carried)
+    when, date_conf, evidence = statement_date(doc, clause, prev_date, content=c_span, carried=carried,
+                                               cue=att.cue_span, saying=True,
+                                               speaker_spans=_speaker_spans(doc, speaker))
     role, org, country = actor_fields(doc, speaker.actor_id if speaker else None, when)
     conf = att.confidence * (speaker.confidence if speaker else 0.5)
     conf = min(1.0, conf + 0.1) if speaker and speaker.actor_id else conf

@@ -1,0 +1,143 @@
+"""The day a statement was made, on invented en/ru/pl sentences (issue 11): "the day before",
+days without a year, dates that belong to something else in the sentence, and dates of an
+earlier sentence about another occasion."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from linewatch.extract.dates import find_dates
+from linewatch.model import Document
+from linewatch.nlp.doc import Doc
+from linewatch.nlp.pipeline import Pipeline
+
+PUB = date(2021, 11, 10)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
+
+
+def dated(pipe: Pipeline, text: str, lang: str, key: str, published: date = PUB) -> date | None:
+    doc = pipe(Doc(Document(text, language=lang, published=published)))
+    found = [st for st in doc.statements if key in st.content]
+    assert found, [st.content for st in doc.statements]
+    return found[0].date
+
+
+@pytest.mark.parametrize(
+    "text,lang,key",
+    [
+        ("On 8 November, Foreign Minister Tom Grey met the envoy. The day before, he said that the border would stay shut.",
+         "en", "border"),
+        ("On 8 November, Foreign Minister Tom Grey met the envoy. A day earlier, he said that the border would stay shut.",
+         "en", "border"),
+        ("8 ноября министр Иван Петров встретился с послом. Днём ранее он заявил, что граница останется закрытой.",
+         "ru", "граница"),
+        ("8 listopada minister Jan Nowak spotkał się z ambasadorem. Dzień wcześniej powiedział, że granica pozostanie zamknięta.",
+         "pl", "granica"),
+        ("8 listopada minister Jan Nowak spotkał się z ambasadorem. Poprzedniego dnia powiedział, że granica pozostanie zamknięta.",
+         "pl", "granica"),
+    ],
+)
+def test_the_day_before_a_given_date(pipe: Pipeline, text: str, lang: str, key: str) -> None:
+    assert dated(pipe, text, lang, key) == date(2021, 11, 7)
+
+
+def test_nakanune_without_an_earlier_date_is_the_eve_of_publication() -> None:
+    got = find_dates("Накануне министр заявил, что граница закрыта.", "ru", PUB)
+    assert got and got[0].value == date(2021, 11, 9)
+
+
+@pytest.mark.parametrize(
+    "text,lang,published,want",
+    [
+        ("On 16 November, Foreign Minister Tom Grey said the border would stay shut.", "en", PUB, date(2020, 11, 16)),
+        ("16 listopada minister Jan Nowak powiedział, że granica pozostanie zamknięta.", "pl", PUB, date(2020, 11, 16)),
+        ("On January 3, Foreign Minister Tom Grey said the border would stay shut.", "en", date(2021, 12, 28),
+         date(2021, 1, 3)),
+        ("On Dec. 20, Foreign Minister Tom Grey said the border would stay shut.", "en", date(2021, 12, 28),
+         date(2021, 12, 20)),
+    ],
+)
+def test_a_day_without_a_year_dates_a_saying_on_or_before_publication(
+    pipe: Pipeline, text: str, lang: str, published: date, want: date
+) -> None:
+    assert dated(pipe, text, lang, "border" if lang == "en" else "granica", published) == want
+
+
+@pytest.mark.parametrize(
+    "text,lang,key",
+    [
+        ("Speaking about the attack on 3 November, Foreign Minister Tom Grey said it was a provocation.", "en",
+         "provocation"),
+        ("After the 3 November attack, Foreign Minister Tom Grey said the border would stay shut.", "en", "border"),
+        ("Foreign Minister Tom Grey, who has led the ministry since 1 March, said the border would stay shut.", "en",
+         "border"),
+        ("Говоря о нападении 3 ноября, министр Иван Петров заявил, что это провокация.", "ru", "провокация"),
+        ("Министр Иван Петров, который возглавляет ведомство с 1 марта, заявил, что граница останется закрытой.", "ru",
+         "граница"),
+        ("Odnosząc się do ataku z 3 listopada, minister Jan Nowak powiedział, że to prowokacja.", "pl", "prowokacja"),
+        ("Minister Jan Nowak, który kieruje resortem od 1 marca, powiedział, że granica pozostanie zamknięta.", "pl",
+         "granica"),
+    ],
+)
+def test_a_date_of_something_else_in_the_sentence_is_not_the_saying_day(
+    pipe: Pipeline, text: str, lang: str, key: str
+) -> None:
+    assert dated(pipe, text, lang, key) == PUB
+
+
+@pytest.mark.parametrize(
+    "text,lang,want",
+    [
+        ("Foreign Minister Tom Grey said in an interview on Friday that the border would stay shut.", "en",
+         date(2021, 11, 5)),
+        ("Speaking at a briefing on Monday, Foreign Minister Tom Grey said the border would stay shut.", "en",
+         date(2021, 11, 8)),
+        ("Министр Иван Петров в интервью в пятницу заявил, что граница останется закрытой.", "ru", date(2021, 11, 5)),
+        ("W oświadczeniu z 8 listopada minister Jan Nowak napisał, że granica pozostanie zamknięta.", "pl",
+         date(2021, 11, 8)),
+        ("Minister Jan Nowak powiedział w piątkowym wywiadzie, że granica pozostanie zamknięta.", "pl", date(2021, 11, 5)),
+        ("A March 14 article by Tom Grey shows that the border stays shut.", "en", date(2021, 3, 14)),
+        ("Foreign Minister Tom Grey said on Monday night that the border would stay shut.", "en", date(2021, 11, 8)),
+    ],
+)
+def test_the_occasion_of_the_saying_still_dates_it(pipe: Pipeline, text: str, lang: str, want: date) -> None:
+    key = {"en": "border", "ru": "граница", "pl": "granica"}[lang]
+    assert dated(pipe, text, lang, key) == want
+
+
+@pytest.mark.parametrize(
+    "text,lang,key",
+    [
+        ("On 3 November, militants fired at a border post. Foreign Minister Tom Grey said it was a provocation.", "en",
+         "provocation"),
+        ("3 ноября боевики напали на пограничный пост. Министр Иван Петров заявил, что это провокация.", "ru",
+         "провокация"),
+        ("3 listopada bojownicy zaatakowali posterunek. Minister Jan Nowak powiedział, że to prowokacja.", "pl",
+         "prowokacja"),
+        ("Od 1 marca minister Jan Nowak kieruje resortem. Powiedział, że granica pozostanie zamknięta.", "pl", "granica"),
+    ],
+)
+def test_an_earlier_sentence_about_another_occasion_does_not_date_the_statement(
+    pipe: Pipeline, text: str, lang: str, key: str
+) -> None:
+    assert dated(pipe, text, lang, key) == PUB
+
+
+@pytest.mark.parametrize(
+    "text,lang,key",
+    [
+        ("Foreign Minister Tom Grey said on Monday that the border would stay shut. He added that troops would stay.",
+         "en", "troops"),
+        ("Министр Иван Петров 8 ноября заявил, что граница останется закрытой. Он добавил, что войска останутся.",
+         "ru", "войска"),
+        ("Minister Jan Nowak powiedział 8 listopada, że granica pozostanie zamknięta. Dodał, że wojsko zostanie.",
+         "pl", "wojsko"),
+    ],
+)
+def test_a_statement_continuing_the_occasion_keeps_its_day(pipe: Pipeline, text: str, lang: str, key: str) -> None:
+    assert dated(pipe, text, lang, key) == date(2021, 11, 8)

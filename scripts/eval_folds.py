@@ -173,9 +173,10 @@ def main() -> int:
             subset = [d for d in members if d.set == set_name]
             print(row(f"{part} {set_name}", len(subset), score(subset, predictions)))
         print(row(f"{part} ALL", len(members), score(members, predictions)))
-    for lang in ("en", "ru", "pl"):
-        subset = [d for d in check if d.language == lang]
-        print(row(f"check {lang}", len(subset), score(subset, predictions)))
+    for part, members in (("tune", tune), ("check", check)):
+        for lang in ("en", "ru", "pl"):
+            subset = [d for d in members if d.language == lang]
+            print(row(f"{part} {lang}", len(subset), score(subset, predictions)))
     if args.per_fold:
         for fold in range(FOLDS):
             subset = [d for d in docs if d.fold == fold]

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from linewatch.extract.attribution.base import (
+    CLOSE_QUOTES,
     OPEN_QUOTES,
     Attribution,
     SentenceView,
@@ -288,6 +289,11 @@ def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
     if first < si:
         a, b = att.content_spans[0]
         att.content_spans[0] = trim_span(doc.text, doc.sentences[first].start, b)
+        if opens_with_dash(doc.text, doc.sentences[first].start) and att.kind == "indirect":
+            # "– A. B – dodał.": speech set off by a dash over several sentences is a direct quote,
+            # as sure as a one-sentence "– A – dodał" (the cue's finder saw only its last sentence)
+            att.kind = "direct"
+            att.confidence += 0.15
 
 
 @lru_cache(maxsize=8)
@@ -342,6 +348,10 @@ def _is_answer(text: str, answers: frozenset[str]) -> bool:
 def _split_claims(doc: Doc, att: Attribution, min_sentences: int = 2,
                   quotes: Sequence[tuple[int, int]] = ()) -> list[list[tuple[int, int]]]:
     """A content of several sentences (a long quote) -> one content per sentence (or clause)."""
+    if "sentence_parts" in att.notes:
+        # «A, — сказал X. — B»: each part around the author's aside is a sentence (or more) of its own
+        parts = [Attribution(att.kind, att.cue_span, [p], att.speaker_span, att.confidence) for p in att.content_spans]
+        return [c for part in parts for c in _split_claims(doc, part, 1, quotes)]
     if len(att.content_spans) != 1:
         return [att.content_spans]
     a, b = att.content_spans[0]
@@ -445,10 +455,17 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 atts = [Attribution("direct", None, [answer], None, 0.6, notes=["interview_answer"])]
         if not atts and history and last_para_sent is not None and sent.start >= covered_until:
             para, last_si = last_para_sent
+            unclosed = _unclosed_quote_paragraph(doc, si, quotes)
             if sent.paragraph - para <= 1 and si - last_si <= 2 and _is_quote_sentence(text, sent.start, sent.end, quotes):
-            
                 atts = [Attribution("direct", None, [strip_quotes(text, sent.start, sent.end)], None, 0.5,
                                     notes=["continuation"])]
+            elif sent.paragraph - para <= 1 and si - last_si <= 2 and unclosed is not None and out \
+                    and out[-1].kind == "direct" and _same_mark(text, out[-1].content_span[0], sent.start):
+                # a quotation over several paragraphs opens each of them with a quotation mark and
+                # closes only the last: the paragraph goes on with the previous speaker's quote
+                atts = [Attribution("direct", None, [strip_quotes(text, sent.start, unclosed)], None, 0.5,
+                                    notes=["continuation"])]
+                answer_until = unclosed
         question = sent.text.rstrip(" \"'”»“").endswith("?")
         for att in atts:
             if question and att.kind not in ("direct", "headline"):
@@ -525,6 +542,26 @@ def _paragraph_bounds(doc: Doc, si: int) -> tuple[int, int]:
     while last + 1 < len(sents) and sents[last + 1].paragraph == sents[si].paragraph:
         last += 1
     return first, last
+
+
+def _same_mark(text: str, content_start: int, pos: int) -> bool:
+    """Is the quotation mark at `pos` the one that opened the quote whose content starts at
+    `content_start`? A writer goes on with a quotation in the marks it opened with; a change of
+    marks quotes another text."""
+    before = text[max(0, content_start - 2):content_start].strip()
+    return bool(before) and before[-1] == text[pos]
+
+
+def _unclosed_quote_paragraph(doc: Doc, si: int, quotes: Sequence[tuple[int, int]]) -> int | None:
+    """The end of sentence si's paragraph when that paragraph opens with a quotation mark that it
+    never closes (the convention for a quotation running on into the next paragraph), else None."""
+    first, last = _paragraph_bounds(doc, si)
+    a, b = doc.sentences[first].start, doc.sentences[last].end
+    if doc.text[a:a + 1] not in OPEN_QUOTES or any(qa == a for qa, _qb in quotes):
+        return None
+    if any(ch in doc.text[a + 1:b] for ch in CLOSE_QUOTES if len(ch) == 1 and ch != doc.text[a]):
+        return None  # a mark closes in the paragraph: the quotation ended there
+    return b
 
 
 def _dash_paragraph_before(doc: Doc, si: int) -> tuple[int, int] | None:

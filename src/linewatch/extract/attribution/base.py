@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -104,6 +105,10 @@ class CueTable:
     # issuer (or the body) named after them; "сказано в статье" names nobody
     issuer_cues: re.Pattern[str] | None = None
     quoted_objects: frozenset[str] = frozenset()
+    # "подчеркнул необходимость…", "podkreślił konieczność…", "призвал к…": a noun or preposition
+    # after a reporting verb that belongs to the cue, the content being what follows it; keyed by
+    # the verb's lemma and matched on the word's lemma, so every form of both is covered
+    particle_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -152,6 +157,8 @@ def cue_table(lang: str) -> CueTable:
         quoting=_union((data.get("quoting") or {}).get("verbs") or []),
         issuer_cues=_union(data.get("issuer_cues") or []),
         quoted_objects=frozenset(str(w).lower() for w in (data.get("quoting") or {}).get("objects") or []),
+        particle_lemmas={str(k).lower(): frozenset(str(v).lower() for v in vals)
+                         for k, vals in (data.get("particle_lemmas") or {}).items()},
         lang=lang,
     )
 
@@ -188,6 +195,19 @@ def _finite_verb(t: Token) -> bool:
             and "Mood=Imp" not in morph and "Tense=Fut" not in morph)
 
 
+def particle_words(table: CueTable, verb: str, words: Sequence[str]) -> int:
+    """How many of `words` after the reporting verb `verb` belong to the cue by `particle_lemmas`
+    (0, 1 or 2: "подчеркнула необходимость", "заявил о готовности"), each word matched as
+    written or by its lemma."""
+    parts = table.particle_lemmas.get(word_lemma(verb.lower(), table.lang))
+    if not parts or not words:
+        return 0
+    forms = [{w.lower(), word_lemma(w.lower(), table.lang)} for w in words[:2]]
+    if len(forms) == 2 and any(f"{a} {b}" in parts for a in forms[0] for b in forms[1]):
+        return 2
+    return 1 if forms[0] & parts else 0
+
+
 def is_word(t: Token) -> bool:
     return t.text[:1].isalnum()
 
@@ -204,6 +224,8 @@ def cue_strength(t: Token, nxt: Token | None, table: CueTable, has_parse: bool) 
         kind = "belief"
     elif table.speech_lemmas and _finite_verb(t) and word_lemma(low, table.lang) in table.speech_lemmas:
         kind = "speech"
+    elif nxt is not None and _finite_verb(t) and particle_words(table, low, [nxt.text]):
+        kind = "speech"  # "выражали обеспокоенность", "wyrażał nadzieję": any form of a verb of the phrase
     if kind is None:
         return None
     for pat, parts in table.particles:
@@ -499,7 +521,6 @@ def body_after(view: SentenceView, k: int, i: int, limit: int = 6) -> tuple[int,
 def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int] | None:
     """Token range of an inverted speaker right after the cue ("said Lavrov", "заявил Песков")."""
     toks = view.toks
-    first = i
     # skip adverbials before the name ("powiedział we wtorek minister X", "poinformował w sobotę
     # rano w mediach społecznościowych prezydent X")
     after_preposition = False
@@ -532,6 +553,7 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
     j = i
     seen_cap = False
     tail = 0
+    glue = view.title_glue | speaker_words(view.lang).particles
     while j < len(toks) and j - i < limit:
         t = toks[j]
         if not is_word(t) and t.text not in ("'s", "’s", ".", "-"):
@@ -546,9 +568,9 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
             continue
         if t.text[:1].isupper() or t.pos == "PROPN":
             seen_cap = True
-        elif (seen_cap and low in view.title_glue and j + 1 < len(toks)
-              and (toks[j + 1].text[:1].isupper() or toks[j + 1].text.lower() in view.title_glue)):
-            pass  # "says Minister of the Interior Mari Rantanen": the title goes on
+        elif (seen_cap and low in glue and j + 1 < len(toks)
+              and (toks[j + 1].text[:1].isupper() or toks[j + 1].text.lower() in glue)):
+            pass  # "says Minister of the Interior Mari Rantanen", "mówiła Ursula von der Leyen": the name goes on
         elif (seen_cap and is_title_word(low, view.lang) and j + 1 < len(toks)
               and toks[j + 1].text[:1].isupper()):
             pass  # "rzeczniczka Komendy Głównej SG por. Anna Nowak": a rank before the name goes on
@@ -573,10 +595,11 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
         j -= 1
     if j > i and (seen_cap or any(toks[x].text.lower() in view.anaphors or toks[x].text.lower() in view.table.pronouns
                                    for x in range(i, j))):
-        if (i == first and j < len(toks) and is_word(toks[j]) and toks[j].text.lower() not in view.prepositions
+        if (j < len(toks) and is_word(toks[j]) and toks[j].text.lower() not in view.prepositions
                 and name_problem(view.text[toks[i].start:toks[j - 1].end], view.lang) == AGENCY):
-            # "сообщил РИА Новости координатор Сергей Лебедев": the agency right after the cue is told;
-            # the one after it speaks (not "czytamy na kanale PAP w serwisie X": a medium, then a place)
+            # "сообщил РИА Новости координатор Сергей Лебедев", "сказал в интервью РИА Новости
+            # замглавы МИД X": the agency is told; the one after it speaks (not "czytamy na kanale PAP
+            # w serwisie X": a medium, then a place)
             return speaker_after(view, j, limit) or (i, j)
         return i, j
     return None

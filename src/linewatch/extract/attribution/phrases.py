@@ -138,6 +138,20 @@ def _back_phrase_then_adjunct(view: SentenceView, k: int, lead: str, phrase: str
     return not any(t.text == "," or t.text.lower() in view.table.that for t in view.toks[:k])
 
 
+def _short_quoted_name(view: SentenceView, i: int, most: int = 4) -> int | None:
+    """Index of the mark closing a short quotation opened at token i inside a source phrase after a
+    common noun (a call sign, a unit's or a party's name: "по словам бойца с позывным «Лев», …"),
+    or None."""
+    toks = view.toks
+    if i == 0 or not toks[i - 1].text[:1].islower():
+        return None  # "по данным «Коммерсанта»", "как сообщает РИА «Новости»": a medium's own name
+    q = view.in_quote(toks[i].start + 1)
+    if q is None or q[0] != toks[i].start:
+        return None
+    close = next((x for x in range(i + 1, min(i + most + 2, len(toks))) if toks[x].end == q[1]), None)
+    return close if close is not None and close > i + 1 else None
+
+
 def according_to(view: SentenceView) -> list[Attribution]:
     table, toks, text = view.table, view.toks, view.text
     if table.according is None:
@@ -161,6 +175,8 @@ def according_to(view: SentenceView) -> list[Attribution]:
                and e - idx_after < 12):
             if toks[e].text in QUOTE_MARKS:
                 closing = quoted_medium(view, e)
+                if closing is None and e > idx_after:
+                    closing = _short_quoted_name(view, e)
                 if closing is None:
                     break
                 e = closing  # "как сообщает телеканал «Россия 24», …": the medium's quoted name
@@ -197,6 +213,15 @@ def according_to(view: SentenceView) -> list[Attribution]:
                 if not run:
                     continue
                 src, c_from = run, run[1]
+            if words_before and idx_before is not None and toks[idx_before].text == "," \
+                    and not _adverbial_opening(view, idx_before) \
+                    and (clause := _clause_before(view, idx_before)) is not None \
+                    and word_count(view, clause, idx_before) + word_count(view, c_from, len(toks)) >= 3:
+                # "Ситуация, как отметил X, остается напряженной": the phrase interrupts the claim
+                out.append(Attribution("according_to", (a, b), _around(view, clause, idx_before, c_from),
+                                       view.span(*src), 0.75,
+                                       notes=["genitive"] if m.group().lower() in table.according_genitive else []))
+                continue
             if word_count(view, c_from, len(toks)) < 3:
                 continue
             content = strip_quotes(text, toks[c_from].start, view.end)
@@ -217,11 +242,50 @@ def according_to(view: SentenceView) -> list[Attribution]:
             q = view.in_quote(view.start)
             if q and q[0] < view.start:
                 content = strip_quotes(text, q[0], toks[idx_before].start)
+            elif toks[idx_before].text == "," and e < len(toks) and toks[e].text == "," and _goes_on(view, e + 1, src) \
+                    and (clause := _clause_before(view, idx_before)) is not None:
+                # "Граница с Польшей, как отметил X, будет закрыта": the claim goes on after the source
+                out.append(Attribution("according_to", (a, b), _around(view, clause, idx_before, e + 1),
+                                       view.span(*src), 0.75,
+                                       notes=["genitive"] if m.group().lower() in table.according_genitive else []))
+                continue
         if src[1] <= src[0] or content[1] <= content[0]:
             continue
         genitive = ["genitive"] if m.group().lower() in table.according_genitive else []
         out.append(Attribution("according_to", (a, b), [content], view.span(*src), 0.75, notes=genitive))
     return out
+
+
+def _goes_on(view: SentenceView, i: int, source: tuple[int, int]) -> bool:
+    """Do the words from token i finish the claim an according-to phrase interrupted, rather than
+    narrate or describe the source ("…, как отметил X, выступая в Думе": an adverbial participle is
+    the author's; "…, according to X, a former aide…": an apposition to X)?"""
+    toks = view.toks
+    if word_count(view, i, len(toks)) < 2 or not is_word(toks[i]):
+        return False
+    heads = {toks[x].i for x in range(*source)}
+    if any(t.dep == "appos" and t.head in heads for t in toks[i:]):
+        return False
+    return "VerbForm=Conv" not in toks[i].morph and not (
+        view.table.follow_on is not None and view.table.follow_on.fullmatch(toks[i].text.lower()))
+
+
+def _clause_before(view: SentenceView, before: int) -> int | None:
+    """The first token of the clause an according-to phrase at token `before` interrupts, or None
+    when that clause has no subject of its own ("однако, как пишет X, …", "которую, по его словам, …":
+    the claim starts after the phrase)."""
+    toks = view.toks
+    start = next((x + 1 for x in range(before - 1, -1, -1) if toks[x].text in CLAUSE_BREAK), 0)
+    if start >= before or (view.has_parse and not any(t.dep.startswith("nsubj") for t in toks[start:before])):
+        return None
+    return start
+
+
+def _around(view: SentenceView, start: int, before: int, after: int) -> list[tuple[int, int]]:
+    """The two parts of a claim around an according-to phrase: tokens [start, before) and [after, end)."""
+    text, toks = view.text, view.toks
+    parts = [strip_quotes(text, toks[start].start, toks[before].start), strip_quotes(text, toks[after].start, view.end)]
+    return [p for p in parts if p[1] > p[0]]
 
 
 def _adverbial_opening(view: SentenceView, idx_before: int | None) -> bool:
@@ -232,7 +296,10 @@ def _adverbial_opening(view: SentenceView, idx_before: int | None) -> bool:
     before = view.toks[:idx_before]
     if not view.has_parse or word_count(view, 0, idx_before) > 6:
         return False
-    return not any(t.pos in ("VERB", "AUX") for t in before)
+    # "Граница с Польшей, как отметил X, будет…": a subject before the phrase whose verb follows it
+    # opens the claim itself
+    after = view.toks[idx_before].i
+    return not any(t.pos in ("VERB", "AUX") or (t.dep.startswith("nsubj") and t.head > after) for t in before)
 
 
 @cache

@@ -32,6 +32,7 @@ from linewatch.extract.attribution.base import (
     issuer_after,
     negated_or_hypothetical,
     opens_with_dash,
+    particle_words,
     passive_without_agent,
     quoted_object,
     speaker_after,
@@ -63,7 +64,7 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             strength = "speech"  # "С таким заявлением выступила X": a cue only after a phrase pointing back
         if strength is None:
             continue
-        if view.in_quote(t.start, t.end):
+        if view.in_quote(t.start, t.end) and _author_aside(view, k) is None:
             continue  # a cue inside a quotation belongs to the quoted speaker's words
         if negated_or_hypothetical(view, k) or passive_without_agent(view, k):
             continue
@@ -174,6 +175,22 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     q = view.in_quote(view.start) or view.in_quote(view.start + 1)
     if q and q[0] < view.start:
         content_start = q[0]
+    aside = _author_aside(view, k)
+    if aside is not None:
+        # «A, — сказал X. — B»: the quotation holds the content on both sides of the author's aside
+        outer = view.in_quote(toks[k].start, toks[k].end)
+        if outer is None or (back and any(toks[x].text in DASHES for x in back)):
+            return None
+        b0 = min(back) if back else k
+        inv = speaker_after(view, k + 1) if not back else None
+        speaker = view.span(b0, max(back) + 1) if back else (view.span(*inv) if inv and inv[1] <= aside else None)
+        spans = [strip_quotes(text, max(content_start, outer[0]), toks[sep].start),
+                 strip_quotes(text, toks[aside + 1].start, outer[1] - 1)]
+        att = Attribution("direct", (toks[k].start, toks[k].end), [x for x in spans if x[1] > x[0]], speaker,
+                          0.85 if speaker else 0.7)
+        if toks[aside - 1].text in (".", "!", "?", "…"):
+            att.notes.append("sentence_parts")  # «A, — сказал X. — B»: B opens a sentence of its own
+        return att
     if view.floor > content_start:
         # a second attribution in the same sentence: its content starts after the first one
         content_start = view.floor
@@ -220,6 +237,11 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     closes = after_start < len(toks) and (toks[after_start].text == "," or (
         toks[after_start].text in DASHES and toks[sep].text in DASHES
         and after_start + 1 < len(toks) and toks[after_start + 1].text[:1].islower()))
+    if (closes and toks[after_start].text == "," and opens_with_dash(text, view.start)
+            and not (after_start + 1 < len(toks) and toks[after_start + 1].text in DASHES)):
+        # "– A – powiedział X, odnosząc się do…": speech opened by a dash goes on only after a dash
+        # ("— A, — сказал X, — B"); a clause after a bare comma is the author's narration
+        closes = False
     medial = (not quoted and not follow_on and closes
               and word_count(view, after_start + 1, len(toks)) >= 3 and word_count(view, 0, sep) >= 1)
     if medial:
@@ -259,6 +281,24 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     if not quoted and toks[sep].text in DASHES and content_start == view.start:
         att.notes.append("extend_back")  # "Paragraph of speech. More of it – dodał X."
     return att
+
+
+def _author_aside(view: SentenceView, k: int) -> int | None:
+    """Index of the dash that closes the author's aside around the cue k inside a quotation
+    («A, — сказал X. — B», „A – mówi X – B”), or None: the cue is then the quoted speaker's own.
+    Typography sets the author's words inside a quotation off by dashes on both sides."""
+    toks = view.toks
+    q = view.in_quote(toks[k].start, toks[k].end)
+    if q is None or k < 3 or toks[k - 1].text not in DASHES:
+        return None
+    if not any(t.start > q[0] and is_word(t) for t in toks[:k - 1]):
+        return None
+    for x in range(k + 1, min(k + 16, len(toks))):
+        if toks[x].start >= q[1] - 1:
+            return None  # the quotation closes first: the cue was the quoted speaker's own
+        if toks[x].text in DASHES and x + 1 < len(toks) and is_word(toks[x + 1]):
+            return x
+    return None
 
 
 def _medium_follows(view: SentenceView, i: int) -> bool:
@@ -370,6 +410,13 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             cue_end = toks[j].end
             j += 1
             break
+    if j == k + 1 and j < n and not _opens_content(table, toks[k].text, toks[j].text):
+        taken = particle_words(table, toks[k].text, [t.text for t in toks[j:j + 2]])
+        if taken and j + taken < n and toks[j + taken].text.lower() in table.noun_fillers:
+            taken = 0  # "заявил об этом…", "заявил о том, что…": a pointer or a clause follows, not the content
+        if taken:
+            cue_end = toks[j + taken - 1].end
+            j += taken
     particle = j > k + 1
     marker = None
     x = j
@@ -388,6 +435,12 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         if low in table.that or tx.text == ":" or tx.text in OPEN_QUOTES:
             marker = x
             break
+        if tx.text in DASHES and x == j and word_count(view, x + 1, n) >= 3 and text[tx.start - 1].isspace() \
+                and not any(t.text in DASHES for t in toks[:k]):
+            # "Льют отметил — правые партии…": a spaced dash after the cue opens the content, as a
+            # colon does (not the dash closing an aside, "The plan – X said – will…", nor "feel-good")
+            marker = x
+            break
         if x > j and view.has_parse and _inner_cue(view, x):
             break  # "accused Warsaw of lying when it said that…": the "that" is the inner cue's
         if (low in table.infinitive and x + 1 < n and table.infinitive_cues is not None
@@ -403,7 +456,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     if marker is not None:
         # the content keeps its complementiser ("that the border…", "to take responsibility", as
         # annotated corpora do); a colon is left out, an opening quote kept
-        keep = toks[marker].text != ":"
+        keep = toks[marker].text != ":" and toks[marker].text not in DASHES
         content_tok = marker if keep else marker + 1
         between = toks[j:marker]
         follow = next((y for y in range(j, marker) if _follow_on_at(view, y)), None)

@@ -978,6 +978,13 @@ def _unknown_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
 _QUOTED = re.compile(r"[\"«„“][^\"«»„“”]{1,80}[\"»”“]")
 
 
+def _capital_after_particles(words: Sequence[re.Match[str]], k: int, particles: frozenset[str]) -> bool:
+    """Does a capitalised word follow at words[k], past more name particles ("von der Leyen")?"""
+    while k < len(words) and words[k].group().lower() in particles:
+        k += 1
+    return k < len(words) and words[k].group()[:1].isupper()
+
+
 def _name_part(surface: str, lang: str = "en") -> str | None:
     """The run of capitalised words of a phrase that names a person ("rosyjski polityk Witalij Milonow" -> the name).
 
@@ -1004,8 +1011,8 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
                 run = []
                 runs.append((words[k - 1].group(), run))
             run.append(w)
-        elif run and word.lower() in particles and k + 1 < len(words) and words[k + 1].group()[:1].isupper():
-            run.append(w)
+        elif run and word.lower() in particles and _capital_after_particles(words, k + 1, particles):
+            run.append(w)  # "Bill de Blasio", "Ursula von der Leyen"
         elif run:
             run = []
     for before, run in reversed(runs[1:]):

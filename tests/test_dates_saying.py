@@ -141,3 +141,29 @@ def test_an_earlier_sentence_about_another_occasion_does_not_date_the_statement(
 )
 def test_a_statement_continuing_the_occasion_keeps_its_day(pipe: Pipeline, text: str, lang: str, key: str) -> None:
     assert dated(pipe, text, lang, key) == date(2021, 11, 8)
+
+
+@pytest.mark.parametrize("text,lang,key", [
+    # paragraphs one per line, no blank line: the first line's Friday is another speaker's occasion
+    ("Prime Minister Tom Grey said on Friday that the crossings would close.\n"
+     "Interior Minister Anna Blue said the guards were ready for any scenario.\n"
+     "Foreign Minister Carl White said the decision was temporary.", "en", "temporary"),
+    ("Премьер-министр Иван Петров в пятницу заявил, что переходы закроют.\n"
+     "Министр иностранных дел Олег Смирнов заявил, что решение временное.", "ru", "временное"),
+    ("Premier Jan Nowak powiedział w piątek, że przejścia zostaną zamknięte.\n"
+     "Szef MSZ Adam Kowal powiedział, że decyzja jest tymczasowa.", "pl", "tymczasowa"),
+])
+def test_a_line_of_a_text_without_blank_lines_is_its_own_paragraph(
+        pipe: Pipeline, text: str, lang: str, key: str) -> None:
+    assert dated(pipe, text, lang, key) == PUB
+
+
+@pytest.mark.parametrize("text,lang,key", [
+    ('"Yesterday we saw a large attack on the whole country. The missiles fell near our border. '
+     'We do not know who fired the one that hit the village," President Tom Grey told reporters.', "en", "village"),
+    ("«Вчера мы видели массированную атаку на всю страну. Ракеты упали у нашей границы. "
+     "Мы не знаем, кто выпустил ту, что попала в деревню», — сказал президент Иван Петров.", "ru", "деревню"),
+])
+def test_a_date_inside_a_quotation_dates_none_of_the_claims_split_from_it(
+        pipe: Pipeline, text: str, lang: str, key: str) -> None:
+    assert dated(pipe, text, lang, key) == PUB

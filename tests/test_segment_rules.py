@@ -55,3 +55,11 @@ def test_nested_guillemets_closed_by_one_mark_before_the_signing_dash() -> None:
     # an outer quotation left open with no signing dash stays unclosed
     text = "«Нас стали напрягать «туристы», а потом они ушли. Посол уехал."
     assert [text[a:b] for a, b in quote_spans(text, "ru")] == ["«туристы»"]
+
+
+def test_lines_are_paragraphs_only_when_the_text_has_no_blank_line() -> None:
+
+    single = segment_text("Head line\nFirst one. Second one.\nThird one.", "en")
+    assert [s.paragraph for s in single] == [0, 1, 1, 2]
+    blank = segment_text("Head line\n\nFirst one.\nSecond one.", "en")
+    assert [s.paragraph for s in blank] == [0, 1, 1]

@@ -507,9 +507,11 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 continue
             # the day the text gave this speaker's statement just before (same occasion, unless told otherwise)
             carried = out[-1].date if same_speaker and speaker is not None and speaker.name else None
+            # a date anywhere in the whole quotation is what is reported, in each claim split from it
+            reported = (att.content_spans[0][0], att.content_spans[-1][1]) if att.content_spans else None
             for parts in (_split_claims(doc, att, split, quotes) if split else [att.content_spans]):
                 att.content_spans = parts
-                st = _statement(doc, sent, si, att, speaker, prev_date, carried)
+                st = _statement(doc, sent, si, att, speaker, prev_date, carried, reported)
                 if st.confidence < min_conf:
                     continue
                 out.append(st)
@@ -766,14 +768,16 @@ def _speaker_spans(doc: Doc, speaker: Speaker | None) -> list[tuple[int, int]]:
 
 
 def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker | None, prev_date: date | None,
-               carried: date | None = None) -> Statement:
+               carried: date | None = None, reported: tuple[int, int] | None = None) -> Statement:
     text = doc.text
     spans = _without_dateline([s for s in att.content_spans if s[1] > s[0]], doc)
     c_span = (spans[0][0], spans[-1][1])
     content = " ".join(text[a:b] for a, b in spans)
     clause = (min(sent.start, c_span[0]), max(sent.end, c_span[1]))
-    # The content is passed so that a date inside it (what is reported) does not date the saying.
-    when, date_conf, evidence = statement_date(doc, clause, prev_date, content=c_span, carried=carried,
+    # The content is passed so that a date inside it (what is reported) does not date the saying;
+    # for a claim split from a longer quotation, that is the whole quotation (`reported`).
+    quoted = (min(c_span[0], reported[0]), max(c_span[1], reported[1])) if reported else c_span
+    when, date_conf, evidence = statement_date(doc, clause, prev_date, content=quoted, carried=carried,
                                                cue=att.cue_span, saying=True,
                                                speaker_spans=_speaker_spans(doc, speaker))
     role, org, country = actor_fields(doc, speaker.actor_id if speaker else None, when)

@@ -4,8 +4,9 @@ Rules rather than a model, so that English, Russian and Polish behave the
 same way and offsets are exact by construction (a sentence is always a slice
 of `doc.text`, trimmed of surrounding white space):
 
-- a blank line ends a paragraph; any line break ends a sentence (headlines,
-  bylines and list items are lines of their own);
+- a blank line ends a paragraph (in a body with no blank line, each line is one);
+  any line break ends a sentence (headlines, bylines and list items are lines
+  of their own);
 - `.`, `!`, `?`, `…` (plus closing quotes/brackets) followed by white space
   and a plausible sentence start end a sentence, unless the word before the
   dot is an abbreviation from `data/lang/<lang>/abbreviations.yaml`, a single
@@ -189,7 +190,13 @@ def segment_text(text: str, lang: str, start: int = 0) -> list[Sentence]:
     sentences: list[Sentence] = []
     para = 0
     pos = start
-    breaks = list(_PARA_BREAK.finditer(text, start)) + [None]
+    breaks: list[re.Match[str] | None] = list(_PARA_BREAK.finditer(text, start))
+    if not breaks:
+        # A body with no blank line at all keeps one paragraph per line: stored pages and feeds
+        # often separate paragraphs by a single line break, and one text-long "paragraph" would
+        # let a date or a speaker of its first lines reach every later line.
+        breaks = list(_LINE_BREAK.finditer(text, start))
+    breaks.append(None)
     for br in breaks:
         p_end = br.start() if br else len(text)
         line_start = pos

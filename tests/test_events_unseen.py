@@ -37,6 +37,8 @@ def events(pipe: Pipeline, text: str, lang: str) -> list:
     ("en", "In 2014, Russia annexed Crimea after Putin met with his security chiefs."),
     ("ru", "В 2014 году Путин встретился с Обамой в Нормандии."),
     ("pl", "W 2014 roku Putin spotkał się z Obamą w Normandii."),
+    # a participle describes people, no deed
+    ("en", "Among the seven officials killed in the airstrike were two generals."),
 ])
 def test_no_event(pipe: Pipeline, lang: str, text: str) -> None:
     assert [(e.plover, e.trigger) for e in events(pipe, text, lang)] == []
@@ -54,13 +56,17 @@ def test_event_kept(pipe: Pipeline, lang: str, text: str, plover: str, day: date
     assert any(e.plover == plover and e.date == day for e in found), [(e.plover, e.date, e.trigger) for e in found]
 
 
-@pytest.mark.parametrize("lang,text", [
-    ("en", "NATO leaders held a summit in Vilnius, Lithuania, on Tuesday."),
-    ("en", "Presidential envoys met in Paris on Wednesday and agreed to another meeting in Berlin."),
-    ("ru", "Делегации встретились в Минске во вторник."),
+@pytest.mark.parametrize("lang,text,side", [
+    ("en", "NATO leaders held a summit in Vilnius, Lithuania, on Tuesday.", "NATO"),
+    ("en", "Olaf Scholz met Emmanuel Macron in Paris on Wednesday and agreed to another meeting in Berlin.",
+     "Emmanuel Macron"),
+    ("ru", "Сергей Лавров встретился с Владимиром Макеем в Минске во вторник.", "Vladimir Makei"),
 ])
-def test_venue_is_no_side(pipe: Pipeline, lang: str, text: str) -> None:
-    sides = {(e.target, *e.participants) for e in events(pipe, text, lang) if e.plover == "CONSULT"}
+def test_venue_is_no_side(pipe: Pipeline, lang: str, text: str, side: str) -> None:
+    meetings = [e for e in events(pipe, text, lang) if e.plover == "CONSULT"]
+    # the meeting is found with its real side, so the venue check below cannot pass on nothing
+    assert any(side in (e.source, e.target, *e.participants) for e in meetings), meetings
+    sides = {(e.target, *e.participants) for e in meetings}
     assert not any(place in side for side in sides for place in ("Lithuania", "France", "Germany", "Belarus")), sides
 
 
@@ -93,13 +99,14 @@ def test_call_whose_sides_are_the_coordinated_subject(pipe: Pipeline) -> None:
     assert any({"Andrzej Duda", "Emmanuel Macron"} <= set(e.participants) and e.date == date(2023, 9, 18) for e in calls), calls
 
 
-@pytest.mark.parametrize("lang,text", [
-    ("en", "Among the seven officials killed in the airstrike were two generals."),
-    ("en", "To retaliate for this strike, Iran launched over 300 drones."),
-    ("en", "After talks in Seoul, Putin and Xi to meet in Beijing in October, says Kremlin"),
+@pytest.mark.parametrize("lang,text,deed", [
+    ("en", "To retaliate for this strike, Iran attacked Israel with over 300 drones.", "attacked"),
+    ("en", "After talks with Alexander Lukashenko in Minsk, Putin and Xi to meet in Beijing in October, says Kremlin",
+     "talks with"),
 ])
-def test_aim_or_description_is_no_deed(pipe: Pipeline, lang: str, text: str) -> None:
+def test_aim_or_description_is_no_deed(pipe: Pipeline, lang: str, text: str, deed: str) -> None:
     found = [(e.plover, e.trigger) for e in events(pipe, text, lang)]
+    assert any(trigger == deed for _, trigger in found), found  # the deed done is there
     assert not any(trigger in ("killed", "retaliate", "meet") for _, trigger in found), found
 
 
@@ -158,14 +165,103 @@ def test_repeated_deeds_are_a_tally(pipe: Pipeline, lang: str, text: str) -> Non
     assert [(e.plover, e.trigger) for e in events(pipe, text, lang)] == []
 
 
-@pytest.mark.parametrize("lang,text", [
-    ("en", "An estimated 190,000 Russian troops have been deployed in and around Ukraine."),
-    ("en", "The US journalist was arrested on March 29 on charges which Gershkovich and Washington deny."),
+@pytest.mark.parametrize("lang,text,plover,source", [
+    # troops moved are their own state's
+    ("en", "An estimated 190,000 Russian troops have been deployed in and around Ukraine.", "MOBILIZE", "Russia"),
+    ("en", "The US journalist was arrested by Russia's FSB on Tuesday on charges which Gershkovich and Washington deny.",
+     "COERCE", "Federal Security Service of Russia"),
 ])
-def test_agentless_passive_takes_no_place_or_person_as_source(pipe: Pipeline, lang: str, text: str) -> None:
-    assert [(e.source, e.target) for e in events(pipe, text, lang) if e.source in ("Ukraine", "Evan Gershkovich", "Gershkovich")] == []
+def test_agentless_passive_takes_no_place_or_person_as_source(pipe: Pipeline, lang: str, text: str, plover: str,
+                                                              source: str) -> None:
+    found = [(e.plover, e.source) for e in events(pipe, text, lang)]
+    assert (plover, source) in found, found
+    assert not any(s in ("Ukraine", "Evan Gershkovich", "Gershkovich", "Washington") for _, s in found), found
 
 
 def test_aim_through_a_phase_verb(pipe: Pipeline) -> None:
-    text = "During the call, Putin said he wants to continue dialogue with the West to negotiate a peace agreement."
-    assert [(e.plover, e.trigger) for e in events(pipe, text, "en") if e.trigger == "negotiate"] == []
+    text = ("During the phone call with Recep Tayyip Erdogan, Putin said he wants to continue dialogue with the West "
+            "to negotiate a peace agreement.")
+    found = [(e.plover, e.trigger) for e in events(pipe, text, "en")]
+    assert ("CONSULT", "phone call") in found, found  # the call held is there, the talks wished for are not
+    assert [trigger for _, trigger in found if trigger == "negotiate"] == []
+
+
+# --------------------------------------------------------------------------- deeds told in passing
+
+
+@pytest.mark.parametrize("lang,text,plover,source,day", [
+    # a border closed names only its closer; in a background clause it takes its own date, else the document's
+    ("en", "Warsaw protested on Thursday after Lithuania closed the crossing at Medininkai on Tuesday.", "COERCE",
+     "Lithuania", date(2023, 9, 19)),
+    ("en", "Warsaw protested on Tuesday after Lithuania closed the crossing at Medininkai.", "COERCE", "Lithuania",
+     PUBLISHED),
+    ("en", "Latvia shut the Terehova crossing on Wednesday, citing security concerns.", "COERCE", "Latvia",
+     date(2023, 9, 20)),
+    ("ru", "Москва выразила протест после того, как Финляндия закрыла границу во вторник.", "COERCE", "Finland",
+     date(2023, 9, 19)),
+    ("pl", "Polska zamknęła przejście graniczne w Kuźnicy we wtorek.", "COERCE", "Poland", date(2023, 9, 19)),
+    ("pl", "Warszawa zaprotestowała po tym, jak Litwa zamknęła przejście w Miednikach we wtorek.", "COERCE",
+     "Lithuania", date(2023, 9, 19)),
+    # a second deed beside the main one
+    ("en", "Poland deployed troops to the border and closed the crossing at Kuźnica on Monday.", "COERCE", "Poland",
+     date(2023, 9, 18)),
+    # summons
+    ("pl", "MSZ wezwało ambasadora Rosji we wtorek.", "CONSULT", "Ministry of Foreign Affairs of Poland",
+     date(2023, 9, 19)),
+    ("pl", "W trybie pilnym do MSZ wezwany został ambasador Rosji.", "CONSULT", "Ministry of Foreign Affairs of Poland",
+     PUBLISHED),
+    ("ru", "Посла Литвы вызвали в МИД во вторник.", "CONSULT", "Ministry of Foreign Affairs of Russia",
+     date(2023, 9, 19)),
+    # strikes named with their striking side only
+    ("ru", "Россия нанесла ракетный удар по Львову в воскресенье.", "FIGHT", "Russia", date(2023, 9, 17)),
+    ("pl", "Rosja przeprowadziła atak rakietowy na Lwów w niedzielę.", "ASSAULT", "Russia", date(2023, 9, 17)),
+    ("en", "Russia launched a drone attack on Odesa on Sunday.", "ASSAULT", "Russia", date(2023, 9, 17)),
+    # import bans, troop moves, expulsions
+    ("ru", "Во вторник Польша запретила ввоз украинского зерна.", "SANCTION", "Poland", date(2023, 9, 19)),
+    ("en", "Russia moved additional troops to the border with Finland on Tuesday.", "MOBILIZE", "Russia",
+     date(2023, 9, 19)),
+    ("en", "Tallinn declared a Russian diplomat persona non grata on Friday.", "SANCTION", "Estonia", date(2023, 9, 15)),
+    ("ru", "Эстония объявила российского дипломата персоной нон грата в пятницу.", "SANCTION", "Estonia",
+     date(2023, 9, 15)),
+    ("pl", "Estonia uznała rosyjskiego dyplomatę za persona non grata w piątek.", "SANCTION", "Estonia",
+     date(2023, 9, 15)),
+    # a decision taken is the deed of its owner, not of who comments on it
+    ("en", "Zakharova commented on Finland's decision to close its eastern border.", "COERCE", "Finland", PUBLISHED),
+    ("ru", "Захарова прокомментировала решение Финляндии закрыть границу с Россией.", "COERCE", "Finland", PUBLISHED),
+    ("en", "Poland announced the closure of the Kuźnica crossing on Monday.", "COERCE", "Poland", date(2023, 9, 18)),
+    # a call told in a clause of the statement
+    ("en", "After talking with Emmanuel Macron by phone on Tuesday, Olaf Scholz said the sanctions would stay.",
+     "CONSULT", "Olaf Scholz", date(2023, 9, 19)),
+    ("ru", "Путин, поговорив по телефону с Лукашенко во вторник, заявил, что ситуация под контролем.", "CONSULT",
+     "Vladimir Putin", date(2023, 9, 19)),
+])
+def test_deeds_told_in_passing(pipe: Pipeline, lang: str, text: str, plover: str, source: str, day: date) -> None:
+    found = [(e.plover, e.source, e.date) for e in events(pipe, text, lang)]
+    assert (plover, source, day) in found, found
+
+
+@pytest.mark.parametrize("lang,text", [
+    # killings and invasions told as the background stay history
+    ("en", "The rouble slumped after Russia invaded Ukraine."),
+    ("ru", "Рубль упал после того, как Россия вторглась на Украину."),
+    # a deed inside what someone claims is the claim's
+    ("ru", "Путин заявил, что после того, как Россия нанесла удар, ситуация изменилась."),
+    # days after publication are a plan; modals, plans and negations keep their deeds undone
+    ("en", "Lithuania closed the Medininkai crossing on 25 and 26 September."),
+    ("en", "Lithuania will close the Medininkai crossing on Tuesday."),
+    ("en", "Poland is considering closing the border with Belarus."),
+    ("en", "Lithuania did not close the crossing at Medininkai."),
+    ("en", "Since Russia mobilised 300,000 reservists in 2022, the war has changed."),
+    # the Polish future passive: the ambassador is yet to be summoned
+    ("pl", "Do MSZ zostanie wezwany ambasador Rosji."),
+    ("pl", "Ambasador Rosji ma zostać wezwany do MSZ."),
+    ("en", "The Senate debated a plan to close the border with Belarus."),
+])
+def test_no_deed_from_history_plans_or_claims_in_passing(pipe: Pipeline, lang: str, text: str) -> None:
+    assert [(e.plover, e.trigger) for e in events(pipe, text, lang)] == []
+
+
+def test_a_strike_named_by_its_states_adjective(pipe: Pipeline) -> None:
+    """The strike is not the sentence's main verb and has no subject: the demonym before it names who struck."""
+    found = [(e.plover, e.source) for e in events(pipe, "Russian missile strikes on Kyiv killed five people on Monday.", "en")]
+    assert any(p in ("FIGHT", "ASSAULT") and s == "Russia" for p, s in found), found

@@ -28,6 +28,8 @@ from functools import cache, lru_cache
 from typing import Any
 
 from linewatch.actors.registry import ActorRegistry, TokenTrie, form_regex, get_registry
+from linewatch.extract.attribution.base import word_lemma
+from linewatch.extract.attribution.speaker import home_body
 from linewatch.extract.dates import find_dates, statement_date
 from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type, scale
 from linewatch.extract.plover_model import (
@@ -80,12 +82,26 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CON
 MATERIAL_COOPERATION = frozenset({"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 STRONG_CONTENT_ACTS = ("REJECT", "THREATEN", "DEMAND")
 HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", "PROTEST"})
+# Deeds the news tells in passing, beside the sentence's main act or in its background clause
+# ("Warsaw protested *after Lithuania closed the crossing*", "after talking with X by phone, Y
+# said"): each is an event of its own. Killings and invasions are left out: told in passing
+# they are mostly the war's history ("the rouble slumped after Russia invaded Ukraine").
+PASSING_DEEDS = frozenset({"CONSULT", "SANCTION", "COERCE", "MOBILIZE", "RETREAT"})
 
 
 @cache
 def _event_words(lang: str, key: str) -> frozenset[str]:
     """A word list of the language's events.yaml, casefolded, read once per language and key."""
     return frozenset(str(w).casefold() for w in lexicon(lang, "events").get(key) or [])
+
+
+def _listed(lang: str, key: str, *words: str) -> bool:
+    """Whether any of the words, or its lemma (simplemma), is in the events.yaml list `key`,
+    where an entry ending in `*` is a stem ("korespondent*" lists "korespondentem"): the one
+    matcher of the word lists that hold lemmas and stems (`media_words`, `phase_verbs`)."""
+    entries = _event_words(lang, key)
+    forms = {f for w in words if w for f in (w.casefold(), word_lemma(w.casefold(), lang))}
+    return any(f == e or (e.endswith("*") and f.startswith(e[:-1])) for f in forms for e in entries)
 
 
 def _compile_forms(forms: list[str]) -> re.Pattern[str] | None:
@@ -103,6 +119,7 @@ class _Trigger:
     # providing, never "provident" (the trie alone matches any continuation of a stem).
     pattern: re.Pattern[str] | None = field(default=None, compare=False)
     pos: frozenset[str] = frozenset()  # parts of speech the trigger word may have ({} = any)
+    alone: bool = False  # news with one side named ("Finland closed its border", "a missile strike on Lviv")
 
 
 @dataclass(frozen=True)
@@ -162,7 +179,8 @@ def event_lexicon(lang: str) -> _EventLexicon:
             forms = [str(f) for f in entry.get("forms") or [] if str(f).strip()]
             whole = [f for f in forms if GAP not in f.split()]
             pattern = re.compile("|".join(_stem_regex(f, endings) for f in whole), re.IGNORECASE) if whole else None
-            trig = _Trigger(str(plover).upper(), entry.get("mode"), pattern, frozenset(entry.get("pos") or ()))
+            trig = _Trigger(str(plover).upper(), entry.get("mode"), pattern, frozenset(entry.get("pos") or ()),
+                            bool(entry.get("alone")))
             triggers.append(trig)
             for form in whole:
                 trie.add(form, trig)
@@ -215,6 +233,7 @@ class TriggerMatch:
     plover: str
     mode: str | None
     pos: frozenset[str] = frozenset()  # parts of speech its word may have ({} = any)
+    alone: bool = False  # needs no addressee named (see `_Trigger.alone`)
 
 
 @lru_cache(maxsize=20_000)
@@ -237,14 +256,15 @@ def find_triggers(text: str, lang: str, offset: int = 0) -> list[TriggerMatch]:
     out = []
     for s, e, entries in lex.trie.scan(text, accept=lambda s, e, entries: bool(fitting(s, e, entries))):
         trig = fitting(s, e, entries)[0]
-        out.append(TriggerMatch(s + offset, e + offset, text[s:e], trig.plover, trig.mode, trig.pos))
+        out.append(TriggerMatch(s + offset, e + offset, text[s:e], trig.plover, trig.mode, trig.pos, trig.alone))
     for pattern, trig in lex.gapped:
         for m in pattern.finditer(text):
             s, e = m.start() + offset, m.end() + offset
-            # the gapped form says more than a plain form inside it ("wezwało" alone, "granicę")
-            out = [t for t in out if not (s <= t.start and t.end <= e)]
+            # the gapped form says more than a plain form that starts inside it ("wezwało" alone,
+            # "granicę"; "moved additional *troops to the border*")
+            out = [t for t in out if not (s <= t.start < e)]
             if not any(t.start < e and s < t.end for t in out):
-                out.append(TriggerMatch(s, e, m.group(), trig.plover, trig.mode, trig.pos))
+                out.append(TriggerMatch(s, e, m.group(), trig.plover, trig.mode, trig.pos, trig.alone))
     return sorted(out, key=lambda t: t.start)
 
 
@@ -267,7 +287,10 @@ def _trigger_token(tokens: list[Token], trig: TriggerMatch) -> Token | None:
         return verbs[0]  # "tanks fired": the verb carries it
     last = _token_at(tokens, trig.end - 1)
     if last is not None and last.pos in ("NOUN", "PROPN"):
-        return last
+        # "closure of the Kuźnica crossing": the phrase's head noun, the one governed from outside it
+        ids = {t.i for t in inside}
+        heads = [t for t in inside if t.pos in ("NOUN", "PROPN") and t.dep and t.head not in ids]
+        return heads[0] if last.head in ids and len(heads) == 1 else last
     return _token_at(tokens, trig.start)
 
 
@@ -314,9 +337,11 @@ def _agent_of(children: dict[int, list[Token]], verb: Token) -> Token | None:
     return None
 
 
-def _subject_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
+def _subject_span(tokens_by_i: dict[int, Token], tok: Token, lang: str = "") -> Span | None:
     """Span of the actor governing `tok`: the passive agent ("Belarus was sanctioned by
-    the EU": the EU), else the subject, else a possessor, up the tree (6 steps at most)."""
+    the EU": the EU), else the subject, else a possessor, up the tree (6 steps at most).
+    A decision's owner is the actor ("решение *Финляндии* закрыть границу"), not whoever
+    speaks of the decision."""
     children = _children(tokens_by_i)
     cur, hops = tok, 0
     while cur is not None and hops < 6:
@@ -328,6 +353,9 @@ def _subject_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
             for k in kids:
                 if k.dep == rel:
                     return _subtree_span(children, k)
+        if lang and _decision(cur, lang):
+            owner = next((k for k in kids if k.dep == "nmod" and k.pos == "PROPN"), None)
+            return _subtree_span(children, owner) if owner is not None else None
         if cur.head < 0 or cur.head == cur.i:
             break
         cur, hops = tokens_by_i.get(cur.head), hops + 1
@@ -645,7 +673,14 @@ def _modified_type(text: str, trig: TriggerMatch, lang: str, sent_start: int, se
     return plover
 
 
-def _governed_by_event_free_verbs(tok: Token, tokens_by_i: dict[int, Token], report_verbs: re.Pattern[str] | None) -> bool:
+def _decision(tok: Token | None, lang: str) -> bool:
+    """Whether a noun names a decision taken, under which an act is done ("Finland's *decision*
+    to close the border", "*решение* Финляндии закрыть границу"): `phase_verbs` of the language."""
+    return tok is not None and tok.pos == "NOUN" and _listed(lang, "phase_verbs", tok.lemma or tok.text)
+
+
+def _governed_by_event_free_verbs(tok: Token, tokens_by_i: dict[int, Token], report_verbs: re.Pattern[str] | None,
+                                  lang: str) -> bool:
     """Whether every verb above `tok` in the parse is a reporting/auxiliary verb."""
     if report_verbs is None:
         return True  # the language lists none: no basis to judge
@@ -654,8 +689,13 @@ def _governed_by_event_free_verbs(tok: Token, tokens_by_i: dict[int, Token], rep
         head = tokens_by_i.get(cur.head)
         if head is None:
             break
-        if cur.dep in ("relcl", "acl:relcl", "advcl", "parataxis"):
-            return True  # "..., where he met Merkel": a clause of its own
+        if cur.dep in ("relcl", "acl:relcl", "advcl", "parataxis") or (cur.dep == "acl" and head.pos == "PRON"):
+            return True  # "..., where he met Merkel", "после того, как X закрыла": a clause of its own
+        if cur.dep in ("acl", "nmod") and _decision(head, lang):
+            return True  # "X's decision to close the border angered Y": the act stands, as an event noun does
+        if cur.dep == "conj" and head.pos == "VERB":
+            cur, hops = head, hops + 1  # "deployed troops and closed the crossing": a sibling, not a governor
+            continue
         if head.pos == "VERB" and not (
             report_verbs.fullmatch(head.lemma or "") or report_verbs.fullmatch(head.text)
         ):
@@ -681,7 +721,7 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
         return True
     if trig.pos and tok.pos not in trig.pos:
         return False  # "co-host Joe Scarborough": the noun is no act of hosting
-    if trig.plover != "CONSULT" and _background_clause(tok, tokens_by_i, lang):
+    if trig.plover not in PASSING_DEEDS and _background_clause(tok, tokens_by_i, lang):
         return False  # "the rouble slumped after Russia invaded Ukraine": the sentence's background
     if tok.pos == "VERB" and (tok.dep == "amod" or (tok.dep == "acl" and _feats(tok).get("VerbForm") == "Part")):
         return False  # "the most recognized pieces of art", "the officials killed in the strike": describing a thing
@@ -695,10 +735,11 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
     if _topic_of_noun(tok, tokens_by_i, lang, (trig.start, trig.end)):
         return False  # "заявил о готовности к переговорам", "the role of mediator": a topic, no deed
     verb = tok if tok.pos == "VERB" else _governing_verb(tokens_by_i, tok)
+    noun = tokens_by_i.get(verb.head) if verb is not None else None
     if verb is not None and verb.dep == "acl" and any(
         t.head == verb.i and t.dep == "aux" and t.text.casefold() in _event_words(lang, "infinitive_markers")
         for t in tokens_by_i.values()
-    ):
+    ) and not _decision(noun, lang):
         return False  # "a measure to impose sanctions", "a plan to deploy troops": proposed, not done
     if tok.pos in ("NOUN", "PROPN"):
         # "support for X", "the threat": a verbal act needs a verb; an event noun
@@ -723,7 +764,7 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
         # phone call *with* X", "during *Lukashenka's* conversations"), not a mere occasion
         # ("on the first day of the G20 meeting in Bali", "at the close of the NATO summit").
         return trig.plover == "CONSULT" and _names_sides(tok, tokens_by_i, lang)
-    return _governed_by_event_free_verbs(tok, tokens_by_i, event_lexicon(lang).report_verbs)
+    return _governed_by_event_free_verbs(tok, tokens_by_i, event_lexicon(lang).report_verbs, lang)
 
 
 def _in_background_clause(text: str, start: int, limit: int, background: re.Pattern[str] | None) -> bool:
@@ -734,6 +775,23 @@ def _in_background_clause(text: str, start: int, limit: int, background: re.Patt
     window = text[max(limit, start - 80) : start]
     found = list(background.finditer(window))
     return bool(found) and not _clause_break(window[found[-1].end() :])
+
+
+def _background_start(doc: Doc, trig: TriggerMatch, sent_start: int, tokens_by_i: dict[int, Token],
+                      sent_tokens: list[Token]) -> int | None:
+    """Where the background clause that tells a deed starts ("..., *after* Lithuania closed
+    the crossing on Tuesday"), by the parse or the language's opening words; None when the
+    deed is no background."""
+    tok = _trigger_token(sent_tokens, trig)
+    if tok is not None and tok.pos and _background_clause(tok, tokens_by_i, doc.lang):
+        marks = [t.start for t in tokens_by_i.values() if t.head == tok.i and t.dep == "mark"]
+        return min(marks, default=tok.start)
+    lex = event_lexicon(doc.lang)
+    if not _in_background_clause(doc.text, trig.start, sent_start, lex.background):
+        return None
+    window = max(sent_start, trig.start - 80)
+    found = list(lex.background.finditer(doc.text, window, trig.start)) if lex.background else []
+    return found[-1].start() if found else None
 
 
 def _topic_subject(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
@@ -820,13 +878,12 @@ def _interview(doc: Doc, trig: TriggerMatch, end: int) -> bool:
     """Whether a conversation's other side is the press ("в беседе с *корреспондентом*", "in
     an interview with *Reuters*", "spoke to *reporters*"): an interview is how the statement
     was made, no meeting. `media_words` of the language ("korespondent*" a stem) on the next words."""
-    stems = _event_words(doc.lang, "media_words")
     skip = _event_words(doc.lang, "partner_words") | _event_words(doc.lang, "determiners")
     words = [w.casefold() for w in re.findall(r"\w+", doc.text[trig.end : min(end, trig.end + 60)])]
     while words and words[0] in skip:
         words = words[1:]
     own = [w.casefold() for w in re.findall(r"\w+", trig.text)]
-    return any(w == st or (st.endswith("*") and w.startswith(st[:-1])) for w in own + words[:2] for st in stems)
+    return _listed(doc.lang, "media_words", *own, *words[:2])
 
 
 def _venue(doc: Doc, m: Mention) -> bool:
@@ -925,9 +982,7 @@ def _purpose_infinitive(tok: Token, tokens_by_i: dict[int, Token], lang: str, de
     head = tokens_by_i.get(tok.head)
     if head is None or head.i == tok.i:
         return False
-    phase = _event_words(lang, "phase_verbs")
-    word = (head.lemma or head.text).casefold()
-    if not any(word == p or (p.endswith("*") and word.startswith(p[:-1])) for p in phase):
+    if not _listed(lang, "phase_verbs", (head.lemma or head.text).casefold()):
         return True
     return _purpose_infinitive(head, tokens_by_i, lang, depth + 1)
 
@@ -955,8 +1010,8 @@ def _topic_of_noun(noun: Token, tokens_by_i: dict[int, Token], lang: str, trigge
         head = tokens_by_i.get(head.head)  # spaCy: readiness → for → talks; suspicion → of → deporting
     if head is None or head.i == cur.i or cur.dep not in ("nmod", "pobj", "pcomp") or head.pos not in ("NOUN", "PROPN"):
         return False
-    if word_triggers(head.text, lang):
-        return False  # "a round of talks", "переговоры и встречи": the head is an event itself
+    if word_triggers(head.text, lang) or _decision(head, lang):
+        return False  # "a round of talks", "переговоры и встречи": the head is an event itself, or a decision
     word = head.text.casefold()
     return not any(word.startswith(f) for f in frames)
 
@@ -1347,14 +1402,16 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
         if not trigs:
             continue
         main = _main_trigger(doc, trigs, tokens_by_i, sent_tokens)
-        chosen = [main] + [t for t in trigs if t.plover == "CONSULT" and t.plover != main.plover][:1]
+        # Besides the main act, the first deed of each kind the news tells in passing.
+        chosen = [main] + list({t.plover: t for t in reversed(trigs)
+                                if (t.plover in PASSING_DEEDS or t.alone) and t.plover != main.plover}.values())[::-1]
         for trig in chosen:
             modifiers = _modifier_clause(text, trig, sent.start)
             if lex.hypothetical and lex.hypothetical.search(modifiers):
                 continue  # "if the West recognises...", "could deploy": not (yet) an event
             if trig.plover not in COOPERATIVE and lex.negation and lex.negation.search(modifiers):
                 continue  # "officers cannot ban", "has not condemned": nothing was done
-            if trig.plover != "CONSULT" and _in_background_clause(text, trig.start, sent.start, lex.background):
+            if trig.plover not in PASSING_DEEDS and _in_background_clause(text, trig.start, sent.start, lex.background):
                 continue  # "po tym, jak siły rosyjskie zaatakowały": the setting of the news
             near = (max(sent.start, trig.start - NEAR_BEFORE), min(s_end, trig.end + NEAR_AFTER))
             if trig.plover == "CONSULT" and lex.planned and lex.planned.search(text, *near):
@@ -1364,6 +1421,9 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             future = future_tense(_trigger_token(sent_tokens, trig), tokens_by_i)
             plover = _modified_type(text, trig, lang, sent.start, sentence, future)
             plover = base_type(plover) or plover  # events are coded in standard PLOVER
+            if trig is not main and trig.plover != "CONSULT" and not _told_in_passing(
+                    trig, plover, _trigger_token(sent_tokens, trig)):
+                continue
             found = _events_for(doc, registry, sent, s_end, trig, plover, tokens_by_i, sent_tokens, previous)
             via = next((st for span, st in reported if span[0] <= trig.start and trig.end <= span[1]), None)
             for ev in found:
@@ -1383,6 +1443,21 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
     return events
 
 
+def _told_in_passing(trig: TriggerMatch, plover: str, tok: Token | None) -> bool:
+    """Whether a deed beside a sentence's main act is told as done in a clause of its own:
+    unchanged by a negation or a promise ("129 have *not been returned*"), carried by its own
+    verb ("*facing* sanctions", "negotiated *the release*" are what the main act is about) unless
+    it is news with its one side named (`alone`: "missile strikes"), and not describing someone
+    ("an employee *who was arrested* by the FBI")."""
+    if plover != trig.plover:
+        return False
+    if tok is None or not tok.pos:
+        return trig.alone
+    if tok.pos != "VERB" and not trig.alone:
+        return False
+    return tok.dep not in ("relcl", "acl:relcl", "acl") or trig.alone
+
+
 def _events_for(
     doc: Doc,
     registry: ActorRegistry,
@@ -1396,6 +1471,7 @@ def _events_for(
 ) -> list[Event]:
     text = doc.text
     tok = _trigger_token(sent_tokens, trig)
+    by_demonym: Mention | None = None  # the state of "*Russian* missile strikes"
     if tok is not None and tok.pos in ("NOUN", "PROPN"):
         last = tok
         subj = _noun_owner_span(tokens_by_i, last) or _participle_agent_span(tokens_by_i, last)
@@ -1403,10 +1479,15 @@ def _events_for(
             verb = _governing_verb(tokens_by_i, last)
             if verb is not None:
                 subj = _subject_span(tokens_by_i, verb)  # "the EU imposed sanctions", "launched 10 days of war games"
-        if subj is None and plover != "CONSULT":
+        if subj is None and trig.alone:
+            # "*Russian* missile strikes on Kyiv": the state of a demonym right before the act
+            m = next((m for m in doc.mentions if m.kind == "demonym" and m.actor_id and m.end <= trig.start
+                      and not doc.text[m.end : trig.start].strip()), None)
+            by_demonym = m
+        if subj is None and by_demonym is None and plover != "CONSULT":
             return []  # an event noun with no actor ("tightening of sanctions") is background
     else:
-        subj = _subject_span(tokens_by_i, tok) if tok else None
+        subj = _subject_span(tokens_by_i, tok, doc.lang) if tok else None
     patient = _patient_span(tokens_by_i, tok) if tok is not None and tok.pos else None
     done_to = _agentless_passive_subject(tokens_by_i, tok) if tok is not None and tok.pos == "VERB" else None
     if done_to is not None:
@@ -1437,6 +1518,8 @@ def _events_for(
         source = _actor_name(doc, registry, subj)
         ids = [m.actor_id for m in _mentions_in(doc, subj) if m.actor_id]
         source_id = ids[0] if ids else None
+    elif by_demonym is not None:
+        source, source_id = _canonical(registry, by_demonym), by_demonym.actor_id
     # Whether the parse named who acts; without a parse (Polish) the nearby mention is all there is.
     parsed_source = source is not None or not any(t.dep for t in sent_tokens)
     before_passive: Mention | None = None  # "*Białoruś* została objęta sankcjami przez UE"
@@ -1448,14 +1531,22 @@ def _events_for(
     if source is None and done_to is not None:
         # Only a body named after the act stands for its doer ("summoned *to the Polish foreign
         # ministry*"); a state or a person there is a place or a side ("deployed in and around
-        # *Ukraine*", "arrested ..., which *Gershkovich* denies").
-        m = next((m for m in _mentions_in(doc, (trig.start, s_end))
-                  if m.kind == "body" and m.actor_id and not (patient[0] <= m.start and m.end <= patient[1])), None)
+        # *Ukraine*", "arrested ..., which *Gershkovich* denies"). After a strike or an attack the
+        # body is its target's ("был нанесен удар по аэродрому, где уничтожен вертолет *ВСУ*").
+        force = plover in FORCE_ACTS or plover == "ASSAULT"
+        m = None if force else next(
+            (m for m in _mentions_in(doc, (trig.start, s_end))
+             if m.kind == "body" and m.actor_id and not (patient[0] <= m.start and m.end <= patient[1])), None)
+        if m is None and plover in FORCE_ACTS:
+            # "190,000 Russian troops have been deployed": troops are moved by their own state.
+            m = next((m for m in _mentions_in(doc, patient) if m.kind in ("state", "demonym") and m.actor_id), None)
         if m is None:
             return []  # "Belarus was sanctioned": done by nobody the sentence names
         source, source_id = _canonical(registry, m) or m.text, m.actor_id
     if source is None:
         m = _nearest_mention_before(doc, trig.start, sent.start)
+        if m is not None and patient and patient[0] <= m.start and m.end <= patient[1]:
+            m = None  # "*Посла Литвы* вызвали в МИД": the object put first is who the act is done to
         if m is not None and not any(t.dep for t in sent_tokens):
             # No parse: the clause's first actor is its subject more often than the nearest
             # one, which is the addressee in "Polska przekazała *Ukrainie* pomoc".
@@ -1483,14 +1574,15 @@ def _events_for(
         if tm is not None and not doc.text[venue_end : tm.start].strip(" ,"):
             exclude = exclude | {tm.actor_id or tm.text}  # the venue's country after a comma
             tm = _first_mention_after(doc, tm.end, s_end, exclude)
-    if tm is None and source is not None:
+    if tm is None and source is not None and not trig.alone:
         # Free word order (ru/pl) puts the addressee before the act: "Против Белоруссии
         # Евросоюз ввел санкции", "Polska przekazała Ukrainie pomoc".
         told = min((a for a, b in _statement_spans(teller) if a <= trig.start), default=sent.start) if teller else sent.start
         tm = _mention_before_in_clause(doc, trig.start, max(sent.start, told), exclude, subj)
     if tm is None and plover == "SANCTION":
         # "curbs on *Ukrainian* grain imports": the state whose goods or people are hit.
-        tm = next((m for m in doc.mentions if m.kind == "demonym" and m.actor_id and trig.end <= m.start < trig.end + 30
+        # Inside a gapped trigger too: "uznała *rosyjskiego* dyplomatę za persona non grata".
+        tm = next((m for m in doc.mentions if m.kind == "demonym" and m.actor_id and trig.start <= m.start < trig.end + 30
                    and m.end <= s_end and m.actor_id not in exclude), None)
     if tm is None and subj:
         # "Россия и Белоруссия провели совместные учения": the other side is in the subject.
@@ -1498,6 +1590,15 @@ def _events_for(
         tm = next((m for m in _mentions_in(doc, subj) if (m.actor_id or m.text) not in exclude
                    and (_is_actor(m) or _names_state(doc, m)) and (m.start, m.end) not in named
                    and any(m.start <= t.start and t.end <= m.end for t in conjuncts)), None)
+    if source_id is None:
+        # "do MSZ wezwany został ambasador", "вызвали в МИД посла": the home country's ministry
+        # named by its bare acronym (titles.yaml `home_bodies`, as for speakers) did it.
+        taken = [(m.start, m.end) for m in doc.mentions if m.actor_id]
+        words = [source] if source else [w.group() for w in re.finditer(r"\w+", text[sent.start : s_end])
+                                         if not _inside((w.start() + sent.start, w.end() + sent.start), taken)]
+        body = next((b for w in words if (b := home_body(doc, w.strip())) is not None), None)
+        if body is not None:
+            source, source_id = body.name, body.id
     if source is None and plover == "CONSULT" and teller is not None:
         # "– Odbyliśmy konsultacje z premierem – poinformował prezydent": a readout in the
         # first person is the speaker's own meeting.
@@ -1539,7 +1640,7 @@ def _events_for(
             participants.append(force.name)
     participants = list(dict.fromkeys(participants))
     if (plover not in NO_TARGET_NEEDED and plover not in VERBAL_TYPES and target is None
-            and (plover, trig.mode) not in NO_TARGET_NEEDED_MODES):
+            and (plover, trig.mode) not in NO_TARGET_NEEDED_MODES and not (trig.alone and plover == trig.plover)):
         # An act on nobody the text names is narration ("Polish troops have clashed several
         # times with the migrants"); the record wants interactions between named actors.
         return []
@@ -1561,14 +1662,23 @@ def _events_for(
         dated = [(d.value, 0.9) for d in explicit]
     else:
         # A date in a background clause after the act ("... po tym, jak siły zaatakowały w
-        # piątek") dates that clause's deed, not this one.
-        bg = lex.background.search(text, trig.end, s_end) if lex.background else None
-        value, conf, _ = statement_date(doc, (sent.start, s_end), previous, (bg.start(), s_end) if bg else None)
-        dated = [(value, conf)]
+        # piątek") dates that clause's deed, not this one; a deed told in that clause takes its
+        # own date, else the document's.
+        own_clause = _background_start(doc, trig, sent.start, tokens_by_i, sent_tokens)
+        if own_clause is not None:
+            # the clause ends at the next comma after the deed ("After X closed it, Y protested on Friday")
+            comma = text.find(", ", trig.end, s_end)
+            own = next((d for d in in_sentence if d.start >= own_clause and (comma < 0 or d.end <= comma)), None)
+            dated = [(own.value, 0.8) if own is not None else (doc.date, 0.5)]
+        else:
+            bg = lex.background.search(text, trig.end, s_end) if lex.background else None
+            value, conf, _ = statement_date(doc, (sent.start, s_end), previous, (bg.start(), s_end) if bg else None)
+            dated = [(value, conf)]
     if doc.date is not None:
         # "Back in 1959 Nixon visited Moscow", "In July 2020, Putin met...": history the
         # article recalls, not its news.
-        dated = [(v, c) for v, c in dated if v is None or (doc.date - v).days <= HISTORY_DAYS]
+        # A day after publication is when something is to happen: a plan, not a deed.
+        dated = [(v, c) for v, c in dated if v is None or 0 <= (doc.date - v).days <= HISTORY_DAYS]
         if not in_sentence and _past_year(doc, sent.start, s_end, content):
             # "В 2014 году Путин встретился с Обамой": a year alone is no date the date finder
             # resolves, and without it the event would take the article's date.

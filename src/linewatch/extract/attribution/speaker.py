@@ -537,7 +537,7 @@ def resolve_speaker(
             return Speaker(home.name, home.id, (a, b), surface, gender_of(doc, home.id, history), "title", 0.6)
     # "МИД", "В Минобороны добавили": a bare acronym of the home country's ministry (titles.yaml home_bodies)
     bare = [w for w in words if w not in speaker_words(lang).prepositions]
-    if len(bare) == 1 and (body := _home_body(doc, bare[0])) is not None:
+    if len(bare) == 1 and (body := home_body(doc, bare[0])) is not None:
         return Speaker(body.name, body.id, (a, b), surface, "n", "title", 0.6)
     name = _clean_surface(_name_part(surface, lang) or surface)
     if not name:
@@ -591,7 +591,7 @@ def _home_holder(doc: Doc, roles: frozenset[str]) -> Any | None:
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
-def _home_body(doc: Doc, word: str) -> Any | None:
+def home_body(doc: Doc, word: str) -> Any | None:
     """The home country's ministry a bare acronym means ("МИД" in Russian, "MSZ" in Polish news:
     titles.yaml `home_bodies`), or None."""
     bodies = lexicon(doc.lang, "titles").get("home_bodies") or {}

@@ -33,6 +33,9 @@ def events(pipe: Pipeline, text: str, lang: str) -> list:
     ("ru", "Путин лишил Эрдогана роли посредника по Украине."),
     # an interview is how a statement was made, no meeting
     ("ru", "Об этом Песков рассказал в беседе с корреспондентом РИА Новости."),
+    ("en", "Speaking with Polish news outlet Gazeta this week, Sikorski said the attack was planned."),
+    # a verbal act coordinated with a verb of no deed is no deed's sibling
+    ("en", "As governments engage in, support and prepare for war, workers bear the burden."),
     # a year alone dates a deed as history
     ("en", "In 2014, Russia annexed Crimea after Putin met with his security chiefs."),
     ("ru", "В 2014 году Путин встретился с Обамой в Нормандии."),

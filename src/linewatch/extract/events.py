@@ -693,8 +693,9 @@ def _governed_by_event_free_verbs(tok: Token, tokens_by_i: dict[int, Token], rep
             return True  # "..., where he met Merkel", "после того, как X закрыла": a clause of its own
         if cur.dep in ("acl", "nmod") and _decision(head, lang):
             return True  # "X's decision to close the border angered Y": the act stands, as an event noun does
-        if cur.dep == "conj" and head.pos == "VERB":
-            cur, hops = head, hops + 1  # "deployed troops and closed the crossing": a sibling, not a governor
+        if cur.dep == "conj" and head.pos == "VERB" and word_triggers(head.text, lang) - VERBAL_TYPES:
+            # "deployed troops and closed the crossing": a sibling deed, not a governor
+            cur, hops = head, hops + 1
             continue
         if head.pos == "VERB" and not (
             report_verbs.fullmatch(head.lemma or "") or report_verbs.fullmatch(head.text)

@@ -34,6 +34,7 @@ import argparse
 import glob
 import importlib.util
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -56,7 +57,7 @@ scorer = _module("lw_score", folds.SHARED / "eval" / "score.py")
 from linewatch.actors.registry import actor_registry  # noqa: E402
 from linewatch.analyze.stance import component as stage  # noqa: E402
 from linewatch.analyze.stance import learnt  # noqa: E402
-from linewatch.analyze.stance.targets import choose_target, is_own_state  # noqa: E402
+from linewatch.analyze.stance.targets import choose_target  # noqa: E402
 from linewatch.cli.contract import extract_documents  # noqa: E402
 from linewatch.config import load_config  # noqa: E402
 from linewatch.runner import build_pipeline  # noqa: E402
@@ -67,17 +68,34 @@ STEPS = 3000
 RATE = 0.1
 
 
-def collect(docs: list) -> list[dict]:
-    """For every matched required gold statement: candidates with labels, and the stance inputs."""
+def extractor():
+    """extract(path, default date) -> the pipeline's (label, doc) pairs, with the configured registries."""
     config = load_config()
     pipeline = build_pipeline(config.pipeline_kwargs())
     registry = actor_registry(config.registries)
+    return lambda path, default: extract_documents(path, pipeline, default, None, registry=registry)
+
+
+def statement_choices(doc) -> Iterator[tuple]:
+    """(statement, rule target, named actors, ranker candidates) in the order the stage reads
+    the statements (the rule target of one depends on the statement before)."""
+    previous = None
+    for st in doc.statements[: stage.MAX_STATEMENTS]:
+        rule_target, named = choose_target(doc, st, previous)
+        previous = st
+        facts = stage.candidate_facts(doc, st, named) if rule_target and rule_target.kind != "previous" else []
+        yield st, rule_target, named, facts
+
+
+def collect(docs: list) -> list[dict]:
+    """For every matched required gold statement: candidates with labels, and the stance inputs."""
+    extract = extractor()
     items: list[dict] = []
     for gd in docs:
         default = date.fromisoformat(folds.SEED_DATE) if gd.set == "seed" else None
         gold = scorer.load_gold_doc(gd.gold)
         try:
-            extracted = extract_documents(str(gd.text), pipeline, default, None, registry=registry)
+            extracted = extract(str(gd.text), default)
         except Exception as exc:  # an extraction bug on one document: train on the others
             print(f"skipped {gd.name}: {type(exc).__name__}: {exc}", file=sys.stderr)
             continue
@@ -88,33 +106,30 @@ def collect(docs: list) -> list[dict]:
             pairs = scorer.greedy_match(len(preds), len(gold.statements),
                                         lambda p, g, preds=preds, gold=gold: scorer._statement_match(preds[p], gold.statements[g]))
             by_pred = dict(pairs)
-            previous = None
-            order = sorted(doc.statements[: stage.MAX_STATEMENTS], key=lambda s: s.content_span)
-            for st in order:
-                k = sts.index(st)
-                g = by_pred.get(k)
-                rule_target, named = choose_target(doc, st, previous)
-                previous = st
+            for st, rule_target, named, facts in statement_choices(doc):
+                g = by_pred.get(sts.index(st))
                 if g is None or gold.statements[g].optional:
                     continue
                 gs = gold.statements[g]
-                facts = stage.candidate_facts(doc, st, named) if rule_target and rule_target.kind != "previous" else []
                 hits = [any(scorer.names_match(f.candidate.name, t) for t in gs.targets) for f in facts]
                 items.append({"doc": gd.name, "fold": gd.fold, "st": st, "docobj": doc, "named": named,
                               "rule_target": rule_target, "facts": facts, "hits": hits, "gold": gs})
     return items
 
 
+def feature_matrix(rows: list[dict], index: dict[str, int]) -> np.ndarray:
+    """(rows x features) of feature dicts, columns by `index`."""
+    x = np.zeros((len(rows), len(index)))
+    for r, f in enumerate(rows):
+        for n, v in f.items():
+            x[r, index[n]] = v
+    return x
+
+
 def fit_ranker(groups: list[tuple[list[dict], int]]) -> learnt.LinearModel:
     names = sorted({n for rows, _ in groups for f in rows for n in f})
     index = {n: i for i, n in enumerate(names)}
-    mats = []
-    for rows, y in groups:
-        x = np.zeros((len(rows), len(names)))
-        for r, f in enumerate(rows):
-            for n, v in f.items():
-                x[r, index[n]] = v
-        mats.append((x, y))
+    mats = [(feature_matrix(rows, index), y) for rows, y in groups]
     w = np.zeros(len(names))
     for _ in range(STEPS):
         grad = RANKER_L2 * w / max(1, len(mats))
@@ -127,11 +142,7 @@ def fit_ranker(groups: list[tuple[list[dict], int]]) -> learnt.LinearModel:
 
 def fit_softmax(rows: list[dict], ys: list[int], n_out: int) -> learnt.LinearModel:
     names = sorted({n for f in rows for n in f})
-    index = {n: i for i, n in enumerate(names)}
-    x = np.zeros((len(rows), len(names)))
-    for r, f in enumerate(rows):
-        for n, v in f.items():
-            x[r, index[n]] = v
+    x = feature_matrix(rows, {n: i for i, n in enumerate(names)})
     y = np.zeros((len(rows), n_out))
     y[np.arange(len(rows)), ys] = 1.0
     w = np.zeros((len(names), n_out))
@@ -149,23 +160,13 @@ def target_groups(items: list[dict]) -> list[tuple[list[dict], int]]:
     for it in items:
         if len(it["facts"]) < 2 or not any(it["hits"]):
             continue
-        rows = [learnt.target_features(f, it["st"].speaker_country, len(it["facts"])) for f in it["facts"]]
-        out.append((rows, it["hits"].index(True)))
+        out.append((learnt.target_rows(it["facts"], it["st"].speaker_country), it["hits"].index(True)))
     return out
 
 
 def chosen_target(it: dict, ranker: learnt.LinearModel | None):
-    """The target as the stage picks it: the ranker's (or the rule's) choice, the document's
-    adversary for a statement naming nobody, and `redirect_blame` after."""
-    facts, st, doc = it["facts"], it["st"], it["docobj"]
-    if it["rule_target"] is None:
-        picked = stage._topic_candidate(doc, st)
-    elif ranker is None or len(facts) < 2:
-        picked = it["rule_target"]
-    else:
-        rows = [learnt.target_features(f, st.speaker_country, len(facts)) for f in facts]
-        picked = facts[int(np.argmax(ranker.scores(rows)[:, 0]))].candidate
-    return stage.redirect_blame(doc, st, picked)
+    """The target as the stage picks it (`component.pick_target`), with the ranker being fitted."""
+    return stage.pick_target(it["docobj"], it["st"], it["rule_target"], it["named"], ranker, it["facts"])
 
 
 def stance_rows(items: list[dict], ranker: learnt.LinearModel | None) -> tuple[list[dict], list[int], list[tuple]]:
@@ -176,11 +177,7 @@ def stance_rows(items: list[dict], ranker: learnt.LinearModel | None) -> tuple[l
         gs = it["gold"]
         if gs.stance not in learnt.STANCE_LABELS:
             continue
-        st, doc = it["st"], it["docobj"]
-        target = chosen_target(it, ranker)
-        own = bool(target and is_own_state(target, st))
-        rs = stage._score_statement(doc, st, target, own, it["named"])
-        facts = stage.statement_facts(doc, st, target, rs)
+        own, rs, facts = stage.stance_inputs(it["docobj"], it["st"], chosen_target(it, ranker), it["named"])
         rows.append(learnt.stance_features(facts))
         ys.append(learnt.STANCE_LABELS.index(gs.stance))
         context.append((own, facts, rs))
@@ -218,21 +215,13 @@ def cross_validate(items: list[dict]) -> None:
 
 def unlabelled_rows(paths: list[str], ranker: learnt.LinearModel) -> list[dict]:
     """Stance features of every statement of unlabelled articles, toward the target the stage picks."""
-    config = load_config()
-    pipeline = build_pipeline(config.pipeline_kwargs())
-    registry = actor_registry(config.registries)
+    extract = extractor()
     rows = []
     for path in paths:
-        for _, doc in extract_documents(path, pipeline, None, None, registry=registry):
-            previous = None
-            for st in doc.statements[: stage.MAX_STATEMENTS]:
-                rule_target, named = choose_target(doc, st, previous)
-                previous = st
-                facts = stage.candidate_facts(doc, st, named) if rule_target and rule_target.kind != "previous" else []
-                target = chosen_target({"facts": facts, "st": st, "docobj": doc, "rule_target": rule_target}, ranker)
-                own = bool(target and is_own_state(target, st))
-                rs = stage._score_statement(doc, st, target, own, named)
-                rows.append(learnt.stance_features(stage.statement_facts(doc, st, target, rs)))
+        for _, doc in extract(path, None):
+            for st, rule_target, named, facts in statement_choices(doc):
+                target = stage.pick_target(doc, st, rule_target, named, ranker, facts)
+                rows.append(learnt.stance_features(stage.stance_inputs(doc, st, target, named)[2]))
     return rows
 
 

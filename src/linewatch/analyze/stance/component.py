@@ -28,9 +28,11 @@ from linewatch.analyze.stance.clauses import target_clause
 from linewatch.analyze.stance.learnt import (
     HOSTILE_ACTS,
     CandidateFacts,
+    LinearModel,
     StatementFacts,
     predict_stance,
     rank_targets,
+    target_ranker,
 )
 from linewatch.analyze.stance.model import load_model
 from linewatch.analyze.stance.score import (
@@ -250,15 +252,24 @@ def candidate_facts(doc: Doc, st: Statement, named: list[Candidate]) -> list[Can
     return out
 
 
-def _pick_target(doc: Doc, st: Statement, rule_target: Candidate | None, named: list[Candidate]) -> Candidate | None:
-    """The learnt ranker's choice among the named actors; the rule's when there is no model
-    or the rule fell back on the previous statement's target."""
+def pick_target(doc: Doc, st: Statement, rule_target: Candidate | None, named: list[Candidate],
+                ranker: LinearModel | None, facts: list[CandidateFacts] | None = None) -> Candidate | None:
+    """The statement's target as the stage chooses it: the learnt ranker's choice among the named
+    actors (the rule's when there is no ranker, fewer than two known actors are named, or the rule
+    fell back on the previous statement's target), the document's adversary when nobody is named,
+    then `redirect_blame`. The training script calls this with the ranker it fits, so training and
+    run time cannot choose differently. `facts`: the statement's `candidate_facts`, if computed."""
+    return redirect_blame(doc, st, _ranked_target(doc, st, rule_target, named, ranker, facts))
+
+
+def _ranked_target(doc: Doc, st: Statement, rule_target: Candidate | None, named: list[Candidate],
+                   ranker: LinearModel | None, facts: list[CandidateFacts] | None) -> Candidate | None:
     if rule_target is None:  # nobody is named: the document's adversary is meant
         return _topic_candidate(doc, st)
-    if rule_target.kind == "previous" or len({c.name for c in named if c.actor_id is not None}) < 2:
+    if ranker is None or rule_target.kind == "previous" or len({c.name for c in named if c.actor_id is not None}) < 2:
         return rule_target
-    facts = candidate_facts(doc, st, named)
-    probs = rank_targets(facts, st.speaker_country)
+    facts = candidate_facts(doc, st, named) if facts is None else facts
+    probs = rank_targets(facts, st.speaker_country, ranker)
     if probs is None:
         return rule_target
     best = max(range(len(facts)), key=lambda k: probs[k])
@@ -294,6 +305,15 @@ def _clears_own_state(doc: Doc, st: Statement, denial_at: int) -> bool:
     before = [c for m in doc_mentions(doc) if st.content_span[0] <= m.start and m.end <= denial_at
               for c in [candidate_of(m, doc)] if c is not None and c.actor_id is not None]
     return bool(before) and is_own_state(max(before, key=lambda c: c.span[0]), st)
+
+
+def stance_inputs(doc: Doc, st: Statement, target: Candidate | None,
+                  named: list[Candidate]) -> tuple[bool, _RuleStance, StatementFacts]:
+    """What the stance toward `target` is judged from (run time and training alike): whether the
+    target is the speaker's own state, the rules' stance, and the learnt model's facts."""
+    own = bool(target and is_own_state(target, st))
+    rule = _score_statement(doc, st, target, own, named)
+    return own, rule, statement_facts(doc, st, target, rule)
 
 
 def statement_facts(doc: Doc, st: Statement, target: Candidate | None, rule: _RuleStance) -> StatementFacts:
@@ -373,18 +393,17 @@ def apply_stance(doc: Doc) -> Doc:
     """Fill target and stance of every statement, and add the stance mentions."""
     previous: Statement | None = None
     covered: list[tuple[int, int]] = []
+    ranker = target_ranker()
     for st in doc.statements[:MAX_STATEMENTS]:
         if st.extra.pop(ACT_BY_STANCE, None):  # analysed before: the act follows from the stance found now
             st.plover = None
         rule_target, named = choose_target(doc, st, previous)
-        target = redirect_blame(doc, st, _pick_target(doc, st, rule_target, named))
+        target = pick_target(doc, st, rule_target, named, ranker)
         # an analyst or an earlier stage may pin the target (extra["target_locked"]); keep it then
         if target is not None and st.extra.get("target_locked") is None:
             st.target, st.target_id = target.shown_name, target.shown_id
             st.target_span = target.span if target.kind != "previous" else st.target_span or target.span
-        own = bool(target and is_own_state(target, st))
-        rule = _score_statement(doc, st, target, own, named)
-        facts = statement_facts(doc, st, target, rule)
+        own, rule, facts = stance_inputs(doc, st, target, named)
         st.stance, st.stance_confidence = final_stance(own, facts, rule, predict_stance(facts))  # type: ignore[assignment]
         if accuses(spoken_act(st), st.stance, own, facts):
             st.plover = "ACCUSE"

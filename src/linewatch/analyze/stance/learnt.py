@@ -186,13 +186,23 @@ def target_features(f: CandidateFacts, speaker_country: str | None, n_candidates
     return feats
 
 
-def rank_targets(facts: list[CandidateFacts], speaker_country: str | None) -> list[float] | None:
-    """Probabilities of each candidate being the target, or None without a model."""
-    model = load(TARGET_MODEL)
+def target_ranker() -> LinearModel | None:
+    """The shipped target ranker, or None without one (the rule choices stand)."""
+    return load(TARGET_MODEL)
+
+
+def target_rows(facts: list[CandidateFacts], speaker_country: str | None) -> list[dict[str, float]]:
+    """The ranker's feature rows of a statement's candidates (run time and training alike)."""
+    return [target_features(f, speaker_country, len(facts)) for f in facts]
+
+
+def rank_targets(facts: list[CandidateFacts], speaker_country: str | None,
+                 model: LinearModel | None) -> list[float] | None:
+    """Probabilities of each candidate being the target, or None without a model (`model`: the
+    shipped `load(TARGET_MODEL)` at run time, the one being fitted in training)."""
     if model is None or not facts:
         return None
-    rows = [target_features(f, speaker_country, len(facts)) for f in facts]
-    return softmax(model.scores(rows)[:, 0]).tolist()
+    return softmax(model.scores(target_rows(facts, speaker_country))[:, 0]).tolist()
 
 
 # --------------------------------------------------------------------------- stance

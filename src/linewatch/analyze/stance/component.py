@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -349,32 +350,79 @@ def _judges(facts: StatementFacts) -> bool:
             or counts.get("negative", 0) > counts.get("fact", 0))
 
 
+def _opposes_own_side(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
+    """Nobody opposes their own side: blame words near it tell of a threat to it."""
+    return own
+
+
+def _hostile_cue(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
+    """"warned that Minsk would pay", "accused Warsaw": the reporting verb itself is the stance
+    toward another side, whatever the content's words and however little the sides are known."""
+    return not own and facts.cue_kind == "hostile"
+
+
+def _denial_toward_ally(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
+    """"these statements were not agreed with Moscow": a denial toward an ally distances the
+    speaker from it; only blame words, a hostile cue or an accusation oppose it."""
+    return facts.relation == "ally" and not _blames_outright(facts)
+
+
+def _plain_report(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
+    """"the border guard informed that 150 people tried to cross illegally from Belarus",
+    "announced that the EU adopted sanctions": a report passes a fact on, it takes no side."""
+    return facts.cue_kind == "report" and not _judges(facts)
+
+
+def _clears_own_side_of_ally_act(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
+    """"Moscow had nothing to do with Minsk's decision": the speaker distances its own side
+    from the ally's act, neither backing nor opposing the ally."""
+    return facts.exonerated and facts.exonerated_own and facts.relation == "ally"
+
+
+def _exonerates_own_side(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
+    """"we had nothing to do with it", "Minsk is not behind this": the speaker defends its side
+    or an ally; the blame words are the accusation it rejects. The learnt model has too few
+    support examples (10 of 158) to say so itself."""
+    return facts.relation in ("own", "ally") and facts.exonerated
+
+
+def _rules_support_own_side(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
+    """"pressure on Minsk is groundless": the rules find support toward the speaker's side or an
+    ally, which the learnt model (too few support examples) cannot say itself."""
+    return facts.relation in ("own", "ally") and rule.label == "support"
+
+
+_Rule = Callable[[bool, StatementFacts, _RuleStance], bool]
+
+# Bounds on the learnt model's label, in this order, each applied to the label the previous
+# ones left: (applies, the label it bounds, the label it becomes, confidence).
+LEARNT_BOUNDS: tuple[tuple[_Rule, str, str, float], ...] = (
+    (_opposes_own_side, "oppose", "neutral", 0.5),
+    (_hostile_cue, "neutral", "oppose", HOSTILE_CUE_CONFIDENCE),
+    (_denial_toward_ally, "oppose", "neutral", 0.5),
+    (_plain_report, "oppose", "neutral", REPORT_CONFIDENCE),
+)
+
+# Side rules that decide whatever the model or the rules say, the first that applies:
+# (applies, label, confidence; None = the rules' own confidence).
+SIDE_RULES: tuple[tuple[_Rule, str, float | None], ...] = (
+    (_clears_own_side_of_ally_act, "neutral", EXONERATION_CONFIDENCE),
+    (_exonerates_own_side, "support", EXONERATION_CONFIDENCE),
+    (_rules_support_own_side, "support", None),
+)
+
+
 def final_stance(own: bool, facts: StatementFacts, rule: _RuleStance,
                  learnt: tuple[str, float] | None) -> tuple[str, float]:
-    """(label, confidence): the learnt model's (the rule's without one), bounded by the sides."""
-    if learnt is not None and own and learnt[0] == "oppose":
-        learnt = ("neutral", 0.5)  # nobody opposes their own side: blame words tell of a threat to it
-    if learnt is not None and not own and learnt[0] == "neutral" and facts.cue_kind == "hostile":
-        # "warned that Minsk would pay", "accused Warsaw": the reporting verb itself is the
-        # stance, whatever the content's words and however little the sides are known
-        learnt = ("oppose", HOSTILE_CUE_CONFIDENCE)
-    if learnt is not None and learnt[0] == "oppose" and facts.relation == "ally" and not _blames_outright(facts):
-        # "these statements were not agreed with Moscow": a denial toward an ally distances the
-        # speaker from it; only blame words, a hostile cue or an accusation oppose it
-        learnt = ("neutral", 0.5)
-    if learnt is not None and learnt[0] == "oppose" and facts.cue_kind == "report" and not _judges(facts):
-        # "the border guard informed that 150 people tried to cross illegally from Belarus",
-        # "announced that the EU adopted sanctions": a report passes a fact on, it takes no side
-        learnt = ("neutral", REPORT_CONFIDENCE)
-    if facts.exonerated and facts.exonerated_own and facts.relation == "ally":
-        # "Moscow had nothing to do with Minsk's decision": the speaker distances its own
-        # side from the ally's act; neither backing nor opposing the ally
-        return "neutral", EXONERATION_CONFIDENCE
-    if facts.relation in ("own", "ally") and (facts.exonerated or rule.label == "support"):
-        # "we had nothing to do with it", "Minsk is not behind this", "pressure on Minsk is
-        # groundless": the speaker defends its side; the blame words are the accusation it
-        # rejects. The learnt model has too few support examples (10 of 158) to say so itself.
-        return "support", EXONERATION_CONFIDENCE if facts.exonerated else rule.confidence
+    """(label, confidence): the learnt model's (the rules' without one), bounded by `LEARNT_BOUNDS`;
+    the first of `SIDE_RULES` that applies overrides both."""
+    if learnt is not None:
+        for applies, label, becomes, confidence in LEARNT_BOUNDS:
+            if learnt[0] == label and applies(own, facts, rule):
+                learnt = (becomes, confidence)
+    for applies, label, side_confidence in SIDE_RULES:
+        if applies(own, facts, rule):
+            return label, rule.confidence if side_confidence is None else side_confidence
     return learnt or (rule.label, rule.confidence)
 
 

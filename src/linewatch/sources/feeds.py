@@ -104,14 +104,11 @@ def entry_body(entry: Any) -> tuple[str, bool]:
 
 
 def collect_feed(source: SourceDef, ctx: CollectContext) -> Iterator[Item]:
-    result = ctx.fetcher.get(source.location, allow_private=source.allow_private or None,
-                             max_bytes=source.max_bytes, accept=FEED_ACCEPT,
-                             etag=ctx.etag, last_modified=ctx.last_modified)
-    if result.not_modified:
-        ctx.not_modified = True
+    result = ctx.get_if_changed(source, FEED_ACCEPT)
+    if result is None:
         return
     parsed = parse_feed(result)
-    ctx.etag, ctx.last_modified = result.etag, result.last_modified
+    ctx.keep_validators(result)
     yield from feed_items(parsed, result, source, ctx)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from linewatch.model import Document, Event
 from linewatch.sources.definitions import SourceDef
-from linewatch.sources.fetch import Fetcher
+from linewatch.sources.fetch import Fetcher, FetchResult
 from linewatch.sources.files import _finish
 
 MAX_TEXT_CHARS = 2_000_000  # a document longer than this is cut (and says so in meta)
@@ -40,6 +40,22 @@ class CollectContext:
     not_modified: bool = False
     notes: list[str] = field(default_factory=list)  # non-fatal problems (an article page that failed)
     archive: Any = None  # WarcArchive for things read from files (Telegram, GDELT)
+
+    def get_if_changed(self, source: SourceDef, accept: str) -> FetchResult | None:
+        """GET the source's location with the validators of the last poll; None (and
+        `not_modified` set) when the server says it has not changed since. The caller keeps the
+        new validators (`keep_validators`) once it has read the result (a feed only after it
+        parsed: one it cannot parse is fetched whole again next time)."""
+        result = self.fetcher.get(source.location, allow_private=source.allow_private or None,
+                                  max_bytes=source.max_bytes, accept=accept,
+                                  etag=self.etag, last_modified=self.last_modified)
+        if result.not_modified:
+            self.not_modified = True
+            return None
+        return result
+
+    def keep_validators(self, result: FetchResult) -> None:
+        self.etag, self.last_modified = result.etag, result.last_modified
 
 
 def make_document(

@@ -103,13 +103,10 @@ def page_document(result: FetchResult, source: SourceDef | None, *, extra_meta: 
 
 def collect_page(source: SourceDef, ctx: CollectContext) -> Iterator[Item]:
     """A `page` source: the page itself is the item (keyed by URL + content, so an edit is new)."""
-    result = ctx.fetcher.get(source.location, allow_private=source.allow_private or None,
-                             max_bytes=source.max_bytes, accept=HTML_ACCEPT,
-                             etag=ctx.etag, last_modified=ctx.last_modified)
-    if result.not_modified:
-        ctx.not_modified = True
+    result = ctx.get_if_changed(source, HTML_ACCEPT)
+    if result is None:
         return
-    ctx.etag, ctx.last_modified = result.etag, result.last_modified
+    ctx.keep_validators(result)
     item = page_item(result, source, ctx)
     if item is not None:
         yield item

@@ -124,7 +124,7 @@ def sitemap_entries(source: SourceDef, ctx: CollectContext, first: FetchResult |
                     ctx.not_modified = True
                 continue
             if depth == 0:
-                ctx.etag, ctx.last_modified = result.etag, result.last_modified
+                ctx.keep_validators(result)
         try:
             root = sitemap_xml(result, source.max_bytes)
         except FetchError as exc:

@@ -40,6 +40,7 @@ from linewatch.extract.plover_model import (
     features,
     load_model,
 )
+from linewatch.extract.verbal_cues import cue_act, is_question, negated_cue
 from linewatch.lexicon import lexicon
 from linewatch.model import Event, Span, Statement
 from linewatch.nlp.doc import Doc, Mention, Token
@@ -1221,6 +1222,13 @@ def verbal_act(statement: Statement, text: str, lang: str) -> str | None:
     """
     lex = event_lexicon(lang)
     cue = statement.cue or ""
+    content = statement.content or ""
+    if is_question(content, lang):
+        return None  # "asked whether...": a question is no act
+    if negated_cue(statement, text, lang):
+        cue = ""  # "nie poparł", "не поддержал": the cue is no act of the speaker's; the content may be
+    elif cue and (by_lemma := cue_act(statement, lang)):
+        return by_lemma
     if cue:
         for plover, pat in lex.cue_acts:
             if pat.search(cue):
@@ -1228,7 +1236,6 @@ def verbal_act(statement: Statement, text: str, lang: str) -> str | None:
         for trig in find_triggers(cue, lang):
             if trig.plover in VERBAL_TYPES:
                 return trig.plover
-    content = statement.content or ""
     # Explicit markers of refusal, threat or demand ("groundless", "will not", "must") come
     # first: the deeds a content mentions ("the accusations are groundless") are its topic.
     for plover, pat in lex.content_acts:

@@ -16,8 +16,8 @@ _NAME_KINDS = ("Name", "Surn", "Patr")
 
 
 @lru_cache(maxsize=1)
-def _vocab() -> MorphVocab:
-    """pymorphy2's dictionary, loaded once per process on the first Russian name."""
+def vocab() -> MorphVocab:
+    """pymorphy2's dictionary, loaded once per process on the first Russian word asked about."""
     return MorphVocab()
 
 
@@ -33,7 +33,7 @@ def _as_written(form: str, like: str) -> str:
 def name_readings(word: str) -> tuple[tuple[str, frozenset[str], str], ...]:
     """(nominative, cases, gender) of each singular reading of a word as a name."""
     out = []
-    for p in _vocab().parse(word):
+    for p in vocab().parse(word):
         if not any(k in p.tag for k in _NAME_KINDS) or p.tag.number != "sing":
             continue
         form = p.inflect({"Nom"})  # natasha names grammemes the UD way
@@ -46,6 +46,6 @@ def name_readings(word: str) -> tuple[tuple[str, frozenset[str], str], ...]:
 def common_word(word: str) -> bool:
     """Does pymorphy2's dictionary know the word, and never as a name ("Иностранных", "Дел"; not
     "Лавров", not an unknown "Ландсбергис")?"""
-    parses = _vocab().parse(word)
+    parses = vocab().parse(word)
     return bool(parses) and all(p.is_known for p in parses) and not any(
         k in p.tag for p in parses for k in _NAME_KINDS)

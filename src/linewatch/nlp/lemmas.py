@@ -1,0 +1,37 @@
+"""Every lemma a word form may have, for matching word lists by lemma instead of by form.
+
+One lexicon entry ("zaapelować", "призвать", "accuse") then covers all forms, genders and
+persons of the word ("zaapelowała", "zaapelowali"; "призвали"; "accuses"). Polish lemmas come
+from morfeusz2 (every reading: "poparcie" is the noun and a form of "poprzeć"), Russian from
+pymorphy2 (every parse), other languages from simplemma. The form itself is always among them,
+so an entry may also list a word that has no lemma ("za", "out").
+"""
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import simplemma
+from simplemma.strategies.default import DefaultStrategy
+
+from linewatch.nlp.polish_morph import analyser
+from linewatch.nlp.russian_morph import vocab
+
+
+@cache
+def _lemmatizer() -> simplemma.Lemmatizer:
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(low_memory=True))
+
+
+@lru_cache(maxsize=100_000)
+def word_lemmas(word: str, lang: str) -> frozenset[str]:
+    """The lower-cased form and each lemma it may have in `lang`."""
+    low = word.casefold()
+    out = {low}
+    if lang == "pl":
+        out.update(lemma.split(":")[0].casefold() for _s, _e, (_o, lemma, *_rest) in analyser().analyse(low))
+    elif lang == "ru":
+        out.update(p.normal_form.replace("ё", "е") for p in vocab().parse(low))
+        out.add(low.replace("ё", "е"))
+    else:
+        out.add(str(_lemmatizer().lemmatize(low, lang=lang)).casefold())
+    return frozenset(out)

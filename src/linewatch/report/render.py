@@ -11,13 +11,13 @@ import re
 import tempfile
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 
 from linewatch.errors import InputError
 from linewatch.model import strip_bidi
 from linewatch.report.brief import Briefing, Line
-from linewatch.web.viewhelpers import display_safe, safe_href
+from linewatch.web.viewhelpers import safe_href, template_env
 
 HERE = Path(__file__).resolve().parent
 FORMATS = ("md", "html", "pdf")
@@ -98,13 +98,7 @@ def render_markdown(b: Briefing) -> str:
 
 
 def _env() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(HERE / "templates")),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        finalize=display_safe,
-    )
+    env = template_env(HERE / "templates")
     env.globals["safe_href"] = safe_href
     return env
 

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from linewatch.actors.registry import actor_registry
@@ -50,15 +50,8 @@ SECURITY_HEADERS = {
 
 
 def make_templates() -> Environment:
-    """Jinja2 with autoescaping on for every template (html and md alike)."""
-    env = Environment(
-        loader=FileSystemLoader(str(HERE / "templates")),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        finalize=viewhelpers.display_safe,
-    )
-
+    """The dashboard's templates (`viewhelpers.template_env`) with its globals and filters."""
+    env = viewhelpers.template_env(HERE / "templates")
     env.globals.update(viewhelpers.GLOBALS)
     env.filters.update(viewhelpers.FILTERS)
     return env

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from linewatch.model import strip_bidi
@@ -90,3 +92,15 @@ def display_safe(value: Any) -> Any:
     if isinstance(value, Markup):
         return Markup(strip_bidi(str(value)))
     return strip_bidi(value) if isinstance(value, str) else value
+
+
+def template_env(folder: Path) -> Environment:
+    """Jinja2 over the templates in `folder`, with autoescaping on for every template (html and
+    md alike) and every value shown through `display_safe` (the dashboard and the briefings)."""
+    return Environment(
+        loader=FileSystemLoader(str(folder)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=display_safe,
+    )

@@ -81,7 +81,8 @@ SKIP_TITLES = True
 # Statements below this confidence are not reported.
 MIN_CONFIDENCE = 0.3
 # A speaker found as the holder of an office ("szef MSWiA") on a date inferred from the URL or text,
-# not given by the source: the holder may be the wrong one, so the statement is trusted less.
+# not given by the source, or with no date at all (the latest holder): the holder may be the wrong
+# one, so the statement is trusted less.
 INFERRED_DATE_OFFICE_FACTOR = 0.85
 
 
@@ -783,8 +784,9 @@ def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker 
     role, org, country = actor_fields(doc, speaker.actor_id if speaker else None, when)
     conf = att.confidence * (speaker.confidence if speaker else 0.5)
     conf = min(1.0, conf + 0.1) if speaker and speaker.actor_id else conf
-    if speaker is not None and speaker.actor_id and doc.date_is_inferred and _by_office(doc, speaker):
-        conf *= INFERRED_DATE_OFFICE_FACTOR
+    if speaker is not None and speaker.actor_id and (doc.date is None or doc.date_is_inferred) \
+            and _by_office(doc, speaker):
+        conf *= INFERRED_DATE_OFFICE_FACTOR  # no date, or one read off the URL or text: the holder may be another
     return Statement(
         doc_id=doc.id,
         content=content,

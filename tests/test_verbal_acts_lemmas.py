@@ -54,3 +54,23 @@ def act(sentence: str, cue: str, content: str, lang: str) -> str | None:
 )
 def test_act_by_lemma(sentence: str, cue: str, content: str, lang: str, want: str | None) -> None:
     assert act(sentence, cue, content, lang) == want
+
+
+@pytest.mark.parametrize(
+    "content,lang,want",
+    [
+        # content-led acts under a neutral cue
+        ("że sąsiednie państwa powinny natychmiast otworzyć granice", "pl", "DEMAND"),
+        ("że te doniesienia są wyssane z palca", "pl", "REJECT"),
+        ("że nie ma mowy o żadnych ustępstwach", "pl", "REJECT"),
+        ("że Warszawa pożałuje tej decyzji", "pl", "THREATEN"),
+        ("что это клевета и вымысел", "ru", "REJECT"),
+        ("что об отмене санкций не может быть и речи", "ru", "REJECT"),
+        ("мы настаиваем на немедленном выводе войск", "ru", "DEMAND"),
+        ("we demand an immediate explanation", "en", "DEMAND"),
+        ("the report was made up from start to finish", "en", "REJECT"),
+    ],
+)
+def test_content_led_acts(content: str, lang: str, want: str | None) -> None:
+    cue = {"en": "said", "ru": "сказал", "pl": "powiedział"}[lang]
+    assert act(f"Minister {cue}, {content}.", cue, content, lang) == want

@@ -74,3 +74,16 @@ def test_act_by_lemma(sentence: str, cue: str, content: str, lang: str, want: st
 def test_content_led_acts(content: str, lang: str, want: str | None) -> None:
     cue = {"en": "said", "ru": "сказал", "pl": "powiedział"}[lang]
     assert act(f"Minister {cue}, {content}.", cue, content, lang) == want
+
+
+@pytest.mark.parametrize(
+    "content,lang",
+    [
+        ("that sending complaints to tribunals is not an appropriate way to settle disputes", "en"),
+        ("że takie metody nacisku są niewłaściwe", "pl"),
+        ("что подобные заявления неуместны", "ru"),
+    ],
+)
+def test_dismissed_as_inappropriate_is_rejection(content: str, lang: str) -> None:
+    cue = {"en": "said", "ru": "сказал", "pl": "powiedział"}[lang]
+    assert act(f"Minister {cue}, {content}.", cue, content, lang) == "REJECT"

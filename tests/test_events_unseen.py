@@ -268,3 +268,56 @@ def test_a_strike_named_by_its_states_adjective(pipe: Pipeline) -> None:
     """The strike is not the sentence's main verb and has no subject: the demonym before it names who struck."""
     found = [(e.plover, e.source) for e in events(pipe, "Russian missile strikes on Kyiv killed five people on Monday.", "en")]
     assert any(p in ("FIGHT", "ASSAULT") and s == "Russia" for p, s in found), found
+
+
+# --------------------------------------------------------------------------- decisions, reinforcements, readouts
+
+FULL_STAGES = ("segment", "parse", "mentions", "dates", "statements", "events")
+
+
+@pytest.fixture(scope="module")
+def full_pipe() -> Pipeline:
+    return Pipeline(names=FULL_STAGES)
+
+
+@pytest.mark.parametrize("lang,text,plover,source,day", [
+    # a closure decided or announced as decided is an event on the decision's day, even if it starts later
+    ("en", "The Lithuanian government decided on Tuesday to close the Medininkai crossing with Belarus.", "COERCE",
+     "Lithuanian government", date(2023, 9, 19)),
+    ("en", "Finland announced on Tuesday that it will close the border with Russia from Saturday.", "COERCE",
+     "Finland", date(2023, 9, 19)),
+    ("en", "The Finnish government decided that the crossings on the border with Russia will remain closed until "
+           "14 April.", "COERCE", "Government of Finland", PUBLISHED),
+    ("pl", "Polska podjęła decyzję o zawieszeniu ruchu na przejściu w Kuźnicy.", "COERCE", "Poland", PUBLISHED),
+    ("pl", "Łotwa zawiesza ruch na przejściu granicznym z Rosją.", "COERCE", "Latvia", PUBLISHED),
+    ("ru", "Литва решила приостановить движение на КПП на границе с Белоруссией.", "COERCE", "Lithuania", PUBLISHED),
+    # reinforcements
+    ("en", "Poland sent additional troops to reinforce the border with Belarus on Tuesday.", "MOBILIZE", "Poland",
+     date(2023, 9, 19)),
+    ("ru", "Польша перебросила дополнительные силы к границе с Белоруссией.", "MOBILIZE", "Poland", PUBLISHED),
+    # talks read out in a clause of the statement
+    ("en", "Duda said he had spoken to Biden about the situation on the border.", "CONSULT", "Andrzej Duda",
+     PUBLISHED),
+    ("pl", "Duda powiedział, że rozmawiał z Bidenem o sytuacji na granicy.", "CONSULT", "Andrzej Duda", PUBLISHED),
+    # a chargé d'affaires summoned
+    ("ru", "В МИД России вызвали временного поверенного в делах Польши.", "CONSULT",
+     "Ministry of Foreign Affairs of Russia", PUBLISHED),
+    ("pl", "W MSZ wezwano chargé d'affaires Rosji.", "CONSULT", "Ministry of Foreign Affairs of Poland", PUBLISHED),
+])
+def test_decisions_reinforcements_and_readouts(full_pipe: Pipeline, lang: str, text: str, plover: str, source: str,
+                                               day: date) -> None:
+    found = [(e.plover, e.source, e.date) for e in events(full_pipe, text, lang)]
+    assert (plover, source, day) in found, found
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a wish, a possibility or a condition is no decision
+    ("en", "Lithuania could close the Medininkai crossing with Belarus."),
+    ("en", "The minister announced that Lithuania may close the border with Belarus."),
+    ("en", "The government announced that it will close the border if the migrants keep coming."),
+    ("ru", "Финляндия может закрыть границу с Россией."),
+    ("pl", "Rząd ogłosił, że jeśli sytuacja się pogorszy, zawiesi ruch na przejściu w Kuźnicy."),
+])
+def test_no_closure_from_wishes_or_conditions(full_pipe: Pipeline, lang: str, text: str) -> None:
+    found = [(e.plover, e.trigger) for e in events(full_pipe, text, lang)]
+    assert not [f for f in found if f[0] == "COERCE"], found

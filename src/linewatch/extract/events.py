@@ -1354,6 +1354,28 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
         return t.plover not in VERBAL_TYPES and t.plover != "CONSULT" and not promised and any(
             before(a).split()[:1] and before(a).split()[0].casefold() in own for a in said
         )
+    # Contents told under a decision cue ("decided to", "announced", "принял решение"): a border
+    # closure there was decided that day, even if it starts later (the gold dates the decision).
+    decision_contents = [sp for st in doc.statements if st.cue_span and not _reports_events(st, registry)
+                         and _listed(lang, "decision_cues", *text[st.cue_span[0]:st.cue_span[1]].split())
+                         for sp in _statement_spans(st)]
+    decided_deeds: set[tuple[int, int]] = set()
+
+    def decided(t: TriggerMatch) -> bool:
+        """A border closure or traffic stop in what a government decided or announced as
+        decided; no modal, negation or condition between the content's start and the act."""
+        if not (t.plover == "COERCE" and t.alone):
+            return False
+        said = [(a, b) for a, b in decision_contents if a <= t.start and t.end <= b]
+        ok = bool(said) and not any(
+            (lex.negation is not None and lex.negation.search(text[a : t.start]))
+            or (lex.hypothetical is not None and lex.hypothetical.search(text[a : t.start]))
+            or (lex.conditional is not None and lex.conditional.search(text[a:b]))  # "... if they keep coming"
+            for a, b in said)
+        if ok:
+            decided_deeds.add((t.start, t.end))
+        return ok
+
     reported = [(s, st) for st in doc.statements if _reports_events(st, registry) for s in _statement_spans(st)]
     cue_spans = [tuple(st.cue_span) for st in doc.statements if st.cue_span]
     token_starts = [t.start for t in doc.tokens]
@@ -1378,7 +1400,7 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             for t in find_triggers(sentence, lang, sent.start)
             # A claim's content is the speaker's verbal act, except a call or meeting it
             # reads out ("we held talks with X", "he said he had spoken by phone with Y").
-            if (t.plover == "CONSULT" or not _inside((t.start, t.end), blocked_content) or own_deed(t))
+            if (t.plover == "CONSULT" or not _inside((t.start, t.end), blocked_content) or own_deed(t) or decided(t))
             and not _inside((t.start, t.end), cue_spans)
             # what a source says should/will happen is its verbal act, not an event
             and not (t.plover in VERBAL_TYPES and _inside((t.start, t.end), reported_spans))
@@ -1393,7 +1415,7 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             trigs = [t for t in trigs if not _inside((t.start, t.end), furniture)]
         claim_at = min((c for c in claim_cues if sent.start <= c < s_end), default=None)
         if claim_at is not None:
-            trigs = [t for t in trigs if t.plover == "CONSULT" or t.end <= claim_at or own_deed(t)]
+            trigs = [t for t in trigs if t.plover == "CONSULT" or t.end <= claim_at or own_deed(t) or decided(t)]
         if not trigs or sentence.rstrip().endswith("?"):
             continue  # a question reports nothing
         # The sentence's own tokens (found by bisection: no scan of the whole document per
@@ -1404,7 +1426,7 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
         trigs = [
             t for t in trigs
             if _usable_trigger(t, _trigger_token(sent_tokens, t), tokens_by_i, lang)
-            and (not _inside((t.start, t.end), blocked_content) or own_deed(t)
+            and (not _inside((t.start, t.end), blocked_content) or own_deed(t) or decided(t)
                  or _read_out(_trigger_token(sent_tokens, t), tokens_by_i))
         ]
         if not trigs:
@@ -1427,12 +1449,15 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             if lex.habitual and lex.habitual.search(text, *near):
                 continue  # "has met him more than 20 times", "неоднократно встречался": a tally, no one event
             future = future_tense(_trigger_token(sent_tokens, trig), tokens_by_i)
-            plover = _modified_type(text, trig, lang, sent.start, sentence, future)
+            # a closure decided today is done as a decision, whenever it starts
+            plover = trig.plover if (trig.start, trig.end) in decided_deeds else _modified_type(
+                text, trig, lang, sent.start, sentence, future)
             plover = base_type(plover) or plover  # events are coded in standard PLOVER
             if trig is not main and trig.plover != "CONSULT" and not _told_in_passing(
                     trig, plover, _trigger_token(sent_tokens, trig)):
                 continue
-            found = _events_for(doc, registry, sent, s_end, trig, plover, tokens_by_i, sent_tokens, previous)
+            found = _events_for(doc, registry, sent, s_end, trig, plover, tokens_by_i, sent_tokens, previous,
+                                decided=(trig.start, trig.end) in decided_deeds)
             via = next((st for span, st in reported if span[0] <= trig.start and trig.end <= span[1]), None)
             for ev in found:
                 if trig is not main:
@@ -1476,7 +1501,10 @@ def _events_for(
     tokens_by_i: dict[int, Token],
     sent_tokens: list[Token],
     previous: date | None,
+    decided: bool = False,
 ) -> list[Event]:
+    """`decided`: the act is what the teller decided ("the Government decided that the crossings
+    will remain closed"): a subject that names no actor leaves the teller as its doer."""
     text = doc.text
     tok = _trigger_token(sent_tokens, trig)
     by_demonym: Mention | None = None  # the state of "*Russian* missile strikes"
@@ -1509,10 +1537,13 @@ def _events_for(
     if subj:
         subj = _with_whole_mentions(doc, subj)
     teller = next((st for st in doc.statements if st.speaker and _inside((trig.start, trig.end), _statement_spans(st))), None)
-    own = bool(teller is not None and subj and _is_self_reference(doc.text[subj[0] : subj[1]], doc.lang))
+    own = bool(teller is not None and subj and (_is_self_reference(doc.text[subj[0] : subj[1]], doc.lang) or (
+        decided and not _actor_like(doc, subj, sent.start, doc.lang, sent_tokens))))
     if own and teller is not None:
         # "announced *their own* curbs", "*his mercenaries* are turning back": the teller's side
         source, source_id = teller.speaker, teller.speaker_id
+        if decided and teller.speaker_span and not source_id:
+            source = _actor_name(doc, registry, tuple(teller.speaker_span)) or source  # "Government of Estonia"
     elif subj and not _actor_like(doc, subj, sent.start, doc.lang, sent_tokens):
         pronoun = _is_pronoun(doc.text[subj[0] : subj[1]], doc.lang)
         person = _antecedent(doc, subj, registry) if pronoun else None
@@ -1666,7 +1697,12 @@ def _events_for(
         and not _inside((d.start, d.end), content)
     ]
     explicit = [d for d in in_sentence if d.kind in ("explicit", "range")]
-    if len(explicit) > 1 and all(abs(d.start - trig.end) < 120 for d in explicit):
+    if decided:
+        # the day of the decision: a date outside what was decided, else the telling's, not
+        # when the closure starts or ends ("decided on Tuesday ... closed until 14 April")
+        told = teller.date if teller is not None and teller.date is not None else doc.date
+        dated = [(in_sentence[0].value, 0.8) if in_sentence else (told, 0.6)]
+    elif len(explicit) > 1 and all(abs(d.start - trig.end) < 120 for d in explicit):
         dated = [(d.value, 0.9) for d in explicit]
     else:
         # A date in a background clause after the act ("... po tym, jak siły zaatakowały w

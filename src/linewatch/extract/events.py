@@ -1446,7 +1446,9 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             near = (max(sent.start, trig.start - NEAR_BEFORE), min(s_end, trig.end + NEAR_AFTER))
             if trig.plover == "CONSULT" and lex.planned and lex.planned.search(text, *near):
                 continue  # "the meeting, scheduled for next week", "встреча запланирована": not held (yet)
-            if lex.habitual and lex.habitual.search(text, *near):
+            # the tally words qualify the whole clause ("spoke to X as well as Y a number of times")
+            clause_end = next((m.start() + trig.end for m in re.finditer(r"[,;]\s", text[trig.end : s_end])), s_end)
+            if lex.habitual and lex.habitual.search(text, near[0], max(near[1], clause_end)):
                 continue  # "has met him more than 20 times", "неоднократно встречался": a tally, no one event
             future = future_tense(_trigger_token(sent_tokens, trig), tokens_by_i)
             # a closure decided today is done as a decision, whenever it starts
@@ -1576,6 +1578,10 @@ def _events_for(
         m = None if force else next(
             (m for m in _mentions_in(doc, (trig.start, s_end))
              if m.kind == "body" and m.actor_id and not (patient[0] <= m.start and m.end <= patient[1])), None)
+        if m is None and plover == "CONSULT":
+            # "В МИД России вызван временный поверенный": the summoning body put before the act
+            m = next((m for m in _mentions_in(doc, (sent.start, trig.start))
+                      if m.kind == "body" and m.actor_id and not (patient[0] <= m.start and m.end <= patient[1])), None)
         if m is None and plover in FORCE_ACTS:
             # "190,000 Russian troops have been deployed": troops are moved by their own state.
             m = next((m for m in _mentions_in(doc, patient) if m.kind in ("state", "demonym") and m.actor_id), None)
@@ -1599,6 +1605,8 @@ def _events_for(
         m for m in _mentions_in(doc, patient)
         if (_is_actor(m) or _names_state(doc, m)) and (m.actor_id or m.text) not in exclude
         and (m.start, m.end) not in named
+        # a closed crossing's place names no side ("closed the *Medininkai* crossing with Belarus")
+        and not (trig.alone and plover == "COERCE" and not m.actor_id)
     ] if patient else []
     if patient and not patients and _actor_like(doc, patient, sent.start, doc.lang, sent_tokens):
         # "the Ukrainian ambassador", "two Belarusian diplomats": people of a known state

@@ -290,7 +290,8 @@ def full_pipe() -> Pipeline:
            "14 April.", "COERCE", "Government of Finland", PUBLISHED),
     ("pl", "Polska podjęła decyzję o zawieszeniu ruchu na przejściu w Kuźnicy.", "COERCE", "Poland", PUBLISHED),
     ("pl", "Łotwa zawiesza ruch na przejściu granicznym z Rosją.", "COERCE", "Latvia", PUBLISHED),
-    ("ru", "Литва решила приостановить движение на КПП на границе с Белоруссией.", "COERCE", "Lithuania", PUBLISHED),
+    ("ru", "Литва приняла решение приостановить движение на КПП на границе с Белоруссией.", "COERCE", "Lithuania",
+     PUBLISHED),
     # reinforcements
     ("en", "Poland sent additional troops to reinforce the border with Belarus on Tuesday.", "MOBILIZE", "Poland",
      date(2023, 9, 19)),

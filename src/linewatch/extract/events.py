@@ -40,7 +40,7 @@ from linewatch.extract.plover_model import (
     features,
     load_model,
 )
-from linewatch.extract.verbal_cues import cue_act, is_question, negated_cue
+from linewatch.extract.verbal_cues import NO_ACT, cue_act, is_question, negated_cue, no_act_of_speaker
 from linewatch.lexicon import lexicon
 from linewatch.model import Event, Span, Statement
 from linewatch.nlp.doc import Doc, Mention, Token
@@ -1840,6 +1840,8 @@ def make_events(**config: object):
         for st in doc.statements:
             if not st.plover:
                 st.plover = verbal_act(st, doc.text, doc.lang)
+                if st.plover is None and no_act_of_speaker(st, doc.text, doc.lang):
+                    st.extra[NO_ACT] = True
         doc.events.extend(extract_events(doc, registry))
         if model is not None and doc.lang in CODER_LANGUAGES:
             code_with_model(doc, model)

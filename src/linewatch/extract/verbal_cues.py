@@ -24,6 +24,7 @@ from linewatch.nlp.lemmas import word_lemmas
 
 MAX_GAP = 1  # words allowed between two words of a several-word entry
 CONTENT_WORDS = 3  # first words of a content that may finish an entry begun in the cue
+NO_ACT = "no_act"  # Statement.extra key: a question or negated cue, left without a verbal act on purpose
 _WORD = re.compile(r"\w+(?:[-']\w+)*")
 
 
@@ -73,6 +74,12 @@ def is_question(content: str, lang: str) -> bool:
     if body.endswith("?") and not re.search(r"[.!?]\s", body):
         return True
     return any(w.casefold() in _cue_lexicon(lang).question_openers for w in words[:2])
+
+
+def no_act_of_speaker(statement: Statement, text: str, lang: str) -> bool:
+    """Whether a statement is left without a verbal act on purpose: a question or a negated cue
+    ("asked whether", "nie poparł"). Later stages read `NO_ACT` and do not fill one in."""
+    return is_question(statement.content or "", lang) or negated_cue(statement, text, lang)
 
 
 def negated_cue(statement: Statement, text: str, lang: str) -> bool:

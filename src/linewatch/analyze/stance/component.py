@@ -65,6 +65,7 @@ from linewatch.analyze.stance.targets import (
     specified_collective,
 )
 from linewatch.analyze.stance.words import stance_words, words_with_spans
+from linewatch.extract.verbal_cues import NO_ACT
 from linewatch.model import Span, StanceLabel, StanceMention, Statement
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import component
@@ -453,7 +454,8 @@ def apply_stance(doc: Doc) -> Doc:
             st.target_span = target.span if target.kind != "previous" else st.target_span or target.span
         own, rule, facts = stance_inputs(doc, st, target, named)
         st.stance, st.stance_confidence = final_stance(own, facts, rule, predict_stance(facts))  # type: ignore[assignment]
-        if accuses(spoken_act(st), st.stance, own, facts):
+        # a question or a negated cue ("asked whether", "nie poparł") has no act on purpose
+        if not st.extra.get(NO_ACT) and accuses(spoken_act(st), st.stance, own, facts):
             st.plover = "ACCUSE"
             st.extra[ACT_BY_STANCE] = True
         seen = {n for n in (st.target, target.name if target else None) if n}

@@ -166,6 +166,25 @@ def _speech_lemma_cue(doc: Doc, att: Attribution) -> bool:
     return word_lemma(doc.text[att.cue_span[0]:att.cue_span[1]].lower(), doc.lang) in table.speech_lemmas
 
 
+def _impersonal_cue(doc: Doc, att: Attribution) -> bool:
+    """Is the cue impersonal ("Сообщается", "Zaznaczono", "Podkreśla się"; cues.yaml `impersonal_cues`,
+    `impersonal_particles`), naming no speaker of its own and pointing back to no document? "— dodano"
+    (`impersonal_continuers`) and "— говорится в сообщении" (a bare `source_nouns` document) go on
+    with the document quoted before, so they keep its issuer."""
+    table = cue_table(doc.lang)
+    if att.cue_span is None:
+        return False
+    cue = doc.text[att.cue_span[0]:att.cue_span[1]].lower()
+    after = [w.strip(",.;:»\"”").lower() for w in doc.text[att.cue_span[1]:att.cue_span[1] + 40].split()[:3]]
+    if table.impersonal_continuers is not None and table.impersonal_continuers.fullmatch(cue):
+        return False
+    if table.source_nouns is not None and any(table.source_nouns.fullmatch(w) for w in after[:2]):
+        return False
+    if table.impersonal_cues is not None and table.impersonal_cues.fullmatch(cue):
+        return True
+    return bool(after) and after[0] in table.impersonal_particles
+
+
 def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> bool:
     if att.kind == "headline":
         # a headline "Name: claim" needs a real name, not any capitalised phrase
@@ -479,6 +498,9 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             speaker = resolve_speaker(doc, att.speaker_span, history, att.gender_hint,
                                       att.cue_span[0] if att.cue_span else sent.start, since=covered_until,
                                       skip=[*att.content_spans, *_quotes_between(quotes, covered_until, sent.end)])
+            if _impersonal_cue(doc, att) and (speaker is None or speaker.span is None
+                                              or not sent.start <= speaker.span[0] < sent.end):
+                continue  # "Отмечается, что…": no source in its own sentence; an earlier speaker said nothing of it
             problem = speaker_problem(doc, speaker)
             if problem == AGENCY and speaker is not None and (cited := cited_person(doc, speaker, sent.end)):
                 speaker, problem = cited, None  # "— пишет канал X со ссылкой на Пригожина": Prigozhin

@@ -104,6 +104,12 @@ class CueTable:
     # "— сказано в заявлении МИД России": impersonal cues that report speech only with the document's
     # issuer (or the body) named after them; "сказано в статье" names nobody
     issuer_cues: re.Pattern[str] | None = None
+    # "Отмечается, что…", "Zaznaczono, że…", "Podkreśla się, że…": impersonal cues (the word, or the
+    # word followed by one of `impersonal_particles`) name no speaker; only a source in their own
+    # sentence may speak, never a person from an earlier one
+    impersonal_cues: re.Pattern[str] | None = None
+    impersonal_particles: frozenset[str] = frozenset()
+    impersonal_continuers: re.Pattern[str] | None = None  # "— dodano": the document quoted before goes on
     quoted_objects: frozenset[str] = frozenset()
     # "подчеркнул необходимость…", "podkreślił konieczność…", "призвал к…": a noun or preposition
     # after a reporting verb that belongs to the cue, the content being what follows it; keyed by
@@ -156,6 +162,9 @@ def cue_table(lang: str) -> CueTable:
         locative_source=frozenset(str(w).lower() for w in data.get("locative_source") or []),
         quoting=_union((data.get("quoting") or {}).get("verbs") or []),
         issuer_cues=_union(data.get("issuer_cues") or []),
+        impersonal_cues=_union(data.get("impersonal_cues") or []),
+        impersonal_particles=frozenset(str(w).lower() for w in data.get("impersonal_particles") or []),
+        impersonal_continuers=_union(data.get("impersonal_continuers") or []),
         quoted_objects=frozenset(str(w).lower() for w in (data.get("quoting") or {}).get("objects") or []),
         particle_lemmas={str(k).lower(): frozenset(str(v).lower() for v in vals)
                          for k, vals in (data.get("particle_lemmas") or {}).items()},

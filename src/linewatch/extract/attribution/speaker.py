@@ -458,6 +458,10 @@ def resolve_speaker(
         elif best.kind == "body" and best.start > a and _person_noun_first(surface, lang):
             # "Rzeczniczka Podlaskiej SG" (no parse to say so): the body's spokeswoman, not the body
             return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.6)
+        elif best.kind == "demonym" and len(inside) == 1 and _names_a_force(surface, lang):
+            # "Polish police said", "польские пограничники заявили": that country's body, not the
+            # state; the registry would have found the body by its alias, so the phrase speaks
+            return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.6)
         elif best.kind == "demonym" and (person := _person_of_country(doc, best, surface, a)) is not None:
             return person  # "– dodaje Rosjanin": the Russian named before, not Russia
         elif best.kind == "title" and best.actor_id is None:
@@ -568,6 +572,13 @@ def _owners_spokesperson(doc: Doc, words: list[str], a: int, b: int, history: li
                 return Speaker(holder.name, holder.id, (a, b), doc.text[a:b], gender_of(doc, holder.id, history),
                                "title", 0.6)
     return None
+
+
+def _names_a_force(surface: str, lang: str) -> bool:
+    """Does the phrase hold a noun of a state's body (speakers.yaml `demonym_bodies` stems: "police",
+    "пограничник", "policj")? After a demonym it names that body, not the state."""
+    stems = tuple(str(w).lower() for w in lexicon(lang, "speakers").get("demonym_bodies") or [])
+    return bool(stems) and any(w.lower().startswith(stems) for w in _WORD.findall(surface))
 
 
 def _person_noun_first(surface: str, lang: str) -> bool:

@@ -407,6 +407,16 @@ def _tied_elsewhere(doc: Doc, d: DateMention) -> bool:
     return word is None or L.occasion.match(word.group(1)) is None
 
 
+def _tied_dates(doc: Doc) -> frozenset[int]:
+    """Indexes of the document's dates tied to something else (`_tied_elsewhere`), worked out once
+    per document rather than once per statement."""
+    tied = doc.annotations.get("dates_tied")
+    if tied is None:
+        tied = frozenset(i for i, d in enumerate(_doc_dates(doc)) if _tied_elsewhere(doc, d))
+        doc.annotations["dates_tied"] = tied
+    return tied
+
+
 def _saying_dates(doc: Doc, saying: bool) -> list[DateMention]:
     """The document's dates that may date a statement (`saying`) or an event. Vague ones are left out.
     Nothing is said after publication: a date after it (a deadline, a plan) is left out too. For a
@@ -414,8 +424,9 @@ def _saying_dates(doc: Doc, saying: bool) -> list[DateMention]:
     November X said" in an article of 10 November: last year's), and a date tied by the word before
     it to something else ("since 1 March", "until 31 December", "atak z 3 listopada") is left out."""
     out = []
-    for d in _doc_dates(doc):
-        if d.kind == "vague" or (saying and _tied_elsewhere(doc, d)):
+    tied = _tied_dates(doc) if saying else frozenset()
+    for i, d in enumerate(_doc_dates(doc)):
+        if d.kind == "vague" or i in tied:
             continue
         if doc.date is not None and d.value is not None and d.value > doc.date:
             if not saying or d.kind != "explicit" or _HAS_YEAR.search(d.text):

@@ -87,6 +87,7 @@ HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", 
 # ("Warsaw protested *after Lithuania closed the crossing*", "after talking with X by phone, Y
 # said"): each is an event of its own. Killings and invasions are left out: told in passing
 # they are mostly the war's history ("the rouble slumped after Russia invaded Ukraine").
+_CLAUSE_BREAK = re.compile(r"[,;]\s")  # where a clause ends inside a sentence
 PASSING_DEEDS = frozenset({"CONSULT", "SANCTION", "COERCE", "MOBILIZE", "RETREAT"})
 
 
@@ -96,6 +97,7 @@ def _event_words(lang: str, key: str) -> frozenset[str]:
     return frozenset(str(w).casefold() for w in lexicon(lang, "events").get(key) or [])
 
 
+@lru_cache(maxsize=50_000)
 def _listed(lang: str, key: str, *words: str) -> bool:
     """Whether any of the words, or its lemma (simplemma), is in the events.yaml list `key`,
     where an entry ending in `*` is a stem ("korespondent*" lists "korespondentem"): the one
@@ -1447,7 +1449,8 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             if trig.plover == "CONSULT" and lex.planned and lex.planned.search(text, *near):
                 continue  # "the meeting, scheduled for next week", "встреча запланирована": not held (yet)
             # the tally words qualify the whole clause ("spoke to X as well as Y a number of times")
-            clause_end = next((m.start() + trig.end for m in re.finditer(r"[,;]\s", text[trig.end : s_end])), s_end)
+            brk = _CLAUSE_BREAK.search(text, trig.end, s_end)
+            clause_end = brk.start() if brk else s_end
             if lex.habitual and lex.habitual.search(text, near[0], max(near[1], clause_end)):
                 continue  # "has met him more than 20 times", "неоднократно встречался": a tally, no one event
             future = future_tense(_trigger_token(sent_tokens, trig), tokens_by_i)

@@ -92,7 +92,8 @@ def negated_cue(statement: Statement, text: str, lang: str) -> bool:
         before = text[max(0, statement.cue_span[0] - 40) : statement.cue_span[0]]
         before = re.split(r"[.!?;:,\"«»„”\n]", before)[-1]
     words = [w.casefold() for w in _WORD.findall(before)][-2:] + [w.casefold() for w in _WORD.findall(cue)][:-1]
-    return any(w in neg or w.endswith("n't") for w in words)
+    endings = tuple(e[1:] for e in neg if e.startswith("*"))  # "*n't": a negated auxiliary ("didn't")
+    return any(w in neg or (endings and w.endswith(endings)) for w in words)
 
 
 def cue_act(statement: Statement, lang: str) -> str | None:

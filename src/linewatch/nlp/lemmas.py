@@ -19,7 +19,14 @@ from linewatch.nlp.russian_morph import vocab
 
 @cache
 def _lemmatizer() -> simplemma.Lemmatizer:
+    # the front-coded dictionaries read in place, as search does (a fraction of the memory)
     return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(low_memory=True))
+
+
+@lru_cache(maxsize=50_000)
+def simple_lemma(word: str, lang: str) -> str:
+    """simplemma's one lemma of a lower-case word ("проинформировали" -> "проинформировать")."""
+    return str(_lemmatizer().lemmatize(word, lang=lang)).lower()
 
 
 @lru_cache(maxsize=100_000)
@@ -33,5 +40,5 @@ def word_lemmas(word: str, lang: str) -> frozenset[str]:
         out.update(p.normal_form.replace("ё", "е") for p in vocab().parse(low))
         out.add(low.replace("ё", "е"))
     else:
-        out.add(str(_lemmatizer().lemmatize(low, lang=lang)).casefold())
+        out.add(simple_lemma(low, lang).casefold())
     return frozenset(out)

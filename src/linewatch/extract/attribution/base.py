@@ -10,10 +10,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-
-import simplemma
-from simplemma.strategies.default import DefaultStrategy
+from functools import cache
 
 from linewatch.extract.attribution.speaker import (
     AGENCY,
@@ -26,6 +23,7 @@ from linewatch.extract.attribution.speaker import (
 )
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
+from linewatch.nlp.lemmas import simple_lemma
 
 # The dash marks, defined once: the long dashes (em, en, horizontal bar) and the hyphen, single or
 # doubled, typed for them. A sentence or paragraph opened by one is speech in Polish and Russian
@@ -183,16 +181,8 @@ def zero_copula(lang: str) -> bool:
     return bool(lexicon(lang, "cues").get("zero_copula", False))
 
 
-@cache
-def _lemmatizer() -> simplemma.Lemmatizer:
-    # the front-coded dictionaries read in place, as search does (a fraction of the memory)
-    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(low_memory=True))
-
-
-@lru_cache(maxsize=50_000)
-def word_lemma(word: str, lang: str) -> str:
-    """simplemma's lemma of a lower-case word ("проинформировали" -> "проинформировать")."""
-    return str(_lemmatizer().lemmatize(word, lang=lang)).lower()
+# simplemma's lemma of a lower-case word, one lemmatizer for the whole pipeline (nlp/lemmas.py)
+word_lemma = simple_lemma
 
 
 def _finite_verb(t: Token) -> bool:

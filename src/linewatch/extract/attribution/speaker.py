@@ -86,6 +86,7 @@ class SpeakerWords:
     media: tuple[str, ...] = ()  # stems of nouns for a medium ("телеканал", "gazet", "newspaper")
     not_media: tuple[str, ...] = ()  # stems of people in the media ("host", "dziennikarz", "журналист")
     possessor: re.Pattern[str] | None = None  # what follows a name that owns the next noun ("Morawiecki's spokesman")
+    demonym_bodies: tuple[str, ...] = ()  # stems of a state's body after a demonym ("police", "пограничник")
 
 
 @cache
@@ -106,7 +107,8 @@ def speaker_words(lang: str) -> SpeakerWords:
                         tuple(str(e).lower() for e in data.get("genitive_body_endings") or []),
                         tuple(str(e).lower() for e in data.get("media") or []),
                         tuple(str(e).lower() for e in data.get("not_media") or []),
-                        possessor)
+                        possessor,
+                        tuple(str(w).lower() for w in data.get("demonym_bodies") or []))
 
 
 UNNAMED = "unnamed"  # speaker_problem: words that point at someone the text does not name
@@ -577,7 +579,7 @@ def _owners_spokesperson(doc: Doc, words: list[str], a: int, b: int, history: li
 def _names_a_force(surface: str, lang: str) -> bool:
     """Does the phrase hold a noun of a state's body (speakers.yaml `demonym_bodies` stems: "police",
     "пограничник", "policj")? After a demonym it names that body, not the state."""
-    stems = tuple(str(w).lower() for w in lexicon(lang, "speakers").get("demonym_bodies") or [])
+    stems = speaker_words(lang).demonym_bodies
     return bool(stems) and any(w.lower().startswith(stems) for w in _WORD.findall(surface))
 
 

@@ -19,10 +19,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from linewatch.analyze.stance.words import WORD_RE, PhraseSet, normalise_word
-from linewatch.lexicon import lexicon
+from linewatch.analyze.stance.words import WORD_RE, PhraseSet, normalise_word, stance_words
 from linewatch.model import Span
 from linewatch.nlp.doc import Doc, Token
 
@@ -41,32 +39,15 @@ class Clause:
     skip: tuple[Span, ...] = ()
 
 
-def _phrases(entries) -> PhraseSet:
-    out = PhraseSet()
-    for entry in entries or ():
-        if isinstance(entry, str) and entry.strip():
-            out.add(entry.strip())
-    return out
-
-
-@cache
-def _clause_data(lang: str) -> tuple[frozenset[str], PhraseSet, PhraseSet]:
-    """(dependency labels of clause heads, words that open a clause after a comma, clause breaks)."""
-    data = lexicon(lang, "stance") or {}
-    breaks = list(data.get("clause_breaks") or ())
-    return (frozenset(data.get("clause_dependencies") or ()),
-            _phrases(list(data.get("clause_openers") or ()) + breaks), _phrases(breaks))
-
-
 def target_clause(doc: Doc, span: Span, window: Span) -> Clause:
     """The clause of `window` that holds the target at `span` (the whole window when no
     clause can be told)."""
-    deps, openers, breaks = _clause_data(doc.lang)
-    if deps:
-        found = _parse_clause(doc, span, window, deps)
+    lex = stance_words(doc.lang)  # the pipeline runs on languages with a stance.yaml only
+    if lex.clause_dependencies:
+        found = _parse_clause(doc, span, window, lex.clause_dependencies)
         if found is not None:
             return found
-    return _punctuation_clause(doc.text, span, window, openers, breaks)
+    return _punctuation_clause(doc.text, span, window, lex.clause_openers, lex.clause_breaks)
 
 
 def _is_clause_head(t: Token, deps: frozenset[str]) -> bool:
@@ -120,10 +101,10 @@ def _punctuation_clause(text: str, span: Span, window: Span, openers: PhraseSet,
     names = [w for w, _ in words]
     starts = [s for _, s in words]
     commas = [m.start() for m in COMMA.finditer(piece)]
-    opened = []  # commas followed by a clause opener
+    opened = []  # commas followed by a clause opener (a clause break opens one too)
     for c in commas:
         k = bisect.bisect_right(starts, c)  # the first word after the comma
-        if k < len(words) and openers.match_at(names, k):
+        if k < len(words) and (openers.match_at(names, k) or breaks.match_at(names, k)):
             opened.append(c)
     cuts.extend(opened)
     # a clause break ("but", "но") ends a clause even without a comma; an opener ("that",

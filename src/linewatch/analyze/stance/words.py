@@ -108,6 +108,9 @@ def longest_match(words: list[str], i: int, named_sets) -> tuple[int, str]:
 class StanceWords:
     lang: str
     sets: dict[str, PhraseSet]
+    # read by clauses.py only; kept out of `sets` so they do not widen may_start ("that", "что")
+    clause_openers: PhraseSet = field(default_factory=PhraseSet)
+    clause_dependencies: frozenset[str] = frozenset()
     # the keys PhraseSet.match_at looks a word up by, over every list: a word that is neither
     # a first word nor starts like a first stem matches nothing here (most words of a text)
     _exact_firsts: frozenset[str] = field(default=frozenset(), repr=False)
@@ -128,15 +131,19 @@ class StanceWords:
         raise AttributeError(name)
 
 
+def phrase_set(entries) -> PhraseSet:
+    """A PhraseSet of the non-empty string entries of a lexicon list."""
+    out = PhraseSet()
+    for entry in entries or ():
+        if isinstance(entry, str) and entry.strip():
+            out.add(entry.strip())
+    return out
+
+
 @cache
 def stance_words(lang: str) -> StanceWords:
     """The compiled stance lexicon of `lang` (English when the language has none)."""
     data = lexicon(lang, "stance") or lexicon("en", "stance")
-    sets: dict[str, PhraseSet] = {}
-    for name in LIST_NAMES:
-        phrase_set = PhraseSet()
-        for entry in data.get(name) or []:
-            if isinstance(entry, str) and entry.strip():
-                phrase_set.add(entry.strip())
-        sets[name] = phrase_set
-    return StanceWords(lang=lang, sets=sets)
+    return StanceWords(lang=lang, sets={name: phrase_set(data.get(name)) for name in LIST_NAMES},
+                       clause_openers=phrase_set(data.get("clause_openers")),
+                       clause_dependencies=frozenset(data.get("clause_dependencies") or ()))

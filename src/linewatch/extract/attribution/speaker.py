@@ -693,16 +693,20 @@ def _other_first_name(doc: Doc, mention: Mention, lo: int) -> str | None:
     actor = reg.by_id(mention.actor_id) if reg is not None else None
     if actor is None or actor.type != "person":
         return None
+    return None if word[:3].lower() in _name_stems(actor) else word
+
+
+def _name_stems(actor: Any) -> set[str]:
+    """The first three letters (lower case) of every word of the actor's name and aliases in any
+    language: a word that starts like none of them is not one of this actor's names."""
     names = [actor.name, *(n for ns in actor.aliases.values() for n in ns)]
-    stems = {w[:3].lower() for n in names for w in _WORD.findall(n)}
-    return None if word[:3].lower() in stems else word
+    return {w[:3].lower() for n in names for w in _WORD.findall(n)}
 
 
 def _all_words_named(actor: Any, name: str) -> bool:
     """Does every word of `name` start like a word of one of the actor's names ("Александр Лукашенко"
     for Lukashenko; not "Sergei Lebedev" for the registry's Pavlo Lebedev)?"""
-    stems = {w[:3].lower() for n in [actor.name, *(x for xs in actor.aliases.values() for x in xs)]
-             for w in _WORD.findall(n)}
+    stems = _name_stems(actor)
     return all(w[:3].lower() in stems for w in _WORD.findall(name))
 
 

@@ -209,10 +209,17 @@ def _anaphor_base(word: str, lang: str) -> str | None:
         if any(word == a + str(suf) for suf in suffixes):
             return a
     # a stem change before the ending: "rzeczniczka" -> "rzeczniczki", "представительница" -> "представительницы",
-    # "ведомство" -> "ведомстве", "ministerstwo" -> "ministerstwie"
+    # "ведомство" -> "ведомстве", "ministerstwo" -> "ministerstwie" (the final letters that change are
+    # pronouns.yaml `anaphor_stem_endings`)
+    changing = _anaphor_stem_endings(lang)
     return next((a for a in _anaphors_longest_first(lang)
-                 if suffixes and len(a) >= 6 and a[-1] in "aаяeьйoо" and word[:len(a) - 1] == a[:-1]
+                 if suffixes and len(a) >= 6 and a[-1] in changing and word[:len(a) - 1] == a[:-1]
                  and len(word) - len(a) <= 2), None)
+
+
+@cache
+def _anaphor_stem_endings(lang: str) -> frozenset[str]:
+    return frozenset(str(w) for w in lexicon(lang, "pronouns").get("anaphor_stem_endings") or [])
 
 
 @dataclass(frozen=True)

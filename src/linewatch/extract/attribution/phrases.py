@@ -17,6 +17,7 @@ from linewatch.extract.attribution.base import (
     OPEN_QUOTES,
     QUOTE_MARKS,
     Attribution,
+    CueTable,
     SentenceView,
     body_after,
     gender_from_verb,
@@ -152,6 +153,12 @@ def _short_quoted_name(view: SentenceView, i: int, most: int = 4) -> int | None:
     return close if close is not None and close > i + 1 else None
 
 
+def _genitive_notes(phrase: str, table: CueTable) -> list[str]:
+    """["genitive"] when the according-to phrase puts its source in the genitive ("według", "по словам"):
+    a name the registry does not know is then given back in the nominative."""
+    return ["genitive"] if phrase.lower() in table.according_genitive else []
+
+
 def according_to(view: SentenceView) -> list[Attribution]:
     table, toks, text = view.table, view.toks, view.text
     if table.according is None:
@@ -220,7 +227,7 @@ def according_to(view: SentenceView) -> list[Attribution]:
                 # "Ситуация, как отметил X, остается напряженной": the phrase interrupts the claim
                 out.append(Attribution("according_to", (a, b), _around(view, clause, idx_before, c_from),
                                        view.span(*src), 0.75,
-                                       notes=["genitive"] if m.group().lower() in table.according_genitive else []))
+                                       notes=_genitive_notes(m.group(), table)))
                 continue
             if word_count(view, c_from, len(toks)) < 3:
                 continue
@@ -247,12 +254,12 @@ def according_to(view: SentenceView) -> list[Attribution]:
                 # "Граница с Польшей, как отметил X, будет закрыта": the claim goes on after the source
                 out.append(Attribution("according_to", (a, b), _around(view, clause, idx_before, e + 1),
                                        view.span(*src), 0.75,
-                                       notes=["genitive"] if m.group().lower() in table.according_genitive else []))
+                                       notes=_genitive_notes(m.group(), table)))
                 continue
         if src[1] <= src[0] or content[1] <= content[0]:
             continue
-        genitive = ["genitive"] if m.group().lower() in table.according_genitive else []
-        out.append(Attribution("according_to", (a, b), [content], view.span(*src), 0.75, notes=genitive))
+        out.append(Attribution("according_to", (a, b), [content], view.span(*src), 0.75,
+                               notes=_genitive_notes(m.group(), table)))
     return out
 
 

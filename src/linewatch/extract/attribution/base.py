@@ -399,6 +399,13 @@ def _title_glue(lang: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lexicon(lang, "titles").get("country_glue") or [])
 
 
+@cache
+def _name_glue(lang: str) -> frozenset[str]:
+    """Words that carry a capitalised name on: title glue ("Minister of the Interior") and name
+    particles ("von der Leyen"); once per language, speaker_after asks on every cue."""
+    return _title_glue(lang) | speaker_words(lang).particles
+
+
 def word_count(view: SentenceView, i: int, j: int) -> int:
     return sum(1 for t in view.toks[i:j] if is_word(t))
 
@@ -552,7 +559,7 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
     j = i
     seen_cap = False
     tail = 0
-    glue = view.title_glue | speaker_words(view.lang).particles
+    glue = _name_glue(view.lang)
     while j < len(toks) and j - i < limit:
         t = toks[j]
         if not is_word(t) and t.text not in ("'s", "’s", ".", "-"):

@@ -479,6 +479,14 @@ def _title_glue(lang: str) -> frozenset[str]:
     return frozenset(str(w).casefold() for w in lexicon(lang, "titles").get("country_glue") or [])
 
 
+def _kinds_before_title(lang: str) -> frozenset[str]:
+    """Mention kinds that qualify a title from before it ("Russia's minister", "российский
+    министр"); where the country follows the title in the genitive ("премьер-министр Венгрии"),
+    a state named just before is another phrase's ("в Москву премьер-министр")."""
+    kinds = lexicon(lang, "titles").get("country_before_kinds")
+    return frozenset(str(k) for k in kinds) if kinds is not None else frozenset({"state", "demonym", "body"})
+
+
 # --------------------------------------------------------------------------- the registry
 
 
@@ -688,8 +696,11 @@ class ActorRegistry:
         """A state/demonym/body mention qualifying a title: adjacent, or joined by glue words
         ("Russia's top diplomat", "minister of foreign affairs of Belarus", "глава МИД России")."""
         glue = _title_glue(lang)
+        before_kinds = _kinds_before_title(lang)
         for m in names:
             if m.actor_id is None or m.kind not in ("state", "demonym", "body"):
+                continue
+            if m.end <= start and m.kind not in before_kinds:
                 continue
             overlapping = m.start < end and start < m.end
             gap = "" if overlapping else text[m.end : start] if m.end <= start else text[end : m.start]

@@ -333,3 +333,16 @@ def test_a_closed_crossings_place_is_no_side(full_pipe: Pipeline) -> None:
     found = [(e.source, e.target) for e in events(full_pipe, "Lithuania closed the Medininkai crossing with Belarus "
                                                              "on Tuesday.", "en") if e.plover == "COERCE"]
     assert found == [("Lithuania", "Belarus")], found
+
+
+@pytest.mark.parametrize("lang,text,source,reporter", [
+    # the talks' first side is the meeting noun's genitive, not the one who reports the talks
+    ("ru", "Об этом заявил министр Сергей Лавров по итогам переговоров президента РФ Владимира Путина "
+           "с председателем КНР во вторник.", "Vladimir Putin", "Sergei Lavrov"),
+    ("pl", "Ławrow poinformował o spotkaniu prezydenta Dudy z Zełenskim we wtorek.", "Andrzej Duda", "Sergei Lavrov"),
+])
+def test_talks_of_one_side_with_another_are_not_the_reporters(pipe: Pipeline, lang: str, text: str, source: str,
+                                                               reporter: str) -> None:
+    talks = [e for e in events(pipe, text, lang) if e.plover == "CONSULT"]
+    assert talks and all(e.source == source for e in talks), [(e.source, e.target) for e in talks]
+    assert not any(reporter in (e.source, e.target) for e in talks)

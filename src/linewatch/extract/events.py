@@ -1123,6 +1123,31 @@ def _noun_owner_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
     return None
 
 
+def _meeting_owner_span(tokens_by_i: dict[int, Token], noun: Token, lang: str) -> Span | None:
+    """The first side of a meeting noun told with its partner: the bare genitive of "переговоры
+    *Путина* с Си Цзиньпином" (a noun modifier with no preposition of its own, beside one opened
+    by a partner word). The sentence's subject is then the one who reports the talks, no side."""
+    partners = _event_words(lang, "partner_words")
+    kids = [t for t in tokens_by_i.values() if t.head == noun.i and t.i != noun.i and t.dep == "nmod"]
+    if not partners or len(kids) < 2:
+        return None
+
+    def preposition(k: Token) -> str | None:
+        case = next((t for t in tokens_by_i.values() if t.head == k.i and t.dep == "case"), None)
+        return case.text.casefold() if case is not None else None
+
+    if not any(preposition(k) in partners for k in kids):
+        return None
+    owner = next((k for k in kids if preposition(k) is None and k.i < noun.i + 3 and k.i > noun.i
+                  and _feats(k).get("Case") == "Gen"), None)
+    if owner is None:
+        return None
+    children = _children(tokens_by_i)
+    # with the name in apposition: "президента РФ *Владимира Путина*"
+    spans = [_subtree_span(children, t) for t in [owner, *(c for c in children.get(owner.i, []) if c.dep == "appos")]]
+    return min(a for a, _ in spans), max(b for _, b in spans)
+
+
 _PRONOUN = re.compile(r"^(?:it|they|he|she|which|that|this|who|we|i|you|one|its|their|his|her)$", re.IGNORECASE)
 
 
@@ -1516,6 +1541,8 @@ def _events_for(
     if tok is not None and tok.pos in ("NOUN", "PROPN"):
         last = tok
         subj = _noun_owner_span(tokens_by_i, last) or _participle_agent_span(tokens_by_i, last)
+        if subj is None and plover == "CONSULT":
+            subj = _meeting_owner_span(tokens_by_i, last, doc.lang)  # "переговоры Путина с Си"
         if subj is None:
             verb = _governing_verb(tokens_by_i, last)
             if verb is not None:
@@ -1567,6 +1594,20 @@ def _events_for(
     # Whether the parse named who acts; without a parse (Polish) the nearby mention is all there is.
     parsed_source = source is not None or not any(t.dep for t in sent_tokens)
     before_passive: Mention | None = None  # "*Białoruś* została objęta sankcjami przez UE"
+    reporter_before = False  # the talks' sides follow their noun: who is named before reports them
+    if source is None and plover == "CONSULT" and trig.mode == "meet" and not any(t.dep for t in sent_tokens):
+        # No parse: "o rozmowach *Putina* z Xi" names the talks' first side right after the
+        # noun and the partner after a partner word; whoever reports the talks is no side.
+        m = _first_mention_after(doc, trig.end, s_end, set())
+        partners = _event_words(doc.lang, "partner_words")
+        # only a title of the name between ("o spotkaniu *prezydenta* Dudy z Zełenskim")
+        gap = (text[trig.end : m.start].split() if m is not None else [])
+        titled = m is not None and all(any(t.kind == "title" and trig.end <= t.start and t.end <= m.start
+                                           and w in t.text.split() for t in doc.mentions) for w in gap)
+        if m is not None and titled and (
+                text[m.end : s_end].split()[:1] and text[m.end : s_end].split()[0].casefold() in partners):
+            source, source_id = _canonical(registry, m) or m.text, m.actor_id
+            reporter_before = True
     if source is None and not any(t.dep for t in sent_tokens):
         m = _agent_mention(doc, sent.start, trig, s_end)  # no parse: "nałożone na X *przez* Y"
         if m is not None:
@@ -1624,7 +1665,7 @@ def _events_for(
         if tm is not None and not doc.text[venue_end : tm.start].strip(" ,"):
             exclude = exclude | {tm.actor_id or tm.text}  # the venue's country after a comma
             tm = _first_mention_after(doc, tm.end, s_end, exclude)
-    if tm is None and source is not None and not trig.alone:
+    if tm is None and source is not None and not trig.alone and not reporter_before:
         # Free word order (ru/pl) puts the addressee before the act: "Против Белоруссии
         # Евросоюз ввел санкции", "Polska przekazała Ukrainie pomoc".
         told = min((a for a, b in _statement_spans(teller) if a <= trig.start), default=sent.start) if teller else sent.start

@@ -24,6 +24,7 @@ from typing import Any
 
 from linewatch.extract.attribution.base import (
     CLOSE_QUOTES,
+    DOUBLE_OPEN_QUOTES,
     OPEN_QUOTES,
     Attribution,
     SentenceView,
@@ -299,7 +300,7 @@ def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
     para = doc.sentences[si].paragraph
     first = si
     a0 = att.content_spans[0][0]
-    if opens_with_dash(doc.text, a0) or doc.text[a0:a0 + 1] in "\"„“«":
+    if opens_with_dash(doc.text, a0) or doc.text[a0:a0 + 1] in DOUBLE_OPEN_QUOTES:
         return  # "- Ogrzewamy Europę… - mówił X": the speech opens right here
     while (first - 1 > floor and doc.sentences[first - 1].paragraph == para
            and "\n" not in doc.text[doc.sentences[first - 1].end:doc.sentences[first].start]):
@@ -359,10 +360,14 @@ def _credit_line(lang: str) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
+# Spaces and closing quotation marks after a sentence's own "?" ("…czy to prawda?”").
+_QUOTE_TAIL = " \"'”»“"
+
+
 def _is_answer(text: str, answers: frozenset[str]) -> bool:
     """"Нет, они…" / "Nie, to…": a reply to a question put to the speaker is a claim however short."""
     head = re.match(r"\W*(\w+)\s*[,.!]", text)
-    return bool(head) and head.group(1).lower() in answers and not text.rstrip(" \"'”»“").endswith("?")
+    return bool(head) and head.group(1).lower() in answers and not text.rstrip(_QUOTE_TAIL).endswith("?")
 
 
 def _split_claims(doc: Doc, att: Attribution, min_sentences: int = 2,
@@ -486,7 +491,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 atts = [Attribution("direct", None, [strip_quotes(text, sent.start, unclosed)], None, 0.5,
                                     notes=["continuation"])]
                 answer_until = unclosed
-        question = sent.text.rstrip(" \"'”»“").endswith("?")
+        question = sent.text.rstrip(_QUOTE_TAIL).endswith("?")
         for att in atts:
             if question and att.kind not in ("direct", "headline"):
                 continue  # "Did X say that…?" asks; it reports nothing

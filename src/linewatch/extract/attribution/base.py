@@ -34,6 +34,10 @@ SEPARATORS = DASHES | {",", ";"}
 OPEN_QUOTES = {"“", "«", "„", '"', "‘", "‚", "''", "``"}
 CLOSE_QUOTES = {"”", "»", "“", '"', "’", "‘", "''"}
 QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | {"''", "``"}
+# The double marks of OPEN_QUOTES, which open a speech set as a quotation ("„Ogrzewamy Europę…" –
+# mówił X). The single ‘ ‚ are left out as they always were here: they also open scare quotes
+# and titles inside a sentence.
+DOUBLE_OPEN_QUOTES = frozenset(OPEN_QUOTES - {"‘", "‚", "''", "``"})
 CLAUSE_BREAK = LONG_DASHES | {",", ";", ":", "(", ")"}
 
 

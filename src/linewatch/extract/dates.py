@@ -56,6 +56,10 @@ def _word(pattern: str) -> str:
     return rf"(?<![\w.-])(?:{pattern})(?![\w])"
 
 
+# Days from the previously mentioned date for "the same day", "the next day", "the day before".
+_SHIFT = {"same_day": 0, "next_day": 1, "prev_day": -1}
+
+
 @dataclass(frozen=True)
 class _Lang:
     month_of: dict[str, int]
@@ -71,9 +75,7 @@ class _Lang:
     past: re.Pattern[str]
     future_verb: re.Pattern[str]  # anywhere in the weekday's clause before it
     future_verb_after: re.Pattern[str]  # right after the weekday
-    same_day: frozenset[str]
-    next_day: frozenset[str]
-    prev_day: frozenset[str]
+    shift_kind: dict[str, str]  # a word tied to an earlier date -> its kind, a key of _SHIFT
     day_number: re.Pattern[str]
     deadline: re.Pattern[str]  # right before a date: it ends a span or sets a deadline ("until", "do", "до")
     not_saying: re.Pattern[str]  # right before a date: it is no saying's day ("since", "until", "of", "z", "с")
@@ -92,9 +94,10 @@ def _lang(lang: str) -> _Lang:
     weekday_of = dict(calendar_forms(lang, "weekdays"))
     relative = tuple((_norm(w), int(r["offset"])) for r in data.get("relative") or [] for w in r["forms"])
     vague = {_norm(w): float(r.get("confidence", 0.35)) for r in data.get("vague") or [] for w in r["forms"]}
-    same_day = frozenset(_norm(w) for w in data.get("same_day") or [])
-    next_day = frozenset(_norm(w) for w in data.get("next_day") or [])
-    prev_day = frozenset(_norm(w) for w in data.get("prev_day") or [])
+    shift_kind: dict[str, str] = {}
+    for kind in _SHIFT:  # a word in two lists keeps the first kind
+        for w in data.get(kind) or []:
+            shift_kind.setdefault(_norm(w), kind)
     months = _alt(list(month_of))
     suffix = _alt(list(data.get("day_suffixes") or []))
     day = rf"\d{{1,2}}(?:{suffix})?" if suffix else r"\d{1,2}"
@@ -111,7 +114,7 @@ def _lang(lang: str) -> _Lang:
     md = re.compile(rf"(?<![\w.])(?P<m>{months})\.?\s+{days}(?!\w)(?!\.\d){year}", re.IGNORECASE)
     numeric = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4})(?![\w])")
     iso = re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\w])")
-    word_list = list(weekday_of) + [w for w, _ in relative] + list(vague) + list(same_day) + list(next_day) + list(prev_day)
+    word_list = list(weekday_of) + [w for w, _ in relative] + list(vague) + list(shift_kind)
     words = re.compile(_word(_alt(word_list)), re.IGNORECASE)
     future = re.compile(rf"(?:{_alt(data.get('future_markers') or []) or '(?!)'})\s*$", re.IGNORECASE)
     past = re.compile(rf"(?:{_alt(data.get('past_markers') or []) or '(?!)'})\s*$", re.IGNORECASE)
@@ -123,7 +126,7 @@ def _lang(lang: str) -> _Lang:
     not_saying = re.compile(rf"(?<!\w)(?:{_alt(data.get('not_saying_before') or []) or '(?!)'})\s*$", re.IGNORECASE)
     return _Lang(
         month_of, weekday_of, relative, vague, dm, md, numeric, iso, words, future, past,
-        future_verb, future_verb_after, same_day, next_day, prev_day, re.compile(r"\d{1,2}"), deadline, not_saying,
+        future_verb, future_verb_after, shift_kind, re.compile(r"\d{1,2}"), deadline, not_saying,
         occasion, frozenset(_norm(w) for w in data.get("day_parts") or []),
     )
 
@@ -197,10 +200,6 @@ def _day_mentions(text: str, m: re.Match[str], L: _Lang, anchor: date | None) ->
     return out
 
 
-# Days from the previously mentioned date for "the same day", "the next day", "the day before".
-_SHIFT = {"same_day": 0, "next_day": 1, "prev_day": -1}
-
-
 def find_dates(text: str, lang: str, anchor: date | None) -> list[DateMention]:
     """Date expressions in `text`, resolved against `anchor` (the document date), by offset."""
     text = text[:MAX_TEXT_CHARS]
@@ -241,10 +240,10 @@ def find_dates(text: str, lang: str, anchor: date | None) -> list[DateMention]:
                 elif L.past.search(before):
                     value = value - timedelta(days=7 if back == 0 else 0) - timedelta(days=7 if back < 3 else 0)
             add([DateMention(m.start(), m.end(), m.group(), value, "weekday", 0.85)], m.span())
-        elif key in L.same_day or key in L.next_day or key in L.prev_day:
+        elif key in L.shift_kind:
             # Resolved from the closest earlier date; statement_date prefers the caller's `previous`.
             prev = next((d.value for d in sorted(found, key=lambda d: -d.start) if d.end <= m.start() and d.value), None)
-            kind = "same_day" if key in L.same_day else "next_day" if key in L.next_day else "prev_day"
+            kind = L.shift_kind[key]
             value = prev if prev is None else prev + timedelta(days=_SHIFT[kind])
             if kind == "prev_day" and prev is None and anchor is not None:
                 value = anchor - timedelta(days=1)  # "накануне" with no day before it: the eve of publication

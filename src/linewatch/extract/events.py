@@ -76,6 +76,8 @@ FORCE_ACTS = frozenset({"MOBILIZE", "RETREAT", "FIGHT", "ASSAULT"})
 # Characters before and after a trigger searched for words of a plan or a cancellation
 # (`planned` of the language) or of a repeated deed (`habitual`): "The meeting between X and Y, *scheduled* for next week".
 NEAR_BEFORE, NEAR_AFTER = 40, 80
+# Characters before a trigger searched for the word that opens a background clause ("po tym, jak").
+BACKGROUND_REACH = 80
 # Events dated more than this many days before the document are history it recalls.
 HISTORY_DAYS = 60
 
@@ -771,12 +773,18 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
     return _governed_by_event_free_verbs(tok, tokens_by_i, event_lexicon(lang).report_verbs, lang)
 
 
+def _background_from(start: int, limit: int) -> int:
+    """Where the search for the word opening a background clause starts: BACKGROUND_REACH
+    characters before the trigger at `start`, not before `limit` (the sentence's start)."""
+    return max(limit, start - BACKGROUND_REACH)
+
+
 def _in_background_clause(text: str, start: int, limit: int, background: re.Pattern[str] | None) -> bool:
     """Whether the words before a trigger open a background clause ("po tym, jak siły
     rosyjskie miały zaatakować") that no clause break closes before it."""
     if background is None:
         return False
-    window = text[max(limit, start - 80) : start]
+    window = text[_background_from(start, limit) : start]
     found = list(background.finditer(window))
     return bool(found) and not _clause_break(window[found[-1].end() :])
 
@@ -793,7 +801,7 @@ def _background_start(doc: Doc, trig: TriggerMatch, sent_start: int, tokens_by_i
     lex = event_lexicon(doc.lang)
     if not _in_background_clause(doc.text, trig.start, sent_start, lex.background):
         return None
-    window = max(sent_start, trig.start - 80)
+    window = _background_from(trig.start, sent_start)
     found = list(lex.background.finditer(doc.text, window, trig.start)) if lex.background else []
     return found[-1].start() if found else None
 

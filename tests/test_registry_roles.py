@@ -67,7 +67,7 @@ KNOWN_GAPS: dict[tuple[str, str], list[tuple[str, str]]] = {
     ("DEU", "mfa_spokesperson"): [("2017-09-30", "2023-11-02"), ("2025-10-23", "2026-12-31")],
     # Legendre's predecessors (Nadal, von der Mühll) are seen on single days only; Lemoine's and
     # Confavreux's first and last days are not confirmed.
-    ("FRA", "mfa_spokesperson"): [("2014-01-01", "2021-08-31"), ("2023-12-02", "2025-01-10"),
+    ("FRA", "mfa_spokesperson"): [("2014-01-01", "2021-08-31"), ("2023-12-02", "2024-01-24"),
                                   ("2025-04-18", "2025-09-21"), ("2026-01-31", "2026-12-31")],
     # The FCDO has no single named spokesperson: statements come from "an FCDO spokesperson".
     ("GBR", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
@@ -204,6 +204,7 @@ def test_known_gaps_name_covered_offices() -> None:
         ("Официальный представитель МИД Франции заявил об этом.", "ru", date(2022, 5, 10), "Anne-Claire Legendre"),
         ("The French foreign ministry spokesman condemned the strike.", "en", date(2025, 12, 2),
          "Pascal Confavreux"),
+        ("Rzecznik francuskiego MSZ skomentował decyzję.", "pl", date(2024, 6, 3), "Christophe Lemoine"),
     ],
 )
 def test_title_resolves_to_the_holder_on_the_day(reg: ActorRegistry, sentence: str, lang: str, on: date,

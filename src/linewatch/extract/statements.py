@@ -50,6 +50,7 @@ from linewatch.extract.attribution.speaker import (
     nominative_person,
     person_entity_in,
     person_name_in,
+    phrase_referent,
     registry_for,
     resolve_speaker,
     speaker_problem,
@@ -64,7 +65,7 @@ from linewatch.nlp.pipeline import component
 from linewatch.nlp.segment import quote_spans, split_sentences
 
 EXTRACTOR = "linewatch.statements"
-VERSION = "0.10"
+VERSION = "0.11"
 
 # A content of at least this many sentences (a long quote) is reported as one statement per
 # sentence, so that each claim cites its own sentence; 0 = never split.
@@ -553,6 +554,11 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                     and (not {"noun_cue", "attitude"} & set(att.notes) or _named_person(doc, speaker))):
                 if speaker.gender is None and att.gender_hint:
                     speaker.gender = att.gender_hint
+                if speaker.gender is None and speaker.actor_id is None and speaker.resolved_by == "text":
+                    # what a later "he", "she" or "they" may stand for, read off the phrase
+                    referent = phrase_referent(doc, speaker.span)
+                    speaker.gender = referent if referent in ("n", "p") else None
+                    speaker.one_person = referent == "s"
                 history.append(speaker)
     _reader_speakers(doc, out)
     return _drop_relaying_statements(_drop_nested_beliefs(out))

@@ -140,8 +140,6 @@ def _can_hold_view(t: Token, rules: AttitudeRules, holding: bool, by_i: dict[int
         return False
     if t.ent in AGENT_ENTS or t.pos == "PROPN":
         return True
-    if not holding and not strict and t.pos == "NOUN":
-        return True  # what voices a view may be a thing: "the film explains…", "the ad attacks…"
     if t.pos == "NOUN" and lemma.endswith(rules.agent_suffixes) and len(lemma) > 5:
         return True  # "regulators", "taxpayers", "contenders", "economists": people by their job
     return lemma in rules.agent_nouns or low in rules.agent_nouns

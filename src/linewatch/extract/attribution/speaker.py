@@ -43,6 +43,7 @@ class Speaker:
     gender: str | None = None  # m / f / p when known
     resolved_by: str = "name"  # name / registry / pronoun / anaphor / text / previous
     confidence: float = 0.8
+    one_person: bool = False  # one person of unknown sex ("Jeppe Bruus"): a "he" or "she", never a "they"
 
 
 @cache
@@ -87,6 +88,7 @@ class SpeakerWords:
     not_media: tuple[str, ...] = ()  # stems of people in the media ("host", "dziennikarz", "журналист")
     possessor: re.Pattern[str] | None = None  # what follows a name that owns the next noun ("Morawiecki's spokesman")
     demonym_bodies: tuple[str, ...] = ()  # stems of a state's body after a demonym ("police", "пограничник")
+    demonym_people: frozenset[str] = frozenset()  # lemmas of people who speak for themselves ("experts")
 
 
 @cache
@@ -108,7 +110,8 @@ def speaker_words(lang: str) -> SpeakerWords:
                         tuple(str(e).lower() for e in data.get("media") or []),
                         tuple(str(e).lower() for e in data.get("not_media") or []),
                         possessor,
-                        tuple(str(w).lower() for w in data.get("demonym_bodies") or []))
+                        tuple(str(w).lower() for w in data.get("demonym_bodies") or []),
+                        words("demonym_people"))
 
 
 UNNAMED = "unnamed"  # speaker_problem: words that point at someone the text does not name
@@ -475,6 +478,10 @@ def resolve_speaker(
             return person  # "– dodaje Rosjanin": the Russian named before, not Russia
         elif best.kind == "title" and best.actor_id is None:
             pass  # "главы МИД": a title of no named country; the antecedent or the home country's holder below
+        elif best.kind == "demonym" and _demonym_modifies_people(doc, best, a, b):
+            # "Chinese experts said", "Western rulers warned": people of that country, not the state
+            # (its officials are its voice: "German officials said" stays Germany)
+            return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.6)
         elif best.kind != "demonym" or len(inside) == 1:
             name = _actor_name(doc, best.actor_id) or best.text
             return Speaker(name, best.actor_id, (best.start, best.end), best.text, gender_of(doc, best.actor_id, history),
@@ -581,6 +588,18 @@ def _owners_spokesperson(doc: Doc, words: list[str], a: int, b: int, history: li
                 return Speaker(holder.name, holder.id, (a, b), doc.text[a:b], gender_of(doc, holder.id, history),
                                "title", 0.6)
     return None
+
+
+def _demonym_modifies_people(doc: Doc, demonym: Mention, a: int, b: int) -> bool:
+    """Does the demonym qualify a noun for people who speak for themselves (speakers.yaml
+    `demonym_people`: "Chinese experts", "American voices"; not "German officials", "Polish police")?"""
+    people = speaker_words(doc.lang).demonym_people
+    toks = doc.tokens_in((a, b)) if people and doc.tokens and doc.tokens[0].dep else []
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head not in inside and t.text[:1].isalnum()), None)
+    if head is None or demonym.start <= head.start < demonym.end:
+        return False
+    return (head.lemma or head.text).lower() in people
 
 
 def _names_a_force(surface: str, lang: str) -> bool:
@@ -1100,6 +1119,56 @@ def _female_endings(lang: str) -> tuple[str, ...]:
     return tuple(str(e).lower() for e in lexicon(lang, "pronouns").get("female_name_endings") or [])
 
 
+# Entity labels of a phrase that names no person: a "he" or "she" never refers back to it.
+THING_ENTS = frozenset({"GPE", "LOC", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP"})
+
+
+@cache
+def _source_nouns(lang: str) -> re.Pattern[str] | None:
+    """Nouns for a document that speaks (cues.yaml `source_nouns`: "statement", "release")."""
+    words = [str(w) for w in lexicon(lang, "cues").get("source_nouns") or []]
+    return re.compile("|".join(f"(?:{w})" for w in words)) if words else None
+
+
+@cache
+def _referent_from_parse(lang: str) -> bool:
+    """pronouns.yaml `referent_from_parse`: the parser's number and entity labels are good enough in
+    this language to tell a person from a group or a thing (where a verb's ending gives the speaker's
+    gender, as in Russian and Polish, they are not needed)."""
+    return bool(lexicon(lang, "pronouns").get("referent_from_parse"))
+
+
+def phrase_referent(doc: Doc, span: tuple[int, int] | None) -> str | None:
+    """What later pronoun a speaker phrase the registry does not know can be: "n" a thing, body or
+    state ("a press release", "Twitter", "Pakistan": never "he" or "she"), "p" a group ("Critics",
+    "the lawmakers": a "they"), "s" one person ("Jeppe Bruus": "he" or "she", never "they"), or
+    None when the parse does not say (its head noun is a title: "the official", "an expert")."""
+    if span is None or not (doc.tokens and doc.tokens[0].dep) or not _referent_from_parse(doc.lang):
+        return None
+    toks = [t for t in doc.tokens_in(span) if t.text[:1].isalnum()]
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head not in inside and t.pos in ("NOUN", "PROPN")), None)
+    if head is None:
+        return None
+    if "Number=Plur" in head.morph:
+        return "p"
+    label = entity_label(head.ent)
+    if label in ("PER", "PERSON"):
+        return "s"
+    if any(entity_label(t.ent) in ("PER", "PERSON") for t in toks):
+        return None  # "Karaganov's office", "the Trump campaign": a person's, the parse cannot tell
+    if head.pos == "PROPN":
+        # one capitalised word the tagger calls a place or a body ("Pakistan", "Twitter"); a name of
+        # several words may be a person's the tagger got wrong ("Margot Vandervelden" as a place)
+        return "n" if label in THING_ENTS and len(toks) == 1 else None
+    bodies, states, _ = _anaphor_data(doc.lang)
+    lemma = (head.lemma or head.text).lower()
+    nouns = _source_nouns(doc.lang)
+    if lemma in bodies | states or (nouns is not None and nouns.fullmatch(lemma)):
+        return "n"  # "the government", "a press release"
+    return None
+
+
 def gender_of(doc: Doc, actor_id: str | None, history: list[Speaker]) -> str | None:
     """n for bodies; the registry's gender of a person, else f when the surname has a feminine ending
     (Zakharova, Kowalska); else unknown."""
@@ -1138,11 +1207,11 @@ def _previous(
                 recent = [prev] + recent
                 break
     for prev in recent:
-        if gender in ("m", "f") and prev.gender in ("m", "f", "n") and prev.gender != gender:
-            continue  # "– dodał" (he added) is not the border guard's statement
+        if gender in ("m", "f") and prev.gender in ("m", "f", "n", "p") and prev.gender != gender:
+            continue  # "– dodał" (he added) is not the border guard's statement, "he" not the critics'
         if gender == "n" and (prev.gender != "n" or prev.actor_id is None):
             continue  # "it" only stands for a known body ("the ministry… it said")
-        if gender == "p" and prev.gender in ("m", "f"):
+        if gender == "p" and (prev.gender in ("m", "f") or prev.one_person):
             continue
         return Speaker(prev.name, prev.actor_id, span, None, gender if gender in ("m", "f") else prev.gender,
                        "previous" if span is None else "pronoun", min(prev.confidence, 0.8))

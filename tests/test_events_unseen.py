@@ -346,3 +346,15 @@ def test_talks_of_one_side_with_another_are_not_the_reporters(pipe: Pipeline, la
     talks = [e for e in events(pipe, text, lang) if e.plover == "CONSULT"]
     assert talks and all(e.source == source for e in talks), [(e.source, e.target) for e in talks]
     assert not any(reporter in (e.source, e.target) for e in talks)
+
+
+@pytest.mark.parametrize("lang,text,source", [
+    # who was detained names no actor: no later place, embassy or country is the target
+    ("en", "Moldovan police detained a man who attacked the Russian embassy with petrol bombs on Tuesday.", "Moldovan police"),
+    ("en", "Lithuanian police arrested two men in Vilnius on suspicion of smuggling migrants from Belarus on Tuesday.",
+     "Lithuanian police"),
+    ("ru", "Полиция Молдавии задержала мужчину, который напал на посольство России, во вторник.", "Полиция Молдавии"),
+])
+def test_arrest_of_someone_unnamed_has_no_target_from_elsewhere(pipe: Pipeline, lang: str, text: str, source: str) -> None:
+    found = [e for e in events(pipe, text, lang) if e.plover == "COERCE"]
+    assert found and all(e.source == source and e.target is None for e in found), [(e.source, e.target) for e in found]

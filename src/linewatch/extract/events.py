@@ -66,7 +66,11 @@ CODER_LANGUAGES = frozenset({"en"})
 NO_TARGET_NEEDED = frozenset({"CONSULT", "PROTEST"})
 # Troops moved or pulled back are news without an addressee ("X deployed 25,000 fighters",
 # "the convoys turned back"): the record counts them with their one side.
-NO_TARGET_NEEDED_MODES = frozenset({("MOBILIZE", "troops"), ("RETREAT", "withdraw")})
+NO_TARGET_NEEDED_MODES = frozenset({("MOBILIZE", "troops"), ("RETREAT", "withdraw"), ("COERCE", "arrest")})
+# Acts whose object is who they are done to ("detained *a man who attacked the Russian embassy*"):
+# an object that names no actor leaves the act without a target, never a later place or name
+# ("near *Grodno*", "from *Belarus*", the embassy the man attacked).
+OBJECT_IS_TARGET_MODES = frozenset({("COERCE", "arrest")})
 
 # Confidence factor of a deed known only from its own side's statement ("his mercenaries
 # are turning back"): below the statement's, so the statement's verbal act leads.
@@ -1663,7 +1667,9 @@ def _events_for(
     if patient and not patients and _actor_like(doc, patient, sent.start, doc.lang, sent_tokens):
         # "the Ukrainian ambassador", "two Belarusian diplomats": people of a known state
         patients = [m for m in _mentions_in(doc, patient) if m.kind == "demonym" and m.actor_id and m.actor_id != source_id]
-    tm = patients[0] if patients else (_first_mention_after(doc, trig.end, s_end, exclude) or before_passive)
+    unnamed_object = bool(patient) and not patients and (plover, trig.mode) in OBJECT_IS_TARGET_MODES
+    tm = patients[0] if patients else None if unnamed_object else (
+        _first_mention_after(doc, trig.end, s_end, exclude) or before_passive)
     for _ in range(3):  # bounded: "in Vilnius, Lithuania", "in Paris ... in Berlin"
         if tm is None or plover != "CONSULT" or not _venue(doc, tm):
             break
@@ -1673,7 +1679,7 @@ def _events_for(
         if tm is not None and not doc.text[venue_end : tm.start].strip(" ,"):
             exclude = exclude | {tm.actor_id or tm.text}  # the venue's country after a comma
             tm = _first_mention_after(doc, tm.end, s_end, exclude)
-    if tm is None and source is not None and not trig.alone and not reporter_before:
+    if tm is None and source is not None and not trig.alone and not reporter_before and not unnamed_object:
         # Free word order (ru/pl) puts the addressee before the act: "Против Белоруссии
         # Евросоюз ввел санкции", "Polska przekazała Ukrainie pomoc".
         told = min((a for a, b in _statement_spans(teller) if a <= trig.start), default=sent.start) if teller else sent.start

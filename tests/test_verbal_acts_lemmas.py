@@ -49,6 +49,7 @@ def act(sentence: str, cue: str, content: str, lang: str) -> str | None:
         ("The ministers are blaming Minsk for the crisis.", "blaming", "Minsk for the crisis", "en", "ACCUSE"),
         ("The envoy refuted the claims as lies.", "refuted", "the claims as lies", "en", "REJECT"),
         ("The chancellor did not support the closure.", "support", "the closure", "en", None),
+        ("The chancellor no longer supports the closure.", "supports", "the closure", "en", None),
         ("A reporter asked whether Poland should withdraw its troops.", "asked", "whether Poland should withdraw its troops", "en", None),
     ],
 )

@@ -93,7 +93,11 @@ def negated_cue(statement: Statement, text: str, lang: str) -> bool:
         before = re.split(r"[.!?;:,\"«»„”\n]", before)[-1]
     words = [w.casefold() for w in _WORD.findall(before)][-2:] + [w.casefold() for w in _WORD.findall(cue)][:-1]
     endings = tuple(e[1:] for e in neg if e.startswith("*"))  # "*n't": a negated auxiliary ("didn't")
-    return any(w in neg or (endings and w.endswith(endings)) for w in words)
+    if any(w in neg or (endings and w.endswith(endings)) for w in words):
+        return True
+    # an entry of several words ("no longer") is matched word by word
+    phrases = [tuple(e.split()) for e in neg if len(e.split()) > 1]
+    return any(tuple(words[k:k + len(p)]) == p for p in phrases for k in range(len(words)))
 
 
 def cue_act(statement: Statement, lang: str) -> str | None:

@@ -80,3 +80,23 @@ def test_demonym_experts_are_not_the_state(pipe: Pipeline) -> None:
 def test_demonym_officials_speak_for_the_state(pipe: Pipeline) -> None:
     st = statements(pipe, "German officials said on Sunday that the army is not ready for a long war.")[0]
     assert st.speaker_id == "germany"
+
+
+# --------------------------------------------------------------------------- a relative "that" opens no content
+
+
+def test_relative_that_is_no_complementiser(pipe: Pipeline) -> None:
+    text = "In a speech in London, Mr. Harlan Dacre said the \"peace dividend\" that followed the end of the Cold War was over."
+    st = next(s for s in statements(pipe, text) if s.cue == "said")
+    assert st.content.startswith("the \"peace dividend\" that followed") and st.content.endswith("was over")
+
+
+def test_relative_that_after_an_object(pipe: Pipeline) -> None:
+    text = "Even Ethan Lorne, vice president at the Cattle Association, has criticized the research grant that funded the project."
+    st = next(s for s in statements(pipe, text) if s.cue == "criticized")
+    assert st.content == "the research grant that funded the project"
+
+
+def test_complementiser_that_still_opens_content(pipe: Pipeline) -> None:
+    st = statements(pipe, "Minister Vera Holt said that the border would stay closed until spring.")[0]
+    assert st.content == "that the border would stay closed until spring"

@@ -419,6 +419,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             j += taken
     particle = j > k + 1
     marker = None
+    relative = False  # the "that" found opens a relative clause, not the content
     x = j
     while x < n and x - j <= 9:
         tx = toks[x]
@@ -432,6 +433,11 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             q = view.in_quote(tx.start + 1)
             x = next((y for y in range(x + 1, n) if toks[y].start >= q[1]), n) if q else x + 1
             continue
+        if low in table.that and x > j and _relative_pronoun(view, x):
+            # "said the dividend that followed the war was over", "criticized the grant that funded
+            # it": a relative clause on the noun before it; the content starts at that noun
+            marker, relative = x, True
+            break
         if low in table.that or tx.text == ":" or tx.text in OPEN_QUOTES:
             marker = x
             break
@@ -477,6 +483,8 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         if (toks[marker].text in OPEN_QUOTES and view.has_parse and marker > j
                 and any(t.pos in ("VERB", "AUX") for t in between)):
             # "said it was “a disgrace”": the reported clause starts before its quoted words
+            content_tok, between = j, []
+        if relative:
             content_tok, between = j, []
     elif view.has_parse and not particle:
         comp = [t for t in toks if t.head == toks[k].i and t.dep in ("ccomp", "xcomp") and t.start > toks[k].end]
@@ -545,6 +553,15 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     kind = "direct" if direct else ("colon" if marker is not None and toks[marker].text == ":" else "indirect")
     conf = 0.8 if speaker else 0.6
     return Attribution(kind, (toks[k].start, cue_end), [span], speaker, conf)
+
+
+def _relative_pronoun(view: SentenceView, x: int) -> bool:
+    """Is token x ("that", "что") a pronoun opening a relative clause on the noun before it (the parse
+    says so), not the complementiser that opens what was said?"""
+    if not view.has_parse or view.toks[x].pos != "PRON":
+        return False
+    head = next((t for t in view.toks if t.i == view.toks[x].head), None)
+    return head is not None and head.dep in ("relcl", "acl:relcl")
 
 
 def _object_content(view: SentenceView, k: int, j: int) -> Attribution | None:

@@ -481,6 +481,15 @@ def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:
     ) and not doc.text[span[0] : states[0].start].strip():
         return _canonical(registry, states[0])
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+    # "The Lithuanian government", "Правительство Литвы", "Moldova's authorities": a noun that
+    # is the state itself (`state_nouns`) at either end of the phrase, with one state named.
+    # Nothing else in it: "Moldova's pro-European authorities" is no European Union's.
+    words = [w.casefold() for w in re.findall(r"\w+", phrase)]
+    if len(states) == 1 and words and _listed(doc.lang, "state_nouns", *{words[0], words[-1]}):
+        rest = set(words) - {w.casefold() for w in re.findall(r"\w+", states[0].text)} - {"s"}
+        rest -= _event_words(doc.lang, "determiners")
+        if all(_listed(doc.lang, "state_nouns", w) for w in rest):
+            return _canonical(registry, states[0])
     return phrase[:120] or None
 
 
@@ -620,6 +629,19 @@ def _titles_named(doc: Doc) -> set[tuple[int, int]]:
                  if m.kind == "title" and any(m.end + k in names for k in range(3))}
         doc.annotations["titles_named"] = known
     return known
+
+
+def _with_named_holder(doc: Doc, span: Span) -> Span:
+    """A subject that ends on a title followed by its holder's name widened to the name: the
+    parse hangs "Владимир Путин" off "Президент РФ" as an apposition, which the subject leaves
+    out, and the title alone would stay a raw phrase ("Президент РФ") instead of the person."""
+    named = _titles_named(doc)
+    for m in doc.mentions:
+        if (m.start, m.end) in named and span[0] <= m.start and m.end <= span[1] and span[1] - m.end <= 2:
+            name = next((n for n in doc.mentions if n.kind == "name" and 0 <= n.start - m.end <= 2), None)
+            if name is not None:
+                return span[0], max(span[1], name.end)
+    return span
 
 
 # --------------------------------------------------------------------------- sentences
@@ -1338,7 +1360,18 @@ def _same_event(a: Event, b: Event) -> bool:
         return bool(actors_a & actors_b)
     # "Kreml poinformował o rozmowie, którą Putin odbył z Merkel" names the same call with
     # the reporter as a side: each event's sides are among the other's actors.
-    return sides_a <= sides_b or sides_b <= sides_a or (sides_a <= actors_b and sides_b <= actors_a)
+    return (_sides_among(sides_a, sides_b) or _sides_among(sides_b, sides_a)
+            or (_sides_among(sides_a, actors_b) and _sides_among(sides_b, actors_a)))
+
+
+def _sides_among(sides: set[str], others: set[str]) -> bool:
+    """Whether each side is one of the others; an untracked side kept in the text's words is
+    the same as another whose words hold all of its own ("Моди", "Нарендрой Моди")."""
+    def words(name: str) -> set[str]:
+        return {w.casefold() for w in re.findall(r"\w+", name)}
+
+    return all(side in others or any(words(side) and (words(side) <= words(o) or words(o) <= words(side))
+                                     for o in others if o) for side in sides)
 
 
 def _reports_events(st: Statement, registry: ActorRegistry | None = None) -> bool:
@@ -1579,7 +1612,7 @@ def _events_for(
     if subj:
         subj = _without_dateline(doc, subj)
     if subj:
-        subj = _with_whole_mentions(doc, subj)
+        subj = _with_named_holder(doc, _with_whole_mentions(doc, subj))
     teller = next((st for st in doc.statements if st.speaker and _inside((trig.start, trig.end), _statement_spans(st))), None)
     own = bool(teller is not None and subj and (_is_self_reference(doc.text[subj[0] : subj[1]], doc.lang) or (
         decided and not _actor_like(doc, subj, sent.start, doc.lang, sent_tokens))))

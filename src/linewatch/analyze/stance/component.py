@@ -39,10 +39,12 @@ from linewatch.analyze.stance.model import load_model
 from linewatch.analyze.stance.score import (
     MAX_TEXT,
     THRESHOLD,
+    blame_marked_on,
     cue_counts,
     cue_kind,
     exoneration_at,
     hostile_act_on,
+    is_denial_cue,
     score_toward,
 )
 from linewatch.analyze.stance.targets import (
@@ -332,7 +334,17 @@ def statement_facts(doc: Doc, st: Statement, target: Candidate | None, rule: _Ru
         negated=negated, hostile_to_own=rule.hostile, self_obliged=_self_obliged(doc, st), lang=doc.lang,
         cue_kind=cue_kind(doc.text, st.cue_span, doc.lang), exonerated=exonerated is not None,
         exonerated_own=exonerated is not None and _clears_own_state(doc, st, exonerated),
+        disowned=_disowns_act_on(doc, st, target),
     )
+
+
+def _disowns_act_on(doc: Doc, st: Statement, target: Candidate | None) -> bool:
+    """"Russia denied plans to invade Ukraine": the cue denies, and the target is the object of
+    a blamed act in the content. The speaker disowns the act; it takes no side toward its object."""
+    if target is None or not st.content_span[0] <= target.span[0] < st.content_span[1]:
+        return False
+    return is_denial_cue(doc.text, st.cue_span, doc.lang) and (
+        hostile_roles(doc, target)[0] or blame_marked_on(doc.text, target.span, doc.lang))
 
 
 def _blames_outright(facts: StatementFacts) -> bool:
@@ -368,6 +380,12 @@ def _denial_toward_ally(own: bool, facts: StatementFacts, rule: _RuleStance) -> 
     return facts.relation == "ally" and not _blames_outright(facts)
 
 
+def _disowned_act(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
+    """"denied plans to invade Ukraine", "отрицает подготовку нападения на Литву": a denial of an
+    act done to the target is no opposition to it, whatever the hostile cue says."""
+    return facts.disowned
+
+
 def _plain_report(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
     """"the border guard informed that 150 people tried to cross illegally from Belarus",
     "announced that the EU adopted sanctions": a report passes a fact on, it takes no side."""
@@ -400,6 +418,7 @@ _Rule = Callable[[bool, StatementFacts, _RuleStance], bool]
 LEARNT_BOUNDS: tuple[tuple[_Rule, str, str, float], ...] = (
     (_opposes_own_side, "oppose", "neutral", 0.5),
     (_hostile_cue, "neutral", "oppose", HOSTILE_CUE_CONFIDENCE),
+    (_disowned_act, "oppose", "neutral", 0.5),
     (_denial_toward_ally, "oppose", "neutral", 0.5),
     (_plain_report, "oppose", "neutral", REPORT_CONFIDENCE),
 )

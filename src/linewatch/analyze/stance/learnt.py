@@ -227,6 +227,7 @@ class StatementFacts:
     cue_kind: str = "none"  # what the reporting cue itself says: hostile ("warned", "accused") / positive / none
     exonerated: bool = False  # the content denies someone's involvement ("had nothing to do with it")
     exonerated_own: bool = False  # ... and the one it clears is the speaker's own state ("Moscow had no hand in")
+    disowned: bool = False  # a denial cue whose content does a blamed act to the target ("denied plans to invade X")
 
 
 def stance_features(f: StatementFacts) -> dict[str, float]:

@@ -246,7 +246,8 @@ def cue_counts(text: str, window: Span, span: Span, lang: str) -> tuple[dict[str
     sc = _scanned(text, lo, hi, lang)
     counts = {"negative": 0, "positive": 0, "demand": 0, "rejection": 0, "fact": 0}
     for cue in sc.cues:
-        if span[0] <= sc.starts[cue.start] < span[1]:
+        # a negated blame word ("did not violate", "no aggression") blames nobody
+        if span[0] <= sc.starts[cue.start] < span[1] and not (cue.kind == "negative" and cue.negated):
             counts[cue.kind] += 1
             counts["fact"] += cue.start in sc.facts
     return counts, any(span[0] <= sc.starts[k] < span[1] for k in sc.negators)
@@ -270,6 +271,18 @@ def hostile_act_on(text: str, target_span: Span, lang: str, reach: int = 60) -> 
     return False
 
 
+def blame_marked_on(text: str, target_span: Span, lang: str, reach: int = 60) -> bool:
+    """A blame word and a patient marker right before the target: "an attack on X", "нападение
+    на X", "agresja przeciwko X" (the act is done to X; "accusations by X" is not)."""
+    words = [w for w, _, _ in words_with_spans(text[max(0, target_span[0] - reach) : target_span[0]])]
+    if len(words) < 2:
+        return False
+    lex = stance_words(lang)
+    cues = _scan(words, lex)[0]
+    return any(c.kind == "negative" and lex.patient_markers.match_at(words, c.end) == len(words) - c.end
+               for c in cues if c.end < len(words))
+
+
 def _phrase_positions(words: list[str], phrases) -> list[int]:
     """Word indices where one of `phrases` (a PhraseSet) starts."""
     return [k for k in range(len(words)) if phrases.match_at(words, k)]
@@ -291,6 +304,16 @@ def cue_kind(text: str, span: Span | None, lang: str) -> str:
         if any(_phrase_positions(words, s) for s in sets):
             return kind
     return "none"
+
+
+def is_denial_cue(text: str, span: Span | None, lang: str) -> bool:
+    """The reporting cue denies something ("denied", "опроверг", "zaprzeczył"; `denial_cues`),
+    and is not itself negated ("did not deny")."""
+    if not span or span[1] <= span[0]:
+        return False
+    words = [w for w, _, _ in words_with_spans(text[span[0] : min(span[1], span[0] + 200)])]
+    lex = stance_words(lang)
+    return not _phrase_positions(words, lex.negators) and bool(_phrase_positions(words, lex.denial_cues))
 
 
 def exoneration_at(text: str, span: Span, lang: str) -> int | None:

@@ -21,7 +21,7 @@ LIST_NAMES = (
     "negative", "positive", "negators", "demand", "rejection", "patient_markers", "undergo_markers", "clause_breaks",
     "place_nouns",
     "specifiers", "self_obligation", "hostile_cues", "exoneration", "report_cues", "locatives", "place_links",
-    "report_facts",
+    "report_facts", "denial_cues",
 )
 
 

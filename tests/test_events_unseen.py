@@ -387,3 +387,14 @@ def test_event_side_named_by_title_holder_or_state(pipe: Pipeline, lang: str, te
 def test_headline_and_body_tell_one_event(pipe: Pipeline, lang: str, text: str) -> None:
     found = events(pipe, text, lang)
     assert len(found) == 1, [(e.plover, e.source, e.target) for e in found]
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the pair after "between" are the sides; the city before the noun is the venue
+    ("en", "The Moscow summit between Putin and Alexander Lukashenko took place on Tuesday."),
+    ("ru", "Московские переговоры между Путиным и Лукашенко прошли во вторник."),
+])
+def test_talks_between_a_pair_have_the_pair_as_sides(pipe: Pipeline, lang: str, text: str) -> None:
+    talks = [e for e in events(pipe, text, lang) if e.plover == "CONSULT"]
+    assert talks and all((e.source, e.target) == ("Vladimir Putin", "Alexander Lukashenko") for e in talks), \
+        [(e.source, e.target) for e in talks]

@@ -1162,6 +1162,17 @@ def _meeting_owner_span(tokens_by_i: dict[int, Token], noun: Token, lang: str) -
     *Путина* с Си Цзиньпином" (a noun modifier with no preposition of its own, beside one opened
     by a partner word). The sentence's subject is then the one who reports the talks, no side."""
     partners = _event_words(lang, "partner_words")
+    between = _event_words(lang, "pair_words")
+    for k in (t for t in tokens_by_i.values() if t.head == noun.i and t.i != noun.i):
+        # "the summit *between Putin* and Xi", "переговоры между Путиным и Си": the pair's first
+        # named, not a venue compound ("the *Moscow* summit between ...")
+        case = next((t for t in tokens_by_i.values() if t.head == k.i and t.dep == "case"), None)
+        if k.dep == "prep" and k.text.casefold() in between:
+            first = next((t for t in tokens_by_i.values() if t.head == k.i and t.dep == "pobj"), None)
+        else:
+            first = k if case is not None and case.text.casefold() in between else None
+        if first is not None and any(t.head == first.i and t.dep == "conj" for t in tokens_by_i.values()):
+            return first.start, first.end
     kids = [t for t in tokens_by_i.values() if t.head == noun.i and t.i != noun.i and t.dep == "nmod"]
     if not partners or len(kids) < 2:
         return None
@@ -1585,9 +1596,9 @@ def _events_for(
     by_demonym: Mention | None = None  # the state of "*Russian* missile strikes"
     if tok is not None and tok.pos in ("NOUN", "PROPN"):
         last = tok
-        subj = _noun_owner_span(tokens_by_i, last) or _participle_agent_span(tokens_by_i, last)
-        if subj is None and plover == "CONSULT":
-            subj = _meeting_owner_span(tokens_by_i, last, doc.lang)  # "переговоры Путина с Си"
+        # "переговоры Путина с Си", "the Moscow summit between Putin and Xi": the talks' own sides first
+        subj = _meeting_owner_span(tokens_by_i, last, doc.lang) if plover == "CONSULT" else None
+        subj = subj or _noun_owner_span(tokens_by_i, last) or _participle_agent_span(tokens_by_i, last)
         if subj is None:
             verb = _governing_verb(tokens_by_i, last)
             if verb is not None:

@@ -100,3 +100,18 @@ def test_relative_that_after_an_object(pipe: Pipeline) -> None:
 def test_complementiser_that_still_opens_content(pipe: Pipeline) -> None:
     st = statements(pipe, "Minister Vera Holt said that the border would stay closed until spring.")[0]
     assert st.content == "that the border would stay closed until spring"
+
+
+# --------------------------------------------------------------------------- headline labels
+
+
+def test_headline_label_naming_a_thing_is_no_speaker(pipe: Pipeline) -> None:
+    text = ("Russia-Ukraine war map: Where are Russian troops positioned around Ukraine?\n\n"
+            "Russian troops have moved closer to the capital, officials in Kyiv said on Monday.\n")
+    assert not [s for s in statements(pipe, text) if s.kind == "headline"]
+
+
+def test_headline_label_with_a_title_names_the_speaker(pipe: Pipeline) -> None:
+    text = ("Kremlin spokesman Peskov: \"The West is playing with fire.\"\n\n"
+            "The Kremlin warned on Monday that new sanctions would harm talks.\n")
+    assert [s.speaker for s in statements(pipe, text) if s.kind == "headline"] == ["Dmitry Peskov"]

@@ -43,9 +43,11 @@ from linewatch.extract.attribution.speaker import (
     actor_fields,
     anaphor_words,
     cited_person,
+    determiners,
     doc_mentions,
     is_anaphor,
     is_person,
+    is_title_word,
     names_medium,
     nominative_person,
     person_entity_in,
@@ -187,14 +189,34 @@ def _impersonal_cue(doc: Doc, att: Attribution) -> bool:
     return bool(after) and after[0] in table.impersonal_particles
 
 
+_LABEL_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def _label_says_more(doc: Doc, label: tuple[int, int] | None, named: tuple[int, int] | None) -> bool:
+    """Does a headline's label hold common words besides the actor it names and its titles
+    ("Russia-Ukraine war map: Where are…?" names a map, not Russia; "Kremlin spokesman Peskov:" is Peskov)?"""
+    if label is None or named is None:
+        return False
+    skip = set(speaker_words(doc.lang).prepositions) | set(determiners(doc.lang))
+    for m in _LABEL_WORD.finditer(doc.text, label[0], label[1]):
+        if m.start() < named[1] and named[0] < m.end():
+            continue  # the actor's own words
+        w = m.group()
+        if w[:1].islower() and w.lower() not in skip and not is_title_word(w, doc.lang):
+            return True
+    return False
+
+
 def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> bool:
     if att.kind == "headline":
         # a headline "Name: claim" needs a real name, not any capitalised phrase
         words = (speaker.name or "").split() if speaker is not None else []
         if speaker is None:
             return False
-        return speaker.actor_id is not None or (speaker.resolved_by == "text" and (
-            "name_ok" in att.notes or 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)))
+        if speaker.actor_id is not None:
+            return not _label_says_more(doc, att.speaker_span, speaker.span)
+        return speaker.resolved_by == "text" and (
+            "name_ok" in att.notes or 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words))
     if "relay" in att.notes and (speaker is None or speaker.actor_id is None):
         # "Об этом сообщило РИА Новости" is a news agency; "Poinformował o tym rzecznik MON Jan Nowak" is a person
         phrase = doc.text[att.speaker_span[0]:att.speaker_span[1]] if att.speaker_span else ""

@@ -398,3 +398,19 @@ def test_talks_between_a_pair_have_the_pair_as_sides(pipe: Pipeline, lang: str, 
     talks = [e for e in events(pipe, text, lang) if e.plover == "CONSULT"]
     assert talks and all((e.source, e.target) == ("Vladimir Putin", "Alexander Lukashenko") for e in talks), \
         [(e.source, e.target) for e in talks]
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the possessor of an assassination is its victim, never its doer
+    ("en", "Haniyeh’s assassination is a watershed event in the latest Israeli-Hamas war."),
+    ("en", "Lukashenko’s assassination was the plot's aim, the KGB said."),
+])
+def test_possessor_of_a_done_to_act_is_not_its_doer(pipe: Pipeline, lang: str, text: str) -> None:
+    found = events(pipe, text, lang)
+    assert not [e for e in found if e.plover == "ASSAULT" and e.source in ("Haniyeh", "Alexander Lukashenko")], \
+        [(e.plover, e.source, e.target) for e in found]
+
+
+def test_possessor_of_an_expulsion_with_its_object_is_the_doer(pipe: Pipeline) -> None:
+    found = events(pipe, "Russia's expulsion of two Polish diplomats was a response to Warsaw.", "en")
+    assert [(e.plover, e.source, e.target) for e in found] == [("SANCTION", "Russia", "Poland")]

@@ -71,6 +71,9 @@ NO_TARGET_NEEDED_MODES = frozenset({("MOBILIZE", "troops"), ("RETREAT", "withdra
 # an object that names no actor leaves the act without a target, never a later place or name
 # ("near *Grodno*", "from *Belarus*", the embassy the man attacked).
 OBJECT_IS_TARGET_MODES = frozenset({("COERCE", "arrest")})
+# Acts whose noun's possessor, with no object of its own, is who they are done to: "*Haniyeh's*
+# assassination", "*Navalny's* arrest" (but "Russia's expulsion *of* two diplomats": the doer).
+DONE_TO_OWNER_MODES = frozenset({("ASSAULT", "assassinate"), ("COERCE", "arrest"), ("SANCTION", "expel")})
 
 # Confidence factor of a deed known only from its own side's statement ("his mercenaries
 # are turning back"): below the statement's, so the statement's verbal act leads.
@@ -1139,6 +1142,12 @@ def _governing_verb(tokens_by_i: dict[int, Token], noun: Token) -> Token | None:
     return None
 
 
+def _has_object(tokens_by_i: dict[int, Token], noun: Token) -> bool:
+    """Whether an event noun names what it is done to in a phrase of its own ("expulsion *of
+    two diplomats*", "арест *журналиста*"): a prepositional or noun modifier after it."""
+    return any(t.head == noun.i and t.i > noun.i and t.dep in ("prep", "nmod", "obl") for t in tokens_by_i.values())
+
+
 def _noun_owner_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
     """Possessor or name compound of an event noun: "Lukashenka's calls", "EU sanctions"."""
     head = tok
@@ -1598,7 +1607,9 @@ def _events_for(
         last = tok
         # "переговоры Путина с Си", "the Moscow summit between Putin and Xi": the talks' own sides first
         subj = _meeting_owner_span(tokens_by_i, last, doc.lang) if plover == "CONSULT" else None
-        subj = subj or _noun_owner_span(tokens_by_i, last) or _participle_agent_span(tokens_by_i, last)
+        if subj is None and not ((plover, trig.mode) in DONE_TO_OWNER_MODES and not _has_object(tokens_by_i, last)):
+            subj = _noun_owner_span(tokens_by_i, last)
+        subj = subj or _participle_agent_span(tokens_by_i, last)
         if subj is None:
             verb = _governing_verb(tokens_by_i, last)
             if verb is not None:

@@ -431,6 +431,21 @@ def _titles(lang: str) -> tuple[_Title, ...]:
 
 
 @cache
+def _former_words(lang: str) -> re.Pattern[str]:
+    """Words right before a title that say the office is no longer held ("former", "бывший",
+    "byłego", titles.yaml `former`): such a title names nobody the date's holder can stand for."""
+    forms = [_form_word(str(w)) for w in lexicon(lang, "titles").get("former") or []]
+    if not forms:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(forms) + r")\s+$", re.IGNORECASE)
+
+
+def _after_former(text: str, start: int, lang: str) -> bool:
+    """Does a "former" word end right before `start` (a title's or its country's first word)?"""
+    return bool(_former_words(lang).search(text, max(0, start - 40), start))
+
+
+@cache
 def _title_starts(lang: str) -> re.Pattern[str]:
     """Where any title of `lang` may start: a word boundary followed by some form's first word.
 
@@ -628,6 +643,18 @@ class ActorRegistry:
             return None
         return any(r.key in role_keys and (on is None or r.role.active_on(on)) for r in terms)
 
+    def held_before(self, actor_id: str, role_keys: frozenset[str], on: date | None) -> bool:
+        """Did the actor hold one of the offices before `on` and not on it ("the former prime minister")?"""
+        terms = [r.role for r in self._roles if r.actor_id == actor_id and r.key in role_keys]
+        return bool(terms) and not any(t.active_on(on) for t in terms) and any(
+            t.end is not None and (on is None or t.end <= on) for t in terms)
+
+    def names_former(self, text: str, start: int, end: int, lang: str) -> bool:
+        """Is there a title in text[start:end] after a "former" word, which may stand just before
+        `start` ("— сказал бывший премьер", "były premier", "the former prime minister")?"""
+        return any((m := t.pattern.search(text, start, end)) and _after_former(text, m.start(), lang)
+                   for t in _titles(lang))
+
     def holder(self, role_key: str, country: str | None, on: date | None) -> Actor | None:
         """Who held the role `role_key` of `country` on `on` (the latest-starting if several); nobody
         for an office several people hold at once (data/offices.yaml `shared`: a deputy minister)."""
@@ -765,7 +792,8 @@ class ActorRegistry:
                 # Only names within reach of the title can qualify it (keeps long texts linear).
                 near = names[bisect.bisect_left(name_starts, s - 60) : bisect.bisect_right(name_starts, e + 60)]
                 country, ms, me = (title.country, s, e) if title.country else self._country_near(near, s, e, text, lang)
-                actor = self.holder(title.role, country, on)
+                former = _after_former(text, ms, lang) or _after_former(text, s, lang)
+                actor = None if former else self.holder(title.role, country, on)
                 taken.insert(i, (s, e))
                 out.append(
                     Mention(
@@ -820,7 +848,7 @@ class ActorRegistry:
             return self._actors[m.actor_id]  # type: ignore[index]
         if country:
             for title in _titles(lang):
-                if title.pattern.search(surface):
+                if (m := title.pattern.search(surface)) and not _after_former(surface, m.start(), lang):
                     return self.holder(title.role, title.country or country, on)
         return None
 

@@ -528,6 +528,18 @@ def body_after(view: SentenceView, k: int, i: int, limit: int = 6) -> tuple[int,
     return i, j
 
 
+def _name_after(toks: Sequence[Token], i: int, most: int = 3) -> int | None:
+    """Where a name of two capitalised words starts after at most `most` lowercase words from token i
+    ("обороне Андрей Картаполов", "международным делам Сергей Цеков"; not "телефону Блинкену"), or None."""
+    x = i
+    while x < len(toks) and x - i < most and toks[x].text[:1].islower() and toks[x].text.isalpha():
+        x += 1
+    if x > i and x + 1 < len(toks) and all(t.text[:1].isupper() and t.text.isalpha() and not t.text.isupper()
+                                           for t in toks[x:x + 2]):
+        return x
+    return None
+
+
 def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int] | None:
     """Token range of an inverted speaker right after the cue ("said Lavrov", "заявил Песков")."""
     toks = view.toks
@@ -584,6 +596,9 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
         elif (seen_cap and is_title_word(low, view.lang) and j + 1 < len(toks)
               and toks[j + 1].text[:1].isupper()):
             pass  # "rzeczniczka Komendy Głównej SG por. Anna Nowak": a rank before the name goes on
+        elif seen_cap and low in speaker_words(view.lang).remit_prepositions and (x := _name_after(toks, j + 1)):
+            j = x  # "заявил глава комитета Госдумы по обороне Андрей Картаполов": the remit, then the name
+            continue
         elif seen_cap and low not in view.anaphors:
             break  # "said Lavrov in an interview": a lowercase word after the name ends it
         elif t.pos in ("ADP", "ADV") and not seen_cap:

@@ -29,6 +29,7 @@ from linewatch.extract.attribution.base import (
     strip_quotes,
     word_count,
 )
+from linewatch.extract.attribution.speaker import names_only_medium
 from linewatch.lexicon import lexicon
 
 
@@ -107,6 +108,12 @@ def back_reference(view: SentenceView, k: int) -> Attribution | None:
             return None
         # "W ten sposób minister X skomentował słowa Y": a name between the phrase and the cue speaks
         sb = speaker_before(view, k)
+        phrase = max((p for p in table.back_reference if lead.startswith(p + " ")), key=len)
+        if sb is not None and (_in_adjunct(view, sb[0], _word_index(view, len(phrase.split())))
+                               or names_only_medium(view.text[toks[sb[0]].start:toks[sb[1] - 1].end], view.lang)):
+            # "Об этом в интервью Reuters заявил X", "Об этом RT рассказала X": the medium heard it, X
+            # (named after the cue) speaks; with nobody named there the words before it stay the speaker
+            sb = None
         if sb is not None and any(t.text[:1].isupper() or t.text.lower() in table.pronouns
                                   for t in toks[max(sb[0], 1):sb[1]]):
             a, b = view.prev_sentence
@@ -128,6 +135,27 @@ def back_reference(view: SentenceView, k: int) -> Attribution | None:
     if table.relay is not None and table.relay.fullmatch(toks[k].text.lower()):
         att.notes.append("relay")  # "Об этом сообщило РИА Новости": a news agency relaying is no statement
     return att
+
+
+def _word_index(view: SentenceView, n: int) -> int:
+    """Index of the token after the first `n` words of the sentence."""
+    seen = 0
+    for i, t in enumerate(view.toks):
+        if seen == n:
+            return i
+        seen += is_word(t)
+    return len(view.toks)
+
+
+def _in_adjunct(view: SentenceView, i: int, lo: int) -> bool:
+    """Does the capitalised word at token i stand in a prepositional phrase that starts at or after
+    token `lo` ("в интервью Reuters", "в Москве"): a preposition right before it, or before one
+    lowercase noun before it? ("Об этом Путин заявил": the phrase's own "об" is no such preposition.)"""
+    toks = view.toks
+    if i - 1 >= lo and toks[i - 1].text.lower() in view.prepositions:
+        return True
+    return (i - 2 >= lo and toks[i - 2].text.lower() in view.prepositions and is_word(toks[i - 1])
+            and toks[i - 1].text[:1].islower())
 
 
 def _back_phrase_then_adjunct(view: SentenceView, k: int, lead: str, phrase: str) -> bool:

@@ -161,6 +161,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     if j < 1:
         return None
     sep = j
+    if back and " ".join(toks[x].text.lower() for x in sorted(back)) in view.table.back_reference:
+        back = []  # "…, об этом заявил X", "…, o tym poinformował X": the phrase points at the words before the comma
     named = _named_after_quote(view, sep) if not back else None
     if named is not None:
         # "'…,' Leonard E. Burman, director of the Tax Policy Center, said": the name and its

@@ -89,6 +89,7 @@ class SpeakerWords:
     possessor: re.Pattern[str] | None = None  # what follows a name that owns the next noun ("Morawiecki's spokesman")
     demonym_bodies: tuple[str, ...] = ()  # stems of a state's body after a demonym ("police", "пограничник")
     demonym_people: frozenset[str] = frozenset()  # lemmas of people who speak for themselves ("experts")
+    remit_prepositions: frozenset[str] = frozenset()  # "комитета Госдумы по обороне": a title's remit goes on
 
 
 @cache
@@ -111,7 +112,8 @@ def speaker_words(lang: str) -> SpeakerWords:
                         tuple(str(e).lower() for e in data.get("not_media") or []),
                         possessor,
                         tuple(str(w).lower() for w in data.get("demonym_bodies") or []),
-                        words("demonym_people"))
+                        words("demonym_people"),
+                        words("remit_prepositions"))
 
 
 UNNAMED = "unnamed"  # speaker_problem: words that point at someone the text does not name
@@ -506,10 +508,14 @@ def resolve_speaker(
         if prev is not None:
             prev.mention = surface
             return prev
-        if pronouns[words[-1]] in ("m", "f", "n") and (named := _subject_person_before(doc, a, pronouns[words[-1]], (a, b))):
+        # not a person named inside the statement's own quotation ("«… президента Зеленского …», — рассказал
+        # он"); a reported clause's subject may be the pronoun's ("The ministry summoned X, it said")
+        quoted = [(x, y) for x, y in skip if doc.text[max(x - 1, 0):x + 1].strip()[:1] in _OPENING]
+        if pronouns[words[-1]] in ("m", "f", "n") and (named := _subject_person_before(doc, a, pronouns[words[-1]], (a, b),
+                                                                                      skip=quoted)):
             named.mention = surface
             return named
-        person = _last_person_before(doc, a) if pronouns[words[-1]] in ("m", "f") else None
+        person = _last_person_before(doc, a, skip=quoted) if pronouns[words[-1]] in ("m", "f") else None
         if person is not None and not _may_be(doc, person, pronouns[words[-1]]):
             person = None  # "Merkel spoke with Putin. She urged him…": not Putin
         if person is not None:
@@ -533,27 +539,35 @@ def resolve_speaker(
     definite = not dets or (words and words[0] in dets)  # "the minister", not "a senior official"
     fit = anaphor_fit(list(heads), lang)
     reg = registry_for(doc)
+    # "бывшего премьер-министра Украины": a former holder, and the country's capital is no person's name
+    former = reg is not None and reg.names_former(doc.text, a, b, lang)
+    unnamed_title = not _has_name(surface) or (former and _name_part(surface, lang) is None)
     if fit is not None and not fit.body and reg is not None:
         fit = replace(fit, roles=reg.title_roles(surface, lang))
-    elif fit is None and reg is not None and not _has_name(surface) and (roles := reg.title_roles(surface, lang)):
+    elif fit is None and reg is not None and unnamed_title and (roles := reg.title_roles(surface, lang)):
         # "главы МИД" (the title's head noun is no anaphor): whoever held the office, named before or at home
         fit = AnaphorFit(False, frozenset(), roles=roles)
-    if words and len(words) <= 6 and definite and fit is not None and not _has_name(surface):
-        # "the ministry" refers back to a body, "the minister" to a person who is one
-        fitting = [h for h in history if fits_anaphor(doc, fit, h.actor_id, h.gender)]
+    former = former and fit is not None and bool(fit.roles)
+    if words and len(words) <= 6 and definite and fit is not None and unnamed_title:
+        # "the ministry" refers back to a body, "the minister" to a person who is one; "the former
+        # prime minister" to a person who was one, never to the holder on the date
+        def fits(actor_id: str | None, gender: str | None = None) -> bool:
+            if former:
+                return actor_id is not None and reg is not None and reg.held_before(actor_id, fit.roles, doc.date)
+            return fits_anaphor(doc, fit, actor_id, gender)
+        fitting = [h for h in history if fits(h.actor_id, h.gender)]
         gender = "n" if fit.body else gender_hint
         prev = (_previous(fitting, gender, (a, b))
-                or _subject_person_before(doc, a, gender, (a, b), fits=lambda m: fits_anaphor(doc, fit, m, None)))
+                or _subject_person_before(doc, a, gender, (a, b), fits=fits))
         if prev is None and fit.roles:
             # "— сказал глава государства" after a quotation of several paragraphs: the holder of that
             # office the text named further back, before the home country's (a wrong person costs most)
-            prev = _subject_person_before(doc, a, gender, (a, b), sentences_back=ANAPHOR_SENTENCES,
-                                          fits=lambda m: fits_anaphor(doc, fit, m, None))
+            prev = _subject_person_before(doc, a, gender, (a, b), sentences_back=ANAPHOR_SENTENCES, fits=fits)
         if prev is not None:
             prev.mention = surface
             prev.resolved_by = "anaphor"
             return prev
-        if (home := _home_holder(doc, fit.roles)) is not None:
+        if not former and (home := _home_holder(doc, fit.roles)) is not None:
             return Speaker(home.name, home.id, (a, b), surface, gender_of(doc, home.id, history), "title", 0.6)
     # "МИД", "В Минобороны добавили": a bare acronym of the home country's ministry (titles.yaml home_bodies)
     bare = [w for w in words if w not in speaker_words(lang).prepositions]
@@ -785,6 +799,12 @@ def is_media_word(word: str, lang: str) -> bool:
         and not w.startswith(sw.not_media or ("\x00",))
 
 
+def names_only_medium(phrase: str, lang: str) -> bool:
+    """Does the phrase name a news agency or a medium and nobody else ("RT", "РИА Новости", "телеканал «Звезда»")?"""
+    sw = speaker_words(lang)
+    return phrase.strip().lower() in sw.agencies or _only_agency(phrase, sw) or names_medium(phrase, lang)
+
+
 def _only_agency(name: str, sw: SpeakerWords) -> bool:
     """"state news agency BelTA" names an agency and nobody else ("PAP rzecznik X" names X)."""
     rest = name
@@ -882,13 +902,27 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
         if k < 0:
             break
         lo = doc.sentences[k].start
-        for m in sorted((m for m in people if m.start >= lo and m.end <= doc.sentences[k].end), key=lambda m: m.start):
+        here = sorted((m for m in people if m.start >= lo and m.end <= doc.sentences[k].end), key=lambda m: m.start)
+        # "пресс-секретарь российского президента Дмитрий Песков": one phrase, the person named last in
+        # it, not the one whose aide they are; the phrase is the subject if one of its mentions is
+        phrases: list[list[Mention]] = []
+        for m in here:
+            if gender != "n" and phrases and _next_to(doc, phrases[-1][-1], m):
+                phrases[-1].append(m)
+            else:
+                phrases.append([m])
+        if doc.tokens and doc.tokens[0].dep:
+            # with a parse, the sentence's subject before its first name ("Итог визита в Киеве премьера
+            # подвел пресс-секретарь Дмитрий Песков": the word order puts the subject last)
+            phrases.sort(key=lambda ph: not any(_is_subject(doc, x) for x in ph))
+        for phrase in phrases:
+            m = phrase[-1]
             actor = reg.by_id(m.actor_id)
             if actor is None or gender == "p" or (actor.type == "person") != (gender != "n"):
                 continue  # "it" is a body or a state the sentence named; "he"/"she" a person
             if fits is not None and not fits(actor.id):
                 continue  # "the minister" is not the spokeswoman the sentence named
-            if subject_only and not _is_subject(doc, m):
+            if subject_only and not any(_is_subject(doc, x) for x in phrase):
                 continue  # "Błaszczak spotkał się z Morawieckim": not the one met
             if m.kind == "name" and _other_first_name(doc, m, lo) is not None:
                 continue  # "said Luis Rubio": not the registry's Rubio
@@ -904,6 +938,14 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 
 
+def _next_to(doc: Doc, first: Mention, then: Mention) -> bool:
+    """Is `then` a person named in the nominative right after `first`, only spaces between (one noun
+    phrase: "пресс-секретарь российского президента Дмитрий Песков"; not "заявил Лукашенко Владимиру
+    Путину", whose second name is the addressee)?"""
+    return (then.start >= first.end and not doc.text[first.end:then.start].strip() and is_person(doc, then.actor_id)
+            and (then.kind != "name" or _in_base_form(doc, then)))
+
+
 def _is_subject(doc: Doc, mention: Mention) -> bool:
     """Is the mention its clause's subject? From the parse when there is one; without one (Polish),
     a name in its base form (the nominative: "Aleksandr Łukaszenka", not "Morawieckim") is taken
@@ -912,7 +954,12 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
     if toks and toks[0].dep:
         inside = {t.i for t in toks}
         heads = [t for t in toks if t.head not in inside]
-        return bool(heads) and heads[0].dep in SUBJECT_DEPS
+        head = heads[0] if heads else None
+        # "подвел пресс-секретарь президента Дмитрий Песков": the name in apposition to the subject
+        while head is not None and head.dep == "appos" and 0 <= head.head < len(doc.tokens) \
+                and doc.tokens[head.head].i == head.head:
+            head = doc.tokens[head.head]
+        return head is not None and head.dep in SUBJECT_DEPS
     return _in_base_form(doc, mention, last_only=True)
 
 
@@ -955,15 +1002,16 @@ def _in_base_form(doc: Doc, mention: Mention, last_only: bool = False) -> bool:
     return all(w.casefold() in names for w in (words[-1:] if last_only else words))
 
 
-def _last_person_before(doc: Doc, offset: int, window: int = 600) -> str | None:
-    """The nearest person name (NER) before `offset`: a pronoun with no earlier speaker."""
+def _last_person_before(doc: Doc, offset: int, window: int = 600,
+                        skip: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The nearest person name (NER) before `offset`, outside `skip`: a pronoun with no earlier speaker."""
     run: list[str] = []
     last: str | None = None
     prev_i = -2
     for t in doc.tokens:
         if t.start >= offset:
             break
-        if t.start < offset - window or t.ent != "PER":
+        if t.start < offset - window or t.ent != "PER" or any(x <= t.start < y for x, y in skip):
             continue
         if t.i != prev_i + 1:
             if run:

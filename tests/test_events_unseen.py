@@ -414,3 +414,12 @@ def test_possessor_of_a_done_to_act_is_not_its_doer(pipe: Pipeline, lang: str, t
 def test_possessor_of_an_expulsion_with_its_object_is_the_doer(pipe: Pipeline) -> None:
     found = events(pipe, "Russia's expulsion of two Polish diplomats was a response to Warsaw.", "en")
     assert [(e.plover, e.source, e.target) for e in found] == [("SANCTION", "Russia", "Poland")]
+
+
+@pytest.mark.parametrize("text", [
+    # a trigger word inside an idiom reports no praise or aid
+    "Hailing from five countries, the mercenaries had been captured on Tuesday while fighting for Kiev.",
+    "Once the war began, the dance videos in Olena Kovalenko's channel gave way to images of ruined towns.",
+])
+def test_idioms_with_trigger_words_are_no_events(pipe: Pipeline, text: str) -> None:
+    assert [(e.plover, e.trigger) for e in events(pipe, text, "en") if e.plover in ("SUPPORT", "AID")] == []

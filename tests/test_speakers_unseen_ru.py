@@ -141,3 +141,13 @@ def test_imperfective_past_cues(pipe: Pipeline, text: str, want: str) -> None:
 ])
 def test_a_title_goes_on_through_its_remit_to_the_name(pipe: Pipeline, text: str, want: str) -> None:
     assert [s for s, _ in said(pipe, text, "ru")] == [want]
+
+
+@pytest.mark.parametrize("text,state_speaks", [
+    ("Население Италии в большинстве считает, что Евросоюз должен подталкивать Киев к переговорам.", False),
+    # the government is the state's voice
+    ("Правительство Германии считает, что санкции против Москвы работают.", True),
+])
+def test_a_country_s_population_is_not_the_state(pipe: Pipeline, text: str, state_speaks: bool) -> None:
+    got = said(pipe, text, "ru")
+    assert len(got) == 1 and (got[0][0] in ("Italy", "Germany")) == state_speaks

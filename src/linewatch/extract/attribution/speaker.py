@@ -480,8 +480,9 @@ def resolve_speaker(
             return person  # "– dodaje Rosjanin": the Russian named before, not Russia
         elif best.kind == "title" and best.actor_id is None:
             pass  # "главы МИД": a title of no named country; the antecedent or the home country's holder below
-        elif best.kind == "demonym" and _demonym_modifies_people(doc, best, a, b):
-            # "Chinese experts said", "Western rulers warned": people of that country, not the state
+        elif best.kind in ("demonym", "state") and _demonym_modifies_people(doc, best, a, b):
+            # "Chinese experts said", "Western rulers warned", "Население Италии считает": people of
+            # that country, not the state
             # (its officials are its voice: "German officials said" stays Germany)
             return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.6)
         elif best.kind != "demonym" or len(inside) == 1:

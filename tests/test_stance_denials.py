@@ -77,3 +77,18 @@ def test_an_admission_is_a_report() -> None:
                  "the Latvian border guards had crossed the line on Monday", "Dmitry Peskov", "RUS", "admitted",
                  "The ministry", parse=True)
     assert st.stance == "neutral"
+
+
+@pytest.mark.parametrize("lang,text,content,cue,speaker_text", [
+    ("en", "The analyst agreed that Beijing would keep working for a settlement in the region.",
+     "Beijing would keep working for a settlement in the region", "agreed", "The analyst"),
+    ("ru", "Аналитик согласился, что Пекин продолжит работу над урегулированием в регионе.",
+     "Пекин продолжит работу над урегулированием в регионе", "согласился", "Аналитик"),
+    ("pl", "Analityk zgodził się, że Pekin będzie nadal pracował nad rozwiązaniem w regionie.",
+     "Pekin będzie nadal pracował nad rozwiązaniem w regionie", "zgodził się", "Analityk"),
+])
+def test_nothing_judged_by_a_speaker_of_no_known_side_is_neutral(lang: str, text: str, content: str, cue: str,
+                                                                  speaker_text: str) -> None:
+    st = _stated(text, lang, content, "Jan Novak", None, cue, speaker_text, plover="AGREE", parse=True)
+    assert st.target == "China"
+    assert st.stance == "neutral"

@@ -386,6 +386,15 @@ def _disowned_act(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
     return facts.disowned
 
 
+def _unjudged_unknown_side(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
+    """Nothing in the statement judges (no hostile act or cue, no blame, demand or rejection word)
+    and the sides of speaker and target are not known to be adversaries: the model's oppose is
+    then only its prior, near a tie with neutral for such rows (0.47 / 0.46), which retraining
+    tips either way; on unseen articles these statements ("Beijing is ready to keep working for
+    a settlement", "I am ready to fight") take no side."""
+    return facts.relation in ("unknown", "other", "none") and not _judges(facts)
+
+
 def _plain_report(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
     """"the border guard informed that 150 people tried to cross illegally from Belarus",
     "announced that the EU adopted sanctions": a report passes a fact on, it takes no side."""
@@ -421,6 +430,7 @@ LEARNT_BOUNDS: tuple[tuple[_Rule, str, str, float], ...] = (
     (_disowned_act, "oppose", "neutral", 0.5),
     (_denial_toward_ally, "oppose", "neutral", 0.5),
     (_plain_report, "oppose", "neutral", REPORT_CONFIDENCE),
+    (_unjudged_unknown_side, "oppose", "neutral", 0.5),
 )
 
 # Side rules that decide whatever the model or the rules say, the first that applies:

@@ -151,3 +151,11 @@ def test_a_title_goes_on_through_its_remit_to_the_name(pipe: Pipeline, text: str
 def test_a_country_s_population_is_not_the_state(pipe: Pipeline, text: str, state_speaks: bool) -> None:
     got = said(pipe, text, "ru")
     assert len(got) == 1 and (got[0][0] in ("Italy", "Germany")) == state_speaks
+
+
+def test_a_long_adjunct_before_the_cue_is_no_quotation_and_its_name_no_speaker(pipe: Pipeline) -> None:
+    # eight words before the cue with no comma or dash: no "content, X said" reading, so the minister
+    # met ("с министром … Марко Джуричем") never speaks
+    got = said(pipe, "Заместитель главы МИД РФ Александр Грушко в ходе встречи с министром иностранных дел Сербии "
+                     "Марко Джуричем в Белграде указал на ответственность Запада за эскалацию конфликта.", "ru")
+    assert all(s is None or "Джурич" not in s for s, _ in got)

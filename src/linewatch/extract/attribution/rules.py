@@ -158,8 +158,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
                 continue
         back.append(j)
         j -= 1
-    if j < 1:
-        return None
+    if j < 1 or (toks[j].text not in SEPARATORS and toks[j].text not in CLOSE_QUOTES):
+        return None  # eight words before the cue and no separator: "A в ходе встречи с министром … X указал"
     sep = j
     if back and " ".join(toks[x].text.lower() for x in sorted(back)) in view.table.back_reference:
         back = []  # "…, об этом заявил X", "…, o tym poinformował X": the phrase points at the words before the comma

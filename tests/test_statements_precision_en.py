@@ -115,3 +115,15 @@ def test_headline_label_with_a_title_names_the_speaker(pipe: Pipeline) -> None:
     text = ("Kremlin spokesman Peskov: \"The West is playing with fire.\"\n\n"
             "The Kremlin warned on Monday that new sanctions would harm talks.\n")
     assert [s.speaker for s in statements(pipe, text) if s.kind == "headline"] == ["Dmitry Peskov"]
+
+
+# --------------------------------------------------------------------------- a speaker's name without the occasion
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Lorcan Pike in his report alleged that the pipelines were damaged by divers.", "Lorcan Pike"),
+    ("Analyst Lorcan Pike in over 5,000 words claimed that the divers came by night.", "Lorcan Pike"),
+    ("The Head of the committee said the vote would go ahead.", "The Head of the committee"),
+])
+def test_speaker_name_without_its_occasion(pipe: Pipeline, text: str, speaker: str) -> None:
+    assert [s.speaker for s in statements(pipe, text)] == [speaker]

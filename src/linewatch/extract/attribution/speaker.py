@@ -381,6 +381,23 @@ def _actor_name(doc: Doc, actor_id: str) -> str | None:
     return actor.name if actor is not None else None
 
 
+def _without_occasion(surface: str, lang: str) -> str:
+    """"Hersh in his report", "Weichert on Monday": the name before a preposition whose phrase says
+    where or when (only lower-case words and numbers follow), not who."""
+    words = list(_WORD.finditer(surface))
+    preps = speaker_words(lang).prepositions
+    for k, w in enumerate(words[1:], 1):
+        if w.group().lower() not in preps:
+            continue
+        before, after = words[:k], words[k + 1:]
+        if (all(x.group()[:1].isupper() and x.group().lower() not in determiners(lang) for x in before)
+                and not all(is_title_word(x.group(), lang) for x in before)
+                and after and not any(x.group()[:1].isupper() for x in after)):
+            return surface[:w.start()]
+        break
+    return surface
+
+
 def _clean_surface(text: str) -> str:
     text = text.strip(" ,;:-–—\"'“”„«»()\n\t")
     return re.sub(r"\s+", " ", text)
@@ -574,7 +591,7 @@ def resolve_speaker(
     bare = [w for w in words if w not in speaker_words(lang).prepositions]
     if len(bare) == 1 and (body := home_body(doc, bare[0])) is not None:
         return Speaker(body.name, body.id, (a, b), surface, "n", "title", 0.6)
-    name = _clean_surface(_name_part(surface, lang) or surface)
+    name = _clean_surface(_name_part(surface, lang) or _without_occasion(surface, lang))
     if not name:
         return _previous(history, gender_hint, None)
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)

@@ -167,3 +167,39 @@ def test_a_line_of_a_text_without_blank_lines_is_its_own_paragraph(
 def test_a_date_inside_a_quotation_dates_none_of_the_claims_split_from_it(
         pipe: Pipeline, text: str, lang: str, key: str) -> None:
     assert dated(pipe, text, lang, key) == PUB
+
+
+# --------------------------------------------------------------------------- a date another statement reports
+
+
+@pytest.mark.parametrize(
+    "text,lang,key",
+    [
+        # the day inside the first speaker's reported clause is what he reports, not when the quote after
+        # it was said (the sentence names the speaker only by title, so the paragraph's date used to win)
+        ("Szef MSWiA mówił w Sejmie o granicy.\n\nSzef MSWiA podkreślił, że w poniedziałek 300 osób próbowało "
+         "przejść granicę. - Te próby były bezskuteczne i takie pozostaną - zapewnił.", "pl", "Te próby"),
+        # guards, right before too
+        ("Министр подчеркнул, что в понедельник 300 человек пытались пересечь границу. "
+         "«Эти попытки были безуспешными и такими останутся», — заверил он.", "ru", "Эти попытки"),
+        ("The minister stressed that on Monday 300 people had tried to cross the border. "
+         "\"These attempts failed and they will keep failing,\" he assured.", "en", "These attempts"),
+        # a follow-on participle's clause in the same sentence ("dodając, że w niedzielę…") is its own content
+        ("- Obserwujemy tę sytuację od kilku dni i nie damy się zaskoczyć - wyjaśnił minister Jan Nowak, "
+         "dodając, że w niedzielę zebrało się tam 500 osób.", "pl", "Obserwujemy"),
+    ],
+)
+def test_a_date_inside_another_statements_content_dates_no_saying(pipe: Pipeline, text: str, lang: str,
+                                                                  key: str) -> None:
+    assert dated(pipe, text, lang, key) == PUB
+
+
+def test_a_cue_inside_a_dash_speech_is_the_speakers_words(pipe: Pipeline) -> None:
+    """"– A. Od wtorku, 2 listopada, funkcjonariusze wskazywali B – wyjaśnił X": one speech by X; the
+    officers' "wskazywali" inside it reports nothing, and its date is what X reports."""
+    text = ("- Obserwujemy tę sytuację od kilku dni. Od wtorku, 2 listopada, funkcjonariusze białoruscy "
+            "wskazywali migrantom drogę do lasu - wyjaśnił minister Jan Nowak.")
+    doc = pipe(Doc(Document(text, language="pl", published=PUB)))
+    assert [st.speaker for st in doc.statements] and {st.speaker for st in doc.statements} == {"Jan Nowak"}
+    assert all(st.date == PUB for st in doc.statements)
+    assert doc.statements[0].content.startswith("Obserwujemy")

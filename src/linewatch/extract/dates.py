@@ -453,6 +453,7 @@ def _names_speaker(doc: Doc, d: DateMention, speaker_spans: Sequence[Span]) -> b
 def statement_date(
     doc: Doc, span: Span, previous: date | None, content: Span | None = None, carried: date | None = None,
     cue: Span | None = None, saying: bool = False, speaker_spans: Sequence[Span] = (),
+    reported: Sequence[Span] = (),
 ) -> tuple[date | None, float, str]:
     """The day the statement in `span` was made: (value, confidence, evidence).
 
@@ -468,8 +469,13 @@ def statement_date(
     or its sentence names the speaker (`speaker_spans`: "protest against X's words of yesterday. X
     accused …"): "On 1 November X said … He added …", not "On 3 November militants fired at a post.
     X said …" (the firing's day, not the saying's).
+    `reported` are the contents of other statements (of this sentence and before): a date inside
+    one dates what that speaker reports ("– Już od niedzieli … – wyjaśnił, dodając, że w niedzielę
+    …"; "X podkreślił, że w poniedziałek … – Usiłowania … – zapewnił"), never a saying.
     """
     dates = _saying_dates(doc, saying)
+    if reported:
+        dates = [d for d in dates if not any(a <= d.start and d.end <= b for a, b in reported)]
     if doc.sentences:
         first = doc.sentence_index_at(span[0])
         last = doc.sentence_index_at(max(span[0], span[1] - 1))

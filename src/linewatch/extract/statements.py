@@ -472,6 +472,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     history: list[Speaker] = []
     out: list[Statement] = []
     prev_date: date | None = None
+    said_before: list[tuple[int, int]] = []  # the contents reported so far
     last_para_sent: tuple[int, int] | None = None  # (paragraph, sentence index) of the last statement
     covered_until = 0  # end of the furthest content reported so far (a "X said:" may own the next sentence)
     answer_until = 0  # end of the interview answer reported last
@@ -560,12 +561,15 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             carried = out[-1].date if same_speaker and speaker is not None and speaker.name else None
             # a date anywhere in the whole quotation is what is reported, in each claim split from it
             reported = (att.content_spans[0][0], att.content_spans[-1][1]) if att.content_spans else None
+            # what the other statements of this sentence and those before report dates none of this one's
+            others = [*said_before, *(c for x in atts if x is not att for c in x.content_spans)]
             for parts in (_split_claims(doc, att, split, quotes) if split else [att.content_spans]):
                 att.content_spans = parts
-                st = _statement(doc, sent, si, att, speaker, prev_date, carried, reported)
+                st = _statement(doc, sent, si, att, speaker, prev_date, carried, reported, others)
                 if st.confidence < min_conf:
                     continue
                 out.append(st)
+                said_before.extend(st.content_spans or [st.content_span])
                 covered_until = max(covered_until, st.content_span[1])
                 prev_date = st.date or prev_date
             last_para_sent = (sent.paragraph, si)
@@ -824,7 +828,8 @@ def _speaker_spans(doc: Doc, speaker: Speaker | None) -> list[tuple[int, int]]:
 
 
 def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker | None, prev_date: date | None,
-               carried: date | None = None, reported: tuple[int, int] | None = None) -> Statement:
+               carried: date | None = None, reported: tuple[int, int] | None = None,
+               others: Sequence[tuple[int, int]] = ()) -> Statement:
     text = doc.text
     spans = _without_dateline([s for s in att.content_spans if s[1] > s[0]], doc)
     c_span = (spans[0][0], spans[-1][1])
@@ -835,7 +840,7 @@ def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker 
     quoted = (min(c_span[0], reported[0]), max(c_span[1], reported[1])) if reported else c_span
     when, date_conf, evidence = statement_date(doc, clause, prev_date, content=quoted, carried=carried,
                                                cue=att.cue_span, saying=True,
-                                               speaker_spans=_speaker_spans(doc, speaker))
+                                               speaker_spans=_speaker_spans(doc, speaker), reported=others)
     role, org, country = actor_fields(doc, speaker.actor_id if speaker else None, when)
     conf = att.confidence * (speaker.confidence if speaker else 0.5)
     conf = min(1.0, conf + 0.1) if speaker and speaker.actor_id else conf

@@ -53,9 +53,12 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
     out.extend(according_to(view))
     phrase_cues = [a.cue_span for a in out if a.cue_span]
     toks = view.toks
+    signature = _dash_signature(view)
     for k, t in enumerate(toks):
         if any(a <= t.start < b for a, b in phrase_cues):
             continue  # "jak podkreśliła X" is already an according-to phrase
+        if signature is not None and k < signature:
+            continue  # "– A, służby wskazywały B – wyjaśnił X": a cue inside the dash speech is X's words
         strength = cue_strength(t, toks[k + 1] if k + 1 < len(toks) else None, view.table, view.has_parse)
         if strength is None and view.has_parse and _verb_with_that_clause(view, k):
             strength = "belief"  # "the court ruled that…", "she understood that…": a clause someone holds
@@ -104,6 +107,23 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         if head:
             out.append(head)
     return [a for a in out if a.content_spans]
+
+
+def _dash_signature(view: SentenceView) -> int | None:
+    """Index of the dash that closes a speech opened by a dash at its line's start and signed by a cue
+    ("– A. Już od niedzieli, 7 listopada, służby wskazywały B – wyjaśnił X", "— A, — сказал X"), or
+    None. The words before it are the speaker's, as words inside quotation marks are: a cue among
+    them ("wskazywały") reports nothing of its own."""
+    line_start = view.text.rfind("\n", 0, view.start) + 1
+    if not opens_with_dash(view.text, line_start) and not opens_with_dash(view.text, view.start):
+        return None
+    toks = view.toks
+    for d in range(3, len(toks) - 1):
+        if toks[d].text in DASHES and toks[d].start > view.start and word_count(view, 0, d) >= 3 \
+                and cue_strength(toks[d + 1], toks[d + 2] if d + 2 < len(toks) else None,
+                                 view.table, view.has_parse) is not None:
+            return d
+    return None
 
 
 def _take_negation(view: SentenceView, att: Attribution, neg: Token) -> None:

@@ -367,6 +367,10 @@ def test_arrest_of_someone_unnamed_has_no_target_from_elsewhere(pipe: Pipeline, 
     # a government or the authorities of a state are the state
     ("en", "The Lithuanian government closed two border crossings with Belarus on Wednesday.", "Lithuania"),
     ("ru", "Правительство Литвы закрыло два пункта пропуска на границе с Белоруссией в среду.", "Lithuania"),
+    # "the Finnish side": a state as a party (diplomatic usage)
+    ("en", "The Finnish side closed two border crossings with Russia on Wednesday.", "Finland"),
+    ("ru", "Финская сторона закрыла два пункта пропуска на границе с Россией в среду.", "Finland"),
+    ("pl", "Strona fińska zamknęła w środę dwa przejścia graniczne z Rosją.", "Finland"),
     # with more words than a state's, the phrase stays (no European Union in "pro-European")
     ("en", "Moldova's pro-European authorities summoned the Russian ambassador on Tuesday.",
      "Moldova's pro-European authorities"),

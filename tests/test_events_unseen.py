@@ -427,3 +427,20 @@ def test_possessor_of_an_expulsion_with_its_object_is_the_doer(pipe: Pipeline) -
 ])
 def test_idioms_with_trigger_words_are_no_events(pipe: Pipeline, text: str) -> None:
     assert [(e.plover, e.trigger) for e in events(pipe, text, "en") if e.plover in ("SUPPORT", "AID")] == []
+
+
+@pytest.mark.parametrize("lang,text,source", [
+    # a meeting a known actor holds or chairs with his own officials has one side (`alone` forms)
+    ("ru", "Александр Лукашенко во вторник провел совещание по ситуации на границе.", "Alexander Lukashenko"),
+    ("en", "Alexander Lukashenko convened a special meeting on the border situation on Tuesday.", "Alexander Lukashenko"),
+    ("pl", "Premier Mateusz Morawiecki zwołał we wtorek naradę w sprawie sytuacji na granicy.", "Mateusz Morawiecki"),
+])
+def test_a_meeting_held_with_ones_own_officials_is_an_event(pipe: Pipeline, lang: str, text: str, source: str) -> None:
+    talks = [e for e in events(pipe, text, lang) if e.plover == "CONSULT"]
+    assert talks and talks[0].source == source, [(e.plover, e.source, e.target) for e in events(pipe, text, lang)]
+
+
+def test_a_meeting_held_by_nobody_known_is_no_event(pipe: Pipeline) -> None:
+    """One side is enough only when the registry knows it: "the club held a meeting" is narration."""
+    assert [e for e in events(pipe, "The local club held a meeting on the border situation on Tuesday.", "en")
+            if e.plover == "CONSULT"] == []

@@ -1806,9 +1806,11 @@ def _events_for(
         return []
     if plover == "CONSULT" and len(participants) < 2 and not (source and target and parsed_source) and not (
         participants and _names_group(doc, (sent.start, s_end))
-    ):
+    ) and not (trig.alone and plover == trig.plover and source_id):
         # A meeting needs two sides: two known actors, a parsed subject and a partner, or a
         # known actor and a group named by its office ("konsultacje szefów resortów z premierem").
+        # A meeting a known actor holds or chairs with his own officials ("провел совещание по
+        # ситуации на границе": `alone` forms) has one side.
         return []
     # Dates: those in the sentence outside statement content; several explicit days → several events.
     content = [s for st in doc.statements for s in _statement_spans(st)]

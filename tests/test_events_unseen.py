@@ -444,3 +444,17 @@ def test_a_meeting_held_by_nobody_known_is_no_event(pipe: Pipeline) -> None:
     """One side is enough only when the registry knows it: "the club held a meeting" is narration."""
     assert [e for e in events(pipe, "The local club held a meeting on the border situation on Tuesday.", "en")
             if e.plover == "CONSULT"] == []
+
+
+@pytest.mark.parametrize("lang,text,source", [
+    # the title before the source's own name is that person, never the other side; officials
+    # named by office in the instrumental ("z szefami służb", "с руководителями") are the group met
+    ("pl", "Premier Mateusz Morawiecki spotkał się we wtorek z szefami służb.", "Mateusz Morawiecki"),
+    ("ru", "Президент Александр Лукашенко встретился во вторник с руководителями силовых ведомств.",
+     "Alexander Lukashenko"),
+])
+def test_a_meeting_with_officials_named_by_office_has_no_title_as_its_other_side(
+        pipe: Pipeline, lang: str, text: str, source: str) -> None:
+    talks = [e for e in events(pipe, text, lang) if e.plover == "CONSULT"]
+    assert talks and all(e.source == source and e.target is None for e in talks), \
+        [(e.plover, e.source, e.target) for e in events(pipe, text, lang)]

@@ -586,11 +586,13 @@ def _names_group(doc: Doc, span: Span) -> bool:
 
 
 def _mention_before_in_clause(doc: Doc, start: int, limit: int, exclude: set[str], subj: Span | None) -> Mention | None:
-    """The actor nearest before an act, in its clause, that is not its source."""
+    """The actor nearest before an act, in its clause, that is not its source (nor the title of a
+    name that follows it: "*Premier* Mateusz Morawiecki spotkał się…" is one person)."""
+    named = _titles_named(doc)
     found = [
         m for m in doc.mentions
         if limit <= m.start and m.end <= start and (m.actor_id or m.text) not in exclude
-        and not (subj and subj[0] <= m.start and m.end <= subj[1])
+        and not (subj and subj[0] <= m.start and m.end <= subj[1]) and (m.start, m.end) not in named
         and (_is_actor(m) or _names_state(doc, m) or _demonym_of_people(doc, m))
         and not _clause_break(doc.text[m.end : start])
     ]

@@ -159,3 +159,12 @@ def test_a_long_adjunct_before_the_cue_is_no_quotation_and_its_name_no_speaker(p
     got = said(pipe, "Заместитель главы МИД РФ Александр Грушко в ходе встречи с министром иностранных дел Сербии "
                      "Марко Джуричем в Белграде указал на ответственность Запада за эскалацию конфликта.", "ru")
     assert all(s is None or "Джурич" not in s for s, _ in got)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # "упрекнул X в…" reproaches X: a speech cue whose object is what was said, like "обвинил"
+    ("Мария Захарова упрекнула Варшаву в нежелании вести диалог с Минском.", "Maria Zakharova"),
+    ("Министр Сергей Лавров упрекнул западные страны в том, что они поощряют провокации на границе.", "Sergei Lavrov"),
+])
+def test_a_reproach_is_a_statement(pipe: Pipeline, text: str, speaker: str) -> None:
+    assert [s for s, _ in said(pipe, text, "ru")] == [speaker]

@@ -9,6 +9,7 @@ change of the data, not once per visit; TTL bounds how long anything lives.
 """
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections import OrderedDict
@@ -25,6 +26,7 @@ MAX_ENTRIES = 512
 _lock = threading.Lock()
 _entries: OrderedDict[tuple[Any, ...], tuple[float, Any]] = OrderedDict()
 _versions: dict[int, tuple[float, Any]] = {}
+_tokens = itertools.count(1)
 
 SQLITE_VERSION = (
     "SELECT (SELECT MAX(rowid) FROM documents) AS d, (SELECT MAX(rowid) FROM statements) AS s,"
@@ -36,11 +38,22 @@ SQLITE_VERSION = (
 POSTGRES_VERSION = "SELECT txid_snapshot_xmax(txid_current_snapshot()) AS x"
 
 
+def _token(store: Store) -> int:
+    """A number for this store object that no other store ever gets. Not id(): Python hands a freed
+    object's id to the next object of its size, and a store opened right after another was closed
+    would read the closed one's version and aggregates."""
+    token = getattr(store, "_cache_token", None)
+    if token is None:
+        token = next(_tokens)
+        store._cache_token = token  # type: ignore[attr-defined]
+    return int(token)
+
+
 def data_version(store: Store) -> Any:
     """A value that changes whenever the tables behind the dashboard are written."""
     now = time.monotonic()
     with _lock:
-        hit = _versions.get(id(store))
+        hit = _versions.get(_token(store))
         if hit is not None and now - hit[0] < VERSION_CHECK:
             return hit[1]
     sql = SQLITE_VERSION if store.dialect == "sqlite" else POSTGRES_VERSION
@@ -49,13 +62,13 @@ def data_version(store: Store) -> Any:
         # changes whenever another connection (another linewatch process) commits anything
         version += tuple(store.query("PRAGMA data_version", [])[0].values())
     with _lock:
-        _versions[id(store)] = (now, version)
+        _versions[_token(store)] = (now, version)
     return version
 
 
 def cached(store: Store, key: tuple[Any, ...], compute: Callable[[], T], ttl: float = TTL) -> T:
     """compute() once per (store, key, data version) within ttl seconds."""
-    full = (id(store), data_version(store), *key)
+    full = (_token(store), data_version(store), *key)
     now = time.monotonic()
     with _lock:
         hit = _entries.get(full)

@@ -494,6 +494,7 @@ def _title_glue(lang: str) -> frozenset[str]:
     return frozenset(str(w).casefold() for w in lexicon(lang, "titles").get("country_glue") or [])
 
 
+@cache
 def _kinds_before_title(lang: str) -> frozenset[str]:
     """Mention kinds that qualify a title from before it ("Russia's minister", "российский
     министр"); where the country follows the title in the genitive ("премьер-министр Венгрии"),
@@ -792,7 +793,7 @@ class ActorRegistry:
                 # Only names within reach of the title can qualify it (keeps long texts linear).
                 near = names[bisect.bisect_left(name_starts, s - 60) : bisect.bisect_right(name_starts, e + 60)]
                 country, ms, me = (title.country, s, e) if title.country else self._country_near(near, s, e, text, lang)
-                former = _after_former(text, ms, lang) or _after_former(text, s, lang)
+                former = _after_former(text, ms, lang) or (ms != s and _after_former(text, s, lang))
                 actor = None if former else self.holder(title.role, country, on)
                 taken.insert(i, (s, e))
                 out.append(

@@ -1174,31 +1174,30 @@ def _meeting_owner_span(tokens_by_i: dict[int, Token], noun: Token, lang: str) -
     by a partner word). The sentence's subject is then the one who reports the talks, no side."""
     partners = _event_words(lang, "partner_words")
     between = _event_words(lang, "pair_words")
-    for k in (t for t in tokens_by_i.values() if t.head == noun.i and t.i != noun.i):
-        # "the summit *between Putin* and Xi", "переговоры между Путиным и Си": the pair's first
-        # named, not a venue compound ("the *Moscow* summit between ...")
-        case = next((t for t in tokens_by_i.values() if t.head == k.i and t.dep == "case"), None)
-        if k.dep == "prep" and k.text.casefold() in between:
-            first = next((t for t in tokens_by_i.values() if t.head == k.i and t.dep == "pobj"), None)
-        else:
-            first = k if case is not None and case.text.casefold() in between else None
-        if first is not None and any(t.head == first.i and t.dep == "conj" for t in tokens_by_i.values()):
-            return first.start, first.end
-    kids = [t for t in tokens_by_i.values() if t.head == noun.i and t.i != noun.i and t.dep == "nmod"]
-    if not partners or len(kids) < 2:
-        return None
+    children = _children(tokens_by_i)  # one walk of the sentence for every lookup below
 
     def preposition(k: Token) -> str | None:
-        case = next((t for t in tokens_by_i.values() if t.head == k.i and t.dep == "case"), None)
+        case = next((t for t in children.get(k.i, []) if t.dep == "case"), None)
         return case.text.casefold() if case is not None else None
 
+    for k in children.get(noun.i, []):
+        # "the summit *between Putin* and Xi", "переговоры между Путиным и Си": the pair's first
+        # named, not a venue compound ("the *Moscow* summit between ...")
+        if k.dep == "prep" and k.text.casefold() in between:
+            first = next((t for t in children.get(k.i, []) if t.dep == "pobj"), None)
+        else:
+            first = k if preposition(k) in between else None
+        if first is not None and any(t.dep == "conj" for t in children.get(first.i, [])):
+            return first.start, first.end
+    kids = [t for t in children.get(noun.i, []) if t.dep == "nmod"]
+    if not partners or len(kids) < 2:
+        return None
     if not any(preposition(k) in partners for k in kids):
         return None
     owner = next((k for k in kids if preposition(k) is None and k.i < noun.i + 3 and k.i > noun.i
                   and _feats(k).get("Case") == "Gen"), None)
     if owner is None:
         return None
-    children = _children(tokens_by_i)
     # with the name in apposition: "президента РФ *Владимира Путина*"
     spans = [_subtree_span(children, t) for t in [owner, *(c for c in children.get(owner.i, []) if c.dep == "appos")]]
     return min(a for a, _ in spans), max(b for _, b in spans)

@@ -1,6 +1,7 @@
 """Dates: explicit/relative/weekday expressions in en/ru/pl, and statement dates."""
 from __future__ import annotations
 
+import random
 import re
 from datetime import date
 from pathlib import Path
@@ -8,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from linewatch.extract.dates import dateline, find_dates, statement_date
+from linewatch.extract.dates import SpanIndex, dateline, find_dates, statement_date
 from linewatch.model import Document
-from linewatch.nlp.doc import Doc
+from linewatch.nlp.doc import Doc, Token, phrase_heads
 from linewatch.nlp.pipeline import Pipeline
 
 ANCHOR = date(2021, 11, 10)  # a Wednesday
@@ -260,3 +261,27 @@ def test_carried_date_stops_when_the_text_moves_to_another_day() -> None:
     i = short.index("We will")
     value, _, _ = statement_date(doc, (i, len(short)), None, content=(i, i + 20), carried=date(2021, 11, 5))
     assert value == date(2021, 11, 5)
+
+
+def test_span_index_answers_as_a_scan_of_every_span() -> None:
+    """Statement dating asks the index, not every earlier content: the same answer, spans added in
+    any order, nested, overlapping, and with the spans `under` it."""
+    rng = random.Random(7)
+    spans = [(a, a + rng.randint(1, 30)) for a in (rng.randint(0, 200) for _ in range(60))]
+    extra = [(50, 55), (120, 190)]
+    index = SpanIndex(under=SpanIndex(extra))
+    for k, span in enumerate(spans):
+        index.add(span)
+        for a in range(0, 230, 3):
+            for b in (a + 1, a + 4, a + 12):
+                expected = any(x <= a and b <= y for x, y in [*spans[:k + 1], *extra])
+                assert index.holds(a, b) == expected, (span, a, b)
+    assert not SpanIndex().holds(0, 1)
+
+
+def test_phrase_heads_are_the_tokens_governed_from_outside() -> None:
+    # "the new border rules": "rules" heads the phrase; "said" (outside it) governs it
+    toks = [Token(0, 0, 3, "the", head=3), Token(1, 4, 7, "new", head=3), Token(2, 8, 14, "border", head=3),
+            Token(3, 15, 20, "rules", head=9)]
+    assert [t.text for t in phrase_heads(toks)] == ["rules"]
+    assert [t.text for t in phrase_heads(toks[:2])] == ["the", "new"]

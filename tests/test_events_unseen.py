@@ -423,7 +423,9 @@ def test_possessor_of_an_expulsion_with_its_object_is_the_doer(pipe: Pipeline) -
 @pytest.mark.parametrize("text", [
     # a trigger word inside an idiom reports no praise or aid
     "Hailing from five countries, the mercenaries had been captured on Tuesday while fighting for Kiev.",
-    "Once the war began, the dance videos in Olena Kovalenko's channel gave way to images of ruined towns.",
+    # a state as the subject and a body as the object: without the idiom in `not_triggers`, "gave"
+    # reads as the state's aid to the European Union
+    "Hungary gave way to pressure from the European Union on Tuesday.",
 ])
 def test_idioms_with_trigger_words_are_no_events(pipe: Pipeline, text: str) -> None:
     assert [(e.plover, e.trigger) for e in events(pipe, text, "en") if e.plover in ("SUPPORT", "AID")] == []

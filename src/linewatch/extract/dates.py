@@ -18,8 +18,9 @@ The component `dates` fills `doc.dates`.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -27,7 +28,7 @@ from typing import Any
 
 from linewatch.lexicon import calendar_forms, lexicon
 from linewatch.model import Span
-from linewatch.nlp.doc import DateMention, Doc
+from linewatch.nlp.doc import DateMention, Doc, phrase_heads
 from linewatch.nlp.pipeline import component
 
 VERSION = "0.1"
@@ -369,7 +370,6 @@ def _owned_elsewhere(doc: Doc, d: DateMention, cue: Span) -> bool:
     toks = doc.tokens_in((d.start, d.end))
     if not toks or not any(t.dep for t in toks):
         return False
-    inside = {t.i for t in toks}
     cue_ids = {t.i for t in doc.tokens_in(cue)}
 
     def governor(i: int) -> int:
@@ -378,7 +378,7 @@ def _owned_elsewhere(doc: Doc, d: DateMention, cue: Span) -> bool:
         return i
 
     L = _lang(doc.lang)
-    top = next((t for t in toks if t.head not in inside), None)
+    top = next(iter(phrase_heads(toks)), None)
     g = governor(top.head) if top is not None else -1
     while 0 <= g < len(doc.tokens) and doc.tokens[g].text.casefold() in L.day_parts:
         g = governor(doc.tokens[g].head)  # "on Monday night": the night's governor
@@ -450,10 +450,40 @@ def _names_speaker(doc: Doc, d: DateMention, speaker_spans: Sequence[Span]) -> b
     return any(sent.start <= a and b <= sent.end for a, b in speaker_spans)
 
 
+class SpanIndex:
+    """Spans (the contents of the statements found so far) that can be asked whether one of them
+    holds a range. Kept sorted by start with the furthest end reached up to each, so the answer is
+    one bisection, not a pass over every earlier statement for every date of the document (which
+    made dating a long article quadratic). `under` is asked as well: the document's earlier
+    contents below one sentence's own, shared rather than copied for each statement."""
+
+    def __init__(self, spans: Iterable[Span] = (), under: SpanIndex | None = None) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._reach: list[int] = []  # _reach[k]: the largest end of the spans up to k
+        self._under = under
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: Span) -> None:
+        k = bisect.bisect_right(self._starts, span[0])
+        self._starts.insert(k, span[0])
+        self._ends.insert(k, span[1])
+        self._reach.insert(k, span[1])
+        # contents come in text order: k is nearly always the end, and this one step
+        for j in range(k, len(self._ends)):
+            self._reach[j] = max(self._ends[j], self._reach[j - 1]) if j else self._ends[j]
+
+    def holds(self, a: int, b: int) -> bool:
+        """Does one span hold [a, b)? Among the spans starting at or before a, the furthest end."""
+        k = bisect.bisect_right(self._starts, a)
+        return (k > 0 and self._reach[k - 1] >= b) or (self._under is not None and self._under.holds(a, b))
+
+
 def statement_date(
     doc: Doc, span: Span, previous: date | None, content: Span | None = None, carried: date | None = None,
     cue: Span | None = None, saying: bool = False, speaker_spans: Sequence[Span] = (),
-    reported: Sequence[Span] = (),
+    reported: SpanIndex | None = None,
 ) -> tuple[date | None, float, str]:
     """The day the statement in `span` was made: (value, confidence, evidence).
 
@@ -474,8 +504,8 @@ def statement_date(
     …"; "X podkreślił, że w poniedziałek … – Usiłowania … – zapewnił"), never a saying.
     """
     dates = _saying_dates(doc, saying)
-    if reported:
-        dates = [d for d in dates if not any(a <= d.start and d.end <= b for a, b in reported)]
+    if reported is not None:
+        dates = [d for d in dates if not reported.holds(d.start, d.end)]
     if doc.sentences:
         first = doc.sentence_index_at(span[0])
         last = doc.sentence_index_at(max(span[0], span[1] - 1))

@@ -43,7 +43,7 @@ from linewatch.extract.plover_model import (
 from linewatch.extract.verbal_cues import NO_ACT, cue_act, is_question, negated_cue, no_act_of_speaker
 from linewatch.lexicon import lexicon
 from linewatch.model import Event, Span, Statement
-from linewatch.nlp.doc import Doc, Mention, Token
+from linewatch.nlp.doc import Doc, Mention, Token, phrase_heads
 from linewatch.nlp.pipeline import component
 
 VERSION = "0.2"
@@ -104,6 +104,21 @@ PASSING_DEEDS = frozenset({"CONSULT", "SANCTION", "COERCE", "MOBILIZE", "RETREAT
 def _event_words(lang: str, key: str) -> frozenset[str]:
     """A word list of the language's events.yaml, casefolded, read once per language and key."""
     return frozenset(str(w).casefold() for w in lexicon(lang, "events").get(key) or [])
+
+
+@cache
+def _partner_words(lang: str) -> frozenset[str]:
+    """Words introducing a meeting's other side: `partner_words` ("with X") and `pair_words`
+    ("between X and Y", which names the other side too)."""
+    return _event_words(lang, "partner_words") | _event_words(lang, "pair_words")
+
+
+@cache
+def _possessive_words(lang: str) -> frozenset[str]:
+    """The words a possessive ending leaves when a phrase is split into words (speakers.yaml
+    `possessive_endings`: "Moldova's" gives "moldova" and "s"); none in a language without them."""
+    endings = lexicon(lang, "speakers").get("possessive_endings") or []
+    return frozenset(w.casefold() for e in endings for w in re.findall(r"\w+", str(e)))
 
 
 @lru_cache(maxsize=50_000)
@@ -301,7 +316,7 @@ def _trigger_token(tokens: list[Token], trig: TriggerMatch) -> Token | None:
     if last is not None and last.pos in ("NOUN", "PROPN"):
         # "closure of the Kuźnica crossing": the phrase's head noun, the one governed from outside it
         ids = {t.i for t in inside}
-        heads = [t for t in inside if t.pos in ("NOUN", "PROPN") and t.dep and t.head not in ids]
+        heads = [t for t in phrase_heads(inside) if t.pos in ("NOUN", "PROPN") and t.dep]
         return heads[0] if last.head in ids and len(heads) == 1 else last
     return _token_at(tokens, trig.start)
 
@@ -322,6 +337,8 @@ _PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass")
 
 
 def _children(tokens_by_i: dict[int, Token]) -> dict[int, list[Token]]:
+    """Each token's dependents, in text order: one walk of the sentence, made once per sentence and
+    handed to every look-up of its triggers (a scan of the sentence for each would be quadratic)."""
     children: dict[int, list[Token]] = {}
     for t in tokens_by_i.values():
         if t.head != t.i:
@@ -349,12 +366,12 @@ def _agent_of(children: dict[int, list[Token]], verb: Token) -> Token | None:
     return None
 
 
-def _subject_span(tokens_by_i: dict[int, Token], tok: Token, lang: str = "") -> Span | None:
+def _subject_span(tokens_by_i: dict[int, Token], children: dict[int, list[Token]], tok: Token,
+                  lang: str = "") -> Span | None:
     """Span of the actor governing `tok`: the passive agent ("Belarus was sanctioned by
     the EU": the EU), else the subject, else a possessor, up the tree (6 steps at most).
     A decision's owner is the actor ("решение *Финляндии* закрыть границу"), not whoever
     speaks of the decision."""
-    children = _children(tokens_by_i)
     cur, hops = tok, 0
     while cur is not None and hops < 6:
         agent = _agent_of(children, cur)
@@ -374,11 +391,10 @@ def _subject_span(tokens_by_i: dict[int, Token], tok: Token, lang: str = "") -> 
     return None
 
 
-def _patient_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
+def _patient_span(children: dict[int, list[Token]], tok: Token) -> Span | None:
     """Who a passive act is done to: the passive subject of a verb with an agent
     ("Belarus was sanctioned by the EU"), or, for an event noun with a passive participle
     ("sanctions imposed on Belarus by the EU"), the participle's prepositional object."""
-    children = _children(tokens_by_i)
     verbs = [tok] + [c for c in children.get(tok.i, []) if c.dep in ("acl", "amod") and c.pos == "VERB"]
     for verb in verbs:
         if _agent_of(children, verb) is None:
@@ -400,20 +416,18 @@ def _patient_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
     return None
 
 
-def _agentless_passive_subject(tokens_by_i: dict[int, Token], verb: Token) -> Span | None:
+def _agentless_passive_subject(children: dict[int, list[Token]], verb: Token) -> Span | None:
     """The passive subject of a trigger verb that names no agent ("*the ambassador* was
     summoned", "*Посол* был вызван"): the one the act is done to, never its source."""
-    children = _children(tokens_by_i)
     if _agent_of(children, verb) is not None:
         return None
     subjects = [k for k in children.get(verb.i, []) if k.dep in _PASSIVE_SUBJECT_DEPS]
     return _subtree_span(children, subjects[0]) if subjects else None
 
 
-def _participle_agent_span(tokens_by_i: dict[int, Token], noun: Token) -> Span | None:
+def _participle_agent_span(children: dict[int, list[Token]], noun: Token) -> Span | None:
     """The agent of a passive participle attached to an event noun: "sanctions imposed on
     Belarus *by the EU*" (the noun has no subject or possessor of its own)."""
-    children = _children(tokens_by_i)
     for c in children.get(noun.i, []):
         if c.dep in ("acl", "amod") and c.pos == "VERB":
             agent = _agent_of(children, c)
@@ -489,7 +503,7 @@ def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:
     # Nothing else in it: "Moldova's pro-European authorities" is no European Union's.
     words = [w.casefold() for w in re.findall(r"\w+", phrase)]
     if len(states) == 1 and words and _listed(doc.lang, "state_nouns", *{words[0], words[-1]}):
-        rest = set(words) - {w.casefold() for w in re.findall(r"\w+", states[0].text)} - {"s"}
+        rest = set(words) - {w.casefold() for w in re.findall(r"\w+", states[0].text)} - _possessive_words(doc.lang)
         rest -= _event_words(doc.lang, "determiners")
         if all(_listed(doc.lang, "state_nouns", w) for w in rest):
             return _canonical(registry, states[0])
@@ -858,7 +872,7 @@ def _topic_subject(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> boo
 
 def _names_sides(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
     """Whether a meeting noun has a possessor or a partner phrase ("with X", "с X", "z X")."""
-    partners = _event_words(lang, "partner_words")
+    partners = _partner_words(lang)
     if not partners:
         return True  # the language lists none: no basis to judge
     kids = [t for t in tokens_by_i.values() if t.head == noun.i and t.i != noun.i]
@@ -921,7 +935,7 @@ def _interview(doc: Doc, trig: TriggerMatch, end: int) -> bool:
     """Whether a conversation's other side is the press ("в беседе с *корреспондентом*", "in
     an interview with *Reuters*", "spoke to *reporters*"): an interview is how the statement
     was made, no meeting. `media_words` of the language ("korespondent*" a stem) on the next words."""
-    skip = _event_words(doc.lang, "partner_words") | _event_words(doc.lang, "determiners")
+    skip = _partner_words(doc.lang) | _event_words(doc.lang, "determiners")
     words = [w.casefold() for w in re.findall(r"\w+", doc.text[trig.end : min(end, trig.end + 60)])]
     while words and words[0] in skip:
         words = words[1:]
@@ -1144,20 +1158,20 @@ def _governing_verb(tokens_by_i: dict[int, Token], noun: Token) -> Token | None:
     return None
 
 
-def _has_object(tokens_by_i: dict[int, Token], noun: Token) -> bool:
+def _has_object(children: dict[int, list[Token]], noun: Token) -> bool:
     """Whether an event noun names what it is done to in a phrase of its own ("expulsion *of
     two diplomats*", "арест *журналиста*"): a prepositional or noun modifier after it."""
-    return any(t.head == noun.i and t.i > noun.i and t.dep in ("prep", "nmod", "obl") for t in tokens_by_i.values())
+    return any(t.i > noun.i and t.dep in ("prep", "nmod", "obl") for t in children.get(noun.i, []))
 
 
-def _noun_owner_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
+def _noun_owner_span(tokens_by_i: dict[int, Token], children: dict[int, list[Token]], tok: Token) -> Span | None:
     """Possessor or name compound of an event noun: "Lukashenka's calls", "EU sanctions"."""
     head = tok
     for _ in range(6):  # bounded: a parser may emit a cycle
         if not (head.dep == "compound" and head.head in tokens_by_i):
             break
         head = tokens_by_i[head.head]
-    kids = [t for t in tokens_by_i.values() if t.head == head.i and t.i != head.i]
+    kids = children.get(head.i, [])
     for rel in ("nmod:poss", "poss"):
         for k in kids:
             if k.dep == rel:
@@ -1168,13 +1182,12 @@ def _noun_owner_span(tokens_by_i: dict[int, Token], tok: Token) -> Span | None:
     return None
 
 
-def _meeting_owner_span(tokens_by_i: dict[int, Token], noun: Token, lang: str) -> Span | None:
+def _meeting_owner_span(children: dict[int, list[Token]], noun: Token, lang: str) -> Span | None:
     """The first side of a meeting noun told with its partner: the bare genitive of "переговоры
     *Путина* с Си Цзиньпином" (a noun modifier with no preposition of its own, beside one opened
     by a partner word). The sentence's subject is then the one who reports the talks, no side."""
-    partners = _event_words(lang, "partner_words")
+    partners = _partner_words(lang)
     between = _event_words(lang, "pair_words")
-    children = _children(tokens_by_i)  # one walk of the sentence for every lookup below
 
     def preposition(k: Token) -> str | None:
         case = next((t for t in children.get(k.i, []) if t.dep == "case"), None)
@@ -1240,7 +1253,9 @@ def _actor_like(doc: Doc, phrase_span: Span, sent_start: int, lang: str, tokens:
     lifted"), and "Healthcare information", "76%" or "Friday" act on no one."""
     nouns = event_lexicon(lang).actor_nouns
     inside = [t for t in tokens if phrase_span[0] <= t.start and t.end <= phrase_span[1]]
-    head = next((t for t in inside if t.head not in {u.i for u in inside} or t.head == t.i), None)
+    ids = {u.i for u in inside}
+    # the phrase's head (`phrase_heads`), or a root that points at itself
+    head = next((t for t in inside if t.head not in ids or t.head == t.i), None)
     if head is not None and head.dep:
         # Parsed: the phrase's head must be the actor ("Mr. Clarke's reclamation work",
         # "the committee talks", "strikes on ... by the Russian forces" are not).
@@ -1516,6 +1531,7 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
         lo, hi = bisect.bisect_left(token_starts, sent.start), bisect.bisect_left(token_starts, s_end)
         sent_tokens = [t for t in doc.tokens[lo:hi] if t.end <= s_end]
         tokens_by_i = {t.i: t for t in sent_tokens}
+        children = _children(tokens_by_i)
         trigs = [
             t for t in trigs
             if _usable_trigger(t, _trigger_token(sent_tokens, t), tokens_by_i, lang)
@@ -1552,8 +1568,8 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             if trig is not main and trig.plover != "CONSULT" and not _told_in_passing(
                     trig, plover, _trigger_token(sent_tokens, trig)):
                 continue
-            found = _events_for(doc, registry, sent, s_end, trig, plover, tokens_by_i, sent_tokens, previous,
-                                decided=(trig.start, trig.end) in decided_deeds)
+            found = _events_for(doc, registry, sent, s_end, trig, plover, tokens_by_i, children, sent_tokens,
+                                previous, decided=(trig.start, trig.end) in decided_deeds)
             via = next((st for span, st in reported if span[0] <= trig.start and trig.end <= span[1]), None)
             for ev in found:
                 if trig is not main:
@@ -1595,6 +1611,7 @@ def _events_for(
     trig: TriggerMatch,
     plover: str,
     tokens_by_i: dict[int, Token],
+    children: dict[int, list[Token]],
     sent_tokens: list[Token],
     previous: date | None,
     decided: bool = False,
@@ -1607,14 +1624,14 @@ def _events_for(
     if tok is not None and tok.pos in ("NOUN", "PROPN"):
         last = tok
         # "переговоры Путина с Си", "the Moscow summit between Putin and Xi": the talks' own sides first
-        subj = _meeting_owner_span(tokens_by_i, last, doc.lang) if plover == "CONSULT" else None
-        if subj is None and not ((plover, trig.mode) in DONE_TO_OWNER_MODES and not _has_object(tokens_by_i, last)):
-            subj = _noun_owner_span(tokens_by_i, last)
-        subj = subj or _participle_agent_span(tokens_by_i, last)
+        subj = _meeting_owner_span(children, last, doc.lang) if plover == "CONSULT" else None
+        if subj is None and not ((plover, trig.mode) in DONE_TO_OWNER_MODES and not _has_object(children, last)):
+            subj = _noun_owner_span(tokens_by_i, children, last)
+        subj = subj or _participle_agent_span(children, last)
         if subj is None:
             verb = _governing_verb(tokens_by_i, last)
             if verb is not None:
-                subj = _subject_span(tokens_by_i, verb)  # "the EU imposed sanctions", "launched 10 days of war games"
+                subj = _subject_span(tokens_by_i, children, verb)  # "the EU imposed sanctions", "launched 10 days of war games"
         if subj is None and trig.alone:
             # "*Russian* missile strikes on Kyiv": the state of a demonym right before the act
             m = next((m for m in doc.mentions if m.kind == "demonym" and m.actor_id and m.end <= trig.start
@@ -1623,9 +1640,9 @@ def _events_for(
         if subj is None and by_demonym is None and plover != "CONSULT":
             return []  # an event noun with no actor ("tightening of sanctions") is background
     else:
-        subj = _subject_span(tokens_by_i, tok, doc.lang) if tok else None
-    patient = _patient_span(tokens_by_i, tok) if tok is not None and tok.pos else None
-    done_to = _agentless_passive_subject(tokens_by_i, tok) if tok is not None and tok.pos == "VERB" else None
+        subj = _subject_span(tokens_by_i, children, tok, doc.lang) if tok else None
+    patient = _patient_span(children, tok) if tok is not None and tok.pos else None
+    done_to = _agentless_passive_subject(children, tok) if tok is not None and tok.pos == "VERB" else None
     if done_to is not None:
         # "Посол Польши был вызван в МИД России": the passive subject is who the act is done
         # to; who did it is another actor of the sentence ("МИД России"), or nobody named.
@@ -1667,7 +1684,7 @@ def _events_for(
         # No parse: "o rozmowach *Putina* z Xi" names the talks' first side right after the
         # noun and the partner after a partner word; whoever reports the talks is no side.
         m = _first_mention_after(doc, trig.end, s_end, set())
-        partners = _event_words(doc.lang, "partner_words")
+        partners = _partner_words(doc.lang)
         # only a title of the name between ("o spotkaniu *prezydenta* Dudy z Zełenskim")
         gap = (text[trig.end : m.start].split() if m is not None else [])
         titled = m is not None and all(any(t.kind == "title" and trig.end <= t.start and t.end <= m.start

@@ -21,7 +21,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from linewatch.extract.attribution.base import LONG_DASHES, QUOTE_MARKS, cue_table
+from linewatch.extract.attribution.base import LONG_DASHES, QUOTE_MARKS
+from linewatch.extract.attribution.cues import cue_table
+from linewatch.extract.attribution.speaker import WORD
 from linewatch.extract.events import find_triggers
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Doc
@@ -29,7 +31,6 @@ from linewatch.nlp.pipeline import component
 
 VERSION = "0.1"
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _MARKS = frozenset("".join(QUOTE_MARKS) + ":'") | LONG_DASHES
 _ATTITUDE_KEYS = ("voicing", "holding", "adjectives", "nouns", "object_control")
 MIN_STEM = 4  # an attitude lemma is matched on its first len-1 letters, never fewer than this
@@ -61,7 +62,7 @@ def may_hold_statement_or_event(text: str, lang: str) -> bool:
     lex = scan_lexicon(lang)
     if lex.according is not None and lex.according.search(text):
         return True
-    for w in _WORD.findall(text):
+    for w in WORD.findall(text):
         low = w.lower()
         if low in lex.words or any(p.fullmatch(low) for p in lex.cues) or low.startswith(lex.stems):
             return True

@@ -28,17 +28,18 @@ from linewatch.extract.attribution.base import (
     OPEN_QUOTES,
     Attribution,
     SentenceView,
-    cue_table,
     opens_with_dash,
     strip_quotes,
     trim_span,
     word_lemma,
     zero_copula,
 )
+from linewatch.extract.attribution.cues import cue_table
 from linewatch.extract.attribution.rules import find_attributions
 from linewatch.extract.attribution.speaker import (
     AGENCY,
     UNNAMED,
+    WORD,
     Speaker,
     actor_fields,
     anaphor_words,
@@ -59,10 +60,10 @@ from linewatch.extract.attribution.speaker import (
     speaker_words,
     unnamed,
 )
-from linewatch.extract.dates import dateline, statement_date
+from linewatch.extract.dates import SpanIndex, dateline, statement_date
 from linewatch.lexicon import lexicon
 from linewatch.model import Statement
-from linewatch.nlp.doc import Doc, Token
+from linewatch.nlp.doc import Doc, Token, phrase_heads
 from linewatch.nlp.pipeline import component
 from linewatch.nlp.segment import quote_spans, split_sentences
 
@@ -189,16 +190,13 @@ def _impersonal_cue(doc: Doc, att: Attribution) -> bool:
     return bool(after) and after[0] in table.impersonal_particles
 
 
-_LABEL_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-
-
 def _label_says_more(doc: Doc, label: tuple[int, int] | None, named: tuple[int, int] | None) -> bool:
     """Does a headline's label hold common words besides the actor it names and its titles
     ("Russia-Ukraine war map: Where are…?" names a map, not Russia; "Kremlin spokesman Peskov:" is Peskov)?"""
     if label is None or named is None:
         return False
     skip = set(speaker_words(doc.lang).prepositions) | set(determiners(doc.lang))
-    for m in _LABEL_WORD.finditer(doc.text, label[0], label[1]):
+    for m in WORD.finditer(doc.text, label[0], label[1]):
         if m.start() < named[1] and named[0] < m.end():
             continue  # the actor's own words
         w = m.group()
@@ -450,8 +448,7 @@ def _merge_fragments(doc: Doc, claims: list[tuple[int, int]]) -> list[tuple[int,
 
 def _is_fragment(toks: Sequence[Token], verbless: bool = True) -> bool:
     """No verb heads the piece (`verbless`), or its head is subordinated ("because…")."""
-    inside = {t.i for t in toks}
-    heads = [t for t in toks if t.head not in inside and t.text[:1].isalnum()]
+    heads = [t for t in phrase_heads(toks) if t.text[:1].isalnum()]
     if not heads:
         return False
     if verbless and not any(h.pos in ("VERB", "AUX") for h in heads):
@@ -472,7 +469,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     history: list[Speaker] = []
     out: list[Statement] = []
     prev_date: date | None = None
-    said_before: list[tuple[int, int]] = []  # the contents reported so far
+    said_before = SpanIndex()  # the contents reported so far
     last_para_sent: tuple[int, int] | None = None  # (paragraph, sentence index) of the last statement
     covered_until = 0  # end of the furthest content reported so far (a "X said:" may own the next sentence)
     answer_until = 0  # end of the interview answer reported last
@@ -562,16 +559,21 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             # a date anywhere in the whole quotation is what is reported, in each claim split from it
             reported = (att.content_spans[0][0], att.content_spans[-1][1]) if att.content_spans else None
             # what the other statements of this sentence and those before report dates none of this one's
-            others = [*said_before, *(c for x in atts if x is not att for c in x.content_spans)]
+            others = SpanIndex((c for x in atts if x is not att for c in x.content_spans), under=said_before)
+            # added once every claim split from this quotation is dated: each is dated against what was
+            # said before the quotation (the quotation itself is `reported`)
+            said_now: list[tuple[int, int]] = []
             for parts in (_split_claims(doc, att, split, quotes) if split else [att.content_spans]):
                 att.content_spans = parts
                 st = _statement(doc, sent, si, att, speaker, prev_date, carried, reported, others)
                 if st.confidence < min_conf:
                     continue
                 out.append(st)
-                said_before.extend(st.content_spans or [st.content_span])
+                said_now.extend(st.content_spans or [st.content_span])
                 covered_until = max(covered_until, st.content_span[1])
                 prev_date = st.date or prev_date
+            for span in said_now:
+                said_before.add(span)
             last_para_sent = (sent.paragraph, si)
             # a noun cue or a stance verb is weak evidence of who is talking: "it" later must not
             # be resolved through it; a person the text names as the subject of a stance verb
@@ -829,7 +831,7 @@ def _speaker_spans(doc: Doc, speaker: Speaker | None) -> list[tuple[int, int]]:
 
 def _statement(doc: Doc, sent: Any, si: int, att: Attribution, speaker: Speaker | None, prev_date: date | None,
                carried: date | None = None, reported: tuple[int, int] | None = None,
-               others: Sequence[tuple[int, int]] = ()) -> Statement:
+               others: SpanIndex | None = None) -> Statement:
     text = doc.text
     spans = _without_dateline([s for s in att.content_spans if s[1] > s[0]], doc)
     c_span = (spans[0][0], spans[-1][1])

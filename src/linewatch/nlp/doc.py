@@ -9,6 +9,7 @@ anywhere in linewatch indexes the same string.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -39,6 +40,13 @@ class Token:
     sent: int = 0  # sentence index
     ent: str = ""  # NER label if inside an entity (PER, ORG, LOC, GPE, ...)
     morph: str = ""
+
+
+def phrase_heads(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens of a phrase whose head lies outside it, in text order: the words that attach
+    the phrase to the rest of the sentence (its head word first, for a well-formed phrase)."""
+    inside = {t.i for t in tokens}
+    return [t for t in tokens if t.head not in inside]
 
 
 @dataclass

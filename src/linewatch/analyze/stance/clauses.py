@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from linewatch.analyze.stance.words import WORD_RE, PhraseSet, normalise_word, stance_words
 from linewatch.model import Span
-from linewatch.nlp.doc import Doc, Token
+from linewatch.nlp.doc import Doc, Token, phrase_heads
 
 # Punctuation that always ends a clause inside a sentence; a comma only does before an opener.
 HARD_BREAK = re.compile(r"[;:]|\s[—–-]\s|\s[—–]|[—–]\s")
@@ -63,7 +63,7 @@ def _parse_clause(doc: Doc, span: Span, window: Span, deps: frozenset[str]) -> C
     if not inside:
         return None
     # the target's own head: its first token whose head lies outside the target
-    node = next((t for t in inside if t.head not in {u.i for u in inside}), inside[0])
+    node = next(iter(phrase_heads(inside)), inside[0])
     while not _is_clause_head(node, deps) and node.head in by_i and node.head != node.i:
         node = by_i[node.head]
     kids: dict[int, list[Token]] = {}

@@ -30,7 +30,6 @@ from linewatch.extract.attribution.base import (
     Attribution,
     SentenceView,
     children_of,
-    cue_table,
     is_active_participle,
     is_word,
     negated_or_hypothetical,
@@ -38,8 +37,9 @@ from linewatch.extract.attribution.base import (
     strip_quotes,
     subtree,
 )
+from linewatch.extract.attribution.cues import cue_table
 from linewatch.lexicon import lexicon
-from linewatch.nlp.doc import Token
+from linewatch.nlp.doc import Token, phrase_heads
 
 SUBJECT_DEPS = ("nsubj",)
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "nsubj:pass")
@@ -210,8 +210,7 @@ def _content(verb: Token, kids: dict[int, list[Token]], toks: list[Token],
 
 def _points_back(content: list[Token], rules: AttitudeRules) -> bool:
     """Is the content's head a pronoun or a statement noun ("it", "the claim")?"""
-    ids = {t.i for t in content}
-    heads = [t for t in content if t.head not in ids]
+    heads = phrase_heads(content)
     return any(h.pos == "PRON" or (rules.statement_nouns is not None
                                    and rules.statement_nouns.fullmatch(h.text.lower())) for h in heads)
 

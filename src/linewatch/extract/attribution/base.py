@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from linewatch.extract.attribution.cues import CueTable
 from linewatch.extract.attribution.speaker import (
     AGENCY,
     SUBJECT_DEPS,
@@ -51,127 +52,6 @@ class Attribution:
     gender_hint: str | None = None
     belief: bool = False
     notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class CueTable:
-    speech: re.Pattern[str]
-    belief: re.Pattern[str] | None
-    particles: list[tuple[re.Pattern[str], frozenset[str]]]  # required after the verb
-    optional_particles: list[tuple[re.Pattern[str], frozenset[str]]]  # part of the cue when present
-    according: re.Pattern[str] | None
-    that: frozenset[str]
-    negation: frozenset[str]
-    hypothetical: frozenset[str]
-    question: frozenset[str]
-    audience: frozenset[str]
-    gender_suffix: list[tuple[str, str]]  # (suffix, gender), longest first
-    pronouns: frozenset[str]
-    blocked_before: frozenset[str]
-    possessive: frozenset[str]
-    nouns: re.Pattern[str] | None  # statement nouns: "claim", "заявление", "oświadczenie"
-    noun_fillers: frozenset[str]  # words between such a noun and "that" that are not the speaker
-    back_reference: tuple[str, ...]  # "об этом", "o tym": the content is the previous sentence
-    relay: re.Pattern[str] | None  # cues of relaying media ("сообщило", "podaje")
-    trust_pos: bool  # may the tagger's POS veto a cue (English "report" the noun)?
-    infinitive: frozenset[str]
-    infinitive_cues: re.Pattern[str] | None
-    object_cues: re.Pattern[str] | None
-    # "— говорится в заявлении МИД", "- czytamy w komunikacie MSZ": the document that speaks;
-    # whoever issued it (the words after it) is the speaker
-    source_nouns: re.Pattern[str] | None = None
-    # "Y, X said, adding that Z" / "Y, заявил X, добавив, что Z" / "Y – powiedział X, dodając, że Z":
-    # a participle that goes on with the same speaker's words. The cue before it owns Y, the
-    # participle owns Z.
-    follow_on: re.Pattern[str] | None = None
-    # according-to phrases that put the source in the genitive ("według Jana Nowaka", "по словам
-    # Ивана Петрова"): a name the registry does not know is given back in the nominative
-    according_genitive: frozenset[str] = frozenset()
-    # "nie wykluczył, że…", "не исключил, что…", "did not rule out that…": cues that report a
-    # statement when negated (the negation is part of what was said, not a denial of saying it)
-    negation_ok: re.Pattern[str] | None = None
-    # "С таким заявлением выступила X", "Соответствующее заявление сделал X": verbs that are cues
-    # only after a phrase pointing back to the previous sentence
-    back_reference_verbs: re.Pattern[str] | None = None
-    # lemmas of reporting verbs (`speech_lemmas`): a finite form of one is a speech cue whatever its
-    # ending ("проинформировали", "заверяет"), so the `speech` patterns need not list every form
-    speech_lemmas: frozenset[str] = frozenset()
-    lang: str = ""
-    # "…, сообщили в Минобороны РФ", "— заявили в Кремле": prepositions before the body in which
-    # an impersonal plural cue was said (`locative_source`); the body is the speaker
-    locative_source: frozenset[str] = frozenset()
-    # "— цитирует его РИА Новости", "RIA Novosti quoted him as saying": a medium quoting someone named
-    # by the object pronoun after the verb; that pronoun is the speaker (`quoting` verbs and objects)
-    quoting: re.Pattern[str] | None = None
-    # "— сказано в заявлении МИД России": impersonal cues that report speech only with the document's
-    # issuer (or the body) named after them; "сказано в статье" names nobody
-    issuer_cues: re.Pattern[str] | None = None
-    # "Отмечается, что…", "Zaznaczono, że…", "Podkreśla się, że…": impersonal cues (the word, or the
-    # word followed by one of `impersonal_particles`) name no speaker; only a source in their own
-    # sentence may speak, never a person from an earlier one
-    impersonal_cues: re.Pattern[str] | None = None
-    impersonal_particles: frozenset[str] = frozenset()
-    impersonal_continuers: re.Pattern[str] | None = None  # "— dodano": the document quoted before goes on
-    quoted_objects: frozenset[str] = frozenset()
-    # "подчеркнул необходимость…", "podkreślił konieczność…", "призвал к…": a noun or preposition
-    # after a reporting verb that belongs to the cue, the content being what follows it; keyed by
-    # the verb's lemma and matched on the word's lemma, so every form of both is covered
-    particle_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
-
-
-def _union(patterns: list[str]) -> re.Pattern[str] | None:
-    pats = [str(p) for p in patterns if str(p).strip()]
-    return re.compile("(?:" + "|".join(f"(?:{p})" for p in pats) + ")") if pats else None
-
-
-@cache
-def cue_table(lang: str) -> CueTable:
-    data = lexicon(lang, "cues") or lexicon("en", "cues")
-    phrases = sorted((str(p) for p in data.get("according_to") or []), key=len, reverse=True)
-    according = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I) if phrases else None
-    suffixes = [(str(s), g) for g, lst in (data.get("gender_suffix") or {}).items() for s in lst]
-    return CueTable(
-        speech=_union(data.get("speech") or []) or re.compile(r"(?!x)x"),
-        belief=_union(data.get("belief") or []),
-        particles=[(re.compile(f"(?:{k})"), frozenset(str(v).lower() for v in vals))
-                   for k, vals in (data.get("needs_particle") or {}).items()],
-        optional_particles=[(re.compile(f"(?:{k})"), frozenset(str(v).lower() for v in vals))
-                            for k, vals in (data.get("particles") or {}).items()],
-        according=according,
-        that=frozenset(str(w).lower() for w in data.get("that") or []),
-        negation=frozenset(str(w).lower() for w in data.get("negation") or []),
-        hypothetical=frozenset(str(w).lower() for w in data.get("hypothetical") or []),
-        question=frozenset(str(w).lower() for w in data.get("question_words") or []),
-        audience=frozenset(str(w).lower() for w in data.get("audience") or []),
-        gender_suffix=sorted(suffixes, key=lambda x: -len(x[0])),
-        pronouns=frozenset(str(k).lower() for k in (lexicon(lang, "pronouns").get("pronouns") or {})),
-        blocked_before=frozenset(str(w).lower() for w in data.get("blocked_before") or []),
-        trust_pos=bool(data.get("trust_pos", False)),
-        back_reference=tuple(str(p).lower() for p in data.get("back_reference") or []),
-        relay=_union(data.get("relay") or []),
-        nouns=_union(data.get("nouns") or []),
-        noun_fillers=frozenset(str(w).lower() for w in data.get("noun_fillers") or []),
-        possessive=frozenset(str(k).lower() for k in (lexicon(lang, "pronouns").get("possessive") or {})),
-        infinitive=frozenset(str(w).lower() for w in data.get("infinitive") or []),
-        infinitive_cues=_union(data.get("infinitive_cues") or []),
-        object_cues=_union(data.get("object_cues") or []),
-        source_nouns=_union(data.get("source_nouns") or []),
-        follow_on=_union(data.get("follow_on_cues") or []),
-        according_genitive=frozenset(str(p).lower() for p in data.get("according_to_genitive") or []),
-        negation_ok=_union(data.get("negation_ok") or []),
-        back_reference_verbs=_union(data.get("back_reference_verbs") or []),
-        speech_lemmas=frozenset(str(w).lower() for w in data.get("speech_lemmas") or []),
-        locative_source=frozenset(str(w).lower() for w in data.get("locative_source") or []),
-        quoting=_union((data.get("quoting") or {}).get("verbs") or []),
-        issuer_cues=_union(data.get("issuer_cues") or []),
-        impersonal_cues=_union(data.get("impersonal_cues") or []),
-        impersonal_particles=frozenset(str(w).lower() for w in data.get("impersonal_particles") or []),
-        impersonal_continuers=_union(data.get("impersonal_continuers") or []),
-        quoted_objects=frozenset(str(w).lower() for w in (data.get("quoting") or {}).get("objects") or []),
-        particle_lemmas={str(k).lower(): frozenset(str(v).lower() for v in vals)
-                         for k, vals in (data.get("particle_lemmas") or {}).items()},
-        lang=lang,
-    )
 
 
 def opens_with_dash(text: str, pos: int) -> bool:

@@ -17,7 +17,6 @@ from linewatch.extract.attribution.base import (
     OPEN_QUOTES,
     QUOTE_MARKS,
     Attribution,
-    CueTable,
     SentenceView,
     body_after,
     gender_from_verb,
@@ -29,6 +28,7 @@ from linewatch.extract.attribution.base import (
     strip_quotes,
     word_count,
 )
+from linewatch.extract.attribution.cues import CueTable
 from linewatch.extract.attribution.speaker import names_only_medium
 from linewatch.lexicon import lexicon
 

@@ -23,7 +23,6 @@ from linewatch.extract.attribution.base import (
     OPEN_QUOTES,
     SEPARATORS,
     Attribution,
-    CueTable,
     SentenceView,
     body_after,
     cue_strength,
@@ -43,6 +42,7 @@ from linewatch.extract.attribution.base import (
     word_count,
     zero_copula,
 )
+from linewatch.extract.attribution.cues import CueTable
 from linewatch.extract.attribution.phrases import according_to, back_reference, headline, noun_cues, quote_dash_name
 from linewatch.extract.attribution.speaker import AGENCY, is_anaphor, is_media_word, name_problem, speaker_words
 from linewatch.nlp.doc import Token

@@ -25,13 +25,15 @@ from functools import cache, lru_cache
 from typing import Any
 
 from linewatch.actors.registry import genitive_base, get_registry
+from linewatch.extract.attribution.cues import cue_table
 from linewatch.extract.dates import month_words
 from linewatch.extract.mentions import entity_label
 from linewatch.lexicon import lexicon, shared_data
-from linewatch.nlp.doc import Doc, Mention
+from linewatch.nlp.doc import Doc, Mention, phrase_heads
 from linewatch.nlp.names import common_word, name_nominative
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# A word of a name or phrase, hyphenated or with an apostrophe inside ("Jean-Yves", "O'Brien", "d’Estaing").
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 @dataclass
@@ -60,12 +62,11 @@ def anaphor_words(lang: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("anaphors") or [])
 
 
-def _phrase_heads(doc: Doc, a: int, b: int, words: list[str]) -> set[str]:
+def _head_words(doc: Doc, a: int, b: int, words: list[str]) -> set[str]:
     """The head word of a speaker phrase: from the parse when there is one, else its first/last word."""
     toks = doc.tokens_in((a, b)) if doc.tokens and doc.tokens[0].dep else []
     if toks:
-        inside = {t.i for t in toks}
-        roots = [t.text.lower() for t in toks if t.head not in inside and t.text[:1].isalnum()]
+        roots = [t.text.lower() for t in phrase_heads(toks) if t.text[:1].isalnum()]
         if roots:
             return set(roots[:1])
     return {words[0], words[-1]} if words else set()
@@ -141,7 +142,7 @@ def speaker_problem(doc: Doc, speaker: Speaker | None) -> str | None:
         return problem
     if names_medium(doc.text[speaker.span[0]:speaker.span[1]], doc.lang):
         return AGENCY  # "Telegram-канал «Грей зона»", "the newspaper Izvestia": a medium relays, like an agency
-    words = [w for w in _WORD.findall(speaker.name) if any(c.isalpha() for c in w)]
+    words = [w for w in WORD.findall(speaker.name) if any(c.isalpha() for c in w)]
     preps = speaker_words(doc.lang).prepositions
     if words and not _has_name(speaker.name) and all(w.lower() in preps or is_anaphor(w, doc.lang) for w in words):
         return UNNAMED  # "в ведомстве заявили" with no body named before: where or what, not who
@@ -165,12 +166,12 @@ def name_problem(name: str, lang: str, registered: bool = False) -> str | None:
         return AGENCY
     if registered:
         return None
-    words = [w for w in _WORD.findall(name) if any(c.isalpha() for c in w)]
+    words = [w for w in WORD.findall(name) if any(c.isalpha() for c in w)]
     if not words:
         return "no word"
     if all(part in sw.not_speakers for w in words for part in w.lower().split("-")):
         return UNNAMED  # "they", "Both", "Thirty-two"
-    tokens = [w.lower() for w in _WORD.findall(name)]
+    tokens = [w.lower() for w in WORD.findall(name)]
     months = month_words(lang)
     if any((x in months and y.isdigit()) or (x.isdigit() and y in months) for x, y in zip(tokens, tokens[1:])):
         return "dateline"
@@ -384,7 +385,7 @@ def _actor_name(doc: Doc, actor_id: str) -> str | None:
 def _without_occasion(surface: str, lang: str) -> str:
     """"Hersh in his report", "Weichert on Monday": the name before a preposition whose phrase says
     where or when (only lower-case words and numbers follow), not who."""
-    words = list(_WORD.finditer(surface))
+    words = list(WORD.finditer(surface))
     preps = speaker_words(lang).prepositions
     for k, w in enumerate(words[1:], 1):
         if w.group().lower() not in preps:
@@ -468,7 +469,7 @@ def resolve_speaker(
             return Speaker(run, None, (a, b), surface, gender_hint, "text", 0.6)
         name_run = _name_part(surface, lang)
         run_start = a + surface.find(name_run) if name_run else -1
-        heads = _phrase_heads(doc, a, b, [w.group().lower() for w in _WORD.finditer(surface)])
+        heads = _head_words(doc, a, b, [w.group().lower() for w in WORD.finditer(surface)])
         if best.kind in ("body", "state", "demonym") and name_run and not (best.start <= run_start < best.end):
             pass  # "rzecznik MON Jan Kowalczyk", "rosyjski polityk Witalij Milonow": the person, not the body
         elif best.kind in ("body", "state", "demonym") and (per := person_entity_in(doc, best.end, b)):
@@ -506,7 +507,7 @@ def resolve_speaker(
             name = _actor_name(doc, best.actor_id) or best.text
             return Speaker(name, best.actor_id, (best.start, best.end), best.text, gender_of(doc, best.actor_id, history),
                            "registry", 0.9)
-    words = [w.group().lower() for w in _WORD.finditer(surface)]
+    words = [w.group().lower() for w in WORD.finditer(surface)]
     if len(words) == 1 and words[0] in speaker_words(lang).relatives:
         # "Lavrov, who said…": Lavrov; with nothing before it, the phrase stays (and names nobody)
         return _antecedent(doc, a, b) or Speaker(surface.strip(), None, (a, b), surface, None, "text", 0.4)
@@ -552,7 +553,7 @@ def resolve_speaker(
         return Speaker(per, None, (a, b), surface, gender_hint, "text", 0.6)
     if (spokes := _owners_spokesperson(doc, words, a, b, history)) is not None:
         return spokes
-    heads = _phrase_heads(doc, a, b, words)
+    heads = _head_words(doc, a, b, words)
     dets = determiners(lang)
     definite = not dets or (words and words[0] in dets)  # "the minister", not "a senior official"
     fit = anaphor_fit(list(heads), lang)
@@ -627,8 +628,7 @@ def _demonym_modifies_people(doc: Doc, demonym: Mention, a: int, b: int) -> bool
     `demonym_people`: "Chinese experts", "American voices"; not "German officials", "Polish police")?"""
     people = speaker_words(doc.lang).demonym_people
     toks = doc.tokens_in((a, b)) if people and doc.tokens and doc.tokens[0].dep else []
-    inside = {t.i for t in toks}
-    head = next((t for t in toks if t.head not in inside and t.text[:1].isalnum()), None)
+    head = next((t for t in phrase_heads(toks) if t.text[:1].isalnum()), None)
     if head is None or demonym.start <= head.start < demonym.end:
         return False
     return (head.lemma or head.text).lower() in people
@@ -638,12 +638,12 @@ def _names_a_force(surface: str, lang: str) -> bool:
     """Does the phrase hold a noun of a state's body (speakers.yaml `demonym_bodies` stems: "police",
     "пограничник", "policj")? After a demonym it names that body, not the state."""
     stems = speaker_words(lang).demonym_bodies
-    return bool(stems) and any(w.lower().startswith(stems) for w in _WORD.findall(surface))
+    return bool(stems) and any(w.lower().startswith(stems) for w in WORD.findall(surface))
 
 
 def _person_noun_first(surface: str, lang: str) -> bool:
     """Does the phrase open with a title noun for a person (not a body: "rzeczniczka", "глава")?"""
-    words = _WORD.findall(surface)
+    words = WORD.findall(surface)
     if not words:
         return False
     fit = anaphor_fit([words[0].lower()], lang)
@@ -708,7 +708,7 @@ def person_entity_in(doc: Doc, a: int, b: int) -> str | None:
     as a person inside [a, b), or None."""
     for m in doc.mentions:
         if m.kind == "ner" and m.label == "PER" and a <= m.start and m.end <= b:
-            words = _drop_titles(_WORD.findall(_without_possessive(m.text, doc.lang)), doc.lang)
+            words = _drop_titles(WORD.findall(_without_possessive(m.text, doc.lang)), doc.lang)
             if len(words) >= 2:
                 return " ".join(words)
     return None
@@ -758,14 +758,14 @@ def _name_stems(actor: Any) -> set[str]:
     """The first three letters (lower case) of every word of the actor's name and aliases in any
     language: a word that starts like none of them is not one of this actor's names."""
     names = [actor.name, *(n for ns in actor.aliases.values() for n in ns)]
-    return {w[:3].lower() for n in names for w in _WORD.findall(n)}
+    return {w[:3].lower() for n in names for w in WORD.findall(n)}
 
 
 def _all_words_named(actor: Any, name: str) -> bool:
     """Does every word of `name` start like a word of one of the actor's names ("Александр Лукашенко"
     for Lukashenko; not "Sergei Lebedev" for the registry's Pavlo Lebedev)?"""
     stems = _name_stems(actor)
-    return all(w[:3].lower() in stems for w in _WORD.findall(name))
+    return all(w[:3].lower() in stems for w in WORD.findall(name))
 
 
 def names_medium(phrase: str, lang: str) -> bool:
@@ -774,7 +774,7 @@ def names_medium(phrase: str, lang: str) -> bool:
     the channel", "в эфире телеканала политолог Иван Петров": a title word names a person)? speakers.yaml `media` are stems: a word that starts with one and has at most
     three letters more is a medium noun in any case."""
     sw = speaker_words(lang)
-    words = [w.lower() for w in _WORD.findall(phrase)]
+    words = [w.lower() for w in WORD.findall(phrase)]
     return (any(is_media_word(w, lang) for w in words)
             and not any(is_title_word(w, lang) or w.startswith(sw.not_media or ("\x00",)) for w in words))
 
@@ -830,7 +830,7 @@ def _only_agency(name: str, sw: SpeakerWords) -> bool:
         rest = p.sub(" ", rest)
     if rest == name:
         return False
-    return not any(w[:1].isupper() for w in _WORD.findall(rest))
+    return not any(w[:1].isupper() for w in WORD.findall(rest))
 
 
 def unnamed(speaker: Speaker) -> Speaker:
@@ -872,7 +872,7 @@ def _antecedent(doc: Doc, a: int, b: int) -> Speaker | None:
 
 def _person_of_country(doc: Doc, demonym: Mention, surface: str, offset: int) -> Speaker | None:
     """A lone nationality noun for one person (`person_demonyms`) -> the last named person of that country."""
-    words = [w.group().lower() for w in _WORD.finditer(surface)]
+    words = [w.group().lower() for w in WORD.finditer(surface)]
     nouns = lexicon(doc.lang, "pronouns").get("person_demonyms") or {}
     if len(words) != 1 or words[0] not in nouns:
         return None
@@ -970,8 +970,7 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
     for the subject."""
     toks = doc.tokens_in((mention.start, mention.end))
     if toks and toks[0].dep:
-        inside = {t.i for t in toks}
-        heads = [t for t in toks if t.head not in inside]
+        heads = phrase_heads(toks)
         head = heads[0] if heads else None
         # "подвел пресс-секретарь президента Дмитрий Песков": the name in apposition to the subject
         while head is not None and head.dep == "appos" and 0 <= head.head < len(doc.tokens) \
@@ -984,7 +983,7 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
 def _capitalised_run(text: str, a: int, b: int) -> str | None:
     """The first run of two or more capitalised words (no acronyms) in text[a:b], or None."""
     run: list[re.Match[str]] = []
-    for w in _WORD.finditer(text, a, b):
+    for w in WORD.finditer(text, a, b):
         word = w.group()
         if word[:1].isupper() and not (len(word) > 1 and word.isupper()):
             if run and text[run[-1].end():w.start()].strip():
@@ -1010,13 +1009,13 @@ def _in_base_form(doc: Doc, mention: Mention, last_only: bool = False) -> bool:
     not decline names (names.yaml without rules) any spelling of the name is its base form."""
     reg = registry_for(doc)
     actor = reg.by_id(mention.actor_id) if reg is not None and mention.actor_id else None
-    words = _WORD.findall(mention.text)
+    words = WORD.findall(mention.text)
     if actor is None or not words:
         return False
     if not lexicon(doc.lang, "names").get("declension"):
         return True
     names = {w.casefold() for n in [actor.name, *(n for ns in actor.aliases.values() for n in ns)]
-             for w in _WORD.findall(n)}
+             for w in WORD.findall(n)}
     return all(w.casefold() in names for w in (words[-1:] if last_only else words))
 
 
@@ -1101,7 +1100,7 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
     speakers.yaml), and a title word inside the run ends the title, not the name ("New York
     City Mayor Bill de Blasio" -> "Bill de Blasio"). A first run that is a title ("Deputy Foreign
     Minister of the Republic of Ruritania Ivan Petrovsky") gives way to a later run that is a name."""
-    words = list(_WORD.finditer(surface))
+    words = list(WORD.finditer(surface))
     sw = speaker_words(lang)
     particles = sw.particles
     quoted = [m.span() for m in _QUOTED.finditer(surface)]
@@ -1176,7 +1175,7 @@ def person_name_in(surface: str, lang: str = "en") -> str | None:
 def _has_name(surface: str) -> bool:
     """Does the phrase contain a capitalised word other than its first one (a proper name)? An
     acronym is a body's ("Глава МИД", "szef MSZ"), no name."""
-    words = _WORD.findall(surface)
+    words = WORD.findall(surface)
     return any(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words[1:])
 
 
@@ -1187,13 +1186,6 @@ def _female_endings(lang: str) -> tuple[str, ...]:
 
 # Entity labels of a phrase that names no person: a "he" or "she" never refers back to it.
 THING_ENTS = frozenset({"GPE", "LOC", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP"})
-
-
-@cache
-def _source_nouns(lang: str) -> re.Pattern[str] | None:
-    """Nouns for a document that speaks (cues.yaml `source_nouns`: "statement", "release")."""
-    words = [str(w) for w in lexicon(lang, "cues").get("source_nouns") or []]
-    return re.compile("|".join(f"(?:{w})" for w in words)) if words else None
 
 
 @cache
@@ -1212,8 +1204,7 @@ def phrase_referent(doc: Doc, span: tuple[int, int] | None) -> str | None:
     if span is None or not (doc.tokens and doc.tokens[0].dep) or not _referent_from_parse(doc.lang):
         return None
     toks = [t for t in doc.tokens_in(span) if t.text[:1].isalnum()]
-    inside = {t.i for t in toks}
-    head = next((t for t in toks if t.head not in inside and t.pos in ("NOUN", "PROPN")), None)
+    head = next((t for t in phrase_heads(toks) if t.pos in ("NOUN", "PROPN")), None)
     if head is None:
         return None
     if "Number=Plur" in head.morph:
@@ -1229,7 +1220,7 @@ def phrase_referent(doc: Doc, span: tuple[int, int] | None) -> str | None:
         return "n" if label in THING_ENTS and len(toks) == 1 else None
     bodies, states, _ = _anaphor_data(doc.lang)
     lemma = (head.lemma or head.text).lower()
-    nouns = _source_nouns(doc.lang)
+    nouns = cue_table(doc.lang).source_nouns  # a document that speaks: "statement", "release"
     if lemma in bodies | states or (nouns is not None and nouns.fullmatch(lemma)):
         return "n"  # "the government", "a press release"
     return None

@@ -815,7 +815,20 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
         # phone call *with* X", "during *Lukashenka's* conversations"), not a mere occasion
         # ("on the first day of the G20 meeting in Bali", "at the close of the NATO summit").
         return trig.plover == "CONSULT" and _names_sides(tok, tokens_by_i, lang)
+    if trig.plover == "CONSULT" and _after_gerund(tok, tokens_by_i, lang):
+        return True  # "made the statement after discussing it with X": the talk came first, it was held
     return _governed_by_event_free_verbs(tok, tokens_by_i, event_lexicon(lang).report_verbs, lang)
+
+
+def _after_gerund(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
+    """Whether a trigger verb is the gerund of a time preposition that puts it before the
+    sentence's act ("after *meeting* X", "since *talking* to Y"): done, whatever the main verb.
+    A preposition of what comes later (`ahead_words`: "before meeting X") is not done."""
+    head = tokens_by_i.get(tok.head)
+    if tok.pos != "VERB" or tok.dep != "pcomp" or head is None or head.pos != "ADP":
+        return False
+    word = head.text.casefold()
+    return _listed(lang, "background_marks", word) and not _listed(lang, "ahead_words", word)
 
 
 def _background_from(start: int, limit: int) -> int:
@@ -1509,7 +1522,8 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             # A claim's content is the speaker's verbal act, except a call or meeting it
             # reads out ("we held talks with X", "he said he had spoken by phone with Y").
             if (t.plover == "CONSULT" or not _inside((t.start, t.end), blocked_content) or own_deed(t) or decided(t))
-            and not _inside((t.start, t.end), cue_spans)
+            # a cue word is how a claim was made, unless it is a talk with someone ("*discussed* it with X")
+            and (t.plover == "CONSULT" or not _inside((t.start, t.end), cue_spans))
             # what a source says should/will happen is its verbal act, not an event
             and not (t.plover in VERBAL_TYPES and _inside((t.start, t.end), reported_spans))
         ]

@@ -1,0 +1,86 @@
+"""Event classes seen on unseen articles (invented sentences): a talk told as what came before
+a statement, a passive "met" that is no meeting, a trip planned for later, a hedged claim, a
+transfer of goods that is no troop move, and a state or ban dated by the day it began."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from linewatch.extract.dates import find_dates
+from linewatch.model import Document
+from linewatch.nlp.doc import Doc
+from linewatch.nlp.pipeline import Pipeline
+
+PUBLISHED = date(2023, 9, 21)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(names=("segment", "parse", "mentions", "dates", "events"))
+
+
+@pytest.fixture(scope="module")
+def full_pipe() -> Pipeline:
+    return Pipeline()
+
+
+def events(pipe: Pipeline, text: str, lang: str) -> list:
+    return pipe(Doc(Document(text, language=lang, published=PUBLISHED))).events
+
+
+@pytest.mark.parametrize("text", [
+    "Jens Stoltenberg made the remarks after discussing the crisis with Polish President Andrzej Duda.",
+    "Jens Stoltenberg spoke after meeting Polish President Andrzej Duda in Warsaw.",
+])
+def test_a_talk_after_which_someone_spoke_was_held(pipe: Pipeline, text: str) -> None:
+    found = [(e.plover, e.source, e.target) for e in events(pipe, text, "en")]
+    assert ("CONSULT", "Jens Stoltenberg", "Andrzej Duda") in found, found
+
+
+def test_a_talk_named_by_the_statement_cue_is_held(full_pipe: Pipeline) -> None:
+    """"discussing X with Y" may also be read as how a claim was made: the talk is still an event."""
+    text = ("The NATO chief Jens Stoltenberg voiced solidarity with Poland after discussing the border "
+            "standoff with Polish President Andrzej Duda, the agency reported.")
+    found = [(e.plover, e.target) for e in events(full_pipe, text, "en")]
+    assert ("CONSULT", "Andrzej Duda") in found, found
+
+
+def test_a_talk_before_which_someone_spoke_is_not_yet_held(pipe: Pipeline) -> None:
+    text = "Jens Stoltenberg spoke to reporters before meeting Polish President Andrzej Duda."
+    assert [e for e in events(pipe, text, "en") if e.plover == "CONSULT"] == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a passive "met" is a demand fulfilled or a reception, no meeting
+    ("en", "The U.N. chief, the European Union and Japan voiced concern after Russia announced its exit from the "
+           "shipping accord after claiming that none of Moscow's demands have been met."),
+    ("en", "The German proposal was met with criticism from Poland on Monday."),
+    # a trip or talks set for later in the month are planned, not held
+    ("en", "Lithuania is sending envoys to Turkey and Iraq later this month to discuss the matter with their governments."),
+    # an alleged deed is the accuser's claim, not a deed established
+    ("en", "Belarus has allegedly allowed migrants to cross into Lithuania."),
+    # a transfer of grain or goods is no troop move
+    ("pl", "Według ministra tylko stanowisko Polski zapobiegło dalszemu przerzucaniu zboża przez granicę."),
+])
+def test_no_event(pipe: Pipeline, lang: str, text: str) -> None:
+    got = [(e.plover, e.trigger) for e in events(pipe, text, lang)]
+    assert got == [], got
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "Rosja przerzuciła wojska na granicę z Ukrainą."),
+    ("pl", "Białoruś przerzuca dodatkowe oddziały nad granicę z Polską."),
+])
+def test_troops_moved_are_still_a_mobilisation(pipe: Pipeline, lang: str, text: str) -> None:
+    assert [e.plover for e in events(pipe, text, lang)] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize("text,lang,want", [
+    # a state or ban in force "since Saturday" began that day (published on a Thursday)
+    ("Litwa od soboty wstrzymała tranzyt towarów.", "pl", date(2023, 9, 16)),
+    ("Литва с субботы запретила транзит товаров.", "ru", date(2023, 9, 16)),
+    ("Od poniedziałku trwa blokada granicy.", "pl", date(2023, 9, 18)),
+])
+def test_since_a_weekday_dates_the_start(text: str, lang: str, want: date) -> None:
+    assert [m.value for m in find_dates(text, lang, PUBLISHED)] == [want]

@@ -35,6 +35,30 @@ def test_shipped_english_model_loads() -> None:
     assert load_model("xx") is None
 
 
+def test_shipped_russian_model_loads() -> None:
+    model = load_model("ru")
+    assert model is not None, "data/lang/ru/stance_model.npz is shipped (learnt from RuOpinionNE)"
+    assert model.weights.shape == (len(model.vocab), len(LABELS))
+
+
+def test_ruopinionne_items_take_neutral_names_from_sentences_without_opinions(tmp_path: Path) -> None:
+    from linewatch.analyze.stance.train import load_ruopinionne
+
+    text = "Губернатор Петров раскритиковал мэра Сидорова за провал."
+    start = text.index("мэра Сидорова")
+    span = f"{start}:{start + len('мэра Сидорова')}"
+    opinion = {"Source": [["Петров"], ["11:17"]], "Target": [["мэра Сидорова"], [span]],
+               "Polar_expression": [["раскритиковал"], ["18:31"]], "Polarity": "NEG"}
+    rows = [{"sent_id": 7, "text": text, "opinions": [opinion, dict(opinion)]},  # a repeat counts once
+            {"sent_id": 8, "text": "Вчера Иван Кузнецов приехал в Тверь.", "opinions": []}]
+    data = tmp_path / "train.jsonl"
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    items = load_ruopinionne(data)
+    assert [(it["text"][it["span"][0]:it["span"][1]], it["label"]) for it in items] == [
+        ("мэра Сидорова", "oppose"), ("Иван Кузнецов", "neutral"), ("Тверь", "neutral")]
+    assert items[1]["group"] == items[2]["group"] != items[0]["group"]
+
+
 def test_training_cross_validation_writes_out_of_fold_predictions(tmp_path: Path) -> None:
     pytest.importorskip("sklearn")
     from linewatch.analyze.stance.train import main

@@ -2,9 +2,12 @@
 
     python -m linewatch.analyze.stance.train en ../shared/eval/newsmtsc/train.jsonl [--folds 5]
         [--oof OUT.jsonl]   # out-of-fold predictions in the `linewatch stance` output format
+    python -m linewatch.analyze.stance.train ru ../shared/eval/ruopinionne/train.jsonl --format ruopinionne
 
 Input: JSON Lines with `sentence_normalized` and `targets` (`from`, `to`,
-`mention`, `polarity` 2/4/6 = oppose/neutral/support). Folds are split by
+`mention`, `polarity` 2/4/6 = oppose/neutral/support), or RuOpinionNE's
+(`text`, `opinions` with a `Target` span and `Polarity` POS/NEG; see
+`load_ruopinionne` for where its neutral examples come from). Folds are split by
 sentence so that no sentence (with its other targets) is in training and
 testing at once. The out-of-fold predictions can be scored with
 `score.py stance OOF.jsonl GOLD.jsonl`: that figure, not a score on the
@@ -17,30 +20,71 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 
 from linewatch.analyze.stance.model import LABELS, features, save_model
+from linewatch.analyze.stance.score import score_toward
 
 POLARITY = {2.0: "oppose", 4.0: "neutral", 6.0: "support"}
+RU_POLARITY = {"NEG": "oppose", "POS": "support"}
 MIN_DF = 3
+# a run of capitalised words: a name, the neutral targets of a sentence without opinions
+NAME_RE = re.compile(r"[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*)*")
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict]]:
+    """(sentence number, row) of a JSON Lines file: the sentence number groups the CV folds."""
+    with path.open(encoding="utf-8") as fh:
+        for sent_no, line in enumerate(fh):
+            if line.strip():
+                yield sent_no, json.loads(line)
 
 
 def load_items(path: Path) -> list[dict]:
     items = []
-    with path.open(encoding="utf-8") as fh:
-        for sent_no, line in enumerate(fh):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            for t in row.get("targets") or []:
-                label = POLARITY.get(float(t.get("polarity", 0)))
-                if label:
-                    items.append({"id": str(t["Input.gid"]), "text": row["sentence_normalized"],
-                                  "span": (int(t["from"]), int(t["to"])), "label": label, "group": sent_no})
+    for sent_no, row in _rows(path):
+        for t in row.get("targets") or []:
+            label = POLARITY.get(float(t.get("polarity", 0)))
+            if label:
+                items.append({"id": str(t["Input.gid"]), "text": row["sentence_normalized"],
+                              "span": (int(t["from"]), int(t["to"])), "label": label, "group": sent_no})
+    return items
+
+
+def load_ruopinionne(path: Path) -> list[dict]:
+    """RuOpinionNE items. Its opinions are only positive or negative, so the neutral class is
+    made of the names (runs of capitalised words, less the sentence's first word) of its
+    sentences without any opinion: a name the annotators saw and judged nobody to be for or
+    against. Names in sentences with opinions are left out (an annotator may have skipped an
+    opinion there)."""
+    items = []
+    for sent_no, row in _rows(path):
+        text, opinions = row["text"], row.get("opinions") or []
+        seen = set()
+        for k, op in enumerate(opinions):
+            label = RU_POLARITY.get(op.get("Polarity"))
+            start, end = (int(x) for x in op["Target"][1][0].split(":"))
+            if label and end > start and (start, end, label) not in seen:
+                seen.add((start, end, label))
+                items.append({"id": f"{row['sent_id']}:{k}", "text": text, "span": (start, end),
+                              "label": label, "group": sent_no})
+        if opinions:
+            continue
+        for k, m in enumerate(NAME_RE.finditer(text)):
+            start = m.start()
+            if start == 0:  # the sentence's first word is capitalised whatever it is: the name may follow it
+                rest = m.group().split(None, 1)
+                if len(rest) < 2:
+                    continue
+                start = m.end() - len(rest[1])
+            items.append({"id": f"{row['sent_id']}:n{k}", "text": text, "span": (start, m.end()),
+                          "label": "neutral", "group": sent_no})
     return items
 
 
@@ -82,9 +126,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--oof", type=Path, help="write out-of-fold predictions here")
     ap.add_argument("--no-save", action="store_true")
+    ap.add_argument("--format", choices=("newsmtsc", "ruopinionne"), default="newsmtsc")
     ap.add_argument("--C", type=float, default=0.1, help="inverse regularisation strength (5-fold CV accuracy on NewsMTSC train: C=0.5 0.612, 0.15 0.623, 0.1 0.625)")
     args = ap.parse_args(argv)
-    items = load_items(args.data)
+    items = (load_ruopinionne if args.format == "ruopinionne" else load_items)(args.data)
     feats = [features(it["text"], it["span"], args.lang) for it in items]
     labels = [it["label"] for it in items]
     groups = np.array([it["group"] for it in items])
@@ -100,7 +145,10 @@ def main(argv: list[str] | None = None) -> None:
         for i, p in zip(test.tolist(), proba):
             oof[i] = (LABELS[int(p.argmax())], float(p.max()))
     correct = sum(1 for (p, _), y in zip(oof, labels) if p == y)
-    print(f"{args.folds}-fold CV (split by sentence): accuracy={correct / len(items):.3f} on {len(items)} targets",
+    lexicon = sum(1 for it, y in zip(items, labels) if score_toward(it["text"], it["span"], args.lang).label == y)
+    mix = Counter(labels)
+    print(f"{args.folds}-fold CV (split by sentence): accuracy={correct / len(items):.3f} on {len(items)} targets "
+          f"({', '.join(f'{k} {mix[k]}' for k in LABELS)}); the lexicon alone {lexicon / len(items):.3f}",
           file=sys.stderr)
     if args.oof:
         with args.oof.open("w", encoding="utf-8") as out:

@@ -84,3 +84,33 @@ def test_troops_moved_are_still_a_mobilisation(pipe: Pipeline, lang: str, text: 
 ])
 def test_since_a_weekday_dates_the_start(text: str, lang: str, want: date) -> None:
     assert [m.value for m in find_dates(text, lang, PUBLISHED)] == [want]
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a summit named by its participants as a group is one the speaker took part in
+    ("pl", "Aleksander Łukaszenka oświadczył to podczas wideoszczytu liderów ODKB."),
+    ("en", "Alexander Lukashenko said this during a video summit of CSTO leaders."),
+])
+def test_a_summit_of_leaders_during_which_someone_spoke_was_held(pipe: Pipeline, lang: str, text: str) -> None:
+    found = [(e.plover, e.source) for e in events(pipe, text, lang)]
+    assert ("CONSULT", "Alexander Lukashenko") in found, found
+
+
+def test_a_summit_named_as_a_mere_occasion_is_no_event(pipe: Pipeline) -> None:
+    text = "Jens Stoltenberg said this at the close of the NATO summit in Vilnius."
+    assert [e for e in events(pipe, text, "en") if e.plover == "CONSULT"] == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a protest or note handed to a diplomat is a meeting with him (the protest is the statement)
+    ("ru", "МИД России выразил протест временному поверенному в делах Эстонии."),
+    ("ru", "МИД России вручил ноту протеста послу Эстонии."),
+    ("pl", "MSZ Polski wręczyło notę protestacyjną ambasadorowi Rosji."),
+])
+def test_a_protest_handed_to_a_diplomat_is_a_meeting(pipe: Pipeline, lang: str, text: str) -> None:
+    assert [e.plover for e in events(pipe, text, lang)] == ["CONSULT"], [(e.plover, e.trigger) for e in events(pipe, text, lang)]
+
+
+def test_a_note_to_be_handed_is_no_meeting(pipe: Pipeline) -> None:
+    text = "Глава МИД Сергей Лавров заявил, что Россия вручит ноту послу Эстонии, если транзит не восстановят."
+    assert [e for e in events(pipe, text, "ru") if e.plover == "CONSULT"] == []

@@ -894,6 +894,8 @@ def _names_sides(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
     grandkids = [t for t in tokens_by_i.values() if any(t.head == k.i and t.i != k.i for k in kids)]
     if any(t.text.casefold() in partners for t in kids + grandkids):
         return True
+    if any(_listed(lang, "group_nouns", t.text) for t in kids + grandkids):
+        return True  # "a summit *of CSTO leaders*", "szczyt *liderów* ODKB": the sides named as a group
     # "In a phone call on Monday, *Duda and Macron* discussed...": the clause's subject names
     # both sides, coordinated.
     verb = _clause_verb(tokens_by_i, noun)

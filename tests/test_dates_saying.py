@@ -203,3 +203,40 @@ def test_a_cue_inside_a_dash_speech_is_the_speakers_words(pipe: Pipeline) -> Non
     assert [st.speaker for st in doc.statements] and {st.speaker for st in doc.statements} == {"Jan Nowak"}
     assert all(st.date == PUB for st in doc.statements)
     assert doc.statements[0].content.startswith("Obserwujemy")
+
+
+@pytest.mark.parametrize("text,lang,key", [
+    # another speaker quoted between: the first speaker's later words keep the day of the occasion
+    ("Foreign Minister Tom Grey said on Monday that the border would stay shut.\n\n"
+     "Interior Minister Anna Blue said the guards were ready.\n\n"
+     "Tom Grey added that the troops would stay.", "en", "troops"),
+    ("Министр иностранных дел Иван Петров 8 ноября заявил, что граница останется закрытой.\n\n"
+     "Министр внутренних дел Олег Смирнов сказал, что пограничники готовы.\n\n"
+     "Иван Петров также сказал, что войска останутся.", "ru", "войска"),
+    ("Szef MSZ Jan Wiśniewski powiedział 8 listopada, że granica pozostanie zamknięta.\n\n"
+     "Szef MSWiA Adam Kowal powiedział, że strażnicy są gotowi.\n\n"
+     "Jan Wiśniewski dodał, że wojsko zostanie.", "pl", "wojsko"),
+])
+def test_a_speakers_later_words_keep_the_occasions_day_across_another_speaker(
+        pipe: Pipeline, text: str, lang: str, key: str) -> None:
+    assert dated(pipe, text, lang, key) == date(2021, 11, 8)
+
+
+@pytest.mark.parametrize("text,lang,key", [
+    # "the statement said" refers back to the statement dated before, another sentence between
+    ('The alliance said in a statement on Monday that it was watching the border.\n\n'
+     'Crowds gathered at the crossing in the evening, the agency reported.\n\n'
+     '"We urge the neighbour to respect the law," the statement said.', "en", "respect the law"),
+    ("MSZ w poniedziałek wydało oświadczenie w sprawie granicy.\n\n"
+     "Straż Graniczna poinformowała o kolejnych grupach migrantów.\n\n"
+     "„Wzywamy sąsiadów do przestrzegania prawa” – czytamy w tym oświadczeniu.", "pl", "przestrzegania prawa"),
+])
+def test_the_occasion_named_before_dates_a_saying_that_refers_back_to_it(
+        pipe: Pipeline, text: str, lang: str, key: str) -> None:
+    assert dated(pipe, text, lang, key) == date(2021, 11, 8)
+
+
+def test_a_statement_naming_an_occasion_without_referring_back_takes_the_publication_day(pipe: Pipeline) -> None:
+    text = ("The alliance said in a statement on Monday that it was watching the border.\n\n"
+            "Foreign Minister Tom Grey said in a statement that the crossings would stay shut.")
+    assert dated(pipe, text, "en", "crossings") == PUB

@@ -45,6 +45,8 @@ CONF_CARRIED = 0.6
 CONF_DOCUMENT = 0.45
 # The document date read from its URL or text (`infer_date`), not given by the source.
 CONF_INFERRED = 0.35
+# Characters either side of a cue in which "the statement" / "в этом заявлении" refers back to an occasion.
+CUE_REACH = 40
 
 
 def _alt(words: list[str]) -> str:
@@ -82,6 +84,7 @@ class _Lang:
     not_saying: re.Pattern[str]  # right before a date: it is no saying's day ("since", "until", "of", "z", "с")
     occasion: re.Pattern[str]  # a word for an occasion of speaking ("interview", "wywiad", "брифинг")
     day_parts: frozenset[str]  # nouns that only narrow a day down ("Monday night")
+    occasion_back: re.Pattern[str]  # "the statement", "this interview": an occasion named before (group "stem")
 
 
 def _norm(s: str) -> str:
@@ -124,11 +127,15 @@ def _lang(lang: str) -> _Lang:
     future_verb_after = re.compile(rf"[^\S\n]*(?:{verbs})(?![\w])", re.IGNORECASE)
     deadline = re.compile(rf"(?<!\w)(?:{_alt(data.get('deadline_markers') or []) or '(?!)'})\s*$", re.IGNORECASE)
     occasion = re.compile(rf"(?:{_alt(data.get('occasion_stems') or []) or '(?!)'})", re.IGNORECASE)
+    stems = _alt(data.get("occasion_stems") or []) or "(?!)"
+    back_words = _alt(data.get("occasion_back_words") or []) or "(?!)"
+    # "the statement", "в этом заявлении" (a word between would let "the minister called" in)
+    occasion_back = re.compile(rf"(?<!\w)(?:{back_words})\s+(?P<stem>{stems})", re.IGNORECASE)
     not_saying = re.compile(rf"(?<!\w)(?:{_alt(data.get('not_saying_before') or []) or '(?!)'})\s*$", re.IGNORECASE)
     return _Lang(
         month_of, weekday_of, relative, vague, dm, md, numeric, iso, words, future, past,
         future_verb, future_verb_after, shift_kind, re.compile(r"\d{1,2}"), deadline, not_saying,
-        occasion, frozenset(_norm(w) for w in data.get("day_parts") or []),
+        occasion, frozenset(_norm(w) for w in data.get("day_parts") or []), occasion_back,
     )
 
 
@@ -441,6 +448,23 @@ def _saying_dates(doc: Doc, saying: bool) -> list[DateMention]:
     return out
 
 
+def _occasion_named_before(doc: Doc, dates: list[DateMention], s_start: int, s_end: int,
+                           cue: Span) -> DateMention | None:
+    """The date of an occasion the saying refers back to ('"…," the statement said' after 'NATO said in
+    a statement on Monday'): the latest earlier date whose sentence names the same kind of occasion.
+    The reference ("the statement", "w tym oświadczeniu") must stand by the cue, within its sentence."""
+    L = _lang(doc.lang)
+    m = L.occasion_back.search(doc.text, max(s_start, cue[0] - CUE_REACH), min(s_end, cue[1] + CUE_REACH))
+    if m is None:
+        return None
+    stem = re.compile(rf"(?<!\w){re.escape(m.group('stem'))}", re.IGNORECASE)
+    for d in sorted((d for d in dates if d.end <= s_start and d.value is not None), key=lambda d: -d.start):
+        sent = doc.sentences[doc.sentence_index_at(d.start)] if doc.sentences else None
+        if sent is not None and stem.search(doc.text, sent.start, sent.end):
+            return d
+    return None
+
+
 def _names_speaker(doc: Doc, d: DateMention, speaker_spans: Sequence[Span]) -> bool:
     """Does the sentence of `d` name the speaker (one of `speaker_spans`)?"""
     i = doc.sentence_index_at(d.start) if doc.sentences else -1
@@ -540,6 +564,8 @@ def statement_date(
     if carried is not None and carried != doc.date and not _moved_on(doc, dates, carried, s_start):
         # "X said on Tuesday …" then, paragraphs on, '"…," X told reporters': the same occasion.
         return carried, CONF_CARRIED, "same speaker's previous statement"
+    if saying and cue is not None and (back := _occasion_named_before(doc, dates, s_start, s_end, cue)) is not None:
+        return back.value, CONF_CARRIED, f"occasion named before: {back.text}"
     line = dateline(doc)
     if line is not None and line.value is not None:
         return line.value, CONF_DOCUMENT + 0.1, f"dateline: {line.text}"

@@ -40,7 +40,15 @@ from linewatch.extract.plover_model import (
     features,
     load_model,
 )
-from linewatch.extract.verbal_cues import NO_ACT, cue_act, is_question, negated_cue, no_act_of_speaker
+from linewatch.extract.verbal_cues import (
+    NO_ACT,
+    cue_act,
+    is_question,
+    negated_cue,
+    no_act_of_speaker,
+    own_act,
+    ultimatum,
+)
 from linewatch.lexicon import lexicon
 from linewatch.model import Event, Span, Statement
 from linewatch.nlp.doc import Doc, Mention, Token, phrase_heads
@@ -1348,6 +1356,10 @@ def verbal_act(statement: Statement, text: str, lang: str) -> str | None:
         for trig in find_triggers(cue, lang):
             if trig.plover in VERBAL_TYPES:
                 return trig.plover
+    if ultimatum(content, lang):
+        return "THREATEN"  # "if X is not restored, we will…": a threat, whatever else the content says
+    if own := own_act(content, lang):
+        return own  # "I have to blame Russia": the speakers name their act themselves
     # Explicit markers of refusal, threat or demand ("groundless", "will not", "must") come
     # first: the deeds a content mentions ("the accusations are groundless") are its topic.
     for plover, pat in lex.content_acts:

@@ -554,8 +554,9 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 covered_until = max(covered_until, out[-1].content_span[1])
                 last_para_sent = (sent.paragraph, si)
                 continue
-            # the day the text gave this speaker's statement just before (same occasion, unless told otherwise)
-            carried = out[-1].date if same_speaker and speaker is not None and speaker.name else None
+            # the day the text gave this speaker's last statement (same occasion, unless told otherwise),
+            # also across statements of others between ("NATO said on Monday… the statement said… it added")
+            carried = _last_date_of(out, speaker.name) if speaker is not None and speaker.name else None
             # a date anywhere in the whole quotation is what is reported, in each claim split from it
             reported = (att.content_spans[0][0], att.content_spans[-1][1]) if att.content_spans else None
             # what the other statements of this sentence and those before report dates none of this one's
@@ -590,6 +591,11 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 history.append(speaker)
     _reader_speakers(doc, out)
     return _drop_relaying_statements(_drop_nested_beliefs(out))
+
+
+def _last_date_of(out: list[Statement], speaker: str) -> date | None:
+    """The date of the last statement in `out` by `speaker`, or None."""
+    return next((st.date for st in reversed(out) if st.speaker == speaker), None)
 
 
 def _reported_already(out: list[Statement], span: tuple[int, int]) -> bool:

@@ -7,6 +7,14 @@ of the verb, and the imperfective is a second entry ("apelować"). An entry of s
 `MAX_GAP` words between ("opowiedziała się wczoraj za"); it must start inside the cue and may
 end in the first words of the content after it (the cue "выступил" before "за продолжение").
 
+A content that sets a condition whose breach has a consequence is a threat whatever its cue
+(`ultimatum()`): "if the transit is not restored, Russia will respond", "если Минск не
+остановится, Литва предложит санкции", "as long as the regime refuses…, we will keep up pressure".
+
+A content in which the speakers name their own act ("I have to blame Russia", "we reject", "мы
+призываем") is that act (`own_act()`): a cue entry of one word within `FIRST_PERSON_REACH` words
+after a `first_person` pronoun, with no negation between.
+
 What is no act of the speaker's:
 - a negated cue ("nie poparł", "не поддержал", "did not support");
 - a question ("asked whether Poland should withdraw", "zapytał, czy...").
@@ -18,11 +26,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from linewatch.actors.registry import form_regex
 from linewatch.lexicon import lexicon
 from linewatch.model import Statement
 from linewatch.nlp.lemmas import word_lemmas
 
 MAX_GAP = 1  # words allowed between two words of a several-word entry
+FIRST_PERSON_REACH = 3  # words from "I"/"we" to the act's verb: "I have to blame", "we strongly reject"
 CONTENT_WORDS = 3  # first words of a content that may finish an entry begun in the cue
 NO_ACT = "no_act"  # Statement.extra key: a question or negated cue, left without a verbal act on purpose
 _WORD = re.compile(r"\w+(?:[-']\w+)*")
@@ -33,6 +43,8 @@ class _CueLexicon:
     entries: tuple[tuple[str, tuple[str, ...]], ...]  # (act, lemmas of the entry's words)
     negation: frozenset[str]
     question_openers: frozenset[str]
+    ultimatum: re.Pattern[str] | None  # a negative condition, then (after a clause break) its consequence
+    first_person: frozenset[str]  # "I", "we": the speakers themselves
 
 
 @cache
@@ -48,7 +60,38 @@ def _cue_lexicon(lang: str) -> _CueLexicon:
         entries,
         frozenset(str(w).casefold() for w in data.get("negation") or []),
         frozenset(str(w).casefold() for w in data.get("question_openers") or []),
+        _ultimatum_pattern(data.get("ultimatum") or {}),
+        frozenset(str(w).casefold() for w in data.get("first_person") or []),
     )
+
+
+def _alternatives(forms: list[Any]) -> str:
+    return "|".join(form_regex(str(f)) for f in sorted(forms, key=lambda f: -len(str(f))) if str(f).strip())
+
+
+def _ultimatum_pattern(data: dict[str, Any]) -> re.Pattern[str] | None:
+    """`conditions` ("if") with a `negative` word later in their clause ("not", "refuses"), or a
+    `negative_conditions` word ("unless", "если не"); then a clause break and, within the same
+    sentence, a `consequences` word ("will", "reserves the right"; none listed: any clause)."""
+    cond, neg = _alternatives(data.get("conditions") or []), _alternatives(data.get("negative") or [])
+    neg_cond = _alternatives(data.get("negative_conditions") or [])
+    # the condition's clause ends at a comma or a spaced dash, not at a compound's hyphen
+    heads = [f"(?:{cond})(?:[^.!?;,–—-]|-(?=\\w))*?(?:{neg})" if cond and neg else "",
+             f"(?:{neg_cond})" if neg_cond else ""]
+    head = "|".join(h for h in heads if h)
+    if not head:
+        return None
+    then = _alternatives(data.get("consequences") or [])
+    brk = r"(?:,|\s[–—-]\s)"
+    # no consequence words listed: a clause of at least two words
+    tail = rf"[^.!?;]*?{brk}[^.!?;]*?(?:{then})" if then else rf"[^.!?;]*?{brk}\s*\w+\s+\w"
+    return re.compile(f"(?:{head}){tail}", re.IGNORECASE)
+
+
+def ultimatum(content: str, lang: str) -> bool:
+    """Whether the content is a threat by its form: a breach of a condition with a consequence."""
+    pattern = _cue_lexicon(lang).ultimatum
+    return pattern is not None and pattern.search(content) is not None
 
 
 def _match_end(lemmas: list[frozenset[str]], start: int, words: tuple[str, ...]) -> int | None:
@@ -62,6 +105,31 @@ def _match_end(lemmas: list[frozenset[str]], start: int, words: tuple[str, ...])
             return None
         at = nxt + 1
     return at
+
+
+def own_act(content: str, lang: str) -> str | None:
+    """The act the speakers name as their own in the content ("I have to blame Russia" → ACCUSE)."""
+    lex = _cue_lexicon(lang)
+    words = [w.casefold() for w in _WORD.findall(content)]
+    single = [(act, entry[0]) for act, entry in lex.entries if len(entry) == 1]
+    if not lex.first_person or not single:
+        return None
+    for i, w in enumerate(words):
+        if w not in lex.first_person:
+            continue
+        for k in range(i + 1, min(i + 1 + FIRST_PERSON_REACH, len(words))):
+            if _negation(words[k], lex.negation):
+                break
+            lemmas = word_lemmas(words[k], lang)
+            act = next((act for act, lemma in single if lemma in lemmas), None)
+            if act is not None:
+                return act
+    return None
+
+
+def _negation(word: str, negation: frozenset[str]) -> bool:
+    endings = tuple(e[1:] for e in negation if e.startswith("*"))  # "*n't": a negated auxiliary ("didn't")
+    return word in negation or bool(endings and word.endswith(endings))
 
 
 def is_question(content: str, lang: str) -> bool:
@@ -92,8 +160,7 @@ def negated_cue(statement: Statement, text: str, lang: str) -> bool:
         before = text[max(0, statement.cue_span[0] - 40) : statement.cue_span[0]]
         before = re.split(r"[.!?;:,\"«»„”\n]", before)[-1]
     words = [w.casefold() for w in _WORD.findall(before)][-2:] + [w.casefold() for w in _WORD.findall(cue)][:-1]
-    endings = tuple(e[1:] for e in neg if e.startswith("*"))  # "*n't": a negated auxiliary ("didn't")
-    if any(w in neg or (endings and w.endswith(endings)) for w in words):
+    if any(_negation(w, neg) for w in words):
         return True
     # an entry of several words ("no longer") is matched word by word
     phrases = [tuple(e.split()) for e in neg if len(e.split()) > 1]

@@ -79,3 +79,13 @@ def test_a_condemnation_is_an_accusation(sentence: str, cue: str, content: str, 
 ])
 def test_the_most_urgent_step_is_a_demand(content: str, lang: str) -> None:
     assert content_act(content, lang) == "DEMAND"
+
+
+@pytest.mark.parametrize("content,lang", [
+    ("that his country would no longer prevent refugees from crossing the border", "en"),
+    ("We won't hold anyone, let them go west", "en"),
+    ("что мы больше не будем сдерживать мигрантов", "ru"),
+    ("że nie będziemy powstrzymywać migrantów", "pl"),
+])
+def test_withdrawing_restraint_is_a_threat(content: str, lang: str) -> None:
+    assert content_act(content, lang) == "THREATEN"

@@ -36,6 +36,10 @@ def feats(doc: Doc, word: str) -> dict[str, str]:
     ("Rosja zaatakowałaby Polskę.", "zaatakowałaby", {"Mood": "Cnd"}),
     ("Gdyby Rosja zaatakowała Polskę, NATO odpowie.", "zaatakowała", {"Mood": "Cnd"}),
     ("Wyślijcie żołnierzy na granicę.", "Wyślijcie", {"Mood": "Imp"}),
+    # the person: of a present form, or of the agglutinate after a past one ("wysłali|śmy")
+    ("Wysłaliśmy żołnierzy na granicę.", "Wysłaliśmy", {"Tense": "Past", "Person": "1"}),
+    ("Wysyłamy żołnierzy na granicę.", "Wysyłamy", {"Tense": "Pres", "Person": "1"}),
+    ("Polska wysyła żołnierzy na granicę.", "wysyła", {"Person": "3"}),
 ])
 def test_verb_features(pipe: Pipeline, text: str, word: str, expected: dict[str, str]) -> None:
     found = feats(run(pipe, text), word)

@@ -63,3 +63,16 @@ def test_lines_are_paragraphs_only_when_the_text_has_no_blank_line() -> None:
     assert [s.paragraph for s in single] == [0, 1, 1, 2]
     blank = segment_text("Head line\n\nFirst one.\nSecond one.", "en")
     assert [s.paragraph for s in blank] == [0, 1, 1]
+
+
+def test_exclamation_or_question_signed_by_a_dash_cue_is_one_sentence() -> None:
+    # "…! – powiedział X": the dash and the lower-case cue sign the speech; a capital after the dash
+    # opens new speech
+    text = "- Dość tego! – powiedział wojewoda. – Nie wiem – dodał. «Кто заплатит?» — спросил он."
+    assert [s.text for s in segment_text(text, "pl")] == [
+        "- Dość tego! – powiedział wojewoda.", "– Nie wiem – dodał.", "«Кто заплатит?» — спросил он."]
+
+
+def test_mixed_straight_and_typographic_marks_pair() -> None:
+    text = '"Granica jest zamknięta,” powiedział. “Nie wiem," dodał.'
+    assert [text[a:b] for a, b in quote_spans(text, "pl")] == ['"Granica jest zamknięta,”', '“Nie wiem,"']

@@ -10,7 +10,8 @@ with any non-verbal reading ("zostanie": also a gerund) keeps its rule POS and n
 - `praet` → Tense=Past, or Mood=Cnd with a conditional particle in its clause
   ("zaatakowałaby", "gdyby Rosja zaatakowała", "NATO by odpowiedziało");
 - `bedzie` (AUX, Tense=Fut) makes the infinitive or `praet` after it future ("będą wysyłać");
-- `impt` → Mood=Imp; `inf` → VerbForm=Inf; `pact`/`ppas` → VerbForm=Part.
+- `impt` → Mood=Imp; `inf` → VerbForm=Inf; `pact`/`ppas` → VerbForm=Part;
+- Person from a `fin` form's tag or from the agglutinate of a `praet` one ("powiedzieli|śmy").
 """
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from linewatch.nlp.doc import Token
 
 # Morfeusz classes of verb forms (NKJP tagset); gerunds (`ger`) are nouns.
 _VERBAL = frozenset({"fin", "praet", "impt", "inf", "bedzie", "pact", "ppas", "imps", "pcon", "pant"})
+# NKJP person values as UD's Person (first and second person: the speaker's own "powiedzieliśmy")
+_PERSONS = {"pri": "1", "sec": "2", "ter": "3"}
 _CLAUSE_BREAKS = frozenset(",;:.!?()\"„”«»–—-")
 
 
@@ -48,11 +51,17 @@ def analyse(word: str) -> tuple[str, dict[str, str], bool]:
     reading of one form give no Tense)."""
     particles, _ = _settings()
     first: list[tuple[str, str]] = []  # (class, aspect) of the readings of the first segment
+    persons: set[str] = set()  # the person of a `fin` form, or of the agglutinate after a `praet` one
     particle = False
     for start, _end, (_orth, lemma, tag, _names, _quals) in analyser().analyse(word):
         parts = tag.split(":")
+        person = next((_PERSONS[p] for p in parts if p in _PERSONS), None)
         if start == 0:
             first.append((parts[0], next((p for p in parts if p in ("perf", "imperf", "imperf.perf")), "")))
+            if person and parts[0] in ("fin", "bedzie"):
+                persons.add(person)
+        elif parts[0] == "aglt" and person:
+            persons.add(person)  # "powiedzieli|śmy", "apelowała|m": the speaker's own words
         elif lemma.split(":")[0] in particles:
             particle = True  # "zaatakowała|by"
     if not first or any(cls not in _VERBAL for cls, _ in first):
@@ -76,6 +85,8 @@ def analyse(word: str) -> tuple[str, dict[str, str], bool]:
             feats = {"VerbForm": "Inf"}
         elif cls in ("pact", "ppas"):
             feats = {"VerbForm": "Part"}
+        if len(persons) == 1 and feats.get("VerbForm") == "Fin":
+            feats["Person"] = next(iter(persons))
         if aspects == {"perf"}:
             feats.setdefault("Aspect", "Perf")
         elif aspects == {"imperf"}:

@@ -33,6 +33,8 @@ _LINE_BREAK = re.compile(r"\n")
 _END = re.compile(r"[.!?…]+[\"'”»“’)\]]*")
 _START_OK = re.compile(r"[\"'“”„«(\[‘\-–—•*0-9]|[^\W\d_]")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+# a dash and a lower-case word: the author's cue after the speech, in the same sentence
+_DASH_CUE = re.compile(r"[\-–—]\s*(\w)")
 
 
 @cache
@@ -123,6 +125,9 @@ def _is_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[str])
         first = text[follow]
         if not _START_OK.match(first):
             return False
+        cue = _DASH_CUE.match(text, follow)
+        if cue and cue.group(1).islower():
+            return False  # "Dość tego! – powiedział X", "«Кто заплатит?» — спросил X": the cue signs it
         if first.isalpha() and first.islower():
             return False
     if text[dot_start] != ".":

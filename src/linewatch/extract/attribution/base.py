@@ -294,6 +294,20 @@ def word_count(view: SentenceView, i: int, j: int) -> int:
     return sum(1 for t in view.toks[i:j] if is_word(t))
 
 
+def unbracketed_word_count(view: SentenceView, i: int, j: int) -> int:
+    """Words of toks[i:j] outside round brackets: "(poradzieckiej Organizacji Układu…)" after a
+    cue is the author's gloss of a name, no part of how long the narration after the cue runs."""
+    depth, n = 0, 0
+    for t in view.toks[i:j]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and is_word(t):
+            n += 1
+    return n
+
+
 def _is_name(t: Token) -> bool:
     return t.pos == "PROPN" or t.ent == "PER"
 

@@ -56,6 +56,9 @@ class CueTable:
     # lemmas of reporting verbs (`speech_lemmas`): a finite form of one is a speech cue whatever its
     # ending ("проинформировали", "заверяет"), so the `speech` patterns need not list every form
     speech_lemmas: frozenset[str] = frozenset()
+    # words opening a relative clause ("…, dokąd ich wezwała Merkel"): a cue after one reports nothing
+    # of the words before the comma
+    relative_openers: frozenset[str] = frozenset()
     lang: str = ""
     # "…, сообщили в Минобороны РФ", "— заявили в Кремле": prepositions before the body in which
     # an impersonal plural cue was said (`locative_source`); the body is the speaker
@@ -121,6 +124,7 @@ def cue_table(lang: str) -> CueTable:
         negation_ok=_union(data.get("negation_ok") or []),
         back_reference_verbs=_union(data.get("back_reference_verbs") or []),
         speech_lemmas=frozenset(str(w).lower() for w in data.get("speech_lemmas") or []),
+        relative_openers=frozenset(str(w).lower() for w in data.get("relative_openers") or []),
         locative_source=frozenset(str(w).lower() for w in data.get("locative_source") or []),
         quoting=_union((data.get("quoting") or {}).get("verbs") or []),
         issuer_cues=_union(data.get("issuer_cues") or []),

@@ -39,6 +39,7 @@ from linewatch.extract.attribution.base import (
     strip_quotes,
     subject_of,
     subtree,
+    unbracketed_word_count,
     word_count,
     zero_copula,
 )
@@ -181,6 +182,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     if j < 1 or (toks[j].text not in SEPARATORS and toks[j].text not in CLOSE_QUOTES):
         return None  # eight words before the cue and no separator: "A в ходе встречи с министром … X указал"
     sep = j
+    if back and toks[min(back)].text.lower() in view.table.relative_openers:
+        return None  # "…, dokąd ich wezwała Merkel": a relative clause on a noun of the words before
     if back and " ".join(toks[x].text.lower() for x in sorted(back)) in view.table.back_reference:
         back = []  # "…, об этом заявил X", "…, o tym poinformował X": the phrase points at the words before the comma
     named = _named_after_quote(view, sep) if not back else None
@@ -245,7 +248,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
             return None  # "…, сообщают местные СМИ": a medium relays; nobody the text names speaks
     if speaker is None and view.table.issuer_cues is not None and view.table.issuer_cues.fullmatch(toks[k].text.lower()):
         return None  # "сказано в статье": no issuer named, no speaker to carry over
-    rest_words = word_count(view, after_start, len(toks))
+    rest_words = unbracketed_word_count(view, after_start, len(toks))
     follow_on = _follow_on_at(view, after_start)
     if follow_on:
         rest_words = 0  # ", adding that Z": Z is the participle's own content, not this cue's

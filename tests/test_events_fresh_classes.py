@@ -114,3 +114,22 @@ def test_a_protest_handed_to_a_diplomat_is_a_meeting(pipe: Pipeline, lang: str, 
 def test_a_note_to_be_handed_is_no_meeting(pipe: Pipeline) -> None:
     text = "Глава МИД Сергей Лавров заявил, что Россия вручит ноту послу Эстонии, если транзит не восстановят."
     assert [e for e in events(pipe, text, "ru") if e.plover == "CONSULT"] == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    # forces increased in number are a mobilisation; a delegation increased is not
+    ("ru", "Белоруссия увеличила состав ПВО на границе с Литвой."),
+    ("ru", "Минобороны Белоруссии увеличило состав дежурных сил на западной границе."),
+    ("en", "Belarus increased the number of troops on the border with Lithuania on Tuesday."),
+    ("pl", "Białoruś zwiększyła we wtorek liczbę żołnierzy na granicy z Litwą."),
+])
+def test_forces_increased_are_a_mobilisation(pipe: Pipeline, lang: str, text: str) -> None:
+    assert [e.plover for e in events(pipe, text, lang)] == ["MOBILIZE"], [(e.plover, e.trigger) for e in events(pipe, text, lang)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "Россия увеличила состав делегации на переговорах."),
+    ("pl", "Białoruś zwiększyła liczbę członków delegacji."),
+])
+def test_a_delegation_increased_is_no_mobilisation(pipe: Pipeline, lang: str, text: str) -> None:
+    assert [e for e in events(pipe, text, lang) if e.plover == "MOBILIZE"] == []

@@ -89,3 +89,15 @@ def test_the_most_urgent_step_is_a_demand(content: str, lang: str) -> None:
 ])
 def test_withdrawing_restraint_is_a_threat(content: str, lang: str) -> None:
     assert content_act(content, lang) == "THREATEN"
+
+
+@pytest.mark.parametrize("content,lang", [
+    ("that the ministry conveyed a strong protest against the statements of the neighbour's president", "en"),
+    ("that we do not take these threats seriously", "en"),
+    ("что МИД выразил протест против заявлений соседа", "ru"),
+    ("Мы не относимся к этому серьёзно", "ru"),
+    ("że MSZ przekazało protest wobec słów prezydenta sąsiada", "pl"),
+    ("że nie traktujemy tych gróźb poważnie", "pl"),
+])
+def test_a_protest_against_words_or_a_dismissal_is_a_rejection(content: str, lang: str) -> None:
+    assert content_act(content, lang) == "REJECT"

@@ -133,3 +133,10 @@ def test_forces_increased_are_a_mobilisation(pipe: Pipeline, lang: str, text: st
 ])
 def test_a_delegation_increased_is_no_mobilisation(pipe: Pipeline, lang: str, text: str) -> None:
     assert [e for e in events(pipe, text, lang) if e.plover == "MOBILIZE"] == []
+
+
+def test_a_cue_talk_word_with_no_partner_is_no_meeting(full_pipe: Pipeline) -> None:
+    """"X discusses the need for Y at a forum" is how a claim was made: no one was talked with."""
+    text = ("World Health Forum board member John Keller discusses the need for a global disease "
+            "surveillance network at the 2024 WHF meeting.")
+    assert [e for e in events(full_pipe, text, "en") if e.plover == "CONSULT"] == []

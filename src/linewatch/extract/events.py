@@ -828,6 +828,13 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
     return _governed_by_event_free_verbs(tok, tokens_by_i, event_lexicon(lang).report_verbs, lang)
 
 
+def _with_partner(text: str, trig: TriggerMatch, limit: int, lang: str) -> bool:
+    """Whether a partner word ("with", "с", "z") follows a talk word closely: "discussed it *with*
+    X" is a talk; "discusses the need for surveillance" is how a claim was made."""
+    words = re.findall(r"\w+", text[trig.end : min(limit, trig.end + NEAR_AFTER)])
+    return any(w.casefold() in _partner_words(lang) for w in words)
+
+
 def _after_gerund(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
     """Whether a trigger verb is the gerund of a time preposition that puts it before the
     sentence's act ("after *meeting* X", "since *talking* to Y"): done, whatever the main verb.
@@ -1537,7 +1544,7 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             # reads out ("we held talks with X", "he said he had spoken by phone with Y").
             if (t.plover == "CONSULT" or not _inside((t.start, t.end), blocked_content) or own_deed(t) or decided(t))
             # a cue word is how a claim was made, unless it is a talk with someone ("*discussed* it with X")
-            and (t.plover == "CONSULT" or not _inside((t.start, t.end), cue_spans))
+            and (not _inside((t.start, t.end), cue_spans) or (t.plover == "CONSULT" and _with_partner(text, t, s_end, lang)))
             # what a source says should/will happen is its verbal act, not an event
             and not (t.plover in VERBAL_TYPES and _inside((t.start, t.end), reported_spans))
         ]

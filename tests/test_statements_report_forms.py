@@ -97,3 +97,17 @@ def test_cue_inside_a_relative_clause_reports_nothing_before_it(pipe: Pipeline) 
     # "dokąd ich wezwała X": a relative clause on "Niemiec", not a report of the words before
     sts = run(pipe, "To ludzie, którzy jechali do Niemiec, dokąd ich wezwała Anna Nowak.", "pl")
     assert sts == [], [(s.cue, s.content) for s in sts]
+
+
+@pytest.mark.parametrize("lang,text,content", [
+    ("pl", "Rzecznik rządu Tomasz Wierzbicki nazywa decyzję Wilna otwarcie wrogą i prowokacyjną.",
+     "decyzję Wilna otwarcie wrogą"),
+    ("pl", "Minister Tomasz Wierzbicki wzywa Komisję Europejską do przedłużenia embarga.",
+     "Komisję Europejską do przedłużenia embarga"),
+    ("ru", "Губернатор Игорь Веснин называет решение Литвы открыто враждебным и провокационным.",
+     "решение Литвы открыто враждебным"),
+])
+def test_present_tense_object_cues(pipe: Pipeline, lang: str, text: str, content: str) -> None:
+    # "nazywa X Y", "wzywa X do Y", "называет X Y": the present tense reports as the past does
+    sts = run(pipe, text, lang)
+    assert len(sts) == 1 and sts[0].content.startswith(content), [s.content for s in sts]

@@ -51,7 +51,7 @@ class GoldDocument:
     fold: int = -1
 
 
-def _language(gold: Path) -> str:
+def gold_language(gold: Path) -> str:
     for line in gold.read_text(encoding="utf-8").splitlines():
         stripped = line.strip()
         if stripped.startswith("language:"):
@@ -65,7 +65,7 @@ def gold_documents(shared: Path) -> list[GoldDocument]:
     for set_name, folder in (("dev", "dev"), ("other", "dev-other-crises")):
         for sub in sorted((shared / "seed" / folder).iterdir()):
             if (sub / "gold.yaml").is_file() and (sub / "text.txt").is_file():
-                docs.append(GoldDocument(set_name, sub.name, _language(sub / "gold.yaml"),
+                docs.append(GoldDocument(set_name, sub.name, gold_language(sub / "gold.yaml"),
                                          sub / "text.txt", sub / "gold.yaml"))
     return assign_folds(docs)
 

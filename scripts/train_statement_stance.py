@@ -233,14 +233,16 @@ def _gold_year(gold: Path) -> str:
 
 
 def extra_documents(folders: list[str]) -> list:
-    """Gold documents of extra sets, always in training (fold -1), named by period."""
+    """Gold documents of extra sets, always in training (fold -1), named by period. One with no
+    year at all trains but takes no side in --cross-set (its period is unknown)."""
     docs = []
     for folder in folders:
         for sub in sorted(Path(folder).iterdir()):
             gold, text = sub / "gold.yaml", sub / "text.txt"
             if gold.is_file() and text.is_file():
-                period = "extra-2021" if _gold_year(gold) == "2021" else "extra-2022"
-                docs.append(folds.GoldDocument(period, sub.name, folds._language(gold), text, gold, -1))
+                year = _gold_year(gold)
+                period = "extra-2021" if year == "2021" else "extra-2022" if year else "extra-undated"
+                docs.append(folds.GoldDocument(period, sub.name, folds.gold_language(gold), text, gold, -1))
     return docs
 
 
@@ -249,7 +251,7 @@ def cross_set(items: list[dict]) -> None:
     a shift of period and crisis, nearer to what unseen articles look like than a fold of the same sets.
     Extra sets only train: the test side is the visible sets of the other period."""
     early = [it for it in items if it["set"] in EARLY_SETS]
-    late = [it for it in items if it["set"] not in EARLY_SETS]
+    late = [it for it in items if it["set"] not in EARLY_SETS and it["set"] != "extra-undated"]
     visible = {"seed", "dev", "other"}
     for name, train, test in (("2021 -> 2022-24", early, late), ("2022-24 -> 2021", late, early)):
         test = [it for it in test if it["set"] in visible]

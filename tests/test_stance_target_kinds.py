@@ -55,6 +55,20 @@ RULE_CASES = [
     ("a thing the content names, not the document's adversary by default (pl)", "pl",
      "Minister powiedział, że gazociąg został celowo uszkodzony.",
      "gazociąg został celowo uszkodzony", "Mateusz Morawiecki", "POL", "powiedział", "Minister", "pipeline"),
+    ("a thing the text calls by its own name is reported under it, after the topic word (en)", "en",
+     "The minister said that the gas pipeline Seaconnect had been damaged on purpose.",
+     "the gas pipeline Seaconnect had been damaged on purpose", "Mateusz Morawiecki", "POL", "said",
+     "The minister", "Seaconnect"),
+    ("a thing the text calls by its own name is reported under it, before the topic word (en)", "en",
+     "The minister said that the Seaconnect pipeline had been damaged on purpose.",
+     "the Seaconnect pipeline had been damaged on purpose", "Mateusz Morawiecki", "POL", "said",
+     "The minister", "Seaconnect"),
+    ("a thing the text calls by its own name is reported under it (ru)", "ru",
+     "Министр заявил, что газопровод Seaconnect повреждён умышленно.",
+     "газопровод Seaconnect повреждён умышленно", "Sergei Lavrov", "RUS", "заявил", "Министр", "Seaconnect"),
+    ("an actor's name before a topic word is no name of the thing", "en",
+     "The minister said that the EU sanctions were illegal.",
+     "the EU sanctions were illegal", "Sergei Lavrov", "RUS", "said", "The minister", "European Union"),
 ]
 
 

@@ -48,6 +48,7 @@ SPECIFIC_GAP = 60  # max characters between "the West" and the specific actor th
 QUALIFIER_GAP = 40
 PLACE_REACH = 5  # words before a state searched for the place noun it names ("the border between Poland and")
 FOLLOW_PARAGRAPHS = 2  # paragraphs after a statement in which the speaker's next one keeps its target
+THING_NAME_WORDS = 3  # words of a thing's proper name beside its topic word ("Nord Stream 2")
 SHORT_ALIAS = 4  # names up to this length written in lower case are common words, not names  # max characters between a state word and the person it qualifies
 TITLE_START = re.compile(r"[,;:\"«»„“”()\n]|\s[—–-]\s")  # what ends a speaker's title on its left
 
@@ -493,13 +494,57 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
 
 def topic_of(doc: Doc, spans: list[Span]) -> Candidate | None:
     """The first thing or policy the content names ("sanctions", "the pipeline"): what a
-    statement naming no actor is about, rather than the document's adversary by default."""
+    statement naming no actor is about, rather than the document's adversary by default.
+    A thing the text calls by its own name ("the pipeline Balticconnector", "the Nord Stream
+    pipeline") is reported under that name: it says which pipeline."""
     for span in spans:
         found = topic_mentions(doc.text, span, doc.lang)
         if found:
             t = found[0]
+            named = _thing_name(doc, (t.start, t.end), span)
+            if named is not None:
+                return Candidate(" ".join(doc.text[named[0] : named[1]].split()), None, named, None, "topic")
             return Candidate(t.name, None, (t.start, t.end), None, "topic")
     return None
+
+
+def _name_words(doc: Doc, words: list[tuple[str, int, int]], offset: int) -> list[tuple[str, int, int]]:
+    """The leading run of capitalised words (or numbers after one: "Nord Stream 2") that no
+    registry actor claims: a proper name, not "Russian" or "EU"."""
+    out: list[tuple[str, int, int]] = []
+    for w, a, b in words[:THING_NAME_WORDS]:
+        raw = doc.text[offset + a : offset + b]
+        if not (raw[:1].isupper() or (out and raw.isdigit())):
+            break
+        out.append((w, offset + a, offset + b))
+    if not out:
+        return []
+    actors = [(m.start, m.end) for m in _mentions_from(doc, out[0][1])[:THING_NAME_WORDS] if m.actor_id]
+    return [x for x in out if not any(s < x[2] and x[1] < e for s, e in actors)]
+
+
+def _thing_name(doc: Doc, topic: Span, content: Span) -> Span | None:
+    """Where the proper name of a topic word's thing is: right after it ("газопровод
+    Balticconnector") or right before it, not as the content's first word ("the Nord Stream
+    pipeline"; a sentence's first word is capitalised anyway)."""
+    gap = doc.text[topic[1] : topic[1] + 2]
+    if gap[:1] == " " or gap[:1] in "«„\"“":
+        after = _name_words(doc, words_with_spans(doc.text[topic[1] : min(content[1], topic[1] + 80)]), topic[1])
+        if after and doc.text[topic[1] : after[0][1]].strip(" «„\"“") == "":
+            return after[0][1], after[-1][2]
+    left = doc.text[max(content[0], topic[0] - 80) : topic[0]]
+    if not left.endswith(" "):
+        return None
+    before = words_with_spans(left)
+    base = topic[0] - len(left)
+    k = len(before)
+    while k > 0 and doc.text[base + before[k - 1][1]].isupper() and len(before) - k < THING_NAME_WORDS:
+        k -= 1
+    run = before[k:]
+    if not run or base + run[0][1] == content[0] or doc.text[base + run[-1][2] : topic[0]].strip():
+        return None
+    named = _name_words(doc, run, base)
+    return (named[0][1], named[-1][2]) if len(named) == len(run) else None
 
 
 # Dependency relations that make a mention the one an act is done to (spaCy's English labels and UD's).

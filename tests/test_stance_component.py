@@ -120,6 +120,19 @@ def test_blame_naming_only_the_own_side_is_aimed_at_the_documents_adversary() ->
     assert calm.target == "Russia" and calm.stance == "neutral"  # no blame: the own side stays the topic
 
 
+def test_blame_naming_only_a_place_is_aimed_at_the_documents_adversary() -> None:
+    doc = _doc("Litwa oskarżyła Białoruś o wywołanie kryzysu. Białoruś zaprzeczyła, a Litwa podtrzymała zarzuty. "
+               "Premier powiedziała, że to kryzys wywołany w celu destabilizacji sytuacji w Unii Europejskiej. "
+               "Prezydent powiedział, że migranci czekają w Polsce.", "pl")
+    blame = _statement(doc, "to kryzys wywołany w celu destabilizacji sytuacji w Unii Europejskiej",
+                       "Ingrida Šimonytė", "LTU")
+    calm = _statement(doc, "migranci czekają w Polsce", "Gitanas Nausėda", "LTU")
+    doc.statements = [blame, calm]
+    apply_stance(doc)
+    assert blame.target == "Belarus"  # the EU is the scene of the act blamed, not whom it blames
+    assert calm.target == "Poland"  # no blame: the place stays the topic
+
+
 def test_a_continued_statement_keeps_the_side_of_its_topic() -> None:
     doc = _doc("Lavrov said that Warsaw was provoking a dangerous escalation. He added that nothing had been agreed yet.")
     first = _statement(doc, "Warsaw was provoking a dangerous escalation", "Sergei Lavrov", "RUS")

@@ -263,7 +263,7 @@ def pick_target(doc: Doc, st: Statement, rule_target: Candidate | None, named: l
     fell back on the previous statement's target), the document's adversary when nobody is named,
     then `redirect_blame`. The training script calls this with the ranker it fits, so training and
     run time cannot choose differently. `facts`: the statement's `candidate_facts`, if computed."""
-    return redirect_blame(doc, st, _ranked_target(doc, st, rule_target, named, ranker, facts))
+    return redirect_blame(doc, st, _ranked_target(doc, st, rule_target, named, ranker, facts), named)
 
 
 def _ranked_target(doc: Doc, st: Statement, rule_target: Candidate | None, named: list[Candidate],
@@ -292,13 +292,19 @@ def blames_someone(doc: Doc, st: Statement) -> bool:
     return any(counts.get(k, 0) for k in ("negative", "demand", "rejection"))
 
 
-def redirect_blame(doc: Doc, st: Statement, target: Candidate | None) -> Candidate | None:
+def redirect_blame(doc: Doc, st: Statement, target: Candidate | None,
+                   named: list[Candidate] | None = None) -> Candidate | None:
     """A statement that blames someone is not about the speaker's own side even when that is
     the only actor it names ("attempts to blame Moscow are groundless", "Russia will convene
     the Council over the provocations"): it is aimed at the document's adversary, the actor of
     the other side named most often. Cross-validated by document over the visible sets this
-    raised target accuracy from 0.69 to 0.71 and stance from 0.69 to 0.71."""
-    if target is None or target.kind == "previous" or not is_own_state(target, st) or not blames_someone(doc, st):
+    raised target accuracy from 0.69 to 0.71 and stance from 0.69 to 0.71. So is one whose only
+    named actor is a place, the scene of the act it blames ("a crisis staged to destabilise the
+    situation in the EU"): fresh tuneA target 0.683 -> 0.714, the visible folds unchanged."""
+    if target is None or target.kind == "previous" or not blames_someone(doc, st):
+        return target
+    only_place = names_a_place(doc, target) and {c.name for c in named or [] if c.actor_id} <= {target.name}
+    if not is_own_state(target, st) and not only_place:
         return target
     return _topic_candidate(doc, st) or target
 

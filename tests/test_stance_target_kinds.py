@@ -83,6 +83,7 @@ def test_rule_target_of_places_and_things(case: tuple, monkeypatch: pytest.Monke
     ("en", "the border between Poland and Belarus", "Poland", True),
     ("en", "the border between Poland and Belarus", "Belarus", True),
     ("en", "migrants in Belarus", "Belarus", True),
+    ("en", "the situation in the European Union", "European Union", True),  # an article between
     ("en", "Poland's eastern border", "Poland", True),
     ("en", "He accused Poland of lying", "Poland", False),
     ("pl", "migranci na Białorusi", "Białorusi", True),

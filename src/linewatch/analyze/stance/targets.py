@@ -281,7 +281,9 @@ def names_a_place(doc: Doc, c: Candidate) -> bool:
     words = [w for w, _, _ in left]
     if not words:
         return False
-    if lex.locatives.match_at(words, len(words) - 1) == 1 and not _accusative(doc, c):
+    # "in Belarus", and "in the European Union": an article (a link word) may stand between
+    at = len(words) - 2 if len(words) > 1 and lex.place_links.match_at(words, len(words) - 1) == 1 else len(words) - 1
+    if lex.locatives.match_at(words, at) == 1 and not _accusative(doc, c):
         return True
     # walk back over linking words and other names ("between Poland and") to a place noun
     j = len(words) - 1

@@ -22,6 +22,10 @@ CASES = [
      "The spokesman said the Kremlin was behind the provocations at the border.",
      "the Kremlin was behind the provocations at the border", "Stanisław Żaryn", "POL", "said", "The spokesman",
      "Russia"),
+    ("a thing called by its own name beside places only is the target, the ranker on", "en",
+     "The minister said that the damage to the pipeline Seaconnect in the sea between Finland and Estonia was deliberate.",
+     "the damage to the pipeline Seaconnect in the sea between Finland and Estonia was deliberate",
+     "Mateusz Morawiecki", "POL", "said", "The minister", "Seaconnect"),
 ]
 
 
@@ -66,6 +70,14 @@ RULE_CASES = [
     ("a thing the text calls by its own name is reported under it (ru)", "ru",
      "Министр заявил, что газопровод Seaconnect повреждён умышленно.",
      "газопровод Seaconnect повреждён умышленно", "Sergei Lavrov", "RUS", "заявил", "Министр", "Seaconnect"),
+    ("a thing called by its own name beside places only is the target (en)", "en",
+     "The minister said that the damage to the pipeline Seaconnect in the sea between Finland and Estonia was deliberate.",
+     "the damage to the pipeline Seaconnect in the sea between Finland and Estonia was deliberate",
+     "Mateusz Morawiecki", "POL", "said", "The minister", "Seaconnect"),
+    ("a thing called by its own name beside places only is the target (pl)", "pl",
+     "Minister powiedział, że gazociąg Seaconnect na morzu między Finlandią a Estonią uszkodzono celowo.",
+     "gazociąg Seaconnect na morzu między Finlandią a Estonią uszkodzono celowo",
+     "Sergei Lavrov", "RUS", "powiedział", "Minister", "Seaconnect"),
     ("an actor's name before a topic word is no name of the thing", "en",
      "The minister said that the EU sanctions were illegal.",
      "the EU sanctions were illegal", "Sergei Lavrov", "RUS", "said", "The minister", "European Union"),
@@ -84,6 +96,7 @@ def test_rule_target_of_places_and_things(case: tuple, monkeypatch: pytest.Monke
     ("en", "the border between Poland and Belarus", "Belarus", True),
     ("en", "migrants in Belarus", "Belarus", True),
     ("en", "the situation in the European Union", "European Union", True),  # an article between
+    ("ru", "в Балтийском море между Финляндией и Эстонией", "Финляндией", True),  # a sea is a place too
     ("en", "Poland's eastern border", "Poland", True),
     ("en", "He accused Poland of lying", "Poland", False),
     ("pl", "migranci na Białorusi", "Białorusi", True),

@@ -270,7 +270,9 @@ def _ranked_target(doc: Doc, st: Statement, rule_target: Candidate | None, named
                    ranker: LinearModel | None, facts: list[CandidateFacts] | None) -> Candidate | None:
     if rule_target is None:  # nobody is named: the document's adversary is meant
         return _topic_candidate(doc, st)
-    if ranker is None or rule_target.kind == "previous" or len({c.name for c in named if c.actor_id is not None}) < 2:
+    # the rules' own choices of what no ranked actor can be: a previous statement's target, or a
+    # thing named beside places only (`choose_target`)
+    if ranker is None or rule_target.kind in ("previous", "topic") or len({c.name for c in named if c.actor_id is not None}) < 2:
         return rule_target
     facts = candidate_facts(doc, st, named) if facts is None else facts
     probs = rank_targets(facts, st.speaker_country, ranker)

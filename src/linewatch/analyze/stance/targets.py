@@ -472,6 +472,13 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
             context.append(c)
     named = addressed + inside + context
     known = rule_order(doc, st, named)
+    if known and all(names_a_place(doc, c) or is_place_modifier(doc, c) for c in known):
+        # only places are named, beside a thing the content calls by its own name ("damage to
+        # the pipeline Seaconnect in the sea between Finland and Estonia"): the thing is meant
+        topic = topic_of(doc, content_spans)
+        if topic is not None and topic.span not in {(t.start, t.end) for span in content_spans
+                                                     for t in topic_mentions(doc.text, span, doc.lang)}:
+            return topic, named
     if known:
         return known[0], named
     if previous is not None and previous.target and previous.speaker == st.speaker:

@@ -111,3 +111,12 @@ def test_present_tense_object_cues(pipe: Pipeline, lang: str, text: str, content
     # "nazywa X Y", "wzywa X do Y", "называет X Y": the present tense reports as the past does
     sts = run(pipe, text, lang)
     assert len(sts) == 1 and sts[0].content.startswith(content), [s.content for s in sts]
+
+
+def test_content_stops_before_a_second_cue_clause(pipe: Pipeline) -> None:
+    # an attitude verb inside the first content ("had declared") has no clause break before it; the
+    # content stops at ", and he accused", the second speech act's own clause
+    text = "Minister John Smith said that the council had declared a curfew, and he accused the mayor of lying."
+    sts = run(pipe, text, "en")
+    assert [(s.cue, s.content) for s in sts] == [("said", "that the council had declared a curfew"),
+                                                ("accused", "the mayor of lying")]

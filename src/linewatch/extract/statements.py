@@ -308,10 +308,13 @@ def _drop_relays(text: str, atts: list[Attribution]) -> list[Attribution]:
         if inner and att.cue_span and att.cue_span[0] >= b and att.kind != "direct":
             continue
         if inner and att.cue_span and att.cue_span[1] <= a and len(att.content_spans) == 1:
-            cut = min(c[0] for c in inner)
-            stop = max(text.rfind(",", a, cut), text.rfind(" and ", a, cut), text.rfind(";", a, cut))
-            if stop > a + 10:
-                att.content_spans = [trim_span(text, a, stop)]
+            # at the first inner cue with a clause break before it: "said that the government had
+            # declared X, and he accused Y of Z" stops at ", and", not at "declared" (no break before it)
+            for cut in sorted(c[0] for c in inner):
+                stop = max(text.rfind(",", a, cut), text.rfind(" and ", a, cut), text.rfind(";", a, cut))
+                if stop > a + 10:
+                    att.content_spans = [trim_span(text, a, stop)]
+                    break
         out.append(att)
     return out
 

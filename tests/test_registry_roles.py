@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from linewatch.actors.registry import ActorRegistry, get_registry
+from linewatch.actors.registry import ActorRegistry, get_registry, shared_offices
 
 WINDOW = (date(2014, 1, 1), date(2026, 12, 31))
 HANDOVER_DAYS = 31
@@ -122,9 +122,12 @@ def test_every_keyed_role_has_a_start(reg: ActorRegistry) -> None:
 
 
 def test_no_two_terms_of_one_office_overlap(reg: ActorRegistry) -> None:
-    """Successive holders may share the handover day, no more."""
+    """Successive holders may share the handover day, no more (an office several people hold at once,
+    data/offices.yaml `shared`, has overlapping terms by nature)."""
     clashes = []
     for (country, key), terms in _terms(reg).items():
+        if key in shared_offices():
+            continue
         ordered = sorted(terms, key=lambda t: t[0] or date.min)
         for (s1, e1, a1), (s2, _e2, a2) in zip(ordered, ordered[1:]):
             if e1 is None or (s2 is not None and e1 > s2):

@@ -414,6 +414,7 @@ class _Title:
     pattern: re.Pattern[str]
     role: str  # role key, e.g. "foreign_minister"
     country: str | None  # fixed country ("the Kremlin spokesman") or None (taken from context)
+    org: str | None = None  # the organisation whose office it is ("prezes PiS": the party's leader, no other's)
 
 
 @cache
@@ -424,7 +425,7 @@ def _titles(lang: str) -> tuple[_Title, ...]:
             # not the tail of a hyphenated compound: "Вице-премьер", "экс-президент", "ex-president" hold
             # no office the holder on the date has
             pat = re.compile(r"(?<![\w-])" + form_regex(str(form)), re.IGNORECASE)
-            out.append(_Title(pat, str(entry["role"]), entry.get("country")))
+            out.append(_Title(pat, str(entry["role"]), entry.get("country"), entry.get("org")))
     # Longer forms first so "deputy foreign minister" wins over "foreign minister"; a form with
     # an any-word slot last, so "szef unijnej dyplomacji" stays the EU's.
     return tuple(sorted(out, key=lambda t: (r"\w[\w'-]*\s" in t.pattern.pattern, -len(t.pattern.pattern))))
@@ -656,18 +657,25 @@ class ActorRegistry:
         return any((m := t.pattern.search(text, start, end)) and _after_former(text, m.start(), lang)
                    for t in _titles(lang))
 
-    def holder(self, role_key: str, country: str | None, on: date | None) -> Actor | None:
-        """Who held the role `role_key` of `country` on `on` (the latest-starting if several); nobody
-        for an office several people hold at once (data/offices.yaml `shared`: a deputy minister)."""
+    def holder(self, role_key: str, country: str | None, on: date | None, org: str | None = None) -> Actor | None:
+        """Who held the role `role_key` of `country` (of the organisation `org`, when given) on `on`
+        (the latest-starting if several); nobody for an office several people hold at once
+        (data/offices.yaml `shared`: a deputy minister), nor, with no date, for an office several
+        people have held (the text's own name for the holder then says who)."""
         if role_key in shared_offices():
             return None
         recs = [
             r
             for r in self._roles
             if r.key == role_key and (country is None or r.role.country == country) and r.role.active_on(on)
+            and (org is None or r.role.org == org)
         ]
         if not recs:
             return None
+        if on is None and len({r.actor_id for r in self._roles if r.key == role_key
+                               and (country is None or r.role.country == country)
+                               and (org is None or r.role.org == org)}) > 1:
+            return None  # no date: today's holder is a guess for an article that may be years old
         if country is None and len({r.role.country for r in recs}) > 1:
             return None  # "the foreign minister" of which country? Not ours to guess.
         best = max(recs, key=lambda r: r.role.start or date.min)
@@ -794,7 +802,7 @@ class ActorRegistry:
                 near = names[bisect.bisect_left(name_starts, s - 60) : bisect.bisect_right(name_starts, e + 60)]
                 country, ms, me = (title.country, s, e) if title.country else self._country_near(near, s, e, text, lang)
                 former = _after_former(text, ms, lang) or (ms != s and _after_former(text, s, lang))
-                actor = None if former else self.holder(title.role, country, on)
+                actor = None if former else self.holder(title.role, country, on, title.org)
                 taken.insert(i, (s, e))
                 out.append(
                     Mention(
@@ -850,7 +858,7 @@ class ActorRegistry:
         if country:
             for title in _titles(lang):
                 if (m := title.pattern.search(surface)) and not _after_former(surface, m.start(), lang):
-                    return self.holder(title.role, title.country or country, on)
+                    return self.holder(title.role, title.country or country, on, title.org)
         return None
 
 

@@ -563,6 +563,16 @@ def name_like(view: SentenceView, x: int) -> bool:
     return True
 
 
+def _bracket_open(toks: Sequence[Token], close: int, most: int = 3) -> int | None:
+    """The "(" of a short bracket of capitalised words closing at token `close` ("(GPK)", "(ГПК)"), or None."""
+    for x in range(close - 1, max(close - most - 2, -1), -1):
+        if toks[x].text == "(":
+            return x if x < close - 1 else None
+        if not toks[x].text[:1].isupper():
+            return None
+    return None
+
+
 def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, int] | None:
     """Token range of the subject right before a cue, found on the surface."""
     toks = view.toks
@@ -570,6 +580,8 @@ def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, in
     # adverbs between subject and cue: "he also said", "Lavrov further added", "on też dodał"
     while j >= 0 and (toks[j].pos in ("ADV", "AUX", "PART") or toks[j].text.lower() in ("also", "further", "then", "later", "też", "także", "również", "также", "ещё", "еще", "и", "has", "had", "have")):
         j -= 1
+    if j >= 2 and toks[j].text == ")" and (o := _bracket_open(toks, j)) is not None and o > 0 and name_like(view, o - 1):
+        j = o - 1  # "Państwowy Komitet Graniczny (GPK) zarzucił": the acronym in brackets qualifies the name
     end = j + 1
     while j >= 0 and end - j <= limit:
         t = toks[j]

@@ -276,8 +276,8 @@ def fits_anaphor(doc: Doc, fit: AnaphorFit, actor_id: str | None, gender: str | 
     actor = reg.by_id(actor_id) if reg is not None and actor_id else None
     if fit.body:
         return actor is not None and (actor.type == "organisation" or (fit.state and actor.type == "state"))
-    if gender == "n" or (actor is not None and actor.type != "person"):
-        return False
+    if gender in ("n", "p") or (actor is not None and actor.type != "person"):
+        return False  # "the minister" is no body and no group ("the migrants" of a reported clause)
     if actor is None:
         return True
     if fit.roles and (held := reg.holds(actor.id, fit.roles, doc.date)) is not None:
@@ -547,6 +547,13 @@ def resolve_speaker(
             named.mention = surface
             return named
         return Speaker(_clean_surface(surface), None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.4)
+    nouns = cue_table(lang).source_nouns
+    if (words and len(words) <= 2 and nouns is not None and nouns.fullmatch(words[-1])
+            and all(w in determiners(lang) for w in words[:-1])):
+        # '"…," the statement said' (after 'X said in a statement'): the document's issuer, never
+        # "the statement" as a speaker; with no issuer the text named, nobody
+        issuer = _issuer_before(doc, history, nouns, (a, b))
+        return issuer or Speaker(None, None, (a, b), surface, "n", "unresolved", 0.5)
     if len(words) > 2 and (per := person_entity_in(doc, a, b)):
         # "The chairman of the New Left parliamentary club Jan Kowalski": the tagger's person, not
         # the party's capitals before it
@@ -560,7 +567,8 @@ def resolve_speaker(
     reg = registry_for(doc)
     # "бывшего премьер-министра Украины": a former holder, and the country's capital is no person's name
     former = reg is not None and reg.names_former(doc.text, a, b, lang)
-    unnamed_title = not _has_name(surface) or (former and _name_part(surface, lang) is None)
+    # "dodał wiceszef MSWiA" names an office, not a person: the holder the text named refers back
+    unnamed_title = not _has_name(surface, mixed_acronyms=True) or (former and _name_part(surface, lang) is None)
     if fit is not None and not fit.body and reg is not None:
         fit = replace(fit, roles=reg.title_roles(surface, lang))
     elif fit is None and reg is not None and unnamed_title and (roles := reg.title_roles(surface, lang)):
@@ -596,6 +604,27 @@ def resolve_speaker(
     if not name:
         return _previous(history, gender_hint, None)
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
+
+
+def _issuer_before(doc: Doc, history: list[Speaker], nouns: re.Pattern[str],
+                   span: tuple[int, int]) -> Speaker | None:
+    """Who issued the document a bare "the statement" points back to: the latest earlier speaker the
+    registry knows whose own sentence names such a document ("NATO said in a statement"), else the
+    latest one if it is a body (a body speaks through statements; a person named in between does not
+    issue the body's)."""
+    known = [h for h in reversed(history[-12:]) if h.actor_id and h.span and h.span[1] <= span[0]]
+
+    def names_document(h: Speaker) -> bool:
+        sent = doc.sentence_at(h.span[0]) if h.span else None
+        return sent is not None and any(nouns.fullmatch(w.lower()) for w in WORD.findall(sent.text))
+
+    issuer = next((h for h in known if names_document(h)), None)
+    if issuer is None and known and known[0].gender == "n":
+        issuer = known[0]
+    if issuer is None:
+        return None
+    return Speaker(issuer.name, issuer.actor_id, span, doc.text[span[0]:span[1]], issuer.gender, "anaphor",
+                   min(issuer.confidence, 0.65))
 
 
 def _owners_spokesperson(doc: Doc, words: list[str], a: int, b: int, history: list[Speaker]) -> Speaker | None:
@@ -925,14 +954,20 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
         # it, not the one whose aide they are; the phrase is the subject if one of its mentions is
         phrases: list[list[Mention]] = []
         for m in here:
-            if gender != "n" and phrases and _next_to(doc, phrases[-1][-1], m):
-                phrases[-1].append(m)
+            if gender != "n" and phrases and (_next_to(doc, phrases[-1][-1], m) or (
+                    phrases[-1][-1].kind == "title" and phrases[-1][-1].actor_id == m.actor_id
+                    and not doc.text[phrases[-1][-1].end:m.start].strip())):
+                phrases[-1].append(m)  # "rosyjskiego prezydenta Władimira Putina": one phrase, in its name's case
             else:
                 phrases.append([m])
         if doc.tokens and doc.tokens[0].dep:
             # with a parse, the sentence's subject before its first name ("Итог визита в Киеве премьера
             # подвел пресс-секретарь Дмитрий Песков": the word order puts the subject last)
             phrases.sort(key=lambda ph: not any(_is_subject(doc, x) for x in ph))
+        else:
+            # no parse (Polish): a name in an oblique case is no subject ("Odnosząc się do gróźb prezydenta
+            # Władimira Putina, Rau powtórzył…, w której stwierdził": Rau), so it goes after the others
+            phrases.sort(key=lambda ph: ph[-1].kind == "name" and not _in_base_form(doc, ph[-1]))
         for phrase in phrases:
             m = phrase[-1]
             actor = reg.by_id(m.actor_id)
@@ -1172,11 +1207,14 @@ def person_name_in(surface: str, lang: str = "en") -> str | None:
     return _name_part(surface, lang)
 
 
-def _has_name(surface: str) -> bool:
+def _has_name(surface: str, mixed_acronyms: bool = False) -> bool:
     """Does the phrase contain a capitalised word other than its first one (a proper name)? An
-    acronym is a body's ("Глава МИД", "szef MSZ"), no name."""
+    acronym is a body's ("Глава МИД", "szef MSZ"), no name; with `mixed_acronyms` also one with a
+    lower-case letter inside ("wiceszef MSWiA")."""
     words = WORD.findall(surface)
-    return any(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words[1:])
+    lower = 1 if mixed_acronyms else 0
+    return any(w[:1].isupper() and not (len(w) > 1 and sum(c.isupper() for c in w) >= len(w) - lower)
+               for w in words[1:])
 
 
 @cache

@@ -145,3 +145,13 @@ def test_a_deputy_interior_minister_the_text_named_is_the_wiceszef(pipe: Pipelin
     text = ("– Noc była spokojna – podkreślił Poboży.\n\n"
             "Z rozpoznania strony polskiej – dodał wiceszef MSWiA – wynika, że obóz zostanie na dłużej.")
     assert speaker_of(pipe, text, "pl", "obóz") == "Błażej Poboży"
+
+
+# --------------------------------------------------------------------------- a medium after the cue
+
+
+@pytest.mark.parametrize("cue", ["powiedział w Radiu Zet", "mówił w rozmowie z telewizją Polsat", "powiedział w RMF FM"])
+def test_a_medium_named_after_the_cue_is_no_speaker(pipe: Pipeline, cue: str) -> None:
+    text = (f"Marek Nowak uważa, że rynek zbóż jest rozchwiany. - Do Polski jedzie też zboże z Rosji! – {cue}. "
+            "- Nie jesteśmy zadowoleni z tej decyzji – dodał minister rolnictwa.")
+    assert [s for s, _ in said(pipe, text, "pl", date(2023, 9, 15))] == ["Marek Nowak"] * 3

@@ -441,8 +441,14 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
     # rano w mediach społecznościowych prezydent X")
     after_preposition = False
     medium_name: tuple[int, int] = (-1, -1)  # a quoted medium's name inside the adjunct
+    medium_cap = -1  # the last capitalised word of a medium's unquoted name ("w Radiu Zet", "radiu RMF FM")
     for x in range(i, min(i + ADJUNCT_WORDS + 4, len(toks))):
         if x <= medium_name[1]:
+            continue
+        if x > i and toks[x].text[:1].isupper() and name_like(view, x) and (
+                (x - 1 == medium_cap and toks[x].text.isupper()) or is_media_word(toks[x - 1].text, view.lang)):
+            medium_cap = x  # "– powiedział w Radiu Zet.", "dla telewizji Polsat": the medium, not a speaker
+            after_preposition = True
             continue
         if toks[x].text in QUOTE_MARKS and (closing := quoted_medium(view, x)) is not None:
             medium_name = (x, closing)  # "в эфире телеканала «Россия 24» политолог X": part of the adjunct
@@ -453,6 +459,8 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
         if name_like(view, x) and x > i and (toks[x - 1].text.lower() in view.prepositions
                                              or (view.has_parse and toks[x].dep in ("pobj", "obl", "nmod"))):
             after_preposition = True  # "podczas wiecu w Bogatyni", "na Twitterze": a place or medium
+            if toks[x].text.isupper() and len(toks[x].text) > 1:
+                medium_cap = x  # "w RMF FM": an acronym's name goes on in capitals
             continue
         if after_preposition and name_like(view, x) and toks[x].dep.startswith("flat") and toks[x].head == toks[x - 1].i:
             continue  # "со ссылкой на Сергея Лебедева": the rest of the name after the preposition

@@ -120,3 +120,12 @@ def test_content_stops_before_a_second_cue_clause(pipe: Pipeline) -> None:
     sts = run(pipe, text, "en")
     assert [(s.cue, s.content) for s in sts] == [("said", "that the council had declared a curfew"),
                                                 ("accused", "the mayor of lying")]
+
+
+def test_elision_in_a_quotation_parts_two_claims(pipe: Pipeline) -> None:
+    # "(...)": the author cut words out; the short piece before it is a claim of its own
+    text = ("«Это не мир, это ультиматум. (...) Ответ один - если Минск продолжит, Литва закроет все "
+            "пункты пропуска», - сказал министр Игорь Веснин.")
+    sts = run(pipe, text, "ru")
+    assert [s.content for s in sts] == ["Это не мир, это ультиматум",
+                                        "Ответ один - если Минск продолжит, Литва закроет все пункты пропуска"]

@@ -75,6 +75,8 @@ VERSION = "0.11"
 SPLIT_MIN_SENTENCES = 2
 # A piece of a split quote shorter than this many words ("What is the difference?") is no claim of its own.
 MIN_PIECE_WORDS = 6
+# the author's mark of words left out of a quotation: "(...)", "(…)", "[…]"
+_ELISION = re.compile(r"[(\[](?:\.{3}|…)[)\]]")
 
 # A bare quotation right after a speaker's quote (`"A," X said. "B."`) continues it: True = one
 # statement whose content has both parts (as PolNeAR annotates), False = a statement of its own.
@@ -412,7 +414,15 @@ def _split_claims(doc: Doc, att: Attribution, min_sentences: int = 2,
     # a short sentence ("What is the difference?") stays with the claim before it (or after it)
     claims: list[tuple[int, int]] = []
     pending: int | None = None  # start of short sentences waiting for the next claim
+    prev_end = a
     for pa, pb in pieces:
+        if _ELISION.fullmatch(doc.text[pa:pb]):
+            # «A. (...) B»: the author cut words out between two quoted pieces, which are never one claim
+            if pending is not None:
+                claims.append((pending, prev_end))
+                pending = None
+            continue
+        prev_end = pb
         if len(doc.text[pa:pb].split()) >= MIN_PIECE_WORDS or (pending is None and _is_answer(doc.text[pa:pb], answers)):
             claims.append((pending if pending is not None else pa, pb))
             pending = None

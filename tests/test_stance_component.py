@@ -133,6 +133,15 @@ def test_blame_naming_only_a_place_is_aimed_at_the_documents_adversary() -> None
     assert calm.target == "Poland"  # no blame: the place stays the topic
 
 
+def test_a_statement_about_migrants_is_about_the_documents_adversary() -> None:
+    doc = _doc("Lithuania accused Belarus of staging the crisis. Belarus denied it, and Lithuania insisted. "
+               "She said that more migrants were arriving every day.")
+    st = _statement(doc, "more migrants were arriving every day", "Ingrida Simonyte", "LTU")
+    doc.statements = [st]
+    apply_stance(doc)
+    assert st.target == "Belarus"  # who sends them, not the migrants themselves
+
+
 def test_a_continued_statement_keeps_the_side_of_its_topic() -> None:
     doc = _doc("Lavrov said that Warsaw was provoking a dangerous escalation. He added that nothing had been agreed yet.")
     first = _statement(doc, "Warsaw was provoking a dangerous escalation", "Sergei Lavrov", "RUS")

@@ -1,8 +1,11 @@
 """Things, topics and policies a statement may be about when it names no actor.
 
 Gold targets on unseen news are often not actors at all ("sanctions", "the grain
-deal", "the pipeline", "migrants"), and a statement that names no actor was given
-the document's adversary by default. The topics and their forms are in
+deal", "the pipeline"), and a statement that names no actor was given the document's
+adversary by default. Migrants are no such topic: in a crisis made with them, a statement
+about them ("migrants are flown in every day") is about whoever sends or stops them, the
+document's adversary (fresh tuneA: 3 gold targets Belarus or Lithuania where "migrants" was
+reported, none the other way; the visible folds unchanged). The topics and their forms are in
 `data/lang/<lang>/topics.yaml` (canonical English name -> forms, a trailing `*`
 for a prefix, as in stance.yaml), so one target name serves en, ru and pl.
 """

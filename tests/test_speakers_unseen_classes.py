@@ -81,6 +81,8 @@ def test_an_agency_in_the_dative_is_told_and_the_one_after_it_speaks(pipe: Pipel
      "усилении", "State Border Committee of Belarus"),
     ('Białoruski Państwowy Komitet Graniczny (GPK) zarzucił stronie polskiej "świadome kłamstwa".', "pl",
      "kłamstwa", "State Border Committee of Belarus"),
+    ("Белорусская пограничная служба сообщала о случаях грубого обращения с людьми на границе.", "ru",
+     "грубого", "State Border Committee of Belarus"),
 ])
 def test_the_border_committee_and_its_spokesman(pipe: Pipeline, text: str, lang: str, words: str, name: str) -> None:
     assert speaker_of(pipe, text, lang, words, date(2021, 8, 23)) == name

@@ -240,3 +240,23 @@ def test_a_statement_naming_an_occasion_without_referring_back_takes_the_publica
     text = ("The alliance said in a statement on Monday that it was watching the border.\n\n"
             "Foreign Minister Tom Grey said in a statement that the crossings would stay shut.")
     assert dated(pipe, text, "en", "crossings") == PUB
+
+
+@pytest.mark.parametrize("text,lang,key", [
+    # the speaker is back in a later section, after other news of later days: another occasion
+    ("Foreign Minister Tom Grey said on Monday that the border would stay shut.\n\n"
+     "Later in the week, guards found a group of migrants in the forest.\n\n"
+     "Interior Minister Anna Blue said the guards were ready.\n\n"
+     "Police spokesman Mark White said two people were detained.\n\n"
+     "Anna Blue added that the patrols would double.\n\n"
+     "Tom Grey said that the troops would stay.", "en", "troops"),
+    ("Министр иностранных дел Иван Петров 8 ноября заявил, что граница останется закрытой.\n\n"
+     "Позже на неделе пограничники нашли группу мигрантов в лесу.\n\n"
+     "Министр внутренних дел Олег Смирнов сказал, что пограничники готовы.\n\n"
+     "Представитель полиции Павел Белов сказал, что задержаны двое.\n\n"
+     "Олег Смирнов добавил, что патрулей станет вдвое больше.\n\n"
+     "Иван Петров сказал, что войска останутся.", "ru", "войска"),
+])
+def test_a_speaker_back_in_a_later_section_does_not_keep_the_old_day(
+        pipe: Pipeline, text: str, lang: str, key: str) -> None:
+    assert dated(pipe, text, lang, key) != date(2021, 11, 8)

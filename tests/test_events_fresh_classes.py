@@ -140,3 +140,9 @@ def test_a_cue_talk_word_with_no_partner_is_no_meeting(full_pipe: Pipeline) -> N
     text = ("World Health Forum board member John Keller discusses the need for a global disease "
             "surveillance network at the 2024 WHF meeting.")
     assert [e for e in events(full_pipe, text, "en") if e.plover == "CONSULT"] == []
+
+
+def test_a_partner_word_of_a_later_noun_makes_no_meeting(full_pipe: Pipeline) -> None:
+    """The partner word belongs to a noun after the talk word ("cooperation with"), not to it."""
+    text = "Minister John Keller discusses the need for cooperation with Poland at the forum."
+    assert [e for e in events(full_pipe, text, "en") if e.plover == "CONSULT"] == []

@@ -76,3 +76,9 @@ def test_exclamation_or_question_signed_by_a_dash_cue_is_one_sentence() -> None:
 def test_mixed_straight_and_typographic_marks_pair() -> None:
     text = '"Granica jest zamknięta,” powiedział. “Nie wiem," dodał.'
     assert [text[a:b] for a, b in quote_spans(text, "pl")] == ['"Granica jest zamknięta,”', '“Nie wiem,"']
+
+
+def test_a_dash_after_a_plain_full_stop_opens_the_next_sentence() -> None:
+    # only "…!", "…?" or a closed quotation is signed by a dash cue; after "." the dash opens narration
+    text = "Пограничники ушли. — и вот что было дальше."
+    assert [s.text for s in segment_text(text, "ru")] == ["Пограничники ушли.", "— и вот что было дальше."]

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from linewatch.analyze.stance.model import LABELS, StanceModel, features, load_model
+from linewatch.analyze.stance.train import load_ruopinionne, main
 
 
 def test_features_mark_the_target_neighbourhood() -> None:
@@ -42,8 +43,6 @@ def test_shipped_russian_model_loads() -> None:
 
 
 def test_ruopinionne_items_take_neutral_names_from_sentences_without_opinions(tmp_path: Path) -> None:
-    from linewatch.analyze.stance.train import load_ruopinionne
-
     text = "Губернатор Петров раскритиковал мэра Сидорова за провал."
     start = text.index("мэра Сидорова")
     span = f"{start}:{start + len('мэра Сидорова')}"
@@ -61,7 +60,6 @@ def test_ruopinionne_items_take_neutral_names_from_sentences_without_opinions(tm
 
 def test_training_cross_validation_writes_out_of_fold_predictions(tmp_path: Path) -> None:
     pytest.importorskip("sklearn")
-    from linewatch.analyze.stance.train import main
 
     rows = []
     words = {2.0: "condemned", 4.0: "met", 6.0: "praised"}

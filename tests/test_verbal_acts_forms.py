@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from linewatch.extract.verbal_cues import own_act, ultimatum
 from tests.test_verbal_acts_lemmas import act
 
 SAID = {"en": "said", "ru": "заявил", "pl": "powiedział"}
@@ -19,7 +20,7 @@ def content_act(content: str, lang: str, cue: str | None = None) -> str | None:
 
 @pytest.mark.parametrize("content,lang", [
     ("that if the crossing is not reopened soon, the government will take steps to protect its citizens", "en"),
-    ("that as long as the neighbour refuses to talk, the pressure would only grow", "en"),
+    ("that as long as the neighbour refuses to talk, we would only raise the pressure", "en"),
     ("that unless the convoys stop, the ministry reserves the right to act", "en"),
     ("что если соседи не откроют переход, правительство примет ответные решения", "ru"),
     ("że jeśli sąsiad nie otworzy przejścia, rząd podejmie kroki", "pl"),
@@ -101,3 +102,39 @@ def test_withdrawing_restraint_is_a_threat(content: str, lang: str) -> None:
 ])
 def test_a_protest_against_words_or_a_dismissal_is_a_rejection(content: str, lang: str) -> None:
     assert content_act(content, lang) == "REJECT"
+
+
+@pytest.mark.parametrize("content,lang", [
+    # a bare "пока"/"иначе"/"inaczej" is no condition; a consequence needs a future or modal verb
+    ("Пока не ясно, будет ли встреча перенесена", "ru"),
+    ("Иначе говоря, это обычная процедура", "ru"),
+    ("Sytuacja wygląda inaczej, niż twierdzą media", "pl"),
+    ("Jeśli nie liczyć incydentu, granica jest spokojna", "pl"),
+    # the consequence's subject is neither the speakers nor a party: a hedge, not a threat
+    ("If I am not mistaken, the meeting will take place on Monday", "en"),
+])
+def test_a_clause_after_a_negative_word_is_no_ultimatum(content: str, lang: str) -> None:
+    assert not ultimatum(content, lang)
+
+
+@pytest.mark.parametrize("content,lang", [
+    ("если Минск не остановится, мы будем вынуждены ответить", "ru"),
+    ("a jeśli sąsiad nie przestanie, będziemy musieli odpowiedzieć", "pl"),
+    ("if Minsk does not stop, Lithuania will propose sanctions", "en"),
+])
+def test_an_ultimatum_with_a_future_or_modal_consequence_is_one(content: str, lang: str) -> None:
+    assert ultimatum(content, lang)
+
+
+@pytest.mark.parametrize("content,lang", [
+    # passive: another's act done to the speakers
+    ("We have been accused of everything", "en"),
+    ("мы были обвинены во всех грехах", "ru"),
+    ("my zostaliśmy oskarżeni o wszystko", "pl"),
+    # a negative object: the act reaches no one
+    ("we accuse nobody", "en"),
+    ("мы обвиняем никого", "ru"),
+    ("my oskarżamy nikogo", "pl"),
+])
+def test_a_passive_or_a_negative_object_is_no_own_act(content: str, lang: str) -> None:
+    assert own_act(content, lang) is None

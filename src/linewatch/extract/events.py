@@ -91,6 +91,7 @@ FORCE_ACTS = frozenset({"MOBILIZE", "RETREAT", "FIGHT", "ASSAULT"})
 # Characters before and after a trigger searched for words of a plan or a cancellation
 # (`planned` of the language) or of a repeated deed (`habitual`): "The meeting between X and Y, *scheduled* for next week".
 NEAR_BEFORE, NEAR_AFTER = 40, 80
+PARTNER_GAP = 4  # words allowed between a talk word and its partner word: "discussing [the border standoff] with X"
 # Characters before a trigger searched for the word that opens a background clause ("po tym, jak").
 BACKGROUND_REACH = 80
 # Events dated more than this many days before the document are history it recalls.
@@ -828,11 +829,25 @@ def _usable_trigger(trig: TriggerMatch, tok: Token | None, tokens_by_i: dict[int
     return _governed_by_event_free_verbs(tok, tokens_by_i, event_lexicon(lang).report_verbs, lang)
 
 
-def _with_partner(text: str, trig: TriggerMatch, limit: int, lang: str) -> bool:
-    """Whether a partner word ("with", "с", "z") follows a talk word closely: "discussed it *with*
-    X" is a talk; "discusses the need for surveillance" is how a claim was made."""
-    words = re.findall(r"\w+", text[trig.end : min(limit, trig.end + NEAR_AFTER)])
-    return any(w.casefold() in _partner_words(lang) for w in words)
+def _with_partner(doc: Doc, trig: TriggerMatch, limit: int, lang: str) -> bool:
+    """Whether a partner word ("with", "с", "z") belongs to a talk word: "discussed it *with* X",
+    "discussing the border standoff *with* X" are talks; "discusses the need for cooperation with
+    Poland" (the word belongs to "cooperation") and "discusses the need for surveillance" are how a
+    claim was made. The partner word follows the talk word's object: at most `PARTNER_GAP` words
+    between, none a preposition or verb (the parse's POS); or it is parsed as the talk word's child
+    or the case of its child."""
+    partners = _partner_words(lang)
+    after = [t for t in doc.tokens if trig.end <= t.start and t.end <= limit and t.pos != "PUNCT"]
+    for t in after[:PARTNER_GAP + 1]:
+        if t.text.casefold() in partners:
+            return True
+        if t.pos in ("ADP", "VERB", "AUX", "SCONJ"):
+            break
+    talk = {t.i for t in doc.tokens if trig.start <= t.start and t.end <= trig.end}
+    by_i = {t.i: t for t in doc.tokens}
+    return any(t.text.casefold() in partners
+               and (t.head in talk or (t.dep == "case" and t.head in by_i and by_i[t.head].head in talk))
+               for t in after)
 
 
 def _after_gerund(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
@@ -1284,7 +1299,8 @@ def _actor_like(doc: Doc, phrase_span: Span, sent_start: int, lang: str, tokens:
     nouns = event_lexicon(lang).actor_nouns
     inside = [t for t in tokens if phrase_span[0] <= t.start and t.end <= phrase_span[1]]
     ids = {u.i for u in inside}
-    # the phrase's head (`phrase_heads`), or a root that points at itself
+    # the phrase's head: its first word whose head lies outside the phrase, or a root that points at
+    # itself (which `phrase_heads` leaves out: its head is inside)
     head = next((t for t in inside if t.head not in ids or t.head == t.i), None)
     if head is not None and head.dep:
         # Parsed: the phrase's head must be the actor ("Mr. Clarke's reclamation work",
@@ -1544,7 +1560,7 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
             # reads out ("we held talks with X", "he said he had spoken by phone with Y").
             if (t.plover == "CONSULT" or not _inside((t.start, t.end), blocked_content) or own_deed(t) or decided(t))
             # a cue word is how a claim was made, unless it is a talk with someone ("*discussed* it with X")
-            and (not _inside((t.start, t.end), cue_spans) or (t.plover == "CONSULT" and _with_partner(text, t, s_end, lang)))
+            and (not _inside((t.start, t.end), cue_spans) or (t.plover == "CONSULT" and _with_partner(doc, t, s_end, lang)))
             # what a source says should/will happen is its verbal act, not an event
             and not (t.plover in VERBAL_TYPES and _inside((t.start, t.end), reported_spans))
         ]

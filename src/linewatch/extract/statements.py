@@ -91,6 +91,9 @@ MIN_CONFIDENCE = 0.3
 # not given by the source, or with no date at all (the latest holder): the holder may be the wrong
 # one, so the statement is trusted less.
 INFERRED_DATE_OFFICE_FACTOR = 0.85
+# a speaker's words carry the day of the speaker's last statement when it is one of the last this
+# many statements ("NATO said on Monday… the statement said… it added"), or in the paragraph before
+CARRY_STATEMENTS = 3
 
 
 def _tokens_by_sentence(doc: Doc) -> list[list[Token]]:
@@ -567,9 +570,10 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 covered_until = max(covered_until, out[-1].content_span[1])
                 last_para_sent = (sent.paragraph, si)
                 continue
-            # the day the text gave this speaker's last statement (same occasion, unless told otherwise),
-            # also across statements of others between ("NATO said on Monday… the statement said… it added")
-            carried = _last_date_of(out, speaker.name) if speaker is not None and speaker.name else None
+            # the day the text gave this speaker's last statement in this or the paragraph before (same
+            # occasion, unless told otherwise), also across statements of others between ("NATO said on Monday… the statement said… it added")
+            carried = (_last_date_of(out, speaker.name, doc, sent.paragraph)
+                       if speaker is not None and speaker.name else None)
             # a date anywhere in the whole quotation is what is reported, in each claim split from it
             reported = (att.content_spans[0][0], att.content_spans[-1][1]) if att.content_spans else None
             # what the other statements of this sentence and those before report dates none of this one's
@@ -606,9 +610,18 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     return _drop_relaying_statements(_drop_nested_beliefs(out))
 
 
-def _last_date_of(out: list[Statement], speaker: str) -> date | None:
-    """The date of the last statement in `out` by `speaker`, or None."""
-    return next((st.date for st in reversed(out) if st.speaker == speaker), None)
+def _last_date_of(out: list[Statement], speaker: str, doc: Doc, paragraph: int) -> date | None:
+    """The date of the last statement in `out` by `speaker` when it is near: among the last
+    `CARRY_STATEMENTS` statements, or in this paragraph or the one before. Else None: a speaker back
+    in a later section (after other dated news) speaks on another occasion."""
+    at = next((k for k in range(len(out) - 1, -1, -1) if out[k].speaker == speaker), None)
+    if at is None:
+        return None
+    last = out[at]
+    if len(out) - at <= CARRY_STATEMENTS:
+        return last.date
+    para = next((s.paragraph for s in doc.sentences if s.start <= last.content_span[0] < s.end), paragraph)
+    return last.date if paragraph - para <= 1 else None
 
 
 def _reported_already(out: list[Statement], span: tuple[int, int]) -> bool:

@@ -13,7 +13,8 @@ A content that sets a condition whose breach has a consequence is a threat whate
 
 A content in which the speakers name their own act ("I have to blame Russia", "we reject", "мы
 призываем") is that act (`own_act()`): a cue entry of one word within `FIRST_PERSON_REACH` words
-after a `first_person` pronoun, with no negation between.
+after a `first_person` pronoun, with no negation or passive auxiliary between ("we have been
+accused" names another's act) and no negative object after it ("we accuse nobody").
 
 What is no act of the speaker's:
 - a negated cue ("nie poparł", "не поддержал", "did not support");
@@ -29,7 +30,7 @@ from typing import Any
 from linewatch.actors.registry import form_regex
 from linewatch.lexicon import lexicon
 from linewatch.model import Statement
-from linewatch.nlp.lemmas import word_lemmas
+from linewatch.nlp.lemmas import future_verb, word_lemmas
 
 MAX_GAP = 1  # words allowed between two words of a several-word entry
 FIRST_PERSON_REACH = 3  # words from "I"/"we" to the act's verb: "I have to blame", "we strongly reject"
@@ -43,8 +44,10 @@ class _CueLexicon:
     entries: tuple[tuple[str, tuple[str, ...]], ...]  # (act, lemmas of the entry's words)
     negation: frozenset[str]
     question_openers: frozenset[str]
-    ultimatum: re.Pattern[str] | None  # a negative condition, then (after a clause break) its consequence
+    ultimatum: _Ultimatum | None  # a negative condition, then (after a clause break) its consequence
     first_person: frozenset[str]  # "I", "we": the speakers themselves
+    passive_auxiliaries: frozenset[str]  # "been", "был*": the speakers undergo the act ("we have been accused")
+    negative_objects: frozenset[str]  # "nobody", "никого": the act reaches no one ("we accuse nobody")
 
 
 @cache
@@ -62,6 +65,8 @@ def _cue_lexicon(lang: str) -> _CueLexicon:
         frozenset(str(w).casefold() for w in data.get("question_openers") or []),
         _ultimatum_pattern(data.get("ultimatum") or {}),
         frozenset(str(w).casefold() for w in data.get("first_person") or []),
+        frozenset(str(w).casefold() for w in data.get("passive_auxiliaries") or []),
+        frozenset(str(w).casefold() for w in data.get("negative_objects") or []),
     )
 
 
@@ -69,10 +74,18 @@ def _alternatives(forms: list[Any]) -> str:
     return "|".join(form_regex(str(f)) for f in sorted(forms, key=lambda f: -len(str(f))) if str(f).strip())
 
 
-def _ultimatum_pattern(data: dict[str, Any]) -> re.Pattern[str] | None:
+@dataclass(frozen=True)
+class _Ultimatum:
+    head: re.Pattern[str]  # the negative condition up to its clause break
+    consequence: re.Pattern[str] | None  # a future or modal word ("will", "придётся", "musi")
+    future_tense: bool  # a verb in the future tense by its morphology also names a consequence
+    parties: frozenset[str]  # subjects of a consequence besides "we" and names ("government")
+
+
+def _ultimatum_pattern(data: dict[str, Any]) -> _Ultimatum | None:
     """`conditions` ("if") with a `negative` word later in their clause ("not", "refuses"), or a
-    `negative_conditions` word ("unless", "если не"); then a clause break and, within the same
-    sentence, a `consequences` word ("will", "reserves the right"; none listed: any clause)."""
+    `negative_conditions` word ("unless", "если не"), up to a clause break; the clause after it is
+    read by `_consequence`."""
     cond, neg = _alternatives(data.get("conditions") or []), _alternatives(data.get("negative") or [])
     neg_cond = _alternatives(data.get("negative_conditions") or [])
     # the condition's clause ends at a comma or a spaced dash, not at a compound's hyphen
@@ -82,16 +95,42 @@ def _ultimatum_pattern(data: dict[str, Any]) -> re.Pattern[str] | None:
     if not head:
         return None
     then = _alternatives(data.get("consequences") or [])
-    brk = r"(?:,|\s[–—-]\s)"
-    # no consequence words listed: a clause of at least two words
-    tail = rf"[^.!?;]*?{brk}[^.!?;]*?(?:{then})" if then else rf"[^.!?;]*?{brk}\s*\w+\s+\w"
-    return re.compile(f"(?:{head}){tail}", re.IGNORECASE)
+    return _Ultimatum(
+        re.compile(rf"(?:{head})[^.!?;]*?(?:,|\s[–—-]\s)", re.IGNORECASE),
+        re.compile(rf"(?:{then})", re.IGNORECASE) if then else None,
+        bool(data.get("consequence_future_tense")),
+        frozenset(str(w).casefold() for w in data.get("consequence_parties") or []),
+    )
+
+
+def _consequence(clause: str, ult: _Ultimatum, lang: str, first_person: frozenset[str]) -> bool:
+    """Whether a clause states a consequence: a future or modal word (or, where listed, a verb in
+    the future tense) with the speakers, a name or a party as its subject before it ("we will",
+    "the government will", "Литва предложит"; not "the meeting will take place"). Where no parties
+    are listed (a subject may be dropped: "ответим"), the future or modal word alone."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(clause)]
+    for k, (at, word) in enumerate(words):
+        is_then = ult.consequence is not None and ult.consequence.match(clause, at) is not None
+        if not is_then and not (ult.future_tense and future_verb(word, lang)):
+            continue
+        if not ult.parties:
+            return True
+        if any(w.casefold() in first_person or _listed(w.casefold(), ult.parties) or w[:1].isupper()
+               for _a, w in words[:k]):
+            return True
+    return False
 
 
 def ultimatum(content: str, lang: str) -> bool:
     """Whether the content is a threat by its form: a breach of a condition with a consequence."""
-    pattern = _cue_lexicon(lang).ultimatum
-    return pattern is not None and pattern.search(content) is not None
+    lex = _cue_lexicon(lang)
+    if lex.ultimatum is None:
+        return False
+    for m in lex.ultimatum.head.finditer(content):
+        clause = re.split(r"[.!?;]", content[m.end():], maxsplit=1)[0]
+        if _consequence(clause, lex.ultimatum, lang, lex.first_person):
+            return True
+    return False
 
 
 def _match_end(lemmas: list[frozenset[str]], start: int, words: tuple[str, ...]) -> int | None:
@@ -118,13 +157,25 @@ def own_act(content: str, lang: str) -> str | None:
         if w not in lex.first_person:
             continue
         for k in range(i + 1, min(i + 1 + FIRST_PERSON_REACH, len(words))):
-            if _negation(words[k], lex.negation):
+            if _negation(words[k], lex.negation) or _listed(words[k], lex.passive_auxiliaries):
                 break
             lemmas = word_lemmas(words[k], lang)
             act = next((act for act, lemma in single if lemma in lemmas), None)
             if act is not None:
+                if _negative_object(words[k + 1:], lex.negative_objects):
+                    break  # "we accuse nobody", "мы не обвиняем никого"
                 return act
     return None
+
+
+def _negative_object(after: list[str], objects: frozenset[str]) -> bool:
+    """Whether the words after an act's verb begin with a negative object ("nobody", "no one")."""
+    return any(tuple(after[:len(o.split())]) == tuple(o.split()) for o in objects)
+
+
+def _listed(word: str, entries: frozenset[str]) -> bool:
+    """Whether a lower-cased word is among `entries`, where "stem*" takes any ending."""
+    return word in entries or any(e.endswith("*") and word.startswith(e[:-1]) for e in entries)
 
 
 def _negation(word: str, negation: frozenset[str]) -> bool:

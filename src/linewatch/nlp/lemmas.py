@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 import simplemma
 from simplemma.strategies.default import DefaultStrategy
 
-from linewatch.nlp.polish_morph import analyser
+from linewatch.nlp.polish_morph import analyse, analyser
 from linewatch.nlp.russian_morph import vocab
 
 
@@ -42,3 +42,16 @@ def word_lemmas(word: str, lang: str) -> frozenset[str]:
     else:
         out.add(simple_lemma(low, lang).casefold())
     return frozenset(out)
+
+
+@lru_cache(maxsize=50_000)
+def future_verb(word: str, lang: str) -> bool:
+    """Whether a word form is a verb in the future tense by its morphology: Polish a perfective
+    `fin` or `bedzie` ("podejmie", "będzie"), Russian a future reading ("примет", "будем"). Other
+    languages have no such forms (en "will" is a word of its own)."""
+    low = word.casefold()
+    if lang == "pl":
+        return analyse(low)[1].get("Tense") == "Fut"
+    if lang == "ru":
+        return any(p.tag.POS == "VERB" and p.tag.tense == "futr" for p in vocab().parse(low))
+    return False

@@ -35,6 +35,8 @@ _START_OK = re.compile(r"[\"'“”„«(\[‘\-–—•*0-9]|[^\W\d_]")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 # a dash and a lower-case word: the author's cue after the speech, in the same sentence
 _DASH_CUE = re.compile(r"[\-–—]\s*(\w)")
+_SPEECH_END = "!?…"  # a run holding one of these may be speech signed by a dash cue
+_CLOSING_QUOTES = "\"'”»“’"  # so may a run closing a quotation
 
 
 @cache
@@ -125,7 +127,11 @@ def _is_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[str])
         first = text[follow]
         if not _START_OK.match(first):
             return False
-        cue = _DASH_CUE.match(text, follow)
+        run = text[dot_start:after]
+        # only speech signs with a dash cue: "…!", "…?" or a closed quotation; after a plain "." a
+        # dash opens the next sentence ("Ушли. — и вот что было дальше.")
+        signed = any(c in _SPEECH_END for c in run) or run[-1] in _CLOSING_QUOTES
+        cue = _DASH_CUE.match(text, follow) if signed else None
         if cue and cue.group(1).islower():
             return False  # "Dość tego! – powiedział X", "«Кто заплатит?» — спросил X": the cue signs it
         if first.isalpha() and first.islower():

@@ -245,6 +245,8 @@ class Statement:
             "sentence_span": list(self.sentence_span),
             # how it was read: the form (direct quote, reported speech, …) and the rules that fired
             "form": self.kind,
+            # how the speaker was found (name, registry, title, pronoun, previous, unresolved…)
+            "resolved_by": (self.extra or {}).get("resolved_by"),
             "rules": [str(n) for n in (self.extra or {}).get("notes") or []],
             "extractor": f"{self.extractor}/{self.extractor_version}",
         }

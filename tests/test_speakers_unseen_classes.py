@@ -157,3 +157,12 @@ def test_a_medium_named_after_the_cue_is_no_speaker(pipe: Pipeline, cue: str) ->
     text = (f"Marek Nowak uważa, że rynek zbóż jest rozchwiany. - Do Polski jedzie też zboże z Rosji! – {cue}. "
             "- Nie jesteśmy zadowoleni z tej decyzji – dodał minister rolnictwa.")
     assert [s for s, _ in said(pipe, text, "pl", date(2023, 9, 15))] == ["Marek Nowak"] * 3
+
+
+# --------------------------------------------------------------------------- an oblique name before the cue
+
+
+def test_a_name_in_an_oblique_case_right_before_the_cue_is_not_its_subject(pipe: Pipeline) -> None:
+    text = ("Minister Jan Nowak ocenił, że rynek jest rozchwiany. Zapytany, czy Bruksela działa w interesie "
+            "Putina stwierdził, że tak to niestety wygląda.")
+    assert [s for s, _ in said(pipe, text, "pl", date(2023, 9, 15))] == ["Jan Nowak"] * 2

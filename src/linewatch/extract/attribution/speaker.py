@@ -503,6 +503,16 @@ def resolve_speaker(
             # that country, not the state
             # (its officials are its voice: "German officials said" stays Germany)
             return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.6)
+        elif (best.kind == "name" and at is not None and b <= at and not doc.text[best.end:b].strip()
+              and not (doc.tokens and doc.tokens[0].dep) and _oblique_name(best.text, lang)):
+            # "Zapytany, czy UE działa w interesie Putina, stwierdził": a name in an oblique case before
+            # the cue is no subject (Polish subjects are nominative): the person the text named since the
+            # last statement, or the last speaker, if not that one; else nobody rather than a guess
+            oblique = best.actor_id
+            named = _subject_person_before(doc, at, gender_hint, None, sentences_back=3, after=since or 0, skip=skip,
+                                           fits=lambda actor_id: actor_id != oblique)
+            prev = named or _previous([h for h in history if h.actor_id != oblique], gender_hint, None)
+            return prev or Speaker(None, None, (a, b), surface, gender_hint, "unresolved", 0.5)
         elif best.kind != "demonym" or len(inside) == 1:
             name = _actor_name(doc, best.actor_id) or best.text
             return Speaker(name, best.actor_id, (best.start, best.end), best.text, gender_of(doc, best.actor_id, history),
@@ -604,6 +614,16 @@ def resolve_speaker(
     if not name:
         return _previous(history, gender_hint, None)
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
+
+
+def _oblique_name(surface: str, lang: str) -> bool:
+    """Is the last word of a name in an oblique case by morphology ("Putina": Putin), in a language
+    whose names.yaml declines names? An unknown word, a nominative or a double surname is not."""
+    words = WORD.findall(surface)
+    if not words or "-" in words[-1] or not lexicon(lang, "names").get("declension"):
+        return False
+    base = name_nominative((words[-1],), lang)[0]
+    return base is not None and base.casefold() != words[-1].casefold()
 
 
 def _issuer_before(doc: Doc, history: list[Speaker], nouns: re.Pattern[str],

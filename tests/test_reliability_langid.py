@@ -20,6 +20,11 @@ TEXTS = {
     "ja": "外務省の報道官は、国境の状況は安定しており、協議は続けられると述べた。",
     "hu": "A külügyminisztérium szóvivője szerint a határ helyzete stabil marad, és a tárgyalások folytatódnak.",
     "fi": "Ulkoministeriön tiedottajan mukaan rajatilanne pysyy vakaana ja neuvottelut jatkuvat ensi viikolla.",
+    # Cyrillic but not Russian: the Russian rules read "Това" (this) as a speaker
+    "bg": "Говорителят на министерството каза, че положението на границата остава спокойно и "
+          "преговорите ще продължат следващата седмица. Това според него е добър знак.",
+    "sr": "Портпарол министарства рекао је да је ситуација на граници мирна и да ће преговори "
+          "бити настављени следеће недеље, јер су обе стране заинтересоване за договор.",
 }
 
 

@@ -3,7 +3,8 @@
 py3langid restricted to the languages a crisis watcher meets in this region
 (so a short Polish text is not called Slovak), plus a script check: text that
 is mostly Cyrillic is Russian unless the classifier, restricted to the
-Cyrillic East Slavic languages, is clearly sure it is Belarusian or Ukrainian.
+Cyrillic Slavic languages, is clearly sure it is another (Ukrainian, Belarusian,
+Bulgarian, Macedonian, Serbian).
 """
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from linewatch.lexicon import SUPPORTED_LANGUAGES
 # Latin-script candidates; the pipeline supports en/ru/pl, the rest are recognised
 # so that they are not mislabelled as one of those.
 LATIN_LANGUAGES = ("en", "pl", "de", "fr", "lt", "lv", "es", "it", "cs", "sk")
-CYRILLIC_LANGUAGES = ("ru", "uk", "be")
-# Cyrillic text is Russian unless the classifier gives Ukrainian/Belarusian at least this
+# South Slavic ones too: Bulgarian news (SemEval) was read as Russian and ran the Russian rules
+CYRILLIC_LANGUAGES = ("ru", "uk", "be", "bg", "mk", "sr")
+# Cyrillic text is Russian unless the classifier gives another Cyrillic language at least this
 # probability (and Russian less than RU_MAX): Russian is by far the likelier in this domain.
 OTHER_CYRILLIC_MIN = 0.9
 RU_MAX = 0.09

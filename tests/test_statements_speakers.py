@@ -54,6 +54,13 @@ def test_agency_relaying_someone_else_is_no_speaker(pipe: Pipeline) -> None:
     assert speakers(pipe, text, "pl", date(2021, 11, 12)) == ["Mariusz Kamiński"]  # the one PAP relays, not PAP
 
 
+def test_a_page_label_before_a_colon_is_no_speaker(pipe: Pipeline) -> None:
+    text = ("Ruritania opens a new bridge\n\nThe bridge over the Blue River opened on Monday.\n\n"
+            "Also Read: Will the new bridge change trade across the Blue River for ever?\n\n"
+            "Comment Policy: We reserve the right to remove comments that contain spam or insults.")
+    assert speakers(pipe, text, "en") == []
+
+
 def test_dateline_is_no_speaker(pipe: Pipeline) -> None:
     text = ("KUZNICA, Nov 16 - Migrants gathered at the border crossing on Tuesday.\n"
             "Polish Interior Minister Mariusz Kaminski said the crossing would stay closed until spring.")
@@ -92,6 +99,14 @@ def test_opposition_leader_is_not_the_head_of_state() -> None:
     ("had no intention of detaining the people stranded in the forest", "en", "unnamed"),
     ("ТАСС", "ru", "news agency"),
     ("KUZNICA, Nov 16", "en", "dateline"),
+    # a clause cut at a function word names nobody (found on SemEval news; invented here)
+    ("Harlow continues his reply to Denton by", "en", "unnamed"),
+    ("ordering a partial withdrawal and", "en", "unnamed"),
+    ("despite officials", "en", "unnamed"),
+    ("to the Daily Courier last week", "en", "unnamed"),
+    ("the Ministry of Fisheries", "en", None),
+    ("Also Read", "en", "page label"),
+    ("Comment  Policy", "en", "page label"),
 ])
 def test_name_problem(name: str, lang: str, problem: str | None) -> None:
     from linewatch.extract.attribution.speaker import name_problem

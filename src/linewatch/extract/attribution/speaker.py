@@ -91,6 +91,8 @@ class SpeakerWords:
     demonym_bodies: tuple[str, ...] = ()  # stems of a state's body after a demonym ("police", "пограничник")
     demonym_people: frozenset[str] = frozenset()  # lemmas of people who speak for themselves ("experts")
     remit_prepositions: frozenset[str] = frozenset()  # "комитета Госдумы по обороне": a title's remit goes on
+    clause_edges: frozenset[str] = frozenset()  # no name starts or ends with these ("… by", "despite …")
+    page_labels: frozenset[str] = frozenset()  # a web page's labels before a colon ("Also Read")
 
 
 @cache
@@ -114,9 +116,12 @@ def speaker_words(lang: str) -> SpeakerWords:
                         possessor,
                         tuple(str(w).lower() for w in data.get("demonym_bodies") or []),
                         words("demonym_people"),
-                        words("remit_prepositions"))
+                        words("remit_prepositions"),
+                        words("clause_edges"),
+                        words("page_labels"))
 
 
+PAGE_LABEL = "page label"  # speaker_problem: the site's furniture ("Also Read:"), no one's words
 UNNAMED = "unnamed"  # speaker_problem: words that point at someone the text does not name
 AGENCY = "news agency"  # speaker_problem: a wire service, which relays others' words
 MAX_SPEAKER_WORDS = 8  # a longer "speaker" is a clause the finder misread
@@ -166,6 +171,8 @@ def name_problem(name: str, lang: str, registered: bool = False) -> str | None:
         return AGENCY
     if registered:
         return None
+    if " ".join(name.lower().split()) in sw.page_labels:
+        return PAGE_LABEL
     words = [w for w in WORD.findall(name) if any(c.isalpha() for c in w)]
     if not words:
         return "no word"
@@ -175,8 +182,8 @@ def name_problem(name: str, lang: str, registered: bool = False) -> str | None:
     months = month_words(lang)
     if any((x in months and y.isdigit()) or (x.isdigit() and y in months) for x, y in zip(tokens, tokens[1:])):
         return "dateline"
-    if len(words) > MAX_SPEAKER_WORDS:
-        return UNNAMED  # a clause read as a speaker
+    if len(words) > MAX_SPEAKER_WORDS or {words[0].lower(), words[-1].lower()} & sw.clause_edges:
+        return UNNAMED  # a clause read as a speaker ("Pence continues his response to Carlson by")
     if any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()):
         return None  # a name: "Steffen Seibert", "the Union State", "Pieskow"
     if any(w.lower() in sw.groups or is_anaphor(w, lang) for w in words):

@@ -106,6 +106,11 @@ def test_opposition_leader_is_not_the_head_of_state() -> None:
     ("to the Daily Courier last week", "en", "unnamed"),
     ("the Ministry of Fisheries", "en", None),
     ("Also Read", "en", "page label"),
+    ("Footage of Tuesday's blast", "en", "unnamed"),
+    ("Her Instagram clips", "en", "unnamed"),
+    ("the 30-tonne Leopard tank", "en", "unnamed"),
+    ("Ruritania's incursion in Borduria", "en", "unnamed"),
+    ("the Strike Committee", "en", None),
     ("Comment  Policy", "en", "page label"),
 ])
 def test_name_problem(name: str, lang: str, problem: str | None) -> None:

@@ -93,6 +93,7 @@ class SpeakerWords:
     remit_prepositions: frozenset[str] = frozenset()  # "комитета Госдумы по обороне": a title's remit goes on
     clause_edges: frozenset[str] = frozenset()  # no name starts or ends with these ("… by", "despite …")
     page_labels: frozenset[str] = frozenset()  # a web page's labels before a colon ("Also Read")
+    things: frozenset[str] = frozenset()  # head nouns of things that show, never say ("video", "tank")
 
 
 @cache
@@ -118,7 +119,8 @@ def speaker_words(lang: str) -> SpeakerWords:
                         words("demonym_people"),
                         words("remit_prepositions"),
                         words("clause_edges"),
-                        words("page_labels"))
+                        words("page_labels"),
+                        words("things"))
 
 
 PAGE_LABEL = "page label"  # speaker_problem: the site's furniture ("Also Read:"), no one's words
@@ -184,11 +186,20 @@ def name_problem(name: str, lang: str, registered: bool = False) -> str | None:
         return "dateline"
     if len(words) > MAX_SPEAKER_WORDS or {words[0].lower(), words[-1].lower()} & sw.clause_edges:
         return UNNAMED  # a clause read as a speaker ("Pence continues his response to Carlson by")
+    if _head_word(words, sw) in sw.things:
+        return UNNAMED  # "Video of Friday's attack shows …": a thing shows, nobody says
     if any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()):
         return None  # a name: "Steffen Seibert", "the Union State", "Pieskow"
     if any(w.lower() in sw.groups or is_anaphor(w, lang) for w in words):
         return None  # people or a body by what they are: "analysts", "a government spokesman", "resort"
     return UNNAMED  # "The flights", "the regime's actions"
+
+
+def _head_word(words: list[str], sw: SpeakerWords) -> str:
+    """The head noun of an English-like phrase: the word before its first preposition, else its last."""
+    low = [w.lower() for w in words]
+    cut = next((k for k, w in enumerate(low) if k and w in sw.clause_edges), len(low))
+    return low[cut - 1]
 
 
 @cache

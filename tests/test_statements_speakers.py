@@ -61,6 +61,17 @@ def test_a_page_label_before_a_colon_is_no_speaker(pipe: Pipeline) -> None:
     assert speakers(pipe, text, "en") == []
 
 
+def test_a_place_after_a_compound_preposition_is_no_speaker(pipe: Pipeline) -> None:
+    # "Эвакуированные из-под X мирные жители рассказали": the residents speak, not the place
+    got = speakers(pipe, "Эвакуированные из-под Нижнего Брода мирные жители рассказали, что дроны "
+                         "преследовали людей на дорогах.", "ru")
+    assert got and got[0] != "Нижнего Брода"
+    # also when the tagger reads the place as a person's name
+    got = speakers(pipe, "Эвакуированные из-под Часова Яра мирные жители рассказали, что дроны "
+                         "преследовали людей на дорогах.", "ru")
+    assert got and got[0] != "Часова Яра"
+
+
 def test_dateline_is_no_speaker(pipe: Pipeline) -> None:
     text = ("KUZNICA, Nov 16 - Migrants gathered at the border crossing on Tuesday.\n"
             "Polish Interior Minister Mariusz Kaminski said the crossing would stay closed until spring.")

@@ -772,9 +772,14 @@ def _may_be(doc: Doc, name: str, gender: str) -> bool:
 
 def person_entity_in(doc: Doc, a: int, b: int) -> str | None:
     """The first full name (two or more words once title words are dropped) the entity tagger marks
-    as a person inside [a, b), or None."""
+    as a person inside [a, b), or None. One right after a preposition ("жители из-под Часова Яра", which
+    the tagger may take for a person) is where or whom, not who."""
+    preps = speaker_words(doc.lang).prepositions
     for m in doc.mentions:
         if m.kind == "ner" and m.label == "PER" and a <= m.start and m.end <= b:
+            before = WORD.findall(doc.text[a:m.start])
+            if before and before[-1].lower() in preps:
+                continue
             words = _drop_titles(WORD.findall(_without_possessive(m.text, doc.lang)), doc.lang)
             if len(words) >= 2:
                 return " ".join(words)
@@ -1203,8 +1208,8 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
             return _without_possessive(surface[run[0].start():run[-1].end()], lang)
     first: str | None = None
     for n, (before, run) in enumerate(runs):
-        if before.islower() and len(before) <= 3 and not is_title_word(before, lang):
-            break  # "ekspert z Ośrodka Studiów Wschodnich": a body after a preposition, keep the phrase
+        if before.islower() and (len(before) <= 3 or before in sw.prepositions) and not is_title_word(before, lang):
+            break  # "ekspert z Ośrodka Studiów Wschodnich", "жители из-под Нижнего Брода": a place after a preposition
             # (a short rank is no preposition: "rzecznik dowództwa mjr Piotr Nowak", "płk. Jan Nowak")
         titles = [i for i, w in enumerate(run) if is_title_word(w.group(), lang)]
         if titles and len(run) - titles[-1] - 1 >= 2:

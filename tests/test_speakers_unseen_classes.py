@@ -166,3 +166,42 @@ def test_a_name_in_an_oblique_case_right_before_the_cue_is_not_its_subject(pipe:
     text = ("Minister Jan Nowak ocenił, że rynek jest rozchwiany. Zapytany, czy Bruksela działa w interesie "
             "Putina stwierdził, że tak to niestety wygląda.")
     assert [s for s, _ in said(pipe, text, "pl", date(2023, 9, 15))] == ["Jan Nowak"] * 2
+
+
+# --------------------------------------------------------------------------- a body's name with a genitive tail
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Dowództwo Operacyjne Rodzajów Sił Zbrojnych przekazało, że obiekt przebywał nad krajem przez 39 sekund.",
+     "Operational Command of the Polish Armed Forces"),
+    ("Rada Bezpieczeństwa Narodowego oceniła, że zagrożenie minęło.", "National Security Council of Poland"),
+    ("Biuro Bezpieczeństwa Narodowego oświadczyło, że sytuacja jest pod kontrolą.", "National Security Bureau of Poland"),
+    ("Sytuacja jest pod kontrolą – przekazał Sztab Generalny Wojska Polskiego.", "General Staff of the Polish Armed Forces"),
+    # bodies the registry does not know: the whole name, never its genitive tail alone
+    ("Naczelna Rada Rzemiosł Ludowych oceniła, że zagrożenie minęło.", "Naczelna Rada Rzemiosł Ludowych"),
+    ("Wojewódzkie Biuro Spraw Obronnych oświadczyło, że sytuacja jest pod kontrolą.",
+     "Wojewódzkie Biuro Spraw Obronnych"),
+])
+def test_a_body_named_by_a_head_and_a_genitive_tail_speaks_by_its_whole_name(
+        pipe: Pipeline, text: str, speaker: str) -> None:
+    assert [s for s, _ in said(pipe, text, "pl", date(2024, 3, 26))] == [speaker]
+
+
+def test_a_person_named_in_the_genitive_keeps_the_name(pipe: Pipeline) -> None:
+    assert [s for s, _ in said(pipe, "Według Marka Zięby sytuacja jest pod kontrolą.", "pl", date(2024, 3, 26))] \
+        == ["Marek Zięba"]
+
+
+@pytest.mark.parametrize(("text", "lang", "speaker"), [
+    ("Совет безопасности Белоруссии заявил, что угроза миновала.", "ru", "Совет безопасности Белоруссии"),
+    ("Министерство иностранных дел Латвии заявило, что ситуация под контролем.", "ru",
+     "Министерство иностранных дел Латвии"),
+    ("Ситуация под контролем, заявил Совет безопасности Белоруссии.", "ru", "Совет безопасности Белоруссии"),
+    ("Rada Bezpieczeństwa Białorusi oceniła, że zagrożenie minęło.", "pl", "Rada Bezpieczeństwa Białorusi"),
+    # the state's own voice stays the state
+    ("Власти Латвии заявили, что ситуация под контролем.", "ru", "Latvia"),
+    ("Władze Litwy oceniły, że zagrożenie minęło.", "pl", "Lithuania"),
+])
+def test_a_body_named_with_a_state_in_the_genitive_is_no_state(pipe: Pipeline, text: str, lang: str,
+                                                               speaker: str) -> None:
+    assert [s for s, _ in said(pipe, text, lang, date(2024, 3, 26))] == [speaker]

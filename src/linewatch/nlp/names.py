@@ -3,7 +3,7 @@
 Петровой" -> Мария Петрова. Languages without one (English) have no cases to undo."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from linewatch.nlp import polish_morph, russian_morph
@@ -15,13 +15,17 @@ class _NameMorphology:
     cases: tuple[str, ...]  # tried in this order
     genders: tuple[str, ...]
     common: Callable[[str], bool]  # a word the dictionary knows, never as a name
+    nominative: Callable[[str], bool]  # some reading of the form is nominative (or caseless)
+    common_reading: Callable[[str], bool]  # the dictionary knows the word other than as a name
 
 
 _MORPHOLOGY = {
     "pl": _NameMorphology(polish_morph.name_readings, polish_morph.NAME_CASES, polish_morph.NAME_GENDERS,
-                          polish_morph.common_word),
+                          polish_morph.common_word, polish_morph.may_be_nominative,
+                          polish_morph.has_common_reading),
     "ru": _NameMorphology(russian_morph.name_readings, russian_morph.NAME_CASES, russian_morph.NAME_GENDERS,
-                          russian_morph.common_word),
+                          russian_morph.common_word, russian_morph.may_be_nominative,
+                          russian_morph.has_common_reading),
 }
 
 
@@ -48,3 +52,27 @@ def common_word(word: str, lang: str) -> bool:
     Zagranicznych", "Иностранных Дел" in a title before a name)? False without a morphology."""
     morph = _MORPHOLOGY.get(lang)
     return morph is not None and morph.common(word)
+
+
+def oblique_body_words(words: Sequence[str], lang: str) -> bool:
+    """Are the capitalised words a body's name in an oblique case: every word one the dictionary knows
+    other than as a name ("Rodzajów" is also a surname), one of them with no nominative reading
+    ("Rodzajów Sił Zbrojnych", "Bezpieczeństwa Narodowego")? Such a run is the genitive tail of a name
+    whose head is before it ("Dowództwo Operacyjne …", "Rada …"), never a speaker on its own. False
+    without a morphology, and for a person's name ("Tomasza Nowaka", "Prezydenta Jan Mastalerek": a
+    name or an unknown word in it)."""
+    morph = _MORPHOLOGY.get(lang)
+    return (morph is not None and bool(words) and all(morph.common_reading(w) for w in words)
+            and not all(morph.nominative(w) for w in words))
+
+
+def may_be_nominative(word: str, lang: str) -> bool:
+    """Can the word form be nominative (or caseless) by the language's morphology? True without one."""
+    morph = _MORPHOLOGY.get(lang)
+    return morph is None or morph.nominative(word)
+
+
+def common_reading(word: str, lang: str) -> bool:
+    """Does the language's dictionary know the word other than as a name? False without a morphology."""
+    morph = _MORPHOLOGY.get(lang)
+    return morph is not None and morph.common_reading(word)

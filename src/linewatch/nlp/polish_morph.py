@@ -185,3 +185,24 @@ def common_word(word: str) -> bool:
     if not readings or any(tag == "ign" for _s, _e, (_o, _l, tag, _n, _q) in readings):
         return False
     return not any(_NAME_KINDS & set(names or ()) for _s, _e, (_o, _l, _t, names, _q) in readings)
+
+
+@lru_cache(maxsize=50_000)
+def may_be_nominative(word: str) -> bool:
+    """Whether some reading of a Polish word form is in the nominative, or has no case at all
+    ("Operacyjne", "Bezpieczeństwa" as a plural; not "Narodowego", "Sił"); an unknown word may be."""
+    for _start, _end, (_orth, _lemma, tag, _names, _quals) in analyser().analyse(word):
+        parts = tag.split(":")
+        if tag == "ign" or not any(c in part.split(".") for part in parts[1:] for c in NAME_CASES):
+            return True
+        if any("nom" in part.split(".") for part in parts[1:]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def has_common_reading(word: str) -> bool:
+    """Does morfeusz2 know the word other than as a given name or surname ("Rodzajów": also a surname;
+    not "Nowaka", not an unknown "Mastalerek")?"""
+    return any(tag != "ign" and not _NAME_KINDS & set(names or ())
+               for _s, _e, (_o, _l, tag, names, _q) in analyser().analyse(word))

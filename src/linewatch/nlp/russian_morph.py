@@ -49,3 +49,18 @@ def common_word(word: str) -> bool:
     parses = vocab().parse(word)
     return bool(parses) and all(p.is_known for p in parses) and not any(
         k in p.tag for p in parses for k in _NAME_KINDS)
+
+
+@lru_cache(maxsize=50_000)
+def may_be_nominative(word: str) -> bool:
+    """Whether some parse of a Russian word form is in the nominative or has no case ("Совет",
+    "Главное"; not "Иностранных")."""
+    # a place's name is singular ("Латвии" is no plural nominative)
+    return any(p.tag.case in (None, "nomn") and not ("Geox" in p.tag and p.tag.number == "plur")
+               for p in vocab().parse(word))
+
+
+@lru_cache(maxsize=50_000)
+def has_common_reading(word: str) -> bool:
+    """Does pymorphy2's dictionary know the word other than as a name ("Совет"; not "Лаврова")?"""
+    return any(p.is_known and not any(k in p.tag for k in _NAME_KINDS) for p in vocab().parse(word))

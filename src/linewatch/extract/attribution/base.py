@@ -501,6 +501,9 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
         elif seen_cap and low in speaker_words(view.lang).remit_prepositions and (x := _name_after(toks, j + 1)):
             j = x  # "заявил глава комитета Госдумы по обороне Андрей Картаполов": the remit, then the name
             continue
+        elif seen_cap and view.has_parse and "Case=Gen" in (t.morph or "") \
+                and toks[i].i <= t.head < t.i + 2 and t.head != t.i:
+            pass  # "заявил Совет безопасности Белоруссии": the genitive the body's head governs goes on
         elif seen_cap and low not in view.anaphors:
             break  # "said Lavrov in an interview": a lowercase word after the name ends it
         elif t.pos in ("ADP", "ADV") and not seen_cap:

@@ -30,7 +30,13 @@ from linewatch.extract.dates import month_words
 from linewatch.extract.mentions import entity_label
 from linewatch.lexicon import lexicon, shared_data
 from linewatch.nlp.doc import Doc, Mention, phrase_heads
-from linewatch.nlp.names import common_word, name_nominative
+from linewatch.nlp.names import (
+    common_reading,
+    common_word,
+    may_be_nominative,
+    name_nominative,
+    oblique_body_words,
+)
 
 # A word of a name or phrase, hyphenated or with an apostrophe inside ("Jean-Yves", "O'Brien", "d’Estaing").
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -94,6 +100,7 @@ class SpeakerWords:
     clause_edges: frozenset[str] = frozenset()  # no name starts or ends with these ("… by", "despite …")
     page_labels: frozenset[str] = frozenset()  # a web page's labels before a colon ("Also Read")
     things: frozenset[str] = frozenset()  # head nouns of things that show, never say ("video", "tank")
+    state_voices: frozenset[str] = frozenset()  # heads whose state in the genitive speaks ("Власти Латвии")
 
 
 @cache
@@ -120,7 +127,8 @@ def speaker_words(lang: str) -> SpeakerWords:
                         words("remit_prepositions"),
                         words("clause_edges"),
                         words("page_labels"),
-                        words("things"))
+                        words("things"),
+                        words("state_voices"))
 
 
 PAGE_LABEL = "page label"  # speaker_problem: the site's furniture ("Also Read:"), no one's words
@@ -531,6 +539,10 @@ def resolve_speaker(
                                            fits=lambda actor_id: actor_id != oblique)
             prev = named or _previous([h for h in history if h.actor_id != oblique], gender_hint, None)
             return prev or Speaker(None, None, (a, b), surface, gender_hint, "unresolved", 0.5)
+        elif best.kind in ("state", "demonym") and _body_head_before(doc, best, a):
+            # "Совет безопасности Белоруссии заявил", "Rada Bezpieczeństwa Białorusi oceniła": a body the
+            # registry does not know, named by its head and the state in the genitive, not the state
+            return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.6)
         elif best.kind != "demonym" or len(inside) == 1:
             name = _actor_name(doc, best.actor_id) or best.text
             return Speaker(name, best.actor_id, (best.start, best.end), best.text, gender_of(doc, best.actor_id, history),
@@ -632,6 +644,19 @@ def resolve_speaker(
     if not name:
         return _previous(history, gender_hint, None)
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
+
+
+def _body_head_before(doc: Doc, state: Mention, a: int) -> bool:
+    """Does a capitalised head noun open the phrase before a state named in an oblique case ("Совет
+    безопасности Белоруссии", "Министерство иностранных дел Латвии")? The head is a word the dictionary
+    knows other than as a name, may be nominative, and is no word for the state's own voice
+    (speakers.yaml `state_voices`: "Власти Латвии" is Latvia)."""
+    words = WORD.findall(doc.text[a:state.start])
+    last = WORD.findall(state.text)
+    return (bool(words) and bool(last) and words[0][:1].isupper() and not words[0].isupper()
+            and words[0].lower() not in speaker_words(doc.lang).state_voices
+            and not may_be_nominative(last[-1], doc.lang) and common_reading(words[0], doc.lang)
+            and may_be_nominative(words[0], doc.lang))
 
 
 def _oblique_name(surface: str, lang: str) -> bool:
@@ -1222,6 +1247,8 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
         if common:  # "Minister Spraw Zagranicznych [Republiki Rurytanii] Jan Kowalski": the title's capitals
             run = run[common:]
             run = run[_body_words([w.group() for w in run], lang):]
+        if oblique_body_words([w.group() for w in run], lang):
+            continue  # "Rada Bezpieczeństwa Narodowego": the genitive tail of a body's name, no one's name
         name = surface[run[0].start():run[-1].end()] if len(run) >= 2 and len(words) > len(run) else None
         name = _without_possessive(name, lang) if name else name
         if name and not is_title_word(run[-1].group(), lang):

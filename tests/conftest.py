@@ -11,6 +11,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 # benchmarks/sample_data.py (synthetic dashboard records) serves the tests and bench_web.py alike
 sys.path.insert(0, str(REPO / "benchmarks"))
+# scripts/calibration.py (the calibration table) is imported by its test like a module
+sys.path.insert(0, str(REPO / "scripts"))
 REQUIRE_SERVICES = os.environ.get("LINEWATCH_REQUIRE_SERVICES") == "1"
 
 

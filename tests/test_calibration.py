@@ -5,13 +5,9 @@ cannot be bucketed by it.
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import calibration
 
 from linewatch.model import Statement
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-import calibration
 
 
 def _row(label: str, conf: float, resolved_by: str, form: str = "indirect", lang: str = "en") -> dict:

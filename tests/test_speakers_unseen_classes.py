@@ -205,3 +205,9 @@ def test_a_person_named_in_the_genitive_keeps_the_name(pipe: Pipeline) -> None:
 def test_a_body_named_with_a_state_in_the_genitive_is_no_state(pipe: Pipeline, text: str, lang: str,
                                                                speaker: str) -> None:
     assert [s for s, _ in said(pipe, text, lang, date(2024, 3, 26))] == [speaker]
+
+
+def test_another_countrys_operational_command_is_not_polands(pipe: Pipeline) -> None:
+    text = "Dowództwo Operacyjne Sił Zbrojnych Ukrainy przekazało, że w nocy zestrzelono dwanaście dronów."
+    speakers = [s for s, _ in said(pipe, text, "pl", date(2024, 3, 26))]
+    assert speakers and "Operational Command of the Polish Armed Forces" not in speakers

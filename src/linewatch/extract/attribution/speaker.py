@@ -125,7 +125,8 @@ def speaker_words(lang: str) -> SpeakerWords:
                         tuple(str(w).lower() for w in data.get("demonym_bodies") or []),
                         words("demonym_people"),
                         words("remit_prepositions"),
-                        words("clause_edges"),
+                        # a language that lists clause edges lists only those besides its prepositions
+                        words("prepositions") | words("clause_edges") if "clause_edges" in data else frozenset(),
                         words("page_labels"),
                         words("things"),
                         words("state_voices"))
@@ -194,8 +195,11 @@ def name_problem(name: str, lang: str, registered: bool = False) -> str | None:
         return "dateline"
     if len(words) > MAX_SPEAKER_WORDS or {words[0].lower(), words[-1].lower()} & sw.clause_edges:
         return UNNAMED  # a clause read as a speaker ("Pence continues his response to Carlson by")
-    if _head_word(words, sw) in sw.things:
-        return UNNAMED  # "Video of Friday's attack shows …": a thing shows, nobody says
+    head = _head_at(words, sw)
+    if words[head].lower() in sw.things and not (head and words[head][:1].isupper()):
+        # "Video of Friday's attack shows …", "Her Instagram clips": a thing shows, nobody says; a
+        # capitalised head is a name's own word ("Getty Images") and never throws the name away
+        return UNNAMED
     if any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()):
         return None  # a name: "Steffen Seibert", "the Union State", "Pieskow"
     if any(w.lower() in sw.groups or is_anaphor(w, lang) for w in words):
@@ -203,11 +207,10 @@ def name_problem(name: str, lang: str, registered: bool = False) -> str | None:
     return UNNAMED  # "The flights", "the regime's actions"
 
 
-def _head_word(words: list[str], sw: SpeakerWords) -> str:
-    """The head noun of an English-like phrase: the word before its first preposition, else its last."""
-    low = [w.lower() for w in words]
-    cut = next((k for k, w in enumerate(low) if k and w in sw.clause_edges), len(low))
-    return low[cut - 1]
+def _head_at(words: list[str], sw: SpeakerWords) -> int:
+    """Where the head noun of an English-like phrase is: the word before its first preposition, else
+    its last. Prepositions only: "and" joins heads ("a video and photo agency" is an agency)."""
+    return next((k for k, w in enumerate(words) if k and w.lower() in sw.prepositions), len(words)) - 1
 
 
 @cache

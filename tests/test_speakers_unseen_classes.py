@@ -194,8 +194,17 @@ def test_a_person_named_in_the_genitive_keeps_the_name(pipe: Pipeline) -> None:
 
 @pytest.mark.parametrize(("text", "lang", "speaker"), [
     ("Совет безопасности Белоруссии заявил, что угроза миновала.", "ru", "Совет безопасности Белоруссии"),
+    ("Министерство иностранных дел Молдавии заявило, что ситуация под контролем.", "ru",
+     "Министерство иностранных дел Молдавии"),
+    # a ministry the registry knows, by its acronym or its full name alike
     ("Министерство иностранных дел Латвии заявило, что ситуация под контролем.", "ru",
-     "Министерство иностранных дел Латвии"),
+     "Ministry of Foreign Affairs of Latvia"),
+    ("МИД Латвии заявил, что ситуация под контролем.", "ru", "Ministry of Foreign Affairs of Latvia"),
+    ("Ministerstwo Spraw Zagranicznych Łotwy oceniło, że zagrożenie minęło.", "pl",
+     "Ministry of Foreign Affairs of Latvia"),
+    # the state's own voice in any case, by lemma
+    ("Представитель Латвии заявил, что ситуация под контролем.", "ru", "Latvia"),
+    ("Przedstawicielka Litwy oceniła, że zagrożenie minęło.", "pl", "Lithuania"),
     ("Ситуация под контролем, заявил Совет безопасности Белоруссии.", "ru", "Совет безопасности Белоруссии"),
     ("Rada Bezpieczeństwa Białorusi oceniła, że zagrożenie minęło.", "pl", "Rada Bezpieczeństwa Białorusi"),
     # the state's own voice stays the state

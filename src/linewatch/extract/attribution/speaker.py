@@ -30,6 +30,7 @@ from linewatch.extract.dates import month_words
 from linewatch.extract.mentions import entity_label
 from linewatch.lexicon import lexicon, shared_data
 from linewatch.nlp.doc import Doc, Mention, phrase_heads
+from linewatch.nlp.lemmas import word_lemmas
 from linewatch.nlp.names import (
     common_reading,
     common_word,
@@ -514,8 +515,11 @@ def resolve_speaker(
         elif best.kind == "title" and name_run and run_start >= best.end:
             pass  # "wiceminister Jan Kowalski" with no entity tagger: the name run, as above
         elif (best.kind in ("body", "state", "demonym") and (doc.tokens and doc.tokens[0].dep or best.kind == "demonym")
-              and any(is_anaphor(h, lang) and h not in best.text.lower() for h in heads)):
-            pass  # "a senior NATO official" is an unnamed person, "rosyjski minister" a title: not the state
+              and any(is_anaphor(h, lang) and h not in best.text.lower()
+                      and not (best.kind == "state" and _state_voice(h, lang)) for h in heads)):
+            # "a senior NATO official" is an unnamed person, "rosyjski minister" a title: not the state;
+            # but "Представитель Латвии" is the state's own voice (speakers.yaml state_voices)
+            pass
         elif best.kind == "body" and best.start > a and _person_noun_first(surface, lang):
             # "Rzeczniczka Podlaskiej SG" (no parse to say so): the body's spokeswoman, not the body
             return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.6)
@@ -649,15 +653,21 @@ def resolve_speaker(
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
 
 
+def _state_voice(word: str, lang: str) -> bool:
+    """Is `word` in any case a word for a state's own voice (speakers.yaml `state_voices`, lemmas)?"""
+    return bool(word_lemmas(word, lang) & speaker_words(lang).state_voices)
+
+
 def _body_head_before(doc: Doc, state: Mention, a: int) -> bool:
     """Does a capitalised head noun open the phrase before a state named in an oblique case ("Совет
     безопасности Белоруссии", "Министерство иностранных дел Латвии")? The head is a word the dictionary
     knows other than as a name, may be nominative, and is no word for the state's own voice
-    (speakers.yaml `state_voices`: "Власти Латвии" is Latvia)."""
+    (speakers.yaml `state_voices`, lemmas: "Власти Латвии", "Официальный представитель правительства
+    Латвии" are Latvia, in any case)."""
     words = WORD.findall(doc.text[a:state.start])
     last = WORD.findall(state.text)
-    return (bool(words) and bool(last) and words[0][:1].isupper() and not words[0].isupper()
-            and words[0].lower() not in speaker_words(doc.lang).state_voices
+    return (bool(words) and bool(last) and words[0][:1].isupper()
+            and not _state_voice(words[0], doc.lang)
             and not may_be_nominative(last[-1], doc.lang) and common_reading(words[0], doc.lang)
             and may_be_nominative(words[0], doc.lang))
 

@@ -204,6 +204,7 @@ def test_a_person_named_in_the_genitive_keeps_the_name(pipe: Pipeline) -> None:
      "Ministry of Foreign Affairs of Latvia"),
     # the state's own voice in any case, by lemma
     ("Представитель Латвии заявил, что ситуация под контролем.", "ru", "Latvia"),
+    ("Официальный представитель правительства Латвии заявил, что ситуация под контролем.", "ru", "Latvia"),
     ("Przedstawicielka Litwy oceniła, że zagrożenie minęło.", "pl", "Lithuania"),
     ("Ситуация под контролем, заявил Совет безопасности Белоруссии.", "ru", "Совет безопасности Белоруссии"),
     ("Rada Bezpieczeństwa Białorusi oceniła, że zagrożenie minęło.", "pl", "Rada Bezpieczeństwa Białorusi"),

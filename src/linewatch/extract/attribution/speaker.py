@@ -647,6 +647,11 @@ def resolve_speaker(
     bare = [w for w in words if w not in speaker_words(lang).prepositions]
     if len(bare) == 1 and (body := home_body(doc, bare[0])) is not None:
         return Speaker(body.name, body.id, (a, b), surface, "n", "title", 0.6)
+    if (state := _voiced_state(doc, Mention(a, b, surface))) is not None:
+        # "Официальный представитель правительства Латвии" (a title the registry knows no holder of):
+        # only words for the state's own voice before the state, as "Власти Латвии" (state_voices)
+        return Speaker(_actor_name(doc, state.actor_id) or state.text, state.actor_id, (state.start, state.end),
+                       state.text, gender_of(doc, state.actor_id, history), "registry", 0.9)
     name = _clean_surface(_name_part(surface, lang) or _without_occasion(surface, lang))
     if not name:
         return _previous(history, gender_hint, None)
@@ -656,6 +661,21 @@ def resolve_speaker(
 def _state_voice(word: str, lang: str) -> bool:
     """Is `word` in any case a word for a state's own voice (speakers.yaml `state_voices`, lemmas)?"""
     return bool(word_lemmas(word, lang) & speaker_words(lang).state_voices)
+
+
+def _voiced_state(doc: Doc, title: Mention) -> Mention | None:
+    """The state at the end of a title of no known holder whose other words all name the state's own
+    voice ("Официальный представитель правительства Латвии"), or None."""
+    words = list(WORD.finditer(title.text))
+    reg = registry_for(doc)
+    if reg is None or len(words) < 2 or not all(_state_voice(w.group(), doc.lang) for w in words[:-1]):
+        return None
+    last = words[-1]
+    found = [m for m in reg.find_mentions(last.group(), doc.lang, doc.date) if m.kind == "state" and m.actor_id]
+    if not found:
+        return None
+    at = title.start + last.start()
+    return Mention(at, at + len(last.group()), last.group(), found[0].actor_id, "state", found[0].label)
 
 
 def _body_head_before(doc: Doc, state: Mention, a: int) -> bool:

@@ -664,17 +664,16 @@ class ActorRegistry:
         people have held (the text's own name for the holder then says who)."""
         if role_key in shared_offices():
             return None
-        recs = [
+        same = [
             r
             for r in self._roles
-            if r.key == role_key and (country is None or r.role.country == country) and r.role.active_on(on)
+            if r.key == role_key and (country is None or r.role.country == country)
             and (org is None or r.role.org == org)
         ]
+        recs = [r for r in same if r.role.active_on(on)]
         if not recs:
             return None
-        if on is None and len({r.actor_id for r in self._roles if r.key == role_key
-                               and (country is None or r.role.country == country)
-                               and (org is None or r.role.org == org)}) > 1:
+        if on is None and len({r.actor_id for r in same}) > 1:
             return None  # no date: today's holder is a guess for an article that may be years old
         if country is None and len({r.role.country for r in recs}) > 1:
             return None  # "the foreign minister" of which country? Not ours to guess.

@@ -837,16 +837,17 @@ def _with_partner(doc: Doc, trig: TriggerMatch, limit: int, lang: str) -> bool:
     between, none a preposition or verb (the parse's POS); or it is parsed as the talk word's child
     or the case of its child."""
     partners = _partner_words(lang)
-    after = [t for t in doc.tokens if trig.end <= t.start and t.end <= limit and t.pos != "PUNCT"]
+    after = [t for t in doc.tokens_in((trig.end, limit)) if t.pos != "PUNCT"]
     for t in after[:PARTNER_GAP + 1]:
         if t.text.casefold() in partners:
             return True
         if t.pos in ("ADP", "VERB", "AUX", "SCONJ"):
             break
-    talk = {t.i for t in doc.tokens if trig.start <= t.start and t.end <= trig.end}
-    by_i = {t.i: t for t in doc.tokens}
+    talk = {t.i for t in doc.tokens_in((trig.start, trig.end))}
+    # a token's `i` is its index in doc.tokens, so its head is read without a map of every token
     return any(t.text.casefold() in partners
-               and (t.head in talk or (t.dep == "case" and t.head in by_i and by_i[t.head].head in talk))
+               and (t.head in talk or (t.dep == "case" and 0 <= t.head < len(doc.tokens)
+                                       and doc.tokens[t.head].head in talk))
                for t in after)
 
 

@@ -620,7 +620,8 @@ def _last_date_of(out: list[Statement], speaker: str, doc: Doc, paragraph: int) 
     last = out[at]
     if len(out) - at <= CARRY_STATEMENTS:
         return last.date
-    para = next((s.paragraph for s in doc.sentences if s.start <= last.content_span[0] < s.end), paragraph)
+    sentence = doc.sentence_at(last.content_span[0])
+    para = sentence.paragraph if sentence is not None else paragraph
     return last.date if paragraph - para <= 1 else None
 
 

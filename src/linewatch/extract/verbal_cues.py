@@ -150,7 +150,7 @@ def own_act(content: str, lang: str) -> str | None:
     """The act the speakers name as their own in the content ("I have to blame Russia" → ACCUSE)."""
     lex = _cue_lexicon(lang)
     words = [w.casefold() for w in _WORD.findall(content)]
-    single = [(act, entry[0]) for act, entry in lex.entries if len(entry) == 1]
+    single = _single_word_entries(lang)
     if not lex.first_person or not single:
         return None
     for i, w in enumerate(words):
@@ -168,6 +168,12 @@ def own_act(content: str, lang: str) -> str | None:
     return None
 
 
+@cache
+def _single_word_entries(lang: str) -> tuple[tuple[str, str], ...]:
+    """(act, lemma) of the one-word cue entries, worked out once per language."""
+    return tuple((act, entry[0]) for act, entry in _cue_lexicon(lang).entries if len(entry) == 1)
+
+
 def _negative_object(after: list[str], objects: frozenset[str]) -> bool:
     """Whether the words after an act's verb begin with a negative object ("nobody", "no one")."""
     return any(tuple(after[:len(o.split())]) == tuple(o.split()) for o in objects)
@@ -178,8 +184,13 @@ def _listed(word: str, entries: frozenset[str]) -> bool:
     return word in entries or any(e.endswith("*") and word.startswith(e[:-1]) for e in entries)
 
 
+@cache
+def _negated_endings(negation: frozenset[str]) -> tuple[str, ...]:
+    return tuple(e[1:] for e in negation if e.startswith("*"))  # "*n't": a negated auxiliary ("didn't")
+
+
 def _negation(word: str, negation: frozenset[str]) -> bool:
-    endings = tuple(e[1:] for e in negation if e.startswith("*"))  # "*n't": a negated auxiliary ("didn't")
+    endings = _negated_endings(negation)
     return word in negation or bool(endings and word.endswith(endings))
 
 

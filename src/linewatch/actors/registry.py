@@ -725,6 +725,24 @@ class ActorRegistry:
             )
         return out
 
+    def _without_foreign_bodies(self, names: list[Mention], text: str) -> list[Mention]:
+        """Names less a body's alias that another country's adjective qualifies: "the Latvian
+        State Border Guard", "the Russian border guard's" are not the Polish body called "Border
+        Guard"; the country word stays and says whose body is meant."""
+        out: list[Mention] = []
+        for m in names:
+            body = self._actors.get(m.actor_id) if m.kind == "body" and m.actor_id else None
+            p = out[-1] if out else None
+            if body is not None and body.country and p is not None and p.kind == "demonym" and p.actor_id:
+                gap = text[p.end : m.start]
+                qualifier = self._actors.get(p.actor_id)
+                words = TOKEN_RE.findall(gap)  # none, or one capitalised word of the body's name ("State")
+                if (len(words) <= 1 and all(w[:1].isupper() for w in words) and not any(c in gap for c in ".;:!?\n,")
+                        and qualifier is not None and qualifier.country and qualifier.country != body.country):
+                    continue
+            out.append(m)
+        return out
+
     def _country_near(
         self, names: list[Mention], start: int, end: int, text: str, lang: str
     ) -> tuple[str | None, int, int]:
@@ -751,12 +769,15 @@ class ActorRegistry:
     def body_of(self, country: str, form: re.Pattern[str], lang: str) -> Actor | None:
         """The one organisation of `country` whose name in `lang` contains the body noun `form`
         ("министерств* обороны" + RUS: the Ministry of Defence of Russia), or None (none or several)."""
-        found = {
-            a.id
-            for a in self._actors.values()
-            if a.type == "organisation" and a.country == country
-            and any(form.search(n) for n in [a.name, *a.aliases.get(lang, [])])
-        }
+        orgs = [a for a in self._actors.values() if a.type == "organisation"]
+        found = {a.id for a in orgs if a.country == country and any(form.search(n) for n in [a.name, *a.aliases.get(lang, [])])}
+        if not found:
+            # "Ministerstwo Spraw Zagranicznych Białorusi" when the registry writes Belarus's ministry only
+            # as "MSZ Białorusi": the same kind of body as another country's that the noun names
+            # (registry names read "<kind> of <country>": "Ministry of Foreign Affairs of Poland")
+            kinds = {a.name.rsplit(" of ", 1)[0] for a in orgs if " of " in a.name
+                     and any(form.search(n) for n in [a.name, *a.aliases.get(lang, [])])}
+            found = {a.id for a in orgs if a.country == country and " of " in a.name and a.name.rsplit(" of ", 1)[0] in kinds}
         return self._actors[found.pop()] if len(found) == 1 else None
 
     def _body_mentions(self, text: str, lang: str, names: list[Mention]) -> list[Mention]:
@@ -822,7 +843,7 @@ class ActorRegistry:
         Longest match first and never overlapping; a title absorbs the country word
         that qualifies it ("the Belarusian foreign minister" is one mention).
         """
-        names = self._name_mentions(text, lang, on)
+        names = self._without_foreign_bodies(self._name_mentions(text, lang, on), text)
         titles = self._title_mentions(text, lang, on, names) + self._body_mentions(text, lang, names)
         if not titles:
             return names  # the name scan never overlaps itself

@@ -317,6 +317,10 @@ def _title_span(doc: Doc, st: Statement, sent_start: int) -> Span | None:
         cut = m.end()
     if st.cue_span and st.cue_span[1] <= start:  # a cue before the speaker ends the title too
         cut = max(cut, st.cue_span[1] - (start - len(left)))
+    if st.cue_span and st.cue_span[0] > end:
+        between = doc.text[end : st.cue_span[0]].strip()
+        if len(between) > 1 and between[0] == between[-1] == "," and between[1:].lstrip()[:1].islower():
+            end = st.cue_span[0]  # "X, the head of the border guard office, said": the apposition is the title
     return (start - len(left) + cut, end)
 
 

@@ -168,6 +168,13 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
         subj = [t for t in toks if t.head == node.i and t.dep in SUBJECT_DEPS]
         if subj:
             s = subj[0]
+            named = [t for t in toks if t.head == s.i and t.dep == "appos" and t.pos == "PROPN"]
+            if s.pos == "NOUN" and named:
+                # "said the interior minister, Jan Kowal", "the head of the Interior, Agne Bilotaite,
+                # said": the name in apposition is who speaks, the common noun only their title
+                words = [t for t in subtree(named[0], toks) if is_word(t)]
+                if words:
+                    return words[0].start, words[-1].end
             members = subtree(s, toks)
             for other in subj[1:]:
                 # "The deputy head of the regional office Jan Nowak said": the parser splits a long
@@ -531,8 +538,27 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
             # замглавы МИД X": the agency is told; the one after it speaks (not "czytamy na kanale PAP
             # w serwisie X": a medium, then a place)
             return speaker_after(view, j, limit) or (i, j)
-        return i, j
+        return _name_in_apposition(view, i, j) or (i, j)
     return None
+
+
+def _name_in_apposition(view: SentenceView, i: int, j: int) -> tuple[int, int] | None:
+    """"said the interior minister, Jan Kowal.", "powiedział rzecznik resortu, Jan Nowak": a title
+    in lower case, then a comma and a run of two to four capitalised words that ends the sentence or
+    the clause: that run names who speaks."""
+    toks = view.toks
+    if all(toks[x].text[:1].isupper() for x in range(i, j) if is_word(toks[x])):
+        return None  # a name already ("said Lavrov, Russia's foreign minister")
+    while j < len(toks) and j - i < 9 and is_word(toks[j]):
+        j += 1  # the title's tail: "the head of the Interior"
+    if j >= len(toks) or toks[j].text != ",":
+        return None
+    k = j + 1
+    while k < len(toks) and k - j <= 4 and is_word(toks[k]) and toks[k].text[:1].isupper():
+        k += 1
+    if not 2 <= k - j - 1 <= 4 or (k < len(toks) and toks[k].text not in (".", ",", "!", "?", "…")):
+        return None
+    return j + 1, k
 
 
 MEDIUM_NAME_WORDS = 5  # the longest quoted name of a medium ("«Комсомольская правда»")

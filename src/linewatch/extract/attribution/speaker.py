@@ -102,6 +102,7 @@ class SpeakerWords:
     page_labels: frozenset[str] = frozenset()  # a web page's labels before a colon ("Also Read")
     things: frozenset[str] = frozenset()  # head nouns of things that show, never say ("video", "tank")
     state_voices: frozenset[str] = frozenset()  # heads whose state in the genitive speaks ("Власти Латвии")
+    body_heads: tuple[str, ...] = ()  # stems of a body's head noun ("service", "urząd", "служб")
 
 
 @cache
@@ -130,7 +131,8 @@ def speaker_words(lang: str) -> SpeakerWords:
                         words("prepositions") | words("clause_edges") if "clause_edges" in data else frozenset(),
                         words("page_labels"),
                         words("things"),
-                        words("state_voices"))
+                        words("state_voices"),
+                        tuple(str(w).lower() for w in data.get("body_heads") or []))
 
 
 PAGE_LABEL = "page label"  # speaker_problem: the site's furniture ("Also Read:"), no one's words
@@ -451,6 +453,13 @@ def resolve_speaker(
     with no subject ("Do kryzysu odniósł się X. – … – powiedział."), before any earlier speaker."""
     if span is None or span[1] <= span[0]:
         prev = None
+        if at is not None and not history and _document_named_after(doc, at):
+            # "– podano w komunikacie", "— говорится в заявлении" before anyone spoke: the document's
+            # issuer is the body the text named before ("MSZ Białorusi potwierdziło otrzymanie noty"),
+            # never a person; after a statement the document goes on with its speaker (below)
+            prev = _subject_person_before(doc, at, "n", None, sentences_back=3, skip=skip)
+            if prev is not None:
+                return prev
         if at is not None and since is not None:
             prev = _subject_person_before(doc, at, gender_hint, None, sentences_back=3, after=since, skip=skip)
         prev = prev or _previous(history, gender_hint, None)
@@ -471,6 +480,11 @@ def resolve_speaker(
     if paren > 0 and surface[:paren].strip():
         # "Sen. Claire McCaskill (D-Mo.)", "Pieskow (Kreml)": the bracket qualifies the name before it
         b = a + len(surface[:paren].rstrip())
+        surface = doc.text[a:b]
+    if (name_end := _apposed_name(doc, a, b)) is not None:
+        # "Jan Kowal, a spokesman for the Estonian Interior Ministry, said": the person named first,
+        # not the state or body of the apposition that describes them
+        b = name_end
         surface = doc.text[a:b]
     lang = doc.lang
     # a name in quotation marks ("телеканал «Россия 24»", "partii „Prawo i Sprawiedliwość”") is the
@@ -615,7 +629,12 @@ def resolve_speaker(
     # "бывшего премьер-министра Украины": a former holder, and the country's capital is no person's name
     former = reg is not None and reg.names_former(doc.text, a, b, lang)
     # "dodał wiceszef MSWiA" names an office, not a person: the holder the text named refers back
-    unnamed_title = not _has_name(surface, mixed_acronyms=True) or (former and _name_part(surface, lang) is None)
+    # a title the registry knows, written in capitals ("the Minister of National Defence"), is no name
+    untitled = surface
+    for m in doc.mentions:
+        if m.kind == "title" and a <= m.start and m.end <= b:
+            untitled = untitled[: m.start - a] + "x" * (m.end - m.start) + untitled[m.end - a :]
+    unnamed_title = not _has_name(untitled, mixed_acronyms=True) or (former and _name_part(surface, lang) is None)
     if fit is not None and not fit.body and reg is not None:
         fit = replace(fit, roles=reg.title_roles(surface, lang))
     elif fit is None and reg is not None and unnamed_title and (roles := reg.title_roles(surface, lang)):
@@ -629,7 +648,10 @@ def resolve_speaker(
             if former:
                 return actor_id is not None and reg is not None and reg.held_before(actor_id, fit.roles, doc.date)
             return fits_anaphor(doc, fit, actor_id, gender)
-        fitting = [h for h in history if fits(h.actor_id, h.gender)]
+        # a person noun ("Wiceszef MSZ stwierdził") never refers back to a body the text named in its own
+        # words ("– wyjaśnia Urząd do Spraw Cudzoziemców"), which no registry id marks as one
+        fitting = [h for h in history if fits(h.actor_id, h.gender)
+                   and (fit.body or h.actor_id or not _names_body(h.name, lang))]
         gender = "n" if fit.body else gender_hint
         prev = (_previous(fitting, gender, (a, b))
                 or _subject_person_before(doc, a, gender, (a, b), fits=fits))
@@ -641,6 +663,10 @@ def resolve_speaker(
             prev.mention = surface
             prev.resolved_by = "anaphor"
             return prev
+        if not former and fit.roles and (named := _named_holder(doc, fit.roles)) is not None:
+            # "– powiedział wiceszef MSZ" before the text names "Przydacz": the one person the document
+            # names anywhere who held that office on its date (of several deputy ministers, the one here)
+            return Speaker(named.name, named.id, (a, b), surface, gender_of(doc, named.id, history), "anaphor", 0.6)
         if not former and (home := _home_holder(doc, fit.roles)) is not None:
             return Speaker(home.name, home.id, (a, b), surface, gender_of(doc, home.id, history), "title", 0.6)
     # "МИД", "В Минобороны добавили": a bare acronym of the home country's ministry (titles.yaml home_bodies)
@@ -700,6 +726,15 @@ def _oblique_name(surface: str, lang: str) -> bool:
         return False
     base = name_nominative((words[-1],), lang)[0]
     return base is not None and base.casefold() != words[-1].casefold()
+
+
+def _document_named_after(doc: Doc, at: int) -> bool:
+    """Is one of the two words after the cue at `at` a document noun ("podano w komunikacie",
+    "говорится в заявлении"; cues.yaml `source_nouns`)?"""
+    nouns = cue_table(doc.lang).source_nouns
+    end = doc.text.find(" ", at)
+    after = [w.lower() for w in WORD.findall(doc.text[end if end >= 0 else at : at + 60])][:2]
+    return nouns is not None and any(nouns.fullmatch(w) for w in after)
 
 
 def _issuer_before(doc: Doc, history: list[Speaker], nouns: re.Pattern[str],
@@ -773,6 +808,17 @@ def _person_noun_first(surface: str, lang: str) -> bool:
         return False
     fit = anaphor_fit([words[0].lower()], lang)
     return fit is not None and not fit.body
+
+
+def _named_holder(doc: Doc, roles: frozenset[str]) -> Any | None:
+    """The one person the document names (anywhere) who held one of `roles` on its date (ever, when
+    the date is unknown); None when it names nobody or several such people."""
+    reg = registry_for(doc)
+    if reg is None:
+        return None
+    ids = {m.actor_id for m in doc_mentions(doc) if m.kind == "name" and is_person(doc, m.actor_id)}
+    holders = [i for i in ids if reg.holds(i, roles, doc.date)]
+    return reg.by_id(holders[0]) if len(holders) == 1 else None
 
 
 def _home_holder(doc: Doc, roles: frozenset[str]) -> Any | None:
@@ -1018,6 +1064,38 @@ def _person_of_country(doc: Doc, demonym: Mention, surface: str, offset: int) ->
             return Speaker(actor.name, actor.id, (demonym.start, demonym.end), surface.strip(),
                            str(nouns[words[0]]), "demonym", 0.7)
     return None
+
+
+_NAMED_LABELS = frozenset({"PER", "ORG", "GPE", "NORP"})
+
+
+def _apposed_name(doc: Doc, a: int, b: int) -> int | None:
+    """Where the name ends in a phrase "NAME, title …" (a name, a comma, then a word in lower case:
+    an apposition describing who is named), else None. The name is a person, a body or a state
+    the registry or the entity tagger marks (its label aside: a small tagger calls an unknown
+    person an organisation), or a run of capitalised words that reads as a person's name. A comma
+    before a capital is a list ("Lavrov, Shoigu and Gerasimov"), not an apposition."""
+    comma = doc.text.find(",", a, b)
+    if comma < 0:
+        return None
+    head = doc.text[a:comma]
+    start, end = a + len(head) - len(head.lstrip()), a + len(head.rstrip())
+    rest = doc.text[comma + 1 : b].lstrip()
+    if end <= start or not rest[:1].islower():
+        return None
+    named = doc.text[start:end]
+    if any(m.start == start and m.end == end and (m.actor_id or m.label in _NAMED_LABELS)
+           for m in (*doc.mentions, *doc_mentions(doc))):
+        return end
+    return end if _name_part(named, doc.lang) == named else None
+
+
+def _names_body(name: str | None, lang: str) -> bool:
+    """Does a speaker's own wording name a body ("Urząd do Spraw Cudzoziemców", "the State Border
+    Service")? One of its first words starts with a body's head noun (speakers.yaml `body_heads`)."""
+    heads = speaker_words(lang).body_heads
+    words = [w.group().lower() for w in WORD.finditer(name or "")][:3]
+    return bool(heads) and any(w.startswith(heads) for w in words)
 
 
 def _in_brackets(text: str, start: int, end: int, reach: int = 120) -> bool:

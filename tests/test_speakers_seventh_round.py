@@ -105,3 +105,14 @@ def test_information_is_no_speaker_in_according_to(pipe: Pipeline) -> None:
 def test_american_spelling_names_the_same_body() -> None:
     found = get_registry().find_mentions("The Ministry of National Defense of Poland confirmed it.", "en")
     assert [m.actor_id for m in found] == ["polish-mod"]
+
+
+def test_an_agency_with_news_after_its_name_relays(pipe: Pipeline) -> None:
+    text = "Attempts to cross the border continue and become more aggressive, AP News reports."
+    assert said(pipe, text, "en", date(2021, 11, 20)) == []
+
+
+def test_the_authorities_of_a_state_deciding_is_the_authors_reading(pipe: Pipeline) -> None:
+    text = "Earlier, the Polish authorities decided to expand the fence on the border and change the law on migration."
+    assert said(pipe, text, "en", date(2021, 11, 20)) == []
+    assert said(pipe, "The Polish authorities said they would expand the fence.", "en", date(2021, 11, 20))

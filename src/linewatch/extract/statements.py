@@ -22,6 +22,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from linewatch.extract.attribution.attitude import attitude_rules
 from linewatch.extract.attribution.base import (
     CLOSE_QUOTES,
     DOUBLE_OPEN_QUOTES,
@@ -269,7 +270,8 @@ def _named_person(doc: Doc, speaker: Speaker) -> bool:
 
 
 def _names_a_state(doc: Doc, speaker: Speaker) -> bool:
-    """Is the speaker a state named as such ("Russia", "Moscow"), not its people ("Americans")?"""
+    """Is the speaker a state named as such ("Russia", "Moscow", "the Polish authorities"), not its
+    people ("Americans")? Nouns for a state as a whole are cues.yaml `attitude.state_nouns`."""
     if speaker.resolved_by != "registry" or speaker.span is None or not speaker.actor_id:
         return False
     reg = registry_for(doc)
@@ -278,6 +280,12 @@ def _names_a_state(doc: Doc, speaker: Speaker) -> bool:
         return False
     a, b = speaker.span
     words = [t for t in doc.tokens if a <= t.start < b and t.text[:1].isalnum()]
+    rules = attitude_rules(doc.lang)
+    nouns = rules.state_nouns if rules is not None else frozenset()
+    after = next((t for t in doc.tokens if t.start >= b), None)
+    if words and after is not None and (after.lemma or after.text).lower() in nouns:
+        # "the Polish authorities decided to…": the state's authorities as a whole, named by its adjective
+        return all(t.ent in ("GPE", "LOC", "NORP") for t in words)
     return bool(words) and all(t.ent in ("GPE", "LOC") for t in words)
 
 

@@ -103,6 +103,7 @@ class SpeakerWords:
     things: frozenset[str] = frozenset()  # head nouns of things that show, never say ("video", "tank")
     state_voices: frozenset[str] = frozenset()  # heads whose state in the genitive speaks ("Власти Латвии")
     body_heads: tuple[str, ...] = ()  # stems of a body's head noun ("service", "urząd", "служб")
+    agency_suffixes: frozenset[str] = frozenset()  # "AP News": still the agency
 
 
 @cache
@@ -132,7 +133,8 @@ def speaker_words(lang: str) -> SpeakerWords:
                         words("page_labels"),
                         words("things"),
                         words("state_voices"),
-                        tuple(str(w).lower() for w in data.get("body_heads") or []))
+                        tuple(str(w).lower() for w in data.get("body_heads") or []),
+                        words("agency_suffixes"))
 
 
 PAGE_LABEL = "page label"  # speaker_problem: the site's furniture ("Also Read:"), no one's words
@@ -1006,7 +1008,7 @@ def _only_agency(name: str, sw: SpeakerWords) -> bool:
         rest = p.sub(" ", rest)
     if rest == name:
         return False
-    return not any(w[:1].isupper() for w in WORD.findall(rest))
+    return not any(w[:1].isupper() and w.lower() not in sw.agency_suffixes for w in WORD.findall(rest))
 
 
 def unnamed(speaker: Speaker) -> Speaker:

@@ -116,3 +116,9 @@ def test_the_authorities_of_a_state_deciding_is_the_authors_reading(pipe: Pipeli
     text = "Earlier, the Polish authorities decided to expand the fence on the border and change the law on migration."
     assert said(pipe, text, "en", date(2021, 11, 20)) == []
     assert said(pipe, "The Polish authorities said they would expand the fence.", "en", date(2021, 11, 20))
+
+
+def test_a_state_in_the_anaphor_names_whose_official(pipe: Pipeline) -> None:
+    text = ("On November 10, European Commission President Ursula von der Leyen and US President Joe Biden had a "
+            "meeting in the White House; the top EU official called it very productive on Twitter.")
+    assert speaker_of(pipe, text, "en", "very productive", on=date(2021, 11, 11)) == "Ursula von der Leyen"

@@ -646,9 +646,16 @@ def resolve_speaker(
     if words and len(words) <= 6 and definite and fit is not None and unnamed_title:
         # "the ministry" refers back to a body, "the minister" to a person who is one; "the former
         # prime minister" to a person who was one, never to the holder on the date
+        # "the top EU official", "the Belarusian leader": the state the phrase names is the referent's
+        qualifiers = {q.country for m in doc_mentions(doc) if a <= m.start and m.end <= b and m.kind in ("state", "demonym")
+                      and reg is not None and (q := reg.by_id(m.actor_id)) is not None and q.country}
+
         def fits(actor_id: str | None, gender: str | None = None) -> bool:
             if former:
                 return actor_id is not None and reg is not None and reg.held_before(actor_id, fit.roles, doc.date)
+            actor = reg.by_id(actor_id) if actor_id and reg is not None else None
+            if qualifiers and actor is not None and actor.country and actor.country not in qualifiers:
+                return False
             return fits_anaphor(doc, fit, actor_id, gender)
         # a person noun ("Wiceszef MSZ stwierdził") never refers back to a body the text named in its own
         # words ("– wyjaśnia Urząd do Spraw Cudzoziemców"), which no registry id marks as one

@@ -122,3 +122,21 @@ def test_a_state_in_the_anaphor_names_whose_official(pipe: Pipeline) -> None:
     text = ("On November 10, European Commission President Ursula von der Leyen and US President Joe Biden had a "
             "meeting in the White House; the top EU official called it very productive on Twitter.")
     assert speaker_of(pipe, text, "en", "very productive", on=date(2021, 11, 11)) == "Ursula von der Leyen"
+
+
+@pytest.mark.parametrize("text", [
+    "“We are preparing a new package of sanctions against the regime,” said the head of EU diplomacy.",
+    "Speaking to the press, the head of EU diplomacy stressed that “the path to Europe does not lead through Minsk”.",
+])
+def test_the_head_of_eu_diplomacy_is_the_high_representative(pipe: Pipeline, text: str) -> None:
+    assert said(pipe, text, "en", date(2021, 11, 15))[0][0] == "Josep Borrell"
+
+
+@pytest.mark.parametrize("text,lang,words", [
+    ("Президент Румынии Иван Петрович провел телефонный разговор с генсеком НАТО. «Генсек НАТО выразил полную "
+     "солидарность Альянса с нашей страной», — добавил президент Румынии.", "ru", "солидарность"),
+    ("Ruritanian Defence Minister Ivan Petrovic visited the site on Tuesday. Parts of a drone were found in the "
+     "area, the defence minister said.", "en", "Parts of a drone"),
+])
+def test_a_title_is_the_person_the_text_named_with_it(pipe: Pipeline, text: str, lang: str, words: str) -> None:
+    assert speaker_of(pipe, text, lang, words, on=date(2023, 10, 12)) in ("Иван Петрович", "Ivan Petrovic")

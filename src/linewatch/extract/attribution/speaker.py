@@ -483,6 +483,9 @@ def resolve_speaker(
         # "Sen. Claire McCaskill (D-Mo.)", "Pieskow (Kreml)": the bracket qualifies the name before it
         b = a + len(surface[:paren].rstrip())
         surface = doc.text[a:b]
+    for m in doc.mentions:
+        if m.kind == "title" and a <= m.start < b < m.end:
+            b = m.end  # "said the head of EU diplomacy": the phrase was cut at "of", inside the title
     if (name_end := _apposed_name(doc, a, b)) is not None:
         # "Jan Kowal, a spokesman for the Estonian Interior Ministry, said": the person named first,
         # not the state or body of the apposition that describes them
@@ -631,10 +634,11 @@ def resolve_speaker(
     # "бывшего премьер-министра Украины": a former holder, and the country's capital is no person's name
     former = reg is not None and reg.names_former(doc.text, a, b, lang)
     # "dodał wiceszef MSWiA" names an office, not a person: the holder the text named refers back
-    # a title the registry knows, written in capitals ("the Minister of National Defence"), is no name
+    # a title the registry knows, written in capitals ("the Minister of National Defence"), and a
+    # country's name ("президент Румынии") are no person's name
     untitled = surface
     for m in doc.mentions:
-        if m.kind == "title" and a <= m.start and m.end <= b:
+        if (m.kind in ("title", "state") or m.label in ("LOC", "GPE")) and a <= m.start and m.end <= b:
             untitled = untitled[: m.start - a] + "x" * (m.end - m.start) + untitled[m.end - a :]
     unnamed_title = not _has_name(untitled, mixed_acronyms=True) or (former and _name_part(surface, lang) is None)
     if fit is not None and not fit.body and reg is not None:
@@ -672,11 +676,15 @@ def resolve_speaker(
             prev.mention = surface
             prev.resolved_by = "anaphor"
             return prev
-        if not former and fit.roles and (named := _named_holder(doc, fit.roles)) is not None:
+        if not former and fit.roles and (named := _named_holder(doc, fit.roles)) is not None and fits(named.id):
             # "– powiedział wiceszef MSZ" before the text names "Przydacz": the one person the document
             # names anywhere who held that office on its date (of several deputy ministers, the one here)
             return Speaker(named.name, named.id, (a, b), surface, gender_of(doc, named.id, history), "anaphor", 0.6)
-        if not former and (home := _home_holder(doc, fit.roles)) is not None:
+        if not former and fit.roles and (titled := _titled_name(doc, fit.roles, surface, reg)) is not None:
+            # "— добавил президент Румынии" after "Президент Румынии Клаус Йоханнис провел…": the person the
+            # text names with that title, whom the registry does not know
+            return Speaker(titled, None, (a, b), surface, gender_hint, "anaphor", 0.55)
+        if not former and (home := _home_holder(doc, fit.roles)) is not None and fits(home.id):
             return Speaker(home.name, home.id, (a, b), surface, gender_of(doc, home.id, history), "title", 0.6)
     # "МИД", "В Минобороны добавили": a bare acronym of the home country's ministry (titles.yaml home_bodies)
     bare = [w for w in words if w not in speaker_words(lang).prepositions]
@@ -828,6 +836,30 @@ def _named_holder(doc: Doc, roles: frozenset[str]) -> Any | None:
     ids = {m.actor_id for m in doc_mentions(doc) if m.kind == "name" and is_person(doc, m.actor_id)}
     holders = [i for i in ids if reg.holds(i, roles, doc.date)]
     return reg.by_id(holders[0]) if len(holders) == 1 else None
+
+
+def _titled_name(doc: Doc, roles: frozenset[str], surface: str, reg: Any) -> str | None:
+    """The one person's name the document writes right after a title of one of `roles` that names the
+    same country words as `surface` ("Президент Румынии Клаус Йоханнис" for "президент Румынии",
+    "Defence Minister Jan Kowal" for "the defence minister"), when the registry knows no holder."""
+    def country_words(text: str) -> set[str]:
+        return {w.casefold() for w in WORD.findall(text) if w[:1].isupper() and not is_title_word(w, doc.lang)}
+
+    wanted = country_words(" ".join(WORD.findall(surface)[1:]))
+    names: set[str] = set()
+    for m in doc.mentions:
+        if m.kind != "title" or not (reg.title_roles(m.text, doc.lang) & roles):
+            continue
+        per = person_entity_in(doc, m.end, m.end + 60)
+        if per is None:
+            continue
+        gap = doc.text[m.end : doc.text.find(per.split()[0], m.end)]
+        gap_words = WORD.findall(gap)
+        if gap.strip(" ,") and (len(gap_words) > 2 or not all(w[:1].isupper() for w in gap_words)):
+            continue  # only the title's country may stand between it and the name
+        if country_words(" ".join(WORD.findall(m.text)[1:]) + " " + gap) == wanted:
+            names.add(per)
+    return names.pop() if len(names) == 1 else None
 
 
 def _home_holder(doc: Doc, roles: frozenset[str]) -> Any | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from linewatch.extract.events import verbal_act
+from linewatch.extract.verbal_cues import cue_act
 from linewatch.model import Statement
 
 
@@ -88,3 +89,15 @@ def test_content_led_acts(content: str, lang: str, want: str | None) -> None:
 def test_dismissed_as_inappropriate_is_rejection(content: str, lang: str) -> None:
     cue = {"en": "said", "ru": "сказал", "pl": "powiedział"}[lang]
     assert act(f"Minister {cue}, {content}.", cue, content, lang) == "REJECT"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_possessive_with_either_apostrophe_is_one_word(apostrophe: str) -> None:
+    # "expressed Poland’s support" is "express support" with one word between (MAX_GAP), whether
+    # the apostrophe is straight or typographic
+    sentence = f"The envoy expressed Poland{apostrophe}s support for the guards."
+    content = f"Poland{apostrophe}s support for the guards"
+    c0, s0 = sentence.index("expressed"), sentence.index(content)
+    st = Statement(doc_id="d", content=content, content_span=(s0, s0 + len(content)), cue="expressed",
+                   cue_span=(c0, c0 + len("expressed")))
+    assert cue_act(st, "en") == "SUPPORT"

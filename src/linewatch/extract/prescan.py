@@ -23,11 +23,11 @@ from functools import cache
 
 from linewatch.extract.attribution.base import LONG_DASHES, QUOTE_MARKS
 from linewatch.extract.attribution.cues import cue_table
-from linewatch.extract.attribution.speaker import WORD
 from linewatch.extract.events import find_triggers
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import component
+from linewatch.nlp.words import WORD
 
 VERSION = "0.1"
 

@@ -31,12 +31,12 @@ from linewatch.actors.registry import form_regex
 from linewatch.lexicon import lexicon
 from linewatch.model import Statement
 from linewatch.nlp.lemmas import future_verb, word_lemmas
+from linewatch.nlp.words import WORD
 
 MAX_GAP = 1  # words allowed between two words of a several-word entry
 FIRST_PERSON_REACH = 3  # words from "I"/"we" to the act's verb: "I have to blame", "we strongly reject"
 CONTENT_WORDS = 3  # first words of a content that may finish an entry begun in the cue
 NO_ACT = "no_act"  # Statement.extra key: a question or negated cue, left without a verbal act on purpose
-_WORD = re.compile(r"\w+(?:[-']\w+)*")
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def _consequence(clause: str, ult: _Ultimatum, lang: str, first_person: frozense
     the future tense) with the speakers, a name or a party as its subject before it ("we will",
     "the government will", "Литва предложит"; not "the meeting will take place"). Where no parties
     are listed (a subject may be dropped: "ответим"), the future or modal word alone."""
-    words = [(m.start(), m.group()) for m in _WORD.finditer(clause)]
+    words = [(m.start(), m.group()) for m in WORD.finditer(clause)]
     for k, (at, word) in enumerate(words):
         is_then = ult.consequence is not None and ult.consequence.match(clause, at) is not None
         if not is_then and not (ult.future_tense and future_verb(word, lang)):
@@ -149,7 +149,7 @@ def _match_end(lemmas: list[frozenset[str]], start: int, words: tuple[str, ...])
 def own_act(content: str, lang: str) -> str | None:
     """The act the speakers name as their own in the content ("I have to blame Russia" → ACCUSE)."""
     lex = _cue_lexicon(lang)
-    words = [w.casefold() for w in _WORD.findall(content)]
+    words = [w.casefold() for w in WORD.findall(content)]
     single = _single_word_entries(lang)
     if not lex.first_person or not single:
         return None
@@ -197,7 +197,7 @@ def _negation(word: str, negation: frozenset[str]) -> bool:
 def is_question(content: str, lang: str) -> bool:
     """A content asked, not stated: it ends in "?" or a question word is among its first two
     ("whether", "czy", "будет ли")."""
-    words = _WORD.findall(content)
+    words = WORD.findall(content)
     body = content.strip(" \"'“”„«»")
     # one sentence that is a question; a quotation that goes on after one ("Who is to blame? They
     # are") states something
@@ -221,7 +221,7 @@ def negated_cue(statement: Statement, text: str, lang: str) -> bool:
     if statement.cue_span and 0 < statement.cue_span[0] <= len(text):
         before = text[max(0, statement.cue_span[0] - 40) : statement.cue_span[0]]
         before = re.split(r"[.!?;:,\"«»„”\n]", before)[-1]
-    words = [w.casefold() for w in _WORD.findall(before)][-2:] + [w.casefold() for w in _WORD.findall(cue)][:-1]
+    words = [w.casefold() for w in WORD.findall(before)][-2:] + [w.casefold() for w in WORD.findall(cue)][:-1]
     if any(_negation(w, neg) for w in words):
         return True
     # an entry of several words ("no longer") is matched word by word
@@ -232,12 +232,12 @@ def negated_cue(statement: Statement, text: str, lang: str) -> bool:
 def cue_act(statement: Statement, lang: str) -> str | None:
     """The act named by the cue's lemmas (the longest entry wins; a tie goes to the type listed first)."""
     lex = _cue_lexicon(lang)
-    cue_words = _WORD.findall(statement.cue or "")
+    cue_words = WORD.findall(statement.cue or "")
     if not lex.entries or not cue_words:
         return None
     words = list(cue_words)
     if statement.cue_span and statement.content_span[0] >= statement.cue_span[1]:
-        words += _WORD.findall(statement.content)[:CONTENT_WORDS]  # "выступил" + "за ..."
+        words += WORD.findall(statement.content)[:CONTENT_WORDS]  # "выступил" + "за ..."
     lemmas = [word_lemmas(w, lang) for w in words]
     best: tuple[int, str] | None = None
     for act, entry in lex.entries:

@@ -38,9 +38,7 @@ from linewatch.nlp.names import (
     name_nominative,
     oblique_body_words,
 )
-
-# A word of a name or phrase, hyphenated or with an apostrophe inside ("Jean-Yves", "O'Brien", "d’Estaing").
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+from linewatch.nlp.words import WORD
 
 
 @dataclass

@@ -29,7 +29,7 @@ from typing import Any
 
 from linewatch.actors.registry import ActorRegistry, TokenTrie, form_regex, get_registry
 from linewatch.extract.attribution.base import word_lemma
-from linewatch.extract.attribution.speaker import home_body
+from linewatch.extract.attribution.speaker import home_body, speaker_words
 from linewatch.extract.dates import find_dates, statement_date
 from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type, scale
 from linewatch.extract.plover_model import (
@@ -126,8 +126,8 @@ def _partner_words(lang: str) -> frozenset[str]:
 def _possessive_words(lang: str) -> frozenset[str]:
     """The words a possessive ending leaves when a phrase is split into words (speakers.yaml
     `possessive_endings`: "Moldova's" gives "moldova" and "s"); none in a language without them."""
-    endings = lexicon(lang, "speakers").get("possessive_endings") or []
-    return frozenset(w.casefold() for e in endings for w in re.findall(r"\w+", str(e)))
+    endings = speaker_words(lang).possessive_endings
+    return frozenset(w.casefold() for e in endings for w in re.findall(r"\w+", e))
 
 
 @lru_cache(maxsize=50_000)

@@ -102,6 +102,7 @@ class SpeakerWords:
     state_voices: frozenset[str] = frozenset()  # heads whose state in the genitive speaks ("Власти Латвии")
     body_heads: tuple[str, ...] = ()  # stems of a body's head noun ("service", "urząd", "служб")
     agency_suffixes: frozenset[str] = frozenset()  # "AP News": still the agency
+    possessive_endings: tuple[str, ...] = ()  # "'s", "’s": what makes a name its noun's owner
 
 
 @cache
@@ -132,7 +133,8 @@ def speaker_words(lang: str) -> SpeakerWords:
                         words("things"),
                         words("state_voices"),
                         tuple(str(w).lower() for w in data.get("body_heads") or []),
-                        words("agency_suffixes"))
+                        words("agency_suffixes"),
+                        tuple(endings))
 
 
 PAGE_LABEL = "page label"  # speaker_problem: the site's furniture ("Also Read:"), no one's words

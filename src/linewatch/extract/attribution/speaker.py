@@ -640,7 +640,7 @@ def resolve_speaker(
     for m in doc.mentions:
         if (m.kind in ("title", "state") or m.label in ("LOC", "GPE")) and a <= m.start and m.end <= b:
             untitled = untitled[: m.start - a] + "x" * (m.end - m.start) + untitled[m.end - a :]
-    unnamed_title = not _has_name(untitled, mixed_acronyms=True) or (former and _name_part(surface, lang) is None)
+    unnamed_title = not _names_a_person(untitled) or (former and _name_part(surface, lang) is None)
     if fit is not None and not fit.body and reg is not None:
         fit = replace(fit, roles=reg.title_roles(surface, lang))
     elif fit is None and reg is not None and unnamed_title and (roles := reg.title_roles(surface, lang)):
@@ -1429,14 +1429,26 @@ def person_name_in(surface: str, lang: str = "en") -> str | None:
     return _name_part(surface, lang)
 
 
-def _has_name(surface: str, mixed_acronyms: bool = False) -> bool:
+def _has_name(surface: str) -> bool:
     """Does the phrase contain a capitalised word other than its first one (a proper name)? An
-    acronym is a body's ("Глава МИД", "szef MSZ"), no name; with `mixed_acronyms` also one with a
-    lower-case letter inside ("wiceszef MSWiA")."""
-    words = WORD.findall(surface)
-    lower = 1 if mixed_acronyms else 0
-    return any(w[:1].isupper() and not (len(w) > 1 and sum(c.isupper() for c in w) >= len(w) - lower)
-               for w in words[1:])
+    acronym is a body's ("Глава МИД", "szef MSZ"), no name."""
+    return any(w[:1].isupper() and not _acronym(w) for w in WORD.findall(surface)[1:])
+
+
+def _names_a_person(surface: str) -> bool:
+    """`_has_name`, where an acronym with one lower-case letter inside is a body's too, no name
+    ("wiceszef MSWiA" names an office)."""
+    return any(w[:1].isupper() and not _acronym(w) and not _mixed_acronym(w) for w in WORD.findall(surface)[1:])
+
+
+def _acronym(word: str) -> bool:
+    """All capitals ("МИД", "MSZ")."""
+    return len(word) > 1 and sum(c.isupper() for c in word) == len(word)
+
+
+def _mixed_acronym(word: str) -> bool:
+    """Capitals but for one letter ("MSWiA")."""
+    return len(word) > 1 and sum(c.isupper() for c in word) == len(word) - 1
 
 
 @cache

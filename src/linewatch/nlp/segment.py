@@ -61,6 +61,11 @@ def _quote_pairs(lang: str) -> tuple[dict[str, frozenset[str]], int]:
     return pairs, int(data.get("max_quote_sentence", 700))
 
 
+def opening_quotes(lang: str) -> str:
+    """The opening quote marks of segment.yaml `quotes`, one string ("“«„\"")."""
+    return "".join(_quote_pairs(lang)[0])
+
+
 def quote_spans(text: str, lang: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(open, close+1) spans of balanced quotations in text[start:end] (outermost only).
 

@@ -29,13 +29,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from linewatch.actors.registry import get_registry
-from linewatch.analyze.stance.topics import topic_mentions
+from linewatch.analyze.stance.topics import TopicMention, topic_mentions
 from linewatch.analyze.stance.words import stance_words, words_with_spans
 from linewatch.extract.attribution.speaker import speaker_words
 from linewatch.extract.mentions import doc_mentions as find_doc_mentions
 from linewatch.model import Actor, Span, Statement
 from linewatch.nlp.doc import Doc, Mention
 from linewatch.nlp.polish_morph import may_be_accusative
+from linewatch.nlp.segment import opening_quotes
 
 MAX_MENTIONS = 5000  # per document; hostile input may name thousands
 CONTEXT_REACH = 1500  # characters around a statement's content searched for its target
@@ -479,9 +480,9 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
     if known and all(names_a_place(doc, c) or is_place_modifier(doc, c) for c in known):
         # only places are named, beside a thing the content calls by its own name ("damage to
         # the pipeline Seaconnect in the sea between Finland and Estonia"): the thing is meant
-        topic = topic_of(doc, content_spans)
-        if topic is not None and topic.span not in {(t.start, t.end) for span in content_spans
-                                                     for t in topic_mentions(doc.text, span, doc.lang)}:
+        found = content_topics(doc, content_spans)
+        topic = topic_of(doc, found)
+        if topic is not None and topic.span not in {(t.start, t.end) for _, mentions in found for t in mentions}:
             return topic, named
     if known:
         return known[0], named
@@ -500,18 +501,22 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
     # a continuation naming a thing in passing ("making a thriller out of grain") keeps its
     # actor (tune folds: one statement each way).
     stated = [c for c in named if c not in context]
-    topic = topic_of(doc, content_spans)
+    topic = topic_of(doc, content_topics(doc, content_spans))
     first = next((c for c in stated if c.label != "GPE"), None) or topic or next(iter(stated), None)
     return first, named
 
 
-def topic_of(doc: Doc, spans: list[Span]) -> Candidate | None:
-    """The first thing or policy the content names ("sanctions", "the pipeline"): what a
-    statement naming no actor is about, rather than the document's adversary by default.
+def content_topics(doc: Doc, spans: list[Span]) -> list[tuple[Span, list[TopicMention]]]:
+    """Each content span with the topics it names (`topic_mentions`), in text order."""
+    return [(span, topic_mentions(doc.text, span, doc.lang)) for span in spans]
+
+
+def topic_of(doc: Doc, topics: list[tuple[Span, list[TopicMention]]]) -> Candidate | None:
+    """The first thing or policy the content names ("sanctions", "the pipeline"; `content_topics`):
+    what a statement naming no actor is about, rather than the document's adversary by default.
     A thing the text calls by its own name ("the pipeline Balticconnector", "the Nord Stream
     pipeline") is reported under that name: it says which pipeline."""
-    for span in spans:
-        found = topic_mentions(doc.text, span, doc.lang)
+    for span, found in topics:
         if found:
             t = found[0]
             named = _thing_name(doc, (t.start, t.end), span)
@@ -541,9 +546,10 @@ def _thing_name(doc: Doc, topic: Span, content: Span) -> Span | None:
     Balticconnector") or right before it, not as the content's first word ("the Nord Stream
     pipeline"; a sentence's first word is capitalised anyway)."""
     gap = doc.text[topic[1] : topic[1] + 2]
-    if gap[:1] == " " or gap[:1] in "«„\"“":
+    opening = opening_quotes(doc.lang)  # segment.yaml `quotes`: "the pipeline «Balticconnector»"
+    if gap[:1] == " " or gap[:1] in opening:
         after = _name_words(doc, words_with_spans(doc.text[topic[1] : min(content[1], topic[1] + 80)]), topic[1])
-        if after and doc.text[topic[1] : after[0][1]].strip(" «„\"“") == "":
+        if after and doc.text[topic[1] : after[0][1]].strip(" " + opening) == "":
             return after[0][1], after[-1][2]
     left = doc.text[max(content[0], topic[0] - 80) : topic[0]]
     if not left.endswith(" "):

@@ -78,3 +78,13 @@ def test_training_cross_validation_writes_out_of_fold_predictions(tmp_path: Path
     assert len(preds) == 60
     right = sum(p["stance"] == ("oppose", "neutral", "support")[k % 3] for k, p in enumerate(preds))
     assert right >= 50
+
+
+def test_ruopinionne_neutral_names_may_start_with_any_capital(tmp_path: Path) -> None:
+    # a name's capital outside A-Z and А-Я (Ł, Ż, Ś) starts a name too
+    rows = [{"sent_id": 1, "text": "Wczoraj Łukasz Żółkiewski przyjechał do Świnoujścia.", "opinions": []}]
+    data = tmp_path / "train.jsonl"
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    items = load_ruopinionne(data)
+    assert [(it["text"][it["span"][0]:it["span"][1]], it["label"]) for it in items] == [
+        ("Łukasz Żółkiewski", "neutral"), ("Świnoujścia", "neutral")]

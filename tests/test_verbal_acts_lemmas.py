@@ -101,3 +101,11 @@ def test_possessive_with_either_apostrophe_is_one_word(apostrophe: str) -> None:
     st = Statement(doc_id="d", content=content, content_span=(s0, s0 + len(content)), cue="expressed",
                    cue_span=(c0, c0 + len("expressed")))
     assert cue_act(st, "en") == "SUPPORT"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_thats_why_gives_a_reason_not_a_question(apostrophe: str) -> None:
+    # "why" as the second word after "that's" opens no question: the act under the cue stands
+    content = f"That{apostrophe}s why the council should be prepared for a long winter"
+    sentence = f"{content}, the mayor argued."
+    assert act(sentence, "argued", content, "en") == "DEMAND"

@@ -44,6 +44,7 @@ class _CueLexicon:
     entries: tuple[tuple[str, tuple[str, ...]], ...]  # (act, lemmas of the entry's words)
     negation: frozenset[str]
     question_openers: frozenset[str]
+    reason_openers: tuple[tuple[str, ...], ...]  # "that's why": a question word that gives a reason
     ultimatum: _Ultimatum | None  # a negative condition, then (after a clause break) its consequence
     first_person: frozenset[str]  # "I", "we": the speakers themselves
     passive_auxiliaries: frozenset[str]  # "been", "был*": the speakers undergo the act ("we have been accused")
@@ -63,6 +64,7 @@ def _cue_lexicon(lang: str) -> _CueLexicon:
         entries,
         frozenset(str(w).casefold() for w in data.get("negation") or []),
         frozenset(str(w).casefold() for w in data.get("question_openers") or []),
+        tuple(tuple(str(e).casefold().split()) for e in data.get("reason_openers") or [] if str(e).strip()),
         _ultimatum_pattern(data.get("ultimatum") or {}),
         frozenset(str(w).casefold() for w in data.get("first_person") or []),
         frozenset(str(w).casefold() for w in data.get("passive_auxiliaries") or []),
@@ -196,14 +198,18 @@ def _negation(word: str, negation: frozenset[str]) -> bool:
 
 def is_question(content: str, lang: str) -> bool:
     """A content asked, not stated: it ends in "?" or a question word is among its first two
-    ("whether", "czy", "будет ли")."""
+    ("whether", "czy", "будет ли") and they are no `reason_openers` ("that's why")."""
     words = WORD.findall(content)
     body = content.strip(" \"'“”„«»")
     # one sentence that is a question; a quotation that goes on after one ("Who is to blame? They
     # are") states something
     if body.endswith("?") and not re.search(r"[.!?]\s", body):
         return True
-    return any(w.casefold() in _cue_lexicon(lang).question_openers for w in words[:2])
+    lex = _cue_lexicon(lang)
+    opening = [w.casefold() for w in words[:2]]
+    if any(tuple(opening[:len(r)]) == r for r in lex.reason_openers):
+        return False  # "That's why the party should be prepared" states a reason
+    return any(w in lex.question_openers for w in opening)
 
 
 def no_act_of_speaker(statement: Statement, text: str, lang: str) -> bool:

@@ -140,3 +140,9 @@ def test_the_head_of_eu_diplomacy_is_the_high_representative(pipe: Pipeline, tex
 ])
 def test_a_title_is_the_person_the_text_named_with_it(pipe: Pipeline, text: str, lang: str, words: str) -> None:
     assert speaker_of(pipe, text, lang, words, on=date(2023, 10, 12)) in ("Иван Петрович", "Ivan Petrovic")
+
+
+def test_a_platform_after_the_speaker_says_where(pipe: Pipeline) -> None:
+    text = ("Президент Румынии Иван Петрович провел телефонный разговор с генсеком НАТО, которому рассказал о новых "
+            "обломках дрона, говорится в сообщении президента Румынии в Twitter.")
+    assert speaker_of(pipe, text, "ru", "обломках", on=date(2023, 10, 12)) == "Иван Петрович"

@@ -102,6 +102,7 @@ class SpeakerWords:
     state_voices: frozenset[str] = frozenset()  # heads whose state in the genitive speaks ("Власти Латвии")
     body_heads: tuple[str, ...] = ()  # stems of a body's head noun ("service", "urząd", "служб")
     agency_suffixes: frozenset[str] = frozenset()  # "AP News": still the agency
+    platforms: tuple[str, ...] = ()  # stems of platforms a speaker posts on ("twitter", "телеграм")
     possessive_endings: tuple[str, ...] = ()  # "'s", "’s": what makes a name its noun's owner
 
 
@@ -134,7 +135,8 @@ def speaker_words(lang: str) -> SpeakerWords:
                         words("state_voices"),
                         tuple(str(w).lower() for w in data.get("body_heads") or []),
                         words("agency_suffixes"),
-                        tuple(endings))
+                        platforms=tuple(str(w).lower() for w in data.get("platforms") or []),
+                        possessive_endings=tuple(endings))
 
 
 PAGE_LABEL = "page label"  # speaker_problem: the site's furniture ("Also Read:"), no one's words
@@ -416,6 +418,18 @@ def _actor_name(doc: Doc, actor_id: str) -> str | None:
     return actor.name if actor is not None else None
 
 
+def _medium_adjunct(surface: str, lang: str) -> int | None:
+    """Where a closing phrase of a preposition and a platform starts ("президента Румынии в Twitter",
+    "the president on Twitter": speakers.yaml `platforms`), else None: where it was said, not who."""
+    words = list(WORD.finditer(surface))
+    sw = speaker_words(lang)
+    for k, w in enumerate(words[1:-1], 1):
+        after = words[k + 1:]
+        if w.group().lower() in sw.prepositions and len(after) == 1 and after[0].group().lower().startswith(sw.platforms or ("\x00",)):
+            return w.start()
+    return None
+
+
 def _without_occasion(surface: str, lang: str) -> str:
     """"Hersh in his report", "Weichert on Monday": the name before a preposition whose phrase says
     where or when (only lower-case words and numbers follow), not who."""
@@ -482,6 +496,9 @@ def resolve_speaker(
     if paren > 0 and surface[:paren].strip():
         # "Sen. Claire McCaskill (D-Mo.)", "Pieskow (Kreml)": the bracket qualifies the name before it
         b = a + len(surface[:paren].rstrip())
+        surface = doc.text[a:b]
+    if (cut := _medium_adjunct(surface, doc.lang)) is not None:
+        b = a + len(surface[:cut].rstrip())
         surface = doc.text[a:b]
     for m in doc.mentions:
         if m.kind == "title" and a <= m.start < b < m.end:

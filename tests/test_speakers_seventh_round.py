@@ -146,3 +146,11 @@ def test_a_platform_after_the_speaker_says_where(pipe: Pipeline) -> None:
     text = ("Президент Румынии Иван Петрович провел телефонный разговор с генсеком НАТО, которому рассказал о новых "
             "обломках дрона, говорится в сообщении президента Румынии в Twitter.")
     assert speaker_of(pipe, text, "ru", "обломках", on=date(2023, 10, 12)) == "Иван Петрович"
+
+
+def test_the_subject_of_a_passive_quoted_as_saying_speaks(pipe: Pipeline) -> None:
+    text = ("NATO condemned the use of migrants. The Western military alliance was quoted as saying that it stands "
+            "in solidarity with Poland.")
+    assert speaker_of(pipe, text, "en", "solidarity", on=date(2021, 11, 9)) == "NATO"
+    active = "The website of the broadcaster quoted Bilotaite as saying that the Baltic countries are talking."
+    assert speaker_of(pipe, active, "en", "Baltic countries", on=date(2023, 8, 16)) == "Agnė Bilotaitė"

@@ -205,6 +205,10 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
         if (node.dep in ("conj", "xcomp") or participle) and node.head in by_i:
             node = by_i[node.head]  # "X spoke on Monday, urging…": the participle's subject is X
             continue
+        verb = by_i.get(by_i[node.head].head) if node.dep == "pcomp" and node.head in by_i else None
+        if verb is not None and any(t.head == verb.i and t.dep in ("nsubjpass", "nsubj:pass") for t in toks):
+            node = verb  # "X was quoted as saying": the subject of the passive "quoted" (not "Y quoted X as…")
+            continue
         return None
     return None
 

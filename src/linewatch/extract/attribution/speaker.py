@@ -655,7 +655,10 @@ def resolve_speaker(
     # country's name ("президент Румынии") are no person's name
     untitled = surface
     for m in doc.mentions:
-        if (m.kind in ("title", "state") or m.label in ("LOC", "GPE")) and a <= m.start and m.end <= b:
+        # ("the Western military alliance" names a body: its adjective is no name either)
+        country_word = m.kind in ("title", "state") or m.label in ("LOC", "GPE") or (
+            m.kind == "demonym" and fit is not None and fit.body)
+        if country_word and a <= m.start and m.end <= b:
             untitled = untitled[: m.start - a] + "x" * (m.end - m.start) + untitled[m.end - a :]
     unnamed_title = not _names_a_person(untitled) or (former and _name_part(surface, lang) is None)
     if fit is not None and not fit.body and reg is not None:

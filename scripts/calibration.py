@@ -18,7 +18,6 @@ import argparse
 import json
 import subprocess
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -43,36 +42,26 @@ def labelled_rows(pred: Path, golds: list[str]) -> list[dict]:
         for f in d["false_positives"]:
             if isinstance(f.get("line"), int):
                 label[f["line"]] = "fp"
+    lang_of = {r.get("doc"): r.get("language") or "?" for r in rows if r.get("kind") == "document"}
     scored = []
     for i, r in enumerate(rows, 1):
         if r.get("kind") != "statement" or i not in label:
             continue  # events, documents, and predictions on optional gold
         scored.append({"line": i, "label": label[i], "confidence": float(r.get("confidence") or 0),
                        "resolved_by": r.get("resolved_by") or "none", "form": r.get("form") or "?",
-                       "lang": r.get("language") or _lang_of(rows, r), "rules": r.get("rules") or [],
+                       "lang": r.get("language") or lang_of.get(r.get("doc"), "?"), "rules": r.get("rules") or [],
                        "speaker_known": bool(r.get("speaker_country") or r.get("speaker_org")
                                              or r.get("speaker_role")),
                        "doc": r.get("doc")})
     return scored
 
 
-def _lang_of(rows: list[dict], r: dict) -> str:
-    return next((x.get("language") or "?" for x in rows if x.get("kind") == "document"
-                 and x.get("doc") == r.get("doc")), "?")
-
-
 def fold_predictions(part: str) -> tuple[Path, list[str]]:
-    """The last eval_folds.py predictions restricted to the tune or check documents."""
+    """The last eval_folds.py predictions restricted to the tune or check documents (a temporary
+    file the caller deletes) and their gold files."""
     folds = eval_folds.TUNE_FOLDS if part == "tune" else eval_folds.CHECK_FOLDS
     docs = [d for d in eval_folds.gold_documents(eval_folds.SHARED) if d.fold in folds]
-    wanted = {str(d.text) for d in docs}
-    src = eval_folds.OUT / "predictions.jsonl"
-    tmp = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")
-    with tmp:
-        for line in src.read_text(encoding="utf-8").splitlines():
-            if line.strip() and json.loads(line).get("doc") in wanted:
-                tmp.write(line + "\n")
-    return Path(tmp.name), [str(d.gold) for d in docs]
+    return eval_folds.predictions_of(docs, eval_folds.OUT / "predictions.jsonl"), [str(d.gold) for d in docs]
 
 
 def band(conf: float) -> str:
@@ -110,7 +99,9 @@ def main() -> None:
     args = ap.parse_args()
     rows: list[dict] = []
     if args.folds:
-        rows += labelled_rows(*fold_predictions(args.folds))
+        pred, golds = fold_predictions(args.folds)
+        rows += labelled_rows(pred, golds)
+        pred.unlink()
     if args.pred:
         golds = [str(g) for x in args.gold for g in (sorted(Path(x).glob("*/gold.yaml")) or [Path(x)])
                  if Path(x).is_file() or g.is_file()]

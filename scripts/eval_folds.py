@@ -105,21 +105,27 @@ def extract(docs: list[GoldDocument], taxonomy: str | None, out: Path) -> None:
             fh.write(proc.stdout)
 
 
-def score(docs: list[GoldDocument], predictions: Path, verbose: bool = False) -> dict | None:
-    if not docs:
-        return None
+def predictions_of(docs: list[GoldDocument], predictions: Path) -> Path:
+    """A temporary file with the prediction lines of `docs` only (the caller deletes it)."""
     wanted = {str(d.text) for d in docs}
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as tmp:
         for line in predictions.read_text(encoding="utf-8").splitlines():
             if line.strip() and json.loads(line).get("doc") in wanted:
                 tmp.write(line + "\n")
+    return Path(tmp.name)
+
+
+def score(docs: list[GoldDocument], predictions: Path, verbose: bool = False) -> dict | None:
+    if not docs:
+        return None
+    tmp = predictions_of(docs, predictions)
     score_py = SHARED / "eval" / "score.py"
     golds = [str(d.gold) for d in docs]
     if verbose:
-        subprocess.run([sys.executable, str(score_py), "gold", tmp.name, *golds, "-v"])
-    proc = subprocess.run([sys.executable, str(score_py), "gold", tmp.name, *golds, "--json"],
+        subprocess.run([sys.executable, str(score_py), "gold", str(tmp), *golds, "-v"])
+    proc = subprocess.run([sys.executable, str(score_py), "gold", str(tmp), *golds, "--json"],
                           stdout=subprocess.PIPE, text=True, check=True)
-    os.unlink(tmp.name)
+    os.unlink(tmp)
     return json.loads(proc.stdout)["overall"]
 
 

@@ -47,6 +47,7 @@ from linewatch.extract.attribution.speaker import (
     cited_person,
     determiners,
     doc_mentions,
+    document_named_after,
     is_anaphor,
     is_person,
     is_title_word,
@@ -189,7 +190,7 @@ def _impersonal_cue(doc: Doc, att: Attribution) -> bool:
     after = [w.strip(",.;:»\"”").lower() for w in doc.text[att.cue_span[1]:att.cue_span[1] + 40].split()[:3]]
     if table.impersonal_continuers is not None and table.impersonal_continuers.fullmatch(cue):
         return False
-    if table.source_nouns is not None and any(table.source_nouns.fullmatch(w) for w in after[:2]):
+    if document_named_after(doc, att.cue_span[1]):
         return False
     if table.impersonal_cues is not None and table.impersonal_cues.fullmatch(cue):
         return True
@@ -279,10 +280,10 @@ def _names_a_state(doc: Doc, speaker: Speaker) -> bool:
     if actor is None or actor.type != "state":
         return False
     a, b = speaker.span
-    words = [t for t in doc.tokens if a <= t.start < b and t.text[:1].isalnum()]
+    words = [t for t in doc.tokens_in((a, b)) if t.text[:1].isalnum()]
     rules = attitude_rules(doc.lang)
     nouns = rules.state_nouns if rules is not None else frozenset()
-    after = next((t for t in doc.tokens if t.start >= b), None)
+    after = next(iter(doc.tokens_in((b, b + 40))), None)
     if words and after is not None and (after.lemma or after.text).lower() in nouns:
         # "the Polish authorities decided to…": the state's authorities as a whole, named by its adjective
         return all(t.ent in ("GPE", "LOC", "NORP") for t in words)

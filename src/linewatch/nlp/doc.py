@@ -107,7 +107,12 @@ class Doc:
 
     def sentence_index_at(self, offset: int) -> int:
         """Index of the sentence containing `offset` (the nearest before it otherwise)."""
-        starts = [s.start for s in self.sentences]
+        key = (id(self.sentences), len(self.sentences))
+        cached = self.annotations.get("_sentence_starts")
+        if cached is None or cached[0] != key:  # rebuilt per call, it made dates per statement quadratic
+            cached = (key, [s.start for s in self.sentences])
+            self.annotations["_sentence_starts"] = cached
+        starts = cached[1]
         i = bisect.bisect_right(starts, offset) - 1
         return max(0, min(i, len(self.sentences) - 1))
 
@@ -115,6 +120,18 @@ class Doc:
         if not self.sentences:
             return None
         return self.sentences[self.sentence_index_at(offset)]
+
+    def mentions_starting(self, span: Span) -> list[Mention]:
+        """Mentions that start inside `span` (they may end after it), in text order; bisected on
+        the starts, as `tokens_in`: speaker resolution asks this for every statement."""
+        key = (id(self.mentions), len(self.mentions))
+        cached = self.annotations.get("_mention_starts")
+        if cached is None or cached[0] != key:
+            ordered = sorted(self.mentions, key=lambda m: (m.start, m.end))
+            cached = (key, ordered, [m.start for m in ordered])
+            self.annotations["_mention_starts"] = cached
+        _, ordered, starts = cached
+        return ordered[bisect.bisect_left(starts, span[0]) : bisect.bisect_left(starts, span[1])]
 
     def tokens_in(self, span: Span) -> list[Token]:
         # bisected on the token starts (tokens are in text order): a scan of every token per call

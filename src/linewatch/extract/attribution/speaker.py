@@ -469,7 +469,7 @@ def resolve_speaker(
     with no subject ("Do kryzysu odniósł się X. – … – powiedział."), before any earlier speaker."""
     if span is None or span[1] <= span[0]:
         prev = None
-        if at is not None and not history and _document_named_after(doc, at):
+        if at is not None and not history and document_named_after(doc, _word_end(doc.text, at)):
             # "– podano w komunikacie", "— говорится в заявлении" before anyone spoke: the document's
             # issuer is the body the text named before ("MSZ Białorusi potwierdziło otrzymanie noty"),
             # never a person; after a statement the document goes on with its speaker (below)
@@ -500,8 +500,8 @@ def resolve_speaker(
     if (cut := _medium_adjunct(surface, doc.lang)) is not None:
         b = a + len(surface[:cut].rstrip())
         surface = doc.text[a:b]
-    for m in doc.mentions:
-        if m.kind == "title" and a <= m.start < b < m.end:
+    for m in doc.mentions_starting((a, b)):
+        if m.kind == "title" and b < m.end:
             b = m.end  # "said the head of EU diplomacy": the phrase was cut at "of", inside the title
     if (name_end := _apposed_name(doc, a, b)) is not None:
         # "Jan Kowal, a spokesman for the Estonian Interior Ministry, said": the person named first,
@@ -650,15 +650,15 @@ def resolve_speaker(
     reg = registry_for(doc)
     # "бывшего премьер-министра Украины": a former holder, and the country's capital is no person's name
     former = reg is not None and reg.names_former(doc.text, a, b, lang)
-    # "dodał wiceszef MSWiA" names an office, not a person: the holder the text named refers back
-    # a title the registry knows, written in capitals ("the Minister of National Defence"), and a
-    # country's name ("президент Румынии") are no person's name
+    # "dodał wiceszef MSWiA" names an office, not a person: the holder the text named refers back.
+    # A title the registry knows, written in capitals ("the Minister of National Defence"), a
+    # country's name ("президент Румынии") and, for a body noun, a country's adjective ("the Western
+    # military alliance") are no person's name
     untitled = surface
-    for m in doc.mentions:
-        # ("the Western military alliance" names a body: its adjective is no name either)
+    for m in doc.mentions_starting((a, b)):
         country_word = m.kind in ("title", "state") or m.label in ("LOC", "GPE") or (
             m.kind == "demonym" and fit is not None and fit.body)
-        if country_word and a <= m.start and m.end <= b:
+        if country_word and m.end <= b:
             untitled = untitled[: m.start - a] + "x" * (m.end - m.start) + untitled[m.end - a :]
     unnamed_title = not _names_a_person(untitled) or (former and _name_part(surface, lang) is None)
     if fit is not None and not fit.body and reg is not None:
@@ -765,12 +765,17 @@ def _oblique_name(surface: str, lang: str) -> bool:
     return base is not None and base.casefold() != words[-1].casefold()
 
 
-def _document_named_after(doc: Doc, at: int) -> bool:
-    """Is one of the two words after the cue at `at` a document noun ("podano w komunikacie",
-    "говорится в заявлении"; cues.yaml `source_nouns`)?"""
+def _word_end(text: str, at: int) -> int:
+    """Where the word starting at `at` ends (only the cue's start reaches `resolve_speaker`)."""
+    m = WORD.match(text, at)
+    return m.end() if m else at
+
+
+def document_named_after(doc: Doc, cue_end: int) -> bool:
+    """Is one of the two words after a cue ending at `cue_end` a document noun ("podano w
+    komunikacie", "говорится в заявлении"; cues.yaml `source_nouns`)?"""
     nouns = cue_table(doc.lang).source_nouns
-    end = doc.text.find(" ", at)
-    after = [w.lower() for w in WORD.findall(doc.text[end if end >= 0 else at : at + 60])][:2]
+    after = [w.lower() for w in WORD.findall(doc.text[cue_end : cue_end + 40])][:2]
     return nouns is not None and any(nouns.fullmatch(w) for w in after)
 
 
@@ -1145,8 +1150,8 @@ def _apposed_name(doc: Doc, a: int, b: int) -> int | None:
     if end <= start or not rest[:1].islower():
         return None
     named = doc.text[start:end]
-    if any(m.start == start and m.end == end and (m.actor_id or m.label in _NAMED_LABELS)
-           for m in (*doc.mentions, *doc_mentions(doc))):
+    if any(m.end == end and (m.actor_id or m.label in _NAMED_LABELS) for m in doc.mentions_starting((start, start + 1))) \
+            or any(m.start == start and m.end == end for m in doc_mentions(doc)):
         return end
     return end if _name_part(named, doc.lang) == named else None
 

@@ -542,11 +542,11 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
             # замглавы МИД X": the agency is told; the one after it speaks (not "czytamy na kanale PAP
             # w serwisie X": a medium, then a place)
             return speaker_after(view, j, limit) or (i, j)
-        return _name_in_apposition(view, i, j) or (i, j)
+        return name_in_apposition(view, i, j) or (i, j)
     return None
 
 
-def _name_in_apposition(view: SentenceView, i: int, j: int) -> tuple[int, int] | None:
+def name_in_apposition(view: SentenceView, i: int, j: int) -> tuple[int, int] | None:
     """"said the interior minister, Jan Kowal.", "powiedział rzecznik resortu, Jan Nowak": a title
     in lower case, then a comma and a run of two to four capitalised words that ends the sentence or
     the clause: that run names who speaks."""
@@ -555,6 +555,8 @@ def _name_in_apposition(view: SentenceView, i: int, j: int) -> tuple[int, int] |
         return None  # a name already ("said Lavrov, Russia's foreign minister")
     while j < len(toks) and j - i < 9 and is_word(toks[j]):
         j += 1  # the title's tail: "the head of the Interior"
+    if j + 2 < len(toks) and toks[j].text == "(" and is_word(toks[j + 1]) and toks[j + 2].text == ")":
+        j += 3  # the body's short name in brackets: "the chief of the Border Guard Service (VSAT), X"
     if j >= len(toks) or toks[j].text != ",":
         return None
     k = j + 1

@@ -21,6 +21,7 @@ from linewatch.extract.attribution.base import (
     body_after,
     gender_from_verb,
     is_word,
+    name_in_apposition,
     name_like,
     quoted_medium,
     speaker_after,
@@ -187,16 +188,20 @@ def _genitive_notes(phrase: str, table: CueTable) -> list[str]:
     return ["genitive"] if phrase.lower() in table.according_genitive else []
 
 
+def according_phrases(view: SentenceView) -> list[tuple[int, int]]:
+    """Where the sentence has an according-to phrase outside quotations."""
+    if view.table.according is None:
+        return []
+    found = ((view.start + m.start(), view.start + m.end())
+             for m in view.table.according.finditer(view.text[view.start:view.end]))
+    return [(a, b) for a, b in found if not view.in_quote(a, b)]
+
+
 def according_to(view: SentenceView) -> list[Attribution]:
     table, toks, text = view.table, view.toks, view.text
-    if table.according is None:
-        return []
     out = []
-    sent_text = text[view.start:view.end]
-    for m in table.according.finditer(sent_text):
-        a, b = view.start + m.start(), view.start + m.end()
-        if view.in_quote(a, b):
-            continue
+    for a, b in according_phrases(view):
+        m_text = text[a:b]
         idx_after = next((i for i, t in enumerate(toks) if t.start >= b), None)
         idx_before = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].end <= a), None)
         if idx_after is None:
@@ -224,7 +229,7 @@ def according_to(view: SentenceView) -> list[Attribution]:
                 continue
             src = (inner[0], inner[0] + 1)
             content = strip_quotes(text, toks[c_from].start, view.end)
-        elif words_before <= 2 and table.speech.fullmatch(m.group().split()[-1].lower()) and (
+        elif words_before <= 2 and table.speech.fullmatch(m_text.split()[-1].lower()) and (
                 e == idx_after or (e < len(toks) and toks[e].text in (",", ":")
                                    and toks[idx_after].text.lower() in view.prepositions
                                    and speaker_after(view, idx_after, limit=e - idx_after) is None)):
@@ -237,7 +242,7 @@ def according_to(view: SentenceView) -> list[Attribution]:
             # "Как отмечают в МИД Белоруссии, …": the adjunct names the body that said it
             body = body_after(view, idx_after - 1, idx_after) if e > idx_after else None
             out.append(Attribution("according_to", (a, b), [content], view.span(*body) if body else None, 0.7,
-                                   gender_hint=gender_from_verb(m.group().split()[-1], table)))
+                                   gender_hint=gender_from_verb(m_text.split()[-1], table)))
             continue
         elif words_before <= 2:
             if e < len(toks) and toks[e].text in (",", ":", "—", "–"):
@@ -255,24 +260,26 @@ def according_to(view: SentenceView) -> list[Attribution]:
                 # "Ситуация, как отметил X, остается напряженной": the phrase interrupts the claim
                 out.append(Attribution("according_to", (a, b), _around(view, clause, idx_before, c_from),
                                        view.span(*src), 0.75,
-                                       notes=_genitive_notes(m.group(), table)))
+                                       notes=_genitive_notes(m_text, table)))
                 continue
             if word_count(view, c_from, len(toks)) < 3:
                 continue
             content = strip_quotes(text, toks[c_from].start, view.end)
-        elif (toks[idx_after].text in ("-", "—", "–", ",") and table.speech.fullmatch(m.group().split()[-1].lower())
+        elif (toks[idx_after].text in ("-", "—", "–", ",") and table.speech.fullmatch(m_text.split()[-1].lower())
               and idx_before is not None and toks[idx_before].text in ("-", "—", "–", ",")):
             # "…, białoruskie - jak zaznaczył - "śledztwo…"": a parenthetical cue; what follows is the content
             if word_count(view, idx_after + 1, len(toks)) < 3:
                 continue
             content = strip_quotes(text, toks[idx_after + 1].start, view.end)
             out.append(Attribution("according_to", (a, b), [content], None, 0.7,
-                                   gender_hint=gender_from_verb(m.group().split()[-1], table), notes=["parenthetical"]))
+                                   gender_hint=gender_from_verb(m_text.split()[-1], table), notes=["parenthetical"]))
             continue
         else:
             if idx_before is None or toks[idx_before].text not in (",", "(", "—", "–"):
                 continue
-            src = (idx_after, e)
+            # "…, according to the chief of the Border Guard Service (VSAT), Rustamas Liubajevas.": the
+            # name in apposition to the title speaks
+            src = name_in_apposition(view, idx_after, e) or (idx_after, e)
             content = strip_quotes(text, view.start, toks[idx_before].start)
             q = view.in_quote(view.start)
             if q and q[0] < view.start:
@@ -282,12 +289,12 @@ def according_to(view: SentenceView) -> list[Attribution]:
                 # "Граница с Польшей, как отметил X, будет закрыта": the claim goes on after the source
                 out.append(Attribution("according_to", (a, b), _around(view, clause, idx_before, e + 1),
                                        view.span(*src), 0.75,
-                                       notes=_genitive_notes(m.group(), table)))
+                                       notes=_genitive_notes(m_text, table)))
                 continue
         if src[1] <= src[0] or content[1] <= content[0]:
             continue
         out.append(Attribution("according_to", (a, b), [content], view.span(*src), 0.75,
-                               notes=_genitive_notes(m.group(), table)))
+                               notes=_genitive_notes(m_text, table)))
     return out
 
 

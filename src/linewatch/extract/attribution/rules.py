@@ -29,6 +29,7 @@ from linewatch.extract.attribution.base import (
     gender_from_verb,
     is_word,
     issuer_after,
+    name_like,
     negated_or_hypothetical,
     opens_with_dash,
     particle_words,
@@ -44,7 +45,14 @@ from linewatch.extract.attribution.base import (
     zero_copula,
 )
 from linewatch.extract.attribution.cues import CueTable
-from linewatch.extract.attribution.phrases import according_to, back_reference, headline, noun_cues, quote_dash_name
+from linewatch.extract.attribution.phrases import (
+    according_phrases,
+    according_to,
+    back_reference,
+    headline,
+    noun_cues,
+    quote_dash_name,
+)
 from linewatch.extract.attribution.speaker import AGENCY, is_anaphor, is_media_word, name_problem, speaker_words
 from linewatch.nlp.doc import Token
 
@@ -52,7 +60,8 @@ from linewatch.nlp.doc import Token
 def find_attributions(view: SentenceView) -> list[Attribution]:
     out: list[Attribution] = []
     out.extend(according_to(view))
-    phrase_cues = [a.cue_span for a in out if a.cue_span]
+    # every according-to phrase, also one that gave no attribution: "as cited by RMF24" has no cue verb
+    phrase_cues = [a.cue_span for a in out if a.cue_span] + according_phrases(view)
     toks = view.toks
     signature = _dash_signature(view)
     for k, t in enumerate(toks):
@@ -169,7 +178,10 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     toks, text = view.toks, view.text
     j = k - 1
     back: list[int] = []
-    while j >= 0 and len(back) < 8 and toks[j].text not in SEPARATORS and toks[j].text not in CLOSE_QUOTES:
+    # a long title before a name ("the country's charge d'affaires in Poland Andrei Ordash said") may
+    # take more words than a subject otherwise does
+    most = 14 if k >= 2 and name_like(view, k - 1) and name_like(view, k - 2) else 8
+    while j >= 0 and len(back) < most and toks[j].text not in SEPARATORS and toks[j].text not in CLOSE_QUOTES:
         if toks[j].text == ")":
             # "Sen. Claire McCaskill (D-Mo.) said": a bracket belongs to the speaker, dash and all
             opening = next((x for x in range(j - 1, max(-1, j - 8), -1) if toks[x].text == "("), None)
@@ -186,7 +198,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         return None  # "…, dokąd ich wezwała Merkel": a relative clause on a noun of the words before
     if back and " ".join(toks[x].text.lower() for x in sorted(back)) in view.table.back_reference:
         back = []  # "…, об этом заявил X", "…, o tym poinformował X": the phrase points at the words before the comma
-    named = _named_after_quote(view, sep) if not back else None
+    named = _named_after_quote(view, sep) if not back else _named_before_apposition(view, sep, back)
     if named is not None:
         # "'…,' Leonard E. Burman, director of the Tax Policy Center, said": the name and its
         # apposition sit between the quotation and the cue
@@ -359,6 +371,29 @@ def _named_after_quote(view: SentenceView, sep: int, limit: int = 20) -> int | N
     return None
 
 
+def _named_before_apposition(view: SentenceView, sep: int, back: list[int], most: int = 4) -> int | None:
+    """Index of the first word of a name set off by commas before an apposition and the cue ("…, Jan
+    Kowal, a deputy foreign minister, has stated"): the apposition opens in lower case, the name is a
+    run of two to four capitalised words, and a clause of three words or more stands before it."""
+    toks = view.toks
+    if toks[sep].text == "," and view.has_parse and all(toks[x].pos == "AUX" for x in back):
+        # "…, Jan Kowal, a deputy foreign minister, has stated": the apposition closes with a comma too
+        opening = next((x for x in range(sep - 1, max(0, sep - 9), -1) if toks[x].text == ","), None)
+        if opening is None or opening + 1 >= sep:
+            return None
+        back, sep = list(range(opening + 1, sep)), opening
+    if toks[sep].text != "," or not toks[min(back)].text[:1].islower():
+        return None
+    first = sep
+    while first > 0 and sep - first < most + 1 and is_word(toks[first - 1]) and toks[first - 1].text[:1].isupper():
+        first -= 1
+    if not 2 <= sep - first <= most or first < 1 or toks[first - 1].text != ",":
+        return None
+    if not all(name_like(view, x) for x in range(first, sep)) or word_count(view, 0, first - 1) < 3:
+        return None
+    return first
+
+
 def _follow_on_at(view: SentenceView, x: int) -> bool:
     """Does a follow-on participle open at token x, after a comma ("…, adding that", "…, добавив, что")?"""
     toks, pat = view.toks, view.table.follow_on
@@ -446,9 +481,17 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     marker = None
     relative = False  # the "that" found opens a relative clause, not the content
     x = j
-    while x < n and x - j <= 9:
+    asides = according_phrases(view)
+    skipped = 0  # words of an aside ("told reporters, as cited by Polish outlet RMF24, that…") not counted
+    while x < n and x - j - skipped <= 9:
         tx = toks[x]
         low = tx.text.lower()
+        if any(a == tx.start for a, _ in asides):
+            after = next((y for y in range(x + 1, n) if toks[y].text == ","), None)
+            if after is not None and after - x <= 10:
+                skipped += after - x
+                x = after + 1
+                continue
         if tx.text in OPEN_QUOTES and x > j and table.object_cues is not None \
                 and table.object_cues.fullmatch(toks[k].text.lower()) and any(is_word(y) for y in toks[j:x]):
             break  # "called the situation “unacceptable”": the object, not just the quoted word

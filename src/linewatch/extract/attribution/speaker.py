@@ -645,7 +645,8 @@ def resolve_speaker(
         return spokes
     heads = _head_words(doc, a, b, words)
     dets = determiners(lang)
-    definite = not dets or (words and words[0] in dets)  # "the minister", not "a senior official"
+    # "the minister", "Romania's defence minister", not "a senior official"
+    definite = not dets or (words and words[0] in dets) or _place_possessive(doc, a, b)
     fit = anaphor_fit(list(heads), lang)
     reg = registry_for(doc)
     # "бывшего премьер-министра Украины": a former holder, and the country's capital is no person's name
@@ -864,27 +865,74 @@ def _named_holder(doc: Doc, roles: frozenset[str]) -> Any | None:
 
 
 def _titled_name(doc: Doc, roles: frozenset[str], surface: str, reg: Any) -> str | None:
-    """The one person's name the document writes right after a title of one of `roles` that names the
-    same country words as `surface` ("Президент Румынии Клаус Йоханнис" for "президент Румынии",
-    "Defence Minister Jan Kowal" for "the defence minister"), when the registry knows no holder."""
+    """The one person's name the document writes with a title of one of `roles` that names the same
+    country words as `surface`, or none ("Президент Румынии Клаус Йоханнис" for "президент Румынии",
+    "Defence Minister Jan Kowal" and "Jan Kowal, the minister," for "Romania's defence minister"), when
+    the registry knows no holder. The name may come before the title in apposition or right after it;
+    two such names make none."""
     def country_words(text: str) -> set[str]:
-        return {w.casefold() for w in WORD.findall(text) if w[:1].isupper() and not is_title_word(w, doc.lang)}
+        # the first word is capitalised for the sentence's sake ("Глава МИД Румынии"), unless it is a
+        # place's possessive ("Romania's defence minister")
+        words = WORD.findall(text)
+        own = [_without_possessive(w, doc.lang) for w in words[:1]]
+        words = (own if own and own[0] != words[0] else []) + words[1:]
+        return {w.casefold() for w in words if w[:1].isupper() and not is_title_word(w, doc.lang)}
 
-    wanted = country_words(" ".join(WORD.findall(surface)[1:]))
+    wanted = country_words(surface)
     names: set[str] = set()
     for m in doc.mentions:
         if m.kind != "title" or not (reg.title_roles(m.text, doc.lang) & roles):
             continue
+        found = country_words(m.text)
         per = person_entity_in(doc, m.end, m.end + 60)
-        if per is None:
-            continue
-        gap = doc.text[m.end : doc.text.find(per.split()[0], m.end)]
-        gap_words = WORD.findall(gap)
-        if gap.strip(" ,") and (len(gap_words) > 2 or not all(w[:1].isupper() for w in gap_words)):
-            continue  # only the title's country may stand between it and the name
-        if country_words(" ".join(WORD.findall(m.text)[1:]) + " " + gap) == wanted:
+        if per is not None:
+            gap = doc.text[m.end : doc.text.find(per.split()[0], m.end)]
+            gap_words = WORD.findall(gap)
+            if not gap.strip(" ,") or (len(gap_words) <= 2 and all(w[:1].isupper() for w in gap_words)):
+                found |= country_words(gap)  # only the title's country may stand between it and the name
+            else:
+                per = None
+        if per is None and (apposed := _apposed_before(doc, m)) is not None:
+            per, found = apposed
+        if per is not None and found in (wanted, set()):
             names.add(per)
     return names.pop() if len(names) == 1 else None
+
+
+def _apposed_before(doc: Doc, title: Mention) -> tuple[str, set[str]] | None:
+    """The person's name a title stands in apposition to ("Jan Kowal, the minister," and "Jan Kowal,
+    Romania's defence minister,"), with the capitalised words between (the title's country), or None."""
+    lo = max(0, title.start - 80)
+    per = None
+    for m in doc.mentions:
+        if m.kind == "ner" and m.label == "PER" and lo <= m.start and m.end <= title.start:
+            per = m  # the last one before the title
+    if per is None:
+        return None
+    gap = doc.text[per.end : title.start]
+    if not gap.lstrip().startswith(",") or gap.count(",") != 1:
+        return None
+    gap_words = WORD.findall(gap)
+    dets = determiners(doc.lang)
+    if len(gap_words) > 2 or not all(w.lower() in dets or w[:1].isupper() for w in gap_words):
+        return None
+    name = person_entity_in(doc, per.start, per.end)
+    if name is None:
+        return None
+    return name, {_without_possessive(w, doc.lang).casefold() for w in gap_words if w.lower() not in dets}
+
+
+def _place_possessive(doc: Doc, a: int, b: int) -> bool:
+    """Does the phrase open with a place's possessive ("Romania's defence minister")? Like "the", it
+    makes the title definite: one office of one country."""
+    pattern = speaker_words(doc.lang).possessor
+    if pattern is None:
+        return False
+    for m in doc.mentions_starting((a, b)):
+        if m.start == a and (m.kind in ("state", "demonym") or m.label in ("GPE", "LOC")):
+            own = pattern.match(doc.text, m.end)
+            return own is not None
+    return False
 
 
 def _home_holder(doc: Doc, roles: frozenset[str]) -> Any | None:

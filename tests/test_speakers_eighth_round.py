@@ -1,0 +1,79 @@
+"""Speakers on unseen news, eighth round (invented sentences): a title with a country's possessive
+("Romania's defence minister said") names the person the document names with that title, before or
+after it; a name in apposition after a title with a bracketed short name ("the chief of the Border
+Guard Service (VSAT), X") speaks; "…, X, a deputy minister, has stated" is X's; a long title before a
+name still leaves the name the subject; "as quoted by"/"as cited by" a medium is no cue of its own and
+does not hide the reporting verb's content."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from linewatch.model import Document
+from linewatch.nlp.doc import Doc
+from linewatch.nlp.pipeline import Pipeline
+
+ON = date(2023, 9, 5)
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
+
+
+def said(pipe: Pipeline, text: str, lang: str = "en") -> list[tuple[str | None, str]]:
+    return [(s.speaker, s.content) for s in pipe(Doc(Document(text=text, language=lang, published=ON))).statements]
+
+
+def speaker_of(pipe: Pipeline, text: str, words: str, lang: str = "en") -> str | None:
+    found = [s for s, c in said(pipe, text, lang) if words in c]
+    assert found, said(pipe, text, lang)
+    return found[0]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Romania's defence minister said on Tuesday that fragments of a drone had been found near the border. "
+     "Defence Minister Mihai Popescu later told reporters that the allies had been informed.", "en"),
+    ("Romania's defence minister said on Tuesday that fragments of a drone had been found near the border. "
+     "\"We are in close contact with our allies,\" Mihai Popescu, the defence minister, told reporters.", "en"),
+    ("Министр обороны Румынии заявил во вторник, что обломки дрона найдены у границы. "
+     "«Мы в тесном контакте с союзниками», — сказал Михай Попеску, министр обороны Румынии.", "ru"),
+])
+def test_a_possessive_title_names_the_person_named_later(pipe: Pipeline, text: str, lang: str) -> None:
+    assert speaker_of(pipe, text, "дрона" if lang == "ru" else "fragments", lang) in ("Mihai Popescu", "Михай Попеску")
+
+
+def test_two_holders_named_later_make_no_name(pipe: Pipeline) -> None:
+    text = ("Romania's defence minister said on Tuesday that fragments of a drone had been found. "
+            "Defence Minister Mihai Popescu met Defence Minister Ion Ionescu in the capital.")
+    assert speaker_of(pipe, text, "fragments") not in ("Mihai Popescu", "Ion Ionescu")
+
+
+def test_a_bracketed_short_name_before_an_apposed_name(pipe: Pipeline) -> None:
+    text = ("Around 180 migrants have been turned back since midnight, according to the chief of the Border "
+            "Guard Service (VSAT), Mihai Popescu.")
+    assert speaker_of(pipe, text, "migrants") == "Mihai Popescu"
+
+
+@pytest.mark.parametrize("text", [
+    "The border will stay closed for migrants, Mihai Popescu, a deputy foreign minister, has stated.",
+    "The border will stay closed for migrants, Mihai Popescu, a deputy foreign minister has stated.",
+])
+def test_a_name_set_off_before_its_apposition_speaks(pipe: Pipeline, text: str) -> None:
+    assert speaker_of(pipe, text, "migrants") == "Mihai Popescu"
+
+
+def test_a_long_title_before_the_name(pipe: Pipeline) -> None:
+    text = ("Moscow will not explain the missile until it sees concrete evidence, the country's charge "
+            "d'affaires in Poland Andrei Petrov said, as quoted by a state news agency.")
+    assert speaker_of(pipe, text, "concrete evidence") == "Andrei Petrov"
+
+
+@pytest.mark.parametrize("text", [
+    "Mihai Popescu told reporters, as cited by Polish media outlet Radio North, that such actions are tests.",
+    "After the meeting, Mihai Popescu told reporters, as cited by Radio North, that such actions are tests.",
+])
+def test_as_cited_by_is_no_cue_and_hides_no_content(pipe: Pipeline, text: str) -> None:
+    found = said(pipe, text)
+    assert [(s, c) for s, c in found if "tests" in c] == [("Mihai Popescu", "that such actions are tests")]

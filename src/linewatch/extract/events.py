@@ -1419,12 +1419,20 @@ def verbal_act(statement: Statement, text: str, lang: str) -> str | None:
 _HEADER_LINE = re.compile(r"^\s*[A-Z]{2,10}:\s")
 
 
-def _boilerplate_lines(sentence: str, offset: int, pattern: re.Pattern[str]) -> list[Span]:
-    """Spans of the sentence's lines that are page furniture (photo credits, bylines)."""
-    out, pos = [], 0
-    for line in sentence.split("\n"):
-        if pattern.search(line):
-            out.append((offset + pos, offset + pos + len(line)))
+# A photo's credit at the end of its caption line: " / AP", " / D. Umbrasas/LRT", " | Reuters"
+_CREDIT_TAIL = re.compile(r"\s[/|]\s*[A-ZА-ЯЁŁŚŻŹĆŃÓ][\w.'’ -]{0,30}(?:/[\w.'’ -]{1,30})?\s*$")
+
+
+def _boilerplate_lines(text: str, offset: int, end: int, pattern: re.Pattern[str]) -> list[Span]:
+    """Spans of the lines of text[offset:end] that are page furniture: photo credits and bylines, a
+    caption closed by its credit, and a caption the next line repeats with its credit."""
+    out, pos = [], offset
+    for line in text[offset:end].split("\n"):
+        nxt_end = text.find("\n", pos + len(line) + 1)
+        nxt = text[pos + len(line) + 1 : nxt_end if nxt_end >= 0 else len(text)]
+        caption = bool(line.strip()) and nxt.startswith(line.strip()) and bool(_CREDIT_TAIL.search(nxt))
+        if pattern.search(line) or _CREDIT_TAIL.search(line) or caption:
+            out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
 
@@ -1571,7 +1579,7 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
         if lex.boilerplate:
             # A photo credit or byline line reports nothing; a caption glued by the segmenter
             # to the next sentence takes only its own line with it.
-            furniture = _boilerplate_lines(sentence, sent.start, lex.boilerplate)
+            furniture = _boilerplate_lines(text, sent.start, s_end, lex.boilerplate)
             trigs = [t for t in trigs if not _inside((t.start, t.end), furniture)]
         claim_at = min((c for c in claim_cues if sent.start <= c < s_end), default=None)
         if claim_at is not None:

@@ -77,3 +77,17 @@ def test_a_long_title_before_the_name(pipe: Pipeline) -> None:
 def test_as_cited_by_is_no_cue_and_hides_no_content(pipe: Pipeline, text: str) -> None:
     found = said(pipe, text)
     assert [(s, c) for s, c in found if "tests" in c] == [("Mihai Popescu", "that such actions are tests")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Polish media reported on Tuesday evening that two missiles had fallen near the border.", "en"),
+    ("Belarusian state television said the migrants had been beaten by the guards.", "en"),
+    ("Польские СМИ 15 ноября вечером сообщили, что две ракеты упали у границы.", "ru"),
+    ("Białoruskie media państwowe poinformowały, że migranci zostali pobici.", "pl"),
+])
+def test_a_countrys_media_are_not_the_state(pipe: Pipeline, text: str, lang: str) -> None:
+    assert said(pipe, text, lang) == []
+
+
+def test_a_named_agency_still_reports(pipe: Pipeline) -> None:
+    assert [s for s, _ in said(pipe, "ТАСС сообщает, что переговоры пройдут в Минске.", "ru")] == ["ТАСС"]

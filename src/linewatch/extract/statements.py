@@ -296,6 +296,12 @@ def _body_start(doc: Doc) -> int:
     return start if isinstance(start, int) and 0 <= start <= len(doc.text) else 0
 
 
+def _is_state(doc: Doc, actor_id: str | None) -> bool:
+    reg = registry_for(doc) if actor_id else None
+    actor = reg.by_id(actor_id) if reg is not None and actor_id else None
+    return actor is not None and actor.type == "state"
+
+
 def _drop_relays(text: str, atts: list[Attribution]) -> list[Attribution]:
     """Handle one attribution's cue inside another's content.
 
@@ -552,12 +558,14 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             if _impersonal_cue(doc, att) and (speaker is None or speaker.span is None
                                               or not sent.start <= speaker.span[0] < sent.end):
                 continue  # "Отмечается, что…": no source in its own sentence; an earlier speaker said nothing of it
-            problem = speaker_problem(doc, speaker)
+            problem = speaker_problem(doc, speaker, att.speaker_span)
             if problem == AGENCY and speaker is not None and (cited := cited_person(doc, speaker, sent.end)):
                 speaker, problem = cited, None  # "— пишет канал X со ссылкой на Пригожина": Prigozhin
                 _content_after_citation(doc, att, cited)
             if problem == UNNAMED and speaker is not None:
                 speaker = unnamed(speaker)  # "it said", "who said": kept, but naming nobody
+            elif problem == AGENCY and speaker is not None and _is_state(doc, speaker.actor_id):
+                continue  # "Polish media reported", "Belarusian state TV said": a country's press, not the state
             elif problem == AGENCY and speaker is not None and att.cue_span and speaker.span \
                     and speaker.span[1] <= att.cue_span[0] and att.kind != "according_to":
                 if _reports_speech(doc, att, table):

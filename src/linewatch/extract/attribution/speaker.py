@@ -146,7 +146,7 @@ MAX_SPEAKER_WORDS = 8  # a longer "speaker" is a clause the finder misread
 ANAPHOR_SENTENCES = 12  # how far back a title ("глава государства") looks for the holder the text named
 
 
-def speaker_problem(doc: Doc, speaker: Speaker | None) -> str | None:
+def speaker_problem(doc: Doc, speaker: Speaker | None, phrase: tuple[int, int] | None = None) -> str | None:
     """Why a speaker names nobody, or None when it is a person, organisation or state.
 
     One check for every finder and language (`name_problem` for the words, plus where they
@@ -154,17 +154,23 @@ def speaker_problem(doc: Doc, speaker: Speaker | None) -> str | None:
     with no word, or a news agency relaying someone else's words ("ТАСС", "agencji") is a
     misreading: the caller drops the statement. Words that point at someone without naming
     them ("who", "it", "их", "The flights") are UNNAMED: someone said it, the text does not
-    say who."""
+    say who. `phrase`: the words the finder took for the speaker, when resolution kept only part of
+    them ("Polish media" resolved through "Polish")."""
     if speaker is None or not speaker.name:
         return None
     header_end = doc.document.meta.get("header_end")
     if speaker.span is not None and isinstance(header_end, int) and speaker.span[0] < header_end:
         return "header"
     problem = name_problem(speaker.name, doc.lang, registered=bool(speaker.actor_id))
-    if problem or speaker.actor_id or speaker.span is None:
+    if problem or speaker.span is None:
         return problem
-    if names_medium(doc.text[speaker.span[0]:speaker.span[1]], doc.lang):
-        return AGENCY  # "Telegram-канал «Грей зона»", "the newspaper Izvestia": a medium relays, like an agency
+    said_by = phrase if phrase is not None and phrase[0] <= speaker.span[0] < phrase[1] else speaker.span
+    if names_medium(doc.text[said_by[0]:said_by[1]], doc.lang):
+        # "Telegram-канал «Грей зона»", "the newspaper Izvestia": a medium relays, like an agency; so
+        # do "Polish media" and "Belarusian state television", which are not the state they name
+        return AGENCY
+    if speaker.actor_id:
+        return None
     words = [w for w in WORD.findall(speaker.name) if any(c.isalpha() for c in w)]
     preps = speaker_words(doc.lang).prepositions
     if words and not _has_name(speaker.name) and all(w.lower() in preps or is_anaphor(w, doc.lang) for w in words):

@@ -91,3 +91,21 @@ def test_a_countrys_media_are_not_the_state(pipe: Pipeline, text: str, lang: str
 
 def test_a_named_agency_still_reports(pipe: Pipeline) -> None:
     assert [s for s, _ in said(pipe, "ТАСС сообщает, что переговоры пройдут в Минске.", "ru")] == ["ТАСС"]
+
+
+def test_a_persons_title_with_states_refers_back(pipe: Pipeline) -> None:
+    text = ("Do MSZ został wezwany ambasador Rosji w Polsce. Iwan Pietrow po spotkaniu potwierdził dziennikarzom, "
+            "że decyzja zapadła. Ambasador Rosji w Polsce ujawnił, że nie został uznany za persona non grata.")
+    assert speaker_of(pipe, text, "persona non grata", "pl") == "Iwan Pietrow"
+
+
+def test_a_titles_holder_in_another_spelling(pipe: Pipeline) -> None:
+    text = "Глава МИД Эстонии Маргус Цахна назвал это гибридной атакой, которая представляет угрозу для жителей."
+    found = [s.speaker for s in pipe(Doc(Document(text=text, language="ru", published=date(2024, 4, 29)))).statements]
+    assert found == ["Margus Tsahkna"]
+
+
+def test_a_bracketed_short_name_inside_a_title_after_the_cue(pipe: Pipeline) -> None:
+    text = ("\"Będziemy dążyć do zwrotu boi środkami dyplomatycznymi\" - powiedział na konferencji prasowej "
+            "szef policji i straży granicznej (PPA) Estonii Jaan Tammsaar.")
+    assert speaker_of(pipe, text, "dyplomatycznymi", "pl") == "Jaan Tammsaar"

@@ -445,6 +445,12 @@ def _name_after(toks: Sequence[Token], i: int, most: int = 3) -> int | None:
     return None
 
 
+def _bracketed_short_name(toks: Sequence[Token], x: int) -> bool:
+    """Is token x a bracket around one word ("(PPA)", "(VSAT)"): a body's short name inside a title?"""
+    o = x if toks[x].text == "(" else x - 2
+    return 0 <= o and o + 2 < len(toks) and toks[o].text == "(" and is_word(toks[o + 1]) and toks[o + 2].text == ")"
+
+
 def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int] | None:
     """Token range of an inverted speaker right after the cue ("said Lavrov", "заявил Песков")."""
     toks = view.toks
@@ -481,6 +487,8 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
             det = next((y for y in range(i, x) if toks[y].pos == "DET"), None)
             i = det if det is not None and all(toks[y].pos in ("DET", "ADJ", "NOUN", "PROPN") for y in range(det, x)) else x
             break
+        if toks[x].text in ("(", ")") and _bracketed_short_name(toks, x):
+            continue  # "szef policji i straży granicznej (PPA) Estonii Egert Belitsev": a title's bracket
         if not is_word(toks[x]) or toks[x].text.lower() in view.table.that:
             break
     if after_preposition:
@@ -491,6 +499,10 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
     glue = _name_glue(view.lang)
     while j < len(toks) and j - i < limit:
         t = toks[j]
+        if t.text == "(" and _bracketed_short_name(toks, j) and j + 3 < len(toks) and toks[j + 3].text[:1].isupper():
+            j += 3  # "szef policji i straży granicznej (PPA) Estonii Egert Belitsev": the body's short name
+            limit += 3
+            continue
         if not is_word(t) and t.text not in ("'s", "’s", ".", "-"):
             break
         low = t.text.lower()
@@ -555,7 +567,7 @@ def name_in_apposition(view: SentenceView, i: int, j: int) -> tuple[int, int] | 
         return None  # a name already ("said Lavrov, Russia's foreign minister")
     while j < len(toks) and j - i < 9 and is_word(toks[j]):
         j += 1  # the title's tail: "the head of the Interior"
-    if j + 2 < len(toks) and toks[j].text == "(" and is_word(toks[j + 1]) and toks[j + 2].text == ")":
+    if j < len(toks) and toks[j].text == "(" and _bracketed_short_name(toks, j):
         j += 3  # the body's short name in brackets: "the chief of the Border Guard Service (VSAT), X"
     if j >= len(toks) or toks[j].text != ",":
         return None

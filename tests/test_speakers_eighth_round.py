@@ -109,3 +109,13 @@ def test_a_bracketed_short_name_inside_a_title_after_the_cue(pipe: Pipeline) -> 
     text = ("\"Będziemy dążyć do zwrotu boi środkami dyplomatycznymi\" - powiedział na konferencji prasowej "
             "szef policji i straży granicznej (PPA) Estonii Jaan Tammsaar.")
     assert speaker_of(pipe, text, "dyplomatycznymi", "pl") == "Jaan Tammsaar"
+
+
+@pytest.mark.parametrize("text,lang,want", [
+    ("Signals are detected by the Consumer Protection and Technical Regulatory Authority (TTJA). However, the "
+     "TTJA believes the jamming is a side effect.", "en", "Consumer Protection and Technical Regulatory Authority"),
+    ("The Internal Security Agency (ABW) checks the reports. The ABW said the signals came from the east.", "en",
+     "Internal Security Agency"),
+])
+def test_a_short_name_is_the_body_the_text_spelt_out(pipe: Pipeline, text: str, lang: str, want: str) -> None:
+    assert (speaker_of(pipe, text, "side effect" if "side" in text else "signals came", lang) or "").startswith(want)

@@ -527,6 +527,12 @@ def resolve_speaker(
             and (holder := _title_holder_named(doc, title, surface)) is not None:
         # "Глава МИД Эстонии | Маргус Цахна назвал" (the finder kept only the name after the title)
         return Speaker(holder.name, holder.id, (a, b), surface, gender_of(doc, holder.id, history), "registry", 0.85)
+    bare = [w for w in WORD.findall(surface) if w.lower() not in determiners(lang)]
+    if (len(bare) == 1 and _acronym(bare[0]) and not any(m.actor_id for m in doc.mentions_starting((a, b)))
+            and (full := _spelled_out(doc.text, bare[0], lang)) is not None):
+        # "the TTJA believes" after "the Consumer Protection and Technical Regulatory Authority (TTJA)":
+        # the body by the name the text spelt out
+        return Speaker(full, None, (a, b), surface, "n", "text", 0.6)
     # a name in quotation marks ("телеканал «Россия 24»", "partii „Prawo i Sprawiedliwość”") is the
     # medium's or the party's, not the state or person it contains
     quoted = [(a + x.start(), a + x.end()) for x in _QUOTED.finditer(surface)]
@@ -1546,6 +1552,28 @@ def _names_a_person(surface: str) -> bool:
     """`_has_name`, where an acronym with one lower-case letter inside is a body's too, no name
     ("wiceszef MSWiA" names an office)."""
     return any(w[:1].isupper() and not _acronym(w) and not _mixed_acronym(w) for w in WORD.findall(surface)[1:])
+
+
+SPELT_OUT_WORDS = 10  # the longest name spelt out before its short name in brackets
+
+
+def _spelled_out(text: str, short: str, lang: str) -> str | None:
+    """The name a text spells out before a short name in brackets ("Consumer Protection and Technical
+    Regulatory Authority (TTJA)"): the capitalised words right before the bracket, with the short
+    lower-case words between them; None when the text spells out no name of two capitalised words."""
+    found = re.search(rf"((?:[^\W\d_][\w'’-]*\s+){{1,{SPELT_OUT_WORDS}}})\(\s*{re.escape(short)}\s*\)", text)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    first = len(words)
+    while first > 0 and (words[first - 1][:1].isupper() or (
+            first < len(words) and words[first][:1].isupper() and first > 1 and words[first - 2][:1].isupper()
+            and len(words[first - 1]) <= 4)):
+        first -= 1  # capitalised words, and a short word between two of them ("Protection and Technical")
+    kept = words[first:]
+    while kept and (kept[0].lower() in determiners(lang) or is_title_word(kept[0], lang)):
+        kept.pop(0)  # "The Internal Security Agency", "Rzecznik Agencji …": the body's own name
+    return " ".join(kept) if sum(w[:1].isupper() for w in kept) >= 2 else None
 
 
 def _acronym(word: str) -> bool:

@@ -119,3 +119,42 @@ def test_a_bracketed_short_name_inside_a_title_after_the_cue(pipe: Pipeline) -> 
 ])
 def test_a_short_name_is_the_body_the_text_spelt_out(pipe: Pipeline, text: str, lang: str, want: str) -> None:
     assert (speaker_of(pipe, text, "side effect" if "side" in text else "signals came", lang) or "").startswith(want)
+
+
+def ru(pipe: Pipeline, text: str) -> list[tuple[str | None, str]]:
+    return [(s.speaker, s.content) for s in pipe(Doc(Document(text=text, language="ru", published=ON))).statements]
+
+
+@pytest.mark.parametrize("text", [
+    "Россия исходит из того, что 18 июля сделка прекратит действие, заявил журналистам заместитель министра "
+    "иностранных дел России Сергей Вершинин.",
+    "Россия считает, что «зерновая сделка» прекратит действие 18 июля, заявил Сергей Вершинин.",
+])
+def test_an_official_voicing_the_states_position_speaks(pipe: Pipeline, text: str) -> None:
+    assert [s for s, _ in ru(pipe, text)] == ["Сергей Вершинин"]
+
+
+def test_a_long_title_after_the_adjuncts(pipe: Pipeline) -> None:
+    text = ("Россия исходит из того, что 18 июля сделка прекратит действие, заявил журналистам 20 июня "
+            "заместитель министра иностранных дел России Сергей Вершинин.")
+    assert [s for s, _ in ru(pipe, text)] == ["Сергей Вершинин"]
+
+
+def test_a_mediums_quoted_name_is_no_content(pipe: Pipeline) -> None:
+    text = ("Среди нелегальных мигрантов, которые прибывают в Литву, есть россияне, рассказал заместитель министра "
+            "иностранных дел Литвы Мантас Адоменас радиостанции «Эхо Москвы».")
+    found = ru(pipe, text)
+    assert len(found) == 1 and "есть россияне" in found[0][1]
+
+
+@pytest.mark.parametrize("text,who", [
+    ("\"К сожалению, у меня нет информации об этом\", - приводит телеканал слова Пескова.", "Dmitry Peskov"),
+    ("«Ситуация остается напряженной», — приводит слова министра иностранных дел Сергея Лаврова РИА Новости.",
+     "Sergei Lavrov"),
+])
+def test_a_medium_giving_someones_words(pipe: Pipeline, text: str, who: str) -> None:
+    assert [s for s, _ in ru(pipe, text)] == [who]
+
+
+def test_leading_to_is_no_cue(pipe: Pipeline) -> None:
+    assert ru(pipe, "Антипольские выпады приводят к снижению желания помогать Украине.") == []

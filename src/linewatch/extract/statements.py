@@ -51,6 +51,7 @@ from linewatch.extract.attribution.speaker import (
     is_anaphor,
     is_person,
     is_title_word,
+    name_problem,
     names_medium,
     nominative_person,
     person_entity_in,
@@ -302,14 +303,18 @@ def _is_state(doc: Doc, actor_id: str | None) -> bool:
     return actor is not None and actor.type == "state"
 
 
-def _drop_relays(text: str, atts: list[Attribution]) -> list[Attribution]:
+def _drop_relays(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """Handle one attribution's cue inside another's content.
 
     `X said that Y…, reports Agency` (the outer cue after its content): the outer,
-    reported-by attribution is dropped. `X called on Y to…, and suggested Z`
-    (the outer cue before its content): the outer content stops before the inner
-    clause.
+    reported-by attribution is dropped; but `Russia believes that Y…, said X` is X
+    voicing the state's position: the inner, the state's, is dropped. `X called on Y
+    to…, and suggested Z` (the outer cue before its content): the outer content stops
+    before the inner clause.
     """
+    text = doc.text
+    voiced = _states_voiced(doc, atts)
+    atts = [att for att in atts if id(att) not in voiced]
     cues = [a.cue_span for a in atts if a.cue_span]
     parentheticals = [x.cue_span for x in atts if "parenthetical" in x.notes and x.cue_span]
     out = []
@@ -325,7 +330,7 @@ def _drop_relays(text: str, atts: list[Attribution]) -> list[Attribution]:
             att.content_spans = [(a2, b2)]
             b = b2
         inner = [c for c in cues if c != att.cue_span and a <= c[0] and c[1] <= b]
-        if inner and att.cue_span and att.cue_span[0] >= b and att.kind != "direct":
+        if inner and att.cue_span and att.cue_span[0] >= b and att.kind != "direct" and id(att) not in voiced.values():
             continue
         if inner and att.cue_span and att.cue_span[1] <= a and len(att.content_spans) == 1:
             # at the first inner cue with a clause break before it: "said that the government had
@@ -337,6 +342,33 @@ def _drop_relays(text: str, atts: list[Attribution]) -> list[Attribution]:
                     break
         out.append(att)
     return out
+
+
+def _states_voiced(doc: Doc, atts: list[Attribution]) -> dict[int, int]:
+    """Attributions whose speaker is a state, inside the content of a person's or body's cue after it
+    ("Россия исходит из того, что …, заявил замминистра X"), mapped to that outer attribution: the
+    official voices the state's position, and the statement is the official's."""
+    out: dict[int, int] = {}
+    for outer in atts:
+        if not (outer.cue_span and outer.speaker_span and outer.kind != "direct" and outer.content_spans):
+            continue
+        a, b = outer.content_spans[0][0], outer.content_spans[-1][1]
+        said_by = doc.text[outer.speaker_span[0]:outer.speaker_span[1]]
+        if outer.cue_span[0] < b or name_problem(said_by, doc.lang) or names_medium(said_by, doc.lang) \
+                or _names_state(doc, outer.speaker_span):
+            continue  # only a cue after its content, said by someone other than an agency or a state
+        for inner in atts:
+            if inner is not outer and inner.cue_span and inner.speaker_span and a <= inner.cue_span[0] < b \
+                    and _names_state(doc, inner.speaker_span):
+                out[id(inner)] = id(outer)
+    return out
+
+
+def _names_state(doc: Doc, span: tuple[int, int]) -> bool:
+    """Is the phrase at `span` a state's name and nothing more ("Россия", "Poland")?"""
+    words = WORD.findall(doc.text[span[0]:span[1]])
+    return any(m.kind == "state" and len(WORD.findall(m.text)) == len(words)
+               for m in doc.mentions_starting(span))
 
 
 def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
@@ -524,7 +556,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             view.next_sentence = (doc.sentences[si + 1].start, doc.sentences[si + 1].end)
         if sent.end <= answer_until:
             continue  # the rest of an interview answer reported whole at its first sentence
-        atts = _drop_relays(text, _dedupe(find_attributions(view)))
+        atts = _drop_relays(doc, _dedupe(find_attributions(view)))
         if not atts and sent.start >= covered_until:
             answer = _interview_answer(doc, si)
             if answer is not None:

@@ -386,6 +386,7 @@ def passive_without_agent(view: SentenceView, k: int) -> bool:
 
 
 ADJUNCT_WORDS = 8  # words of time, place and medium that may stand between a cue and its speaker
+TITLE_WORDS = 5  # words of a title after the adjuncts, before the name ("замминистра иностранных дел России")
 
 
 def issuer_after(view: SentenceView, i: int, limit: int = 8) -> tuple[int, int] | None:
@@ -402,15 +403,28 @@ def issuer_after(view: SentenceView, i: int, limit: int = 8) -> tuple[int, int] 
     return (i + 2, j) if j > i + 2 and any(t.text[:1].isupper() for t in toks[i + 2:j]) else None
 
 
+WORDS_NOUN_REACH = 4  # "приводит телеканал «Россия 24» слова": words between the verb and "слова"
+
+
 def quoted_object(view: SentenceView, lo: int, hi: int) -> tuple[int, int] | None:
     """Token range of the object pronoun of a quoting verb in tokens lo..hi ("цитирует его", "quoted
-    him as saying"): the one quoted, who spoke; None when there is none."""
+    him as saying"), or of the one whose words a medium gives ("приводит телеканал слова Пескова",
+    "приводит его слова"): the one quoted, who spoke; None when there is none."""
     toks, table = view.toks, view.table
-    if table.quoting is None:
-        return None
     for q in range(lo, min(hi, len(toks) - 1)):
-        if table.quoting.fullmatch(toks[q].text.lower()) and toks[q + 1].text.lower() in table.quoted_objects:
+        low = toks[q].text.lower()
+        if table.quoting is not None and table.quoting.fullmatch(low) and toks[q + 1].text.lower() in table.quoted_objects:
             return q + 1, q + 2
+        if table.words_verbs is not None and table.words_verbs.fullmatch(low):
+            noun = next((x for x in range(q + 1, min(q + 1 + WORDS_NOUN_REACH, len(toks)))
+                         if toks[x].text.lower() in table.words_nouns), None)
+            if noun is None:
+                continue
+            if toks[noun - 1].text.lower() in table.quoted_objects:
+                return noun - 1, noun  # "приводит его слова ТАСС"
+            owner = speaker_after(view, noun + 1, limit=8)
+            if owner is not None and owner[0] == noun + 1:
+                return owner
     return None
 
 
@@ -459,7 +473,8 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
     after_preposition = False
     medium_name: tuple[int, int] = (-1, -1)  # a quoted medium's name inside the adjunct
     medium_cap = -1  # the last capitalised word of a medium's unquoted name ("w Radiu Zet", "radiu RMF FM")
-    for x in range(i, min(i + ADJUNCT_WORDS + 4, len(toks))):
+    titled = False  # a title word was seen among the words before the name
+    for x in range(i, min(i + ADJUNCT_WORDS + TITLE_WORDS + 4, len(toks))):
         if x <= medium_name[1]:
             continue
         if x > i and toks[x].text[:1].isupper() and name_like(view, x) and (
@@ -471,7 +486,11 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
             medium_name = (x, closing)  # "в эфире телеканала «Россия 24» политолог X": part of the adjunct
             after_preposition = True
             continue
-        if x - i >= ADJUNCT_WORDS + (medium_name[1] - medium_name[0] + 1 if medium_name[0] >= 0 else 0):
+        if is_title_word(toks[x].text, view.lang):
+            titled = True
+        # a title's words ("заместитель министра иностранных дел России") are the speaker's, no adjunct
+        if x - i >= ADJUNCT_WORDS + (medium_name[1] - medium_name[0] + 1 if medium_name[0] >= 0 else 0) \
+                + (TITLE_WORDS if titled else 0):
             break
         if name_like(view, x) and x > i and (toks[x - 1].text.lower() in view.prepositions
                                              or (view.has_parse and toks[x].dep in ("pobj", "obl", "nmod"))):

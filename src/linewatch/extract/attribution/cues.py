@@ -76,6 +76,10 @@ class CueTable:
     impersonal_particles: frozenset[str] = frozenset()
     impersonal_continuers: re.Pattern[str] | None = None  # "— dodano": the document quoted before goes on
     quoted_objects: frozenset[str] = frozenset()
+    # "— приводит телеканал слова Пескова": a medium giving someone's words; the one whose words they
+    # are speaks (`quoting.words_verbs`, only with one of `quoting.words` right after)
+    words_verbs: re.Pattern[str] | None = None
+    words_nouns: frozenset[str] = frozenset()
     # "подчеркнул необходимость…", "podkreślił konieczność…", "призвал к…": a noun or preposition
     # after a reporting verb that belongs to the cue, the content being what follows it; keyed by
     # the verb's lemma and matched on the word's lemma, so every form of both is covered
@@ -132,6 +136,8 @@ def cue_table(lang: str) -> CueTable:
         impersonal_particles=frozenset(str(w).lower() for w in data.get("impersonal_particles") or []),
         impersonal_continuers=_union(data.get("impersonal_continuers") or []),
         quoted_objects=frozenset(str(w).lower() for w in (data.get("quoting") or {}).get("objects") or []),
+        words_verbs=_union((data.get("quoting") or {}).get("words_verbs") or []),
+        words_nouns=frozenset(str(w).lower() for w in (data.get("quoting") or {}).get("words") or []),
         particle_lemmas={str(k).lower(): frozenset(str(v).lower() for v in vals)
                          for k, vals in (data.get("particle_lemmas") or {}).items()},
         lang=lang,

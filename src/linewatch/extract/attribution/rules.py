@@ -34,6 +34,7 @@ from linewatch.extract.attribution.base import (
     opens_with_dash,
     particle_words,
     passive_without_agent,
+    quoted_medium,
     quoted_object,
     speaker_after,
     speaker_before,
@@ -75,6 +76,9 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         if strength is None and view.table.back_reference_verbs is not None \
                 and view.table.back_reference_verbs.fullmatch(t.text.lower()) and back_reference(view, k):
             strength = "speech"  # "С таким заявлением выступила X": a cue only after a phrase pointing back
+        if strength is None and view.table.words_verbs is not None and view.table.words_verbs.fullmatch(t.text.lower()) \
+                and quoted_object(view, k, k + 1) is not None:
+            strength = "speech"  # "— приводит телеканал слова Пескова": a medium giving someone's words
         if strength is None:
             continue
         if view.in_quote(t.start, t.end) and _author_aside(view, k) is None:
@@ -301,6 +305,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     spans = [strip_quotes(text, content_start, content_end)]
     # "A," he said, "B." -> the content continues after the cue in a second quotation
     for x in range(after_start, min(after_start + 3, len(toks))):
+        if toks[x].text in OPEN_QUOTES and quoted_medium(view, x) is not None:
+            break  # "рассказал X радиостанции «Эхо Москвы»": whom it was told, not more of what was said
         if toks[x].text in OPEN_QUOTES:
             q2 = view.in_quote(toks[x].start + 1)
             if q2 and q2[0] == toks[x].start:
@@ -495,6 +501,10 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         if tx.text in OPEN_QUOTES and x > j and table.object_cues is not None \
                 and table.object_cues.fullmatch(toks[k].text.lower()) and any(is_word(y) for y in toks[j:x]):
             break  # "called the situation “unacceptable”": the object, not just the quoted word
+        if tx.text in OPEN_QUOTES and (closing := quoted_medium(view, x)) is not None \
+                and not _names_a_source(view, x):
+            x = closing + 1  # "рассказал X радиостанции «Эхо Москвы».": the medium's name, no quotation
+            continue
         if tx.text in OPEN_QUOTES and _names_a_source(view, x):
             # "told «Radio North» that…", "w rozmowie z "Gazetą", że…": a quoted name in the cue
             # phrase, the content starts at the complementiser after it

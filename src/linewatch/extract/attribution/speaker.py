@@ -165,7 +165,10 @@ def speaker_problem(doc: Doc, speaker: Speaker | None, phrase: tuple[int, int] |
     if problem or speaker.span is None:
         return problem
     said_by = phrase if phrase is not None and phrase[0] <= speaker.span[0] < phrase[1] else speaker.span
-    if names_medium(doc.text[said_by[0]:said_by[1]], doc.lang):
+    words_of = doc.text[said_by[0]:said_by[1]]
+    if (cut := _medium_adjunct(words_of, doc.lang)) is not None:
+        words_of = words_of[:cut]  # "сообщении МО РФ в Telegram-канале": where it was posted, not who
+    if names_medium(words_of, doc.lang):
         # "Telegram-канал «Грей зона»", "the newspaper Izvestia": a medium relays, like an agency; so
         # do "Polish media" and "Belarusian state television", which are not the state they name
         return AGENCY

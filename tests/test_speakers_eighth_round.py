@@ -158,3 +158,15 @@ def test_a_medium_giving_someones_words(pipe: Pipeline, text: str, who: str) -> 
 
 def test_leading_to_is_no_cue(pipe: Pipeline) -> None:
     assert ru(pipe, "Антипольские выпады приводят к снижению желания помогать Украине.") == []
+
+
+def test_an_accusation_with_its_object_last(pipe: Pipeline) -> None:
+    text = "Министр иностранных дел страны Элина Валтонен обвинила в произошедшем Россию."
+    found = ru(pipe, text)
+    assert len(found) == 1 and "Россию" in found[0][1] and found[0][0] is not None
+
+
+def test_a_clause_before_the_speaker_and_a_quotation_after_the_colon(pipe: Pipeline) -> None:
+    text = 'Bilateral diplomatic relations remained in place, he said: "The embassies remain, the ambassadors remain."'
+    found = said(pipe, text)
+    assert len(found) == 1 and "Bilateral diplomatic relations" in found[0][1] and "embassies" in found[0][1]

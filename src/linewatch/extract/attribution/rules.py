@@ -16,11 +16,14 @@ surface alone.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from linewatch.extract.attribution.attitude import attitudes
 from linewatch.extract.attribution.base import (
     CLOSE_QUOTES,
     DASHES,
     OPEN_QUOTES,
+    QUOTE_MARKS,
     SEPARATORS,
     Attribution,
     SentenceView,
@@ -589,6 +592,11 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         if content_tok is None or content_tok < j:
             return None
         between = toks[j:content_tok]
+        if object_cue and between and all(
+                _governed_by(t, toks[k], toks) for t in between if is_word(t)):
+            # "обвинила в произошедшем Россию": the object after the verb's other complement; the
+            # content starts right after the cue
+            content_tok, between = j, []
         if len(between) > 8:
             return None
         if comp[0].dep in ("dobj", "obj") and word_count(view, content_tok, n) < 3:
@@ -630,7 +638,37 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     direct = text[c_start] in OPEN_QUOTES and text[span[1]:span[1] + 1] in CLOSE_QUOTES and view.in_quote(c_start + 1)
     kind = "direct" if direct else ("colon" if marker is not None and toks[marker].text == ":" else "indirect")
     conf = 0.8 if speaker else 0.6
-    return Attribution(kind, (toks[k].start, cue_end), [span], speaker, conf)
+    spans = [span]
+    if (marker is not None and toks[marker].text == ":" and speaker is not None
+            and (before := _clause_before_speaker(view, speaker[0])) is not None):
+        spans.insert(0, before)  # "Relations remain in place, he said: "The embassies remain."": both parts
+    return Attribution(kind, (toks[k].start, cue_end), spans, speaker, conf)
+
+
+def _clause_before_speaker(view: SentenceView, speaker_start: int) -> tuple[int, int] | None:
+    """The clause of three words or more from the sentence start to a comma right before the speaker
+    ("Relations remain in place, he said: …"), outside any quotation; None when there is none."""
+    toks = view.toks
+    at = next((x for x, t in enumerate(toks) if t.start >= speaker_start), None)
+    if at is None or at < 4 or toks[at - 1].text != "," or view.in_quote(view.start, toks[at - 1].start):
+        return None
+    if any(t.text in (",", ";", ":") or t.text in QUOTE_MARKS for t in toks[: at - 1]) or word_count(view, 0, at - 1) < 3:
+        return None
+    return strip_quotes(view.text, view.start, toks[at - 1].start)
+
+
+def _governed_by(tok: Token, head: Token, toks: Sequence[Token]) -> bool:
+    """Is `tok` in the parse below `head` (a complement of the verb, however deep)?"""
+    by_i = {t.i: t for t in toks}
+    seen = 0
+    while tok.head != tok.i and seen < len(toks):
+        if tok.head == head.i:
+            return True
+        nxt = by_i.get(tok.head)
+        if nxt is None:
+            return False
+        tok, seen = nxt, seen + 1
+    return False
 
 
 def _relative_pronoun(view: SentenceView, x: int) -> bool:

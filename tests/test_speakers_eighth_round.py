@@ -170,3 +170,12 @@ def test_a_clause_before_the_speaker_and_a_quotation_after_the_colon(pipe: Pipel
     text = 'Bilateral diplomatic relations remained in place, he said: "The embassies remain, the ambassadors remain."'
     found = said(pipe, text)
     assert len(found) == 1 and "Bilateral diplomatic relations" in found[0][1] and "embassies" in found[0][1]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Police officers secure an area where, according to the Polish government, a missile killed two people, "
+     "in Przewodow, Poland, Wednesday, Nov. 16, 2022. Picture: AP Photo/Jan Kowal", "en"),
+    ("Россия объявила двух дипломатов посольства Латвии персонами нон грата © Иван Петров/ ТАСС", "ru"),
+])
+def test_a_photo_caption_with_its_credit_says_nothing(pipe: Pipeline, text: str, lang: str) -> None:
+    assert said(pipe, text, lang) == []

@@ -429,6 +429,13 @@ def _author_pronouns(lang: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("author_pronouns") or [])
 
 
+def _line_of(text: str, start: int, end: int) -> str:
+    """The whole line (or lines) of text the span [start, end) stands on."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return text[lo : hi if hi >= 0 else len(text)]
+
+
 @lru_cache(maxsize=8)
 def _credit_line(lang: str) -> re.Pattern[str] | None:
     """Bylines and photo credits (`credit_lines` in `cues.yaml`): names, but nobody speaking."""
@@ -540,8 +547,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     for si, (sent, toks) in enumerate(zip(doc.sentences, by_sentence)):
         if not toks:
             continue
-        if credits is not None and credits.search(text[sent.start:sent.end].lower()):
-            continue
+        if credits is not None and credits.search(_line_of(text, sent.start, sent.end).lower()):
+            continue  # a credit anywhere on the sentence's line: a photo caption ("…, 2022. Picture: AP Photo/X")
         if SKIP_TITLES and _is_title_line(doc, si):
             continue
         start = sent.start

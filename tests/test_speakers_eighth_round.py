@@ -59,6 +59,7 @@ def test_a_bracketed_short_name_before_an_apposed_name(pipe: Pipeline) -> None:
 @pytest.mark.parametrize("text", [
     "The border will stay closed for migrants, Mihai Popescu, a deputy foreign minister, has stated.",
     "The border will stay closed for migrants, Mihai Popescu, a deputy foreign minister has stated.",
+    "Belarus has refused an offer of humanitarian aid for migrants, Mihai Popescu, a deputy foreign minister has stated.",
 ])
 def test_a_name_set_off_before_its_apposition_speaks(pipe: Pipeline, text: str) -> None:
     assert speaker_of(pipe, text, "migrants") == "Mihai Popescu"
@@ -179,3 +180,20 @@ def test_a_clause_before_the_speaker_and_a_quotation_after_the_colon(pipe: Pipel
 ])
 def test_a_photo_caption_with_its_credit_says_nothing(pipe: Pipeline, text: str, lang: str) -> None:
     assert said(pipe, text, lang) == []
+
+
+def test_an_official_saying_what_their_state_holds(pipe: Pipeline) -> None:
+    text = ("Официальный представитель МИД России Мария Захарова заявила, что российская сторона считает "
+            "агрессивными действия Литвы по транзиту товаров.")
+    assert [s for s, _ in ru(pipe, text)] == ["Maria Zakharova"]
+
+
+def test_another_states_claim_inside_a_ministrys_words_stays_that_states(pipe: Pipeline) -> None:
+    text = ("Russia's Foreign Ministry on Sunday dismissed claims from the United Kingdom that Moscow wanted to "
+            "install a pro-Russia leader in Kyiv.")
+    assert "United Kingdom" in [s for s, _ in said(pipe, text)]
+
+
+def test_an_adjunct_before_the_speaker_is_no_content(pipe: Pipeline) -> None:
+    found = said(pipe, 'Speaking in Essex, Mr Johnson said: "We all need to step back from the brink."')
+    assert [c for _, c in found] == ["We all need to step back from the brink."]

@@ -43,6 +43,7 @@ from linewatch.extract.attribution.speaker import (
     WORD,
     Speaker,
     actor_fields,
+    anaphor_fit,
     anaphor_words,
     cited_person,
     determiners,
@@ -345,30 +346,60 @@ def _drop_relays(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
 
 
 def _states_voiced(doc: Doc, atts: list[Attribution]) -> dict[int, int]:
-    """Attributions whose speaker is a state, inside the content of a person's or body's cue after it
-    ("Россия исходит из того, что …, заявил замминистра X"), mapped to that outer attribution: the
-    official voices the state's position, and the statement is the official's."""
+    """Attributions whose speaker is a state, inside the content of a person's or body's cue ("Россия
+    исходит из того, что …, заявил замминистра X", "Захарова заявила, что российская сторона считает
+    …"), mapped to that outer attribution: the official voices the state's position, and the statement
+    is the official's."""
     out: dict[int, int] = {}
     for outer in atts:
         if not (outer.cue_span and outer.speaker_span and outer.kind != "direct" and outer.content_spans):
             continue
         a, b = outer.content_spans[0][0], outer.content_spans[-1][1]
         said_by = doc.text[outer.speaker_span[0]:outer.speaker_span[1]]
-        if outer.cue_span[0] < b or name_problem(said_by, doc.lang) or names_medium(said_by, doc.lang) \
+        if a <= outer.cue_span[0] < b or name_problem(said_by, doc.lang) or names_medium(said_by, doc.lang) \
                 or _names_state(doc, outer.speaker_span):
-            continue  # only a cue after its content, said by someone other than an agency or a state
+            continue  # only a cue outside its content, said by someone other than an agency or a state
+        home = _countries_in(doc, outer.speaker_span)
+        # "Россия считает…, заявил X", "Belarus has refused…, X has stated": all of it is X's statement
+        after = outer.cue_span[0] >= b
         for inner in atts:
             if inner is not outer and inner.cue_span and inner.speaker_span and a <= inner.cue_span[0] < b \
-                    and _names_state(doc, inner.speaker_span):
+                    and _names_state(doc, inner.speaker_span) \
+                    and (after or (bool(home) and _countries_in(doc, inner.speaker_span) <= home)):
+                # before its content, only the official's own state ("Russia's ministry dismissed claims
+                # from the UK that…" keeps the UK's claim)
                 out[id(inner)] = id(outer)
     return out
 
 
+def _countries_in(doc: Doc, span: tuple[int, int]) -> set[str]:
+    """The countries of the registry actors the phrase at `span` names (a person's, a body's, a state's)."""
+    reg = registry_for(doc)
+    if reg is None:
+        return set()
+    found = set()
+    for m in doc_mentions(doc):
+        if span[0] <= m.start and m.end <= span[1] and m.actor_id and (actor := reg.by_id(m.actor_id)) is not None \
+                and actor.country:
+            found.add(actor.country)
+    return found
+
+
 def _names_state(doc: Doc, span: tuple[int, int]) -> bool:
-    """Is the phrase at `span` a state's name and nothing more ("Россия", "Poland")?"""
+    """Is the phrase at `span` a state's name and nothing more ("Россия", "Poland"), or a state's
+    adjective with a noun for the state ("российская сторона", "the Polish government")?"""
     words = WORD.findall(doc.text[span[0]:span[1]])
-    return any(m.kind == "state" and len(WORD.findall(m.text)) == len(words)
-               for m in doc.mentions_starting(span))
+    for m in doc.mentions_starting(span):
+        if m.kind not in ("state", "demonym"):
+            continue
+        named = len(WORD.findall(m.text))
+        if m.kind == "state" and named == len(words):
+            return True
+        rest = [w.lower() for w in words if w not in WORD.findall(m.text)]
+        fit = anaphor_fit(rest, doc.lang) if rest else None
+        if m.kind == "demonym" and rest and fit is not None and fit.state:
+            return True
+    return False
 
 
 def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
@@ -429,11 +460,16 @@ def _author_pronouns(lang: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("author_pronouns") or [])
 
 
-def _line_of(text: str, start: int, end: int) -> str:
-    """The whole line (or lines) of text the span [start, end) stands on."""
+CAPTION_LINE_CHARS = 400  # a caption is a short line; a longer one is a paragraph (or a text in one line)
+
+
+def _caption_probe(text: str, start: int, end: int) -> str:
+    """What to look for a credit in: the sentence's whole line when it is short enough to be a caption
+    ("…, Nov. 16, 2022. Picture: AP Photo/X"), else the sentence alone."""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
-    return text[lo : hi if hi >= 0 else len(text)]
+    line = text[lo : hi if hi >= 0 else len(text)]
+    return line if len(line) <= CAPTION_LINE_CHARS else text[start:end]
 
 
 @lru_cache(maxsize=8)
@@ -547,8 +583,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     for si, (sent, toks) in enumerate(zip(doc.sentences, by_sentence)):
         if not toks:
             continue
-        if credits is not None and credits.search(_line_of(text, sent.start, sent.end).lower()):
-            continue  # a credit anywhere on the sentence's line: a photo caption ("…, 2022. Picture: AP Photo/X")
+        if credits is not None and credits.search(_caption_probe(text, sent.start, sent.end).lower()):
+            continue  # a credit on the sentence's short line: a photo caption ("…, 2022. Picture: AP Photo/X")
         if SKIP_TITLES and _is_title_line(doc, si):
             continue
         start = sent.start

@@ -592,7 +592,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         if content_tok is None or content_tok < j:
             return None
         between = toks[j:content_tok]
-        if object_cue and between and all(
+        if object_cue and between and between[0].pos == "ADP" and all(
                 _governed_by(t, toks[k], toks) for t in between if is_word(t)):
             # "обвинила в произошедшем Россию": the object after the verb's other complement; the
             # content starts right after the cue
@@ -654,6 +654,8 @@ def _clause_before_speaker(view: SentenceView, speaker_start: int) -> tuple[int,
         return None
     if any(t.text in (",", ";", ":") or t.text in QUOTE_MARKS for t in toks[: at - 1]) or word_count(view, 0, at - 1) < 3:
         return None
+    if not view.has_parse or not any("VerbForm=Fin" in (t.morph or "") for t in toks[: at - 1]):
+        return None  # "Speaking in Essex, Mr Johnson said: …": an adjunct, no clause of its own
     return strip_quotes(view.text, view.start, toks[at - 1].start)
 
 

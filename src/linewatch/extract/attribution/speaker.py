@@ -531,7 +531,8 @@ def resolve_speaker(
         # "Глава МИД Эстонии | Маргус Цахна назвал" (the finder kept only the name after the title)
         return Speaker(holder.name, holder.id, (a, b), surface, gender_of(doc, holder.id, history), "registry", 0.85)
     bare = [w for w in WORD.findall(surface) if w.lower() not in determiners(lang)]
-    if (len(bare) == 1 and _acronym(bare[0]) and not any(m.actor_id for m in doc.mentions_starting((a, b)))
+    if (len(bare) == 1 and _acronym(bare[0]) and name_problem(bare[0], lang) is None
+            and not any(m.actor_id for m in doc.mentions_starting((a, b)))
             and (full := _spelled_out(doc.text, bare[0], lang)) is not None):
         # "the TTJA believes" after "the Consumer Protection and Technical Regulatory Authority (TTJA)":
         # the body by the name the text spelt out

@@ -197,3 +197,9 @@ def test_another_states_claim_inside_a_ministrys_words_stays_that_states(pipe: P
 def test_an_adjunct_before_the_speaker_is_no_content(pipe: Pipeline) -> None:
     found = said(pipe, 'Speaking in Essex, Mr Johnson said: "We all need to step back from the brink."')
     assert [c for _, c in found] == ["We all need to step back from the brink."]
+
+
+def test_a_perfective_report_verb_signs_the_paragraph(pipe: Pipeline) -> None:
+    text = ("\"Na granicy nadal koczuje grupa migrantów\" - powiedziała rzeczniczka Straży Granicznej Anna Nowak.\n\n"
+            "Przychodzą tam białoruskie media. Rozpalane są ogniska. Żołnierze przynoszą im opał - zrelacjonowała.")
+    assert any("ogniska" in c or "opał" in c for _, c in said(pipe, text, "pl"))

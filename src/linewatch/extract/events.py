@@ -1420,7 +1420,13 @@ _HEADER_LINE = re.compile(r"^\s*[A-Z]{2,10}:\s")
 
 
 # A photo's credit at the end of its caption line: " / AP", " / D. Umbrasas/LRT", " | Reuters"
-_CREDIT_TAIL = re.compile(r"\s[/|]\s*[A-ZА-ЯЁŁŚŻŹĆŃÓ][\w.'’ -]{0,30}(?:/[\w.'’ -]{1,30})?\s*$")
+_CREDIT_TAIL = re.compile(r"\s[/|]\s*([^\W\d_][\w.'’ -]{0,30}(?:/[\w.'’ -]{1,30})?)\s*$")
+
+
+def _credit_tail(line: str) -> bool:
+    """Does the line close with a photo credit after a slash or bar, a name in capitals?"""
+    found = _CREDIT_TAIL.search(line)
+    return found is not None and found.group(1)[:1].isupper()
 
 
 def _boilerplate_lines(text: str, offset: int, end: int, pattern: re.Pattern[str]) -> list[Span]:
@@ -1430,8 +1436,8 @@ def _boilerplate_lines(text: str, offset: int, end: int, pattern: re.Pattern[str
     for line in text[offset:end].split("\n"):
         nxt_end = text.find("\n", pos + len(line) + 1)
         nxt = text[pos + len(line) + 1 : nxt_end if nxt_end >= 0 else len(text)]
-        caption = bool(line.strip()) and nxt.startswith(line.strip()) and bool(_CREDIT_TAIL.search(nxt))
-        if pattern.search(line) or _CREDIT_TAIL.search(line) or caption:
+        caption = bool(line.strip()) and nxt.startswith(line.strip()) and _credit_tail(nxt)
+        if pattern.search(line) or _credit_tail(line) or caption:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out

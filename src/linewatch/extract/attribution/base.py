@@ -262,6 +262,7 @@ class SentenceView:
     prev_sentence: tuple[int, int] | None = None  # the sentence before, for "Об этом заявил X"
     next_sentence: tuple[int, int] | None = None  # the sentence after, for "X said:" + quote below
     _starts: list[int] | None = None
+    asides: list[tuple[int, int]] | None = None  # according-to phrases, found once (phrases.according_phrases)
 
     def in_quote(self, a: int, b: int | None = None) -> tuple[int, int] | None:
         """The quotation strictly enclosing [a, b) (quotes are sorted and do not overlap)."""

@@ -189,12 +189,14 @@ def _genitive_notes(phrase: str, table: CueTable) -> list[str]:
 
 
 def according_phrases(view: SentenceView) -> list[tuple[int, int]]:
-    """Where the sentence has an according-to phrase outside quotations."""
-    if view.table.according is None:
-        return []
-    found = ((view.start + m.start(), view.start + m.end())
-             for m in view.table.according.finditer(view.text[view.start:view.end]))
-    return [(a, b) for a, b in found if not view.in_quote(a, b)]
+    """Where the sentence has an according-to phrase outside quotations (found once per sentence: the
+    verb cues and the content search both ask)."""
+    if view.asides is None:
+        found = ((view.start + m.start(), view.start + m.end())
+                 for m in view.table.according.finditer(view.text[view.start:view.end])) \
+            if view.table.according is not None else ()
+        view.asides = [(a, b) for a, b in found if not view.in_quote(a, b)]
+    return view.asides
 
 
 def according_to(view: SentenceView) -> list[Attribution]:

@@ -16,8 +16,6 @@ surface alone.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from linewatch.extract.attribution.attitude import attitudes
 from linewatch.extract.attribution.base import (
     CLOSE_QUOTES,
@@ -592,11 +590,12 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         if content_tok is None or content_tok < j:
             return None
         between = toks[j:content_tok]
-        if object_cue and between and between[0].pos == "ADP" and all(
-                _governed_by(t, toks[k], toks) for t in between if is_word(t)):
-            # "обвинила в произошедшем Россию": the object after the verb's other complement; the
-            # content starts right after the cue
-            content_tok, between = j, []
+        if object_cue and between and between[0].pos == "ADP":
+            by_i = {x.i: x for x in toks}
+            if all(_governed_by(t, toks[k], by_i) for t in between if is_word(t)):
+                # "обвинила в произошедшем Россию": the object after the verb's other complement; the
+                # content starts right after the cue
+                content_tok, between = j, []
         if len(between) > 8:
             return None
         if comp[0].dep in ("dobj", "obj") and word_count(view, content_tok, n) < 3:
@@ -659,11 +658,11 @@ def _clause_before_speaker(view: SentenceView, speaker_start: int) -> tuple[int,
     return strip_quotes(view.text, view.start, toks[at - 1].start)
 
 
-def _governed_by(tok: Token, head: Token, toks: Sequence[Token]) -> bool:
-    """Is `tok` in the parse below `head` (a complement of the verb, however deep)?"""
-    by_i = {t.i: t for t in toks}
+def _governed_by(tok: Token, head: Token, by_i: dict[int, Token]) -> bool:
+    """Is `tok` in the parse below `head` (a complement of the verb, however deep)? `by_i`: the
+    sentence's tokens by index."""
     seen = 0
-    while tok.head != tok.i and seen < len(toks):
+    while tok.head != tok.i and seen < len(by_i):
         if tok.head == head.i:
             return True
         nxt = by_i.get(tok.head)

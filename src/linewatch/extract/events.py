@@ -31,6 +31,7 @@ from linewatch.actors.registry import ActorRegistry, TokenTrie, form_regex, get_
 from linewatch.extract.attribution.base import word_lemma
 from linewatch.extract.attribution.speaker import home_body, speaker_words
 from linewatch.extract.dates import find_dates, statement_date
+from linewatch.extract.furniture import furniture_spans
 from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type, scale
 from linewatch.extract.plover_model import (
     KEPT_BY_CODER,
@@ -105,7 +106,6 @@ HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", 
 # ("Warsaw protested *after Lithuania closed the crossing*", "after talking with X by phone, Y
 # said"): each is an event of its own. Killings and invasions are left out: told in passing
 # they are mostly the war's history ("the rouble slumped after Russia invaded Ukraine").
-_CLAUSE_BREAK = re.compile(r"[,;]\s")  # where a clause ends inside a sentence
 PASSING_DEEDS = frozenset({"CONSULT", "SANCTION", "COERCE", "MOBILIZE", "RETREAT"})
 
 
@@ -175,7 +175,6 @@ class _EventLexicon:
     # the verb and its object ("MSZ wezwało *w środę* ambasadora").
     gapped: tuple[tuple[re.Pattern[str], _Trigger], ...] = ()
     military: re.Pattern[str] | None = None  # armed forces and their weapons
-    boilerplate: re.Pattern[str] | None = None  # photo credits, bylines, copyright lines
     agent_markers: re.Pattern[str] | None = None  # the word right before a passive's agent ("by")
     passive: re.Pattern[str] | None = None  # passive auxiliaries ("została", "was")
     background: re.Pattern[str] | None = None  # words opening a background clause ("po tym, jak")
@@ -244,7 +243,6 @@ def event_lexicon(lang: str) -> _EventLexicon:
         trie,
         tuple(gapped),
         _compile_forms(data.get("military") or []),
-        re.compile("|".join(f"(?:{b})" for b in data["boilerplate"]), re.IGNORECASE) if data.get("boilerplate") else None,
         re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(str(w)) for w in data["agent_markers"]) + r")\s+$", re.IGNORECASE)
         if data.get("agent_markers") else None,
         _compile_forms(data.get("passive_auxiliaries") or []),
@@ -1419,30 +1417,6 @@ def verbal_act(statement: Statement, text: str, lang: str) -> str | None:
 _HEADER_LINE = re.compile(r"^\s*[A-Z]{2,10}:\s")
 
 
-# A photo's credit at the end of its caption line: " / AP", " / D. Umbrasas/LRT", " | Reuters"
-_CREDIT_TAIL = re.compile(r"\s[/|]\s*([^\W\d_][\w.'’ -]{0,30}(?:/[\w.'’ -]{1,30})?)\s*$")
-
-
-def _credit_tail(line: str) -> bool:
-    """Does the line close with a photo credit after a slash or bar, a name in capitals?"""
-    found = _CREDIT_TAIL.search(line)
-    return found is not None and found.group(1)[:1].isupper()
-
-
-def _boilerplate_lines(text: str, offset: int, end: int, pattern: re.Pattern[str]) -> list[Span]:
-    """Spans of the lines of text[offset:end] that are page furniture: photo credits and bylines, a
-    caption closed by its credit, and a caption the next line repeats with its credit."""
-    out, pos = [], offset
-    for line in text[offset:end].split("\n"):
-        nxt_end = text.find("\n", pos + len(line) + 1)
-        nxt = text[pos + len(line) + 1 : nxt_end if nxt_end >= 0 else len(text)]
-        caption = bool(line.strip()) and nxt.startswith(line.strip()) and _credit_tail(nxt)
-        if pattern.search(line) or _credit_tail(line) or caption:
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 def _same_event(a: Event, b: Event) -> bool:
     """Two mentions of one event: same type and day, and the same sides.
 
@@ -1582,11 +1556,10 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
         if lex.not_triggers:
             blocked = [(m.start() + sent.start, m.end() + sent.start) for m in lex.not_triggers.finditer(sentence)]
             trigs = [t for t in trigs if not any(t.start < b and a < t.end for a, b in blocked)]
-        if lex.boilerplate:
-            # A photo credit or byline line reports nothing; a caption glued by the segmenter
-            # to the next sentence takes only its own line with it.
-            furniture = _boilerplate_lines(text, sent.start, s_end, lex.boilerplate)
-            trigs = [t for t in trigs if not _inside((t.start, t.end), furniture)]
+        # A photo credit or byline line reports nothing; a caption glued by the segmenter
+        # to the next sentence takes only its own line with it.
+        furniture = furniture_spans(text, sent.start, s_end, lang)
+        trigs = [t for t in trigs if not _inside((t.start, t.end), furniture)]
         claim_at = min((c for c in claim_cues if sent.start <= c < s_end), default=None)
         if claim_at is not None:
             trigs = [t for t in trigs if t.plover == "CONSULT" or t.end <= claim_at or own_deed(t) or decided(t)]

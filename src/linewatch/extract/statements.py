@@ -65,6 +65,7 @@ from linewatch.extract.attribution.speaker import (
     unnamed,
 )
 from linewatch.extract.dates import SpanIndex, dateline, statement_date
+from linewatch.extract.furniture import is_furniture
 from linewatch.lexicon import lexicon
 from linewatch.model import Statement
 from linewatch.nlp.doc import Doc, Token, phrase_heads
@@ -460,25 +461,6 @@ def _author_pronouns(lang: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("author_pronouns") or [])
 
 
-CAPTION_LINE_CHARS = 400  # a caption is a short line; a longer one is a paragraph (or a text in one line)
-
-
-def _caption_probe(text: str, start: int, end: int) -> str:
-    """What to look for a credit in: the sentence's whole line when it is short enough to be a caption
-    ("…, Nov. 16, 2022. Picture: AP Photo/X"), else the sentence alone."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    line = text[lo : hi if hi >= 0 else len(text)]
-    return line if len(line) <= CAPTION_LINE_CHARS else text[start:end]
-
-
-@lru_cache(maxsize=8)
-def _credit_line(lang: str) -> re.Pattern[str] | None:
-    """Bylines and photo credits (`credit_lines` in `cues.yaml`): names, but nobody speaking."""
-    patterns = [str(p) for p in lexicon(lang, "cues").get("credit_lines") or []]
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-
-
 # Spaces and closing quotation marks after a sentence's own "?" ("…czy to prawda?”").
 _QUOTE_TAIL = " \"'”»“"
 
@@ -571,7 +553,6 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     has_parse = any(t.dep for t in doc.tokens[:200])
     anaphors = anaphor_words(lang)
     mention_starts = frozenset(m.start for m in doc_mentions(doc))
-    credits = _credit_line(lang)
     history: list[Speaker] = []
     out: list[Statement] = []
     prev_date: date | None = None
@@ -583,8 +564,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     for si, (sent, toks) in enumerate(zip(doc.sentences, by_sentence)):
         if not toks:
             continue
-        if credits is not None and credits.search(_caption_probe(text, sent.start, sent.end).lower()):
-            continue  # a credit on the sentence's short line: a photo caption ("…, 2022. Picture: AP Photo/X")
+        if is_furniture(text, sent.start, sent.end, lang):
+            continue  # a photo caption or a byline ("…, 2022. Picture: AP Photo/X"): names, but nobody speaking
         if SKIP_TITLES and _is_title_line(doc, si):
             continue
         start = sent.start

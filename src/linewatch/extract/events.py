@@ -529,7 +529,7 @@ def _is_actor(m: Mention) -> bool:
     return m.actor_id is not None or m.label in ACTOR_LABELS
 
 
-def _names_state(doc: Doc, m: Mention) -> bool:
+def _demonym_as_state(doc: Doc, m: Mention) -> bool:
     """A registry demonym form used as a noun is the state itself ("против Белоруссии")."""
     if m.kind != "demonym" or m.actor_id is None:
         return False
@@ -559,7 +559,7 @@ def _agent_mention(doc: Doc, start: int, trig: TriggerMatch, limit: int) -> Ment
     if not passive and _nearest_mention_before(doc, trig.start, start) is not None:
         return None
     for m in doc.mentions:
-        if end <= m.start and m.end <= limit and (_is_actor(m) or _names_state(doc, m)):
+        if end <= m.start and m.end <= limit and (_is_actor(m) or _demonym_as_state(doc, m)):
             if _clause_break(doc.text[end : m.start]):
                 return None  # "wezwany został ambasador, przekazano mu protest ... *przez* X": another clause's agent
             if marker.search(doc.text[max(end, m.start - 20) : m.start]):
@@ -614,7 +614,7 @@ def _mention_before_in_clause(doc: Doc, start: int, limit: int, exclude: set[str
         m for m in doc.mentions
         if limit <= m.start and m.end <= start and (m.actor_id or m.text) not in exclude
         and not (subj and subj[0] <= m.start and m.end <= subj[1]) and (m.start, m.end) not in named
-        and (_is_actor(m) or _names_state(doc, m) or _demonym_of_people(doc, m))
+        and (_is_actor(m) or _demonym_as_state(doc, m) or _demonym_of_people(doc, m))
         and not _clause_break(doc.text[m.end : start])
     ]
     return found[-1] if found else None
@@ -633,7 +633,7 @@ def _first_mention_after(doc: Doc, end: int, limit: int, exclude: set[str]) -> M
     found = [
         m for m in doc.mentions
         if end <= m.start and m.end <= limit and (m.actor_id or m.text) not in exclude
-        and (_is_actor(m) or _names_state(doc, m) or _demonym_of_people(doc, m))
+        and (_is_actor(m) or _demonym_as_state(doc, m) or _demonym_of_people(doc, m))
         and (m.start, m.end) not in named
     ]
     if not found:
@@ -1771,7 +1771,7 @@ def _events_for(
     named = _titles_named(doc)
     patients = [
         m for m in _mentions_in(doc, patient)
-        if (_is_actor(m) or _names_state(doc, m)) and (m.actor_id or m.text) not in exclude
+        if (_is_actor(m) or _demonym_as_state(doc, m)) and (m.actor_id or m.text) not in exclude
         and (m.start, m.end) not in named
         # a closed crossing's place names no side ("closed the *Medininkai* crossing with Belarus")
         and not (trig.alone and plover == "COERCE" and not m.actor_id)
@@ -1805,7 +1805,7 @@ def _events_for(
         # "Россия и Белоруссия провели совместные учения": the other side is in the subject.
         conjuncts = [t for t in sent_tokens if t.dep == "conj" and subj[0] <= t.start and t.end <= subj[1]]
         tm = next((m for m in _mentions_in(doc, subj) if (m.actor_id or m.text) not in exclude
-                   and (_is_actor(m) or _names_state(doc, m)) and (m.start, m.end) not in named
+                   and (_is_actor(m) or _demonym_as_state(doc, m)) and (m.start, m.end) not in named
                    and any(m.start <= t.start and t.end <= m.end for t in conjuncts)), None)
     if source_id is None:
         # "do MSZ wezwany został ambasador", "вызвали в МИД посла": the home country's ministry

@@ -43,7 +43,6 @@ from linewatch.extract.attribution.speaker import (
     WORD,
     Speaker,
     actor_fields,
-    anaphor_fit,
     anaphor_words,
     cited_person,
     determiners,
@@ -57,6 +56,8 @@ from linewatch.extract.attribution.speaker import (
     nominative_person,
     person_entity_in,
     person_name_in,
+    phrase_countries,
+    phrase_names_state,
     phrase_referent,
     registry_for,
     resolve_speaker,
@@ -358,49 +359,19 @@ def _states_voiced(doc: Doc, atts: list[Attribution]) -> dict[int, int]:
         a, b = outer.content_spans[0][0], outer.content_spans[-1][1]
         said_by = doc.text[outer.speaker_span[0]:outer.speaker_span[1]]
         if a <= outer.cue_span[0] < b or name_problem(said_by, doc.lang) or names_medium(said_by, doc.lang) \
-                or _names_state(doc, outer.speaker_span):
+                or phrase_names_state(doc, outer.speaker_span):
             continue  # only a cue outside its content, said by someone other than an agency or a state
-        home = _countries_in(doc, outer.speaker_span)
+        home = phrase_countries(doc, outer.speaker_span)
         # "Россия считает…, заявил X", "Belarus has refused…, X has stated": all of it is X's statement
         after = outer.cue_span[0] >= b
         for inner in atts:
             if inner is not outer and inner.cue_span and inner.speaker_span and a <= inner.cue_span[0] < b \
-                    and _names_state(doc, inner.speaker_span) \
-                    and (after or (bool(home) and _countries_in(doc, inner.speaker_span) <= home)):
+                    and phrase_names_state(doc, inner.speaker_span) \
+                    and (after or (bool(home) and phrase_countries(doc, inner.speaker_span) <= home)):
                 # before its content, only the official's own state ("Russia's ministry dismissed claims
                 # from the UK that…" keeps the UK's claim)
                 out[id(inner)] = id(outer)
     return out
-
-
-def _countries_in(doc: Doc, span: tuple[int, int]) -> set[str]:
-    """The countries of the registry actors the phrase at `span` names (a person's, a body's, a state's)."""
-    reg = registry_for(doc)
-    if reg is None:
-        return set()
-    found = set()
-    for m in doc_mentions(doc):
-        if span[0] <= m.start and m.end <= span[1] and m.actor_id and (actor := reg.by_id(m.actor_id)) is not None \
-                and actor.country:
-            found.add(actor.country)
-    return found
-
-
-def _names_state(doc: Doc, span: tuple[int, int]) -> bool:
-    """Is the phrase at `span` a state's name and nothing more ("Россия", "Poland"), or a state's
-    adjective with a noun for the state ("российская сторона", "the Polish government")?"""
-    words = WORD.findall(doc.text[span[0]:span[1]])
-    for m in doc.mentions_starting(span):
-        if m.kind not in ("state", "demonym"):
-            continue
-        named = len(WORD.findall(m.text))
-        if m.kind == "state" and named == len(words):
-            return True
-        rest = [w.lower() for w in words if w not in WORD.findall(m.text)]
-        fit = anaphor_fit(rest, doc.lang) if rest else None
-        if m.kind == "demonym" and rest and fit is not None and fit.state:
-            return True
-    return False
 
 
 def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:

@@ -760,6 +760,36 @@ def _state_voice(word: str, lang: str) -> bool:
     return bool(word_lemmas(word, lang) & speaker_words(lang).state_voices)
 
 
+def phrase_countries(doc: Doc, span: tuple[int, int]) -> set[str]:
+    """The countries of the registry actors the phrase at `span` names (a person's, a body's, a state's)."""
+    reg = registry_for(doc)
+    if reg is None:
+        return set()
+    found = set()
+    for m in doc_mentions(doc):
+        if span[0] <= m.start and m.end <= span[1] and m.actor_id and (actor := reg.by_id(m.actor_id)) is not None \
+                and actor.country:
+            found.add(actor.country)
+    return found
+
+
+def phrase_names_state(doc: Doc, span: tuple[int, int]) -> bool:
+    """Is the phrase at `span` a state's name and nothing more ("Россия", "Poland"), or a state's
+    adjective with a noun for the state ("российская сторона", "the Polish government")?"""
+    words = WORD.findall(doc.text[span[0]:span[1]])
+    for m in doc.mentions_starting(span):
+        if m.kind not in ("state", "demonym"):
+            continue
+        named = len(WORD.findall(m.text))
+        if m.kind == "state" and named == len(words):
+            return True
+        rest = [w.lower() for w in words if w not in WORD.findall(m.text)]
+        fit = anaphor_fit(rest, doc.lang) if rest else None
+        if m.kind == "demonym" and rest and fit is not None and fit.state:
+            return True
+    return False
+
+
 def _voiced_state(doc: Doc, title: Mention) -> Mention | None:
     """The state at the end of a title of no known holder whose other words all name the state's own
     voice ("Официальный представитель правительства Латвии"), or None."""

@@ -324,6 +324,25 @@ def _is_name(t: Token) -> bool:
     return t.pos == "PROPN" or t.ent == "PER"
 
 
+OTHER_SENSE_REACH = 3  # words after the verb searched for the word of its other sense
+
+
+def other_sense(view: SentenceView, k: int) -> bool:
+    """Is toks[k] a verb of speech used in its other sense ("odpowiada w pełni za nie": is responsible
+    for; `other_sense` in cues.yaml), shown by one of that sense's words within a few words after it,
+    before any clause break?"""
+    low = view.toks[k].text.lower()
+    for pattern, words in view.table.other_sense:
+        if not pattern.fullmatch(low):
+            continue
+        for t in view.toks[k + 1 : k + 1 + OTHER_SENSE_REACH]:
+            if t.text in CLAUSE_BREAK:
+                break
+            if t.text.lower() in words:
+                return True
+    return False
+
+
 def negated_or_hypothetical(view: SentenceView, k: int, intention_ok: bool = False) -> bool:
     """`did not say`, `не заявил`, `would say`, `if he said`, `nie powiedział`.
 

@@ -79,6 +79,9 @@ class CueTable:
     # "— приводит телеканал слова Пескова": a medium giving someone's words; the one whose words they
     # are speaks (`quoting.words_verbs`, only with one of `quoting.words` right after)
     words_verbs: re.Pattern[str] | None = None
+    # "Białoruś odpowiada w pełni za nie", "отвечает за безопасность", "answers for": a verb of speech
+    # in its other sense, given away by a word soon after it (`other_sense`: verb pattern -> words)
+    other_sense: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = ()
     words_nouns: frozenset[str] = frozenset()
     # "подчеркнул необходимость…", "podkreślił konieczność…", "призвал к…": a noun or preposition
     # after a reporting verb that belongs to the cue, the content being what follows it; keyed by
@@ -137,6 +140,8 @@ def cue_table(lang: str) -> CueTable:
         impersonal_continuers=_union(data.get("impersonal_continuers") or []),
         quoted_objects=frozenset(str(w).lower() for w in (data.get("quoting") or {}).get("objects") or []),
         words_verbs=_union((data.get("quoting") or {}).get("words_verbs") or []),
+        other_sense=tuple((re.compile(f"(?:{k})"), frozenset(str(v).lower() for v in vals))
+                          for k, vals in (data.get("other_sense") or {}).items()),
         words_nouns=frozenset(str(w).lower() for w in (data.get("quoting") or {}).get("words") or []),
         particle_lemmas={str(k).lower(): frozenset(str(v).lower() for v in vals)
                          for k, vals in (data.get("particle_lemmas") or {}).items()},

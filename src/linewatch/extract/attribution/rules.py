@@ -33,6 +33,7 @@ from linewatch.extract.attribution.base import (
     name_like,
     negated_or_hypothetical,
     opens_with_dash,
+    other_sense,
     particle_words,
     passive_without_agent,
     quoted_medium,
@@ -84,7 +85,7 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             continue
         if view.in_quote(t.start, t.end) and _author_aside(view, k) is None:
             continue  # a cue inside a quotation belongs to the quoted speaker's words
-        if negated_or_hypothetical(view, k) or passive_without_agent(view, k):
+        if negated_or_hypothetical(view, k) or passive_without_agent(view, k) or other_sense(view, k):
             continue
         back_ref = back_reference(view, k)
         if back_ref is not None:

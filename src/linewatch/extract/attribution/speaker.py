@@ -486,7 +486,8 @@ def resolve_speaker(
             if prev is not None:
                 return prev
         if at is not None and since is not None:
-            prev = _subject_person_before(doc, at, gender_hint, None, sentences_back=3, after=since, skip=skip)
+            prev = _subject_person_before(doc, at, gender_hint, None, sentences_back=3, after=since, skip=skip,
+                                          speakers=history)
         prev = prev or _previous(history, gender_hint, None)
         if prev is None and at is not None:
             prev = _subject_person_before(doc, at, gender_hint, None)
@@ -927,6 +928,18 @@ def _named_holder(doc: Doc, roles: frozenset[str]) -> Any | None:
     return reg.by_id(holders[0]) if len(holders) == 1 else None
 
 
+def _title_referent(doc: Doc, title: Mention, reg: Any, known: set[str]) -> Any | None:
+    """The earlier speaker (`known`: their ids) a title the mentions left unresolved stands for: the one
+    holder of its office the document names ("Według szefa rządu …" after "premier Mateusz Morawiecki"
+    spoke), else None. A title a name follows ("deputy permanent representative, Dmitry Polyansky")
+    is that name's, not the holder's."""
+    if title.kind != "title" or person_entity_in(doc, title.end, title.end + 40) is not None:
+        return None
+    roles = reg.title_roles(title.text, doc.lang)
+    holder = _named_holder(doc, roles) if roles else None
+    return holder if holder is not None and holder.id in known else None
+
+
 def _titled_name(doc: Doc, roles: frozenset[str], surface: str, reg: Any) -> str | None:
     """The one person's name the document writes with a title of one of `roles` that names the same
     country words as `surface`, or none ("Президент Румынии Клаус Йоханнис" for "президент Румынии",
@@ -1299,18 +1312,24 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
                            sentences_back: int = 2, after: int = 0,
                            skip: Sequence[tuple[int, int]] = (),
                            fits: Callable[[str], bool] | None = None,
-                           subject_only: bool = False) -> Speaker | None:
+                           subject_only: bool = False,
+                           speakers: Sequence[Speaker] = ()) -> Speaker | None:
     """The first registry person named in the nearest sentence before `offset` that names one.
 
     The first named person of a sentence is most often its subject ("X odniósł się do słów Y.
-    Jego zdaniem…" is X). A marked gender must agree: a woman's surname for "she", not for "he"."""
+    Jego zdaniem…" is X). A marked gender must agree: a woman's surname for "she", not for "he".
+    A title the mentions left unresolved counts as one of the earlier `speakers` when it is the office
+    that speaker held ("– powiedział premier. Według szefa rządu … – dodał.": the prime minister)."""
     reg = registry_for(doc)
     if reg is None:
         return None
     starts = [s.start for s in doc.sentences]
     si = bisect.bisect_right(starts, offset) - 1
     kinds = ("body", "state") if gender == "n" else ("name", "title")
-    people = [m for m in doc_mentions(doc) if after <= m.start and m.end <= offset and m.kind in kinds
+    known = {h.actor_id for h in speakers if h.actor_id}
+    titles = [m for m in doc.mentions if m.kind == "title" and not m.actor_id] if known and gender != "n" else []
+    people = [m for m in sorted(doc_mentions(doc) + titles, key=lambda m: m.start)
+              if after <= m.start and m.end <= offset and m.kind in kinds
               and not any(a <= m.start < b for a, b in skip) and not _in_brackets(doc.text, m.start, m.end)]
     for k in range(si, max(si - sentences_back, 0) - 1, -1):
         if k < 0:
@@ -1337,7 +1356,7 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
             phrases.sort(key=lambda ph: ph[-1].kind == "name" and not _in_base_form(doc, ph[-1]))
         for phrase in phrases:
             m = phrase[-1]
-            actor = reg.by_id(m.actor_id)
+            actor = reg.by_id(m.actor_id) if m.actor_id else _title_referent(doc, m, reg, known)
             if actor is None or gender == "p" or (actor.type == "person") != (gender != "n"):
                 continue  # "it" is a body or a state the sentence named; "he"/"she" a person
             if fits is not None and not fits(actor.id):

@@ -48,6 +48,7 @@ from linewatch.extract.attribution.speaker import (
     determiners,
     doc_mentions,
     document_named_after,
+    full_name_of_surname,
     is_anaphor,
     is_person,
     is_title_word,
@@ -366,12 +367,25 @@ def _states_voiced(doc: Doc, atts: list[Attribution]) -> dict[int, int]:
         after = outer.cue_span[0] >= b
         for inner in atts:
             if inner is not outer and inner.cue_span and inner.speaker_span and a <= inner.cue_span[0] < b \
-                    and phrase_names_state(doc, inner.speaker_span) \
-                    and (after or (bool(home) and phrase_countries(doc, inner.speaker_span) <= home)):
+                    and ((phrase_names_state(doc, inner.speaker_span)
+                          and (after or (bool(home) and phrase_countries(doc, inner.speaker_span) <= home)))
+                         # "A group of Afghans complained to X about Y, the Border Committee said": the known
+                         # body reports what people nobody knows said; the statement is the body's
+                         or (after and bool(home) and _nobody_known(doc, inner.speaker_span))):
                 # before its content, only the official's own state ("Russia's ministry dismissed claims
                 # from the UK that…" keeps the UK's claim)
                 out[id(inner)] = id(outer)
     return out
+
+
+def _nobody_known(doc: Doc, span: tuple[int, int]) -> bool:
+    """Is the phrase at `span` a common noun phrase for people nobody names ("A group of Afghan
+    citizens", "local residents"): no capitalised word after its first but a demonym's, so no
+    registry actor, person, medium or agency?"""
+    demonyms = [(m.start, m.end) for m in doc.mentions if m.kind == "demonym" and span[0] <= m.start < span[1]]
+    words = list(WORD.finditer(doc.text, span[0], span[1]))
+    return len(words) >= 2 and all(not w.group()[:1].isupper() or any(a <= w.start() < b for a, b in demonyms)
+                                   for w in words[1:])
 
 
 def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
@@ -606,6 +620,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 continue  # "X заявил, что A. Об этом он сообщил на встрече…": the second names the occasion
             if "genitive" in att.notes and speaker is not None:
                 speaker = nominative_person(speaker, lang)  # "по словам Ивана Петрова": Иван Петров
+            if speaker is not None:
+                speaker = full_name_of_surname(speaker, [st.speaker for st in out if st.speaker], lang)
             if "extend_back" in att.notes:
                 _extend_back(doc, si, att, last_para_sent[1] if last_para_sent else -1)
             same_speaker = bool(out) and out[-1].speaker == (speaker.name if speaker else None)

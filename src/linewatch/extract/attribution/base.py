@@ -485,6 +485,19 @@ def _bracketed_short_name(toks: Sequence[Token], x: int) -> bool:
     return 0 <= o and o + 2 < len(toks) and toks[o].text == "(" and is_word(toks[o + 1]) and toks[o + 2].text == ")"
 
 
+GLOSS_TOKENS = 6  # at most this many tokens in a bracketed gloss an adjunct may carry
+
+
+def _gloss_end(toks: Sequence[Token], x: int) -> int | None:
+    """Index of the ")" closing the short bracketed gloss opened at toks[x] ("(woj. mazowieckie)"), or None."""
+    for y in range(x + 1, min(x + 2 + GLOSS_TOKENS, len(toks))):
+        if toks[y].text == ")":
+            return y if y > x + 1 else None
+        if toks[y].text == "(":
+            return None
+    return None
+
+
 def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int] | None:
     """Token range of an inverted speaker right after the cue ("said Lavrov", "заявил Песков")."""
     toks = view.toks
@@ -494,8 +507,14 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
     medium_name: tuple[int, int] = (-1, -1)  # a quoted medium's name inside the adjunct
     medium_cap = -1  # the last capitalised word of a medium's unquoted name ("w Radiu Zet", "radiu RMF FM")
     titled = False  # a title word was seen among the words before the name
-    for x in range(i, min(i + ADJUNCT_WORDS + TITLE_WORDS + 4, len(toks))):
-        if x <= medium_name[1]:
+    gloss_end, glossed = -1, 0  # the author's bracketed gloss in the adjunct, and its length in tokens
+    for x in range(i, min(i + ADJUNCT_WORDS + TITLE_WORDS + 4 + glossed, len(toks))):
+        if x <= medium_name[1] or x <= gloss_end:
+            continue
+        if toks[x].text == "(" and x > i and not _bracketed_short_name(toks, x) \
+                and (close := _gloss_end(toks, x)) is not None:
+            # "– oświadczył w środę w Kałuszynie (woj. mazowieckie) minister X": the place's gloss
+            gloss_end, glossed = close, glossed + close - x + 1
             continue
         if x > i and toks[x].text[:1].isupper() and name_like(view, x) and (
                 (x - 1 == medium_cap and toks[x].text.isupper()) or is_media_word(toks[x - 1].text, view.lang)):
@@ -510,7 +529,7 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
             titled = True
         # a title's words ("заместитель министра иностранных дел России") are the speaker's, no adjunct
         if x - i >= ADJUNCT_WORDS + (medium_name[1] - medium_name[0] + 1 if medium_name[0] >= 0 else 0) \
-                + (TITLE_WORDS if titled else 0):
+                + (TITLE_WORDS if titled else 0) + glossed:
             break
         if name_like(view, x) and x > i and (toks[x - 1].text.lower() in view.prepositions
                                              or (view.has_parse and toks[x].dep in ("pobj", "obl", "nmod"))):

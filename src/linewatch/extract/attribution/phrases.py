@@ -250,6 +250,10 @@ def according_to(view: SentenceView) -> list[Attribution]:
             if e < len(toks) and toks[e].text in (",", ":", "—", "–"):
                 src = (idx_after, e)
                 c_from = e + 1
+                if table.speech.fullmatch(m_text.split()[-1].lower()) and toks[idx_after].text.lower() in view.prepositions \
+                        and (run := speaker_after(view, idx_after, limit=e - idx_after)) is not None and run[0] < e:
+                    # "Jak stwierdził na środowej konferencji prasowej szef MRiRW, …": the adjunct is not the speaker
+                    src = (run[0], e)
             else:
                 run = speaker_after(view, idx_after, limit=5)
                 if not run:

@@ -477,6 +477,8 @@ def resolve_speaker(
     text names after it, outside `skip` (the statement's own words), is the subject of a cue
     with no subject ("Do kryzysu odniósł się X. – … – powiedział."), before any earlier speaker."""
     if span is None or span[1] <= span[0]:
+        if at is not None and (rel := _relative_subject_before(doc, at, skip)) is not None:
+            return rel  # "…, Mariusz Kamiński, który mówiąc o sytuacji, stwierdził": the relative's antecedent
         prev = None
         if at is not None and not history and document_named_after(doc, _word_end(doc.text, at)):
             # "– podano w komunikacie", "— говорится в заявлении" before anyone spoke: the document's
@@ -1215,6 +1217,31 @@ def unnamed(speaker: Speaker) -> Speaker:
     return Speaker(None, None, speaker.span, speaker.mention, speaker.gender, "unresolved", 0.65)
 
 
+RELATIVE_REACH = 120  # characters from a subject relative pronoun to the cue it is the subject of
+
+
+@cache
+def _subject_relatives(lang: str) -> re.Pattern[str] | None:
+    words = [str(w) for w in lexicon(lang, "cues").get("subject_relatives") or []]
+    return re.compile(r",\s*(" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE) if words else None
+
+
+def _relative_subject_before(doc: Doc, at: int, skip: Sequence[tuple[int, int]] = ()) -> Speaker | None:
+    """The antecedent of a subject relative pronoun that opens the clause of a cue with no subject of its
+    own, where no parse found it ("Mariusz Kamiński, który mówiąc o sytuacji…, stwierdził"; cues.yaml
+    `subject_relatives`), else None. A relative inside the statement's own words (`skip`), or one a
+    quotation mark or a dash parts from the cue, is the speaker's sentence, not the cue's subject."""
+    pattern = _subject_relatives(doc.lang)
+    sent = doc.sentence_at(at)
+    if pattern is None or sent is None:
+        return None
+    found = [m for m in pattern.finditer(doc.text, max(sent.start, at - RELATIVE_REACH), at)
+             if not any(a <= m.start(1) < b for a, b in skip)]
+    if not found or re.search(r"[\"«»„“”–—]|\s-\s", doc.text[found[-1].end(1):at]):
+        return None
+    return _antecedent(doc, found[-1].start(1), found[-1].end(1))
+
+
 def _antecedent(doc: Doc, a: int, b: int) -> Speaker | None:
     """What a relative pronoun at [a, b) stands for: the actor or name right before it
     ("Sergei Lavrov, who…", "officials who…"), else None (no speaker)."""
@@ -1587,6 +1614,24 @@ def nominative_person(speaker: Speaker, lang: str) -> Speaker:
     # the declension rules of names.yaml for the others
     known = name_nominative(tuple(words), lang)
     speaker.name = " ".join(k or genitive_base(w, lang) for w, k in zip(words, known))
+    return speaker
+
+
+def full_name_of_surname(speaker: Speaker, earlier: Sequence[str], lang: str) -> Speaker:
+    """The speaker named by a lone surname the registry does not know, in any case ("Według Telusa",
+    "слова Яблоньского", "Kukuła dodał"), given the full name of the one earlier speaker with that
+    surname ("Robert Telus", "Павел Яблоньский"), else the surname as an earlier speaker had it in the
+    nominative ("Шатрова" after "Шатров"); anything else unchanged."""
+    words = (speaker.name or "").split()
+    if speaker.actor_id or speaker.resolved_by != "text" or len(words) != 1 or not words[0][:1].isupper() \
+            or words[0].isupper():
+        return speaker
+    word = words[0]
+    forms = {word.casefold(), (name_nominative((word,), lang)[0] or word).casefold()}
+    same = {n for n in earlier if n.split()[-1].casefold() in forms}
+    full = {n for n in same if len(n.split()) >= 2} or same  # "Шатрова" after "Шатров" spoke: Шатров
+    if len(full) == 1:
+        speaker.name = full.pop()
     return speaker
 
 

@@ -8,10 +8,14 @@ only the parent writes to the store (one transaction per document).
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
+import signal
+import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +29,11 @@ from linewatch.store.claims import DEFAULT_LEASE_S, claim_document, release_clai
 from linewatch.store.protocol import Store
 
 MAX_ERROR_CHARS = 300
+
+# Seconds one document may take before it is given up as failed (LINEWATCH_DOC_TIMEOUT; 0: no
+# limit). A long news text takes seconds; a document that takes ten minutes has met a loop
+# nobody has found yet, and one such document must not hold up a run or `extract` for hours.
+DEFAULT_DOC_TIMEOUT_S = 600.0
 
 
 def make_doc(document: Document, options: dict[str, Any] | None = None) -> Doc:
@@ -69,8 +78,42 @@ def analysis_from_doc(doc: Doc, pipeline_version: str) -> DocumentAnalysis:
 
 
 def analyze_document(pipeline: Pipeline, document: Document, options: dict[str, Any] | None = None) -> Doc:
-    """Run the pipeline over one document (the Doc keeps every layer, for callers that want more)."""
-    return pipeline(make_doc(document, options))
+    """Run the pipeline over one document (the Doc keeps every layer, for callers that want more).
+
+    Past the time budget (`doc_timeout_s`) the document fails with a one-line LinewatchError."""
+    with time_budget(doc_timeout_s()):
+        return pipeline(make_doc(document, options))
+
+
+def doc_timeout_s() -> float:
+    """The per-document budget in seconds from LINEWATCH_DOC_TIMEOUT (0 or less: none)."""
+    raw = os.environ.get("LINEWATCH_DOC_TIMEOUT", "").strip()
+    try:
+        return float(raw) if raw else DEFAULT_DOC_TIMEOUT_S
+    except ValueError:
+        raise LinewatchError(f"LINEWATCH_DOC_TIMEOUT: {raw!r} is not a number of seconds") from None
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise LinewatchError in the block once `seconds` have passed (a real-time alarm).
+
+    Only the main thread of a process receives signals, so elsewhere (a thread pool, a Dask
+    worker's task thread) the block runs unbounded; worker processes of `run` are main threads."""
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise LinewatchError(f"analysis took longer than {seconds:g} s and was stopped (LINEWATCH_DOC_TIMEOUT)")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def build_pipeline(kwargs: dict[str, Any] | None = None) -> Pipeline:

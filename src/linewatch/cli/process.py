@@ -157,7 +157,7 @@ def register(app: typer.Typer) -> None:
                 lines = extract_file(path, pipeline, default_date, tax, language=language, registry=registry)
             except LinewatchError as exc:
                 failed += 1
-                error_line(str(exc))
+                error_line(str(exc) if path in str(exc) else f"{path}: {exc}")  # the line names the file
                 continue
             except Exception as exc:  # a component's bug on one file: report it, go on with the rest
                 failed += 1

@@ -49,6 +49,29 @@ def phrase_heads(tokens: Sequence[Token]) -> list[Token]:
     return [t for t in tokens if t.head not in inside]
 
 
+def break_head_cycles(tokens: list[Token]) -> None:
+    """Make the parse a forest: a token whose chain of heads comes back to itself becomes a root.
+
+    natasha's syntax model picks each token's head on its own, with no tree constraint, and now and
+    then returns a token as its own head or a loop of two or more ("Общественная служба новостей —
+    ОСН" in a dateline); every walk up the heads assumes it ends at a root."""
+    by_i = {t.i: t for t in tokens}
+    state: dict[int, int] = {}  # 1: on the current path, 2: known to reach a root
+    for tok in tokens:
+        path: list[Token] = []
+        cur: Token | None = tok
+        while cur is not None and state.get(cur.i) is None:
+            state[cur.i] = 1
+            path.append(cur)
+            nxt = by_i.get(cur.head) if cur.head >= 0 else None
+            if nxt is not None and state.get(nxt.i) == 1:
+                cur.head = -1  # the loop closes here: this token becomes its clause's root
+                nxt = None
+            cur = nxt
+        for t in path:
+            state[t.i] = 2
+
+
 @dataclass
 class DateMention:
     start: int

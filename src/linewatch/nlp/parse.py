@@ -23,7 +23,7 @@ from typing import Any
 from threadpoolctl import threadpool_limits
 
 from linewatch.errors import ConfigError
-from linewatch.nlp.doc import Doc, Token
+from linewatch.nlp.doc import Doc, Token, break_head_cycles
 from linewatch.nlp.natasha_ner import entity_types
 from linewatch.nlp.pipeline import component
 from linewatch.nlp.polish_morph import add_morphology
@@ -315,6 +315,7 @@ def make_parse(**config: object):
             doc.tokens = parse_selected(doc, selected)
         else:
             doc.tokens = PARSERS.get(doc.lang, parse_rules)(doc)
+        break_head_cycles(doc.tokens)  # every later walk up the heads must reach a root
         if doc.lang in MORPHOLOGY:
             MORPHOLOGY[doc.lang](doc.tokens)
         return doc

@@ -52,6 +52,7 @@ from linewatch.extract.attribution.speaker import (
     is_anaphor,
     is_person,
     is_title_word,
+    name_of_titled_text_person,
     name_problem,
     names_medium,
     nominative_person,
@@ -622,6 +623,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 speaker = nominative_person(speaker, lang)  # "по словам Ивана Петрова": Иван Петров
             if speaker is not None:
                 speaker = full_name_of_surname(speaker, [st.speaker for st in out if st.speaker], lang)
+                speaker = name_of_titled_text_person(speaker, doc, att.cue_span[0] if att.cue_span else sent.start)
             if "extend_back" in att.notes:
                 _extend_back(doc, si, att, last_para_sent[1] if last_para_sent else -1)
             same_speaker = bool(out) and out[-1].speaker == (speaker.name if speaker else None)

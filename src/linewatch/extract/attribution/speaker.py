@@ -1635,6 +1635,107 @@ def full_name_of_surname(speaker: Speaker, earlier: Sequence[str], lang: str) ->
     return speaker
 
 
+TITLE_REACH_WORDS = 5  # the most words between a title's first word and the name it introduces
+
+
+@dataclass(frozen=True)
+class TitledName:
+    """A person the text introduces with a title ("szef BBN Paweł Soloch", "wiceminister spraw
+    zagranicznych Władysław Teofil Bartoszewski"): where, the title's words, the name in the nominative."""
+
+    start: int
+    title: tuple[str, ...]
+    name: str
+
+
+def titled_names(doc: Doc) -> list[TitledName]:
+    """Every run of two to four capitalised words the text writes right after a title word, with at
+    most lower-case words and acronyms between ("szef BBN Paweł Soloch"). A title before it makes
+    the run a person's name, whether the registry knows the person or not. Cached on the Doc."""
+    cached = doc.annotations.get("titled_names")
+    if cached is not None:
+        return cached
+    words = list(WORD.finditer(doc.text))
+    found: list[TitledName] = []
+    k = 0
+    while k < len(words):
+        run = _capitalised_words_from(doc.text, words, k)
+        if len(run) < 2:
+            k += 1
+            continue
+        title = _title_before(doc, words, k)
+        if title is not None and len(run) <= 4:
+            parts = tuple(w.group() for w in run)
+            nominative = name_nominative(parts, doc.lang)
+            name = " ".join(n or w for w, n in zip(parts, nominative))
+            found.append(TitledName(words[title].start(), tuple(w.group().casefold() for w in words[title:k]), name))
+        k += len(run)
+    doc.annotations["titled_names"] = found
+    return found
+
+
+def _capitalised_words_from(text: str, words: Sequence[re.Match[str]], k: int) -> list[re.Match[str]]:
+    """The capitalised words (no acronyms) from words[k] on, spaces only between them."""
+    run: list[re.Match[str]] = []
+    for w in words[k:k + 6]:
+        word = w.group()
+        if not word[:1].isupper() or (len(word) > 1 and word.isupper()):
+            break
+        if run and text[run[-1].end():w.start()].strip():
+            break
+        run.append(w)
+    return run
+
+
+def _title_before(doc: Doc, words: Sequence[re.Match[str]], k: int) -> int | None:
+    """The index of the title word that opens the phrase right before words[k] (only lower-case words
+    and acronyms, and spaces, between), or None."""
+    for j in range(k - 1, max(k - 1 - TITLE_REACH_WORDS, -1), -1):
+        if doc.text[words[j].end():words[j + 1].start()].strip(" \u00a0"):
+            return None  # punctuation or a line break: the title phrase has ended
+        word = words[j].group()
+        if is_title_word(word, doc.lang) and (word[:1].islower() or j == 0 or _sentence_starts_at(doc, words[j].start())):
+            return j
+        if word[:1].isupper() and not (len(word) > 1 and word.isupper()):
+            return None  # another name or a capitalised word: no title phrase
+    return None
+
+
+def _sentence_starts_at(doc: Doc, offset: int) -> bool:
+    starts = [s.start for s in doc.sentences]
+    i = bisect.bisect_left(starts, offset)
+    return i < len(starts) and starts[i] == offset
+
+
+def _stem(word: str) -> str:
+    """A word without its inflexion, roughly ("szefa" and "szef", "wiceministra" and "wiceminister")."""
+    return word.casefold()[:max(4, len(word) - 3)]
+
+
+def name_of_titled_text_person(speaker: Speaker, doc: Doc, offset: int) -> Speaker:
+    """The person the text itself introduced with a title, for a speaker the registry does not know
+    and that the text names only by a surname ("Soloch", "wiceminister Bartoszewski") or by that
+    title alone ("– powiedział szef BBN" after "szef BBN Paweł Soloch"). Only the names introduced
+    before `offset` count, and only when one person fits; anything else unchanged."""
+    words = (speaker.name or "").split()
+    if speaker.actor_id or speaker.resolved_by != "text" or not words:
+        return speaker
+    intros = [t for t in titled_names(doc) if t.start < offset]
+    rest = _drop_titles(words, doc.lang)
+    if len(rest) == 1 and rest[0][:1].isupper() and not rest[0].isupper():
+        forms = {rest[0].casefold(), (name_nominative((rest[0],), doc.lang)[0] or rest[0]).casefold()}
+        names = {t.name for t in intros if t.name.split()[-1].casefold() in forms}
+    elif not _names_a_person(" ".join(["x", *words])):
+        stems = [_stem(w) for w in words]
+        names = {t.name for t in intros
+                 if len(t.title) >= len(stems) and [_stem(w) for w in t.title[:len(stems)]] == stems}
+    else:
+        return speaker
+    if len(names) == 1:
+        return replace(speaker, name=names.pop())
+    return speaker
+
+
 def person_name_in(surface: str, lang: str = "en") -> str | None:
     """A run of two or more capitalised words after a title ("rzecznik MON Jan Nowak" -> "Jan Nowak")."""
     return _name_part(surface, lang)

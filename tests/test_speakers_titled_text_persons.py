@@ -1,0 +1,48 @@
+"""A person the registry does not know, whom the text introduces with a title ("szef BBN Jan Wrona",
+"заместитель министра Пётр Сидоренко", "Deputy Minister Anna Kowal"), is the speaker where the text
+later names them by surname alone, by title and surname, or by that title alone (invented sentences;
+the people are invented too, so that no registry entry helps)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from linewatch.model import Document
+from linewatch.nlp.doc import Doc
+from linewatch.nlp.pipeline import Pipeline
+
+ON = date(2023, 5, 10)
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
+
+
+def speakers(pipe: Pipeline, text: str, lang: str) -> list[str | None]:
+    return [s.speaker for s in pipe(Doc(Document(text=text, language=lang, published=ON))).statements]
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("pl", "W naradzie wziął udział szef BBN Jan Wrona. \"Sytuacja jest poważna\" – powiedział Wrona "
+           "dziennikarzom. \"Prezydent rozważa kolejne kroki\" – powiedział szef BBN.", "Jan Wrona"),
+    ("pl", "Wieczorem wiceminister spraw zagranicznych Adam Teofil Kowal wezwał ambasadora. \"Przekazałem "
+           "mu notę\" – powiedział wiceminister Kowal.", "Adam Teofil Kowal"),
+    ("ru", "Встречу провел заместитель министра Пётр Сидоренко. «Мы готовы к диалогу», — заявил Сидоренко.",
+     "Пётр Сидоренко"),
+])
+def test_the_titled_person_of_the_text_is_the_speaker(pipe: Pipeline, lang: str, text: str, name: str) -> None:
+    found = speakers(pipe, text, lang)
+    assert found and all(s == name for s in found), found
+
+
+def test_two_people_with_the_title_make_none_of_them(pipe: Pipeline) -> None:
+    text = ("Na spotkaniu byli wiceminister Jan Wrona i wiceminister Adam Kowal. \"Rozmowy były trudne\" – "
+            "powiedział wiceminister.")
+    assert "Jan Wrona" not in speakers(pipe, text, "pl") and "Adam Kowal" not in speakers(pipe, text, "pl")
+
+
+def test_only_a_person_introduced_before_the_cue_counts(pipe: Pipeline) -> None:
+    text = ("\"Sytuacja jest poważna\" – powiedział szef BBN. Później głos zabrał szef BBN Jan Wrona.")
+    assert "Jan Wrona" not in speakers(pipe, text, "pl")

@@ -29,7 +29,7 @@ from typing import Any
 
 from linewatch.actors.registry import ActorRegistry, TokenTrie, form_regex, get_registry
 from linewatch.extract.attribution.base import word_lemma
-from linewatch.extract.attribution.speaker import home_body, speaker_words
+from linewatch.extract.attribution.speaker import home_body, is_title_word, speaker_words
 from linewatch.extract.dates import find_dates, statement_date
 from linewatch.extract.furniture import furniture_spans
 from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type, scale
@@ -92,7 +92,9 @@ FORCE_ACTS = frozenset({"MOBILIZE", "RETREAT", "FIGHT", "ASSAULT"})
 # Characters before and after a trigger searched for words of a plan or a cancellation
 # (`planned` of the language) or of a repeated deed (`habitual`): "The meeting between X and Y, *scheduled* for next week".
 NEAR_BEFORE, NEAR_AFTER = 40, 80
-PARTNER_GAP = 4  # words allowed between a talk word and its partner word: "discussing [the border standoff] with X"
+SIDES_DEPTH = 3  # how far down a subject phrase two coordinated names may stand ("the presidents of X and Y")
+PARTNER_GAP = 4
+PARTNER_REACH = 12  # the most words of a talk's object before a partner word that names people  # words allowed between a talk word and its partner word: "discussing [the border standoff] with X"
 # Characters before a trigger searched for the word that opens a background clause ("po tym, jak").
 BACKGROUND_REACH = 80
 # Events dated more than this many days before the document are history it recalls.
@@ -134,7 +136,7 @@ def _possessive_words(lang: str) -> frozenset[str]:
 def _listed(lang: str, key: str, *words: str) -> bool:
     """Whether any of the words, or its lemma (simplemma), is in the events.yaml list `key`,
     where an entry ending in `*` is a stem ("korespondent*" lists "korespondentem"): the one
-    matcher of the word lists that hold lemmas and stems (`media_words`, `phase_verbs`)."""
+    matcher of the word lists that hold lemmas and stems (`media_words`, `joint_words`, `phase_verbs`)."""
     entries = _event_words(lang, key)
     forms = {f for w in words if w for f in (w.casefold(), word_lemma(w.casefold(), lang))}
     return any(f == e or (e.endswith("*") and f.startswith(e[:-1])) for f in forms for e in entries)
@@ -843,10 +845,56 @@ def _with_partner(doc: Doc, trig: TriggerMatch, limit: int, lang: str) -> bool:
             break
     talk = {t.i for t in doc.tokens_in((trig.start, trig.end))}
     # a token's `i` is its index in doc.tokens, so its head is read without a map of every token
-    return any(t.text.casefold() in partners
-               and (t.head in talk or (t.dep == "case" and 0 <= t.head < len(doc.tokens)
-                                       and doc.tokens[t.head].head in talk))
-               for t in after)
+    if any(t.text.casefold() in partners
+           and (t.head in talk or (t.dep == "case" and 0 <= t.head < len(doc.tokens)
+                                   and doc.tokens[t.head].head in talk))
+           for t in after):
+        return True
+    # "discussed the situation on the border *with the foreign ministers* of Poland and Lithuania":
+    # past a longer object, a partner word still belongs to the talk when people follow it (a
+    # person, a title or a group of officials), not a state or a thing ("the need for cooperation
+    # with Poland"); the object ends at a verb, a clause or punctuation
+    for k, t in enumerate(after[:PARTNER_REACH]):
+        if t.pos in ("VERB", "AUX", "SCONJ") or t.text in (",", ";", ":", ".", "("):
+            return False
+        if t.text.casefold() in partners:
+            return _people_after(doc, after[k + 1:k + 1 + PARTNER_GAP])
+    return False
+
+
+def talk_cue(doc: Doc, cue: Span, limit: int) -> bool:
+    """Is a statement's cue a talk held with someone ("*discussed* the situation on the border with
+    the foreign ministers of Poland and Lithuania", "обсудил … с коллегами")? Then the sentence tells
+    of a meeting, an event, not of a claim; the press as the other side ("with reporters") is an
+    interview, a claim. `limit`: where the sentence ends."""
+    # the cue is the talk verb itself: "hopes to discuss … with Lavrov" is an intention, a claim
+    trigs = [t for t in find_triggers(doc.text[cue[0]:cue[1]], doc.lang, cue[0])
+             if t.plover == "CONSULT" and doc.text[cue[0]:cue[1]].strip() == t.text.strip()]
+    return any(_with_partner(doc, t, limit, doc.lang) and not _interview(doc, t, limit)
+               and not _press_partner(doc, t.end, limit) for t in trigs)
+
+
+def _press_partner(doc: Doc, start: int, limit: int) -> bool:
+    """Is the first partner word after `start` followed by the press ("… with reporters")?"""
+    partners = _partner_words(doc.lang)
+    skip = _event_words(doc.lang, "determiners")
+    words = [w.casefold() for w in re.findall(r"\w+", doc.text[start:limit])]
+    at = next((k for k, w in enumerate(words) if w in partners), None)
+    if at is None:
+        return False
+    rest = [w for w in words[at + 1:at + 4] if w not in skip]
+    return _listed(doc.lang, "media_words", *rest[:2])
+
+
+def _people_after(doc: Doc, tokens: list[Token]) -> bool:
+    """Do these words (those right after a partner word) name people: a person or a title the
+    mentions found, a title word, or a group of officials (`group_nouns`)?"""
+    if not tokens:
+        return False
+    span = (tokens[0].start, tokens[-1].end)
+    if any(m.kind in ("name", "title") and span[0] <= m.start < span[1] for m in doc.mentions):
+        return True
+    return any(_listed(doc.lang, "group_nouns", t.text) or is_title_word(t.text, doc.lang) for t in tokens)
 
 
 def _after_gerund(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
@@ -926,10 +974,29 @@ def _names_sides(noun: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
     if any(_listed(lang, "group_nouns", t.text) for t in kids + grandkids):
         return True  # "a summit *of CSTO leaders*", "szczyt *liderów* ODKB": the sides named as a group
     # "In a phone call on Monday, *Duda and Macron* discussed...": the clause's subject names
-    # both sides, coordinated.
+    # both sides, coordinated, itself or a few words down ("The presidents of *Poland and
+    # Latvia*, Andrzej Duda and Edgars Rinkēvičs, said after a meeting…").
     verb = _clause_verb(tokens_by_i, noun)
     subjects = [t for t in tokens_by_i.values() if verb is not None and t.head == verb.i and t.dep in ("nsubj", "nsubj:pass")]
-    return any(t.head == subj.i and t.dep == "conj" for subj in subjects for t in tokens_by_i.values())
+    below = _children(tokens_by_i)
+    for _ in range(SIDES_DEPTH):
+        if any(t.dep == "conj" and t.pos == "PROPN" for subj in subjects for t in below.get(subj.i, [])):
+            return True
+        subjects = [t for subj in subjects for t in below.get(subj.i, []) if t.dep != "relcl"]
+    return False
+
+
+def _conjoined_side(doc: Doc, registry: ActorRegistry, subj: Span, sent_tokens: list[Token], exclude: set[str],
+                    named: set[tuple[int, int]]) -> Mention | None:
+    """The actor coordinated with the source in the subject phrase ("Россия и *Белоруссия* провели
+    учения"; "The presidents of Poland and Latvia, Andrzej Duda and *Edgars Rinkēvičs*": people
+    before states), not the source itself (`exclude`: its name and id) nor a title of it."""
+    conjuncts = [t for t in sent_tokens if t.dep == "conj" and subj[0] <= t.start and t.end <= subj[1]]
+    sides = [m for m in _mentions_in(doc, subj) if (m.actor_id or m.text) not in exclude
+             and _canonical(registry, m) not in exclude
+             and (_is_actor(m) or _demonym_as_state(doc, m)) and (m.start, m.end) not in named
+             and any(m.start <= t.start and t.end <= m.end for t in conjuncts)]
+    return min(sides, key=lambda m: m.kind not in ("name", "title"), default=None)
 
 
 def _clause_verb(tokens_by_i: dict[int, Token], tok: Token) -> Token | None:
@@ -984,6 +1051,8 @@ def _interview(doc: Doc, trig: TriggerMatch, end: int) -> bool:
     while words and words[0] in skip:
         words = words[1:]
     own = [w.casefold() for w in re.findall(r"\w+", trig.text)]
+    if _listed(doc.lang, "joint_words", *own):
+        own = []  # "a joint press conference with X": two sides before the press, a meeting
     return _listed(doc.lang, "media_words", *own, *words[:2])
 
 
@@ -1780,6 +1849,11 @@ def _events_for(
         # "the Ukrainian ambassador", "two Belarusian diplomats": people of a known state
         patients = [m for m in _mentions_in(doc, patient) if m.kind == "demonym" and m.actor_id and m.actor_id != source_id]
     unnamed_object = bool(patient) and not patients and (plover, trig.mode) in OBJECT_IS_TARGET_MODES
+    side = _conjoined_side(doc, registry, subj, sent_tokens, exclude, named) if subj else None
+    if plover == "CONSULT" and side is not None and not patients:
+        # "*Duda and Rinkēvičs* said after a meeting that … Belarus": the other side of the talks
+        # is in the subject with the source, not what they said afterwards
+        patients = [side]
     tm = patients[0] if patients else None if unnamed_object else (
         _first_mention_after(doc, trig.end, s_end, exclude) or before_passive)
     for _ in range(3):  # bounded: "in Vilnius, Lithuania", "in Paris ... in Berlin"
@@ -1802,11 +1876,7 @@ def _events_for(
         tm = next((m for m in doc.mentions if m.kind == "demonym" and m.actor_id and trig.start <= m.start < trig.end + 30
                    and m.end <= s_end and m.actor_id not in exclude), None)
     if tm is None and subj:
-        # "Россия и Белоруссия провели совместные учения": the other side is in the subject.
-        conjuncts = [t for t in sent_tokens if t.dep == "conj" and subj[0] <= t.start and t.end <= subj[1]]
-        tm = next((m for m in _mentions_in(doc, subj) if (m.actor_id or m.text) not in exclude
-                   and (_is_actor(m) or _demonym_as_state(doc, m)) and (m.start, m.end) not in named
-                   and any(m.start <= t.start and t.end <= m.end for t in conjuncts)), None)
+        tm = side  # "Россия и Белоруссия провели совместные учения": the other side is in the subject
     if source_id is None:
         # "do MSZ wezwany został ambasador", "вызвали в МИД посла": the home country's ministry
         # named by its bare acronym (titles.yaml `home_bodies`, as for speakers) did it.

@@ -68,6 +68,7 @@ from linewatch.extract.attribution.speaker import (
     unnamed,
 )
 from linewatch.extract.dates import SpanIndex, dateline, statement_date
+from linewatch.extract.events import talk_cue
 from linewatch.extract.furniture import is_furniture
 from linewatch.lexicon import lexicon
 from linewatch.model import Statement
@@ -594,6 +595,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 continue  # "we hope this was useful": the writer's own words, outside any quotation
             if _relative_before_content(doc, att):
                 continue
+            if att.kind != "direct" and att.cue_span and talk_cue(doc, tuple(att.cue_span), sent.end):
+                continue  # "X discussed the border with the ministers of Y": a meeting (the events stage's)
             speaker = resolve_speaker(doc, att.speaker_span, history, att.gender_hint,
                                       att.cue_span[0] if att.cue_span else sent.start, since=covered_until,
                                       skip=[*att.content_spans, *_quotes_between(quotes, covered_until, sent.end)])

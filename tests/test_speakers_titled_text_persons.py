@@ -1,6 +1,7 @@
 """A person the registry does not know, whom the text introduces with a title ("szef BBN Jan Wrona",
 "заместитель министра Пётр Сидоренко", "Deputy Minister Anna Kowal"), is the speaker where the text
-later names them by surname alone, by title and surname, or by that title alone (invented sentences;
+later names them by surname alone, by title and surname, or by that title alone; a state named in an
+oblique case before a Polish cue ("wobec Rosji powiedział") is no subject either (invented sentences;
 the people are invented too, so that no registry entry helps)."""
 from __future__ import annotations
 
@@ -46,3 +47,16 @@ def test_two_people_with_the_title_make_none_of_them(pipe: Pipeline) -> None:
 def test_only_a_person_introduced_before_the_cue_counts(pipe: Pipeline) -> None:
     text = ("\"Sytuacja jest poważna\" – powiedział szef BBN. Później głos zabrał szef BBN Jan Wrona.")
     assert "Jan Wrona" not in speakers(pipe, text, "pl")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Wiceminister Jan Wrona rozmawiał z dziennikarzami. Pytany o formę reakcji Polski na powtórzenie "
+     "incydentu powiedział, że rakieta zostałaby zestrzelona.", "Jan Wrona"),
+    ("Premier Mateusz Morawiecki był w Brukseli. W sprawie sankcji wobec Rosji powiedział, że Unia musi "
+     "działać szybciej.", "Mateusz Morawiecki"),
+    ("W sprawie sankcji wobec Rosji minister Zbigniew Rau powiedział, że Unia musi działać szybciej.",
+     "Zbigniew Rau"),
+])
+def test_a_state_named_in_an_oblique_case_before_the_cue_is_no_subject(pipe: Pipeline, text: str, name: str) -> None:
+    # Polish has no parser: the case of the name, read by morfeusz2, tells a complement from a subject
+    assert speakers(pipe, text, "pl") == [name]

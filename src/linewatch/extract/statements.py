@@ -540,6 +540,9 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     has_parse = any(t.dep for t in doc.tokens[:200])
     anaphors = anaphor_words(lang)
     mention_starts = frozenset(m.start for m in doc_mentions(doc))
+    # a state, or its demonym written with a capital ("reakcji Polski": the country, not "polski")
+    place_starts = frozenset(m.start for m in doc.mentions
+                             if m.kind == "state" or (m.kind == "demonym" and m.text[:1].isupper()))
     history: list[Speaker] = []
     out: list[Statement] = []
     prev_date: date | None = None
@@ -560,7 +563,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
         if above is not None:
             # "– Quote.\n\n– mówił X": the signature's sentence view runs over the quote above it
             start, toks = doc.sentences[above].start, [t for i in range(above, si + 1) for t in by_sentence[i]]
-        view = SentenceView(text, start, sent.end, toks, table, has_parse, quotes, anaphors, mention_starts, lang)
+        view = SentenceView(text, start, sent.end, toks, table, has_parse, quotes, anaphors, mention_starts, lang,
+                            place_starts=place_starts)
         if si > 0 and sent.paragraph - doc.sentences[si - 1].paragraph <= 1:
             view.prev_sentence = (doc.sentences[si - 1].start, doc.sentences[si - 1].end)
         if si + 1 < len(doc.sentences) and doc.sentences[si + 1].paragraph - sent.paragraph <= 1:

@@ -17,15 +17,16 @@ class _NameMorphology:
     common: Callable[[str], bool]  # a word the dictionary knows, never as a name
     nominative: Callable[[str], bool]  # some reading of the form is nominative (or caseless)
     common_reading: Callable[[str], bool]  # the dictionary knows the word other than as a name
+    oblique_place: Callable[[str], bool]  # a place's name with no nominative reading
 
 
 _MORPHOLOGY = {
     "pl": _NameMorphology(polish_morph.name_readings, polish_morph.NAME_CASES, polish_morph.NAME_GENDERS,
                           polish_morph.common_word, polish_morph.may_be_nominative,
-                          polish_morph.has_common_reading),
+                          polish_morph.has_common_reading, polish_morph.oblique_place),
     "ru": _NameMorphology(russian_morph.name_readings, russian_morph.NAME_CASES, russian_morph.NAME_GENDERS,
                           russian_morph.common_word, russian_morph.may_be_nominative,
-                          russian_morph.has_common_reading),
+                          russian_morph.has_common_reading, russian_morph.oblique_place),
 }
 
 
@@ -70,6 +71,14 @@ def may_be_nominative(word: str, lang: str) -> bool:
     """Can the word form be nominative (or caseless) by the language's morphology? True without one."""
     morph = _MORPHOLOGY.get(lang)
     return morph is None or morph.nominative(word)
+
+
+def oblique_place_name(word: str, lang: str) -> bool:
+    """Is the word, which the text uses as a place's or a state's name, in an oblique case only, no
+    subject ("Rosji"; "Polski": the country's genitive, though a surname too)? No nominative reading,
+    or none among its readings as a place. False without a morphology."""
+    morph = _MORPHOLOGY.get(lang)
+    return morph is not None and (not morph.nominative(word) or morph.oblique_place(word))
 
 
 def common_reading(word: str, lang: str) -> bool:

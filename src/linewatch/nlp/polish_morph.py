@@ -201,6 +201,18 @@ def may_be_nominative(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def oblique_place(word: str) -> bool:
+    """Is the word a place's name in an oblique case only ("Rosji", "Polski", "Litwy", "Niemiec"; not
+    "Polska", "Białoruś", "Niemcy")? Its geographic readings, singular or plural-only, have no
+    nominative; False for a word morfeusz2 knows no place by. Ask it only of a word the text uses as a
+    place's name: "Iwan" is a given name too ("Iwany" a village)."""
+    readings = analyser().analyse(word)
+    places = [tag.split(":") for _s, _e, (_o, _l, tag, names, _q) in readings if "nazwa_geograficzna" in (names or ())]
+    counted = [p for p in places if len(p) > 2 and (p[1] == "sg" or "pt" in p[3:])]
+    return bool(counted) and not any("nom" in p[2].split(".") for p in counted)
+
+
+@lru_cache(maxsize=50_000)
 def has_common_reading(word: str) -> bool:
     """Does morfeusz2 know the word other than as a given name or surname ("Rodzajów": also a surname;
     not "Nowaka", not an unknown "Mastalerek")?"""

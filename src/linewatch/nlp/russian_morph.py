@@ -61,6 +61,13 @@ def may_be_nominative(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def oblique_place(word: str) -> bool:
+    """Is the word a place's name in an oblique case only ("Латвии", "России"; not "Россия")?"""
+    places = [p for p in vocab().parse(word) if "Geox" in p.tag and p.tag.number != "plur"]
+    return bool(places) and not any(p.tag.case == "nomn" for p in places)
+
+
+@lru_cache(maxsize=50_000)
 def has_common_reading(word: str) -> bool:
     """Does pymorphy2's dictionary know the word other than as a name ("Совет"; not "Лаврова")?"""
     return any(p.is_known and not any(k in p.tag for k in _NAME_KINDS) for p in vocab().parse(word))

@@ -25,6 +25,7 @@ from linewatch.extract.attribution.speaker import (
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
 from linewatch.nlp.lemmas import simple_lemma
+from linewatch.nlp.names import oblique_place_name
 
 # The dash marks, defined once: the long dashes (em, en, horizontal bar) and the hyphen, single or
 # doubled, typed for them. A sentence or paragraph opened by one is speech in Polish and Russian
@@ -258,6 +259,7 @@ class SentenceView:
     anaphors: frozenset[str]
     mention_starts: frozenset[int] = frozenset()  # starts of registry actor mentions
     lang: str = "en"
+    place_starts: frozenset[int] = frozenset()  # starts of the mentions naming a state or place
     floor: int = 0  # content of a post-position cue starts here (after an earlier attribution)
     prev_sentence: tuple[int, int] | None = None  # the sentence before, for "Об этом заявил X"
     next_sentence: tuple[int, int] | None = None  # the sentence after, for "X said:" + quote below
@@ -324,7 +326,7 @@ def _is_name(t: Token) -> bool:
     return t.pos == "PROPN" or t.ent == "PER"
 
 
-OTHER_SENSE_REACH = 3  # words after the verb searched for the word of its other sense
+OTHER_SENSE_REACH = 4  # words after the verb searched for the word of its other sense
 
 
 def other_sense(view: SentenceView, k: int) -> bool:
@@ -336,8 +338,8 @@ def other_sense(view: SentenceView, k: int) -> bool:
         if not pattern.fullmatch(low):
             continue
         for t in view.toks[k + 1 : k + 1 + OTHER_SENSE_REACH]:
-            if t.text in CLAUSE_BREAK:
-                break
+            if t.text in CLAUSE_BREAK or t.text.lower() in view.table.that:
+                break  # "declared that the emergency is over": said, in its own clause
             if t.text.lower() in words:
                 return True
     return False
@@ -710,7 +712,11 @@ def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, in
     # keep the trailing noun phrase: capitalised run plus the title words before it
     first_cap = None
     for x in range(a, end):
-        if name_like(view, x):
+        if name_like(view, x) and (view.has_parse or toks[x].start not in view.place_starts
+                                   or not oblique_place_name(toks[x].text, view.lang)):
+            # with no parse, a state named in an oblique case is a complement, no subject ("W sprawie
+            # sankcji wobec Rosji powiedział", "Pytany o reakcję Polski powiedział": no one named); a
+            # body in one may still be where it was said ("W Ministerstwie … poinformowano")
             first_cap = x
             break
     if first_cap is None:

@@ -56,7 +56,14 @@ from linewatch.extract.attribution.phrases import (
     noun_cues,
     quote_dash_name,
 )
-from linewatch.extract.attribution.speaker import AGENCY, is_anaphor, is_media_word, name_problem, speaker_words
+from linewatch.extract.attribution.speaker import (
+    AGENCY,
+    SUBJECT_DEPS,
+    is_anaphor,
+    is_media_word,
+    name_problem,
+    speaker_words,
+)
 from linewatch.nlp.doc import Token
 
 
@@ -99,7 +106,7 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         if after_quote or signed:  # '…," said X' is post-position even if a "to" or "that" follows
             att = _post_position(view, k) or _pre_position(view, k)
         else:
-            att = _pre_position(view, k) or _post_position(view, k)
+            att = _fronted_phrase(view, k) or _pre_position(view, k) or _post_position(view, k)
         if att is None or not att.content_spans:
             continue  # a cue with nothing said (the content was empty after quotes were stripped)
         if k > 0 and view.table.negation_ok is not None and view.table.negation_ok.fullmatch(t.text.lower()) \
@@ -680,6 +687,29 @@ def _relative_pronoun(view: SentenceView, x: int) -> bool:
         return False
     head = next((t for t in view.toks if t.i == view.toks[x].head), None)
     return head is not None and head.dep in ("relcl", "acl:relcl")
+
+
+def _fronted_phrase(view: SentenceView, k: int) -> Attribution | None:
+    """"Ранее надежду на беседу Меркель и Лукашенко выразил Владимир Путин": the noun of a cue
+    phrase (`particle_lemmas`: "выразил надежду") put before its verb, the content between them and
+    the speaker, the verb's subject, after it. Read off the parse only."""
+    toks = view.toks
+    if not view.has_parse or k + 1 >= len(toks):
+        return None
+    verb = toks[k]
+    nouns = [x for x in range(k) if toks[x].head == verb.i and toks[x].dep in ("obj", "dobj", "obl")
+             and particle_words(view.table, verb.text, [toks[x].text])]
+    subject = next((x for x in range(k + 1, len(toks)) if toks[x].head == verb.i and toks[x].dep in SUBJECT_DEPS), None)
+    if not nouns or subject is None:
+        return None
+    noun = nouns[-1]
+    if noun + 1 >= k or any(toks[x].text in SEPARATORS or toks[x].text in CLOSE_QUOTES for x in range(noun + 1, k)):
+        return None  # nothing said between the phrase's noun and its verb, or a clause of its own
+    inv = speaker_after(view, k + 1)
+    if inv is None or not inv[0] <= subject < inv[1]:
+        return None
+    content = strip_quotes(view.text, toks[noun].start, toks[k - 1].end)
+    return Attribution("indirect", (toks[k].start, toks[k].end), [content], view.span(*inv), 0.6)
 
 
 def _object_content(view: SentenceView, k: int, j: int) -> Attribution | None:

@@ -1,4 +1,5 @@
-"""Shared fixtures: where ../shared is, a PostgreSQL URL, a temporary SQLite path."""
+"""Shared fixtures: where ../shared is, a PostgreSQL URL, a temporary SQLite path, the pipeline up to
+statements."""
 from __future__ import annotations
 
 import os
@@ -7,6 +8,8 @@ import uuid
 from pathlib import Path
 
 import pytest
+
+from linewatch.nlp.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 # benchmarks/sample_data.py (synthetic dashboard records) serves the tests and bench_web.py alike
@@ -22,6 +25,13 @@ def _shared_dir() -> Path | None:
         if (cand / "seed").is_dir():
             return cand.resolve()
     return None
+
+
+@pytest.fixture(scope="session")
+def pipe() -> Pipeline:
+    """The pipeline up to statements, built once for the session: the tests of speakers and
+    attributions read invented sentences through it."""
+    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
 
 
 @pytest.fixture(scope="session")

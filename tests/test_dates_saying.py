@@ -15,11 +15,6 @@ from linewatch.nlp.pipeline import Pipeline
 PUB = date(2021, 11, 10)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
-
-
 def dated(pipe: Pipeline, text: str, lang: str, key: str, published: date = PUB) -> date | None:
     doc = pipe(Doc(Document(text, language=lang, published=published)))
     found = [st for st in doc.statements if key in st.content]

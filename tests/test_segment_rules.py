@@ -82,3 +82,13 @@ def test_a_dash_after_a_plain_full_stop_opens_the_next_sentence() -> None:
     # only "…!", "…?" or a closed quotation is signed by a dash cue; after "." the dash opens narration
     text = "Пограничники ушли. — и вот что было дальше."
     assert [s.text for s in segment_text(text, "ru")] == ["Пограничники ушли.", "— и вот что было дальше."]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_it() -> None:
+    # stripped markup leaves "tweeted.Poland"; domains, initials and abbreviations stay whole
+    text = ('Police detained 22 people," the police tweeted.Poland has boosted security. See example.com for more. '
+            "The U.S.Army said so. He went to St.Petersburg. It was in the territory.On Saturday he spoke.")
+    got = [text[a:b] for a, b in split_sentences(text, "en", 0, len(text))]
+    assert got == ['Police detained 22 people," the police tweeted.', "Poland has boosted security.",
+                   "See example.com for more.", "The U.S.Army said so.", "He went to St.Petersburg.",
+                   "It was in the territory.", "On Saturday he spoke."]

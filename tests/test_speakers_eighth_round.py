@@ -17,11 +17,6 @@ from linewatch.nlp.pipeline import Pipeline
 ON = date(2023, 9, 5)
 
 
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
-
-
 def said(pipe: Pipeline, text: str, lang: str = "en") -> list[tuple[str | None, str]]:
     return [(s.speaker, s.content) for s in pipe(Doc(Document(text=text, language=lang, published=ON))).statements]
 

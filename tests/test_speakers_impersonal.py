@@ -13,11 +13,6 @@ from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
-
-
 def speakers(pipe: Pipeline, text: str, lang: str) -> list[str | None]:
     doc = pipe(Doc(Document(text=text, language=lang, published=date(2021, 11, 16))))
     return [s.speaker for s in doc.statements]

@@ -15,11 +15,6 @@ from linewatch.nlp.pipeline import Pipeline
 ON = date(2021, 8, 25)
 
 
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
-
-
 def said(pipe: Pipeline, text: str, lang: str) -> list[tuple[str | None, str]]:
     return [(s.speaker, s.content) for s in pipe(Doc(Document(text=text, language=lang, published=ON))).statements]
 

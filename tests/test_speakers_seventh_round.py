@@ -18,11 +18,6 @@ from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
-
-
 def said(pipe: Pipeline, text: str, lang: str, on: date) -> list[tuple[str | None, str]]:
     return [(s.speaker, s.content) for s in pipe(Doc(Document(text=text, language=lang, published=on))).statements]
 

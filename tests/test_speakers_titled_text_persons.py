@@ -16,11 +16,6 @@ from linewatch.nlp.pipeline import Pipeline
 ON = date(2023, 5, 10)
 
 
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
-
-
 def speakers(pipe: Pipeline, text: str, lang: str) -> list[str | None]:
     return [s.speaker for s in pipe(Doc(Document(text=text, language=lang, published=ON))).statements]
 

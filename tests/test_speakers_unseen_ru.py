@@ -17,11 +17,6 @@ from linewatch.nlp.pipeline import Pipeline
 ON = date(2021, 11, 16)
 
 
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
-
-
 def said(pipe: Pipeline, text: str, lang: str) -> list[tuple[str | None, str]]:
     doc = pipe(Doc(Document(text=text, language=lang, published=ON)))
     return [(s.speaker, s.content) for s in doc.statements]

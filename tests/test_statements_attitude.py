@@ -12,11 +12,6 @@ from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
-
-
 def statements(pipe: Pipeline, text: str) -> list:
     return pipe(Doc(Document(text=text, language="en", published=date(2021, 11, 10)))).statements
 

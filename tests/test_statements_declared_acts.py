@@ -12,11 +12,6 @@ from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
-
-
 def contents(pipe: Pipeline, text: str, lang: str) -> list[str]:
     doc = pipe(Doc(Document(text=text, language=lang, published=date(2021, 7, 3))))
     return [s.content for s in doc.statements]

@@ -12,11 +12,6 @@ from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
-
-
 def said(pipe: Pipeline, text: str) -> list[tuple[str | None, str]]:
     doc = pipe(Doc(Document(text=text, language="ru", published=date(2021, 11, 15))))
     return [(s.speaker, s.content) for s in doc.statements]

@@ -11,11 +11,6 @@ from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements"))
-
-
 def run(pipe: Pipeline, text: str, lang: str) -> Doc:
     return pipe(Doc(Document(text=text, language=lang, published=date(2021, 11, 10))))
 

@@ -120,12 +120,31 @@ def _find_close(text: str, i: int, end: int, opener: str, closers: frozenset[str
 _SIGNED_AFTER = re.compile(r",?\s*[–—―]")
 
 
+GLUED_WORD_MIN = 3  # the shortest word before a full stop that a page's markup glued to the next sentence
+
+
+def _glued_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[str]) -> bool:
+    """Does a full stop end a sentence with no space after it ("the police tweeted.Poland has…",
+    where stripped markup once held a paragraph break)? Only after a lower-case word of three
+    letters or more that is no abbreviation, and before a capitalised word in lower case after its
+    first letter: not "sputniknews.com", "U.S.Army", "St.Petersburg" or "ВКС.РФ"."""
+    if text[dot_start:after] != "." or after + 1 >= len(text):
+        return False
+    first, second = text[after], text[after + 1]
+    if not (first.isalpha() and first.isupper() and second.isalpha() and second.islower()):
+        return False
+    m = _WORD_BEFORE.search(text[max(0, dot_start - 30):dot_start])
+    word = m.group(1) if m else ""
+    return (len(word) >= GLUED_WORD_MIN and word.isalpha() and word.islower()
+            and word not in abbrevs)
+
+
 def _is_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[str]) -> bool:
     """May the punctuation run text[dot_start:after] end a sentence?"""
     if after < len(text):
         nxt = re.match(r"\s+", text[after:after + 20])
         if not nxt:
-            return False
+            return _glued_boundary(text, dot_start, after, abbrevs)
         follow = after + nxt.end()
         if follow >= len(text):
             return True

@@ -72,6 +72,9 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
     out.extend(according_to(view))
     # every according-to phrase, also one that gave no attribution: "as cited by RMF24" has no cue verb
     phrase_cues = [a.cue_span for a in out if a.cue_span] + according_phrases(view)
+    # each according-to phrase with its source ("According to the ministry")
+    asides = [(a.cue_span[0], max(a.cue_span[1], a.speaker_span[1] if a.speaker_span else 0))
+              for a in out if a.cue_span]
     toks = view.toks
     signature = _dash_signature(view)
     for k, t in enumerate(toks):
@@ -109,6 +112,8 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             att = _fronted_phrase(view, k) or _pre_position(view, k) or _post_position(view, k)
         if att is None or not att.content_spans:
             continue  # a cue with nothing said (the content was empty after quotes were stripped)
+        if all(any(a <= x and y <= b for a, b in asides) for x, y in att.content_spans):
+            continue  # "According to the ministry, the Polish side informed NATO": the source, not what was said
         if k > 0 and view.table.negation_ok is not None and view.table.negation_ok.fullmatch(t.text.lower()) \
                 and toks[k - 1].text.lower() in view.table.negation and att.cue_span:
             _take_negation(view, att, toks[k - 1])

@@ -55,3 +55,21 @@ def test_only_a_person_introduced_before_the_cue_counts(pipe: Pipeline) -> None:
 def test_a_state_named_in_an_oblique_case_before_the_cue_is_no_subject(pipe: Pipeline, text: str, name: str) -> None:
     # Polish has no parser: the case of the name, read by morfeusz2, tells a complement from a subject
     assert speakers(pipe, text, "pl") == [name]
+
+
+def test_a_capitalised_english_title_introduces_the_person_too(pipe: Pipeline) -> None:
+    text = ("On Monday evening Deputy Foreign Minister Adam Kowal summoned the Russian charge d'affaires. "
+            "\"We will not tolerate this,\" Kowal said.")
+    assert speakers(pipe, text, "en") == ["Adam Kowal"]
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("pl", "Wieczorem wiceminister spraw zagranicznych Adam Teofil Kowal wezwał chargé d'affaires Rosji.",
+     "Adam Teofil Kowal"),
+    ("en", "On Monday evening Deputy Foreign Minister Adam Kowal summoned the Russian charge d'affaires.", "Adam Kowal"),
+])
+def test_a_summons_by_a_titled_person_of_the_text_names_them(lang: str, text: str, name: str) -> None:
+    events_pipe = Pipeline(names=("segment", "parse", "mentions", "dates", "statements", "events"))
+    doc = events_pipe(Doc(Document(text=text, language=lang, published=ON)))
+    summons = [e for e in doc.events if e.plover == "CONSULT"]
+    assert summons and summons[0].source == name and name in summons[0].participants

@@ -29,7 +29,7 @@ from typing import Any
 
 from linewatch.actors.registry import ActorRegistry, TokenTrie, form_regex, get_registry
 from linewatch.extract.attribution.base import word_lemma
-from linewatch.extract.attribution.speaker import home_body, is_title_word, speaker_words
+from linewatch.extract.attribution.speaker import home_body, is_title_word, speaker_words, titled_names
 from linewatch.extract.dates import find_dates, statement_date
 from linewatch.extract.furniture import furniture_spans
 from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type, scale
@@ -481,6 +481,15 @@ def _canonical(registry: ActorRegistry, m: Mention) -> str | None:
     return actor.name if actor else None
 
 
+def _mention_name(doc: Doc, registry: ActorRegistry, m: Mention) -> str:
+    """What an event calls the actor of a mention: the registry's name, else the person the text
+    names after this title ("wiceminister spraw zagranicznych Władysław Teofil Bartoszewski"), else
+    the mention's own words."""
+    if (name := _canonical(registry, m)) is not None:
+        return name
+    return next((t.name for t in titled_names(doc) if t.start == m.start and t.certain), m.text)
+
+
 def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:
     """Canonical actor for a subject phrase; the phrase itself when no actor is known.
 
@@ -490,10 +499,17 @@ def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:
     """
     named = _titles_named(doc)
     ms = [m for m in _mentions_in(doc, span) if m.actor_id and (m.start, m.end) not in named]
-    for kinds in (("name", "title"), ("body",)):
-        for m in ms:
-            if m.kind in kinds:
-                return _canonical(registry, m)
+    for m in ms:
+        if m.kind in ("name", "title"):
+            return _canonical(registry, m)
+    # a person the registry does not know, whom the text names after a title ("wiceminister spraw
+    # zagranicznych Władysław Teofil Bartoszewski"), as the statements stage names them
+    titled = next((t.name for t in titled_names(doc) if span[0] <= t.start < span[1] and t.certain), None)
+    if titled is not None:
+        return titled
+    for m in ms:
+        if m.kind == "body":
+            return _canonical(registry, m)
     phrase = doc.text[span[0] : span[1]].strip()
     for m in ms:
         if m.kind == "state" and (m.end - m.start) >= len(phrase) - 4:
@@ -1799,12 +1815,12 @@ def _events_for(
                                            and w in t.text.split() for t in doc.mentions) for w in gap)
         if m is not None and titled and (
                 text[m.end : s_end].split()[:1] and text[m.end : s_end].split()[0].casefold() in partners):
-            source, source_id = _canonical(registry, m) or m.text, m.actor_id
+            source, source_id = _mention_name(doc, registry, m), m.actor_id
             reporter_before = True
     if source is None and not any(t.dep for t in sent_tokens):
         m = _agent_mention(doc, sent.start, trig, s_end)  # no parse: "nałożone na X *przez* Y"
         if m is not None:
-            source, source_id = _canonical(registry, m) or m.text, m.actor_id
+            source, source_id = _mention_name(doc, registry, m), m.actor_id
             before_passive = _nearest_mention_before(doc, trig.start, sent.start)
     if source is None and done_to is not None:
         # Only a body named after the act stands for its doer ("summoned *to the Polish foreign
@@ -1824,7 +1840,7 @@ def _events_for(
             m = next((m for m in _mentions_in(doc, patient) if m.kind in ("state", "demonym") and m.actor_id), None)
         if m is None:
             return []  # "Belarus was sanctioned": done by nobody the sentence names
-        source, source_id = _canonical(registry, m) or m.text, m.actor_id
+        source, source_id = _mention_name(doc, registry, m), m.actor_id
     if source is None:
         m = _nearest_mention_before(doc, trig.start, sent.start)
         if m is not None and patient and patient[0] <= m.start and m.end <= patient[1]:
@@ -1834,7 +1850,7 @@ def _events_for(
             # one, which is the addressee in "Polska przekazała *Ukrainie* pomoc".
             m = _first_actor_in_clause(doc, m, sent.start)
         if m is not None:
-            source = _canonical(registry, m) or m.text
+            source = _mention_name(doc, registry, m)
             source_id = m.actor_id
     exclude = {source_id or "", source or ""}
     named = _titles_named(doc)
@@ -1894,7 +1910,7 @@ def _events_for(
         tm = None
         m = _first_mention_after(doc, sent.start, s_end, set())
         if m is not None:
-            source, source_id = _canonical(registry, m) or m.text, m.actor_id
+            source, source_id = _mention_name(doc, registry, m), m.actor_id
     if source is None and plover != "CONSULT":
         return []  # an act with no actor ("Musimy być przygotowani...") is no event
     if plover == "CONSULT" and _interview(doc, trig, s_end):
@@ -1908,14 +1924,15 @@ def _events_for(
             # What a tracked actor says is a statement (the statements stage codes its
             # verbal act); events are kept for deeds, and for words of actors we don't track.
             return []
-    target = (_canonical(registry, tm) or tm.text) if tm is not None else None
+    target = _mention_name(doc, registry, tm) if tm is not None else None
     participants: list[str] = []
     people = [m for m in _mentions_in(doc, (sent.start, s_end))
               if m.actor_id and m.kind in ("name", "title", "body") and (m.start, m.end) not in named]
     if plover == "CONSULT":
         participants = [n for m in people if (n := _canonical(registry, m))]
+    people_named = {t.name for t in titled_names(doc) if t.certain}  # persons the text names after a title
     for name in (source, target):
-        if name and name not in participants and (registry.by_name(name) is not None):
+        if name and name not in participants and (registry.by_name(name) is not None or name in people_named):
             participants.insert(0 if name == source else len(participants), name)
     if plover in FORCE_ACTS and source_id:
         # "Prigozhin deployed 25,000 of his mercenaries": a commander's troop moves are his

@@ -73,6 +73,11 @@ def may_be_nominative(word: str, lang: str) -> bool:
     return morph is None or morph.nominative(word)
 
 
+def has_name_morphology(lang: str) -> bool:
+    """Does the language inflect names, with a morphology here to read them (pl, ru; not en)?"""
+    return lang in _MORPHOLOGY
+
+
 def oblique_place_name(word: str, lang: str) -> bool:
     """Is the word, which the text uses as a place's or a state's name, in an oblique case only, no
     subject ("Rosji"; "Polski": the country's genitive, though a surname too)? No nominative reading,

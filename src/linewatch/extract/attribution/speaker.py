@@ -34,6 +34,7 @@ from linewatch.nlp.lemmas import word_lemmas
 from linewatch.nlp.names import (
     common_reading,
     common_word,
+    has_name_morphology,
     may_be_nominative,
     name_nominative,
     oblique_body_words,
@@ -1646,12 +1647,14 @@ class TitledName:
     start: int
     title: tuple[str, ...]
     name: str
+    certain: bool = True  # its nominative is known (or the language has no cases): a name to record
 
 
 def titled_names(doc: Doc) -> list[TitledName]:
     """Every run of two to four capitalised words the text writes right after a title word, with at
-    most lower-case words and acronyms between ("szef BBN Paweł Soloch"). A title before it makes
-    the run a person's name, whether the registry knows the person or not. Cached on the Doc."""
+    most lower-case words and acronyms between ("szef BBN Paweł Soloch"), or after title words
+    written with capitals in the same run ("Deputy Foreign Minister Adam Kowal"). A title before it
+    makes the run a person's name, whether the registry knows the person or not. Cached on the Doc."""
     cached = doc.annotations.get("titled_names")
     if cached is not None:
         return cached
@@ -1664,11 +1667,17 @@ def titled_names(doc: Doc) -> list[TitledName]:
             k += 1
             continue
         title = _title_before(doc, words, k)
-        if title is not None and len(run) <= 4:
-            parts = tuple(w.group() for w in run)
+        # a title written with capitals inside the run ("Deputy Foreign Minister Adam Kowal")
+        inner = len(run) - len(_drop_titles([w.group() for w in run], doc.lang))
+        if inner and len(run) - inner >= 2:
+            title = k if title is None else title
+        if title is not None and len(run) - inner <= 4:
+            parts = tuple(w.group() for w in run[inner:])
             nominative = name_nominative(parts, doc.lang)
             name = " ".join(n or w for w, n in zip(parts, nominative))
-            found.append(TitledName(words[title].start(), tuple(w.group().casefold() for w in words[title:k]), name))
+            certain = all(nominative) or not has_name_morphology(doc.lang)
+            found.append(TitledName(words[title].start(), tuple(w.group().casefold() for w in words[title:k + inner]),
+                                    name, certain))
         k += len(run)
     doc.annotations["titled_names"] = found
     return found

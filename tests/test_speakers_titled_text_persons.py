@@ -73,3 +73,17 @@ def test_a_summons_by_a_titled_person_of_the_text_names_them(lang: str, text: st
     doc = events_pipe(Doc(Document(text=text, language=lang, published=ON)))
     summons = [e for e in doc.events if e.plover == "CONSULT"]
     assert summons and summons[0].source == name and name in summons[0].participants
+
+
+def test_a_title_naming_a_state_and_the_office_by_its_acronym(pipe: Pipeline) -> None:
+    text = ("Do MSZ wezwany został ambasador Rosji w Polsce Iwan Pietrow. \"Nie ma do tego żadnych podstaw\" – "
+            "zapewniał Pietrow. Głos zabrał szef prezydenckiego Biura Polityki Międzynarodowej Jan Wrona. \"To "
+            "jest kolejna prowokacja reżimu\" – powiedział szef BPM. \"Rozmowy z partnerami trwają od rana\" – "
+            "podkreślił szef Biura Polityki Międzynarodowej.")
+    assert speakers(pipe, text, "pl") == ["Iwan Pietrow", "Jan Wrona", "Jan Wrona"]
+
+
+def test_a_title_is_the_person_given_it_not_the_last_unknown_speaker(pipe: Pipeline) -> None:
+    text = ("\"Nasi ludzie pracowali normalnie\" – zapewniał ambasador Iwan Pietrow. Do sprawy odniósł się "
+            "wiceszef MSZ Jan Wrona. \"Ambasador przekroczył standardy\" – powiedział wiceszef MSZ.")
+    assert speakers(pipe, text, "pl") == ["Iwan Pietrow", "Jan Wrona"]

@@ -17,6 +17,7 @@ from linewatch.extract.attribution.speaker import (
     AGENCY,
     SUBJECT_DEPS,
     is_anaphor,
+    is_home_body_word,
     is_media_word,
     is_title_word,
     name_problem,
@@ -464,8 +465,8 @@ def body_after(view: SentenceView, k: int, i: int, limit: int = 6) -> tuple[int,
     while (j < len(toks) and j - i - 1 < limit and is_word(toks[j]) and toks[j].text.lower() not in table.that
            and toks[j].text.lower() not in view.prepositions):
         j += 1  # "в Минобороны России во время брифинга": the body's name ends before the next adjunct
-    if not any(t.start in view.mention_starts for t in toks[i + 1:j]):
-        return None  # "poinformowali w sobotę w Warszawie …": a day, not a body
+    if not any(t.start in view.mention_starts or is_home_body_word(t.text, view.lang) for t in toks[i + 1:j]):
+        return None  # "poinformowali w sobotę w Warszawie …": a day, not a body ("— добавили в МИД" is one)
     return i, j
 
 

@@ -64,6 +64,7 @@ from linewatch.extract.attribution.speaker import (
     name_problem,
     speaker_words,
 )
+from linewatch.extract.dates import month_words
 from linewatch.nlp.doc import Token
 
 
@@ -478,6 +479,18 @@ def _opens_content(table: CueTable, cue: str, word: str) -> bool:
                                  and bool(table.infinitive_cues.fullmatch(cue.lower())))
 
 
+DATE_WORDS = 3  # the longest date ("20 июня 2022") read between a cue verb and its phrase's word
+
+
+def _date_words(view: SentenceView, j: int) -> int:
+    """How many tokens from j on are a date: day numbers, years and month names ("20 июня")."""
+    months = month_words(view.lang)
+    x = j
+    while x < len(view.toks) and x - j < DATE_WORDS and (view.toks[x].text.isdigit() or view.toks[x].text.casefold() in months):
+        x += 1
+    return x - j if any(view.toks[y].text.casefold() in months for y in range(j, x)) else 0
+
+
 def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     """SPEAKER CUE [SPEAKER] [AUDIENCE] (that | : | quote) CONTENT."""
     toks, text, table = view.toks, view.text, view.table
@@ -491,6 +504,10 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             j += 1
             break
     if j == k + 1 and j < n and not _opens_content(table, toks[k].text, toks[j].text):
+        # "сообщили 20 июня о вызове": a date between the verb and the word of its phrase
+        dated = _date_words(view, j)
+        if dated and particle_words(table, toks[k].text, [t.text for t in toks[j + dated:j + dated + 2]]):
+            j += dated
         taken = particle_words(table, toks[k].text, [t.text for t in toks[j:j + 2]])
         if taken and j + taken < n and toks[j + taken].text.lower() in table.noun_fillers:
             taken = 0  # "заявил об этом…", "заявил о том, что…": a pointer or a clause follows, not the content

@@ -1026,6 +1026,13 @@ def _home_holder(doc: Doc, roles: frozenset[str]) -> Any | None:
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
+def is_home_body_word(word: str, lang: str) -> bool:
+    """Is the word a bare acronym for the home country's ministry (titles.yaml `home_bodies`)?"""
+    bodies = lexicon(lang, "titles").get("home_bodies") or {}
+    base = anaphor_base(word, lang)
+    return word in bodies or (base is not None and base in bodies)
+
+
 def home_body(doc: Doc, word: str) -> Any | None:
     """The home country's ministry a bare acronym means ("МИД" in Russian, "MSZ" in Polish news:
     titles.yaml `home_bodies`), or None."""
@@ -1637,6 +1644,7 @@ def full_name_of_surname(speaker: Speaker, earlier: Sequence[str], lang: str) ->
 
 
 TITLE_REACH_WORDS = 5  # the most words between a title's first word and the name it introduces
+CAPITALISED_RUN_WORDS = 8  # the longest run of capitalised words read as an office's name and a person's
 
 
 @dataclass(frozen=True)
@@ -1667,15 +1675,25 @@ def titled_names(doc: Doc) -> list[TitledName]:
             k += 1
             continue
         title = _title_before(doc, words, k)
-        # a title written with capitals inside the run ("Deputy Foreign Minister Adam Kowal")
+        # a title written with capitals inside the run ("Deputy Foreign Minister Adam Kowal"), or the
+        # office's own name before the person's ("szef prezydenckiego Biura Polityki Międzynarodowej
+        # Jakub Kumoch": words the dictionary knows never as a name)
         inner = len(run) - len(_drop_titles([w.group() for w in run], doc.lang))
+        while inner < len(run) and common_word(run[inner].group(), doc.lang):
+            inner += 1
         if inner and len(run) - inner >= 2:
             title = k if title is None else title
-        if title is not None and len(run) - inner <= 4:
+        person = len(run) - inner >= 2 and not _names_body(" ".join(w.group() for w in run[inner:]), doc.lang) and not any(
+            m.kind in ("state", "body", "demonym") and m.start < run[-1].end() and run[inner].start() < m.end
+            for m in doc.mentions)  # "prezydentowi podczas wizyty w Macedonii Północnej": a place
+        if title is not None and person and len(run) - inner <= 4:
             parts = tuple(w.group() for w in run[inner:])
             nominative = name_nominative(parts, doc.lang)
             name = " ".join(n or w for w, n in zip(parts, nominative))
             certain = all(nominative) or not has_name_morphology(doc.lang)
+            known = _registry_person_at(doc, run[inner].start(), run[-1].end())
+            if known is not None:
+                name, certain = known, True  # the registry's spelling ("Siergiej Ławrow": Sergei Lavrov)
             found.append(TitledName(words[title].start(), tuple(w.group().casefold() for w in words[title:k + inner]),
                                     name, certain))
         k += len(run)
@@ -1683,10 +1701,21 @@ def titled_names(doc: Doc) -> list[TitledName]:
     return found
 
 
+def _registry_person_at(doc: Doc, start: int, end: int) -> str | None:
+    """The registry's name of the person a mention names within [start, end), if any."""
+    reg = registry_for(doc)
+    for m in doc.mentions:
+        if m.actor_id and m.kind == "name" and start <= m.start and m.end <= end and reg is not None:
+            actor = reg.by_id(m.actor_id)
+            if actor is not None and actor.type == "person":
+                return actor.name
+    return None
+
+
 def _capitalised_words_from(text: str, words: Sequence[re.Match[str]], k: int) -> list[re.Match[str]]:
     """The capitalised words (no acronyms) from words[k] on, spaces only between them."""
     run: list[re.Match[str]] = []
-    for w in words[k:k + 6]:
+    for w in words[k:k + CAPITALISED_RUN_WORDS]:
         word = w.group()
         if not word[:1].isupper() or (len(word) > 1 and word.isupper()):
             break
@@ -1699,15 +1728,25 @@ def _capitalised_words_from(text: str, words: Sequence[re.Match[str]], k: int) -
 def _title_before(doc: Doc, words: Sequence[re.Match[str]], k: int) -> int | None:
     """The index of the title word that opens the phrase right before words[k] (only lower-case words
     and acronyms, and spaces, between), or None."""
+    places = {m.start for m in doc.mentions if m.kind in ("state", "demonym")}
     for j in range(k - 1, max(k - 1 - TITLE_REACH_WORDS, -1), -1):
         if doc.text[words[j].end():words[j + 1].start()].strip(" \u00a0"):
             return None  # punctuation or a line break: the title phrase has ended
         word = words[j].group()
-        if is_title_word(word, doc.lang) and (word[:1].islower() or j == 0 or _sentence_starts_at(doc, words[j].start())):
+        if _person_title(word, doc.lang) and (word[:1].islower() or j == 0 or _sentence_starts_at(doc, words[j].start())):
             return j
-        if word[:1].isupper() and not (len(word) > 1 and word.isupper()):
-            return None  # another name or a capitalised word: no title phrase
+        if word[:1].isupper() and not (len(word) > 1 and word.isupper()) and words[j].start() not in places:
+            return None  # another name or a capitalised word: no title phrase ("ambasador Rosji w Polsce" is one)
     return None
+
+
+def _person_title(word: str, lang: str) -> bool:
+    """Is the word a title of a person ("minister", "szef"), not a noun for a body or a document
+    that also refers back ("ministry", "the report")?"""
+    if not is_title_word(word, lang):
+        return False
+    fit = anaphor_fit([word.lower()], lang)
+    return fit is None or not fit.body
 
 
 def _sentence_starts_at(doc: Doc, offset: int) -> bool:
@@ -1726,23 +1765,56 @@ def name_of_titled_text_person(speaker: Speaker, doc: Doc, offset: int) -> Speak
     and that the text names only by a surname ("Soloch", "wiceminister Bartoszewski") or by that
     title alone ("– powiedział szef BBN" after "szef BBN Paweł Soloch"). Only the names introduced
     before `offset` count, and only when one person fits; anything else unchanged."""
-    words = (speaker.name or "").split()
-    if speaker.actor_id or speaker.resolved_by != "text" or not words:
+    # a title read as an anaphor of an earlier unknown speaker ("– powiedział wiceszef MSZ" after the
+    # ambassador spoke) is first the person the text gave that title to
+    phrase = speaker.name if speaker.resolved_by == "text" else speaker.mention
+    words = (phrase or "").split()
+    if speaker.actor_id or speaker.resolved_by not in ("text", "anaphor") or not words:
         return speaker
     intros = [t for t in titled_names(doc) if t.start < offset]
-    rest = _drop_titles(words, doc.lang)
-    if len(rest) == 1 and rest[0][:1].isupper() and not rest[0].isupper():
-        forms = {rest[0].casefold(), (name_nominative((rest[0],), doc.lang)[0] or rest[0]).casefold()}
-        names = {t.name for t in intros if t.name.split()[-1].casefold() in forms}
-    elif not _names_a_person(" ".join(["x", *words])):
-        stems = [_stem(w) for w in words]
-        names = {t.name for t in intros
-                 if len(t.title) >= len(stems) and [_stem(w) for w in t.title[:len(stems)]] == stems}
-    else:
-        return speaker
+    # a long phrase ending in a title ("Towarzyszący prezydentowi podczas wizyty … szef BPM"): its title
+    def names_nobody(ws: Sequence[str]) -> bool:  # only titles, acronyms and an office's own words
+        return not any(w[:1].isupper() and not w.isupper() and not common_word(w, doc.lang) for w in ws[1:])
+
+    def named(ws: Sequence[str]) -> set[str]:
+        rest = _drop_titles(ws, doc.lang)
+        if len(rest) == 1 and rest[0][:1].isupper() and not rest[0].isupper():
+            forms = {rest[0].casefold(), (name_nominative((rest[0],), doc.lang)[0] or rest[0]).casefold()}
+            return {t.name for t in intros if t.name.split()[-1].casefold() in forms}
+        if names_nobody(ws):
+            return {t.name for t in intros if _title_fits(ws, t.title)}
+        return set()
+
+    if not any(_person_title(w, doc.lang) for w in words) and (fit := anaphor_fit([w.lower() for w in words], doc.lang)) \
+            and fit.body:
+        return speaker  # "the report", "the ministry": a body's, no person's
+    names = named(words)
+    # the tail from a title in lower case, as the text writes one inside a longer phrase
+    last = max((i for i, w in enumerate(words) if i and w[:1].islower() and _person_title(w, doc.lang)), default=0)
+    if not names and last and names_nobody(words[last:]):
+        names = named(words[last:])
     if len(names) == 1:
         return replace(speaker, name=names.pop())
     return speaker
+
+
+def _title_fits(words: Sequence[str], title: Sequence[str]) -> bool:
+    """Do a speaker's title words name the office a text person was introduced with? The first is the
+    introduction's first in any inflexion; each other one of its later words, in order, or an acronym
+    of their initials ("szef Biura Polityki Międzynarodowej", "szef BPM" for "szef prezydenckiego
+    Biura Polityki Międzynarodowej")."""
+    if not words or not title or _stem(title[0]) != _stem(words[0]):
+        return False
+    j = 1
+    for w in words[1:]:
+        at = next((i for i in range(j, len(title)) if _stem(title[i]) == _stem(w)), None)
+        if at is not None:
+            j = at + 1
+        elif len(w) > 1 and w.isupper() and (at := "".join(t[:1] for t in title[j:]).find(w.casefold())) >= 0:
+            j += at + len(w)
+        else:
+            return False
+    return True
 
 
 def person_name_in(surface: str, lang: str = "en") -> str | None:

@@ -11,6 +11,7 @@ import pytest
 
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
+from linewatch.nlp.names import given_name_gender
 from linewatch.nlp.pipeline import Pipeline
 
 ON = date(2023, 5, 10)
@@ -87,3 +88,15 @@ def test_a_title_is_the_person_given_it_not_the_last_unknown_speaker(pipe: Pipel
     text = ("\"Nasi ludzie pracowali normalnie\" – zapewniał ambasador Iwan Pietrow. Do sprawy odniósł się "
             "wiceszef MSZ Jan Wrona. \"Ambasador przekroczył standardy\" – powiedział wiceszef MSZ.")
     assert speakers(pipe, text, "pl") == ["Iwan Pietrow", "Jan Wrona"]
+
+
+def test_a_man_with_a_surname_ending_like_a_womans_is_a_he(pipe: Pipeline) -> None:
+    # "Łukasz" is a man's name to morfeusz2, whatever "-ina" suggests; "Jak podał" is then his
+    text = ("Rzecznik MSZ odniósł się do decyzji szefa MSWiA Mariusza Kamińskiego o zamknięciu przejścia. "
+            "\"Względy bezpieczeństwa nakazują nam tak postępować\" - stwierdził Łukasz Jasina. "
+            "Jak podał, w czwartek do MSZ w Mińsku był wzywany polski dyplomata.")
+    assert speakers(pipe, text, "pl") == ["Łukasz Jasina", "Łukasz Jasina"]
+
+
+def test_given_name_gender() -> None:
+    assert [given_name_gender(w) for w in ("Łukasz", "Maria", "Сергей", "Jasina")] == ["m", "f", "m", None]

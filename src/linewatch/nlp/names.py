@@ -73,6 +73,17 @@ def may_be_nominative(word: str, lang: str) -> bool:
     return morph is None or morph.nominative(word)
 
 
+def given_name_gender(word: str) -> str | None:
+    """"m" or "f" when a morphology here knows the word, in the nominative, as a name of one sex only
+    ("Łukasz": m, though "Jasina" after it ends like a woman's surname; "Maria": f), else None."""
+    sexes = {_SEX[g] for morph in _MORPHOLOGY.values() for nominative, cases, g in morph.readings(word)
+             if nominative == word and cases & {"nom", "nomn"} and g in _SEX}
+    return sexes.pop() if len(sexes) == 1 else None
+
+
+_SEX = {"m1": "m", "masc": "m", "f": "f", "femn": "f"}  # the morphologies' genders of people
+
+
 def has_name_morphology(lang: str) -> bool:
     """Does the language inflect names, with a morphology here to read them (pl, ru; not en)?"""
     return lang in _MORPHOLOGY

@@ -34,6 +34,7 @@ from linewatch.nlp.lemmas import word_lemmas
 from linewatch.nlp.names import (
     common_reading,
     common_word,
+    given_name_gender,
     has_name_morphology,
     may_be_nominative,
     name_nominative,
@@ -1924,6 +1925,8 @@ def gender_of(doc: Doc, actor_id: str | None, history: list[Speaker]) -> str | N
         return None
     if actor.type == "person" and actor.gender:
         return actor.gender
+    if actor.type == "person" and (given := given_name_gender(actor.name.split()[0])) is not None:
+        return given  # "Łukasz Jasina": a man, whatever his surname's ending
     if actor.type == "person" and actor.name.lower().endswith(_female_endings(doc.lang) or ("\x00",)):
         return "f"
     return "n" if actor.type != "person" else None

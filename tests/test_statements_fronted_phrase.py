@@ -36,6 +36,7 @@ def test_nothing_between_noun_and_verb_is_no_statement(pipe: Pipeline) -> None:
     ("В российском МИД сообщили 20 июня о вызове временного поверенного в делах соседней страны.", "вызове"),
     ("Согласно заявлению МИД, поверенному был заявлен решительный протест в связи с действиями властей.",
      "решительный протест"),
+    ("МИД России объявил о понижении уровня дипломатических отношений с соседней страной.", "понижении уровня"),
 ])
 def test_the_home_ministry_as_a_bare_acronym_is_the_source(pipe: Pipeline, text: str, words: str) -> None:
     # "в МИД" after an impersonal plural cue, a date between a cue and its phrase's word, and

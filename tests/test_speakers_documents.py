@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
@@ -28,3 +30,12 @@ def test_an_according_to_phrase_is_no_content(pipe: Pipeline) -> None:
     found = said(pipe, LEAD + "According to the report, the Polish side informed NATO about the incident.")
     assert found[-1] == ("Ministry of National Defence of Poland", "the Polish side informed NATO about the incident")
     assert not any(c.startswith("According to") for _, c in found)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Romania briefed its allies about the find in Brussels, The Washington Post reported.", "Washington Post"),
+    ("Washington imposed new sanctions on Monday, the Washington Post reported.", "Washington Post"),
+])
+def test_a_medium_named_after_a_city_is_no_state(pipe: Pipeline, text: str, speaker: str) -> None:
+    found = said(pipe, text)
+    assert found and all(s is not None and speaker in s for s, _ in found)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
+from functools import cache
 
 from linewatch.actors.registry import ActorRegistry, get_registry
 from linewatch.extract.dates import infer_date
+from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Doc, Mention, Token
 from linewatch.nlp.pipeline import component
 
@@ -52,7 +55,7 @@ def ner_mentions(doc: Doc) -> list[Mention]:
 
 
 def doc_mentions(doc: Doc, registry: ActorRegistry) -> list[Mention]:
-    found = registry.find_mentions(doc.text, doc.lang, doc.date)
+    found = [m for m in registry.find_mentions(doc.text, doc.lang, doc.date) if not _in_media_name(doc, m)]
     # An entity is kept unless it overlaps a registry mention (or an entity kept before it). Registry
     # mentions are bisected by start with the running maximum of their ends: comparing every entity
     # with every mention was quadratic on a long document.
@@ -70,6 +73,23 @@ def doc_mentions(doc: Doc, registry: ActorRegistry) -> list[Mention]:
         kept.append(ent)
         kept_end = max(kept_end, ent.end)
     return sorted(found + kept, key=lambda m: (m.start, -m.end))
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+(\w+)")
+
+
+def _in_media_name(doc: Doc, m: Mention) -> bool:
+    """Is a place's name the start of a medium's ("The Washington Post", "Kyiv Independent", "The
+    Moscow Times": speakers.yaml `media_name_words` right after it)? It names no state there."""
+    if m.kind not in ("state", "demonym"):
+        return False
+    nxt = _NEXT_WORD.match(doc.text, m.end)
+    return nxt is not None and nxt.group(1) in _media_name_words(doc.lang)
+
+
+@cache
+def _media_name_words(lang: str) -> frozenset[str]:
+    return frozenset(str(w) for w in lexicon(lang, "speakers").get("media_name_words") or [])
 
 
 @component("mentions", version=VERSION)

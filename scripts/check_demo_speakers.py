@@ -35,7 +35,7 @@ def statements(db: Path | None) -> list[dict]:
                            stdout=subprocess.DEVNULL)
             db = cwd / "linewatch.db"
         out = subprocess.run([sys.executable, "-m", "linewatch", "statements", "--json", "--limit", "10000",
-                              "--db", str(db)], cwd=cwd, check=True, capture_output=True, text=True).stdout
+                              "--db", str(db.resolve())], cwd=cwd, check=True, capture_output=True, text=True).stdout
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 

@@ -1668,6 +1668,8 @@ def titled_names(doc: Doc) -> list[TitledName]:
     if cached is not None:
         return cached
     words = list(WORD.finditer(doc.text))
+    places = {m.start for m in doc.mentions if m.kind in ("state", "demonym")}
+    starts = {s.start for s in doc.sentences}
     found: list[TitledName] = []
     k = 0
     while k < len(words):
@@ -1675,7 +1677,7 @@ def titled_names(doc: Doc) -> list[TitledName]:
         if len(run) < 2:
             k += 1
             continue
-        title = _title_before(doc, words, k)
+        title = _title_before(doc, words, k, places, starts)
         # a title written with capitals inside the run ("Deputy Foreign Minister Adam Kowal"), or the
         # office's own name before the person's ("szef prezydenckiego Biura Polityki Międzynarodowej
         # Jakub Kumoch": words the dictionary knows never as a name)
@@ -1726,15 +1728,15 @@ def _capitalised_words_from(text: str, words: Sequence[re.Match[str]], k: int) -
     return run
 
 
-def _title_before(doc: Doc, words: Sequence[re.Match[str]], k: int) -> int | None:
-    """The index of the title word that opens the phrase right before words[k] (only lower-case words
-    and acronyms, and spaces, between), or None."""
-    places = {m.start for m in doc.mentions if m.kind in ("state", "demonym")}
+def _title_before(doc: Doc, words: Sequence[re.Match[str]], k: int, places: set[int], starts: set[int]) -> int | None:
+    """The index of the title word that opens the phrase right before words[k] (only lower-case words,
+    acronyms and states' names (`places`: where their mentions start), and spaces, between), or None.
+    `starts`: where the sentences start (a title opening one is capitalised)."""
     for j in range(k - 1, max(k - 1 - TITLE_REACH_WORDS, -1), -1):
         if doc.text[words[j].end():words[j + 1].start()].strip(" \u00a0"):
             return None  # punctuation or a line break: the title phrase has ended
         word = words[j].group()
-        if _person_title(word, doc.lang) and (word[:1].islower() or j == 0 or _sentence_starts_at(doc, words[j].start())):
+        if _person_title(word, doc.lang) and (word[:1].islower() or j == 0 or words[j].start() in starts):
             return j
         if word[:1].isupper() and not (len(word) > 1 and word.isupper()) and words[j].start() not in places:
             return None  # another name or a capitalised word: no title phrase ("ambasador Rosji w Polsce" is one)
@@ -1748,12 +1750,6 @@ def _person_title(word: str, lang: str) -> bool:
         return False
     fit = anaphor_fit([word.lower()], lang)
     return fit is None or not fit.body
-
-
-def _sentence_starts_at(doc: Doc, offset: int) -> bool:
-    starts = [s.start for s in doc.sentences]
-    i = bisect.bisect_left(starts, offset)
-    return i < len(starts) and starts[i] == offset
 
 
 def _stem(word: str) -> str:

@@ -93,8 +93,8 @@ FORCE_ACTS = frozenset({"MOBILIZE", "RETREAT", "FIGHT", "ASSAULT"})
 # (`planned` of the language) or of a repeated deed (`habitual`): "The meeting between X and Y, *scheduled* for next week".
 NEAR_BEFORE, NEAR_AFTER = 40, 80
 SIDES_DEPTH = 3  # how far down a subject phrase two coordinated names may stand ("the presidents of X and Y")
-PARTNER_GAP = 4
-PARTNER_REACH = 12  # the most words of a talk's object before a partner word that names people  # words allowed between a talk word and its partner word: "discussing [the border standoff] with X"
+PARTNER_GAP = 4  # words allowed between a talk word and its partner word: "discussing [the border standoff] with X"
+PARTNER_REACH = 12  # the most words of a talk's object before a partner word that names people
 # Characters before a trigger searched for the word that opens a background clause ("po tym, jak").
 BACKGROUND_REACH = 80
 # Events dated more than this many days before the document are history it recalls.
@@ -886,20 +886,7 @@ def talk_cue(doc: Doc, cue: Span, limit: int) -> bool:
     # the cue is the talk verb itself: "hopes to discuss … with Lavrov" is an intention, a claim
     trigs = [t for t in find_triggers(doc.text[cue[0]:cue[1]], doc.lang, cue[0])
              if t.plover == "CONSULT" and doc.text[cue[0]:cue[1]].strip() == t.text.strip()]
-    return any(_with_partner(doc, t, limit, doc.lang) and not _interview(doc, t, limit)
-               and not _press_partner(doc, t.end, limit) for t in trigs)
-
-
-def _press_partner(doc: Doc, start: int, limit: int) -> bool:
-    """Is the first partner word after `start` followed by the press ("… with reporters")?"""
-    partners = _partner_words(doc.lang)
-    skip = _event_words(doc.lang, "determiners")
-    words = [w.casefold() for w in re.findall(r"\w+", doc.text[start:limit])]
-    at = next((k for k, w in enumerate(words) if w in partners), None)
-    if at is None:
-        return False
-    rest = [w for w in words[at + 1:at + 4] if w not in skip]
-    return _listed(doc.lang, "media_words", *rest[:2])
+    return any(_with_partner(doc, t, limit, doc.lang) and not _interview(doc, t, limit) for t in trigs)
 
 
 def _people_after(doc: Doc, tokens: list[Token]) -> bool:
@@ -1062,14 +1049,17 @@ def _interview(doc: Doc, trig: TriggerMatch, end: int) -> bool:
     """Whether a conversation's other side is the press ("в беседе с *корреспондентом*", "in
     an interview with *Reuters*", "spoke to *reporters*"): an interview is how the statement
     was made, no meeting. `media_words` of the language ("korespondent*" a stem) on the next words."""
-    skip = _partner_words(doc.lang) | _event_words(doc.lang, "determiners")
-    words = [w.casefold() for w in re.findall(r"\w+", doc.text[trig.end : min(end, trig.end + 60)])]
-    while words and words[0] in skip:
-        words = words[1:]
+    partners = _partner_words(doc.lang)
+    skip = partners | _event_words(doc.lang, "determiners")
+    words = [w.casefold() for w in re.findall(r"\w+", doc.text[trig.end : end])]
+    # the other side follows the talk word, or the partner word past a longer object ("discussed
+    # the state of the economy *with reporters*")
+    at = next((k for k, w in enumerate(words[:PARTNER_REACH]) if w in partners), 0)
+    side = [w for w in words[at:at + 4] if w not in skip]
     own = [w.casefold() for w in re.findall(r"\w+", trig.text)]
     if _listed(doc.lang, "joint_words", *own):
         own = []  # "a joint press conference with X": two sides before the press, a meeting
-    return _listed(doc.lang, "media_words", *own, *words[:2])
+    return _listed(doc.lang, "media_words", *own, *side[:2])
 
 
 def _venue(doc: Doc, m: Mention) -> bool:

@@ -1027,19 +1027,23 @@ def _home_holder(doc: Doc, roles: frozenset[str]) -> Any | None:
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
-def is_home_body_word(word: str, lang: str) -> bool:
-    """Is the word a bare acronym for the home country's ministry (titles.yaml `home_bodies`)?"""
+def _home_body_id(word: str, lang: str) -> str | None:
+    """The registry id of the home country's ministry a bare acronym means (titles.yaml `home_bodies`)."""
     bodies = lexicon(lang, "titles").get("home_bodies") or {}
     base = anaphor_base(word, lang)
-    return word in bodies or (base is not None and base in bodies)
+    found = bodies.get(word) or (bodies.get(base) if base else None)
+    return str(found) if found else None
+
+
+def is_home_body_word(word: str, lang: str) -> bool:
+    """Is the word a bare acronym for the home country's ministry ("МИД", "MSZ")?"""
+    return _home_body_id(word, lang) is not None
 
 
 def home_body(doc: Doc, word: str) -> Any | None:
     """The home country's ministry a bare acronym means ("МИД" in Russian, "MSZ" in Polish news:
     titles.yaml `home_bodies`), or None."""
-    bodies = lexicon(doc.lang, "titles").get("home_bodies") or {}
-    base = anaphor_base(word, doc.lang)
-    actor_id = bodies.get(word) or (bodies.get(base) if base else None)
+    actor_id = _home_body_id(word, doc.lang)
     reg = registry_for(doc)
     return reg.by_id(str(actor_id)) if actor_id and reg is not None else None
 

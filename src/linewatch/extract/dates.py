@@ -392,9 +392,30 @@ def _owned_elsewhere(doc: Doc, d: DateMention, cue: Span) -> bool:
     if g < 0 or g in cue_ids or g >= len(doc.tokens):
         return False
     gov = doc.tokens[g]
+    if gov.pos in ("VERB", "AUX") and gov.dep in RELATIVE_DEPS:
+        # "spokesman X refuted…, taking aim at Y, who on Wednesday blamed Z": the day of Y's act, unless
+        # the relative clause is the speaker's own ("X, who spoke on Tuesday, said")
+        return not _within_subject_of(doc, gov.head, cue_ids)
     if gov.pos != "NOUN" or L.occasion.match(gov.text) is not None:
         return False
     return gov.start > d.start or governor(gov.head) not in cue_ids
+
+
+RELATIVE_DEPS = ("relcl", "acl:relcl")
+
+
+def _within_subject_of(doc: Doc, i: int, cue_ids: set[int]) -> bool:
+    """Is token i the subject of a cue verb, or inside that subject (following heads up from it)?"""
+    seen: set[int] = set()
+    while 0 <= i < len(doc.tokens) and i not in seen:
+        seen.add(i)
+        tok = doc.tokens[i]
+        if tok.head in cue_ids:
+            return tok.dep.startswith("nsubj")
+        if tok.head == i:
+            return False
+        i = tok.head
+    return False
 
 
 _LAST_WORD = re.compile(r"([^\W\d_][\w-]*)\W*$")

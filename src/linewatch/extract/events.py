@@ -1851,8 +1851,9 @@ def _events_for(
         # a closed crossing's place names no side ("closed the *Medininkai* crossing with Belarus")
         and not (trig.alone and plover == "COERCE" and not m.actor_id)
     ] if patient else []
-    if patient and not patients and _actor_like(doc, patient, sent.start, doc.lang, sent_tokens):
-        # "the Ukrainian ambassador", "two Belarusian diplomats": people of a known state
+    if patient and not patients and (plover == "CONSULT" or _actor_like(doc, patient, sent.start, doc.lang, sent_tokens)):
+        # "the Ukrainian ambassador", "two Belarusian diplomats": people of a known state (one met or
+        # summoned, "вызвал российского посла", whatever the parse says of the phrase)
         patients = [m for m in _mentions_in(doc, patient) if m.kind == "demonym" and m.actor_id and m.actor_id != source_id]
     unnamed_object = bool(patient) and not patients and (plover, trig.mode) in OBJECT_IS_TARGET_MODES
     side = _conjoined_side(doc, registry, subj, sent_tokens, exclude, named) if subj else None

@@ -55,7 +55,9 @@ def ner_mentions(doc: Doc) -> list[Mention]:
 
 
 def doc_mentions(doc: Doc, registry: ActorRegistry) -> list[Mention]:
-    found = [m for m in registry.find_mentions(doc.text, doc.lang, doc.date) if not _in_media_name(doc, m)]
+    found = registry.find_mentions(doc.text, doc.lang, doc.date)
+    actor_ends = {m.end for m in found if m.actor_id}
+    found = [m for m in found if not _in_media_name(doc, m, actor_ends)]
     # An entity is kept unless it overlaps a registry mention (or an entity kept before it). Registry
     # mentions are bisected by start with the running maximum of their ends: comparing every entity
     # with every mention was quadratic on a long document.
@@ -78,13 +80,21 @@ def doc_mentions(doc: Doc, registry: ActorRegistry) -> list[Mention]:
 _NEXT_WORD = re.compile(r"[ \u00a0]+(\w+)")
 
 
-def _in_media_name(doc: Doc, m: Mention) -> bool:
+def _in_media_name(doc: Doc, m: Mention, actor_ends: set[int] = frozenset()) -> bool:
     """Is a place's name the start of a medium's ("The Washington Post", "Kyiv Independent", "The
-    Moscow Times": speakers.yaml `media_name_words` right after it)? It names no state there."""
+    Moscow Times": speakers.yaml `media_name_words` right after it), or the end of one glued to an
+    acronym the registry does not know ("РБК-Украина"; `actor_ends`: where registry mentions end)? It
+    names no state there."""
     if m.kind not in ("state", "demonym"):
         return False
+    if (glued := _ACRONYM_BEFORE.search(doc.text, max(0, m.start - 12), m.start)) is not None \
+            and glued.end() - 1 not in actor_ends:
+        return True  # "РБК-Украина": an outlet's acronym glued to the country it covers (not "US-Russia talks")
     nxt = _NEXT_WORD.match(doc.text, m.end)
     return nxt is not None and nxt.group(1) in _media_name_words(doc.lang)
+
+
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[^\W\d_a-zа-яёąćęłńóśźż]{2,6}-$")
 
 
 @cache

@@ -61,6 +61,7 @@ from linewatch.extract.attribution.speaker import (
     phrase_countries,
     phrase_names_state,
     phrase_referent,
+    pronoun_table,
     registry_for,
     resolve_speaker,
     speaker_problem,
@@ -68,6 +69,7 @@ from linewatch.extract.attribution.speaker import (
     unnamed,
 )
 from linewatch.extract.dates import SpanIndex, dateline, statement_date
+from linewatch.extract.embedded_posts import embedded_posts
 from linewatch.extract.events import talk_cue
 from linewatch.extract.furniture import is_furniture
 from linewatch.lexicon import lexicon
@@ -86,6 +88,9 @@ SPLIT_MIN_SENTENCES = 2
 MIN_PIECE_WORDS = 6
 # the author's mark of words left out of a quotation: "(...)", "(…)", "[…]"
 _ELISION = re.compile(r"[(\[](?:\.{3}|…)[)\]]")
+
+# A sentence of an embedded post with fewer words than this (handles and links left out) says nothing.
+MIN_POST_WORDS = 4
 
 # A bare quotation right after a speaker's quote (`"A," X said. "B."`) continues it: True = one
 # statement whose content has both parts (as PolNeAR annotates), False = a statement of its own.
@@ -133,6 +138,22 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
         if not clash:
             kept.append(att)
     return sorted(kept, key=lambda x: x.content_spans[0][0])
+
+
+def _reports(line: str, table: Any, lang: str) -> bool:
+    """Does a line report someone's words: a reporting verb in it, and no word of the first person ("I
+    request…", "we want…" are a post's own voice; "…, the minister said" is the article's)?"""
+    words = [w.lower() for w in WORD.findall(line)]
+    first_person = {w for w, kind in pronoun_table(lang).items() if kind == "s"} | _author_pronouns(lang)
+    return any(table.speech.fullmatch(w) for w in words) and not first_person & set(words)
+
+
+def _post_words(text: str, a: int, b: int) -> int:
+    """Words of a post's sentence, leaving out handles and links ("I spoke to @MorawieckiM")."""
+    return len(WORD.findall(_HANDLES_AND_LINKS.sub(" ", text[a:b])))
+
+
+_HANDLES_AND_LINKS = re.compile(r"@\w+|\S+\.\w{2,4}/\S*|https?://\S+")
 
 
 def _is_quote_sentence(text: str, a: int, b: int, quotes: list[tuple[int, int]]) -> bool:
@@ -551,6 +572,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     covered_until = 0  # end of the furthest content reported so far (a "X said:" may own the next sentence)
     answer_until = 0  # end of the interview answer reported last
     by_sentence = _tokens_by_sentence(doc)
+    posts = embedded_posts(text, doc.document.meta.get("header_end") or 0, lambda line: _reports(line, table, lang))
     for si, (sent, toks) in enumerate(zip(doc.sentences, by_sentence)):
         if not toks:
             continue
@@ -558,6 +580,9 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             continue  # a photo caption or a byline ("…, 2022. Picture: AP Photo/X"): names, but nobody speaking
         if SKIP_TITLES and _is_title_line(doc, si):
             continue
+        post = next((p for p in posts if p.text[0] <= sent.start < p.signature[1]), None)
+        if post is not None and sent.end > post.signature[0]:
+            continue  # "— Ursula von der Leyen (@vonderleyen) November 8, 2021": the post's signature
         start = sent.start
         above = _signed_paragraph(doc, si, table)
         if above is not None:
@@ -572,6 +597,10 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
         if sent.end <= answer_until:
             continue  # the rest of an interview answer reported whole at its first sentence
         atts = _drop_relays(doc, _dedupe(find_attributions(view)))
+        if post is not None:
+            # an embedded post is its account's words, whatever its own sentences seem to say
+            atts = [Attribution("direct", None, [strip_quotes(text, sent.start, sent.end)], post.name, 0.6,
+                                notes=["embedded_post"])] if _post_words(text, sent.start, sent.end) >= MIN_POST_WORDS else []
         if not atts and sent.start >= covered_until:
             answer = _interview_answer(doc, si)
             if answer is not None:
@@ -607,6 +636,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             if _impersonal_cue(doc, att) and (speaker is None or speaker.span is None
                                               or not sent.start <= speaker.span[0] < sent.end):
                 continue  # "Отмечается, что…": no source in its own sentence; an earlier speaker said nothing of it
+            if "embedded_post" in att.notes and (speaker is None or not speaker.actor_id):
+                continue  # a post by an account the registry cannot place (a private person): nobody's statement
             problem = speaker_problem(doc, speaker, att.speaker_span)
             if problem == AGENCY and speaker is not None and (cited := cited_person(doc, speaker, sent.end)):
                 speaker, problem = cited, None  # "— пишет канал X со ссылкой на Пригожина": Prigozhin
@@ -787,17 +818,33 @@ def _signed_paragraph(doc: Doc, si: int, table: Any) -> int | None:
     """The first sentence of the dash-opened quotation a signature paragraph closes, or None.
 
     Web copies of Polish and Russian news set a quotation as a block ("– Nasi rolnicy…") and
-    its signature as the next paragraph ("– mówił X w radiu."): the signature is a paragraph of
-    its own, opened by a dash and a reporting verb, right after a paragraph opened by a dash."""
+    its signature as the next paragraph ("– mówił X w radiu."): the signature opens a paragraph,
+    with a dash and a reporting verb, right after the quotation's paragraph. That one opens with a
+    dash too, or, on pages that dropped it, is a plain paragraph ("Nie wykluczamy … nastawionymi"
+    then "- ocenił X w RMF FM. Polskie Radio podaje…"): a signature signs the words right above it."""
     sents, text = doc.sentences, doc.text
     sent = sents[si]
-    if not opens_with_dash(text, sent.start) or _paragraph_bounds(doc, si) != (si, si):
-        return None  # the signature is its whole paragraph
+    if not opens_with_dash(text, sent.start) or _paragraph_bounds(doc, si)[0] != si:
+        return None  # the signature opens its paragraph
     first_word = re.match(r"[-–—]\s*(\w+)", text[sent.start:sent.end])
     if not first_word or not table.speech.fullmatch(first_word.group(1).lower()):
         return None
-    quoted = _dash_paragraph_before(doc, si)
+    quoted = _dash_paragraph_before(doc, si) or _paragraph_before(doc, si)
     return quoted[0] if quoted else None
+
+
+def _paragraph_before(doc: Doc, si: int) -> tuple[int, int] | None:
+    """First and last sentence of the paragraph right before sentence si's, when it has words enough
+    for a claim and does not end with a colon (which announces what follows); else None."""
+    if si == 0:
+        return None
+    first, last = _paragraph_bounds(doc, si - 1)
+    if doc.sentences[last].paragraph != doc.sentences[si].paragraph - 1:
+        return None
+    a, b = doc.sentences[first].start, doc.sentences[last].end
+    if doc.text[a:b].rstrip().endswith(":") or len(doc.text[a:b].split()) < MIN_PIECE_WORDS:
+        return None
+    return first, last
 
 
 def _quotes_between(quotes: Sequence[tuple[int, int]], a: int, b: int) -> Sequence[tuple[int, int]]:

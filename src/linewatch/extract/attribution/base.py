@@ -26,7 +26,7 @@ from linewatch.extract.attribution.speaker import (
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
 from linewatch.nlp.lemmas import simple_lemma
-from linewatch.nlp.names import oblique_place_name
+from linewatch.nlp.names import may_be_nominative, oblique_place_name
 
 # The dash marks, defined once: the long dashes (em, en, horizontal bar) and the hyphen, single or
 # doubled, typed for them. A sentence or paragraph opened by one is speech in Polish and Russian
@@ -358,6 +358,8 @@ def negated_or_hypothetical(view: SentenceView, k: int, intention_ok: bool = Fal
         return True  # "сказал бы", "said if"
     if not intention_ok and k > 0 and toks[k - 1].text.lower() in table.blocked_before:
         return True  # "trying to suggest", "wants to say": an intention, not a statement
+    if k > 0 and toks[k - 1].text.lower() in table.future:
+        return True  # "Polska będzie domagała się wyjaśnień", "will tell the UN": not said yet
     for t in reversed(toks[max(0, k - 3):k]):
         if t.text in SEPARATORS:
             break  # "Тем не менее – сказал X": a negation before the dash is the quoted speech's, not the cue's
@@ -369,6 +371,8 @@ def negated_or_hypothetical(view: SentenceView, k: int, intention_ok: bool = Fal
     # "if" / "если" / "jeśli" earlier in the same clause
     j = k - 1
     while j >= 0 and toks[j].text not in CLAUSE_BREAK:
+        if toks[j].pos == "CCONJ" and toks[k].dep == "conj":
+            break  # "said the border would stay closed and added that…": the coordinated cue's clause starts here
         if (toks[j].text.lower() in table.hypothetical and toks[j].text.lower() not in table.that
                 and not _is_name(toks[j])):
             return True
@@ -501,6 +505,21 @@ def _gloss_end(toks: Sequence[Token], x: int) -> int | None:
     return None
 
 
+HYPHENS = ("-", "\u2010", "\u2011")
+
+
+def _hyphen_compound_end(toks: Sequence[Token], x: int) -> int | None:
+    """The index after a hyphenated compound in lower case or digits that starts at token x ("15-year-old",
+    "long-serving": words joined by hyphens with no space), or None when none starts there."""
+    y = x
+    while (y + 2 < len(toks) and toks[y + 1].text in HYPHENS and toks[y + 1].start == toks[y].end
+           and toks[y + 2].start == toks[y + 1].end and is_word(toks[y + 2])):
+        y += 2
+    if y == x or not is_word(toks[x]) or any(toks[z].text[:1].isupper() for z in range(x, y + 1, 2)):
+        return None
+    return y + 1
+
+
 def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int] | None:
     """Token range of an inverted speaker right after the cue ("said Lavrov", "заявил Песков")."""
     toks = view.toks
@@ -511,8 +530,12 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
     medium_cap = -1  # the last capitalised word of a medium's unquoted name ("w Radiu Zet", "radiu RMF FM")
     titled = False  # a title word was seen among the words before the name
     gloss_end, glossed = -1, 0  # the author's bracketed gloss in the adjunct, and its length in tokens
+    compound_end = -1  # the last token of a hyphenated modifier ("said 15-year-old Sofia X")
     for x in range(i, min(i + ADJUNCT_WORDS + TITLE_WORDS + 4 + glossed, len(toks))):
-        if x <= medium_name[1] or x <= gloss_end:
+        if x <= medium_name[1] or x <= gloss_end or x <= compound_end:
+            continue
+        if (after := _hyphen_compound_end(toks, x)) is not None:
+            compound_end = after - 1  # "15-year-old", "long-serving": a modifier before the name, not its end
             continue
         if toks[x].text == "(" and x > i and not _bracketed_short_name(toks, x) \
                 and (close := _gloss_end(toks, x)) is not None:
@@ -582,6 +605,10 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
         elif (seen_cap and is_title_word(low, view.lang) and j + 1 < len(toks)
               and toks[j + 1].text[:1].isupper()):
             pass  # "rzeczniczka Komendy Głównej SG por. Anna Nowak": a rank before the name goes on
+        elif (seen_cap and j > i and toks[j - 1].text.isupper() and (x := _name_after(toks, j)) is not None
+              and any(is_title_word(w.text, view.lang) for w in toks[j:x])):
+            j = x  # "warned EU diplomatic chief Josep Borrell": a body's acronym, its title, then the name
+            continue
         elif seen_cap and low in speaker_words(view.lang).remit_prepositions and (x := _name_after(toks, j + 1)):
             j = x  # "заявил глава комитета Госдумы по обороне Андрей Картаполов": the remit, then the name
             continue
@@ -689,6 +716,31 @@ def _bracket_open(toks: Sequence[Token], close: int, most: int = 3) -> int | Non
     return None
 
 
+def named_before_apposition(view: SentenceView, sep: int, back: list[int], most: int = 4,
+                            clause_before: int = 3) -> int | None:
+    """Index of the first word of a name set off by commas before an apposition and the cue ("…, Jan
+    Kowal, a deputy foreign minister, has stated"): the apposition opens in lower case, the name is a
+    run of two to four capitalised words, and a clause of `clause_before` words or more stands before it
+    (a fronted adjunct is enough for a cue after the apposition: "In a message to Reuters, X, an adviser, said")."""
+    toks = view.toks
+    if toks[sep].text == "," and view.has_parse and all(toks[x].pos == "AUX" for x in back):
+        # "…, Jan Kowal, a deputy foreign minister, has stated": the apposition closes with a comma too
+        opening = next((x for x in range(sep - 1, max(0, sep - 9), -1) if toks[x].text == ","), None)
+        if opening is None or opening + 1 >= sep:
+            return None
+        back, sep = list(range(opening + 1, sep)), opening
+    if toks[sep].text != "," or not toks[min(back)].text[:1].islower():
+        return None
+    first = sep
+    while first > 0 and sep - first < most + 1 and is_word(toks[first - 1]) and toks[first - 1].text[:1].isupper():
+        first -= 1
+    if not 2 <= sep - first <= most or first < 1 or toks[first - 1].text != ",":
+        return None
+    if not all(name_like(view, x) for x in range(first, sep)) or word_count(view, 0, first - 1) < clause_before:
+        return None
+    return first
+
+
 def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, int] | None:
     """Token range of the subject right before a cue, found on the surface."""
     toks = view.toks
@@ -696,6 +748,10 @@ def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, in
     # adverbs between subject and cue: "he also said", "Lavrov further added", "on też dodał"
     while j >= 0 and (toks[j].pos in ("ADV", "AUX", "PART") or toks[j].text.lower() in ("also", "further", "then", "later", "też", "także", "również", "также", "ещё", "еще", "и", "has", "had", "have")):
         j -= 1
+    if toks[j].text == "," and view.has_parse and (first := named_before_apposition(view, j, [], clause_before=1)) is not None:
+        # "In a message to Reuters, Mykhailo Podolyak, a Ukrainian adviser…, said": the parser hung the
+        # name on the adjunct's noun; the name set off before the apposition is the subject
+        return first, next(x for x in range(first, j) if toks[x].text == ",")
     if j >= 2 and toks[j].text == ")" and (o := _bracket_open(toks, j)) is not None and o > 0 and name_like(view, o - 1):
         j = o - 1  # "Państwowy Komitet Graniczny (GPK) zarzucił": the acronym in brackets qualifies the name
     end = j + 1
@@ -722,4 +778,7 @@ def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, in
             break
     if first_cap is None:
         return (a, end) if view.has_parse else None
+    if not view.has_parse and not any(may_be_nominative(toks[x].text, view.lang) for x in range(first_cap, end)
+                                       if is_word(toks[x])):
+        return None  # "spotkania z rosyjskim dyplomatą podaje RMF FM": no word of it can be a subject
     return first_cap, end

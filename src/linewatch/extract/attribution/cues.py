@@ -60,6 +60,12 @@ class CueTable:
     # of the words before the comma
     relative_openers: frozenset[str] = frozenset()
     lang: str = ""
+    # "Polska będzie domagała się…", "he will tell the UN": a future auxiliary right before the cue
+    # makes it an intention, nothing said yet
+    future: frozenset[str] = frozenset()
+    # '"…," the statement read': verbs that report a document's words only with a source noun
+    # (`source_nouns`) next to them as their subject
+    document_cues: re.Pattern[str] | None = None
     # "…, сообщили в Минобороны РФ", "— заявили в Кремле": prepositions before the body in which
     # an impersonal plural cue was said (`locative_source`); the body is the speaker
     locative_source: frozenset[str] = frozenset()
@@ -145,5 +151,7 @@ def cue_table(lang: str) -> CueTable:
         words_nouns=frozenset(str(w).lower() for w in (data.get("quoting") or {}).get("words") or []),
         particle_lemmas={str(k).lower(): frozenset(str(v).lower() for v in vals)
                          for k, vals in (data.get("particle_lemmas") or {}).items()},
+        document_cues=_union(data.get("document_cues") or []),
+        future=frozenset(str(w).lower() for w in data.get("future_auxiliaries") or []),
         lang=lang,
     )

@@ -31,6 +31,7 @@ from linewatch.extract.attribution.base import (
     is_word,
     issuer_after,
     name_like,
+    named_before_apposition,
     negated_or_hypothetical,
     opens_with_dash,
     other_sense,
@@ -92,6 +93,9 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         if strength is None and view.table.words_verbs is not None and view.table.words_verbs.fullmatch(t.text.lower()) \
                 and quoted_object(view, k, k + 1) is not None:
             strength = "speech"  # "— приводит телеканал слова Пескова": a medium giving someone's words
+        if strength is None and view.table.document_cues is not None \
+                and view.table.document_cues.fullmatch(t.text.lower()) and _document_beside(view, k):
+            strength = "speech"  # '"…," the statement read': the document's words
         if strength is None:
             continue
         if view.in_quote(t.start, t.end) and _author_aside(view, k) is None:
@@ -103,7 +107,8 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             back_ref.gender_hint = gender_from_verb(t.text, view.table)
             out.append(back_ref)
             continue
-        after_quote = any(x.text in CLOSE_QUOTES for x in toks[max(0, k - 8):k]) and toks[0].text in OPEN_QUOTES
+        after_quote = (any(x.text in CLOSE_QUOTES for x in toks[max(0, k - 8):k]) and toks[0].text in OPEN_QUOTES) \
+            or _closes_quote_before(view, k)
         # "Jeżeli …, będziemy … - zapowiedział minister X.": a cue right after a dash signs the words
         # before it, even when what follows could pass for its object
         signed = k >= 3 and toks[k - 1].text in DASHES and word_count(view, 0, k - 1) >= 3
@@ -136,6 +141,25 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         if head:
             out.append(head)
     return [a for a in out if a.content_spans]
+
+
+def _document_beside(view: SentenceView, k: int, reach: int = 3) -> bool:
+    """Is a source noun ("statement", "letter") among the few words right before or after token k?"""
+    nouns = view.table.source_nouns
+    near = view.toks[max(0, k - reach):k] + view.toks[k + 1:k + 1 + reach]
+    return nouns is not None and any(nouns.fullmatch(t.text.lower()) for t in near)
+
+
+def _closes_quote_before(view: SentenceView, k: int, reach: int = 4) -> bool:
+    """Does a quotation opened inside the sentence close with a comma right before the cue ("The use
+    “of migrants … is unacceptable,” he said", "… visit “the main countries…,” the statement read")?
+    The cue signs the words before it, as after a quotation that opens the sentence."""
+    toks = view.toks
+    for q in range(k - 1, max(0, k - reach) - 1, -1):
+        if toks[q].text in CLOSE_QUOTES:
+            comma = toks[q - 1].text == "," or (q + 1 < k and toks[q + 1].text == ",")
+            return comma and q > 0 and any(t.text in OPEN_QUOTES for t in toks[:q])
+    return False
 
 
 def _dash_signature(view: SentenceView) -> int | None:
@@ -217,7 +241,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         return None  # "…, dokąd ich wezwała Merkel": a relative clause on a noun of the words before
     if back and " ".join(toks[x].text.lower() for x in sorted(back)) in view.table.back_reference:
         back = []  # "…, об этом заявил X", "…, o tym poinformował X": the phrase points at the words before the comma
-    named = _named_after_quote(view, sep) if not back else _named_before_apposition(view, sep, back)
+    named = _named_after_quote(view, sep) if not back else named_before_apposition(view, sep, back)
     if named is not None:
         # "'…,' Leonard E. Burman, director of the Tax Policy Center, said": the name and its
         # apposition sit between the quotation and the cue
@@ -392,27 +416,64 @@ def _named_after_quote(view: SentenceView, sep: int, limit: int = 20) -> int | N
     return None
 
 
-def _named_before_apposition(view: SentenceView, sep: int, back: list[int], most: int = 4) -> int | None:
-    """Index of the first word of a name set off by commas before an apposition and the cue ("…, Jan
-    Kowal, a deputy foreign minister, has stated"): the apposition opens in lower case, the name is a
-    run of two to four capitalised words, and a clause of three words or more stands before it."""
+# An object cue's object shorter than this ("the accusation") is given with its verb as the content.
+SHORT_OBJECT_WORDS = 4
+
+def _name_run(view: SentenceView, i: int, j: int, most: int = 4) -> bool:
+    """Are tokens i..j-1 a run of one to `most` capitalised words (a name: "RMF FM", "Jan Kowal")?"""
+    words = view.toks[i:j]
+    return 0 < len(words) <= most and all(is_word(t) and t.text[:1].isupper() for t in words)
+
+
+def _named_before_participle(view: SentenceView, k: int) -> tuple[int, int] | None:
+    """The name right after the cue that a follow-on participle at k goes on from ("podaje RMF FM,
+    podkreślając", "said Jan Kowal, adding"): the participle's subject; None when there is none."""
+    toks, pat = view.toks, view.table.follow_on
+    if pat is None or not pat.fullmatch(toks[k].text.lower()) or k < 3 or toks[k - 1].text != ",":
+        return None
+    x = k - 2
+    while x > 0 and k - 1 - x <= 4 and is_word(toks[x]) and toks[x].text[:1].isupper():
+        x -= 1
+    if x == k - 2 or not _name_run(view, x + 1, k - 1):
+        return None
+    nxt = toks[x + 1]
+    if cue_strength(toks[x], nxt, view.table, view.has_parse) != "speech":
+        return None
+    return toks[x + 1].start, toks[k - 2].end
+
+
+def _coordinated_cue(view: SentenceView, k: int, y: int) -> int | None:
+    """Where the content of cue k ends when token y is a second cue verb coordinated with it outside
+    any quotation ("said A and added that B", "said that A but noted that B"): the index of the
+    coordinator (or of the comma before it); None otherwise."""
+    if _coordinated_with(view, y) != k:
+        return None
+    return y - 2 if view.toks[y - 2].text == "," else y - 1
+
+
+def _coordinated_with(view: SentenceView, y: int) -> int | None:
+    """The index of the verb a speech verb at token y is coordinated with ("and added that", "but noted
+    that", "и добавил, что": a reported clause of its own follows), outside any quotation; None when
+    it is none. Needs the parse (its conj and CCONJ)."""
     toks = view.toks
-    if toks[sep].text == "," and view.has_parse and all(toks[x].pos == "AUX" for x in back):
-        # "…, Jan Kowal, a deputy foreign minister, has stated": the apposition closes with a comma too
-        opening = next((x for x in range(sep - 1, max(0, sep - 9), -1) if toks[x].text == ","), None)
-        if opening is None or opening + 1 >= sep:
-            return None
-        back, sep = list(range(opening + 1, sep)), opening
-    if toks[sep].text != "," or not toks[min(back)].text[:1].islower():
+    if not view.has_parse or y < 2 or toks[y].dep != "conj" or toks[y - 1].pos != "CCONJ":
         return None
-    first = sep
-    while first > 0 and sep - first < most + 1 and is_word(toks[first - 1]) and toks[first - 1].text[:1].isupper():
-        first -= 1
-    if not 2 <= sep - first <= most or first < 1 or toks[first - 1].text != ",":
+    nxt = toks[y + 1] if y + 1 < len(toks) else None
+    if cue_strength(toks[y], nxt, view.table, True) != "speech" or view.in_quote(toks[y].start):
         return None
-    if not all(name_like(view, x) for x in range(first, sep)) or word_count(view, 0, first - 1) < 3:
+    opener = toks[y + 2] if nxt is not None and nxt.text == "," and y + 2 < len(toks) else nxt
+    if opener is None or not (opener.text.lower() in view.table.that or opener.text == ":" or opener.text in OPEN_QUOTES):
+        return None  # "called on the EU to share the costs, and suggested a fund": one proposal, said once
+    pos = {t.i: n for n, t in enumerate(toks)}
+    head = pos.get(toks[y].head)
+    if head is None:
         return None
-    return first
+    if toks[head].dep in ("ccomp", "xcomp") and toks[head].head in pos \
+            and not any(t.head == toks[y].i and t.dep.startswith("nsubj") for t in toks):
+        # the parser may hang "added" on the reported clause's verb ("said the border would stay closed
+        # and added that…"); with no subject of its own it is still the speaker's second cue
+        return pos[toks[head].head]
+    return head
 
 
 def _follow_on_at(view: SentenceView, x: int) -> bool:
@@ -542,6 +603,9 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             q = view.in_quote(tx.start + 1)
             x = next((y for y in range(x + 1, n) if toks[y].start >= q[1]), n) if q else x + 1
             continue
+        if tx.text in OPEN_QUOTES and particle and x > j:
+            x += 1  # "заявил о приостановке действия "зерновой сделки"": a quoted name inside the phrase
+            continue
         if low in table.that and x > j and _relative_pronoun(view, x):
             # "said the dividend that followed the war was over", "criticized the grant that funded
             # it": a relative clause on the noun before it; the content starts at that noun
@@ -558,6 +622,8 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             break
         if x > j and view.has_parse and _inner_cue(view, x):
             break  # "accused Warsaw of lying when it said that…": the "that" is the inner cue's
+        if x > j and _coordinated_cue(view, k, x) is not None:
+            break  # "said the border stays closed and added that…": the "that" opens the second cue's words
         if (low in table.infinitive and x + 1 < n and table.infinitive_cues is not None
                 and table.infinitive_cues.fullmatch(toks[k].text.lower())
                 and (toks[x + 1].pos in ("VERB", "AUX") or not view.has_parse)):
@@ -567,6 +633,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             break
         x += 1
     content_tok = None
+    act_start: int | None = None  # the content starts at the cue: a short object says nothing alone
     stop_at: int | None = None  # the content ends before this token (a follow-on participle)
     if marker is not None:
         # the content keeps its complementiser ("that the border…", "to take responsibility", as
@@ -575,6 +642,8 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         content_tok = marker if keep else marker + 1
         between = toks[j:marker]
         follow = next((y for y in range(j, marker) if _follow_on_at(view, y)), None)
+        if follow is not None and _name_run(view, j, follow) and speaker_before(view, k) is None:
+            return None  # "…, podaje RMF FM, podkreślając, że Z": the name after the cue speaks; the participle says Z
         if (follow is not None and word_count(view, j, follow) >= 2 and toks[j].text != ","
                 and k > 0 and toks[k - 1].text not in SEPARATORS):
             # "X said it was unacceptable, adding that Z": "said" owns the clause up to the participle
@@ -606,8 +675,9 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             # "accused Poland of…", "called the charges unsubstantiated": the object is the content
             comp = [t for t in toks if t.head == toks[k].i and t.dep in ("dobj", "obj", "oprd") and t.start > toks[k].end]
             comp.sort(key=lambda t: t.start)  # "called Trump a liar": the first of object and predicate
-            if comp and not any(t.head == toks[k].i and t.dep.startswith("nsubj") for t in toks):
-                return None  # "a group called X" has no speaker
+            if comp and toks[k].dep.lower() != "root" and not any(t.head == toks[k].i and t.dep.startswith("nsubj") for t in toks):
+                return None  # "a group called X", "instead of criticising X" have no speaker ("в Кремле опровергли
+                # заявления…", the sentence's own verb, has: the body it was said in)
             if not comp and toks[k].dep not in ("acl", "amod") and j < n and toks[j].pos in ("PROPN", "PRON", "DET"):
                 # the parser missed the object ("the docs who sent the letter called Oz a quack"):
                 # read it off the surface
@@ -628,8 +698,11 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
                 content_tok, between = j, []
         if len(between) > 8:
             return None
-        if comp[0].dep in ("dobj", "obj") and word_count(view, content_tok, n) < 3:
-            return None  # "denies the claim", "rejected it": the object only points back, it says nothing
+        if comp[0].dep in ("dobj", "obj") and word_count(view, content_tok, n) < 3 \
+                and not (table.nouns is not None and table.nouns.fullmatch(comp[0].text.lower())):
+            return None  # "rejected it", "denies this": the object only points back ("denies the accusation" rejects one)
+        if comp[0].dep in ("dobj", "obj") and object_cue and word_count(view, content_tok, n) < SHORT_OBJECT_WORDS:
+            act_start = toks[k].start  # "denies the accusation": the act with its object is what was said
     elif particle and word_count(view, j, n) >= 2:
         content_tok, between = j, []  # "referred to the precedent of…": the object is the content
     else:
@@ -645,20 +718,30 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         return Attribution("colon", (toks[k].start, cue_end), [span], speaker, 0.7 if speaker else 0.5)
     if content_tok is None or content_tok >= n or word_count(view, content_tok, n) < 2:
         return None
+    if stop_at is None:
+        # "said that A was worrying but noted that B": the second cue of the same subject says B
+        stop_at = next((c for y in range(content_tok + 1, n) if (c := _coordinated_cue(view, k, y)) is not None), None)
+        if stop_at is not None and word_count(view, content_tok, stop_at) < 2:
+            return None
     # content: to the sentence end, or to the end of a quotation that starts here
-    c_start = toks[content_tok].start
+    c_start = toks[content_tok].start if act_start is None else act_start
     c_end = view.end if stop_at is None else toks[stop_at].start
     if toks[content_tok].text in OPEN_QUOTES:
         q = view.in_quote(c_start + 1)
         if q and q[0] == c_start and q[1] > c_end:
             c_end = q[1]
     span = strip_quotes(text, c_start, c_end)
-    # speaker: parse subject, surface subject, or inverted speaker between cue and marker
-    speaker = subject_of(toks[k], toks, view.start) if view.has_parse else None
+    # speaker: parse subject, surface subject, or inverted speaker between cue and marker; a second cue
+    # coordinated with a first ("said A and added that B") has the first one's subject
+    first = _coordinated_with(view, k)
+    first = k if first is None or first >= k else first
+    speaker = subject_of(toks[first], toks, view.start) if view.has_parse else None
     if speaker is None:
         sb = speaker_before(view, k)
         if sb:
             speaker = view.span(*sb)
+    if speaker is None and (named := _named_before_participle(view, k)) is not None:
+        speaker = named  # "podaje RMF FM, podkreślając, że…": the participle's subject is the name after the cue
     if speaker is None and between:
         b_idx = [pos for pos, t in enumerate(toks) if t in between]
         inv = speaker_after(view, b_idx[0]) if b_idx else None

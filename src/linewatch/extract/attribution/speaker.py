@@ -574,6 +574,10 @@ def resolve_speaker(
         elif best.kind in ("body", "state", "demonym") and (per := person_entity_in(doc, best.end, b)):
             # "Former U.S. Ambassador to Poland Jane Doe": the tagger's person after the states, not a state
             return Speaker(per, None, (a, b), surface, gender_hint, "text", 0.6)
+        elif best.kind in ("state", "demonym") and (named := _named_after_description(doc, best, b)) is not None:
+            # "Finnish operator Gasgrid", "Russian energy giant Gazprom": the body the text names after
+            # saying what it is, not the state its adjective names
+            return Speaker(named, None, (a, b), surface, "n", "text", 0.6)
         elif best.kind == "name" and (other := _other_first_name(doc, best, a)) is not None:
             # "Министр Анна Петровская" when the registry knows only a Teresa of that surname: someone else
             return Speaker(f"{other} {best.text}", None, (a, b), surface, gender_hint, "text", 0.6)
@@ -722,8 +726,10 @@ def resolve_speaker(
             return fits_anaphor(doc, fit, actor_id, gender)
         # a person noun ("Wiceszef MSZ stwierdził") never refers back to a body the text named in its own
         # words ("– wyjaśnia Urząd do Spraw Cudzoziemców"), which no registry id marks as one
+        offices = {base for base in (anaphor_base(h, lang) for h in heads) if base in _anaphor_data(lang)[2]}
         fitting = [h for h in history if fits(h.actor_id, h.gender)
-                   and (fit.body or h.actor_id or not _names_body(h.name, lang))]
+                   and (fit.body or h.actor_id or not _names_body(h.name, lang))
+                   and (h.actor_id or _text_title_fits(doc, h.name, offices))]
         gender = "n" if fit.body else gender_hint
         prev = (_previous(fitting, gender, (a, b))
                 or _subject_person_before(doc, a, gender, (a, b), fits=fits))
@@ -735,6 +741,9 @@ def resolve_speaker(
             prev.mention = surface
             prev.resolved_by = "anaphor"
             return prev
+        if not former and (titled := name_of_titled_text_person(
+                Speaker(None, None, (a, b), surface, gender_hint, "anaphor", 0.55), doc, a)).name:
+            return titled  # "– powiedział wiceszef MSZ" after "wiceszef MSZ Jan Wrona" (no earlier speaker fits)
         if not former and fit.roles and (named := _named_holder(doc, fit.roles)) is not None and fits(named.id):
             # "– powiedział wiceszef MSZ" before the text names "Przydacz": the one person the document
             # names anywhere who held that office on its date (of several deputy ministers, the one here)
@@ -1441,6 +1450,29 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
     return _in_base_form(doc, mention, last_only=True)
 
 
+def _named_after_description(doc: Doc, state: Mention, b: int) -> str | None:
+    """The capitalised name that ends a phrase opened by a state's adjective and lower-case words saying
+    what the named one is ("Finnish operator Gasgrid", "Russian energy giant Gazprom"), or None. Not
+    after a preposition ("the Russian embassy in Warsaw"), nor an actor the registry knows (the small
+    English tagger calls "Gazprom" a place, so the tagger's labels are not asked)."""
+    words = list(WORD.finditer(doc.text, state.end, b))
+    k = 0
+    preps = speaker_words(doc.lang).prepositions
+    while k < len(words) and words[k].group()[:1].islower():
+        if words[k].group().lower() in preps:
+            return None
+        k += 1
+    run = words[k:]
+    if not k or not run or len(run) > 4 or doc.text[run[-1].end():b].strip(" ,.\"'»”)") \
+            or any(not w.group()[:1].isupper() or doc.text[x.end():w.start()].strip() for x, w in zip(run, run[1:])) \
+            or not run[0].group()[:1].isupper():
+        return None
+    start, end = run[0].start(), run[-1].end()
+    if any(m.start < end and start < m.end and m.actor_id for m in doc.mentions):
+        return None
+    return doc.text[start:end]
+
+
 def _capitalised_run(text: str, a: int, b: int) -> str | None:
     """The first run of two or more capitalised words (no acronyms) in text[a:b], or None."""
     run: list[re.Match[str]] = []
@@ -1648,7 +1680,8 @@ def full_name_of_surname(speaker: Speaker, earlier: Sequence[str], lang: str) ->
     return speaker
 
 
-TITLE_REACH_WORDS = 5  # the most words between a title's first word and the name it introduces
+TITLE_REACH_WORDS = 8  # the most words between a title's first word and the name it introduces ("komendant główny Straży
+# Granicznej gen. dyw. SG Tomasz Praga")
 CAPITALISED_RUN_WORDS = 8  # the longest run of capitalised words read as an office's name and a person's
 
 
@@ -1690,9 +1723,11 @@ def titled_names(doc: Doc) -> list[TitledName]:
             inner += 1
         if inner and len(run) - inner >= 2:
             title = k if title is None else title
-        person = len(run) - inner >= 2 and not _names_body(" ".join(w.group() for w in run[inner:]), doc.lang) and not any(
+        person = len(run) - inner >= 2 and not _names_body(" ".join(w.group() for w in run[inner:]), doc.lang) \
+            and not oblique_body_words([w.group() for w in run[inner:]], doc.lang) and not any(
             m.kind in ("state", "body", "demonym") and m.start < run[-1].end() and run[inner].start() < m.end
-            for m in doc.mentions)  # "prezydentowi podczas wizyty w Macedonii Północnej": a place
+            for m in doc.mentions)  # "prezydentowi podczas wizyty w Macedonii Północnej": a place; "Dowództwo
+        # Generalne Rodzajów Sił Zbrojnych": a body's genitive tail, no person
         if title is not None and person and len(run) - inner <= 4:
             parts = tuple(w.group() for w in run[inner:])
             nominative = name_nominative(parts, doc.lang)
@@ -1736,15 +1771,22 @@ def _title_before(doc: Doc, words: Sequence[re.Match[str]], k: int, places: set[
     """The index of the title word that opens the phrase right before words[k] (only lower-case words,
     acronyms and states' names (`places`: where their mentions start), and spaces, between), or None.
     `starts`: where the sentences start (a title opening one is capitalised)."""
+    found = None  # the earliest title word so far: "komendant główny Straży Granicznej gen. dyw. SG" is one title
     for j in range(k - 1, max(k - 1 - TITLE_REACH_WORDS, -1), -1):
-        if doc.text[words[j].end():words[j + 1].start()].strip(" \u00a0"):
-            return None  # punctuation or a line break: the title phrase has ended
         word = words[j].group()
+        gap = doc.text[words[j].end():words[j + 1].start()]
+        if gap.strip(" \u00a0") and not (gap.strip(" \u00a0") == "." and word.islower() and len(word) <= RANK_ABBREVIATION):
+            return found  # punctuation or a line break: the title phrase has ended (not "gen. dyw. SG")
         if _person_title(word, doc.lang) and (word[:1].islower() or j == 0 or words[j].start() in starts):
-            return j
-        if word[:1].isupper() and not (len(word) > 1 and word.isupper()) and words[j].start() not in places:
-            return None  # another name or a capitalised word: no title phrase ("ambasador Rosji w Polsce" is one)
-    return None
+            found = j
+            continue
+        if word[:1].isupper() and not (len(word) > 1 and word.isupper()) and words[j].start() not in places \
+                and not common_reading(word, doc.lang):
+            return found  # another name: no title phrase ("ambasador Rosji w Polsce", "komendant Straży Granicznej" are)
+    return found
+
+
+RANK_ABBREVIATION = 4  # "gen.", "dyw.", "płk.": a short word cut off with a full stop inside a title
 
 
 def _person_title(word: str, lang: str) -> bool:
@@ -1783,7 +1825,7 @@ def name_of_titled_text_person(speaker: Speaker, doc: Doc, offset: int) -> Speak
             forms = {rest[0].casefold(), (name_nominative((rest[0],), doc.lang)[0] or rest[0]).casefold()}
             return {t.name for t in intros if t.name.split()[-1].casefold() in forms}
         if names_nobody(ws):
-            return {t.name for t in intros if _title_fits(ws, t.title)}
+            return {t.name for t in intros if _title_fits(ws, t.title, doc.lang)}
         return set()
 
     if not any(_person_title(w, doc.lang) for w in words) and (fit := anaphor_fit([w.lower() for w in words], doc.lang)) \
@@ -1799,23 +1841,48 @@ def name_of_titled_text_person(speaker: Speaker, doc: Doc, offset: int) -> Speak
     return speaker
 
 
-def _title_fits(words: Sequence[str], title: Sequence[str]) -> bool:
+def _text_title_fits(doc: Doc, name: str | None, offices: set[str]) -> bool:
+    """May an office noun ("президент", "the minister"; `offices`: its anaphor bases that name an office)
+    refer back to a person the registry does not know? Only when the title the text introduced them
+    with has that noun ("Зампред отметил" after "первый зампред комитета … Владимир Джабаров", never
+    "Президент Украины заявил"); a person introduced with no title may be anybody."""
+    titles = [t.title for t in titled_names(doc) if t.name == name]
+    if not offices or not titles:
+        return True
+    return any(anaphor_base(w, doc.lang) in offices for title in titles for w in title)
+
+
+def _title_fits(words: Sequence[str], title: Sequence[str], lang: str) -> bool:
     """Do a speaker's title words name the office a text person was introduced with? The first is the
     introduction's first in any inflexion; each other one of its later words, in order, or an acronym
     of their initials ("szef Biura Polityki Międzynarodowej", "szef BPM" for "szef prezydenckiego
-    Biura Polityki Międzynarodowej")."""
-    if not words or not title or _stem(title[0]) != _stem(words[0]):
+    Biura Polityki Międzynarodowej"). A generic head noun first (titles.yaml `generic_heads`: "szef",
+    "head") fits any office whose name or acronym the other words give ("Szef polskiej SG" for
+    "komendant główny Straży Granicznej"); its lower-case qualifiers may be left out of the title."""
+    if not words or not title:
+        return False
+    generic = _stem(words[0]) in _generic_heads(lang) and _stem(title[0]) != _stem(words[0])
+    if _stem(title[0]) != _stem(words[0]) and not generic:
         return False
     j = 1
+    named = False  # with a generic head, one capitalised word or acronym must name the office
     for w in words[1:]:
         at = next((i for i in range(j, len(title)) if _stem(title[i]) == _stem(w)), None)
         if at is not None:
             j = at + 1
+            named = named or w[:1].isupper()
         elif len(w) > 1 and w.isupper() and (at := "".join(t[:1] for t in title[j:]).find(w.casefold())) >= 0:
             j += at + len(w)
-        else:
+            named = True
+        elif not (generic and w[:1].islower()):
             return False
-    return True
+    return named or not generic
+
+
+@cache
+def _generic_heads(lang: str) -> frozenset[str]:
+    """titles.yaml `generic_heads`, stemmed: nouns for the head of any body ("szef", "глава", "head")."""
+    return frozenset(_stem(str(w)) for w in lexicon(lang, "titles").get("generic_heads") or [])
 
 
 def person_name_in(surface: str, lang: str = "en") -> str | None:

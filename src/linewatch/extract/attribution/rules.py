@@ -416,6 +416,11 @@ def _named_after_quote(view: SentenceView, sep: int, limit: int = 20) -> int | N
     return None
 
 
+# Dependencies of a verb with no speaker of its own: one that modifies a noun ("a group called X") or a
+# gerund after a preposition ("instead of criticising X"), or a second verb that goes on with the first
+# one's words ("called on the EU to share the costs, and suggested a fund").
+NO_SUBJECT_DEPS = ("acl", "amod", "acl:relcl", "relcl", "pcomp", "conj")
+
 # An object cue's object shorter than this ("the accusation") is given with its verb as the content.
 SHORT_OBJECT_WORDS = 4
 
@@ -675,7 +680,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             # "accused Poland of…", "called the charges unsubstantiated": the object is the content
             comp = [t for t in toks if t.head == toks[k].i and t.dep in ("dobj", "obj", "oprd") and t.start > toks[k].end]
             comp.sort(key=lambda t: t.start)  # "called Trump a liar": the first of object and predicate
-            if comp and toks[k].dep.lower() != "root" and not any(t.head == toks[k].i and t.dep.startswith("nsubj") for t in toks):
+            if comp and toks[k].dep in NO_SUBJECT_DEPS and not any(t.head == toks[k].i and t.dep.startswith("nsubj") for t in toks):
                 return None  # "a group called X", "instead of criticising X" have no speaker ("в Кремле опровергли
                 # заявления…", the sentence's own verb, has: the body it was said in)
             if not comp and toks[k].dep not in ("acl", "amod") and j < n and toks[j].pos in ("PROPN", "PRON", "DET"):

@@ -418,8 +418,8 @@ def _named_after_quote(view: SentenceView, sep: int, limit: int = 20) -> int | N
 
 # Dependencies of a verb with no speaker of its own: one that modifies a noun ("a group called X") or a
 # gerund after a preposition ("instead of criticising X"), or a second verb that goes on with the first
-# one's words ("called on the EU to share the costs, and suggested a fund").
-NO_SUBJECT_DEPS = ("acl", "amod", "acl:relcl", "relcl", "pcomp", "conj")
+# one's words ("called on the EU to share the costs, and suggested a fund"; "said …, describing it as …").
+NO_SUBJECT_DEPS = ("acl", "amod", "acl:relcl", "relcl", "pcomp", "conj", "advcl", "xcomp")
 
 # An object cue's object shorter than this ("the accusation") is given with its verb as the content.
 SHORT_OBJECT_WORDS = 4

@@ -190,3 +190,14 @@ def test_an_office_noun_refers_back_only_to_someone_introduced_with_that_title(p
             "решение принято. Президент страны заявил, что переговоры возможны.")
     found = [s.speaker for s in statements(pipe, text, "ru", on=None)]
     assert found[:2] == ["Иван Сидоренко", "Иван Сидоренко"] and found[2] != "Иван Сидоренко", found
+
+
+def test_a_medium_is_no_antecedent_of_an_office(pipe: Pipeline) -> None:
+    text = ("«Группа чиновников выступила за отмену ограничений», — сообщил еженедельник Defense News. Тогда глава "
+            "Североатлантического блока заявил, что Украина имеет право на самооборону.")
+    assert "Defense News" not in [s.speaker for s in statements(pipe, text, "ru", on=None)][1:]
+
+
+def test_a_second_place_is_no_body_named_after_a_description(pipe: Pipeline) -> None:
+    text = "Ряд официальных лиц в США и Европе выступили за снятие оставшихся ограничений."
+    assert "Европе" not in [s for s, _ in said(pipe, text, "ru")]

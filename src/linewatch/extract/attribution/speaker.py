@@ -729,6 +729,7 @@ def resolve_speaker(
         offices = {base for base in (anaphor_base(h, lang) for h in heads) if base in _anaphor_data(lang)[2]}
         fitting = [h for h in history if fits(h.actor_id, h.gender)
                    and (fit.body or h.actor_id or not _names_body(h.name, lang))
+                   and not names_only_medium(h.mention or h.name or "", lang)  # "еженедельник Defense News"
                    and (h.actor_id or _text_title_fits(doc, h.name, offices))]
         gender = "n" if fit.body else gender_hint
         prev = (_previous(fitting, gender, (a, b))
@@ -1458,9 +1459,11 @@ def _named_after_description(doc: Doc, state: Mention, b: int) -> str | None:
     words = list(WORD.finditer(doc.text, state.end, b))
     k = 0
     preps = speaker_words(doc.lang).prepositions
+    parsed = bool(doc.tokens and doc.tokens[0].dep)
     while k < len(words) and words[k].group()[:1].islower():
-        if words[k].group().lower() in preps:
-            return None
+        tok = next(iter(doc.tokens_in((words[k].start(), words[k].end()))), None) if parsed else None
+        if words[k].group().lower() in preps or (tok is not None and tok.pos not in ("NOUN", "ADJ", "PROPN")):
+            return None  # "в США и Европе": a second place, no description
         k += 1
     run = words[k:]
     if not k or not run or len(run) > 4 or doc.text[run[-1].end():b].strip(" ,.\"'»”)") \

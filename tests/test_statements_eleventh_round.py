@@ -201,3 +201,31 @@ def test_a_medium_is_no_antecedent_of_an_office(pipe: Pipeline) -> None:
 def test_a_second_place_is_no_body_named_after_a_description(pipe: Pipeline) -> None:
     text = "Ряд официальных лиц в США и Европе выступили за снятие оставшихся ограничений."
     assert "Европе" not in [s for s, _ in said(pipe, text, "ru")]
+
+
+def test_speech_a_dash_opened_is_signed_whatever_follows_the_cue(pipe: Pipeline) -> None:
+    text = ("Premier Jan Wrona mówił o kryzysie na granicy.\n\n- Cieszy mnie, że widzę to solidarne podejście w czasie "
+            "spotkań - dodał nawiązując do swoich ostatnich spotkań z szefami rządów Litwy, Łotwy i Estonii oraz "
+            "spotkań z przywódcami państw Grupy Wyszehradzkiej, które odbędą się w kolejnych dwóch dniach.")
+    assert any(s == "Jan Wrona" and c.startswith("Cieszy mnie") for s, c in said(pipe, text, "pl"))
+
+
+def test_a_signature_glued_to_the_next_sentence_leaves_that_sentence_alone(pipe: Pipeline) -> None:
+    text = ("Jan Kowal said the crossing was closed.\n"
+            "Soldiers are approaching the camp pic.twitter.com/abc123\n"
+            "\u2014 Some Account (@someacct) November 9, 2021\n"
+            "Earlier, Minister Adam Wrona called on the EU states to help Poland with the migrants.")
+    assert "Adam Wrona" in [s for s, _ in said(pipe, text, "en")]
+
+
+def test_a_group_is_no_antecedent_of_a_persons_office(pipe: Pipeline) -> None:
+    # "призывают": a plural speaker; "глава альянса" is one person, the alliance's head named before
+    text = ("Страны Балтии призывают закрыть море для российских судов. Ранее генсек НАТО Йенс Столтенберг говорил "
+            "о пятой статье. В этот раз глава альянса подчеркнул, что НАТО даст решительный ответ.")
+    assert [s for s, _ in said(pipe, text, "ru")][-1] == "Jens Stoltenberg"
+
+
+def test_such_a_view_points_back_to_the_sentence_before(pipe: Pipeline) -> None:
+    text = ("Повреждение газопровода произошло извне и может считаться атакой на инфраструктуру альянса. Такую "
+            "точку зрения высказал глава МИД Эстонии Маргус Цахкна.")
+    assert [c for s, c in said(pipe, text, "ru") if s == "Margus Tsahkna"][0].startswith("Повреждение газопровода")

@@ -582,7 +582,10 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             continue
         post = next((p for p in posts if p.text[0] <= sent.start < p.signature[1]), None)
         if post is not None and sent.end > post.signature[0]:
-            continue  # "— Ursula von der Leyen (@vonderleyen) November 8, 2021": the post's signature
+            if text[post.signature[1]:sent.end].strip():
+                post = None  # the signature glued to the article's next sentence (no full stop after the date)
+            else:
+                continue  # "— Ursula von der Leyen (@vonderleyen) November 8, 2021": the post's signature
         start = sent.start
         above = _signed_paragraph(doc, si, table)
         if above is not None:

@@ -334,8 +334,12 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
                            [x for x in kind_spans if x[1] > x[0]], speaker, 0.7 if speaker else 0.5)
     if word_count(view, 0, sep) < 3:
         return None
-    if rest_words > (25 if back else 12) and not quoted:
-        return None
+    # a sentence opened by a dash is direct speech in Polish and Russian typography ("- Nie wiem -
+    # powiedział"), at a line start or after the narration that introduces it ("…zapytany o to. - Nie")
+    dash_opened = opens_with_dash(text, view.start) and (view.start == 0 or text[view.start - 1].isspace())
+    if rest_words > (25 if back else 12) and not quoted and not dash_opened:
+        return None  # a long clause after the cue is its own content; not after speech a dash opened
+        # ("- Cieszy mnie… - dodał, nawiązując do swoich spotkań z …")
     if view.has_parse and not quoted and not any(t.pos in ("VERB", "AUX") for t in toks[:sep]) \
             and not (zero_copula(view.lang) and any(t.dep.startswith("nsubj") for t in toks[:sep])):
         # "In a newspaper essay last week, X acknowledged…" is no content; "Решение ошибочно,
@@ -351,9 +355,6 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
             if q2 and q2[0] == toks[x].start:
                 spans.append(strip_quotes(text, q2[0], q2[1]))
             break
-    # a sentence opened by a dash is direct speech in Polish and Russian typography ("- Nie wiem -
-    # powiedział"), at a line start or after the narration that introduces it ("…zapytany o to. - Nie")
-    dash_opened = opens_with_dash(text, view.start) and (view.start == 0 or text[view.start - 1].isspace())
     quoted = quoted or dash_opened
     kind = "direct" if quoted else "indirect"
     conf = 0.85 if quoted else 0.7

@@ -229,3 +229,34 @@ def test_such_a_view_points_back_to_the_sentence_before(pipe: Pipeline) -> None:
     text = ("Повреждение газопровода произошло извне и может считаться атакой на инфраструктуру альянса. Такую "
             "точку зрения высказал глава МИД Эстонии Маргус Цахкна.")
     assert [c for s, c in said(pipe, text, "ru") if s == "Margus Tsahkna"][0].startswith("Повреждение газопровода")
+
+
+def test_an_adverb_inside_an_according_to_phrase(pipe: Pipeline) -> None:
+    text = "Как ранее заявил глава МИД Белоруссии Владимир Макей, Минск предлагает Брюсселю провести консультации."
+    assert [s for s, _ in said(pipe, text, "ru")] == ["Vladimir Makei"]
+
+
+def test_a_pronoun_opening_a_cut_text_is_the_person_named_next(pipe: Pipeline) -> None:
+    text = ("«Мы не имеем ничего общего с истинными причинами роста потоков миграции», — заявил он.\n"
+            "«Минск готов к сотрудничеству с ЕС», — ответил Анатолий Глаз на вопрос журналиста.")
+    assert [s.speaker for s in statements(pipe, text, "ru", on=date(2021, 9, 8))] == ["Anatoly Glaz", "Anatoly Glaz"]
+
+
+def test_a_person_named_inside_the_speech_itself_is_not_its_speaker(pipe: Pipeline) -> None:
+    text = ("Obecnie u granic jest kilka tysięcy migrantów - mówił rzecznik rządu Jan Wrona po zakończeniu sztabu. "
+            "W poniedziałek rano odbył się sztab kryzysowy.\n\n"
+            "W sposób zorganizowany reżim prezydenta Łukaszenki organizuje grupy osób, które zmierzają na granicę. "
+            "Już w tej chwili widzimy, że była próba przeforsowania tej granicy - powiedział.")
+    assert [s for s, _ in said(pipe, text, "pl")] == ["Jan Wrona"] * len(said(pipe, text, "pl"))
+
+
+def test_a_cue_inside_speech_signed_at_the_sentences_end_reports_nothing(pipe: Pipeline) -> None:
+    text = ("Rzecznik rządu Jan Wrona mówił o sytuacji na granicy. Jednocześnie nasze służby informują, że cały czas "
+            "organizowane są transporty z krajów arabskich - powiedział.")
+    assert [s for s, _ in said(pipe, text, "pl")] == ["Jan Wrona", "Jan Wrona"]
+
+
+def test_an_impersonal_according_to_phrase_names_its_source_or_nobody(pipe: Pipeline) -> None:
+    named = "Как отмечается в сообщении Госпогранкомитета Беларуси, инцидент произошел примерно в полночь."
+    assert [s for s, _ in said(pipe, named, "ru")] == ["State Border Committee of Belarus"]
+    assert said(pipe, "Как сообщается, инцидент произошел примерно в полночь.", "ru") == []

@@ -220,8 +220,9 @@ def _impersonal_cue(doc: Doc, att: Attribution) -> bool:
         return False
     if document_named_after(doc, att.cue_span[1]):
         return False
-    if table.impersonal_cues is not None and table.impersonal_cues.fullmatch(cue):
-        return True
+    if table.impersonal_cues is not None and (table.impersonal_cues.fullmatch(cue)
+                                              or table.impersonal_cues.fullmatch(cue.split()[-1] if cue.split() else cue)):
+        return True  # also the verb closing an according-to phrase ("Как отмечается, …")
     return bool(after) and after[0] in table.impersonal_particles
 
 
@@ -633,6 +634,9 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 continue
             if att.kind != "direct" and att.cue_span and talk_cue(doc, tuple(att.cue_span), sent.end):
                 continue  # "X discussed the border with the ministers of Y": a meeting (the events stage's)
+            if "extend_back" in att.notes:
+                # first: the speech's own words (the whole paragraph) are no place to look for its speaker
+                _extend_back(doc, si, att, last_para_sent[1] if last_para_sent else -1)
             speaker = resolve_speaker(doc, att.speaker_span, history, att.gender_hint,
                                       att.cue_span[0] if att.cue_span else sent.start, since=covered_until,
                                       skip=[*att.content_spans, *_quotes_between(quotes, covered_until, sent.end)])
@@ -665,8 +669,6 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             if speaker is not None:
                 speaker = full_name_of_surname(speaker, [st.speaker for st in out if st.speaker], lang)
                 speaker = name_of_titled_text_person(speaker, doc, att.cue_span[0] if att.cue_span else sent.start)
-            if "extend_back" in att.notes:
-                _extend_back(doc, si, att, last_para_sent[1] if last_para_sent else -1)
             same_speaker = bool(out) and out[-1].speaker == (speaker.name if speaker else None)
             if "continuation" in att.notes and join and same_speaker and out[-1].kind == "direct":
                 _join_continuation(doc, out[-1], att.content_spans[0])

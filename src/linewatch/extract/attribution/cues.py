@@ -104,7 +104,11 @@ def _union(patterns: list[str]) -> re.Pattern[str] | None:
 def cue_table(lang: str) -> CueTable:
     data = lexicon(lang, "cues") or lexicon("en", "cues")
     phrases = sorted((str(p) for p in data.get("according_to") or []), key=len, reverse=True)
-    according = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I) if phrases else None
+    # an adverb may stand after a phrase's first word ("как ранее заявил", "jak wcześniej podał")
+    adverbs = "|".join(re.escape(str(a)) for a in data.get("according_to_adverbs") or [])
+    gap = rf"\s+(?:(?:{adverbs})\s+)?" if adverbs else r"\s+"
+    according = re.compile(r"(?<!\w)(?:" + "|".join(gap.join(re.escape(w) for w in p.split(" ")) for p in phrases)
+                           + r")(?!\w)", re.I) if phrases else None
     suffixes = [(str(s), g) for g, lst in (data.get("gender_suffix") or {}).items() for s in lst]
     return CueTable(
         speech=_union(data.get("speech") or []) or re.compile(r"(?!x)x"),

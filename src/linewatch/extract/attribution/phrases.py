@@ -21,6 +21,7 @@ from linewatch.extract.attribution.base import (
     body_after,
     gender_from_verb,
     is_word,
+    issuer_after,
     name_in_apposition,
     name_like,
     quoted_medium,
@@ -242,7 +243,8 @@ def according_to(view: SentenceView) -> list[Attribution]:
             c_from = e + 1
             content = strip_quotes(text, toks[c_from].start, view.end)
             # "Как отмечают в МИД Белоруссии, …": the adjunct names the body that said it
-            body = body_after(view, idx_after - 1, idx_after) if e > idx_after else None
+            # ("Как отмечается в сообщении ГПК, …": the issuer of the document named there)
+            body = (body_after(view, idx_after - 1, idx_after) or issuer_after(view, idx_after)) if e > idx_after else None
             out.append(Attribution("according_to", (a, b), [content], view.span(*body) if body else None, 0.7,
                                    gender_hint=gender_from_verb(m_text.split()[-1], table)))
             continue

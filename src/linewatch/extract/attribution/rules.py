@@ -165,18 +165,25 @@ def _closes_quote_before(view: SentenceView, k: int, reach: int = 4) -> bool:
 def _dash_signature(view: SentenceView) -> int | None:
     """Index of the dash that closes a speech opened by a dash at its line's start and signed by a cue
     ("– A. Już od niedzieli, 7 listopada, służby wskazywały B – wyjaśnił X", "— A, — сказал X"), or
+    that ends the sentence with its signature ("A, nasze służby informują, że B – powiedział."), or
     None. The words before it are the speaker's, as words inside quotation marks are: a cue among
     them ("wskazywały") reports nothing of its own."""
     line_start = view.text.rfind("\n", 0, view.start) + 1
-    if not opens_with_dash(view.text, line_start) and not opens_with_dash(view.text, view.start):
-        return None
+    opened = opens_with_dash(view.text, line_start) or opens_with_dash(view.text, view.start)
     toks = view.toks
     for d in range(3, len(toks) - 1):
         if toks[d].text in DASHES and toks[d].start > view.start and word_count(view, 0, d) >= 3 \
                 and cue_strength(toks[d + 1], toks[d + 2] if d + 2 < len(toks) else None,
                                  view.table, view.has_parse) is not None:
-            return d
+            # not opened by a dash: only a signature that ends the sentence, and the first one in it
+            # ("A – odpowiedział -To jest B – dodał" signs twice)
+            return d if opened or word_count(view, d + 2, len(toks)) <= SIGNATURE_TAIL_WORDS else None
     return None
+
+
+# A speech not opened by a dash is still signed by " – powiedział X." when no more than this many words
+# follow the cue to the sentence's end ("…, nasze służby informują, że … – powiedział.")
+SIGNATURE_TAIL_WORDS = 5
 
 
 def _take_negation(view: SentenceView, att: Attribution, neg: Token) -> None:

@@ -671,6 +671,10 @@ def resolve_speaker(
         if pronouns[words[-1]] in ("m", "f") and (named := _unknown_person_before(doc, a, pronouns[words[-1]], (a, b))):
             named.mention = surface
             return named
+        if not history and pronouns[words[-1]] in ("m", "f") and (
+                later := _registered_person_after(doc, b, pronouns[words[-1]])) is not None:
+            later.mention = surface
+            return later  # "«…», — заявил он." opening a text whose lead was cut: the person it names next
         return Speaker(_clean_surface(surface), None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.4)
     nouns = cue_table(lang).source_nouns
     if (words and len(words) <= 2 and nouns is not None and nouns.fullmatch(words[-1])
@@ -1536,6 +1540,24 @@ def _last_person_before(doc: Doc, offset: int, window: int = 600,
         last = " ".join(run)
     # "Министр Иван Петровский" tagged as one person: the title word is no part of the name
     return " ".join(_drop_titles(last.split(), doc.lang)) or None if last else None
+
+
+CATAPHORA_SENTENCES = 3  # how far after a pronoun with nobody before it its person may be named
+
+
+def _registered_person_after(doc: Doc, end: int, gender: str) -> Speaker | None:
+    """The first person the registry knows whom the text names within a few sentences after `end`, of
+    the pronoun's gender (or of none known), or None."""
+    if not doc.sentences:
+        return None
+    last = doc.sentences[min(len(doc.sentences) - 1, doc.sentence_index_at(end) + CATAPHORA_SENTENCES)].end
+    for m in doc_mentions(doc):
+        if m.start < end or m.start >= last or not m.actor_id or not is_person(doc, m.actor_id):
+            continue
+        if gender_of(doc, m.actor_id, []) in (None, gender):
+            return Speaker(_actor_name(doc, m.actor_id) or m.text, m.actor_id, None, None, gender, "pronoun", 0.45)
+        return None  # the next person named is of the other sex: the pronoun's is someone else
+    return None
 
 
 def _unknown_person_before(doc: Doc, offset: int, gender: str | None, span: tuple[int, int] | None,

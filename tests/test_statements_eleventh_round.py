@@ -260,3 +260,8 @@ def test_an_impersonal_according_to_phrase_names_its_source_or_nobody(pipe: Pipe
     named = "Как отмечается в сообщении Госпогранкомитета Беларуси, инцидент произошел примерно в полночь."
     assert [s for s, _ in said(pipe, named, "ru")] == ["State Border Committee of Belarus"]
     assert said(pipe, "Как сообщается, инцидент произошел примерно в полночь.", "ru") == []
+
+
+def test_the_issuers_own_channel_names_the_issuer(pipe: Pipeline) -> None:
+    text = "Как отмечается в сообщении в Telegram-канале ГПК, инцидент произошел примерно в полночь."
+    assert [s for s, _ in said(pipe, text, "ru")] == ["State Border Committee of Belarus"]

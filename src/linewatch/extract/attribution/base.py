@@ -424,6 +424,8 @@ def issuer_after(view: SentenceView, i: int, limit: int = 8) -> tuple[int, int] 
         return None
     if not nouns.fullmatch(toks[i + 1].text.lower()):
         return None
+    if i + 4 < len(toks) and toks[i + 2].text.lower() in view.prepositions and is_media_word(toks[i + 3].text, view.lang):
+        i += 2  # "в сообщении в Telegram-канале ГПК": the issuer's own channel, then the issuer
     j = i + 2
     while j < len(toks) and j - i - 2 < limit and is_word(toks[j]) and toks[j].text.lower() not in view.table.that:
         j += 1

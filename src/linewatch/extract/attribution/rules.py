@@ -432,6 +432,7 @@ NO_SUBJECT_DEPS = ("acl", "amod", "acl:relcl", "relcl", "pcomp", "conj", "advcl"
 # An object cue's object shorter than this ("the accusation") is given with its verb as the content.
 SHORT_OBJECT_WORDS = 4
 
+
 def _name_run(view: SentenceView, i: int, j: int, most: int = 4) -> bool:
     """Are tokens i..j-1 a run of one to `most` capitalised words (a name: "RMF FM", "Jan Kowal")?"""
     words = view.toks[i:j]

@@ -1705,8 +1705,9 @@ def full_name_of_surname(speaker: Speaker, earlier: Sequence[str], lang: str) ->
     return speaker
 
 
-TITLE_REACH_WORDS = 8  # the most words between a title's first word and the name it introduces ("komendant główny Straży
-# Granicznej gen. dyw. SG Tomasz Praga")
+# The most words between a title's first word and the name it introduces ("komendant główny Straży
+# Granicznej gen. dyw. SG Tomasz Praga").
+TITLE_REACH_WORDS = 8
 CAPITALISED_RUN_WORDS = 8  # the longest run of capitalised words read as an office's name and a person's
 
 

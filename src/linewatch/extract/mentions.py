@@ -87,14 +87,14 @@ def _in_media_name(doc: Doc, m: Mention, actor_ends: set[int] = frozenset()) -> 
     names no state there."""
     if m.kind not in ("state", "demonym"):
         return False
-    if (glued := _ACRONYM_BEFORE.search(doc.text, max(0, m.start - 12), m.start)) is not None \
-            and glued.end() - 1 not in actor_ends:
+    if (glued := _WORD_AND_HYPHEN_BEFORE.search(doc.text, max(0, m.start - 12), m.start)) is not None \
+            and glued.group(1).isupper() and glued.end() - 1 not in actor_ends:
         return True  # "РБК-Украина": an outlet's acronym glued to the country it covers (not "US-Russia talks")
     nxt = _NEXT_WORD.match(doc.text, m.end)
     return nxt is not None and nxt.group(1) in _media_name_words(doc.lang)
 
 
-_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[^\W\d_a-zа-яёąćęłńóśźż]{2,6}-$")
+_WORD_AND_HYPHEN_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]{2,6})-$")  # "РБК-": an acronym when in capitals
 
 
 @cache

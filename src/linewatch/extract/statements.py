@@ -144,8 +144,14 @@ def _reports(line: str, table: Any, lang: str) -> bool:
     """Does a line report someone's words: a reporting verb in it, and no word of the first person ("I
     request…", "we want…" are a post's own voice; "…, the minister said" is the article's)?"""
     words = [w.lower() for w in WORD.findall(line)]
-    first_person = {w for w, kind in pronoun_table(lang).items() if kind == "s"} | _author_pronouns(lang)
-    return any(table.speech.fullmatch(w) for w in words) and not first_person & set(words)
+    return any(table.speech.fullmatch(w) for w in words) and not _first_person(lang) & set(words)
+
+
+@lru_cache(maxsize=8)
+def _first_person(lang: str) -> frozenset[str]:
+    """The language's first-person subject pronouns ("i", "we"; pronouns.yaml `pronouns` marked "s", and
+    `author_pronouns`)."""
+    return frozenset(w for w, kind in pronoun_table(lang).items() if kind == "s") | _author_pronouns(lang)
 
 
 def _post_words(text: str, a: int, b: int) -> int:
@@ -769,12 +775,19 @@ def _unclosed_quote_paragraph(doc: Doc, si: int, quotes: Sequence[tuple[int, int
 def _dash_paragraph_before(doc: Doc, si: int) -> tuple[int, int] | None:
     """First and last sentence of the paragraph right before sentence si's, when that paragraph opens
     with a dash (speech set as a block in Polish and Russian typography); else None."""
+    before = _previous_paragraph(doc, si)
+    return before if before is not None and opens_with_dash(doc.text, doc.sentences[before[0]].start) else None
+
+
+def _previous_paragraph(doc: Doc, si: int) -> tuple[int, int] | None:
+    """First and last sentence of the paragraph right before sentence si's (none when si opens the
+    text or a blank stretch lies between)."""
     if si == 0:
         return None
     first, last = _paragraph_bounds(doc, si - 1)
     if doc.sentences[last].paragraph != doc.sentences[si].paragraph - 1:
         return None
-    return (first, last) if opens_with_dash(doc.text, doc.sentences[first].start) else None
+    return first, last
 
 
 def _interview_answer(doc: Doc, si: int) -> tuple[int, int] | None:
@@ -839,17 +852,15 @@ def _signed_paragraph(doc: Doc, si: int, table: Any) -> int | None:
 
 
 def _paragraph_before(doc: Doc, si: int) -> tuple[int, int] | None:
-    """First and last sentence of the paragraph right before sentence si's, when it has words enough
-    for a claim and does not end with a colon (which announces what follows); else None."""
-    if si == 0:
+    """The paragraph right before sentence si's (`_previous_paragraph`), when it has words enough for a
+    claim and does not end with a colon (which announces what follows); else None."""
+    before = _previous_paragraph(doc, si)
+    if before is None:
         return None
-    first, last = _paragraph_bounds(doc, si - 1)
-    if doc.sentences[last].paragraph != doc.sentences[si].paragraph - 1:
-        return None
-    a, b = doc.sentences[first].start, doc.sentences[last].end
+    a, b = doc.sentences[before[0]].start, doc.sentences[before[1]].end
     if doc.text[a:b].rstrip().endswith(":") or len(doc.text[a:b].split()) < MIN_PIECE_WORDS:
         return None
-    return first, last
+    return before
 
 
 def _quotes_between(quotes: Sequence[tuple[int, int]], a: int, b: int) -> Sequence[tuple[int, int]]:

@@ -46,6 +46,7 @@ from linewatch.extract.attribution.base import (
     subtree,
     unbracketed_word_count,
     word_count,
+    word_lemma,
     zero_copula,
 )
 from linewatch.extract.attribution.cues import CueTable
@@ -813,8 +814,9 @@ def _fronted_phrase(view: SentenceView, k: int) -> Attribution | None:
     phrase (`particle_lemmas`: "выразил надежду") put before its verb, the content between them and
     the speaker, the verb's subject, after it. Read off the parse only."""
     toks = view.toks
-    if not view.has_parse or k + 1 >= len(toks):
-        return None
+    if not view.has_parse or k + 1 >= len(toks) \
+            or word_lemma(toks[k].text.lower(), view.lang) not in view.table.particle_lemmas:
+        return None  # only a verb of a cue phrase has a noun to put before it
     verb = toks[k]
     nouns = [x for x in range(k) if toks[x].head == verb.i and toks[x].dep in ("obj", "dobj", "obl")
              and particle_words(view.table, verb.text, [toks[x].text])]

@@ -266,6 +266,14 @@ class SentenceView:
     next_sentence: tuple[int, int] | None = None  # the sentence after, for "X said:" + quote below
     _starts: list[int] | None = None
     asides: list[tuple[int, int]] | None = None  # according-to phrases, found once (phrases.according_phrases)
+    _index: dict[int, int] | None = None
+
+    def index_of(self, i: int) -> int | None:
+        """The position in `toks` of the token whose doc index is i (None when not in the sentence);
+        the map is built once per sentence, not once per cue that asks."""
+        if self._index is None:
+            self._index = {t.i: n for n, t in enumerate(self.toks)}
+        return self._index.get(i)
 
     def in_quote(self, a: int, b: int | None = None) -> tuple[int, int] | None:
         """The quotation strictly enclosing [a, b) (quotes are sorted and do not overlap)."""

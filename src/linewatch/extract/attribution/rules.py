@@ -479,15 +479,15 @@ def _coordinated_with(view: SentenceView, y: int) -> int | None:
     opener = toks[y + 2] if nxt is not None and nxt.text == "," and y + 2 < len(toks) else nxt
     if opener is None or not (opener.text.lower() in view.table.that or opener.text == ":" or opener.text in OPEN_QUOTES):
         return None  # "called on the EU to share the costs, and suggested a fund": one proposal, said once
-    pos = {t.i: n for n, t in enumerate(toks)}
-    head = pos.get(toks[y].head)
+    head = view.index_of(toks[y].head)
     if head is None:
         return None
-    if toks[head].dep in ("ccomp", "xcomp") and toks[head].head in pos \
+    grand = view.index_of(toks[head].head)
+    if toks[head].dep in ("ccomp", "xcomp") and grand is not None \
             and not any(t.head == toks[y].i and t.dep.startswith("nsubj") for t in toks):
         # the parser may hang "added" on the reported clause's verb ("said the border would stay closed
         # and added that…"); with no subject of its own it is still the speaker's second cue
-        return pos[toks[head].head]
+        return grand
     return head
 
 
@@ -700,8 +700,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         if not comp:
             return None  # with a parse, an object cue needs its object ("called in to a show" has none)
         left = min(subtree(comp[0], toks), key=lambda t: t.start)
-        idx = {t.i: pos for pos, t in enumerate(toks)}
-        content_tok = idx.get(left.i)
+        content_tok = view.index_of(left.i)
         if content_tok is None or content_tok < j:
             return None
         between = toks[j:content_tok]

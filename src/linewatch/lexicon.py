@@ -9,10 +9,11 @@ code branches: supporting a new language means adding a folder of files.
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import yaml
 
@@ -24,11 +25,35 @@ def data_path(*parts: str) -> Path:
     return Path(str(resources.files("linewatch").joinpath("data", *parts)))
 
 
+def only_true_false_booleans(loader: type[yaml.SafeLoader]) -> None:
+    """Make `loader` read YAML as the data files mean it: only true/false are booleans. PyYAML follows
+    YAML 1.1, where an unquoted on, off, yes, no, y and n are booleans too, so the Polish pronoun "on"
+    (he), the English preposition "on" and the negation "no" silently became True and False."""
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in loader.yaml_implicit_resolvers.items()
+    }
+    loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                 list("tTfF"))
+
+
+class WordListLoader(yaml.SafeLoader):
+    """The loader of data files (see `only_true_false_booleans`)."""
+
+
+only_true_false_booleans(WordListLoader)
+
+
+def load_yaml(text: str | IO[str]) -> Any:
+    """Parse a data file's YAML with `WordListLoader`."""
+    return yaml.load(text, Loader=WordListLoader)
+
+
 def _read(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return load_yaml(fh) or {}
 
 
 @cache

@@ -31,7 +31,15 @@ from typing import Any
 import yaml
 
 from linewatch.errors import InputError
-from linewatch.lexicon import SUPPORTED_LANGUAGES, calendar_forms, data_path, lexicon, shared_data
+from linewatch.lexicon import (
+    SUPPORTED_LANGUAGES,
+    calendar_forms,
+    data_path,
+    lexicon,
+    load_yaml,
+    only_true_false_booleans,
+    shared_data,
+)
 from linewatch.model import Actor, Mention, Role
 
 MAX_REGISTRY_BYTES = 5_000_000
@@ -51,7 +59,7 @@ TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 def _transliteration() -> dict[str, Any]:
     """data/transliteration.yaml: the spelling variants folded into one name key."""
     path = data_path("transliteration.yaml")
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None) or {}
+    return (load_yaml(path.read_text(encoding="utf-8")) if path.exists() else None) or {}
 
 
 @cache
@@ -261,6 +269,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+only_true_false_booleans(_LineLoader)  # an alias "No" or "On" stays a name
 # Dates stay text here so that a bad one ("2021-13-01") is reported with its file and line.
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
@@ -725,18 +734,26 @@ class ActorRegistry:
             )
         return out
 
-    def _without_foreign_bodies(self, names: list[Mention], text: str) -> list[Mention]:
-        """Names less a body's alias that another country's adjective qualifies: "the Latvian
-        State Border Guard", "the Russian border guard's" are not the Polish body called "Border
-        Guard"; the country word stays and says whose body is meant."""
+    def _without_foreign_bodies(self, names: list[Mention], text: str, lang: str) -> list[Mention]:
+        """Names less a body's alias that another country's adjective or possessive qualifies: "the
+        Latvian State Border Guard", "the Russian border guard's", "Lithuania's border guard" are not
+        the Polish body called "Border Guard"; the country word stays and says whose body is meant."""
+        glue = _title_glue(lang)
         out: list[Mention] = []
         for m in names:
             body = self._actors.get(m.actor_id) if m.kind == "body" and m.actor_id else None
             p = out[-1] if out else None
-            if body is not None and body.country and p is not None and p.kind == "demonym" and p.actor_id:
+            if body is not None and body.country and p is not None and p.kind in ("demonym", "state") and p.actor_id:
                 gap = text[p.end : m.start]
                 qualifier = self._actors.get(p.actor_id)
-                words = TOKEN_RE.findall(gap)  # none, or one capitalised word of the body's name ("State")
+                # none, or one capitalised word of the body's name ("State"); a state qualifies only through
+                # its possessive ("Lithuania's", not "w Mińsku Kreml")
+                words = TOKEN_RE.findall(gap)
+                if p.kind == "state":
+                    if not words or any(w.casefold() not in glue for w in words):
+                        out.append(m)
+                        continue
+                    words = []
                 if (len(words) <= 1 and all(w[:1].isupper() for w in words) and not any(c in gap for c in ".;:!?\n,")
                         and qualifier is not None and qualifier.country and qualifier.country != body.country):
                     continue
@@ -782,16 +799,28 @@ class ActorRegistry:
 
     def _body_mentions(self, text: str, lang: str, names: list[Mention]) -> list[Mention]:
         """A body noun qualified by its country or by a place in it: "в Министерстве обороны России",
-        "МИД в Варшаве", "ministerstwo obrony w Moskwie". The mention is that country's body, when the
+        "МИД в Варшаве", "ministerstwo obrony w Moskwie", "Poland's military". The mention is that country's body, when the
         registry has exactly one of that kind; a bare state or city would name the country instead."""
         out: list[Mention] = []
         glue = _place_glue(lang)
+        possessive = _title_glue(lang)
         states = [m for m in names if m.actor_id and m.kind == "state"]
         for form in _body_forms(lang):
             for m in form.finditer(text):
                 s, e = m.start(), m.end()
                 if any(o.start < e and s < o.end for o in out):
                     continue
+                owner = next((st for st in states if st.end <= s and len(text[st.end:s]) <= 4
+                              and TOKEN_RE.findall(text[st.end:s])
+                              and all(w.casefold() in possessive for w in TOKEN_RE.findall(text[st.end:s]))), None)
+                if owner is not None:
+                    # "Poland's military", "Lithuania's border guard": the possessor's body
+                    country = self._actors[owner.actor_id].country  # type: ignore[index]
+                    body = self.body_of(country, form, lang) if country else None
+                    if body is not None:
+                        out.append(Mention(owner.start, e, text[owner.start:e], body.id, kind="body", label="ORG",
+                                           confidence=0.85))
+                        continue
                 for st in states:
                     gap = text[e:st.start]
                     if st.start < e or len(gap) > 12 or any(c in gap for c in ".;:!?\n,"):
@@ -843,7 +872,7 @@ class ActorRegistry:
         Longest match first and never overlapping; a title absorbs the country word
         that qualifies it ("the Belarusian foreign minister" is one mention).
         """
-        names = self._without_foreign_bodies(self._name_mentions(text, lang, on), text)
+        names = self._without_foreign_bodies(self._name_mentions(text, lang, on), text, lang)
         titles = self._title_mentions(text, lang, on, names) + self._body_mentions(text, lang, names)
         if not titles:
             return names  # the name scan never overlaps itself

@@ -26,9 +26,10 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from linewatch.extract.attribution.cues import cue_table
 from linewatch.lexicon import calendar_forms, lexicon
 from linewatch.model import Span
-from linewatch.nlp.doc import DateMention, Doc, phrase_heads
+from linewatch.nlp.doc import DateMention, Doc, Token, phrase_heads
 from linewatch.nlp.pipeline import component
 
 VERSION = "0.1"
@@ -396,12 +397,26 @@ def _owned_elsewhere(doc: Doc, d: DateMention, cue: Span) -> bool:
         # "spokesman X refuted…, taking aim at Y, who on Wednesday blamed Z": the day of Y's act, unless
         # the relative clause is the speaker's own ("X, who spoke on Tuesday, said")
         return not _within_subject_of(doc, gov.head, cue_ids)
+    if gov.pos in ("VERB", "AUX") and _future_of_other(doc, gov):
+        # "bearing in mind the manoeuvres will begin on September 10, he replied…": the day something
+        # else is to happen, not the day of the saying
+        return True
     if gov.pos != "NOUN" or L.occasion.match(gov.text) is not None:
         return False
     return gov.start > d.start or governor(gov.head) not in cue_ids
 
 
 RELATIVE_DEPS = ("relcl", "acl:relcl")
+
+
+def _future_of_other(doc: Doc, verb: Token) -> bool:
+    """Is the verb in the future (an auxiliary of the language's `future_auxiliaries` in cues.yaml)
+    with a noun of its own as subject, so that its date is what is to happen, not a saying?"""
+    sent = doc.sentences[doc.sentence_index_at(verb.start)]
+    kids = [t for t in doc.tokens_in((sent.start, sent.end)) if t.head == verb.i and t.i != verb.i]
+    future = cue_table(doc.lang).future
+    return any(t.dep == "aux" and t.text.lower() in future for t in kids) \
+        and any(t.dep.startswith("nsubj") and t.pos in ("NOUN", "PROPN") for t in kids)
 
 
 def _within_subject_of(doc: Doc, i: int, cue_ids: set[int]) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -29,6 +30,7 @@ from linewatch.extract.attribution.base import (
     OPEN_QUOTES,
     Attribution,
     SentenceView,
+    gender_from_verb,
     opens_with_dash,
     strip_quotes,
     trim_span,
@@ -45,12 +47,14 @@ from linewatch.extract.attribution.speaker import (
     actor_fields,
     anaphor_words,
     cited_person,
+    cites_source,
     determiners,
     doc_mentions,
     document_named_after,
     full_name_of_surname,
     is_anaphor,
     is_person,
+    is_text_body,
     is_title_word,
     name_of_titled_text_person,
     name_problem,
@@ -101,6 +105,9 @@ SKIP_TITLES = True
 
 # Statements below this confidence are not reported.
 MIN_CONFIDENCE = 0.3
+# An impersonal cue ("Подчеркнуто, что…") goes on with a body's document reported at most this many
+# sentences before, in the same or the next paragraph.
+DOCUMENT_SENTENCES = 6
 # A speaker found as the holder of an office ("szef MSWiA") on a date inferred from the URL or text,
 # not given by the source, or with no date at all (the latest holder): the holder may be the wrong
 # one, so the statement is trusted less.
@@ -230,6 +237,19 @@ def _impersonal_cue(doc: Doc, att: Attribution) -> bool:
                                               or table.impersonal_cues.fullmatch(cue.split()[-1] if cue.split() else cue)):
         return True  # also the verb closing an according-to phrase ("Как отмечается, …")
     return bool(after) and after[0] in table.impersonal_particles
+
+
+def _document_cue(doc: Doc, att: Attribution) -> bool:
+    """Does the cue report a document rather than a voice: an impersonal form ("сообщается на сайте
+    МИД", "podano w komunikacie MSZ", `impersonal_cues`, `issuer_cues`) or a document named right after
+    it ("говорится в заявлении МИД")?"""
+    table = cue_table(doc.lang)
+    if att.cue_span is None:
+        return False
+    words = doc.text[att.cue_span[0]:att.cue_span[1]].lower().split()
+    last = words[-1] if words else ""
+    return any(p is not None and p.fullmatch(last) for p in (table.impersonal_cues, table.issuer_cues)) \
+        or document_named_after(doc, att.cue_span[1])
 
 
 def _label_says_more(doc: Doc, label: tuple[int, int] | None, named: tuple[int, int] | None) -> bool:
@@ -571,7 +591,9 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     # a state, or its demonym written with a capital ("reakcji Polski": the country, not "polski")
     place_starts = frozenset(m.start for m in doc.mentions
                              if m.kind == "state" or (m.kind == "demonym" and m.text[:1].isupper()))
+    body_starts = frozenset(m.start for m in doc.mentions if m.kind == "body")
     history: list[Speaker] = []
+    issuer: tuple[Speaker, int, int] | None = None  # the body whose document was reported last (sentence, paragraph)
     out: list[Statement] = []
     prev_date: date | None = None
     said_before = SpanIndex()  # the contents reported so far
@@ -599,7 +621,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             # "– Quote.\n\n– mówił X": the signature's sentence view runs over the quote above it
             start, toks = doc.sentences[above].start, [t for i in range(above, si + 1) for t in by_sentence[i]]
         view = SentenceView(text, start, sent.end, toks, table, has_parse, quotes, anaphors, mention_starts, lang,
-                            place_starts=place_starts)
+                            place_starts=place_starts, body_starts=body_starts)
         if si > 0 and sent.paragraph - doc.sentences[si - 1].paragraph <= 1:
             view.prev_sentence = (doc.sentences[si - 1].start, doc.sentences[si - 1].end)
         if si + 1 < len(doc.sentences) and doc.sentences[si + 1].paragraph - sent.paragraph <= 1:
@@ -646,9 +668,15 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             speaker = resolve_speaker(doc, att.speaker_span, history, att.gender_hint,
                                       att.cue_span[0] if att.cue_span else sent.start, since=covered_until,
                                       skip=[*att.content_spans, *_quotes_between(quotes, covered_until, sent.end)])
-            if _impersonal_cue(doc, att) and (speaker is None or speaker.span is None
-                                              or not sent.start <= speaker.span[0] < sent.end):
-                continue  # "Отмечается, что…": no source in its own sentence; an earlier speaker said nothing of it
+            impersonal = _impersonal_cue(doc, att)
+            if impersonal and (speaker is None or speaker.span is None
+                               or not sent.start <= speaker.span[0] < sent.end):
+                if issuer is None or si - issuer[1] > DOCUMENT_SENTENCES or sent.paragraph - issuer[2] > 1:
+                    continue  # "Отмечается, что…": no source in its own sentence; an earlier speaker said nothing of it
+                # "…, — сообщается на сайте МИД России. Подчеркнуто, что…": the document reported just
+                # before goes on; its issuer speaks, not whoever was quoted last
+                speaker = replace(issuer[0], span=None, mention=None, resolved_by="previous",
+                                  confidence=min(issuer[0].confidence, 0.6))
             if "embedded_post" in att.notes and (speaker is None or not speaker.actor_id):
                 continue  # a post by an account the registry cannot place (a private person): nobody's statement
             problem = speaker_problem(doc, speaker, att.speaker_span)
@@ -659,6 +687,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 speaker = unnamed(speaker)  # "it said", "who said": kept, but naming nobody
             elif problem == AGENCY and speaker is not None and _is_state(doc, speaker.actor_id):
                 continue  # "Polish media reported", "Belarusian state TV said": a country's press, not the state
+            elif problem == AGENCY and speaker is not None and cites_source(doc, speaker, sent.end):
+                continue  # "радиостанция ZET со ссылкой на неофициальные источники": someone else's words, unnamed
             elif problem == AGENCY and speaker is not None and att.cue_span and speaker.span \
                     and speaker.span[1] <= att.cue_span[0] and att.kind != "according_to":
                 if _reports_speech(doc, att, table):
@@ -704,6 +734,11 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             for span in said_now:
                 said_before.add(span)
             last_para_sent = (sent.paragraph, si)
+            if said_now and speaker is not None and speaker.actor_id and speaker.gender == "n" \
+                    and _document_cue(doc, att):
+                issuer = (speaker, si, sent.paragraph)  # a body's document, which later impersonal cues go on with
+            elif said_now:
+                issuer = None
             # a noun cue or a stance verb is weak evidence of who is talking: "it" later must not
             # be resolved through it; a person the text names as the subject of a stance verb
             # ("Shmyhal considers… He called on…") is still who "he" is next
@@ -711,6 +746,12 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                     and (not {"noun_cue", "attitude"} & set(att.notes) or _named_person(doc, speaker))):
                 if speaker.gender is None and att.gender_hint:
                     speaker.gender = att.gender_hint
+                elif speaker.gender == "n" and att.cue_span and \
+                        (verb_gender := gender_from_verb(text[att.cue_span[0]:att.cue_span[1]], table)) in ("m", "f"):
+                    speaker.grammatical = verb_gender  # the verb's ending, not a pronoun's guess
+                speaker.text_body = is_text_body(speaker, lang)
+                if speaker.text_body and speaker.gender is None:
+                    speaker.gender = "n"  # "the Regional Signals Authority": a body, an "it" or "the agency" later
                 if speaker.gender is None and speaker.actor_id is None and speaker.resolved_by == "text":
                     # what a later "he", "she" or "they" may stand for, read off the phrase
                     referent = phrase_referent(doc, speaker.span)
@@ -718,7 +759,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                     speaker.one_person = referent == "s"
                 history.append(speaker)
     _reader_speakers(doc, out)
-    return _drop_relaying_statements(_drop_nested_beliefs(out))
+    return _drop_repeats(_drop_relaying_statements(_drop_nested_beliefs(out)))
 
 
 def _last_date_of(out: list[Statement], speaker: str, doc: Doc, paragraph: int) -> date | None:
@@ -887,6 +928,20 @@ def _containing_index(spans: list[list[tuple[int, int]]]):
         return sorted({j for a, b, j in parts[lo:hi] if a <= offset < b})
 
     return containing
+
+
+def _drop_repeats(out: list[Statement]) -> list[Statement]:
+    """The first of statements the page repeats word for word (a photo caption or a lead stored twice):
+    the same speaker and the same content are one statement, not two."""
+    seen: set[tuple[str | None, str]] = set()
+    kept = []
+    for st in out:
+        key = (st.speaker, " ".join(st.content.split()).casefold())
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(st)
+    return kept
 
 
 def _drop_nested_beliefs(out: list[Statement]) -> list[Statement]:

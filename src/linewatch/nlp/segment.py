@@ -81,6 +81,9 @@ def quote_spans(text: str, lang: str, start: int = 0, end: int | None = None) ->
     i = start
     while i < end:
         opener = scan[i]
+        if opener == '"' and _closes_only(scan, i):
+            i += 1  # a stray closing mark ("…szybki sposób" – powiedział X"): it opens nothing
+            continue
         if opener in pairs:
             close = _find_close(scan, i, end, opener, pairs[opener])
             if close is not None:
@@ -90,6 +93,14 @@ def quote_spans(text: str, lang: str, start: int = 0, end: int | None = None) ->
                 continue
         i += 1
     return spans
+
+
+def _closes_only(text: str, i: int) -> bool:
+    """Can the straight double quote at i only close a quotation: a word ends right before it and
+    a space, a dash or punctuation follows ('sposób" –', 'end".')?"""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isalnum() or before in ".,!?…)") and (after.isspace() or after in ".,;:!?)–—-")
 
 
 def _find_close(text: str, i: int, end: int, opener: str, closers: frozenset[str]) -> int | None:

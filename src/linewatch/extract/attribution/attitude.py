@@ -29,6 +29,7 @@ from functools import cache
 from linewatch.extract.attribution.base import (
     Attribution,
     SentenceView,
+    ascribed_intention,
     children_of,
     is_active_participle,
     is_word,
@@ -249,6 +250,8 @@ def _attitude_verbs(view: SentenceView, taken: list[tuple[int, int]], rules: Att
             continue
         if reduced_passive(view, k):
             continue  # "Mark Meadows accused of lying": nobody named accuses
+        if ascribed_intention(view, k):
+            continue  # "people seeking to cross": the author's description of them
         passive = _subject(t, kids, by_i, PASSIVE_SUBJECT_DEPS)
         agent = next((c for c in kids.get(t.i, []) if c.dep in AGENT_DEPS), None)
         if passive is not None and agent is not None:

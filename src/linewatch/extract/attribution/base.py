@@ -162,6 +162,10 @@ def is_active_participle(t: Token) -> bool:
             or "VerbForm=Part" in morph and "Tense=Pres" in morph)
 
 
+# Entity labels of a word that is no person's surname ("Say Mexico demanded…" is no name).
+NOT_PERSON_ENTS = ("GPE", "LOC", "NORP", "ORG", "FAC")
+
+
 def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | None:
     """Character span of the nominal subject of a cue from the dependency parse (en, ru)."""
     by_i = {t.i: t for t in toks}
@@ -199,6 +203,9 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
             else:
                 members = [t for t in members if t.start >= cue.end]
             words = [t for t in members if is_word(t) or t.text in ("'s", "’s")]
+            if words and words[0] is not toks[0] and toks[0].pos == "PROPN" and toks[0].text[:1].isupper() \
+                    and words[0] is toks[1] and words[0].pos == "PROPN" and words[0].ent not in NOT_PERSON_ENTS:
+                words = [toks[0], *words]  # "Oleksiy Danilov, …, said": the parser left the sentence's first name alone
             if words:
                 return words[0].start, words[-1].end
             return None
@@ -210,6 +217,9 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
         verb = by_i.get(by_i[node.head].head) if node.dep == "pcomp" and node.head in by_i else None
         if verb is not None and any(t.head == verb.i and t.dep in ("nsubjpass", "nsubj:pass") for t in toks):
             node = verb  # "X was quoted as saying": the subject of the passive "quoted" (not "Y quoted X as…")
+            continue
+        if verb is not None and not any(t.head == verb.i and t.dep in ("dobj", "obj") for t in toks):
+            node = verb  # "X responded to the comments by saying": who responded says it ("Y quoted X as…" has an object)
             continue
         return None
     return None
@@ -261,6 +271,7 @@ class SentenceView:
     mention_starts: frozenset[int] = frozenset()  # starts of registry actor mentions
     lang: str = "en"
     place_starts: frozenset[int] = frozenset()  # starts of the mentions naming a state or place
+    body_starts: frozenset[int] = frozenset()  # starts of the mentions naming a registry body
     floor: int = 0  # content of a post-position cue starts here (after an earlier attribution)
     prev_sentence: tuple[int, int] | None = None  # the sentence before, for "Об этом заявил X"
     next_sentence: tuple[int, int] | None = None  # the sentence after, for "X said:" + quote below
@@ -362,7 +373,8 @@ def negated_or_hypothetical(view: SentenceView, k: int, intention_ok: bool = Fal
     negation = table.negation
     if table.negation_ok is not None and table.negation_ok.fullmatch(toks[k].text.lower()):
         negation = frozenset()  # "nie wykluczył, że…" says something
-    if k + 1 < len(toks) and toks[k + 1].text.lower() in table.hypothetical and toks[k + 1].text.lower() not in table.that:
+    if k + 1 < len(toks) and toks[k + 1].text.lower() in table.hypothetical and toks[k + 1].text.lower() not in table.that \
+            and not _opens_reported_clause(view, k, k + 1):
         return True  # "сказал бы", "said if"
     if not intention_ok and k > 0 and toks[k - 1].text.lower() in table.blocked_before:
         return True  # "trying to suggest", "wants to say": an intention, not a statement
@@ -388,6 +400,22 @@ def negated_or_hypothetical(view: SentenceView, k: int, intention_ok: bool = Fal
     return False
 
 
+def _opens_reported_clause(view: SentenceView, k: int, x: int) -> bool:
+    """Does token x open a clause inside what cue k reports, by the parse ("he said if lives are at
+    risk, this is not…": the condition hangs on the reported clause, a ccomp of "said")?"""
+    if not view.has_parse:
+        return False
+    node = view.toks[x]
+    for _ in range(4):
+        head = view.index_of(node.head)
+        if head is None or head == x:
+            return False
+        if head == k:
+            return node.dep == "ccomp"
+        node = view.toks[head]
+    return False
+
+
 @cache
 def _reduced_passive(lang: str) -> re.Pattern[str] | None:
     """`reduced_passive` of `cues.yaml`: a cue with its preposition and no object between
@@ -401,6 +429,19 @@ def reduced_passive(view: SentenceView, k: int) -> bool:
     rp = _reduced_passive(view.lang)
     toks = view.toks
     return rp is not None and k + 1 < len(toks) and bool(rp.fullmatch(f"{toks[k].text.lower()} {toks[k + 1].text.lower()}"))
+
+
+def ascribed_intention(view: SentenceView, k: int) -> bool:
+    """Is the intention cue at k ascribed to someone rather than voiced: a participle on a noun
+    ("people seeking to cross the border") or what someone is accused of ("accused of seeking to…",
+    the words before it a `reduced_passive` phrase)?"""
+    toks, pat = view.toks, view.table.intention_cues
+    if pat is None or not pat.fullmatch(toks[k].text.lower()):
+        return False
+    if view.has_parse and toks[k].dep == "acl" and is_active_participle(toks[k]):
+        return True  # not "the claim that Crutcher had refused to…": a clause with its own subject
+    rp = _reduced_passive(view.lang)
+    return rp is not None and k >= 2 and bool(rp.fullmatch(f"{toks[k - 2].text.lower()} {toks[k - 1].text.lower()}"))
 
 
 def passive_without_agent(view: SentenceView, k: int) -> bool:
@@ -481,6 +522,20 @@ def body_after(view: SentenceView, k: int, i: int, limit: int = 6) -> tuple[int,
         j += 1  # "в Минобороны России во время брифинга": the body's name ends before the next adjunct
     if not any(t.start in view.mention_starts or is_home_body_word(t.text, view.lang) for t in toks[i + 1:j]):
         return None  # "poinformowali w sobotę w Warszawie …": a day, not a body ("— добавили в МИД" is one)
+    return i, j
+
+
+def registered_after(view: SentenceView, i: int, limit: int = 4) -> tuple[int, int] | None:
+    """Token range of a body the registry knows, named in lower case right after the cue
+    ("– poinformowała straż graniczna.", "— сообщила прокуратура"): its words up to punctuation, a
+    complementiser or a preposition; None when no registry mention starts at token i."""
+    toks, table = view.toks, view.table
+    if i >= len(toks) or toks[i].start not in view.body_starts or not toks[i].text[:1].islower():
+        return None
+    j = i + 1
+    while (j < len(toks) and j - i < limit and is_word(toks[j]) and toks[j].text.lower() not in table.that
+           and toks[j].text.lower() not in view.prepositions):
+        j += 1
     return i, j
 
 
@@ -726,6 +781,15 @@ def _bracket_open(toks: Sequence[Token], close: int, most: int = 3) -> int | Non
     return None
 
 
+def _apposition_opens(toks: list[Token], x: int, end: int) -> bool:
+    """Does an apposition open at token x: a word in lower case ("a deputy foreign minister"), or a
+    state's possessive before one ("Austria's chancellor": the parse's case particle marks it)?"""
+    if toks[x].text[:1].islower():
+        return True
+    return x + 2 < min(end, len(toks)) and toks[x + 1].dep == "case" and toks[x + 1].pos == "PART" \
+        and toks[x + 2].text[:1].islower()
+
+
 def named_before_apposition(view: SentenceView, sep: int, back: list[int], most: int = 4,
                             clause_before: int = 3) -> int | None:
     """Index of the first word of a name set off by commas before an apposition and the cue ("…, Jan
@@ -739,7 +803,7 @@ def named_before_apposition(view: SentenceView, sep: int, back: list[int], most:
         if opening is None or opening + 1 >= sep:
             return None
         back, sep = list(range(opening + 1, sep)), opening
-    if toks[sep].text != "," or not toks[min(back)].text[:1].islower():
+    if toks[sep].text != "," or not _apposition_opens(toks, min(back), max(back) + 1):
         return None
     first = sep
     while first > 0 and sep - first < most + 1 and is_word(toks[first - 1]) and toks[first - 1].text[:1].isupper():

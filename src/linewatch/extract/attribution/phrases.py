@@ -31,7 +31,7 @@ from linewatch.extract.attribution.base import (
     word_count,
 )
 from linewatch.extract.attribution.cues import CueTable
-from linewatch.extract.attribution.speaker import names_only_medium
+from linewatch.extract.attribution.speaker import is_title_word, names_only_medium
 from linewatch.lexicon import lexicon
 
 
@@ -200,6 +200,14 @@ def according_phrases(view: SentenceView) -> list[tuple[int, int]]:
     return view.asides
 
 
+def _bare_title_source(view: SentenceView, i: int) -> bool:
+    """Is token i a title word in lower case with no name after it ("Zdaniem ministra reżim…",
+    "Według rzecznika rząd…"): the title alone is the phrase's source?"""
+    toks = view.toks
+    return (i + 1 < len(toks) and toks[i].text[:1].islower() and is_title_word(toks[i].text, view.lang)
+            and not name_like(view, i + 1))
+
+
 def according_to(view: SentenceView) -> list[Attribution]:
     table, toks, text = view.table, view.toks, view.text
     out = []
@@ -256,6 +264,10 @@ def according_to(view: SentenceView) -> list[Attribution]:
                         and (run := speaker_after(view, idx_after, limit=e - idx_after)) is not None and run[0] < e:
                     # "Jak stwierdził na środowej konferencji prasowej szef MRiRW, …": the adjunct is not the speaker
                     src = (run[0], e)
+            elif _bare_title_source(view, idx_after):
+                # "Zdaniem ministra reżim Łukaszenki dąży…": the minister's view; the name further on
+                # is what the view is about
+                src, c_from = (idx_after, idx_after + 1), idx_after + 1
             else:
                 run = speaker_after(view, idx_after, limit=5)
                 if not run:

@@ -16,6 +16,8 @@ surface alone.
 """
 from __future__ import annotations
 
+from functools import cache
+
 from linewatch.extract.attribution.attitude import attitudes
 from linewatch.extract.attribution.base import (
     CLOSE_QUOTES,
@@ -25,9 +27,11 @@ from linewatch.extract.attribution.base import (
     SEPARATORS,
     Attribution,
     SentenceView,
+    ascribed_intention,
     body_after,
     cue_strength,
     gender_from_verb,
+    is_active_participle,
     is_word,
     issuer_after,
     name_like,
@@ -39,6 +43,7 @@ from linewatch.extract.attribution.base import (
     passive_without_agent,
     quoted_medium,
     quoted_object,
+    registered_after,
     speaker_after,
     speaker_before,
     strip_quotes,
@@ -67,6 +72,7 @@ from linewatch.extract.attribution.speaker import (
     speaker_words,
 )
 from linewatch.extract.dates import month_words
+from linewatch.lexicon import calendar_forms, lexicon
 from linewatch.nlp.doc import Token
 
 
@@ -101,7 +107,8 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             continue
         if view.in_quote(t.start, t.end) and _author_aside(view, k) is None:
             continue  # a cue inside a quotation belongs to the quoted speaker's words
-        if negated_or_hypothetical(view, k) or passive_without_agent(view, k) or other_sense(view, k):
+        if negated_or_hypothetical(view, k) or passive_without_agent(view, k) or other_sense(view, k) \
+                or ascribed_intention(view, k) or _described_act(view, k):
             continue
         back_ref = back_reference(view, k)
         if back_ref is not None:
@@ -227,11 +234,19 @@ def _verb_with_that_clause(view: SentenceView, k: int) -> bool:
 def _post_position(view: SentenceView, k: int) -> Attribution | None:
     """CONTENT <sep> [SPEAKER] CUE [SPEAKER]."""
     toks, text = view.toks, view.text
+    if view.has_parse and is_active_participle(toks[k]) and not (k > 0 and toks[k - 1].pos in ("AUX", "ADP")):
+        # "…, this is not a side effect of Russia defending itself": a participle signs nothing ("is
+        # saying" and "quotes X as saying" do)
+        return None
     j = k - 1
     back: list[int] = []
     # a long title before a name ("the country's charge d'affaires in Poland Andrei Ordash said") may
     # take more words than a subject otherwise does
-    most = 14 if k >= 2 and name_like(view, k - 1) and name_like(view, k - 2) else 8
+    # ("…, the European Commission president Ursula von der Leyen has said": past the auxiliary)
+    last = k - 1
+    while last > 0 and toks[last].pos == "AUX" and view.has_parse:
+        last -= 1
+    most = 14 if last >= 1 and name_like(view, last) and name_like(view, last - 1) else 8
     while j >= 0 and len(back) < most and toks[j].text not in SEPARATORS and toks[j].text not in CLOSE_QUOTES:
         if toks[j].text == ")":
             # "Sen. Claire McCaskill (D-Mo.) said": a bracket belongs to the speaker, dash and all
@@ -303,7 +318,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
             after_start += 1  # the medium's name after the pronoun
     if speaker is None:
         # "…, podkreślają w MSZ Litwy": the body first, not the capitalised word that ends it ("Litwy")
-        inv = body_after(view, k, after_start) or speaker_after(view, after_start) or issuer_after(view, after_start)
+        inv = body_after(view, k, after_start) or speaker_after(view, after_start) or issuer_after(view, after_start) \
+            or registered_after(view, after_start)
         if inv:
             speaker = view.span(*inv)
             after_start = inv[1]
@@ -331,7 +347,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         # ("— A, — сказал X, — B"); a clause after a bare comma is the author's narration
         closes = False
     medial = (not quoted and not follow_on and closes
-              and word_count(view, after_start + 1, len(toks)) >= 3 and word_count(view, 0, sep) >= 1)
+              and word_count(view, after_start + 1, len(toks)) >= 3 and word_count(view, 0, sep) >= 1
+              and not _adjunct_of_cue(view, k, after_start + 1, sep))
     if medial:
         # "The museum, Mr. Bush said, celebrated…": the content runs on both sides of the cue
         tail = strip_quotes(text, toks[after_start + 1].start, view.end)
@@ -432,6 +449,9 @@ NO_SUBJECT_DEPS = ("acl", "amod", "acl:relcl", "relcl", "pcomp", "conj", "advcl"
 
 # An object cue's object shorter than this ("the accusation") is given with its verb as the content.
 SHORT_OBJECT_WORDS = 4
+# At most this many tokens of the cue's own adjuncts before a "that" clause ("said during a press
+# conference in the city of Lutsk, located near the border, that…"); more is taken for a misparse.
+ADJUNCT_REACH = 24
 
 
 def _name_run(view: SentenceView, i: int, j: int, most: int = 4) -> bool:
@@ -455,6 +475,48 @@ def _named_before_participle(view: SentenceView, k: int) -> tuple[int, int] | No
     if cue_strength(toks[x], nxt, view.table, view.has_parse) != "speech":
         return None
     return toks[x + 1].start, toks[k - 2].end
+
+
+def _described_act(view: SentenceView, k: int) -> bool:
+    """Is the object cue at k a participle describing what someone does ("Russia defending its
+    infrastructure", "troops attacking the post"), not a document's words ("a statement welcoming
+    the decision": the head is one of `source_nouns`)?"""
+    toks, table = view.toks, view.table
+    if not view.has_parse or not is_active_participle(toks[k]):
+        return False
+    if table.object_cues is None or not table.object_cues.fullmatch(toks[k].text.lower()):
+        return False
+    if toks[k].dep != "acl":
+        # "likely to be Russia defending its infrastructure": a participle with a subject of its own
+        # and no finite auxiliary ("is defending" would be one) describes an act
+        kids = [t for t in toks if t.head == toks[k].i]
+        return any(t.dep == "nsubj" for t in kids) and not any(
+            t.pos == "AUX" and "VerbForm=Fin" in t.morph for t in kids)
+    head = view.index_of(toks[k].head)
+    return head is None or table.source_nouns is None or not table.source_nouns.fullmatch(toks[head].text.lower())
+
+
+def _adjunct_of_cue(view: SentenceView, k: int, x: int, sep: int) -> bool:
+    """Is the prepositional phrase at token x, after the cue set off by commas, the author's adjunct
+    ("…, X has said, in defiance of calls…"), not the rest of an interrupted clause? It is when the
+    parse hangs it on the cue, or when the words before the cue already make a clause of their own."""
+    toks = view.toks
+    if not view.has_parse or x >= len(toks) or toks[x].pos != "ADP":
+        return False
+    return toks[x].head == toks[k].i or any(t.pos in ("VERB", "AUX") for t in toks[:sep])
+
+
+def _bare_infinitive(view: SentenceView, k: int, comp: Token) -> bool:
+    """Is `comp` an infinitive opened by the language's marker ("to build") after a comma that sets
+    the cue off, while cue k is no verb that reports with one (it is in `infinitive_cues`: "urged …
+    to", "plans to")? "hopes to offset" keeps its infinitive; "has said, in defiance of calls … to
+    build" does not."""
+    table, toks = view.table, view.toks
+    if not table.infinitive or (table.infinitive_cues is not None and table.infinitive_cues.fullmatch(toks[k].text.lower())):
+        return False
+    left = min(subtree(comp, toks), key=lambda t: t.start)
+    return left.text.lower() in table.infinitive and any(
+        t.text == "," for t in toks[k + 1:] if t.start < left.start)
 
 
 def _coordinated_cue(view: SentenceView, k: int, y: int) -> int | None:
@@ -556,6 +618,22 @@ def _opens_content(table: CueTable, cue: str, word: str) -> bool:
 
 
 DATE_WORDS = 3  # the longest date ("20 июня 2022") read between a cue verb and its phrase's word
+
+
+def _time_only(view: SentenceView, a: int, b: int) -> bool:
+    """Are tokens a..b only when something was said ("said on Thursday, adding…"): prepositions,
+    weekdays, months, numbers and parts of the day, no content?"""
+    words = [t.text.casefold() for t in view.toks[a:b] if is_word(t)]
+    calendar = _calendar_words(view.lang)
+    return bool(words) and all(w in calendar or w.isdigit() or w in view.prepositions for w in words)
+
+
+@cache
+def _calendar_words(lang: str) -> frozenset[str]:
+    """Weekday and month forms and the parts of the day of `lang` (dates.yaml), case-folded."""
+    data = lexicon(lang, "dates")
+    return frozenset(calendar_forms(lang, "weekdays")) | month_words(lang) | frozenset(
+        str(w).casefold() for w in data.get("day_parts") or [])
 
 
 def _date_words(view: SentenceView, j: int) -> int:
@@ -660,7 +738,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         if follow is not None and _name_run(view, j, follow) and speaker_before(view, k) is None:
             return None  # "…, podaje RMF FM, podkreślając, że Z": the name after the cue speaks; the participle says Z
         if (follow is not None and word_count(view, j, follow) >= 2 and toks[j].text != ","
-                and k > 0 and toks[k - 1].text not in SEPARATORS):
+                and k > 0 and toks[k - 1].text not in SEPARATORS and not _time_only(view, j, follow)):
             # "X said it was unacceptable, adding that Z": "said" owns the clause up to the participle
             content_tok, stop_at, between = j, follow, []
         elif follow is not None:
@@ -682,6 +760,9 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     elif view.has_parse and not particle:
         comp = [t for t in toks if t.head == toks[k].i and t.dep in ("ccomp", "xcomp") and t.start > toks[k].end]
         object_cue = table.object_cues is not None and bool(table.object_cues.fullmatch(toks[k].text.lower()))
+        if comp and comp[0].dep == "xcomp" and not object_cue and _bare_infinitive(view, k, comp[0]):
+            comp = []  # "has said, in defiance of calls … to build defences": the parser hung another
+            # noun's infinitive on a verb that takes none; the words said are elsewhere
         if object_cue and comp and comp[0].dep == "xcomp":
             # "назвал действия властей бесчеловечными": the object and its predicate are the content
             objs = [t for t in toks if t.head == toks[k].i and t.dep in ("dobj", "obj") and toks[k].end < t.start < comp[0].start]
@@ -710,7 +791,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
                 # "обвинила в произошедшем Россию": the object after the verb's other complement; the
                 # content starts right after the cue
                 content_tok, between = j, []
-        if len(between) > 8:
+        if len(between) > 8 and not _adjuncts_then_that(view, k, between, content_tok):
             return None
         if comp[0].dep in ("dobj", "obj") and word_count(view, content_tok, n) < 3 \
                 and not (table.nouns is not None and table.nouns.fullmatch(comp[0].text.lower())):
@@ -783,6 +864,17 @@ def _clause_before_speaker(view: SentenceView, speaker_start: int) -> tuple[int,
     if not view.has_parse or not any("VerbForm=Fin" in (t.morph or "") for t in toks[: at - 1]):
         return None  # "Speaking in Essex, Mr Johnson said: …": an adjunct, no clause of its own
     return strip_quotes(view.text, view.start, toks[at - 1].start)
+
+
+def _adjuncts_then_that(view: SentenceView, k: int, between: list[Token], content_tok: int) -> bool:
+    """Are the many words between cue k and its content only the cue's own adjuncts, and does the
+    content open with a complementiser ("said during a press conference in the city of Lutsk,
+    located near the border, that…")? Then the distance is no sign of a misparse."""
+    toks = view.toks
+    if toks[content_tok].text.lower() not in view.table.that or len(between) > ADJUNCT_REACH:
+        return False
+    by_i = {t.i: t for t in toks}
+    return between[0].pos == "ADP" and all(_governed_by(t, toks[k], by_i) for t in between if is_word(t))
 
 
 def _governed_by(tok: Token, head: Token, by_i: dict[int, Token]) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
@@ -53,6 +53,10 @@ class Speaker:
     resolved_by: str = "name"  # name / registry / pronoun / anaphor / text / previous
     confidence: float = 0.8
     one_person: bool = False  # one person of unknown sex ("Jeppe Bruus"): a "he" or "she", never a "they"
+    # a body's grammatical gender, as a verb the text gave it shows ("poinformowała straż graniczna",
+    # "сообщила прокуратура"): a later "– przekazała" with no subject may be that body's
+    grammatical: str | None = None
+    text_body: bool = False  # a body the registry does not know, named by the text ("the TTJA")
 
 
 @cache
@@ -170,9 +174,12 @@ def speaker_problem(doc: Doc, speaker: Speaker | None, phrase: tuple[int, int] |
     words_of = doc.text[said_by[0]:said_by[1]]
     if (cut := _medium_adjunct(words_of, doc.lang)) is not None:
         words_of = words_of[:cut]  # "сообщении МО РФ в Telegram-канале": where it was posted, not who
-    if names_medium(words_of, doc.lang):
+    before = re.search(r"(\w+)[ \t]+$", doc.text[max(0, said_by[0] - 30):said_by[0]])  # the word right before, same line
+    if names_medium(words_of, doc.lang) or (not speaker.actor_id and before is not None
+                                            and is_media_word(before.group(1), doc.lang)):
         # "Telegram-канал «Грей зона»", "the newspaper Izvestia": a medium relays, like an agency; so
-        # do "Polish media" and "Belarusian state television", which are not the state they name
+        # do "Polish media" and "Belarusian state television", which are not the state they name, and
+        # a name a medium noun stands right before ("радиостанция ZET сообщила")
         return AGENCY
     if speaker.actor_id:
         return None
@@ -731,16 +738,20 @@ def resolve_speaker(
         # a person noun ("Wiceszef MSZ stwierdził") never refers back to a body the text named in its own
         # words ("– wyjaśnia Urząd do Spraw Cudzoziemców"), which no registry id marks as one
         offices = {base for base in (anaphor_base(h, lang) for h in heads) if base in _anaphor_data(lang)[2]}
-        fitting = [h for h in history if fits(h.actor_id, h.gender)
+        # a body noun may also refer back to a body the text named in its own words ("the agency said"
+        # after "the TTJA believes…"), never to a person
+        fitting = [h for h in history if (fits(h.actor_id, h.gender) or fit.body and h.text_body
+                                          and _may_name_text_body(heads, h.name, lang))
                    and (fit.body or h.actor_id or not _names_body(h.name, lang))
                    and not names_only_medium(h.mention or h.name or "", lang)  # "еженедельник Defense News"
-                   and (h.actor_id or _text_title_fits(doc, h.name, offices))]
+                   and (h.actor_id or _text_title_fits(doc, h.name, offices) or fit.body)]
         gender = "n" if fit.body else gender_hint
         prev = (_previous(fitting, gender, (a, b))
                 or _subject_person_before(doc, a, gender, (a, b), fits=fits))
-        if prev is None and fit.roles:
+        if prev is None and (fit.roles or fit.title_words):
             # "— сказал глава государства" after a quotation of several paragraphs: the holder of that
-            # office the text named further back, before the home country's (a wrong person costs most)
+            # office the text named further back, before the home country's (a wrong person costs most);
+            # so too a noun that fits only such holders ("– oświadczył białoruski dyktator": a president)
             prev = _subject_person_before(doc, a, gender, (a, b), sentences_back=ANAPHOR_SENTENCES, fits=fits)
         if prev is not None:
             prev.mention = surface
@@ -768,10 +779,21 @@ def resolve_speaker(
         # only words for the state's own voice before the state, as "Власти Латвии" (state_voices)
         return Speaker(_actor_name(doc, state.actor_id) or state.text, state.actor_id, (state.start, state.end),
                        state.text, gender_of(doc, state.actor_id, history), "registry", 0.9)
-    name = _clean_surface(_name_part(surface, lang) or _without_occasion(surface, lang))
+    named = _name_before_apposition(surface)
+    name = _clean_surface(named or _name_part(surface, lang) or _without_occasion(surface, lang))
     if not name:
         return _previous(history, gender_hint, None)
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
+
+
+def _name_before_apposition(surface: str) -> str | None:
+    """The name a phrase opens with, when an apposition follows it after a comma ("Jan Wrzosek,
+    Austria's chancellor"): two to four capitalised words, no more; else None."""
+    head, comma, _ = surface.partition(",")
+    words = WORD.findall(head)
+    if not comma or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    return head.strip()
 
 
 def _state_voice(word: str, lang: str) -> bool:
@@ -1191,15 +1213,29 @@ def _citing(lang: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I) if phrases else None
 
 
-def cited_person(doc: Doc, speaker: Speaker, stop: int) -> Speaker | None:
-    """The registry person an agency or medium cites right after its name ("пишет канал X со ссылкой
-    на Пригожина", "RIA Novosti, citing Kremlin spokesman Dmitry Peskov"), or None. Only a person
-    the registry knows: "a source in the ministry" is nobody the text names."""
+def _citing_phrase(doc: Doc, speaker: Speaker, stop: int) -> re.Match[str] | None:
+    """The citing phrase right after a medium's name ("со ссылкой на", "citing"; speakers.yaml `citing`)."""
     pattern = _citing(doc.lang)
     if pattern is None or speaker.span is None:
         return None
     m = pattern.search(doc.text, speaker.span[0], min(stop, speaker.span[1] + 60))
     if m is None or doc.text[speaker.span[1]:m.start()].strip(" ," + _OPENING + _CLOSING) and m.start() > speaker.span[1] + 30:
+        return None
+    return m
+
+
+def cites_source(doc: Doc, speaker: Speaker, stop: int) -> bool:
+    """Does the medium cite a source right after its name ("радиостанция ZET со ссылкой на неофициальные
+    источники сообщила")? Then it relays someone else's words, not its own report."""
+    return _citing_phrase(doc, speaker, stop) is not None
+
+
+def cited_person(doc: Doc, speaker: Speaker, stop: int) -> Speaker | None:
+    """The registry person an agency or medium cites right after its name ("пишет канал X со ссылкой
+    на Пригожина", "RIA Novosti, citing Kremlin spokesman Dmitry Peskov"), or None. Only a person
+    the registry knows: "a source in the ministry" is nobody the text names."""
+    m = _citing_phrase(doc, speaker, stop)
+    if m is None:
         return None
     end = re.search(r"[,.;:!?\n]", doc.text[m.end():stop])
     b = m.end() + end.start() if end else stop
@@ -1349,8 +1385,9 @@ def _names_body(name: str | None, lang: str) -> bool:
     """Does a speaker's own wording name a body ("Urząd do Spraw Cudzoziemców", "the State Border
     Service")? One of its first words starts with a body's head noun (speakers.yaml `body_heads`)."""
     heads = speaker_words(lang).body_heads
-    words = [w.group().lower() for w in WORD.finditer(name or "")][:3]
-    return bool(heads) and any(w.startswith(heads) for w in words)
+    words = [w.group().lower() for w in WORD.finditer(name or "")]
+    # the head noun leads in Polish and Russian, ends the name in English ("…Regulatory Authority")
+    return bool(heads) and any(w.startswith(heads) for w in words[:3] + words[-1:])
 
 
 def _in_brackets(text: str, start: int, end: int, reach: int = 120) -> bool:
@@ -2025,6 +2062,22 @@ def gender_of(doc: Doc, actor_id: str | None, history: list[Speaker]) -> str | N
     return "n" if actor.type != "person" else None
 
 
+def _may_name_text_body(heads: Iterable[str], name: str | None, lang: str) -> bool:
+    """Can a body noun ("the agency", "the commission") refer back to a body the text named in its own
+    words? A generic noun for any body (pronouns.yaml `generic_body_anaphors`) can; another only when
+    the body's name holds it ("the commission" for "The Commission on Presidential Debates", never
+    "the campaign")."""
+    generic = frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("generic_body_anaphors") or [])
+    words = {w.lower() for w in WORD.findall(name or "")}
+    return any(h in generic or h in words for h in heads)
+
+
+def is_text_body(h: Speaker, lang: str) -> bool:
+    """Is the speaker a body the text names in its own words, unknown to the registry ("the TTJA",
+    "Consumer Protection and Technical Regulatory Authority")?"""
+    return h.actor_id is None and h.resolved_by == "text" and _names_body(h.name, lang)
+
+
 def _previous(
     history: list[Speaker],
     gender: str | None,
@@ -2047,10 +2100,11 @@ def _previous(
                 recent = [prev] + recent
                 break
     for prev in recent:
-        if gender in ("m", "f") and prev.gender in ("m", "f", "n", "p") and prev.gender != gender:
+        if gender in ("m", "f") and prev.gender in ("m", "f", "n", "p") and prev.gender != gender \
+                and not (prev.gender == "n" and prev.grammatical == gender):
             continue  # "– dodał" (he added) is not the border guard's statement, "he" not the critics'
-        if gender == "n" and (prev.gender != "n" or prev.actor_id is None):
-            continue  # "it" only stands for a known body ("the ministry… it said")
+        if gender == "n" and (prev.gender != "n" or prev.actor_id is None and not prev.text_body):
+            continue  # "it" only stands for a body ("the ministry… it said")
         if gender == "p" and (prev.gender in ("m", "f") or prev.one_person):
             continue
         return Speaker(prev.name, prev.actor_id, span, None, gender if gender in ("m", "f") else prev.gender,

@@ -479,8 +479,7 @@ def _named_before_participle(view: SentenceView, k: int) -> tuple[int, int] | No
 
 def _described_act(view: SentenceView, k: int) -> bool:
     """Is the object cue at k a participle describing what someone does ("Russia defending its
-    infrastructure", "troops attacking the post"), not a document's words ("a statement welcoming
-    the decision": the head is one of `source_nouns`)?"""
+    infrastructure", "Kyiv attacking the post"), not a document's words ("a declaration demanding…")?"""
     toks, table = view.toks, view.table
     if not view.has_parse or not is_active_participle(toks[k]):
         return False
@@ -492,8 +491,10 @@ def _described_act(view: SentenceView, k: int) -> bool:
         kids = [t for t in toks if t.head == toks[k].i]
         return any(t.dep == "nsubj" for t in kids) and not any(
             t.pos == "AUX" and "VerbForm=Fin" in t.morph for t in kids)
+    # "a declaration demanding that…", "a tweet attacking X": a common noun's words; a name or a state
+    # ("Russia defending…") acts
     head = view.index_of(toks[k].head)
-    return head is None or table.source_nouns is None or not table.source_nouns.fullmatch(toks[head].text.lower())
+    return head is None or toks[head].pos == "PROPN" or toks[head].start in view.place_starts
 
 
 def _adjunct_of_cue(view: SentenceView, k: int, x: int, sep: int) -> bool:

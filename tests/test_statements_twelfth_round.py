@@ -214,3 +214,30 @@ def test_a_body_noun_refers_back_to_a_text_body_only_when_it_fits(pipe: Pipeline
     text = ("The Commission on Presidential Debates said the microphone had worked. The campaign said the ad will air "
             "nationally as part of its spending on television.")
     assert said(pipe, text, "en", date(2016, 9, 30))[-1][0] != "The Commission on Presidential Debates"
+
+
+def test_an_adverbial_clause_after_the_cue_is_no_content_and_a_title_around_the_subject(pipe: Pipeline) -> None:
+    text = ("NATO sees no sign that Russia has changed its nuclear posture, the head of the Western military alliance "
+            "said Thursday, after Belarus’ president claimed that his country had already received some weapons.")
+    got = said(pipe, text, "en", date(2023, 6, 15))
+    assert got[0] == ("Jens Stoltenberg", "NATO sees no sign that Russia has changed its nuclear posture")
+    assert got[1][0] == "Alexander Lukashenko"
+
+
+def test_a_hyphen_inside_a_title_sets_nothing_off(pipe: Pipeline) -> None:
+    text = ("\"We are, of course, closely monitoring what the army is doing,\" Alliance Secretary-General Jan Wrzosek "
+            "told reporters on Thursday.")
+    assert said(pipe, text, "en") == [("Jan Wrzosek", "We are, of course, closely monitoring what the army is doing")]
+
+
+def test_a_person_named_after_the_last_statement_goes_on(pipe: Pipeline) -> None:
+    text = ("Informację potwierdził Jan Wrzosek, rzecznik ministra. „Służby działają coraz ofensywniej” – podkreślił. "
+            "Rano przed ministerstwem zaparkowała limuzyna. To Piotr Brzoza, ambasador, wezwany do MSZ w trybie pilnym. "
+            "Po wyjściu zaprzeczał, by ktokolwiek z listy zajmował się szpiegostwem.")
+    assert [s for s, _ in said(pipe, text, "pl", date(2022, 3, 23))][-1] == "Piotr Brzoza"
+
+
+def test_an_oblique_relative_is_no_speaker(pipe: Pipeline) -> None:
+    text = ("Депутат Иван Петров дал интервью «Известиям», в котором заявил, что никакого вмешательства в кризис "
+            "не было.")
+    assert [s for s, _ in said(pipe, text, "ru", date(2021, 11, 10))] == ["Иван Петров"]

@@ -247,7 +247,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     while last > 0 and toks[last].pos == "AUX" and view.has_parse:
         last -= 1
     most = 14 if last >= 1 and name_like(view, last) and name_like(view, last - 1) else 8
-    while j >= 0 and len(back) < most and toks[j].text not in SEPARATORS and toks[j].text not in CLOSE_QUOTES:
+    while j >= 0 and len(back) < most and (toks[j].text not in SEPARATORS or _glued_hyphen(view, j)) \
+            and toks[j].text not in CLOSE_QUOTES:
         if toks[j].text == ")":
             # "Sen. Claire McCaskill (D-Mo.) said": a bracket belongs to the speaker, dash and all
             opening = next((x for x in range(j - 1, max(-1, j - 8), -1) if toks[x].text == "("), None)
@@ -497,6 +498,22 @@ def _described_act(view: SentenceView, k: int) -> bool:
     return head is None or toks[head].pos == "PROPN" or toks[head].start in view.place_starts
 
 
+def _adverbial_clause(view: SentenceView, verb: Token) -> bool:
+    """Does the verb head a clause opened by a subordinator other than the reported speech's
+    complementiser ("after X claimed…", "when it was…"), by the parse?"""
+    if not view.has_parse or verb.pos not in ("VERB", "AUX"):
+        return False
+    that = view.table.that
+    return any(t.head == verb.i and t.dep == "mark" and t.text.lower() not in that for t in view.toks)
+
+
+def _glued_hyphen(view: SentenceView, j: int) -> bool:
+    """Is token j a hyphen inside a word ("Secretary-General"), no dash setting a clause off?"""
+    t, text = view.toks[j], view.text
+    return t.text == "-" and 0 < t.start and t.end < len(text) and not text[t.start - 1].isspace() \
+        and not text[t.end].isspace()
+
+
 def _adjunct_of_cue(view: SentenceView, k: int, x: int, sep: int) -> bool:
     """Is the prepositional phrase at token x, after the cue set off by commas, the author's adjunct
     ("…, X has said, in defiance of calls…"), not the rest of an interrupted clause? It is when the
@@ -718,6 +735,8 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             break  # "accused Warsaw of lying when it said that…": the "that" is the inner cue's
         if x > j and _coordinated_cue(view, k, x) is not None:
             break  # "said the border stays closed and added that…": the "that" opens the second cue's words
+        if x > j and _adverbial_clause(view, tx):
+            break  # "said Thursday, after X claimed that…": the "that" is the adverbial clause's
         if (low in table.infinitive and x + 1 < n and table.infinitive_cues is not None
                 and table.infinitive_cues.fullmatch(toks[k].text.lower())
                 and (toks[x + 1].pos in ("VERB", "AUX") or not view.has_parse)):
@@ -759,7 +778,8 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         if relative:
             content_tok, between = j, []
     elif view.has_parse and not particle:
-        comp = [t for t in toks if t.head == toks[k].i and t.dep in ("ccomp", "xcomp") and t.start > toks[k].end]
+        comp = [t for t in toks if t.head == toks[k].i and t.dep in ("ccomp", "xcomp") and t.start > toks[k].end
+                and not _adverbial_clause(view, t)]
         object_cue = table.object_cues is not None and bool(table.object_cues.fullmatch(toks[k].text.lower()))
         if comp and comp[0].dep == "xcomp" and not object_cue and _bare_infinitive(view, k, comp[0]):
             comp = []  # "has said, in defiance of calls … to build defences": the parser hung another

@@ -485,6 +485,8 @@ def resolve_speaker(
     to the person the text just named. `since` (where the last statement ended): a person the
     text names after it, outside `skip` (the statement's own words), is the subject of a cue
     with no subject ("Do kryzysu odniósł się X. – … – powiedział."), before any earlier speaker."""
+    if span is not None and _oblique_relative(doc, span):
+        span = None  # "дал интервью «Известиям», в котором заявил": the relative is the interview, not who spoke
     if span is None or span[1] <= span[0]:
         if at is not None and (rel := _relative_subject_before(doc, at, skip)) is not None:
             return rel  # "…, Mariusz Kamiński, który mówiąc o sytuacji, stwierdził": the relative's antecedent
@@ -499,6 +501,10 @@ def resolve_speaker(
         if at is not None and since is not None:
             prev = _subject_person_before(doc, at, gender_hint, None, sentences_back=3, after=since, skip=skip,
                                           speakers=history)
+        if prev is None and at is not None and since is not None and history:
+            # "To Siergiej Andriejew, ambasador … Po wyjściu zaprzeczał, by…": a person the registry does not
+            # know, named after the last statement, is who goes on, not the last speaker
+            prev = _unknown_person_before(doc, at, gender_hint, None, after=since)
         prev = prev or _previous(history, gender_hint, None)
         if prev is None and at is not None:
             prev = _subject_person_before(doc, at, gender_hint, None)
@@ -531,6 +537,14 @@ def resolve_speaker(
     for m in doc.mentions_starting((a, b)):
         if m.kind == "title" and b < m.end:
             b = m.end  # "said the head of EU diplomacy": the phrase was cut at "of", inside the title
+    covering = next((m for m in doc.mentions_starting((max(0, a - 60), a))
+                     if m.kind == "title" and m.actor_id and m.start < a and b <= m.end), None)
+    if covering is not None and is_person(doc, covering.actor_id):
+        # "after Belarus' president claimed": the parser took only "president" for the subject; the
+        # title around it, with its country, names the holder
+        return Speaker(_actor_name(doc, covering.actor_id) or covering.text, covering.actor_id,
+                       (covering.start, covering.end), covering.text, gender_of(doc, covering.actor_id, history),
+                       "registry", 0.8)
     if (name_end := _apposed_name(doc, a, b)) is not None:
         # "Jan Kowal, a spokesman for the Estonian Interior Ministry, said": the person named first,
         # not the state or body of the apposition that describes them
@@ -1597,8 +1611,16 @@ def _registered_person_after(doc: Doc, end: int, gender: str) -> Speaker | None:
     return None
 
 
+def _oblique_relative(doc: Doc, span: tuple[int, int]) -> bool:
+    """Is the phrase only a preposition and a relative pronoun ("в котором", "w którym", "in which")?"""
+    words = [w.lower() for w in WORD.findall(doc.text[span[0]:span[1]])]
+    preps = speaker_words(doc.lang).prepositions
+    relatives = cue_table(doc.lang).relative_openers
+    return len(words) == 2 and words[0] in preps and words[1] in relatives
+
+
 def _unknown_person_before(doc: Doc, offset: int, gender: str | None, span: tuple[int, int] | None,
-                           sentences_back: int = 2) -> Speaker | None:
+                           sentences_back: int = 2, after: int = 0) -> Speaker | None:
     """The first person the registry does not know named in the nearest sentence before `offset`
     that names one: a run of two or more capitalised words after any title words ("Wojewoda Tomasz
     Nowak odwiedził… Jak zaznaczył, …" -> Tomasz Nowak). Where the parser tags entities, the run must
@@ -1616,7 +1638,7 @@ def _unknown_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
         if k < 0:
             break
         sent = doc.sentences[k]
-        toks = [t for t in doc.tokens_in((sent.start, min(sent.end, offset)))]
+        toks = [t for t in doc.tokens_in((max(sent.start, after), min(sent.end, offset)))]
         runs: list[list[Any]] = []
         for x, t in enumerate(toks):
             ok = (t.text[:1].isupper() and t.text[:1].isalpha() and not (len(t.text) > 1 and t.text.isupper())
@@ -1628,6 +1650,8 @@ def _unknown_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
             elif ok and not (x and toks[x - 1].text.lower() in preps):
                 runs.append([t])
         for run in runs:
+            while len(run) > 2 and common_word(run[0].text, doc.lang):
+                run = run[1:]  # "To Siergiej Andriejew" opens with a pronoun ("it is"), not a name
             name = full_name([t.text for t in run], doc.lang)
             if not name:
                 continue

@@ -241,3 +241,9 @@ def test_an_oblique_relative_is_no_speaker(pipe: Pipeline) -> None:
     text = ("Депутат Иван Петров дал интервью «Известиям», в котором заявил, что никакого вмешательства в кризис "
             "не было.")
     assert [s for s, _ in said(pipe, text, "ru", date(2021, 11, 10))] == ["Иван Петров"]
+
+
+def test_a_fronted_participle_is_how_it_was_said_and_an_emphasised_object_what(pipe: Pipeline) -> None:
+    text = ("Speaking in an interview with a private broadcaster, Jan Wrzosek emphasized the importance of regaining "
+            "full control over the border.")
+    assert said(pipe, text, "en") == [("Jan Wrzosek", "the importance of regaining full control over the border")]

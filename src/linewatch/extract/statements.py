@@ -808,8 +808,11 @@ def _unclosed_quote_paragraph(doc: Doc, si: int, quotes: Sequence[tuple[int, int
     a, b = doc.sentences[first].start, doc.sentences[last].end
     if doc.text[a:a + 1] not in OPEN_QUOTES or any(qa == a for qa, _qb in quotes):
         return None
-    if any(ch in doc.text[a + 1:b] for ch in CLOSE_QUOTES if len(ch) == 1 and ch != doc.text[a]):
-        return None  # a mark closes in the paragraph: the quotation ended there
+    text = doc.text
+    marks = {ch for ch in CLOSE_QUOTES if len(ch) == 1 and ch != text[a]}
+    if any(text[x] in marks and not (text[x - 1].isalnum() and x + 1 < b and text[x + 1].isalnum())
+           for x in range(a + 1, b)):
+        return None  # a mark closes in the paragraph: the quotation ended there (not "Lukashenko’s" apostrophe)
     return b
 
 

@@ -33,6 +33,7 @@ from linewatch.extract.attribution.base import (
 from linewatch.extract.attribution.cues import CueTable
 from linewatch.extract.attribution.speaker import is_title_word, names_only_medium
 from linewatch.lexicon import lexicon
+from linewatch.nlp.names import may_be_nominative
 
 
 def noun_cues(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribution]:
@@ -204,8 +205,11 @@ def _bare_title_source(view: SentenceView, i: int) -> bool:
     """Is token i a title word in lower case with no name after it ("Zdaniem ministra reżim…",
     "Według rzecznika rząd…"): the title alone is the phrase's source?"""
     toks = view.toks
+    # the word after it opens the content's own subject ("reżim", a nominative), not the title's
+    # qualifier ("rzecznika litewskiego MSZ Tomasza Kowalczyka": a genitive, the name follows)
     return (i + 1 < len(toks) and toks[i].text[:1].islower() and is_title_word(toks[i].text, view.lang)
-            and not name_like(view, i + 1))
+            and not name_like(view, i + 1) and toks[i + 1].text[:1].islower()
+            and may_be_nominative(toks[i + 1].text, view.lang))
 
 
 def according_to(view: SentenceView) -> list[Attribution]:

@@ -234,6 +234,8 @@ def _verb_with_that_clause(view: SentenceView, k: int) -> bool:
 def _post_position(view: SentenceView, k: int) -> Attribution | None:
     """CONTENT <sep> [SPEAKER] CUE [SPEAKER]."""
     toks, text = view.toks, view.text
+    if view.has_parse and toks[0].dep == "advcl" and toks[0].head == toks[k].i and is_active_participle(toks[0]):
+        return None  # "Speaking in an interview with TVN24, Tusk emphasized…": how he spoke, not what
     if view.has_parse and is_active_participle(toks[k]) and not (k > 0 and toks[k - 1].pos in ("AUX", "ADP")):
         # "…, this is not a side effect of Russia defending itself": a participle signs nothing ("is
         # saying" and "quotes X as saying" do)

@@ -247,3 +247,9 @@ def test_a_fronted_participle_is_how_it_was_said_and_an_emphasised_object_what(p
     text = ("Speaking in an interview with a private broadcaster, Jan Wrzosek emphasized the importance of regaining "
             "full control over the border.")
     assert said(pipe, text, "en") == [("Jan Wrzosek", "the importance of regaining full control over the border")]
+
+
+def test_writing_a_letter_is_no_statement_of_the_letter(pipe: Pipeline) -> None:
+    text = ("The interior minister Jan Wrzosek has written a letter to his counterpart Piotr Brzoza to thank the border "
+            "guard for protecting the border.")
+    assert "a letter to his counterpart Piotr Brzoza" not in [c for _, c in said(pipe, text, "en")]

@@ -209,6 +209,12 @@ def _content(verb: Token, kids: dict[int, list[Token]], toks: list[Token],
     return []
 
 
+def _names_document(content: list[Token], view: SentenceView) -> bool:
+    """Is the content's head a document noun ("a letter", "a statement"; cues.yaml `source_nouns`)?"""
+    nouns = view.table.source_nouns
+    return nouns is not None and any(nouns.fullmatch(h.text.lower()) for h in phrase_heads(content))
+
+
 def _points_back(content: list[Token], rules: AttitudeRules) -> bool:
     """Is the content's head a pronoun or a statement noun ("it", "the claim")?"""
     heads = phrase_heads(content)
@@ -267,6 +273,8 @@ def _attitude_verbs(view: SentenceView, taken: list[tuple[int, int]], rules: Att
             else:
                 source_toks = [x for x in subtree(subj, toks, kids) if x.end <= t.start or x.start >= t.end]
             content_toks = _content(t, kids, toks, rules)
+            if _names_document(content_toks, view):
+                continue  # "has written a letter to his counterpart": the letter's words are elsewhere
             if lemma in rules.clause_only and not any(c.dep in CLAUSE_DEPS + INFINITIVE_DEPS for c in kids.get(t.i, [])):
                 continue  # "had known Prigozhin for years": knowing someone is no view; "knows that…" is
         att = _attribution(view, t, source_toks, content_toks, taken, rules, min_words=2, notes=["attitude"])

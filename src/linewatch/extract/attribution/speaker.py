@@ -505,6 +505,8 @@ def resolve_speaker(
             # "To Siergiej Andriejew, ambasador … Po wyjściu zaprzeczał, by…": a person the registry does not
             # know, named after the last statement, is who goes on, not the last speaker
             prev = _unknown_person_before(doc, at, gender_hint, None, after=since)
+            if prev is not None and any(h.name == prev.name for h in history):
+                prev = None  # the last speaker named again ("…," said X. "…"): the history has them, surer
         prev = prev or _previous(history, gender_hint, None)
         if prev is None and at is not None:
             prev = _subject_person_before(doc, at, gender_hint, None)

@@ -253,3 +253,24 @@ def test_writing_a_letter_is_no_statement_of_the_letter(pipe: Pipeline) -> None:
     text = ("The interior minister Jan Wrzosek has written a letter to his counterpart Piotr Brzoza to thank the border "
             "guard for protecting the border.")
     assert "a letter to his counterpart Piotr Brzoza" not in [c for _, c in said(pipe, text, "en")]
+
+
+def test_an_acronym_at_the_sentence_start_is_a_name(pipe: Pipeline) -> None:
+    # morfeusz2 reads "ISS" as a place's genitive; an acronym is a name, spelt out earlier in the text
+    text = ("Estońska Służba Bezpieczeństwa Wewnętrznego (ISS) zidentyfikowała sprawców. ISS poinformowała, że "
+            "dowody wskazują na działanie na polecenie obcych służb.")
+    assert [s for s, _ in said(pipe, text, "pl", date(2024, 2, 20))] == ["Estońska Służba Bezpieczeństwa Wewnętrznego"]
+
+
+def test_an_unnamed_official_of_a_ministry_speaks_for_it(pipe: Pipeline) -> None:
+    text = ("\"The situation on the border is the result of irresponsible actions,\" a Latvian Foreign Ministry "
+            "spokesman told reporters.")
+    assert [s for s, _ in said(pipe, text, "en", date(2021, 11, 11))] == ["Ministry of Foreign Affairs of Latvia"]
+
+
+def test_a_quotation_running_over_paragraphs_goes_on_past_an_apostrophe(pipe: Pipeline) -> None:
+    text = ("\"The situation is dangerous,\" a spokesman for the Regional Signals Authority told reporters.\n\n"
+            "\"The crossings are an unprecedented attack by Lukashenko’s regime.\n\n"
+            "\"It is known that the services work closely together.\"")
+    got = statements(pipe, text, "en", date(2021, 11, 11))
+    assert "closely together" in got[-1].content

@@ -765,10 +765,18 @@ def name_like(view: SentenceView, x: int) -> bool:
         return True
     if not t.text[:1].isupper():
         return False
+    if _acronym_token(t):
+        return True  # "ISS poinformowała": an acronym is a name wherever it stands
     if x == 0 or view.toks[x - 1].text in QUOTE_MARKS or t.start == view.start:
         # a capital at the start of a sentence proves nothing unless a capital follows
         return x + 1 < len(view.toks) and view.toks[x + 1].text[:1].isupper()
     return True
+
+
+def _acronym_token(t: Token) -> bool:
+    """An acronym of two to six capitals ("ISS", "MSZ"); the morphology may read one as an oblique
+    form of a word ("ISS": a place's genitive), but it is a name."""
+    return 2 <= len(t.text) <= 6 and t.text.isupper() and t.text.isalpha()
 
 
 def _bracket_open(toks: Sequence[Token], close: int, most: int = 3) -> int | None:
@@ -852,7 +860,7 @@ def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, in
             break
     if first_cap is None:
         return (a, end) if view.has_parse else None
-    if not view.has_parse and not any(may_be_nominative(toks[x].text, view.lang) for x in range(first_cap, end)
-                                       if is_word(toks[x])):
+    if not view.has_parse and not any(may_be_nominative(toks[x].text, view.lang) or _acronym_token(toks[x])
+                                       for x in range(first_cap, end) if is_word(toks[x])):
         return None  # "spotkania z rosyjskim dyplomatą podaje RMF FM": no word of it can be a subject
     return first_cap, end

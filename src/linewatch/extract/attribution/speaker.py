@@ -547,6 +547,10 @@ def resolve_speaker(
         return Speaker(_actor_name(doc, covering.actor_id) or covering.text, covering.actor_id,
                        (covering.start, covering.end), covering.text, gender_of(doc, covering.actor_id, history),
                        "registry", 0.8)
+    if (body := _unnamed_officials_body(doc, a, b)) is not None:
+        # "a Latvian Foreign Ministry spokesman told…": one of the ministry's people, unnamed; the
+        # ministry speaks (its spokesman's office has no holder the registry knows)
+        return Speaker(body.name, body.id, (a, b), doc.text[a:b], "n", "registry", 0.7)
     if (name_end := _apposed_name(doc, a, b)) is not None:
         # "Jan Kowal, a spokesman for the Estonian Interior Ministry, said": the person named first,
         # not the state or body of the apposition that describes them
@@ -1613,6 +1617,23 @@ def _registered_person_after(doc: Doc, end: int, gender: str) -> Speaker | None:
     return None
 
 
+def _unnamed_officials_body(doc: Doc, a: int, b: int) -> Any | None:
+    """The body of an official named only by an indefinite title ("a Latvian Foreign Ministry
+    spokesman"; pronouns.yaml `indefinites`) that the registry gives no holder, else None."""
+    words = WORD.findall(doc.text[a:b])
+    indefinite = frozenset(str(w).lower() for w in lexicon(doc.lang, "pronouns").get("indefinites") or [])
+    reg = registry_for(doc)
+    if not words or words[0].lower() not in indefinite or reg is None:
+        return None
+    for m in doc.mentions_starting((a, b)):
+        if m.kind == "title" and m.actor_id is None and m.end <= b and " " in m.text:
+            found = [x for x in reg.find_mentions(m.text.rsplit(" ", 1)[0], doc.lang, doc.date)
+                     if x.kind == "body" and x.actor_id]
+            if found:
+                return reg.by_id(found[0].actor_id)
+    return None
+
+
 def _oblique_relative(doc: Doc, span: tuple[int, int]) -> bool:
     """Is the phrase only a preposition and a relative pronoun ("в котором", "w którym", "in which")?"""
     words = [w.lower() for w in WORD.findall(doc.text[span[0]:span[1]])]
@@ -1998,7 +2019,7 @@ def _spelled_out(text: str, short: str, lang: str) -> str | None:
     """The name a text spells out before a short name in brackets ("Consumer Protection and Technical
     Regulatory Authority (TTJA)"): the capitalised words right before the bracket, with the short
     lower-case words between them; None when the text spells out no name of two capitalised words."""
-    found = re.search(rf"((?:[^\W\d_][\w'’-]*\s+){{1,{SPELT_OUT_WORDS}}})\(\s*{re.escape(short)}\s*\)", text)
+    found = re.search(rf"((?:[^\W\d_][\w'’-]*[ \t]+){{1,{SPELT_OUT_WORDS}}})\(\s*{re.escape(short)}\s*\)", text)
     if found is None:
         return None
     words = found.group(1).split()

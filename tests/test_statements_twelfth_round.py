@@ -274,3 +274,9 @@ def test_a_quotation_running_over_paragraphs_goes_on_past_an_apostrophe(pipe: Pi
             "\"It is known that the services work closely together.\"")
     got = statements(pipe, text, "en", date(2021, 11, 11))
     assert "closely together" in got[-1].content
+
+
+def test_a_medium_named_in_quotes_after_reports_relays(pipe: Pipeline) -> None:
+    text = ("The veto was also confirmed by the President of the Council after the talks, which lasted late into the "
+            "night, reports “Morning Truth” .")
+    assert [s.cue for s in statements(pipe, text, "en", date(2023, 12, 15)) if s.cue == "reports"] == []

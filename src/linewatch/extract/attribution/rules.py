@@ -326,8 +326,9 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         if inv:
             speaker = view.span(*inv)
             after_start = inv[1]
-        elif _medium_follows(view, after_start):
-            return None  # "…, сообщают местные СМИ": a medium relays; nobody the text names speaks
+        elif _medium_follows(view, after_start) or (after_start < len(toks) and toks[after_start].text in OPEN_QUOTES
+                                                    and _quoted_source_name(view, k, after_start)):
+            return None  # "…, сообщают местные СМИ", "…, reports “European Truth”": a medium relays; nobody speaks
     if speaker is None and view.table.issuer_cues is not None and view.table.issuer_cues.fullmatch(toks[k].text.lower()):
         return None  # "сказано в статье": no issuer named, no speaker to carry over
     rest_words = unbracketed_word_count(view, after_start, len(toks))
@@ -498,6 +499,21 @@ def _described_act(view: SentenceView, k: int) -> bool:
     # ("Russia defending…") acts
     head = view.index_of(toks[k].head)
     return head is None or toks[head].pos == "PROPN" or toks[head].start in view.place_starts
+
+
+def _quoted_source_name(view: SentenceView, k: int, marker: int) -> bool:
+    """Is the quotation opened at `marker`, right after a relaying cue ("reports", `relay` in
+    cues.yaml), only a capitalised name of at most four words that ends the sentence ("…, reports
+    “European Truth”.")?"""
+    toks, relay = view.toks, view.table.relay
+    if relay is None or not relay.fullmatch(toks[k].text.lower()) or toks[marker].text not in OPEN_QUOTES:
+        return False
+    q = view.in_quote(toks[marker].start + 1)
+    if q is None or q[0] != toks[marker].start:
+        return False
+    words = [w for w in toks if q[0] < w.start < q[1] - 1 and is_word(w)]
+    after = [t for t in toks if t.start >= q[1] and is_word(t)]
+    return 0 < len(words) <= 4 and all(w.text[:1].isupper() for w in words) and not after
 
 
 def _adverbial_clause(view: SentenceView, verb: Token) -> bool:
@@ -750,6 +766,8 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     content_tok = None
     act_start: int | None = None  # the content starts at the cue: a short object says nothing alone
     stop_at: int | None = None  # the content ends before this token (a follow-on participle)
+    if marker is not None and _quoted_source_name(view, k, marker):
+        return None  # "…, reports “European Truth”.": the medium that relays, named in quotes, says nothing
     if marker is not None:
         # the content keeps its complementiser ("that the border…", "to take responsibility", as
         # annotated corpora do); a colon is left out, an opening quote kept

@@ -16,6 +16,7 @@ from linewatch.extract.attribution.cues import CueTable
 from linewatch.extract.attribution.speaker import (
     AGENCY,
     SUBJECT_DEPS,
+    is_acronym,
     is_anaphor,
     is_home_body_word,
     is_media_word,
@@ -516,10 +517,7 @@ def body_after(view: SentenceView, k: int, i: int, limit: int = 6) -> tuple[int,
         return None
     if gender_from_verb(toks[k].text, table) != "p" and "Number=Plur" not in toks[k].morph:
         return None  # "заявил в интервью": a person's cue; the place is an adjunct
-    j = i + 1
-    while (j < len(toks) and j - i - 1 < limit and is_word(toks[j]) and toks[j].text.lower() not in table.that
-           and toks[j].text.lower() not in view.prepositions):
-        j += 1  # "в Минобороны России во время брифинга": the body's name ends before the next adjunct
+    j = _phrase_end(view, i + 1, limit)  # "в Минобороны России во время брифинга": ends before the next adjunct
     if not any(t.start in view.mention_starts or is_home_body_word(t.text, view.lang) for t in toks[i + 1:j]):
         return None  # "poinformowali w sobotę w Warszawie …": a day, not a body ("— добавили в МИД" is one)
     return i, j
@@ -529,14 +527,21 @@ def registered_after(view: SentenceView, i: int, limit: int = 4) -> tuple[int, i
     """Token range of a body the registry knows, named in lower case right after the cue
     ("– poinformowała straż graniczna.", "— сообщила прокуратура"): its words up to punctuation, a
     complementiser or a preposition; None when no registry mention starts at token i."""
-    toks, table = view.toks, view.table
+    toks = view.toks
     if i >= len(toks) or toks[i].start not in view.body_starts or not toks[i].text[:1].islower():
         return None
-    j = i + 1
-    while (j < len(toks) and j - i < limit and is_word(toks[j]) and toks[j].text.lower() not in table.that
-           and toks[j].text.lower() not in view.prepositions):
+    return i, _phrase_end(view, i + 1, limit - 1)
+
+
+def _phrase_end(view: SentenceView, j: int, most: int) -> int:
+    """Where a name's words that start at token j end: after at most `most` words, before punctuation,
+    a complementiser or a preposition (the next adjunct)."""
+    toks, that, preps = view.toks, view.table.that, view.prepositions
+    start = j
+    while j < len(toks) and j - start < most and is_word(toks[j]) and toks[j].text.lower() not in that \
+            and toks[j].text.lower() not in preps:
         j += 1
-    return i, j
+    return j
 
 
 def _name_after(toks: Sequence[Token], i: int, most: int = 3) -> int | None:
@@ -774,9 +779,9 @@ def name_like(view: SentenceView, x: int) -> bool:
 
 
 def _acronym_token(t: Token) -> bool:
-    """An acronym of two to six capitals ("ISS", "MSZ"); the morphology may read one as an oblique
+    """An acronym of two to six letters ("ISS", "MSZ"); the morphology may read one as an oblique
     form of a word ("ISS": a place's genitive), but it is a name."""
-    return 2 <= len(t.text) <= 6 and t.text.isupper() and t.text.isalpha()
+    return len(t.text) <= 6 and t.text.isalpha() and is_acronym(t.text)
 
 
 def _bracket_open(toks: Sequence[Token], close: int, most: int = 3) -> int | None:

@@ -563,7 +563,7 @@ def resolve_speaker(
         # "Глава МИД Эстонии | Маргус Цахна назвал" (the finder kept only the name after the title)
         return Speaker(holder.name, holder.id, (a, b), surface, gender_of(doc, holder.id, history), "registry", 0.85)
     bare = [w for w in WORD.findall(surface) if w.lower() not in determiners(lang)]
-    if (len(bare) == 1 and _acronym(bare[0]) and name_problem(bare[0], lang) is None
+    if (len(bare) == 1 and is_acronym(bare[0]) and name_problem(bare[0], lang) is None
             and not any(m.actor_id for m in doc.mentions_starting((a, b)))
             and (full := _spelled_out(doc.text, bare[0], lang)) is not None):
         # "the TTJA believes" after "the Consumer Protection and Technical Regulatory Authority (TTJA)":
@@ -1621,9 +1621,8 @@ def _unnamed_officials_body(doc: Doc, a: int, b: int) -> Any | None:
     """The body of an official named only by an indefinite title ("a Latvian Foreign Ministry
     spokesman"; pronouns.yaml `indefinites`) that the registry gives no holder, else None."""
     words = WORD.findall(doc.text[a:b])
-    indefinite = frozenset(str(w).lower() for w in lexicon(doc.lang, "pronouns").get("indefinites") or [])
     reg = registry_for(doc)
-    if not words or words[0].lower() not in indefinite or reg is None:
+    if not words or words[0].lower() not in _pronoun_words(doc.lang, "indefinites") or reg is None:
         return None
     for m in doc.mentions_starting((a, b)):
         if m.kind == "title" and m.actor_id is None and m.end <= b and " " in m.text:
@@ -2003,13 +2002,13 @@ def person_name_in(surface: str, lang: str = "en") -> str | None:
 def _has_name(surface: str) -> bool:
     """Does the phrase contain a capitalised word other than its first one (a proper name)? An
     acronym is a body's ("Глава МИД", "szef MSZ"), no name."""
-    return any(w[:1].isupper() and not _acronym(w) for w in WORD.findall(surface)[1:])
+    return any(w[:1].isupper() and not is_acronym(w) for w in WORD.findall(surface)[1:])
 
 
 def _names_a_person(surface: str) -> bool:
     """`_has_name`, where an acronym with one lower-case letter inside is a body's too, no name
     ("wiceszef MSWiA" names an office)."""
-    return any(w[:1].isupper() and not _acronym(w) and not _mixed_acronym(w) for w in WORD.findall(surface)[1:])
+    return any(w[:1].isupper() and not is_acronym(w) and not _mixed_acronym(w) for w in WORD.findall(surface)[1:])
 
 
 SPELT_OUT_WORDS = 10  # the longest name spelt out before its short name in brackets
@@ -2034,7 +2033,7 @@ def _spelled_out(text: str, short: str, lang: str) -> str | None:
     return " ".join(kept) if sum(w[:1].isupper() for w in kept) >= 2 else None
 
 
-def _acronym(word: str) -> bool:
+def is_acronym(word: str) -> bool:
     """All capitals ("МИД", "MSZ")."""
     return len(word) > 1 and sum(c.isupper() for c in word) == len(word)
 
@@ -2114,9 +2113,15 @@ def _may_name_text_body(heads: Iterable[str], name: str | None, lang: str) -> bo
     words? A generic noun for any body (pronouns.yaml `generic_body_anaphors`) can; another only when
     the body's name holds it ("the commission" for "The Commission on Presidential Debates", never
     "the campaign")."""
-    generic = frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("generic_body_anaphors") or [])
+    generic = _pronoun_words(lang, "generic_body_anaphors")
     words = {w.lower() for w in WORD.findall(name or "")}
     return any(h in generic or h in words for h in heads)
+
+
+@cache
+def _pronoun_words(lang: str, key: str) -> frozenset[str]:
+    """A word list of pronouns.yaml, lower-cased (read once per language)."""
+    return frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get(key) or [])
 
 
 def is_text_body(h: Speaker, lang: str) -> bool:

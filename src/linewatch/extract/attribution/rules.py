@@ -16,14 +16,11 @@ surface alone.
 """
 from __future__ import annotations
 
-from functools import cache
-
 from linewatch.extract.attribution.attitude import attitudes
 from linewatch.extract.attribution.base import (
     CLOSE_QUOTES,
     DASHES,
     OPEN_QUOTES,
-    QUOTE_MARKS,
     SEPARATORS,
     Attribution,
     SentenceView,
@@ -54,7 +51,33 @@ from linewatch.extract.attribution.base import (
     word_lemma,
     zero_copula,
 )
-from linewatch.extract.attribution.cues import CueTable
+from linewatch.extract.attribution.clauses import (
+    adjunct_of_cue,
+    adjuncts_then_that,
+    adverbial_clause,
+    asyndetic,
+    author_aside,
+    bare_infinitive,
+    claim_object,
+    clause_before_speaker,
+    coordinated_cue,
+    coordinated_with,
+    date_words,
+    described_act,
+    follow_on_at,
+    glued_hyphen,
+    governed_by,
+    inner_cue,
+    medium_follows,
+    name_run,
+    named_after_quote,
+    named_before_participle,
+    names_a_source,
+    opens_content,
+    quoted_source_name,
+    relative_pronoun,
+    time_only,
+)
 from linewatch.extract.attribution.phrases import (
     according_phrases,
     according_to,
@@ -64,15 +87,9 @@ from linewatch.extract.attribution.phrases import (
     quote_dash_name,
 )
 from linewatch.extract.attribution.speaker import (
-    AGENCY,
     SUBJECT_DEPS,
     is_anaphor,
-    is_media_word,
-    name_problem,
-    speaker_words,
 )
-from linewatch.extract.dates import month_words
-from linewatch.lexicon import calendar_forms, lexicon
 from linewatch.nlp.doc import Token
 
 
@@ -105,10 +122,10 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             strength = "speech"  # '"…," the statement read': the document's words
         if strength is None:
             continue
-        if view.in_quote(t.start, t.end) and _author_aside(view, k) is None:
+        if view.in_quote(t.start, t.end) and author_aside(view, k) is None:
             continue  # a cue inside a quotation belongs to the quoted speaker's words
         if negated_or_hypothetical(view, k) or passive_without_agent(view, k) or other_sense(view, k) \
-                or ascribed_intention(view, k) or _described_act(view, k):
+                or ascribed_intention(view, k) or described_act(view, k):
             continue
         back_ref = back_reference(view, k)
         if back_ref is not None:
@@ -249,7 +266,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     while last > 0 and toks[last].pos == "AUX" and view.has_parse:
         last -= 1
     most = 14 if last >= 1 and name_like(view, last) and name_like(view, last - 1) else 8
-    while j >= 0 and len(back) < most and (toks[j].text not in SEPARATORS or _glued_hyphen(view, j)) \
+    while j >= 0 and len(back) < most and (toks[j].text not in SEPARATORS or glued_hyphen(view, j)) \
             and toks[j].text not in CLOSE_QUOTES:
         if toks[j].text == ")":
             # "Sen. Claire McCaskill (D-Mo.) said": a bracket belongs to the speaker, dash and all
@@ -267,7 +284,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         return None  # "…, dokąd ich wezwała Merkel": a relative clause on a noun of the words before
     if back and " ".join(toks[x].text.lower() for x in sorted(back)) in view.table.back_reference:
         back = []  # "…, об этом заявил X", "…, o tym poinformował X": the phrase points at the words before the comma
-    named = _named_after_quote(view, sep) if not back else named_before_apposition(view, sep, back)
+    named = named_after_quote(view, sep) if not back else named_before_apposition(view, sep, back)
     if named is not None:
         # "'…,' Leonard E. Burman, director of the Tax Policy Center, said": the name and its
         # apposition sit between the quotation and the cue
@@ -281,7 +298,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     q = view.in_quote(view.start) or view.in_quote(view.start + 1)
     if q and q[0] < view.start:
         content_start = q[0]
-    aside = _author_aside(view, k)
+    aside = author_aside(view, k)
     if aside is not None:
         # «A, — сказал X. — B»: the quotation holds the content on both sides of the author's aside
         outer = view.in_quote(toks[k].start, toks[k].end)
@@ -326,13 +343,13 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         if inv:
             speaker = view.span(*inv)
             after_start = inv[1]
-        elif _medium_follows(view, after_start) or (after_start < len(toks) and toks[after_start].text in OPEN_QUOTES
-                                                    and _quoted_source_name(view, k, after_start)):
+        elif medium_follows(view, after_start) or (after_start < len(toks) and toks[after_start].text in OPEN_QUOTES
+                                                    and quoted_source_name(view, k, after_start)):
             return None  # "…, сообщают местные СМИ", "…, reports “European Truth”": a medium relays; nobody speaks
     if speaker is None and view.table.issuer_cues is not None and view.table.issuer_cues.fullmatch(toks[k].text.lower()):
         return None  # "сказано в статье": no issuer named, no speaker to carry over
     rest_words = unbracketed_word_count(view, after_start, len(toks))
-    follow_on = _follow_on_at(view, after_start)
+    follow_on = follow_on_at(view, after_start)
     if follow_on:
         rest_words = 0  # ", adding that Z": Z is the participle's own content, not this cue's
     quoted = toks[sep].text in CLOSE_QUOTES or closing is not None
@@ -352,7 +369,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         closes = False
     medial = (not quoted and not follow_on and closes
               and word_count(view, after_start + 1, len(toks)) >= 3 and word_count(view, 0, sep) >= 1
-              and not _adjunct_of_cue(view, k, after_start + 1, sep))
+              and not adjunct_of_cue(view, k, after_start + 1, sep))
     if medial:
         # "The museum, Mr. Bush said, celebrated…": the content runs on both sides of the cue
         tail = strip_quotes(text, toks[after_start + 1].start, view.end)
@@ -395,57 +412,6 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     return att
 
 
-def _author_aside(view: SentenceView, k: int) -> int | None:
-    """Index of the dash that closes the author's aside around the cue k inside a quotation
-    («A, — сказал X. — B», „A – mówi X – B”), or None: the cue is then the quoted speaker's own.
-    Typography sets the author's words inside a quotation off by dashes on both sides."""
-    toks = view.toks
-    q = view.in_quote(toks[k].start, toks[k].end)
-    if q is None or k < 3 or toks[k - 1].text not in DASHES:
-        return None
-    if not any(t.start > q[0] and is_word(t) for t in toks[:k - 1]):
-        return None
-    for x in range(k + 1, min(k + 16, len(toks))):
-        if toks[x].start >= q[1] - 1:
-            return None  # the quotation closes first: the cue was the quoted speaker's own
-        if toks[x].text in DASHES and x + 1 < len(toks) and is_word(toks[x + 1]):
-            return x
-    return None
-
-
-def _medium_follows(view: SentenceView, i: int) -> bool:
-    """Do the few words after a cue from token i name a medium or an agency as its subject ("сообщают
-    местные СМИ", "the local press reported")?"""
-    toks = view.toks
-    words = [t for t in toks[i:] if is_word(t)]
-    if not view.has_parse or not words or len(words) > 4:
-        return False
-    # the medium is the cue's subject: not "– mówi Telewizji X" (told the medium), not "отметил
-    # собеседник издания" (a person the medium spoke to)
-    subjects = [t for t in words if t.dep.startswith("nsubj")]
-    return any(is_media_word(t.text, view.lang) or name_problem(t.text, view.lang) == AGENCY for t in subjects)
-
-
-def _named_after_quote(view: SentenceView, sep: int, limit: int = 20) -> int | None:
-    """Index of the first token of a speaker between a closing quotation and the separator before
-    the cue ("'…,' Name, title, said"), or None."""
-    toks = view.toks
-    if toks[sep].text != ",":
-        return None
-    for q in range(sep - 1, max(0, sep - limit), -1):
-        if toks[q].text in CLOSE_QUOTES:
-            first = q + 2 if q + 1 < sep and toks[q + 1].text == "," else q + 1
-            words = toks[first:sep]
-            if first >= sep or not words[0].text[:1].isupper():
-                return None
-            if view.has_parse and any(t.pos in ("VERB", "AUX") for t in words):
-                return None
-            return first
-        if toks[q].text in OPEN_QUOTES or toks[q].text in (".", ";", ":"):
-            return None
-    return None
-
-
 # Dependencies of a verb with no speaker of its own: one that modifies a noun ("a group called X") or a
 # gerund after a preposition ("instead of criticising X"), or a second verb that goes on with the first
 # one's words ("called on the EU to share the costs, and suggested a fund"; "said …, describing it as …").
@@ -453,232 +419,6 @@ NO_SUBJECT_DEPS = ("acl", "amod", "acl:relcl", "relcl", "pcomp", "conj", "advcl"
 
 # An object cue's object shorter than this ("the accusation") is given with its verb as the content.
 SHORT_OBJECT_WORDS = 4
-# At most this many tokens of the cue's own adjuncts before a "that" clause ("said during a press
-# conference in the city of Lutsk, located near the border, that…"); more is taken for a misparse.
-ADJUNCT_REACH = 24
-
-
-def _name_run(view: SentenceView, i: int, j: int, most: int = 4) -> bool:
-    """Are tokens i..j-1 a run of one to `most` capitalised words (a name: "RMF FM", "Jan Kowal")?"""
-    words = view.toks[i:j]
-    return 0 < len(words) <= most and all(is_word(t) and t.text[:1].isupper() for t in words)
-
-
-def _named_before_participle(view: SentenceView, k: int) -> tuple[int, int] | None:
-    """The name right after the cue that a follow-on participle at k goes on from ("podaje RMF FM,
-    podkreślając", "said Jan Kowal, adding"): the participle's subject; None when there is none."""
-    toks, pat = view.toks, view.table.follow_on
-    if pat is None or not pat.fullmatch(toks[k].text.lower()) or k < 3 or toks[k - 1].text != ",":
-        return None
-    x = k - 2
-    while x > 0 and k - 1 - x <= 4 and is_word(toks[x]) and toks[x].text[:1].isupper():
-        x -= 1
-    if x == k - 2 or not _name_run(view, x + 1, k - 1):
-        return None
-    nxt = toks[x + 1]
-    if cue_strength(toks[x], nxt, view.table, view.has_parse) != "speech":
-        return None
-    return toks[x + 1].start, toks[k - 2].end
-
-
-def _described_act(view: SentenceView, k: int) -> bool:
-    """Is the object cue at k a participle describing what someone does ("Russia defending its
-    infrastructure", "Kyiv attacking the post"), not a document's words ("a declaration demanding…")?"""
-    toks, table = view.toks, view.table
-    if not view.has_parse or not is_active_participle(toks[k]):
-        return False
-    if table.object_cues is None or not table.object_cues.fullmatch(toks[k].text.lower()):
-        return False
-    if toks[k].dep != "acl":
-        # "likely to be Russia defending its infrastructure": a participle with a subject of its own
-        # and no finite auxiliary ("is defending" would be one) describes an act
-        kids = [t for t in toks if t.head == toks[k].i]
-        return any(t.dep == "nsubj" for t in kids) and not any(
-            t.pos == "AUX" and "VerbForm=Fin" in t.morph for t in kids)
-    # "a declaration demanding that…", "a tweet attacking X": a common noun's words; a name or a state
-    # ("Russia defending…") acts
-    head = view.index_of(toks[k].head)
-    return head is None or toks[head].pos == "PROPN" or toks[head].start in view.place_starts
-
-
-def _quoted_source_name(view: SentenceView, k: int, marker: int) -> bool:
-    """Is the quotation opened at `marker`, right after a relaying cue ("reports", `relay` in
-    cues.yaml), only a capitalised name of at most four words that ends the sentence ("…, reports
-    “European Truth”.")?"""
-    toks, relay = view.toks, view.table.relay
-    if relay is None or not relay.fullmatch(toks[k].text.lower()) or toks[marker].text not in OPEN_QUOTES:
-        return False
-    q = view.in_quote(toks[marker].start + 1)
-    if q is None or q[0] != toks[marker].start:
-        return False
-    words = [w for w in toks if q[0] < w.start < q[1] - 1 and is_word(w)]
-    after = [t for t in toks if t.start >= q[1] and is_word(t)]
-    return 0 < len(words) <= 4 and all(w.text[:1].isupper() for w in words) and not after
-
-
-def _adverbial_clause(view: SentenceView, verb: Token) -> bool:
-    """Does the verb head a clause opened by a subordinator other than the reported speech's
-    complementiser ("after X claimed…", "when it was…"), by the parse?"""
-    if not view.has_parse or verb.pos not in ("VERB", "AUX"):
-        return False
-    that = view.table.that
-    return any(t.head == verb.i and t.dep == "mark" and t.text.lower() not in that for t in view.toks)
-
-
-def _glued_hyphen(view: SentenceView, j: int) -> bool:
-    """Is token j a hyphen inside a word ("Secretary-General"), no dash setting a clause off?"""
-    t, text = view.toks[j], view.text
-    return t.text == "-" and 0 < t.start and t.end < len(text) and not text[t.start - 1].isspace() \
-        and not text[t.end].isspace()
-
-
-def _adjunct_of_cue(view: SentenceView, k: int, x: int, sep: int) -> bool:
-    """Is the prepositional phrase at token x, after the cue set off by commas, the author's adjunct
-    ("…, X has said, in defiance of calls…"), not the rest of an interrupted clause? It is when the
-    parse hangs it on the cue, or when the words before the cue already make a clause of their own."""
-    toks = view.toks
-    if not view.has_parse or x >= len(toks) or toks[x].pos != "ADP":
-        return False
-    return toks[x].head == toks[k].i or any(t.pos in ("VERB", "AUX") for t in toks[:sep])
-
-
-def _bare_infinitive(view: SentenceView, k: int, comp: Token) -> bool:
-    """Is `comp` an infinitive opened by the language's marker ("to build") after a comma that sets
-    the cue off, while cue k is no verb that reports with one (it is in `infinitive_cues`: "urged …
-    to", "plans to")? "hopes to offset" keeps its infinitive; "has said, in defiance of calls … to
-    build" does not."""
-    table, toks = view.table, view.toks
-    if not table.infinitive or (table.infinitive_cues is not None and table.infinitive_cues.fullmatch(toks[k].text.lower())):
-        return False
-    left = min(subtree(comp, toks), key=lambda t: t.start)
-    return left.text.lower() in table.infinitive and any(
-        t.text == "," for t in toks[k + 1:] if t.start < left.start)
-
-
-def _coordinated_cue(view: SentenceView, k: int, y: int) -> int | None:
-    """Where the content of cue k ends when token y is a second cue verb coordinated with it outside
-    any quotation ("said A and added that B", "said that A but noted that B"): the index of the
-    coordinator (or of the comma before it); None otherwise."""
-    if _coordinated_with(view, y) != k:
-        return None
-    return y - 2 if view.toks[y - 2].text == "," else y - 1
-
-
-def _coordinated_with(view: SentenceView, y: int) -> int | None:
-    """The index of the verb a speech verb at token y is coordinated with ("and added that", "but noted
-    that", "и добавил, что": a reported clause of its own follows), outside any quotation; None when
-    it is none. Needs the parse (its conj and CCONJ)."""
-    toks = view.toks
-    if not view.has_parse or y < 2 or toks[y].dep != "conj" or toks[y - 1].pos != "CCONJ":
-        return None
-    nxt = toks[y + 1] if y + 1 < len(toks) else None
-    if cue_strength(toks[y], nxt, view.table, True) != "speech" or view.in_quote(toks[y].start):
-        return None
-    opener = toks[y + 2] if nxt is not None and nxt.text == "," and y + 2 < len(toks) else nxt
-    if opener is None or not (opener.text.lower() in view.table.that or opener.text == ":" or opener.text in OPEN_QUOTES):
-        return None  # "called on the EU to share the costs, and suggested a fund": one proposal, said once
-    head = view.index_of(toks[y].head)
-    if head is None:
-        return None
-    grand = view.index_of(toks[head].head)
-    if toks[head].dep in ("ccomp", "xcomp") and grand is not None \
-            and not any(t.head == toks[y].i and t.dep.startswith("nsubj") for t in toks):
-        # the parser may hang "added" on the reported clause's verb ("said the border would stay closed
-        # and added that…"); with no subject of its own it is still the speaker's second cue
-        return grand
-    return head
-
-
-def _follow_on_at(view: SentenceView, x: int) -> bool:
-    """Does a follow-on participle open at token x, after a comma ("…, adding that", "…, добавив, что")?"""
-    toks, pat = view.toks, view.table.follow_on
-    if pat is None or x + 1 >= len(toks) or toks[x].text != ",":
-        return False
-    return bool(pat.fullmatch(toks[x + 1].text.lower()))
-
-
-def _asyndetic(view: SentenceView, j: int, marker: int) -> bool:
-    """Does a clause of its own (a verb, no second comma) stand between the comma right after the
-    cue and the complementiser found further on?"""
-    toks = view.toks
-    if not view.has_parse or toks[j].text != "," or toks[marker].text.lower() not in view.table.that:
-        return False
-    between = toks[j + 1:marker - 1] if toks[marker - 1].text == "," else toks[j + 1:marker]
-    words = [t for t in between if is_word(t)]
-    if len(words) < 2 or words[0].pos in ("ADP", "VERB", "AUX") or words[0].text.lower() in view.prepositions:
-        return False  # "said, in a statement released on Monday, that…", "added, speaking to reporters, that…"
-    return not any(t.text in (",", ";", ":", "(") for t in between) and any(t.pos in ("VERB", "AUX") for t in words)
-
-
-def _claim_object(view: SentenceView, between: list[Token]) -> bool:
-    """Is the cue's object a statement noun ("the claims", "заявление X"), not a medium after a
-    preposition ("in a statement", "w oświadczeniu", "в заявлении")?"""
-    nouns = view.table.nouns
-    if nouns is None or not between:
-        return False
-    first = next((k for k, t in enumerate(between) if nouns.fullmatch(t.text.lower())), None)
-    if first is None:
-        return False
-    preps = speaker_words(view.lang).prepositions
-    return not any(t.pos == "ADP" or t.text.lower() in preps for t in between[:first])
-
-
-def _names_a_source(view: SentenceView, x: int) -> bool:
-    """Is the quotation opening at token x a short title (a paper, a channel) followed by the
-    complementiser of the content ("«Radio North», что…"), not the content itself?"""
-    toks = view.toks
-    q = view.in_quote(toks[x].start + 1)
-    if q is None or q[0] != toks[x].start:
-        return False
-    after = next((y for y in range(x + 1, len(toks)) if toks[y].start >= q[1]), None)
-    if after is None or word_count(view, x, after) > 5:
-        return False
-    if toks[after].text == ",":
-        after += 1
-    return after < len(toks) and toks[after].text.lower() in view.table.that
-
-
-def _inner_cue(view: SentenceView, x: int) -> bool:
-    """Is token x a reporting verb with a subject of its own (a second speaker's cue)?"""
-    toks = view.toks
-    if cue_strength(toks[x], toks[x + 1] if x + 1 < len(toks) else None, view.table, view.has_parse) != "speech":
-        return False
-    return any(t.head == toks[x].i and t.dep.startswith("nsubj") for t in toks)
-
-
-def _opens_content(table: CueTable, cue: str, word: str) -> bool:
-    """Is `word` after `cue` the start of the content ("agreed that…", "agreed to…"), not a particle?"""
-    low = word.lower()
-    return low in table.that or (low in table.infinitive and table.infinitive_cues is not None
-                                 and bool(table.infinitive_cues.fullmatch(cue.lower())))
-
-
-DATE_WORDS = 3  # the longest date ("20 июня 2022") read between a cue verb and its phrase's word
-
-
-def _time_only(view: SentenceView, a: int, b: int) -> bool:
-    """Are tokens a..b only when something was said ("said on Thursday, adding…"): prepositions,
-    weekdays, months, numbers and parts of the day, no content?"""
-    words = [t.text.casefold() for t in view.toks[a:b] if is_word(t)]
-    calendar = _calendar_words(view.lang)
-    return bool(words) and all(w in calendar or w.isdigit() or w in view.prepositions for w in words)
-
-
-@cache
-def _calendar_words(lang: str) -> frozenset[str]:
-    """Weekday and month forms and the parts of the day of `lang` (dates.yaml), case-folded."""
-    data = lexicon(lang, "dates")
-    return frozenset(calendar_forms(lang, "weekdays")) | month_words(lang) | frozenset(
-        str(w).casefold() for w in data.get("day_parts") or [])
-
-
-def _date_words(view: SentenceView, j: int) -> int:
-    """How many tokens from j on are a date: day numbers, years and month names ("20 июня")."""
-    months = month_words(view.lang)
-    x = j
-    while x < len(view.toks) and x - j < DATE_WORDS and (view.toks[x].text.isdigit() or view.toks[x].text.casefold() in months):
-        x += 1
-    return x - j if any(view.toks[y].text.casefold() in months for y in range(j, x)) else 0
 
 
 def _pre_position(view: SentenceView, k: int) -> Attribution | None:
@@ -689,13 +429,13 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     cue_end = toks[k].end
     for pat, parts in table.particles + table.optional_particles:
         if (pat.fullmatch(toks[k].text.lower()) and j < n and toks[j].text.lower() in parts and toks[j].text != ":"
-                and not _opens_content(table, toks[k].text, toks[j].text)):
+                and not opens_content(table, toks[k].text, toks[j].text)):
             cue_end = toks[j].end
             j += 1
             break
-    if j == k + 1 and j < n and not _opens_content(table, toks[k].text, toks[j].text):
+    if j == k + 1 and j < n and not opens_content(table, toks[k].text, toks[j].text):
         # "сообщили 20 июня о вызове": a date between the verb and the word of its phrase
-        dated = _date_words(view, j)
+        dated = date_words(view, j)
         if dated and particle_words(table, toks[k].text, [t.text for t in toks[j + dated:j + dated + 2]]):
             j += dated
         taken = particle_words(table, toks[k].text, [t.text for t in toks[j:j + 2]])
@@ -723,10 +463,10 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
                 and table.object_cues.fullmatch(toks[k].text.lower()) and any(is_word(y) for y in toks[j:x]):
             break  # "called the situation “unacceptable”": the object, not just the quoted word
         if tx.text in OPEN_QUOTES and (closing := quoted_medium(view, x)) is not None \
-                and not _names_a_source(view, x):
+                and not names_a_source(view, x):
             x = closing + 1  # "рассказал X радиостанции «Эхо Москвы».": the medium's name, no quotation
             continue
-        if tx.text in OPEN_QUOTES and _names_a_source(view, x):
+        if tx.text in OPEN_QUOTES and names_a_source(view, x):
             # "told «Radio North» that…", "w rozmowie z "Gazetą", że…": a quoted name in the cue
             # phrase, the content starts at the complementiser after it
             q = view.in_quote(tx.start + 1)
@@ -735,7 +475,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         if tx.text in OPEN_QUOTES and particle and x > j:
             x += 1  # "заявил о приостановке действия "зерновой сделки"": a quoted name inside the phrase
             continue
-        if low in table.that and x > j and _relative_pronoun(view, x):
+        if low in table.that and x > j and relative_pronoun(view, x):
             # "said the dividend that followed the war was over", "criticized the grant that funded
             # it": a relative clause on the noun before it; the content starts at that noun
             marker, relative = x, True
@@ -749,11 +489,11 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             # colon does (not the dash closing an aside, "The plan – X said – will…", nor "feel-good")
             marker = x
             break
-        if x > j and view.has_parse and _inner_cue(view, x):
+        if x > j and view.has_parse and inner_cue(view, x):
             break  # "accused Warsaw of lying when it said that…": the "that" is the inner cue's
-        if x > j and _coordinated_cue(view, k, x) is not None:
+        if x > j and coordinated_cue(view, k, x) is not None:
             break  # "said the border stays closed and added that…": the "that" opens the second cue's words
-        if x > j and _adverbial_clause(view, tx):
+        if x > j and adverbial_clause(view, tx):
             break  # "said Thursday, after X claimed that…": the "that" is the adverbial clause's
         if (low in table.infinitive and x + 1 < n and table.infinitive_cues is not None
                 and table.infinitive_cues.fullmatch(toks[k].text.lower())
@@ -766,7 +506,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     content_tok = None
     act_start: int | None = None  # the content starts at the cue: a short object says nothing alone
     stop_at: int | None = None  # the content ends before this token (a follow-on participle)
-    if marker is not None and _quoted_source_name(view, k, marker):
+    if marker is not None and quoted_source_name(view, k, marker):
         return None  # "…, reports “European Truth”.": the medium that relays, named in quotes, says nothing
     if marker is not None:
         # the content keeps its complementiser ("that the border…", "to take responsibility", as
@@ -774,20 +514,20 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         keep = toks[marker].text != ":" and toks[marker].text not in DASHES
         content_tok = marker if keep else marker + 1
         between = toks[j:marker]
-        follow = next((y for y in range(j, marker) if _follow_on_at(view, y)), None)
-        if follow is not None and _name_run(view, j, follow) and speaker_before(view, k) is None:
+        follow = next((y for y in range(j, marker) if follow_on_at(view, y)), None)
+        if follow is not None and name_run(view, j, follow) and speaker_before(view, k) is None:
             return None  # "…, podaje RMF FM, podkreślając, że Z": the name after the cue speaks; the participle says Z
         if (follow is not None and word_count(view, j, follow) >= 2 and toks[j].text != ","
-                and k > 0 and toks[k - 1].text not in SEPARATORS and not _time_only(view, j, follow)):
+                and k > 0 and toks[k - 1].text not in SEPARATORS and not time_only(view, j, follow)):
             # "X said it was unacceptable, adding that Z": "said" owns the clause up to the participle
             content_tok, stop_at, between = j, follow, []
         elif follow is not None:
             return None  # "Y, X said, adding that Z": "said" owns Y (post-position), "adding" owns Z
-        if stop_at is None and _asyndetic(view, j, marker):
+        if stop_at is None and asyndetic(view, j, marker):
             # "Песков добавил, нужно следить…, чтобы понять…": the reported clause opens right after
             # the comma; the complementiser further on belongs to it
             content_tok, between = j + 1, []
-        elif stop_at is None and toks[marker].text.lower() in table.that and _claim_object(view, between):
+        elif stop_at is None and toks[marker].text.lower() in table.that and claim_object(view, between):
             # "dismissed the claims that…", "прокомментировал заявление X о том, что…": the clause
             # is the claim's, someone else's words; what the speaker did with it starts at the noun
             content_tok, between = j, []
@@ -799,9 +539,9 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             content_tok, between = j, []
     elif view.has_parse and not particle:
         comp = [t for t in toks if t.head == toks[k].i and t.dep in ("ccomp", "xcomp") and t.start > toks[k].end
-                and not _adverbial_clause(view, t)]
+                and not adverbial_clause(view, t)]
         object_cue = table.object_cues is not None and bool(table.object_cues.fullmatch(toks[k].text.lower()))
-        if comp and comp[0].dep == "xcomp" and not object_cue and _bare_infinitive(view, k, comp[0]):
+        if comp and comp[0].dep == "xcomp" and not object_cue and bare_infinitive(view, k, comp[0]):
             comp = []  # "has said, in defiance of calls … to build defences": the parser hung another
             # noun's infinitive on a verb that takes none; the words said are elsewhere
         if object_cue and comp and comp[0].dep == "xcomp":
@@ -828,11 +568,11 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         between = toks[j:content_tok]
         if object_cue and between and between[0].pos == "ADP":
             by_i = {x.i: x for x in toks}
-            if all(_governed_by(t, toks[k], by_i) for t in between if is_word(t)):
+            if all(governed_by(t, toks[k], by_i) for t in between if is_word(t)):
                 # "обвинила в произошедшем Россию": the object after the verb's other complement; the
                 # content starts right after the cue
                 content_tok, between = j, []
-        if len(between) > 8 and not _adjuncts_then_that(view, k, between, content_tok):
+        if len(between) > 8 and not adjuncts_then_that(view, k, between, content_tok):
             return None
         if comp[0].dep in ("dobj", "obj") and word_count(view, content_tok, n) < 3 \
                 and not (table.nouns is not None and table.nouns.fullmatch(comp[0].text.lower())):
@@ -856,7 +596,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         return None
     if stop_at is None:
         # "said that A was worrying but noted that B": the second cue of the same subject says B
-        stop_at = next((c for y in range(content_tok + 1, n) if (c := _coordinated_cue(view, k, y)) is not None), None)
+        stop_at = next((c for y in range(content_tok + 1, n) if (c := coordinated_cue(view, k, y)) is not None), None)
         if stop_at is not None and word_count(view, content_tok, stop_at) < 2:
             return None
     # content: to the sentence end, or to the end of a quotation that starts here
@@ -869,14 +609,14 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     span = strip_quotes(text, c_start, c_end)
     # speaker: parse subject, surface subject, or inverted speaker between cue and marker; a second cue
     # coordinated with a first ("said A and added that B") has the first one's subject
-    first = _coordinated_with(view, k)
+    first = coordinated_with(view, k)
     first = k if first is None or first >= k else first
     speaker = subject_of(toks[first], toks, view.start) if view.has_parse else None
     if speaker is None:
         sb = speaker_before(view, k)
         if sb:
             speaker = view.span(*sb)
-    if speaker is None and (named := _named_before_participle(view, k)) is not None:
+    if speaker is None and (named := named_before_participle(view, k)) is not None:
         speaker = named  # "podaje RMF FM, podkreślając, że…": the participle's subject is the name after the cue
     if speaker is None and between:
         b_idx = [pos for pos, t in enumerate(toks) if t in between]
@@ -888,57 +628,9 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     conf = 0.8 if speaker else 0.6
     spans = [span]
     if (marker is not None and toks[marker].text == ":" and speaker is not None
-            and (before := _clause_before_speaker(view, speaker[0])) is not None):
+            and (before := clause_before_speaker(view, speaker[0])) is not None):
         spans.insert(0, before)  # "Relations remain in place, he said: "The embassies remain."": both parts
     return Attribution(kind, (toks[k].start, cue_end), spans, speaker, conf)
-
-
-def _clause_before_speaker(view: SentenceView, speaker_start: int) -> tuple[int, int] | None:
-    """The clause of three words or more from the sentence start to a comma right before the speaker
-    ("Relations remain in place, he said: …"), outside any quotation; None when there is none."""
-    toks = view.toks
-    at = next((x for x, t in enumerate(toks) if t.start >= speaker_start), None)
-    if at is None or at < 4 or toks[at - 1].text != "," or view.in_quote(view.start, toks[at - 1].start):
-        return None
-    if any(t.text in (",", ";", ":") or t.text in QUOTE_MARKS for t in toks[: at - 1]) or word_count(view, 0, at - 1) < 3:
-        return None
-    if not view.has_parse or not any("VerbForm=Fin" in (t.morph or "") for t in toks[: at - 1]):
-        return None  # "Speaking in Essex, Mr Johnson said: …": an adjunct, no clause of its own
-    return strip_quotes(view.text, view.start, toks[at - 1].start)
-
-
-def _adjuncts_then_that(view: SentenceView, k: int, between: list[Token], content_tok: int) -> bool:
-    """Are the many words between cue k and its content only the cue's own adjuncts, and does the
-    content open with a complementiser ("said during a press conference in the city of Lutsk,
-    located near the border, that…")? Then the distance is no sign of a misparse."""
-    toks = view.toks
-    if toks[content_tok].text.lower() not in view.table.that or len(between) > ADJUNCT_REACH:
-        return False
-    by_i = {t.i: t for t in toks}
-    return between[0].pos == "ADP" and all(_governed_by(t, toks[k], by_i) for t in between if is_word(t))
-
-
-def _governed_by(tok: Token, head: Token, by_i: dict[int, Token]) -> bool:
-    """Is `tok` in the parse below `head` (a complement of the verb, however deep)? `by_i`: the
-    sentence's tokens by index."""
-    seen = 0
-    while tok.head != tok.i and seen < len(by_i):
-        if tok.head == head.i:
-            return True
-        nxt = by_i.get(tok.head)
-        if nxt is None:
-            return False
-        tok, seen = nxt, seen + 1
-    return False
-
-
-def _relative_pronoun(view: SentenceView, x: int) -> bool:
-    """Is token x ("that", "что") a pronoun opening a relative clause on the noun before it (the parse
-    says so), not the complementiser that opens what was said?"""
-    if not view.has_parse or view.toks[x].pos != "PRON":
-        return False
-    head = next((t for t in view.toks if t.i == view.toks[x].head), None)
-    return head is not None and head.dep in ("relcl", "acl:relcl")
 
 
 def _fronted_phrase(view: SentenceView, k: int) -> Attribution | None:

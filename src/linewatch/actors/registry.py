@@ -485,11 +485,18 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Itera
 
 
 @cache
-def _body_forms(lang: str) -> tuple[re.Pattern[str], ...]:
+def body_forms(lang: str) -> tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]], ...]:
     """Body nouns of titles.yaml `bodies` ("МИД", "министерств* обороны", "ministerstw* obrony"), longest
-    first: with the country named next to them they are that country's body."""
-    forms = sorted((str(f) for f in lexicon(lang, "titles").get("bodies") or []), key=len, reverse=True)
-    return tuple(re.compile(form_regex(f), re.IGNORECASE) for f in forms)
+    first, each with the synonyms of its group (a list in `bodies`: "defense ministry", "ministry of
+    defence", …): with the country named next to them they are that country's body, whichever of the
+    group's words the registry writes its name with."""
+    out: list[tuple[str, tuple[re.Pattern[str], ...]]] = []
+    for item in lexicon(lang, "titles").get("bodies") or []:
+        group = [str(f) for f in (item if isinstance(item, list) else [item])]
+        patterns = tuple(re.compile(form_regex(f), re.IGNORECASE) for f in group)
+        out.extend((f, patterns) for f in group)
+    out.sort(key=lambda fp: len(fp[0]), reverse=True)
+    return tuple((re.compile(form_regex(f), re.IGNORECASE), group) for f, group in out)
 
 
 @cache
@@ -582,7 +589,7 @@ class ActorRegistry:
         for lang in langs:
             _titles(lang)
             _title_glue(lang)
-            _body_forms(lang)
+            body_forms(lang)
             _place_glue(lang)
             _cue_before(lang)
             _title_starts(lang)
@@ -783,17 +790,21 @@ class ActorRegistry:
                 return actor.country, min(m.start, start), max(m.end, end)
         return None, start, end
 
-    def body_of(self, country: str, form: re.Pattern[str], lang: str) -> Actor | None:
-        """The one organisation of `country` whose name in `lang` contains the body noun `form`
-        ("министерств* обороны" + RUS: the Ministry of Defence of Russia), or None (none or several)."""
+    def body_of(self, country: str, forms: tuple[re.Pattern[str], ...], lang: str) -> Actor | None:
+        """The one organisation of `country` whose name in `lang` contains one of the body nouns `forms`
+        (synonyms: "министерств* обороны", "Минобороны" + RUS: the Ministry of Defence of Russia), or
+        None (none or several)."""
         orgs = [a for a in self._actors.values() if a.type == "organisation"]
-        found = {a.id for a in orgs if a.country == country and any(form.search(n) for n in [a.name, *a.aliases.get(lang, [])])}
+
+        def named(a: Actor) -> bool:
+            return any(form.search(n) for form in forms for n in [a.name, *a.aliases.get(lang, [])])
+
+        found = {a.id for a in orgs if a.country == country and named(a)}
         if not found:
             # "Ministerstwo Spraw Zagranicznych Białorusi" when the registry writes Belarus's ministry only
             # as "MSZ Białorusi": the same kind of body as another country's that the noun names
             # (registry names read "<kind> of <country>": "Ministry of Foreign Affairs of Poland")
-            kinds = {a.name.rsplit(" of ", 1)[0] for a in orgs if " of " in a.name
-                     and any(form.search(n) for n in [a.name, *a.aliases.get(lang, [])])}
+            kinds = {a.name.rsplit(" of ", 1)[0] for a in orgs if " of " in a.name and named(a)}
             found = {a.id for a in orgs if a.country == country and " of " in a.name and a.name.rsplit(" of ", 1)[0] in kinds}
         return self._actors[found.pop()] if len(found) == 1 else None
 
@@ -805,7 +816,8 @@ class ActorRegistry:
         glue = _place_glue(lang)
         possessive = _title_glue(lang)
         states = [m for m in names if m.actor_id and m.kind == "state"]
-        for form in _body_forms(lang):
+        demonyms = [m for m in names if m.actor_id and m.kind == "demonym"]
+        for form, synonyms in body_forms(lang):
             for m in form.finditer(text):
                 s, e = m.start(), m.end()
                 if any(o.start < e and s < o.end for o in out):
@@ -813,10 +825,14 @@ class ActorRegistry:
                 owner = next((st for st in states if st.end <= s and len(text[st.end:s]) <= 4
                               and TOKEN_RE.findall(text[st.end:s])
                               and all(w.casefold() in possessive for w in TOKEN_RE.findall(text[st.end:s]))), None)
+                if owner is None:
+                    # "the Polish Ministry of Defense", "the Lithuanian interior ministry": the adjective's
+                    owner = next((d for d in demonyms if d.end <= s and not text[d.end:s].strip()
+                                  and 0 < s - d.end <= 2), None)
                 if owner is not None:
                     # "Poland's military", "Lithuania's border guard": the possessor's body
                     country = self._actors[owner.actor_id].country  # type: ignore[index]
-                    body = self.body_of(country, form, lang) if country else None
+                    body = self.body_of(country, synonyms, lang) if country else None
                     if body is not None:
                         out.append(Mention(owner.start, e, text[owner.start:e], body.id, kind="body", label="ORG",
                                            confidence=0.85))
@@ -829,7 +845,7 @@ class ActorRegistry:
                     if len(words) > 1 or (words and words[0].casefold() not in glue):
                         continue
                     country = self._actors[st.actor_id].country  # type: ignore[index]
-                    body = self.body_of(country, form, lang) if country else None
+                    body = self.body_of(country, synonyms, lang) if country else None
                     if body is not None:
                         out.append(Mention(s, st.end, text[s:st.end], body.id, kind="body", label="ORG",
                                            confidence=0.85))
@@ -849,6 +865,8 @@ class ActorRegistry:
                     continue
                 # Only names within reach of the title can qualify it (keeps long texts linear).
                 near = names[bisect.bisect_left(name_starts, s - 60) : bisect.bisect_right(name_starts, e + 60)]
+                if any(n.kind == "body" and n.start <= s and e <= n.end and n.end - n.start > e - s for n in near):
+                    continue  # "пресс-служба президента Белоруссии": a word of a body's registered name
                 country, ms, me = (title.country, s, e) if title.country else self._country_near(near, s, e, text, lang)
                 former = _after_former(text, ms, lang) or (ms != s and _after_former(text, s, lang))
                 actor = None if former else self.holder(title.role, country, on, title.org)

@@ -219,22 +219,31 @@ def _speech_lemma_cue(doc: Doc, att: Attribution) -> bool:
     return word_lemma(doc.text[att.cue_span[0]:att.cue_span[1]].lower(), doc.lang) in table.speech_lemmas
 
 
+def _cue_words(doc: Doc, att: Attribution) -> tuple[str, str] | None:
+    """The cue lower-cased and its last word ("как отмечается" → "отмечается"), or None with no cue."""
+    if att.cue_span is None:
+        return None
+    cue = doc.text[att.cue_span[0]:att.cue_span[1]].lower()
+    words = cue.split()
+    return cue, words[-1] if words else cue
+
+
 def _impersonal_cue(doc: Doc, att: Attribution) -> bool:
     """Is the cue impersonal ("Сообщается", "Zaznaczono", "Podkreśla się"; cues.yaml `impersonal_cues`,
     `impersonal_particles`), naming no speaker of its own and pointing back to no document? "— dodano"
     (`impersonal_continuers`) and "— говорится в сообщении" (a bare `source_nouns` document) go on
     with the document quoted before, so they keep its issuer."""
     table = cue_table(doc.lang)
-    if att.cue_span is None:
+    words = _cue_words(doc, att)
+    if words is None:
         return False
-    cue = doc.text[att.cue_span[0]:att.cue_span[1]].lower()
+    cue, last = words
     after = [w.strip(",.;:»\"”").lower() for w in doc.text[att.cue_span[1]:att.cue_span[1] + 40].split()[:3]]
     if table.impersonal_continuers is not None and table.impersonal_continuers.fullmatch(cue):
         return False
     if document_named_after(doc, att.cue_span[1]):
         return False
-    if table.impersonal_cues is not None and (table.impersonal_cues.fullmatch(cue)
-                                              or table.impersonal_cues.fullmatch(cue.split()[-1] if cue.split() else cue)):
+    if table.impersonal_cues is not None and (table.impersonal_cues.fullmatch(cue) or table.impersonal_cues.fullmatch(last)):
         return True  # also the verb closing an according-to phrase ("Как отмечается, …")
     return bool(after) and after[0] in table.impersonal_particles
 
@@ -244,11 +253,10 @@ def _document_cue(doc: Doc, att: Attribution) -> bool:
     МИД", "podano w komunikacie MSZ", `impersonal_cues`, `issuer_cues`) or a document named right after
     it ("говорится в заявлении МИД")?"""
     table = cue_table(doc.lang)
-    if att.cue_span is None:
+    words = _cue_words(doc, att)
+    if words is None:
         return False
-    words = doc.text[att.cue_span[0]:att.cue_span[1]].lower().split()
-    last = words[-1] if words else ""
-    return any(p is not None and p.fullmatch(last) for p in (table.impersonal_cues, table.issuer_cues)) \
+    return any(p is not None and p.fullmatch(words[1]) for p in (table.impersonal_cues, table.issuer_cues)) \
         or document_named_after(doc, att.cue_span[1])
 
 
@@ -368,7 +376,7 @@ def _drop_relays(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """
     text = doc.text
     voiced = _states_voiced(doc, atts)
-    atts = [att for att in atts if id(att) not in voiced]
+    atts = [att for att in atts if id(att) not in voiced and id(att) not in _attitudes_reported(doc, atts)]
     cues = [a.cue_span for a in atts if a.cue_span]
     parentheticals = [x.cue_span for x in atts if "parenthetical" in x.notes and x.cue_span]
     out = []
@@ -395,6 +403,29 @@ def _drop_relays(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
                     att.content_spans = [trim_span(text, a, stop)]
                     break
         out.append(att)
+    return out
+
+
+def _attitudes_reported(doc: Doc, atts: list[Attribution]) -> set[int]:
+    """Attitudes read off the parse ("NATO supports Poland") that lie inside the content of a reporting
+    verb's attribution signed after it ("NATO supports Poland…, Deputy Minister X wrote"): what X said,
+    not a second statement, so the outer one is no relay to drop. A relaying cue ("…, reports TASS",
+    cues.yaml `relay`) with a medium or an agency as its subject is still a relay."""
+    relay = cue_table(doc.lang).relay
+    out: set[int] = set()
+    for outer in atts:
+        if outer.cue_span is None or "attitude" in outer.notes:
+            continue
+        a, b = outer.content_spans[0][0], outer.content_spans[-1][1]
+        if outer.cue_span[0] < b or outer.speaker_span is None:
+            continue
+        phrase = doc.text[outer.speaker_span[0]:outer.speaker_span[1]]
+        medium = names_medium(phrase, doc.lang) or name_problem(phrase, doc.lang) == AGENCY
+        if medium and relay is not None and relay.fullmatch(doc.text[outer.cue_span[0]:outer.cue_span[1]].lower()):
+            continue  # "…, the newspaper wrote": a medium relays
+        inner = [x for x in atts if x is not outer and x.cue_span and a <= x.cue_span[0] and x.cue_span[1] <= b]
+        if inner and all("attitude" in x.notes for x in inner):
+            out.update(id(x) for x in inner)
     return out
 
 

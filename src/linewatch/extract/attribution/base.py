@@ -101,8 +101,11 @@ def is_word(t: Token) -> bool:
 def cue_strength(t: Token, nxt: Token | None, table: CueTable, has_parse: bool) -> str | None:
     """'speech', 'belief' or None for a token that may be a reporting verb."""
     low = t.text.lower()
-    if table.trust_pos and has_parse and t.pos and t.pos not in ("VERB", "AUX", "ADJ", "X", ""):
-        return None  # "the report", "claims" as a noun
+    if table.trust_pos and has_parse and t.pos and t.pos not in ("VERB", "AUX", "ADJ", "X", "") \
+            and not (t.dep == "root" and nxt is not None and nxt.text.lower() in table.that):
+        # "the report", "claims" as a noun; but a noun the parse makes the root, right before the
+        # complementiser, is the verb mistagged ("Lukashenka's press service reports that…")
+        return None
     kind = None
     if table.speech.fullmatch(low):
         kind = "speech"

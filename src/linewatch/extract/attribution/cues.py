@@ -60,6 +60,7 @@ class CueTable:
     # words opening a relative clause ("…, dokąd ich wezwała Merkel"): a cue after one reports nothing
     # of the words before the comma
     relative_openers: frozenset[str] = frozenset()
+    as_openers: frozenset[str] = frozenset()
     lang: str = ""
     # "Polska będzie domagała się…", "he will tell the UN": a future auxiliary right before the cue
     # makes it an intention, nothing said yet
@@ -144,6 +145,7 @@ def cue_table(lang: str) -> CueTable:
         back_reference_verbs=_union(data.get("back_reference_verbs") or []),
         speech_lemmas=frozenset(str(w).lower() for w in data.get("speech_lemmas") or []),
         relative_openers=frozenset(str(w).lower() for w in data.get("relative_openers") or []),
+        as_openers=frozenset(str(w).lower() for w in data.get("as_openers") or []),
         locative_source=frozenset(str(w).lower() for w in data.get("locative_source") or []),
         quoting=_union((data.get("quoting") or {}).get("verbs") or []),
         issuer_cues=_union(data.get("issuer_cues") or []),

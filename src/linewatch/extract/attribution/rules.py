@@ -282,6 +282,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     sep = j
     if back and toks[min(back)].text.lower() in view.table.relative_openers:
         return None  # "…, dokąd ich wezwała Merkel": a relative clause on a noun of the words before
+    if len(back) > 1 and toks[min(back)].text.lower() in view.table.as_openers:
+        back.remove(min(back))  # "…, as the ministry reported": the words before the comma, signed
     if back and " ".join(toks[x].text.lower() for x in sorted(back)) in view.table.back_reference:
         back = []  # "…, об этом заявил X", "…, o tym poinformował X": the phrase points at the words before the comma
     named = named_after_quote(view, sep) if not back else named_before_apposition(view, sep, back)

@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Any
 
-from linewatch.actors.registry import genitive_base, get_registry
+from linewatch.actors.registry import body_forms, genitive_base, get_registry
 from linewatch.extract.attribution.cues import cue_table
 from linewatch.extract.dates import month_words
 from linewatch.extract.mentions import entity_label
@@ -574,6 +574,10 @@ def resolve_speaker(
     quoted = [(a + x.start(), a + x.end()) for x in _QUOTED.finditer(surface)]
     inside = [m for m in doc_mentions(doc) if m.start >= a and m.end <= b
               and not any(qa <= m.start and m.end <= qb for qa, qb in quoted)]
+    # a name or title inside a body's registered name ("пресс-служба президента Белоруссии",
+    # "Lukashenka's press service") is part of that name: the body speaks
+    inside = [m for m in inside if not any(o.kind == "body" and o.actor_id and o.start <= m.start and m.end <= o.end
+                                           and (o.end - o.start) > (m.end - m.start) for o in inside)]
     if inside:
         # Prefer a person's name, then a title, then a body; among equals the first ("– заявил
         # Лукашенко Владимиру Путину": the one who spoke, then whom he spoke to).
@@ -792,7 +796,8 @@ def resolve_speaker(
             return Speaker(home.name, home.id, (a, b), surface, gender_of(doc, home.id, history), "title", 0.6)
     # "МИД", "В Минобороны добавили": a bare acronym of the home country's ministry (titles.yaml home_bodies)
     bare = [w for w in words if w not in speaker_words(lang).prepositions]
-    if len(bare) == 1 and (body := home_body(doc, bare[0])) is not None:
+    if bare and (len(bare) == 1 or not any(m.kind in ("state", "demonym") for m in inside)) \
+            and (body := home_body(doc, " ".join(bare))) is not None:
         return Speaker(body.name, body.id, (a, b), surface, "n", "title", 0.6)
     if (state := _voiced_state(doc, Mention(a, b, surface))) is not None:
         # "Официальный представитель правительства Латвии" (a title the registry knows no holder of):
@@ -1084,10 +1089,15 @@ def _home_holder(doc: Doc, roles: frozenset[str]) -> Any | None:
 
 
 def _home_body_id(word: str, lang: str) -> str | None:
-    """The registry id of the home country's ministry a bare acronym means (titles.yaml `home_bodies`)."""
+    """The registry id of the home country's ministry a bare acronym means (titles.yaml `home_bodies`),
+    or a phrase of the acronym's group of body nouns ("resort spraw wewnętrznych i administracji" as
+    "MSWiA": titles.yaml `bodies`) that opens `word` and names no country."""
     bodies = lexicon(lang, "titles").get("home_bodies") or {}
     base = anaphor_base(word, lang)
     found = bodies.get(word) or (bodies.get(base) if base else None)
+    if found is None and " " in word:
+        found = next((str(bodies[key]) for form, group in body_forms(lang) if form.match(word)
+                      for key in bodies if any(g.fullmatch(key) for g in group)), None)
     return str(found) if found else None
 
 

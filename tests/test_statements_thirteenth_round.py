@@ -3,8 +3,10 @@ a body named by a synonym of the words the registry writes its name with ("Russi
 defense", "resort spraw wewnętrznych i administracji") or by its country's adjective ("the Polish
 Ministry of Defense"); an attitude ("NATO supports…") inside what a person's post-position cue
 reports; a reporting verb the tagger reads as a noun; a press service whose registered name holds
-its principal's name or title; "…, as the ministry reports" signs the words before it. Invented
-sentences and people, except where the registry itself is what is tested."""
+its principal's name or title; "…, as the ministry reports" signs the words before it; lower-case
+words before an inverted name end the content; a security council's secretary by country; an
+according-to title with its country's adjective. Invented sentences and people, except where the
+registry itself is what is tested."""
 from __future__ import annotations
 
 from datetime import date
@@ -68,3 +70,25 @@ def test_as_opens_a_signature_of_the_words_before_it(pipe: Pipeline) -> None:
 
 def test_as_that_opens_a_comparison_signs_nothing(pipe: Pipeline) -> None:
     assert said(pipe, "Prices rose in the spring, as expected.", "en") == []
+
+
+def test_lower_case_words_before_an_inverted_name_end_the_content(pipe: Pipeline) -> None:
+    # the dash before the cue is left out: "zwiększania napięć" is no speaker, the name after the cue is
+    text = "- Władze sąsiada mają tendencję do prowokowania sytuacji, zwiększania napięć stwierdził Jan Wrzos."
+    assert said(pipe, text, "pl") == [
+        ("Jan Wrzos", "Władze sąsiada mają tendencję do prowokowania sytuacji, zwiększania napięć")]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Szef Rady Bezpieczeństwa Ukrainy stwierdził, że Kreml wziął Białoruś jako zakładnika.", "Oleksiy Danilov"),
+    ("Sekretarz Rady Bezpieczeństwa Rosji stwierdził, że Zachód prowokuje.", "Nikolai Patrushev"),
+])
+def test_a_security_council_secretary_is_the_one_of_the_country_named(pipe: Pipeline, text: str, who: str) -> None:
+    assert [s for s, _ in said(pipe, text, "pl", date(2023, 3, 26))] == [who]
+
+
+def test_an_according_to_title_with_its_countrys_adjective_is_the_source(pipe: Pipeline) -> None:
+    text = ("Władimir Putin zapowiedział, że Moskwa będzie kontrolować rakiety.\n\n"
+            "Według rosyjskiego dyktatora to białoruski prezydent domagał się od Moskwy takiego wsparcia.")
+    assert ("Vladimir Putin", "to białoruski prezydent domagał się od Moskwy takiego wsparcia") \
+        in said(pipe, text, "pl", date(2023, 3, 26))

@@ -201,15 +201,21 @@ def according_phrases(view: SentenceView) -> list[tuple[int, int]]:
     return view.asides
 
 
-def _bare_title_source(view: SentenceView, i: int) -> bool:
-    """Is token i a title word in lower case with no name after it ("Zdaniem ministra reżim…",
-    "Według rzecznika rząd…"): the title alone is the phrase's source?"""
+def _bare_title_source(view: SentenceView, i: int) -> int | None:
+    """The end of a title word in lower case with no name after it ("Zdaniem ministra reżim…",
+    "Według rzecznika rząd…", "Według rosyjskiego dyktatora to…": a country's adjective may stand
+    before it), the title alone being the phrase's source; None otherwise."""
     toks = view.toks
+    if i + 2 < len(toks) and toks[i].text[:1].islower() and toks[i].start in view.mention_starts \
+            and is_title_word(toks[i + 1].text, view.lang):
+        i += 1  # "rosyjskiego dyktatora": the registry's adjective of a country, then the title
     # the word after it opens the content's own subject ("reżim", a nominative), not the title's
     # qualifier ("rzecznika litewskiego MSZ Tomasza Kowalczyka": a genitive, the name follows)
-    return (i + 1 < len(toks) and toks[i].text[:1].islower() and is_title_word(toks[i].text, view.lang)
+    if (i + 1 < len(toks) and toks[i].text[:1].islower() and is_title_word(toks[i].text, view.lang)
             and not name_like(view, i + 1) and toks[i + 1].text[:1].islower()
-            and may_be_nominative(toks[i + 1].text, view.lang))
+            and may_be_nominative(toks[i + 1].text, view.lang)):
+        return i + 1
+    return None
 
 
 def according_to(view: SentenceView) -> list[Attribution]:
@@ -268,10 +274,10 @@ def according_to(view: SentenceView) -> list[Attribution]:
                         and (run := speaker_after(view, idx_after, limit=e - idx_after)) is not None and run[0] < e:
                     # "Jak stwierdził na środowej konferencji prasowej szef MRiRW, …": the adjunct is not the speaker
                     src = (run[0], e)
-            elif _bare_title_source(view, idx_after):
+            elif (title_end := _bare_title_source(view, idx_after)) is not None:
                 # "Zdaniem ministra reżim Łukaszenki dąży…": the minister's view; the name further on
                 # is what the view is about
-                src, c_from = (idx_after, idx_after + 1), idx_after + 1
+                src, c_from = (idx_after, title_end), title_end
             else:
                 run = speaker_after(view, idx_after, limit=5)
                 if not run:

@@ -89,6 +89,7 @@ from linewatch.extract.attribution.phrases import (
 from linewatch.extract.attribution.speaker import (
     SUBJECT_DEPS,
     is_anaphor,
+    pronoun_table,
 )
 from linewatch.nlp.doc import Token
 
@@ -325,6 +326,10 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     # what follows the cue: an inverted speaker, then little else
     after_start = k + 1
     speaker: tuple[int, int] | None = None
+    if back and _content_before_inverted_name(view, k, back):
+        # "– A, zwiększania napięć stwierdził Dmitrij Pieskow." (the dash before the cue left out): the
+        # lower-case words before the cue go on with the content; the name after the cue speaks
+        content_end, back = toks[max(back)].end, []
     if back:
         b0, b1 = min(back), max(back) + 1
         if view.has_parse and (toks[b0].pos in ("ADP", "SCONJ", "CCONJ") or any(
@@ -421,6 +426,25 @@ NO_SUBJECT_DEPS = ("acl", "amod", "acl:relcl", "relcl", "pcomp", "conj", "advcl"
 
 # An object cue's object shorter than this ("the accusation") is given with its verb as the content.
 SHORT_OBJECT_WORDS = 4
+
+
+def _content_before_inverted_name(view: SentenceView, k: int, back: list[int]) -> bool:
+    """Are the words between the separator and cue k lower-case words that can name nobody (no pronoun,
+    no anaphoric title), while a capitalised speaker stands right after the cue? Then they end the
+    content, and the speaker follows the cue."""
+    toks, lang = view.toks, view.lang
+    words = [toks[x] for x in back if is_word(toks[x])]
+    if not words or any(not t.text[:1].islower() or t.text.lower() in pronoun_table(lang) or is_anaphor(t.text.lower(), lang)
+                        for t in words):
+        return False
+    if view.has_parse and any(t.dep.startswith("nsubj") for t in words):
+        return False  # the parse gives the cue a subject among them
+    inv = speaker_after(view, k + 1)
+    if inv is None or inv[0] != k + 1 or not toks[k + 1].text[:1].isupper():
+        return False
+    # with a parse, the name must be the cue's subject ("criticising Lukashenka" has an object)
+    return not view.has_parse or any(toks[x].head == toks[k].i and toks[x].dep.startswith("nsubj")
+                                     for x in range(inv[0], inv[1]))
 
 
 def _pre_position(view: SentenceView, k: int) -> Attribution | None:

@@ -796,8 +796,11 @@ def resolve_speaker(
             return Speaker(home.name, home.id, (a, b), surface, gender_of(doc, home.id, history), "title", 0.6)
     # "МИД", "В Минобороны добавили": a bare acronym of the home country's ministry (titles.yaml home_bodies)
     bare = [w for w in words if w not in speaker_words(lang).prepositions]
-    if bare and (len(bare) == 1 or not any(m.kind in ("state", "demonym") for m in inside)) \
-            and (body := home_body(doc, " ".join(bare))) is not None:
+    # a longer phrase ("resort spraw wewnętrznych") only in lower case after its first word: a capital
+    # further on may name another country the registry does not know ("Министерство … Молдавии")
+    phrase_ok = not any(m.kind in ("state", "demonym") for m in inside) \
+        and not any(w[:1].isupper() for w in WORD.findall(surface)[1:])
+    if bare and (len(bare) == 1 or phrase_ok) and (body := home_body(doc, " ".join(bare))) is not None:
         return Speaker(body.name, body.id, (a, b), surface, "n", "title", 0.6)
     if (state := _voiced_state(doc, Mention(a, b, surface))) is not None:
         # "Официальный представитель правительства Латвии" (a title the registry knows no holder of):

@@ -1,12 +1,14 @@
 """Error classes seen on fresh unseen articles (thirteenth round), each fixed in a shared mechanism:
 a body named by a synonym of the words the registry writes its name with ("Russia's ministry of
 defense", "resort spraw wewnętrznych i administracji") or by its country's adjective ("the Polish
-Ministry of Defense"); an attitude ("NATO supports…") inside what a person's post-position cue
-reports; a reporting verb the tagger reads as a noun; a press service whose registered name holds
+Ministry of Defense"); an attitude ("NATO supports…") or a body's act inside what a person signs
+after it; a reporting verb the tagger reads as a noun; a press service whose registered name holds
 its principal's name or title; "…, as the ministry reports" signs the words before it; lower-case
 words before an inverted name end the content; a security council's secretary by country; an
-according-to title with its country's adjective. Invented sentences and people, except where the
-registry itself is what is tested."""
+according-to title with its country's adjective; a title-case topic before a colon; a date set off
+by commas before the speaker; a hyphenated title referring back; "the company" after a company
+named in a passive's agent; a verb coordinated with an earlier cue. Invented sentences and people,
+except where the registry itself is what is tested. Four are guards that pass on the start code."""
 from __future__ import annotations
 
 from datetime import date
@@ -92,3 +94,40 @@ def test_an_according_to_title_with_its_countrys_adjective_is_the_source(pipe: P
             "Według rosyjskiego dyktatora to białoruski prezydent domagał się od Moskwy takiego wsparcia.")
     assert ("Vladimir Putin", "to białoruski prezydent domagał się od Moskwy takiego wsparcia") \
         in said(pipe, text, "pl", date(2023, 3, 26))
+
+
+def test_a_title_case_topic_before_a_colon_is_no_speaker(pipe: Pipeline) -> None:
+    text = ("Baltic Gas Pipeline Leak: Finland Blames 'Outside Activity' for Crisis\n\n"
+            "John Smith: We will find out who damaged the pipeline.")
+    assert [s for s, _ in said(pipe, text, "en")] == ["John Smith"]
+
+
+def test_a_date_set_off_by_commas_between_cue_and_speaker(pipe: Pipeline) -> None:
+    text = ("Расследование продолжается, страна непричастна к случившемуся. Такое заявление сделал в понедельник, "
+            "23 октября, пресс-секретарь министерства Иван Петровский.")
+    assert [s for s, _ in said(pipe, text, "ru")] == ["Иван Петровский"]
+
+
+def test_a_hyphenated_title_after_the_cue_refers_back(pipe: Pipeline) -> None:
+    text = ("Страна закрывает все переходы на границе, сообщил премьер-министр Финляндии Иван Петровский. "
+            "Замминистра Олег Сидоренко заявил, что от закрытия пострадают граждане.\n"
+            "«Граница будет закрыта до 13 декабря»,— сообщил премьер-министр.")
+    assert [s for s, _ in said(pipe, text, "ru")][-1] == "Иван Петровский"
+
+
+def test_a_company_named_in_a_passive_agent_is_what_the_company_refers_to(pipe: Pipeline) -> None:
+    text = ("Two cables were damaged on Sunday. Its failure was reported by the Finnish government-owned telecom "
+            "operator Kabelnet. According to the company, the repair could take from 5 to 15 days.")
+    assert [s for s, _ in said(pipe, text, "en")] == ["Kabelnet", "Kabelnet"]
+
+
+def test_a_person_signing_after_a_bodys_act_is_the_speaker(pipe: Pipeline) -> None:
+    text = ("Ministerstwo spraw zagranicznych Estonii wezwało w środę kierownika ambasady Rosji, aby zaprotestować "
+            "przeciwko zakłócaniu sygnałów GPS - oznajmił na platformie X szef estońskiej dyplomacji Jan Tamm.")
+    assert [s for s, _ in said(pipe, text, "pl")] == ["Jan Tamm"]
+
+
+def test_a_verb_coordinated_with_an_earlier_cue_takes_no_subject_from_its_object(pipe: Pipeline) -> None:
+    text = ("W lutym telewizja ERR informowała o zakłócaniu sygnału GPS w regionie Morza Bałtyckiego i ostrzegała, "
+            "że stwarza to ryzyko dla lotnictwa.")
+    assert not any(s and "Bałtyckiego" in s for s, _ in said(pipe, text, "pl"))

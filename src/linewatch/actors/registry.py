@@ -233,26 +233,32 @@ class TokenTrie:
         keys = [self.key(t[2]) for t in toks]
         i = 0
         while i < len(toks):
-            n, entries = self.longest(keys, i)
-            if n:
-                start, end = toks[i][0], toks[i + n - 1][1]
-                if accept(start, end, entries):
-                    yield start, end, entries
-                    i += n
-                    continue
+            # the longest match `accept` takes: "Finnish" when "Finnish government" is refused
+            # ("the Finnish government-owned operator")
+            taken = next(((n, entries) for n, entries in self.matches(keys, i)
+                          if accept(toks[i][0], toks[i + n - 1][1], entries)), None)
+            if taken is not None:
+                n, entries = taken
+                yield toks[i][0], toks[i + n - 1][1], entries
+                i += n
+                continue
             i += 1
 
     def longest(self, keys: list[str], i: int) -> tuple[int, list[Any]]:
         """Longest match starting at token i: (number of tokens, entries)."""
-        best: tuple[int, list[Any]] = (0, [])
+        return next(iter(self.matches(keys, i)), (0, []))
+
+    def matches(self, keys: list[str], i: int) -> list[tuple[int, list[Any]]]:
+        """Every match starting at token i, longest first: (number of tokens, entries)."""
+        found: dict[int, list[Any]] = {}
         frontier = [(self.root, 0)]
         while frontier:
             node, n = frontier.pop()
-            if n and node.entries and n > best[0]:
-                best = (n, node.entries)
+            if n and node.entries and n not in found:
+                found[n] = node.entries
             if i + n < len(keys):
                 frontier.extend((nxt, n + 1) for nxt in self._next(node, keys[i + n]))
-        return best
+        return sorted(found.items(), key=lambda ne: -ne[0])
 
 
 # --------------------------------------------------------------------------- YAML loading with lines
@@ -482,6 +488,17 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Itera
         if m:
             yield m
             end = max(m.end(), start + 1)
+
+
+def _compound_goes_on(text: str, end: int) -> bool:
+    """Does a hyphenated word go on after `end` ("the Finnish government-owned operator"): the name is
+    only the first part of a modifier? An inflection glued by a hyphen ("MSZ-u", "NATO-wskie" is longer)
+    is at most three letters."""
+    m = _HYPHEN_TAIL.match(text, end)
+    return m is not None and len(m.group(1)) >= 4 and m.group(1).islower()
+
+
+_HYPHEN_TAIL = re.compile(r"-(\w+)")
 
 
 @cache
@@ -714,6 +731,8 @@ class ActorRegistry:
                 nxt is not None and _capitalised_word(nxt.group(1)) and nxt.group(1).casefold() not in _calendar_words()
             )
             found = [e for e in entries if (not e.needs_capital or capital) and not (e.surname_only and followed)]
+            if _compound_goes_on(text, end):
+                found = [e for e in found if e.kind not in ("body", "name")]
             if any(e.needs_cue for e in found) and not _cue_before(lang).search(text, max(0, start - 80), start):
                 found = [e for e in found if not e.needs_cue]
             if len({e.actor_id for e in found}) > 1 and all(e.surname_only and e.shared for e in found):
@@ -808,6 +827,12 @@ class ActorRegistry:
             found = {a.id for a in orgs if a.country == country and " of " in a.name and a.name.rsplit(" of ", 1)[0] in kinds}
         return self._actors[found.pop()] if len(found) == 1 else None
 
+    def _body_by_form(self, country: str, form: re.Pattern[str], synonyms: tuple[re.Pattern[str], ...],
+                      lang: str) -> Actor | None:
+        """The country's body by the word the text used ("military": the armed forces), else by the
+        other words of its kind ("ministry of defense" for a ministry registered as "Defense Ministry")."""
+        return self.body_of(country, (form,), lang) or self.body_of(country, synonyms, lang)
+
     def _body_mentions(self, text: str, lang: str, names: list[Mention]) -> list[Mention]:
         """A body noun qualified by its country or by a place in it: "в Министерстве обороны России",
         "МИД в Варшаве", "ministerstwo obrony w Moskwie", "Poland's military". The mention is that country's body, when the
@@ -832,7 +857,7 @@ class ActorRegistry:
                 if owner is not None:
                     # "Poland's military", "Lithuania's border guard": the possessor's body
                     country = self._actors[owner.actor_id].country  # type: ignore[index]
-                    body = self.body_of(country, synonyms, lang) if country else None
+                    body = self._body_by_form(country, form, synonyms, lang) if country else None
                     if body is not None:
                         out.append(Mention(owner.start, e, text[owner.start:e], body.id, kind="body", label="ORG",
                                            confidence=0.85))
@@ -845,7 +870,7 @@ class ActorRegistry:
                     if len(words) > 1 or (words and words[0].casefold() not in glue):
                         continue
                     country = self._actors[st.actor_id].country  # type: ignore[index]
-                    body = self.body_of(country, synonyms, lang) if country else None
+                    body = self._body_by_form(country, form, synonyms, lang) if country else None
                     if body is not None:
                         out.append(Mention(s, st.end, text[s:st.end], body.id, kind="body", label="ORG",
                                            confidence=0.85))

@@ -275,6 +275,11 @@ def _label_says_more(doc: Doc, label: tuple[int, int] | None, named: tuple[int, 
     return False
 
 
+def _tagger_ran(doc: Doc) -> bool:
+    """Did an entity tagger read the document (its entity mentions are there to consult)?"""
+    return any(m.kind == "ner" for m in doc.mentions)
+
+
 def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> bool:
     if att.kind == "headline":
         # a headline "Name: claim" needs a real name, not any capitalised phrase
@@ -283,6 +288,10 @@ def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> 
             return False
         if speaker.actor_id is not None:
             return not _label_says_more(doc, att.speaker_span, speaker.span)
+        if att.speaker_span and _tagger_ran(doc) and not any(
+                m.kind == "ner" and m.label == "PER" and m.start < att.speaker_span[1] and att.speaker_span[0] < m.end
+                for m in doc.mentions):
+            return False  # "Baltic Gas Pipeline Leak: Finland blames…": a topic in title case, no person the tagger sees
         return speaker.resolved_by == "text" and (
             "name_ok" in att.notes or 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words))
     if "relay" in att.notes and (speaker is None or speaker.actor_id is None):
@@ -376,7 +385,7 @@ def _drop_relays(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """
     text = doc.text
     voiced = _states_voiced(doc, atts)
-    atts = [att for att in atts if id(att) not in voiced and id(att) not in _attitudes_reported(doc, atts)]
+    atts = [att for att in atts if id(att) not in voiced and id(att) not in _reported_inside(doc, atts)]
     cues = [a.cue_span for a in atts if a.cue_span]
     parentheticals = [x.cue_span for x in atts if "parenthetical" in x.notes and x.cue_span]
     out = []
@@ -406,11 +415,13 @@ def _drop_relays(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     return out
 
 
-def _attitudes_reported(doc: Doc, atts: list[Attribution]) -> set[int]:
-    """Attitudes read off the parse ("NATO supports Poland") that lie inside the content of a reporting
-    verb's attribution signed after it ("NATO supports Poland…, Deputy Minister X wrote"): what X said,
-    not a second statement, so the outer one is no relay to drop. A relaying cue ("…, reports TASS",
-    cues.yaml `relay`) with a medium or an agency as its subject is still a relay."""
+def _reported_inside(doc: Doc, atts: list[Attribution]) -> set[int]:
+    """Attributions inside the content of a reporting verb's attribution signed after it that are what
+    its speaker says, not statements of their own, so the outer one is no relay to drop: attitudes read
+    off the parse ("NATO supports Poland…, Deputy Minister X wrote"), and any cue when a person the
+    registry or the tagger knows signs ("The ministry summoned the envoy to protest…, - oznajmił szef
+    dyplomacji Margus Tsahkna"). A relaying cue ("…, reports TASS", cues.yaml `relay`) with a medium or
+    an agency as its subject is still a relay."""
     relay = cue_table(doc.lang).relay
     out: set[int] = set()
     for outer in atts:
@@ -424,7 +435,9 @@ def _attitudes_reported(doc: Doc, atts: list[Attribution]) -> set[int]:
         if medium and relay is not None and relay.fullmatch(doc.text[outer.cue_span[0]:outer.cue_span[1]].lower()):
             continue  # "…, the newspaper wrote": a medium relays
         inner = [x for x in atts if x is not outer and x.cue_span and a <= x.cue_span[0] and x.cue_span[1] <= b]
-        if inner and all("attitude" in x.notes for x in inner):
+        person = not medium and any(m.label == "PER" and (m.actor_id or m.kind == "ner")
+                                    for m in doc.mentions_starting(outer.speaker_span))
+        if inner and (person or all("attitude" in x.notes for x in inner)):
             out.update(id(x) for x in inner)
     return out
 
@@ -772,9 +785,11 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 issuer = None
             # a noun cue or a stance verb is weak evidence of who is talking: "it" later must not
             # be resolved through it; a person the text names as the subject of a stance verb
-            # ("Shmyhal considers… He called on…") is still who "he" is next
+            # ("Shmyhal considers… He called on…") is still who "he" is next, and a body it names
+            # ("…was reported by the telecom operator Cinia. According to the company…") what "the company" is
             if (speaker is not None and speaker.name and speaker.resolved_by != "agency"
-                    and (not {"noun_cue", "attitude"} & set(att.notes) or _named_person(doc, speaker))):
+                    and (not {"noun_cue", "attitude"} & set(att.notes) or _named_person(doc, speaker)
+                         or is_text_body(speaker, lang))):
                 if speaker.gender is None and att.gender_hint:
                     speaker.gender = att.gender_hint
                 elif speaker.gender == "n" and att.cue_span and \

@@ -24,6 +24,7 @@ from linewatch.extract.attribution.speaker import (
     name_problem,
     speaker_words,
 )
+from linewatch.extract.dates import month_words
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
 from linewatch.nlp.lemmas import simple_lemma
@@ -593,6 +594,18 @@ def _hyphen_compound_end(toks: Sequence[Token], x: int) -> int | None:
     return y + 1
 
 
+DATE_WORDS = 3  # the longest date ("20 июня 2022") read between a cue verb and its phrase's word
+
+
+def date_words(view: SentenceView, j: int) -> int:
+    """How many tokens from j on are a date: day numbers, years and month names ("20 июня")."""
+    months = month_words(view.lang)
+    x = j
+    while x < len(view.toks) and x - j < DATE_WORDS and (view.toks[x].text.isdigit() or view.toks[x].text.casefold() in months):
+        x += 1
+    return x - j if any(view.toks[y].text.casefold() in months for y in range(j, x)) else 0
+
+
 def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int] | None:
     """Token range of an inverted speaker right after the cue ("said Lavrov", "заявил Песков")."""
     toks = view.toks
@@ -606,6 +619,11 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
     compound_end = -1  # the last token of a hyphenated modifier ("said 15-year-old Sofia X")
     for x in range(i, min(i + ADJUNCT_WORDS + TITLE_WORDS + 4 + glossed, len(toks))):
         if x <= medium_name[1] or x <= gloss_end or x <= compound_end:
+            continue
+        if toks[x].text == "," and x > i and (dated := date_words(view, x + 1)) \
+                and x + 1 + dated < len(toks) and toks[x + 1 + dated].text == ",":
+            # "сделал в понедельник, 23 октября, пресс-секретарь X": the day's date set off by commas
+            gloss_end, glossed = x + 1 + dated, glossed + dated + 2
             continue
         if (after := _hyphen_compound_end(toks, x)) is not None:
             compound_end = after - 1  # "15-year-old", "long-serving": a modifier before the name, not its end
@@ -831,10 +849,27 @@ def named_before_apposition(view: SentenceView, sep: int, back: list[int], most:
     return first
 
 
+def _second_verb_of_clause(view: SentenceView, k: int) -> bool:
+    """Is cue k a second verb coordinated with a speech verb earlier in its clause ("informowała o X i
+    ostrzegała"): a coordinator (cues.yaml `claim_continuers`) right before it, a speech verb before that,
+    and no clause break between them? Read on the surface, for a language with no parse."""
+    toks = view.toks
+    if k < 2 or toks[k - 1].text.lower() not in view.table.claim_continuers:
+        return False
+    for x in range(k - 2, -1, -1):
+        if toks[x].text in CLAUSE_BREAK or toks[x].text in QUOTE_MARKS:
+            return False
+        if cue_strength(toks[x], toks[x + 1], view.table, view.has_parse) == "speech":
+            return True
+    return False
+
+
 def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, int] | None:
     """Token range of the subject right before a cue, found on the surface."""
     toks = view.toks
     j = k - 1
+    if not view.has_parse and _second_verb_of_clause(view, k):
+        return None  # "ERR informowała o zakłóceniach w regionie Morza Bałtyckiego i ostrzegała": no subject of its own
     # adverbs between subject and cue: "he also said", "Lavrov further added", "on też dodał"
     while j >= 0 and (toks[j].pos in ("ADV", "AUX", "PART") or toks[j].text.lower() in ("also", "further", "then", "later", "też", "także", "również", "также", "ещё", "еще", "и", "has", "had", "have")):
         j -= 1

@@ -281,9 +281,6 @@ def opens_content(table: CueTable, cue: str, word: str) -> bool:
                                  and bool(table.infinitive_cues.fullmatch(cue.lower())))
 
 
-DATE_WORDS = 3  # the longest date ("20 июня 2022") read between a cue verb and its phrase's word
-
-
 def time_only(view: SentenceView, a: int, b: int) -> bool:
     """Are tokens a..b only when something was said ("said on Thursday, adding…"): prepositions,
     weekdays, months, numbers and parts of the day, no content?"""
@@ -298,15 +295,6 @@ def calendar_words(lang: str) -> frozenset[str]:
     data = lexicon(lang, "dates")
     return frozenset(calendar_forms(lang, "weekdays")) | month_words(lang) | frozenset(
         str(w).casefold() for w in data.get("day_parts") or [])
-
-
-def date_words(view: SentenceView, j: int) -> int:
-    """How many tokens from j on are a date: day numbers, years and month names ("20 июня")."""
-    months = month_words(view.lang)
-    x = j
-    while x < len(view.toks) and x - j < DATE_WORDS and (view.toks[x].text.isdigit() or view.toks[x].text.casefold() in months):
-        x += 1
-    return x - j if any(view.toks[y].text.casefold() in months for y in range(j, x)) else 0
 
 
 def clause_before_speaker(view: SentenceView, speaker_start: int) -> tuple[int, int] | None:

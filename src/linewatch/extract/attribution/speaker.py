@@ -1536,7 +1536,8 @@ def _named_after_description(doc: Doc, state: Mention, b: int) -> str | None:
     parsed = bool(doc.tokens and doc.tokens[0].dep)
     while k < len(words) and words[k].group()[:1].islower():
         tok = next(iter(doc.tokens_in((words[k].start(), words[k].end()))), None) if parsed else None
-        if words[k].group().lower() in preps or (tok is not None and tok.pos not in ("NOUN", "ADJ", "PROPN")):
+        glued = doc.text[words[k].start() - 1] == "-"  # "government-owned": part of a compound modifier
+        if words[k].group().lower() in preps or (tok is not None and tok.pos not in ("NOUN", "ADJ", "PROPN") and not glued):
             return None  # "в США и Европе": a second place, no description
         k += 1
     run = words[k:]
@@ -2140,7 +2141,8 @@ def _pronoun_words(lang: str, key: str) -> frozenset[str]:
 def is_text_body(h: Speaker, lang: str) -> bool:
     """Is the speaker a body the text names in its own words, unknown to the registry ("the TTJA",
     "Consumer Protection and Technical Regulatory Authority")?"""
-    return h.actor_id is None and h.resolved_by == "text" and _names_body(h.name, lang)
+    # the name alone ("Cinia") or the words that introduced it ("the telecom operator Cinia")
+    return h.actor_id is None and h.resolved_by == "text" and (_names_body(h.name, lang) or _names_body(h.mention, lang))
 
 
 def _previous(

@@ -131,3 +131,30 @@ def test_a_verb_coordinated_with_an_earlier_cue_takes_no_subject_from_its_object
     text = ("W lutym telewizja ERR informowała o zakłócaniu sygnału GPS w regionie Morza Bałtyckiego i ostrzegała, "
             "że stwarza to ryzyko dla lotnictwa.")
     assert not any(s and "Bałtyckiego" in s for s, _ in said(pipe, text, "pl"))
+
+
+def test_a_cue_inside_dash_speech_signed_later_in_its_paragraph_is_the_speakers_words(pipe: Pipeline) -> None:
+    text = ("— Вы же слышали заявления, что якобы уже договорились они: склады переместим к границе. Будем думать. "
+            "Мы уже решили, еще раз подумаем, — сказал Иван Петровский на встрече.")
+    assert {s for s, _ in said(pipe, text, "ru")} == {"Иван Петровский"}
+
+
+def test_according_to_keeps_its_speaker_over_an_inner_cue_nobody_is_named_for(pipe: Pipeline) -> None:
+    text = ("“We will protect our democracies,” Anna Brzoza told journalists after the meeting.\n\n"
+            "According to the politician, the sides agreed to coordinate their outreach to the countries of origin.")
+    assert said(pipe, text, "en")[-1] == (
+        "Anna Brzoza", "the sides agreed to coordinate their outreach to the countries of origin")
+
+
+def test_her_statement_reads_is_hers(pipe: Pipeline) -> None:
+    text = ("“This is a hybrid attack,” Anna Brzoza told journalists.\n\n"
+            "“We know the patterns. We are used to that,” her statement reads.")
+    assert [s for s, _ in said(pipe, text, "en")] == ["Anna Brzoza", "Anna Brzoza"]
+
+
+def test_an_agency_signing_a_paragraph_gives_it_to_nobody_else(pipe: Pipeline) -> None:
+    text = ("Premier Jan Wrona skrytykował rozmowy kanclerz z dyktatorem.\n\n"
+            "W połowie listopada kanclerz dwukrotnie telefonowała do dyktatora. Rzecznik rządu Piotr Kos uzasadnił "
+            "ten kontakt sytuacją humanitarną. Zaznaczył również, że procedura była uzgodniona - przypomina dpa.")
+    # the narration above "– przypomina dpa" is the agency's report, not the spokesman's words
+    assert not any(c.startswith("W połowie listopada") for _, c in said(pipe, text, "pl"))

@@ -430,8 +430,7 @@ def _reported_inside(doc: Doc, atts: list[Attribution]) -> set[int]:
         a, b = outer.content_spans[0][0], outer.content_spans[-1][1]
         if outer.cue_span[0] < b or outer.speaker_span is None:
             continue
-        phrase = doc.text[outer.speaker_span[0]:outer.speaker_span[1]]
-        medium = names_medium(phrase, doc.lang) or name_problem(phrase, doc.lang) == AGENCY
+        medium = _medium_signs(doc, outer)
         if medium and relay is not None and relay.fullmatch(doc.text[outer.cue_span[0]:outer.cue_span[1]].lower()):
             continue  # "…, the newspaper wrote": a medium relays
         inner = [x for x in atts if x is not outer and x.cue_span and a <= x.cue_span[0] and x.cue_span[1] <= b]
@@ -480,6 +479,14 @@ def _nobody_known(doc: Doc, span: tuple[int, int]) -> bool:
     words = list(WORD.finditer(doc.text, span[0], span[1]))
     return len(words) >= 2 and all(not w.group()[:1].isupper() or any(a <= w.start() < b for a, b in demonyms)
                                    for w in words[1:])
+
+
+def _medium_signs(doc: Doc, att: Attribution) -> bool:
+    """Is the attribution's speaker phrase a medium or a news agency ("– pisze dpa", "– podaje PAP")?"""
+    if att.speaker_span is None:
+        return False
+    phrase = doc.text[att.speaker_span[0]:att.speaker_span[1]]
+    return names_medium(phrase, doc.lang) or name_problem(phrase, doc.lang) == AGENCY
 
 
 def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
@@ -672,6 +679,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             view.next_sentence = (doc.sentences[si + 1].start, doc.sentences[si + 1].end)
         if sent.end <= answer_until:
             continue  # the rest of an interview answer reported whole at its first sentence
+        if _inside_signed_dash_speech(doc, si, table):
+            continue  # "— Вы слышали, что договорились они: … Будем думать, — сказал лидер": his words
         atts = _drop_relays(doc, _dedupe(find_attributions(view)))
         if post is not None:
             # an embedded post is its account's words, whatever its own sentences seem to say
@@ -706,8 +715,9 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 continue
             if att.kind != "direct" and att.cue_span and talk_cue(doc, tuple(att.cue_span), sent.end):
                 continue  # "X discussed the border with the ministers of Y": a meeting (the events stage's)
-            if "extend_back" in att.notes:
-                # first: the speech's own words (the whole paragraph) are no place to look for its speaker
+            if "extend_back" in att.notes and not _medium_signs(doc, att):
+                # first: the speech's own words (the whole paragraph) are no place to look for its speaker;
+                # an agency's "– przypomina dpa" signs its own report, not a paragraph of someone's speech
                 _extend_back(doc, si, att, last_para_sent[1] if last_para_sent else -1)
             speaker = resolve_speaker(doc, att.speaker_span, history, att.gender_hint,
                                       att.cue_span[0] if att.cue_span else sent.start, since=covered_until,
@@ -922,6 +932,26 @@ TITLE_MAX_WORDS = 25
 _CLOSING_PUNCT = frozenset(".!?…:;\"”»“'’")
 
 
+def _inside_signed_dash_speech(doc: Doc, si: int, table: Any) -> bool:
+    """Is sentence si inside speech a dash opens at its paragraph's start and a later sentence of the
+    same paragraph signs (" — сказал лидер …", " – dodał X"), with no signature of its own? A cue in it
+    ("что якобы уже договорились они: …") is the speaker's words, as one inside quotation marks is."""
+    first, last = _paragraph_bounds(doc, si)
+    if si >= last or not opens_with_dash(doc.text, doc.sentences[first].start):
+        return False
+    signed = [_dash_cue(doc.text[doc.sentences[x].start:doc.sentences[x].end], table) for x in range(first, last + 1)]
+    # the speech still runs at si (no signature from the paragraph's start to si) and is signed later
+    return not any(signed[:si - first + 1]) and any(signed[si - first + 1:])
+
+
+def _dash_cue(sentence: str, table: Any) -> bool:
+    """Does a dash inside the sentence open a signature: a dash then a speech verb (", — сказал X")?"""
+    return any(table.speech.fullmatch(m.group(1).lower()) for m in _DASH_WORD.finditer(sentence) if m.start() > 0)
+
+
+_DASH_WORD = re.compile(r"\s[-–—]\s*(\w+)")
+
+
 def _signed_paragraph(doc: Doc, si: int, table: Any) -> int | None:
     """The first sentence of the dash-opened quotation a signature paragraph closes, or None.
 
@@ -1009,21 +1039,25 @@ def _drop_nested_beliefs(out: list[Statement]) -> list[Statement]:
         outer = [j for j in containing(st.cue_span[0]) if j != i]
         if (st.extra or {}).get("belief") and outer:
             continue
-        if any(out[j].speaker == st.speaker and out[j].content_span[0] <= st.content_span[0]
+        if any((out[j].speaker == st.speaker or (st.speaker is None and out[j].speaker))
+               and out[j].content_span[0] <= st.content_span[0]
                and st.content_span[1] <= out[j].content_span[1] for j in outer):
-            continue  # "noted what he called «steps in the right direction»": the same words, twice
+            # "noted what he called «steps in the right direction»": the same words, twice; and
+            # "According to X, the sides agreed to…": a cue nobody could be named for, inside X's words
+            continue
         kept.append(st)
     return kept
 
 
 def _drop_relaying_statements(out: list[Statement]) -> list[Statement]:
     """`It said Jabłoński told the ambassador that A`: the outer statement's content is the inner
-    one, cue and all; the inner speaker's words A are the statement, the outer relays them."""
+    one, cue and all; the inner speaker's words A are the statement, the outer relays them. An inner
+    speaker nobody could name ("According to the politician, the sides agreed to…") relays nothing."""
     kept = []
     for st in out:
         a, b = st.content_span
         if st.kind != "direct" and any(
-                o is not st and o.speaker_span and a <= o.speaker_span[0] <= a + 1 and o.cue_span
+                o is not st and o.speaker and o.speaker_span and a <= o.speaker_span[0] <= a + 1 and o.cue_span
                 and o.cue_span[0] < b and a <= o.content_span[0] and b - 2 <= o.content_span[1] <= b
                 for o in out):
             continue  # the content opens with the inner speaker (no "that" before it) and ends with its words

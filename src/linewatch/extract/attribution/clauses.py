@@ -53,8 +53,11 @@ def medium_follows(view: SentenceView, i: int) -> bool:
     местные СМИ", "the local press reported")?"""
     toks = view.toks
     words = [t for t in toks[i:] if is_word(t)]
-    if not view.has_parse or not words or len(words) > 4:
+    if not words or len(words) > 4:
         return False
+    if not view.has_parse:
+        # no parse to name the subject: the words to the sentence's end are only the medium ("– przypomina dpa.")
+        return all(is_media_word(t.text, view.lang) or name_problem(t.text, view.lang) == AGENCY for t in words)
     # the medium is the cue's subject: not "– mówi Telewizji X" (told the medium), not "отметил
     # собеседник издания" (a person the medium spoke to)
     subjects = [t for t in words if t.dep.startswith("nsubj")]

@@ -470,6 +470,16 @@ def _clean_surface(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def _possessive_document(words: list[str], lang: str) -> str | None:
+    """The personal pronoun a possessive before a document noun stands for ("her statement" → "she",
+    "его заявление" → "он"; pronouns.yaml `possessive`, cues.yaml `source_nouns`), or None."""
+    gender = (lexicon(lang, "pronouns").get("possessive") or {}).get(words[0])
+    nouns = cue_table(lang).source_nouns
+    if gender is None or nouns is None or not nouns.fullmatch(words[1]):
+        return None
+    return next((w for w, g in pronoun_table(lang).items() if g == gender), None)
+
+
 def resolve_speaker(
     doc: Doc,
     span: tuple[int, int] | None,
@@ -668,6 +678,8 @@ def resolve_speaker(
         # "Lavrov, who said…": Lavrov; with nothing before it, the phrase stays (and names nobody)
         return _antecedent(doc, a, b) or Speaker(surface.strip(), None, (a, b), surface, None, "text", 0.4)
     pronouns = pronoun_table(lang)
+    if len(words) == 2 and (owner := _possessive_document(words, lang)) is not None:
+        words = [owner]  # "her statement reads": whoever "she" is
     if words and len(words) <= 2 and words[-1] in pronouns:
         if pronouns[words[-1]] == "p":
             # "they" never stands for one person the registry knows, whatever that person's gender

@@ -158,3 +158,13 @@ def test_an_agency_signing_a_paragraph_gives_it_to_nobody_else(pipe: Pipeline) -
             "ten kontakt sytuacją humanitarną. Zaznaczył również, że procedura była uzgodniona - przypomina dpa.")
     # the narration above "– przypomina dpa" is the agency's report, not the spokesman's words
     assert not any(c.startswith("W połowie listopada") for _, c in said(pipe, text, "pl"))
+
+
+def test_a_prosecutor_general_by_title_is_the_holder_that_day(pipe: Pipeline) -> None:
+    text = "Prokurator Generalny poinformował, że śledztwo jest prowadzone intensywnie."
+    assert [s for s, _ in said(pipe, text, "pl", date(2022, 11, 16))] == ["Zbigniew Ziobro"]
+
+
+def test_called_off_is_no_statement(pipe: Pipeline) -> None:
+    text = "The rebel leader called off the march towards the capital on Saturday, after talks with the president."
+    assert said(pipe, text, "en") == []

@@ -34,6 +34,7 @@ from linewatch.extract.attribution.base import (
     is_active_participle,
     is_word,
     negated_or_hypothetical,
+    other_sense,
     reduced_passive,
     strip_quotes,
     subtree,
@@ -252,7 +253,7 @@ def _attitude_verbs(view: SentenceView, taken: list[tuple[int, int]], rules: Att
             continue  # "called on the EU to…, and suggested…": one statement, the first cue's
         raised = (t.dep in INFINITIVE_DEPS and governor is not None
                   and (governor.lemma or governor.text).lower() in rules.raising | rules.object_control)
-        if negated_or_hypothetical(view, k, intention_ok=raised):
+        if negated_or_hypothetical(view, k, intention_ok=raised) or other_sense(view, k):
             continue
         if reduced_passive(view, k):
             continue  # "Mark Meadows accused of lying": nobody named accuses

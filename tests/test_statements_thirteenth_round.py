@@ -168,3 +168,10 @@ def test_a_prosecutor_general_by_title_is_the_holder_that_day(pipe: Pipeline) ->
 def test_called_off_is_no_statement(pipe: Pipeline) -> None:
     text = "The rebel leader called off the march towards the capital on Saturday, after talks with the president."
     assert said(pipe, text, "en") == []
+
+
+def test_a_dateline_with_agencies_in_brackets_dates_the_story(pipe: Pipeline) -> None:
+    text = ("PARIS (Example News / Wire - 15th November, 2021) The two presidents held a phone conversation on the "
+            "border crisis, a source at the presidential palace told reporters.")
+    out = pipe(Doc(Document(text=text, language="en", published=date(2021, 11, 16)))).statements
+    assert [(s.date, s.content[:3]) for s in out] == [(date(2021, 11, 15), "The")]

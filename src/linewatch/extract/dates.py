@@ -324,8 +324,9 @@ def _doc_dates(doc: Doc) -> list[DateMention]:
     return doc.dates
 
 
-# "MINSK, November 8. /TASS/." — a place name (any case), a comma, then the date.
-_DATELINE_PREFIX = re.compile(r"(?:^|\n)[ \t]*[^\W\d_][\w .'/-]{0,40},[ \t]*$")
+# "MINSK, November 8. /TASS/." — a place name (any case), a comma, then the date; or the agencies in
+# brackets before the date: "PARIS (UrduPoint News / Sputnik - 15th November, 2021)".
+_DATELINE_PREFIX = re.compile(r"(?:^|\n)[ \t]*[^\W\d_][\w .'/-]{0,40}(?:,|[ \t]*\([^()\n]{1,60}?[-–—])[ \t]*$")
 DATELINE_WINDOW = 400  # characters after any header lines
 
 

@@ -1100,7 +1100,7 @@ def _join_continuation(doc: Doc, prev: Statement, span: tuple[int, int]) -> None
 
 
 # What may follow a dateline's date before the report begins: dots, dashes, an agency tag.
-_AFTER_DATELINE = re.compile(r"[\s.,:;\-\u2013\u2014/]*(?:\(\w[\w .]{0,20}\)|/\w[\w .]{0,20}/)?[\s.,:;\-\u2013\u2014/]*")
+_AFTER_DATELINE = re.compile(r"[\s.,:;\-\u2013\u2014/)]*(?:\(\w[\w .]{0,20}\)|/\w[\w .]{0,20}/)?[\s.,:;\-\u2013\u2014/]*")
 
 
 def _without_dateline(spans: list[tuple[int, int]], doc: Doc) -> list[tuple[int, int]]:

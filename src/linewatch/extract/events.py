@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -1492,7 +1493,7 @@ def verbal_act(statement: Statement, text: str, lang: str) -> str | None:
 _HEADER_LINE = re.compile(r"^\s*[A-Z]{2,10}:\s")
 
 
-def _same_event(a: Event, b: Event) -> bool:
+def _same_event(a: Event, b: Event, is_state: Callable[[str], bool] | None = None) -> bool:
     """Two mentions of one event: same type and day, and the same sides.
 
     The sides are source and target: one shared actor is not enough, since one actor
@@ -1508,6 +1509,12 @@ def _same_event(a: Event, b: Event) -> bool:
     actors_b = set(b.participants) | sides_b
     if not sides_a or not sides_b:
         return bool(actors_a & actors_b)
+    if a.plover == "CONSULT" and is_state is not None:
+        # "Путин и Лукашенко обсудили…" and "…обсудили ситуацию в Белоруссии": one call between the same
+        # two or more (a state named as the topic aside), not Lukashenko's other talk that day
+        people_a = {x for x in actors_a if not is_state(x)}
+        if len(people_a) >= 2 and people_a == {x for x in actors_b if not is_state(x)}:
+            return True
     # "Kreml poinformował o rozmowie, którą Putin odbył z Merkel" names the same call with
     # the reporter as a side: each event's sides are among the other's actors.
     return (_sides_among(sides_a, sides_b) or _sides_among(sides_b, sides_a)
@@ -1545,6 +1552,11 @@ def _reports_events(st: Statement, registry: ActorRegistry | None = None) -> boo
 
 def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
     text, lang = doc.text, doc.lang
+
+    def is_state(name: str) -> bool:
+        actor = registry.by_name(name)
+        return actor is not None and actor.type == "state"
+
     lex = event_lexicon(lang)
     blocked_content = [s for st in doc.statements if not _reports_events(st, registry) for s in _statement_spans(st)]
 
@@ -1695,7 +1707,7 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
                     # Only the speaker's word for its own deed: less sure than the statement itself.
                     ev.extra["told_by_speaker"] = True
                     ev.confidence = round(ev.confidence * OWN_DEED_FACTOR, 3)
-                if not any(_same_event(ev, old) for old in events):
+                if not any(_same_event(ev, old, is_state) for old in events):
                     events.append(ev)
         if events:
             previous = events[-1].date

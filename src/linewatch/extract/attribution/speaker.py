@@ -2184,8 +2184,8 @@ def _previous(
             continue  # "– dodał" (he added) is not the border guard's statement, "he" not the critics'
         if gender == "n" and (prev.gender != "n" or prev.actor_id is None and not prev.text_body):
             continue  # "it" only stands for a body ("the ministry… it said")
-        if gender == "p" and (prev.gender in ("m", "f") or prev.one_person):
-            continue
+        if gender == "p" and (prev.gender in ("m", "f") or prev.one_person or prev.grammatical in ("m", "f")):
+            continue  # "– przekazały" (they passed on) is not the ministry's that "poinformował" (it, masculine)
         return Speaker(prev.name, prev.actor_id, span, None, gender if gender in ("m", "f") else prev.gender,
                        "previous" if span is None else "pronoun", min(prev.confidence, 0.8))
     return None

@@ -190,3 +190,9 @@ def test_one_call_reported_twice_is_one_event() -> None:
     events = Pipeline(names=("segment", "parse", "mentions", "dates", "statements", "events"))
     doc = events(Doc(Document(text=text, language="ru", published=date(2021, 11, 16))))
     assert len([e for e in doc.events if e.plover == "CONSULT"]) == 1
+
+
+def test_a_registered_name_spelt_with_i_for_y_in_russian(pipe: Pipeline) -> None:
+    # the registry writes Żaryn "Станислав Жарын"; the text "Жарин"
+    text = "Группа будет и дальше использоваться в регионе, заявил Станислав Жарин."
+    assert [s for s, _ in said(pipe, text, "ru", date(2023, 7, 1))] == ["Stanisław Żaryn"]

@@ -385,7 +385,8 @@ def _drop_relays(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """
     text = doc.text
     voiced = _states_voiced(doc, atts)
-    atts = [att for att in atts if id(att) not in voiced and id(att) not in _reported_inside(doc, atts)]
+    reported = _reported_inside(doc, atts)
+    atts = [att for att in atts if id(att) not in voiced and id(att) not in reported]
     cues = [a.cue_span for a in atts if a.cue_span]
     parentheticals = [x.cue_span for x in atts if "parenthetical" in x.notes and x.cue_span]
     out = []

@@ -871,7 +871,7 @@ def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, in
     if not view.has_parse and _second_verb_of_clause(view, k):
         return None  # "ERR informowała o zakłóceniach w regionie Morza Bałtyckiego i ostrzegała": no subject of its own
     # adverbs between subject and cue: "he also said", "Lavrov further added", "on też dodał"
-    while j >= 0 and (toks[j].pos in ("ADV", "AUX", "PART") or toks[j].text.lower() in ("also", "further", "then", "later", "też", "także", "również", "также", "ещё", "еще", "и", "has", "had", "have")):
+    while j >= 0 and (toks[j].pos in ("ADV", "AUX", "PART") or toks[j].text.lower() in view.table.subject_adverbs):
         j -= 1
     if toks[j].text == "," and view.has_parse and (first := named_before_apposition(view, j, [], clause_before=1)) is not None:
         # "In a message to Reuters, Mykhailo Podolyak, a Ukrainian adviser…, said": the parser hung the

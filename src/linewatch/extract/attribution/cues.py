@@ -62,6 +62,7 @@ class CueTable:
     relative_openers: frozenset[str] = frozenset()
     as_openers: frozenset[str] = frozenset()
     claim_continuers: frozenset[str] = frozenset()
+    subject_adverbs: frozenset[str] = frozenset()
     lang: str = ""
     # "Polska będzie domagała się…", "he will tell the UN": a future auxiliary right before the cue
     # makes it an intention, nothing said yet
@@ -148,6 +149,7 @@ def cue_table(lang: str) -> CueTable:
         relative_openers=frozenset(str(w).lower() for w in data.get("relative_openers") or []),
         as_openers=frozenset(str(w).lower() for w in data.get("as_openers") or []),
         claim_continuers=frozenset(str(w).lower() for w in data.get("claim_continuers") or []),
+        subject_adverbs=frozenset(str(w).lower() for w in data.get("subject_adverbs") or []),
         locative_source=frozenset(str(w).lower() for w in data.get("locative_source") or []),
         quoting=_union((data.get("quoting") or {}).get("verbs") or []),
         issuer_cues=_union(data.get("issuer_cues") or []),

@@ -866,9 +866,10 @@ def _unclosed_quote_paragraph(doc: Doc, si: int, quotes: Sequence[tuple[int, int
     if doc.text[a:a + 1] not in OPEN_QUOTES or any(qa == a for qa, _qb in quotes):
         return None
     text = doc.text
-    marks = {ch for ch in CLOSE_QUOTES if len(ch) == 1 and ch != text[a]}
-    if any(text[x] in marks and not (text[x - 1].isalnum() and x + 1 < b and text[x + 1].isalnum())
-           for x in range(a + 1, b)):
+    marks = re.compile("[" + re.escape("".join(ch for ch in CLOSE_QUOTES if len(ch) == 1 and ch != text[a])) + "]")
+    # only the closing marks are looked at, not every character of the paragraph
+    if any(not (text[m.start() - 1].isalnum() and m.start() + 1 < b and text[m.start() + 1].isalnum())
+           for m in marks.finditer(text, a + 1, b)):
         return None  # a mark closes in the paragraph: the quotation ended there (not "Lukashenko’s" apostrophe)
     return b
 

@@ -652,6 +652,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     last_para_sent: tuple[int, int] | None = None  # (paragraph, sentence index) of the last statement
     covered_until = 0  # end of the furthest content reported so far (a "X said:" may own the next sentence)
     answer_until = 0  # end of the interview answer reported last
+    in_dash_speech = _inside_signed_dash_speech(doc, table)
     by_sentence = _tokens_by_sentence(doc)
     posts = embedded_posts(text, doc.document.meta.get("header_end") or 0, lambda line: _reports(line, table, lang))
     for si, (sent, toks) in enumerate(zip(doc.sentences, by_sentence)):
@@ -680,7 +681,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             view.next_sentence = (doc.sentences[si + 1].start, doc.sentences[si + 1].end)
         if sent.end <= answer_until:
             continue  # the rest of an interview answer reported whole at its first sentence
-        if _inside_signed_dash_speech(doc, si, table):
+        if si in in_dash_speech:
             continue  # "— Вы слышали, что договорились они: … Будем думать, — сказал лидер": his words
         atts = _drop_relays(doc, _dedupe(find_attributions(view)))
         if post is not None:
@@ -934,16 +935,26 @@ TITLE_MAX_WORDS = 25
 _CLOSING_PUNCT = frozenset(".!?…:;\"”»“'’")
 
 
-def _inside_signed_dash_speech(doc: Doc, si: int, table: Any) -> bool:
-    """Is sentence si inside speech a dash opens at its paragraph's start and a later sentence of the
-    same paragraph signs (" — сказал лидер …", " – dodał X"), with no signature of its own? A cue in it
-    ("что якобы уже договорились они: …") is the speaker's words, as one inside quotation marks is."""
-    first, last = _paragraph_bounds(doc, si)
-    if si >= last or not opens_with_dash(doc.text, doc.sentences[first].start):
-        return False
-    signed = [_dash_cue(doc.text[doc.sentences[x].start:doc.sentences[x].end], table) for x in range(first, last + 1)]
-    # the speech still runs at si (no signature from the paragraph's start to si) and is signed later
-    return not any(signed[:si - first + 1]) and any(signed[si - first + 1:])
+def _inside_signed_dash_speech(doc: Doc, table: Any) -> set[int]:
+    """The sentences inside speech a dash opens at its paragraph's start and a later sentence of the
+    same paragraph signs (" — сказал лидер …", " – dodał X"), with no signature of their own: a cue in
+    them ("что якобы уже договорились они: …") is the speaker's words, as one inside quotation marks
+    is. Read once per document, a paragraph at a time."""
+    sents, text = doc.sentences, doc.text
+    out: set[int] = set()
+    first = 0
+    while first < len(sents):
+        last = first
+        while last + 1 < len(sents) and sents[last + 1].paragraph == sents[first].paragraph:
+            last += 1
+        if last > first and opens_with_dash(text, sents[first].start):
+            signed = [_dash_cue(text[sents[x].start:sents[x].end], table) for x in range(first, last + 1)]
+            # the speech runs until its first signature; the sentences before it are inside it
+            end = next((x for x, flag in enumerate(signed) if flag), None)
+            if end:
+                out.update(range(first, first + end))
+        first = last + 1
+    return out
 
 
 def _dash_cue(sentence: str, table: Any) -> bool:

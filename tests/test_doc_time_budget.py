@@ -21,6 +21,17 @@ def test_a_block_past_its_budget_is_stopped() -> None:
     assert time.perf_counter() - t0 < 5
 
 
+def test_a_budget_spent_inside_a_swallowing_except_still_stops_the_block() -> None:
+    # a graceful fallback ("except Exception: return None") caught the alarm's error; the block ran on
+    with pytest.raises(LinewatchError, match="longer than 0.05 s"):
+        with time_budget(0.05):
+            try:
+                while True:
+                    pass
+            except Exception:
+                pass
+
+
 def test_a_block_within_its_budget_runs_and_leaves_no_alarm() -> None:
     with time_budget(5):
         value = sum(range(1000))

@@ -33,6 +33,14 @@ COVERED: dict[str, tuple[str, ...]] = {
     "LVA": GOVERNMENT,
     "EST": GOVERNMENT,
     "FIN": GOVERNMENT,
+    "MDA": GOVERNMENT,
+    "ROU": GOVERNMENT,
+    "HUN": GOVERNMENT,
+    "SVK": GOVERNMENT,
+    "CZE": GOVERNMENT,
+    "NOR": GOVERNMENT,
+    "SWE": GOVERNMENT,
+    "DNK": GOVERNMENT,
     # No head of government; the Secretary of the Interior is not an interior minister in our sense.
     "USA": ("head_of_state", "foreign_minister", "defence_minister", "mfa_spokesperson", "presidential_spokesperson"),
     "EUR": ("commission_president", "council_president", "high_representative", "eeas_spokesperson"),
@@ -84,6 +92,28 @@ KNOWN_GAPS: dict[tuple[str, str], list[tuple[str, str]]] = {
     # UN post (Principal Deputy Spokesperson Pigott briefed through November 2025).
     ("USA", "mfa_spokesperson"): [("2019-02-17", "2019-04-02"), ("2025-08-10", "2026-12-31")],
     ("EUR", "eeas_spokesperson"): [("2014-01-01", "2019-11-30")],
+    # Moldova: Marinuța resigned 27 Feb 2014, Troenco sworn 5 Apr 2014; Șalaru dismissed by Dodon's decree
+    # 27 Dec 2016 and the post left unfilled (acting deputies unconfirmed) until Sturza, 24 Oct 2017;
+    # Recean's interior term ended 10 Dec 2014 and nobody is confirmed until Balan in the Gaburici
+    # government (18 Feb 2015).
+    ("MDA", "defence_minister"): [("2014-02-28", "2014-04-04"), ("2016-12-28", "2017-10-23")],
+    ("MDA", "interior_minister"): [("2014-12-11", "2015-02-17")],
+    # Romania: Fifor's interim after Moga (Sep - Nov 2019) has no confirmed last day before Vela.
+    ("ROU", "interior_minister"): [("2019-09-02", "2019-11-03")],
+    # Hungary: the Magyar government's foreign, defence and interior ministers (from May 2026) were not
+    # confirmed.
+    ("HUN", "foreign_minister"): [("2026-05-02", "2026-12-31")],
+    ("HUN", "defence_minister"): [("2026-05-02", "2026-12-31")],
+    ("HUN", "interior_minister"): [("2026-05-02", "2026-12-31")],
+    # No foreign-ministry spokesperson's term is confirmed for these (names seen without dates).
+    ("MDA", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("ROU", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("HUN", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("SVK", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("CZE", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("NOR", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("SWE", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
+    ("DNK", "mfa_spokesperson"): [("2014-01-01", "2026-12-31")],
 }
 
 

@@ -28,19 +28,19 @@ def speaker_of(pipe: Pipeline, text: str, words: str, lang: str = "en") -> str |
 
 
 @pytest.mark.parametrize("text,lang", [
-    ("Romania's defence minister said on Tuesday that fragments of a drone had been found near the border. "
+    ("Bulgaria's defence minister said on Tuesday that fragments of a drone had been found near the border. "
      "Defence Minister Mihai Popescu later told reporters that the allies had been informed.", "en"),
-    ("Romania's defence minister said on Tuesday that fragments of a drone had been found near the border. "
+    ("Bulgaria's defence minister said on Tuesday that fragments of a drone had been found near the border. "
      "\"We are in close contact with our allies,\" Mihai Popescu, the defence minister, told reporters.", "en"),
-    ("Министр обороны Румынии заявил во вторник, что обломки дрона найдены у границы. "
-     "«Мы в тесном контакте с союзниками», — сказал Михай Попеску, министр обороны Румынии.", "ru"),
+    ("Министр обороны Болгарии заявил во вторник, что обломки дрона найдены у границы. "
+     "«Мы в тесном контакте с союзниками», — сказал Михай Попеску, министр обороны Болгарии.", "ru"),
 ])
 def test_a_possessive_title_names_the_person_named_later(pipe: Pipeline, text: str, lang: str) -> None:
     assert speaker_of(pipe, text, "дрона" if lang == "ru" else "fragments", lang) in ("Mihai Popescu", "Михай Попеску")
 
 
 def test_two_holders_named_later_make_no_name(pipe: Pipeline) -> None:
-    text = ("Romania's defence minister said on Tuesday that fragments of a drone had been found. "
+    text = ("Bulgaria's defence minister said on Tuesday that fragments of a drone had been found. "
             "Defence Minister Mihai Popescu met Defence Minister Ion Ionescu in the capital.")
     assert speaker_of(pipe, text, "fragments") not in ("Mihai Popescu", "Ion Ionescu")
 

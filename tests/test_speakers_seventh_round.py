@@ -128,8 +128,8 @@ def test_the_head_of_eu_diplomacy_is_the_high_representative(pipe: Pipeline, tex
 
 
 @pytest.mark.parametrize("text,lang,words", [
-    ("Президент Румынии Иван Петрович провел телефонный разговор с генсеком НАТО. «Генсек НАТО выразил полную "
-     "солидарность Альянса с нашей страной», — добавил президент Румынии.", "ru", "солидарность"),
+    ("Президент Болгарии Иван Петрович провел телефонный разговор с генсеком НАТО. «Генсек НАТО выразил полную "
+     "солидарность Альянса с нашей страной», — добавил президент Болгарии.", "ru", "солидарность"),
     ("Ruritanian Defence Minister Ivan Petrovic visited the site on Tuesday. Parts of a drone were found in the "
      "area, the defence minister said.", "en", "Parts of a drone"),
 ])
@@ -138,8 +138,8 @@ def test_a_title_is_the_person_the_text_named_with_it(pipe: Pipeline, text: str,
 
 
 def test_a_platform_after_the_speaker_says_where(pipe: Pipeline) -> None:
-    text = ("Президент Румынии Иван Петрович провел телефонный разговор с генсеком НАТО, которому рассказал о новых "
-            "обломках дрона, говорится в сообщении президента Румынии в Twitter.")
+    text = ("Президент Болгарии Иван Петрович провел телефонный разговор с генсеком НАТО, которому рассказал о новых "
+            "обломках дрона, говорится в сообщении президента Болгарии в Twitter.")
     assert speaker_of(pipe, text, "ru", "обломках", on=date(2023, 10, 12)) == "Иван Петрович"
 
 

@@ -543,6 +543,60 @@ def _kinds_before_title(lang: str) -> frozenset[str]:
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 
 
+_PREVIOUS_WORD = re.compile(r"(?:(\w+)[ \t]+)?(\w+)[ \t]+\Z")
+_SENTENCE_END = frozenset(".!?…\n")
+# Quotation marks, looked past: '."' ends a sentence before the name, '," Mihai Popescu said' does not.
+_QUOTES = "\"'”»“«„"
+
+
+def _given_name_before(text: str, start: int, lang: str) -> str | None:
+    """The capitalised word right before a surname at `start` when it can be a first name: not a title
+    or honorific ("Minister Popescu", "Mrs. May"), not a weekday or month, not the object of a
+    preposition ("napisał na Twitterze Żaryn", "w Warszawie Tusk"); else None."""
+    m = _PREVIOUS_WORD.search(text, max(0, start - 60), start)
+    if m is None or not _capitalised_word(m.group(2)) or m.group(2).casefold() in _calendar_words():
+        return None
+    if (m.group(1) and m.group(1).casefold() in _prepositions(lang)) or m.group(2).casefold() in _according_words(lang):
+        return None
+    before = text[max(0, m.start(2) - 4):m.start(2)].rstrip(" \t").rstrip(_QUOTES)
+    if not before or before[-1] in _SENTENCE_END:
+        return None  # "Ранее Захарова заявила", "Yesterday Lavrov said": a capital any sentence opens with
+    if _cue_before(lang).search(text, max(0, start - 80), start) or _title_word(m.group(2), lang):
+        return None  # "Minister Lavrov", "Mrs. May": an office or a courtesy, no first name
+    return m.group(2)
+
+
+@cache
+def _prepositions(lang: str) -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in lexicon(lang, "speakers").get("prepositions") or [])
+
+
+@cache
+def _according_words(lang: str) -> frozenset[str]:
+    """The words of the language's according-to phrases (cues.yaml `according_to`: "zdaniem", "по словам"):
+    capitalised where a subheading runs into the sentence ("Wojna hybrydowa Zdaniem Żaryna"), never a first name."""
+    return frozenset(w.casefold() for p in lexicon(lang, "cues").get("according_to") or [] for w in str(p).split())
+
+
+@cache
+def _title_words(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words of the language's title forms, honorifics and name titles (titles.yaml), lower-cased:
+    whole words, and stems (a form's word ending in `*`, without it). They can stand before a surname
+    without being a first name."""
+    table = lexicon(lang, "titles")
+    words = {w for entry in table.get("titles") or [] for f in entry.get("forms") or [] for w in str(f).split()}
+    words |= {str(w) for key in ("honorifics", "name_titles") for w in table.get(key) or []}
+    whole = frozenset(w.casefold().rstrip(".") for w in words if not w.endswith("*"))
+    stems = tuple(sorted({w.casefold()[:-1] for w in words if w.endswith("*") and len(w) > 4}))
+    return whole, stems
+
+
+def _title_word(word: str, lang: str) -> bool:
+    whole, stems = _title_words(lang)
+    low = word.casefold()
+    return low in whole or any(low.startswith(stem) for stem in stems)
+
+
 def _capitalised_word(word: str) -> bool:
     """A name-like word in any alphabet: a capital, then small letters only ("Aoun", "Лукашенко")."""
     return len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()
@@ -721,6 +775,16 @@ class ActorRegistry:
         terms = [r.role for r in self._roles if r.actor_id == actor_id and r.key]
         return not terms or (on is not None and any(t.active_on(on) for t in terms))
 
+    def _first_name_fits(self, actor_id: str, given: str) -> bool:
+        """May `given` be a form of the actor's first name ("Sergey"/"Sergei", "Сергей")? Compared on the
+        first three letters of the folded keys of every name form the registry has for the actor."""
+        actor = self.by_id(actor_id)
+        if actor is None:
+            return True
+        firsts = {token_key(n.split()[0])[:3] for n in (actor.name, *(a for forms in actor.aliases.values() for a in forms))
+                  if len(n.split()) > 1}
+        return not firsts or token_key(given)[:3] in firsts
+
     def _name_mentions(self, text: str, lang: str = "en", on: date | None = None) -> list[Mention]:
         def usable(start: int, end: int, entries: list[_Entry]) -> list[_Entry]:
             capital = text[start : start + 1].isupper()
@@ -731,6 +795,10 @@ class ActorRegistry:
                 nxt is not None and _capitalised_word(nxt.group(1)) and nxt.group(1).casefold() not in _calendar_words()
             )
             found = [e for e in entries if (not e.needs_capital or capital) and not (e.surname_only and followed)]
+            if any(e.surname_only for e in found) and (given := _given_name_before(text, start, lang)) is not None:
+                # "Mihai Popescu" is not Nicu Popescu: a bare surname after another person's first name
+                # (not a title, not a form of the actor's own first name) is someone else's name
+                found = [e for e in found if not e.surname_only or self._first_name_fits(e.actor_id, given)]
             if _compound_goes_on(text, end):
                 found = [e for e in found if e.kind not in ("body", "name")]
             if any(e.needs_cue for e in found) and not _cue_before(lang).search(text, max(0, start - 80), start):

@@ -30,9 +30,10 @@ from typing import Any
 
 from linewatch.actors.registry import ActorRegistry, TokenTrie, form_regex, get_registry
 from linewatch.extract.attribution.base import word_lemma
+from linewatch.extract.attribution.cues import cue_table
 from linewatch.extract.attribution.speaker import home_body, is_title_word, speaker_words, titled_names
 from linewatch.extract.dates import find_dates, statement_date
-from linewatch.extract.furniture import furniture_spans
+from linewatch.extract.furniture import furniture_spans, is_title_line
 from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type, scale
 from linewatch.extract.plover_model import (
     KEPT_BY_CODER,
@@ -514,6 +515,10 @@ def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:
     phrase = doc.text[span[0] : span[1]].strip()
     for m in ms:
         if m.kind == "state" and (m.end - m.start) >= len(phrase) - 4:
+            return _canonical(registry, m)
+        # "the Finns decided to close…", "литовцы закрыли…": a people named as a noun, alone, acts
+        # as its state ("Israeli soldiers" below keeps its words: the demonym is an adjective there)
+        if m.kind == "demonym" and (m.end - m.start) >= len(phrase) - 4 and _demonym_as_state(doc, m):
             return _canonical(registry, m)
     # "Russia and Belarus held joint exercises": the first of coordinated states leads (the
     # other is the partner).
@@ -1036,12 +1041,15 @@ def _modal(tok: Token, tokens_by_i: dict[int, Token], lang: str) -> bool:
 
 def _past_year(doc: Doc, start: int, end: int, content: list[Span]) -> bool:
     """Whether the span names a year before the document's (`past_year` of the language:
-    "in 2014", "в 2014 году", "w 2014 roku") outside what someone is quoted saying."""
+    "in 2014", "в 2014 году", "w 2014 roku"), or years gone by with no year named ("несколько
+    лет назад", "years ago": the pattern's year group left empty), outside what someone is quoted
+    saying."""
     pattern = event_lexicon(doc.lang).past_year
     if pattern is None or doc.date is None:
         return False
     return any(
-        int(m.group(1)) < doc.date.year and not _inside((m.start() + start, m.end() + start), content)
+        (m.group(1) is None or int(m.group(1)) < doc.date.year)
+        and not _inside((m.start() + start, m.end() + start), content)
         for m in pattern.finditer(doc.text[start:end])
     )
 
@@ -1648,6 +1656,10 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
         furniture = furniture_spans(text, sent.start, s_end, lang)
         trigs = [t for t in trigs if not _inside((t.start, t.end), furniture)]
         claim_at = min((c for c in claim_cues if sent.start <= c < s_end), default=None)
+        if claim_at is None and doc.sentences and is_title_line(doc, sent.index):
+            # a headline's claim is no statement of its own (the body repeats it), but what follows
+            # its speech verb is still what was said ("МИД назвал новые санкции Запада незаконными")
+            claim_at = _headline_cue(doc, sent.start, s_end)
         if claim_at is not None:
             trigs = [t for t in trigs if t.plover == "CONSULT" or t.end <= claim_at or own_deed(t) or decided(t)]
         if not trigs or sentence.rstrip().endswith("?"):
@@ -1696,6 +1708,7 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
                 continue
             found = _events_for(doc, registry, sent, s_end, trig, plover, tokens_by_i, children, sent_tokens,
                                 previous, decided=(trig.start, trig.end) in decided_deeds)
+            found = [ev for ev in found if not _travellers_move(ev, registry, lang)]
             via = next((st for span, st in reported if span[0] <= trig.start and trig.end <= span[1]), None)
             for ev in found:
                 if trig is not main:
@@ -1712,6 +1725,22 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
         if events:
             previous = events[-1].date
     return events
+
+
+def _headline_cue(doc: Doc, start: int, end: int) -> int | None:
+    """Where the first speech verb of a headline stands ("X *называет* санкции незаконными"), or None."""
+    speech = cue_table(doc.lang).speech
+    return next((t.start for t in doc.tokens_in((start, end)) if speech.fullmatch(t.text.casefold())), None)
+
+
+def _travellers_move(ev: Event, registry: ActorRegistry, lang: str) -> bool:
+    """Whether the event is people on the move going somewhere or back ("thousands of migrants
+    travelled to the border", "1,900 migrants have returned to Iraq"): a journey, no visit or
+    retreat of a political actor. Their source is a phrase the registry does not know, headed by a
+    `travellers` noun of the language."""
+    if ev.plover not in ("CONSULT", "RETREAT") or not ev.source or registry.by_name(ev.source) is not None:
+        return False
+    return _listed(lang, "travellers", *(w.casefold() for w in re.findall(r"\w+", ev.source)))
 
 
 def _told_in_passing(trig: TriggerMatch, plover: str, tok: Token | None) -> bool:

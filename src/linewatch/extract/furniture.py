@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from linewatch.lexicon import lexicon
 from linewatch.model import Span
+from linewatch.nlp.doc import Doc
 
 CAPTION_LINE_CHARS = 400  # a caption is a short line; a longer one is a paragraph (or a text in one line)
 
@@ -72,3 +73,26 @@ def furniture_spans(text: str, start: int, end: int, lang: str) -> list[Span]:
 def is_furniture(text: str, start: int, end: int, lang: str) -> bool:
     """Whether the sentence text[start:end] lies on a furniture line (any of its lines)."""
     return bool(furniture_spans(text, start, end, lang))
+
+
+def is_title_line(doc: Doc, si: int) -> bool:
+    """Is sentence si a headline or subheading: a paragraph of its own, short, with no closing
+    punctuation? What it attributes repeats the body (annotators leave such items optional), and
+    a title's "X: claim" or "X says…" read as a statement of its own is a false one."""
+    sents, text = doc.sentences, doc.text
+    sent = sents[si]
+    if si + 1 >= len(sents):
+        return False  # a title heads a body; a text of one line is all there is
+    if (si > 0 and sents[si - 1].paragraph == sent.paragraph) or sents[si + 1].paragraph == sent.paragraph:
+        return False
+    line = text[sent.start:sent.end].strip()
+    if not line or len(line.split()) > TITLE_MAX_WORDS:
+        return False
+    return line[-1] not in _CLOSING_PUNCT
+
+
+# A headline or subheading is at most this long; a longer line without a full stop is body text.
+TITLE_MAX_WORDS = 25
+# Marks that end a sentence of body text (a title has none): full stops, quotes closing a sentence, a colon
+# introducing what follows.
+_CLOSING_PUNCT = frozenset(".!?…:;\"”»“'’")

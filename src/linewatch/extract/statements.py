@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from linewatch.extract.attribution.attitude import attitude_rules
@@ -75,7 +75,7 @@ from linewatch.extract.attribution.speaker import (
 from linewatch.extract.dates import SpanIndex, dateline, statement_date
 from linewatch.extract.embedded_posts import embedded_posts
 from linewatch.extract.events import talk_cue
-from linewatch.extract.furniture import is_furniture
+from linewatch.extract.furniture import is_furniture, is_title_line
 from linewatch.lexicon import lexicon
 from linewatch.model import Statement
 from linewatch.nlp.doc import Doc, Token, phrase_heads
@@ -100,7 +100,7 @@ MIN_POST_WORDS = 4
 # statement whose content has both parts (as PolNeAR annotates), False = a statement of its own.
 JOIN_CONTINUATIONS = True
 
-# Headlines and subheadings give no statements (see `_is_title_line`).
+# Headlines and subheadings give no statements (see `furniture.is_title_line`).
 SKIP_TITLES = True
 
 # Statements below this confidence are not reported.
@@ -653,6 +653,9 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     covered_until = 0  # end of the furthest content reported so far (a "X said:" may own the next sentence)
     answer_until = 0  # end of the interview answer reported last
     in_dash_speech = _inside_signed_dash_speech(doc, table)
+    titled = _document_speaker(doc)  # an official page that is one speaker's words
+    signed = _name_signatures(doc, table)  # paragraphs a name signs: "…” – Josep Borrell, …"
+    signed_inside = {i for last, (first, _c, _n) in signed.items() for i in range(first, last)}
     by_sentence = _tokens_by_sentence(doc)
     posts = embedded_posts(text, doc.document.meta.get("header_end") or 0, lambda line: _reports(line, table, lang))
     for si, (sent, toks) in enumerate(zip(doc.sentences, by_sentence)):
@@ -660,7 +663,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             continue
         if is_furniture(text, sent.start, sent.end, lang):
             continue  # a photo caption or a byline ("…, 2022. Picture: AP Photo/X"): names, but nobody speaking
-        if SKIP_TITLES and _is_title_line(doc, si):
+        if SKIP_TITLES and is_title_line(doc, si):
             continue
         post = next((p for p in posts if p.text[0] <= sent.start < p.signature[1]), None)
         if post is not None and sent.end > post.signature[0]:
@@ -681,9 +684,12 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             view.next_sentence = (doc.sentences[si + 1].start, doc.sentences[si + 1].end)
         if sent.end <= answer_until:
             continue  # the rest of an interview answer reported whole at its first sentence
-        if si in in_dash_speech:
+        if si in in_dash_speech or si in signed_inside:
             continue  # "— Вы слышали, что договорились они: … Будем думать, — сказал лидер": his words
-        atts = _drop_relays(doc, _dedupe(find_attributions(view)))
+        if si in signed:
+            atts = [Attribution("direct", None, [signed[si][1]], signed[si][2], 0.7, notes=["signature"])]
+        else:
+            atts = _drop_relays(doc, _dedupe(find_attributions(view)))
         if post is not None:
             # an embedded post is its account's words, whatever its own sentences seem to say
             atts = [Attribution("direct", None, [strip_quotes(text, sent.start, sent.end)], post.name, 0.6,
@@ -693,6 +699,15 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             if answer is not None:
                 answer_until = answer[1]
                 atts = [Attribution("direct", None, [answer], None, 0.6, notes=["interview_answer"])]
+        # a titled page's paragraph is its speaker's, also when it reads "Наша позиция последовательна: …"
+        # (a "label: claim" line is no one else's statement there)
+        if titled is not None and si > titled[0] and sent.start >= covered_until \
+                and all(a.kind in ("headline", "colon") for a in atts):
+            paragraph = _document_paragraph(doc, si)
+            if paragraph is not None:
+                answer_until = paragraph[1]
+                atts = [Attribution("direct", None, [paragraph], titled[1], 0.6,
+                                    notes=["document_title", *(["genitive"] if titled[2] else [])])]
         if not atts and history and last_para_sent is not None and sent.start >= covered_until:
             para, last_si = last_para_sent
             unclosed = _unclosed_quote_paragraph(doc, si, quotes)
@@ -790,9 +805,11 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             for span in said_now:
                 said_before.add(span)
             last_para_sent = (sent.paragraph, si)
-            if said_now and speaker is not None and speaker.actor_id and speaker.gender == "n" \
-                    and _document_cue(doc, att):
-                issuer = (speaker, si, sent.paragraph)  # a body's document, which later impersonal cues go on with
+            if said_now and speaker is not None and speaker.actor_id and _document_cue(doc, att) \
+                    and (speaker.gender == "n" or document_named_after(doc, att.cue_span[1])):
+                # a body's document, or one a person's name signs ("говорится в комментарии … Марии
+                # Захаровой"), which later impersonal cues ("Отмечается, что…") go on with
+                issuer = (speaker, si, sent.paragraph)
             elif said_now:
                 issuer = None
             # a noun cue or a stance verb is weak evidence of who is talking: "it" later must not
@@ -912,27 +929,91 @@ def _interview_answer(doc: Doc, si: int) -> tuple[int, int] | None:
     return strip_quotes(text, a, b)
 
 
-def _is_title_line(doc: Doc, si: int) -> bool:
-    """Is sentence si a headline or subheading: a paragraph of its own, short, with no closing
-    punctuation? What it attributes repeats the body (annotators leave such items optional), and
-    a title's "X: claim" or "X says…" read as a statement of its own is a false one."""
+@cache
+def _document_title_forms(lang: str) -> tuple[re.Pattern[str] | None, bool]:
+    """The words that open a title giving the whole text as someone's words (`document_titles` of
+    cues.yaml), and whether the speaker after them stands in the genitive ("Ответ *А.Глаза*")."""
+    data = lexicon(lang, "cues").get("document_titles") or {}
+    forms = [str(f) for f in data.get("forms") or [] if str(f).strip()]
+    pattern = re.compile(r"\s*(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.IGNORECASE) if forms else None
+    return pattern, bool(data.get("genitive"))
+
+
+def _document_speaker(doc: Doc) -> tuple[int, tuple[int, int], bool] | None:
+    """(title sentence, speaker span, genitive) when the text's title gives the whole text as
+    someone's words ("Ответ пресс-секретаря МИД Беларуси А.Глаза на вопрос агентства…", "Statement
+    by the High Representative on…"): an official page that prints the words with no quotation
+    marks or cue. The speaker is the first person the title names, else the first office, else the
+    first body (the topic comes after them); None for any other text."""
+    pattern, genitive = _document_title_forms(doc.lang)
+    if pattern is None:
+        return None
+    body = _body_start(doc)
+    si = next((i for i, s in enumerate(doc.sentences) if s.start >= body), None)
+    if si is None or not is_title_line(doc, si) or not pattern.match(doc.text, doc.sentences[si].start):
+        return None
+    sent = doc.sentences[si]
+    named = [m for m in doc.mentions if sent.start <= m.start and m.end <= sent.end]
+    for kind in ("name", "title", "body"):
+        m = next((m for m in named if m.kind == kind), None)
+        if m is not None:
+            return si, (m.start, m.end), genitive
+    return None
+
+
+def _document_paragraph(doc: Doc, si: int) -> tuple[int, int] | None:
+    """The span of the paragraph sentence si opens, as words of a titled document's speaker: None for
+    a sentence inside a paragraph, a question, a line too short for a claim (a date line, a signature)
+    or page furniture."""
+    first, last = _paragraph_bounds(doc, si)
+    if first != si:
+        return None
+    a, b = trim_span(doc.text, doc.sentences[first].start, doc.sentences[last].end)
+    if doc.text[a:b].rstrip().endswith("?") or len(doc.text[a:b].split()) < MIN_PIECE_WORDS \
+            or is_furniture(doc.text, a, b, doc.lang):
+        return None
+    return strip_quotes(doc.text, a, b)
+
+
+def _name_signatures(doc: Doc, table: Any) -> dict[int, tuple[int, tuple[int, int], tuple[int, int]]]:
+    """{signature sentence: (first sentence of its paragraph, content span, name span)} for each
+    paragraph signed at its end by a dash and a person's name with no verb ("“… our determination to
+    act. – Josep Borrell, High Representative for Foreign Affairs"): the press-release form, where
+    the name signs the whole paragraph above it. A signature with a speech verb ("– mówił X") is
+    the dash cue's, read elsewhere."""
     sents, text = doc.sentences, doc.text
-    sent = sents[si]
-    if si + 1 >= len(sents):
-        return False  # a title heads a body; a text of one line is all there is
-    if (si > 0 and sents[si - 1].paragraph == sent.paragraph) or sents[si + 1].paragraph == sent.paragraph:
-        return False
-    line = text[sent.start:sent.end].strip()
-    if not line or len(line.split()) > TITLE_MAX_WORDS:
-        return False
-    return line[-1] not in _CLOSING_PUNCT
+    out: dict[int, tuple[int, tuple[int, int], tuple[int, int]]] = {}
+    si = 0
+    while si < len(sents):
+        first, last = _paragraph_bounds(doc, si)
+        si = last + 1
+        sent = sents[last]
+        dash = None
+        for m in _SIGNATURE_DASH.finditer(text, sent.start, sent.end):
+            dash = m
+        if dash is None:
+            continue
+        signature = text[dash.end():sent.end]
+        name = next((m for m in doc.mentions if m.start == dash.end() and m.end <= sent.end
+                     and (m.kind == "name" or m.label in ("PER", "PERSON"))), None)
+        if name is None or len(signature.split()) > SIGNATURE_MAX_WORDS \
+                or any(table.speech.fullmatch(w.casefold()) for w in re.findall(r"\w+", signature)) \
+                or any(t.pos in ("VERB", "AUX") for t in doc.tokens_in((dash.end(), sent.end))):
+            continue  # "– mówił X", "– Tusk i Duda spotkali się…": a cue's signature or a clause, not a name
+        a, b = trim_span(text, sents[first].start, dash.start())
+        if len(text[a:b].split()) < MIN_PIECE_WORDS or text[a:a + 1] not in OPEN_QUOTES \
+                or text[a:b].rstrip()[-1:] not in _SIGNED_END:
+            continue  # a quotation the paragraph opens and ends, then the name: "…, herself - Sharon Werner, …" is a list
+        out[last] = (first, strip_quotes(text, a, b), (name.start, name.end))
+    return out
 
 
-# A headline or subheading is at most this long; a longer line without a full stop is body text.
-TITLE_MAX_WORDS = 25
-# Marks that end a sentence of body text (a title has none): full stops, quotes closing a sentence, a colon
-# introducing what follows.
-_CLOSING_PUNCT = frozenset(".!?…:;\"”»“'’")
+# A dash that opens a paragraph's closing signature, at the sentence's start or after a space.
+_SIGNATURE_DASH = re.compile(r"(?:(?<=\s)|^)[–—-]\s*(?=\w)", re.MULTILINE)
+# What a signed quotation ends with before its dash: a sentence's end or a closing quotation mark.
+_SIGNED_END = frozenset(".!?…\"”»’'")
+# A name and an office at most: a longer tail after a dash is more text, not a signature.
+SIGNATURE_MAX_WORDS = 16
 
 
 def _inside_signed_dash_speech(doc: Doc, table: Any) -> set[int]:
@@ -1052,7 +1133,8 @@ def _drop_nested_beliefs(out: list[Statement]) -> list[Statement]:
         outer = [j for j in containing(st.cue_span[0]) if j != i]
         if (st.extra or {}).get("belief") and outer:
             continue
-        if any((out[j].speaker == st.speaker or (st.speaker is None and out[j].speaker))
+        if any((out[j].speaker == st.speaker or (st.speaker is None and out[j].speaker)
+                or _own_body_view(out[j], st))
                and out[j].content_span[0] <= st.content_span[0]
                and st.content_span[1] <= out[j].content_span[1] for j in outer):
             # "noted what he called «steps in the right direction»": the same words, twice; and
@@ -1060,6 +1142,14 @@ def _drop_nested_beliefs(out: list[Statement]) -> list[Statement]:
             continue
         kept.append(st)
     return kept
+
+
+def _own_body_view(outer: Statement, inner: Statement) -> bool:
+    """Is the inner statement an according-to view of the body the outer speaker speaks for ("…, что,
+    по мнению Кремля, является ошибкой. Об этом заявил Песков": the Kremlin's view is his words)?"""
+    return inner.kind == "according_to" and bool(outer.speaker_org) and outer.speaker != inner.speaker \
+        and outer.speaker_org in (inner.speaker, inner.speaker_org) and inner.speaker_role != outer.speaker_role \
+        and inner.speaker_id is not None and outer.speaker_id is not None
 
 
 def _drop_relaying_statements(out: list[Statement]) -> list[Statement]:

@@ -850,16 +850,17 @@ def named_before_apposition(view: SentenceView, sep: int, back: list[int], most:
 
 
 def _second_verb_of_clause(view: SentenceView, k: int) -> bool:
-    """Is cue k a second verb coordinated with a speech verb earlier in its clause ("informowała o X i
-    ostrzegała"): a coordinator (cues.yaml `claim_continuers`) right before it, a speech verb before that,
-    and no clause break between them? Read on the surface, for a language with no parse."""
+    """Is cue k a second verb coordinated with a verb earlier in its clause ("informowała o X i
+    ostrzegała", "nawiązał do rozmieszczenia wojsk na granicy z Ukrainą i wezwał"): a coordinator (cues.yaml
+    `claim_continuers`) right before it, a speech verb or another finite verb (the tagger's VERB) before
+    that, and no clause break between them? Read on the surface, for a language with no parse."""
     toks = view.toks
     if k < 2 or toks[k - 1].text.lower() not in view.table.claim_continuers:
         return False
     for x in range(k - 2, -1, -1):
         if toks[x].text in CLAUSE_BREAK or toks[x].text in QUOTE_MARKS:
             return False
-        if cue_strength(toks[x], toks[x + 1], view.table, view.has_parse) == "speech":
+        if toks[x].pos == "VERB" or cue_strength(toks[x], toks[x + 1], view.table, view.has_parse) == "speech":
             return True
     return False
 

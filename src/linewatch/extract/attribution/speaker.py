@@ -437,13 +437,17 @@ def _actor_name(doc: Doc, actor_id: str) -> str | None:
 
 
 def _medium_adjunct(surface: str, lang: str) -> int | None:
-    """Where a closing phrase of a preposition and a platform starts ("президента Румынии в Twitter",
-    "the president on Twitter": speakers.yaml `platforms`), else None: where it was said, not who."""
+    """Where a closing phrase of a preposition and a platform or a document starts ("президента Румынии в
+    Twitter", "the president on Twitter": speakers.yaml `platforms`; "Szef polskiej SG w piśmie": cues.yaml
+    `source_nouns`), else None: where or how it was said, not who."""
     words = list(WORD.finditer(surface))
     sw = speaker_words(lang)
+    nouns = cue_table(lang).source_nouns
     for k, w in enumerate(words[1:-1], 1):
         after = words[k + 1:]
-        if w.group().lower() in sw.prepositions and len(after) == 1 and after[0].group().lower().startswith(sw.platforms or ("\x00",)):
+        if w.group().lower() in sw.prepositions and len(after) == 1 and (
+                after[0].group().lower().startswith(sw.platforms or ("\x00",))
+                or (nouns is not None and nouns.fullmatch(after[0].group().lower()))):
             return w.start()
     return None
 
@@ -804,6 +808,14 @@ def resolve_speaker(
             # "— добавил президент Румынии" after "Президент Румынии Клаус Йоханнис провел…": the person the
             # text names with that title, whom the registry does not know
             return Speaker(titled, None, (a, b), surface, gender_hint, "anaphor", 0.55)
+        named_here = next((t for t in titled_names(doc) if t.start == a and t.certain), None)
+        if named_here is not None:
+            # "сообщил министр … и администрации республики Томаш Семоняк": the title names the person the
+            # text writes right after it (the parse left the name out of the subject), not the home holder
+            known = reg.by_name(named_here.name) if reg is not None else None
+            if known is not None:
+                return Speaker(known.name, known.id, (a, b), surface, gender_of(doc, known.id, history), "registry", 0.6)
+            return Speaker(named_here.name, None, (a, b), surface, gender_hint, "text", 0.55)
         if not former and (home := _home_holder(doc, fit.roles)) is not None and fits(home.id):
             return Speaker(home.name, home.id, (a, b), surface, gender_of(doc, home.id, history), "title", 0.6)
     # "МИД", "В Минобороны добавили": a bare acronym of the home country's ministry (titles.yaml home_bodies)
@@ -936,7 +948,15 @@ def _issuer_before(doc: Doc, history: list[Speaker], nouns: re.Pattern[str],
         sent = doc.sentence_at(h.span[0]) if h.span else None
         return sent is not None and any(nouns.fullmatch(w.lower()) for w in WORD.findall(sent.text))
 
-    issuer = next((h for h in known if names_document(h)), None)
+    # the same document first: "the post read" is whose sentence told of a post ("Glaz posted a reply"),
+    # before a sentence that named another document ("said a protest note would be presented")
+    stems = {w.lower()[:4] for w in WORD.findall(doc.text[span[0]:span[1]]) if nouns.fullmatch(w.lower())}
+
+    def names_same(h: Speaker) -> bool:
+        sent = doc.sentence_at(h.span[0]) if h.span else None
+        return bool(stems) and sent is not None and any(w.lower()[:4] in stems for w in WORD.findall(sent.text))
+
+    issuer = next((h for h in known if names_same(h)), None) or next((h for h in known if names_document(h)), None)
     if issuer is None and known and known[0].gender == "n":
         issuer = known[0]
     if issuer is None:
@@ -2153,8 +2173,13 @@ def _pronoun_words(lang: str, key: str) -> frozenset[str]:
 def is_text_body(h: Speaker, lang: str) -> bool:
     """Is the speaker a body the text names in its own words, unknown to the registry ("the TTJA",
     "Consumer Protection and Technical Regulatory Authority")?"""
-    # the name alone ("Cinia") or the words that introduced it ("the telecom operator Cinia")
-    return h.actor_id is None and h.resolved_by == "text" and (_names_body(h.name, lang) or _names_body(h.mention, lang))
+    # the name alone ("Cinia") or the words that introduced it ("the telecom operator Cinia"); what an
+    # apposition after a name says ("Safeen Dizayee, the head of the … Foreign Relations Department")
+    # is the person's office, no body
+    mention = h.mention or ""
+    at = mention.find(h.name) if h.name else -1
+    introduced = mention if at < 0 else mention[:at]
+    return h.actor_id is None and h.resolved_by == "text" and (_names_body(h.name, lang) or _names_body(introduced, lang))
 
 
 def _previous(

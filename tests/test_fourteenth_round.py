@@ -191,6 +191,8 @@ def test_a_title_followed_by_a_name_is_that_person_not_the_home_holder(pipe: Pip
     ("- napisał na Twitterze Żaryn.", "pl", "stanislaw-zaryn"),
     ("Ранее Захарова заявила, что это провокация.", "ru", "maria-zakharova"),
     ("Wojna hybrydowa Zdaniem Żaryna, Kreml chce izolacji Polski.", "pl", "stanislaw-zaryn"),
+    # the end of another name before the surname is no first name
+    ("In a meeting with the editorial board of the Washington Post Lavrov said so.", "en", "sergei-lavrov"),
 ])
 def test_a_surname_after_another_first_name_is_someone_else(text: str, lang: str, actor: str | None) -> None:
     found = [m.actor_id for m in get_registry().find_mentions(text, lang, date(2021, 11, 20)) if m.kind == "name"]

@@ -558,6 +558,8 @@ def _given_name_before(text: str, start: int, lang: str) -> str | None:
         return None
     if (m.group(1) and m.group(1).casefold() in _prepositions(lang)) or m.group(2).casefold() in _according_words(lang):
         return None
+    if m.group(1) and m.group(1)[:1].isupper() and not _title_word(m.group(1), lang):
+        return None  # "the Washington Post Trump said": the end of another name ("Defence Minister Mihai" is a title and a name)
     before = text[max(0, m.start(2) - 4):m.start(2)].rstrip(" \t").rstrip(_QUOTES)
     if not before or before[-1] in _SENTENCE_END:
         return None  # "Ранее Захарова заявила", "Yesterday Lavrov said": a capital any sentence opens with

@@ -641,6 +641,7 @@ class ActorRegistry:
         self._actors: dict[str, Actor] = {}
         self._by_name: dict[str, str] = {}
         self._roles: list[_RoleRecord] = []
+        self._first_names: dict[str, frozenset[str]] = {}  # an actor's first-name keys, on first use
         self._trie = TokenTrie()
         demonyms: dict[str, dict[str, list[str]]] = {}
         for path in paths:
@@ -780,11 +781,11 @@ class ActorRegistry:
     def _first_name_fits(self, actor_id: str, given: str) -> bool:
         """May `given` be a form of the actor's first name ("Sergey"/"Sergei", "Сергей")? Compared on the
         first three letters of the folded keys of every name form the registry has for the actor."""
-        actor = self.by_id(actor_id)
-        if actor is None:
-            return True
-        firsts = {token_key(n.split()[0])[:3] for n in (actor.name, *(a for forms in actor.aliases.values() for a in forms))
-                  if len(n.split()) > 1}
+        firsts = self._first_names.get(actor_id)
+        if firsts is None:
+            actor = self.by_id(actor_id)
+            names = (actor.name, *(a for forms in actor.aliases.values() for a in forms)) if actor else ()
+            firsts = self._first_names[actor_id] = frozenset(token_key(n.split()[0])[:3] for n in names if len(n.split()) > 1)
         return not firsts or token_key(given)[:3] in firsts
 
     def _name_mentions(self, text: str, lang: str = "en", on: date | None = None) -> list[Mention]:

@@ -923,10 +923,18 @@ def _interview_answer(doc: Doc, si: int) -> tuple[int, int] | None:
     asked = _dash_paragraph_before(doc, si)  # the question is the paragraph right before
     if asked is None or not text[sents[asked[0]].start:sents[asked[1]].end].rstrip().endswith("?"):
         return None
-    a, b = trim_span(text, sents[first].start, sents[last].end)
-    if text[a:b].rstrip().endswith("?") or len(text[a:b].split()) < MIN_PIECE_WORDS:
+    return _paragraph_claim(doc, first, last)
+
+
+def _paragraph_claim(doc: Doc, first: int, last: int, *, skip_furniture: bool = False) -> tuple[int, int] | None:
+    """The span of sentences first..last as one claim with no cue of its own (an interview answer, a
+    titled page's paragraph): None for a question or a piece too short for a claim, and, when asked,
+    for page furniture (a date line, a credit)."""
+    a, b = trim_span(doc.text, doc.sentences[first].start, doc.sentences[last].end)
+    if doc.text[a:b].rstrip().endswith("?") or len(doc.text[a:b].split()) < MIN_PIECE_WORDS \
+            or (skip_furniture and is_furniture(doc.text, a, b, doc.lang)):
         return None
-    return strip_quotes(text, a, b)
+    return strip_quotes(doc.text, a, b)
 
 
 @cache
@@ -966,13 +974,7 @@ def _document_paragraph(doc: Doc, si: int) -> tuple[int, int] | None:
     a sentence inside a paragraph, a question, a line too short for a claim (a date line, a signature)
     or page furniture."""
     first, last = _paragraph_bounds(doc, si)
-    if first != si:
-        return None
-    a, b = trim_span(doc.text, doc.sentences[first].start, doc.sentences[last].end)
-    if doc.text[a:b].rstrip().endswith("?") or len(doc.text[a:b].split()) < MIN_PIECE_WORDS \
-            or is_furniture(doc.text, a, b, doc.lang):
-        return None
-    return strip_quotes(doc.text, a, b)
+    return _paragraph_claim(doc, first, last, skip_furniture=True) if first == si else None
 
 
 def _name_signatures(doc: Doc, table: Any) -> dict[int, tuple[int, tuple[int, int], tuple[int, int]]]:
@@ -983,6 +985,7 @@ def _name_signatures(doc: Doc, table: Any) -> dict[int, tuple[int, tuple[int, in
     the dash cue's, read elsewhere."""
     sents, text = doc.sentences, doc.text
     out: dict[int, tuple[int, tuple[int, int], tuple[int, int]]] = {}
+    people_at = {m.start: m for m in reversed(doc.mentions) if m.kind == "name" or m.label in ("PER", "PERSON")}
     si = 0
     while si < len(sents):
         first, last = _paragraph_bounds(doc, si)
@@ -994,9 +997,8 @@ def _name_signatures(doc: Doc, table: Any) -> dict[int, tuple[int, tuple[int, in
         if dash is None:
             continue
         signature = text[dash.end():sent.end]
-        name = next((m for m in doc.mentions if m.start == dash.end() and m.end <= sent.end
-                     and (m.kind == "name" or m.label in ("PER", "PERSON"))), None)
-        if name is None or len(signature.split()) > SIGNATURE_MAX_WORDS \
+        name = people_at.get(dash.end())
+        if name is None or name.end > sent.end or len(signature.split()) > SIGNATURE_MAX_WORDS \
                 or any(table.speech.fullmatch(w.casefold()) for w in re.findall(r"\w+", signature)) \
                 or any(t.pos in ("VERB", "AUX") for t in doc.tokens_in((dash.end(), sent.end))):
             continue  # "– mówił X", "– Tusk i Duda spotkali się…": a cue's signature or a clause, not a name

@@ -944,19 +944,16 @@ def _issuer_before(doc: Doc, history: list[Speaker], nouns: re.Pattern[str],
     issue the body's)."""
     known = [h for h in reversed(history[-12:]) if h.actor_id and h.span and h.span[1] <= span[0]]
 
-    def names_document(h: Speaker) -> bool:
+    def words_of(h: Speaker) -> list[str]:
         sent = doc.sentence_at(h.span[0]) if h.span else None
-        return sent is not None and any(nouns.fullmatch(w.lower()) for w in WORD.findall(sent.text))
+        return [w.lower() for w in WORD.findall(sent.text)] if sent is not None else []
 
+    said = [(h, words_of(h)) for h in known]
     # the same document first: "the post read" is whose sentence told of a post ("Glaz posted a reply"),
     # before a sentence that named another document ("said a protest note would be presented")
     stems = {w.lower()[:4] for w in WORD.findall(doc.text[span[0]:span[1]]) if nouns.fullmatch(w.lower())}
-
-    def names_same(h: Speaker) -> bool:
-        sent = doc.sentence_at(h.span[0]) if h.span else None
-        return bool(stems) and sent is not None and any(w.lower()[:4] in stems for w in WORD.findall(sent.text))
-
-    issuer = next((h for h in known if names_same(h)), None) or next((h for h in known if names_document(h)), None)
+    same = next((h for h, words in said if stems and any(w[:4] in stems for w in words)), None)
+    issuer = same or next((h for h, words in said if any(nouns.fullmatch(w) for w in words)), None)
     if issuer is None and known and known[0].gender == "n":
         issuer = known[0]
     if issuer is None:

@@ -21,6 +21,7 @@ import bisect
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,6 +45,11 @@ from linewatch.model import Actor, Mention, Role
 
 MAX_REGISTRY_BYTES = 5_000_000
 MAX_SURFACE_CHARS = 300
+# A body made for a state the registry knows but whose ministry of a common kind it does not list
+# has the id "<state id>~<kind slug>" ("turkey~ministry-of-foreign-affairs"); a kind is common when
+# the registry lists it for at least this many states (ministries, not one country's border guard).
+DERIVED_SEPARATOR = "~"
+DERIVED_KIND_MIN_STATES = 3
 ACTOR_FIELDS = {"id", "name", "type", "country", "aliases", "demonyms", "roles", "description", "stands_for_state",
                 "gender"}
 GENDERS = {"f", "m"}
@@ -163,6 +169,18 @@ def phrase_forms(phrase: str, lang: str, limit: int = 80) -> set[str]:
 def shared_offices() -> frozenset[str]:
     """Role keys of offices several people hold at once (data/offices.yaml `shared`)."""
     return frozenset(str(k) for k in shared_data("offices").get("shared") or [])
+
+
+@cache
+def _not_head_title_words() -> tuple[str, ...]:
+    """data/offices.yaml `not_head_title_words`: a role titled with one is not its body's head."""
+    return tuple(str(w).casefold() for w in shared_data("offices").get("not_head_title_words") or [])
+
+
+@cache
+def _served_offices() -> frozenset[str]:
+    """data/offices.yaml `served_offices`: role keys whose body has a head of its own."""
+    return frozenset(str(k) for k in shared_data("offices").get("served_offices") or [])
 
 
 # --------------------------------------------------------------------------- the gazetteer trie
@@ -537,6 +555,21 @@ def _kinds_before_title(lang: str) -> frozenset[str]:
     return frozenset(str(k) for k in kinds) if kinds is not None else frozenset({"state", "demonym", "body"})
 
 
+@cache
+def _generic_head_stems(lang: str) -> tuple[str, ...]:
+    """titles.yaml `generic_heads` ("head", "szef", "глава"), stemmed so that any case form matches."""
+    words = [str(w).casefold() for w in lexicon(lang, "titles").get("generic_heads") or []]
+    return tuple(w if len(w) <= 4 else w[:-1] for w in words)
+
+
+def _is_generic_head(word: str, lang: str) -> bool:
+    w = word.casefold()
+    return any(w.startswith(stem) and len(w) - len(stem) <= 3 for stem in _generic_head_stems(lang))
+
+
+_HEAD_BEFORE = re.compile(r"(\w+)[ \t]+((?:\w+[ \t]+){0,2})\Z")
+
+
 # --------------------------------------------------------------------------- the registry
 
 
@@ -642,6 +675,9 @@ class ActorRegistry:
         self._by_name: dict[str, str] = {}
         self._roles: list[_RoleRecord] = []
         self._first_names: dict[str, frozenset[str]] = {}  # an actor's first-name keys, on first use
+        self._derived: dict[str, Actor] = {}  # bodies of a kind every state has, made on first use
+        self._kinds: dict[str, str] | None = None  # common kinds of body by slug, on first use
+        self._org_keys: dict[str, frozenset[str]] | None = None  # keyed roles by organisation, on first use
         self._trie = TokenTrie()
         demonyms: dict[str, dict[str, list[str]]] = {}
         for path in paths:
@@ -709,11 +745,54 @@ class ActorRegistry:
         return list(self._actors.values())
 
     def by_id(self, actor_id: str) -> Actor | None:
-        return self._actors.get(actor_id)
+        actor = self._actors.get(actor_id)
+        if actor is None and DERIVED_SEPARATOR in (actor_id or ""):
+            state_id, slug = actor_id.split(DERIVED_SEPARATOR, 1)
+            state = self._actors.get(state_id)
+            kind = self._common_kinds().get(slug)
+            if state is not None and state.type == "state" and kind:
+                return self._derived_body_of(state, kind)
+        return actor
 
     def by_name(self, canonical: str) -> Actor | None:
         actor_id = self._by_name.get(token_key(canonical or ""))
+        if actor_id is None and " of " in (canonical or ""):
+            kind, state_name = canonical.rsplit(" of ", 1)
+            state = self.by_name(state_name)
+            if state is not None and state.type == "state" and _kind_slug(kind) in self._common_kinds():
+                return self._derived_body_of(state, kind)
         return self._actors.get(actor_id) if actor_id else None
+
+    def countries_named(self, text: str, lang: str) -> set[str]:
+        """Countries whose state or demonym the text names, inside a title too ("Rzecznik MSZ Turcji": TUR)."""
+        found = (self._actors.get(m.actor_id) for m in self._name_mentions(text[:MAX_SURFACE_CHARS], lang)
+                 if m.actor_id and m.kind in ("state", "demonym"))
+        return {a.country for a in found if a is not None and a.country}
+
+    def _common_kinds(self) -> dict[str, str]:
+        """Kinds of body that at least DERIVED_KIND_MIN_STATES states have in the registry, by slug
+        ("ministry-of-foreign-affairs": "Ministry of Foreign Affairs"): a kind of body every state has.
+        The registry names its bodies "<kind> of <state>"."""
+        if self._kinds is None:
+            countries: dict[str, set[str]] = {}
+            for a in self._actors.values():
+                if a.type == "organisation" and a.country and " of " in a.name:
+                    countries.setdefault(a.name.rsplit(" of ", 1)[0], set()).add(a.country)
+            self._kinds = {_kind_slug(k): k for k, cs in countries.items() if len(cs) >= DERIVED_KIND_MIN_STATES}
+        return self._kinds
+
+    def _derived_body_of(self, state: Actor, kind: str) -> Actor:
+        """The state's body of a common kind the registry does not list ("Ministry of Foreign Affairs of
+        Turkey" for "МИД Турции"): named as the registry names its own, with a stable id, so that a
+        statement stored today finds the same actor in another process."""
+        actor_id = f"{state.id}{DERIVED_SEPARATOR}{_kind_slug(kind)}"
+        if actor_id not in self._derived:
+            self._derived[actor_id] = Actor(actor_id, f"{kind} of {state.name}", "organisation", state.country,
+                                            description="derived: a body of a kind every state has")
+        return self._derived[actor_id]
+
+    def _state_of(self, country: str) -> Actor | None:
+        return next((a for a in self._actors.values() if a.type == "state" and a.country == country), None)
 
     def keyed_roles(self) -> list[tuple[str, str, Role]]:
         """(actor id, role key, role) of every role a title can resolve through."""
@@ -894,8 +973,14 @@ class ActorRegistry:
             # "Ministerstwo Spraw Zagranicznych Białorusi" when the registry writes Belarus's ministry only
             # as "MSZ Białorusi": the same kind of body as another country's that the noun names
             # (registry names read "<kind> of <country>": "Ministry of Foreign Affairs of Poland")
-            kinds = {a.name.rsplit(" of ", 1)[0] for a in orgs if " of " in a.name and named(a)}
+            kinds = Counter(a.name.rsplit(" of ", 1)[0] for a in orgs if " of " in a.name and named(a))
             found = {a.id for a in orgs if a.country == country and " of " in a.name and a.name.rsplit(" of ", 1)[0] in kinds}
+            common = [k for k, _ in sorted(kinds.items(), key=lambda kn: (-kn[1], kn[0]))
+                      if _kind_slug(k) in self._common_kinds()]
+            state = self._state_of(country) if not found and common else None
+            if state is not None:
+                # "МИД Турции", "turecki MSZ": a state the registry knows, a ministry it does not list
+                return self._derived_body_of(state, common[0])
         return self._actors[found.pop()] if len(found) == 1 else None
 
     def _body_by_form(self, country: str, form: re.Pattern[str], synonyms: tuple[re.Pattern[str], ...],
@@ -948,6 +1033,47 @@ class ActorRegistry:
                     break
         return out
 
+    def _org_role_keys(self) -> dict[str, frozenset[str]]:
+        """The keyed roles that head each organisation, by its name (Frontex: its executive director;
+        not a spokesperson or a deputy, data/offices.yaml `not_head_title_words`)."""
+        if self._org_keys is None:
+            keys: dict[str, set[str]] = {}
+            for r in self._roles:
+                if r.key and r.role.org and r.key not in _served_offices() \
+                        and not any(w in r.role.title.casefold() for w in _not_head_title_words()):
+                    keys.setdefault(r.role.org, set()).add(r.key)
+            self._org_keys = {org: frozenset(k) for org, k in keys.items()}
+        return self._org_keys
+
+    def _head_mentions(self, text: str, lang: str, on: date | None, names: list[Mention]) -> list[Mention]:
+        """A body's name with a generic head noun (titles.yaml `generic_heads`) before or after it: "the
+        Frontex chief", "szef Frontexu", "глава Frontex", "head of the KGB". The holder on the date of
+        the one office the registry keys for that body; a body with several (a ministry: its minister, its
+        spokesperson) leaves the noun to the titles."""
+        out: list[Mention] = []
+        glue = _title_glue(lang)
+        for m in names:
+            if m.kind != "body" or m.actor_id is None:
+                continue
+            org = self._actors[m.actor_id]
+            keys = self._org_role_keys().get(org.name, frozenset())
+            if len(keys) != 1:
+                continue
+            s, e = m.start, m.end
+            after = _NEXT_WORD.match(text, m.end)
+            before = _HEAD_BEFORE.search(text, max(0, m.start - 40), m.start)
+            if after is not None and _is_generic_head(after.group(1), lang):
+                e = after.end()
+            elif before is not None and _is_generic_head(before.group(1), lang) \
+                    and all(w.casefold() in glue for w in before.group(2).split()):
+                s = before.start()
+            else:
+                continue
+            actor = self.holder(next(iter(keys)), None, on, org.name)
+            out.append(Mention(s, e, text[s:e], actor.id if actor else None, kind="title", label="PER",
+                               confidence=0.85 if actor else 0.4))
+        return out
+
     def _title_mentions(self, text: str, lang: str, on: date | None, names: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
         taken: list[tuple[int, int]] = []  # sorted by start, never overlapping
@@ -987,7 +1113,8 @@ class ActorRegistry:
         that qualifies it ("the Belarusian foreign minister" is one mention).
         """
         names = self._without_foreign_bodies(self._name_mentions(text, lang, on), text, lang)
-        titles = self._title_mentions(text, lang, on, names) + self._body_mentions(text, lang, names)
+        titles = (self._title_mentions(text, lang, on, names) + self._body_mentions(text, lang, names)
+                  + self._head_mentions(text, lang, on, names))
         if not titles:
             return names  # the name scan never overlaps itself
         starts: list[int] = []  # chosen spans, kept sorted by start for bisection
@@ -1023,6 +1150,10 @@ class ActorRegistry:
                 if (m := title.pattern.search(surface)) and not _after_former(surface, m.start(), lang):
                     return self.holder(title.role, title.country or country, on, title.org)
         return None
+
+
+def _kind_slug(kind: str) -> str:
+    return "-".join(w.lower() for w in TOKEN_RE.findall(kind))
 
 
 def shipped_registry_paths() -> list[Path]:

@@ -59,6 +59,7 @@ from linewatch.extract.attribution.speaker import (
     name_of_titled_text_person,
     name_problem,
     names_medium,
+    names_somebody,
     nominative_person,
     person_entity_in,
     person_name_in,
@@ -302,6 +303,8 @@ def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> 
         spoke = att.speaker_span and _speech_lemma_cue(doc, att) and person_entity_in(doc, *att.speaker_span)
         if not (person_name_in(phrase, doc.lang) or any(is_anaphor(w, doc.lang) for w in phrase.split()) or spoke):
             return False
+    if _relayed_by_unknown(att, speaker, doc):
+        return False
     if (att.belief and speaker is not None and speaker.gender == "n"
             and (speaker.actor_id is None or _is_state(doc, speaker.actor_id))
             and speaker.resolved_by in ("pronoun", "previous", "unresolved")):
@@ -309,6 +312,44 @@ def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> 
     if att.belief and speaker is not None and _names_a_state(doc, speaker):
         return False  # "Russia wants…", "Moscow expects…": the author's reading of a state's aims
     return True
+
+
+def _relayed_by_unknown(att: Attribution, speaker: Speaker | None, doc: Doc) -> bool:
+    """A relaying cue (cues.yaml `relay`: "LSM reports", "Ранее Лайф писал", "НБН информирует") whose
+    subject the registry does not know and whose words name no person, title, group or body, in one
+    capitalised word or with a medium's noun: a medium
+    relaying news, whatever its name, not an official speaking. Bodies that report ("border guards
+    reported", "Straż Graniczna poinformowała") say what they are; media seldom do."""
+    if speaker is None or speaker.actor_id is not None or att.speaker_span is None or att.cue_span is None \
+            or speaker.resolved_by != "text":
+        return False  # "they wrote": whom the pronoun points back to was judged where the text named them
+    relay = cue_table(doc.lang).relay
+    if relay is None or not relay.fullmatch(doc.text[att.cue_span[0]:att.cue_span[1]].lower()):
+        return False
+    a, b = att.speaker_span
+    # the words the speaker's phrase runs on with up to the clause's end, the cue or a quotation: the
+    # parse may have kept only the first ("сообщил Государственный [пограничный комитет]")
+    stop = re.search(r"[,.;:!?()\"«»„“”\n]", doc.text[b:b + 80])
+    end = b + (stop.start() if stop else 0)
+    if att.cue_span[0] >= b:
+        end = min(end, att.cue_span[0])
+    phrase = doc.text[a:max(b, end)].strip()
+    if names_somebody(phrase, doc.lang):
+        return False  # the verb's gender is no sign of a person: "Лайф писал", "agencja podała"
+    if not names_medium(phrase, doc.lang) and any(w.islower() and len(w) >= 4 for w in WORD.findall(phrase)):
+        return False  # a body described in common words ("Государственный пограничный комитет"), no medium's own name
+    # two capitalised words may be a person the name lists miss ("Jack Siewiera"); a medium's own name is
+    # mostly one word ("LSM", "Лайф", "Rzeczpospolita") or says it is one ("Radio Zet")
+    for name in {phrase, speaker.name or phrase}:
+        capitals = [w for w in name.split() if w[:1].isupper()]
+        if person_name_in(name, doc.lang) or (len(capitals) >= 2 and not names_medium(name, doc.lang)):
+            return False
+    if person_entity_in(doc, a, b):
+        return False
+    # "Cruz wrote" after "Sen. Ted Cruz": the surname of a person the text names in full
+    last = [w.casefold() for w in WORD.findall(speaker.name or phrase)][-1:]
+    return not any(m.label == "PER" and len(words := WORD.findall(m.text)) >= 2 and words[-1].casefold() in last
+                   for m in doc.mentions)
 
 
 @component("statements", version=VERSION, requires=("segment", "parse"))

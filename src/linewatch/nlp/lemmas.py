@@ -55,3 +55,15 @@ def future_verb(word: str, lang: str) -> bool:
     if lang == "ru":
         return any(p.tag.POS == "VERB" and p.tag.tense == "futr" for p in vocab().parse(low))
     return False
+
+
+def singular_lemmas(word: str, lang: str) -> frozenset[str]:
+    """The lemmas of a word's singular readings ("wiceministra" -> "wiceminister"; "szefami", a plural,
+    none): a title noun in the singular names one person, a plural a group. Polish and Russian only."""
+    low = word.casefold()
+    if lang == "pl":
+        return frozenset(lemma.split(":")[0].casefold() for _s, _e, (_o, lemma, tag, *_rest) in analyser().analyse(low)
+                         if ":sg:" in f":{tag}:")
+    if lang == "ru":
+        return frozenset(p.normal_form.replace("ё", "е") for p in vocab().parse(low) if p.tag.number == "sing")
+    return frozenset()

@@ -246,15 +246,32 @@ def segment_text(text: str, lang: str, start: int = 0) -> list[Sentence]:
     for br in breaks:
         p_end = br.start() if br else len(text)
         line_start = pos
+        # a block of prose lines each ending a sentence: paragraphs a single line break separates
+        # (a headline set off by a blank line above a body written so), one per line
+        per_line = _lines_are_paragraphs(text, pos, p_end)
         for line in _LINE_BREAK.finditer(text, pos, p_end):
             sentences.extend(_sentences_of(text, lang, line_start, line.start(), para))
             line_start = line.end()
+            if per_line and sentences and sentences[-1].paragraph == para:
+                para += 1
         sentences.extend(_sentences_of(text, lang, line_start, p_end, para))
         if br is not None:
             pos = br.end()
             if sentences and sentences[-1].paragraph == para:
                 para += 1
     return sentences
+
+
+PROSE_LINE_CHARS = 60  # a line this long that ends a sentence is a paragraph, not a wrapped line
+_SENTENCE_END = re.compile(r"[.!?…\"”»]\s*$")
+
+
+def _lines_are_paragraphs(text: str, a: int, b: int) -> bool:
+    """Are the lines of text[a:b] (two or more) each a paragraph: every one but the last long and
+    ending a sentence? A hard-wrapped paragraph breaks its lines mid-sentence; short lines may be a
+    list or a dialogue, left as one paragraph."""
+    lines = [ln for ln in text[a:b].split("\n") if ln.strip()]
+    return len(lines) >= 2 and all(len(ln.strip()) >= PROSE_LINE_CHARS and _SENTENCE_END.search(ln) for ln in lines[:-1])
 
 
 def _sentences_of(text: str, lang: str, a: int, b: int, para: int) -> list[Sentence]:

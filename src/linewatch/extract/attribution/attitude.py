@@ -35,6 +35,7 @@ from linewatch.extract.attribution.base import (
     is_word,
     negated_or_hypothetical,
     other_sense,
+    participle_of_no_speaker,
     reduced_passive,
     strip_quotes,
     subtree,
@@ -259,6 +260,8 @@ def _attitude_verbs(view: SentenceView, taken: list[tuple[int, int]], rules: Att
             continue  # "Mark Meadows accused of lying": nobody named accuses
         if ascribed_intention(view, k):
             continue  # "people seeking to cross": the author's description of them
+        if participle_of_no_speaker(view, k, holding):
+            continue  # "a video showing…", "…, suggesting the standoff could be easing"
         passive = _subject(t, kids, by_i, PASSIVE_SUBJECT_DEPS)
         agent = next((c for c in kids.get(t.i, []) if c.dep in AGENT_DEPS), None)
         if passive is not None and agent is not None:

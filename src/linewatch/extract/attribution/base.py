@@ -167,6 +167,39 @@ def is_active_participle(t: Token) -> bool:
             or "VerbForm=Part" in morph and "Tense=Pres" in morph)
 
 
+THING_REACH = 4  # words between a thing ("video") and the participle it shows with ("video on Twitter showing")
+
+
+@cache
+def _things(lang: str) -> frozenset[str]:
+    """speakers.yaml `things`: what shows, never speaks ("video", "footage")."""
+    return frozenset(str(w).lower() for w in lexicon(lang, "speakers").get("things") or [])
+
+
+def participle_of_no_speaker(view: SentenceView, k: int, belief: bool) -> bool:
+    """A present participle whose subject is no one who speaks: a thing's ("posted a video showing
+    migrants…"), or, for a view rather than speech or an inference participle (cues.yaml
+    `inference_participles`), the clause before its comma ("… were taken away by bus, suggesting the
+    standoff could be easing": the author's inference). Speech after a comma
+    ("…, saying…", "…, calling it…") is the subject's follow-on."""
+    toks = view.toks
+    if not view.has_parse or k == 0 or not is_active_participle(toks[k]):
+        return False
+    if any(t.text.lower() in _things(view.lang) for t in toks[max(0, k - THING_REACH):k]):
+        return True
+    if toks[k - 1].text != "," or not (belief or toks[k].text.lower() in _inference_participles(view.lang)):
+        return False
+    # "…,” Rendell recalled, suggesting…": a speaker's own clause goes on with their view
+    head = next((t for t in toks if t.i == toks[k].head), None)
+    return head is None or cue_strength(head, None, view.table, view.has_parse) is None
+
+
+@cache
+def _inference_participles(lang: str) -> frozenset[str]:
+    """cues.yaml `inference_participles`: "…, suggesting…" is the author's inference."""
+    return frozenset(str(w).lower() for w in lexicon(lang, "cues").get("inference_participles") or [])
+
+
 # Entity labels of a word that is no person's surname ("Say Mexico demanded…" is no name).
 NOT_PERSON_ENTS = ("GPE", "LOC", "NORP", "ORG", "FAC")
 
@@ -449,12 +482,21 @@ def ascribed_intention(view: SentenceView, k: int) -> bool:
     return rp is not None and k >= 2 and bool(rp.fullmatch(f"{toks[k - 2].text.lower()} {toks[k - 1].text.lower()}"))
 
 
+@cache
+def _raising_participles(lang: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lexicon(lang, "cues").get("raising_participles") or [])
+
+
 def passive_without_agent(view: SentenceView, k: int) -> bool:
-    """`It has been suggested that…`, `was reported`: no one is named as the speaker."""
+    """`It has been suggested that…`, `was reported`, "debris, believed to be…": no one is named as
+    the speaker."""
     toks = view.toks
     cue = k
     if reduced_passive(view, k):
         return True
+    if 0 < k < len(toks) - 1 and toks[k - 1].text == "," and toks[k + 1].text.lower() in view.table.infinitive \
+            and toks[k].text.lower() in _raising_participles(view.lang):
+        return True  # "debris, believed to be the remains of a drone": a participle on the noun
     while k > 0 and toks[k - 1].pos == "ADV":
         k -= 1  # "has also been indirectly suggested"
     if k == 0:

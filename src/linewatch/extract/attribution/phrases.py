@@ -150,15 +150,21 @@ def _word_index(view: SentenceView, n: int) -> int:
     return len(view.toks)
 
 
+ADJUNCT_LOWER_WORDS = 3  # lower-case words between an adjunct's preposition and a name inside it
+
+
 def _in_adjunct(view: SentenceView, i: int, lo: int) -> bool:
     """Does the capitalised word at token i stand in a prepositional phrase that starts at or after
-    token `lo` ("в интервью Reuters", "в Москве"): a preposition right before it, or before one
-    lowercase noun before it? ("Об этом Путин заявил": the phrase's own "об" is no such preposition.)"""
+    token `lo` ("в интервью Reuters", "в Москве", "на расширенном заседании коллегии МИД РФ"): a
+    preposition right before it, or before up to three lower-case words before it? ("Об этом Путин
+    заявил": the phrase's own "об" is no such preposition.)"""
     toks = view.toks
-    if i - 1 >= lo and toks[i - 1].text.lower() in view.prepositions:
-        return True
-    return (i - 2 >= lo and toks[i - 2].text.lower() in view.prepositions and is_word(toks[i - 1])
-            and toks[i - 1].text[:1].islower())
+    for p in range(i - 1, max(lo, i - 1 - ADJUNCT_LOWER_WORDS) - 1, -1):
+        if toks[p].text.lower() in view.prepositions:
+            return True
+        if not (is_word(toks[p]) and toks[p].text[:1].islower()):
+            return False  # "на расширенном заседании коллегии МИД РФ": only lower-case words between
+    return False
 
 
 def _back_phrase_then_adjunct(view: SentenceView, k: int, lead: str, phrase: str) -> bool:

@@ -37,6 +37,7 @@ from linewatch.extract.attribution.base import (
     negated_or_hypothetical,
     opens_with_dash,
     other_sense,
+    participle_of_no_speaker,
     particle_words,
     passive_without_agent,
     quoted_medium,
@@ -110,6 +111,9 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         if signature is not None and k < signature:
             continue  # "– A, służby wskazywały B – wyjaśnił X": a cue inside the dash speech is X's words
         strength = cue_strength(t, toks[k + 1] if k + 1 < len(toks) else None, view.table, view.has_parse)
+        if strength is None and view.table.speech.fullmatch(t.text.lower()) and _closes_quote_before(view, k) \
+                and (not view.has_parse or t.pos in ("VERB", "AUX")):
+            strength = "speech"  # '“…,” he continued': a quotation signed so needs no particle (cues.yaml needs_particle)
         if strength is None and view.has_parse and _verb_with_that_clause(view, k):
             strength = "belief"  # "the court ruled that…", "she understood that…": a clause someone holds
         if strength is None and view.table.back_reference_verbs is not None \
@@ -126,7 +130,7 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         if view.in_quote(t.start, t.end) and author_aside(view, k) is None:
             continue  # a cue inside a quotation belongs to the quoted speaker's words
         if negated_or_hypothetical(view, k) or passive_without_agent(view, k) or other_sense(view, k) \
-                or ascribed_intention(view, k) or described_act(view, k):
+                or ascribed_intention(view, k) or described_act(view, k) or participle_of_no_speaker(view, k, strength == "belief"):
             continue
         back_ref = back_reference(view, k)
         if back_ref is not None:

@@ -28,9 +28,9 @@ from linewatch.actors.registry import body_forms, genitive_base, get_registry
 from linewatch.extract.attribution.cues import cue_table
 from linewatch.extract.dates import month_words
 from linewatch.extract.mentions import entity_label
-from linewatch.lexicon import lexicon, shared_data
+from linewatch.lexicon import SUPPORTED_LANGUAGES, lexicon, shared_data
 from linewatch.nlp.doc import Doc, Mention, phrase_heads
-from linewatch.nlp.lemmas import word_lemmas
+from linewatch.nlp.lemmas import singular_lemmas, word_lemmas
 from linewatch.nlp.names import (
     common_reading,
     common_word,
@@ -120,6 +120,10 @@ def speaker_words(lang: str) -> SpeakerWords:
         return frozenset(str(w).lower() for w in data.get(key) or [])
 
     agencies = [str(w) for w in data.get("agencies") or []]
+    # an agency's name in Latin letters is its name in a Russian or Polish text too ("По данным Bloomberg")
+    agencies += [w for other in SUPPORTED_LANGUAGES if other != lang
+                 for w in (str(x) for x in lexicon(other, "speakers").get("agencies") or [])
+                 if w[:1].isupper() and w.isascii() and w not in agencies]
     names = tuple(re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", 0 if w.isupper() else re.I)
                   for w in agencies if w[:1].isupper())
     endings = [str(e) for e in data.get("possessive_endings") or []]
@@ -218,6 +222,9 @@ def name_problem(name: str, lang: str, registered: bool = False) -> str | None:
     months = month_words(lang)
     if any((x in months and y.isdigit()) or (x.isdigit() and y in months) for x, y in zip(tokens, tokens[1:])):
         return "dateline"
+    if len(words) > MAX_SPEAKER_WORDS and (tail := _name_part(name, lang)) and 2 <= len(tail.split()) <= 4 \
+            and name.rstrip(" ,.").endswith(tail):
+        return None  # a long title, then the name: "Chief of the Belarusian Border Guard General Anatoly Lappo"
     if len(words) > MAX_SPEAKER_WORDS or {words[0].lower(), words[-1].lower()} & sw.clause_edges:
         return UNNAMED  # a clause read as a speaker ("Pence continues his response to Carlson by")
     head = _head_at(words, sw)
@@ -225,8 +232,8 @@ def name_problem(name: str, lang: str, registered: bool = False) -> str | None:
         # "Video of Friday's attack shows …", "Her Instagram clips": a thing shows, nobody says; a
         # capitalised head is a name's own word ("Getty Images") and never throws the name away
         return UNNAMED
-    if any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()):
-        return None  # a name: "Steffen Seibert", "the Union State", "Pieskow"
+    if any(_capitalised(w, sw) for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()):
+        return None  # a name: "Steffen Seibert", "the Union State", "Pieskow", "Ahmed al-Sahaf"
     if any(w.lower() in sw.groups or is_anaphor(w, lang) for w in words):
         return None  # people or a body by what they are: "analysts", "a government spokesman", "resort"
     return UNNAMED  # "The flights", "the regime's actions"
@@ -272,9 +279,14 @@ def _anaphor_base(word: str, lang: str) -> str | None:
     # "ведомство" -> "ведомстве", "ministerstwo" -> "ministerstwie" (the final letters that change are
     # pronouns.yaml `anaphor_stem_endings`)
     changing = _anaphor_stem_endings(lang)
-    return next((a for a in _anaphors_longest_first(lang)
-                 if suffixes and len(a) >= 6 and a[-1] in changing and word[:len(a) - 1] == a[:-1]
-                 and len(word) - len(a) <= 2), None)
+    found = next((a for a in _anaphors_longest_first(lang)
+                  if suffixes and len(a) >= 6 and a[-1] in changing and word[:len(a) - 1] == a[:-1]
+                  and len(word) - len(a) <= 2), None)
+    if found is None and lexicon(lang, "pronouns").get("anaphor_lemmas"):
+        # the language's morphology for a stem the endings miss ("wiceministra" -> "wiceminister"), in
+        # the singular only: "z szefami rządów" is a group in an adjunct, no one who speaks
+        found = next((lemma for lemma in sorted(singular_lemmas(word, lang)) if lemma in anaphor_words(lang)), None)
+    return found
 
 
 @cache
@@ -767,6 +779,11 @@ def resolve_speaker(
         # "the top EU official", "the Belarusian leader": the state the phrase names is the referent's
         qualifiers = {q.country for m in doc_mentions(doc) if a <= m.start and m.end <= b and m.kind in ("state", "demonym")
                       and reg is not None and (q := reg.by_id(m.actor_id)) is not None and q.country}
+        if reg is not None:
+            # "Rzecznik MSZ Turcji": the country is a word of one title mention
+            for m in doc.mentions:
+                if a <= m.start and m.end <= b and m.kind == "title":
+                    qualifiers |= reg.countries_named(m.text, lang)
 
         def fits(actor_id: str | None, gender: str | None = None) -> bool:
             if former:
@@ -1443,6 +1460,15 @@ def _apposed_name(doc: Doc, a: int, b: int) -> int | None:
     return end if _name_part(named, doc.lang) == named else None
 
 
+def names_somebody(phrase: str, lang: str) -> bool:
+    """Do the phrase's own words say it is a person, a group of people or a body ("the spokesman",
+    "border guards", "Straż Graniczna", "пресс-служба"), or refer back to one ("he", "the ministry")?"""
+    sw = speaker_words(lang)
+    words = [w for w in WORD.findall(phrase) if any(c.isalpha() for c in w)]
+    return (_names_body(phrase, lang)
+            or any(w.lower() in sw.groups or is_anaphor(w, lang) or is_title_word(w, lang) for w in words))
+
+
 def _names_body(name: str | None, lang: str) -> bool:
     """Does a speaker's own wording name a body ("Urząd do Spraw Cudzoziemców", "the State Border
     Service")? One of its first words starts with a body's head noun (speakers.yaml `body_heads`)."""
@@ -1737,6 +1763,14 @@ def _capital_after_particles(words: Sequence[re.Match[str]], k: int, particles: 
     return k < len(words) and words[k].group()[:1].isupper()
 
 
+def _capitalised(word: str, sw: SpeakerWords) -> bool:
+    """A word of a name: capitalised, or a particle joined by a hyphen to a capital ("al-Sahaf", "el-Sisi")."""
+    if word[:1].isupper():
+        return True
+    particle, _, rest = word.partition("-")
+    return bool(rest) and rest[:1].isupper() and particle.lower() in sw.particles
+
+
 def _name_part(surface: str, lang: str = "en") -> str | None:
     """The run of capitalised words of a phrase that names a person ("rosyjski polityk Witalij Milonow" -> the name).
 
@@ -1758,7 +1792,7 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
         if any(a <= w.start() < b for a, b in quoted):
             run = []  # a quoted name ("партии «Северный союз»") is the party's or the paper's
             continue
-        if word[:1].isupper():
+        if _capitalised(word, sw):
             if not run:
                 run = []
                 runs.append((words[k - 1].group(), run))
@@ -1774,11 +1808,14 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
             return _without_possessive(surface[run[0].start():run[-1].end()], lang)
     first: str | None = None
     for n, (before, run) in enumerate(runs):
-        if before.islower() and (len(before) <= 3 or before in sw.prepositions) and not is_title_word(before, lang):
-            break  # "ekspert z Ośrodka Studiów Wschodnich", "жители из-под Нижнего Брода": a place after a preposition
-            # (a short rank is no preposition: "rzecznik dowództwa mjr Piotr Nowak", "płk. Jan Nowak")
         titles = [i for i, w in enumerate(run) if is_title_word(w.group(), lang)]
-        if titles and len(run) - titles[-1] - 1 >= 2:
+        ranked = bool(titles) and len(run) - titles[-1] - 1 >= 2
+        if before.islower() and (len(before) <= 3 or before in sw.prepositions) and not is_title_word(before, lang) \
+                and not (ranked and run[-1].end() == len(surface.rstrip(" ,."))):
+            break  # "ekspert z Ośrodka Studiów Wschodnich", "жители из-под Нижнего Брода": a place after a preposition
+            # (a short rank is no preposition: "rzecznik dowództwa mjr Piotr Nowak", "płk. Jan Nowak"; nor is
+            # a rank ending the phrase: "Chief of the Belarusian Border Guard General Anatoly Lappo")
+        if ranked:
             run = run[titles[-1] + 1:]
         if before.islower():  # after a title's genitive chain: "klubu Nowej Lewicy Jan Kowalski"
             run = run[_body_words([w.group() for w in run], lang):]
@@ -1790,6 +1827,8 @@ def _name_part(surface: str, lang: str = "en") -> str | None:
             run = run[_body_words([w.group() for w in run], lang):]
         if oblique_body_words([w.group() for w in run], lang):
             continue  # "Rada Bezpieczeństwa Narodowego": the genitive tail of a body's name, no one's name
+        if n + 1 < len(runs) and run[0].group().lower().startswith(sw.body_heads or ("\x00",)):
+            continue  # "Komisarz Rady Europy ds. praw człowieka Dunja Mijatović": the title's body, the name after
         name = surface[run[0].start():run[-1].end()] if len(run) >= 2 and len(words) > len(run) else None
         name = _without_possessive(name, lang) if name else name
         if name and not is_title_word(run[-1].group(), lang):

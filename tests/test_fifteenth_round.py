@@ -218,3 +218,16 @@ def test_another_speakers_day_in_the_paragraph_before_is_not_this_statements(pip
     doc = pipe(Doc(Document(text=BODY_BY_LINES, language="en", published=date(2022, 6, 20))))
     peskov = [s for s in doc.statements if s.speaker == "Dmitry Peskov"]
     assert [s.date for s in peskov] == [date(2022, 6, 20)]
+
+
+def test_an_outlet_quoted_right_after_the_cue_is_not_the_speaker(pipe: Pipeline) -> None:
+    got = said(pipe, "Rządzący Białorusią Aleksander Łukaszenka wysyła Europie jasny sygnał.\n\n- Dla Łukaszenki "
+                     'kryzys to sprawa życia i śmierci - tłumaczy "Wyborczej" analityk Paweł Sliunkin.', "pl")
+    assert [s for s, _ in got] == ["Paweł Sliunkin"]
+
+
+def test_a_copy_cut_inside_a_quotation_keeps_it_quoted(pipe: Pipeline) -> None:
+    got = said(pipe, "Łukaszenka oświadczył w czwartek, że rozważa zamknięcie szlaku. „Ogrzewamy Europę, a oni "
+                     "grożą nam, że zamkną granicę. Co jeśli odetniemy im gaz ziemny?", "pl")
+    assert all(s == "Alexander Lukashenko" for s, _ in got)
+    assert not any(c == "że zamkną granicę" for _, c in got)

@@ -70,7 +70,8 @@ def quote_spans(text: str, lang: str, start: int = 0, end: int | None = None) ->
     """(open, close+1) spans of balanced quotations in text[start:end] (outermost only).
 
     Straight double quotes alternate open/close; typographic ones pair by the
-    table in segment.yaml. An unclosed quote yields nothing.
+    table in segment.yaml. An unclosed quote yields nothing, unless the text ends inside it (a stored
+    copy cut in the middle of a quotation).
     """
     pairs, _ = _quote_pairs(lang)
     end = len(text) if end is None else end
@@ -91,8 +92,22 @@ def quote_spans(text: str, lang: str, start: int = 0, end: int | None = None) ->
                 spans.append((i, close + 1))
                 i = close + 1
                 continue
+            if end == len(text) and _cut_in_quotation(scan, i, pairs):
+                # the stored copy breaks off inside the quotation ("„Ogrzewamy Europę, … gaz ziemny?"):
+                # what follows the mark to the end is still the quoted words
+                spans.append((i, len(text.rstrip())))
+                break
         i += 1
     return spans
+
+
+def _cut_in_quotation(text: str, i: int, pairs: dict[str, frozenset[str]]) -> bool:
+    """Does the text end inside the quotation opened at i: a typographic opening mark, no other
+    quotation mark and no blank line after it, and at least one sentence end (the cut is at one)?"""
+    rest = text[i + 1:]
+    marks = set(pairs) | {c for closers in pairs.values() for c in closers}
+    return (text[i] != '"' and "\n\n" not in rest.strip() and not any(c in marks for c in rest)
+            and rest.rstrip()[-1:] in (".", "!", "?", "…"))
 
 
 def _closes_only(text: str, i: int) -> bool:

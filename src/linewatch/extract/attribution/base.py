@@ -680,7 +680,7 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
             medium_cap = x  # "– powiedział w Radiu Zet.", "dla telewizji Polsat": the medium, not a speaker
             after_preposition = True
             continue
-        if toks[x].text in QUOTE_MARKS and (closing := quoted_medium(view, x)) is not None:
+        if toks[x].text in QUOTE_MARKS and (closing := quoted_medium(view, x, bare=x == i)) is not None:
             medium_name = (x, closing)  # "в эфире телеканала «Россия 24» политолог X": part of the adjunct
             after_preposition = True
             continue
@@ -803,10 +803,11 @@ def name_in_apposition(view: SentenceView, i: int, j: int) -> tuple[int, int] | 
 MEDIUM_NAME_WORDS = 5  # the longest quoted name of a medium ("«Комсомольская правда»")
 
 
-def quoted_medium(view: SentenceView, q: int, back: bool = False) -> int | None:
+def quoted_medium(view: SentenceView, q: int, back: bool = False, bare: bool = False) -> int | None:
     """The other quotation mark of a short quoted name after a medium noun ("телеканал «Россия 24»",
     "portal „Rzeczpospolita”"): `q` is the opening mark (or, with `back`, the closing one); None when
-    the quotation is no such name."""
+    the quotation is no such name. `bare`: no medium noun is needed (a quoted name right after a
+    cue is the outlet spoken to: "– tłumaczy „Wyborczej” analityk X", "сказал «Известиям» министр")."""
     toks = view.toks
     step = -1 if back else 1
     x = q + step
@@ -815,7 +816,7 @@ def quoted_medium(view: SentenceView, q: int, back: bool = False) -> int | None:
             opening = x if back else q
             inner = toks[opening + 1:(q if back else x)]
             if inner and inner[0].text[:1].isupper() and opening > 0 \
-                    and is_media_word(toks[opening - 1].text, view.lang):
+                    and (bare or is_media_word(toks[opening - 1].text, view.lang)):
                 return x
             return None
         if not (is_word(toks[x]) or toks[x].text in ("-", ".")):

@@ -678,6 +678,7 @@ class ActorRegistry:
         self._derived: dict[str, Actor] = {}  # bodies of a kind every state has, made on first use
         self._kinds: dict[str, str] | None = None  # common kinds of body by slug, on first use
         self._org_keys: dict[str, frozenset[str]] | None = None  # keyed roles by organisation, on first use
+        self._states: dict[str, Actor] | None = None  # state actors by country code, on first use
         self._trie = TokenTrie()
         demonyms: dict[str, dict[str, list[str]]] = {}
         for path in paths:
@@ -792,7 +793,13 @@ class ActorRegistry:
         return self._derived[actor_id]
 
     def _state_of(self, country: str) -> Actor | None:
-        return next((a for a in self._actors.values() if a.type == "state" and a.country == country), None)
+        """The state actor of an ISO country code (an index built on first use, not a scan per body noun)."""
+        if self._states is None:
+            self._states = {}
+            for a in self._actors.values():
+                if a.type == "state" and a.country:
+                    self._states.setdefault(a.country, a)
+        return self._states.get(country)
 
     def keyed_roles(self) -> list[tuple[str, str, Role]]:
         """(actor id, role key, role) of every role a title can resolve through."""

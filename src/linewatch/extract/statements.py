@@ -314,6 +314,13 @@ def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> 
     return True
 
 
+def _relaying_cue(doc: Doc, att: Attribution) -> bool:
+    """Is the attribution's cue one by which media relay news (cues.yaml `relay`: "reports", "пишет")?"""
+    relay = cue_table(doc.lang).relay
+    return relay is not None and att.cue_span is not None \
+        and relay.fullmatch(doc.text[att.cue_span[0]:att.cue_span[1]].lower()) is not None
+
+
 def _relayed_by_unknown(att: Attribution, speaker: Speaker | None, doc: Doc) -> bool:
     """A relaying cue (cues.yaml `relay`: "LSM reports", "Ранее Лайф писал", "НБН информирует") whose
     subject the registry does not know and whose words name no person, title, group or body, in one
@@ -323,8 +330,7 @@ def _relayed_by_unknown(att: Attribution, speaker: Speaker | None, doc: Doc) -> 
     if speaker is None or speaker.actor_id is not None or att.speaker_span is None or att.cue_span is None \
             or speaker.resolved_by != "text":
         return False  # "they wrote": whom the pronoun points back to was judged where the text named them
-    relay = cue_table(doc.lang).relay
-    if relay is None or not relay.fullmatch(doc.text[att.cue_span[0]:att.cue_span[1]].lower()):
+    if not _relaying_cue(doc, att):
         return False
     a, b = att.speaker_span
     # the words the speaker's phrase runs on with up to the clause's end, the cue or a quotation: the
@@ -464,7 +470,6 @@ def _reported_inside(doc: Doc, atts: list[Attribution]) -> set[int]:
     registry or the tagger knows signs ("The ministry summoned the envoy to protest…, - oznajmił szef
     dyplomacji Margus Tsahkna"). A relaying cue ("…, reports TASS", cues.yaml `relay`) with a medium or
     an agency as its subject is still a relay."""
-    relay = cue_table(doc.lang).relay
     out: set[int] = set()
     for outer in atts:
         if outer.cue_span is None or "attitude" in outer.notes:
@@ -473,7 +478,7 @@ def _reported_inside(doc: Doc, atts: list[Attribution]) -> set[int]:
         if outer.cue_span[0] < b or outer.speaker_span is None:
             continue
         medium = _medium_signs(doc, outer)
-        if medium and relay is not None and relay.fullmatch(doc.text[outer.cue_span[0]:outer.cue_span[1]].lower()):
+        if medium and _relaying_cue(doc, outer):
             continue  # "…, the newspaper wrote": a medium relays
         inner = [x for x in atts if x is not outer and x.cue_span and a <= x.cue_span[0] and x.cue_span[1] <= b]
         person = not medium and any(m.label == "PER" and (m.actor_id or m.kind == "ner")

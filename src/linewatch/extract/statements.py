@@ -84,7 +84,7 @@ from linewatch.nlp.pipeline import component
 from linewatch.nlp.segment import quote_spans, split_sentences
 
 EXTRACTOR = "linewatch.statements"
-VERSION = "0.11"
+VERSION = "0.12"
 
 # A content of at least this many sentences (a long quote) is reported as one statement per
 # sentence, so that each claim cites its own sentence; 0 = never split.

@@ -23,7 +23,7 @@ from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Doc, Sentence
 from linewatch.nlp.pipeline import component
 
-VERSION = "0.4"
+VERSION = "0.5"
 
 # Hard limit: a "sentence" longer than this is cut at the next white space (hostile input).
 MAX_SENTENCE_CHARS = 5000
@@ -154,13 +154,19 @@ def _glued_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[st
     where stripped markup once held a paragraph break)? Only after a lower-case word of three
     letters or more that is no abbreviation, and before a capitalised word in lower case after its
     first letter: not "sputniknews.com", "U.S.Army", "St.Petersburg" or "ВКС.РФ"."""
-    if text[dot_start:after] != "." or after + 1 >= len(text):
+    run = text[dot_start:after]
+    closed = run[-1] in _CLOSING_QUOTES and len(run) >= 2 and run.rstrip(_CLOSING_QUOTES) in (".", "!", "?", "…")
+    if (run != "." and not closed) or after + 1 >= len(text):
         return False
     first, second = text[after], text[after + 1]
     if not (first.isalpha() and first.isupper() and second.isalpha() and second.islower()):
         return False
     m = _WORD_BEFORE.search(text[max(0, dot_start - 30):dot_start])
     word = m.group(1) if m else ""
+    if closed:
+        # '…won't do this."According to him': a quotation closed after its full stop and a capital
+        # right after it is a lost paragraph break, whatever the case of the word before
+        return len(word) >= 2 and word.isalpha() and word.lower() not in abbrevs
     return (len(word) >= GLUED_WORD_MIN and word.isalpha() and word.islower()
             and word not in abbrevs)
 

@@ -74,7 +74,7 @@ from linewatch.nlp.pipeline import component
 
 __all__ = ["stance_toward", "apply_stance", "stance_rows", "VERSION"]
 
-VERSION = "0.9"
+VERSION = "0.10"
 EXTRACTOR = "stance"
 
 # PLOVER verbal acts and the stance they express toward their target.
@@ -428,6 +428,13 @@ def _rules_support_own_side(own: bool, facts: StatementFacts, rule: _RuleStance)
     return facts.relation in ("own", "ally") and rule.label == "support"
 
 
+def _declared_support(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
+    """"expressed solidarity with Poland", "pledged support to Kyiv": the speaker names its act of
+    support and the words agree, toward anyone but an adversary. The side is often unknown (an
+    official the registry does not hold), where the learnt model falls back on its oppose-heavy prior."""
+    return facts.plover == "SUPPORT" and rule.label == "support" and facts.relation != "adversary"
+
+
 _Rule = Callable[[bool, StatementFacts, _RuleStance], bool]
 
 # Bounds on the learnt model's label, in this order, each applied to the label the previous
@@ -447,6 +454,7 @@ SIDE_RULES: tuple[tuple[_Rule, str, float | None], ...] = (
     (_clears_own_side_of_ally_act, "neutral", EXONERATION_CONFIDENCE),
     (_exonerates_own_side, "support", EXONERATION_CONFIDENCE),
     (_rules_support_own_side, "support", None),
+    (_declared_support, "support", None),
 )
 
 

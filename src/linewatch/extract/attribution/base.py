@@ -208,7 +208,8 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
     """Character span of the nominal subject of a cue from the dependency parse (en, ru)."""
     by_i = {t.i: t for t in toks}
     node = cue
-    for _ in range(3):
+    via_conj = False
+    for _ in range(4):
         subj = [t for t in toks if t.head == node.i and t.dep in SUBJECT_DEPS]
         if subj:
             s = subj[0]
@@ -249,7 +250,11 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
             return None
         participle = node.dep == "advcl" and is_active_participle(node) and not any(
             t.head == node.i and t.dep == "mark" for t in toks)
-        if (node.dep in ("conj", "xcomp") or participle) and node.head in by_i:
+        # "X pledged help as needed and assured Y that…": the parser may hang a second verb on a
+        # subjectless adverbial clause ("as needed"); the clause's head still has the subject
+        adverbial = via_conj and node.dep == "advcl"
+        if (node.dep in ("conj", "xcomp") or participle or adverbial) and node.head in by_i:
+            via_conj = node.dep == "conj"
             node = by_i[node.head]  # "X spoke on Monday, urging…": the participle's subject is X
             continue
         verb = by_i.get(by_i[node.head].head) if node.dep == "pcomp" and node.head in by_i else None

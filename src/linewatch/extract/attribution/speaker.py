@@ -174,6 +174,8 @@ def speaker_problem(doc: Doc, speaker: Speaker | None, phrase: tuple[int, int] |
     problem = name_problem(speaker.name, doc.lang, registered=bool(speaker.actor_id))
     if problem or speaker.span is None:
         return problem
+    if phrase is not None and _names_a_thing(WORD.findall(doc.text[phrase[0]:phrase[1]]), speaker_words(doc.lang)):
+        return "thing"  # "NATO radar confirmed": an instrument's reading, the name only modifies it
     said_by = phrase if phrase is not None and phrase[0] <= speaker.span[0] < phrase[1] else speaker.span
     words_of = doc.text[said_by[0]:said_by[1]]
     if (cut := _medium_adjunct(words_of, doc.lang)) is not None:
@@ -227,16 +229,24 @@ def name_problem(name: str, lang: str, registered: bool = False) -> str | None:
         return None  # a long title, then the name: "Chief of the Belarusian Border Guard General Anatoly Lappo"
     if len(words) > MAX_SPEAKER_WORDS or {words[0].lower(), words[-1].lower()} & sw.clause_edges:
         return UNNAMED  # a clause read as a speaker ("Pence continues his response to Carlson by")
-    head = _head_at(words, sw)
-    if words[head].lower() in sw.things and not (head and words[head][:1].isupper()):
-        # "Video of Friday's attack shows …", "Her Instagram clips": a thing shows, nobody says; a
-        # capitalised head is a name's own word ("Getty Images") and never throws the name away
+    if _names_a_thing(words, sw):
         return UNNAMED
     if any(_capitalised(w, sw) for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()):
         return None  # a name: "Steffen Seibert", "the Union State", "Pieskow", "Ahmed al-Sahaf"
     if any(w.lower() in sw.groups or is_anaphor(w, lang) for w in words):
         return None  # people or a body by what they are: "analysts", "a government spokesman", "resort"
     return UNNAMED  # "The flights", "the regime's actions"
+
+
+def _names_a_thing(words: list[str], sw: SpeakerWords) -> bool:
+    """Is the head of the phrase `words` a thing that shows and never says? "Video of Friday's attack
+    shows …", "Her Instagram clips", "both its radar and NATO radar confirmed": a name that only
+    modifies the thing ("NATO radar") is not who speaks. A capitalised head is a name's own word
+    ("Getty Images") and never throws the name away."""
+    if not words:
+        return False
+    head = _head_at(words, sw)
+    return words[head].lower() in sw.things and not (head and words[head][:1].isupper())
 
 
 def _head_at(words: list[str], sw: SpeakerWords) -> int:

@@ -1,0 +1,87 @@
+"""Error classes seen on fresh unseen articles (sixteenth round), each fixed in a shared mechanism:
+a stored copy that lost the space after a closed quotation ('…do this."According to him, …');
+a second cue verb the parser hung on a subjectless adverbial clause ("pledged help as needed and
+assured Y that…"); a name that only modifies an instrument ("NATO radar confirmed"); declared
+support toward a side the registry cannot place ("expressed solidarity with Poland"); allies
+speaking of their common position ("wspólne stanowisko"). Invented sentences and people."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from linewatch.model import Document
+from linewatch.nlp.doc import Doc
+from linewatch.nlp.pipeline import Pipeline
+from linewatch.nlp.segment import segment_text
+
+ON = date(2023, 12, 30)
+
+
+def analysed(pipe: Pipeline, text: str, lang: str) -> Doc:
+    return pipe(Doc(Document(text=text, language=lang, published=ON)))
+
+
+@pytest.fixture(scope="module")
+def stance_pipe() -> Pipeline:
+    """Statements, events (the verbal acts) and the stance stage."""
+    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements", "events", "stance"))
+
+
+# --------------------------------------------------------------------------- glued quotations
+
+@pytest.mark.parametrize("text, lang, second", [
+    ('"We will not do this."According to Kowal, the border stays shut.', "en", "According to Kowal"),
+    ("«Мы этого не допустим.»Однако министр добавил, что граница открыта.", "ru", "Однако министр"),
+    ("„Nie zrobimy tego!”Według ministra granica pozostanie zamknięta.", "pl", "Według ministra"),
+])
+def test_a_closed_quotation_glued_to_the_next_sentence_ends_it(text: str, lang: str, second: str) -> None:
+    sentences = [text[s.start:s.end] for s in segment_text(text, lang)]
+    assert len(sentences) == 2 and sentences[1].startswith(second)
+
+
+@pytest.mark.parametrize("text", [
+    'He works in the U.S."Army" unit.',  # no word before the dot: an abbreviation's letters
+    'She said "No."and left.',  # a lower-case word after it
+])
+def test_no_glued_boundary_without_a_word_and_a_capital(text: str) -> None:
+    assert len(segment_text(text, "en")) == 1
+
+
+def test_according_to_after_a_glued_quotation_is_found(pipe: Pipeline) -> None:
+    doc = analysed(pipe, '"We will not open the border," Jan Kowal said. "We will not do this."'
+                         "According to Kowal, the situation cannot be called a humanitarian crisis.", "en")
+    assert any(s.speaker == "Jan Kowal" and "humanitarian crisis" in s.content for s in doc.statements)
+
+
+# --------------------------------------------------------------------------- subjects
+
+def test_a_cue_hung_on_a_subjectless_adverbial_keeps_the_first_verbs_subject(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Jan Kowal expressed solidarity with Poland and pledged technical assistance as needed "
+                         "and assured Adam Nowak that the president is following the incident closely.", "en")
+    assured = [s for s in doc.statements if s.cue == "assured"]
+    assert assured and assured[0].speaker == "Jan Kowal"
+
+
+def test_a_name_modifying_an_instrument_does_not_speak(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Both its radar and NATO radar confirmed that the object left Polish airspace.", "en")
+    assert not [s for s in doc.statements if s.speaker == "NATO"]
+
+
+# --------------------------------------------------------------------------- support
+
+def test_declared_support_toward_a_side_of_an_unplaced_speaker(stance_pipe: Pipeline) -> None:
+    doc = analysed(stance_pipe, "Adviser Jan Kowal expressed solidarity with Poland.", "en")
+    st = [s for s in doc.statements if s.cue == "expressed"]
+    assert st and st[0].target == "Poland" and st[0].stance == "support"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Latvian Prime Minister Krisjanis Karins said that Latvia and Poland have a common position on the "
+     "border crisis.", "en"),
+    ("Premier Łotwy Krisjanis Karins powiedział, że Łotwa i Polska mają wspólne stanowisko w sprawie "
+     "kryzysu na granicy.", "pl"),
+])
+def test_allies_common_position_is_support(stance_pipe: Pipeline, text: str, lang: str) -> None:
+    doc = analysed(stance_pipe, text, lang)
+    assert doc.statements and doc.statements[0].target == "Poland" and doc.statements[0].stance == "support"

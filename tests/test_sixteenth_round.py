@@ -85,3 +85,64 @@ def test_declared_support_toward_a_side_of_an_unplaced_speaker(stance_pipe: Pipe
 def test_allies_common_position_is_support(stance_pipe: Pipeline, text: str, lang: str) -> None:
     doc = analysed(stance_pipe, text, lang)
     assert doc.statements and doc.statements[0].target == "Poland" and doc.statements[0].stance == "support"
+
+
+# --------------------------------------------------------------------------- cues and contents
+
+@pytest.mark.parametrize("text, lang, cue", [
+    ("Gen. Jan Kowal doprecyzował, że obiekt wleciał do Polski od strony Ukrainy.", "pl", "doprecyzował"),
+    ("Minister Jan Kowal sprecyzowała, że granica pozostanie zamknięta do wiosny.", "pl", "sprecyzowała"),
+    ("Министр Иван Петров поведал, что граница будет закрыта до весны.", "ru", "поведал"),
+])
+def test_reporting_verbs_of_the_language_are_cues(pipe: Pipeline, text: str, lang: str, cue: str) -> None:
+    doc = analysed(pipe, text, lang)
+    assert [s.cue for s in doc.statements] == [cue]
+
+
+def test_according_to_after_a_quotation_closing_the_claim(pipe: Pipeline) -> None:
+    doc = analysed(pipe, 'Those detained are accused of "beatings, arson, and attempted arson," according to '
+                         "Jan Kowal.", "en")
+    assert [(s.speaker, s.cue) for s in doc.statements] == [("Jan Kowal", "according to")]
+    assert doc.statements[0].content.startswith("Those detained are accused of")
+
+
+@pytest.mark.parametrize("text", [
+    "The border will stay closed, said Jan Kowal, who added that Russia was behind the crisis.",
+    "The border will stay closed, according to Jan Kowal, who said that Russia was behind the crisis.",
+])
+def test_a_relative_clause_on_the_speaker_is_their_next_statement(pipe: Pipeline, text: str) -> None:
+    doc = analysed(pipe, text, "en")
+    contents = [s.content for s in doc.statements]
+    assert contents[0] == "The border will stay closed"
+    assert any(c.endswith("Russia was behind the crisis") and "closed" not in c for c in contents[1:])
+
+
+def test_a_bare_clause_the_parser_read_as_the_object_of_say(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "The meeting was chaired by Jan Kowal, who said the Russian plots concern not just "
+                         "Poland.", "en")
+    assert [(s.speaker, s.content) for s in doc.statements] == [
+        ("Jan Kowal", "the Russian plots concern not just Poland")]
+
+
+def test_say_with_a_pronoun_object_says_no_content(pipe: Pipeline) -> None:
+    assert not analysed(pipe, "Jan Kowal said nothing about the plan to close the border.", "en").statements
+
+
+def test_the_reported_clause_starts_at_its_own_subject_before_that(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Jan Kowal said he spoke with the president about indications that a missile had "
+                         "entered the airspace.", "en")
+    assert doc.statements and doc.statements[0].content.startswith("he spoke with the president")
+
+
+def test_an_audience_before_the_reported_clause_stays_out(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Jan Kowal told reporters he believed that Russia was responsible.", "en")
+    assert doc.statements and doc.statements[0].content.startswith("he believed")
+
+
+# --------------------------------------------------------------------------- allies
+
+def test_an_allys_deed_told_without_judgement_is_neutral(stance_pipe: Pipeline) -> None:
+    doc = analysed(stance_pipe, "Finnish President Sauli Niinisto said that NATO has offered assistance in the "
+                                "investigation into the damage.", "en")
+    st = doc.statements[0]
+    assert st.target == "NATO" and st.stance == "neutral"

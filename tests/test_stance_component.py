@@ -162,7 +162,7 @@ SIDE_CASES = [
     ("a protest opposes even an ally",
      "The ministry said it had conveyed a strong protest against the statements of Volodymyr Zelensky.",
      "it had conveyed a strong protest against the statements of Volodymyr Zelensky",
-     "Ministry of Foreign Affairs of Poland", "POL", None, "Volodymyr Zelensky", "oppose"),
+     "Ministry of Foreign Affairs of Poland", "POL", "REJECT", "Volodymyr Zelensky", "oppose"),
     ("a compatriot rival can be opposed",
      "Prigozhin said that the Russian army had betrayed his fighters and shelled their camps.",
      "the Russian army had betrayed his fighters and shelled their camps", "Yevgeny Prigozhin", "RUS", "ACCUSE",

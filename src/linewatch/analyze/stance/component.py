@@ -388,6 +388,15 @@ def _denial_toward_ally(own: bool, facts: StatementFacts, rule: _RuleStance) -> 
     return facts.relation == "ally" and not _blames_outright(facts)
 
 
+def _unjudged_ally(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
+    """"NATO has offered assistance in the investigation" (Finland's president): nothing in the
+    statement judges (no hostile act or cue, no demand or rejection word, no blame word beyond those
+    that only name what happened: "damage") and the target is the speaker's ally; the model's
+    oppose is its oppose-heavy prior, not what was said. "Conveyed a strong protest" against an
+    ally still opposes it: the statements stage codes it REJECT."""
+    return facts.relation == "ally" and not _judges(facts)
+
+
 def _disowned_act(own: bool, facts: StatementFacts, rule: _RuleStance) -> bool:
     """"denied plans to invade Ukraine", "отрицает подготовку нападения на Литву": a denial of an
     act done to the target is no opposition to it, whatever the hostile cue says."""
@@ -444,6 +453,7 @@ LEARNT_BOUNDS: tuple[tuple[_Rule, str, str, float], ...] = (
     (_hostile_cue, "neutral", "oppose", HOSTILE_CUE_CONFIDENCE),
     (_disowned_act, "oppose", "neutral", 0.5),
     (_denial_toward_ally, "oppose", "neutral", 0.5),
+    (_unjudged_ally, "oppose", "neutral", 0.5),
     (_plain_report, "oppose", "neutral", REPORT_CONFIDENCE),
     (_unjudged_unknown_side, "oppose", "neutral", 0.5),
 )

@@ -31,7 +31,7 @@ from linewatch.extract.attribution.base import (
     word_count,
 )
 from linewatch.extract.attribution.cues import CueTable
-from linewatch.extract.attribution.speaker import is_title_word, names_only_medium
+from linewatch.extract.attribution.speaker import is_title_word, names_only_medium, speaker_words
 from linewatch.lexicon import lexicon
 from linewatch.nlp.names import may_be_nominative
 
@@ -311,6 +311,11 @@ def according_to(view: SentenceView) -> list[Attribution]:
                                    gender_hint=gender_from_verb(m_text.split()[-1], table), notes=["parenthetical"]))
             continue
         else:
+            if (idx_before is not None and idx_before > 0 and toks[idx_before].text in CLOSE_QUOTES
+                    and toks[idx_before - 1].text == ","):
+                # '… accused of "beatings and arson," according to X': the comma sits inside the
+                # quotation the claim ends with (American style); the quote closes the content
+                idx_before -= 1
             if idx_before is None or toks[idx_before].text not in (",", "(", "—", "–"):
                 continue
             # "…, according to the chief of the Border Guard Service (VSAT), Rustamas Liubajevas.": the
@@ -334,12 +339,20 @@ def according_to(view: SentenceView) -> list[Attribution]:
     return out
 
 
+def relative_word(view: SentenceView, word: str) -> bool:
+    """Is `word` a relative pronoun of the language ("who", "który", "который"), not a complementiser?
+    After a source ("…, according to X, who said that Z", "…, said X, who added that Z") it opens the
+    source's next statement, not more of this one's content."""
+    low = word.lower()
+    return low in speaker_words(view.lang).relatives and low not in view.table.that
+
+
 def _goes_on(view: SentenceView, i: int, source: tuple[int, int]) -> bool:
     """Do the words from token i finish the claim an according-to phrase interrupted, rather than
     narrate or describe the source ("…, как отметил X, выступая в Думе": an adverbial participle is
     the author's; "…, according to X, a former aide…": an apposition to X)?"""
     toks = view.toks
-    if word_count(view, i, len(toks)) < 2 or not is_word(toks[i]):
+    if word_count(view, i, len(toks)) < 2 or not is_word(toks[i]) or relative_word(view, toks[i].text):
         return False
     heads = {toks[x].i for x in range(*source)}
     if any(t.dep == "appos" and t.head in heads for t in toks[i:]):

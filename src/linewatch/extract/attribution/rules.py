@@ -86,6 +86,7 @@ from linewatch.extract.attribution.phrases import (
     headline,
     noun_cues,
     quote_dash_name,
+    relative_word,
 )
 from linewatch.extract.attribution.speaker import (
     SUBJECT_DEPS,
@@ -378,7 +379,10 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         # "– A – powiedział X, odnosząc się do…": speech opened by a dash goes on only after a dash
         # ("— A, — сказал X, — B"); a clause after a bare comma is the author's narration
         closes = False
-    medial = (not quoted and not follow_on and closes
+    # "…, said X, who added that Z": a relative clause on the speaker is their next statement, not more
+    # of this one's content
+    relative_next = closes and after_start + 1 < len(toks) and relative_word(view, toks[after_start + 1].text)
+    medial = (not quoted and not follow_on and closes and not relative_next
               and word_count(view, after_start + 1, len(toks)) >= 3 and word_count(view, 0, sep) >= 1
               and not adjunct_of_cue(view, k, after_start + 1, sep))
     if medial:
@@ -428,6 +432,9 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
 # one's words ("called on the EU to share the costs, and suggested a fund"; "said …, describing it as …").
 NO_SUBJECT_DEPS = ("acl", "amod", "acl:relcl", "relcl", "pcomp", "conj", "advcl", "xcomp")
 
+# An object of "say" this long is a reported clause the parser misread ("said the plots concern X").
+LONG_SAY_OBJECT = 4
+
 # An object cue's object shorter than this ("the accusation") is given with its verb as the content.
 SHORT_OBJECT_WORDS = 4
 
@@ -449,6 +456,22 @@ def _content_before_inverted_name(view: SentenceView, k: int, back: list[int]) -
     # with a parse, the name must be the cue's subject ("criticising Lukashenka" has an object)
     return not view.has_parse or any(toks[x].head == toks[k].i and toks[x].dep.startswith("nsubj")
                                      for x in range(inv[0], inv[1]))
+
+
+def _clause_before_marker(view: SentenceView, k: int, j: int, marker: int) -> int | None:
+    """Where the cue's reported clause starts when it opens before the complementiser found: the
+    parse gives cue k a clausal complement with a subject of its own between j and the marker
+    ("said he spoke with X about claims that…"); None otherwise."""
+    toks = view.toks
+    if not view.has_parse or marker <= j or toks[marker].text.lower() not in view.table.that:
+        return None
+    lo, hi = toks[j].start, toks[marker].start
+    comp = next((t for t in toks if t.head == toks[k].i and t.dep == "ccomp" and lo <= t.start < hi), None)
+    if comp is None or not any(t.head == comp.i and t.dep.startswith("nsubj") and lo <= t.start < hi for t in toks):
+        return None
+    first = min(subtree(comp, toks), key=lambda t: t.start)
+    at = view.index_of(first.i)
+    return at if at is not None and j <= at < marker else None
 
 
 def _pre_position(view: SentenceView, k: int) -> Attribution | None:
@@ -544,6 +567,10 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         keep = toks[marker].text != ":" and toks[marker].text not in DASHES
         content_tok = marker if keep else marker + 1
         between = toks[j:marker]
+        if (clause := _clause_before_marker(view, k, j, marker)) is not None:
+            # "said he spoke with the president about indications that…": the reported clause has its
+            # own subject before the "that", which belongs to a noun inside it
+            content_tok, between = clause, []
         follow = next((y for y in range(j, marker) if follow_on_at(view, y)), None)
         if follow is not None and name_run(view, j, follow) and speaker_before(view, k) is None:
             return None  # "…, podaje RMF FM, podkreślając, że Z": the name after the cue speaks; the participle says Z
@@ -589,6 +616,13 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
                 # the parser missed the object ("the docs who sent the letter called Oz a quack"):
                 # read it off the surface
                 return _object_content(view, k, j)
+        if not comp and not object_cue and view.lang == "en" and toks[k].lemma == "say":
+            # "who said the Russian plots concern not just Poland": the parser read a bare reported
+            # clause as a long object of "say" (a noun-verb ambiguity); "say" takes no such object
+            objs = [t for t in toks if t.head == toks[k].i and t.dep in ("dobj", "obj") and t.start > toks[k].end]
+            if objs and objs[0].pos in ("NOUN", "PROPN") \
+                    and sum(1 for t in subtree(objs[0], toks) if is_word(t)) >= LONG_SAY_OBJECT:
+                comp = objs[:1]
         if not comp:
             return None  # with a parse, an object cue needs its object ("called in to a show" has none)
         left = min(subtree(comp[0], toks), key=lambda t: t.start)

@@ -146,3 +146,21 @@ def test_an_allys_deed_told_without_judgement_is_neutral(stance_pipe: Pipeline) 
                                 "investigation into the damage.", "en")
     st = doc.statements[0]
     assert st.target == "NATO" and st.stance == "neutral"
+
+
+# --------------------------------------------------------------------------- referring back
+
+def test_a_kind_of_body_refers_back_only_to_a_body_of_that_kind(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Lithuania has accused Belarusian border guards of illegally crossing the border.\n\n"
+                         "The interior ministry said a dozen guards had forced 35 migrants to cross into Lithuania.",
+                   "en")
+    said = [s for s in doc.statements if s.cue == "said"]
+    assert said and said[0].speaker != "State Border Committee of Belarus"
+
+
+def test_it_is_the_body_the_text_named_since_the_last_statement(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "The European Union has accused Belarus of facilitating the migration of refugees.\n\n"
+                         "Belarus’s border committee has released a video of the incident from its side.\n\n"
+                         '"Lithuanian forces push the refugees into Belarus," it stated.', "en")
+    stated = [s for s in doc.statements if s.cue == "stated"]
+    assert stated and stated[0].speaker == "State Border Committee of Belarus"

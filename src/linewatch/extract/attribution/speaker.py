@@ -312,6 +312,7 @@ class AnaphorFit:
     body: bool
     title_words: frozenset[str]
     state: bool = False  # a body noun that may stand for a state ("the government", "российская сторона")
+    kind: str | None = None  # a noun naming a kind of body ("ministry"): one of the body's names holds it
     roles: frozenset[str] = frozenset()  # registry offices the phrase names ("szef rządu": head_of_government)
 
 
@@ -341,7 +342,8 @@ def anaphor_fit(heads: Sequence[str], lang: str) -> AnaphorFit | None:
     if not bases:
         return None
     base = min(bases, key=lambda b: (b in bodies or b in states, b))
-    return AnaphorFit(base in bodies or base in states, titles.get(base, frozenset()), base in states)
+    kind = base if base in _pronoun_words(lang, "kind_body_anaphors") else None
+    return AnaphorFit(base in bodies or base in states, titles.get(base, frozenset()), base in states, kind=kind)
 
 
 def fits_anaphor(doc: Doc, fit: AnaphorFit, actor_id: str | None, gender: str | None) -> bool:
@@ -351,6 +353,9 @@ def fits_anaphor(doc: Doc, fit: AnaphorFit, actor_id: str | None, gender: str | 
     reg = registry_for(doc) if actor_id else None
     actor = reg.by_id(actor_id) if reg is not None and actor_id else None
     if fit.body:
+        if fit.kind is not None and actor is not None and actor.type == "organisation" \
+                and not _names_hold(actor, fit.kind):
+            return False  # "the interior ministry said" after the border committee was quoted
         return actor is not None and (actor.type == "organisation" or (fit.state and actor.type == "state"))
     if gender in ("n", "p") or (actor is not None and actor.type != "person"):
         return False  # "the minister" is no body and no group ("the migrants" of a reported clause)
@@ -712,9 +717,10 @@ def resolve_speaker(
             history = [h for h in history if not is_person(doc, h.actor_id)]
         gender = pronouns[words[-1]]
         newer = None
-        if gender in ("m", "f") and since is not None:
+        if gender in ("m", "f", "n") and since is not None:
             # "Putin said X. On Friday Lukashenko met troops. He said Y": the subject the text named
-            # since the last statement, not the speaker before it
+            # since the last statement, not the speaker before it; so for "it" and a body ("The EU
+            # accused Minsk… Belarus's border committee released a video… '…,' it stated")
             newer = _subject_person_before(doc, a, gender, (a, b), sentences_back=1, after=since, skip=skip,
                                            subject_only=True)
         prev = newer or _previous(history, gender, (a, b))
@@ -2198,6 +2204,14 @@ def gender_of(doc: Doc, actor_id: str | None, history: list[Speaker]) -> str | N
     if actor.type == "person" and actor.name.lower().endswith(_female_endings(doc.lang) or ("\x00",)):
         return "f"
     return "n" if actor.type != "person" else None
+
+
+def _names_hold(actor: Any, noun: str) -> bool:
+    """Does one of the actor's names, in any language, hold the noun (its first five letters, so
+    that "ministry" finds "Ministry of…" and "ministerstwo" finds "Ministerstwa…")?"""
+    stem = noun.lower()[:5]
+    names = [actor.name, *(n for forms in actor.aliases.values() for n in forms)]
+    return any(w.lower().startswith(stem) for n in names for w in WORD.findall(n))
 
 
 def _may_name_text_body(heads: Iterable[str], name: str | None, lang: str) -> bool:

@@ -164,3 +164,18 @@ def test_it_is_the_body_the_text_named_since_the_last_statement(pipe: Pipeline) 
                          '"Lithuanian forces push the refugees into Belarus," it stated.', "en")
     stated = [s for s in doc.statements if s.cue == "stated"]
     assert stated and stated[0].speaker == "State Border Committee of Belarus"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Russian chargé d’affaires said that Poland had provided no proof of a border violation.", "en"),
+    ("Rosyjski chargé d'affaires powiedział, że Polska nie przedstawiła żadnych dowodów.", "pl"),
+])
+def test_a_charge_daffaires_is_a_diplomat_not_the_state(pipe: Pipeline, text: str, lang: str) -> None:
+    doc = analysed(pipe, text, lang)
+    assert doc.statements and doc.statements[0].speaker not in ("Russia", None)
+
+
+def test_a_medium_quoting_someone_as_saying_gives_that_one_the_words(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "The news agency quoted the Russian chargé d’affaires as saying that Poland had "
+                         "provided no proof of a border violation.", "en")
+    assert doc.statements and "affaires" in (doc.statements[0].speaker or "")

@@ -179,3 +179,11 @@ def test_a_medium_quoting_someone_as_saying_gives_that_one_the_words(pipe: Pipel
     doc = analysed(pipe, "The news agency quoted the Russian chargé d’affaires as saying that Poland had "
                          "provided no proof of a border violation.", "en")
     assert doc.statements and "affaires" in (doc.statements[0].speaker or "")
+
+
+def test_a_back_reference_with_a_long_title_before_the_name(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Люди получили химические ожоги глаз от раздражающего вещества в водометах. Об этом сообщил "
+                         "сегодня журналистам помощник президента - инспектор по Гродненской области Иван Петров.",
+                   "ru")
+    assert [s.speaker for s in doc.statements] == ["Иван Петров"]
+    assert doc.statements[0].content.startswith("Люди получили")

@@ -126,6 +126,11 @@ def back_reference(view: SentenceView, k: int) -> Attribution | None:
     if inv and toks[inv[0]].text.lower() in {w for p in table.back_reference for w in p.split()}:
         inv = speaker_after(view, inv[0] + 2) if inv[1] - inv[0] > 2 else None
     inv = inv or body_after(view, k, k + 1)  # "Об этом сообщили в Минобороны России"
+    if inv is None:
+        # "Об этом сообщил сегодня журналистам помощник Президента - инспектор по Гродненской области
+        # Юрий Караев": a long title before the name; the phrase pointing back has left nothing else to
+        # say, so the name that ends the sentence speaks
+        inv = _closing_name(view, k + 1)
     speaker = view.span(*inv) if inv else None
     if speaker is None:
         sb = speaker_before(view, k)
@@ -138,6 +143,26 @@ def back_reference(view: SentenceView, k: int) -> Attribution | None:
     if table.relay is not None and table.relay.fullmatch(toks[k].text.lower()):
         att.notes.append("relay")  # "Об этом сообщило РИА Новости": a news agency relaying is no statement
     return att
+
+
+BACK_REFERENCE_REACH = 18  # tokens after the cue searched for its speaker in "Об этом сообщил …"
+CLOSING_NAME_WORDS = 3  # at most this many capitalised words make the name ending a sentence
+
+
+def _closing_name(view: SentenceView, lo: int) -> tuple[int, int] | None:
+    """Token range of the capitalised name that ends the sentence within `BACK_REFERENCE_REACH`
+    tokens of `lo` (two to three name words, the last before the final punctuation), or None."""
+    toks = view.toks
+    end = len(toks)
+    while end > lo and not is_word(toks[end - 1]):
+        end -= 1
+    start = end
+    while start > lo and end - start < CLOSING_NAME_WORDS and toks[start - 1].text[:1].isupper() \
+            and name_like(view, start - 1):
+        start -= 1
+    if end - start < 2 or end - lo > BACK_REFERENCE_REACH:
+        return None
+    return start, end
 
 
 def _word_index(view: SentenceView, n: int) -> int:

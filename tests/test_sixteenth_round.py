@@ -187,3 +187,22 @@ def test_a_back_reference_with_a_long_title_before_the_name(pipe: Pipeline) -> N
                    "ru")
     assert [s.speaker for s in doc.statements] == ["Иван Петров"]
     assert doc.statements[0].content.startswith("Люди получили")
+
+
+def test_the_chief_of_a_countrys_diplomacy_is_its_foreign_minister(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "In an interview, the chief of Polish diplomacy accused Russia of trying to destabilise "
+                         "Europe.", "en")
+    assert [s.speaker for s in doc.statements] == ["Radosław Sikorski"]  # in office on 30 Dec 2023
+
+
+def test_a_phrase_naming_the_home_ministry_is_not_the_last_body(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Dwa śmigłowce naruszyły przestrzeń powietrzną - poinformowało ministerstwo obrony "
+                         "narodowej. Do Ministerstwa Spraw Zagranicznych wezwana została chargé d'affaires Białorusi "
+                         "- poinformował resort dyplomacji.", "pl")
+    assert [s.speaker for s in doc.statements][-1] == "Ministry of Foreign Affairs of Poland"
+
+
+def test_a_name_written_as_its_registry_name_is_nominative(pipe: Pipeline) -> None:
+    # the morphology reads the unknown "Zacharowa" as the genitive of a "Zacharow"
+    doc = analysed(pipe, "Maria Zacharowa uważa, że Polska powinna przeprosić Rosję.", "pl")
+    assert [s.speaker for s in doc.statements] == ["Maria Zakharova"]

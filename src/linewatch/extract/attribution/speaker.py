@@ -685,7 +685,8 @@ def resolve_speaker(
             # (its officials are its voice: "German officials said" stays Germany)
             return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.6)
         elif (best.kind == "name" and at is not None and b <= at and not doc.text[best.end:b].strip()
-              and not (doc.tokens and doc.tokens[0].dep) and _oblique_name(best.text, lang)):
+              and not (doc.tokens and doc.tokens[0].dep) and _oblique_name(best.text, lang)
+              and not _alias_as_written(doc, best)):
             # "Zapytany, czy UE działa w interesie Putina, stwierdził": a name in an oblique case before
             # the cue is no subject (Polish subjects are nominative): the person the text named since the
             # last statement, or the last speaker, if not that one; else nobody rather than a guess
@@ -789,6 +790,8 @@ def resolve_speaker(
         # "главы МИД" (the title's head noun is no anaphor): whoever held the office, named before or at home
         fit = AnaphorFit(False, frozenset(), roles=roles)
     former = former and fit is not None and bool(fit.roles)
+    if fit is not None and fit.body and len(words) > 1 and _home_body_id(" ".join(words), lang) is not None:
+        fit = None  # "poinformował resort dyplomacji": the phrase names the home ministry, not the last body
     if words and len(words) <= 6 and definite and fit is not None and unnamed_title:
         # "the ministry" refers back to a body, "the minister" to a person who is one; "the former
         # prime minister" to a person who was one, never to the holder on the date
@@ -953,6 +956,18 @@ def _oblique_name(surface: str, lang: str) -> bool:
         return False
     base = name_nominative((words[-1],), lang)[0]
     return base is not None and base.casefold() != words[-1].casefold()
+
+
+def _alias_as_written(doc: Doc, mention: Mention) -> bool:
+    """Is the mention written exactly as one of its actor's registry names in the document's language?
+    Those are nominatives ("Maria Zacharowa"), whatever a morphology guesses of an unknown surname
+    (it reads "Zacharowa" as the genitive of a "Zacharow")."""
+    reg = registry_for(doc)
+    actor = reg.by_id(mention.actor_id) if reg is not None and mention.actor_id else None
+    if actor is None:
+        return False
+    written = mention.text.casefold()
+    return any(written == form.casefold() for form in (actor.aliases.get(doc.lang) or []))
 
 
 def _word_end(text: str, at: int) -> int:

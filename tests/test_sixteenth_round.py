@@ -206,3 +206,19 @@ def test_a_name_written_as_its_registry_name_is_nominative(pipe: Pipeline) -> No
     # the morphology reads the unknown "Zacharowa" as the genitive of a "Zacharow"
     doc = analysed(pipe, "Maria Zacharowa uważa, że Polska powinna przeprosić Rosję.", "pl")
     assert [s.speaker for s in doc.statements] == ["Maria Zakharova"]
+
+
+def test_a_title_with_a_preposition_before_the_name_after_the_claim(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "The crisis is a European affair, Russia’s First Deputy Permanent Representative to the "
+                         "United Nations Dmitry Polyansky said on Monday.", "en")
+    assert [s.speaker for s in doc.statements] == ["Dmitry Polyansky"]
+
+
+def test_an_infinitive_before_the_cue_is_still_no_speaker(pipe: Pipeline) -> None:
+    assert not analysed(pipe, "The situation is tense, it was time to emphasize.", "en").statements
+
+
+def test_continued_signs_dash_speech_only(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "– To jest po prostu powtarzanie propagandy reżimu – kontynuował Jan Kowalski.\n\n"
+                         "Polska kontynuuje budowę zapory na granicy.", "pl")
+    assert [(s.speaker, s.cue) for s in doc.statements] == [("Jan Kowalski", "kontynuował")]

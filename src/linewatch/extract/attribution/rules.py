@@ -112,9 +112,12 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         if signature is not None and k < signature:
             continue  # "– A, służby wskazywały B – wyjaśnił X": a cue inside the dash speech is X's words
         strength = cue_strength(t, toks[k + 1] if k + 1 < len(toks) else None, view.table, view.has_parse)
-        if strength is None and view.table.speech.fullmatch(t.text.lower()) and _closes_quote_before(view, k) \
+        if strength is None and view.table.speech.fullmatch(t.text.lower()) \
+                and (_closes_quote_before(view, k) or _signs_dash_speech(view, k)) \
                 and (not view.has_parse or t.pos in ("VERB", "AUX")):
-            strength = "speech"  # '“…,” he continued': a quotation signed so needs no particle (cues.yaml needs_particle)
+            # '“…,” he continued', "– … – kontynuował X": a quotation signed so needs no particle
+            # (cues.yaml needs_particle)
+            strength = "speech"
         if strength is None and view.has_parse and _verb_with_that_clause(view, k):
             strength = "belief"  # "the court ruled that…", "she understood that…": a clause someone holds
         if strength is None and view.table.back_reference_verbs is not None \
@@ -191,6 +194,16 @@ def _closes_quote_before(view: SentenceView, k: int, reach: int = 4) -> bool:
             comma = toks[q - 1].text == "," or (q + 1 < k and toks[q + 1].text == ",")
             return comma and q > 0 and any(t.text in OPEN_QUOTES for t in toks[:q])
     return False
+
+
+def _signs_dash_speech(view: SentenceView, k: int) -> bool:
+    """Does cue k sign a speech opened by a dash at its line's start, right after the dash that closes
+    it ("– Nie wiem. To jest prowokacja – kontynuował X")?"""
+    toks = view.toks
+    if k < 4 or toks[k - 1].text not in DASHES or word_count(view, 0, k - 1) < 3:
+        return False
+    line_start = view.text.rfind("\n", 0, view.start) + 1
+    return opens_with_dash(view.text, line_start) or opens_with_dash(view.text, view.start)
 
 
 def _dash_signature(view: SentenceView) -> int | None:
@@ -338,8 +351,10 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     if back:
         b0, b1 = min(back), max(back) + 1
         if view.has_parse and (toks[b0].pos in ("ADP", "SCONJ", "CCONJ") or any(
-                toks[x].text.lower() in view.table.infinitive for x in range(b0, b1))):
-            return None  # "…, it was time to emphasize", "…, in many cases reporting": no speaker there
+                toks[x].text.lower() in view.table.infinitive and toks[x].pos != "ADP" for x in range(b0, b1))):
+            # "…, it was time to emphasize", "…, in many cases reporting": no speaker there (but "Permanent
+            # Representative to the United Nations X said": a preposition inside a title)
+            return None
         if any(is_word(toks[x]) for x in range(b0, b1)):
             obj = quoted_object(view, b0, b1)  # "RIA Novosti quoted him as saying": him
             speaker = view.span(*obj) if obj else view.span(b0, b1)

@@ -222,3 +222,12 @@ def test_continued_signs_dash_speech_only(pipe: Pipeline) -> None:
     doc = analysed(pipe, "– To jest po prostu powtarzanie propagandy reżimu – kontynuował Jan Kowalski.\n\n"
                          "Polska kontynuuje budowę zapory na granicy.", "pl")
     assert [(s.speaker, s.cue) for s in doc.statements] == [("Jan Kowalski", "kontynuował")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ('"Wydaje nam się, że tego lotu nie będzie" - mówi Irakijczyk.', "pl"),
+    ('"The flight has been cancelled," an Iraqi said.', "en"),
+])
+def test_a_lone_demonym_is_a_person_not_the_state(pipe: Pipeline, text: str, lang: str) -> None:
+    doc = analysed(pipe, text, lang)
+    assert doc.statements and doc.statements[0].speaker != "Iraq"

@@ -677,6 +677,10 @@ def resolve_speaker(
             return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.6)
         elif best.kind == "demonym" and (person := _person_of_country(doc, best, surface, a)) is not None:
             return person  # "– dodaje Rosjanin": the Russian named before, not Russia
+        elif best.kind == "demonym" and _lone_demonym(surface, best, lang):
+            # "– mówi Irakijczyk", "an Iraqi said": one person of that country the text does not name,
+            # never the state (a state speaks as "Iraq", "Baghdad" or its bodies)
+            return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.5)
         elif best.kind == "title" and best.actor_id is None:
             pass  # "главы МИД": a title of no named country; the antecedent or the home country's holder below
         elif best.kind in ("demonym", "state") and _demonym_modifies_people(doc, best, a, b):
@@ -1445,6 +1449,13 @@ def _antecedent(doc: Doc, a: int, b: int) -> Speaker | None:
         name = _clean_surface(doc.text[start:head.end])
         return Speaker(name, None, (a, b), surface, None, "relative", 0.5)
     return None
+
+
+def _lone_demonym(surface: str, demonym: Mention, lang: str) -> bool:
+    """Is the whole phrase the demonym alone (after an article or determiner)? As a subject it names a
+    person of that country ("Irakijczyk", "an Iraqi"): an adjective alone is never one."""
+    words = [w for w in WORD.findall(surface) if w.lower() not in determiners(lang) and w.lower() not in ("a", "an")]
+    return len(words) == 1 and words[0].casefold() == demonym.text.strip().casefold()
 
 
 def _person_of_country(doc: Doc, demonym: Mention, surface: str, offset: int) -> Speaker | None:

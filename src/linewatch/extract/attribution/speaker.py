@@ -677,7 +677,7 @@ def resolve_speaker(
             return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.6)
         elif best.kind == "demonym" and (person := _person_of_country(doc, best, surface, a)) is not None:
             return person  # "– dodaje Rosjanin": the Russian named before, not Russia
-        elif best.kind == "demonym" and _lone_demonym(surface, best, lang):
+        elif best.kind == "demonym" and gender_hint != "p" and _lone_demonym(surface, best, lang):
             # "– mówi Irakijczyk", "an Iraqi said": one person of that country the text does not name,
             # never the state (a state speaks as "Iraq", "Baghdad" or its bodies)
             return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.5)
@@ -1452,9 +1452,12 @@ def _antecedent(doc: Doc, a: int, b: int) -> Speaker | None:
 
 
 def _lone_demonym(surface: str, demonym: Mention, lang: str) -> bool:
-    """Is the whole phrase the demonym alone (after an article or determiner)? As a subject it names a
-    person of that country ("Irakijczyk", "an Iraqi"): an adjective alone is never one."""
-    words = [w for w in WORD.findall(surface) if w.lower() not in determiners(lang) and w.lower() not in ("a", "an")]
+    """Is the whole phrase one demonym alone ("Irakijczyk"; in English after "a"/"an": "an Iraqi")? As a
+    subject it names a person of that country: an adjective alone is never one."""
+    all_words = WORD.findall(surface)
+    if lang == "en" and (not all_words or all_words[0].lower() not in ("a", "an")):
+        return False  # "the Europeans", "Americans": a people, as likely the state's voice as not
+    words = [w for w in all_words if w.lower() not in determiners(lang) and w.lower() not in ("a", "an")]
     return len(words) == 1 and words[0].casefold() == demonym.text.strip().casefold()
 
 

@@ -265,9 +265,11 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
             node = verb  # "X responded to the comments by saying": who responded says it ("Y quoted X as…" has an object)
             continue
         obj = next((t for t in toks if verb is not None and t.head == verb.i and t.dep in ("dobj", "obj")
-                    and t.start < cue.start), None) if node.head in by_i and by_i[node.head].text.lower() == "as" else None
+                    and t.start < cue.start), None)
         if obj is not None and (words := [t for t in subtree(obj, toks) if is_word(t) and t.end <= cue.start]):
-            return words[0].start, words[-1].end  # "RIA Novosti quoted the Russian envoy as saying": the envoy
+            # "RIA Novosti quoted the Russian envoy as saying", "criticised X for saying": the one the
+            # verb's object names is who said it
+            return words[0].start, words[-1].end
         return None
     return None
 

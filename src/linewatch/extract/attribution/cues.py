@@ -36,6 +36,7 @@ class CueTable:
     trust_pos: bool  # may the tagger's POS veto a cue (English "report" the noun)?
     infinitive: frozenset[str]
     infinitive_cues: re.Pattern[str] | None
+    clause_only_lemmas: frozenset[str]  # "say": a long object after it is a misparsed reported clause
     intention_cues: re.Pattern[str] | None  # plans and aims: someone's intention, said or not
     object_cues: re.Pattern[str] | None
     # "— говорится в заявлении МИД", "- czytamy w komunikacie MSZ": the document that speaks;
@@ -138,6 +139,7 @@ def cue_table(lang: str) -> CueTable:
         possessive=frozenset(str(k).lower() for k in (lexicon(lang, "pronouns").get("possessive") or {})),
         infinitive=frozenset(str(w).lower() for w in data.get("infinitive") or []),
         infinitive_cues=_union(data.get("infinitive_cues") or []),
+        clause_only_lemmas=frozenset(str(w).lower() for w in data.get("clause_only_lemmas") or []),
         intention_cues=_union(data.get("intention_cues") or []),
         object_cues=_union(data.get("object_cues") or []),
         source_nouns=_union(data.get("source_nouns") or []),

@@ -631,9 +631,10 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
                 # the parser missed the object ("the docs who sent the letter called Oz a quack"):
                 # read it off the surface
                 return _object_content(view, k, j)
-        if not comp and not object_cue and view.lang == "en" and toks[k].lemma == "say":
+        if not comp and not object_cue and toks[k].lemma in view.table.clause_only_lemmas:
             # "who said the Russian plots concern not just Poland": the parser read a bare reported
-            # clause as a long object of "say" (a noun-verb ambiguity); "say" takes no such object
+            # clause as a long object of "say" (a noun-verb ambiguity); such a verb (cues.yaml
+            # clause_only_lemmas) takes no such object
             objs = [t for t in toks if t.head == toks[k].i and t.dep in ("dobj", "obj") and t.start > toks[k].end]
             if objs and objs[0].pos in ("NOUN", "PROPN") \
                     and sum(1 for t in subtree(objs[0], toks) if is_word(t)) >= LONG_SAY_OBJECT:

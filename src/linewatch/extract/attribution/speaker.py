@@ -1452,12 +1452,14 @@ def _antecedent(doc: Doc, a: int, b: int) -> Speaker | None:
 
 
 def _lone_demonym(surface: str, demonym: Mention, lang: str) -> bool:
-    """Is the whole phrase one demonym alone ("Irakijczyk"; in English after "a"/"an": "an Iraqi")? As a
-    subject it names a person of that country: an adjective alone is never one."""
+    """Is the whole phrase one demonym alone ("Irakijczyk"; in a language with articles after an
+    indefinite one, pronouns.yaml `indefinite_articles`: "an Iraqi")? As a subject it names a person
+    of that country: an adjective alone is never one."""
     all_words = WORD.findall(surface)
-    if lang == "en" and (not all_words or all_words[0].lower() not in ("a", "an")):
+    articles = _pronoun_words(lang, "indefinite_articles")
+    if articles and (not all_words or all_words[0].lower() not in articles):
         return False  # "the Europeans", "Americans": a people, as likely the state's voice as not
-    words = [w for w in all_words if w.lower() not in determiners(lang) and w.lower() not in ("a", "an")]
+    words = [w for w in all_words if w.lower() not in determiners(lang) and w.lower() not in articles]
     return len(words) == 1 and words[0].casefold() == demonym.text.strip().casefold()
 
 

@@ -202,6 +202,11 @@ def _signs_dash_speech(view: SentenceView, k: int) -> bool:
     toks = view.toks
     if k < 4 or toks[k - 1].text not in DASHES or word_count(view, 0, k - 1) < 3:
         return False
+    return _opened_by_dash(view)
+
+
+def _opened_by_dash(view: SentenceView) -> bool:
+    """Does a dash open the sentence or its line (Polish and Russian direct speech)?"""
     line_start = view.text.rfind("\n", 0, view.start) + 1
     return opens_with_dash(view.text, line_start) or opens_with_dash(view.text, view.start)
 
@@ -212,8 +217,7 @@ def _dash_signature(view: SentenceView) -> int | None:
     that ends the sentence with its signature ("A, nasze służby informują, że B – powiedział."), or
     None. The words before it are the speaker's, as words inside quotation marks are: a cue among
     them ("wskazywały") reports nothing of its own."""
-    line_start = view.text.rfind("\n", 0, view.start) + 1
-    opened = opens_with_dash(view.text, line_start) or opens_with_dash(view.text, view.start)
+    opened = _opened_by_dash(view)
     toks = view.toks
     for d in range(3, len(toks) - 1):
         if toks[d].text in DASHES and toks[d].start > view.start and word_count(view, 0, d) >= 3 \

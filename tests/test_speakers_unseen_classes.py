@@ -37,8 +37,15 @@ def test_the_statement_said_is_the_issuer_the_text_named(pipe: Pipeline) -> None
     assert speaker_of(pipe, text, "en", "halt the flights") == "NATO"
 
 
-def test_the_statement_of_nobody_the_text_named_names_nobody(pipe: Pipeline) -> None:
+def test_the_statement_of_a_body_the_text_named_is_that_body(pipe: Pipeline) -> None:
+    # the registry does not know the council, but the text named it as the statement's issuer
     text = ('"We are worried by the crowds at the border," the Ruritanian council said in a statement.\n\n'
+            '"We call on Minsk to halt the flights at once," the statement said.')
+    assert speaker_of(pipe, text, "en", "halt the flights") == "the Ruritanian council"
+
+
+def test_the_statement_of_nobody_the_text_named_names_nobody(pipe: Pipeline) -> None:
+    text = ('"We are worried by the crowds at the border," a local farmer told us.\n\n'
             '"We call on Minsk to halt the flights at once," the statement said.')
     assert speaker_of(pipe, text, "en", "halt the flights") is None
 

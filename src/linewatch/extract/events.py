@@ -489,7 +489,8 @@ def _mention_name(doc: Doc, registry: ActorRegistry, m: Mention) -> str:
     the mention's own words."""
     if (name := _canonical(registry, m)) is not None:
         return name
-    return next((t.name for t in titled_names(doc) if t.start == m.start and t.certain), m.text)
+    titled = next((t.name for t in titled_names(doc) if t.start == m.start and t.certain), None)
+    return titled or _speaker_at(doc, (m.start, m.end)) or m.text
 
 
 def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:
@@ -509,6 +510,8 @@ def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:
     titled = next((t.name for t in titled_names(doc) if span[0] <= t.start < span[1] and t.certain), None)
     if titled is not None:
         return titled
+    if not any(m.kind in ("body", "state") for m in ms) and (said := _speaker_at(doc, span)) is not None:
+        return said  # "Prezydent podkreślił, że w czasie rozmowy z …": whom the statements stage resolved it to
     for m in ms:
         if m.kind == "body":
             return _canonical(registry, m)
@@ -539,6 +542,16 @@ def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:
         if all(_listed(doc.lang, "state_nouns", w) for w in rest):
             return _canonical(registry, states[0])
     return phrase[:120] or None
+
+
+def _speaker_at(doc: Doc, span: Span) -> str | None:
+    """The resolved speaker of a statement whose speaker phrase is this span or holds it (a title or
+    a pronoun the statements stage resolved: "Prezydent", "he"), or None."""
+    for st in doc.statements:
+        a, b = st.speaker_span or (0, 0)
+        if st.speaker and st.speaker_id and a < b and (a <= span[0] and span[1] <= b or span[0] <= a and b <= span[1]):
+            return st.speaker
+    return None
 
 
 # Entity labels (spaCy, natasha, the registry) that name who acts; dates, numbers, places

@@ -870,7 +870,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 elif speaker.gender == "n" and att.cue_span and \
                         (verb_gender := gender_from_verb(text[att.cue_span[0]:att.cue_span[1]], table)) in ("m", "f"):
                     speaker.grammatical = verb_gender  # the verb's ending, not a pronoun's guess
-                speaker.text_body = is_text_body(speaker, lang)
+                speaker.text_body = speaker.text_body or is_text_body(speaker, lang)
                 if speaker.text_body and speaker.gender is None:
                     speaker.gender = "n"  # "the Regional Signals Authority": a body, an "it" or "the agency" later
                 if speaker.gender is None and speaker.actor_id is None and speaker.resolved_by == "text":

@@ -149,6 +149,32 @@ _SIGNED_AFTER = re.compile(r",?\s*[–—―]")
 GLUED_WORD_MIN = 3  # the shortest word before a full stop that a page's markup glued to the next sentence
 
 
+SIGNATURE_WORDS = 8  # a tail this short after a closed quotation may be its signature ("Putin said.")
+_TAIL = re.compile(r"[^.!?…\n\"'”»“«„]*[.!?…]")
+
+
+@cache
+def _speech_cue(lang: str) -> re.Pattern[str] | None:
+    """The language's speech verbs (cues.yaml `speech`), matching one lower-cased word."""
+    patterns = [str(p) for p in (lexicon(lang, "cues") or {}).get("speech") or []]
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _signs_quotation(text: str, follow: int, lang: str) -> bool:
+    """Is the text from `follow` to the next sentence end a short signature of the quotation just
+    closed ('"…?" Putin said.', '"…!" Lukashenko told reporters.'): a few words, no quotation mark,
+    one of them a speech verb, and no "that" after it (which would open words of its own)?"""
+    cue = _speech_cue(lang)
+    tail = _TAIL.match(text, follow)
+    if cue is None or tail is None:
+        return False
+    words = [w.lower() for w in re.findall(r"\w+", tail.group())]
+    at = next((k for k, w in enumerate(words) if cue.fullmatch(w)), None)
+    thats = {str(w) for w in (lexicon(lang, "cues") or {}).get("that") or []}
+    return (at is not None and 0 < at and len(words) <= SIGNATURE_WORDS
+            and not any(w in thats for w in words[at + 1:]))
+
+
 def _glued_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[str]) -> bool:
     """Does a full stop end a sentence with no space after it ("the police tweeted.Poland has…",
     where stripped markup once held a paragraph break)? Only after a lower-case word of three
@@ -171,7 +197,7 @@ def _glued_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[st
             and word not in abbrevs)
 
 
-def _is_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[str]) -> bool:
+def _is_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[str], lang: str = "en") -> bool:
     """May the punctuation run text[dot_start:after] end a sentence?"""
     if after < len(text):
         nxt = re.match(r"\s+", text[after:after + 20])
@@ -192,6 +218,8 @@ def _is_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[str])
             return False  # "Dość tego! – powiedział X", "«Кто заплатит?» — спросил X": the cue signs it
         if first.isalpha() and first.islower():
             return False
+        if run[-1] in _CLOSING_QUOTES and first.isupper() and _signs_quotation(text, follow, lang):
+            return False  # '"What, is Belarus the cause?" Putin said.': the name and its cue sign the quotation
     if text[dot_start] != ".":
         return True
     m = _WORD_BEFORE.search(text[max(0, dot_start - 30):dot_start])
@@ -223,7 +251,7 @@ def split_sentences(text: str, lang: str, start: int, end: int, protect_quotes: 
     for m in _END.finditer(text, start, end):
         if any(a < m.start() and m.end() < b - 1 for a, b in protected):
             continue  # inside a short quotation
-        if _is_boundary(text[:end], m.start(), m.end(), abbrevs):
+        if _is_boundary(text[:end], m.start(), m.end(), abbrevs, lang):
             cuts.append(m.end())
     spans: list[tuple[int, int]] = []
     prev = start

@@ -91,6 +91,8 @@ from linewatch.extract.attribution.phrases import (
 from linewatch.extract.attribution.speaker import (
     SUBJECT_DEPS,
     is_anaphor,
+    is_media_word,
+    names_only_medium,
     pronoun_table,
 )
 from linewatch.nlp.doc import Token
@@ -174,7 +176,23 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         head = headline(view)
         if head:
             out.append(head)
+    relay = _relay_tail(view)
+    if relay is not None:
+        for att in out:  # the medium's signature is no part of what X said
+            att.content_spans = [(x, min(y, relay)) for x, y in att.content_spans if x < relay]
     return [a for a in out if a.content_spans]
+
+
+def _relay_tail(view: SentenceView) -> int | None:
+    """Where a medium's dash signature starts at the end of a sentence not opened by a dash ("…, że B
+    – podała agencja Reutera."), with the words before it trimmed of white space; else None."""
+    toks = view.toks
+    if _opened_by_dash(view):
+        return None
+    for d in range(3, len(toks) - 1):
+        if toks[d].text in DASHES and toks[d].start > view.start and _relayed_by_medium(view, d + 1):
+            return len(view.text[:toks[d].start].rstrip())
+    return None
 
 
 def _document_beside(view: SentenceView, k: int, reach: int = 3) -> bool:
@@ -225,8 +243,21 @@ def _dash_signature(view: SentenceView) -> int | None:
                                  view.table, view.has_parse) is not None:
             # not opened by a dash: only a signature that ends the sentence, and the first one in it
             # ("A – odpowiedział -To jest B – dodał" signs twice)
+            if not opened and _relayed_by_medium(view, d + 1):
+                return None  # "X poinformowało, że … – podała agencja Reutera": X's cue stands, the agency relays
             return d if opened or word_count(view, d + 2, len(toks)) <= SIGNATURE_TAIL_WORDS else None
     return None
+
+
+def _relayed_by_medium(view: SentenceView, k: int) -> bool:
+    """Is cue k a relaying cue (cues.yaml `relay`) whose words after it, to the sentence's end, name
+    a medium or an agency and nobody else ("– podała agencja Reutera", "– zauważa PAP")?"""
+    relay = view.table.relay
+    if relay is None or not relay.fullmatch(view.toks[k].text.lower()):
+        return False
+    tail = view.text[view.toks[k].end:view.end].strip(" .,;:")
+    first = tail.split()[0] if tail.split() else ""
+    return bool(tail) and (names_only_medium(tail, view.lang) or is_media_word(first, view.lang))
 
 
 # A speech not opened by a dash is still signed by " – powiedział X." when no more than this many words
@@ -377,8 +408,9 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         elif medium_follows(view, after_start) or (after_start < len(toks) and toks[after_start].text in OPEN_QUOTES
                                                     and quoted_source_name(view, k, after_start)):
             return None  # "…, сообщают местные СМИ", "…, reports “European Truth”": a medium relays; nobody speaks
-    if speaker is None and view.table.issuer_cues is not None and view.table.issuer_cues.fullmatch(toks[k].text.lower()):
-        return None  # "сказано в статье": no issuer named, no speaker to carry over
+    if speaker is None and view.table.issuer_cues is not None and view.table.issuer_cues.fullmatch(toks[k].text.lower()) \
+            and not _document_beside(view, k):
+        return None  # "сказано в статье": no issuer named, no speaker to carry over ("сказано в сообщении" has one)
     rest_words = unbracketed_word_count(view, after_start, len(toks))
     follow_on = follow_on_at(view, after_start)
     if follow_on:

@@ -198,6 +198,10 @@ def speaker_problem(doc: Doc, speaker: Speaker | None, phrase: tuple[int, int] |
         line_start = doc.text.rfind("\n", 0, a) + 1
         if not doc.text[line_start:a].strip():
             return "dateline"  # "MOSCOW, November 22. /TASS/." opens its line in capitals
+    if doc.tokens and doc.tokens[0].dep:
+        first = next((t for t in doc.tokens_in(speaker.span) if t.text[:1].isalpha()), None)
+        if first is not None and first.pos == "VERB" and first.text[:1].islower():
+            return UNNAMED  # "…, rebuffing press claims that…": a clause before a noun cue, no speaker
     if len(words) == 1 and doc.tokens and doc.tokens[0].dep:
         toks = [t for t in doc.tokens_in(speaker.span) if t.text == words[0]]
         if toks and toks[0].pos not in ("PROPN", "NOUN") and not toks[0].ent:
@@ -450,11 +454,20 @@ def actor_fields(doc: Doc, actor_id: str | None, on: date | None) -> tuple[str |
     return role.title, role.org, role.country or actor.country
 
 
-def is_person(doc: Doc, actor_id: str | None) -> bool:
-    """Is `actor_id` a person in the document's registry?"""
+def _actor_type(doc: Doc, actor_id: str | None) -> str | None:
+    """The registry type of `actor_id` (person, organisation, state…), or None when unknown."""
     reg = registry_for(doc) if actor_id else None
     actor = reg.by_id(actor_id) if reg is not None and actor_id else None
-    return actor is not None and actor.type == "person"
+    return actor.type if actor is not None else None
+
+
+def _is_state(doc: Doc, actor_id: str | None) -> bool:
+    return _actor_type(doc, actor_id) == "state"
+
+
+def is_person(doc: Doc, actor_id: str | None) -> bool:
+    """Is `actor_id` a person in the document's registry?"""
+    return _actor_type(doc, actor_id) == "person"
 
 
 def _actor_name(doc: Doc, actor_id: str) -> str | None:
@@ -688,6 +701,14 @@ def resolve_speaker(
             # that country, not the state
             # (its officials are its voice: "German officials said" stays Germany)
             return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.6)
+        elif (best.kind == "name" and at is not None and b <= at and doc.text[best.end:b].strip()
+              and not (doc.tokens and doc.tokens[0].dep) and _oblique_name(best.text, lang)
+              and not _alias_as_written(doc, best) and not possessor
+              and _name_part(doc.text[best.end:b], lang) is not None):
+            # "…, która nie uznawała Łukaszenki za prawowitego prezydenta Białorusi wiceminister Paweł
+            # Jabłoński odparł": with no parse the phrase ran back over a clause; a name in an oblique
+            # case is its object, and the subject is the name nearer the cue
+            return resolve_speaker(doc, (best.end, b), history, gender_hint, at, since, skip)
         elif (best.kind == "name" and at is not None and b <= at and not doc.text[best.end:b].strip()
               and not (doc.tokens and doc.tokens[0].dep) and _oblique_name(best.text, lang)
               and not _alias_as_written(doc, best)):
@@ -757,11 +778,17 @@ def resolve_speaker(
             return later  # "«…», — заявил он." opening a text whose lead was cut: the person it names next
         return Speaker(_clean_surface(surface), None, (a, b), surface, pronouns[words[-1]], "pronoun", 0.4)
     nouns = cue_table(lang).source_nouns
-    if (words and len(words) <= 2 and nouns is not None and nouns.fullmatch(words[-1])
-            and all(w in determiners(lang) for w in words[:-1])):
+    # "a company statement" too: a lower-case noun before the document's is its kind of issuer, who
+    # the text named before, never a speaker of its own ("a Kremlin statement" names its issuer: a mention)
+    modifier = [w for w in words[:-1] if w not in determiners(lang) and w not in _pronoun_words(lang, "indefinite_articles")]
+    if (words and len(words) <= 3 and nouns is not None and nouns.fullmatch(words[-1])
+            and (not modifier or len(modifier) == 1 and modifier[0] in surface and not inside)):
         # '"…," the statement said' (after 'X said in a statement'): the document's issuer, never
         # "the statement" as a speaker; with no issuer the text named, nobody
         issuer = _issuer_before(doc, history, nouns, (a, b))
+        if issuer is not None and modifier and (not _may_name_text_body(modifier, issuer.name, lang)
+                                                or _is_state(doc, issuer.actor_id)):
+            issuer = None  # "a company statement" after a state spoke: not the state's
         return issuer or Speaker(None, None, (a, b), surface, "n", "unresolved", 0.5)
     if len(words) > 2 and (per := person_entity_in(doc, a, b)):
         # "The chairman of the New Left parliamentary club Jan Kowalski": the tagger's person, not
@@ -837,6 +864,10 @@ def resolve_speaker(
             prev.mention = surface
             prev.resolved_by = "anaphor"
             return prev
+        if fit.body and not former and (named := _text_body_named_before(doc, a, heads)) is not None:
+            # "The Belarusian Investigative Committee has labeled … the committee said": the body the text
+            # named with that noun just before, which the registry does not know, not "the committee"
+            return Speaker(named, None, (a, b), surface, "n", "anaphor", 0.55, text_body=True)
         if not former and (titled := name_of_titled_text_person(
                 Speaker(None, None, (a, b), surface, gender_hint, "anaphor", 0.55), doc, a)).name:
             return titled  # "– powiedział wiceszef MSZ" after "wiceszef MSZ Jan Wrona" (no earlier speaker fits)
@@ -864,13 +895,17 @@ def resolve_speaker(
     # further on may name another country the registry does not know ("Министерство … Молдавии")
     phrase_ok = not any(m.kind in ("state", "demonym") for m in inside) \
         and not any(w[:1].isupper() for w in WORD.findall(surface)[1:])
-    if bare and (len(bare) == 1 or phrase_ok) and (body := home_body(doc, " ".join(bare))) is not None:
+    if bare and (len(bare) == 1 or phrase_ok) and (body := home_body(doc, " ".join(bare), a)) is not None:
         return Speaker(body.name, body.id, (a, b), surface, "n", "title", 0.6)
     if (state := _voiced_state(doc, Mention(a, b, surface))) is not None:
         # "Официальный представитель правительства Латвии" (a title the registry knows no holder of):
         # only words for the state's own voice before the state, as "Власти Латвии" (state_voices)
         return Speaker(_actor_name(doc, state.actor_id) or state.text, state.actor_id, (state.start, state.end),
                        state.text, gender_of(doc, state.actor_id, history), "registry", 0.9)
+    if len(words) == 1 and (short := _body_by_first_word(doc, a, words[0])) is not None:
+        # "Straż Graniczna poinformowała … W piątek Straż przekazała": the body the text named in full before
+        return Speaker(_actor_name(doc, short.actor_id) or short.text, short.actor_id, (a, b), surface, "n",
+                       "anaphor", 0.7)
     named = _name_before_apposition(surface)
     name = _clean_surface(named or _name_part(surface, lang) or _without_occasion(surface, lang))
     if not name:
@@ -994,7 +1029,8 @@ def _issuer_before(doc: Doc, history: list[Speaker], nouns: re.Pattern[str],
     registry knows whose own sentence names such a document ("NATO said in a statement"), else the
     latest one if it is a body (a body speaks through statements; a person named in between does not
     issue the body's)."""
-    known = [h for h in reversed(history[-12:]) if h.actor_id and h.span and h.span[1] <= span[0]]
+    # a body the text named in its own words issues documents too ("the committee said in a statement")
+    known = [h for h in reversed(history[-12:]) if (h.actor_id or h.text_body) and h.span and h.span[1] <= span[0]]
 
     def words_of(h: Speaker) -> list[str]:
         sent = doc.sentence_at(h.span[0]) if h.span else None
@@ -1011,15 +1047,27 @@ def _issuer_before(doc: Doc, history: list[Speaker], nouns: re.Pattern[str],
     if issuer is None:
         return None
     return Speaker(issuer.name, issuer.actor_id, span, doc.text[span[0]:span[1]], issuer.gender, "anaphor",
-                   min(issuer.confidence, 0.65))
+                   min(issuer.confidence, 0.65), text_body=issuer.text_body)
 
 
 def _owners_spokesperson(doc: Doc, words: list[str], a: int, b: int, history: list[Speaker]) -> Speaker | None:
     """"Jak przekazał jej rzecznik", "his spokesman said": the spokesperson of the office the person
     the possessive points back to held on the day (data/offices.yaml `spokespeople`: a head of
-    government's is the government spokesperson), or None."""
-    possessive = lexicon(doc.lang, "pronouns").get("possessive") or {}
-    if len(words) != 2 or words[0] not in possessive:
+    government's is the government spokesperson); "his office said": that person; or None."""
+    pronouns = lexicon(doc.lang, "pronouns")
+    possessive = pronouns.get("possessive") or {}
+    if len(words) < 2 or words[0] not in possessive:
+        return None
+    if " ".join(words[1:]) in (pronouns.get("owner_office_nouns") or ()):
+        # "his office says", "его пресс-служба сообщила": the person the possessive points back to speaks
+        # through their own office (a registry person only: an unknown one's office is no better a guess)
+        owner = _subject_person_before(doc, a, str(possessive[words[0]]), (a, b)) \
+            or _previous(history, str(possessive[words[0]]), None)
+        if owner is None or not owner.actor_id or not is_person(doc, owner.actor_id):
+            return None
+        return Speaker(owner.name, owner.actor_id, (a, b), doc.text[a:b], owner.gender, "anaphor",
+                       min(owner.confidence, 0.7))
+    if len(words) != 2:
         return None
     fit = anaphor_fit([words[1]], doc.lang)
     if fit is None or fit.body or not fit.title_words & _role_title_words().get("spokesperson", frozenset()):
@@ -1190,12 +1238,23 @@ def is_home_body_word(word: str, lang: str) -> bool:
     return _home_body_id(word, lang) is not None
 
 
-def home_body(doc: Doc, word: str) -> Any | None:
+def home_body(doc: Doc, word: str, before: int | None = None) -> Any | None:
     """The home country's ministry a bare acronym means ("МИД" in Russian, "MSZ" in Polish news:
-    titles.yaml `home_bodies`), or None."""
+    titles.yaml `home_bodies`), or None. With `before` (where the acronym stands), a ministry of
+    the same kind the text named earlier comes first: "В Минобороны уточнили" after "Министерство
+    обороны Белоруссии прокомментировало" is Belarus's."""
     actor_id = _home_body_id(word, doc.lang)
     reg = registry_for(doc)
-    return reg.by_id(str(actor_id)) if actor_id and reg is not None else None
+    home = reg.by_id(str(actor_id)) if actor_id and reg is not None else None
+    if home is None or before is None or " of " not in home.name:
+        return home
+    kind = home.name.rsplit(" of ", 1)[0] + " of "
+    earlier = [m for m in doc_mentions(doc) if m.kind == "body" and m.actor_id and m.end <= before]
+    for m in sorted(earlier, key=lambda m: -m.start):
+        actor = reg.by_id(m.actor_id)
+        if actor is not None and actor.name.startswith(kind):
+            return actor
+    return home
 
 
 _OPENING = "\"«„“"
@@ -2063,7 +2122,9 @@ def name_of_titled_text_person(speaker: Speaker, doc: Doc, offset: int) -> Speak
             forms = {rest[0].casefold(), (name_nominative((rest[0],), doc.lang)[0] or rest[0]).casefold()}
             return {t.name for t in intros if t.name.split()[-1].casefold() in forms}
         if names_nobody(ws):
-            return {t.name for t in intros if _title_fits(ws, t.title, doc.lang)}
+            reg = registry_for(doc)
+            countries = (lambda w: frozenset(reg.countries_named(w, doc.lang))) if reg is not None else None
+            return {t.name for t in intros if _title_fits(ws, t.title, doc.lang, countries)}
         return set()
 
     if not any(_person_title(w, doc.lang) for w in words) and (fit := anaphor_fit([w.lower() for w in words], doc.lang)) \
@@ -2090,17 +2151,23 @@ def _text_title_fits(doc: Doc, name: str | None, offices: set[str]) -> bool:
     return any(anaphor_base(w, doc.lang) in offices for title in titles for w in title)
 
 
-def _title_fits(words: Sequence[str], title: Sequence[str], lang: str) -> bool:
+def _title_fits(words: Sequence[str], title: Sequence[str], lang: str,
+                countries: Callable[[str], frozenset[str]] | None = None) -> bool:
     """Do a speaker's title words name the office a text person was introduced with? The first is the
     introduction's first in any inflexion; each other one of its later words, in order, or an acronym
     of their initials ("szef Biura Polityki Międzynarodowej", "szef BPM" for "szef prezydenckiego
     Biura Polityki Międzynarodowej"). A generic head noun first (titles.yaml `generic_heads`: "szef",
     "head") fits any office whose name or acronym the other words give ("Szef polskiej SG" for
-    "komendant główny Straży Granicznej"); its lower-case qualifiers may be left out of the title."""
+    "komendant główny Straży Granicznej"); its lower-case qualifiers may be left out of the title.
+    `countries` (a word -> the countries it names) lets another name of the same country stand in
+    its place ("посла РФ" for "Посол России в Польше")."""
     if not words or not title:
         return False
-    generic = _stem(words[0]) in _generic_heads(lang) and _stem(title[0]) != _stem(words[0])
-    if _stem(title[0]) != _stem(words[0]) and not generic:
+    # the same noun: by the rough stem, or by the anaphor's base form where the stem changes ("посла")
+    same_head = _stem(title[0]) == _stem(words[0]) or (
+        (base := anaphor_base(words[0].lower(), lang)) is not None and base == anaphor_base(title[0].lower(), lang))
+    generic = _stem(words[0]) in _generic_heads(lang) and not same_head
+    if not same_head and not generic:
         return False
     j = 1
     named = False  # with a generic head, one capitalised word or acronym must name the office
@@ -2111,6 +2178,10 @@ def _title_fits(words: Sequence[str], title: Sequence[str], lang: str) -> bool:
             named = named or w[:1].isupper()
         elif len(w) > 1 and w.isupper() and (at := "".join(t[:1] for t in title[j:]).find(w.casefold())) >= 0:
             j += at + len(w)
+            named = True
+        elif countries is not None and (state := countries(w)) and (
+                at := next((i for i in range(j, len(title)) if countries(title[i]) == state), None)) is not None:
+            j = at + 1
             named = True
         elif not (generic and w[:1].islower()):
             return False
@@ -2243,6 +2314,64 @@ def _names_hold(actor: Any, noun: str) -> bool:
     stem = noun.lower()[:5]
     names = [actor.name, *(n for forms in actor.aliases.values() for n in forms)]
     return any(w.lower().startswith(stem) for n in names for w in WORD.findall(n))
+
+
+def _body_by_first_word(doc: Doc, offset: int, word: str) -> Mention | None:
+    """The latest registry body named before `offset` whose name the text began with `word`, a word
+    of five letters or more written with a capital ("Straż" for "Straż Graniczna"), or None."""
+    text_word = doc.text[offset:offset + len(word)]
+    if len(word) < 5 or not text_word[:1].isupper():
+        return None
+    for m in sorted(doc_mentions(doc), key=lambda m: -m.start):
+        if m.end > offset or m.kind != "body" or not m.actor_id:
+            continue
+        first = WORD.findall(m.text)
+        if len(first) > 1 and first[0].lower() == word:
+            return m
+    return None
+
+
+TEXT_BODY_SENTENCES = 2  # how far back a body noun looks for the body the text named with it
+
+
+def _text_body_named_before(doc: Doc, offset: int, heads: Iterable[str]) -> str | None:
+    """The name of a body the text wrote with one of the head nouns in the sentences before `offset`
+    ("The Belarusian Investigative Committee", "Следственный комитет Белоруссии"): a capitalised run
+    around the noun, the noun capitalised itself or right after a capitalised word. None when the
+    noun stands alone there too ("the committee") or the registry knows the body (its mention wins)."""
+    nouns = {h for h in heads if len(h) >= 4}
+    if not nouns or not doc.sentences:
+        return None
+    si = doc.sentence_index_at(offset)
+    lo = doc.sentences[max(si - TEXT_BODY_SENTENCES, 0)].start
+    words = list(WORD.finditer(doc.text, lo, offset))
+    stem = {n: n[:-1] if doc.lang != "en" and len(n) > 4 else n for n in nouns}  # "komitet", "комитета"
+    for k in range(len(words) - 1, -1, -1):
+        low = words[k].group().lower()
+        if not any(low == n or low.startswith(stem[n]) and len(low) - len(n) <= 2 for n in nouns):
+            continue
+        capital = words[k].group()[:1].isupper()
+        if not capital and not (k > 0 and words[k - 1].group()[:1].isupper()
+                                and not doc.text[words[k - 1].end():words[k].start()].strip()):
+            continue
+        first = k
+        dets = determiners(doc.lang)
+        while first > 0 and words[first - 1].group()[:1].isupper() and words[first - 1].group().lower() not in dets \
+                and not doc.text[words[first - 1].end():words[first].start()].strip() \
+                and not any(m.kind == "body" and m.actor_id and m.start <= words[first - 1].start() < m.end
+                            for m in doc.mentions):
+            first -= 1
+        last = k
+        while last + 1 < len(words) and words[last + 1].group()[:1].isupper() \
+                and not doc.text[words[last].end():words[last + 1].start()].strip():
+            last += 1
+        if first == last:
+            continue
+        if any(m.actor_id and m.start < words[last].end() and words[first].start() < m.end and m.kind == "body"
+               for m in doc.mentions):
+            return None
+        return doc.text[words[first].start():words[last].end()]
+    return None
 
 
 def _may_name_text_body(heads: Iterable[str], name: str | None, lang: str) -> bool:

@@ -151,3 +151,20 @@ def test_said_in_a_communique_is_its_issuers(pipe: Pipeline) -> None:
     doc = analysed(pipe, "Министерство обороны Белоруссии прокомментировало обвинения Варшавы.\n\n"
                          "«Обвинения в нарушении границы являются надуманными», — сказано в сообщении.", "ru")
     assert speakers(doc, "являются надуманными") == ["Ministry of Defence of Belarus"]
+
+
+def test_words_of_manner_before_the_cue_leave_the_speaker_after_it(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "- Postrzegamy ten proces jako hybrydową agresję - tak o migracji z Białorusi mówiła w środę "
+                         "na konferencji Ingrida Šimonytė, szefowa litewskiego rządu.", "pl")
+    assert speakers(doc, "hybrydową agresję") == ["Ingrida Šimonytė"]
+
+
+def test_deeds_named_before_a_verb_of_demand_do_not_speak(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Kamiński stated that the actions taken by the Alexander Lukashenko regime demanded a firm "
+                         "response and that such barriers have worked in other countries.", "en")
+    assert [s.speaker for s in doc.statements] == ["Mariusz Kamiński"]
+
+
+def test_a_polish_officials_name_in_russian(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Замглавы МВД Польши Мацей Вонсик заявил, что барьер на границе будет построен.", "ru")
+    assert speakers(doc, "барьер на границе") == ["Maciej Wąsik"]

@@ -62,6 +62,7 @@ class CueTable:
     # of the words before the comma
     relative_openers: frozenset[str] = frozenset()
     as_openers: frozenset[str] = frozenset()
+    manner_openers: frozenset[str] = frozenset()  # "– … – tak o tym mówiła X": how it was said, not who
     claim_continuers: frozenset[str] = frozenset()
     subject_adverbs: frozenset[str] = frozenset()
     lang: str = ""
@@ -150,6 +151,7 @@ def cue_table(lang: str) -> CueTable:
         speech_lemmas=frozenset(str(w).lower() for w in data.get("speech_lemmas") or []),
         relative_openers=frozenset(str(w).lower() for w in data.get("relative_openers") or []),
         as_openers=frozenset(str(w).lower() for w in data.get("as_openers") or []),
+        manner_openers=frozenset(str(w).lower() for w in data.get("manner_openers") or []),
         claim_continuers=frozenset(str(w).lower() for w in data.get("claim_continuers") or []),
         subject_adverbs=frozenset(str(w).lower() for w in data.get("subject_adverbs") or []),
         locative_source=frozenset(str(w).lower() for w in data.get("locative_source") or []),

@@ -338,6 +338,11 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         return None  # "…, dokąd ich wezwała Merkel": a relative clause on a noun of the words before
     if len(back) > 1 and toks[min(back)].text.lower() in view.table.as_openers:
         back.remove(min(back))  # "…, as the ministry reported": the words before the comma, signed
+    if back and toks[min(back)].text.lower() in view.table.manner_openers and not view.has_parse \
+            and speaker_after(view, k + 1) is not None:
+        # "– … – tak o nielegalnej migracji z Białorusi mówiła w środę Ingrida Simonyte": the words
+        # before the cue tell how and of what it was said; the speaker follows the cue
+        back = []
     if back and " ".join(toks[x].text.lower() for x in sorted(back)) in view.table.back_reference:
         back = []  # "…, об этом заявил X", "…, o tym poinformował X": the phrase points at the words before the comma
     named = named_after_quote(view, sep) if not back else named_before_apposition(view, sep, back)

@@ -174,8 +174,11 @@ def speaker_problem(doc: Doc, speaker: Speaker | None, phrase: tuple[int, int] |
     problem = name_problem(speaker.name, doc.lang, registered=bool(speaker.actor_id))
     if problem or speaker.span is None:
         return problem
-    if phrase is not None and _names_a_thing(WORD.findall(doc.text[phrase[0]:phrase[1]]), speaker_words(doc.lang)):
-        return "thing"  # "NATO radar confirmed": an instrument's reading, the name only modifies it
+    if phrase is not None and (_names_a_thing(WORD.findall(doc.text[phrase[0]:phrase[1]]), speaker_words(doc.lang))
+                               or _parsed_head_is_thing(doc, phrase)):
+        # "NATO radar confirmed": an instrument's reading, the name only modifies it; "the actions
+        # taken by the Lukashenko regime demanded…": deeds demand nothing
+        return "thing"
     said_by = phrase if phrase is not None and phrase[0] <= speaker.span[0] < phrase[1] else speaker.span
     words_of = doc.text[said_by[0]:said_by[1]]
     if (cut := _medium_adjunct(words_of, doc.lang)) is not None:
@@ -251,6 +254,15 @@ def _names_a_thing(words: list[str], sw: SpeakerWords) -> bool:
         return False
     head = _head_at(words, sw)
     return words[head].lower() in sw.things and not (head and words[head][:1].isupper())
+
+
+def _parsed_head_is_thing(doc: Doc, phrase: tuple[int, int]) -> bool:
+    """Is the parse's head of the phrase a lower-case noun of speakers.yaml `things`?"""
+    if not (doc.tokens and doc.tokens[0].dep):
+        return False
+    head = next((t for t in phrase_heads(doc.tokens_in(phrase)) if t.text[:1].isalpha()), None)
+    return head is not None and head.text[:1].islower() and (
+        head.text.lower() in speaker_words(doc.lang).things or (head.lemma or "").lower() in speaker_words(doc.lang).things)
 
 
 def _head_at(words: list[str], sw: SpeakerWords) -> int:

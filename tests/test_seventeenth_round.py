@@ -168,3 +168,16 @@ def test_deeds_named_before_a_verb_of_demand_do_not_speak(pipe: Pipeline) -> Non
 def test_a_polish_officials_name_in_russian(pipe: Pipeline) -> None:
     doc = analysed(pipe, "Замглавы МВД Польши Мацей Вонсик заявил, что барьер на границе будет построен.", "ru")
     assert speakers(doc, "барьер на границе") == ["Maciej Wąsik"]
+
+
+def test_a_promise_signs_a_polish_quotation(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Dziennikarze będą mogli być przy granicy, ale w asyście funkcjonariuszy - obiecał Kamiński.", "pl")
+    assert speakers(doc, "asyście funkcjonariuszy") == ["Mariusz Kamiński"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ministerstwo kontynuowało rozmowy z Frontexem przez cały tydzień.",
+    "Ministerstwo zgodziło na to wcześniej.",
+])
+def test_neuter_forms_keep_their_particles(pipe: Pipeline, sentence: str) -> None:
+    assert not analysed(pipe, sentence, "pl").statements

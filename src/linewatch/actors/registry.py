@@ -62,6 +62,12 @@ TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
 @cache
+def body_kind(name: str) -> str | None:
+    """The kind of body a registry name says, by the registry's naming "<kind> of <state>"
+    ("Ministry of Defence of Belarus" -> "Ministry of Defence"), or None for another name."""
+    return name.rsplit(" of ", 1)[0] if " of " in name else None
+
+
 def _transliteration() -> dict[str, Any]:
     """data/transliteration.yaml: the spelling variants folded into one name key."""
     path = data_path("transliteration.yaml")
@@ -777,8 +783,8 @@ class ActorRegistry:
         if self._kinds is None:
             countries: dict[str, set[str]] = {}
             for a in self._actors.values():
-                if a.type == "organisation" and a.country and " of " in a.name:
-                    countries.setdefault(a.name.rsplit(" of ", 1)[0], set()).add(a.country)
+                if a.type == "organisation" and a.country and (kind := body_kind(a.name)) is not None:
+                    countries.setdefault(kind, set()).add(a.country)
             self._kinds = {_kind_slug(k): k for k, cs in countries.items() if len(cs) >= DERIVED_KIND_MIN_STATES}
         return self._kinds
 
@@ -980,8 +986,8 @@ class ActorRegistry:
             # "Ministerstwo Spraw Zagranicznych Białorusi" when the registry writes Belarus's ministry only
             # as "MSZ Białorusi": the same kind of body as another country's that the noun names
             # (registry names read "<kind> of <country>": "Ministry of Foreign Affairs of Poland")
-            kinds = Counter(a.name.rsplit(" of ", 1)[0] for a in orgs if " of " in a.name and named(a))
-            found = {a.id for a in orgs if a.country == country and " of " in a.name and a.name.rsplit(" of ", 1)[0] in kinds}
+            kinds = Counter(kind for a in orgs if (kind := body_kind(a.name)) is not None and named(a))
+            found = {a.id for a in orgs if a.country == country and body_kind(a.name) in kinds}
             common = [k for k, _ in sorted(kinds.items(), key=lambda kn: (-kn[1], kn[0]))
                       if _kind_slug(k) in self._common_kinds()]
             state = self._state_of(country) if not found and common else None

@@ -154,23 +154,25 @@ _TAIL = re.compile(r"[^.!?…\n\"'”»“«„]*[.!?…]")
 
 
 @cache
-def _speech_cue(lang: str) -> re.Pattern[str] | None:
-    """The language's speech verbs (cues.yaml `speech`), matching one lower-cased word."""
-    patterns = [str(p) for p in (lexicon(lang, "cues") or {}).get("speech") or []]
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+def _speech_cue(lang: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """The language's speech verbs (cues.yaml `speech`), matching one lower-cased word, and the words
+    that open a reported clause after them (cues.yaml `that`)."""
+    data = lexicon(lang, "cues") or {}
+    patterns = [str(p) for p in data.get("speech") or []]
+    cue = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    return cue, frozenset(str(w) for w in data.get("that") or [])
 
 
 def _signs_quotation(text: str, follow: int, lang: str) -> bool:
     """Is the text from `follow` to the next sentence end a short signature of the quotation just
     closed ('"…?" Putin said.', '"…!" Lukashenko told reporters.'): a few words, no quotation mark,
     one of them a speech verb, and no "that" after it (which would open words of its own)?"""
-    cue = _speech_cue(lang)
+    cue, thats = _speech_cue(lang)
     tail = _TAIL.match(text, follow)
     if cue is None or tail is None:
         return False
     words = [w.lower() for w in re.findall(r"\w+", tail.group())]
     at = next((k for k, w in enumerate(words) if cue.fullmatch(w)), None)
-    thats = {str(w) for w in (lexicon(lang, "cues") or {}).get("that") or []}
     return (at is not None and 0 < at and len(words) <= SIGNATURE_WORDS
             and not any(w in thats for w in words[at + 1:]))
 

@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Any
 
-from linewatch.actors.registry import body_forms, genitive_base, get_registry
+from linewatch.actors.registry import body_forms, body_kind, genitive_base, get_registry
 from linewatch.extract.attribution.cues import cue_table
 from linewatch.extract.dates import month_words
 from linewatch.extract.mentions import entity_label
@@ -253,7 +253,12 @@ def _names_a_thing(words: list[str], sw: SpeakerWords) -> bool:
     if not words:
         return False
     head = _head_at(words, sw)
-    return words[head].lower() in sw.things and not (head and words[head][:1].isupper())
+    return _is_thing(words[head], sw) and not (head and words[head][:1].isupper())
+
+
+def _is_thing(word: str, sw: SpeakerWords, lemma: str = "") -> bool:
+    """Is the word (or its lemma) a noun of speakers.yaml `things`?"""
+    return word.lower() in sw.things or lemma.lower() in sw.things
 
 
 def _parsed_head_is_thing(doc: Doc, phrase: tuple[int, int]) -> bool:
@@ -261,8 +266,7 @@ def _parsed_head_is_thing(doc: Doc, phrase: tuple[int, int]) -> bool:
     if not (doc.tokens and doc.tokens[0].dep):
         return False
     head = next((t for t in phrase_heads(doc.tokens_in(phrase)) if t.text[:1].isalpha()), None)
-    return head is not None and head.text[:1].islower() and (
-        head.text.lower() in speaker_words(doc.lang).things or (head.lemma or "").lower() in speaker_words(doc.lang).things)
+    return head is not None and head.text[:1].islower() and _is_thing(head.text, speaker_words(doc.lang), head.lemma or "")
 
 
 def _head_at(words: list[str], sw: SpeakerWords) -> int:
@@ -1258,13 +1262,13 @@ def home_body(doc: Doc, word: str, before: int | None = None) -> Any | None:
     actor_id = _home_body_id(word, doc.lang)
     reg = registry_for(doc)
     home = reg.by_id(str(actor_id)) if actor_id and reg is not None else None
-    if home is None or before is None or " of " not in home.name:
+    kind = body_kind(home.name) if home is not None else None
+    if kind is None or before is None:
         return home
-    kind = home.name.rsplit(" of ", 1)[0] + " of "
     earlier = [m for m in doc_mentions(doc) if m.kind == "body" and m.actor_id and m.end <= before]
     for m in sorted(earlier, key=lambda m: -m.start):
         actor = reg.by_id(m.actor_id)
-        if actor is not None and actor.name.startswith(kind):
+        if actor is not None and body_kind(actor.name) == kind:
             return actor
     return home
 
@@ -2351,16 +2355,16 @@ def _text_body_named_before(doc: Doc, offset: int, heads: Iterable[str]) -> str 
     ("The Belarusian Investigative Committee", "Следственный комитет Белоруссии"): a capitalised run
     around the noun, the noun capitalised itself or right after a capitalised word. None when the
     noun stands alone there too ("the committee") or the registry knows the body (its mention wins)."""
-    nouns = {h for h in heads if len(h) >= 4}
+    # a form of one of the nouns, as pronouns.yaml inflects the anaphors ("Komitetu" for "komitet")
+    nouns = {anaphor_base(h, doc.lang) or h for h in heads if len(h) >= 4}
     if not nouns or not doc.sentences:
         return None
     si = doc.sentence_index_at(offset)
     lo = doc.sentences[max(si - TEXT_BODY_SENTENCES, 0)].start
     words = list(WORD.finditer(doc.text, lo, offset))
-    stem = {n: n[:-1] if doc.lang != "en" and len(n) > 4 else n for n in nouns}  # "komitet", "комитета"
     for k in range(len(words) - 1, -1, -1):
         low = words[k].group().lower()
-        if not any(low == n or low.startswith(stem[n]) and len(low) - len(n) <= 2 for n in nouns):
+        if low not in nouns and anaphor_base(low, doc.lang) not in nouns:
             continue
         capital = words[k].group()[:1].isupper()
         if not capital and not (k > 0 and words[k - 1].group()[:1].isupper()

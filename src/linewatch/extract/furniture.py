@@ -50,29 +50,51 @@ def _line_bounds(text: str, pos: int) -> Span:
     return lo, hi if hi >= 0 else len(text)
 
 
-def furniture_spans(text: str, start: int, end: int, lang: str) -> list[Span]:
-    """The furniture within text[start:end] (a sentence): whole short lines, or the sentence's
-    part of a long one. Empty when the sentence is plain prose."""
+def _bracket_around(probe: str, a: int, b: int) -> Span | None:
+    """The round brackets enclosing probe[a:b], if any ("…in Brussels.(Image: Europa building)")."""
+    opening = probe.rfind("(", 0, a)
+    if opening < 0 or ")" in probe[opening:a]:
+        return None
+    closing = probe.find(")", b)
+    return (opening, closing + 1) if closing >= 0 and "(" not in probe[b:closing] else None
+
+
+def _furniture(text: str, start: int, end: int, lang: str) -> list[tuple[Span, bool]]:
+    """The furniture within text[start:end] (a sentence), each with whether it takes the sentence's
+    whole share of its line (False: a bracketed credit inside a paragraph's sentence, an aside)."""
     pattern = furniture_pattern(lang)
-    out: list[Span] = []
+    out: list[tuple[Span, bool]] = []
     pos = start
     while pos < end:
         lo, hi = _line_bounds(text, pos)
         line = text[lo:hi]
         part = (max(lo, start), min(hi, end))  # the sentence's share of the line
-        probe = line if len(line) <= CAPTION_LINE_CHARS else text[part[0] : part[1]]
+        long_line = len(line) > CAPTION_LINE_CHARS
+        probe = text[part[0] : part[1]] if long_line else line
         nxt_lo, nxt_hi = (hi + 1, _line_bounds(text, hi + 1)[1]) if hi < len(text) else (hi, hi)
         following = text[nxt_lo:nxt_hi]
         repeated = bool(line.strip()) and following.startswith(line.strip()) and _credit_tail(following)
-        if (pattern is not None and pattern.search(probe)) or _credit_tail(line) or repeated:
-            out.append(part)
+        found = pattern.search(probe) if pattern is not None else None
+        aside = _bracket_around(probe, found.start(), found.end()) if found is not None and long_line else None
+        if aside is not None and not (_credit_tail(line) or repeated):
+            # a paragraph's sentence with a credit in brackets: the brackets are furniture, the rest is prose
+            out.append(((part[0] + aside[0], part[0] + aside[1]), False))
+        elif found is not None or _credit_tail(line) or repeated:
+            out.append((part, True))
         pos = hi + 1
     return out
 
 
+def furniture_spans(text: str, start: int, end: int, lang: str) -> list[Span]:
+    """The furniture within text[start:end] (a sentence): whole short lines, the sentence's part of
+    a long one, or a bracketed credit inside it. Empty when the sentence is plain prose."""
+    return [span for span, _whole in _furniture(text, start, end, lang)]
+
+
 def is_furniture(text: str, start: int, end: int, lang: str) -> bool:
-    """Whether the sentence text[start:end] lies on a furniture line (any of its lines)."""
-    return bool(furniture_spans(text, start, end, lang))
+    """Whether the sentence text[start:end] lies on a furniture line (any of its lines); a bracketed
+    credit inside a paragraph's sentence leaves the sentence prose."""
+    return any(whole for _span, whole in _furniture(text, start, end, lang))
 
 
 def is_title_line(doc: Doc, si: int) -> bool:

@@ -32,6 +32,7 @@ from linewatch.extract.attribution.base import (
     SentenceView,
     gender_from_verb,
     opens_with_dash,
+    quoted_channel_name,
     strip_quotes,
     trim_span,
     word_lemma,
@@ -378,12 +379,6 @@ def make_statements(**config: Any):
     return statements
 
 
-def _is_state(doc: Doc, actor_id: str) -> bool:
-    reg = registry_for(doc)
-    actor = reg.by_id(actor_id) if reg is not None else None
-    return actor is not None and actor.type == "state"
-
-
 def _named_person(doc: Doc, speaker: Speaker) -> bool:
     """Is the speaker a person the registry knows, named in the text (not a pronoun or a title)?"""
     return speaker.resolved_by == "registry" and is_person(doc, speaker.actor_id)
@@ -451,6 +446,9 @@ def _drop_relays(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         inner = [c for c in cues if c != att.cue_span and a <= c[0] and c[1] <= b]
         if inner and att.cue_span and att.cue_span[0] >= b and att.kind != "direct" and id(att) not in voiced.values():
             continue
+        if att.cue_span and att.cue_span[1] <= a and any(
+                "back_reference" in x.notes and x.cue_span and a <= x.cue_span[0] < b for x in atts if x is not att):
+            continue  # "Как сообщает АЗЕРТАДЖ, соответствующее мнение выразила X": the medium relays X's words
         if inner and att.cue_span and att.cue_span[1] <= a and len(att.content_spans) == 1:
             # at the first inner cue with a clause break before it: "said that the government had
             # declared X, and he accused Y of Z" stops at ", and", not at "declared" (no break before it)
@@ -682,7 +680,8 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                        join: bool = JOIN_CONTINUATIONS) -> list[Statement]:
     text, lang = doc.text, doc.lang
     table = cue_table(lang)
-    quotes = quote_spans(text, lang)
+    # a channel's quoted name ("сообщил в "Фейсбуке"") is no quotation
+    quotes = [q for q in quote_spans(text, lang) if not quoted_channel_name(text, q[0], q[1], lang)]
     has_parse = any(t.dep for t in doc.tokens[:200])
     anaphors = anaphor_words(lang)
     mention_starts = frozenset(m.start for m in doc_mentions(doc))
@@ -782,8 +781,16 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 # first: the speech's own words (the whole paragraph) are no place to look for its speaker;
                 # an agency's "– przypomina dpa" signs its own report, not a paragraph of someone's speech
                 _extend_back(doc, si, att, last_para_sent[1] if last_para_sent else -1)
-            speaker = resolve_speaker(doc, att.speaker_span, history, att.gender_hint,
-                                      att.cue_span[0] if att.cue_span else sent.start, since=covered_until,
+            # a speaker named inside this statement's own words ("– Pan minister X oświadczył, że … – mówił")
+            # is whom it quotes, never whom its cue points back to
+            own_history = [h for h in history if h.span is None
+                           or not any(x <= h.span[0] and h.span[1] <= y for x, y in att.content_spans)]
+            # for a cue with no subject ("Przekazał, że…"), the last speaker named after its own words
+            # ("– … – powiedział Kamiński.") is no one named since
+            last_named = history[-1].span[1] if history and history[-1].span and att.speaker_span is None else 0
+            since = max(covered_until, last_named) if last_named <= (att.cue_span or (sent.start,))[0] else covered_until
+            speaker = resolve_speaker(doc, att.speaker_span, own_history, att.gender_hint,
+                                      att.cue_span[0] if att.cue_span else sent.start, since=since,
                                       skip=[*att.content_spans, *_quotes_between(quotes, covered_until, sent.end)])
             impersonal = _impersonal_cue(doc, att)
             if impersonal and (speaker is None or speaker.span is None
@@ -1076,12 +1083,15 @@ def _inside_signed_dash_speech(doc: Doc, table: Any) -> set[int]:
         last = first
         while last + 1 < len(sents) and sents[last + 1].paragraph == sents[first].paragraph:
             last += 1
-        if last > first and opens_with_dash(text, sents[first].start):
-            signed = [_dash_cue(text[sents[x].start:sents[x].end], table) for x in range(first, last + 1)]
+        # the speech may open after the paragraph's lead ("… przedstawił rzecznik X. – Pan minister Y
+        # oświadczył, że … – mówił."): from the first sentence opened by a dash
+        opened = next((x for x in range(first, last + 1) if opens_with_dash(text, sents[x].start)), None)
+        if opened is not None and last > opened:
+            signed = [_dash_cue(text[sents[x].start:sents[x].end], table) for x in range(opened, last + 1)]
             # the speech runs until its first signature; the sentences before it are inside it
             end = next((x for x, flag in enumerate(signed) if flag), None)
             if end:
-                out.update(range(first, first + end))
+                out.update(range(opened, opened + end))
         first = last + 1
     return out
 

@@ -186,12 +186,14 @@ def _glued_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[st
     closed = run[-1] in _CLOSING_QUOTES and len(run) >= 2 and run.rstrip(_CLOSING_QUOTES) in (".", "!", "?", "…")
     if (run != "." and not closed) or after + 1 >= len(text):
         return False
-    first, second = text[after], text[after + 1]
+    # "…in Brussels.(Image: …)": a bracket glued to the full stop opens the next sentence (a caption)
+    bracket = text[after] == "(" and after + 2 < len(text)
+    first, second = text[after + bracket], text[after + bracket + 1]
     if not (first.isalpha() and first.isupper() and second.isalpha() and second.islower()):
         return False
     m = _WORD_BEFORE.search(text[max(0, dot_start - 30):dot_start])
     word = m.group(1) if m else ""
-    if closed:
+    if closed or bracket:
         # '…won't do this."According to him': a quotation closed after its full stop and a capital
         # right after it is a lost paragraph break, whatever the case of the word before
         return len(word) >= 2 and word.isalpha() and word.lower() not in abbrevs

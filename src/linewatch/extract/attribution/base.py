@@ -28,7 +28,7 @@ from linewatch.extract.dates import month_words
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
 from linewatch.nlp.lemmas import simple_lemma
-from linewatch.nlp.names import may_be_nominative, oblique_place_name
+from linewatch.nlp.names import common_word, may_be_nominative, oblique_place_name
 
 # The dash marks, defined once: the long dashes (em, en, horizontal bar) and the hyphen, single or
 # doubled, typed for them. A sentence or paragraph opened by one is speech in Polish and Russian
@@ -659,6 +659,32 @@ def date_words(view: SentenceView, j: int) -> int:
     return x - j if any(view.toks[y].text.casefold() in months for y in range(j, x)) else 0
 
 
+DESCRIPTION_WORDS = 3  # lower-case words of an occupation before its apposition ("sejsmolog, wykładowca w …")
+APPOSITION_WORDS = 14  # words of the apposition that ends in the person's name
+
+
+def described_name_after(view: SentenceView, i: int) -> tuple[int, int] | None:
+    """Token range of the name ending an apposition after an occupation in lower case, right after a
+    cue ("– powiedział sejsmolog, wykładowca w szwedzkiej Narodowej Sieci Sejsmicznej SNSN Bjorn Lund,
+    cytowany…"): two or three capitalised words (no acronym) right before the apposition's comma or
+    the sentence's end; None when the words after the cue run otherwise."""
+    toks = view.toks
+    x = i
+    while x < len(toks) and x - i < DESCRIPTION_WORDS and is_word(toks[x]) and toks[x].text[:1].islower():
+        x += 1
+    if x == i or x >= len(toks) or toks[x].text != ",":
+        return None
+    end = next((y for y in range(x + 1, min(len(toks), x + 1 + APPOSITION_WORDS))
+                if toks[y].text in (",", ".", "!", "?", ";")), None)
+    if end is None:
+        return None
+    start = end
+    while start > x + 1 and end - start < 3 and is_word(toks[start - 1]) and toks[start - 1].text[:1].isupper() \
+            and not is_acronym(toks[start - 1].text):
+        start -= 1
+    return (start, end) if end - start >= 2 else None
+
+
 def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int] | None:
     """Token range of an inverted speaker right after the cue ("said Lavrov", "заявил Песков")."""
     toks = view.toks
@@ -691,7 +717,8 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
             medium_cap = x  # "– powiedział w Radiu Zet.", "dla telewizji Polsat": the medium, not a speaker
             after_preposition = True
             continue
-        if toks[x].text in QUOTE_MARKS and (closing := quoted_medium(view, x, bare=x == i)) is not None:
+        channel = x > i and toks[x - 1].text.lower() in speaker_words(view.lang).channel_prepositions
+        if toks[x].text in QUOTE_MARKS and (closing := quoted_medium(view, x, bare=x == i or channel)) is not None:
             medium_name = (x, closing)  # "в эфире телеканала «Россия 24» политолог X": part of the adjunct
             after_preposition = True
             continue
@@ -786,8 +813,33 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
             # замглавы МИД X": the agency is told; the one after it speaks (not "czytamy na kanale PAP
             # w serwisie X": a medium, then a place)
             return speaker_after(view, j, limit) or (i, j)
-        return name_in_apposition(view, i, j) or (i, j)
+        return name_in_apposition(view, i, j) or name_closing_title(view, i, j) or (i, j)
     return None
+
+
+TITLE_TAIL_WORDS = 12  # words of a title's prepositional tail before the name that closes it
+
+
+def name_closing_title(view: SentenceView, i: int, j: int) -> tuple[int, int] | None:
+    """"сообщил глава бюро контроля [по правам человека при Семе Литвы Витаутас Валентинавичюс],
+    который…": a title in lower case cut at its first preposition, whose tail runs on to the clause's
+    end; when the tail ends in two or three capitalised words after the last place or body it names,
+    the title with its tail and that name (who speaks), else None."""
+    toks = view.toks
+    words = [toks[x] for x in range(i, j) if is_word(toks[x])]
+    if not words or any(w.text[:1].isupper() for w in words) or not is_title_word(words[0].text, view.lang):
+        return None
+    end = next((y for y in range(j, min(len(toks), j + TITLE_TAIL_WORDS + 1)) if not is_word(toks[y])), None)
+    if end is None or end - j < 3:
+        return None
+    start = end
+    while start > j and end - start < 3 and toks[start - 1].text[:1].isupper() and not is_acronym(toks[start - 1].text) \
+            and toks[start - 1].start not in view.place_starts and toks[start - 1].start not in view.body_starts:
+        start -= 1
+    if end - start < 2 or any(common_word(toks[x].text, view.lang) or is_title_word(toks[x].text, view.lang)
+                              for x in range(start, end)):
+        return None  # "…of the Polish Border Guard": a body's words, no one's name
+    return i, end
 
 
 def name_in_apposition(view: SentenceView, i: int, j: int) -> tuple[int, int] | None:
@@ -812,6 +864,17 @@ def name_in_apposition(view: SentenceView, i: int, j: int) -> tuple[int, int] | 
 
 
 MEDIUM_NAME_WORDS = 5  # the longest quoted name of a medium ("«Комсомольская правда»")
+
+
+def quoted_channel_name(text: str, a: int, b: int, lang: str) -> bool:
+    """Is the quotation text[a:b] a short capitalised name right after a channel's preposition
+    (speakers.yaml `channel_prepositions`: "сообщил в "Фейсбуке"", "napisał na „Twitterze”")? It
+    names where something was said; the words said are elsewhere."""
+    inner = text[a + 1:b - 1].split()
+    if not inner or len(inner) > MEDIUM_NAME_WORDS or not inner[0][:1].isupper() or inner[-1][-1:] in ".!?…":
+        return False
+    before = text[max(0, a - 12):a].split()
+    return bool(before) and before[-1].lower() in speaker_words(lang).channel_prepositions
 
 
 def quoted_medium(view: SentenceView, q: int, back: bool = False, bare: bool = False) -> int | None:

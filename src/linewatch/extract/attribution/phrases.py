@@ -99,14 +99,26 @@ def quote_dash_name(view: SentenceView, taken: list[tuple[int, int]]) -> list[At
     return out
 
 
+def _after_opening_relay(view: SentenceView, k: int) -> int:
+    """Index of the token after the comma closing an according-to phrase that opens the sentence
+    ("Как сообщает АЗЕРТАДЖ, …"), before token k; 0 when the sentence opens otherwise."""
+    toks = view.toks
+    if not any(a == toks[0].start for a, _b in according_phrases(view)):
+        return 0
+    comma = next((x for x in range(1, k) if toks[x].text == ","), None)
+    return comma + 1 if comma is not None else 0
+
+
 def back_reference(view: SentenceView, k: int) -> Attribution | None:
     """`Об этом заявил X.` / `Poinformował o tym X.` / `This was said by X.`: the content is the previous sentence."""
     toks, table = view.toks, view.table
     if view.prev_sentence is None or not table.back_reference or k > 10:
         return None
     lead = " ".join(t.text.lower() for t in toks[:k] if is_word(t))
+    # "Как сообщает АЗЕРТАДЖ, соответствующее мнение выразила X": the medium only relays X's words
+    relayed = " ".join(t.text.lower() for t in toks[_after_opening_relay(view, k):k] if is_word(t))
     after = " ".join(t.text.lower() for t in toks[k + 1:k + 3] if is_word(t))
-    if not any(lead == p or (lead == "" and after.startswith(p)) for p in table.back_reference):
+    if not any(lead == p or relayed == p or (lead == "" and after.startswith(p)) for p in table.back_reference):
         if not any(_back_phrase_then_adjunct(view, k, lead, p) for p in table.back_reference):
             return None
         # "W ten sposób minister X skomentował słowa Y": a name between the phrase and the cue speaks

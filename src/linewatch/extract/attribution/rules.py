@@ -28,6 +28,7 @@ from linewatch.extract.attribution.base import (
     body_after,
     cue_strength,
     date_words,
+    described_name_after,
     gender_from_verb,
     is_active_participle,
     is_word,
@@ -40,6 +41,7 @@ from linewatch.extract.attribution.base import (
     participle_of_no_speaker,
     particle_words,
     passive_without_agent,
+    quoted_channel_name,
     quoted_medium,
     quoted_object,
     registered_after,
@@ -406,7 +408,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     if speaker is None:
         # "…, podkreślają w MSZ Litwy": the body first, not the capitalised word that ends it ("Litwy")
         inv = body_after(view, k, after_start) or speaker_after(view, after_start) or issuer_after(view, after_start) \
-            or registered_after(view, after_start)
+            or registered_after(view, after_start) or described_name_after(view, after_start)
         if inv:
             speaker = view.span(*inv)
             after_start = inv[1]
@@ -574,6 +576,10 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         if tx.text in OPEN_QUOTES and (closing := quoted_medium(view, x)) is not None \
                 and not names_a_source(view, x):
             x = closing + 1  # "рассказал X радиостанции «Эхо Москвы».": the medium's name, no quotation
+            continue
+        if tx.text in OPEN_QUOTES and (closing := quoted_medium(view, x, bare=True)) is not None \
+                and quoted_channel_name(view.text, tx.start, toks[closing].end, view.lang):
+            x = closing + 1  # "сообщил в "Фейсбуке" глава бюро": where it was said, named in quotes, no quotation
             continue
         if tx.text in OPEN_QUOTES and names_a_source(view, x):
             # "told «Radio North» that…", "w rozmowie z "Gazetą", że…": a quoted name in the cue

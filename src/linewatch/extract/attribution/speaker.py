@@ -110,6 +110,8 @@ class SpeakerWords:
     agency_suffixes: frozenset[str] = frozenset()  # "AP News": still the agency
     platforms: tuple[str, ...] = ()  # stems of platforms a speaker posts on ("twitter", "телеграм")
     possessive_endings: tuple[str, ...] = ()  # "'s", "’s": what makes a name its noun's owner
+    # prepositions before a place's or channel's quoted name right after a cue ("сообщил в "Фейсбуке"")
+    channel_prepositions: frozenset[str] = frozenset()
 
 
 @cache
@@ -146,7 +148,8 @@ def speaker_words(lang: str) -> SpeakerWords:
                         tuple(str(w).lower() for w in data.get("body_heads") or []),
                         words("agency_suffixes"),
                         platforms=tuple(str(w).lower() for w in data.get("platforms") or []),
-                        possessive_endings=tuple(endings))
+                        possessive_endings=tuple(endings),
+                        channel_prepositions=words("channel_prepositions"))
 
 
 PAGE_LABEL = "page label"  # speaker_problem: the site's furniture ("Also Read:"), no one's words
@@ -569,14 +572,19 @@ def resolve_speaker(
             if prev is not None:
                 return prev
         if at is not None and since is not None:
-            prev = _subject_person_before(doc, at, gender_hint, None, sentences_back=3, after=since, skip=skip,
-                                          speakers=history)
-        if prev is None and at is not None and since is not None and history:
-            # "To Siergiej Andriejew, ambasador … Po wyjściu zaprzeczał, by…": a person the registry does not
-            # know, named after the last statement, is who goes on, not the last speaker
-            prev = _unknown_person_before(doc, at, gender_hint, None, after=since)
-            if prev is not None and any(h.name == prev.name for h in history):
-                prev = None  # the last speaker named again ("…," said X. "…"): the history has them, surer
+            # the person named since the last statement, nearest first, one the registry knows first within
+            # a sentence ("– … – powiedział Kamiński. O tym mówił litewski wiceminister Arnas Petrauskas.
+            # Przekazał, że…": Petrauskas); "To Siergiej Andriejew, ambasador … Po wyjściu zaprzeczał, by…":
+            # one the registry does not know goes on, not the last speaker
+            for back in range(SINCE_SENTENCES_BACK + 1):
+                prev = _subject_person_before(doc, at, gender_hint, None, sentences_back=back, after=since,
+                                              skip=skip, speakers=history)
+                if prev is None and back <= SUBJECT_SENTENCES_BACK:
+                    prev = _unknown_person_before(doc, at, gender_hint, None, sentences_back=back, after=since)
+                    if prev is not None and any(h.name == prev.name for h in history):
+                        prev = None  # the last speaker named again ("…," said X. "…"): the history has them, surer
+                if prev is not None:
+                    break
         prev = prev or _previous(history, gender_hint, None)
         if prev is None and at is not None:
             prev = _subject_person_before(doc, at, gender_hint, None)
@@ -648,6 +656,10 @@ def resolve_speaker(
     # "Lukashenka's press service") is part of that name: the body speaks
     inside = [m for m in inside if not any(o.kind == "body" and o.actor_id and o.start <= m.start and m.end <= o.end
                                            and (o.end - o.start) > (m.end - m.start) for o in inside)]
+    if (owned := _named_after_possessive(doc, a, b, inside)) is not None:
+        # "The Lithuanian Interior Minister’s Adviser Laurinaityte-Grigiene": the one named after the
+        # possessive speaks, a person the registry does not know; the owner only says whose adviser
+        return Speaker(owned, None, (a, b), surface, gender_hint, "text", 0.6)
     if inside:
         # Prefer a person's name, then a title, then a body; among equals the first ("– заявил
         # Лукашенко Владимиру Путину": the one who spoke, then whom he spoke to).
@@ -998,6 +1010,7 @@ def _body_head_before(doc: Doc, state: Mention, a: int) -> bool:
     words = WORD.findall(doc.text[a:state.start])
     last = WORD.findall(state.text)
     return (bool(words) and bool(last) and words[0][:1].isupper()
+            and words[0].lower() not in speaker_words(doc.lang).prepositions  # "В Белоруссии заявили": the state
             and not _state_voice(words[0], doc.lang)
             and not may_be_nominative(last[-1], doc.lang) and common_reading(words[0], doc.lang)
             and may_be_nominative(words[0], doc.lang))
@@ -1148,9 +1161,20 @@ def _title_referent(doc: Doc, title: Mention, reg: Any, known: set[str]) -> Any 
     is that name's, not the holder's."""
     if title.kind != "title" or person_entity_in(doc, title.end, title.end + 40) is not None:
         return None
+    after = doc.text[title.end:title.end + 60]
+    if (run := _capitalised_run(after, 0, len(after))) is not None and not after[:after.find(run)].strip():
+        return None  # "wiceminister spraw wewnętrznych Arnoldas Abramaviczius" (no tagger to say so): the name's
     roles = reg.title_roles(title.text, doc.lang)
     holder = _named_holder(doc, roles) if roles else None
-    return holder if holder is not None and holder.id in known else None
+    if holder is None or holder.id not in known:
+        return None
+    # "litewski wiceminister": a country's adjective or name right before the title must be the holder's
+    before = [m for m in doc.mentions if m.kind in ("state", "demonym") and m.actor_id
+              and m.end <= title.start and not doc.text[m.end:title.start].strip()]
+    country = reg.by_id(before[-1].actor_id) if before else None
+    if country is not None and holder.country and (country.country or country.id) != holder.country:
+        return None
+    return holder
 
 
 def _titled_name(doc: Doc, roles: frozenset[str], surface: str, reg: Any) -> str | None:
@@ -1469,6 +1493,8 @@ def unnamed(speaker: Speaker) -> Speaker:
     return Speaker(None, None, speaker.span, speaker.mention, speaker.gender, "unresolved", 0.65)
 
 
+SUBJECT_SENTENCES_BACK = 2  # how many sentences back a cue with no subject looks for a person the registry does not know
+SINCE_SENTENCES_BACK = 3  # …and for one it knows, named since the last statement
 RELATIVE_REACH = 120  # characters from a subject relative pronoun to the cue it is the subject of
 
 
@@ -1516,6 +1542,10 @@ def _antecedent(doc: Doc, a: int, b: int) -> Speaker | None:
         return Speaker(name, None, (a, b), surface, None, "relative", 0.6)
     if before and before[-1].end == p and before[-1].pos in ("NOUN", "PROPN"):
         head = before[-1]  # "officials who said": a noun for people; with its modifiers
+        sw = speaker_words(doc.lang)
+        if head.text[:1].islower() and (_is_thing(head.text, sw, head.lemma or "") or is_media_word(head.text, doc.lang)
+                                        or (head.lemma or head.text).lower() in sw.platforms):
+            return None  # "posted a video to social media, which noted…": where it was posted says nothing
         start = head.start
         for t in reversed(before[:-1]):
             if t.head != head.i or t.dep not in ("amod", "compound", "nummod", "det"):
@@ -1632,7 +1662,10 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
     people = [m for m in sorted(doc_mentions(doc) + titles, key=lambda m: m.start)
               if after <= m.start and m.end <= offset and m.kind in kinds
               and not any(a <= m.start < b for a, b in skip) and not _in_brackets(doc.text, m.start, m.end)]
-    for k in range(si, max(si - sentences_back, 0) - 1, -1):
+    # the statement's own words (`skip`: a speech of several sentences) are not counted as sentences back
+    inside = sum(1 for s in doc.sentences[max(0, si - 40):si]
+                 if any(a <= s.start and s.end <= b for a, b in skip))
+    for k in range(si, max(si - sentences_back - inside, 0) - 1, -1):
         if k < 0:
             break
         lo = doc.sentences[k].start
@@ -1742,6 +1775,22 @@ def _capitalised_run(text: str, a: int, b: int) -> str | None:
         else:
             run = []
     return text[run[0].start():run[-1].end()] if len(run) >= 2 else None
+
+
+def _named_after_possessive(doc: Doc, a: int, b: int, inside: Sequence[Mention]) -> str | None:
+    """The person's name after the last possessive ending in the phrase doc.text[a:b] ("Minister’s
+    Adviser Ruta Laurinaityte"), when no registry name stands there: None without a possessive or a
+    name after it (a title alone, "Romania's defence minister", names its holder elsewhere)."""
+    pattern = speaker_words(doc.lang).possessor
+    ends = [m.end() for m in pattern.finditer(doc.text, a, b)] if pattern is not None else []
+    if not ends or any(m.kind == "name" and m.start >= ends[-1] for m in inside):
+        return None
+    tail = doc.text[ends[-1]:b]
+    words = WORD.findall(tail)
+    if len(words) == 2 and is_title_word(words[0], doc.lang) and words[1][:1].isupper() \
+            and not is_acronym(words[1]) and not common_word(words[1], doc.lang) and not is_title_word(words[1], doc.lang):
+        return words[1]  # "Minister’s Adviser Laurinaityte-Grigiene": a surname alone after the title
+    return _name_part(tail, doc.lang)
 
 
 def _owns_next(doc: Doc, end: int) -> bool:

@@ -154,3 +154,29 @@ def test_he_after_a_signature_still_means_its_speaker(pipe: Pipeline) -> None:
     doc = analysed(pipe, "«Нас это тревожит», – заявил Лукашенко Владимиру Путину.\n\n"
                          "Он отметил, что войска остаются на месте.", "ru")
     assert speakers(doc, "войска остаются") == ["Alexander Lukashenko"]
+
+
+def test_an_according_to_phrase_inside_signed_words_is_the_signers(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Zdaniem Kremla napięcie na granicy nie zagraża Rosji – ocenił w czwartek rzecznik "
+                         "prezydenta Władimira Putina Dmitrij Pieskow.", "pl")
+    assert [s.speaker for s in doc.statements] == ["Dmitry Peskov"]
+    assert "nie zagraża Rosji" in doc.statements[0].content
+
+
+def test_a_relatives_cue_owns_the_that_after_it(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Minister Wąsik odpowiedział też Donaldowi Tuskowi, który napisał, że „rząd szuka "
+                         "wymówek przed wyborami”.", "pl")
+    assert speakers(doc, "rząd szuka wymówek") == ["Donald Tusk"]
+
+
+def test_a_document_as_the_subject_of_read_opens_its_words(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "A joint statement issued on behalf of the nine member states read: “These incidents "
+                         "are no coincidence and concern us all.”", "en")
+    assert [s.content for s in doc.statements] == ["These incidents are no coincidence and concern us all."]
+
+
+def test_a_full_stop_glued_after_a_name_ends_the_sentence() -> None:
+    pieces = segment_text("Это выгодно американским поставщикам, пояснил Небензя.Случившееся не могло быть "
+                          "случайностью.", "ru")
+    assert [p.text.split()[-1] for p in pieces] == ["Небензя.", "случайностью."]
+    assert len(segment_text("Об этом пишет Gazeta.Ru со ссылкой на источник.", "ru")) == 1

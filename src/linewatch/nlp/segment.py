@@ -147,6 +147,7 @@ _SIGNED_AFTER = re.compile(r",?\s*[–—―]")
 
 
 GLUED_WORD_MIN = 3  # the shortest word before a full stop that a page's markup glued to the next sentence
+GLUED_NAME_MIN = 5  # …and a capitalised word, a name ("Небензя.Случившееся")
 
 
 SIGNATURE_WORDS = 8  # a tail this short after a closed quotation may be its signature ("Putin said.")
@@ -197,6 +198,12 @@ def _glued_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[st
         # '…won't do this."According to him': a quotation closed after its full stop and a capital
         # right after it is a lost paragraph break, whatever the case of the word before
         return len(word) >= 2 and word.isalpha() and word.lower() not in abbrevs
+    if word[:1].isupper() and len(word) >= GLUED_NAME_MIN and word[1:].islower() and word.isalpha() \
+            and word.lower() not in abbrevs:
+        # "…, пояснил Небензя.Случившееся…": a name of five letters or more, then a word of four or more
+        # (not "Gazeta.Ru", "St.Petersburg")
+        nxt = re.match(r"[^\W\d_]+", text[after:after + 40])
+        return nxt is not None and len(nxt.group()) >= 4
     return (len(word) >= GLUED_WORD_MIN and word.isalpha() and word.islower()
             and word not in abbrevs)
 

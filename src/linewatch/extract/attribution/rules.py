@@ -101,15 +101,16 @@ from linewatch.nlp.doc import Token
 
 
 def find_attributions(view: SentenceView) -> list[Attribution]:
-    out: list[Attribution] = []
-    out.extend(according_to(view))
+    toks = view.toks
+    signature = _dash_signature(view)
+    # "Zdaniem Kremla A – ocenił rzecznik X": an according-to phrase inside signed words is X's
+    out: list[Attribution] = [a for a in according_to(view)
+                              if signature is None or not (a.cue_span and a.cue_span[0] < toks[signature].start)]
     # every according-to phrase, also one that gave no attribution: "as cited by RMF24" has no cue verb
     phrase_cues = [a.cue_span for a in out if a.cue_span] + according_phrases(view)
     # each according-to phrase with its source ("According to the ministry")
     asides = [(a.cue_span[0], max(a.cue_span[1], a.speaker_span[1] if a.speaker_span else 0))
               for a in out if a.cue_span]
-    toks = view.toks
-    signature = _dash_signature(view)
     for k, t in enumerate(toks):
         if any(a <= t.start < b for a, b in phrase_cues):
             continue  # "jak podkreśliła X" is already an according-to phrase
@@ -198,10 +199,14 @@ def _relay_tail(view: SentenceView) -> int | None:
 
 
 def _document_beside(view: SentenceView, k: int, reach: int = 3) -> bool:
-    """Is a source noun ("statement", "letter") among the few words right before or after token k?"""
+    """Is a source noun ("statement", "letter") among the few words right before or after token k, or,
+    by the parse, its subject ("A joint statement issued on behalf of all member states read:")?"""
     nouns = view.table.source_nouns
+    if nouns is None:
+        return False
     near = view.toks[max(0, k - reach):k] + view.toks[k + 1:k + 1 + reach]
-    return nouns is not None and any(nouns.fullmatch(t.text.lower()) for t in near)
+    subjects = [t for t in view.toks if view.has_parse and t.head == view.toks[k].i and t.dep in SUBJECT_DEPS]
+    return any(nouns.fullmatch(t.text.lower()) for t in near + subjects)
 
 
 def _closes_quote_before(view: SentenceView, k: int, reach: int = 4) -> bool:
@@ -247,7 +252,12 @@ def _dash_signature(view: SentenceView) -> int | None:
             # ("A – odpowiedział -To jest B – dodał" signs twice)
             if not opened and _relayed_by_medium(view, d + 1):
                 return None  # "X poinformowało, że … – podała agencja Reutera": X's cue stands, the agency relays
-            return d if opened or word_count(view, d + 2, len(toks)) <= SIGNATURE_TAIL_WORDS else None
+            if opened or word_count(view, d + 2, len(toks)) <= SIGNATURE_TAIL_WORDS:
+                return d
+            # "… – ocenił w środę rzecznik prezydenta Władimira Putina Dmitrij Pieskow.": a longer tail
+            # that is only the speaker's phrase still signs
+            inv = speaker_after(view, d + 2)
+            return d if inv is not None and word_count(view, inv[1], len(toks)) == 0 else None
     return None
 
 
@@ -606,6 +616,9 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             break
         if x > j and view.has_parse and inner_cue(view, x):
             break  # "accused Warsaw of lying when it said that…": the "that" is the inner cue's
+        if x > j and x + 1 < n and relative_word(view, tx.text) \
+                and cue_strength(toks[x + 1], toks[x + 2] if x + 2 < n else None, table, view.has_parse) is not None:
+            break  # "odpowiedział Tuskowi, który napisał, że…": the "że" is the relative's cue's
         if x > j and coordinated_cue(view, k, x) is not None:
             break  # "said the border stays closed and added that…": the "that" opens the second cue's words
         if x > j and adverbial_clause(view, tx):

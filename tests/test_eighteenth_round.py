@@ -180,3 +180,19 @@ def test_a_full_stop_glued_after_a_name_ends_the_sentence() -> None:
                           "случайностью.", "ru")
     assert [p.text.split()[-1] for p in pieces] == ["Небензя.", "случайностью."]
     assert len(segment_text("Об этом пишет Gazeta.Ru со ссылкой на источник.", "ru")) == 1
+
+
+def test_a_bracketed_gloss_before_the_cue_is_no_speaker(pipe: Pipeline) -> None:
+    text = ("Sprawę skomentował europoseł Radosław Sikorski. \"Thank you, Norway\" (Dziękujemy, Norwegio) "
+            "napisał na Twitterze, dołączając zdjęcie udostępnione przez Duńskie Dowództwo Obronne. "
+            "\"Mała rzecz, a cieszy\" - dodał w innym wpisie.")
+    doc = analysed(pipe, text, "pl")
+    assert speakers(doc, "Thank you") == ["Radosław Sikorski"]
+    assert speakers(doc, "Mała rzecz") == ["Radosław Sikorski"]
+
+
+def test_a_negation_reaches_across_or_to_the_next_cue(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "The commission has not named a culprit or suggested a motive for the damage.", "en")
+    assert doc.statements == []
+    doc = analysed(pipe, "The minister did not attend the meeting but said that the talks would go on.", "en")
+    assert [s.content for s in doc.statements] == ["that the talks would go on"]

@@ -437,6 +437,12 @@ def negated_or_hypothetical(view: SentenceView, k: int, intention_ok: bool = Fal
             continue  # "Theresa May said", "Will Hurd said": a name, not a modal
         if low in negation or low in table.hypothetical:
             return True
+    if view.has_parse and toks[k].dep == "conj" and negation and (head := view.index_of(toks[k].head)) is not None \
+            and head < k and not any(toks[x].text.lower() in view.table.that or toks[x].text in CLAUSE_BREAK
+                                     for x in range(head, k)) \
+            and any(toks[x].text.lower() in table.negated_disjunctions for x in range(head, k)) \
+            and any(t.head == toks[head].i and t.text.lower() in negation for t in toks):
+        return True  # "has not named a perpetrator or suggested a motive": the negation covers both verbs
     # "if" / "если" / "jeśli" earlier in the same clause
     j = k - 1
     while j >= 0 and toks[j].text not in CLAUSE_BREAK:

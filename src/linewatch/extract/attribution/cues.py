@@ -52,6 +52,8 @@ class CueTable:
     # "nie wykluczył, że…", "не исключил, что…", "did not rule out that…": cues that report a
     # statement when negated (the negation is part of what was said, not a denial of saying it)
     negation_ok: re.Pattern[str] | None = None
+    # "has not named a perpetrator or suggested a motive": conjunctions a negation reaches across
+    negated_disjunctions: frozenset[str] = frozenset()
     # "С таким заявлением выступила X", "Соответствующее заявление сделал X": verbs that are cues
     # only after a phrase pointing back to the previous sentence
     back_reference_verbs: re.Pattern[str] | None = None
@@ -147,6 +149,7 @@ def cue_table(lang: str) -> CueTable:
         follow_on=_union(data.get("follow_on_cues") or []),
         according_genitive=frozenset(str(p).lower() for p in data.get("according_to_genitive") or []),
         negation_ok=_union(data.get("negation_ok") or []),
+        negated_disjunctions=frozenset(str(w).lower() for w in data.get("negated_disjunctions") or []),
         back_reference_verbs=_union(data.get("back_reference_verbs") or []),
         speech_lemmas=frozenset(str(w).lower() for w in data.get("speech_lemmas") or []),
         relative_openers=frozenset(str(w).lower() for w in data.get("relative_openers") or []),

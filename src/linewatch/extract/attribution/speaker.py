@@ -558,6 +558,8 @@ def resolve_speaker(
     to the person the text just named. `since` (where the last statement ended): a person the
     text names after it, outside `skip` (the statement's own words), is the subject of a cue
     with no subject ("Do kryzysu odniósł się X. – … – powiedział."), before any earlier speaker."""
+    if span is not None and doc.text[span[0]:span[1]].strip()[:1] == "(" and doc.text[span[0]:span[1]].strip()[-1:] == ")":
+        span = None  # '"Thank you, USA" (Dziękujemy, USA) napisał': a gloss in brackets, nobody speaking
     if span is not None and _oblique_relative(doc, span):
         span = None  # "дал интервью «Известиям», в котором заявил": the relative is the interview, not who spoke
     if span is None or span[1] <= span[0]:
@@ -1915,8 +1917,8 @@ def _unknown_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
             while len(run) > 2 and common_word(run[0].text, doc.lang):
                 run = run[1:]  # "To Siergiej Andriejew" opens with a pronoun ("it is"), not a name
             name = full_name([t.text for t in run], doc.lang)
-            if not name:
-                continue
+            if not name or all(common_word(w, doc.lang) for w in name):
+                continue  # "Dowództwo Obronne": a body's words, no person's name
             is_f = name[-1].lower().endswith(female or ("\x00",))
             if (gender == "f" and not is_f) or (gender == "m" and is_f) or gender in ("n", "p"):
                 continue

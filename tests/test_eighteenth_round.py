@@ -196,3 +196,9 @@ def test_a_negation_reaches_across_or_to_the_next_cue(pipe: Pipeline) -> None:
     assert doc.statements == []
     doc = analysed(pipe, "The minister did not attend the meeting but said that the talks would go on.", "en")
     assert [s.content for s in doc.statements] == ["that the talks would go on"]
+
+
+def test_a_lone_surname_after_the_full_name_is_that_person(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Премьер-министр Польши Матеуш Моравецкий прибыл в Вильнюс. После встречи с президентом "
+                         "Литвы Моравецкий заявил, что угроза для границы растёт.", "ru")
+    assert speakers(doc, "угроза для границы") == ["Mateusz Morawiecki"]

@@ -16,6 +16,7 @@ from linewatch.actors.registry import ActorRegistry, get_registry
 from linewatch.extract.dates import infer_date
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Doc, Mention, Token
+from linewatch.nlp.names import name_nominative
 from linewatch.nlp.pipeline import component
 
 VERSION = "0.1"
@@ -74,7 +75,22 @@ def doc_mentions(doc: Doc, registry: ActorRegistry) -> list[Mention]:
             continue
         kept.append(ent)
         kept_end = max(kept_end, ent.end)
-    return sorted(found + kept, key=lambda m: (m.start, -m.end))
+    return sorted(found + [_surname_of_named(doc, ent, found) for ent in kept], key=lambda m: (m.start, -m.end))
+
+
+def _surname_of_named(doc: Doc, ent: Mention, found: list[Mention]) -> Mention:
+    """A lone surname the tagger found ("После встречи Моравецкий заявил"), given the registry id of
+    the person the document named in full before it ("Матеуш Моравецкий"); any other entity unchanged."""
+    words = ent.text.split()
+    if len(words) != 1 or ent.label not in ("PER", ""):
+        return ent
+    forms = {words[0].casefold()} | {w.casefold() for w in name_nominative((words[0],), doc.lang) if w}
+    earlier = [m for m in found if m.actor_id and m.kind == "name" and m.end <= ent.start
+               and len(m.text.split()) >= 2 and m.text.split()[-1].casefold() in forms]
+    if not earlier:
+        return ent
+    named = earlier[-1]
+    return Mention(ent.start, ent.end, ent.text, named.actor_id, "name", named.label, 0.8)
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]+(\w+)")

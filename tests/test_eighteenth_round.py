@@ -202,3 +202,10 @@ def test_a_lone_surname_after_the_full_name_is_that_person(pipe: Pipeline) -> No
     doc = analysed(pipe, "Премьер-министр Польши Матеуш Моравецкий прибыл в Вильнюс. После встречи с президентом "
                          "Литвы Моравецкий заявил, что угроза для границы растёт.", "ru")
     assert speakers(doc, "угроза для границы") == ["Mateusz Morawiecki"]
+
+
+def test_a_person_named_after_a_title_and_its_body_is_not_the_titles_holder(pipe: Pipeline) -> None:
+    # a name the tagger does not mark as a person (Latvia's border guard chief in 2021)
+    doc = analysed(pipe, "Tensions on the border remain high, Chief of the State Border Guard Service Guntis Pujats "
+                         "stated on Monday.", "en")
+    assert speakers(doc, "Tensions on the border") == ["Guntis Pujats"]

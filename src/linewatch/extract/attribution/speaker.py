@@ -658,6 +658,10 @@ def resolve_speaker(
     # "Lukashenka's press service") is part of that name: the body speaks
     inside = [m for m in inside if not any(o.kind == "body" and o.actor_id and o.start <= m.start and m.end <= o.end
                                            and (o.end - o.start) > (m.end - m.start) for o in inside)]
+    if (closing := _name_after_mentions(doc, a, b)) is not None:
+        # "Chief of the State Border Guard Service Guntis Pujats": a person the registry does not know,
+        # named after the title and the body that say who they are, not the title's registered holder
+        return Speaker(closing, None, (a, b), surface, gender_hint, "text", 0.6)
     if (owned := _named_after_possessive(doc, a, b, inside)) is not None:
         # "The Lithuanian Interior Minister’s Adviser Laurinaityte-Grigiene": the one named after the
         # possessive speaks, a person the registry does not know; the owner only says whose adviser
@@ -1777,6 +1781,26 @@ def _capitalised_run(text: str, a: int, b: int) -> str | None:
         else:
             run = []
     return text[run[0].start():run[-1].end()] if len(run) >= 2 else None
+
+
+def _name_after_mentions(doc: Doc, a: int, b: int) -> str | None:
+    """The two or three capitalised words (no acronym, no title word, no registry or tagged mention of
+    another kind) that end the phrase doc.text[a:b] right after a title, body or state mention inside
+    it, when no registry name stands there; None otherwise."""
+    inside = [m for m in doc.mentions if a <= m.start and m.end <= b]
+    before = [m for m in inside if m.kind in ("title", "body", "state") and m.end < b]
+    if not before or any(m.kind == "name" and m.actor_id for m in inside):
+        return None
+    after = max(m.end for m in before)
+    if any(m.start >= after and (m.kind != "ner" or m.label not in ("PER", "")) for m in inside):
+        return None
+    words = WORD.findall(doc.text[after:b])
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and not is_acronym(w) and not is_title_word(w, doc.lang)
+                                             for w in words):
+        return None
+    if doc.text[after:b].strip(" ,") != " ".join(words) or any(common_word(w, doc.lang) for w in words):
+        return None
+    return " ".join(words)
 
 
 def _named_after_possessive(doc: Doc, a: int, b: int, inside: Sequence[Mention]) -> str | None:

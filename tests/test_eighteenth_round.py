@@ -209,3 +209,9 @@ def test_a_person_named_after_a_title_and_its_body_is_not_the_titles_holder(pipe
     doc = analysed(pipe, "Tensions on the border remain high, Chief of the State Border Guard Service Guntis Pujats "
                          "stated on Monday.", "en")
     assert speakers(doc, "Tensions on the border") == ["Guntis Pujats"]
+
+
+def test_denied_reports_that_are_what_was_denied(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Szef MSW Niemiec Horst Seehofer powiedział, że Polska działa słusznie. Niemiecki minister "
+                         "zdementował też doniesienia o tym, jakoby Niemcy miały otworzyć korytarz dla migrantów.", "pl")
+    assert speakers(doc, "Niemcy miały otworzyć korytarz") == ["Horst Seehofer"]

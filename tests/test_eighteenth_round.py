@@ -215,3 +215,20 @@ def test_denied_reports_that_are_what_was_denied(pipe: Pipeline) -> None:
     doc = analysed(pipe, "Szef MSW Niemiec Horst Seehofer powiedział, że Polska działa słusznie. Niemiecki minister "
                          "zdementował też doniesienia o tym, jakoby Niemcy miały otworzyć korytarz dla migrantów.", "pl")
     assert speakers(doc, "Niemcy miały otworzyć korytarz") == ["Horst Seehofer"]
+
+
+def test_the_text_of_a_statement_is_its_speakers(pipe: Pipeline) -> None:
+    text = ("Агентство ООН по делам беженцев обеспокоено новым законом Польши.\n\n"
+            "Об этом заявила представитель Управления Верховного комиссара ООН по делам беженцев в Польше "
+            "Кристин Гойер в пятницу.\n\n"
+            "\"Закон противоречит международному праву и лишь усугубит страдания людей\", - сказано в тексте "
+            "заявления.")
+    doc = analysed(pipe, text, "ru")
+    assert speakers(doc, "Закон противоречит") == ["Кристин Гойер"]
+
+
+def test_a_name_after_another_title_in_the_adjunct_is_not_the_speaker(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Премьер-министр Польши Матеуш Моравецкий прибыл в Сувалки.\n\n«Наёмников около четырёх "
+                         "тысяч», — заявил журналистам премьер Польши на встрече с президентом Литвы Гитанасом "
+                         "Науседой.", "ru")
+    assert speakers(doc, "Наёмников около") == ["Mateusz Morawiecki"]

@@ -230,6 +230,16 @@ def _cue_words(doc: Doc, att: Attribution) -> tuple[str, str] | None:
     return cue, words[-1] if words else cue
 
 
+def _names_document_after(doc: Doc, att: Attribution) -> bool:
+    """Does a document noun (cues.yaml `source_nouns`) follow the cue within three words ("сказано в
+    тексте заявления", "— говорится в сообщении")?"""
+    nouns = cue_table(doc.lang).source_nouns
+    if nouns is None or att.cue_span is None:
+        return False
+    after = [w.strip(",.;:»\"”").lower() for w in doc.text[att.cue_span[1]:att.cue_span[1] + 60].split()[:3]]
+    return any(nouns.fullmatch(w) for w in after)
+
+
 def _impersonal_cue(doc: Doc, att: Attribution) -> bool:
     """Is the cue impersonal ("Сообщается", "Zaznaczono", "Podkreśla się"; cues.yaml `impersonal_cues`,
     `impersonal_particles`), naming no speaker of its own and pointing back to no document? "— dodano"
@@ -691,6 +701,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
     body_starts = frozenset(m.start for m in doc.mentions if m.kind == "body")
     history: list[Speaker] = []
     issuer: tuple[Speaker, int, int] | None = None  # the body whose document was reported last (sentence, paragraph)
+    last_speaker: tuple[Speaker, int, int] | None = None  # who made the last statement (sentence, paragraph)
     out: list[Statement] = []
     prev_date: date | None = None
     said_before = SpanIndex()  # the contents reported so far
@@ -795,6 +806,10 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             impersonal = _impersonal_cue(doc, att)
             if impersonal and (speaker is None or speaker.span is None
                                or not sent.start <= speaker.span[0] < sent.end):
+                if (issuer is None or si - issuer[1] > DOCUMENT_SENTENCES or sent.paragraph - issuer[2] > 1) \
+                        and last_speaker is not None and si - last_speaker[1] <= DOCUMENT_SENTENCES \
+                        and sent.paragraph - last_speaker[2] <= 1 and _names_document_after(doc, att):
+                    issuer = last_speaker  # "Об этом заявила X. «…», - сказано в тексте заявления": X's statement
                 if issuer is None or si - issuer[1] > DOCUMENT_SENTENCES or sent.paragraph - issuer[2] > 1:
                     continue  # "Отмечается, что…": no source in its own sentence; an earlier speaker said nothing of it
                 # "…, — сообщается на сайте МИД России. Подчеркнуто, что…": the document reported just
@@ -858,6 +873,9 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             for span in said_now:
                 said_before.add(span)
             last_para_sent = (sent.paragraph, si)
+            if said_now and speaker is not None and (speaker.actor_id or speaker.resolved_by == "text") \
+                    and not impersonal:
+                last_speaker = (speaker, si, sent.paragraph)
             if said_now and speaker is not None and speaker.actor_id and _document_cue(doc, att) \
                     and (speaker.gender == "n" or document_named_after(doc, att.cue_span[1])):
                 # a body's document, or one a person's name signs ("говорится в комментарии … Марии

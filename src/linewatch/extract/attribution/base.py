@@ -828,24 +828,36 @@ TITLE_TAIL_WORDS = 12  # words of a title's prepositional tail before the name t
 
 def name_closing_title(view: SentenceView, i: int, j: int) -> tuple[int, int] | None:
     """"сообщил глава бюро контроля [по правам человека при Семе Литвы Витаутас Валентинавичюс],
-    который…": a title in lower case cut at its first preposition, whose tail runs on to the clause's
-    end; when the tail ends in two or three capitalised words after the last place or body it names,
-    the title with its tail and that name (who speaks), else None."""
+    который…", "заявила представитель Управления … ООН [в Польше Кристин Гойер в пятницу]": a title
+    opened by a lower-case title word and cut at a preposition, whose tail runs on to a name of two or
+    three capitalised words (after the last place or body it names, before the clause's end or a
+    preposition): the title with its tail to that name, else None."""
     toks = view.toks
     words = [toks[x] for x in range(i, j) if is_word(toks[x])]
-    if not words or any(w.text[:1].isupper() for w in words) or not is_title_word(words[0].text, view.lang):
+    if not words or not words[0].text[:1].islower() or not is_title_word(words[0].text, view.lang):
         return None
-    end = next((y for y in range(j, min(len(toks), j + TITLE_TAIL_WORDS + 1)) if not is_word(toks[y])), None)
-    if end is None or end - j < 3:
-        return None
-    start = end
-    while start > j and end - start < 3 and toks[start - 1].text[:1].isupper() and not is_acronym(toks[start - 1].text) \
-            and toks[start - 1].start not in view.place_starts and toks[start - 1].start not in view.body_starts:
-        start -= 1
-    if end - start < 2 or any(common_word(toks[x].text, view.lang) or is_title_word(toks[x].text, view.lang)
-                              for x in range(start, end)):
-        return None  # "…of the Polish Border Guard": a body's words, no one's name
-    return i, end
+    end = next((y for y in range(j, min(len(toks), j + TITLE_TAIL_WORDS + 1)) if not is_word(toks[y])),
+               min(len(toks), j + TITLE_TAIL_WORDS))
+    best = None
+    x = j
+    while x < end:
+        y = x
+        while y < end and _name_word(view, toks[y]):
+            y += 1
+        if 2 <= y - x <= 3 and (y == end or toks[y].text.lower() in view.prepositions) \
+                and all(may_be_nominative(toks[z].text, view.lang) for z in range(x, y)):
+            best = (x, y)
+        x = y + 1 if y == x else y
+    if best is None or any(is_title_word(toks[z].text, view.lang) for z in range(j, best[0])):
+        return None  # "премьер Польши на встрече с президентом Литвы Гитанасом Науседой": another title's name
+    return i, best[1]
+
+
+def _name_word(view: SentenceView, t: Token) -> bool:
+    """Could the token be a word of a person's name in a title's tail: capitalised, no acronym, no
+    title or common word, no place or body the mentions found?"""
+    return (is_word(t) and t.text[:1].isupper() and not is_acronym(t.text) and not is_title_word(t.text, view.lang)
+            and not common_word(t.text, view.lang) and t.start not in view.place_starts and t.start not in view.body_starts)
 
 
 def name_in_apposition(view: SentenceView, i: int, j: int) -> tuple[int, int] | None:

@@ -232,3 +232,11 @@ def test_a_name_after_another_title_in_the_adjunct_is_not_the_speaker(pipe: Pipe
                          "тысяч», — заявил журналистам премьер Польши на встрече с президентом Литвы Гитанасом "
                          "Науседой.", "ru")
     assert speakers(doc, "Наёмников около") == ["Mateusz Morawiecki"]
+
+
+def test_a_phone_conversation_is_a_call_with_its_partner_in_the_nominative() -> None:
+    pipe = Pipeline(names=("segment", "parse", "mentions", "dates", "statements", "events"))
+    doc = analysed(pipe, "В ходе телефонной беседы с турецким лидером Реджепом Эрдоганом президент России "
+                         "Владимир Путин обсудил ситуацию на Чёрном море.", "ru")
+    calls = [e for e in doc.events if e.plover == "CONSULT"]
+    assert calls and {"Vladimir Putin", "Реджеп Эрдоган"} <= set(calls[0].participants)

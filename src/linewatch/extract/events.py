@@ -55,6 +55,7 @@ from linewatch.extract.verbal_cues import (
 from linewatch.lexicon import lexicon
 from linewatch.model import Event, Span, Statement
 from linewatch.nlp.doc import Doc, Mention, Token, phrase_heads
+from linewatch.nlp.names import name_nominative
 from linewatch.nlp.pipeline import component
 
 VERSION = "0.2"
@@ -490,7 +491,16 @@ def _mention_name(doc: Doc, registry: ActorRegistry, m: Mention) -> str:
     if (name := _canonical(registry, m)) is not None:
         return name
     titled = next((t.name for t in titled_names(doc) if t.start == m.start and t.certain), None)
-    return titled or _speaker_at(doc, (m.start, m.end)) or m.text
+    return titled or _speaker_at(doc, (m.start, m.end)) or _nominative_person(doc, m) or m.text
+
+
+def _nominative_person(doc: Doc, m: Mention) -> str | None:
+    """A person the tagger found, in the nominative when the morphology reads every word of the name
+    ("с Реджепом Эрдоганом" -> "Реджеп Эрдоган"); None otherwise."""
+    if m.kind != "ner" or m.label != "PER":
+        return None
+    base = name_nominative(tuple(m.text.split()), doc.lang)
+    return " ".join(w for w in base if w) if base and all(base) else None
 
 
 def _actor_name(doc: Doc, registry: ActorRegistry, span: Span) -> str | None:

@@ -240,3 +240,9 @@ def test_a_phone_conversation_is_a_call_with_its_partner_in_the_nominative() -> 
                          "Владимир Путин обсудил ситуацию на Чёрном море.", "ru")
     calls = [e for e in doc.events if e.plover == "CONSULT"]
     assert calls and {"Vladimir Putin", "Реджеп Эрдоган"} <= set(calls[0].participants)
+
+
+def test_a_long_adjunct_on_the_cue_before_a_bare_clause(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "The defence minister said after a meeting with NATO Secretary General Jens Stoltenberg "
+                         "there was reason to be concerned about the region.", "en")
+    assert [s.content for s in doc.statements] == ["there was reason to be concerned about the region"]

@@ -526,6 +526,16 @@ def _content_before_inverted_name(view: SentenceView, k: int, back: list[int]) -
                                      for x in range(inv[0], inv[1]))
 
 
+def _one_adjunct_of_cue(view: SentenceView, k: int, between: list[Token]) -> bool:
+    """Are the words between the cue and its clause one prepositional phrase hanging on the cue, by the
+    parse ("said [after a meeting with NATO Secretary General Jens Stoltenberg] there was reason…")?"""
+    first = between[0] if between else None
+    if first is None or first.pos != "ADP" or first.head != view.toks[k].i:
+        return False
+    by_i = {x.i: x for x in view.toks}
+    return all(t is first or governed_by(t, first, by_i) for t in between if is_word(t))
+
+
 def _clause_before_marker(view: SentenceView, k: int, j: int, marker: int) -> int | None:
     """Where the cue's reported clause starts when it opens before the complementiser found: the
     parse gives cue k a clausal complement with a subject of its own between j and the marker
@@ -712,7 +722,8 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
                 # "обвинила в произошедшем Россию": the object after the verb's other complement; the
                 # content starts right after the cue
                 content_tok, between = j, []
-        if len(between) > 8 and not adjuncts_then_that(view, k, between, content_tok):
+        if len(between) > 8 and not adjuncts_then_that(view, k, between, content_tok) \
+                and not (comp[0].dep == "ccomp" and _one_adjunct_of_cue(view, k, between)):
             return None
         if comp[0].dep in ("dobj", "obj") and word_count(view, content_tok, n) < 3 \
                 and not (table.nouns is not None and table.nouns.fullmatch(comp[0].text.lower())):

@@ -246,3 +246,22 @@ def test_a_long_adjunct_on_the_cue_before_a_bare_clause(pipe: Pipeline) -> None:
     doc = analysed(pipe, "The defence minister said after a meeting with NATO Secretary General Jens Stoltenberg "
                          "there was reason to be concerned about the region.", "en")
     assert [s.content for s in doc.statements] == ["there was reason to be concerned about the region"]
+
+
+def test_a_lone_initial_is_the_last_speaker_with_that_initial(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Президент Литвы Гитанас Науседа говорит, что ЕС выделит средства.\n\n"
+                         "\"Формулировка была выбрана такая, какую практикуют всегда\", – сказал Г.\n", "ru")
+    assert speakers(doc, "Формулировка была выбрана") == ["Gitanas Nausėda"]
+
+
+def test_an_agency_spoken_to_is_no_subject(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Rzecznik Stanisław Żaryn mówił o sytuacji na granicy. Również w rozmowie z PAP "
+                         "wskazywał, że strona białoruska zawiesiła loty.", "pl")
+    assert speakers(doc, "zawiesiła loty") == ["Stanisław Żaryn"]
+
+
+@pytest.mark.parametrize("anaphor", ["the chief", "the State Border Guard Service’s chief"])
+def test_a_title_refers_back_to_the_person_it_introduced(pipe: Pipeline, anaphor: str) -> None:
+    text = ("Tensions on the border remain high, Chief of the State Border Guard Service Guntis Pujats stated "
+            f"on Monday.\n\n\"The other side keeps these people close to the border,\" {anaphor} said on TV.")
+    assert speakers(analysed(pipe, text, "en"), "close to the border") == ["Guntis Pujats"]

@@ -1048,4 +1048,7 @@ def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, in
     if not view.has_parse and not any(may_be_nominative(toks[x].text, view.lang) or _acronym_token(toks[x])
                                        for x in range(first_cap, end) if is_word(toks[x])):
         return None  # "spotkania z rosyjskim dyplomatą podaje RMF FM": no word of it can be a subject
+    if not view.has_parse and first_cap > 0 and toks[first_cap - 1].text.lower() in view.prepositions \
+            and name_problem(view.text[toks[first_cap].start:toks[end - 1].end], view.lang) == AGENCY:
+        return None  # "w rozmowie z PAP wskazywał": the agency spoken to, no subject
     return first_cap, end

@@ -558,6 +558,14 @@ def resolve_speaker(
     to the person the text just named. `since` (where the last statement ended): a person the
     text names after it, outside `skip` (the statement's own words), is the subject of a cue
     with no subject ("Do kryzysu odniósł się X. – … – powiedział."), before any earlier speaker."""
+    if span is not None and (initial := re.fullmatch(r"\W*([^\W\d_])\W*", doc.text[span[0]:span[1]])) is not None \
+            and "." in doc.text[span[0] + initial.start(1):span[1] + 1] \
+            and initial.group(1).lower() not in pronoun_table(doc.lang):
+        # "– сказал Г." (a copy cut after the initial): the last speaker whose name opens with that letter,
+        # else nobody; a lone letter is no one's name
+        letter = initial.group(1).upper()
+        named = next((h for h in reversed(history) if (h.mention or "").strip()[:1].upper() == letter), None)
+        return replace(named, span=span, resolved_by="previous") if named is not None else None
     if span is not None and doc.text[span[0]:span[1]].strip()[:1] == "(" and doc.text[span[0]:span[1]].strip()[-1:] == ")":
         span = None  # '"Thank you, USA" (Dziękujemy, USA) napisał': a gloss in brackets, nobody speaking
     if span is not None and _oblique_relative(doc, span):
@@ -660,8 +668,10 @@ def resolve_speaker(
                                            and (o.end - o.start) > (m.end - m.start) for o in inside)]
     if (closing := _name_after_mentions(doc, a, b)) is not None:
         # "Chief of the State Border Guard Service Guntis Pujats": a person the registry does not know,
-        # named after the title and the body that say who they are, not the title's registered holder
-        return Speaker(closing, None, (a, b), surface, gender_hint, "text", 0.6)
+        # named after the title and the body that say who they are, not the title's registered holder;
+        # the name's own span, so that what the phrase's body is ("it") is not taken for the person's
+        start = doc.text.rindex(closing.split()[0], a, b)
+        return Speaker(closing, None, (start, start + len(closing)), closing, gender_hint, "text", 0.6)
     if (owned := _named_after_possessive(doc, a, b, inside)) is not None:
         # "The Lithuanian Interior Minister’s Adviser Laurinaityte-Grigiene": the one named after the
         # possessive speaks, a person the registry does not know; the owner only says whose adviser
@@ -845,7 +855,8 @@ def resolve_speaker(
     untitled = surface
     for m in doc.mentions_starting((a, b)):
         country_word = m.kind in ("title", "state") or m.label in ("LOC", "GPE") or (
-            m.kind == "demonym" and fit is not None and fit.body)
+            m.kind == "demonym" and fit is not None and fit.body) or (m.kind == "body" and _owns_next(doc, m.end))
+        # (a body's possessive, "the State Border Guard Service’s chief", says whose office, no one's name)
         if country_word and m.end <= b:
             untitled = untitled[: m.start - a] + "x" * (m.end - m.start) + untitled[m.end - a :]
     unnamed_title = not _names_a_person(untitled) or (former and _name_part(surface, lang) is None)

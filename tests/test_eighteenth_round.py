@@ -265,3 +265,9 @@ def test_a_title_refers_back_to_the_person_it_introduced(pipe: Pipeline, anaphor
     text = ("Tensions on the border remain high, Chief of the State Border Guard Service Guntis Pujats stated "
             f"on Monday.\n\n\"The other side keeps these people close to the border,\" {anaphor} said on TV.")
     assert speakers(analysed(pipe, text, "en"), "close to the border") == ["Guntis Pujats"]
+
+
+def test_a_back_phrase_with_an_oblique_object_leaves_the_speaker_after_the_cue(pipe: Pipeline) -> None:
+    text = ("Sikorski napisał wpis na Twitterze. \"Dziękujemy za wyjaśnienie, kto stoi za tym atakiem\" - w ten "
+            "sposób wpis Sikorskiego skomentował z kolei Dmitrij Poljański, zastępca przedstawiciela Rosji przy ONZ.")
+    assert speakers(analysed(pipe, text, "pl"), "Dziękujemy za wyjaśnienie") == ["Dmitry Polyansky"]

@@ -129,8 +129,10 @@ def back_reference(view: SentenceView, k: int) -> Attribution | None:
             # "Об этом в интервью Reuters заявил X", "Об этом RT рассказала X": the medium heard it, X
             # (named after the cue) speaks; with nobody named there the words before it stay the speaker
             sb = None
-        if sb is not None and any(t.text[:1].isupper() or t.text.lower() in table.pronouns
-                                  for t in toks[max(sb[0], 1):sb[1]]):
+        if sb is not None and any((t.text[:1].isupper() and (view.has_parse or may_be_nominative(t.text, view.lang)))
+                                  or t.text.lower() in table.pronouns for t in toks[max(sb[0], 1):sb[1]]):
+            # (with no parse, a name in an oblique case is the object: "w ten sposób wpis Sikorskiego
+            # skomentował X" is X's)
             a, b = view.prev_sentence
             return Attribution("indirect", (toks[k].start, toks[k].end), [strip_quotes(view.text, a, b)],
                                view.span(*sb), 0.6, notes=["back_reference"])

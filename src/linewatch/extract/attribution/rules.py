@@ -98,6 +98,7 @@ from linewatch.extract.attribution.speaker import (
     pronoun_table,
 )
 from linewatch.nlp.doc import Token
+from linewatch.nlp.names import may_be_nominative
 
 
 def find_attributions(view: SentenceView) -> list[Attribution]:
@@ -357,6 +358,9 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         back = []
     if back and " ".join(toks[x].text.lower() for x in sorted(back)) in view.table.back_reference:
         back = []  # "…, об этом заявил X", "…, o tym poinformował X": the phrase points at the words before the comma
+    elif back and not view.has_parse and _back_phrase_and_object(view, sorted(back)) \
+            and speaker_after(view, k + 1) is not None:
+        back = []  # "– w ten sposób wpis Sikorskiego skomentował z kolei X": the phrase and its object, X speaks
     named = named_after_quote(view, sep) if not back else named_before_apposition(view, sep, back)
     if named is not None:
         # "'…,' Leonard E. Burman, director of the Tax Policy Center, said": the name and its
@@ -524,6 +528,17 @@ def _content_before_inverted_name(view: SentenceView, k: int, back: list[int]) -
     # with a parse, the name must be the cue's subject ("criticising Lukashenka" has an object)
     return not view.has_parse or any(toks[x].head == toks[k].i and toks[x].dep.startswith("nsubj")
                                      for x in range(inv[0], inv[1]))
+
+
+def _back_phrase_and_object(view: SentenceView, back: list[int]) -> bool:
+    """Do the words before the cue open with a phrase pointing back (cues.yaml `back_reference`: "w ten
+    sposób") and go on with words none of which can be a subject's in the nominative ("wpis Sikorskiego")?"""
+    words = [view.toks[x].text for x in back if is_word(view.toks[x])]
+    for phrase in view.table.back_reference:
+        n = len(phrase.split())
+        if len(words) > n and " ".join(w.lower() for w in words[:n]) == phrase:
+            return not any(w[:1].isupper() and may_be_nominative(w, view.lang) for w in words[n:])
+    return False
 
 
 def _one_adjunct_of_cue(view: SentenceView, k: int, between: list[Token]) -> bool:

@@ -75,21 +75,26 @@ def doc_mentions(doc: Doc, registry: ActorRegistry) -> list[Mention]:
             continue
         kept.append(ent)
         kept_end = max(kept_end, ent.end)
-    return sorted(found + [_surname_of_named(doc, ent, found) for ent in kept], key=lambda m: (m.start, -m.end))
+    # registry names written in full, by their last word: what a lone surname the tagger finds may be
+    by_surname: dict[str, list[Mention]] = {}
+    for m in ordered:
+        if m.actor_id and m.kind == "name" and len(m.text.split()) >= 2:
+            by_surname.setdefault(m.text.split()[-1].casefold(), []).append(m)
+    return sorted(found + [_surname_of_named(doc, ent, by_surname) for ent in kept], key=lambda m: (m.start, -m.end))
 
 
-def _surname_of_named(doc: Doc, ent: Mention, found: list[Mention]) -> Mention:
+def _surname_of_named(doc: Doc, ent: Mention, by_surname: dict[str, list[Mention]]) -> Mention:
     """A lone surname the tagger found ("После встречи Моравецкий заявил"), given the registry id of
-    the person the document named in full before it ("Матеуш Моравецкий"); any other entity unchanged."""
+    the person the document named in full before it ("Матеуш Моравецкий"; `by_surname`: the full
+    names by their last word, in text order); any other entity unchanged."""
     words = ent.text.split()
     if len(words) != 1 or ent.label not in ("PER", ""):
         return ent
     forms = {words[0].casefold()} | {w.casefold() for w in name_nominative((words[0],), doc.lang) if w}
-    earlier = [m for m in found if m.actor_id and m.kind == "name" and m.end <= ent.start
-               and len(m.text.split()) >= 2 and m.text.split()[-1].casefold() in forms]
+    earlier = [m for form in forms for m in by_surname.get(form, ()) if m.end <= ent.start]
     if not earlier:
         return ent
-    named = earlier[-1]
+    named = max(earlier, key=lambda m: m.start)
     return Mention(ent.start, ent.end, ent.text, named.actor_id, "name", named.label, 0.8)
 
 

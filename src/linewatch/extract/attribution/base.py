@@ -22,13 +22,14 @@ from linewatch.extract.attribution.speaker import (
     is_media_word,
     is_title_word,
     name_problem,
+    oblique_name,
     speaker_words,
 )
 from linewatch.extract.dates import month_words
 from linewatch.lexicon import lexicon
 from linewatch.nlp.doc import Token
 from linewatch.nlp.lemmas import simple_lemma
-from linewatch.nlp.names import common_word, may_be_nominative, name_nominative, oblique_place_name
+from linewatch.nlp.names import common_word, may_be_nominative, oblique_place_name
 
 # The dash marks, defined once: the long dashes (em, en, horizontal bar) and the hyphen, single or
 # doubled, typed for them. A sentence or paragraph opened by one is speech in Polish and Russian
@@ -845,18 +846,12 @@ def name_closing_title(view: SentenceView, i: int, j: int) -> tuple[int, int] | 
         while y < end and _name_word(view, toks[y]):
             y += 1
         if 2 <= y - x <= 3 and (y == end or toks[y].text.lower() in view.prepositions) \
-                and not any(_oblique_name_word(toks[z].text, view.lang) for z in range(x, y)):
+                and not any(oblique_name(toks[z].text, view.lang) for z in range(x, y)):
             best = (x, y)
         x = y + 1 if y == x else y
     if best is None or any(is_title_word(toks[z].text, view.lang) for z in range(j, best[0])):
         return None  # "премьер Польши на встрече с президентом Литвы Гитанасом Науседой": another title's name
     return i, best[1]
-
-
-def _oblique_name_word(word: str, lang: str) -> bool:
-    """Is the word a name the morphology reads in an oblique case ("Гитанасом": Гитанас)?"""
-    base = name_nominative((word,), lang)[0]
-    return base is not None and base.casefold() != word.casefold()
 
 
 def _name_word(view: SentenceView, t: Token) -> bool:

@@ -746,7 +746,7 @@ def resolve_speaker(
             # (its officials are its voice: "German officials said" stays Germany)
             return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.6)
         elif (best.kind == "name" and at is not None and b <= at and doc.text[best.end:b].strip()
-              and not (doc.tokens and doc.tokens[0].dep) and _oblique_name(best.text, lang)
+              and not (doc.tokens and doc.tokens[0].dep) and oblique_name(best.text, lang)
               and not _alias_as_written(doc, best) and not possessor
               and _name_part(doc.text[best.end:b], lang) is not None):
             # "…, która nie uznawała Łukaszenki za prawowitego prezydenta Białorusi wiceminister Paweł
@@ -754,7 +754,7 @@ def resolve_speaker(
             # case is its object, and the subject is the name nearer the cue
             return resolve_speaker(doc, (best.end, b), history, gender_hint, at, since, skip)
         elif (best.kind == "name" and at is not None and b <= at and not doc.text[best.end:b].strip()
-              and not (doc.tokens and doc.tokens[0].dep) and _oblique_name(best.text, lang)
+              and not (doc.tokens and doc.tokens[0].dep) and oblique_name(best.text, lang)
               and not _alias_as_written(doc, best)):
             # "Zapytany, czy UE działa w interesie Putina, stwierdził": a name in an oblique case before
             # the cue is no subject (Polish subjects are nominative): the person the text named since the
@@ -1033,7 +1033,7 @@ def _body_head_before(doc: Doc, state: Mention, a: int) -> bool:
             and may_be_nominative(words[0], doc.lang))
 
 
-def _oblique_name(surface: str, lang: str) -> bool:
+def oblique_name(surface: str, lang: str) -> bool:
     """Is the last word of a name in an oblique case by morphology ("Putina": Putin), in a language
     whose names.yaml declines names? An unknown word, a nominative or a double surname is not."""
     words = WORD.findall(surface)

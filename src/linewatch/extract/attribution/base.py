@@ -973,7 +973,7 @@ def named_before_apposition(view: SentenceView, sep: int, back: list[int], most:
         if opening is None or opening + 1 >= sep:
             return None
         back, sep = list(range(opening + 1, sep)), opening
-    if toks[sep].text != "," or not _apposition_opens(toks, min(back), max(back) + 1):
+    if toks[sep].text != "," or not back or not _apposition_opens(toks, min(back), max(back) + 1):
         return None
     first = sep
     while first > 0 and sep - first < most + 1 and is_word(toks[first - 1]) and toks[first - 1].text[:1].isupper():

@@ -94,6 +94,7 @@ from linewatch.extract.attribution.speaker import (
     SUBJECT_DEPS,
     is_anaphor,
     is_media_word,
+    is_title_word,
     names_only_medium,
     pronoun_table,
 )
@@ -332,7 +333,14 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     last = k - 1
     while last > 0 and toks[last].pos == "AUX" and view.has_parse:
         last -= 1
-    most = 14 if last >= 1 and name_like(view, last) and name_like(view, last - 1) else 8
+    bracket = 0
+    if last > 0 and toks[last].text == ")":
+        # "Finland's National Bureau of Investigation (NBI) said": the name before its short bracket,
+        # whose words do not count against the subject's length
+        opening = next((x for x in range(last - 1, max(0, last - 4), -1) if toks[x].text == "("), None)
+        if opening is not None:
+            bracket, last = last - opening + 1, opening - 1
+    most = bracket + (14 if last >= 1 and name_like(view, last) and name_like(view, last - 1) else 8)
     while j >= 0 and len(back) < most and (toks[j].text not in SEPARATORS or glued_hyphen(view, j)) \
             and toks[j].text not in CLOSE_QUOTES:
         if toks[j].text == ")":
@@ -347,6 +355,15 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     if j < 1 or (toks[j].text not in SEPARATORS and toks[j].text not in CLOSE_QUOTES):
         return None  # eight words before the cue and no separator: "A в ходе встречи с министром … X указал"
     sep = j
+    if not view.has_parse and back and all(is_word(toks[x]) and toks[x].text[:1].isupper() for x in back) \
+            and not any(may_be_nominative(toks[x].text, view.lang) for x in back):
+        # "Przedstawiciele rządów Norwegii, Finlandii, Islandii zapewnili": the last of a list of names in
+        # an oblique case is no subject; the cue's subject stands before the list
+        return None
+    if not view.has_parse and toks[sep].text == "," and _apposed_to_title(view, sep, back):
+        # "premier Norwegii, Jonas Gahr Store, poinformował o…": the name is the title's apposition, and
+        # what was said follows the cue
+        return None
     if back and toks[min(back)].text.lower() in view.table.relative_openers:
         return None  # "…, dokąd ich wezwała Merkel": a relative clause on a noun of the words before
     if len(back) > 1 and toks[min(back)].text.lower() in view.table.as_openers:
@@ -361,7 +378,10 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     elif back and not view.has_parse and _back_phrase_and_object(view, sorted(back)) \
             and speaker_after(view, k + 1) is not None:
         back = []  # "– w ten sposób wpis Sikorskiego skomentował z kolei X": the phrase and its object, X speaks
-    named = named_after_quote(view, sep) if not back else named_before_apposition(view, sep, back)
+    # "'…,' Leonard E. Burman, director of the Tax Policy Center, said"; "…, Mao Ning, the ministry's
+    # spokeswoman, told reporters" (the apposition's comma right before the cue)
+    named = (named_after_quote(view, sep) or named_before_apposition(view, sep, back)) if not back \
+        else named_before_apposition(view, sep, back)
     if named is not None:
         # "'…,' Leonard E. Burman, director of the Tax Policy Center, said": the name and its
         # apposition sit between the quotation and the cue
@@ -509,6 +529,30 @@ LONG_SAY_OBJECT = 4
 
 # An object cue's object shorter than this ("the accusation") is given with its verb as the content.
 SHORT_OBJECT_WORDS = 4
+
+
+def _apposed_to_title(view: SentenceView, sep: int, back: list[int]) -> bool:
+    """Is the name before the cue (`back`, or when the cue follows the comma right away the words between
+    the two commas before it) set off by commas after a title ("premier Norwegii, Jonas Gahr Store,")?"""
+    toks = view.toks
+    if not back:
+        opening = next((x for x in range(sep - 1, max(-1, sep - 6), -1) if toks[x].text in SEPARATORS), None)
+        if opening is None or opening + 1 >= sep:
+            return False
+        back, sep = list(range(opening + 1, sep)), opening
+    return toks[sep].text == "," and all(name_like(view, x) for x in back) and _title_before(view, sep)
+
+
+def _title_before(view: SentenceView, sep: int, reach: int = 4) -> bool:
+    """Do the few words before the separator, back to the sentence's start or an earlier separator,
+    hold a title word ("Tymczasem premier Norwegii,")?"""
+    toks = view.toks
+    x = sep - 1
+    while x >= 0 and sep - x <= reach and toks[x].text not in SEPARATORS:
+        if is_word(toks[x]) and is_title_word(toks[x].text, view.lang):
+            return True
+        x -= 1
+    return False
 
 
 def _content_before_inverted_name(view: SentenceView, k: int, back: list[int]) -> bool:

@@ -393,6 +393,11 @@ def fits_anaphor(doc: Doc, fit: AnaphorFit, actor_id: str | None, gender: str | 
 
 
 @cache
+def _honorifics(lang: str) -> frozenset[str]:
+    return frozenset(str(w).rstrip(".") for w in lexicon(lang, "titles").get("honorifics") or [])
+
+
+@cache
 def _name_titles(lang: str) -> frozenset[str]:
     data = lexicon(lang, "titles")
     return frozenset(str(w).lower().rstrip(".") for key in ("name_titles", "honorifics") for w in data.get(key) or [])
@@ -651,8 +656,12 @@ def resolve_speaker(
         # "Глава МИД Эстонии | Маргус Цахна назвал" (the finder kept only the name after the title)
         return Speaker(holder.name, holder.id, (a, b), surface, gender_of(doc, holder.id, history), "registry", 0.85)
     bare = [w for w in WORD.findall(surface) if w.lower() not in determiners(lang)]
+    short_start = a
+    if len(bare) > 1 and is_acronym(bare[-1]) and (whose := _state_words_before(doc, a, b)) is not None:
+        # "Finland's NBI said": the state says whose body; the acronym names it
+        bare, short_start = bare[-1:], whose
     if (len(bare) == 1 and is_acronym(bare[0]) and name_problem(bare[0], lang) is None
-            and not any(m.actor_id for m in doc.mentions_starting((a, b)))
+            and not any(m.actor_id for m in doc.mentions_starting((short_start, b)))
             and (full := _spelled_out(doc.text, bare[0], lang)) is not None):
         # "the TTJA believes" after "the Consumer Protection and Technical Regulatory Authority (TTJA)":
         # the body by the name the text spelt out
@@ -2066,12 +2075,19 @@ def full_name_of_surname(speaker: Speaker, earlier: Sequence[str], lang: str) ->
     surname ("Robert Telus", "Павел Яблоньский"), else the surname as an earlier speaker had it in the
     nominative ("Шатрова" after "Шатров"); anything else unchanged."""
     words = (speaker.name or "").split()
+    # "Ms Mao" after "Ms Mao Ning, the ministry's spokeswoman": an honorific goes with a family name,
+    # which some names give first
+    honoured = len(words) == 2 and words[0].rstrip(".") in _honorifics(lang)
+    if honoured:
+        words = words[1:]
     if speaker.actor_id or speaker.resolved_by != "text" or len(words) != 1 or not words[0][:1].isupper() \
             or words[0].isupper():
         return speaker
     word = words[0]
     forms = {word.casefold(), (name_nominative((word,), lang)[0] or word).casefold()}
     same = {n for n in earlier if n.split()[-1].casefold() in forms}
+    if not same and honoured:
+        same = {n for n in earlier if len(n.split()) == 2 and n.split()[0].casefold() in forms}
     full = {n for n in same if len(n.split()) >= 2} or same  # "Шатрова" after "Шатров" spoke: Шатров
     if len(full) == 1:
         speaker.name = full.pop()
@@ -2316,6 +2332,21 @@ def _names_a_person(surface: str) -> bool:
 SPELT_OUT_WORDS = 10  # the longest name spelt out before its short name in brackets
 
 
+def _state_words_before(doc: Doc, a: int, b: int) -> int | None:
+    """Where the last word of the phrase at a..b starts when every word before it is a state's name or
+    adjective ("Finland's NBI", "the Finnish NBI"), with determiners; else None."""
+    words = list(WORD.finditer(doc.text, a, b))
+    if len(words) < 2:
+        return None
+    states = [m for m in doc.mentions_starting((a, b)) if m.kind in ("state", "demonym")]
+    for w in words[:-1]:
+        if w.group().lower() in determiners(doc.lang):
+            continue
+        if not any(m.start <= w.start() and w.end() <= m.end + 2 for m in states):
+            return None
+    return words[-1].start()
+
+
 def _spelled_out(text: str, short: str, lang: str) -> str | None:
     """The name a text spells out before a short name in brackets ("Consumer Protection and Technical
     Regulatory Authority (TTJA)"): the capitalised words right before the bracket, with the short
@@ -2330,7 +2361,9 @@ def _spelled_out(text: str, short: str, lang: str) -> str | None:
             and len(words[first - 1]) <= 4)):
         first -= 1  # capitalised words, and a short word between two of them ("Protection and Technical")
     kept = words[first:]
-    while kept and (kept[0].lower() in determiners(lang) or is_title_word(kept[0], lang)):
+    while kept and (kept[0].lower() in determiners(lang) or is_title_word(kept[0], lang)
+                    or (len(kept) > 2 and kept[0].endswith(("'s", "’s")))):
+        # "Finland's National Bureau of Investigation": the possessive says whose body, not its name
         kept.pop(0)  # "The Internal Security Agency", "Rzecznik Agencji …": the body's own name
     return " ".join(kept) if sum(w[:1].isupper() for w in kept) >= 2 else None
 

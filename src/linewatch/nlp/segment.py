@@ -118,6 +118,14 @@ def _closes_only(text: str, i: int) -> bool:
     return (before.isalnum() or before in ".,!?…)") and (after.isspace() or after in ".,;:!?)–—-")
 
 
+def _opens_only(text: str, i: int) -> bool:
+    """Can the straight double quote at i only open a quotation: white space (or a bracket) right before
+    it and a letter or digit right after it ('магистралях "Северного')?"""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([") and after.isalnum()
+
+
 def _find_close(text: str, i: int, end: int, opener: str, closers: frozenset[str]) -> int | None:
     """Index of the mark closing the quote opened at i (same opener nests), None if unclosed.
 
@@ -126,8 +134,14 @@ def _find_close(text: str, i: int, end: int, opener: str, closers: frozenset[str
     dash (the cue that signs it) closes there."""
     depth = 0
     inner_close = None  # the last mark that closed a nested quotation
+    straight = opener in closers
     for j in range(i + 1, end):
         cj = text[j]
+        if straight and cj == opener and _opens_only(text, j):
+            # '"…магистралях "Северного потока", которые…"': a straight mark after a space and before a
+            # word opens a quotation inside the one open, as typographic marks nest
+            depth += 1
+            continue
         if cj in closers:
             if depth == 0:
                 return j

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from linewatch.extract.furniture import is_furniture
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
+from linewatch.nlp.segment import quote_spans
 
 ON = date(2023, 10, 23)
 
@@ -92,3 +96,62 @@ def test_a_name_set_off_after_a_polish_title_is_no_speaker_of_the_words_before_i
     doc = analysed(pipe, text, "pl")
     assert not any(c.startswith("Tymczasem premier") for c in contents(doc))
     assert not any(s.speaker in ("France", "Francji") for s in doc.statements)
+
+
+# --------------------------------------------------------------------------- quotations and furniture
+
+def test_straight_quotes_nest_when_an_inner_mark_opens_before_a_word() -> None:
+    text = ('"Они перешли к диверсиям, организовав взрывы на магистралях "Северного потока", которые '
+            'проходят по дну моря", - сказал Иван Петров в пятницу.')
+    spans = quote_spans(text, "ru")
+    assert len(spans) == 1 and text[spans[0][0]:spans[0][1]].endswith('моря"')
+
+
+def test_a_quotation_with_a_name_in_straight_quotes_inside_is_reported(pipe: Pipeline) -> None:
+    text = ('"Они перешли к диверсиям, организовав взрывы на магистралях "Северного потока", которые '
+            'проходят по дну моря", - сказал министр Иван Петров в пятницу.\n\nПотом он уехал.')
+    assert speakers(analysed(pipe, text, "ru"), "перешли к диверсиям") == ["Иван Петров"]
+
+
+def test_a_free_relative_what_he_described_as_reports_nothing_before_it(pipe: Pipeline) -> None:
+    text = ("The talks ended without agreement.\n\nForeign Minister Adam Nowak has accused the neighbour "
+            'of trying "to destabilize" his country by what he described as a "constant assault" at the border.')
+    doc = analysed(pipe, text, "en")
+    assert [s.cue for s in doc.statements] == ["accused"]
+
+
+def test_a_caption_whose_credit_is_glued_to_its_last_word_is_furniture() -> None:
+    text = "The talks went on for hours.\n\nAdam Nowak says the EU must act decisively on BelarusImage: DW\n\nThe end."
+    start = text.index("Adam")
+    assert is_furniture(text, start, text.index("DW") + 2, "en")
+    assert not is_furniture(text, 0, text.index("hours.") + 6, "en")
+
+
+@pytest.mark.parametrize("tag", ["INTERFAX.RU - ", "Москва. 10 ноября. INTERFAX.RU - "])
+def test_a_wire_tag_opening_the_paragraph_is_no_part_of_the_content(pipe: Pipeline, tag: str) -> None:
+    text = (f"{tag}Европейский союз не исключает введения новых санкций, заявил в среду министр "
+            "Иван Петров.\n\nПотом он уехал.")
+    doc = analysed(pipe, text, "ru")
+    found = [s.content for s in doc.statements if "санкций" in s.content]
+    assert found and found[0].startswith("Европейский союз")
+
+
+# --------------------------------------------------------------------------- events and names
+
+@pytest.fixture(scope="module")
+def full() -> Pipeline:
+    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements", "events", "stance"))
+
+
+def test_closing_border_crossings_is_a_border_closure(full: Pipeline) -> None:
+    text = ("Finland announced on Thursday it was completely closing four border crossings with Russia.\n\n"
+            "The decision takes effect on Friday.")
+    doc = analysed(full, text, "en")
+    assert any(e.plover == "COERCE" for e in doc.events)
+
+
+def test_the_anglo_saxons_of_russian_speech_are_the_west(full: Pipeline) -> None:
+    text = ('"Англосаксам уже мало санкций, они перешли к диверсиям", - сказал министр Иван Петров '
+            "в пятницу.\n\nПотом он уехал.")
+    doc = analysed(full, text, "ru")
+    assert [s.target for s in doc.statements if "Англосаксам" in s.content] == ["Western countries"]

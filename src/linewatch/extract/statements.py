@@ -1279,12 +1279,32 @@ def _join_continuation(doc: Doc, prev: Statement, span: tuple[int, int]) -> None
 
 
 # What may follow a dateline's date before the report begins: dots, dashes, an agency tag.
+WIRE_TAG_AFTER = 40  # the longest dateline before a wire tag in a paragraph ("Москва. 10 ноября. ")
+_WIRE_TAG = re.compile(r"(\w[\w.]*(?: \w+){0,2})[ \t]*[-\u2013\u2014][ \t]+(?=\w)")
+
+
+def _wire_tag(text: str, start: int) -> int | None:
+    """Where the words start after a place or agency in capitals and a dash that open a paragraph or
+    follow its dateline ("INTERFAX.RU - …", "BEIJING – …"), or None."""
+    if start - (text.rfind("\n", 0, start) + 1) > WIRE_TAG_AFTER:
+        return None  # no paragraph's start, nor right after its dateline ("Москва. 10 ноября. ")
+    m = _WIRE_TAG.match(text, start)
+    if m is None:
+        return None
+    letters = [c for c in m.group(1) if c.isalpha()]
+    return m.end() if len(letters) >= 3 and all(c.isupper() for c in letters) else None
+
+
 _AFTER_DATELINE = re.compile(r"[\s.,:;\-\u2013\u2014/)]*(?:\(\w[\w .]{0,20}\)|/\w[\w .]{0,20}/)?[\s.,:;\-\u2013\u2014/]*")
 
 
 def _without_dateline(spans: list[tuple[int, int]], doc: Doc) -> list[tuple[int, int]]:
     """Content spans without the dateline they open with ("MOSKWA, 10 listopada — Dwa bombowce
     …, poinformowało ministerstwo": the place and day are the outlet's, not the speaker's words)."""
+    if spans and (tag := _wire_tag(doc.text, spans[0][0])) is not None and tag < spans[0][1]:
+        # "INTERFAX.RU - Европейский Союз…", "BEIJING – China's Foreign Ministry…": a place or an agency
+        # in capitals and a dash open the paragraph; the speaker's words start after them
+        spans = [(tag, spans[0][1])] + spans[1:]
     line = dateline(doc)
     if not spans or line is None or not (spans[0][0] <= line.start < spans[0][1]):
         return spans

@@ -63,6 +63,7 @@ class CueTable:
     # words opening a relative clause ("…, dokąd ich wezwała Merkel"): a cue after one reports nothing
     # of the words before the comma
     relative_openers: frozenset[str] = frozenset()
+    free_relatives: frozenset[str] = frozenset()
     as_openers: frozenset[str] = frozenset()
     manner_openers: frozenset[str] = frozenset()  # "– … – tak o tym mówiła X": how it was said, not who
     claim_continuers: frozenset[str] = frozenset()
@@ -153,6 +154,7 @@ def cue_table(lang: str) -> CueTable:
         back_reference_verbs=_union(data.get("back_reference_verbs") or []),
         speech_lemmas=frozenset(str(w).lower() for w in data.get("speech_lemmas") or []),
         relative_openers=frozenset(str(w).lower() for w in data.get("relative_openers") or []),
+        free_relatives=frozenset(str(w).lower() for w in data.get("free_relatives") or []),
         as_openers=frozenset(str(w).lower() for w in data.get("as_openers") or []),
         manner_openers=frozenset(str(w).lower() for w in data.get("manner_openers") or []),
         claim_continuers=frozenset(str(w).lower() for w in data.get("claim_continuers") or []),

@@ -155,3 +155,10 @@ def test_the_anglo_saxons_of_russian_speech_are_the_west(full: Pipeline) -> None
             "в пятницу.\n\nПотом он уехал.")
     doc = analysed(full, text, "ru")
     assert [s.target for s in doc.statements if "Англосаксам" in s.content] == ["Western countries"]
+
+
+def test_a_ministers_state_demanding_inside_his_words_is_his_statement_alone(pipe: Pipeline) -> None:
+    text = ("Szef rosyjskiej dyplomacji Siergiej Ławrow spotkał się w Moskwie z dziennikarzami. Oznajmił "
+            "także, że Moskwa domaga się, by strona polska zakończyła samowolę wobec dziennikarzy.")
+    doc = pipe(Doc(Document(text=text, language="pl", published=date(2021, 11, 16))))
+    assert speakers(doc, "samowolę") == ["Sergei Lavrov"]

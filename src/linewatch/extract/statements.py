@@ -905,7 +905,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                     speaker.one_person = referent == "s"
                 history.append(speaker)
     _reader_speakers(doc, out)
-    return _drop_repeats(_drop_relaying_statements(_drop_nested_beliefs(out)))
+    return _drop_repeats(_drop_relaying_statements(_drop_nested_beliefs(out, doc)))
 
 
 def _last_date_of(out: list[Statement], speaker: str, doc: Doc, paragraph: int) -> date | None:
@@ -1193,12 +1193,13 @@ def _drop_repeats(out: list[Statement]) -> list[Statement]:
     return kept
 
 
-def _drop_nested_beliefs(out: list[Statement]) -> list[Statement]:
+def _drop_nested_beliefs(out: list[Statement], doc: Doc) -> list[Statement]:
     """`X said she plans to…`: the plan is part of what X said, not a second attribution.
 
     A belief, view or intention whose cue lies inside another statement's content is that
-    statement's content, and so is the same speaker's nested cue over part of the same words;
-    a nested reporting verb of someone else (`X said Y told him that…`) stays."""
+    statement's content, and so is the same speaker's nested cue over part of the same words, or
+    the nested cue of the speaker's own state ("Oznajmił, że Moskwa domaga się, by…": the minister
+    voices his state's demand); a nested reporting verb of someone else (`X said Y told him that…`) stays."""
     spans = [(st.content_spans or [st.content_span]) for st in out]
     containing = _containing_index(spans)
     kept = []
@@ -1210,7 +1211,7 @@ def _drop_nested_beliefs(out: list[Statement]) -> list[Statement]:
         if (st.extra or {}).get("belief") and outer:
             continue
         if any((out[j].speaker == st.speaker or (st.speaker is None and out[j].speaker)
-                or _own_body_view(out[j], st))
+                or _own_body_view(out[j], st) or _own_state_voiced(doc, out[j], st))
                and out[j].content_span[0] <= st.content_span[0]
                and st.content_span[1] <= out[j].content_span[1] for j in outer):
             # "noted what he called «steps in the right direction»": the same words, twice; and
@@ -1218,6 +1219,12 @@ def _drop_nested_beliefs(out: list[Statement]) -> list[Statement]:
             continue
         kept.append(st)
     return kept
+
+
+def _own_state_voiced(doc: Doc, outer: Statement, inner: Statement) -> bool:
+    """Is the inner speaker the state the outer speaker speaks for ("Lavrov: Moscow demands…")?"""
+    return (outer.speaker_id is not None and outer.speaker_id != inner.speaker_id and bool(outer.speaker_country)
+            and inner.speaker_country == outer.speaker_country and _is_state(doc, inner.speaker_id))
 
 
 def _own_body_view(outer: Statement, inner: Statement) -> bool:

@@ -162,3 +162,11 @@ def test_a_ministers_state_demanding_inside_his_words_is_his_statement_alone(pip
             "także, że Moskwa domaga się, by strona polska zakończyła samowolę wobec dziennikarzy.")
     doc = pipe(Doc(Document(text=text, language="pl", published=date(2021, 11, 16))))
     assert speakers(doc, "samowolę") == ["Sergei Lavrov"]
+
+
+def test_two_sides_named_together_discussing_is_a_talk_not_a_claim(full: Pipeline) -> None:
+    text = ("On Nov. 17, Foreign Minister Jan Kowal and his Polish counterpart Adam Nowak discussed a joint "
+            "investigation of the site.\n\nThe talks went on for hours.")
+    doc = analysed(full, text, "en")
+    assert not doc.statements
+    assert [e.plover for e in doc.events] == ["CONSULT"]

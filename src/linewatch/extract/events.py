@@ -34,6 +34,7 @@ from linewatch.extract.attribution.cues import cue_table
 from linewatch.extract.attribution.speaker import home_body, is_title_word, speaker_words, titled_names
 from linewatch.extract.dates import find_dates, statement_date
 from linewatch.extract.furniture import furniture_spans, is_title_line
+from linewatch.extract.mentions import entity_label
 from linewatch.extract.plover import TYPES, VERBAL_TYPES, base_type, scale
 from linewatch.extract.plover_model import (
     KEPT_BY_CODER,
@@ -57,6 +58,7 @@ from linewatch.model import Event, Span, Statement
 from linewatch.nlp.doc import Doc, Mention, Token, phrase_heads
 from linewatch.nlp.names import name_nominative
 from linewatch.nlp.pipeline import component
+from linewatch.nlp.words import WORD
 
 VERSION = "0.2"
 EXTRACTOR = "events"
@@ -907,15 +909,27 @@ def _with_partner(doc: Doc, trig: TriggerMatch, limit: int, lang: str) -> bool:
     return False
 
 
-def talk_cue(doc: Doc, cue: Span, limit: int) -> bool:
+def talk_cue(doc: Doc, cue: Span, limit: int, subject: Span | None = None) -> bool:
     """Is a statement's cue a talk held with someone ("*discussed* the situation on the border with
-    the foreign ministers of Poland and Lithuania", "обсудил … с коллегами")? Then the sentence tells
-    of a meeting, an event, not of a claim; the press as the other side ("with reporters") is an
-    interview, a claim. `limit`: where the sentence ends."""
+    the foreign ministers of Poland and Lithuania", "обсудил … с коллегами"), or by two sides named
+    together as its subject ("Kuleba and his Polish counterpart Rau discussed…")? Then the sentence
+    tells of a meeting, an event, not of a claim; the press as the other side ("with reporters") is
+    an interview, a claim. `limit`: where the sentence ends."""
     # the cue is the talk verb itself: "hopes to discuss … with Lavrov" is an intention, a claim
     trigs = [t for t in find_triggers(doc.text[cue[0]:cue[1]], doc.lang, cue[0])
              if t.plover == "CONSULT" and doc.text[cue[0]:cue[1]].strip() == t.text.strip()]
+    if trigs and subject is not None and _two_sides(doc, subject):
+        return True
     return any(_with_partner(doc, t, limit, doc.lang) and not _interview(doc, t, limit) for t in trigs)
+
+
+def _two_sides(doc: Doc, span: Span) -> bool:
+    """Does the phrase name two actors joined by an and-word (events.yaml `and_words`)?"""
+    actors = [m for m in doc.mentions if span[0] <= m.start and m.end <= span[1]
+              and (m.actor_id or entity_label(m.label) == "PER") and m.kind != "title"]
+    joins = _event_words(doc.lang, "and_words")
+    return any(any(w.casefold() in joins for w in WORD.findall(doc.text[a.end:b.start]))
+               for a, b in zip(actors, actors[1:]))
 
 
 def _people_after(doc: Doc, tokens: list[Token]) -> bool:

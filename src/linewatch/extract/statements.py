@@ -786,7 +786,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 continue  # "we hope this was useful": the writer's own words, outside any quotation
             if _relative_before_content(doc, att):
                 continue
-            if att.kind != "direct" and att.cue_span and talk_cue(doc, tuple(att.cue_span), sent.end):
+            if att.kind != "direct" and att.cue_span and talk_cue(doc, tuple(att.cue_span), sent.end, att.speaker_span):
                 continue  # "X discussed the border with the ministers of Y": a meeting (the events stage's)
             if "extend_back" in att.notes and not _medium_signs(doc, att):
                 # first: the speech's own words (the whole paragraph) are no place to look for its speaker;

@@ -170,3 +170,25 @@ def test_two_sides_named_together_discussing_is_a_talk_not_a_claim(full: Pipelin
     doc = analysed(full, text, "en")
     assert not doc.statements
     assert [e.plover for e in doc.events] == ["CONSULT"]
+
+
+def test_an_armed_force_attacking_is_a_deed_not_a_statement(full: Pipeline) -> None:
+    text = ("The talks went on for a long time in Warsaw and in Minsk.\n\nBelarusian troops attacked a Polish "
+            "border post near Kuznica on Tuesday night.")
+    doc = analysed(full, text, "en")
+    assert not doc.statements
+    assert [e.plover for e in doc.events] == ["ASSAULT"]
+
+
+def test_a_minister_attacking_a_plan_still_voices_a_view(pipe: Pipeline) -> None:
+    text = "The talks went on.\n\nForeign Minister Adam Nowak attacked the plan as reckless and dangerous for the region."
+    assert speakers(analysed(pipe, text, "en"), "reckless") == ["Adam Nowak"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("\u201cWe are facing a brutal hybrid attack on EU borders,\u201d said Mr Michel, adding that Belarus uses migrants.", "en"),
+    ("Министр Иван Петров заявил во вторник, что Польша подверглась гибридной атаке со стороны соседей.", "ru"),
+])
+def test_a_hybrid_attack_is_no_assault(full: Pipeline, text: str, lang: str) -> None:
+    doc = analysed(full, "The talks went on.\n\n" + text, lang)
+    assert not [e for e in doc.events if e.plover == "ASSAULT"]

@@ -31,6 +31,7 @@ from linewatch.extract.attribution.base import (
     SentenceView,
     ascribed_intention,
     children_of,
+    deed_by_force,
     is_active_participle,
     is_word,
     negated_or_hypothetical,
@@ -272,6 +273,8 @@ def _attitude_verbs(view: SentenceView, taken: list[tuple[int, int]], rules: Att
             subj = _subject(t, kids, by_i, SUBJECT_DEPS, rules.object_control)
             if subj is None or not _can_hold_view(subj, rules, holding, by_i):
                 continue
+            if deed_by_force(view.table, lemma, subj.text):
+                continue  # "Belarusian troops attacked a border post": a deed, no view voiced
             if subj.i == t.head:  # "a tweet attacking X": the noun before the participle
                 source_toks = [x for x in subtree(subj, toks, kids) if x.end <= t.start]
             else:

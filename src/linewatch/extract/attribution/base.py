@@ -126,6 +126,16 @@ def cue_strength(t: Token, nxt: Token | None, table: CueTable, has_parse: bool) 
     return kind
 
 
+def deed_by_force(table: CueTable, verb: str, subject: str) -> bool:
+    """Is a speech verb that names a deed as well (cues.yaml `deed_verbs`: "attack", "hit") said of an
+    armed force (`force_nouns`: "Belarusian troops attacked a border post")? Then it tells of the deed."""
+    if not table.deed_verbs or word_lemma(verb.lower(), table.lang) not in table.deed_verbs:
+        return False
+    words = subject.split()
+    return bool(words) and (words[-1].lower() in table.force_nouns
+                            or word_lemma(words[-1].lower(), table.lang) in table.force_nouns)
+
+
 def gender_from_verb(word: str, table: CueTable) -> str | None:
     low = word.lower()
     for suf, g in table.gender_suffix:

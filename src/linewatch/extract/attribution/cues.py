@@ -64,6 +64,8 @@ class CueTable:
     # of the words before the comma
     relative_openers: frozenset[str] = frozenset()
     free_relatives: frozenset[str] = frozenset()
+    deed_verbs: frozenset[str] = frozenset()
+    force_nouns: frozenset[str] = frozenset()
     as_openers: frozenset[str] = frozenset()
     manner_openers: frozenset[str] = frozenset()  # "– … – tak o tym mówiła X": how it was said, not who
     claim_continuers: frozenset[str] = frozenset()
@@ -155,6 +157,8 @@ def cue_table(lang: str) -> CueTable:
         speech_lemmas=frozenset(str(w).lower() for w in data.get("speech_lemmas") or []),
         relative_openers=frozenset(str(w).lower() for w in data.get("relative_openers") or []),
         free_relatives=frozenset(str(w).lower() for w in data.get("free_relatives") or []),
+        deed_verbs=frozenset(str(w).lower() for w in data.get("deed_verbs") or []),
+        force_nouns=frozenset(str(w).lower() for w in data.get("force_nouns") or []),
         as_openers=frozenset(str(w).lower() for w in data.get("as_openers") or []),
         manner_openers=frozenset(str(w).lower() for w in data.get("manner_openers") or []),
         claim_continuers=frozenset(str(w).lower() for w in data.get("claim_continuers") or []),

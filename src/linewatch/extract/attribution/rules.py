@@ -28,6 +28,7 @@ from linewatch.extract.attribution.base import (
     body_after,
     cue_strength,
     date_words,
+    deed_by_force,
     described_name_after,
     gender_from_verb,
     is_active_participle,
@@ -159,6 +160,8 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             att = _fronted_phrase(view, k) or _pre_position(view, k) or _post_position(view, k)
         if att is None or not att.content_spans:
             continue  # a cue with nothing said (the content was empty after quotes were stripped)
+        if att.speaker_span and deed_by_force(view.table, t.text, view.text[att.speaker_span[0]:att.speaker_span[1]]):
+            continue  # "Belarusian troops attacked a border post": the deed, no words
         if all(any(a <= x and y <= b for a, b in asides) for x, y in att.content_spans):
             continue  # "According to the ministry, the Polish side informed NATO": the source, not what was said
         if k > 0 and view.table.negation_ok is not None and view.table.negation_ok.fullmatch(t.text.lower()) \

@@ -192,3 +192,12 @@ def test_a_minister_attacking_a_plan_still_voices_a_view(pipe: Pipeline) -> None
 def test_a_hybrid_attack_is_no_assault(full: Pipeline, text: str, lang: str) -> None:
     doc = analysed(full, "The talks went on.\n\n" + text, lang)
     assert not [e for e in doc.events if e.plover == "ASSAULT"]
+
+
+def test_the_council_head_refers_back_to_the_holder_of_a_council_office(pipe: Pipeline) -> None:
+    text = ("Charles Michel, the head of the European Council, called on the EU to act.\n\n"
+            "\u201cWe condemned these attacks,\u201d the Council head stated.\n\n"
+            "\u201cWe will act again,\u201d the Kremlin chief said.")
+    doc = pipe(Doc(Document(text=text, language="en", published=date(2021, 11, 9))))
+    assert speakers(doc, "condemned") == ["Charles Michel"]
+    assert speakers(doc, "act again") != ["Charles Michel"]  # no Kremlin office of his

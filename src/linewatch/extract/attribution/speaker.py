@@ -868,6 +868,13 @@ def resolve_speaker(
         # (a body's possessive, "the State Border Guard Service’s chief", says whose office, no one's name)
         if country_word and m.end <= b:
             untitled = untitled[: m.start - a] + "x" * (m.end - m.start) + untitled[m.end - a :]
+    office = [w for w in WORD.findall(surface)[1:-1] if w[:1].isupper()]
+    if dets and len(words) == 3 and words[0] in dets and fit is not None and not fit.body and office \
+            and is_anaphor(words[-1], lang) and not any(m.kind in ("state", "demonym") for m in doc.mentions_starting((a, b))):
+        # "the Council head": between the article and the title noun a capitalised word says whose office
+        # it is, no person's name; the person referred back to holds an office of that name
+        untitled = surface[:1] + surface[1:].lower()
+        fit = replace(fit, title_words=frozenset(w.lower() for w in office))
     unnamed_title = not _names_a_person(untitled) or (former and _name_part(surface, lang) is None)
     if fit is not None and not fit.body and reg is not None:
         fit = replace(fit, roles=reg.title_roles(surface, lang))

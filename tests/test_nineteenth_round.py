@@ -201,3 +201,14 @@ def test_the_council_head_refers_back_to_the_holder_of_a_council_office(pipe: Pi
     doc = pipe(Doc(Document(text=text, language="en", published=date(2021, 11, 9))))
     assert speakers(doc, "condemned") == ["Charles Michel"]
     assert speakers(doc, "act again") != ["Charles Michel"]  # no Kremlin office of his
+
+
+@pytest.mark.parametrize("text, lang, words", [
+    ('"Могла быть технологическая ситуация, могли задеть якорем", - предположил министр Иван Петров.\n\n'
+     "Потом он уехал.", "ru", "технологическая ситуация"),
+    ("The talks went on.\n\nForeign Minister Adam Nowak speculated that the cable had been cut by an anchor.",
+     "en", "cut by an anchor"),
+])
+def test_a_supposition_is_reported(pipe: Pipeline, text: str, lang: str, words: str) -> None:
+    found = speakers(analysed(pipe, text, lang), words)
+    assert found in (["Иван Петров"], ["Adam Nowak"])

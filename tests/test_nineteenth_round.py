@@ -212,3 +212,59 @@ def test_the_council_head_refers_back_to_the_holder_of_a_council_office(pipe: Pi
 def test_a_supposition_is_reported(pipe: Pipeline, text: str, lang: str, words: str) -> None:
     found = speakers(analysed(pipe, text, lang), words)
     assert found in (["Иван Петров"], ["Adam Nowak"])
+
+
+# --------------------------------------------------------------------------- second batch (sets W1–W4)
+
+def test_a_second_opening_mark_can_close_a_quotation() -> None:
+    text = "\u201cThe ministry took a group of measures,\u201c said the spokesman Ahmed Karim in a statement."
+    spans = quote_spans(text, "en")
+    assert [text[a:b] for a, b in spans] == ["\u201cThe ministry took a group of measures,\u201c"]
+
+
+def test_a_quotation_closed_by_a_second_opening_mark_has_its_speaker(pipe: Pipeline) -> None:
+    text = ("The talks went on.\n\n\u201cThe ministry took a group of measures under the guidance of the Prime "
+            "Minister,\u201c said the ministry spokesman Ahmed Karim in a statement.")
+    assert speakers(analysed(pipe, text, "en"), "group of measures") == ["Ahmed Karim"]
+
+
+def test_an_appeal_to_someone_is_not_made_by_them(pipe: Pipeline) -> None:
+    text = ("Szef unijnej dyplomacji Josep Borrell rozmawiał we wtorek z ministrem. W czasie rozmowy unijny "
+            "komisarz miał powtórzyć apel do władz w Mińsku, by przestały dostarczać ludzi do granicy.")
+    doc = pipe(Doc(Document(text=text, language="pl", published=date(2021, 11, 16))))
+    assert "Belarus" not in speakers(doc, "przestały dostarczać")
+
+
+def test_a_cue_after_a_complementiser_reports_what_follows_it(pipe: Pipeline) -> None:
+    text = ("Białoruski MSZ z kolei relacjonując rozmowę podał, że Makiej wskazywał na pogarszającą się "
+            "sytuację migracyjną w jego kraju.")
+    doc = pipe(Doc(Document(text=text, language="pl", published=date(2021, 11, 16))))
+    assert not any(c.startswith("Białoruski MSZ") for c in contents(doc))
+
+
+def test_a_polish_abbreviated_former_title_is_no_holder_of_the_day(pipe: Pipeline) -> None:
+    text = ("Donald Tusk przebywa w środę na Podlasiu, gdzie rozmawiał z dziennikarzami.\n\n"
+            "B. premier zwrócił uwagę, że Polska należy do strefy Schengen.")
+    doc = pipe(Doc(Document(text=text, language="pl", published=date(2021, 8, 18))))
+    assert speakers(doc, "strefy Schengen") == ["Donald Tusk"]
+
+
+def test_a_name_after_a_preposition_is_no_subject_for_a_cue_without_one(pipe: Pipeline) -> None:
+    text = ('Według Sikorskiego "nawet na wojnach wydarzenia raportują dziennikarze".\n\n'
+            "Europoseł zwrócił się też do prezydenta Andrzeja Dudy. Jak zaznaczył, prezydentura to poważna sprawa.")
+    doc = pipe(Doc(Document(text=text, language="pl", published=date(2021, 9, 3))))
+    assert speakers(doc, "poważna sprawa") == ["Radosław Sikorski"]
+
+
+def test_a_relative_subject_across_an_aside_set_off_by_dashes(pipe: Pipeline) -> None:
+    text = ("Premier nawiązał w ten sposób do wypowiedzi Zełenskiego, który - występując w debacie generalnej "
+            "na sesji Zgromadzenia Ogólnego Narodów Zjednoczonych w Nowym Jorku - powiedział, że jego kraj "
+            "ciężko pracuje nad zachowaniem szlaków lądowych.")
+    doc = pipe(Doc(Document(text=text, language="pl", published=date(2023, 9, 22))))
+    assert speakers(doc, "ciężko pracuje") == ["Volodymyr Zelensky"]
+
+
+def test_the_airlines_statement_and_its_message(pipe: Pipeline) -> None:
+    text = ("The talks went on.\n\nOn November 12, Belavia airline reported that it stopped taking on board "
+            "citizens of Iraq and Syria from Turkey to Belarus.")
+    assert speakers(analysed(pipe, text, "en"), "stopped taking on board") == ["Belavia airline"]

@@ -1011,6 +1011,9 @@ def _second_verb_of_clause(view: SentenceView, k: int) -> bool:
     return False
 
 
+DASH_ASIDE_WORDS = 24  # the longest aside set off by dashes between a subject and its cue
+
+
 def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, int] | None:
     """Token range of the subject right before a cue, found on the surface."""
     toks = view.toks
@@ -1026,6 +1029,12 @@ def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, in
         return first, next(x for x in range(first, j) if toks[x].text == ",")
     if j >= 2 and toks[j].text == ")" and (o := _bracket_open(toks, j)) is not None and o > 0 and name_like(view, o - 1):
         j = o - 1  # "Państwowy Komitet Graniczny (GPK) zarzucił": the acronym in brackets qualifies the name
+    if j >= 2 and toks[j].text in DASHES and not view.has_parse:
+        # "Zełenskiego, który - występując w debacie … w Nowym Jorku - powiedział": the dashes set off an
+        # aside; the subject stands before it
+        opening = next((x for x in range(j - 1, max(-1, j - DASH_ASIDE_WORDS), -1) if toks[x].text in DASHES), None)
+        if opening is not None and opening > 0:
+            j = opening - 1
     end = j + 1
     while j >= 0 and end - j <= limit:
         t = toks[j]

@@ -59,7 +59,9 @@ def noun_cues(view: SentenceView, taken: list[tuple[int, int]]) -> list[Attribut
         if any(toks[x].pos in ("VERB", "AUX") for x in range(k + 1, marker)):
             continue  # "the statements … show that": the noun is a subject, not a cue
         words = [x for x in range(k + 1, marker) if is_word(toks[x]) and toks[x].text.lower() not in table.noun_fillers]
-        if words:
+        if words and (toks[words[0]].pos == "ADP" or toks[words[0]].text.lower() in view.prepositions):
+            speaker = None  # "apel do władz w Mińsku, by…": whom it was made to; who made it is told elsewhere
+        elif words:
             speaker = view.span(words[0], words[-1] + 1)
         elif k >= 2 and toks[k - 1].text in ("'s", "’s"):
             first = k - 2

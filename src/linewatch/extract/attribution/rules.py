@@ -370,6 +370,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     if view.has_parse and any(toks[x].text.lower() in view.table.free_relatives and toks[x].head == toks[k].i
                               for x in back):
         return None  # "…by what he described as a "constant assault"": the cue's object is the phrase after it
+    if back and toks[min(back)].text.lower() in view.table.that:
+        return None  # "…podał, że Makiej wskazywał na…": the cue is inside a reported clause; its words follow it
     if back and toks[min(back)].text.lower() in view.table.relative_openers:
         return None  # "…, dokąd ich wezwała Merkel": a relative clause on a noun of the words before
     if len(back) > 1 and toks[min(back)].text.lower() in view.table.as_openers:

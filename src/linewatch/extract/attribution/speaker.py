@@ -1548,7 +1548,10 @@ def _relative_subject_before(doc: Doc, at: int, skip: Sequence[tuple[int, int]] 
         return None
     found = [m for m in pattern.finditer(doc.text, max(sent.start, at - RELATIVE_REACH), at)
              if not any(a <= m.start(1) < b for a, b in skip)]
-    if not found or re.search(r"[\"«»„“”–—]|\s-\s", doc.text[found[-1].end(1):at]):
+    between = doc.text[found[-1].end(1):at] if found else ""
+    # "Zełenskiego, który - występując w debacie - powiedział": a dash pair sets off an aside, no speech
+    dashes = len(re.findall(r"\s[-–—]\s", between))
+    if not found or re.search(r"[\"«»„“”]", between) or dashes % 2 or (dashes == 0 and re.search(r"[–—]", between)):
         return None
     return _antecedent(doc, found[-1].start(1), found[-1].end(1))
 
@@ -1723,6 +1726,8 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
             phrases.sort(key=lambda ph: ph[-1].kind == "name" and not _in_base_form(doc, ph[-1]))
         for phrase in phrases:
             m = phrase[-1]
+            if not (doc.tokens and doc.tokens[0].dep) and _after_preposition(doc, _title_start(here, phrase[0])):
+                continue  # "Europoseł zwrócił się do prezydenta Andrzeja Dudy": the one addressed, no subject
             actor = reg.by_id(m.actor_id) if m.actor_id else _title_referent(doc, m, reg, known)
             if actor is None or gender == "p" or (actor.type == "person") != (gender != "n"):
                 continue  # "it" is a body or a state the sentence named; "he"/"she" a person
@@ -1742,6 +1747,21 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
 
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+
+
+def _title_start(mentions: Sequence[Mention], m: Mention) -> int:
+    """Where the phrase of `m` starts with the title right before it ("prezydenta | Andrzeja Dudy")."""
+    start = m.start
+    for t in sorted(mentions, key=lambda x: -x.start):
+        if t.kind == "title" and t.end <= start and start - t.end <= 1:
+            start = t.start
+    return start
+
+
+def _after_preposition(doc: Doc, start: int) -> bool:
+    """Is the word right before `start` a preposition (speakers.yaml `prepositions`: "do prezydenta…")?"""
+    before = WORD.findall(doc.text[max(0, start - 20):start])
+    return bool(before) and before[-1].lower() in speaker_words(doc.lang).prepositions
 
 
 def _next_to(doc: Doc, first: Mention, then: Mention) -> bool:

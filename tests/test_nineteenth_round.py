@@ -268,3 +268,11 @@ def test_the_airlines_statement_and_its_message(pipe: Pipeline) -> None:
     text = ("The talks went on.\n\nOn November 12, Belavia airline reported that it stopped taking on board "
             "citizens of Iraq and Syria from Turkey to Belarus.")
     assert speakers(analysed(pipe, text, "en"), "stopped taking on board") == ["Belavia airline"]
+
+
+def test_an_audiences_apposition_leaves_the_that_clause_the_content(pipe: Pipeline) -> None:
+    text = ("The talks went on.\n\nForeign Ministry spokeswoman Anna Petrova told RIA Novosti, a state news "
+            "outlet, that on Monday, Russia had officially informed Turkey and Ukraine of its objections.")
+    doc = analysed(pipe, text, "en")
+    assert speakers(doc, "informed Turkey and Ukraine") == ["Anna Petrova"]
+    assert not any(c.startswith("Foreign Ministry spokeswoman") for c in contents(doc))

@@ -961,7 +961,7 @@ def _bracket_open(toks: Sequence[Token], close: int, most: int = 3) -> int | Non
     return None
 
 
-def _apposition_opens(toks: list[Token], x: int, end: int) -> bool:
+def apposition_opens(toks: list[Token], x: int, end: int) -> bool:
     """Does an apposition open at token x: a word in lower case ("a deputy foreign minister"), or a
     state's possessive before one ("Austria's chancellor": the parse's case particle marks it)?"""
     if toks[x].text[:1].islower():
@@ -983,7 +983,7 @@ def named_before_apposition(view: SentenceView, sep: int, back: list[int], most:
         if opening is None or opening + 1 >= sep:
             return None
         back, sep = list(range(opening + 1, sep)), opening
-    if toks[sep].text != "," or not back or not _apposition_opens(toks, min(back), max(back) + 1):
+    if toks[sep].text != "," or not back or not apposition_opens(toks, min(back), max(back) + 1):
         return None
     first = sep
     while first > 0 and sep - first < most + 1 and is_word(toks[first - 1]) and toks[first - 1].text[:1].isupper():

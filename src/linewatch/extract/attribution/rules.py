@@ -24,6 +24,7 @@ from linewatch.extract.attribution.base import (
     SEPARATORS,
     Attribution,
     SentenceView,
+    apposition_opens,
     ascribed_intention,
     body_after,
     cue_strength,
@@ -162,6 +163,11 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             continue  # a cue with nothing said (the content was empty after quotes were stripped)
         if att.speaker_span and deed_by_force(view.table, t.text, view.text[att.speaker_span[0]:att.speaker_span[1]]):
             continue  # "Belarusian troops attacked a border post": the deed, no words
+        if att.cue_span and att.speaker_span and att.speaker_span[1] <= att.cue_span[0] \
+                and word_count(view, k + 1, len(toks)) >= SIGNATURE_TAIL_WORDS and any(_inside_each_other(att, o) for o in out):
+            # "X told RIA, an outlet, that on Monday, Russia had informed Y of…": the second verb, with its
+            # objects after it, is X's words (a signature ends the sentence: "…, Mao Ning told reporters")
+            continue
         if all(any(a <= x and y <= b for a, b in asides) for x, y in att.content_spans):
             continue  # "According to the ministry, the Polish side informed NATO": the source, not what was said
         if k > 0 and view.table.negation_ok is not None and view.table.negation_ok.fullmatch(t.text.lower()) \
@@ -328,6 +334,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         # "…, this is not a side effect of Russia defending itself": a participle signs nothing ("is
         # saying" and "quotes X as saying" do)
         return None
+    if view.has_parse and toks[k].dep == "ccomp" and _reported_by_cue_before(view, k):
+        return None  # "X told RIA that on Monday, Russia had informed Y…": the verb is inside X's words
     j = k - 1
     back: list[int] = []
     # a long title before a name ("the country's charge d'affaires in Poland Andrei Ordash said") may
@@ -532,6 +540,9 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
 # one's words ("called on the EU to share the costs, and suggested a fund"; "said …, describing it as …").
 NO_SUBJECT_DEPS = ("acl", "amod", "acl:relcl", "relcl", "pcomp", "conj", "advcl", "xcomp")
 
+SIGNATURE_TAIL_WORDS = 4  # words after a cue that make it no signature closing the sentence
+APPOSITION_WORDS = 10  # the longest apposition of an audience's name ("RIA Novosti, a … outlet,")
+
 # An object of "say" this long is a reported clause the parser misread ("said the plots concern X").
 LONG_SAY_OBJECT = 4
 
@@ -561,6 +572,21 @@ def _title_before(view: SentenceView, sep: int, reach: int = 4) -> bool:
             return True
         x -= 1
     return False
+
+
+def _inside_each_other(att: Attribution, other: Attribution) -> bool:
+    """Does each attribution's content hold the other's cue? Then the later one read the earlier's
+    words as its own: one of them is wrong, and the earlier, found first, stands."""
+    def holds(a: Attribution, b: Attribution) -> bool:
+        return b.cue_span is not None and any(x <= b.cue_span[0] < y for x, y in a.content_spans)
+    return holds(att, other) and holds(other, att)
+
+
+def _reported_by_cue_before(view: SentenceView, k: int) -> bool:
+    """Is cue k's clause the complement of a speech verb earlier in the sentence, by the parse?"""
+    toks = view.toks
+    head = next((x for x in range(k) if toks[x].i == toks[k].head), None)
+    return head is not None and cue_strength(toks[head], toks[head + 1], view.table, view.has_parse) == "speech"
 
 
 def _content_before_inverted_name(view: SentenceView, k: int, back: list[int]) -> bool:
@@ -656,6 +682,14 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             if after is not None and after - x <= 10:
                 skipped += after - x
                 x = after + 1
+                continue
+        if tx.text == "," and x > j and name_like(view, x - 1) and x + 1 < n and view.has_parse:
+            # "told RIA Novosti, a Kremlin-aligned news outlet, that…": the audience's apposition is no content
+            close = next((y for y in range(x + 2, min(n, x + APPOSITION_WORDS)) if toks[y].text == ","), None)
+            if close is not None and apposition_opens(toks, x + 1, close) and close + 1 < n \
+                    and toks[close + 1].text.lower() in table.that:
+                skipped += close - x
+                x = close + 1
                 continue
         if tx.text in OPEN_QUOTES and x > j and table.object_cues is not None \
                 and table.object_cues.fullmatch(toks[k].text.lower()) and any(is_word(y) for y in toks[j:x]):

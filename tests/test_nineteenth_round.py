@@ -276,3 +276,12 @@ def test_an_audiences_apposition_leaves_the_that_clause_the_content(pipe: Pipeli
     doc = analysed(pipe, text, "en")
     assert speakers(doc, "informed Turkey and Ukraine") == ["Anna Petrova"]
     assert not any(c.startswith("Foreign Ministry spokeswoman") for c in contents(doc))
+
+
+def test_a_medium_passing_on_his_words_names_him_and_its_quoted_name_is_no_content(pipe: Pipeline) -> None:
+    text = ("Переход возможен, сообщил глава департамента Артем Сикорский.\n\n«Этот вопрос становится "
+            "реальным, потому что давление не прекращается», – передает его слова РИА «Новости».")
+    doc = pipe(Doc(Document(text=text, language="ru", published=date(2021, 11, 3))))
+    found = [s for s in doc.statements if "давление" in s.content]
+    assert [s.speaker for s in found] == ["Артем Сикорский"]
+    assert not found[0].content.endswith("Новости")

@@ -919,8 +919,9 @@ def quoted_medium(view: SentenceView, q: int, back: bool = False, bare: bool = F
             opening = x if back else q
             inner = toks[opening + 1:(q if back else x)]
             if inner and inner[0].text[:1].isupper() and opening > 0 \
-                    and (bare or is_media_word(toks[opening - 1].text, view.lang)):
-                return x
+                    and (bare or is_media_word(toks[opening - 1].text, view.lang)
+                         or toks[opening - 1].text.lower() in speaker_words(view.lang).agencies):
+                return x  # also an agency's name and its quoted part: "РИА «Новости»"
             return None
         if not (is_word(toks[x]) or toks[x].text in ("-", ".")):
             return None

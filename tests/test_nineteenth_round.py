@@ -285,3 +285,10 @@ def test_a_medium_passing_on_his_words_names_him_and_its_quoted_name_is_no_conte
     found = [s for s in doc.statements if "давление" in s.content]
     assert [s.speaker for s in found] == ["Артем Сикорский"]
     assert not found[0].content.endswith("Новости")
+
+
+def test_a_signature_with_an_adjunct_still_signs_a_belief_clause_before_it(pipe: Pipeline) -> None:
+    text = ("HELSINKI, June 14 \u2014 Finland now suspects that four military planes violated the country's "
+            "airspace on June 10, the Finnish Border Guard said in a statement today.\n\nThe talks went on.")
+    doc = pipe(Doc(Document(text=text, language="en", published=date(2024, 6, 14))))
+    assert [s.cue for s in doc.statements if "four military planes" in s.content] == ["said"]

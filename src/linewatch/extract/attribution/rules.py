@@ -164,9 +164,9 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         if att.speaker_span and deed_by_force(view.table, t.text, view.text[att.speaker_span[0]:att.speaker_span[1]]):
             continue  # "Belarusian troops attacked a border post": the deed, no words
         if att.cue_span and att.speaker_span and att.speaker_span[1] <= att.cue_span[0] \
-                and word_count(view, k + 1, len(toks)) >= SIGNATURE_TAIL_WORDS and any(_inside_each_other(att, o) for o in out):
+                and _object_after(view, k) and any(_inside_each_other(att, o) for o in out):
             # "X told RIA, an outlet, that on Monday, Russia had informed Y of…": the second verb, with its
-            # objects after it, is X's words (a signature ends the sentence: "…, Mao Ning told reporters")
+            # object after it, is X's words (a signature ends the sentence: "…, the Border Guard said today")
             continue
         if all(any(a <= x and y <= b for a, b in asides) for x, y in att.content_spans):
             continue  # "According to the ministry, the Polish side informed NATO": the source, not what was said
@@ -540,7 +540,6 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
 # one's words ("called on the EU to share the costs, and suggested a fund"; "said …, describing it as …").
 NO_SUBJECT_DEPS = ("acl", "amod", "acl:relcl", "relcl", "pcomp", "conj", "advcl", "xcomp")
 
-SIGNATURE_TAIL_WORDS = 4  # words after a cue that make it no signature closing the sentence
 APPOSITION_WORDS = 10  # the longest apposition of an audience's name ("RIA Novosti, a … outlet,")
 
 # An object of "say" this long is a reported clause the parser misread ("said the plots concern X").
@@ -559,10 +558,10 @@ def _apposed_to_title(view: SentenceView, sep: int, back: list[int]) -> bool:
         if opening is None or opening + 1 >= sep:
             return False
         back, sep = list(range(opening + 1, sep)), opening
-    return toks[sep].text == "," and all(name_like(view, x) for x in back) and _title_before(view, sep)
+    return toks[sep].text == "," and all(name_like(view, x) for x in back) and _title_word_before(view, sep)
 
 
-def _title_before(view: SentenceView, sep: int, reach: int = 4) -> bool:
+def _title_word_before(view: SentenceView, sep: int, reach: int = 4) -> bool:
     """Do the few words before the separator, back to the sentence's start or an earlier separator,
     hold a title word ("Tymczasem premier Norwegii,")?"""
     toks = view.toks
@@ -580,6 +579,14 @@ def _inside_each_other(att: Attribution, other: Attribution) -> bool:
     def holds(a: Attribution, b: Attribution) -> bool:
         return b.cue_span is not None and any(x <= b.cue_span[0] < y for x, y in a.content_spans)
     return holds(att, other) and holds(other, att)
+
+
+def _object_after(view: SentenceView, k: int) -> bool:
+    """Does cue k have an object after it, by the parse ("informed Turkey and Ukraine of…"), as a
+    signature ("…, the Border Guard said in a statement today") does not?"""
+    toks = view.toks
+    return view.has_parse and any(t.head == toks[k].i and t.dep in ("dobj", "obj") and t.start > toks[k].start
+                                  and t.text.lower() not in view.table.audience for t in toks)  # "told reporters" signs
 
 
 def _reported_by_cue_before(view: SentenceView, k: int) -> bool:

@@ -292,3 +292,9 @@ def test_a_signature_with_an_adjunct_still_signs_a_belief_clause_before_it(pipe:
             "airspace on June 10, the Finnish Border Guard said in a statement today.\n\nThe talks went on.")
     doc = pipe(Doc(Document(text=text, language="en", published=date(2024, 6, 14))))
     assert [s.cue for s in doc.statements if "four military planes" in s.content] == ["said"]
+
+
+def test_the_military_department_of_a_country_named_after_it_is_its_ministry(pipe: Pipeline) -> None:
+    text = "Министры подписали документы о порядке содержания оружия, сообщило военное ведомство Белоруссии."
+    doc = pipe(Doc(Document(text=text, language="ru", published=date(2023, 5, 25))))
+    assert speakers(doc, "подписали документы") == ["Ministry of Defence of Belarus"]

@@ -1031,7 +1031,9 @@ class ActorRegistry:
                         out.append(Mention(owner.start, e, text[owner.start:e], body.id, kind="body", label="ORG",
                                            confidence=0.85))
                         continue
-                for st in states:
+                # after the noun the country's name, in any case ("военное ведомство Белоруссии": the
+                # registry lists the genitive among its demonyms; written with a capital it is the name)
+                for st in states + [d for d in demonyms if d.text[:1].isupper() and d.start >= e]:
                     gap = text[e:st.start]
                     if st.start < e or len(gap) > 12 or any(c in gap for c in ".;:!?\n,"):
                         continue

@@ -334,8 +334,6 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         # "…, this is not a side effect of Russia defending itself": a participle signs nothing ("is
         # saying" and "quotes X as saying" do)
         return None
-    if view.has_parse and toks[k].dep == "ccomp" and _reported_by_cue_before(view, k):
-        return None  # "X told RIA that on Monday, Russia had informed Y…": the verb is inside X's words
     j = k - 1
     back: list[int] = []
     # a long title before a name ("the country's charge d'affaires in Poland Andrei Ordash said") may
@@ -587,13 +585,6 @@ def _object_after(view: SentenceView, k: int) -> bool:
     toks = view.toks
     return view.has_parse and any(t.head == toks[k].i and t.dep in ("dobj", "obj") and t.start > toks[k].start
                                   and t.text.lower() not in view.table.audience for t in toks)  # "told reporters" signs
-
-
-def _reported_by_cue_before(view: SentenceView, k: int) -> bool:
-    """Is cue k's clause the complement of a speech verb earlier in the sentence, by the parse?"""
-    toks = view.toks
-    head = next((x for x in range(k) if toks[x].i == toks[k].head), None)
-    return head is not None and cue_strength(toks[head], toks[head + 1], view.table, view.has_parse) == "speech"
 
 
 def _content_before_inverted_name(view: SentenceView, k: int, back: list[int]) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from linewatch.extract.attribution.attitude import attitudes
 from linewatch.extract.attribution.base import (
     CLOSE_QUOTES,
+    DASH_ASIDE_WORDS,
     DASHES,
     OPEN_QUOTES,
     SEPARATORS,
@@ -164,7 +165,7 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         if att.speaker_span and deed_by_force(view.table, t.text, view.text[att.speaker_span[0]:att.speaker_span[1]]):
             continue  # "Belarusian troops attacked a border post": the deed, no words
         if att.cue_span and att.speaker_span and att.speaker_span[1] <= att.cue_span[0] \
-                and _object_after(view, k) and any(_inside_each_other(att, o) for o in out):
+                and any(_inside_each_other(att, o) for o in out) and _object_after(view, k):
             # "X told RIA, an outlet, that on Monday, Russia had informed Y of…": the second verb, with its
             # object after it, is X's words (a signature ends the sentence: "…, the Border Guard said today")
             continue
@@ -376,6 +377,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     if view.has_parse and any(toks[x].text.lower() in view.table.free_relatives and toks[x].head == toks[k].i
                               for x in back):
         return None  # "…by what he described as a "constant assault"": the cue's object is the phrase after it
+    if not view.has_parse and not back and toks[sep].text in DASHES and _aside_after_relative(view, sep):
+        return None  # "Zełenskiego, który - przemawiając … - powiedział, że…": the dash closes an aside, signs nothing
     if back and toks[min(back)].text.lower() in view.table.that:
         return None  # "…podał, że Makiej wskazywał na…": the cue is inside a reported clause; its words follow it
     if back and toks[min(back)].text.lower() in view.table.relative_openers:
@@ -569,6 +572,14 @@ def _title_word_before(view: SentenceView, sep: int, reach: int = 4) -> bool:
             return True
         x -= 1
     return False
+
+
+def _aside_after_relative(view: SentenceView, dash: int) -> bool:
+    """Does the dash at `dash` close an aside that a dash opened right after a relative pronoun
+    (cues.yaml `relative_openers`: "…, który - … -")?"""
+    toks = view.toks
+    opening = next((x for x in range(dash - 1, max(-1, dash - DASH_ASIDE_WORDS), -1) if toks[x].text in DASHES), None)
+    return opening is not None and opening > 0 and toks[opening - 1].text.lower() in view.table.relative_openers
 
 
 def _inside_each_other(att: Attribution, other: Attribution) -> bool:

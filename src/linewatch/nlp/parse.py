@@ -213,13 +213,27 @@ def _starts_sentence(text: str, pos: int, starts: set[int]) -> bool:
     return pos >= len(text) or text[pos] in "\r\n" or pos in starts
 
 
+def _cut_at(regions: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+    """The regions cut at every sentence start inside them."""
+    out: list[tuple[int, int]] = []
+    for a, b in regions:
+        lo = bisect.bisect_right(starts, a)
+        hi = bisect.bisect_left(starts, b)
+        for cut in starts[lo:hi]:
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
+
+
 def parse_rules(doc: Doc, regions: list[tuple[int, int]] | None = None) -> list[Token]:
     """Rule tokens of `regions` of the text (default: all of it): no dependencies, no NER."""
     starts, _ = _sentence_index(doc)
     start_set = set(starts)
     tokens: list[Token] = []
     prev = ""  # the previous token: after an opening quote or a dash a capital starts speech, not a name
-    matches = (m for a, b in (regions if regions is not None else [(0, len(doc.text))])
+    # no token runs over a sentence start ("– mówił Rau.Dodał, że…": the segmenter cut at the glued full stop)
+    matches = (m for a, b in _cut_at(regions if regions is not None else [(0, len(doc.text))], starts)
                for m in _RULE_TOKEN.finditer(doc.text, a, b))
     text = doc.text
     taken = 0  # the end of the last token (an abbreviation's dot is part of it)

@@ -161,7 +161,7 @@ _SIGNED_AFTER = re.compile(r",?\s*[–—―]")
 
 
 GLUED_WORD_MIN = 3  # the shortest word before a full stop that a page's markup glued to the next sentence
-GLUED_NAME_MIN = 5  # …and a capitalised word, a name ("Небензя.Случившееся")
+GLUED_NAME_MIN = 3  # …and a capitalised word, a name ("Небензя.Случившееся", "mówił Rau.Dodał")
 
 
 SIGNATURE_WORDS = 8  # a tail this short after a closed quotation may be its signature ("Putin said.")
@@ -214,7 +214,7 @@ def _glued_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[st
         return len(word) >= 2 and word.isalpha() and word.lower() not in abbrevs
     if word[:1].isupper() and len(word) >= GLUED_NAME_MIN and word[1:].islower() and word.isalpha() \
             and word.lower() not in abbrevs:
-        # "…, пояснил Небензя.Случившееся…": a name of five letters or more, then a word of four or more
+        # "…, пояснил Небензя.Случившееся…": a name of three letters or more, then a word of four or more
         # (not "Gazeta.Ru", "St.Petersburg")
         nxt = re.match(r"[^\W\d_]+", text[after:after + 40])
         return nxt is not None and len(nxt.group()) >= 4

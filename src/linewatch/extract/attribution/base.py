@@ -636,6 +636,21 @@ def _bracketed_short_name(toks: Sequence[Token], x: int) -> bool:
     return 0 <= o and o + 2 < len(toks) and toks[o].text == "(" and is_word(toks[o + 1]) and toks[o + 2].text == ")"
 
 
+REMIT_WORDS = 6  # at most this many lowercase words of a title's remit before the name closing it
+SHORT_BRACKET_WORDS = 3  # at most this many words in a body's name bracketed inside a title
+
+
+def _short_bracket_end(toks: Sequence[Token], x: int) -> int | None:
+    """Index of the ")" closing a bracket opened at toks[x] around one to three words ("(PPA)",
+    "(Совета республики)"), or None."""
+    for y in range(x + 1, min(x + 2 + SHORT_BRACKET_WORDS, len(toks))):
+        if toks[y].text == ")":
+            return y if y > x + 1 else None
+        if not is_word(toks[y]):
+            return None
+    return None
+
+
 GLOSS_TOKENS = 6  # at most this many tokens in a bracketed gloss an adjunct may carry
 
 
@@ -771,9 +786,15 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
     glue = _name_glue(view.lang)
     while j < len(toks) and j - i < limit:
         t = toks[j]
-        if t.text == "(" and _bracketed_short_name(toks, j) and j + 3 < len(toks) and toks[j + 3].text[:1].isupper():
-            j += 3  # "szef policji i straży granicznej (PPA) Estonii Egert Belitsev": the body's short name
-            limit += 3
+        if t.text == "(" and (close := _short_bracket_end(toks, j)) is not None and close + 1 < len(toks) and (
+                toks[close + 1].text[:1].isupper()
+                or (seen_cap and toks[close + 1].text.lower() in speaker_words(view.lang).remit_prepositions
+                    and _name_after(toks, close + 2, REMIT_WORDS) is not None)):
+            # "szef policji i straży granicznej (PPA) Estonii Egert Belitsev", "председатель комиссии
+            # парламента Белоруссии (Совета республики) по международным делам X": the body's short
+            # name in brackets, inside the title
+            limit += close + 1 - j
+            j = close + 1
             continue
         if not is_word(t) and t.text not in ("'s", "’s", ".", "-"):
             break
@@ -797,8 +818,12 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
               and any(is_title_word(w.text, view.lang) for w in toks[j:x])):
             j = x  # "warned EU diplomatic chief Josep Borrell": a body's acronym, its title, then the name
             continue
-        elif seen_cap and low in speaker_words(view.lang).remit_prepositions and (x := _name_after(toks, j + 1)):
-            j = x  # "заявил глава комитета Госдумы по обороне Андрей Картаполов": the remit, then the name
+        elif seen_cap and low in speaker_words(view.lang).remit_prepositions \
+                and (x := _name_after(toks, j + 1, REMIT_WORDS)):
+            # "заявил глава комитета Госдумы по обороне Андрей Картаполов": the remit, then the name
+            # ("по международным делам и национальной безопасности Сергей Рачков": all of it)
+            limit = max(limit, x - i + 3)
+            j = x
             continue
         elif seen_cap and view.has_parse and "Case=Gen" in (t.morph or "") \
                 and toks[i].i <= t.head < t.i + 2 and t.head != t.i:

@@ -118,8 +118,12 @@ def cue_table(lang: str) -> CueTable:
     # an adverb may stand after a phrase's first word ("как ранее заявил", "jak wcześniej podał")
     adverbs = "|".join(re.escape(str(a)) for a in data.get("according_to_adverbs") or [])
     gap = rf"\s+(?:(?:{adverbs})\s+)?" if adverbs else r"\s+"
-    according = re.compile(r"(?<!\w)(?:" + "|".join(gap.join(re.escape(w) for w in p.split(" ")) for p in phrases)
-                           + r")(?!\w)", re.I) if phrases else None
+    alternatives = [gap.join(re.escape(w) for w in p.split(" ")) for p in phrases]
+    # "как заявлял X, …", "jak mówił X, …": an opener, then any form of a speech verb
+    openers = "|".join(re.escape(str(w)) for w in data.get("according_to_openers") or [])
+    if openers and data.get("speech"):
+        alternatives.append(rf"(?:{openers}){gap}(?:" + "|".join(f"(?:{p})" for p in data["speech"]) + ")")
+    according = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I) if alternatives else None
     suffixes = [(str(s), g) for g, lst in (data.get("gender_suffix") or {}).items() for s in lst]
     return CueTable(
         speech=_union(data.get("speech") or []) or re.compile(r"(?!x)x"),

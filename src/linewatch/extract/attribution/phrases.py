@@ -120,6 +120,8 @@ def back_reference(view: SentenceView, k: int) -> Attribution | None:
     # "Как сообщает АЗЕРТАДЖ, соответствующее мнение выразила X": the medium only relays X's words
     relayed = " ".join(t.text.lower() for t in toks[_after_opening_relay(view, k):k] if is_word(t))
     after = " ".join(t.text.lower() for t in toks[k + 1:k + 3] if is_word(t))
+    # "Такое мнение, комментируя ситуацию на границе, высказал X": the phrase, then an aside set off by commas
+    lead = _before_aside(view, k) or lead
     if not any(lead == p or relayed == p or (lead == "" and after.startswith(p)) for p in table.back_reference):
         if not any(_back_phrase_then_adjunct(view, k, lead, p) for p in table.back_reference):
             return None
@@ -206,6 +208,26 @@ def _in_adjunct(view: SentenceView, i: int, lo: int) -> bool:
         if not (is_word(toks[p]) and toks[p].text[:1].islower()):
             return False  # "на расширенном заседании коллегии МИД РФ": only lower-case words between
     return False
+
+
+ASIDE_WORDS = 12  # at most this many words in an aside between a phrase and its cue
+
+
+def _before_aside(view: SentenceView, k: int) -> str | None:
+    """The words before the first comma when a comma-enclosed aside of at most `ASIDE_WORDS` words
+    with no that-word follows them right up to the cue at k ("Такое мнение, комментируя …, высказал"),
+    else None."""
+    toks = view.toks
+    if k < 4 or toks[k - 1].text != ",":
+        return None
+    first = next((x for x in range(k - 1) if toks[x].text == ","), None)
+    if first is None or first == 0:
+        return None
+    aside = toks[first + 1:k - 1]
+    if not aside or len(aside) > ASIDE_WORDS or any(not is_word(t) or t.text.lower() in view.table.that
+                                                    for t in aside):
+        return None
+    return " ".join(t.text.lower() for t in toks[:first] if is_word(t))
 
 
 def _back_phrase_then_adjunct(view: SentenceView, k: int, lead: str, phrase: str) -> bool:

@@ -341,8 +341,9 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     # take more words than a subject otherwise does
     # ("…, the European Commission president Ursula von der Leyen has said": past the auxiliary)
     last = k - 1
-    while last > 0 and toks[last].pos == "AUX" and view.has_parse:
-        last -= 1
+    while last > 0 and view.has_parse and (toks[last].pos == "AUX" or (
+            toks[last].text.lower() in view.table.as_openers and toks[last].pos == "ADP")):
+        last -= 1  # (and "quoted … spokesman Ahmed al-Sahaf as saying": the name before "as")
     bracket = 0
     if last > 0 and toks[last].text == ")":
         # "Finland's National Bureau of Investigation (NBI) said": the name before its short bracket,

@@ -29,7 +29,7 @@ from linewatch.extract.attribution.cues import cue_table
 from linewatch.extract.dates import month_words
 from linewatch.extract.mentions import entity_label
 from linewatch.lexicon import SUPPORTED_LANGUAGES, lexicon, shared_data
-from linewatch.nlp.doc import Doc, Mention, phrase_heads
+from linewatch.nlp.doc import Doc, Mention, Token, phrase_heads
 from linewatch.nlp.lemmas import singular_lemmas, word_lemmas
 from linewatch.nlp.names import (
     common_reading,
@@ -1723,7 +1723,8 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
         else:
             # no parse (Polish): a name in an oblique case is no subject ("Odnosząc się do gróźb prezydenta
             # Władimira Putina, Rau powtórzył…, w której stwierdził": Rau), so it goes after the others
-            phrases.sort(key=lambda ph: ph[-1].kind == "name" and not _in_base_form(doc, ph[-1]))
+            # ("Do słów polskiego premiera odwołał się … Prigożyn": a title with no nominative reading too)
+            phrases.sort(key=lambda ph: not _may_be_subject(doc, ph[-1]))
         for phrase in phrases:
             m = phrase[-1]
             if not (doc.tokens and doc.tokens[0].dep) and _after_preposition(doc, _title_start(here, phrase[0])):
@@ -1872,6 +1873,17 @@ def _owns_next(doc: Doc, end: int) -> bool:
     return pattern is not None and pattern.match(doc.text, end) is not None
 
 
+def _may_be_subject(doc: Doc, mention: Mention) -> bool:
+    """Can the mention be a sentence's subject by its case: a name in its base form, a title whose
+    first word may be nominative ("premier", "szef MSZ"; not "polskiego premiera", "szefa MSZ");
+    other kinds always."""
+    if mention.kind == "name":
+        return _in_base_form(doc, mention)
+    if mention.kind == "title":
+        return may_be_nominative(next(iter(WORD.findall(mention.text)), ""), doc.lang)
+    return True
+
+
 def _in_base_form(doc: Doc, mention: Mention, last_only: bool = False) -> bool:
     """Are the words of a registry name mention (or its last word) in the base form the registry
     lists, i.e. the nominative ("Piotr Müller", not "Mateusza Morawieckiego")? Compared case-folded
@@ -1892,9 +1904,13 @@ def _in_base_form(doc: Doc, mention: Mention, last_only: bool = False) -> bool:
 def _last_person_before(doc: Doc, offset: int, window: int = 600,
                         skip: Sequence[tuple[int, int]] = ()) -> str | None:
     """The nearest person name (NER) before `offset`, outside `skip`: a pronoun with no earlier speaker."""
-    run: list[str] = []
+    run: list[Token] = []
     last: str | None = None
     prev_i = -2
+
+    def written(tokens: list[Token]) -> str:
+        return " ".join(doc.text[tokens[0].start:tokens[-1].end].split())  # "Ahmed al-Sahaf", as written
+
     for t in doc.tokens:
         if t.start >= offset:
             break
@@ -1902,12 +1918,12 @@ def _last_person_before(doc: Doc, offset: int, window: int = 600,
             continue
         if t.i != prev_i + 1:
             if run:
-                last = " ".join(run)
+                last = written(run)
             run = []
-        run.append(t.text)
+        run.append(t)
         prev_i = t.i
     if run:
-        last = " ".join(run)
+        last = written(run)
     # "Министр Иван Петровский" tagged as one person: the title word is no part of the name
     return " ".join(_drop_titles(last.split(), doc.lang)) or None if last else None
 
@@ -1960,7 +1976,8 @@ def _unknown_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
     that names one: a run of two or more capitalised words after any title words ("Wojewoda Tomasz
     Nowak odwiedził… Jak zaznaczył, …" -> Tomasz Nowak). Where the parser tags entities, the run must
     be a person (PER); a registry mention, a word after a preposition or an acronym ends the run.
-    A marked gender must agree with the surname's ending."""
+    A marked gender must agree with the surname's ending. A run with no word that can be nominative
+    (in a language whose names inflect: "w kierunku Przesmyku Suwalskiego") is no one's subject."""
     if not doc.sentences or not doc.tokens:
         return None
     tagged = any(t.ent for t in doc.tokens)
@@ -1990,10 +2007,15 @@ def _unknown_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
             name = full_name([t.text for t in run], doc.lang)
             if not name or all(common_word(w, doc.lang) for w in name):
                 continue  # "Dowództwo Obronne": a body's words, no person's name
+            if not tagged and not any(may_be_nominative(w, doc.lang) for w in name):
+                continue
             is_f = name[-1].lower().endswith(female or ("\x00",))
             if (gender == "f" and not is_f) or (gender == "m" and is_f) or gender in ("n", "p"):
                 continue
-            return Speaker(" ".join(name), None, span, " ".join(name), "f" if is_f else gender, "previous", 0.55)
+            written = " ".join(name)
+            if (glued := written.replace(" - ", "-")) in doc.text[run[0].start:run[-1].end]:
+                written = glued  # "Ahmed al-Sahaf": the name's hyphen as written, not its tokens
+            return Speaker(written, None, span, written, "f" if is_f else gender, "previous", 0.55)
     return None
 
 
@@ -2112,7 +2134,8 @@ def full_name_of_surname(speaker: Speaker, earlier: Sequence[str], lang: str) ->
         return speaker
     word = words[0]
     forms = {word.casefold(), (name_nominative((word,), lang)[0] or word).casefold()}
-    same = {n for n in earlier if n.split()[-1].casefold() in forms}
+    # ("Sahaf" after "Ahmed al-Sahaf": the part after a particle's hyphen is the surname too)
+    same = {n for n in earlier if n.split()[-1].casefold() in forms or n.split()[-1].split("-")[-1].casefold() in forms}
     if not same and honoured:
         same = {n for n in earlier if len(n.split()) == 2 and n.split()[0].casefold() in forms}
     full = {n for n in same if len(n.split()) >= 2} or same  # "Шатрова" after "Шатров" spoke: Шатров

@@ -3,11 +3,15 @@ a pro-drop cue whose nearest capitalised words are a place in an oblique case; a
 case is no sentence's subject; a body's short name in brackets and a long remit inside a title after
 the cue; a back reference ("Такое мнение … высказал") with an aside before its cue; a full stop glued
 to the next sentence after a short name; "quoted … as saying" after a long title; a hyphenated name
-kept as written; "как" / "jak" with any form of a speech verb as an according-to phrase.
+kept as written; "как" / "jak" with any form of a speech verb as an according-to phrase; an adverbial
+participle after the speaker is narration; "said this" points back; one call told twice, with a side
+left in words, is one event; talks only the speaker names are no meeting.
 Invented sentences; the people are invented unless the registry must know them."""
 from __future__ import annotations
 
 from datetime import date
+
+import pytest
 
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
@@ -84,3 +88,54 @@ def test_as_with_any_form_of_a_speech_verb_opens_an_according_to_phrase(pipe: Pi
     assert said(ru) == [("Сергей Ракитин", "правительство намерено расширить санкции")]
     pl = analysed(pipe, "Jak mówił poseł Jan Kowalewski, rząd nie pozwoli na destabilizację regionu.", "pl")
     assert said(pl) == [("Jan Kowalewski", "rząd nie pozwoli na destabilizację regionu")]
+
+
+# --------------------------------------------------------------------------- what was said
+
+def test_an_adverbial_participle_after_the_speaker_is_narration_and_the_dash_speech_runs_back(pipe: Pipeline) -> None:
+    text = ("- Nota protestacyjna będzie wręczona jeszcze dziś. To nie jest przypadek, to nie jest decyzja tych "
+            "ludzi. Oni są do tego szkoleni - tłumaczył minister Jan Kowalewski, komentując doniesienia o "
+            "śmierci żołnierza rannego pod koniec maja na granicy.")
+    doc = analysed(pipe, text, "pl", date(2024, 6, 7))
+    contents = " ".join(c for _, c in said(doc))
+    assert "komentując" not in contents
+    assert "To nie jest przypadek" in contents
+    assert {s for s, _ in said(doc)} == {"Jan Kowalewski"}
+
+
+def test_said_this_points_back_to_the_sentence_before(pipe: Pipeline) -> None:
+    text = ("The envoy Anna Berglund stated that there is no blockade of the exclave. She said this speaking "
+            "at a press conference on Monday.")
+    doc = analysed(pipe, text, "en", date(2022, 6, 20))
+    assert said(doc) == [("Anna Berglund", "that there is no blockade of the exclave")]
+
+
+def test_said_this_week_is_no_back_reference(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "The ministry said this week that the border will stay closed.", "en")
+    assert [c for _, c in said(doc)] == ["that the border will stay closed"]
+
+
+# --------------------------------------------------------------------------- events
+
+@pytest.fixture(scope="module")
+def pipe_events() -> Pipeline:
+    return Pipeline(names=("segment", "parse", "mentions", "dates", "statements", "events"))
+
+
+def events(doc: Doc) -> list[tuple[str, list[str]]]:
+    return [(e.plover, sorted(e.participants)) for e in doc.events]
+
+
+def test_one_call_told_twice_with_a_side_left_in_words_is_one_event(pipe_events: Pipeline) -> None:
+    text = ("Szef unijnej dyplomacji Josep Borrell rozmawiał we wtorek telefonicznie z ministrem spraw "
+            "zagranicznych Białorusi Uładzimirem Makiejem. – Rozmawiałem z ministrem spraw zagranicznych "
+            "[Uładzimirem - red.] Makiejem o sytuacji na granicy – napisał Borrell.")
+    doc = pipe_events(Doc(Document(text=text, language="pl", published=date(2021, 11, 16))))
+    assert [p for p, _ in events(doc)].count("CONSULT") == 1
+
+
+def test_talks_the_speaker_only_names_are_no_meeting(pipe_events: Pipeline) -> None:
+    text = ("Pomoc zadeklarował szef MSZ Zbigniew Rau. – Sytuacja jest poważna, a poważne reakcje wymagają "
+            "poważnego namysłu i poważnych konsultacji – mówił Rau.")
+    doc = pipe_events(Doc(Document(text=text, language="pl", published=date(2021, 7, 7))))
+    assert "CONSULT" not in [p for p, _ in events(doc)]

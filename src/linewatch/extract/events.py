@@ -1560,6 +1560,11 @@ def _same_event(a: Event, b: Event, is_state: Callable[[str], bool] | None = Non
         people_a = {x for x in actors_a if not is_state(x)}
         if len(people_a) >= 2 and people_a == {x for x in actors_b if not is_state(x)}:
             return True
+        # "Rozmawiałem z ministrem spraw zagranicznych Makiejem": a side left in the text's words, the
+        # same two people resolved among the participants
+        named_a = {x for x in a.participants if not is_state(x)}
+        if len(named_a) >= 2 and named_a == {x for x in b.participants if not is_state(x)}:
+            return True
     # "Kreml poinformował o rozmowie, którą Putin odbył z Merkel" names the same call with
     # the reporter as a side: each event's sides are among the other's actors.
     return (_sides_among(sides_a, sides_b) or _sides_among(sides_b, sides_a)
@@ -1745,7 +1750,7 @@ def extract_events(doc: Doc, registry: ActorRegistry) -> list[Event]:
                 continue
             found = _events_for(doc, registry, sent, s_end, trig, plover, tokens_by_i, children, sent_tokens,
                                 previous, decided=(trig.start, trig.end) in decided_deeds)
-            found = [ev for ev in found if not _travellers_move(ev, registry, lang)]
+            found = [ev for ev in found if not _travellers_move(ev, registry, lang) and not _talks_alone(ev)]
             via = next((st for span, st in reported if span[0] <= trig.start and trig.end <= span[1]), None)
             for ev in found:
                 if trig is not main:
@@ -1768,6 +1773,13 @@ def _headline_cue(doc: Doc, start: int, end: int) -> int | None:
     """Where the first speech verb of a headline stands ("X *называет* санкции незаконными"), or None."""
     speech = cue_table(doc.lang).speech
     return next((t.start for t in doc.tokens_in((start, end)) if speech.fullmatch(t.text.casefold())), None)
+
+
+def _talks_alone(ev: Event) -> bool:
+    """A meeting whose one side is also its other and no one else takes part ("…poważnych konsultacji
+    – mówił Rau": the speaker's own word for talks, nobody met): no event to record."""
+    return ev.plover == "CONSULT" and ev.source is not None and ev.source == ev.target \
+        and set(ev.participants) <= {ev.source}
 
 
 def _travellers_move(ev: Event, registry: ActorRegistry, lang: str) -> bool:

@@ -85,6 +85,10 @@ def analyse(word: str) -> tuple[str, dict[str, str], bool]:
             feats = {"VerbForm": "Inf"}
         elif cls in ("pact", "ppas"):
             feats = {"VerbForm": "Part"}
+        elif cls == "pcon":
+            feats = {"Tense": "Pres", "VerbForm": "Conv"}  # "komentując": an adverbial participle
+        elif cls == "pant":
+            feats = {"Tense": "Past", "VerbForm": "Conv"}  # "powiedziawszy"
         if len(persons) == 1 and feats.get("VerbForm") == "Fin":
             feats["Person"] = next(iter(persons))
         if aspects == {"perf"}:

@@ -57,6 +57,8 @@ class CueTable:
     # "С таким заявлением выступила X", "Соответствующее заявление сделал X": verbs that are cues
     # only after a phrase pointing back to the previous sentence
     back_reference_verbs: re.Pattern[str] | None = None
+    # "He said this speaking at…": the cue's object, right after it, points back to the previous sentence
+    back_reference_objects: frozenset[str] = frozenset()
     # lemmas of reporting verbs (`speech_lemmas`): a finite form of one is a speech cue whatever its
     # ending ("проинформировали", "заверяет"), so the `speech` patterns need not list every form
     speech_lemmas: frozenset[str] = frozenset()
@@ -143,6 +145,7 @@ def cue_table(lang: str) -> CueTable:
         blocked_before=frozenset(str(w).lower() for w in data.get("blocked_before") or []),
         trust_pos=bool(data.get("trust_pos", False)),
         back_reference=tuple(str(p).lower() for p in data.get("back_reference") or []),
+        back_reference_objects=frozenset(str(w).lower() for w in data.get("back_reference_objects") or []),
         relay=_union(data.get("relay") or []),
         nouns=_union(data.get("nouns") or []),
         noun_fillers=frozenset(str(w).lower() for w in data.get("noun_fillers") or []),

@@ -116,6 +116,12 @@ def back_reference(view: SentenceView, k: int) -> Attribution | None:
     toks, table = view.toks, view.table
     if view.prev_sentence is None or not table.back_reference or k > 10:
         return None
+    if k + 1 < len(toks) and toks[k + 1].text.lower() in table.back_reference_objects \
+            and not _noun_phrase_at(view, k + 2) and (sb := speaker_before(view, k)) is not None:
+        # "He said this speaking at a press conference": what was said is the sentence before
+        a, b = view.prev_sentence
+        return Attribution("indirect", (toks[k].start, toks[k].end), [strip_quotes(view.text, a, b)],
+                           view.span(*sb), 0.6, notes=["back_reference"])
     lead = " ".join(t.text.lower() for t in toks[:k] if is_word(t))
     # "Как сообщает АЗЕРТАДЖ, соответствующее мнение выразила X": the medium only relays X's words
     relayed = " ".join(t.text.lower() for t in toks[_after_opening_relay(view, k):k] if is_word(t))
@@ -208,6 +214,15 @@ def _in_adjunct(view: SentenceView, i: int, lo: int) -> bool:
         if not (is_word(toks[p]) and toks[p].text[:1].islower()):
             return False  # "на расширенном заседании коллегии МИД РФ": only lower-case words between
     return False
+
+
+def _noun_phrase_at(view: SentenceView, i: int) -> bool:
+    """Does a noun phrase go on at token i ("said this week", "this decision"), so that the word before
+    it is a determiner, not a pronoun? Without a parse, any word may."""
+    toks = view.toks
+    if i >= len(toks) or not is_word(toks[i]):
+        return False
+    return not view.has_parse or toks[i].pos in ("NOUN", "PROPN", "ADJ", "NUM", "DET")
 
 
 ASIDE_WORDS = 12  # at most this many words in an aside between a phrase and its cue

@@ -492,7 +492,10 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     # "…, said X, who added that Z": a relative clause on the speaker is their next statement, not more
     # of this one's content
     relative_next = closes and after_start + 1 < len(toks) and relative_word(view, toks[after_start + 1].text)
-    medial = (not quoted and not follow_on and closes and not relative_next
+    # "…, said X, speaking at…", "– tłumaczył X, komentując doniesienia…": an adverbial participle
+    # after the speaker is the author's narration of the occasion, no more of the words
+    participle_next = closes and after_start + 1 < len(toks) and is_active_participle(toks[after_start + 1])
+    medial = (not quoted and not follow_on and closes and not relative_next and not participle_next
               and word_count(view, after_start + 1, len(toks)) >= 3 and word_count(view, 0, sep) >= 1
               and not adjunct_of_cue(view, k, after_start + 1, sep))
     if medial:
@@ -505,6 +508,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
                            [x for x in kind_spans if x[1] > x[0]], speaker, 0.7 if speaker else 0.5)
     if word_count(view, 0, sep) < 3:
         return None
+    if participle_next:
+        rest_words = 0  # the occasion's narration, however long, leaves the words before the cue the content
     # a sentence opened by a dash is direct speech in Polish and Russian typography ("- Nie wiem -
     # powiedział"), at a line start or after the narration that introduces it ("…zapytany o to. - Nie")
     dash_opened = opens_with_dash(text, view.start) and (view.start == 0 or text[view.start - 1].isspace())

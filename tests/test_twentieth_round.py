@@ -139,3 +139,10 @@ def test_talks_the_speaker_only_names_are_no_meeting(pipe_events: Pipeline) -> N
             "poważnego namysłu i poważnych konsultacji – mówił Rau.")
     doc = pipe_events(Doc(Document(text=text, language="pl", published=date(2021, 7, 7))))
     assert "CONSULT" not in [p for p, _ in events(doc)]
+
+
+def test_calling_a_meeting_is_a_deed_and_calling_a_plan_a_disaster_a_statement(pipe: Pipeline) -> None:
+    text = ("The Commission has called a meeting with the ambassadors of the three states to discuss the reports.\n\n"
+            "The minister called the plan a disaster.")
+    doc = analysed(pipe, text, "en")
+    assert [c for _, c in said(doc)] == ["the plan a disaster"]

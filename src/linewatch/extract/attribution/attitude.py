@@ -32,6 +32,7 @@ from linewatch.extract.attribution.base import (
     ascribed_intention,
     children_of,
     deed_by_force,
+    deed_object,
     is_active_participle,
     is_word,
     negated_or_hypothetical,
@@ -280,6 +281,8 @@ def _attitude_verbs(view: SentenceView, taken: list[tuple[int, int]], rules: Att
             else:
                 source_toks = [x for x in subtree(subj, toks, kids) if x.end <= t.start or x.start >= t.end]
             content_toks = _content(t, kids, toks, rules)
+            if deed_object(view.table, t.text, next(iter(phrase_heads(content_toks)), None)):
+                continue  # "has called a meeting with the ambassadors": convened, nothing said
             if _names_document(content_toks, view):
                 continue  # "has written a letter to his counterpart": the letter's words are elsewhere
             if lemma in rules.clause_only and not any(c.dep in CLAUSE_DEPS + INFINITIVE_DEPS for c in kids.get(t.i, [])):

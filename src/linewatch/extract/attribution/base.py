@@ -136,6 +136,15 @@ def deed_by_force(table: CueTable, verb: str, subject: str) -> bool:
                             or word_lemma(words[-1].lower(), table.lang) in table.force_nouns)
 
 
+def deed_object(table: CueTable, verb: str, head: Token | None) -> bool:
+    """Is the object an object cue takes headed by a noun that makes the cue a deed (cues.yaml
+    `deed_objects`: "called a meeting", "called elections"), nothing said?"""
+    if head is None or not table.deed_objects:
+        return False
+    nouns = frozenset().union(*(words for pat, words in table.deed_objects if pat.fullmatch(verb.lower())))
+    return head.text.lower() in nouns or (head.lemma or "").lower() in nouns
+
+
 def gender_from_verb(word: str, table: CueTable) -> str | None:
     low = word.lower()
     for suf, g in table.gender_suffix:

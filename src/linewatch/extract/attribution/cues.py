@@ -59,6 +59,8 @@ class CueTable:
     back_reference_verbs: re.Pattern[str] | None = None
     # "He said this speaking at…": the cue's object, right after it, points back to the previous sentence
     back_reference_objects: frozenset[str] = frozenset()
+    # an object cue and the head nouns of objects that make it a deed, no statement ("called a meeting")
+    deed_objects: list[tuple[re.Pattern[str], frozenset[str]]] = field(default_factory=list)
     # lemmas of reporting verbs (`speech_lemmas`): a finite form of one is a speech cue whatever its
     # ending ("проинформировали", "заверяет"), so the `speech` patterns need not list every form
     speech_lemmas: frozenset[str] = frozenset()
@@ -146,6 +148,8 @@ def cue_table(lang: str) -> CueTable:
         trust_pos=bool(data.get("trust_pos", False)),
         back_reference=tuple(str(p).lower() for p in data.get("back_reference") or []),
         back_reference_objects=frozenset(str(w).lower() for w in data.get("back_reference_objects") or []),
+        deed_objects=[(re.compile(f"(?:{k})"), frozenset(str(v).lower() for v in vals))
+                      for k, vals in (data.get("deed_objects") or {}).items()],
         relay=_union(data.get("relay") or []),
         nouns=_union(data.get("nouns") or []),
         noun_fillers=frozenset(str(w).lower() for w in data.get("noun_fillers") or []),

@@ -31,6 +31,7 @@ from linewatch.extract.attribution.base import (
     cue_strength,
     date_words,
     deed_by_force,
+    deed_object,
     described_name_after,
     gender_from_verb,
     is_active_participle,
@@ -861,6 +862,8 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         return Attribution("colon", (toks[k].start, cue_end), [span], speaker, 0.7 if speaker else 0.5)
     if content_tok is None or content_tok >= n or word_count(view, content_tok, n) < 2:
         return None
+    if marker is None and deed_object(view.table, toks[k].text, _object_head(view, content_tok)):
+        return None  # "has called a meeting with the ambassadors": convened, nothing said
     if stop_at is None:
         # "said that A was worrying but noted that B": the second cue of the same subject says B
         stop_at = next((c for y in range(content_tok + 1, n) if (c := coordinated_cue(view, k, y)) is not None), None)
@@ -924,6 +927,16 @@ def _fronted_phrase(view: SentenceView, k: int) -> Attribution | None:
     return Attribution("indirect", (toks[k].start, toks[k].end), [content], view.span(*inv), 0.6)
 
 
+OBJECT_HEAD_REACH = 4  # tokens after an object cue searched for its object's head noun ("a new emergency meeting")
+
+
+def _object_head(view: SentenceView, j: int) -> Token | None:
+    """The head noun of an object opening at token j: its first noun within `OBJECT_HEAD_REACH`
+    tokens (without a parse, its first word)."""
+    return next((t for t in view.toks[j:j + OBJECT_HEAD_REACH]
+                 if is_word(t) and (not view.has_parse or t.pos == "NOUN")), None)
+
+
 def _object_content(view: SentenceView, k: int, j: int) -> Attribution | None:
     """`oskarżył Białoruś o prowokacje`, `обвинил Польшу в…`: an accusation's object is its content."""
     toks, table = view.toks, view.table
@@ -931,6 +944,8 @@ def _object_content(view: SentenceView, k: int, j: int) -> Attribution | None:
         return None
     if word_count(view, j, len(toks)) < 3:
         return None
+    if deed_object(table, toks[k].text, _object_head(view, j)):
+        return None  # "called a meeting with the ambassadors": convened, nothing said
     speaker = subject_of(toks[k], toks, view.start) if view.has_parse else None
     if speaker is None:
         sb = speaker_before(view, k)

@@ -862,7 +862,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         return Attribution("colon", (toks[k].start, cue_end), [span], speaker, 0.7 if speaker else 0.5)
     if content_tok is None or content_tok >= n or word_count(view, content_tok, n) < 2:
         return None
-    if marker is None and deed_object(view.table, toks[k].text, _object_head(view, content_tok)):
+    if (marker is None or toks[marker].text != ":") and deed_object(view.table, toks[k].text, _object_head(view, k + 1)):
         return None  # "has called a meeting with the ambassadors": convened, nothing said
     if stop_at is None:
         # "said that A was worrying but noted that B": the second cue of the same subject says B
@@ -932,9 +932,14 @@ OBJECT_HEAD_REACH = 4  # tokens after an object cue searched for its object's he
 
 def _object_head(view: SentenceView, j: int) -> Token | None:
     """The head noun of an object opening at token j: its first noun within `OBJECT_HEAD_REACH`
-    tokens (without a parse, its first word)."""
-    return next((t for t in view.toks[j:j + OBJECT_HEAD_REACH]
-                 if is_word(t) and (not view.has_parse or t.pos == "NOUN")), None)
+    tokens (without a parse, its first word); None after a preposition or particle ("called for a
+    meeting" asks for one)."""
+    for t in view.toks[j:j + OBJECT_HEAD_REACH]:
+        if not is_word(t) or (view.has_parse and t.pos in ("ADP", "PART", "VERB", "AUX")):
+            return None
+        if not view.has_parse or t.pos == "NOUN":
+            return t
+    return None
 
 
 def _object_content(view: SentenceView, k: int, j: int) -> Attribution | None:

@@ -146,3 +146,26 @@ def test_calling_a_meeting_is_a_deed_and_calling_a_plan_a_disaster_a_statement(p
             "The minister called the plan a disaster.")
     doc = analysed(pipe, text, "en")
     assert [c for _, c in said(doc)] == ["the plan a disaster"]
+
+
+def test_the_minister_an_agency_quotes_signs_the_dash_speech_before_him(pipe: Pipeline) -> None:
+    text = ("Minister Jan Kowalewski mówił, że kraj musiał przesunąć swe wysiłki na ochronę granic. - W tej "
+            "sytuacji poziom bezpieczeństwa na granicy obiektywnie się obniżył. Ale powtarzam, to efekt "
+            "nieprzemyślanych kroków Unii - powiedział cytowany przez agencję BiełTA minister.")
+    doc = analysed(pipe, text, "pl", date(2021, 11, 12))
+    assert any(c.startswith("W tej sytuacji poziom") for _, c in said(doc))
+
+
+def test_mentioned_that_is_reported_speech(pipe: Pipeline) -> None:
+    pl = analysed(pipe, "Minister Jan Kowalewski wspomniał, że dwa tysiące osób odesłano do krajów pochodzenia.", "pl")
+    assert said(pl) == [("Jan Kowalewski", "że dwa tysiące osób odesłano do krajów pochodzenia")]
+    ru = analysed(pipe, "Депутат Сергей Ракитин упомянул, что две тысячи человек вернулись на родину.", "ru")
+    assert said(ru) == [("Сергей Ракитин", "что две тысячи человек вернулись на родину")]
+
+
+def test_a_dash_after_the_signature_goes_on_with_the_same_speech(pipe: Pipeline) -> None:
+    text = ("- Учитывается возможная обеспокоенность тем, что мигранты могут перетекать к нам, - заявил депутат "
+            "Сергей Ракитин. - Здесь меры принимаются, ситуация непростая.")
+    doc = analysed(pipe, text, "ru", date(2021, 11, 8))
+    assert [(s, c) for s, c in said(doc) if c.startswith("Здесь")] == [
+        ("Сергей Ракитин", "Здесь меры принимаются, ситуация непростая")]

@@ -541,6 +541,9 @@ def _medium_signs(doc: Doc, att: Attribution) -> bool:
     if att.speaker_span is None:
         return False
     phrase = doc.text[att.speaker_span[0]:att.speaker_span[1]]
+    words = phrase.split()
+    if len(words) > 1 and is_title_word(words[-1], doc.lang):
+        return False  # "– powiedział cytowany przez agencję BiełTA minister": the minister, whom the agency quotes
     return names_medium(phrase, doc.lang) or name_problem(phrase, doc.lang) == AGENCY
 
 
@@ -770,6 +773,12 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
             if sent.paragraph - para <= 1 and si - last_si <= 2 and _is_quote_sentence(text, sent.start, sent.end, quotes):
                 atts = [Attribution("direct", None, [strip_quotes(text, sent.start, sent.end)], None, 0.5,
                                     notes=["continuation"])]
+            elif sent.paragraph == para and si - last_si == 1 and out and out[-1].kind == "direct" \
+                    and opens_with_dash(text, sent.start) and _signed_by_dash_before(doc, out[-1], si):
+                # «- A, - заявил он. - B.»: the dash after the signature goes on with the same speech, a
+                # claim of its own as in «A, — сказал X. — B»
+                atts = [Attribution("direct", None, [strip_quotes(text, sent.start, sent.end)], None, 0.5,
+                                    notes=["dash_continuation"])]
             elif sent.paragraph - para <= 1 and si - last_si <= 2 and unclosed is not None and out \
                     and out[-1].kind == "direct" and _same_mark(text, out[-1].content_span[0], sent.start):
                 # a quotation over several paragraphs opens each of them with a quotation mark and
@@ -937,6 +946,16 @@ def _paragraph_bounds(doc: Doc, si: int) -> tuple[int, int]:
     while last + 1 < len(sents) and sents[last + 1].paragraph == sents[si].paragraph:
         last += 1
     return first, last
+
+
+def _signed_by_dash_before(doc: Doc, last: Statement, si: int) -> bool:
+    """Was the last statement signed in the sentence before si, after a dash that closed its words
+    ("- A, - заявил он.")?"""
+    if last.cue_span is None or si == 0:
+        return False
+    before = doc.sentences[si - 1]
+    return before.start <= last.cue_span[0] < before.end \
+        and any(opens_with_dash(doc.text, x) for x in range(last.content_span[1], last.cue_span[0]))
 
 
 def _same_mark(text: str, content_start: int, pos: int) -> bool:

@@ -169,3 +169,11 @@ def test_a_dash_after_the_signature_goes_on_with_the_same_speech(pipe: Pipeline)
     doc = analysed(pipe, text, "ru", date(2021, 11, 8))
     assert [(s, c) for s, c in said(doc) if c.startswith("Здесь")] == [
         ("Сергей Ракитин", "Здесь меры принимаются, ситуация непростая")]
+
+
+def test_a_body_of_neuter_gender_speaks_with_an_acronym_glossed_inside_its_name(pipe: Pipeline) -> None:
+    text = "Министерство иностранных дел (МИД) Белоруссии назвало незаконными новые санкции Запада."
+    doc = analysed(pipe, text, "ru", date(2021, 12, 3))
+    assert said(doc) == [("Ministry of Foreign Affairs of Belarus", "незаконными новые санкции Запада")]
+    doc = analysed(pipe, "Ведомство уточнило, что граница останется закрытой до понедельника.", "ru", date(2021, 12, 3))
+    assert [c for _, c in said(doc)] == ["что граница останется закрытой до понедельника"]

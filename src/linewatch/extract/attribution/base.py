@@ -1076,6 +1076,9 @@ def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, in
         if t.text in QUOTE_MARKS and (opening := quoted_medium(view, j, back=True)) is not None:
             j = opening - 1  # "Телеканал «Россия 24» сообщил": the medium's quoted name is in the subject
             continue
+        if t.text == ")" and j < end - 1 and _bracketed_short_name(toks, j) and j >= 3 and is_word(toks[j - 3]):
+            j -= 3  # "Министерство иностранных дел (МИД) Белоруссии назвало": an acronym inside the subject
+            continue
         if t.text in CLAUSE_BREAK or t.text in QUOTE_MARKS or t.text.lower() in view.table.that:
             break
         j -= 1

@@ -622,6 +622,9 @@ def resolve_speaker(
         # bracket that qualifies the title, not the title
         a += close + 1
         surface = doc.text[a:b]
+    elif paren > 0 and close > 0 and re.fullmatch(r"\(\s*[^\W\d_]{2,8}\s*\)", surface[paren:close + 1]) \
+            and surface[paren + 1:close].strip().isupper() and surface[close + 1:].strip()[:1].isupper():
+        pass  # "Министерство иностранных дел (МИД) Белоруссии": an acronym glossing the words before, which go on
     elif paren > 0 and surface[:paren].strip():
         # "Sen. Claire McCaskill (D-Mo.)", "Pieskow (Kreml)": the bracket qualifies the name before it
         b = a + len(surface[:paren].rstrip())

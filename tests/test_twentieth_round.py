@@ -177,3 +177,9 @@ def test_a_body_of_neuter_gender_speaks_with_an_acronym_glossed_inside_its_name(
     assert said(doc) == [("Ministry of Foreign Affairs of Belarus", "незаконными новые санкции Запада")]
     doc = analysed(pipe, "Ведомство уточнило, что граница останется закрытой до понедельника.", "ru", date(2021, 12, 3))
     assert [c for _, c in said(doc)] == ["что граница останется закрытой до понедельника"]
+
+
+def test_a_quotation_closed_before_its_full_stop_is_signed_by_the_dash_after_it(pipe: Pipeline) -> None:
+    text = '"20 сентября в министерство был вызван посол соседней страны". - говорится в сообщении.'
+    doc = analysed(pipe, text, "ru", date(2023, 9, 20))
+    assert [c for _, c in said(doc)] == ["20 сентября в министерство был вызван посол соседней страны"]

@@ -237,7 +237,9 @@ def _is_boundary(text: str, dot_start: int, after: int, abbrevs: frozenset[str],
         run = text[dot_start:after]
         # only speech signs with a dash cue: "…!", "…?" or a closed quotation; after a plain "." a
         # dash opens the next sentence ("Ушли. — и вот что было дальше.")
-        signed = any(c in _SPEECH_END for c in run) or run[-1] in _CLOSING_QUOTES
+        # ('"…". - говорится в сообщении': a quotation closed right before the full stop signs as well)
+        signed = any(c in _SPEECH_END for c in run) or run[-1] in _CLOSING_QUOTES \
+            or (dot_start > 0 and text[dot_start - 1] in _CLOSING_QUOTES)
         cue = _DASH_CUE.match(text, follow) if signed else None
         if cue and cue.group(1).islower():
             return False  # "Dość tego! – powiedział X", "«Кто заплатит?» — спросил X": the cue signs it

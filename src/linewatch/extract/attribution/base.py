@@ -642,17 +642,17 @@ def _name_after(toks: Sequence[Token], i: int, most: int = 3) -> int | None:
 def _bracketed_short_name(toks: Sequence[Token], x: int) -> bool:
     """Is token x a bracket around one word ("(PPA)", "(VSAT)"): a body's short name inside a title?"""
     o = x if toks[x].text == "(" else x - 2
-    return 0 <= o and o + 2 < len(toks) and toks[o].text == "(" and is_word(toks[o + 1]) and toks[o + 2].text == ")"
+    return 0 <= o and toks[o].text == "(" and _short_bracket_end(toks, o, most=1) == o + 2
 
 
 REMIT_WORDS = 6  # at most this many lowercase words of a title's remit before the name closing it
 SHORT_BRACKET_WORDS = 3  # at most this many words in a body's name bracketed inside a title
 
 
-def _short_bracket_end(toks: Sequence[Token], x: int) -> int | None:
-    """Index of the ")" closing a bracket opened at toks[x] around one to three words ("(PPA)",
+def _short_bracket_end(toks: Sequence[Token], x: int, most: int = SHORT_BRACKET_WORDS) -> int | None:
+    """Index of the ")" closing a bracket opened at toks[x] around one to `most` words ("(PPA)",
     "(Совета республики)"), or None."""
-    for y in range(x + 1, min(x + 2 + SHORT_BRACKET_WORDS, len(toks))):
+    for y in range(x + 1, min(x + 2 + most, len(toks))):
         if toks[y].text == ")":
             return y if y > x + 1 else None
         if not is_word(toks[y]):

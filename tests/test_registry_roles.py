@@ -41,6 +41,10 @@ COVERED: dict[str, tuple[str, ...]] = {
     "NOR": GOVERNMENT,
     "SWE": GOVERNMENT,
     "DNK": GOVERNMENT,
+    # MFA spokespeople of the three are not tracked: no term dates could be confirmed.
+    "ARM": GOVERNMENT[:-1],
+    "AZE": GOVERNMENT[:-1],
+    "GEO": GOVERNMENT[:-1],
     # No head of government; the Secretary of the Interior is not an interior minister in our sense.
     "USA": ("head_of_state", "foreign_minister", "defence_minister", "mfa_spokesperson", "presidential_spokesperson"),
     "EUR": ("commission_president", "council_president", "high_representative", "eeas_spokesperson"),
@@ -52,6 +56,12 @@ NOT_COVERED = {"AFG", "CHN", "IRQ", "ITA", "SYR", "TUR"}
 
 # Stretches without a confirmed holder (inclusive). "vacant" marks an office that had none.
 KNOWN_GAPS: dict[tuple[str, str], list[tuple[str, str]]] = {
+    # No acting Armenian foreign minister is confirmed between Ayvazyan's dismissal and Grigoryan's
+    # deputy term; Armenia had no interior ministry before January 2023.
+    ("ARM", "foreign_minister"): [("2021-06-01", "2021-07-13")],
+    ("ARM", "interior_minister"): [("2014-01-01", "2023-01-08")],
+    # Usubov's term (from 1994) has no confirmed first day.
+    ("AZE", "interior_minister"): [("2014-01-01", "2019-06-19")],
     # Wojciechowski's last day (after 8 Jul 2015) and his successors to 2020 are not confirmed,
     # Szatyńska-Luft's half-year in 2020 has no confirmed days, the post was vacant from September
     # 2020 to Jasina (June 2021); nobody confirmed from Jasina's dismissal (13 Oct 2023) to Wroński.

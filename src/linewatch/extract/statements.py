@@ -833,6 +833,10 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 _content_after_citation(doc, att, cited)
             if problem == UNNAMED and speaker is not None:
                 speaker = unnamed(speaker)  # "it said", "who said": kept, but naming nobody
+            elif problem == AGENCY and speaker is not None and speaker.resolved_by in ("pronoun", "anaphor"):
+                # '"…," it said', "according to the agency" after "BelTA agency reported": the agency
+                # quoted earlier goes on with its own report
+                speaker.resolved_by = "agency"
             elif problem == AGENCY and speaker is not None and _is_state(doc, speaker.actor_id):
                 continue  # "Polish media reported", "Belarusian state TV said": a country's press, not the state
             elif problem == AGENCY and speaker is not None and cites_source(doc, speaker, sent.end):
@@ -913,6 +917,10 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                     speaker.gender = referent if referent in ("n", "p") else None
                     speaker.one_person = referent == "s"
                 history.append(speaker)
+            elif speaker is not None and speaker.name and speaker.resolved_by == "agency":
+                # "…, BelTA agency reported. '…,' it said": the agency's own report is what a later "it"
+                # or "the agency" points back to, never a "he" or "she"
+                history.append(replace(speaker, gender="n", text_body=True))
     _reader_speakers(doc, out)
     return _drop_repeats(_drop_relaying_statements(_drop_nested_beliefs(out, doc)))
 

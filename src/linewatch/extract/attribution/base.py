@@ -587,7 +587,20 @@ def quoted_object(view: SentenceView, lo: int, hi: int) -> tuple[int, int] | Non
             owner = speaker_after(view, noun + 1, limit=8)
             if owner is not None and owner[0] == noun + 1:
                 return owner
+            if noun + 1 < len(toks) and is_anaphor(toks[noun + 1].text.lower(), view.lang):
+                return _title_chain(view, noun + 1)  # "приводит агентство слова президента": the title's holder
     return None
+
+
+def _title_chain(view: SentenceView, x: int) -> tuple[int, int]:
+    """Token range of a bare title in an oblique case and the genitive words after it ("слова
+    президента", "слова главы МИД Белоруссии"), up to a preposition or the sentence's end."""
+    toks = view.toks
+    end = x + 1
+    while (end < len(toks) and end - x < TITLE_WORDS and is_word(toks[end])
+           and toks[end].text.lower() not in view.prepositions and toks[end].text.lower() not in view.table.that):
+        end += 1
+    return x, end
 
 
 def body_after(view: SentenceView, k: int, i: int, limit: int = 6) -> tuple[int, int] | None:
@@ -698,6 +711,15 @@ def date_words(view: SentenceView, j: int) -> int:
     while x < len(view.toks) and x - j < DATE_WORDS and (view.toks[x].text.isdigit() or view.toks[x].text.casefold() in months):
         x += 1
     return x - j if any(view.toks[y].text.casefold() in months for y in range(j, x)) else 0
+
+
+def date_words_before(view: SentenceView, j: int) -> int:
+    """How many tokens ending at j are a date ("19 ноября", "November 19"), as `date_words` reads them."""
+    months = month_words(view.lang)
+    x = j
+    while x >= 0 and j - x < DATE_WORDS and (view.toks[x].text.isdigit() or view.toks[x].text.casefold() in months):
+        x -= 1
+    return j - x if any(view.toks[y].text.casefold() in months for y in range(x + 1, j + 1)) else 0
 
 
 DESCRIPTION_WORDS = 3  # lower-case words of an occupation before its apposition ("sejsmolog, wykładowca w …")
@@ -1058,6 +1080,11 @@ def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, in
     # adverbs between subject and cue: "he also said", "Lavrov further added", "on też dodał"
     while j >= 0 and (toks[j].pos in ("ADV", "AUX", "PART") or toks[j].text.lower() in view.table.subject_adverbs):
         j -= 1
+    # "Лукашенко 19 ноября сообщил", "…, 19 ноября сообщила пресс-служба Кремля": the day's date stands
+    # between the subject and the cue; it is never the subject itself
+    j -= date_words_before(view, j)
+    if j < 0:
+        return None
     if toks[j].text == "," and view.has_parse and (first := named_before_apposition(view, j, [], clause_before=1)) is not None:
         # "In a message to Reuters, Mykhailo Podolyak, a Ukrainian adviser…, said": the parser hung the
         # name on the adjunct's noun; the name set off before the apposition is the subject

@@ -59,6 +59,9 @@ class CueTable:
     back_reference_verbs: re.Pattern[str] | None = None
     # "He said this speaking at…": the cue's object, right after it, points back to the previous sentence
     back_reference_objects: frozenset[str] = frozenset()
+    # "О дискредитации референдума заявила X": a topic phrase opened by one of these prepositions
+    # before the cue names what the sentence before said
+    topic_back_reference: frozenset[str] = frozenset()
     # an object cue and the head nouns of objects that make it a deed, no statement ("called a meeting")
     deed_objects: list[tuple[re.Pattern[str], frozenset[str]]] = field(default_factory=list)
     # lemmas of reporting verbs (`speech_lemmas`): a finite form of one is a speech cue whatever its
@@ -148,6 +151,7 @@ def cue_table(lang: str) -> CueTable:
         trust_pos=bool(data.get("trust_pos", False)),
         back_reference=tuple(str(p).lower() for p in data.get("back_reference") or []),
         back_reference_objects=frozenset(str(w).lower() for w in data.get("back_reference_objects") or []),
+        topic_back_reference=frozenset(str(w).lower() for w in data.get("topic_back_reference") or []),
         deed_objects=[(re.compile(f"(?:{k})"), frozenset(str(v).lower() for v in vals))
                       for k, vals in (data.get("deed_objects") or {}).items()],
         relay=_union(data.get("relay") or []),

@@ -128,7 +128,9 @@ def back_reference(view: SentenceView, k: int) -> Attribution | None:
     after = " ".join(t.text.lower() for t in toks[k + 1:k + 3] if is_word(t))
     # "Такое мнение, комментируя ситуацию на границе, высказал X": the phrase, then an aside set off by commas
     lead = _before_aside(view, k) or lead
-    if not any(lead == p or relayed == p or (lead == "" and after.startswith(p)) for p in table.back_reference):
+    # "О дискредитации референдума заявила X": the topic of the sentence before, the speaker after the cue
+    if not _topic_points_back(view, k) \
+            and not any(lead == p or relayed == p or (lead == "" and after.startswith(p)) for p in table.back_reference):
         if not any(_back_phrase_then_adjunct(view, k, lead, p) for p in table.back_reference):
             return None
         # "W ten sposób minister X skomentował słowa Y": a name between the phrase and the cue speaks
@@ -243,6 +245,27 @@ def _before_aside(view: SentenceView, k: int) -> str | None:
                                                     for t in aside):
         return None
     return " ".join(t.text.lower() for t in toks[:first] if is_word(t))
+
+
+TOPIC_WORDS = 6  # words of a topic phrase pointing back ("О дискредитации еврореферендума Молдавии")
+TOPIC_STEM = 5  # letters of a word's start that tie the topic to the sentence before
+
+
+def _topic_points_back(view: SentenceView, k: int) -> bool:
+    """`О дискредитации еврореферендума Молдавии заявила X`, `O ataku poinformował X`: the sentence opens
+    with a topic preposition (cues.yaml `topic_back_reference`) and a short phrase with no verb and no
+    clause, ending at the cue, one of whose words the sentence before shares (by its first letters):
+    the phrase names what that sentence said."""
+    toks, table = view.toks, view.table
+    if view.prev_sentence is None or not table.topic_back_reference or not 2 <= k <= TOPIC_WORDS + 1 \
+            or toks[0].text.lower() not in table.topic_back_reference:
+        return False
+    words = toks[1:k]
+    if not all(is_word(t) for t in words) or any(t.pos in ("VERB", "AUX") or t.text.lower() in table.that for t in words):
+        return False
+    before = view.text[view.prev_sentence[0]:view.prev_sentence[1]].lower()
+    stems = {t.text.lower()[:TOPIC_STEM] for t in words if len(t.text) > TOPIC_STEM}
+    return any(stem in before for stem in stems)
 
 
 def _back_phrase_then_adjunct(view: SentenceView, k: int, lead: str, phrase: str) -> bool:

@@ -30,6 +30,7 @@ from linewatch.extract.attribution.base import (
     body_after,
     cue_strength,
     date_words,
+    date_words_before,
     deed_by_force,
     deed_object,
     described_name_after,
@@ -392,6 +393,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         # "– … – tak o nielegalnej migracji z Białorusi mówiła w środę Ingrida Simonyte": the words
         # before the cue tell how and of what it was said; the speaker follows the cue
         back = []
+    if back and date_words_before(view, max(back)) == len(back):
+        back = []  # "…, 19 ноября сообщила пресс-служба Кремля": the day's date before the cue; the speaker follows it
     if back and " ".join(toks[x].text.lower() for x in sorted(back)) in view.table.back_reference:
         back = []  # "…, об этом заявил X", "…, o tym poinformował X": the phrase points at the words before the comma
     elif back and not view.has_parse and _back_phrase_and_object(view, sorted(back)) \
@@ -673,6 +676,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             cue_end = toks[j].end
             j += 1
             break
+    filler_comma = -1  # "сообщил о том, какие…": the comma after the pointer opens the clause said
     if j == k + 1 and j < n and not opens_content(table, toks[k].text, toks[j].text):
         # "сообщили 20 июня о вызове": a date between the verb and the word of its phrase
         dated = date_words(view, j)
@@ -680,6 +684,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             j += dated
         taken = particle_words(table, toks[k].text, [t.text for t in toks[j:j + 2]])
         if taken and j + taken < n and toks[j + taken].text.lower() in table.noun_fillers:
+            filler_comma = j + taken + 1
             taken = 0  # "заявил об этом…", "заявил о том, что…": a pointer or a clause follows, not the content
         if taken:
             cue_end = toks[j + taken - 1].end
@@ -732,7 +737,9 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             # it": a relative clause on the noun before it; the content starts at that noun
             marker, relative = x, True
             break
-        if low in table.that or tx.text == ":" or tx.text in OPEN_QUOTES:
+        if low in table.that or tx.text == ":" or tx.text in OPEN_QUOTES \
+                or (x == filler_comma and tx.text == "," and x + 1 < n and is_word(toks[x + 1])
+                    and toks[x + 1].text.lower() not in table.that):
             marker = x
             break
         if tx.text in DASHES and x == j and word_count(view, x + 1, n) >= 3 and text[tx.start - 1].isspace() \
@@ -766,7 +773,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     if marker is not None:
         # the content keeps its complementiser ("that the border…", "to take responsibility", as
         # annotated corpora do); a colon is left out, an opening quote kept
-        keep = toks[marker].text != ":" and toks[marker].text not in DASHES
+        keep = toks[marker].text not in (":", ",") and toks[marker].text not in DASHES
         content_tok = marker if keep else marker + 1
         between = toks[j:marker]
         if (clause := _clause_before_marker(view, k, j, marker)) is not None:

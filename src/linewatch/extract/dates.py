@@ -332,6 +332,17 @@ DATELINE_WINDOW = 400  # characters after any header lines
 
 def dateline(doc: Doc) -> DateMention | None:
     """The date of a news dateline at the start of the body, if there is one."""
+    found = _dateline_and_line(doc)
+    return found[0] if found else None
+
+
+def dateline_span(doc: Doc) -> tuple[int, int] | None:
+    """Where the dateline runs, from its line's start (the place: "Tbilisi, Sep 28") to its date's end."""
+    found = _dateline_and_line(doc)
+    return (found[1], found[0].end) if found else None
+
+
+def _dateline_and_line(doc: Doc) -> tuple[DateMention, int] | None:
     body = 0
     for m in re.finditer(r"^[A-Z]+: .*\n", doc.text[:2000], re.M):  # URL:/DATE: header lines
         if m.start() == body or doc.text[body:m.start()].strip() == "":
@@ -339,8 +350,8 @@ def dateline(doc: Doc) -> DateMention | None:
     for d in _doc_dates(doc):
         if d.start > body + DATELINE_WINDOW:
             break
-        if d.start >= body and d.kind == "explicit" and _DATELINE_PREFIX.search(doc.text[body : d.start]):
-            return d
+        if d.start >= body and d.kind == "explicit" and (m := _DATELINE_PREFIX.search(doc.text[body : d.start])):
+            return d, body + m.start() + (1 if m.group().startswith("\n") else 0)
     return None
 
 

@@ -787,6 +787,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                                     notes=["continuation"])]
                 answer_until = unclosed
         question = sent.text.rstrip(_QUOTE_TAIL).endswith("?")
+        said_here: list[tuple[int, int, str | None]] = []  # this sentence's statements: span and speaker
         for att in atts:
             if question and att.kind not in ("direct", "headline"):
                 continue  # "Did X say that…?" asks; it reports nothing
@@ -850,10 +851,15 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 continue  # a dateline, a header line, "Jak podaje PAP, X…" (someone else's words): nothing
             if not _acceptable_speaker(att, speaker, doc):
                 continue
-            if "back_reference" in att.notes and _reported_already(out, att.content_spans[0]):
-                continue  # "X заявил, что A. Об этом он сообщил на встрече…": the second names the occasion
-            if "genitive" in att.notes and speaker is not None:
-                speaker = nominative_person(speaker, lang)  # "по словам Ивана Петрова": Иван Петров
+            if "back_reference" in att.notes and (reported := _reported_already(out, att.content_spans[0])):
+                if not (speaker is not None and speaker.name and not _is_state(doc, speaker.actor_id)
+                        and all(st.speaker is None or _is_state(doc, st.speaker_id) for st in reported)):
+                    continue  # "X заявил, что A. Об этом он сообщил на встрече…": the second names the occasion
+                # "В Беларуси заявили, что A. Об этом заявил начальник департамента X": X said A, not the state
+                out[:] = [st for st in out if not any(st is r for r in reported)]
+            if speaker is not None and ("genitive" in att.notes or speaker.resolved_by == "relative"):
+                # "по словам Ивана Петрова": Иван Петров; "Hikmeta Hadżijewa, …, który powiedział": Hikmet Hadżijew
+                speaker = nominative_person(speaker, lang)
             if speaker is not None:
                 speaker = full_name_of_surname(speaker, [st.speaker for st in out if st.speaker], lang)
                 speaker = name_of_titled_text_person(speaker, doc, att.cue_span[0] if att.cue_span else sent.start)
@@ -883,8 +889,12 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 said_now.extend(st.content_spans or [st.content_span])
                 covered_until = max(covered_until, st.content_span[1])
                 prev_date = st.date or prev_date
+            # "X noted that Putin had cited A …": the one reported inside X's words is no later "he" before X
+            outer = next((name for x, y, name in said_here if said_now and x <= said_now[0][0] and said_now[-1][1] <= y
+                          and name != (speaker.name if speaker else None)), None)
             for span in said_now:
                 said_before.add(span)
+                said_here.append((*span, speaker.name if speaker else None))
             last_para_sent = (sent.paragraph, si)
             if said_now and speaker is not None and (speaker.actor_id or speaker.resolved_by == "text") \
                     and not impersonal:
@@ -916,7 +926,10 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                     referent = phrase_referent(doc, speaker.span)
                     speaker.gender = referent if referent in ("n", "p") else None
                     speaker.one_person = referent == "s"
-                history.append(speaker)
+                if outer is not None and history and history[-1].name == outer:
+                    history.insert(len(history) - 1, speaker)
+                else:
+                    history.append(speaker)
             elif speaker is not None and speaker.name and speaker.resolved_by == "agency":
                 # "…, BelTA agency reported. '…,' it said": the agency's own report is what a later "it"
                 # or "the agency" points back to, never a "he" or "she"
@@ -940,9 +953,9 @@ def _last_date_of(out: list[Statement], speaker: str, doc: Doc, paragraph: int) 
     return last.date if paragraph - para <= 1 else None
 
 
-def _reported_already(out: list[Statement], span: tuple[int, int]) -> bool:
-    """Does a statement found before cover at least half of `span` (the sentence a back reference points to)?"""
-    return any(_overlap(st.content_span, span) >= 0.5 * (span[1] - span[0]) for st in out[-4:])
+def _reported_already(out: list[Statement], span: tuple[int, int]) -> list[Statement]:
+    """The statements found before that cover at least half of `span` (the sentence a back reference points to)."""
+    return [st for st in out[-4:] if _overlap(st.content_span, span) >= 0.5 * (span[1] - span[0])]
 
 
 def _paragraph_bounds(doc: Doc, si: int) -> tuple[int, int]:

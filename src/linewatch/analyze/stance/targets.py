@@ -32,6 +32,7 @@ from linewatch.actors.registry import get_registry
 from linewatch.analyze.stance.topics import TopicMention, topic_mentions
 from linewatch.analyze.stance.words import stance_words, words_with_spans
 from linewatch.extract.attribution.speaker import speaker_words
+from linewatch.extract.dates import dateline_span
 from linewatch.extract.mentions import doc_mentions as find_doc_mentions
 from linewatch.model import Actor, Span, Statement
 from linewatch.nlp.doc import Doc, Mention
@@ -457,10 +458,11 @@ def choose_target(doc: Doc, st: Statement, previous: Statement | None = None) ->
     context: list[Candidate] = []  # named in the sentence outside the content, not in the speaker's title
     cue_end = st.cue_span[1] if st.cue_span else None
     title = _title_span(doc, st, sent[0])
+    place = dateline_span(doc) or (0, 0)  # "Tbilisi, Sep 28 (EFE).-": where the report was filed, no target
     for m in _mentions_from(doc, lo):
         if m.start >= hi:
             break
-        if m.end > hi:
+        if m.end > hi or place[0] <= m.start < place[1]:
             continue
         c = candidate_of(m, doc)
         if c is None or _is_speaker(c, st):

@@ -233,7 +233,9 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
         subj = [t for t in toks if t.head == node.i and t.dep in SUBJECT_DEPS]
         if subj:
             s = subj[0]
-            named = [t for t in toks if t.head == s.i and t.dep == "appos" and t.pos == "PROPN"]
+            # (not a bracketed one: "VILNIUS, Nov 10 (Reuters) - X said" is a dateline and its agency)
+            named = [t for t in toks if t.head == s.i and t.dep == "appos" and t.pos == "PROPN"
+                     and not any(x.text == "(" for x in subtree(t, toks))]
             if s.pos == "NOUN" and named:
                 # "said the interior minister, Jan Kowal", "the head of the Interior, Agne Bilotaite,
                 # said": the name in apposition is who speaks, the common noun only their title
@@ -252,12 +254,14 @@ def subject_of(cue: Token, toks: list[Token], offset: int) -> tuple[int, int] | 
             if s.start < cue.start:
                 members = [t for t in members if t.end <= cue.start]
                 after = [t for t in toks if members and members[0].start <= t.start and t.end <= cue.start]
-                dash = max((i for i, t in enumerate(after) if t.text in DASHES and 0 < i < len(after) - 1
-                            and after[i - 1].end < t.start and t.end < after[i + 1].start), default=None)
+                dash = max((i for i, t in enumerate(after) if 0 < i < len(after) - 1 and t.end < after[i + 1].start
+                            and ((t.text in DASHES and after[i - 1].end < t.start)
+                                 or (t.text[-1:] in DASHES and t.text[-2:-1] in ")."))), default=None)
                 tail = [t for t in after[dash + 1:] if is_word(t) or t.text in ("'s", "’s")] if dash is not None else []
                 if tail:
-                    # "KUZNICA, Nov 16 (Reuters) - Poland's interior minister said": the parser took the
-                    # dateline for the subject; who speaks is the phrase between the dash and the cue
+                    # "KUZNICA, Nov 16 (Reuters) - Poland's interior minister said", "Tbilisi, Sep 28 (EFE).-
+                    # Armenian Prime Minister X said": the parser took the dateline for the subject; who
+                    # speaks is the phrase between the dash and the cue
                     return tail[0].start, tail[-1].end
             else:
                 members = [t for t in members if t.start >= cue.end]

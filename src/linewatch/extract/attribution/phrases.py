@@ -177,9 +177,13 @@ CLOSING_NAME_WORDS = 3  # at most this many capitalised words make the name endi
 
 def _closing_name(view: SentenceView, lo: int) -> tuple[int, int] | None:
     """Token range of the capitalised name that ends the sentence within `BACK_REFERENCE_REACH`
-    tokens of `lo` (two to three name words, the last before the final punctuation), or None."""
-    toks = view.toks
+    tokens of `lo` (two to three name words, the last before the final punctuation or a medium's relay
+    after a comma), or None."""
+    toks, table = view.toks, view.table
     end = len(toks)
+    # "…, цитирует агентство «Белта».": a medium's relay after a comma closes the sentence; the name is before it
+    end = next((c for c in range(lo + 1, end - 1) if toks[c].text == "," and any(
+        p is not None and p.fullmatch(toks[c + 1].text.lower()) for p in (table.relay, table.quoting))), end)
     while end > lo and not is_word(toks[end - 1]):
         end -= 1
     start = end

@@ -417,6 +417,9 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     q = view.in_quote(view.start) or view.in_quote(view.start + 1)
     if q and q[0] < view.start:
         content_start = q[0]
+    elif toks[sep].text == "," and sep <= ADJUNCT_CONTENT_WORDS and toks[0].text.lower() in view.prepositions \
+            and all(is_word(t) for t in toks[:sep]):
+        return None  # "Po konferencji prasowej, X wyraził…": a short adjunct before the comma, nothing said
     aside = author_aside(view, k)
     if aside is not None:
         # «A, — сказал X. — B»: the quotation holds the content on both sides of the author's aside
@@ -664,6 +667,20 @@ def _clause_before_marker(view: SentenceView, k: int, j: int, marker: int) -> in
     return at if at is not None and j <= at < marker else None
 
 
+ADJUNCT_CONTENT_WORDS = 4  # words of a prepositional phrase before a comma that is no content of a cue after it
+ADJUNCT_REACH = 13  # words between a cue and its complementiser when they open with a preposition
+
+
+def _joined_that_clause(view: SentenceView, start: int) -> int | None:
+    """Index of the comma opening ", but that …" / ", and that …" (a conjunction, then a complementiser)
+    after token `start`, or None."""
+    toks = view.toks
+    for y in range(start + 1, len(toks) - 2):
+        if toks[y].text == "," and toks[y + 1].pos == "CCONJ" and toks[y + 2].text.lower() in view.table.that:
+            return y
+    return None
+
+
 def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     """SPEAKER CUE [SPEAKER] [AUDIENCE] (that | : | quote) CONTENT."""
     toks, text, table = view.toks, view.text, view.table
@@ -678,8 +695,10 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             break
     filler_comma = -1  # "сообщил о том, какие…": the comma after the pointer opens the clause said
     if j == k + 1 and j < n and not opens_content(table, toks[k].text, toks[j].text):
-        # "сообщили 20 июня о вызове": a date between the verb and the word of its phrase
-        dated = date_words(view, j)
+        # "сообщили 20 июня о вызове": a date between the verb and the word of its phrase; so too an
+        # adverb ("wyraził ponownie zaniepokojenie")
+        dated = date_words(view, j) or int(toks[j].text.lower() in table.subject_adverbs
+                                           or (view.has_parse and toks[j].pos == "ADV"))
         if dated and particle_words(table, toks[k].text, [t.text for t in toks[j + dated:j + dated + 2]]):
             j += dated
         taken = particle_words(table, toks[k].text, [t.text for t in toks[j:j + 2]])
@@ -695,7 +714,10 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
     x = j
     asides = according_phrases(view)
     skipped = 0  # words of an aside ("told reporters, as cited by Polish outlet RMF24, that…") not counted
-    while x < n and x - j - skipped <= 9:
+    # a long adjunct of place and company before the complementiser ("przypomniał na wspólnej konferencji
+    # prasowej ze swym holenderskim odpowiednikiem X, że…") may take a few more words
+    reach = ADJUNCT_REACH if j < n and toks[j].text.lower() in view.prepositions else 9
+    while x < n and x - j - skipped <= reach:
         tx = toks[x]
         low = tx.text.lower()
         if any(a == tx.start for a, _ in asides):
@@ -876,6 +898,10 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         stop_at = next((c for y in range(content_tok + 1, n) if (c := coordinated_cue(view, k, y)) is not None), None)
         if stop_at is not None and word_count(view, content_tok, stop_at) < 2:
             return None
+    if stop_at is None and marker is None and (joined := _joined_that_clause(view, content_tok)) is not None:
+        # "noted that Putin had cited NATO as a reason, but that Finland…": an object cue takes no
+        # clause; the "that" coordinated after its object is the outer cue's second clause
+        stop_at = joined
     # content: to the sentence end, or to the end of a quotation that starts here
     c_start = toks[content_tok].start if act_start is None else act_start
     c_end = view.end if stop_at is None else toks[stop_at].start

@@ -608,10 +608,11 @@ def resolve_speaker(
         return prev
     a, b = _widen_to_medium(doc, *span)
     surface = doc.text[a:b]
-    dash = list(re.finditer(r"\s[-–—]\s+", surface))
+    dash = list(re.finditer(r"(?:\s|[).])[-–—]\s+", surface))
     if dash and surface[dash[-1].end():].strip() and (at is None or b <= at):
-        # "MOSCOW, Nov 10 (Reuters) - Russia's foreign ministry said": a dateline before the dash (a
-        # subject before its cue; after the cue the dash opens an apposition: "said X - a spokesman")
+        # "MOSCOW, Nov 10 (Reuters) - Russia's foreign ministry said", "Tbilisi, Sep 28 (EFE).- Armenian
+        # Prime Minister X said": a dateline before the dash (a subject before its cue; after the cue
+        # the dash opens an apposition: "said X - a spokesman")
         a += dash[-1].end()
         surface = doc.text[a:b]
     paren = surface.find("(")
@@ -939,6 +940,12 @@ def resolve_speaker(
             # "– powiedział wiceszef MSZ" before the text names "Przydacz": the one person the document
             # names anywhere who held that office on its date (of several deputy ministers, the one here)
             return Speaker(named.name, named.id, (a, b), surface, gender_of(doc, named.id, history), "anaphor", 0.6)
+        if not former and not history and not fit.body and (fit.title_words or fit.roles) \
+                and (later := _registered_person_after(doc, b, gender_hint)) is not None and fits(later.actor_id):
+            # '"…" - napisał rzecznik.' opening a text whose lead was cut: the holder of such a title (a
+            # title that names an office, pronouns.yaml anaphor_titles) whom the text names next ("dodał Żaryn")
+            later.span, later.mention, later.resolved_by = (a, b), surface, "anaphor"
+            return later
         if not former and fit.roles and (titled := _titled_name(doc, fit.roles, surface, reg)) is not None:
             # "— добавил президент Румынии" after "Президент Румынии Клаус Йоханнис провел…": the person the
             # text names with that title, whom the registry does not know
@@ -1566,6 +1573,11 @@ def _antecedent(doc: Doc, a: int, b: int) -> Speaker | None:
     p = a
     while p > 0 and doc.text[p - 1] in " ,\t\n–—-":
         p -= 1
+    if doc.text[p:a].strip().startswith(",") and (head := _apposition_head(doc, p)) is not None \
+            and (described := _antecedent(doc, head, head)) is not None:
+        # "Hikmeta Hadżijewa, doradcę prezydenta Ilhama Alijewa, który powiedział": the person the
+        # apposition describes, not the one named inside it
+        return replace(described, span=(a, b), mention=surface)
     for m in doc_mentions(doc):
         if m.end == p and m.actor_id:
             name = _actor_name(doc, m.actor_id) or m.text
@@ -1593,6 +1605,25 @@ def _antecedent(doc: Doc, a: int, b: int) -> Speaker | None:
         name = _clean_surface(doc.text[start:head.end])
         return Speaker(name, None, (a, b), surface, None, "relative", 0.5)
     return None
+
+
+APPOSITION_REACH = 80  # characters of an apposition between a name and its relative pronoun
+
+
+def _apposition_head(doc: Doc, p: int) -> int | None:
+    """Where the name before an apposition ends, when the words ending at p are one set off by commas
+    after a name ("Hikmeta Hadżijewa, | doradcę prezydenta Ilhama Alijewa"): a lower-case description
+    with no clause break in it, right after a capitalised word and its comma; else None."""
+    q = doc.text.rfind(",", max(0, p - APPOSITION_REACH), p)
+    if q <= 0:
+        return None
+    described = doc.text[q + 1:p].strip()
+    before = doc.text[:q].rstrip()
+    words = WORD.findall(before[-40:])
+    if not described[:1].islower() or any(ch in described for ch in ".;:()\"«»„“”") or not words \
+            or not words[-1][:1].isupper() or len(before) != q:
+        return None
+    return q
 
 
 def _lone_demonym(surface: str, demonym: Mention, lang: str) -> bool:
@@ -2111,7 +2142,8 @@ def nominative_person(speaker: Speaker, lang: str) -> Speaker:
     """The speaker with an unknown person's name read in the genitive ("według Tomasza Nowaka") given
     in the nominative ("Tomasz Nowak"); anything else (a registry actor, a title, one word) unchanged."""
     words = (speaker.name or "").split()
-    if speaker.actor_id or speaker.resolved_by != "text" or not 2 <= len(words) <= 4 \
+    # (also one a relative pronoun stands for: "Hikmeta Hadżijewa, …, który powiedział")
+    if speaker.actor_id or speaker.resolved_by not in ("text", "relative") or not 2 <= len(words) <= 4 \
             or not all(w[:1].isupper() and not w.isupper() for w in words):
         return speaker
     # the language's morphology where it knows the words as names ("Marka Zięby": Marek, not "Mark"),

@@ -708,22 +708,17 @@ def _hyphen_compound_end(toks: Sequence[Token], x: int) -> int | None:
 DATE_WORDS = 3  # the longest date ("20 июня 2022") read between a cue verb and its phrase's word
 
 
-def date_words(view: SentenceView, j: int) -> int:
-    """How many tokens from j on are a date: day numbers, years and month names ("20 июня")."""
+def date_words(view: SentenceView, j: int, back: bool = False) -> int:
+    """How many tokens from j on (`back`: ending at j) are a date: day numbers, years and month names
+    ("20 июня", "November 19")."""
     months = month_words(view.lang)
+    step = -1 if back else 1
     x = j
-    while x < len(view.toks) and x - j < DATE_WORDS and (view.toks[x].text.isdigit() or view.toks[x].text.casefold() in months):
-        x += 1
-    return x - j if any(view.toks[y].text.casefold() in months for y in range(j, x)) else 0
-
-
-def date_words_before(view: SentenceView, j: int) -> int:
-    """How many tokens ending at j are a date ("19 ноября", "November 19"), as `date_words` reads them."""
-    months = month_words(view.lang)
-    x = j
-    while x >= 0 and j - x < DATE_WORDS and (view.toks[x].text.isdigit() or view.toks[x].text.casefold() in months):
-        x -= 1
-    return j - x if any(view.toks[y].text.casefold() in months for y in range(x + 1, j + 1)) else 0
+    while 0 <= x < len(view.toks) and abs(x - j) < DATE_WORDS \
+            and (view.toks[x].text.isdigit() or view.toks[x].text.casefold() in months):
+        x += step
+    run = range(x + 1, j + 1) if back else range(j, x)
+    return len(run) if any(view.toks[y].text.casefold() in months for y in run) else 0
 
 
 DESCRIPTION_WORDS = 3  # lower-case words of an occupation before its apposition ("sejsmolog, wykładowca w …")
@@ -1086,7 +1081,7 @@ def speaker_before(view: SentenceView, k: int, limit: int = 12) -> tuple[int, in
         j -= 1
     # "Лукашенко 19 ноября сообщил", "…, 19 ноября сообщила пресс-служба Кремля": the day's date stands
     # between the subject and the cue; it is never the subject itself
-    j -= date_words_before(view, j)
+    j -= date_words(view, j, back=True)
     if j < 0:
         return None
     if toks[j].text == "," and view.has_parse and (first := named_before_apposition(view, j, [], clause_before=1)) is not None:

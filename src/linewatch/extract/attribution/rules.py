@@ -30,7 +30,6 @@ from linewatch.extract.attribution.base import (
     body_after,
     cue_strength,
     date_words,
-    date_words_before,
     deed_by_force,
     deed_object,
     described_name_after,
@@ -393,7 +392,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         # "– … – tak o nielegalnej migracji z Białorusi mówiła w środę Ingrida Simonyte": the words
         # before the cue tell how and of what it was said; the speaker follows the cue
         back = []
-    if back and date_words_before(view, max(back)) == len(back):
+    if back and date_words(view, max(back), back=True) == len(back):
         back = []  # "…, 19 ноября сообщила пресс-служба Кремля": the day's date before the cue; the speaker follows it
     if back and " ".join(toks[x].text.lower() for x in sorted(back)) in view.table.back_reference:
         back = []  # "…, об этом заявил X", "…, o tym poinformował X": the phrase points at the words before the comma

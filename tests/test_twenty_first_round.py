@@ -10,7 +10,9 @@ opening a cut text is the holder the text names next; a back reference naming a 
 words from a state said in a locative; a name before a medium's relay after a comma; "border force"
 and "the border guards"; a wire dateline's bracketed agency is no apposition of the subject; a long
 prepositional adjunct before "że"; a short one before a comma is no content; an adverb between a cue
-and the word of its phrase; Armenia, Azerbaijan and Georgia in the registry.
+and the word of its phrase; a title noun naming the same office as the one a person was introduced
+with ("wiceszef" after "wiceminister"), also with its body; a name before an apposition whose closing
+comma is left out; Armenia, Azerbaijan and Georgia in the registry.
 Invented sentences; the people are invented unless the registry must know them."""
 from __future__ import annotations
 
@@ -174,3 +176,19 @@ def test_a_short_adjunct_before_a_comma_is_no_content_and_an_adverb_may_split_th
             "po wyborach.")
     doc = analysed(pipe, text, "pl", date(2024, 10, 28))
     assert said(doc) == [("Radosław Sikorski", "sytuacją po wyborach")]
+
+
+# --------------------------------------------------------------------------- titles and appositions
+
+def test_a_title_naming_the_same_office_refers_back_to_the_person_introduced_with_another(pipe: Pipeline) -> None:
+    text = ("- To pogarda dla dyplomacji - stwierdził wiceminister spraw zagranicznych Rusi Jan Wrzosek. Zdaniem "
+            "wiceszefa MSZ \"spekulacje są wyrazem lekceważenia\". Ponadto - zdaniem wiceszefa ruskiego MSZ - "
+            "\"komentarze są nie do przyjęcia\".")
+    doc = analysed(pipe, text, "pl", date(2023, 8, 25))
+    assert [s for s, _ in said(doc)] == ["Jan Wrzosek"] * 3
+
+
+def test_a_name_before_an_apposition_without_its_closing_comma_speaks(pipe: Pipeline) -> None:
+    text = ("\u201cWe are playing with fire,\u201d Jan Halvorsen, head of the agency told the council on Tuesday.")
+    doc = analysed(pipe, text, "en", date(2022, 9, 7))
+    assert [s for s, _ in said(doc)] == ["Jan Halvorsen"]

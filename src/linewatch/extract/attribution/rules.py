@@ -403,6 +403,11 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     # spokeswoman, told reporters" (the apposition's comma right before the cue)
     named = (named_after_quote(view, sep) or named_before_apposition(view, sep, back)) if not back \
         else named_before_apposition(view, sep, back)
+    if named is None and back and toks[min(back)].text[:1].islower() \
+            and (first := named_after_quote(view, sep)) is not None and name_run(view, first, sep):
+        # '"…," Rafael Grossi, head of the IAEA told …': the apposition's closing comma left out; the
+        # name before it speaks, not its title
+        named = first
     if named is not None:
         # "'…,' Leonard E. Burman, director of the Tax Policy Center, said": the name and its
         # apposition sit between the quotation and the cue

@@ -739,7 +739,10 @@ def resolve_speaker(
             # but "Представитель Латвии" is the state's own voice (speakers.yaml state_voices)
             pass
         elif best.kind == "body" and best.start > a and _person_noun_first(surface, lang):
-            # "Rzeczniczka Podlaskiej SG" (no parse to say so): the body's spokeswoman, not the body
+            # "Rzeczniczka Podlaskiej SG" (no parse to say so): the body's spokeswoman, not the body; but
+            # "zdaniem wiceszefa rosyjskiego MSZ" after "wiceminister spraw zagranicznych Rosji X": X
+            if (titled := _titled_before(doc, history, heads, lang)) is not None:
+                return replace(titled, span=(a, b), mention=surface, resolved_by="anaphor")
             return Speaker(_clean_surface(surface), None, (a, b), surface, gender_hint, "text", 0.6)
         elif best.kind == "demonym" and len(inside) == 1 and _names_a_force(surface, lang):
             # "Polish police said", "польские пограничники заявили": that country's body, not the
@@ -2343,6 +2346,20 @@ def name_of_titled_text_person(speaker: Speaker, doc: Doc, offset: int) -> Speak
     return speaker
 
 
+def _titled_before(doc: Doc, history: Sequence[Speaker], heads: Iterable[str], lang: str) -> Speaker | None:
+    """The latest earlier speaker the registry does not know whom the text introduced with a title
+    naming the office of the head noun ("zdaniem wiceszefa rosyjskiego MSZ" after "wiceminister spraw
+    zagranicznych Rosji X"), else None."""
+    offices = {base for base in (anaphor_base(h, lang) for h in heads) if base in _anaphor_data(lang)[2]}
+    if not offices:
+        return None
+    for h in reversed(history[-6:]):
+        titles = [t.title for t in titled_names(doc) if t.name == h.name]
+        if h.actor_id is None and any(_title_names_office(title, offices, lang) for title in titles):
+            return h
+    return None
+
+
 def _text_title_fits(doc: Doc, name: str | None, offices: set[str]) -> bool:
     """May an office noun ("президент", "the minister"; `offices`: its anaphor bases that name an office)
     refer back to a person the registry does not know? Only when the title the text introduced them
@@ -2351,7 +2368,15 @@ def _text_title_fits(doc: Doc, name: str | None, offices: set[str]) -> bool:
     titles = [t.title for t in titled_names(doc) if t.name == name]
     if not offices or not titles:
         return True
-    return any(anaphor_base(w, doc.lang) in offices for title in titles for w in title)
+    return any(_title_names_office(title, offices, doc.lang) for title in titles)
+
+
+def _title_names_office(title: Sequence[str], offices: set[str], lang: str) -> bool:
+    """Does a title the text gave hold one of the office nouns, or another noun naming the same office
+    ("wiceminister" for "wiceszef": both a deputy, pronouns.yaml anaphor_titles)?"""
+    kinds = _anaphor_data(lang)[2]
+    wanted = {kinds[o] for o in offices if o in kinds}
+    return any((base := anaphor_base(w, lang)) in offices or kinds.get(base) in wanted for w in title)
 
 
 def _title_fits(words: Sequence[str], title: Sequence[str], lang: str,

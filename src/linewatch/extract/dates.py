@@ -343,7 +343,14 @@ def dateline_span(doc: Doc) -> tuple[int, int] | None:
 
 
 def _dateline_and_line(doc: Doc) -> tuple[DateMention, int] | None:
-    """The dateline's date and where its line starts, or None."""
+    """The dateline's date and where its line starts, or None; found once per document (the stance
+    stage asks for every statement)."""
+    if "dateline" not in doc.annotations:
+        doc.annotations["dateline"] = _find_dateline(doc)
+    return doc.annotations["dateline"]
+
+
+def _find_dateline(doc: Doc) -> tuple[DateMention, int] | None:
     body = 0
     for m in re.finditer(r"^[A-Z]+: .*\n", doc.text[:2000], re.M):  # URL:/DATE: header lines
         if m.start() == body or doc.text[body:m.start()].strip() == "":

@@ -66,7 +66,7 @@ def test_two_calls_on_two_days(pipe: Pipeline) -> None:
         ("The European Union imposed new sanctions on Belarus on 15 November.", "SANCTION", "European Union"),
         ("Belarusian border guards detained 40 migrants near Grodno.", "COERCE", "State Border Committee of Belarus"),
         ("Lithuania expelled two Belarusian diplomats.", "SANCTION", "Lithuania"),
-        ("Serbia threatened to stop gas supplies if the border stays closed.", "THREATEN", "Serbia"),
+        ("Greece threatened to stop gas supplies if the border stays closed.", "THREATEN", "Greece"),
         ("Portugal will send humanitarian aid to the migrants.", "AGREE", "Portugal"),  # a state the registry does not track: what a tracked one promises is its statement
         ("Sergei Lavrov met Vladimir Makei in Moscow.", "CONSULT", "Sergei Lavrov"),
         ("Migrants threw stones at Polish soldiers on Tuesday.", "ASSAULT", "Migrants"),

@@ -86,8 +86,8 @@ def test_title_at_the_tail_of_a_hyphenated_compound_names_no_holder(text: str, l
 
 @pytest.mark.parametrize("text,lang", [
     # the state before the title is where the trip went; the title's own country (untracked) follows it
-    ("После визитов в Киев и Москву премьер-министр Сербии отправился в Пекин.", "ru"),
-    ("Po wizytach w Kijowie i Moskwie premier Serbii poleciał do Pekinu.", "pl"),
+    ("После визитов в Киев и Москву премьер-министр Греции отправился в Пекин.", "ru"),
+    ("Po wizytach w Kijowie i Moskwie premier Grecji poleciał do Pekinu.", "pl"),
 ])
 def test_state_noun_before_a_title_is_not_its_country_in_genitive_languages(text: str, lang: str) -> None:
     found = get_registry().find_mentions(text, lang, date(2024, 7, 10))

@@ -45,6 +45,9 @@ COVERED: dict[str, tuple[str, ...]] = {
     "ARM": GOVERNMENT[:-1],
     "AZE": GOVERNMENT[:-1],
     "GEO": GOVERNMENT[:-1],
+    # Serbia and Kosovo (XKX): foreign-ministry spokespeople are not tracked.
+    "SRB": GOVERNMENT[:-1],
+    "XKX": GOVERNMENT[:-1],
     # No head of government; the Secretary of the Interior is not an interior minister in our sense.
     "USA": ("head_of_state", "foreign_minister", "defence_minister", "mfa_spokesperson", "presidential_spokesperson"),
     "EUR": ("commission_president", "council_president", "high_representative", "eeas_spokesperson"),
@@ -62,6 +65,11 @@ KNOWN_GAPS: dict[tuple[str, str], list[tuple[str, str]]] = {
     ("ARM", "interior_minister"): [("2014-01-01", "2023-01-08")],
     # Usubov's term (from 1994) has no confirmed first day.
     ("AZE", "interior_minister"): [("2014-01-01", "2019-06-19")],
+    # Kosovo: Hoxhaj's second term as foreign minister (after Thaci became president, 7 Apr 2016, until the
+    # Haradinaj government, 9 Sep 2017) has no confirmed first day; Speaker Haxhiu's acting presidency after
+    # Osmani's term ended (4 Apr 2026) has no confirmed first day, and no president elected since was found.
+    ("XKX", "foreign_minister"): [("2016-04-08", "2017-09-08")],
+    ("XKX", "head_of_state"): [("2026-04-05", "2026-12-31")],
     # Wojciechowski's last day (after 8 Jul 2015) and his successors to 2020 are not confirmed,
     # Szatyńska-Luft's half-year in 2020 has no confirmed days, the post was vacant from September
     # 2020 to Jasina (June 2021); nobody confirmed from Jasina's dismissal (13 Oct 2023) to Wroński.

@@ -52,6 +52,7 @@ from linewatch.extract.attribution.speaker import (
     determiners,
     doc_mentions,
     document_named_after,
+    earlier_with_surname,
     full_name_of_surname,
     is_anaphor,
     is_person,
@@ -292,7 +293,16 @@ def _tagger_ran(doc: Doc) -> bool:
     return any(m.kind == "ner" for m in doc.mentions)
 
 
-def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> bool:
+def _spoke_before(speaker: Speaker | None, earlier: Sequence[str], lang: str) -> bool:
+    """Is the lone surname `speaker` one an earlier statement's speaker has ("— сообщил Курти" after
+    "Премьер Косово Курти заявил")? A person already speaking, not an agency the tagger missed."""
+    if speaker is None or not speaker.name or speaker.actor_id or len(speaker.name.split()) != 1:
+        return False
+    return bool(earlier_with_surname(speaker.name, earlier, lang))
+
+
+def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc,
+                        earlier: Sequence[str] = ()) -> bool:
     if att.kind == "headline":
         # a headline "Name: claim" needs a real name, not any capitalised phrase
         words = (speaker.name or "").split() if speaker is not None else []
@@ -306,15 +316,17 @@ def _acceptable_speaker(att: Attribution, speaker: Speaker | None, doc: Doc) -> 
             return False  # "Baltic Gas Pipeline Leak: Finland blames…": a topic in title case, no person the tagger sees
         return speaker.resolved_by == "text" and (
             "name_ok" in att.notes or 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words))
+    known = _spoke_before(speaker, earlier, doc.lang)  # a surname an earlier speaker has: a person
     if "relay" in att.notes and (speaker is None or speaker.actor_id is None):
         # "Об этом сообщило РИА Новости" is a news agency; "Poinformował o tym rzecznik MON Jan Nowak" is a person
         phrase = doc.text[att.speaker_span[0]:att.speaker_span[1]] if att.speaker_span else ""
         # "Об этом сообщила Лариса Петрова": a bare name the entity tagger marks as a person is a person
         # too when the cue is a speech verb (speech_lemmas), not a writer's ("пишет" a journalist relays)
         spoke = att.speaker_span and _speech_lemma_cue(doc, att) and person_entity_in(doc, *att.speaker_span)
-        if not (person_name_in(phrase, doc.lang) or any(is_anaphor(w, doc.lang) for w in phrase.split()) or spoke):
+        if not (person_name_in(phrase, doc.lang) or any(is_anaphor(w, doc.lang) for w in phrase.split()) or spoke
+                or known):
             return False
-    if _relayed_by_unknown(att, speaker, doc):
+    if not known and _relayed_by_unknown(att, speaker, doc):
         return False
     if (att.belief and speaker is not None and speaker.gender == "n"
             and (speaker.actor_id is None or _is_state(doc, speaker.actor_id))
@@ -849,7 +861,7 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 speaker.resolved_by = "agency"  # "Reuters reported that…": its own report, not a voice to refer back to
             elif problem:
                 continue  # a dateline, a header line, "Jak podaje PAP, X…" (someone else's words): nothing
-            if not _acceptable_speaker(att, speaker, doc):
+            if not _acceptable_speaker(att, speaker, doc, [st.speaker for st in out if st.speaker]):
                 continue
             if "back_reference" in att.notes and (reported := _reported_already(out, att.content_spans[0])):
                 if not (speaker is not None and speaker.name and not _is_state(doc, speaker.actor_id)

@@ -24,6 +24,7 @@ from linewatch.extract.attribution.speaker import (
     name_problem,
     oblique_name,
     speaker_words,
+    state_voice,
 )
 from linewatch.extract.dates import month_words
 from linewatch.lexicon import lexicon
@@ -569,6 +570,23 @@ def issuer_after(view: SentenceView, i: int, limit: int = 8) -> tuple[int, int] 
     return (i + 2, j) if j > i + 2 and any(t.text[:1].isupper() for t in toks[i + 2:j]) else None
 
 
+def document_issuer_after(view: SentenceView, k: int, i: int, limit: int = 8) -> tuple[int, int] | None:
+    """Token range of who issued the document a document cue k names after it ('"…," read a statement
+    from his office', cues.yaml `document_cues`, `document_issuers`), or None."""
+    toks, table = view.toks, view.table
+    if table.document_cues is None or table.source_nouns is None or not table.document_issuers \
+            or not table.document_cues.fullmatch(toks[k].text.lower()):
+        return None
+    noun = next((x for x in range(i, min(i + 3, len(toks))) if table.source_nouns.fullmatch(toks[x].text.lower())), None)
+    if noun is None or noun + 2 >= len(toks) or toks[noun + 1].text.lower() not in table.document_issuers:
+        return None
+    j = noun + 2
+    while j < len(toks) and j - noun - 2 < limit and (is_word(toks[j]) or toks[j].text in ("'s", "’s")) \
+            and toks[j].text.lower() not in table.that:
+        j += 1
+    return (noun + 2, j) if j > noun + 2 else None
+
+
 WORDS_NOUN_REACH = 4  # "приводит телеканал «Россия 24» слова": words between the verb and "слова"
 
 
@@ -992,7 +1010,10 @@ def name_like(view: SentenceView, x: int) -> bool:
             or is_anaphor(low, view.lang)):
         return True
     if not t.text[:1].isupper():
-        return False
+        # "Pod koniec tygodnia rząd Iraku przekazał": with no parse, a word for a state's own voice
+        # before the state's name starts the subject, in lower case after an adjunct
+        return (not view.has_parse and x + 1 < len(view.toks) and view.toks[x + 1].start in view.place_starts
+                and state_voice(t.text, view.lang) and may_be_nominative(t.text, view.lang))
     if _acronym_token(t):
         return True  # "ISS poinformowała": an acronym is a name wherever it stands
     if x == 0 or view.toks[x - 1].text in QUOTE_MARKS or t.start == view.start:

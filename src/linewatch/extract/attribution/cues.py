@@ -84,6 +84,9 @@ class CueTable:
     # '"…," the statement read': verbs that report a document's words only with a source noun
     # (`source_nouns`) next to them as their subject
     document_cues: re.Pattern[str] | None = None
+    # '"…," read a statement from his office': the prepositions after such a document noun before the
+    # one who issued it, the speaker
+    document_issuers: frozenset[str] = frozenset()
     # "…, сообщили в Минобороны РФ", "— заявили в Кремле": prepositions before the body in which
     # an impersonal plural cue was said (`locative_source`); the body is the speaker
     locative_source: frozenset[str] = frozenset()
@@ -192,6 +195,7 @@ def cue_table(lang: str) -> CueTable:
         particle_lemmas={str(k).lower(): frozenset(str(v).lower() for v in vals)
                          for k, vals in (data.get("particle_lemmas") or {}).items()},
         document_cues=_union(data.get("document_cues") or []),
+        document_issuers=frozenset(str(w).lower() for w in data.get("document_issuers") or []),
         future=frozenset(str(w).lower() for w in data.get("future_auxiliaries") or []),
         lang=lang,
     )

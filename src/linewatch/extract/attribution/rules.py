@@ -33,6 +33,7 @@ from linewatch.extract.attribution.base import (
     deed_by_force,
     deed_object,
     described_name_after,
+    document_issuer_after,
     gender_from_verb,
     is_active_participle,
     is_word,
@@ -470,7 +471,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
             after_start += 1  # the medium's name after the pronoun
     if speaker is None:
         # "…, podkreślają w MSZ Litwy": the body first, not the capitalised word that ends it ("Litwy")
-        inv = body_after(view, k, after_start) or speaker_after(view, after_start) or issuer_after(view, after_start) \
+        inv = document_issuer_after(view, k, after_start) or body_after(view, k, after_start) \
+            or speaker_after(view, after_start) or issuer_after(view, after_start) \
             or registered_after(view, after_start) or described_name_after(view, after_start)
         if inv:
             speaker = view.span(*inv)

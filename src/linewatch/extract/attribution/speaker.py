@@ -39,6 +39,7 @@ from linewatch.nlp.names import (
     may_be_nominative,
     name_nominative,
     oblique_body_words,
+    oblique_place_name,
 )
 from linewatch.nlp.words import WORD
 
@@ -734,7 +735,7 @@ def resolve_speaker(
             pass  # "wiceminister Jan Kowalski" with no entity tagger: the name run, as above
         elif (best.kind in ("body", "state", "demonym") and (doc.tokens and doc.tokens[0].dep or best.kind == "demonym")
               and any(is_anaphor(h, lang) and h not in best.text.lower()
-                      and not (best.kind == "state" and _state_voice(h, lang)) for h in heads)):
+                      and not (best.kind == "state" and state_voice(h, lang)) for h in heads)):
             # "a senior NATO official" is an unnamed person, "rosyjski minister" a title: not the state;
             # but "Представитель Латвии" is the state's own voice (speakers.yaml state_voices)
             pass
@@ -841,6 +842,9 @@ def resolve_speaker(
     # "a company statement" too: a lower-case noun before the document's is its kind of issuer, who
     # the text named before, never a speaker of its own ("a Kremlin statement" names its issuer: a mention)
     modifier = [w for w in words[:-1] if w not in determiners(lang) and w not in _pronoun_words(lang, "indefinite_articles")]
+    if nouns is not None and words and nouns.fullmatch(words[-1]) and (owner := _possessor_span(doc, a, b)) is not None:
+        # "Barzani's statement continued": the one whose statement it is
+        return resolve_speaker(doc, owner, history, gender_hint, at, since, skip)
     if (words and len(words) <= 3 and nouns is not None and nouns.fullmatch(words[-1])
             and (not modifier or len(modifier) == 1 and modifier[0] in surface and not inside)):
         # '"…," the statement said' (after 'X said in a statement'): the document's issuer, never
@@ -981,10 +985,32 @@ def resolve_speaker(
         return Speaker(_actor_name(doc, short.actor_id) or short.text, short.actor_id, (a, b), surface, "n",
                        "anaphor", 0.7)
     named = _name_before_apposition(surface)
-    name = _clean_surface(named or _name_part(surface, lang) or _without_occasion(surface, lang))
+    part = None if named else _name_part(surface, lang)
+    if part:
+        part = _after_leading_place(doc, a + surface.find(part), part)
+    name = _clean_surface(named or part or _without_occasion(surface, lang))
     if not name:
         return _previous(history, gender_hint, None)
     return Speaker(name, None, (a, b), surface, gender_hint, "text", 0.6)
+
+
+def _after_leading_place(doc: Doc, start: int, run: str) -> str:
+    """A capitalised run without the place at its start ("президента Сербии Вучича": Вучича; "premiera
+    Kosowa Kurtiego": Kurtiego): the title's country is no part of the holder's name, which the
+    registry does not know. The run as it is when no place opens it or nothing follows."""
+    # the tagger's place, or the registry's state (Polish has no tagger: "premiera Kosowa Kurtiego"),
+    # or a place's oblique form the morphology knows as no person's name ("premiera Grecji": not "Tomasza")
+    ends = [m.end for m in doc.mentions if m.start == start and (m.kind == "ner" and m.label == "LOC"
+                                                                 or m.kind == "state")]
+    first = WORD.match(run)
+    if first is not None and oblique_place_name(first.group(), doc.lang) \
+            and name_nominative((first.group(),), doc.lang)[0] is None:
+        ends.append(start + first.end())
+    for end in ends:
+        rest = run[end - start:].strip()
+        if end < start + len(run) and rest[:1].isupper():
+            return rest
+    return run
 
 
 def _name_before_apposition(surface: str) -> str | None:
@@ -997,7 +1023,7 @@ def _name_before_apposition(surface: str) -> str | None:
     return head.strip()
 
 
-def _state_voice(word: str, lang: str) -> bool:
+def state_voice(word: str, lang: str) -> bool:
     """Is `word` in any case a word for a state's own voice (speakers.yaml `state_voices`, lemmas)?"""
     return bool(word_lemmas(word, lang) & speaker_words(lang).state_voices)
 
@@ -1037,7 +1063,7 @@ def _voiced_state(doc: Doc, title: Mention) -> Mention | None:
     voice ("Официальный представитель правительства Латвии"), or None."""
     words = list(WORD.finditer(title.text))
     reg = registry_for(doc)
-    if reg is None or len(words) < 2 or not all(_state_voice(w.group(), doc.lang) for w in words[:-1]):
+    if reg is None or len(words) < 2 or not all(state_voice(w.group(), doc.lang) for w in words[:-1]):
         return None
     last = words[-1]
     found = [m for m in reg.find_mentions(last.group(), doc.lang, doc.date) if m.kind == "state" and m.actor_id]
@@ -1057,7 +1083,7 @@ def _body_head_before(doc: Doc, state: Mention, a: int) -> bool:
     last = WORD.findall(state.text)
     return (bool(words) and bool(last) and words[0][:1].isupper()
             and words[0].lower() not in speaker_words(doc.lang).prepositions  # "В Белоруссии заявили": the state
-            and not _state_voice(words[0], doc.lang)
+            and not state_voice(words[0], doc.lang)
             and not may_be_nominative(last[-1], doc.lang) and common_reading(words[0], doc.lang)
             and may_be_nominative(words[0], doc.lang))
 
@@ -1125,6 +1151,21 @@ def _issuer_before(doc: Doc, history: list[Speaker], nouns: re.Pattern[str],
                    min(issuer.confidence, 0.65), text_body=issuer.text_body)
 
 
+def _person_in_sentence(doc: Doc, a: int) -> Mention | None:
+    """The one person the tagger or the registry names in the sentence before `a`, or None (none, or several)."""
+    sent = doc.sentence_at(a)
+    if sent is None:
+        return None
+    people = [m for m in doc.mentions if sent.start <= m.start and m.end <= a
+              and (m.kind == "ner" and m.label == "PER" or m.actor_id is not None and is_person(doc, m.actor_id))]
+    return people[0] if len({m.text for m in people}) == 1 else None
+
+
+def _names_same(mention: Mention, speaker: Speaker) -> bool:
+    return bool(speaker.name) and (mention.actor_id == speaker.actor_id if mention.actor_id
+                                   else speaker.name.split()[-1] in mention.text)
+
+
 def _owners_spokesperson(doc: Doc, words: list[str], a: int, b: int, history: list[Speaker]) -> Speaker | None:
     """"Jak przekazał jej rzecznik", "his spokesman said": the spokesperson of the office the person
     the possessive points back to held on the day (data/offices.yaml `spokespeople`: a head of
@@ -1138,8 +1179,13 @@ def _owners_spokesperson(doc: Doc, words: list[str], a: int, b: int, history: li
         # through their own office (a registry person only: an unknown one's office is no better a guess)
         owner = _subject_person_before(doc, a, str(possessive[words[0]]), (a, b)) \
             or _previous(history, str(possessive[words[0]]), None)
+        if (near := _person_in_sentence(doc, a)) is not None and (owner is None or not _names_same(near, owner)):
+            # 'Barzani "…," read a statement from his office': the person the sentence names, nearer than
+            # any earlier speaker, though the registry does not know him
+            return Speaker(near.text, near.actor_id, (a, b), doc.text[a:b], str(possessive[words[0]]), "anaphor", 0.55)
         if owner is None or not owner.actor_id or not is_person(doc, owner.actor_id):
             return None
+
         return Speaker(owner.name, owner.actor_id, (a, b), doc.text[a:b], owner.gender, "anaphor",
                        min(owner.confidence, 0.7))
     if len(words) != 2:
@@ -1388,6 +1434,16 @@ def person_entity_in(doc: Doc, a: int, b: int) -> str | None:
             if len(words) >= 2:
                 return " ".join(words)
     return None
+
+
+def _possessor_span(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """The span of a capitalised possessor that opens the phrase at [a, b) ("Barzani's statement":
+    Barzani), or None."""
+    pattern = speaker_words(doc.lang).possessor
+    own = pattern.search(doc.text, a, b) if pattern is not None else None
+    if own is None or not doc.text[a:a + 1].isupper() or not doc.text[own.end():b].strip():
+        return None
+    return a, own.start()
 
 
 def _without_possessive(name: str, lang: str) -> str:
@@ -2146,14 +2202,25 @@ def nominative_person(speaker: Speaker, lang: str) -> Speaker:
     in the nominative ("Tomasz Nowak"); anything else (a registry actor, a title, one word) unchanged."""
     words = (speaker.name or "").split()
     # (also one a relative pronoun stands for: "Hikmeta Hadżijewa, …, który powiedział")
-    if speaker.actor_id or speaker.resolved_by not in ("text", "relative") or not 2 <= len(words) <= 4 \
+    if speaker.actor_id or speaker.resolved_by not in ("text", "relative") or not 1 <= len(words) <= 4 \
             or not all(w[:1].isupper() and not w.isupper() for w in words):
         return speaker
     # the language's morphology where it knows the words as names ("Marka Zięby": Marek, not "Mark"),
-    # the declension rules of names.yaml for the others
+    # the declension rules of names.yaml for the others; a lone word only where the morphology knows
+    # it as a surname ("по словам президента Сербии Вучича": Вучич)
     known = name_nominative(tuple(words), lang)
+    if len(words) == 1 and known[0] is None:
+        return speaker
     speaker.name = " ".join(k or genitive_base(w, lang) for w, k in zip(words, known))
     return speaker
+
+
+def earlier_with_surname(word: str, earlier: Iterable[str], lang: str) -> set[str]:
+    """The earlier speakers' names ending in the surname `word`, in any case ("Курти", "Яблоньского")."""
+    forms = {word.casefold(), (name_nominative((word,), lang)[0] or word).casefold()}
+    # ("Sahaf" after "Ahmed al-Sahaf": the part after a particle's hyphen is the surname too)
+    return {n for n in earlier if n and (n.split()[-1].casefold() in forms
+                                         or n.split()[-1].split("-")[-1].casefold() in forms)}
 
 
 def full_name_of_surname(speaker: Speaker, earlier: Sequence[str], lang: str) -> Speaker:
@@ -2172,8 +2239,7 @@ def full_name_of_surname(speaker: Speaker, earlier: Sequence[str], lang: str) ->
         return speaker
     word = words[0]
     forms = {word.casefold(), (name_nominative((word,), lang)[0] or word).casefold()}
-    # ("Sahaf" after "Ahmed al-Sahaf": the part after a particle's hyphen is the surname too)
-    same = {n for n in earlier if n.split()[-1].casefold() in forms or n.split()[-1].split("-")[-1].casefold() in forms}
+    same = earlier_with_surname(word, earlier, lang)
     if not same and honoured:
         same = {n for n in earlier if len(n.split()) == 2 and n.split()[0].casefold() in forms}
     full = {n for n in same if len(n.split()) >= 2} or same  # "Шатрова" after "Шатров" spoke: Шатров
@@ -2224,6 +2290,7 @@ def titled_names(doc: Doc) -> list[TitledName]:
         inner = len(run) - len(_drop_titles([w.group() for w in run], doc.lang))
         while inner < len(run) and common_word(run[inner].group(), doc.lang):
             inner += 1
+        inner = _past_tagged_place(doc, run, inner)
         if inner and len(run) - inner >= 2:
             title = k if title is None else title
         person = len(run) - inner >= 2 and not _names_body(" ".join(w.group() for w in run[inner:]), doc.lang) \
@@ -2244,6 +2311,21 @@ def titled_names(doc: Doc) -> list[TitledName]:
         k += len(run)
     doc.annotations["titled_names"] = found
     return found
+
+
+def _past_tagged_place(doc: Doc, run: list[re.Match[str]], inner: int) -> int:
+    """The index in `run` where the person the tagger reads starts after a place or body it reads
+    ("prime minister of the Kurdistan Region Masrour Barzani": Masrour), else `inner` unchanged."""
+    ner = [m for m in doc.mentions if m.kind == "ner"]
+    x = inner
+    while x < len(run) and any(m.label in PLACE_LABELS and m.start <= run[x].start() < m.end for m in ner):
+        x += 1
+    if x > inner and x < len(run) and any(m.label == "PER" and m.start == run[x].start() for m in ner):
+        return x
+    return inner
+
+
+PLACE_LABELS = frozenset({"LOC", "GPE", "ORG", "NORP", "FAC"})  # the tagger's labels of what is no person
 
 
 def _registry_person_at(doc: Doc, start: int, end: int) -> str | None:

@@ -107,3 +107,30 @@ def test_a_bare_ministry_acronym_refers_back_to_a_ministry_not_to_any_body(pipe:
             "MSZ napisało, że wojska koncentrują się w pobliżu granicy.")
     doc = analysed(pipe, text, "pl", date(2024, 8, 27))
     assert said(doc) == [("Ministry of Foreign Affairs of Ukraine", "że wojska koncentrują się w pobliżu granicy")]
+
+
+def test_whose_associate_is_no_subject_of_the_cue(pipe: Pipeline) -> None:
+    text = ("– Uważamy to za oburzające – powiedział w piątek rzecznik Kremla. "
+            "Bliski współpracownik Władimira Putina stwierdził, że rosyjskie władze nie mają jak temu zapobiec.")
+    doc = analysed(pipe, text, "pl", date(2022, 8, 5))
+    assert [s for s, _ in said(doc)] == ["Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_a_quotation_whose_closing_mark_is_missing_opens_at_its_mark(pipe: Pipeline) -> None:
+    text = ("Prezydent Rosji mówił o Łotwie.\n\n"
+            "Rada omawiała zmiany w prawie dotyczącym cudzoziemców na Łotwie. "
+            "\"Jeśli będą prowadzić taką politykę wobec ludzi, to w końcu sami się pokłócą — powiedział Putin.")
+    doc = analysed(pipe, text, "pl", date(2023, 12, 12))
+    assert said(doc) == [("Vladimir Putin", "Jeśli będą prowadzić taką politykę wobec ludzi, to w końcu sami się pokłócą")]
+
+
+def test_a_rank_after_a_long_title_goes_on_to_the_name(pipe: Pipeline) -> None:
+    text = ("\"Jesteśmy gotowi bronić naszego terytorium przed prowokacjami\" - przekazał w oświadczeniu "
+            "dowódca białoruskich sił obrony powietrznej płk Andrej Siewiarynczyk.")
+    assert [s for s, _ in said(analysed(pipe, text, "pl", date(2024, 6, 29)))] == ["Andrej Siewiarynczyk"]
+
+
+def test_the_agency_told_before_a_title_is_no_part_of_the_speaker(pipe: Pipeline) -> None:
+    text = ("W Bugu znaleziono ciało. \"Jest to 19-letni obywatel Syrii\" - powiedział PAP rzecznik "
+            "Komendanta Wojewódzkiego Policji w Lublinie kom. Andrzej Fijołek.")
+    assert [s for s, _ in said(analysed(pipe, text, "pl", date(2021, 10, 20)))] == ["Andrzej Fijołek"]

@@ -564,8 +564,11 @@ def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
     para = doc.sentences[si].paragraph
     first = si
     a0 = att.content_spans[0][0]
-    if opens_with_dash(doc.text, a0) or doc.text[a0:a0 + 1] in DOUBLE_OPEN_QUOTES:
-        return  # "- Ogrzewamy Europę… - mówił X": the speech opens right here
+    if opens_with_dash(doc.text, a0) or doc.text[a0:a0 + 1] in DOUBLE_OPEN_QUOTES \
+            or doc.text[:a0].rstrip()[-1:] in DOUBLE_OPEN_QUOTES:
+        # "- Ogrzewamy Europę… - mówił X": the speech opens right here; so does a quotation whose
+        # closing mark is missing ('"Jeśli będą… — powiedział Putin')
+        return
     while (first - 1 > floor and doc.sentences[first - 1].paragraph == para
            and "\n" not in doc.text[doc.sentences[first - 1].end:doc.sentences[first].start]):
         first -= 1

@@ -816,6 +816,10 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
             continue
         if after_preposition and name_like(view, x) and toks[x].dep.startswith("flat") and toks[x].head == toks[x - 1].i:
             continue  # "со ссылкой на Сергея Лебедева": the rest of the name after the preposition
+        if (name_like(view, x) and x + 1 < len(toks) and toks[x + 1].text[:1].islower()
+                and is_title_word(toks[x + 1].text, view.lang)
+                and name_problem(toks[x].text, view.lang) == AGENCY):
+            continue  # "powiedział PAP rzecznik … Andrzej Fijołek": the agency told, the title's holder speaks
         if name_like(view, x):
             after_preposition = False
             # keep an article and adjectives before the name: "said a senior NATO official"
@@ -859,9 +863,11 @@ def speaker_after(view: SentenceView, i: int, limit: int = 9) -> tuple[int, int]
         elif (seen_cap and low in glue and j + 1 < len(toks)
               and (toks[j + 1].text[:1].isupper() or toks[j + 1].text.lower() in glue)):
             pass  # "says Minister of the Interior Mari Rantanen", "mówiła Ursula von der Leyen": the name goes on
-        elif (seen_cap and is_title_word(low, view.lang) and j + 1 < len(toks)
+        elif (is_title_word(low, view.lang) and j + 1 < len(toks)
               and toks[j + 1].text[:1].isupper()):
-            pass  # "rzeczniczka Komendy Głównej SG por. Anna Nowak": a rank before the name goes on
+            # "rzeczniczka Komendy Głównej SG por. Anna Nowak": a rank before the name goes on, also after
+            # a title's long genitive chain ("dowódca białoruskich sił obrony powietrznej płk Andrej X")
+            pass
         elif (seen_cap and j > i and toks[j - 1].text.isupper() and (x := _name_after(toks, j)) is not None
               and any(is_title_word(w.text, view.lang) for w in toks[j:x])):
             j = x  # "warned EU diplomatic chief Josep Borrell": a body's acronym, its title, then the name
@@ -920,8 +926,9 @@ def name_closing_title(view: SentenceView, i: int, j: int) -> tuple[int, int] | 
     words = [toks[x] for x in range(i, j) if is_word(toks[x])]
     if not words or not words[0].text[:1].islower() or not is_title_word(words[0].text, view.lang):
         return None
-    end = next((y for y in range(j, min(len(toks), j + TITLE_TAIL_WORDS + 1)) if not is_word(toks[y])),
-               min(len(toks), j + TITLE_TAIL_WORDS))
+    # (a rank's abbreviation, "kom.", "st. asp.", goes on with the title: its full stop ends nothing)
+    end = next((y for y in range(j, min(len(toks), j + TITLE_TAIL_WORDS + 1))
+                if not is_word(toks[y]) and not _rank_stop(view, y)), min(len(toks), j + TITLE_TAIL_WORDS))
     best = None
     x = j
     while x < end:
@@ -932,9 +939,25 @@ def name_closing_title(view: SentenceView, i: int, j: int) -> tuple[int, int] | 
                 and not any(oblique_name(toks[z].text, view.lang) for z in range(x, y)):
             best = (x, y)
         x = y + 1 if y == x else y
-    if best is None or any(is_title_word(toks[z].text, view.lang) for z in range(j, best[0])):
+    if best is None or any(is_title_word(toks[z].text, view.lang) for z in range(j, _rank_start(view, best[0]))):
         return None  # "премьер Польши на встрече с президентом Литвы Гитанасом Науседой": another title's name
     return i, best[1]
+
+
+def _rank_stop(view: SentenceView, y: int) -> bool:
+    """Is token y a rank's abbreviation with its full stop ("kom.", "st.", "asp.") right before a capital
+    or another rank ("kom. Andrzej", "st. asp. Tomasz")?"""
+    toks = view.toks
+    word = toks[y].text
+    return (len(word) > 1 and word.endswith(".") and is_title_word(word[:-1], view.lang) and y + 1 < len(toks)
+            and (toks[y + 1].text[:1].isupper() or _rank_stop(view, y + 1)))
+
+
+def _rank_start(view: SentenceView, x: int) -> int:
+    """Where the ranks written right before token x start ("kom. Andrzej": at "kom.")."""
+    while x >= 1 and _rank_stop(view, x - 1):
+        x -= 1
+    return x
 
 
 def _name_word(view: SentenceView, t: Token) -> bool:

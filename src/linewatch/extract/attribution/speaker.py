@@ -1822,6 +1822,8 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
             m = phrase[-1]
             if not (doc.tokens and doc.tokens[0].dep) and _after_preposition(doc, _title_start(here, phrase[0])):
                 continue  # "Europoseł zwrócił się do prezydenta Andrzeja Dudy": the one addressed, no subject
+            if k == si and not (doc.tokens and doc.tokens[0].dep) and not _may_be_subject(doc, m):
+                continue  # "Bliski współpracownik Władimira Putina stwierdził": whose associate, not who spoke
             actor = reg.by_id(m.actor_id) if m.actor_id else _title_referent(doc, m, reg, known)
             if actor is None or gender == "p" or (actor.type == "person") != (gender != "n"):
                 continue  # "it" is a body or a state the sentence named; "he"/"she" a person

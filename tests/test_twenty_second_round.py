@@ -134,3 +134,11 @@ def test_the_agency_told_before_a_title_is_no_part_of_the_speaker(pipe: Pipeline
     text = ("W Bugu znaleziono ciało. \"Jest to 19-letni obywatel Syrii\" - powiedział PAP rzecznik "
             "Komendanta Wojewódzkiego Policji w Lublinie kom. Andrzej Fijołek.")
     assert [s for s, _ in said(analysed(pipe, text, "pl", date(2021, 10, 20)))] == ["Andrzej Fijołek"]
+
+
+def test_a_title_in_apposition_to_a_named_person_is_not_its_registered_holder(pipe: Pipeline) -> None:
+    text = ("\"As planned, the construction sites were handed over on Tuesday,\" said Krystyna Jakimik-Jarosz, "
+            "a border guard spokeswoman. She refused to reveal the exact locations for security reasons.")
+    doc = analysed(pipe, text, "en", date(2022, 1, 25))
+    assert {s.speaker for s in doc.statements} == {"Krystyna Jakimik-Jarosz"}
+    assert "Anna Michalska" not in {s.target for s in doc.statements}

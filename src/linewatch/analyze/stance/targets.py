@@ -323,7 +323,14 @@ def _title_span(doc: Doc, st: Statement, sent_start: int) -> Span | None:
         between = doc.text[end : st.cue_span[0]].strip()
         if len(between) > 1 and between[0] == between[-1] == "," and between[1:].lstrip()[:1].islower():
             end = st.cue_span[0]  # "X, the head of the border guard office, said": the apposition is the title
+    elif st.cue_span and st.cue_span[1] <= start and (after := APPOSITION_AFTER.match(doc.text, end)) is not None \
+            and after.group(1)[:1].islower():
+        end = after.end()  # '"…," said X, a border guard spokeswoman.': the apposition is the title
     return (start - len(left) + cut, end)
+
+
+# ", a border guard spokeswoman" after a speaker who follows the cue: lower case up to the clause's end
+APPOSITION_AFTER = re.compile(r",\s*([^,.;:!?\n]*)")
 
 
 def _is_collective(c: Candidate) -> bool:

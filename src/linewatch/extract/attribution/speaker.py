@@ -1318,7 +1318,8 @@ def _apposed_before(doc: Doc, title: Mention) -> tuple[str, set[str]] | None:
     if not gap.lstrip().startswith(",") or gap.count(",") != 1:
         return None
     gap_words = WORD.findall(gap)
-    dets = determiners(doc.lang)
+    # ("Krystyna X, a border guard spokeswoman": an indefinite article as well)
+    dets = determiners(doc.lang) | _pronoun_words(doc.lang, "indefinite_articles")
     if len(gap_words) > 2 or not all(w.lower() in dets or w[:1].isupper() for w in gap_words):
         return None
     name = person_entity_in(doc, per.start, per.end)
@@ -1827,6 +1828,9 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
             actor = reg.by_id(m.actor_id) if m.actor_id else _title_referent(doc, m, reg, known)
             if actor is None or gender == "p" or (actor.type == "person") != (gender != "n"):
                 continue  # "it" is a body or a state the sentence named; "he"/"she" a person
+            if m.kind == "title" and m.actor_id and (apposed := _apposed_before(doc, m)) is not None \
+                    and apposed[0].split()[-1].casefold() not in actor.name.casefold():
+                continue  # "Krystyna X, a border guard spokeswoman": the title says what she is, not its holder
             if fits is not None and not fits(actor.id):
                 continue  # "the minister" is not the spokeswoman the sentence named
             if subject_only and not any(_is_subject(doc, x) for x in phrase):

@@ -142,3 +142,16 @@ def test_a_title_in_apposition_to_a_named_person_is_not_its_registered_holder(pi
     doc = analysed(pipe, text, "en", date(2022, 1, 25))
     assert {s.speaker for s in doc.statements} == {"Krystyna Jakimik-Jarosz"}
     assert "Anna Michalska" not in {s.target for s in doc.statements}
+
+
+def test_the_subject_between_a_back_reference_and_its_cue_speaks_not_the_medium_after(pipe: Pipeline) -> None:
+    text = ("В Беларуси никого из беженцев не заставляют возвращаться на родину. "
+            "Об этом Президент Беларуси Александр Лукашенко заявил в интервью турецкой телерадиокомпании TRT.")
+    doc = analysed(pipe, text, "ru", date(2021, 12, 13))
+    assert [s for s, _ in said(doc)] == ["Alexander Lukashenko"]
+
+
+def test_a_journalist_asking_names_no_source(pipe: Pipeline) -> None:
+    text = ("Журналист отметил, что нападения на границе становятся более ожесточенными, "
+            "и спросил, как долго придется держать там дополнительные силы.")
+    assert "Журналист" not in [s for s, _ in said(analysed(pipe, text, "ru", date(2022, 1, 24)))]

@@ -148,6 +148,12 @@ def back_reference(view: SentenceView, k: int) -> Attribution | None:
             a, b = view.prev_sentence
             return Attribution("indirect", (toks[k].start, toks[k].end), [strip_quotes(view.text, a, b)],
                                view.span(*sb), 0.6, notes=["back_reference"])
+    if _topic_points_back(view, k) and (sb := _named_subject_before(view, k)) is not None:
+        # "Об этом Президент Беларуси Александр Лукашенко заявил в интервью телерадиокомпании TRT": the
+        # subject between the phrase and the cue speaks, not the medium after it
+        a, b = view.prev_sentence
+        return Attribution("indirect", (toks[k].start, toks[k].end), [strip_quotes(view.text, a, b)],
+                           view.span(*sb), 0.6, notes=["back_reference"])
     inv = speaker_after(view, k + 1)
     if inv and toks[inv[0]].text.lower() in {w for p in table.back_reference for w in p.split()}:
         inv = speaker_after(view, inv[0] + 2) if inv[1] - inv[0] > 2 else None
@@ -169,6 +175,20 @@ def back_reference(view: SentenceView, k: int) -> Attribution | None:
     if table.relay is not None and table.relay.fullmatch(toks[k].text.lower()):
         att.notes.append("relay")  # "Об этом сообщило РИА Новости": a news agency relaying is no statement
     return att
+
+
+def _named_subject_before(view: SentenceView, k: int) -> tuple[int, int] | None:
+    """The subject before cue k that names someone (a capital that may be a nominative, a pronoun),
+    not a medium nor a word of an adjunct, or None."""
+    toks = view.toks
+    sb = speaker_before(view, k)
+    if sb is None or sb[0] == 0 or names_only_medium(view.text[toks[sb[0]].start:toks[sb[1] - 1].end], view.lang):
+        return None
+    if toks[sb[0] - 1].text.lower() in view.prepositions:
+        return None  # "Об этом в интервью Reuters заявил X": the medium heard it
+    named = any((t.text[:1].isupper() and (view.has_parse or may_be_nominative(t.text, view.lang)))
+                or t.text.lower() in view.table.pronouns for t in toks[sb[0]:sb[1]])
+    return sb if named else None
 
 
 BACK_REFERENCE_REACH = 18  # tokens after the cue searched for its speaker in "Об этом сообщил …"

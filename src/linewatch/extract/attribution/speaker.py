@@ -197,6 +197,11 @@ def speaker_problem(doc: Doc, speaker: Speaker | None, phrase: tuple[int, int] |
     if speaker.actor_id:
         return None
     words = [w for w in WORD.findall(speaker.name) if any(c.isalpha() for c in w)]
+    bare = [w.lower() for w in words if w.lower() not in determiners(doc.lang)]
+    if len(bare) == 1 and bare[0].startswith(speaker_words(doc.lang).not_media or ("\x00",)) \
+            and common_reading(bare[0], doc.lang) and name_nominative((bare[0],), doc.lang)[0] is None \
+            and speaker.resolved_by != "anaphor":
+        return UNNAMED  # "Журналист отметил, что… и спросил": the one asking, whom the text does not name
     preps = speaker_words(doc.lang).prepositions
     if words and not _has_name(speaker.name) and all(w.lower() in preps or is_anaphor(w, doc.lang) for w in words):
         return UNNAMED  # "в ведомстве заявили" with no body named before: where or what, not who

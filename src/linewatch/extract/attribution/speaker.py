@@ -1167,6 +1167,7 @@ def _person_in_sentence(doc: Doc, a: int) -> Mention | None:
 
 
 def _names_same(mention: Mention, speaker: Speaker) -> bool:
+    """Does the mention name the speaker (the same registry actor, else the same surname)?"""
     return bool(speaker.name) and (mention.actor_id == speaker.actor_id if mention.actor_id
                                    else speaker.name.split()[-1] in mention.text)
 
@@ -1181,7 +1182,8 @@ def _owners_spokesperson(doc: Doc, words: list[str], a: int, b: int, history: li
         return None
     if " ".join(words[1:]) in (pronouns.get("owner_office_nouns") or ()):
         # "his office says", "его пресс-служба сообщила": the person the possessive points back to speaks
-        # through their own office (a registry person only: an unknown one's office is no better a guess)
+        # through their own office (a registry person only: an unknown one's office is no better a guess,
+        # unless the same sentence names that one person)
         owner = _subject_person_before(doc, a, str(possessive[words[0]]), (a, b)) \
             or _previous(history, str(possessive[words[0]]), None)
         if (near := _person_in_sentence(doc, a)) is not None and (owner is None or not _names_same(near, owner)):

@@ -155,3 +155,8 @@ def test_a_journalist_asking_names_no_source(pipe: Pipeline) -> None:
     text = ("Журналист отметил, что нападения на границе становятся более ожесточенными, "
             "и спросил, как долго придется держать там дополнительные силы.")
     assert "Журналист" not in [s for s, _ in said(analysed(pipe, text, "ru", date(2022, 1, 24)))]
+
+
+def test_serbs_of_another_country_are_not_serbia(pipe: Pipeline) -> None:
+    text = "Bosnian Serbs said on Tuesday their forces had completed the withdrawal from the besieged town."
+    assert [s for s, _ in said(analysed(pipe, text, "en"))] == ["Bosnian Serbs"]

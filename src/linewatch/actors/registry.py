@@ -470,6 +470,11 @@ def _titles(lang: str) -> tuple[_Title, ...]:
     return tuple(sorted(out, key=lambda t: (r"\w[\w'-]*\s" in t.pattern.pattern, -len(t.pattern.pattern))))
 
 
+def _has_slot(title: _Title) -> bool:
+    """Has the title's form an any-word slot ("лидер* _ оппозиции")?"""
+    return r"\w[\w'-]*\s" in title.pattern.pattern
+
+
 @cache
 def _former_words(lang: str) -> re.Pattern[str]:
     """Words right before a title that say the office is no longer held ("former", "бывший",
@@ -1097,6 +1102,13 @@ class ActorRegistry:
         for title in _titles(lang) if starts else ():
             for m in _matches_at(title.pattern, text, starts):
                 s, e = m.start(), m.end()
+                inner = [t for t in taken if s <= t[0] and t[1] <= e and t != (s, e)]
+                if inner and all(t[1] <= s or t[0] >= e or t in inner for t in taken) and _has_slot(title):
+                    # "Лидер белорусской оппозиции": the longer office with a word between ("лидер* _
+                    # оппозиции") names the office, not the shorter one inside it ("лидер*")
+                    kept = [k for k, t in enumerate(taken) if t not in inner]
+                    out = [out[k] for k in kept]
+                    taken = [taken[k] for k in kept]
                 i = bisect.bisect_left(taken, (s, e))
                 if (i > 0 and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e):
                     continue

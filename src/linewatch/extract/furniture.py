@@ -110,6 +110,8 @@ def is_title_line(doc: Doc, si: int) -> bool:
     line = text[sent.start:sent.end].strip()
     if not line or len(line.split()) > TITLE_MAX_WORDS:
         return False
+    if line[-1] in _QUOTE_MARKS and len(line) > 2 and line[0] in _QUOTE_MARKS and line[-2].isalnum():
+        return True  # a subheading that is a quotation of its own, its words unpunctuated ('"Mówiła jak premier"')
     return line[-1] not in _CLOSING_PUNCT
 
 
@@ -118,3 +120,4 @@ TITLE_MAX_WORDS = 25
 # Marks that end a sentence of body text (a title has none): full stops, quotes closing a sentence, a colon
 # introducing what follows.
 _CLOSING_PUNCT = frozenset(".!?…:;\"”»“'’")
+_QUOTE_MARKS = frozenset("\"”»“„«")

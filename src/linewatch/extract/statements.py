@@ -46,6 +46,7 @@ from linewatch.extract.attribution.speaker import (
     WORD,
     Speaker,
     actor_fields,
+    anaphor_fit,
     anaphor_words,
     cited_person,
     cites_source,
@@ -556,6 +557,8 @@ def _medium_signs(doc: Doc, att: Attribution) -> bool:
     words = phrase.split()
     if len(words) > 1 and is_title_word(words[-1], doc.lang):
         return False  # "– powiedział cytowany przez agencję BiełTA minister": the minister, whom the agency quotes
+    if len(words) > 1 and (fit := anaphor_fit([words[0].lower()], doc.lang)) is not None and not fit.body:
+        return False  # "– mówił gość Polskiego Radia 24": the medium's guest, a person
     return names_medium(phrase, doc.lang) or name_problem(phrase, doc.lang) == AGENCY
 
 
@@ -586,11 +589,14 @@ def _extend_back(doc: Doc, si: int, att: Attribution, floor: int) -> None:
 
 @lru_cache(maxsize=8)
 def _claim_rules(lang: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
-    """(answer words, clause-break pattern) from `cues.yaml` (`answers`, `claim_breaks`)."""
+    """(answer words, clause-break pattern) from `cues.yaml` (`answers`, `claim_breaks`, `claim_separators`)."""
     data = lexicon(lang, "cues")
     answers = frozenset(str(w).lower() for w in data.get("answers") or [])
     breaks = [str(p) for p in data.get("claim_breaks") or []]
-    pattern = re.compile(r",\s+(?=(?:" + "|".join(breaks) + r"))", re.I) if breaks else None
+    separators = [str(p) for p in data.get("claim_separators") or []]  # regexes
+    alternatives = ([r",\s+(?=(?:" + "|".join(breaks) + r"))"] if breaks else []) \
+        + ([r"(?:" + "|".join(separators) + r")\s+"] if separators else [])
+    pattern = re.compile("|".join(alternatives), re.I) if alternatives else None
     return answers, pattern
 
 
@@ -644,7 +650,8 @@ def _split_claims(doc: Doc, att: Attribution, min_sentences: int = 2,
     pieces = split_sentences(doc.text, doc.lang, a, b, protect_quotes=False)
     pieces = [strip_quotes(doc.text, pa, pb) for pa, pb in pieces]
     quoted = [q for q in quotes if a <= q[0] < b]  # quotations opening inside the content
-    pieces = [c for p in pieces if p[1] > p[0] for c in _clause_pieces(doc.text, p[0], p[1], breaks, quoted)]
+    pieces = [strip_quotes(doc.text, *c) for p in pieces if p[1] > p[0]
+              for c in _clause_pieces(doc.text, p[0], p[1], breaks, quoted)]
     # a short sentence ("What is the difference?") stays with the claim before it (or after it)
     claims: list[tuple[int, int]] = []
     pending: int | None = None  # start of short sentences waiting for the next claim
@@ -792,6 +799,12 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                     and opens_with_dash(text, sent.start) and _signed_by_dash_before(doc, out[-1], si):
                 # «- A, - заявил он. - B.»: the dash after the signature goes on with the same speech, a
                 # claim of its own as in «A, — сказал X. — B»
+                atts = [Attribution("direct", None, [strip_quotes(text, sent.start, sent.end)], None, 0.5,
+                                    notes=["dash_continuation"])]
+            elif sent.paragraph == para and si - last_si <= 2 and out and _dash_speech_after_colon(doc, out[-1], sent.start) \
+                    and not opens_with_dash(text, sent.start) and len(sent.text.split()) >= MIN_PIECE_WORDS:
+                # "X wyraziła wsparcie: – A. B. C.": speech opened by a dash after a colon runs on to the
+                # paragraph's end, each sentence a claim of its own (a short call, "Bądźcie silni!", none)
                 atts = [Attribution("direct", None, [strip_quotes(text, sent.start, sent.end)], None, 0.5,
                                     notes=["dash_continuation"])]
             elif sent.paragraph - para <= 1 and si - last_si <= 2 and unclosed is not None and out \
@@ -992,6 +1005,21 @@ def _signed_by_dash_before(doc: Doc, last: Statement, si: int) -> bool:
     before = doc.sentences[si - 1]
     return before.start <= last.cue_span[0] < before.end \
         and any(opens_with_dash(doc.text, x) for x in range(last.content_span[1], last.cue_span[0]))
+
+
+_COLON_DASH = re.compile(r":\s*[-–—]\s+")
+_CLOSING_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _dash_speech_after_colon(doc: Doc, last: Statement, at: int) -> bool:
+    """Does a speech opened by a dash after a colon ("wyraziła wsparcie: – A. B.") run on, unclosed by
+    another dash, from the last statement's words to `at`, all in one line?"""
+    line_start = doc.text.rfind("\n", 0, at) + 1
+    opened = None
+    for m in _COLON_DASH.finditer(doc.text, line_start, at):
+        opened = m
+    return opened is not None and last.content_span[0] >= opened.end() - 1 \
+        and _CLOSING_DASH.search(doc.text, opened.end(), at) is None
 
 
 def _same_mark(text: str, content_start: int, pos: int) -> bool:

@@ -230,9 +230,16 @@ def _closes_quote_before(view: SentenceView, k: int, reach: int = 4) -> bool:
     toks = view.toks
     for q in range(k - 1, max(0, k - reach) - 1, -1):
         if toks[q].text in CLOSE_QUOTES:
-            comma = toks[q - 1].text == "," or (q + 1 < k and toks[q + 1].text == ",")
-            return comma and q > 0 and any(t.text in OPEN_QUOTES for t in toks[:q])
+            # the comma of '…,” he said', or the dash of '"…" – kontynuuje' / '«…», — сказал'
+            signed = toks[q - 1].text == "," or (q + 1 < k and toks[q + 1].text in SIGNING_MARKS)
+            return signed and q > 0 and (any(t.text in OPEN_QUOTES for t in toks[:q]) or _opened_before(view, q))
     return False
+
+
+def _opened_before(view: SentenceView, q: int) -> bool:
+    """Does the quotation closed by token q open in an earlier sentence ('"A. B" – kontynuuje')?"""
+    end = view.toks[q].end
+    return any(a < view.start and b == end for a, b in view.quotes)
 
 
 def _signs_dash_speech(view: SentenceView, k: int) -> bool:
@@ -266,6 +273,8 @@ def _dash_signature(view: SentenceView) -> int | None:
             # ("A – odpowiedział -To jest B – dodał" signs twice)
             if not opened and _relayed_by_medium(view, d + 1):
                 return None  # "X poinformowało, że … – podała agencja Reutera": X's cue stands, the agency relays
+            if not opened and _cue_before_colon(view, d):
+                return None  # "Seibert temu zaprzeczył: A – powiedział.": the colon's cue names who speaks
             if opened or word_count(view, d + 2, len(toks)) <= SIGNATURE_TAIL_WORDS:
                 return d
             # "… – ocenił w środę rzecznik prezydenta Władimira Putina Dmitrij Pieskow.": a longer tail
@@ -275,13 +284,21 @@ def _dash_signature(view: SentenceView) -> int | None:
     return None
 
 
+def _cue_before_colon(view: SentenceView, d: int) -> bool:
+    """Does a cue right before a colon, before token d, introduce the words after it ("zaprzeczył: A")?"""
+    toks = view.toks
+    return any(toks[c].text == ":" and cue_strength(toks[c - 1], toks[c], view.table, view.has_parse) is not None
+               for c in range(2, d))
+
+
 def _relayed_by_medium(view: SentenceView, k: int) -> bool:
     """Is cue k a relaying cue (cues.yaml `relay`) whose words after it, to the sentence's end, name
     a medium or an agency and nobody else ("– podała agencja Reutera", "– zauważa PAP")?"""
     relay = view.table.relay
-    if relay is None or not relay.fullmatch(view.toks[k].text.lower()):
-        return False
     tail = view.text[view.toks[k].end:view.end].strip(" .,;:")
+    if relay is None or not relay.fullmatch(view.toks[k].text.lower()):
+        # another cue with only an agency after it ("– przypomina dpa") relays as well
+        return bool(tail) and names_only_medium(tail, view.lang)
     first = tail.split()[0] if tail.split() else ""
     return bool(tail) and (names_only_medium(tail, view.lang) or is_media_word(first, view.lang))
 
@@ -558,6 +575,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
 # Dependencies of a verb with no speaker of its own: one that modifies a noun ("a group called X") or a
 # gerund after a preposition ("instead of criticising X"), or a second verb that goes on with the first
 # one's words ("called on the EU to share the costs, and suggested a fund"; "said …, describing it as …").
+SIGNING_MARKS = DASHES | {","}  # what may stand between a closing quote and the cue that signs it
+
 NO_SUBJECT_DEPS = ("acl", "amod", "acl:relcl", "relcl", "pcomp", "conj", "advcl", "xcomp")
 
 APPOSITION_WORDS = 10  # the longest apposition of an audience's name ("RIA Novosti, a … outlet,")
@@ -831,6 +850,9 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             content_tok, between = j, []
         if relative:
             content_tok, between = j, []
+        if _addressee_before_infinitive(view, k, j, marker):
+            # "urged the global community to stop…": whom the demand is put to is part of what was said
+            content_tok, between = j, []
     elif view.has_parse and not particle:
         comp = [t for t in toks if t.head == toks[k].i and t.dep in ("ccomp", "xcomp") and t.start > toks[k].end
                 and not adverbial_clause(view, t)]
@@ -908,6 +930,11 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         # "noted that Putin had cited NATO as a reason, but that Finland…": an object cue takes no
         # clause; the "that" coordinated after its object is the outer cue's second clause
         stop_at = joined
+    if stop_at is None and marker is not None and toks[marker].text == ":":
+        # "zaprzeczył: A – powiedział.": the dash that signs the words after the colon ends them
+        stop_at = next((d for d in range(marker + 2, n - 1) if toks[d].text in DASHES
+                        and cue_strength(toks[d + 1], toks[d + 2] if d + 2 < n else None, table, view.has_parse)
+                        is not None), None)
     # content: to the sentence end, or to the end of a quotation that starts here
     c_start = toks[content_tok].start if act_start is None else act_start
     c_end = view.end if stop_at is None else toks[stop_at].start
@@ -940,6 +967,22 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
             and (before := clause_before_speaker(view, speaker[0])) is not None):
         spans.insert(0, before)  # "Relations remain in place, he said: "The embassies remain."": both parts
     return Attribution(kind, (toks[k].start, cue_end), spans, speaker, conf)
+
+
+ADDRESSEE_WORDS = 6  # the longest addressee between an infinitive cue and its "to" ("the EU's member states")
+ADDRESSEE_POS = ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM", "PART")
+
+
+def _addressee_before_infinitive(view: SentenceView, k: int, j: int, marker: int) -> bool:
+    """Is what stands between infinitive cue k and its "to" at `marker` a short noun phrase, the one
+    the demand is put to ("called on the international community to…"), not an adjunct ("on Friday")?"""
+    toks, table = view.toks, view.table
+    if not view.has_parse or marker <= j or toks[marker].text.lower() not in table.infinitive \
+            or table.infinitive_cues is None or not table.infinitive_cues.fullmatch(toks[k].text.lower()):
+        return False
+    between = toks[j:marker]
+    return word_count(view, j, marker) <= ADDRESSEE_WORDS and all(t.pos in ADDRESSEE_POS for t in between) \
+        and not date_words(view, j)
 
 
 def _fronted_phrase(view: SentenceView, k: int) -> Attribution | None:

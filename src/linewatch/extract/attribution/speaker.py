@@ -884,6 +884,11 @@ def resolve_speaker(
         # (a body's possessive, "the State Border Guard Service’s chief", says whose office, no one's name)
         if country_word and m.end <= b:
             untitled = untitled[: m.start - a] + "x" * (m.end - m.start) + untitled[m.end - a :]
+    if fit is not None and not fit.body and is_anaphor(words[0], lang):
+        # "gość Polskiego Radia 24", "the host of Channel 4": the medium is whose guest, no person's name
+        medium = next((m for m in WORD.finditer(surface) if m.start() and is_media_word(m.group().lower(), lang)), None)
+        if medium is not None:
+            untitled = untitled[:medium.start()] + "x" * (len(untitled) - medium.start())
     office = [w for w in WORD.findall(surface)[1:-1] if w[:1].isupper()]
     if dets and len(words) == 3 and words[0] in dets and fit is not None and not fit.body and office \
             and is_anaphor(words[-1], lang) and not any(m.kind in ("state", "demonym") for m in doc.mentions_starting((a, b))):

@@ -1,0 +1,125 @@
+"""Error classes seen on fresh unseen articles (twenty-third round), each fixed in a shared mechanism:
+a quotation of several sentences signed after its closing mark by a dash and a cue ('"A. B" –
+kontynuuje'); a semicolon, or a colon before a quotation, between two claims; a medium's guest
+("gość Polskiego Radia") is a person who refers back; "wyraziła wsparcie: – A. B. C." runs on to the
+paragraph's end; a quoted subheading is a title; whom a demand is put to ("urged the EU to…") is part
+of what was said; "the opposition leader" is no head of state; an agency that signs a sentence ("–
+przypomina dpa") leaves the cues inside it standing; "jakby" is hypothetical; "X zaprzeczył: A –
+powiedział" is X's; "Szefowa KE".
+Invented sentences; the people are invented unless the registry must know them."""
+from __future__ import annotations
+
+from datetime import date
+
+from linewatch.model import Document
+from linewatch.nlp.doc import Doc
+from linewatch.nlp.pipeline import Pipeline
+
+ON = date(2021, 11, 24)
+
+
+def analysed(pipe: Pipeline, text: str, lang: str, on: date = ON) -> Doc:
+    return pipe(Doc(Document(text=text, language=lang, published=on)))
+
+
+def said(doc: Doc) -> list[tuple[str | None, str]]:
+    return [(s.speaker, s.content) for s in doc.statements]
+
+
+# --------------------------------------------------------------------------- what is said
+
+def test_a_quotation_of_two_sentences_signed_after_its_closing_mark_is_the_speakers(pipe: Pipeline) -> None:
+    text = ('"Granica jest zamknięta dla wszystkich" - mówi na nagraniu Adam Wiśniewski.\n\n'
+            '"Rząd nie zrobił nic w tej sprawie przez trzy miesiące. Nikt nie poniósł za to żadnej '
+            'odpowiedzialności" - kontynuuje.')
+    doc = analysed(pipe, text, "pl")
+    assert said(doc)[1:] == [
+        ("Adam Wiśniewski", "Rząd nie zrobił nic w tej sprawie przez trzy miesiące"),
+        ("Adam Wiśniewski", "Nikt nie poniósł za to żadnej odpowiedzialności")]
+
+
+def test_a_semicolon_between_two_full_clauses_separates_two_claims(pipe: Pipeline) -> None:
+    text = ('"Na naszych oczach łamane jest prawo na granicy z Litwą; ostrzegaliśmy przed tym wiele '
+            'razy w ciągu ostatniego roku" - mówi Adam Wiśniewski.')
+    assert [c for _, c in said(analysed(pipe, text, "pl"))] == [
+        "Na naszych oczach łamane jest prawo na granicy z Litwą",
+        "ostrzegaliśmy przed tym wiele razy w ciągu ostatniego roku"]
+
+
+def test_a_colon_before_a_quotation_separates_two_claims(pipe: Pipeline) -> None:
+    text = ("The opposition politician Anna Kowal called on the EU to help address the crisis on the "
+            "border: “Both the citizens and the migrants are now hostages of the same regime.”")
+    assert [c for _, c in said(analysed(pipe, text, "en"))] == [
+        "the EU to help address the crisis on the border",
+        "Both the citizens and the migrants are now hostages of the same regime."]
+
+
+def test_whom_a_demand_is_put_to_is_part_of_what_was_said(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Anna Kowal urged the international community to keep the pressure on Minsk.", "en")
+    assert [c for _, c in said(doc)] == ["the international community to keep the pressure on Minsk"]
+    # an adjunct is not whom the demand is put to
+    doc = analysed(pipe, "Anna Kowal urged on Friday to keep the pressure on Minsk.", "en")
+    assert all(not c.startswith("on Friday") for _, c in said(doc))
+
+
+def test_a_speech_opened_by_a_dash_after_a_colon_runs_on_to_the_paragraphs_end(pipe: Pipeline) -> None:
+    text = ("Opozycjonistka Anna Kowalczyk wyraziła wsparcie dla Litwy: – Widzimy, jak groźny dla sąsiadów "
+            "może być ten reżim. Litwa zmaga się z największym kryzysem na swojej granicy. Bądźcie silni! "
+            "Wiemy, że płacicie wysoką cenę za przyjaźń z naszym narodem.")
+    assert said(analysed(pipe, text, "pl")) == [
+        ("Anna Kowalczyk", "Widzimy, jak groźny dla sąsiadów może być ten reżim"),
+        ("Anna Kowalczyk", "Litwa zmaga się z największym kryzysem na swojej granicy"),
+        ("Anna Kowalczyk", "Wiemy, że płacicie wysoką cenę za przyjaźń z naszym narodem")]
+
+
+def test_a_quoted_subheading_is_no_continuation_of_the_quote_before_it(pipe: Pipeline) -> None:
+    text = ("– Europa musi działać szybciej i odważniej niż do tej pory – podkreślała Anna Kowalczyk.\n\n"
+            '"Mówiła jak polski premier"\n\n'
+            "Poseł Jan Nowak ocenił, że przemówienie było bardzo dobre.")
+    contents = [c for _, c in said(analysed(pipe, text, "pl"))]
+    assert contents[0] == "Europa musi działać szybciej i odważniej niż do tej pory"
+    assert not any("premier" in c for c in contents)
+
+
+# --------------------------------------------------------------------------- who speaks
+
+def test_a_medias_guest_refers_back_to_the_person_interviewed(pipe: Pipeline) -> None:
+    text = ("Europoseł Jan Nowak ocenił, że przemówienie było bardzo dobre.\n\n"
+            "– Przedstawiła dokładnie taką ocenę sytuacji, jaką przedstawialiśmy my, strona polska – mówił "
+            "gość Polskiego Radia 24.\n\n"
+            "– Cieszę się, że sankcje obejmą wreszcie także przewoźników – dodał.")
+    assert [s for s, _ in said(analysed(pipe, text, "pl"))] == ["Jan Nowak"] * 3
+
+
+def test_the_opposition_leader_is_no_head_of_state(pipe: Pipeline) -> None:
+    text = ("Sviatlana Tsikhanouskaya spoke to the European Parliament on Wednesday. "
+            "The Belarusian opposition leader said the regime must be held to account for the crisis.")
+    assert [s for s, _ in said(analysed(pipe, text, "en"))] == ["Sviatlana Tsikhanouskaya"]
+    ru = analysed(pipe, "Лидер белорусской оппозиции заявила, что режим должен ответить за кризис.", "ru")
+    assert [s for s, _ in said(ru)] != ["Alexander Lukashenko"]
+
+
+def test_an_agency_signing_a_sentence_leaves_its_cue_standing(pipe: Pipeline) -> None:
+    text = ("Rzecznik rządu Jan Nowak bronił tej rozmowy w poniedziałek. "
+            "Zaznaczył również, że cała procedura została uzgodniona z Komisją Europejską - przypomina dpa.")
+    assert said(analysed(pipe, text, "pl")) == [
+        ("Jan Nowak", "że cała procedura została uzgodniona z Komisją Europejską")]
+
+
+def test_a_cue_after_jakby_reports_nothing(pipe: Pipeline) -> None:
+    text = ("Zachowywał się tak, jakby Angela Merkel zgodziła się na przyjęcie dwóch tysięcy migrantów. "
+            "A to nie jest w porządku - powiedział premier Jan Nowak.")
+    assert "Angela Merkel" not in [s for s, _ in said(analysed(pipe, text, "pl"))]
+
+
+def test_the_subject_of_a_cue_before_a_colon_speaks_the_words_signed_by_a_dash(pipe: Pipeline) -> None:
+    text = ("Prezydent Aleksander Łukaszenka powtórzył, że Niemcy zgodziły się przyjąć uchodźców. "
+            "Rzecznik rządu Jan Nowak stanowczo temu zaprzeczył: W imieniu rządu chciałbym wyraźnie powiedzieć, "
+            "że to stwierdzenie jest nieprawdziwe - powiedział.")
+    assert said(analysed(pipe, text, "pl"))[-1] == (
+        "Jan Nowak", "W imieniu rządu chciałbym wyraźnie powiedzieć, że to stwierdzenie jest nieprawdziwe")
+
+
+def test_the_head_of_the_commission_by_its_abbreviation(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Szefowa KE zapowiedziała, że Unia zbada, jak objąć sankcjami linie lotnicze.", "pl")
+    assert [s for s, _ in said(doc)] == ["Ursula von der Leyen"]

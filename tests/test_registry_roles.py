@@ -48,6 +48,9 @@ COVERED: dict[str, tuple[str, ...]] = {
     # Serbia and Kosovo (XKX): foreign-ministry spokespeople are not tracked.
     "SRB": GOVERNMENT[:-1],
     "XKX": GOVERNMENT[:-1],
+    # Turkey: the foreign-ministry spokesperson is not tracked; the Director of Communications of the
+    # Presidency speaks for the president besides (and, since June 2023, instead of) a spokesperson.
+    "TUR": GOVERNMENT[:-1] + ("presidential_spokesperson", "communications_director"),
     # No head of government; the Secretary of the Interior is not an interior minister in our sense.
     "USA": ("head_of_state", "foreign_minister", "defence_minister", "mfa_spokesperson", "presidential_spokesperson"),
     "EUR": ("commission_president", "council_president", "high_representative", "eeas_spokesperson"),
@@ -55,7 +58,7 @@ COVERED: dict[str, tuple[str, ...]] = {
     "UN": ("un_secretary_general",),
 }
 # States the registry names (for mentions) but whose offices it does not track yet.
-NOT_COVERED = {"AFG", "CHN", "IRQ", "ITA", "SYR", "TUR"}
+NOT_COVERED = {"AFG", "CHN", "IRQ", "ITA", "SYR"}
 
 # Stretches without a confirmed holder (inclusive). "vacant" marks an office that had none.
 KNOWN_GAPS: dict[tuple[str, str], list[tuple[str, str]]] = {
@@ -70,6 +73,13 @@ KNOWN_GAPS: dict[tuple[str, str], list[tuple[str, str]]] = {
     # Osmani's term ended (4 Apr 2026) has no confirmed first day, and no president elected since was found.
     ("XKX", "foreign_minister"): [("2016-04-08", "2017-09-08")],
     ("XKX", "head_of_state"): [("2026-04-05", "2026-12-31")],
+    # Turkey: vacant. The prime minister's office was abolished on 9 Jul 2018 (the president heads the
+    # government); the post of presidential spokesperson was created for Kalin on 11 Dec 2014 and left
+    # unfilled after he became intelligence chief (5 Jun 2023); the Directorate of Communications was
+    # founded in July 2018.
+    ("TUR", "head_of_government"): [("2018-07-10", "2026-12-31")],
+    ("TUR", "presidential_spokesperson"): [("2014-01-01", "2014-12-10"), ("2023-06-06", "2026-12-31")],
+    ("TUR", "communications_director"): [("2014-01-01", "2018-07-24")],
     # Wojciechowski's last day (after 8 Jul 2015) and his successors to 2020 are not confirmed,
     # Szatyńska-Luft's half-year in 2020 has no confirmed days, the post was vacant from September
     # 2020 to Jasina (June 2021); nobody confirmed from Jasina's dismissal (13 Oct 2023) to Wroński.

@@ -123,3 +123,35 @@ def test_the_subject_of_a_cue_before_a_colon_speaks_the_words_signed_by_a_dash(p
 def test_the_head_of_the_commission_by_its_abbreviation(pipe: Pipeline) -> None:
     doc = analysed(pipe, "Szefowa KE zapowiedziała, że Unia zbada, jak objąć sankcjami linie lotnicze.", "pl")
     assert [s for s, _ in said(doc)] == ["Ursula von der Leyen"]
+
+
+def test_a_long_signed_quotation_that_lost_its_full_stop_is_no_title(pipe: Pipeline) -> None:
+    text = ("Министр обороны Польши Ян Новак выступил в Сейме.\n\n"
+            '"Пограничники и полиция усердно трудятся каждый день, чтобы защитить страну от нападения", '
+            "— написал министр у себя в Twitter\n\n"
+            "Already about fifteen thousand soldiers protect our border.")
+    assert [c for _, c in said(analysed(pipe, text, "ru"))] == [
+        "Пограничники и полиция усердно трудятся каждый день, чтобы защитить страну от нападения"]
+
+
+def test_a_participle_of_assurance_goes_on_with_the_same_speakers_words(pipe: Pipeline) -> None:
+    pl = analysed(pipe, "Minister Jan Nowak powiedział, że sytuacja jest trudna, zapewniając, że granica "
+                        "jest dobrze chroniona przez wojsko.", "pl")
+    assert [c for _, c in said(pl)] == ["że sytuacja jest trudna", "że granica jest dobrze chroniona przez wojsko"]
+    ru = analysed(pipe, "Министр Иван Петров сказал, что ситуация остается сложной, заверив, что граница "
+                        "надежно защищена армией.", "ru")
+    assert [c for _, c in said(ru)] == ["что ситуация остается сложной", "что граница надежно защищена армией"]
+
+
+def test_listed_signs_the_quotation_before_it_only(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "“Air defence systems are involved, and a base has been prepared for more forces,” "
+                         "the minister listed.", "en")
+    assert [c for _, c in said(doc)] == ["Air defence systems are involved, and a base has been prepared for more forces"]
+    assert said(analysed(pipe, "The exchange listed the company's shares on Monday.", "en")) == []
+
+
+def test_a_crowd_is_nobody_who_speaks(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Several thousand people approached the border and refused to leave the area.", "en")
+    assert said(doc) == []
+    doc = analysed(pipe, "Kilka tysięcy osób podeszło do granicy i odmówiło opuszczenia tego terenu.", "pl")
+    assert said(doc) == []

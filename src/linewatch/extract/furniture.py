@@ -110,6 +110,8 @@ def is_title_line(doc: Doc, si: int) -> bool:
     line = text[sent.start:sent.end].strip()
     if not line or len(line.split()) > TITLE_MAX_WORDS:
         return False
+    if len(line.split()) > SIGNED_TITLE_MAX_WORDS and _SIGNED_QUOTE.search(line):
+        return False  # '"…", — написал министр у себя в Twitter': a long signed quotation that lost its full stop
     if line[-1] in _QUOTE_MARKS and len(line) > 2 and line[0] in _QUOTE_MARKS and line[-2].isalnum():
         return True  # a subheading that is a quotation of its own, its words unpunctuated ('"Mówiła jak premier"')
     return line[-1] not in _CLOSING_PUNCT
@@ -121,3 +123,7 @@ TITLE_MAX_WORDS = 25
 # introducing what follows.
 _CLOSING_PUNCT = frozenset(".!?…:;\"”»“'’")
 _QUOTE_MARKS = frozenset("\"”»“„«")
+# A title that quotes someone and signs the quotation ('"…" – mówi X') is short; a longer line of that
+# shape is a body paragraph whose full stop the stored copy lost (before an embedded post, say).
+SIGNED_TITLE_MAX_WORDS = 12
+_SIGNED_QUOTE = re.compile(r"[\"”»“],?\s*[-–—]\s+\w")

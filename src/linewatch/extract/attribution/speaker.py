@@ -160,6 +160,22 @@ MAX_SPEAKER_WORDS = 8  # a longer "speaker" is a clause the finder misread
 ANAPHOR_SENTENCES = 12  # how far back a title ("глава государства") looks for the holder the text named
 
 
+@cache
+def _crowd_words(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = lexicon(lang, "speakers")
+    return (tuple(str(w).lower() for w in data.get("crowd_quantifiers") or []),
+            tuple(str(w).lower() for w in data.get("crowd_nouns") or []))
+
+
+def _crowd(words: Sequence[str], lang: str) -> bool:
+    """Do the words open with a quantity and name a crowd ("Several thousand people", "тысячи
+    мигрантов", "kilkaset osób"; speakers.yaml `crowd_quantifiers`, `crowd_nouns`, both stems)?"""
+    quantities, nouns = _crowd_words(lang)
+    low = [w.lower() for w in words]
+    return bool(low) and bool(quantities) and (low[0].isdigit() or low[0].startswith(quantities)) \
+        and any(w.startswith(nouns) for w in low[1:4])
+
+
 def speaker_problem(doc: Doc, speaker: Speaker | None, phrase: tuple[int, int] | None = None) -> str | None:
     """Why a speaker names nobody, or None when it is a person, organisation or state.
 
@@ -183,6 +199,8 @@ def speaker_problem(doc: Doc, speaker: Speaker | None, phrase: tuple[int, int] |
         # "NATO radar confirmed": an instrument's reading, the name only modifies it; "the actions
         # taken by the Lukashenko regime demanded…": deeds demand nothing
         return "thing"
+    if phrase is not None and _crowd(WORD.findall(doc.text[phrase[0]:phrase[1]]), doc.lang):
+        return "crowd"  # "Several thousand people refused to leave": a crowd's deed, nobody's statement
     said_by = phrase if phrase is not None and phrase[0] <= speaker.span[0] < phrase[1] else speaker.span
     words_of = doc.text[said_by[0]:said_by[1]]
     if (cut := _medium_adjunct(words_of, doc.lang)) is not None:

@@ -155,3 +155,26 @@ def test_a_crowd_is_nobody_who_speaks(pipe: Pipeline) -> None:
     assert said(doc) == []
     doc = analysed(pipe, "Kilka tysięcy osób podeszło do granicy i odmówiło opuszczenia tego terenu.", "pl")
     assert said(doc) == []
+
+
+def test_republika_srpska_is_not_serbia(pipe: Pipeline) -> None:
+    doc = analysed(pipe, "Rząd Republiki Serbskiej poinformował, że posiedzenie odbędzie się w Srebrenicy.", "pl",
+                   date(2024, 5, 22))
+    assert [s for s, _ in said(doc)] == ["Republika Srpska"]
+    doc = analysed(pipe, "Bosnian Serbs said they would boycott the vote in parliament next week.", "en",
+                   date(2024, 5, 22))
+    assert [s for s, _ in said(doc)] not in (["Serbia"], ["Bosnia and Herzegovina"])
+
+
+def test_a_short_object_before_a_comma_is_said_with_its_verb(pipe: Pipeline) -> None:
+    text = ("Western leaders blamed the government for the death of the activist. The ministry has rejected "
+            "these allegations, with the Russian foreign ministry calling the reaction self-exposing.")
+    assert "rejected these allegations" in [c for _, c in said(analysed(pipe, text, "en"))]
+
+
+def test_a_topic_that_shares_only_a_place_with_the_sentence_before_points_nowhere(pipe: Pipeline) -> None:
+    text = ("„Prezydenci podkreślili siłę więzi sojuszniczych oraz partnerstwo między Polską i USA” – przekazano "
+            "w czwartek.\n\n"
+            "O udziale Polski w negocjacjach poinformował wcześniej premier Jan Nowak.")
+    doc = analysed(pipe, text, "pl", date(2024, 8, 1))
+    assert not any(s == "Jan Nowak" and "więzi" in c for s, c in said(doc))

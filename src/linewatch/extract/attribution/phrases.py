@@ -288,7 +288,10 @@ def _topic_points_back(view: SentenceView, k: int) -> bool:
     if not all(is_word(t) for t in words) or any(t.pos in ("VERB", "AUX") or t.text.lower() in table.that for t in words):
         return False
     before = view.text[view.prev_sentence[0]:view.prev_sentence[1]].lower()
-    stems = {t.text.lower()[:TOPIC_STEM] for t in words if len(t.text) > TOPIC_STEM}
+    # a place or an actor the phrase names ("O udziale Polski w negocjacjach") is shared by half the
+    # text; only the topic's own words say it is what the sentence before said
+    stems = {t.text.lower()[:TOPIC_STEM] for t in words if len(t.text) > TOPIC_STEM
+             and t.start not in view.place_starts and t.start not in view.mention_starts}
     return any(stem in before for stem in stems)
 
 

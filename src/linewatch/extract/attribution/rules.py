@@ -902,8 +902,13 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         if comp[0].dep in ("dobj", "obj") and word_count(view, content_tok, n) < 3 \
                 and not (table.nouns is not None and table.nouns.fullmatch(comp[0].text.lower())):
             return None  # "rejected it", "denies this": the object only points back ("denies the accusation" rejects one)
-        if comp[0].dep in ("dobj", "obj") and object_cue and word_count(view, content_tok, n) < SHORT_OBJECT_WORDS:
-            act_start = toks[k].start  # "denies the accusation": the act with its object is what was said
+        comma = _comma_after_short_object(view, comp[0]) if comp[0].dep in ("dobj", "obj") and object_cue else None
+        if comp[0].dep in ("dobj", "obj") and object_cue and (word_count(view, content_tok, n) < SHORT_OBJECT_WORDS
+                                                            or comma is not None):
+            # "denies the accusation", "has rejected these allegations, with …": the act with its
+            # object is what was said
+            act_start = toks[k].start
+            stop_at = comma
     elif particle and word_count(view, j, n) >= 2:
         content_tok, between = j, []  # "referred to the precedent of…": the object is the content
     else:
@@ -971,6 +976,16 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
 
 ADDRESSEE_WORDS = 6  # the longest addressee between an infinitive cue and its "to" ("the EU's member states")
 ADDRESSEE_POS = ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM", "PART")
+
+
+def _comma_after_short_object(view: SentenceView, obj: Token) -> int | None:
+    """The index of the comma that ends a short object ("rejected these allegations, with the
+    ministry calling…"), or None."""
+    words = [t for t in subtree(obj, view.toks) if is_word(t)]
+    last = max((x for t in subtree(obj, view.toks) if (x := view.index_of(t.i)) is not None), default=None)
+    if not 0 < len(words) < SHORT_OBJECT_WORDS or last is None or last + 1 >= len(view.toks):
+        return None
+    return last + 1 if view.toks[last + 1].text == "," else None
 
 
 def _addressee_before_infinitive(view: SentenceView, k: int, j: int, marker: int) -> bool:

@@ -178,3 +178,11 @@ def test_a_topic_that_shares_only_a_place_with_the_sentence_before_points_nowher
             "O udziale Polski w negocjacjach poinformował wcześniej premier Jan Nowak.")
     doc = analysed(pipe, text, "pl", date(2024, 8, 1))
     assert not any(s == "Jan Nowak" and "więzi" in c for s, c in said(doc))
+
+
+def test_the_words_on_both_sides_of_a_medial_cue_are_said(pipe: Pipeline) -> None:
+    text = "The influx of migrants to Minsk, Anna Kowal said, “has more or less stopped totally.”"
+    assert [c for _, c in said(analysed(pipe, text, "en"))] == [
+        "The influx of migrants to Minsk has more or less stopped totally."]
+    text = "The situation at the border, the spokesman Jan Nowak said, was calm."
+    assert [c for _, c in said(analysed(pipe, text, "en"))] == ["The situation at the border was calm"]

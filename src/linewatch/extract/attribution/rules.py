@@ -160,6 +160,9 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
         signed = k >= 3 and toks[k - 1].text in DASHES and word_count(view, 0, k - 1) >= 3
         if after_quote or signed:  # '…," said X' is post-position even if a "to" or "that" follows
             att = _post_position(view, k) or _pre_position(view, k)
+        elif _subject_fragment_before(view, k):
+            # "The influx of migrants, Johansson said, “has stopped.”": the words on both sides of the cue
+            att = _post_position(view, k) or _pre_position(view, k)
         else:
             att = _fronted_phrase(view, k) or _pre_position(view, k) or _post_position(view, k)
         if att is None or not att.content_spans:
@@ -282,6 +285,23 @@ def _dash_signature(view: SentenceView) -> int | None:
             inv = speaker_after(view, d + 2)
             return d if inv is not None and word_count(view, inv[1], len(toks)) == 0 else None
     return None
+
+
+MEDIAL_TAIL_WORDS = 2  # "The situation, the minister said, was calm": the words after a medial cue
+
+
+def _subject_fragment_before(view: SentenceView, k: int) -> bool:
+    """Does the sentence open with a verbless phrase of two words or more, then a comma, a short
+    speaker and cue k set off by commas ("The influx of migrants to Minsk, Johansson said, “has…”)?
+    By the parse."""
+    toks = view.toks
+    if not view.has_parse or k + 1 >= len(toks) or toks[k + 1].text != ",":
+        return False
+    comma = next((c for c in range(k - 1, max(-1, k - 6), -1) if toks[c].text == ","), None)
+    if comma is None or comma < 2 or not all(is_word(t) for t in toks[comma + 1:k]):
+        return False
+    return word_count(view, 0, comma) >= 2 and not any(t.pos in ("VERB", "AUX") for t in toks[:comma]) \
+        and not any(t.text in OPEN_QUOTES or t.text in CLOSE_QUOTES for t in toks[:comma])
 
 
 def _cue_before_colon(view: SentenceView, d: int) -> bool:
@@ -526,7 +546,7 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     # after the speaker is the author's narration of the occasion, no more of the words
     participle_next = closes and after_start + 1 < len(toks) and is_active_participle(toks[after_start + 1])
     medial = (not quoted and not follow_on and closes and not relative_next and not participle_next
-              and word_count(view, after_start + 1, len(toks)) >= 3 and word_count(view, 0, sep) >= 1
+              and word_count(view, after_start + 1, len(toks)) >= MEDIAL_TAIL_WORDS and word_count(view, 0, sep) >= 1
               and not adjunct_of_cue(view, k, after_start + 1, sep))
     if medial:
         # "The museum, Mr. Bush said, celebrated…": the content runs on both sides of the cue

@@ -186,3 +186,16 @@ def test_the_words_on_both_sides_of_a_medial_cue_are_said(pipe: Pipeline) -> Non
         "The influx of migrants to Minsk has more or less stopped totally."]
     text = "The situation at the border, the spokesman Jan Nowak said, was calm."
     assert [c for _, c in said(analysed(pipe, text, "en"))] == ["The situation at the border was calm"]
+
+
+def test_a_countrys_opposition_is_not_the_state(pipe: Pipeline) -> None:
+    for text, lang in (("Białoruska opozycja oświadczyła, że nie uzna wyniku referendum.", "pl"),
+                       ("Белорусская оппозиция заявила, что не признает результат референдума.", "ru"),
+                       ("The Belarusian opposition said it would not recognise the result of the referendum.", "en")):
+        assert [s for s, _ in said(analysed(pipe, text, lang))] != ["Belarus"], lang
+
+
+def test_her_team_speaks_for_her(pipe: Pipeline) -> None:
+    text = ("Opposition leader Svetlana Tikhanovskaya was forced out of the country last year. Her team criticised "
+            "the broadcaster for conducting the interview with the ruler.")
+    assert [s for s, _ in said(analysed(pipe, text, "en"))] == ["Sviatlana Tsikhanouskaya"]

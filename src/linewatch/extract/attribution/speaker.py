@@ -1242,6 +1242,10 @@ def _demonym_modifies_people(doc: Doc, demonym: Mention, a: int, b: int) -> bool
     """Does the demonym qualify a noun for people who speak for themselves (speakers.yaml
     `demonym_people`: "Chinese experts", "American voices"; not "German officials", "Polish police")?"""
     people = speaker_words(doc.lang).demonym_people
+    if people and not (doc.tokens and doc.tokens[0].dep):
+        # no parse (Polish): any word besides the demonym whose lemma names such people ("Białoruska opozycja")
+        rest = [m.group() for m in WORD.finditer(doc.text, a, b) if not demonym.start <= m.start() < demonym.end]
+        return any(word_lemmas(w, doc.lang) & people or w.lower() in people for w in rest)
     toks = doc.tokens_in((a, b)) if people and doc.tokens and doc.tokens[0].dep else []
     head = next((t for t in phrase_heads(toks) if t.text[:1].isalnum()), None)
     if head is None or demonym.start <= head.start < demonym.end:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from linewatch.actors.registry import get_registry
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
@@ -199,3 +200,10 @@ def test_her_team_speaks_for_her(pipe: Pipeline) -> None:
     text = ("Opposition leader Svetlana Tikhanovskaya was forced out of the country last year. Her team criticised "
             "the broadcaster for conducting the interview with the ruler.")
     assert [s for s, _ in said(analysed(pipe, text, "en"))] == ["Sviatlana Tsikhanouskaya"]
+
+
+def test_a_longer_office_replaces_only_the_title_inside_it() -> None:
+    mentions = get_registry().find_mentions("Президент Белоруссии и лидер белорусской оппозиции", "ru", ON)
+    assert [(m.text, m.actor_id) for m in mentions] == [
+        ("Президент Белоруссии", "alexander-lukashenko"),
+        ("лидер белорусской оппозиции", "sviatlana-tsikhanouskaya")]

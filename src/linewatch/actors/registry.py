@@ -1096,30 +1096,32 @@ class ActorRegistry:
 
     def _title_mentions(self, text: str, lang: str, on: date | None, names: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
+        out_spans: list[tuple[int, int]] = []  # the title's own words of each mention in `out`
         taken: list[tuple[int, int]] = []  # sorted by start, never overlapping
         name_starts = [n.start for n in names]
         starts = [m.start() for m in _title_starts(lang).finditer(text)]
         for title in _titles(lang) if starts else ():
             for m in _matches_at(title.pattern, text, starts):
                 s, e = m.start(), m.end()
-                inner = [t for t in taken if s <= t[0] and t[1] <= e and t != (s, e)]
-                if inner and all(t[1] <= s or t[0] >= e or t in inner for t in taken) and _has_slot(title):
-                    # "Лидер белорусской оппозиции": the longer office with a word between ("лидер* _
-                    # оппозиции") names the office, not the shorter one inside it ("лидер*")
-                    kept = [k for k, t in enumerate(taken) if t not in inner]
-                    out = [out[k] for k in kept]
-                    taken = [taken[k] for k in kept]
-                i = bisect.bisect_left(taken, (s, e))
-                if (i > 0 and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e):
+                # "Лидер белорусской оппозиции": a longer office with a word between ("лидер* _ оппозиции")
+                # names the office, not the shorter title inside it ("лидер*"), which it replaces
+                inner = [t for t in taken if s <= t[0] and t[1] <= e and t != (s, e)] if _has_slot(title) else []
+                rest = [t for t in taken if t not in inner]
+                i = bisect.bisect_left(rest, (s, e))
+                if (i > 0 and rest[i - 1][1] > s) or (i < len(rest) and rest[i][0] < e):
                     continue
                 # Only names within reach of the title can qualify it (keeps long texts linear).
                 near = names[bisect.bisect_left(name_starts, s - 60) : bisect.bisect_right(name_starts, e + 60)]
                 if any(n.kind == "body" and n.start <= s and e <= n.end and n.end - n.start > e - s for n in near):
                     continue  # "пресс-служба президента Белоруссии": a word of a body's registered name
+                if inner:
+                    keep = [k for k, span in enumerate(out_spans) if span not in inner]
+                    out, out_spans, taken = [out[k] for k in keep], [out_spans[k] for k in keep], rest
                 country, ms, me = (title.country, s, e) if title.country else self._country_near(near, s, e, text, lang)
                 former = _after_former(text, ms, lang) or (ms != s and _after_former(text, s, lang))
                 actor = None if former else self.holder(title.role, country, on, title.org)
                 taken.insert(i, (s, e))
+                out_spans.append((s, e))
                 out.append(
                     Mention(
                         ms,

@@ -592,11 +592,11 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
     return att
 
 
+SIGNING_MARKS = DASHES | {","}  # what may stand between a closing quote and the cue that signs it
+
 # Dependencies of a verb with no speaker of its own: one that modifies a noun ("a group called X") or a
 # gerund after a preposition ("instead of criticising X"), or a second verb that goes on with the first
 # one's words ("called on the EU to share the costs, and suggested a fund"; "said …, describing it as …").
-SIGNING_MARKS = DASHES | {","}  # what may stand between a closing quote and the cue that signs it
-
 NO_SUBJECT_DEPS = ("acl", "amod", "acl:relcl", "relcl", "pcomp", "conj", "advcl", "xcomp")
 
 APPOSITION_WORDS = 10  # the longest apposition of an audience's name ("RIA Novosti, a … outlet,")

@@ -467,7 +467,7 @@ def _titles(lang: str) -> tuple[_Title, ...]:
             out.append(_Title(pat, str(entry["role"]), entry.get("country"), entry.get("org")))
     # Longer forms first so "deputy foreign minister" wins over "foreign minister"; a form with
     # an any-word slot last, so "szef unijnej dyplomacji" stays the EU's.
-    return tuple(sorted(out, key=lambda t: (r"\w[\w'-]*\s" in t.pattern.pattern, -len(t.pattern.pattern))))
+    return tuple(sorted(out, key=lambda t: (_has_slot(t), -len(t.pattern.pattern))))
 
 
 def _has_slot(title: _Title) -> bool:

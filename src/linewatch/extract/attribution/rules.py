@@ -270,8 +270,7 @@ def _dash_signature(view: SentenceView) -> int | None:
     toks = view.toks
     for d in range(3, len(toks) - 1):
         if toks[d].text in DASHES and toks[d].start > view.start and word_count(view, 0, d) >= 3 \
-                and cue_strength(toks[d + 1], toks[d + 2] if d + 2 < len(toks) else None,
-                                 view.table, view.has_parse) is not None:
+                and _cue_after(view, d):
             # not opened by a dash: only a signature that ends the sentence, and the first one in it
             # ("A – odpowiedział -To jest B – dodał" signs twice)
             if not opened and _relayed_by_medium(view, d + 1):
@@ -302,6 +301,13 @@ def _subject_fragment_before(view: SentenceView, k: int) -> bool:
         return False
     return word_count(view, 0, comma) >= 2 and not any(t.pos in ("VERB", "AUX") for t in toks[:comma]) \
         and not any(t.text in OPEN_QUOTES or t.text in CLOSE_QUOTES for t in toks[:comma])
+
+
+def _cue_after(view: SentenceView, d: int) -> bool:
+    """Is the token after d a cue ("– powiedział", "— сказал": a dash that signs the words before it)?"""
+    toks = view.toks
+    return d + 1 < len(toks) and cue_strength(toks[d + 1], toks[d + 2] if d + 2 < len(toks) else None,
+                                              view.table, view.has_parse) is not None
 
 
 def _cue_before_colon(view: SentenceView, d: int) -> bool:
@@ -957,9 +963,7 @@ def _pre_position(view: SentenceView, k: int) -> Attribution | None:
         stop_at = joined
     if stop_at is None and marker is not None and toks[marker].text == ":":
         # "zaprzeczył: A – powiedział.": the dash that signs the words after the colon ends them
-        stop_at = next((d for d in range(marker + 2, n - 1) if toks[d].text in DASHES
-                        and cue_strength(toks[d + 1], toks[d + 2] if d + 2 < n else None, table, view.has_parse)
-                        is not None), None)
+        stop_at = next((d for d in range(marker + 2, n - 1) if toks[d].text in DASHES and _cue_after(view, d)), None)
     # content: to the sentence end, or to the end of a quotation that starts here
     c_start = toks[content_tok].start if act_start is None else act_start
     c_end = view.end if stop_at is None else toks[stop_at].start

@@ -113,6 +113,8 @@ class SpeakerWords:
     possessive_endings: tuple[str, ...] = ()  # "'s", "’s": what makes a name its noun's owner
     # prepositions before a place's or channel's quoted name right after a cue ("сообщил в "Фейсбуке"")
     channel_prepositions: frozenset[str] = frozenset()
+    crowd_quantifiers: tuple[str, ...] = ()  # stems of a quantity before a crowd ("several", "тысяч")
+    crowd_nouns: tuple[str, ...] = ()  # stems of a crowd's noun ("people", "мигрант", "osób")
 
 
 @cache
@@ -150,7 +152,9 @@ def speaker_words(lang: str) -> SpeakerWords:
                         words("agency_suffixes"),
                         platforms=tuple(str(w).lower() for w in data.get("platforms") or []),
                         possessive_endings=tuple(endings),
-                        channel_prepositions=words("channel_prepositions"))
+                        channel_prepositions=words("channel_prepositions"),
+                        crowd_quantifiers=tuple(str(w).lower() for w in data.get("crowd_quantifiers") or []),
+                        crowd_nouns=tuple(str(w).lower() for w in data.get("crowd_nouns") or []))
 
 
 PAGE_LABEL = "page label"  # speaker_problem: the site's furniture ("Also Read:"), no one's words
@@ -160,17 +164,11 @@ MAX_SPEAKER_WORDS = 8  # a longer "speaker" is a clause the finder misread
 ANAPHOR_SENTENCES = 12  # how far back a title ("глава государства") looks for the holder the text named
 
 
-@cache
-def _crowd_words(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    data = lexicon(lang, "speakers")
-    return (tuple(str(w).lower() for w in data.get("crowd_quantifiers") or []),
-            tuple(str(w).lower() for w in data.get("crowd_nouns") or []))
-
-
 def _crowd(words: Sequence[str], lang: str) -> bool:
     """Do the words open with a quantity and name a crowd ("Several thousand people", "тысячи
     мигрантов", "kilkaset osób"; speakers.yaml `crowd_quantifiers`, `crowd_nouns`, both stems)?"""
-    quantities, nouns = _crowd_words(lang)
+    sw = speaker_words(lang)
+    quantities, nouns = sw.crowd_quantifiers, sw.crowd_nouns
     low = [w.lower() for w in words]
     return bool(low) and bool(quantities) and (low[0].isdigit() or low[0].startswith(quantities)) \
         and any(w.startswith(nouns) for w in low[1:4])

@@ -53,6 +53,10 @@ COVERED: dict[str, tuple[str, ...]] = {
     "TUR": GOVERNMENT[:-1] + ("presidential_spokesperson", "communications_director"),
     # No head of government; the Secretary of the Interior is not an interior minister in our sense.
     "USA": ("head_of_state", "foreign_minister", "defence_minister", "mfa_spokesperson", "presidential_spokesperson"),
+    # The Netherlands: the foreign-ministry spokesperson is not tracked.
+    "NLD": GOVERNMENT[:-1],
+    # The Holy See: the pope and the Secretary for Relations with States (its foreign minister).
+    "VAT": ("head_of_state", "foreign_minister"),
     "EUR": ("commission_president", "council_president", "high_representative", "eeas_spokesperson"),
     "NATO": ("nato_secretary_general",),
     "UN": ("un_secretary_general",),

@@ -184,6 +184,18 @@ def _not_head_title_words() -> tuple[str, ...]:
 
 
 @cache
+def _governed_by_head_of_government() -> frozenset[str]:
+    """data/offices.yaml `leader_heads_government`: countries whose "leader" is the head of government."""
+    return frozenset(str(k) for k in shared_data("offices").get("leader_heads_government") or [])
+
+
+def leader_role(role: str, leader: bool, country: str | None) -> str:
+    """The office a title names in a country: a bare "leader" ("the Hungarian leader", "лидер Чехии")
+    is the head of government where the government leads (data/offices.yaml), else the head of state."""
+    return "head_of_government" if leader and country in _governed_by_head_of_government() else role
+
+
+@cache
 def _served_offices() -> frozenset[str]:
     """data/offices.yaml `served_offices`: role keys whose body has a head of its own."""
     return frozenset(str(k) for k in shared_data("offices").get("served_offices") or [])
@@ -454,6 +466,7 @@ class _Title:
     role: str  # role key, e.g. "foreign_minister"
     country: str | None  # fixed country ("the Kremlin spokesman") or None (taken from context)
     org: str | None = None  # the organisation whose office it is ("prezes PiS": the party's leader, no other's)
+    leader: bool = False  # a bare "leader": whichever head leads the country (`leader_role`)
 
 
 @cache
@@ -464,7 +477,8 @@ def _titles(lang: str) -> tuple[_Title, ...]:
             # not the tail of a hyphenated compound: "Вице-премьер", "экс-президент", "ex-president" hold
             # no office the holder on the date has
             pat = re.compile(r"(?<![\w-])" + form_regex(str(form)), re.IGNORECASE)
-            out.append(_Title(pat, str(entry["role"]), entry.get("country"), entry.get("org")))
+            out.append(_Title(pat, str(entry["role"]), entry.get("country"), entry.get("org"),
+                              bool(entry.get("leader"))))
     # Longer forms first so "deputy foreign minister" wins over "foreign minister"; a form with
     # an any-word slot last, so "szef unijnej dyplomacji" stays the EU's.
     return tuple(sorted(out, key=lambda t: (_has_slot(t), -len(t.pattern.pattern))))
@@ -819,7 +833,8 @@ class ActorRegistry:
     def title_roles(self, surface: str, lang: str) -> frozenset[str]:
         """The role keys of the titles that name an office in `surface` ("Szef rządu" ->
         head_of_government), whatever the country; a title inside a longer one does not count."""
-        found = [(m.start(), m.end(), t.role) for t in _titles(lang) if (m := t.pattern.search(surface))]
+        found = [(m.start(), m.end(), role) for t in _titles(lang) if (m := t.pattern.search(surface))
+                 for role in ((t.role, "head_of_government") if t.leader else (t.role,))]
         # "Rzecznik prezydenta" names the spokesperson's office, not the president's inside it
         return frozenset(role for a, b, role in found
                          if not any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) for a2, b2, _ in found))
@@ -1119,7 +1134,8 @@ class ActorRegistry:
                     out, out_spans, taken = [out[k] for k in keep], [out_spans[k] for k in keep], rest
                 country, ms, me = (title.country, s, e) if title.country else self._country_near(near, s, e, text, lang)
                 former = _after_former(text, ms, lang) or (ms != s and _after_former(text, s, lang))
-                actor = None if former else self.holder(title.role, country, on, title.org)
+                actor = None if former else self.holder(leader_role(title.role, title.leader, country), country, on,
+                                                        title.org)
                 taken.insert(i, (s, e))
                 out_spans.append((s, e))
                 out.append(
@@ -1177,7 +1193,8 @@ class ActorRegistry:
         if country:
             for title in _titles(lang):
                 if (m := title.pattern.search(surface)) and not _after_former(surface, m.start(), lang):
-                    return self.holder(title.role, title.country or country, on, title.org)
+                    return self.holder(leader_role(title.role, title.leader, title.country or country),
+                                       title.country or country, on, title.org)
         return None
 
 

@@ -83,6 +83,7 @@ from linewatch.extract.furniture import is_furniture, is_title_line
 from linewatch.lexicon import lexicon
 from linewatch.model import Statement
 from linewatch.nlp.doc import Doc, Token, phrase_heads
+from linewatch.nlp.names import oblique_only
 from linewatch.nlp.pipeline import component
 from linewatch.nlp.segment import quote_spans, split_sentences
 
@@ -877,6 +878,11 @@ def extract_statements(doc: Doc, min_conf: float = MIN_CONFIDENCE, split: int = 
                 speaker.resolved_by = "agency"  # "Reuters reported that…": its own report, not a voice to refer back to
             elif problem:
                 continue  # a dateline, a header line, "Jak podaje PAP, X…" (someone else's words): nothing
+            elif (speaker is not None and speaker.resolved_by == "text" and att.kind != "according_to"
+                  and speaker.span is not None and oblique_only(WORD.findall(speaker.name or ""), lang)):
+                # "…в интервью гендиректору … Дмитрию Киселеву, сообщает БелТА": a name in the dative or
+                # genitive is whom the words went to or whose they are, never the subject of the cue
+                continue
             if not _acceptable_speaker(att, speaker, doc, [st.speaker for st in out if st.speaker]):
                 continue
             if "back_reference" in att.notes and (reported := _reported_already(out, att.content_spans[0])):

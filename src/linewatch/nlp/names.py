@@ -18,15 +18,18 @@ class _NameMorphology:
     nominative: Callable[[str], bool]  # some reading of the form is nominative (or caseless)
     common_reading: Callable[[str], bool]  # the dictionary knows the word other than as a name
     oblique_place: Callable[[str], bool]  # a place's name with no nominative reading
+    given_name: Callable[[str], bool]  # the dictionary knows the word as a given name
 
 
 _MORPHOLOGY = {
     "pl": _NameMorphology(polish_morph.name_readings, polish_morph.NAME_CASES, polish_morph.NAME_GENDERS,
                           polish_morph.common_word, polish_morph.may_be_nominative,
-                          polish_morph.has_common_reading, polish_morph.oblique_place),
+                          polish_morph.has_common_reading, polish_morph.oblique_place,
+                          polish_morph.given_name),
     "ru": _NameMorphology(russian_morph.name_readings, russian_morph.NAME_CASES, russian_morph.NAME_GENDERS,
                           russian_morph.common_word, russian_morph.may_be_nominative,
-                          russian_morph.has_common_reading, russian_morph.oblique_place),
+                          russian_morph.has_common_reading, russian_morph.oblique_place,
+                          russian_morph.given_name),
 }
 
 
@@ -101,3 +104,20 @@ def common_reading(word: str, lang: str) -> bool:
     """Does the language's dictionary know the word other than as a name? False without a morphology."""
     morph = _MORPHOLOGY.get(lang)
     return morph is not None and morph.common_reading(word)
+
+
+def lacks_personal_name(words: Sequence[str], lang: str) -> bool:
+    """Do the capitalised words read as no person's name: every word one the dictionary knows other
+    than as a name, none of them a given name ("Morze Śródziemne", "Anioł Pański": a sea and a prayer,
+    though "Anioł" and "Morze" are surnames too; not "Kordian Szwarc", not an unknown "Pułatow")?
+    False without a morphology."""
+    morph = _MORPHOLOGY.get(lang)
+    return (morph is not None and bool(words) and all(morph.common_reading(w) for w in words)
+            and not any(morph.given_name(w) for w in words))
+
+
+def oblique_only(words: Sequence[str], lang: str) -> bool:
+    """Are the words a name in an oblique case only, no word of it possibly nominative ("Дмитрию
+    Киселеву", "Olega Nowaka"): an addressee or an object, never the subject of a cue? False without a
+    morphology, and for an unknown word (which may be nominative)."""
+    return has_name_morphology(lang) and bool(words) and not any(may_be_nominative(w, lang) for w in words)

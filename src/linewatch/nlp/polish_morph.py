@@ -217,6 +217,13 @@ def oblique_place(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def given_name(word: str) -> bool:
+    """Does morfeusz2 know the word as a given name ("Franciszek", "Olega"; not "Anioł", a surname and a
+    noun)?"""
+    return any("imię" in (names or ()) for _s, _e, (_o, _l, _t, names, _q) in analyser().analyse(word))
+
+
+@lru_cache(maxsize=50_000)
 def has_common_reading(word: str) -> bool:
     """Does morfeusz2 know the word other than as a given name or surname ("Rodzajów": also a surname;
     not "Nowaka", not an unknown "Mastalerek")?"""

@@ -68,6 +68,12 @@ def oblique_place(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def given_name(word: str) -> bool:
+    """Does pymorphy2 know the word as a given name ("Олега"; not "Средиземное")?"""
+    return any("Name" in p.tag for p in vocab().parse(word))
+
+
+@lru_cache(maxsize=50_000)
 def has_common_reading(word: str) -> bool:
     """Does pymorphy2's dictionary know the word other than as a name ("Совет"; not "Лаврова")?"""
     return any(p.is_known and not any(k in p.tag for k in _NAME_KINDS) for p in vocab().parse(word))

@@ -745,10 +745,15 @@ APPOSITION_WORDS = 14  # words of the apposition that ends in the person's name
 
 def described_name_after(view: SentenceView, i: int) -> tuple[int, int] | None:
     """Token range of the name ending an apposition after an occupation in lower case, right after a
-    cue ("– powiedział sejsmolog, wykładowca w szwedzkiej Narodowej Sieci Sejsmicznej SNSN Bjorn Lund,
-    cytowany…"): two or three capitalised words (no acronym) right before the apposition's comma or
+    cue and its adjuncts ("– powiedział sejsmolog, wykładowca w szwedzkiej Narodowej Sieci Sejsmicznej
+    SNSN Bjorn Lund, cytowany…"): two or three capitalised words (no acronym) right before the apposition's comma or
     the sentence's end; None when the words after the cue run otherwise."""
     toks = view.toks
+    preps = speaker_words(view.lang).prepositions
+    # adjuncts of the cue first: "– mówił w TVN24 w piątek franciszkanin, brat Jan Nowak, …"
+    first = i
+    while i + 1 < len(toks) and i - first < ADJUNCT_WORDS and toks[i].text.lower() in preps and is_word(toks[i + 1]):
+        i += 2
     x = i
     while x < len(toks) and x - i < DESCRIPTION_WORDS and is_word(toks[x]) and toks[x].text[:1].islower():
         x += 1

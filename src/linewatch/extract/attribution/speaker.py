@@ -36,9 +36,11 @@ from linewatch.nlp.names import (
     common_word,
     given_name_gender,
     has_name_morphology,
+    lacks_personal_name,
     may_be_nominative,
     name_nominative,
     oblique_body_words,
+    oblique_only,
     oblique_place_name,
 )
 from linewatch.nlp.words import WORD
@@ -115,6 +117,7 @@ class SpeakerWords:
     channel_prepositions: frozenset[str] = frozenset()
     crowd_quantifiers: tuple[str, ...] = ()  # stems of a quantity before a crowd ("several", "тысяч")
     crowd_nouns: tuple[str, ...] = ()  # stems of a crowd's noun ("people", "мигрант", "osób")
+    conjunctions: frozenset[str] = frozenset()  # "and" words: a verb after one opens the next clause
 
 
 @cache
@@ -154,7 +157,8 @@ def speaker_words(lang: str) -> SpeakerWords:
                         possessive_endings=tuple(endings),
                         channel_prepositions=words("channel_prepositions"),
                         crowd_quantifiers=tuple(str(w).lower() for w in data.get("crowd_quantifiers") or []),
-                        crowd_nouns=tuple(str(w).lower() for w in data.get("crowd_nouns") or []))
+                        crowd_nouns=tuple(str(w).lower() for w in data.get("crowd_nouns") or []),
+                        conjunctions=words("conjunctions"))
 
 
 PAGE_LABEL = "page label"  # speaker_problem: the site's furniture ("Also Read:"), no one's words
@@ -629,6 +633,8 @@ def resolve_speaker(
             prev = _unknown_person_before(doc, at, gender_hint, None)
         return prev
     a, b = _widen_to_medium(doc, *span)
+    if (verb := _coordinated_verb(doc, a, b)) is not None:
+        b = verb  # "– mówił białoruski polityk i wskazał, że…": the phrase ends before the next clause's verb
     surface = doc.text[a:b]
     dash = list(re.finditer(r"(?:\s|[).])[-–—]\s+", surface))
     if dash and surface[dash[-1].end():].strip() and (at is None or b <= at):
@@ -670,6 +676,11 @@ def resolve_speaker(
         # "a Latvian Foreign Ministry spokesman told…": one of the ministry's people, unnamed; the
         # ministry speaks (its spokesman's office has no holder the registry knows)
         return Speaker(body.name, body.id, (a, b), doc.text[a:b], "n", "registry", 0.7)
+    if (name_start := _name_closing_description(doc, a, b)) is not None:
+        # "the president of the Kurchatov Institute and a friend of Putin, Mikhail Kovalchuk": the person
+        # named after the description, not one named inside it
+        a = name_start
+        surface = doc.text[a:b]
     if (name_end := _apposed_name(doc, a, b)) is not None:
         # "Jan Kowal, a spokesman for the Estonian Interior Ministry, said": the person named first,
         # not the state or body of the apposition that describes them
@@ -686,12 +697,19 @@ def resolve_speaker(
     if len(bare) > 1 and is_acronym(bare[-1]) and (whose := _state_words_before(doc, a, b)) is not None:
         # "Finland's NBI said": the state says whose body; the acronym names it
         bare, short_start = bare[-1:], whose
+    preps = speaker_words(lang).prepositions
+    if len(bare) > 1 and is_acronym(bare[-1]) and all(w.lower() in preps for w in bare[:-1]):
+        bare = bare[-1:]  # "В СК также уточнили": where the body spoke is the body
     if (len(bare) == 1 and is_acronym(bare[0]) and name_problem(bare[0], lang) is None
-            and not any(m.actor_id for m in doc.mentions_starting((short_start, b)))
-            and (full := _spelled_out(doc.text, bare[0], lang)) is not None):
-        # "the TTJA believes" after "the Consumer Protection and Technical Regulatory Authority (TTJA)":
-        # the body by the name the text spelt out
-        return Speaker(full, None, (a, b), surface, "n", "text", 0.6)
+            and not any(m.actor_id for m in doc.mentions_starting((short_start, b)))):
+        if (full := _spelled_out(doc.text, bare[0], lang)) is not None:
+            # "the TTJA believes" after "the Consumer Protection and Technical Regulatory Authority (TTJA)":
+            # the body by the name the text spelt out
+            return Speaker(full, None, (a, b), surface, "n", "text", 0.6)
+        if (glossed := _glossed_speaker(doc, bare[0], a, gender_hint)) is not None:
+            # "По данным СК" after "В Следственном комитете (СК) Белоруссии сообщили": whom the phrase
+            # that introduced the short name names (the registry's body or its state)
+            return replace(glossed, span=(a, b), mention=surface)
     # a name in quotation marks ("телеканал «Россия 24»", "partii „Prawo i Sprawiedliwość”") is the
     # medium's or the party's, not the state or person it contains
     quoted = [(a + x.start(), a + x.end()) for x in _QUOTED.finditer(surface)]
@@ -950,6 +968,11 @@ def resolve_speaker(
                    and (fit.body or h.actor_id or not _names_body(h.name, lang))
                    and not names_only_medium(h.mention or h.name or "", lang)  # "еженедельник Defense News"
                    and (h.actor_id or _text_title_fits(doc, h.name, offices) or fit.body)]
+        if fit.roles and reg is not None and any(h.actor_id and reg.holds(h.actor_id, fit.roles, doc.date)
+                                                 for h in fitting):
+            # "– говорит президент" after Lukashenko and an interviewer the registry does not know: the
+            # holder of that office, not a person the text gave no such title
+            fitting = [h for h in fitting if h.actor_id or _text_title_fits(doc, h.name, offices, strict=True)]
         gender = "n" if fit.body else gender_hint
         prev = (_previous(fitting, gender, (a, b))
                 or _subject_person_before(doc, a, gender, (a, b), fits=fits))
@@ -1674,6 +1697,11 @@ def _antecedent(doc: Doc, a: int, b: int) -> Speaker | None:
         if m.end == p and m.actor_id:
             name = _actor_name(doc, m.actor_id) or m.text
             return Speaker(name, m.actor_id, (a, b), surface, gender_of(doc, m.actor_id, []), "relative", 0.8)
+    for m in doc.mentions:
+        if m.end == p and m.kind == "title" and not m.actor_id \
+                and (named := resolve_speaker(doc, (m.start, m.end), [])) is not None and named.actor_id:
+            # "Szef MSZ, który …, tłumaczył": a title of no named country, whose holder the phrase names
+            return replace(named, span=(a, b), mention=surface, resolved_by="relative")
     before = [t for t in doc.tokens if t.end <= p and t.start >= p - 80]
     run: list[Any] = []
     for t in reversed(before):
@@ -1751,6 +1779,25 @@ def _person_of_country(doc: Doc, demonym: Mention, surface: str, offset: int) ->
 
 
 _NAMED_LABELS = frozenset({"PER", "ORG", "GPE", "NORP"})
+
+
+def _name_closing_description(doc: Doc, a: int, b: int) -> int | None:
+    """Where the name starts in a phrase "description, NAME" (words in lower case first, then a comma
+    and a person's name that ends the phrase: two to four capitalised words the entity tagger marks as
+    one person, or a registry name), else None."""
+    comma = doc.text.rfind(",", a, b)
+    if comma < 0 or not doc.text[a:comma].strip()[:1].islower():
+        return None
+    tail = doc.text[comma + 1:b]
+    start = comma + 1 + len(tail) - len(tail.lstrip())
+    words = WORD.findall(tail)
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    toks = doc.tokens_in((start, b))
+    tagged = bool(toks) and all(entity_label(t.ent) == "PER" for t in toks if t.text[:1].isalpha())
+    named = any(m.kind == "name" and m.actor_id and is_person(doc, m.actor_id) and m.start == start
+                for m in doc.mentions_starting((start, start + 1)))
+    return start if tagged or named else None
 
 
 def _apposed_name(doc: Doc, a: int, b: int) -> int | None:
@@ -2093,6 +2140,17 @@ def _unnamed_officials_body(doc: Doc, a: int, b: int) -> Any | None:
     return None
 
 
+def _coordinated_verb(doc: Doc, a: int, b: int) -> int | None:
+    """Where a conjunction followed by a verb starts inside the phrase doc.text[a:b] ("białoruski polityk
+    i wskazał"): the finder ran on into a coordinated clause; None when there is none."""
+    toks = doc.tokens_in((a, b))
+    conjunctions = speaker_words(doc.lang).conjunctions
+    for x in range(1, len(toks) - 1):
+        if toks[x].text.lower() in conjunctions and toks[x + 1].pos in ("VERB", "AUX") and toks[x].start > a:
+            return a + len(doc.text[a:toks[x].start].rstrip())
+    return None
+
+
 def _oblique_relative(doc: Doc, span: tuple[int, int]) -> bool:
     """Is the phrase only a preposition and a relative pronoun ("в котором", "w którym", "in which")?"""
     words = [w.lower() for w in WORD.findall(doc.text[span[0]:span[1]])]
@@ -2107,8 +2165,10 @@ def _unknown_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
     that names one: a run of two or more capitalised words after any title words ("Wojewoda Tomasz
     Nowak odwiedził… Jak zaznaczył, …" -> Tomasz Nowak). Where the parser tags entities, the run must
     be a person (PER); a registry mention, a word after a preposition or an acronym ends the run.
-    A marked gender must agree with the surname's ending. A run with no word that can be nominative
-    (in a language whose names inflect: "w kierunku Przesmyku Suwalskiego") is no one's subject."""
+    A marked gender must agree with the surname's ending. A run with a word that cannot be nominative
+    (in a language whose names inflect: "w kierunku Przesmyku Suwalskiego", "uniewinnił Olega
+    Pułatowa") is no one's subject, and one the dictionary reads as common words with no given name
+    ("Morze Śródziemne") is no one's name."""
     if not doc.sentences or not doc.tokens:
         return None
     tagged = any(t.ent for t in doc.tokens)
@@ -2138,8 +2198,12 @@ def _unknown_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
             name = full_name([t.text for t in run], doc.lang)
             if not name or all(common_word(w, doc.lang) for w in name):
                 continue  # "Dowództwo Obronne": a body's words, no person's name
-            if not tagged and not any(may_be_nominative(w, doc.lang) for w in name):
-                continue
+            if not tagged and lacks_personal_name(name, doc.lang):
+                continue  # "o tych, którzy toną w Morzu Śródziemnym": a sea, though "Morze" is a surname too
+            if not tagged and not all(may_be_nominative(w, doc.lang) for w in name):
+                continue  # "uniewinnił Rosjanina Olega Pułatowa": the object, no subject of the cue after
+            if span is None and oblique_only(name, doc.lang):
+                continue  # "в интервью … Ивану Петрову, сообщает …": whom he spoke to, not the cue's subject
             is_f = name[-1].lower().endswith(female or ("\x00",))
             if (gender == "f" and not is_f) or (gender == "m" and is_f) or gender in ("n", "p"):
                 continue
@@ -2480,14 +2544,14 @@ def _titled_before(doc: Doc, history: Sequence[Speaker], heads: Iterable[str], l
     return None
 
 
-def _text_title_fits(doc: Doc, name: str | None, offices: set[str]) -> bool:
+def _text_title_fits(doc: Doc, name: str | None, offices: set[str], strict: bool = False) -> bool:
     """May an office noun ("президент", "the minister"; `offices`: its anaphor bases that name an office)
     refer back to a person the registry does not know? Only when the title the text introduced them
     with has that noun ("Зампред отметил" after "первый зампред комитета … Владимир Джабаров", never
-    "Президент Украины заявил"); a person introduced with no title may be anybody."""
+    "Президент Украины заявил"); a person introduced with no title may be anybody, unless `strict`."""
     titles = [t.title for t in titled_names(doc) if t.name == name]
     if not offices or not titles:
-        return True
+        return not (strict and offices)
     return any(_title_names_office(title, offices, doc.lang) for title in titles)
 
 
@@ -2596,6 +2660,27 @@ def _spelled_out(text: str, short: str, lang: str) -> str | None:
         # "Finland's National Bureau of Investigation": the possessive says whose body, not its name
         kept.pop(0)  # "The Internal Security Agency", "Rzecznik Agencji …": the body's own name
     return " ".join(kept) if sum(w[:1].isupper() for w in kept) >= 2 else None
+
+
+def _glossed_speaker(doc: Doc, short: str, before: int, gender_hint: str | None) -> Speaker | None:
+    """The registry actor named by the phrase that introduced a short name in brackets before `before`
+    ("Следственном комитете (СК) Белоруссии" -> Belarus): its capitalised first word back to the
+    bracket, and a registry mention right after the bracket; None when that phrase names no registry
+    actor (the name spelt out is then the only name the text gives)."""
+    found = re.search(rf"\(\s*{re.escape(short)}\s*\)", doc.text[:before])
+    if found is None:
+        return None
+    words = list(re.finditer(r"[^\W\d_][\w'’-]*", doc.text[max(0, found.start() - 120):found.start()]))[-SPELT_OUT_WORDS:]
+    capital = [w for w in words if w.group()[:1].isupper()]
+    if not capital:
+        return None
+    start = max(0, found.start() - 120) + capital[-1].start()  # the nearest capital opens the name
+    end = found.end()
+    after = next((m for m in doc.mentions_starting((end, end + 3)) if m.actor_id and m.start >= end), None)
+    if after is not None and not doc.text[end:after.start].strip():
+        end = after.end
+    named = resolve_speaker(doc, (start, end), [], gender_hint)
+    return named if named is not None and named.actor_id else None
 
 
 def is_acronym(word: str) -> bool:

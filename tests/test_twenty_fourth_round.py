@@ -138,3 +138,8 @@ def test_a_name_after_a_description_and_a_comma_is_the_speaker(pipe: Pipeline) -
     text = ("In September, the president of the Kurchatov Institute and a friend of Putin, Mikhail "
             "Kovalchuk, proposed testing nuclear weapons in the Arctic.")
     assert speakers(analysed(pipe, text, "en", date(2023, 10, 18))) == ["Mikhail Kovalchuk"]
+
+
+def test_a_registry_name_in_the_genitive_before_a_name_owns_the_office_of_the_one_named(pipe: Pipeline) -> None:
+    text = "To ważny krok – powiedział doradca Zełenskiego Jan Kowalenko."
+    assert speakers(analysed(pipe, text, "pl", date(2024, 7, 5))) == ["Jan Kowalenko"]

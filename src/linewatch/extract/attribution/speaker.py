@@ -742,11 +742,11 @@ def resolve_speaker(
             heads = [m for m in people if not _owns_next(doc, m.end) and _in_base_form(doc, m)]
             best = heads[0] if heads else best
         possessor = _owns_next(doc, best.end)
-        if best.kind == "name" and (possessor or (not _in_base_form(doc, best) and doc.text[a:best.start].strip())) \
+        if best.kind == "name" and (possessor or not _in_base_form(doc, best)) \
                 and (run := _capitalised_run(doc.text, best.end, b)):
-            # "Lukashenko's adviser Ivan Petrovsky", "Советник Александра Лукашенко Иван Петровский":
-            # a person the registry does not know, named after the one whose adviser they are (an
-            # oblique name first in the phrase is an according-to source: "Zdaniem Ławrowa …")
+            # "Lukashenko's adviser Ivan Petrovsky", "Советник Александра Лукашенко Иван Петровский",
+            # "doradca Zełenskiego Jan Kowalenko" (the finder left the title out): a person the registry
+            # does not know, named after the one whose adviser they are
             return Speaker(run, None, (a, b), surface, gender_hint, "text", 0.6)
         name_run = _name_part(surface, lang)
         run_start = a + surface.find(name_run) if name_run else -1

@@ -9,8 +9,9 @@ from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
 
 
-def analysed(pipe: Pipeline, text: str, lang: str, on: date) -> Doc:
-    """The document after the whole pipeline, published on `on` (titles resolve on that day)."""
+def analysed(pipe: Pipeline, text: str, lang: str, on: date | None) -> Doc:
+    """The document after the whole pipeline, published on `on` (titles resolve on that day; None: the
+    text gives no date)."""
     return pipe(Doc(Document(text=text, language=lang, published=on)))
 
 

@@ -5,7 +5,7 @@ to a court; a bare "leader" of a parliamentary state is its head of government; 
 in brackets is the body that phrase named; an occupation after the cue's adjuncts; a name in the
 dative is no subject; an office noun prefers the registry's holder to an interviewer; a speaker
 phrase stops before "i wskazał"; "Szef MSZ, który…"; "a friend of Putin, Mikhail Kovalchuk"; "the
-speaker of the Russian parliament".
+speaker of the Russian parliament"; "the head of Polish diplomacy" named in full; "a Polish court".
 Invented sentences; the people are invented unless the registry must know them."""
 from __future__ import annotations
 
@@ -143,3 +143,16 @@ def test_a_name_after_a_description_and_a_comma_is_the_speaker(pipe: Pipeline) -
 def test_a_registry_name_in_the_genitive_before_a_name_owns_the_office_of_the_one_named(pipe: Pipeline) -> None:
     text = "To ważny krok – powiedział doradca Zełenskiego Jan Kowalenko."
     assert speakers(analysed(pipe, text, "pl", date(2024, 7, 5))) == ["Jan Kowalenko"]
+
+
+def test_an_office_named_in_full_refers_back_to_its_holder_not_to_the_last_speaker(pipe: Pipeline) -> None:
+    text = ("Police spokesman Jan Nowacki said the incident would be analysed. “We will provide more "
+            "information later”, announced the spokesman.\n"
+            "Zbigniew Rau, the Minister of Foreign Affairs, issued a statement shortly after the incident.\n"
+            "“Diplomats enjoy special protection”, wrote the head of Polish diplomacy.")
+    assert speakers(analysed(pipe, text, "en", None))[-1] == "Zbigniew Rau"
+
+
+def test_a_countrys_court_is_the_court_not_the_state(pipe: Pipeline) -> None:
+    text = "The man received a life sentence, a Polish court ruled on Thursday."
+    assert speakers(analysed(pipe, text, "en", date(2022, 11, 17))) == ["a Polish court"]

@@ -664,6 +664,7 @@ def resolve_speaker(
     for m in doc.mentions_starting((a, b)):
         if m.kind == "title" and b < m.end:
             b = m.end  # "said the head of EU diplomacy": the phrase was cut at "of", inside the title
+            surface = doc.text[a:b]
     covering = next((m for m in doc.mentions_starting((max(0, a - 60), a))
                      if m.kind == "title" and m.actor_id and m.start < a and b <= m.end), None)
     if covering is not None and is_person(doc, covering.actor_id):
@@ -968,10 +969,11 @@ def resolve_speaker(
                    and (fit.body or h.actor_id or not _names_body(h.name, lang))
                    and not names_only_medium(h.mention or h.name or "", lang)  # "еженедельник Defense News"
                    and (h.actor_id or _text_title_fits(doc, h.name, offices) or fit.body)]
-        if fit.roles and reg is not None and any(h.actor_id and reg.holds(h.actor_id, fit.roles, doc.date)
-                                                 for h in fitting):
-            # "– говорит президент" after Lukashenko and an interviewer the registry does not know: the
-            # holder of that office, not a person the text gave no such title
+        if fit.roles and reg is not None and (any(h.actor_id and reg.holds(h.actor_id, fit.roles, doc.date)
+                                                  for h in fitting) or _named_holder(doc, fit.roles) is not None):
+            # "– говорит президент" after Lukashenko and an interviewer the registry does not know, "wrote
+            # the head of Polish diplomacy" after the police spokesman spoke and the minister was named:
+            # the holder of that office, not a person the text gave no such title
             fitting = [h for h in fitting if h.actor_id or _text_title_fits(doc, h.name, offices, strict=True)]
         gender = "n" if fit.body else gender_hint
         prev = (_previous(fitting, gender, (a, b))
@@ -2551,7 +2553,7 @@ def _text_title_fits(doc: Doc, name: str | None, offices: set[str], strict: bool
     "Президент Украины заявил"); a person introduced with no title may be anybody, unless `strict`."""
     titles = [t.title for t in titled_names(doc) if t.name == name]
     if not offices or not titles:
-        return not (strict and offices)
+        return not strict
     return any(_title_names_office(title, offices, doc.lang) for title in titles)
 
 

@@ -2,6 +2,7 @@
 conftest.py): one document in, the statements' speakers and contents out."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from linewatch.model import Document
@@ -13,6 +14,13 @@ def analysed(pipe: Pipeline, text: str, lang: str, on: date | None) -> Doc:
     """The document after the whole pipeline, published on `on` (titles resolve on that day; None: the
     text gives no date)."""
     return pipe(Doc(Document(text=text, language=lang, published=on)))
+
+
+def analyser(default_day: date) -> Callable[..., Doc]:
+    """`analysed` with a module's default publication day, for tests whose sentences share one."""
+    def analysed_on(pipe: Pipeline, text: str, lang: str, on: date | None = default_day) -> Doc:
+        return analysed(pipe, text, lang, on)
+    return analysed_on
 
 
 def said(doc: Doc) -> list[tuple[str | None, str]]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pipeline_helpers import analyser
 
 from linewatch.extract.furniture import furniture_spans, is_furniture
-from linewatch.model import Document
 from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
 from linewatch.nlp.segment import segment_text
@@ -21,8 +21,7 @@ from linewatch.nlp.segment import segment_text
 ON = date(2021, 11, 16)
 
 
-def analysed(pipe: Pipeline, text: str, lang: str) -> Doc:
-    return pipe(Doc(Document(text=text, language=lang, published=ON)))
+analysed = analyser(ON)
 
 
 def speakers(doc: Doc, words: str) -> list[str | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pipeline_helpers import analyser
 
 from linewatch.extract.furniture import is_furniture
 from linewatch.model import Document
@@ -20,8 +21,7 @@ from linewatch.nlp.segment import quote_spans
 ON = date(2023, 10, 23)
 
 
-def analysed(pipe: Pipeline, text: str, lang: str) -> Doc:
-    return pipe(Doc(Document(text=text, language=lang, published=ON)))
+analysed = analyser(ON)
 
 
 def speakers(doc: Doc, words: str) -> list[str | None]:

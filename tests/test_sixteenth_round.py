@@ -9,17 +9,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pipeline_helpers import analyser
 
-from linewatch.model import Document
-from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
 from linewatch.nlp.segment import segment_text
 
 ON = date(2023, 12, 30)
 
 
-def analysed(pipe: Pipeline, text: str, lang: str) -> Doc:
-    return pipe(Doc(Document(text=text, language=lang, published=ON)))
+analysed = analyser(ON)
 
 
 @pytest.fixture(scope="module")

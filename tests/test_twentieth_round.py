@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pipeline_helpers import analyser, said
 
 from linewatch.model import Document
 from linewatch.nlp.doc import Doc
@@ -20,12 +21,7 @@ from linewatch.nlp.pipeline import Pipeline
 ON = date(2023, 7, 29)
 
 
-def analysed(pipe: Pipeline, text: str, lang: str, on: date = ON) -> Doc:
-    return pipe(Doc(Document(text=text, language=lang, published=on)))
-
-
-def said(doc: Doc) -> list[tuple[str | None, str]]:
-    return [(s.speaker, s.content) for s in doc.statements]
+analysed = analyser(ON)
 
 
 # --------------------------------------------------------------------------- who speaks

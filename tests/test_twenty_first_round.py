@@ -19,21 +19,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pipeline_helpers import analyser, said
 
 from linewatch.actors.registry import get_registry
-from linewatch.model import Document
-from linewatch.nlp.doc import Doc
 from linewatch.nlp.pipeline import Pipeline
 
 ON = date(2021, 11, 15)
 
 
-def analysed(pipe: Pipeline, text: str, lang: str, on: date = ON) -> Doc:
-    return pipe(Doc(Document(text=text, language=lang, published=on)))
-
-
-def said(doc: Doc) -> list[tuple[str | None, str]]:
-    return [(s.speaker, s.content) for s in doc.statements]
+analysed = analyser(ON)
 
 
 # --------------------------------------------------------------------------- who speaks

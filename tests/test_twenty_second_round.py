@@ -11,19 +11,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from linewatch.model import Document
-from linewatch.nlp.doc import Doc
+from pipeline_helpers import analyser, said
+
 from linewatch.nlp.pipeline import Pipeline
 
 ON = date(2023, 9, 24)
 
 
-def analysed(pipe: Pipeline, text: str, lang: str, on: date = ON) -> Doc:
-    return pipe(Doc(Document(text=text, language=lang, published=on)))
-
-
-def said(doc: Doc) -> list[tuple[str | None, str]]:
-    return [(s.speaker, s.content) for s in doc.statements]
+analysed = analyser(ON)
 
 
 # --------------------------------------------------------------------------- who speaks

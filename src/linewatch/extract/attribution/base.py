@@ -16,6 +16,7 @@ from linewatch.extract.attribution.cues import CueTable
 from linewatch.extract.attribution.speaker import (
     AGENCY,
     SUBJECT_DEPS,
+    anaphor_fit,
     is_acronym,
     is_anaphor,
     is_home_body_word,
@@ -565,9 +566,19 @@ def issuer_after(view: SentenceView, i: int, limit: int = 8) -> tuple[int, int] 
     if i + 4 < len(toks) and toks[i + 2].text.lower() in view.prepositions and is_media_word(toks[i + 3].text, view.lang):
         i += 2  # "в сообщении в Telegram-канале ГПК": the issuer's own channel, then the issuer
     j = i + 2
+    if not any(_opens_issuer(view, x) for x in range(j, min(j + 2, len(toks)))):
+        return None  # "czytamy w komunikacie opublikowanym na Twitterze": how it was published, no issuer
     while j < len(toks) and j - i - 2 < limit and is_word(toks[j]) and toks[j].text.lower() not in view.table.that:
         j += 1
     return (i + 2, j) if j > i + 2 and any(t.text[:1].isupper() for t in toks[i + 2:j]) else None
+
+
+def _opens_issuer(view: SentenceView, x: int) -> bool:
+    """Can token x open the name of who issued a document: a capital, a registry name, or a title or
+    office noun ("заявлении МИД", "komunikacie Kancelarii", "заявлении пресс-службы Кремля")?"""
+    t = view.toks[x]
+    return (t.text[:1].isupper() or t.start in view.body_starts or t.start in view.mention_starts
+            or is_title_word(t.text, view.lang) or is_anaphor(t.text.lower(), view.lang) or _office_noun(t.text, view.lang))
 
 
 def document_issuer_after(view: SentenceView, k: int, i: int, limit: int = 8) -> tuple[int, int] | None:
@@ -636,9 +647,18 @@ def body_after(view: SentenceView, k: int, i: int, limit: int = 6) -> tuple[int,
     if gender_from_verb(toks[k].text, table) != "p" and "Number=Plur" not in toks[k].morph:
         return None  # "заявил в интервью": a person's cue; the place is an adjunct
     j = _phrase_end(view, i + 1, limit)  # "в Минобороны России во время брифинга": ends before the next adjunct
-    if not any(t.start in view.mention_starts or is_home_body_word(t.text, view.lang) for t in toks[i + 1:j]):
-        return None  # "poinformowali w sobotę w Warszawie …": a day, not a body ("— добавили в МИД" is one)
+    if not any(t.start in view.mention_starts or is_home_body_word(t.text, view.lang)
+               or _body_anaphor(t.text, view.lang) for t in toks[i + 1:j]):
+        # "poinformowali w sobotę w Warszawie …": a day, not a body ("— добавили в МИД" is one, and
+        # "— отметили в ведомстве" the body that spoke before)
+        return None
     return i, j
+
+
+def _body_anaphor(word: str, lang: str) -> bool:
+    """Does the word refer back to a body ("ведомстве": pronouns.yaml `body_anaphors`)?"""
+    fit = anaphor_fit([word.lower()], lang)
+    return fit is not None and fit.body and not fit.state
 
 
 def registered_after(view: SentenceView, i: int, limit: int = 4) -> tuple[int, int] | None:
@@ -646,9 +666,34 @@ def registered_after(view: SentenceView, i: int, limit: int = 4) -> tuple[int, i
     ("– poinformowała straż graniczna.", "— сообщила прокуратура"): its words up to punctuation, a
     complementiser or a preposition; None when no registry mention starts at token i."""
     toks = view.toks
+    preps, first = speaker_words(view.lang).prepositions, i
+    while i - first < ADJUNCT_WORDS and i < len(toks):
+        # the cue's adjuncts first: "— заявила 17 февраля пресс-служба…", "— сообщила в пятницу прокуратура"
+        if (dated := date_words(view, i)):
+            i += dated
+        elif i + 1 < len(toks) and toks[i].text.lower() in preps and is_word(toks[i + 1]) \
+                and toks[i + 1].start not in view.body_starts and toks[i + 1].start not in view.mention_starts:
+            i += 2
+        else:
+            break
+    if i + 1 < len(toks) and toks[i + 1].start in view.body_starts and toks[i].text[:1].islower() \
+            and (is_title_word(toks[i].text, view.lang) or _office_noun(toks[i].text, view.lang)):
+        # "— заявила пресс-служба министерства иностранных дел Белоруссии": the body's office or officer
+        # before its name; the body speaks through them
+        return i, _phrase_end(view, i + 2, limit + 3)
     if i >= len(toks) or toks[i].start not in view.body_starts or not toks[i].text[:1].islower():
         return None
     return i, _phrase_end(view, i + 1, limit - 1)
+
+
+@cache
+def _office_nouns(lang: str) -> frozenset[str]:
+    """One-word offices through which their owner speaks (pronouns.yaml `owner_office_nouns`)."""
+    return frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("owner_office_nouns") or [] if " " not in str(w))
+
+
+def _office_noun(word: str, lang: str) -> bool:
+    return word.lower() in _office_nouns(lang)
 
 
 def _phrase_end(view: SentenceView, j: int, most: int) -> int:

@@ -19,12 +19,14 @@ from linewatch.extract.attribution.base import (
     Attribution,
     SentenceView,
     body_after,
+    date_words,
     gender_from_verb,
     is_word,
     issuer_after,
     name_in_apposition,
     name_like,
     quoted_medium,
+    registered_after,
     speaker_after,
     speaker_before,
     strip_quotes,
@@ -157,7 +159,7 @@ def back_reference(view: SentenceView, k: int) -> Attribution | None:
     inv = speaker_after(view, k + 1)
     if inv and toks[inv[0]].text.lower() in {w for p in table.back_reference for w in p.split()}:
         inv = speaker_after(view, inv[0] + 2) if inv[1] - inv[0] > 2 else None
-    inv = inv or body_after(view, k, k + 1)  # "Об этом сообщили в Минобороны России"
+    inv = inv or body_after(view, k, k + 1) or registered_after(view, k + 1)  # "Об этом сообщили в Минобороны России"
     if inv is None:
         # "Об этом сообщил сегодня журналистам помощник Президента - инспектор по Гродненской области
         # Юрий Караев": a long title before the name; the phrase pointing back has left nothing else to
@@ -301,7 +303,12 @@ def _back_phrase_then_adjunct(view: SentenceView, k: int, lead: str, phrase: str
     że A, poinformował X` (the content is the clause inside the sentence)."""
     if " " not in phrase or not lead.startswith(phrase + " ") or len(lead.split()) - len(phrase.split()) > 6:
         return False
-    return not any(t.text == "," or t.text.lower() in view.table.that for t in view.toks[:k])
+    toks = view.toks
+    dated = {x for x in range(k) if toks[x].text == "," and (
+        (n := date_words(view, x + 1)) and x + 1 + n < len(toks) and toks[x + 1 + n].text == ","
+        or (n := date_words(view, x - 1, back=True)) and x - 1 - n >= 0 and toks[x - 1 - n].text == ",")}
+    # "Об этом сегодня, 19 ноября, сообщил X": the day's date set off by commas is an adjunct too
+    return not any((t.text == "," and x not in dated) or t.text.lower() in view.table.that for x, t in enumerate(toks[:k]))
 
 
 def _short_quoted_name(view: SentenceView, i: int, most: int = 4) -> int | None:

@@ -97,6 +97,7 @@ from linewatch.extract.attribution.phrases import (
 )
 from linewatch.extract.attribution.speaker import (
     SUBJECT_DEPS,
+    determiners,
     is_anaphor,
     is_media_word,
     is_title_word,
@@ -123,6 +124,8 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             continue  # "jak podkreśliła X" is already an according-to phrase
         if signature is not None and k < signature:
             continue  # "– A, służby wskazywały B – wyjaśnił X": a cue inside the dash speech is X's words
+        if k > 0 and toks[k - 1].text.lower() in determiners(view.lang):
+            continue  # "the testimony provided by the accused": a noun, no cue
         strength = cue_strength(t, toks[k + 1] if k + 1 < len(toks) else None, view.table, view.has_parse)
         if strength is None and view.table.speech.fullmatch(t.text.lower()) \
                 and (_closes_quote_before(view, k) or _signs_dash_speech(view, k)) \
@@ -210,9 +213,19 @@ def _relay_tail(view: SentenceView) -> int | None:
     if _opened_by_dash(view):
         return None
     for d in range(3, len(toks) - 1):
-        if toks[d].text in DASHES and toks[d].start > view.start and _relayed_by_medium(view, d + 1):
+        if toks[d].text in DASHES and toks[d].start > view.start and not _inside_brackets(view, d) \
+                and _relayed_by_medium(view, d + 1):
             return len(view.text[:toks[d].start].rstrip())
     return None
+
+
+def _inside_brackets(view: SentenceView, d: int) -> bool:
+    """Does token d stand inside brackets opened before it in the sentence? "(Ruling party – PAP)" is
+    the agency's gloss inside a quotation, no signature ending it."""
+    depth = 0
+    for t in view.toks[:d]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0
 
 
 def _document_beside(view: SentenceView, k: int, reach: int = 3) -> bool:
@@ -270,7 +283,7 @@ def _dash_signature(view: SentenceView) -> int | None:
     toks = view.toks
     for d in range(3, len(toks) - 1):
         if toks[d].text in DASHES and toks[d].start > view.start and word_count(view, 0, d) >= 3 \
-                and _cue_after(view, d):
+                and not _inside_brackets(view, d) and _cue_after(view, d):
             # not opened by a dash: only a signature that ends the sentence, and the first one in it
             # ("A – odpowiedział -To jest B – dodał" signs twice)
             if not opened and _relayed_by_medium(view, d + 1):
@@ -499,6 +512,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         content_end, back = toks[max(back)].end, []
     if back:
         b0, b1 = min(back), max(back) + 1
+        while view.has_parse and b1 - 1 > b0 and toks[b1 - 1].pos == "AUX":
+            b1 -= 1  # "…, a senior opposition politician has claimed": the auxiliary is not the speaker's
         if view.has_parse and (toks[b0].pos in ("ADP", "SCONJ", "CCONJ") or any(
                 toks[x].text.lower() in view.table.infinitive and toks[x].pos != "ADP" for x in range(b0, b1))):
             # "…, it was time to emphasize", "…, in many cases reporting": no speaker there (but "Permanent

@@ -720,6 +720,15 @@ def resolve_speaker(
     # "Lukashenka's press service") is part of that name: the body speaks
     inside = [m for m in inside if not any(o.kind == "body" and o.actor_id and o.start <= m.start and m.end <= o.end
                                            and (o.end - o.start) > (m.end - m.start) for o in inside)]
+    if (body_name := _quoted_body_name(surface, lang)) is not None \
+            and not any(m.kind in ("name", "title", "body") for m in inside):
+        # 'Ukraińska Państwowa Agencja "Ukrhydroenergo"', 'оперативное командование «Юг»': a body the
+        # registry does not know, called by its own name in quotation marks after saying what it is
+        return Speaker(body_name, None, (a, b), surface, "n", "text", 0.6, text_body=True)
+    if not history and not inside and (named := _named_next(doc, a, b)) is not None:
+        # "…, a senior opposition politician has claimed. Rafal Trzaskowski, …, also said…": a lead that
+        # describes its speaker names them in the next sentence
+        return named
     if (closing := _name_after_mentions(doc, a, b)) is not None:
         # "Chief of the State Border Guard Service Guntis Pujats": a person the registry does not know,
         # named after the title and the body that say who they are, not the title's registered holder;
@@ -774,7 +783,7 @@ def resolve_speaker(
         elif best.kind == "title" and name_run and run_start >= best.end:
             pass  # "wiceminister Jan Kowalski" with no entity tagger: the name run, as above
         elif (best.kind in ("body", "state", "demonym") and (doc.tokens and doc.tokens[0].dep or best.kind == "demonym")
-              and any(is_anaphor(h, lang) and h not in best.text.lower()
+              and any(is_anaphor(h, lang) and h not in best.text.lower() and not _names_office_of_body(h, best, lang)
                       and not (best.kind == "state" and state_voice(h, lang)) for h in heads)):
             # "a senior NATO official" is an unnamed person, "rosyjski minister" a title: not the state;
             # but "Представитель Латвии" is the state's own voice (speakers.yaml state_voices)
@@ -850,6 +859,13 @@ def resolve_speaker(
             # accused Minsk… Belarus's border committee released a video… '…,' it stated")
             newer = _subject_person_before(doc, a, gender, (a, b), sentences_back=1, after=since, skip=skip,
                                            subject_only=True)
+            if newer is None and gender in ("m", "f"):
+                # "… Владимир Леонтьев … отрицал подрыв ГЭС. Однако позже он сказал": a person the registry
+                # does not know, named since the last statement
+                newer = _unknown_person_before(doc, a, gender, (a, b), sentences_back=1, after=since)
+                if newer is not None and (any(h.name == newer.name for h in history)
+                                          or oblique_only((newer.name or "").split(), lang)):
+                    newer = None  # "в интервью … Дмитрию Киселеву": whom he spoke to, not who
         prev = newer or _previous(history, gender, (a, b))
         if prev is not None:
             prev.mention = surface
@@ -920,8 +936,11 @@ def resolve_speaker(
         if country_word and m.end <= b:
             untitled = untitled[: m.start - a] + "x" * (m.end - m.start) + untitled[m.end - a :]
     if fit is not None and not fit.body and is_anaphor(words[0], lang):
-        # "gość Polskiego Radia 24", "the host of Channel 4": the medium is whose guest, no person's name
+        # "gość Polskiego Radia 24", "the host of Channel 4": the medium is whose guest, no person's name;
+        # "Rozmówczyni Macieja Głogowskiego": the journalist is whose interlocutor, not who speaks
         medium = next((m for m in WORD.finditer(surface) if m.start() and is_media_word(m.group().lower(), lang)), None)
+        if anaphor_base(words[0], lang) in _pronoun_words(lang, "host_nouns") and len(words) > 1:
+            medium = next(m for m in WORD.finditer(surface) if m.start())
         if medium is not None:
             untitled = untitled[:medium.start()] + "x" * (len(untitled) - medium.start())
     office = [w for w in WORD.findall(surface)[1:-1] if w[:1].isupper()]
@@ -931,7 +950,7 @@ def resolve_speaker(
         # it is, no person's name; the person referred back to holds an office of that name
         untitled = surface[:1] + surface[1:].lower()
         fit = replace(fit, title_words=frozenset(w.lower() for w in office))
-    unnamed_title = not _names_a_person(untitled) or (former and _name_part(surface, lang) is None)
+    unnamed_title = not _names_a_person(untitled, lang) or (former and _name_part(surface, lang) is None)
     if fit is not None and not fit.body and reg is not None:
         fit = replace(fit, roles=reg.title_roles(surface, lang))
     elif fit is None and reg is not None and unnamed_title and (roles := reg.title_roles(surface, lang)):
@@ -1281,6 +1300,13 @@ def _names_a_force(surface: str, lang: str) -> bool:
     "пограничник", "policj")? After a demonym it names that body, not the state."""
     stems = speaker_words(lang).demonym_bodies
     return bool(stems) and any(w.lower().startswith(stems) for w in WORD.findall(surface))
+
+
+def _names_office_of_body(head: str, mention: Mention, lang: str) -> bool:
+    """Is the head a body noun standing for the body the phrase names ("пресс-служба министерства
+    иностранных дел Белоруссии": the ministry speaks through its press service)?"""
+    fit = anaphor_fit([head], lang)
+    return mention.kind == "body" and fit is not None and fit.body
 
 
 def _person_noun_first(surface: str, lang: str) -> bool:
@@ -1771,13 +1797,32 @@ def _person_of_country(doc: Doc, demonym: Mention, surface: str, offset: int) ->
     if state is None or not state.country:
         return None
     for m in sorted(doc_mentions(doc), key=lambda m: m.start, reverse=True):
-        if m.end > offset or m.kind != "name":
+        if m.end > offset:
+            continue
+        if m.kind == "demonym" and m.actor_id == demonym.actor_id and m.start < demonym.start \
+                and (named := _named_with_demonym(doc, m)) is not None:
+            # "ukraiński oficer Andrij Pidlisny … – powiedział Ukrainiec": the person the text named
+            # with that country's adjective, whom the registry does not know
+            return Speaker(named, None, (demonym.start, demonym.end), surface.strip(), str(nouns[words[0]]),
+                           "demonym", 0.6)
+        if m.kind != "name":
             continue
         actor = reg.by_id(m.actor_id)
         if actor is not None and actor.country == state.country:
             return Speaker(actor.name, actor.id, (demonym.start, demonym.end), surface.strip(),
                            str(nouns[words[0]]), "demonym", 0.7)
     return None
+
+
+def _named_with_demonym(doc: Doc, demonym: Mention, reach: int = 60) -> str | None:
+    """The person's name a nationality adjective introduces with a title ("ukraiński oficer Andrij
+    Pidlisny"): the name run after it up to the clause's end, two words or more; else None."""
+    tail = doc.text[demonym.start:demonym.start + reach]
+    tail = re.split(r"[,.;:!?()\n]|\s[-–—]\s", tail)[0]
+    run = _name_part(tail, doc.lang)
+    words = tail.split()
+    return run if run is not None and len(run.split()) >= 2 and len(words) > 2 and words[1].isalpha() \
+        and words[1].islower() else None
 
 
 _NAMED_LABELS = frozenset({"PER", "ORG", "GPE", "NORP"})
@@ -1820,7 +1865,22 @@ def _apposed_name(doc: Doc, a: int, b: int) -> int | None:
     if any(m.end == end and (m.actor_id or m.label in _NAMED_LABELS) for m in doc.mentions_starting((start, start + 1))) \
             or any(m.start == start and m.end == end for m in doc_mentions(doc)):
         return end
+    if any(m.end == end for m in doc.mentions_starting((start, start + 1))) and _bare_name(named, doc.lang):
+        # "Altantuya Batdorj, executive director of Amnesty International Mongolia": an entity the small
+        # tagger mislabels (a work of art) is still a name when its words read as one
+        return end
     return end if _name_part(named, doc.lang) == named else None
+
+
+def _bare_name(phrase: str, lang: str) -> bool:
+    """Do the phrase's two to four words read as a person's name alone: each capitalised (or a name
+    particle), none an acronym, a title word, a body's head noun or a determiner?"""
+    sw = speaker_words(lang)
+    words = WORD.findall(phrase)
+    return (2 <= len(words) <= 4 and _capitalised(words[0], sw)
+            and all((_capitalised(w, sw) or w.lower() in sw.particles) and not (len(w) > 1 and w.isupper())
+                    and not is_title_word(w, lang) and w.lower() not in determiners(lang) for w in words)
+            and not _names_body(phrase, lang))
 
 
 def names_somebody(phrase: str, lang: str) -> bool:
@@ -1904,8 +1964,11 @@ def _subject_person_before(doc: Doc, offset: int, gender: str | None, span: tupl
             m = phrase[-1]
             if not (doc.tokens and doc.tokens[0].dep) and _after_preposition(doc, _title_start(here, phrase[0])):
                 continue  # "Europoseł zwrócił się do prezydenta Andrzeja Dudy": the one addressed, no subject
-            if k == si and not (doc.tokens and doc.tokens[0].dep) and not _may_be_subject(doc, m):
-                continue  # "Bliski współpracownik Władimira Putina stwierdził": whose associate, not who spoke
+            if not (doc.tokens and doc.tokens[0].dep) and not _may_be_subject(doc, m):
+                # "Bliski współpracownik Władimira Putina stwierdził": whose associate, not who spoke; "…
+                # wydał nakaz aresztowania Władimira Putina. Mediazona twierdzi": whom, not who, also when
+                # the name stands in a sentence before
+                continue
             actor = reg.by_id(m.actor_id) if m.actor_id else _title_referent(doc, m, reg, known)
             if actor is None or gender == "p" or (actor.type == "person") != (gender != "n"):
                 continue  # "it" is a body or a state the sentence named; "he"/"she" a person
@@ -2123,6 +2186,39 @@ def _registered_person_after(doc: Doc, end: int, gender: str) -> Speaker | None:
         if gender_of(doc, m.actor_id, []) in (None, gender):
             return Speaker(_actor_name(doc, m.actor_id) or m.text, m.actor_id, None, None, gender, "pronoun", 0.45)
         return None  # the next person named is of the other sex: the pronoun's is someone else
+    return None
+
+
+def _quoted_body_name(surface: str, lang: str) -> str | None:
+    """The name in quotation marks that ends a phrase saying what kind of body it is (its words before
+    the quotation open with a body's head noun, speakers.yaml `body_heads`), else None."""
+    found = list(_QUOTED.finditer(surface))
+    if len(found) != 1 or surface[found[0].end():].strip(" ,") or not _names_body(surface[:found[0].start()], lang):
+        return None
+    name = found[0].group()[1:-1].strip()
+    words = WORD.findall(name)
+    return name if 1 <= len(words) <= 4 and words[0][:1].isupper() and not names_only_medium(name, lang) else None
+
+
+def _named_next(doc: Doc, a: int, b: int) -> Speaker | None:
+    """The person the next sentence opens with when the phrase at [a, b) describes one without a name
+    ("a senior opposition politician": an indefinite article and a person's noun), else None."""
+    words = [w.lower() for w in WORD.findall(doc.text[a:b])]
+    if len(words) < 2 or words[0] not in _pronoun_words(doc.lang, "indefinite_articles") \
+            or not any(is_anaphor(w, doc.lang) or is_title_word(w, doc.lang) for w in words[1:]) \
+            or not doc.sentences:
+        return None
+    k = doc.sentence_index_at(b) + 1
+    if k >= len(doc.sentences):
+        return None
+    start = doc.sentences[k].start
+    for m in doc.mentions_starting((start, start + 1)):
+        if m.actor_id and is_person(doc, m.actor_id):
+            return Speaker(_actor_name(doc, m.actor_id) or m.text, m.actor_id, (a, b), doc.text[a:b],
+                           gender_of(doc, m.actor_id, []), "anaphor", 0.5)
+    per = person_entity_in(doc, start, doc.sentences[k].end)
+    if per is not None and doc.text.startswith(per, start):
+        return Speaker(per, None, (a, b), doc.text[a:b], None, "anaphor", 0.5)
     return None
 
 
@@ -2402,7 +2498,9 @@ def titled_names(doc: Doc) -> list[TitledName]:
             m.kind in ("state", "body", "demonym") and m.start < run[-1].end() and run[inner].start() < m.end
             for m in doc.mentions)  # "prezydentowi podczas wizyty w Macedonii Północnej": a place; "Dowództwo
         # Generalne Rodzajów Sił Zbrojnych": a body's genitive tail, no person
-        if title is not None and person and len(run) - inner <= 4:
+        apposed = _apposed_title(doc, words, k + len(run)) if person and title is None \
+            and _reads_as_person(doc, run[inner:]) else None
+        if (title is not None or apposed is not None) and person and len(run) - inner <= 4:
             parts = tuple(w.group() for w in run[inner:])
             nominative = name_nominative(parts, doc.lang)
             name = " ".join(n or w for w, n in zip(parts, nominative))
@@ -2410,11 +2508,44 @@ def titled_names(doc: Doc) -> list[TitledName]:
             known = _registry_person_at(doc, run[inner].start(), run[-1].end())
             if known is not None:
                 name, certain = known, True  # the registry's spelling ("Siergiej Ławrow": Sergei Lavrov)
-            found.append(TitledName(words[title].start(), tuple(w.group().casefold() for w in words[title:k + inner]),
-                                    name, certain))
+            if title is not None:
+                found.append(TitledName(words[title].start(),
+                                        tuple(w.group().casefold() for w in words[title:k + inner]), name, certain))
+            elif apposed is not None:
+                # "Aleksandra Kowal, spokeswoman for the Warsaw prosecutor's office, said": the title
+                # set off by a comma after the name
+                found.append(TitledName(words[apposed[0]].start(),
+                                        tuple(w.group().casefold() for w in words[apposed[0]:apposed[1]]), name, certain))
         k += len(run)
     doc.annotations["titled_names"] = found
     return found
+
+
+def _reads_as_person(doc: Doc, run: Sequence[re.Match[str]]) -> bool:
+    """Is a run of capitalised words a person's name with no title before it to say so: the registry's
+    person, or the tagger's (where it tags), or, untagged, words one of which is a given name?"""
+    if _registry_person_at(doc, run[0].start(), run[-1].end()) is not None:
+        return True
+    toks = doc.tokens_in((run[0].start(), run[-1].end()))
+    if any(t.ent for t in doc.tokens):
+        return bool(toks) and all(entity_label(t.ent) == "PER" for t in toks if t.text[:1].isalpha())
+    return not lacks_personal_name([w.group() for w in run], doc.lang)
+
+
+def _apposed_title(doc: Doc, words: Sequence[re.Match[str]], k: int) -> tuple[int, int] | None:
+    """The word range of a person's title set off by a comma right after a name ending before words[k]
+    (", spokeswoman for the Warsaw prosecutor's office", ", a spokesman for…"): a title word first, after
+    at most a determiner, the phrase up to the next punctuation; None when no title follows so."""
+    if k >= len(words) or doc.text[words[k - 1].end():words[k].start()].strip() != ",":
+        return None
+    first = k + 1 if words[k].group().lower() in determiners(doc.lang) and k + 1 < len(words) else k
+    if first >= len(words) or not words[first].group()[:1].islower() or not _person_title(words[first].group(), doc.lang):
+        return None
+    end = first + 1
+    while end < len(words) and end - first < TITLE_REACH_WORDS \
+            and not doc.text[words[end - 1].end():words[end].start()].strip():
+        end += 1
+    return first, end
 
 
 def _past_tagged_place(doc: Doc, run: list[re.Match[str]], inner: int) -> int:
@@ -2619,10 +2750,12 @@ def _has_name(surface: str) -> bool:
     return any(w[:1].isupper() and not is_acronym(w) for w in WORD.findall(surface)[1:])
 
 
-def _names_a_person(surface: str) -> bool:
+def _names_a_person(surface: str, lang: str) -> bool:
     """`_has_name`, where an acronym with one lower-case letter inside is a body's too, no name
-    ("wiceszef MSWiA" names an office)."""
-    return any(w[:1].isupper() and not is_acronym(w) and not _mixed_acronym(w) for w in WORD.findall(surface)[1:])
+    ("wiceszef MSWiA" names an office), and a title word written with a capital is the title ("the
+    Minister notes")."""
+    return any(w[:1].isupper() and not is_acronym(w) and not _mixed_acronym(w)
+               and not (is_anaphor(w.lower(), lang) or is_title_word(w, lang)) for w in WORD.findall(surface)[1:])
 
 
 SPELT_OUT_WORDS = 10  # the longest name spelt out before its short name in brackets

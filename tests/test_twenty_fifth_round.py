@@ -33,7 +33,7 @@ def test_international_courts_and_organisations_are_known_in_each_language() -> 
     cases = [("Kremlin dismissed the decision of the International Criminal Court (ICC).", "en"),
              ("Песков назвал недопустимым решение Международного уголовного суда.", "ru"),
              ("Rzecznik odniósł się do decyzji Międzynarodowego Trybunału Karnego.", "pl"),
-             ("Глава МАГАТЭ выступил в ОБСЕ и в Совете Европы.", "ru"),
+             ("Эксперты МАГАТЭ выступили в ОБСЕ и в Совете Европы.", "ru"),
              ("Przedstawiciele OBWE i Rady Europy przyjechali na granicę.", "pl")]
     found = {m.actor_id for text, lang in cases for m in reg.find_mentions(text, lang, LATER)}
     assert {"international-criminal-court", "iaea", "osce", "council-of-europe"} <= found
@@ -162,3 +162,41 @@ def test_the_accused_is_a_noun_no_cue(pipe: Pipeline) -> None:
     text = ("Based on the testimony provided by the accused, it was established that the migrants arrived in "
             "Minsk in September.")
     assert not analysed(pipe, text, "en", ON).statements
+
+
+def test_wanted_by_a_court_is_no_view_of_the_court(stance_pipe: Pipeline) -> None:
+    text = "Putin is wanted by the ICC for the alleged illegal deportation of Ukrainian children."
+    assert not analysed(stance_pipe, text, "en", LATER).statements
+
+
+def test_an_agency_that_relays_a_statement_in_the_same_sentence_says_nothing_of_its_own(pipe: Pipeline) -> None:
+    text = ("The Kremlin is not concerned about the decision, Dmitry Peskov, Putin's official spokesman told "
+            "reporters on Monday, March 20, RIA Novosti reports.")
+    assert speakers(analysed(pipe, text, "en", date(2023, 3, 20))) == ["Dmitry Peskov"]
+
+
+def test_a_human_rights_ombudsman_is_the_holder_on_the_day(pipe: Pipeline) -> None:
+    text = ("Poland’s human rights ombudsman has said the Polish state has failed to provide aid to a group of "
+            "migrants stuck on the border.")
+    assert speakers(analysed(pipe, text, "en", date(2021, 10, 5))) == ["Marcin Wiącek"]
+
+
+@pytest.mark.parametrize("text, lang, on", [
+    ("On March 17 the ICC issued an arrest warrant for Vladimir Putin.", "en", date(2023, 3, 20)),
+    ("Międzynarodowy Trybunał Karny wydał nakaz aresztowania Władimira Putina.", "pl", date(2023, 3, 17)),
+    ("МВД России объявило в розыск премьер-министра Эстонии.", "ru", date(2024, 2, 13)),
+])
+def test_an_arrest_warrant_or_a_wanted_list_is_coercion(stance_pipe: Pipeline, text: str, lang: str,
+                                                        on: date) -> None:
+    assert "COERCE" in {e.plover for e in analysed(stance_pipe, text, lang, on).events}
+
+
+def test_the_heads_of_international_bodies_hold_their_office_on_the_day() -> None:
+    reg = get_registry()
+    assert reg.holder("iaea_director_general", None, date(2023, 6, 6)).name == "Rafael Grossi"
+    assert reg.holder("coe_human_rights_commissioner", None, date(2021, 11, 17)).name == "Dunja Mijatović"
+
+
+def test_the_head_of_an_international_body_named_by_office(pipe: Pipeline) -> None:
+    text = "Глава МАГАТЭ заявил, что ситуация на станции остается опасной."
+    assert speakers(analysed(pipe, text, "ru", date(2023, 6, 6))) == ["Rafael Grossi"]

@@ -78,6 +78,7 @@ class AttitudeRules:
     person_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]  # person pronouns only as a relative ("who", "which", "that")
     clause_only: frozenset[str]  # cognition verbs that hold a view only with a clause ("knows that…")
+    active_only: frozenset[str]  # verbs whose passive with an agent holds no view ("wanted by the ICC")
     agent_suffixes: tuple[str, ...]  # endings of nouns for people ("-er", "-ist")
     thing_possessives: frozenset[str]  # "its": a possessor that is no person
     object_preps: frozenset[str]  # prepositions that finish an object's content
@@ -107,6 +108,7 @@ def attitude_rules(lang: str) -> AttitudeRules | None:
         person_pronouns=words("person_pronouns"),
         relative_pronouns=words("relative_pronouns"),
         clause_only=words("clause_only"),
+        active_only=words("active_only"),
         agent_suffixes=tuple(sorted(words("agent_suffixes"))),
         thing_possessives=words("thing_possessives"),
         object_preps=words("object_preps"),
@@ -266,6 +268,8 @@ def _attitude_verbs(view: SentenceView, taken: list[tuple[int, int]], rules: Att
             continue  # "a video showing…", "…, suggesting the standoff could be easing"
         passive = _subject(t, kids, by_i, PASSIVE_SUBJECT_DEPS)
         agent = next((c for c in kids.get(t.i, []) if c.dep in AGENT_DEPS), None)
+        if passive is not None and agent is not None and lemma in rules.active_only:
+            continue  # "Putin is wanted by the ICC": sought, no view the court holds
         if passive is not None and agent is not None:
             # "has been endorsed by dozens of papers": the agent holds the view about the subject
             source_toks = [x for x in subtree(agent, toks, kids) if x is not agent]

@@ -96,11 +96,13 @@ from linewatch.extract.attribution.phrases import (
     relative_word,
 )
 from linewatch.extract.attribution.speaker import (
+    AGENCY,
     SUBJECT_DEPS,
     determiners,
     is_anaphor,
     is_media_word,
     is_title_word,
+    name_problem,
     names_only_medium,
     pronoun_table,
 )
@@ -217,6 +219,12 @@ def _relay_tail(view: SentenceView) -> int | None:
                 and _relayed_by_medium(view, d + 1):
             return len(view.text[:toks[d].start].rstrip())
     return None
+
+
+def _relaying_medium(view: SentenceView, span: tuple[int, int]) -> bool:
+    """Does the phrase name only a medium or a news agency ("RIA Novosti", "Reuters")?"""
+    phrase = view.text[span[0]:span[1]]
+    return names_only_medium(phrase, view.lang) or name_problem(phrase, view.lang) == AGENCY
 
 
 def _inside_brackets(view: SentenceView, d: int) -> bool:
@@ -538,6 +546,8 @@ def _post_position(view: SentenceView, k: int) -> Attribution | None:
         elif medium_follows(view, after_start) or (after_start < len(toks) and toks[after_start].text in OPEN_QUOTES
                                                     and quoted_source_name(view, k, after_start)):
             return None  # "…, сообщают местные СМИ", "…, reports “European Truth”": a medium relays; nobody speaks
+    if view.floor > view.start and speaker is not None and _relaying_medium(view, speaker):
+        return None  # "…, X told reporters on Monday, RIA Novosti reports": the medium relays X's words
     if speaker is None and view.table.issuer_cues is not None and view.table.issuer_cues.fullmatch(toks[k].text.lower()) \
             and not _document_beside(view, k):
         return None  # "сказано в статье": no issuer named, no speaker to carry over ("сказано в сообщении" has one)

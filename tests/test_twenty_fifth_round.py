@@ -200,3 +200,8 @@ def test_the_heads_of_international_bodies_hold_their_office_on_the_day() -> Non
 def test_the_head_of_an_international_body_named_by_office(pipe: Pipeline) -> None:
     text = "Глава МАГАТЭ заявил, что ситуация на станции остается опасной."
     assert speakers(analysed(pipe, text, "ru", date(2023, 6, 6))) == ["Rafael Grossi"]
+
+
+def test_the_polish_border_guard_by_its_russian_short_name(pipe: Pipeline) -> None:
+    text = "На границе найдены тела трех человек, сообщила пресс-служба погранохраны Польши."
+    assert speakers(analysed(pipe, text, "ru", date(2021, 9, 19))) == ["Polish Border Guard"]

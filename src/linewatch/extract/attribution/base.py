@@ -16,9 +16,9 @@ from linewatch.extract.attribution.cues import CueTable
 from linewatch.extract.attribution.speaker import (
     AGENCY,
     SUBJECT_DEPS,
-    anaphor_fit,
     is_acronym,
     is_anaphor,
+    is_body_anaphor,
     is_home_body_word,
     is_media_word,
     is_title_word,
@@ -648,17 +648,12 @@ def body_after(view: SentenceView, k: int, i: int, limit: int = 6) -> tuple[int,
         return None  # "заявил в интервью": a person's cue; the place is an adjunct
     j = _phrase_end(view, i + 1, limit)  # "в Минобороны России во время брифинга": ends before the next adjunct
     if not any(t.start in view.mention_starts or is_home_body_word(t.text, view.lang)
-               or _body_anaphor(t.text, view.lang) for t in toks[i + 1:j]):
+               or is_body_anaphor(t.text, view.lang) for t in toks[i + 1:j]):
         # "poinformowali w sobotę w Warszawie …": a day, not a body ("— добавили в МИД" is one, and
         # "— отметили в ведомстве" the body that spoke before)
         return None
     return i, j
 
-
-def _body_anaphor(word: str, lang: str) -> bool:
-    """Does the word refer back to a body ("ведомстве": pronouns.yaml `body_anaphors`)?"""
-    fit = anaphor_fit([word.lower()], lang)
-    return fit is not None and fit.body and not fit.state
 
 
 def registered_after(view: SentenceView, i: int, limit: int = 4) -> tuple[int, int] | None:

@@ -1302,11 +1302,17 @@ def _names_a_force(surface: str, lang: str) -> bool:
     return bool(stems) and any(w.lower().startswith(stems) for w in WORD.findall(surface))
 
 
+def is_body_anaphor(word: str, lang: str) -> bool:
+    """Does the word refer back to a body, not a state ("ведомстве", "пресс-служба": pronouns.yaml
+    `body_anaphors`)?"""
+    fit = anaphor_fit([word.lower()], lang)
+    return fit is not None and fit.body and not fit.state
+
+
 def _names_office_of_body(head: str, mention: Mention, lang: str) -> bool:
     """Is the head a body noun standing for the body the phrase names ("пресс-служба министерства
     иностранных дел Белоруссии": the ministry speaks through its press service)?"""
-    fit = anaphor_fit([head], lang)
-    return mention.kind == "body" and fit is not None and fit.body
+    return mention.kind == "body" and is_body_anaphor(head, lang)
 
 
 def _person_noun_first(surface: str, lang: str) -> bool:

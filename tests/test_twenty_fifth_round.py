@@ -205,3 +205,15 @@ def test_the_head_of_an_international_body_named_by_office(pipe: Pipeline) -> No
 def test_the_polish_border_guard_by_its_russian_short_name(pipe: Pipeline) -> None:
     text = "На границе найдены тела трех человек, сообщила пресс-служба погранохраны Польши."
     assert speakers(analysed(pipe, text, "ru", date(2021, 9, 19))) == ["Polish Border Guard"]
+
+
+def test_a_relative_that_before_a_cue_is_no_article(pipe: Pipeline) -> None:
+    text = "He released a letter from his doctor that says he has extraordinarily good health for his age."
+    assert analysed(pipe, text, "en", ON).statements
+
+
+def test_he_is_not_the_host_named_after_a_preposition(pipe: Pipeline) -> None:
+    text = ("Retired general Norman Ham said the candidate has the best plan for the army.\n\nIn an interview with "
+            "Trending Today USA with Rusty Humphries, Ham made it clear he had misgivings about the army.\n\n“It was "
+            "demoralizing to work there,” he told the host.")
+    assert "Rusty Humphries" not in speakers(analysed(pipe, text, "en", None))

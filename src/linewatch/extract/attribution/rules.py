@@ -126,8 +126,9 @@ def find_attributions(view: SentenceView) -> list[Attribution]:
             continue  # "jak podkreśliła X" is already an according-to phrase
         if signature is not None and k < signature:
             continue  # "– A, służby wskazywały B – wyjaśnił X": a cue inside the dash speech is X's words
-        if k > 0 and toks[k - 1].text.lower() in determiners(view.lang):
-            continue  # "the testimony provided by the accused": a noun, no cue
+        if k > 0 and toks[k - 1].text.lower() in determiners(view.lang) \
+                and (toks[k - 1].dep == "det" if view.has_parse else toks[k - 1].text.lower() != "that"):
+            continue  # "the testimony provided by the accused": a noun, no cue ("a letter that says" is one)
         strength = cue_strength(t, toks[k + 1] if k + 1 < len(toks) else None, view.table, view.has_parse)
         if strength is None and view.table.speech.fullmatch(t.text.lower()) \
                 and (_closes_quote_before(view, k) or _signs_dash_speech(view, k)) \

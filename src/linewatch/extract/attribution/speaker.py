@@ -864,8 +864,11 @@ def resolve_speaker(
                 # does not know, named since the last statement
                 newer = _unknown_person_before(doc, a, gender, (a, b), sentences_back=1, after=since)
                 if newer is not None and (any(h.name == newer.name for h in history)
-                                          or oblique_only((newer.name or "").split(), lang)):
-                    newer = None  # "в интервью … Дмитрию Киселеву": whom he spoke to, not who
+                                          or oblique_only((newer.name or "").split(), lang)
+                                          or not _named_as_subject(doc, newer.name or "", since, a)):
+                    # "в интервью … Дмитрию Киселеву", "In an interview with Rusty Humphries, Ham made it
+                    # clear…": whom he spoke to, not who
+                    newer = None
         prev = newer or _previous(history, gender, (a, b))
         if prev is not None:
             prev.mention = surface
@@ -2020,6 +2023,13 @@ def _next_to(doc: Doc, first: Mention, then: Mention) -> bool:
     Путину", whose second name is the addressee)?"""
     return (then.start >= first.end and not doc.text[first.end:then.start].strip() and is_person(doc, then.actor_id)
             and (then.kind != "name" or _in_base_form(doc, then)))
+
+
+def _named_as_subject(doc: Doc, name: str, lo: int, hi: int) -> bool:
+    """Is the last place the text writes `name` within [lo, hi) its clause's subject (by the parse;
+    without one, by its case, as `_is_subject`)?"""
+    start = doc.text.rfind(name, lo, hi) if name else -1
+    return start >= 0 and _is_subject(doc, Mention(start, start + len(name), name))
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:

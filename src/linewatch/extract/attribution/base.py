@@ -24,6 +24,7 @@ from linewatch.extract.attribution.speaker import (
     is_title_word,
     name_problem,
     oblique_name,
+    owner_office_nouns,
     speaker_words,
     state_voice,
 )
@@ -578,7 +579,7 @@ def _opens_issuer(view: SentenceView, x: int) -> bool:
     office noun ("заявлении МИД", "komunikacie Kancelarii", "заявлении пресс-службы Кремля")?"""
     t = view.toks[x]
     return (t.text[:1].isupper() or t.start in view.body_starts or t.start in view.mention_starts
-            or is_title_word(t.text, view.lang) or is_anaphor(t.text.lower(), view.lang) or _office_noun(t.text, view.lang))
+            or is_title_word(t.text, view.lang) or is_anaphor(t.text.lower(), view.lang) or t.text.lower() in owner_office_nouns(view.lang))
 
 
 def document_issuer_after(view: SentenceView, k: int, i: int, limit: int = 8) -> tuple[int, int] | None:
@@ -672,23 +673,13 @@ def registered_after(view: SentenceView, i: int, limit: int = 4) -> tuple[int, i
         else:
             break
     if i + 1 < len(toks) and toks[i + 1].start in view.body_starts and toks[i].text[:1].islower() \
-            and (is_title_word(toks[i].text, view.lang) or _office_noun(toks[i].text, view.lang)):
+            and (is_title_word(toks[i].text, view.lang) or toks[i].text.lower() in owner_office_nouns(view.lang)):
         # "— заявила пресс-служба министерства иностранных дел Белоруссии": the body's office or officer
         # before its name; the body speaks through them
         return i, _phrase_end(view, i + 2, limit + 3)
     if i >= len(toks) or toks[i].start not in view.body_starts or not toks[i].text[:1].islower():
         return None
     return i, _phrase_end(view, i + 1, limit - 1)
-
-
-@cache
-def _office_nouns(lang: str) -> frozenset[str]:
-    """One-word offices through which their owner speaks (pronouns.yaml `owner_office_nouns`)."""
-    return frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("owner_office_nouns") or [] if " " not in str(w))
-
-
-def _office_noun(word: str, lang: str) -> bool:
-    return word.lower() in _office_nouns(lang)
 
 
 def _phrase_end(view: SentenceView, j: int, most: int) -> int:

@@ -1240,6 +1240,13 @@ def _names_same(mention: Mention, speaker: Speaker) -> bool:
                                    else speaker.name.split()[-1] in mention.text)
 
 
+@cache
+def owner_office_nouns(lang: str) -> frozenset[str]:
+    """Offices through which their owner speaks ("his office", "его пресс-служба", "пресс-служба МИД":
+    pronouns.yaml `owner_office_nouns`), lower case."""
+    return frozenset(str(w).lower() for w in lexicon(lang, "pronouns").get("owner_office_nouns") or [])
+
+
 def _owners_spokesperson(doc: Doc, words: list[str], a: int, b: int, history: list[Speaker]) -> Speaker | None:
     """"Jak przekazał jej rzecznik", "his spokesman said": the spokesperson of the office the person
     the possessive points back to held on the day (data/offices.yaml `spokespeople`: a head of
@@ -1248,7 +1255,7 @@ def _owners_spokesperson(doc: Doc, words: list[str], a: int, b: int, history: li
     possessive = pronouns.get("possessive") or {}
     if len(words) < 2 or words[0] not in possessive:
         return None
-    if " ".join(words[1:]) in (pronouns.get("owner_office_nouns") or ()):
+    if " ".join(words[1:]) in owner_office_nouns(doc.lang):
         # "his office says", "его пресс-служба сообщила": the person the possessive points back to speaks
         # through their own office (a registry person only: an unknown one's office is no better a guess,
         # unless the same sentence names that one person)
